@@ -1,0 +1,18 @@
+"""cleaner: the real article out of a scraped page dump (text or HTML).
+
+>>> from cleaner import clean
+>>> article = clean(open("dump.txt", encoding="utf-8").read())
+>>> article.title, article.paragraphs[:1]
+
+Every line's decision is in ``article.decisions`` with the stage and rule
+that made it.
+"""
+
+from .api import Cleaner, clean
+from .document import Article, Decision
+from .errors import CleanerError, InputError, ProfileError, UsageError
+
+__version__ = "1.0.0"
+
+__all__ = ["Article", "Cleaner", "CleanerError", "Decision", "InputError", "ProfileError", "UsageError",
+           "clean", "__version__"]

@@ -1,0 +1,94 @@
+"""The library entry points: :func:`clean` and the reusable :class:`Cleaner`.
+
+``clean(text)`` is what most users need. A :class:`Cleaner` holds the loaded
+profiles, so a pipeline cleaning many documents loads them once.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Iterable
+
+from . import pipeline
+from .document import Article, Document
+from .errors import UsageError
+from .profiles import Profile, Registry
+from .reading import DEFAULT_MAX_LINE_CHARS, check_line_lengths, decode, looks_like_html, normalise_newlines
+
+INPUT_FORMATS = ("auto", "text", "html")
+
+
+class Cleaner:
+    """A configured cleaner: which profiles it knows and how it reads input."""
+
+    def __init__(self, profiles_dirs: Iterable[str | os.PathLike[str]] = (), use_profiles: bool = True,
+                 max_line_chars: int = DEFAULT_MAX_LINE_CHARS) -> None:
+        self.use_profiles = use_profiles
+        self.registry = Registry.load(profiles_dirs) if use_profiles else Registry()
+        self.max_line_chars = max_line_chars
+
+    def clean(self, text: str | bytes, url: str | None = None, profile: str | Profile | None = None,
+              input_format: str = "auto") -> Article:
+        """Clean one dump: the article's body, metadata and every line's decision."""
+        if input_format not in INPUT_FORMATS:
+            raise UsageError(f"unknown input format {input_format!r} (use one of {', '.join(INPUT_FORMATS)})")
+        if isinstance(text, (bytes, bytearray)):
+            text = decode(bytes(text))
+        text = normalise_newlines(text)
+        if not text.strip():
+            article = pipeline.assemble(Document(lines=[], url=url))
+            article.warnings.append("input is empty")
+            return article
+        is_html = input_format == "html" or (input_format == "auto" and looks_like_html(text))
+        if is_html:
+            from .html import html_to_document  # lazy: lxml only when HTML comes in
+
+            doc = html_to_document(text, url=url)
+        else:
+            check_line_lengths(text, self.max_line_chars)
+            doc = Document.from_text(text, url=url)
+        doc.profile = self._pick_profile(text, url, profile)
+        article = pipeline.run(doc)
+        if article.empty:
+            article.warnings.append("no article text found")
+        return article
+
+    def _pick_profile(self, text: str, url: str | None, profile: str | Profile | None) -> Profile | None:
+        if isinstance(profile, Profile):
+            return profile
+        if profile:
+            return self.registry.get(profile)
+        if not self.use_profiles:
+            return None
+        return self.registry.match(text, url)
+
+
+_default: Cleaner | None = None
+
+
+def default_cleaner() -> Cleaner:
+    global _default
+    if _default is None:
+        _default = Cleaner()
+    return _default
+
+
+def clean(text: str | bytes, url: str | None = None, profile: str | Profile | None = None, *,
+          use_profiles: bool = True, input_format: str = "auto") -> Article:
+    """Clean one scraped dump (text or HTML, str or bytes) and return the :class:`Article`.
+
+    ``url`` picks the site profile by host; ``profile`` forces one by name;
+    ``use_profiles=False`` runs the generic fallback only.
+    """
+    cleaner = default_cleaner() if use_profiles else _generic_cleaner()
+    return cleaner.clean(text, url=url, profile=profile, input_format=input_format)
+
+
+_generic: Cleaner | None = None
+
+
+def _generic_cleaner() -> Cleaner:
+    global _generic
+    if _generic is None:
+        _generic = Cleaner(use_profiles=False)
+    return _generic

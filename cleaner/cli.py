@@ -1,0 +1,185 @@
+"""The command line: ``cleaner [FILE...]``, ``cleaner profiles``, ``cleaner check``.
+
+A thin layer over :class:`cleaner.Cleaner`: it reads bytes, calls the
+library, and prints. stdout carries only the article (or the requested
+report); warnings and errors go to stderr as single lines.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import CleanerError
+from .output import FORMATS, explain, render
+
+_SUBCOMMANDS = ("clean", "profiles", "check", "batch")
+
+
+def _fail(error: CleanerError) -> "click.exceptions.Exit":
+    click.echo(f"cleaner: error: {error}", err=True)
+    return click.exceptions.Exit(error.exit_code)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"cleaner: warning: {message}", err=True)
+
+
+class _DefaultToClean(click.Group):
+    """``cleaner FILE`` means ``cleaner clean FILE``: cleaning is the default command."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["clean", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultToClean, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cleaner")
+def main() -> None:
+    """Print the real article from scraped page dumps: no menus, lists, pleas or footers.
+
+    \b
+    cleaner [OPTIONS] [FILE...]   clean each FILE (or stdin) — see 'cleaner clean --help'
+    cleaner profiles              list the site profiles
+    cleaner check [PATH...]       compare fixture dumps with their expected output
+    """
+
+
+def _profile_options(function):
+    function = click.option("--no-profiles", is_flag=True, help="Use the generic fallback only.")(function)
+    function = click.option("--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(file_okay=False),
+                            help="A folder of your own profile files (.toml); yours win over built-ins.")(function)
+    return function
+
+
+def _make_cleaner(profiles_dirs, no_profiles):
+    from .api import Cleaner
+
+    try:
+        return Cleaner(profiles_dirs=profiles_dirs, use_profiles=not no_profiles)
+    except CleanerError as error:
+        raise _fail(error) from None
+
+
+@main.command("clean")
+@click.argument("files", nargs=-1, type=str)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("--with-metadata", is_flag=True, help="Text format: print title, byline, date and site first.")
+@click.option("--url", help="Where the dump came from (picks the site profile).")
+@click.option("--profile", "profile_name", help="Force this profile (see 'cleaner profiles').")
+@_profile_options
+@click.option("--explain", "show_explain", is_flag=True,
+              help="Print every input line with its label and the rule that decided it.")
+@click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
+              help="Treat the input as a text dump or HTML (auto: detect).")
+def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, no_profiles, show_explain, input_format):
+    """Print the article body of each FILE (stdin when none is given, or for '-')."""
+    cleaner = _make_cleaner(profiles_dirs, no_profiles)
+    sources = list(files) or ["-"]
+    status = 0
+    color = sys.stdout.isatty()
+    for index, source in enumerate(sources):
+        name = "stdin" if source == "-" else source
+        try:
+            data = _read(source)
+            article = cleaner.clean(data, url=url, profile=profile_name, input_format=input_format)
+        except CleanerError as error:
+            click.echo(f"cleaner: error: {name}: {error}" if len(sources) > 1 else f"cleaner: error: {error}", err=True)
+            if error.exit_code == 2 and profile_name:
+                raise click.exceptions.Exit(2) from None
+            status = max(status, error.exit_code)
+            continue
+        for warning in article.warnings:
+            _warn(f"{name}: {warning}")
+        if show_explain:
+            click.echo(explain(article, color=color), nl=False)
+            continue
+        text = render(article, fmt, with_metadata)
+        if index and fmt == "text" and text:
+            click.echo("")
+        click.echo(text, nl=False)
+    raise click.exceptions.Exit(status)
+
+
+def _read(source: str) -> bytes:
+    if source == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(source, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise _InputFileError(f"cannot read {source!r}: {exc.strerror or exc}") from None
+
+
+class _InputFileError(CleanerError):
+    exit_code = 2
+
+
+@main.command("profiles")
+@_profile_options
+def profiles_command(profiles_dirs, no_profiles):
+    """List the site profiles known: name, hosts, and the file each was loaded from."""
+    cleaner = _make_cleaner(profiles_dirs, no_profiles)
+    rows = [(p.name, ", ".join(p.hosts) or "-", ("built-in " if p.builtin else "") + p.path) for p in cleaner.registry]
+    if not rows:
+        _warn("no profiles loaded")
+        return
+    width_name = max(len(r[0]) for r in rows)
+    width_hosts = max(len(r[1]) for r in rows)
+    for name, hosts, path in rows:
+        click.echo(f"{name:<{width_name}}  {hosts:<{width_hosts}}  {path}")
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--update", is_flag=True, help="Write the current output as the new expected output.")
+@click.option("-v", "--verbose", is_flag=True, help="List passing fixtures too.")
+@_profile_options
+def check_command(paths, update, verbose, profiles_dirs, no_profiles):
+    """Clean every fixture dump and compare with NAME.expected.txt beside it (default folder: fixtures/).
+
+    Prints a unified diff for each mismatch and 'N passed, M failed'; exits 1
+    on any mismatch, missing expectation or unreadable dump.
+    """
+    from .fixtures import check_one, find_dumps
+
+    cleaner = _make_cleaner(profiles_dirs, no_profiles)
+    try:
+        dumps = find_dumps(paths or ["fixtures"])
+    except CleanerError as error:
+        raise _fail(error) from None
+    if not dumps:
+        _warn(f"no fixture dumps found in {', '.join(paths or ['fixtures'])}")
+    counts = {"passed": 0, "failed": 0, "updated": 0}
+    for dump in dumps:
+        result = check_one(cleaner, dump, update=update)
+        if result.status == "passed":
+            counts["passed"] += 1
+            if verbose:
+                click.echo(f"ok      {dump}")
+        elif result.status == "updated":
+            counts["updated"] += 1
+            click.echo(f"updated {result.expected_path}")
+        else:
+            counts["failed"] += 1
+            click.echo(f"FAILED  {dump}: {result.message or 'output differs from ' + str(result.expected_path)}")
+            if result.diff:
+                click.echo(result.diff, nl=not result.diff.endswith("\n"))
+    summary = f"{counts['passed']} passed, {counts['failed']} failed"
+    if update:
+        summary += f", {counts['updated']} updated"
+    click.echo(summary)
+    raise click.exceptions.Exit(1 if counts["failed"] else 0)
+
+
+def run() -> None:  # pragma: no cover - console-script shim
+    main(prog_name="cleaner")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

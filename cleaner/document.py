@@ -1,0 +1,164 @@
+"""The data that flows through the pipeline: lines, the document, the article.
+
+A :class:`Document` is the input split into non-blank :class:`Line` objects.
+Every stage labels lines (body, title, byline, date, boilerplate) and records
+*why* in ``reason`` (``"stage: rule"``), so ``--explain`` can show, for every
+input line, which rule decided it. Stages never delete or rewrite text: the
+article is assembled from the lines' own text at the end, so every output
+line comes from the input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+# Labels. Plain strings keep the hot loops cheap and the JSON output readable.
+BODY = "body"
+TITLE = "title"
+BYLINE = "byline"
+DATE = "date"
+BOILERPLATE = "boilerplate"
+UNKNOWN = "unknown"
+METADATA_LABELS = (TITLE, BYLINE, DATE)
+LABELS = (BODY, TITLE, BYLINE, DATE, BOILERPLATE, UNKNOWN)
+
+
+class Line:
+    """One non-blank input line and the decision about it.
+
+    ``firm`` marks a decision a later heuristic must not overturn (a site
+    rule, or a metadata line); heuristics only label lines that are not firm.
+    ``score`` is the heuristic's belief that the line is body (0..1), kept so
+    the context stage can revise weak decisions by their neighbours.
+    ``signal`` names the kind of chrome a detector recognised (a phrase category
+    or a shape), as evidence for later stages: a newsletter box ends an
+    article, a menu inside a trusted article region is a list.
+    ``markup`` carries evidence from HTML (tag, container, link density) when
+    the input was HTML; it is ``None`` for text dumps.
+    """
+
+    __slots__ = (
+        "number", "text", "blank_before", "label", "reason", "firm", "score",
+        "signal", "features", "markup",
+    )
+
+    def __init__(self, number: int, text: str, blank_before: bool = False) -> None:
+        self.number = number          # 1-based line number in the input
+        self.text = text              # stripped text, exactly as in the input
+        self.blank_before = blank_before
+        self.label = UNKNOWN
+        self.reason = ""
+        self.firm = False
+        self.score = 0.5
+        self.signal: str | None = None  # the chrome category a detector saw ("newsletter", "menu", ...)
+        self.features: Any = None     # filled once by the features stage
+        self.markup: Any = None
+
+    def mark(self, label: str, reason: str, firm: bool = False) -> None:
+        """Label this line; a firm decision is never overwritten by a soft one."""
+        if self.firm and not firm:
+            return
+        self.label = label
+        self.reason = reason
+        self.firm = self.firm or firm
+
+    @property
+    def decided(self) -> bool:
+        return self.label != UNKNOWN
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Line({self.number}, {self.label!r}, {self.text[:40]!r})"
+
+
+@dataclass
+class Document:
+    """The input as lines, plus what the stages learn about it as a whole."""
+
+    lines: list[Line]
+    source_format: str = "text"            # "text" or "html"
+    url: str | None = None
+    profile: Any = None                    # the matched Profile, or None
+    language: str | None = None
+    char_mode: bool = False                # measure in characters (CJK, Thai)
+    total_lines: int = 0                   # input lines including blank ones
+    region: tuple[int, int] | None = None  # [start, end) indexes of the article
+    meta: dict[str, str | None] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str, url: str | None = None) -> "Document":
+        """Split a text dump into non-blank lines, remembering block breaks."""
+        lines: list[Line] = []
+        blank_before = False
+        number = 0
+        for number, raw in enumerate(text.split("\n"), 1):
+            stripped = raw.strip()
+            if not stripped:
+                blank_before = True
+                continue
+            lines.append(Line(number, stripped, blank_before))
+            blank_before = False
+        return cls(lines=lines, url=url, total_lines=number)
+
+    def __iter__(self) -> Iterator[Line]:
+        return iter(self.lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def undecided(self) -> Iterator[Line]:
+        return (line for line in self.lines if not line.firm)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The public record of what happened to one input line."""
+
+    number: int
+    text: str
+    label: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.number, "label": self.label, "reason": self.reason, "text": self.text}
+
+
+@dataclass
+class Article:
+    """What the cleaner returns: the body, its metadata, and every decision."""
+
+    body: str
+    paragraphs: list[str]
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    site: str | None = None
+    profile: str | None = None
+    language: str | None = None
+    source_format: str = "text"
+    decisions: list[Decision] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def dropped(self) -> int:
+        """Lines removed as boilerplate (metadata lines are moved, not dropped)."""
+        return sum(1 for d in self.decisions if d.label == BOILERPLATE)
+
+    @property
+    def empty(self) -> bool:
+        return not self.paragraphs
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape printed by ``--format json``."""
+        return {
+            "title": self.title,
+            "byline": self.byline,
+            "date": self.date,
+            "site": self.site,
+            "profile": self.profile,
+            "body": self.body,
+            "paragraphs": list(self.paragraphs),
+            "dropped": self.dropped,
+            "language": self.language,
+        }

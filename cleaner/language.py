@@ -1,0 +1,120 @@
+"""Which language a dump is in, and its stopwords.
+
+Stopword density is the strongest single signal that a line is prose, but only
+in the text's own language. jusText ships ~100 stoplists (it is installed with
+trafilatura); we read its files directly, without importing jusText (that
+would load lxml on the text path).
+
+Detection is cheap on purpose: English is tried first with its own list (most
+dumps are English, and a CLI cold start should not read 100 files); only when
+that fails is the full word → languages index built, once per process.
+Scripts without spaces between words (Chinese, Japanese, Thai) have no
+stoplist and are measured in characters instead (``char_mode``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from functools import lru_cache
+
+ENGLISH = "English"
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: Share of sampled tokens that must be English stopwords to skip full detection.
+_ENGLISH_FAST_RATIO = 0.28
+_SAMPLE_TOKENS = 400
+
+# Unicode ranges of scripts written without spaces between words.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_SCRIPT_NAMES = (
+    (re.compile(r"[\u3040-\u30ff]"), "Japanese"),
+    (re.compile(r"[\u0e00-\u0e7f]"), "Thai"),
+    (re.compile(r"[\u0e80-\u0eff]"), "Lao"),
+    (re.compile(r"[\u1000-\u109f]"), "Burmese"),
+    (re.compile(r"[\u1780-\u17ff]"), "Khmer"),
+    (re.compile(r"[\u4e00-\u9fff]"), "Chinese"),
+)
+
+
+def _stoplist_dir() -> str | None:
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = os.path.join(list(spec.submodule_search_locations)[0], "stoplists")
+    return path if os.path.isdir(path) else None
+
+
+@lru_cache(maxsize=None)
+def available_languages() -> tuple[str, ...]:
+    directory = _stoplist_dir()
+    if directory is None:
+        return ()
+    return tuple(sorted(name[:-4] for name in os.listdir(directory) if name.endswith(".txt")))
+
+
+@lru_cache(maxsize=None)
+def stopwords(language: str | None) -> frozenset[str]:
+    """The stoplist of a language (lower-case words); empty when unknown."""
+    directory = _stoplist_dir()
+    if not language or directory is None:
+        return frozenset()
+    path = os.path.join(directory, f"{language}.txt")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return frozenset(word.strip().lower() for word in handle if word.strip())
+    except OSError:
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
+def _word_index() -> dict[str, tuple[int, ...]]:
+    """word → indexes of the languages whose stoplist has it (built once)."""
+    index: dict[str, list[int]] = {}
+    for i, language in enumerate(available_languages()):
+        for word in stopwords(language):
+            index.setdefault(word, []).append(i)
+    return {word: tuple(ids) for word, ids in index.items()}
+
+
+def sample_tokens(texts: list[str], limit: int = _SAMPLE_TOKENS) -> list[str]:
+    """Lower-case word tokens from the longest lines (prose, not menus)."""
+    tokens: list[str] = []
+    for text in sorted(texts, key=len, reverse=True):
+        tokens.extend(_WORD.findall(text.lower()))
+        if len(tokens) >= limit:
+            break
+    return tokens[:limit]
+
+
+def detect(texts: list[str]) -> tuple[str | None, bool]:
+    """Guess the language of a dump's lines: (stoplist name or script name, char_mode)."""
+    sample = "".join(sorted(texts, key=len, reverse=True)[:20])[:4000]
+    if sample and len(_CJK.findall(sample)) > 0.3 * len(sample.replace(" ", "")):
+        for pattern, name in _SCRIPT_NAMES:
+            if pattern.search(sample):
+                return name, True
+        return None, True
+    tokens = sample_tokens(texts)
+    if not tokens:
+        return None, False
+    english = stopwords(ENGLISH)
+    hits = sum(1 for token in tokens if token in english)
+    if hits >= _ENGLISH_FAST_RATIO * len(tokens):
+        return ENGLISH, False
+    return _best_stoplist(tokens), False
+
+
+def _best_stoplist(tokens: list[str]) -> str | None:
+    languages = available_languages()
+    if not languages:
+        return None
+    index = _word_index()
+    counts = [0] * len(languages)
+    for token in tokens:
+        for i in index.get(token, ()):
+            counts[i] += 1
+    # Prefer the list that covers most tokens; normalise a little by list size so
+    # that huge lists (which contain everything) do not win every close call.
+    best = max(range(len(languages)), key=lambda i: (counts[i], -len(stopwords(languages[i]))))
+    return languages[best] if counts[best] >= max(3, 0.08 * len(tokens)) else None

@@ -1,0 +1,77 @@
+"""Rendering an Article: text, JSON, Markdown, and the ``--explain`` table."""
+
+from __future__ import annotations
+
+import json
+
+from .document import BODY, Article
+
+FORMATS = ("text", "json", "markdown")
+
+
+def render(article: Article, fmt: str = "text", with_metadata: bool = False) -> str:
+    if fmt == "json":
+        return json.dumps(article.to_dict(), ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        return to_markdown(article)
+    return to_text(article, with_metadata)
+
+
+def to_text(article: Article, with_metadata: bool = False) -> str:
+    """Paragraphs with one blank line between them, as trafilatura prints."""
+    parts = []
+    if with_metadata:
+        header = [f"{name}: {value}" for name, value in _metadata(article) if value]
+        if header:
+            parts.append("\n".join(header))
+    if article.body:
+        parts.append(article.body)
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def to_markdown(article: Article) -> str:
+    parts = []
+    if article.title:
+        parts.append(f"# {article.title}")
+    details = " · ".join(value for name, value in _metadata(article) if value and name != "Title")
+    if details:
+        parts.append(f"*{details}*")
+    parts.extend(_escape_markdown(p) for p in article.paragraphs)
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _escape_markdown(paragraph: str) -> str:
+    """Keep a paragraph that starts like Markdown syntax from turning into it."""
+    if paragraph[:1] in "#>*+-=|" or paragraph[:2].rstrip(".").isdigit() and paragraph[1:3].startswith("."):
+        return "\\" + paragraph
+    return paragraph
+
+
+def _metadata(article: Article) -> list[tuple[str, str | None]]:
+    return [("Title", article.title), ("Byline", article.byline), ("Date", article.date), ("Site", article.site)]
+
+
+def explain(article: Article, color: bool = False) -> str:
+    """Every input line with its label and the stage and rule that decided it."""
+    rows = []
+    width = max((len(d.reason) for d in article.decisions), default=10)
+    width = min(max(width, 20), 60)
+    header = f"profile: {article.profile or 'none (generic)'}  language: {article.language or 'unknown'}  " \
+             f"kept {len(article.paragraphs)} of {len(article.decisions)} lines"
+    rows.append(header)
+    for d in article.decisions:
+        label = d.label.upper() if d.label == BODY else d.label
+        reason = d.reason if len(d.reason) <= width else d.reason[:width - 1] + "…"
+        text = d.text if len(d.text) <= 100 else d.text[:99] + "…"
+        line = f"{d.number:>5}  {label:<11} {reason:<{width}}  {text}"
+        if color:
+            line = _paint(line, d.label)
+        rows.append(line)
+    return "\n".join(rows) + "\n"
+
+
+_COLORS = {"body": "\033[32m", "title": "\033[1;36m", "byline": "\033[36m", "date": "\033[36m", "boilerplate": "\033[2m"}
+
+
+def _paint(text: str, label: str) -> str:
+    return f"{_COLORS.get(label, '')}{text}\033[0m"

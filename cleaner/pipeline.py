@@ -1,0 +1,79 @@
+"""The one flow: a Document goes through the stages below, in this order.
+
+Read it top to bottom like boilerpipe's extractor chain::
+
+    features   measure each line once; detect the language
+    site       the matched profile's template rules (firm decisions)
+    phrases    boilerplate language: cookies, newsletters, pleas, share rows
+    shapes     chrome by shape: menus, headline lists, credits, link rows
+    scoring    first pass: each line alone — prose, near-prose, short, not prose
+    context    second pass: undecided lines take their neighbours' side
+    region     the article as one stretch: the profile's, or the main block
+    metadata   title, byline, dateline found before the text, moved out of it
+    finish     anything still undecided is not article text
+
+Text dumps and HTML pages share every stage; HTML only adds evidence to lines.
+"""
+
+from __future__ import annotations
+
+from .document import BODY, BOILERPLATE, UNKNOWN, Article, Decision, Document
+from .stages.context import ContextStage
+from .stages.features import FeaturesStage
+from .stages.metadata import MetadataStage
+from .stages.phrases import PhrasesStage
+from .stages.region import RegionStage
+from .stages.scoring import ScoringStage
+from .stages.shapes import ShapesStage
+from .stages.site_rules import SiteRulesStage
+
+
+class FinishStage:
+    name = "finish"
+
+    def __call__(self, doc: Document) -> None:
+        for line in doc.lines:
+            if line.label == UNKNOWN:
+                line.mark(BOILERPLATE, "finish: undecided, not article text")
+
+
+def default_stages() -> list:
+    return [
+        FeaturesStage(),
+        SiteRulesStage(),
+        PhrasesStage(),
+        ShapesStage(),
+        ScoringStage(),
+        ContextStage(),
+        RegionStage(),
+        MetadataStage(),
+        FinishStage(),
+    ]
+
+
+STAGES = default_stages()
+
+
+def run(doc: Document, stages=None) -> Article:
+    """Run the stages over ``doc`` and assemble the article from its body lines."""
+    for stage in stages or STAGES:
+        stage(doc)
+    return assemble(doc)
+
+
+def assemble(doc: Document) -> Article:
+    paragraphs = [line.text for line in doc.lines if line.label == BODY]
+    meta = doc.meta
+    return Article(
+        body="\n\n".join(paragraphs),
+        paragraphs=paragraphs,
+        title=meta.get("title"),
+        byline=meta.get("byline"),
+        date=meta.get("date"),
+        site=meta.get("site"),
+        profile=doc.profile.name if doc.profile is not None else None,
+        language=doc.language,
+        source_format=doc.source_format,
+        decisions=[Decision(line.number, line.text, line.label, line.reason) for line in doc.lines],
+        warnings=list(doc.warnings),
+    )

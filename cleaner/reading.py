@@ -1,0 +1,115 @@
+"""Bytes to text: encodings, binary sniffing, size limits, and clear errors.
+
+A scraped dump arrives as bytes of unknown encoding. UTF-8 (with or without a
+BOM) and UTF-16/32 with a BOM are decoded directly; anything else goes to
+charset-normalizer (already installed with trafilatura). Binary data is
+recognised by NUL bytes, which no text encoding without a BOM produces.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import InputError
+
+#: Inputs larger than this are refused (the batch command has --max-bytes).
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+#: A text line longer than this is not a scraped dump (minified code, a blob).
+DEFAULT_MAX_LINE_CHARS = 1_000_000
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{2,40})""", re.I)
+_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
+_TAG = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--)")
+
+
+def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Decode a dump's bytes to text, or raise :class:`InputError` saying why."""
+    if len(data) > max_bytes:
+        raise InputError(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"input starts with a {encoding} byte-order mark but is not valid {encoding}: {exc.reason}") from None
+    if b"\x00" in data:
+        raise InputError("input looks binary (it contains NUL bytes), not a text or HTML dump")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return _detect(data)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag near its start."""
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _detect(data: bytes) -> str:
+    from charset_normalizer import from_bytes  # lazy: only non-UTF-8 input pays for it
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise InputError("cannot detect the input's text encoding (is it a text or HTML dump?)")
+    return data.decode(best.encoding, errors="replace")
+
+
+def normalise_newlines(text: str) -> str:
+    """Unify line ends; a dump from Windows or old Mac tools reads the same."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def check_line_lengths(text: str, max_line_chars: int = DEFAULT_MAX_LINE_CHARS) -> None:
+    """Refuse a text dump with a line too long to be prose (a blob, minified code)."""
+    if len(text) <= max_line_chars:
+        return
+    start = 0
+    number = 1
+    while True:
+        end = text.find("\n", start)
+        stop = len(text) if end == -1 else end
+        if stop - start > max_line_chars:
+            raise InputError(
+                f"line {number} is {stop - start:,} characters long (limit {max_line_chars:,}); "
+                "this does not look like a text dump")
+        if end == -1:
+            return
+        start = end + 1
+        number += 1
+
+
+def looks_like_html(text: str) -> bool:
+    """A doctype or <html> at the start, or mostly markup, means HTML."""
+    head = text[:2048]
+    if _HTML_START.match(head):
+        return True
+    sample = text[:20_000]
+    tags = len(_TAG.findall(sample))
+    if tags < 8:
+        return False
+    markup_chars = sum(len(m) for m in re.findall(r"<[^>]{0,500}>", sample))
+    return markup_chars > 0.3 * len(sample)

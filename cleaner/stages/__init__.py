@@ -1,0 +1,19 @@
+"""The pipeline's stages: each labels lines of a Document and says why.
+
+A stage is any callable ``stage(document) -> None`` with a ``name``; it may
+label lines (``line.mark(label, reason)``) but never deletes or rewrites
+text. The ordered list of stages is in :mod:`cleaner.pipeline`.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..document import Document
+
+
+class Stage(Protocol):
+    name: str
+
+    def __call__(self, doc: Document) -> None:  # pragma: no cover - protocol
+        ...

@@ -1,0 +1,83 @@
+"""Stage ``site``: apply the matched profile's template rules.
+
+The profile's region bounds the article: lines before its start and after its
+end are the site's chrome. ``[[drop]]`` rules name the chrome inside it
+(photo credits, inline related links, pleas). ``[metadata]`` rules find the
+title, byline and date. All of these decisions are firm: they describe the
+site's template, so no later heuristic may overturn them.
+"""
+
+from __future__ import annotations
+
+from ..document import BOILERPLATE, DATE, BYLINE, TITLE, Document
+from ..patterns import first_match
+
+_META_LABELS = {"title": TITLE, "byline": BYLINE, "date": DATE}
+
+
+class SiteRulesStage:
+    name = "site"
+
+    def __call__(self, doc: Document) -> None:
+        profile = doc.profile
+        if profile is None or not doc.lines:
+            return
+        texts = [line.text for line in doc.lines]
+        start, end = self._region(profile, texts)
+        doc.region = (start, end)
+        tag = f"site {profile.name}"
+        for line in doc.lines[:start]:
+            line.mark(BOILERPLATE, f"{tag}: before the article", firm=True)
+        for line in doc.lines[end:]:
+            line.mark(BOILERPLATE, f"{tag}: after the article", firm=True)
+        for i, line in enumerate(doc.lines):
+            inside = start <= i < end
+            for rule in profile.drops:
+                if rule.where == "article" and not inside or rule.where == "outside" and inside:
+                    continue
+                if rule.pattern.matches(texts, i, start):
+                    line.mark(BOILERPLATE, f"{tag}: {rule.reason}", firm=True)
+                    break
+        self._metadata(doc, profile, texts, start, tag)
+
+    @staticmethod
+    def _region(profile, texts: list[str]) -> tuple[int, int]:
+        start = 0
+        found = first_match(profile.start_after, texts, 0, len(texts))
+        if found:
+            start = found[0] + 1
+        else:
+            found = first_match(profile.start_at, texts, 0, len(texts))
+            if found:
+                start = found[0]
+        end = len(texts)
+        stop_before = first_match(profile.end_before, texts, start, len(texts), start)
+        if stop_before:
+            end = stop_before[0]
+        stop_after = first_match(profile.end_after, texts, start, end, start)
+        if stop_after:
+            end = stop_after[0] + 1
+        return start, max(start, end)
+
+    @staticmethod
+    def _metadata(doc: Document, profile, texts: list[str], start: int, tag: str) -> None:
+        """Metadata rules look in the header: before the region and its first lines."""
+        zone_end = min(len(texts), start + profile.header_lines)
+        taken: set[int] = set()
+        for field_name in ("title", "byline", "date", "site"):
+            patterns = profile.metadata.get(field_name, ())
+            for i in range(zone_end):
+                if i in taken and field_name != "site":
+                    continue
+                pattern = next((p for p in patterns if p.matches(texts, i, start)), None)
+                if pattern is None:
+                    continue
+                value = pattern.value(texts[i])
+                if field_name == "site":
+                    # The publisher a site republishes: "inkl.com (France 24)".
+                    doc.meta["site"] = f"{profile.site} ({value})" if profile.site else value
+                    break
+                doc.meta[field_name] = value
+                doc.lines[i].mark(_META_LABELS[field_name], f"{tag}: {field_name} rule", firm=True)
+                taken.add(i)
+                break
