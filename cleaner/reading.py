@@ -67,12 +67,28 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
+#: Most common encodings on the web first: they win ties between code pages
+#: that decode a text equally well (charset-normalizer's own order is arbitrary).
+_WEB_PRIORITY = ("cp1252", "iso8859_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2", "cp1254",
+                 "iso8859_9", "cp1253", "iso8859_7", "cp1256", "cp1255", "shift_jis", "euc_jp", "gb18030",
+                 "gbk", "big5", "euc_kr", "cp949")
+
+
 def _detect(data: bytes) -> str:
     from charset_normalizer import from_bytes  # lazy: only non-UTF-8 input pays for it
 
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
+    candidates = [m for m in from_bytes(data[:200_000]) if m.encoding]
+    if not candidates:
         raise InputError("cannot detect the input's text encoding (is it a text or HTML dump?)")
+    least_chaos = min(m.chaos for m in candidates)
+    plausible = [m for m in candidates if m.chaos <= least_chaos + 0.01]
+
+    def rank(match) -> tuple:
+        name = codecs.lookup(match.encoding).name.replace("-", "_")
+        priority = _WEB_PRIORITY.index(name) if name in _WEB_PRIORITY else len(_WEB_PRIORITY)
+        return (-round(match.coherence, 3), priority)
+
+    best = min(plausible, key=rank)
     return data.decode(best.encoding, errors="replace")
 
 

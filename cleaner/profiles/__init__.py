@@ -22,7 +22,7 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from ..errors import ProfileError, UsageError
-from ..patterns import LinePattern, compile_patterns, compile_regex
+from ..patterns import LinePattern, compile_pattern, compile_patterns, compile_regex
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -147,7 +147,7 @@ def _drop_rule(rule: Any, path: str, i: int) -> DropRule:
     if where not in _WHERE:
         raise ProfileError(path, f"{key}.where", f"must be one of {sorted(_WHERE)}, got {where!r}")
     pattern_spec = {k: v for k, v in rule.items() if k not in ("reason", "where")}
-    pattern = compile_patterns(pattern_spec, path, key)[0]
+    pattern = compile_pattern(pattern_spec, path, key)
     return DropRule(pattern=pattern, reason=reason.strip(), where=where)
 
 

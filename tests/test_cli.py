@@ -1,0 +1,172 @@
+"""The command line as a user drives it: stdin in, the article out, errors as one line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from conftest import SEEDS, python, seed
+
+
+def test_stdin_to_body(runner, cli):
+    dump = seed("000").read_text(encoding="utf-8")
+    result = runner.invoke(cli, [], input=dump)
+    assert result.exit_code == 0, result.stderr
+    paragraphs = result.stdout.rstrip("\n").split("\n\n")
+    assert paragraphs[0].startswith("ANKARA - Syrian government forces killed five Turkish soldiers")
+    assert paragraphs[-1].startswith("Turkey, which hosts 3.6 million Syrian refugees")
+    assert "Subscribe for our daily newsletter" not in result.stdout
+    assert "By REUTERS" not in result.stdout
+    assert result.stderr == ""
+
+
+def test_file_argument_and_dash_mean_the_same(runner, cli):
+    path = seed("004")
+    from_file = runner.invoke(cli, [str(path)])
+    from_stdin = runner.invoke(cli, ["-"], input=path.read_bytes())
+    assert from_file.exit_code == from_stdin.exit_code == 0
+    assert from_file.stdout == from_stdin.stdout
+
+
+def test_json_format_has_the_documented_keys(runner, cli):
+    result = runner.invoke(cli, ["--format", "json", str(seed("000"))])
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert {"title", "byline", "date", "site", "profile", "body", "paragraphs", "dropped"} <= set(record)
+    assert record["title"] == "Five Turkish soldiers killed in attack in northwest Syria"
+    assert record["byline"] == "REUTERS"
+    assert record["date"] == "2020-02-10"
+    assert record["profile"] == "jpost"
+    assert record["body"] == "\n\n".join(record["paragraphs"])
+    assert record["dropped"] > 50
+
+
+def test_markdown_and_metadata_header(runner, cli):
+    markdown = runner.invoke(cli, ["--format", "markdown", str(seed("004"))]).stdout
+    assert markdown.startswith("# Turkey Says Syrian Air Strikes Kill Two Turkish Soldiers Near Idlib\n")
+    text = runner.invoke(cli, ["--with-metadata", str(seed("000"))]).stdout
+    header, body = text.split("\n\n", 1)
+    assert header.splitlines() == [
+        "Title: Five Turkish soldiers killed in attack in northwest Syria",
+        "Byline: REUTERS", "Date: 2020-02-10", "Site: jpost.com"]
+    assert body.startswith("ANKARA - ")
+
+
+def test_explain_lists_every_line_with_a_reason(runner, cli):
+    path = seed("003")
+    result = runner.invoke(cli, ["--explain", str(path)])
+    assert result.exit_code == 0
+    rows = result.stdout.splitlines()[1:]
+    non_blank = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) == len(non_blank)
+    assert any("site inkl: before the article" in row and "Start reading" in row for row in rows)
+    assert any(row.split()[1] == "title" for row in rows)
+    assert all(len(row.split()) >= 3 for row in rows)
+
+
+def test_url_picks_the_profile_and_no_profiles_turns_it_off(runner, cli):
+    dump = seed("001").read_text(encoding="utf-8")
+    with_url = json.loads(runner.invoke(cli, ["--format", "json", "--url", "https://www.thenews.com.pk/latest/1"],
+                                        input=dump).stdout)
+    assert with_url["profile"] == "thenews"
+    generic = json.loads(runner.invoke(cli, ["--format", "json", "--no-profiles"], input=dump).stdout)
+    assert generic["profile"] is None
+
+
+def test_forced_profile_and_unknown_profile(runner, cli):
+    dump = seed("004").read_text(encoding="utf-8")
+    forced = json.loads(runner.invoke(cli, ["--format", "json", "--profile", "themoscowtimes"], input=dump).stdout)
+    assert forced["profile"] == "themoscowtimes"
+    bad = runner.invoke(cli, ["--profile", "nosuchsite"], input=dump)
+    assert bad.exit_code == 2
+    assert bad.stderr.count("\n") == 1 and "unknown profile 'nosuchsite'" in bad.stderr
+
+
+def test_profiles_command_lists_builtins_and_user_folder(runner, cli, tmp_path):
+    (tmp_path / "jpost.toml").write_text('name = "jpost"\nhosts = ["jpost.example"]\n', encoding="utf-8")
+    result = runner.invoke(cli, ["profiles", "--profiles-dir", str(tmp_path)])
+    assert result.exit_code == 0
+    rows = {line.split()[0]: line for line in result.stdout.splitlines()}
+    assert set(rows) >= {"jpost", "thenews", "duvarenglish", "inkl", "themoscowtimes"}
+    assert "jpost.example" in rows["jpost"] and str(tmp_path) in rows["jpost"]  # the user's wins
+    assert "built-in" in rows["inkl"]
+
+
+# --- bad input: one line on stderr, the documented exit status, never a traceback ---
+
+def test_empty_stdin_warns_and_succeeds(runner, cli):
+    result = runner.invoke(cli, [], input=b"")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr.strip() == "cleaner: warning: stdin: input is empty"
+
+
+def test_binary_input_is_an_error(runner, cli):
+    result = runner.invoke(cli, [], input=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "binary" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_non_utf8_input_is_decoded(runner, cli):
+    dump = seed("002").read_text(encoding="utf-8")
+    result = runner.invoke(cli, [], input=dump.encode("cp1254"))  # Turkish Windows code page
+    assert result.exit_code == 0, result.stderr
+    assert "President Recep Tayyip Erdoğan also chaired a security meeting" in result.stdout
+
+
+def test_latin1_input_is_decoded(runner, cli):
+    text = ("Título: Economía\n\n" + "La economía española creció un 2,1 por ciento en el último trimestre, "
+            "según los datos publicados hoy por el instituto de estadística, que atribuye el avance al consumo. " * 3)
+    result = runner.invoke(cli, [], input=text.encode("latin-1"))
+    assert result.exit_code == 0, result.stderr
+    assert "La economía española creció" in result.stdout
+
+
+def test_missing_file_is_a_one_line_error(runner, cli, tmp_path):
+    missing = tmp_path / "nope.txt"
+    result = runner.invoke(cli, [str(missing)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and str(missing) in result.stderr
+
+
+def test_huge_single_line_is_refused(runner, cli):
+    result = runner.invoke(cli, [], input=("word " * 300_000).encode())
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "line 1 is" in result.stderr
+
+
+def test_pure_menu_page_gives_empty_body_and_a_warning(runner, cli):
+    menu = "\n".join(["Home", "News", "Sport", "Weather", "About us", "Contact", "Privacy Policy", "Sign in"])
+    result = runner.invoke(cli, [], input=menu)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "no article text found" in result.stderr
+
+
+def test_broken_profile_is_a_one_line_error_naming_file_and_key(runner, cli, tmp_path):
+    (tmp_path / "mysite.toml").write_text('name = "mysite"\nhosts = ["my.example"]\n[[drop]]\nmatch = "(unclosed"\n'
+                                          'reason = "x"\n', encoding="utf-8")
+    result = runner.invoke(cli, ["--profiles-dir", str(tmp_path)], input="hello")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "mysite.toml" in result.stderr and "drop[0].match" in result.stderr and "invalid regular expression" in result.stderr
+
+
+def test_console_script_and_module_agree():
+    dump = seed("002").read_bytes()
+    via_module = subprocess.run([python(), "-m", "cleaner"], input=dump, capture_output=True, check=True)
+    via_script = subprocess.run(["cleaner"], input=dump, capture_output=True, check=True)
+    assert via_module.stdout == via_script.stdout
+    assert via_module.stdout.startswith(b"Turkey has told a visiting Russian delegation")
+
+
+def test_version(runner, cli):
+    from cleaner import __version__
+
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.stdout
+
+
+def test_seed_folder_is_present():
+    assert len(list(SEEDS.glob("*.gold.json"))) == 5

@@ -1,0 +1,103 @@
+"""Profiles: the loader validates, the registry matches, the five built-ins hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import ProfileError, clean
+from cleaner.profiles import BUILTIN_DIR, Registry, load_profile
+from conftest import seed
+
+BUILTINS = ["duvarenglish", "inkl", "jpost", "themoscowtimes", "thenews"]
+
+
+def write(tmp_path, text: str, name: str = "site.toml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_builtin_profile_loads_and_is_described():
+    registry = Registry.load()
+    assert [p.name for p in registry] == BUILTINS
+    for profile in registry:
+        assert profile.builtin and profile.hosts and profile.fingerprints and profile.site
+        assert profile.path.startswith(str(BUILTIN_DIR))
+
+
+@pytest.mark.parametrize("prefix, name, url", [
+    ("000", "jpost", "https://www.jpost.com/breaking-news/x-616734"),
+    ("001", "thenews", "https://www.thenews.com.pk/latest/x"),
+    ("002", "duvarenglish", "https://www.duvarenglish.com/diplomacy/2020/02/11/x"),
+    ("003", "inkl", "https://www.inkl.com/news/x"),
+    ("004", "themoscowtimes", "https://www.themoscowtimes.com/2020/02/20/x-a69351"),
+])
+def test_profile_is_found_by_host_and_by_fingerprint(prefix, name, url):
+    registry = Registry.load()
+    dump = seed(prefix).read_text(encoding="utf-8")
+    assert registry.match(dump).name == name            # from the dump alone
+    assert registry.match("no chrome here", url).name == name  # from the URL alone
+
+
+def test_fingerprints_do_not_fire_on_other_sites_seeds():
+    registry = Registry.load()
+    for prefix, name in zip(["000", "001", "002", "003", "004"], ["jpost", "thenews", "duvarenglish", "inkl", "themoscowtimes"]):
+        dump = seed(prefix).read_text(encoding="utf-8")
+        for profile in registry:
+            if profile.name != name:
+                assert profile.fingerprint_hits(dump) < profile.min_fingerprints, (profile.name, prefix)
+
+
+def test_user_profile_replaces_builtin_of_same_name(tmp_path):
+    write(tmp_path, 'name = "inkl"\nhosts = ["inkl.example"]\n', "inkl.toml")
+    registry = Registry.load([tmp_path])
+    assert registry.get("inkl").hosts == ("inkl.example",)
+    assert not registry.get("inkl").builtin
+
+
+@pytest.mark.parametrize("text, key, problem", [
+    ('name = "x"\nhosts = ["x.com"\n', None, "invalid TOML"),
+    ('name = "x"\nhosts = ["x.com"]\ncolour = "red"\n', "colour", "unknown key"),
+    ('name = "x"\nhosts = ["x.com"]\n[article]\nstart_afer = "^x$"\n', "article.start_afer", "unknown key"),
+    ('name = "x"\nhosts = ["x.com"]\n[article]\nend_before = ["(unclosed"]\n', "article.end_before[0]", "invalid regular expression"),
+    ('name = "x"\nhosts = ["x.com"]\n[[drop]]\nmatch = "^Photo:"\n', "drop[0].reason", "required"),
+    ('name = "x"\nhosts = ["x.com"]\n[[drop]]\nmatch = "^a"\nreason = "r"\nwhere = "header"\n', "drop[0].where", "must be one of"),
+    ('name = "x"\nhosts = ["x.com"]\n[metadata]\ntitle = { within_first = 0 }\n', "metadata.title[0].within_first", "positive integer"),
+    ('name = "X Site"\nhosts = ["x.com"]\n', "name", "lower-case"),
+    ('name = "x"\n', "hosts", "can never be chosen"),
+    ('name = "x"\nhosts = "x.com"\n', "hosts", "must be a list"),
+])
+def test_broken_profiles_name_file_key_and_problem(tmp_path, text, key, problem):
+    path = write(tmp_path, text)
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    message = str(caught.value)
+    assert str(path) in message and problem in message and "\n" not in message
+    if key:
+        assert f": {key}:" in message
+
+
+def test_profile_rules_are_template_rules_not_article_text():
+    """Every drop rule and boundary in a built-in profile must hold on the dump it came from
+    without naming words of that dump's article: no body line of any seed matches a drop rule."""
+    import json
+    from conftest import SEEDS
+
+    registry = Registry.load()
+    for gold_path in SEEDS.glob("*.gold.json"):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        dump = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        profile = registry.match(dump)
+        texts = [line.strip() for line in gold["body_lines"]]
+        for i in range(len(texts)):
+            for rule in profile.drops:
+                assert not (rule.pattern.match and rule.pattern.followed_by == () and rule.pattern.within_first is None
+                            and rule.pattern.match.search(texts[i])), (profile.name, rule.reason, texts[i][:50])
+
+
+def test_profile_metadata_on_seeds():
+    article = clean(seed("002").read_text(encoding="utf-8"))
+    assert (article.profile, article.title, article.byline) == (
+        "duvarenglish", "Turkey, Syria clash in Idlib as conflict escalates", "Duvar English/Reuters")
+    article = clean(seed("003").read_text(encoding="utf-8"))
+    assert article.site == "inkl.com (France 24)"
