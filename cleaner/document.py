@@ -40,7 +40,7 @@ class Line:
 
     __slots__ = (
         "number", "text", "blank_before", "label", "reason", "firm", "score",
-        "signal", "features", "markup",
+        "signal", "hard", "features", "vector", "markup",
     )
 
     def __init__(self, number: int, text: str, blank_before: bool = False) -> None:
@@ -48,11 +48,13 @@ class Line:
         self.text = text              # stripped text, exactly as in the input
         self.blank_before = blank_before
         self.label = UNKNOWN
-        self.reason = ""
+        self.reason: Any = ""         # a str, or an object worded on demand (str(reason))
         self.firm = False
         self.score = 0.5
         self.signal: str | None = None  # the chrome category a detector saw ("newsletter", "menu", ...)
+        self.hard = False               # the detector's evidence is final: the model may not overrule it
         self.features: Any = None     # filled once by the features stage
+        self.vector: list[float] | None = None  # the model's input, kept for --explain
         self.markup: Any = None
 
     def mark(self, label: str, reason: str, firm: bool = False) -> None:
@@ -126,7 +128,12 @@ class Decision:
 
 @dataclass
 class Article:
-    """What the cleaner returns: the body, its metadata, and every decision."""
+    """What the cleaner returns: the body, its metadata, and every decision.
+
+    ``decisions`` are worded on first access: most callers only want the
+    body, and wording a model's reasons for every line costs more than the
+    cleaning itself.
+    """
 
     body: str
     paragraphs: list[str]
@@ -137,13 +144,18 @@ class Article:
     profile: str | None = None
     language: str | None = None
     source_format: str = "text"
-    decisions: list[Decision] = field(default_factory=list)
+    dropped: int = 0               # lines removed as boilerplate (metadata lines are moved, not dropped)
+    lines_in: int = 0              # non-blank input lines
     warnings: list[str] = field(default_factory=list)
+    _lines: list[Line] = field(default_factory=list, repr=False, compare=False)
+    _decisions: list[Decision] | None = field(default=None, repr=False, compare=False)
 
     @property
-    def dropped(self) -> int:
-        """Lines removed as boilerplate (metadata lines are moved, not dropped)."""
-        return sum(1 for d in self.decisions if d.label == BOILERPLATE)
+    def decisions(self) -> list[Decision]:
+        """Every non-blank input line: its number, text, label and the reason for it."""
+        if self._decisions is None:
+            self._decisions = [Decision(line.number, line.text, line.label, str(line.reason)) for line in self._lines]
+        return self._decisions
 
     @property
     def empty(self) -> bool:

@@ -17,7 +17,7 @@ Text dumps and HTML pages share every stage; HTML only adds evidence to lines.
 
 from __future__ import annotations
 
-from .document import BODY, BOILERPLATE, UNKNOWN, Article, Decision, Document
+from .document import BODY, BOILERPLATE, UNKNOWN, Article, Document
 from .stages.context import ContextStage
 from .stages.features import FeaturesStage
 from .stages.metadata import MetadataStage
@@ -74,6 +74,8 @@ def assemble(doc: Document) -> Article:
         profile=doc.profile.name if doc.profile is not None else None,
         language=doc.language,
         source_format=doc.source_format,
-        decisions=[Decision(line.number, line.text, line.label, line.reason) for line in doc.lines],
+        dropped=sum(1 for line in doc.lines if line.label == BOILERPLATE),
+        lines_in=len(doc.lines),
         warnings=list(doc.warnings),
+        _lines=doc.lines,
     )

@@ -9,8 +9,9 @@ from cleaner.stages.context import ContextStage
 from cleaner.stages.features import FeaturesStage
 from cleaner.stages.metadata import MetadataStage
 from cleaner.stages.phrases import PhrasesStage
+from cleaner.model import FEATURES, TextModel, default_model, line_vectors
 from cleaner.stages.region import RegionStage
-from cleaner.stages.scoring import BAD, GOOD, NEAR, SHORT, ScoringStage, classify
+from cleaner.stages.scoring import ScoringStage
 from cleaner.stages.shapes import ShapesStage
 from cleaner.stages.site_rules import SiteRulesStage
 
@@ -112,50 +113,55 @@ def test_shapes_caption_printed_twice():
     assert labels(d) == [BOILERPLATE, BOILERPLATE, UNKNOWN]
 
 
-# --- scoring and context ---------------------------------------------------------
+# --- scoring and context (the model) -----------------------------------------------
 
-def test_scoring_classes():
-    d = doc(PROSE, "Read the full story", "apple banana cherry grape lemon mango orange peach pear plum",
-            "The mayor said she was pleased.")
-    classes = [classify(line.features, True) for line in d.lines]
-    assert classes == [GOOD, SHORT, BAD, NEAR]
+TEXT_STAGES = (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage())
 
 
-def test_context_revises_short_lines_by_their_neighbours():
-    d = doc(PROSE, "He declined to comment.", PROSE2, "Home", "Contact us today", "About")
-    for stage in (ShapesStage(), ScoringStage(), ContextStage()):
+def run_text_stages(d: Document) -> Document:
+    for stage in TEXT_STAGES:
         stage(d)
-    assert d.lines[1].label == BODY and d.lines[1].reason == "context: between body lines"
-    assert d.lines[4].label == BOILERPLATE
+    return d
 
 
-def test_context_drops_headline_shaped_line_inside_text():
-    d = doc(PROSE, "Syrian army attack kills five soldiers in the north", PROSE2)
-    for stage in (ScoringStage(), ContextStage()):
-        stage(d)
-    assert labels(d) == [BODY, BOILERPLATE, BODY]
-    assert "related link" in d.lines[1].reason
+def test_line_vectors_match_the_feature_list_and_the_shipped_model():
+    d = doc(PROSE, "Home", PROSE2)
+    ShapesStage()(d)
+    vectors = line_vectors(d.lines, True, False)
+    assert len(vectors) == 3 and all(len(v) == len(FEATURES) for v in vectors)
+    named = dict(zip(FEATURES, vectors[0]))
+    assert named["ends_sentence"] == 1.0 and named["prose_next2"] == 1.0 and named["bias"] == 1.0
+    assert default_model() is not None and len(default_model().weights) == len(FEATURES)
 
 
-# --- region ----------------------------------------------------------------------
-
-def test_region_keeps_the_main_block_and_drops_far_prose_islands():
-    article = [PROSE, PROSE2] * 4
-    plea = ["Sign up for our weekly newsletter", "Subscribers agree to the Privacy Policy", "Dear readers,",
-            "We are a small team and everything we publish is written by people who care about this city, and we "
-            "would like to keep it that way for many years to come."]
-    d = doc(*article, *plea)
-    for stage in (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(), RegionStage()):
-        stage(d)
-    assert labels(d)[:8] == [BODY] * 8
-    assert d.lines[-1].label == BOILERPLATE and d.lines[-1].reason == "region: prose outside the main text"
+def test_model_keeps_prose_and_drops_chrome_around_it():
+    d = run_text_stages(doc("Home", "World", "Business", "Sport", PROSE, "He declined to comment.", PROSE2, PROSE,
+                            "Share", "Related stories", "Copyright © 2024 Example Media. All rights reserved."))
+    assert labels(d) == [BOILERPLATE] * 4 + [BODY] * 4 + [BOILERPLATE] * 3
+    assert str(d.lines[5].reason).startswith("model: body p=")  # a short line kept by its context
+    assert d.lines[8].reason == "phrases: share (whole line)"   # the detector's reason stands
 
 
-def test_region_does_not_cross_a_paywall_box():
-    d = doc(PROSE, PROSE2, PROSE, "Sign up to read this article", PROSE2)
-    for stage in (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(), RegionStage()):
-        stage(d)
-    assert labels(d) == [BODY, BODY, BODY, BOILERPLATE, BOILERPLATE]
+def test_hard_signals_are_final_even_inside_the_text():
+    d = run_text_stages(doc(PROSE, "Advertisement", PROSE2, PROSE))
+    assert labels(d) == [BODY, BOILERPLATE, BODY, BODY]
+
+
+def test_viterbi_keeps_one_stretch_and_never_returns_after_the_end():
+    model = TextModel.from_dict({"features": list(FEATURES), "weights": [0.0] * len(FEATURES), "threshold": 0.5,
+                                 "prior_body": 0.3, "switch_scale": 1.0, "start": [0.9, 0.1, 0, 0],
+                                 "transitions": [[0.9, 0.1, 0, 0], [0, 0.9, 0.05, 0.05], [0, 0.5, 0.4, 0.1], [0, 0, 0, 1]]})
+    probabilities = [0.1, 0.9, 0.95, 0.2, 0.9, 0.1, 0.1, 0.1, 0.1, 0.8, 0.1]
+    assert model.smooth(probabilities) == [False, True, True, True, True] + [False] * 6
+    assert model.smooth([0.1, 0.3, 0.1]) == [False, False, False]
+    assert model.smooth([0.1, 0.7, 0.1]) == [False, True, False]  # never empty when a line is likely body
+
+
+def test_model_reasons_are_worded_on_demand():
+    d = run_text_stages(doc("Menu", PROSE, PROSE2))
+    reason = d.lines[1].reason
+    assert not isinstance(reason, str)
+    assert str(reason).startswith("model: body p=") and "(" in str(reason)
 
 
 # --- site rules ------------------------------------------------------------------
@@ -181,6 +187,7 @@ def test_site_rules_region_drops_and_metadata_are_firm():
     for stage in (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(), RegionStage()):
         stage(d)
     assert labels(d)[4:8] == [BODY, BOILERPLATE, BODY, BODY]  # the trusted region keeps its short line
+    assert d.lines[6].reason == "site example: inside the article"
     assert labels(d)[8:] == [BOILERPLATE, BOILERPLATE]
 
 
@@ -211,3 +218,25 @@ def test_dates():
 
 def test_registry_matches_nothing_for_unknown_sites():
     assert Registry.load().match(PROSE, "https://example.org/a") is None
+
+
+# --- the phrase prefilter never changes a result -----------------------------------
+
+def _unfiltered(scope, text):
+    entries = sorted({id(e): e for e in scope.always + [e for v in scope.by_key.values() for e in v]
+                      + [e for v in scope.by_symbol.values() for e in v]}.values(), key=lambda e: e[0])
+    return next((category for _, category, pattern in entries if pattern.search(text)), None)
+
+
+def test_phrase_prefilter_agrees_with_searching_every_pattern():
+    from conftest import FIXTURES
+    from cleaner.stages.phrases import default_phrasebook
+
+    book = default_phrasebook()
+    lines = {line.strip() for path in FIXTURES.rglob("*.txt") for line in path.read_text(encoding="utf-8").splitlines()}
+    d = doc(*sorted(line for line in lines if line))
+    assert len(d.lines) > 500
+    for line in d.lines:
+        keys = line.features.keys
+        for scope in (book.strong, book.whole, book.short):
+            assert scope.search(line.text, keys) == _unfiltered(scope, line.text), line.text

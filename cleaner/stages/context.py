@@ -1,61 +1,57 @@
-"""Stage ``context``: decide the undecided lines by their neighbours (second pass).
+"""Stage ``context``: decide every line by its own score and its neighbours' (second pass).
 
-jusText's revision: a short or near-good line between two body lines is part
-of the text (a one-line paragraph, a subheading); between two boilerplate
-lines it is chrome. A near-good line with prose on one side joins it; a short
-line with chrome on one side goes with the chrome unless it ends like a
-sentence. The edges of the document count as chrome.
-
-One exception to jusText: a line between body lines that is shaped like a
-headline (six words or more, no sentence end) is a related-article link cut
-into the text far more often than a subheading, so it goes.
+A two-state Viterbi pass over the scores (body / boilerplate, with learned
+probabilities of staying in a state or switching) finds the most likely
+labelling of the whole document: a weak line between body lines joins the
+text, a plausible sentence inside a block of chrome stays chrome — jusText's
+context revision, done as a sequence model. Lines a detector already
+recognised as chrome keep that detector's reason when the model agrees.
 """
 
 from __future__ import annotations
 
-from ..document import BODY, BOILERPLATE, UNKNOWN, Document
+from ..document import BODY, BOILERPLATE, Document
+from ..model import default_model
+
+
+class ModelReason:
+    """A reason worded only when someone reads it (``--explain``): wording it costs time."""
+
+    __slots__ = ("line", "body", "despite")
+
+    def __init__(self, line, body: bool, despite: str | None = None) -> None:
+        self.line = line
+        self.body = body
+        self.despite = despite
+
+    def __str__(self) -> str:
+        model = default_model()
+        vector = self.line.vector
+        why = model.top_reasons(vector, self.body) if model is not None and vector else []
+        label = "body" if self.body else "not body"
+        text = f"model: {label} p={self.line.score:.2f}"
+        if self.despite:
+            text += f", despite {self.despite}"
+        return text + (f" ({', '.join(why)})" if why else "")
+
+    def startswith(self, prefix) -> bool:  # reasons are compared as text in a few places
+        return str(self).startswith(prefix)
 
 
 class ContextStage:
     name = "context"
 
     def __call__(self, doc: Document) -> None:
-        lines = doc.lines
-        n = len(lines)
-        # Nearest decided neighbour on each side, from the first pass only, so
-        # that one revision does not cascade through a whole run of short lines.
-        prev_label = [BOILERPLATE] * n
-        last = BOILERPLATE
-        for i in range(n):
-            prev_label[i] = last
-            if lines[i].label != UNKNOWN:
-                last = lines[i].label if lines[i].label == BODY else BOILERPLATE
-        next_label = [BOILERPLATE] * n
-        last = BOILERPLATE
-        for i in range(n - 1, -1, -1):
-            next_label[i] = last
-            if lines[i].label != UNKNOWN:
-                last = lines[i].label if lines[i].label == BODY else BOILERPLATE
-        decisions = []
-        for i, line in enumerate(lines):
-            if line.label != UNKNOWN:
+        model = default_model()
+        if model is None or not doc.lines:
+            return
+        labels = model.smooth([line.score for line in doc.lines])
+        for line, body in zip(doc.lines, labels):
+            if line.firm or line.hard:
                 continue
-            before, after = prev_label[i], next_label[i]
-            near = line.reason.endswith("near")
-            if before == BODY and after == BODY:
-                if _headline_shaped(line.features):
-                    decisions.append((line, BOILERPLATE, "context: headline-shaped line inside the text (a related link)"))
-                else:
-                    decisions.append((line, BODY, "context: between body lines"))
-            elif before == BOILERPLATE and after == BOILERPLATE:
-                decisions.append((line, BOILERPLATE, "context: between boilerplate lines"))
-            elif near or line.features.ends_sentence:
-                decisions.append((line, BODY, "context: prose-like, next to body"))
+            if body:
+                line.mark(BODY, ModelReason(line, True, despite=line.signal))
+            elif line.signal is None:
+                line.mark(BOILERPLATE, ModelReason(line, False))
             else:
-                decisions.append((line, BOILERPLATE, "context: short, next to boilerplate"))
-        for line, label, reason in decisions:
-            line.mark(label, reason)
-
-
-def _headline_shaped(f) -> bool:
-    return f.units >= 6 and not f.ends_sentence and not f.ends_colon and f.sentences == 0
+                line.label = BOILERPLATE  # the detector's own reason stands

@@ -6,20 +6,27 @@ keeps the whole pipeline linear and cheap (thousands of dumps a second).
 
 from __future__ import annotations
 
+import re
+
 from .. import language
+from ..triggers import KEY_LENGTH, WORD_PUNCTUATION
 from ..document import Document
 
 #: Characters that end a sentence, in the scripts we see most.
 SENTENCE_END = frozenset(".!?…。！？؟।")
 #: Closing quotes and brackets that may follow a sentence end.
 CLOSERS = frozenset("\"'”’»)]）」』")
+#: A dateline in the middle of a line ("… NEW DELHI: The court …", "… (AP) — "): a teaser
+#: that runs a headline and the start of another article together.
+_INNER_DATELINE = re.compile(r"\s(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}:\s|\((?:AP|AFP|Reuters|IANS|PTI|UPI)\)\s[-—–])")
 
 
 class Features:
     """What one line looks like, measured once."""
 
     __slots__ = ("words", "chars", "units", "stops", "stop_ratio", "ends_sentence", "ends_colon",
-                 "sentences", "title_ratio", "upper", "alpha_ratio", "digit_ratio", "first_upper")
+                 "sentences", "title_ratio", "upper", "alpha_ratio", "digit_ratio", "first_upper", "content",
+                 "inner_dateline", "keys")
 
     def __init__(self, text: str, stoplist: frozenset[str], char_mode: bool) -> None:
         tokens = text.split()
@@ -29,13 +36,23 @@ class Features:
         self.chars = chars
         # Scripts without spaces: count roughly two characters as one word.
         self.units = max(words, chars // 2) if char_mode else words
-        if stoplist:
-            stops = 0
-            for token in tokens:
-                if token.lower().strip(".,;:!?\"'()“”‘’«»—–-") in stoplist:
-                    stops += 1
-        else:
-            stops = 0
+        stops = 0
+        content = set()
+        keys = set()
+        for token in tokens:
+            word = token.lower().strip(WORD_PUNCTUATION)
+            keys.add(word[:KEY_LENGTH])
+            if char_mode:
+                continue
+            if word in stoplist:
+                stops += 1
+            elif len(word) >= 4 and word.isalpha():
+                content.add(word)
+        # Word keys for the phrase prefilter (cleaner.triggers), computed here to split once.
+        self.keys = keys
+        # The words that carry the topic, to compare a line with the title and its neighbours.
+        self.content = frozenset(content)
+        self.inner_dateline = bool(_INNER_DATELINE.search(text, 12)) if words >= 8 else False
         self.stops = stops
         self.stop_ratio = stops / words if words else 0.0
         last = text[-1]

@@ -1,9 +1,11 @@
 """Stage ``metadata``: title, byline and dateline, moved out of the body.
 
-They sit just before the text: scanning back from the first line of prose,
-past photo credits and short chrome, we take a dateline, a byline, and the
-nearest headline-shaped line as the title. Lines between the title and the
-text that are not prose (share buttons, "5 min read") are header chrome.
+They sit in the header just above the text. Every line in that window is a
+candidate: a date or timestamp is the dateline, "By …" (or a name next to the
+dateline) the byline, and of the headline-shaped lines the title is the one
+that best matches the page title (the dump's first line), has the byline and
+date under it, and stands closest to the text. Lines between the title and
+the text that are not prose (share buttons, "5 min read") are header chrome.
 Profile rules (stage ``site``) win: a field they set is not looked for again.
 """
 
@@ -16,10 +18,14 @@ from ..dates import parse_date
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Document
 from .shapes import BYLINE_LIKE, TIMESTAMP_LIKE, is_credit
 
-_LOOKBACK = 10
+_WINDOW = 15
+#: Shapes a headline may have (a long title-case headline looks like a navigation bar).
+_TITLE_SIGNALS_OK = frozenset({None, "navigation bar", "repeated", "menu", "headline run"})
 _AGENCY_BYLINE = re.compile(
     r"^(?:By\s+)?(?:The\s+)?(Associated Press|Reuters|AFP|Agence France-Presse|AP|Bloomberg|Canadian Press|Press Association|dpa)\b.{0,60}$",
     re.I)
+_NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+|de|da|van|von|del|la|le|bin|al-)){1,4}$")
+_BYLINE_PREFIX = re.compile(r"^[•·*\-–—|]?\s*(?:by|von|par|por|di|door|av|af|от|автор:?)\s+", re.I)
 _DATE_IN_LINE = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+[-|–—:•·]\s+(?P<site>[^-|–—•·]{2,60})$")
 
@@ -28,61 +34,79 @@ class MetadataStage:
     name = "metadata"
 
     def __call__(self, doc: Document) -> None:
-        lines = doc.lines
         first = _first_prose(doc)
         if first is not None:
-            self._scan_header(doc, first)
+            self._header(doc, first)
         self._site(doc)
         if doc.meta.get("date"):
             doc.meta["date"] = parse_date(doc.meta["date"]) or doc.meta["date"]
+        lines = doc.lines
         if doc.meta.get("title") is None and lines:
             page_title = _TITLE_SUFFIX.match(lines[0].text)
             if page_title and lines[0].label != BODY:
                 doc.meta["title"] = page_title.group("title")
 
-    @staticmethod
-    def _scan_header(doc: Document, first: int) -> None:
+    def _header(self, doc: Document, first: int) -> None:
         lines = doc.lines
         meta = doc.meta
-        lower = max(0, first - _LOOKBACK)
-        title_at = None
-        for i in range(first - 1, lower - 1, -1):
-            line = lines[i]
-            text = line.text
-            f = line.features
-            if line.firm:
-                if line.label == TITLE:
-                    title_at = i
-                    break
-                continue
-            if is_credit(text, f.words):
-                continue
-            if meta.get("date") is None and f.words <= 10 and (TIMESTAMP_LIKE.match(text) or
-                                                               (_DATE_IN_LINE.search(text) and parse_date(text))):
-                agency = _AGENCY_BYLINE.match(text)
-                if agency and meta.get("byline") is None:
-                    meta["byline"] = agency.group(1)
-                meta["date"] = text
-                line.mark(DATE, "metadata: dateline before the text")
-                continue
-            if meta.get("byline") is None and f.words <= 8 and (BYLINE_LIKE.match(text) or _AGENCY_BYLINE.match(text)):
-                meta["byline"] = re.sub(r"^[•·*\-–—|]?\s*by\s+", "", text, flags=re.I).strip()
-                line.mark(BYLINE, "metadata: byline before the text")
-                continue
-            if meta.get("title") is None and _headline_shaped(line):
-                meta["title"] = text
-                line.mark(TITLE, "metadata: headline before the text")
-                title_at = i
-                break
+        start = max(0, first - _WINDOW)
+        window = range(start, first)
+        # A standfirst may come first: byline and date then sit between it and the text.
+        after = first + 1
+        while after < min(len(lines), first + 7) and not _is_prose(lines[after]):
+            after += 1
+        scan = list(window) + list(range(first + 1, after))
+        dates = [i for i in scan if not lines[i].firm and _is_date(lines[i])]
+        bylines = [i for i in scan if not lines[i].firm and i not in dates and _is_byline(lines[i], i, dates)]
+        title_at = next((i for i in window if lines[i].firm and lines[i].label == TITLE), None)
+        if meta.get("title") is None and title_at is None:
+            title_at = self._pick_title(doc, window, first, dates + bylines)
+            if title_at is not None:
+                meta["title"] = lines[title_at].text
+                lines[title_at].mark(TITLE, "metadata: headline before the text")
+        if meta.get("date") is None and dates:
+            meta["date"] = lines[dates[0]].text
+        for i in dates:
+            lines[i].mark(DATE, "metadata: dateline before the text")
+            agency = _AGENCY_BYLINE.match(lines[i].text)
+            if agency and meta.get("byline") is None:
+                meta["byline"] = agency.group(1)
+        if meta.get("byline") is None and bylines:
+            meta["byline"] = _BYLINE_PREFIX.sub("", lines[bylines[0]].text).strip()
+        for i in bylines:
+            lines[i].mark(BYLINE, "metadata: byline before the text")
         if title_at is not None:
-            start = doc.region[0] if doc.region else 0
-            for line in lines[max(start, title_at + 1):first]:
+            for line in lines[title_at + 1:first]:
                 if line.label == BODY and not line.firm and not line.features.ends_sentence:
                     line.mark(BOILERPLATE, "metadata: header chrome between title and text")
+            region_start = doc.region[0] if doc.region else 0
             if doc.profile is not None and doc.region is not None:
-                for line in lines[start:title_at]:
+                for line in lines[region_start:title_at]:
                     if not line.firm:
                         line.mark(BOILERPLATE, "metadata: header before the title")
+
+    @staticmethod
+    def _pick_title(doc: Document, window: range, first: int, meta_lines: list[int]) -> int | None:
+        lines = doc.lines
+        page_title = lines[0].text.lower() if lines else ""
+        page_words = lines[0].features.content if lines else frozenset()
+        best, best_score = None, 0.0
+        for i in window:
+            line = lines[i]
+            if line.firm or i in meta_lines or not _headline_shaped(line):
+                continue
+            f = line.features
+            text = line.text.lower()
+            score = 1.0 + min(f.units, 12) / 12
+            if i > 0 and (len(text) >= 12 and text in page_title or
+                          len(page_words) >= 3 and len(f.content & page_words) >= 0.6 * len(page_words)):
+                score += 3.0
+            if any(0 < m - i <= 4 for m in meta_lines):
+                score += 1.5
+            score -= 0.08 * (first - i)
+            if score > best_score:
+                best, best_score = i, score
+        return best
 
     @staticmethod
     def _site(doc: Document) -> None:
@@ -99,6 +123,11 @@ class MetadataStage:
                 doc.meta["site"] = page_title.group("site").strip()
 
 
+def _is_prose(line) -> bool:
+    f = line.features
+    return f.units >= 8 and (f.ends_sentence or f.sentences >= 1)
+
+
 def _first_prose(doc: Document) -> int | None:
     """The first body line that reads as prose (not a kept short line)."""
     fallback = None
@@ -113,11 +142,29 @@ def _first_prose(doc: Document) -> int | None:
     return fallback
 
 
+def _is_date(line) -> bool:
+    f = line.features
+    text = line.text
+    if f.words > 12 or is_credit(text, f.words):
+        return False
+    return bool(TIMESTAMP_LIKE.match(text) or line.signal == "dateline" or
+                (_DATE_IN_LINE.search(text) and parse_date(text)))
+
+
+def _is_byline(line, index: int, dates: list[int]) -> bool:
+    """"By …", an agency, or a bare name right next to the dateline."""
+    f = line.features
+    text = line.text
+    if f.words > 8 or f.ends_sentence or line.signal not in (None, "repeated", "menu"):
+        return False
+    if BYLINE_LIKE.match(text) or _AGENCY_BYLINE.match(text):
+        return True
+    return f.words <= 5 and bool(_NAME.match(text)) and any(abs(index - d) == 1 for d in dates)
+
+
 def _headline_shaped(line) -> bool:
     f = line.features
-    if not 2 <= f.units <= 30:
-        return False
-    if line.reason.startswith("phrases:"):
+    if not 2 <= f.units <= 30 or line.signal not in _TITLE_SIGNALS_OK:
         return False
     text = line.text
     return not text.endswith(".") or text.endswith("...")

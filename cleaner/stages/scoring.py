@@ -1,71 +1,36 @@
-"""Stage ``scoring``: classify each remaining line by its own shape (first pass).
+"""Stage ``scoring``: each line's probability of being body, from its features (first pass).
 
-As in jusText, every line gets a class from what it looks like alone:
-
-- ``good``: a sentence of prose — long enough, ends like a sentence, and
-  (where we have a stoplist) dense in stopwords of the text's language;
-- ``near``: prose-like but weaker (shorter, or fewer stopwords);
-- ``short``: too short to judge alone;
-- ``bad``: long but not prose (keywords, lists of names, code).
-
-``good`` lines become body and ``bad`` ones boilerplate right away; ``near``
-and ``short`` lines are left for the context stage, which decides them by
-their neighbours (the second pass).
+The evidence the earlier stages gathered — the line's shape, its stopword
+density against the document's own prose, the chrome signals phrases and
+shapes reported, the prose around it and its distance from the main run of
+prose — goes through the learned linear model (:mod:`cleaner.model`). The
+probability is kept in ``line.score``; the context stage turns the sequence of
+probabilities into labels. Firm lines (site rules) keep their labels and count
+as certain evidence for their neighbours.
 """
 
 from __future__ import annotations
 
-from ..document import BODY, BOILERPLATE, Document
-
-GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
-
-#: Stopword density of prose (jusText's defaults are 0.30 / 0.32).
-STOP_HIGH = 0.30
-STOP_LOW = 0.20
-#: Word counts (or character pairs for scripts without spaces).
-SHORT_UNITS = 6
-GOOD_UNITS = 10
-LONG_UNITS = 30
-
-
-def classify(f, has_stoplist: bool) -> str:
-    """The first-pass class of a line from its features alone."""
-    units = f.units
-    if units < SHORT_UNITS:
-        return SHORT
-    stop_ok_low = not has_stoplist or f.stop_ratio >= STOP_LOW
-    stop_ok_high = not has_stoplist or f.stop_ratio >= STOP_HIGH
-    sentence = f.ends_sentence or f.sentences >= 2
-    if sentence and units >= GOOD_UNITS and stop_ok_low:
-        return GOOD
-    if units >= LONG_UNITS and stop_ok_high and f.sentences >= 1:
-        return GOOD
-    if stop_ok_low and (sentence or f.ends_colon or units >= 2 * GOOD_UNITS):
-        return NEAR
-    if units < GOOD_UNITS and stop_ok_low:
-        return SHORT
-    return BAD
+from .. import language
+from ..document import BODY, Document
+from ..model import default_model, line_vectors
 
 
 class ScoringStage:
     name = "scoring"
 
     def __call__(self, doc: Document) -> None:
-        has_stoplist = bool(doc.language) and not doc.char_mode and _has_stoplist(doc.language)
-        for line in doc.lines:
-            if line.firm or line.label == BOILERPLATE:
-                continue
-            cls = classify(line.features, has_stoplist)
-            line.score = {GOOD: 0.9, NEAR: 0.6, SHORT: 0.4, BAD: 0.1}[cls]
-            if cls == GOOD:
-                line.mark(BODY, "scoring: prose (sentence, stopwords, length)")
-            elif cls == BAD:
-                line.mark(BOILERPLATE, "scoring: not prose (long, few stopwords or no sentence)")
+        model = default_model()
+        if model is None or not doc.lines:
+            return
+        has_stoplist = bool(doc.language) and not doc.char_mode and bool(language.stopwords(doc.language))
+        vectors = line_vectors(doc.lines, has_stoplist, doc.char_mode)
+        probabilities = model.probabilities(vectors)
+        for line, vector, p in zip(doc.lines, vectors, probabilities):
+            line.vector = vector
+            if line.firm:
+                line.score = 0.999 if line.label == BODY else 0.001
+            elif line.hard:
+                line.score = 0.01
             else:
-                line.reason = f"scoring: {cls}"
-
-
-def _has_stoplist(language: str) -> bool:
-    from ..language import stopwords
-
-    return bool(stopwords(language))
+                line.score = p

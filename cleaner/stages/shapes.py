@@ -22,12 +22,20 @@ TIMESTAMP_LIKE = re.compile(
     r"^[•·*\-–—|]?\s*(?:"
     r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?"
     r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
-    rf"|(?:\w+,?\s+)?{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}(?:,?\s+\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?)?"
+    rf"|(?:\w+,?\s+)?{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?)?"
     rf"|\d{{1,2}}\.?\s+{_MONTHS},?\s+\d{{4}}"
     r"|\d+\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago"
     r"|(?:yesterday|today|just now)"
     r")\s*$", re.I)
 _SEPARATOR_ONLY = re.compile(r"^[\W_]+$")
+#: "jane_doe says:", "Mike wrote:", "34 responses to “…”": the shape of a comments section.
+_COMMENT_AUTHOR = re.compile(r"^\S.{0,40}\s(?:says|said|wrote|writes|commented|replied)\s*:?$", re.I)
+_COMMENTS_HEADER = re.compile(r"^\d+\s+(?:responses?|comments?|replies|thoughts?|reactions?)\s+(?:to|on)\b", re.I)
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^/\S*/\S*$")
+_NUMBER_ONLY = re.compile(r"^[\d\s.,:%+\-–/()×x]+$")
+_ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$")
+#: "Week 12 power rankings (133)", "November 2019 (14)": a link with its count.
+_COUNT_SUFFIX = re.compile(r"\(\d[\d,.]*\)$")
 _DANGLING = re.compile(r"(?:\s[-–—|»›>•·]|[»›•·|])$")
 _LEADING_LINK = re.compile(r"^[»›•·|→>]\s")
 _PIPES = re.compile(r"\s[|•·]\s")
@@ -40,6 +48,7 @@ _CREDIT_PATTERNS = (
     re.compile(r"^(?:photo(?:graph)?s?|images?|pictures?|credits?|illustrations?|fotos?|bild|фото)(?:\s+credits?)?\s*[:：|]", re.I),
     re.compile(r"\b(?:Photograph|Photo|Photos|Image|Picture|Credit|Illustration|Foto|Bild|Photo credit)\s*:\s*\S"),
     re.compile(r"\((?:photo|image|picture|credit|photo credit)s?\b[^()]*\)\s*$", re.I),
+    re.compile(r"\([^()]{0,40}\b(?:photo|foto|image|bild)s?\b\s*/[^()]{1,60}\)\s*$", re.I),
     re.compile(rf"\([^()]{{0,80}}/\s*(?:{_AGENCIES})[^()]{{0,40}}\)\s*$"),
     re.compile(rf"^[^.!?]{{0,80}}\s*/\s*(?:{_AGENCIES})\b[^.!?]{{0,60}}$"),
     re.compile(rf"^(?:{_AGENCIES})(?:\s*/\s*[\w .-]{{1,40}})?$"),
@@ -71,70 +80,123 @@ class ShapesStage:
         for i, line in enumerate(lines):
             if line.firm or line.label == BOILERPLATE:
                 continue
-            reason = self._single(line, counts, char_mode)
-            if reason is None and i + 1 < len(lines):
-                reason = self._caption_echo(line, lines[i + 1])
-            if reason:
+            found = self._single(line, counts, char_mode)
+            if found is None and i + 1 < len(lines):
+                found = self._caption_echo(line, lines[i + 1])
+            if found:
+                signal, reason = found
                 line.mark(BOILERPLATE, f"shapes: {reason}")
-                line.signal = "credit" if "photo" in reason else "shape"
+                line.signal = signal
+                line.hard = signal == "separator"
                 line.score = 0.0
         self._headline_lists(doc)
+        self._related_boxes(doc)
         self._menus(doc)
 
     @staticmethod
-    def _single(line, counts: dict[str, int], char_mode: bool) -> str | None:
+    def _single(line, counts: dict[str, int], char_mode: bool) -> tuple[str, str] | None:
+        """(signal, reason) when the line alone has the shape of chrome."""
         text = line.text
         f = line.features
         if _SEPARATOR_ONLY.match(text):
-            return "separator"
+            return "separator", "separator"
         if f.words <= 25 and (_DANGLING.search(text) or _LEADING_LINK.match(text)) and not f.ends_sentence:
-            return "link row (separator at the edge)"
+            return "link row", "link row (separator at the edge)"
         if len(_PIPES.findall(text)) >= 2 and not f.ends_sentence:
-            return "link row (separated items)"
+            return "link row", "link row (separated items)"
         if is_credit(text, f.words):
-            return "photo credit"
+            return "credit", "photo credit"
+        if f.words <= 8 and (_COMMENT_AUTHOR.match(text) or _COMMENTS_HEADER.match(text)):
+            return "comments", "comment header (author says:, N responses to)"
+        if f.words <= 15 and not f.ends_sentence and _COUNT_SUFFIX.search(text):
+            return "counters", "link with a count"
+        if f.words <= 10 and (TIMESTAMP_LIKE.match(text) or _ISO_TIMESTAMP.match(text)):
+            return "dateline", "date or time on its own line"
+        if f.words == 1 and _URL_ONLY.match(text):
+            return "url", "a bare address"
+        if f.words <= 6 and _NUMBER_ONLY.match(text):
+            return "number", "a bare number"
         if counts[text] > 1 and f.units <= 12:
-            return "repeated line"
+            return "repeated", "repeated line"
         if not char_mode and f.words >= 8 and f.sentences == 0 and not f.ends_colon:
             if f.title_ratio >= 0.75 and f.stop_ratio < 0.25:
-                return "navigation bar (capitalised words, no sentence)"
+                return "navigation bar", "navigation bar (capitalised words, no sentence)"
             if f.words >= 20 and not _has_sentence_mark(text):
-                return "run of headlines (no sentence punctuation)"
+                return "headline run", "run of headlines (no sentence punctuation)"
         return None
 
     @staticmethod
-    def _caption_echo(line, following) -> str | None:
+    def _caption_echo(line, following) -> tuple[str, str] | None:
         """A caption printed twice: once bare, once with its credit after it."""
         nxt = following.text
         if len(nxt) > len(line.text) and nxt.startswith(line.text) and is_credit(nxt, following.features.words):
-            return "photo caption (repeated with its credit)"
+            return "credit", "photo caption (repeated with its credit)"
         return None
 
     @staticmethod
     def _headline_lists(doc: Document) -> None:
-        """Headline + byline + timestamp, repeated: a list of other articles."""
+        """Headline + byline + timestamp, repeated: a list of other articles.
+
+        An item is a run of byline/timestamp lines with the headline just above
+        it; three or more items next to each other (a stray line between them
+        allowed, such as a headline printed without its byline) make a list.
+        The article's own title, byline and dateline form one item too, but the
+        prose under it keeps it out of any chain.
+        """
         lines = doc.lines
-        meta = [i for i, line in enumerate(lines)
-                if line.features.words <= 8 and (BYLINE_LIKE.match(line.text) or TIMESTAMP_LIKE.match(line.text))]
-        if len(meta) < 4:
-            return
-        chains: list[list[int]] = [[meta[0]]]
-        for i in meta[1:]:
-            if i - chains[-1][-1] <= 4:
-                chains[-1].append(i)
-            else:
-                chains.append([i])
-        for chain in chains:
-            # The article's own byline and date are one group; a list repeats the group.
-            groups = 1 + sum(1 for a, b in zip(chain, chain[1:]) if b - a > 1)
-            if groups < 3:
+        n = len(lines)
+        meta = [line.features.words <= 8 and bool(BYLINE_LIKE.match(line.text) or TIMESTAMP_LIKE.match(line.text))
+                for line in lines]
+        items: list[tuple[int, int]] = []  # (headline index, last meta index)
+        i = 0
+        while i < n:
+            if not meta[i]:
+                i += 1
                 continue
-            start = max(0, chain[0] - 1)
-            for line in lines[start:chain[-1] + 1]:
-                if not line.firm:
-                    line.mark(BOILERPLATE, "shapes: headline list (headline, byline, timestamp repeated)")
-                    line.signal = "headline list"
-                    line.score = 0.0
+            j = i
+            while j + 1 < n and meta[j + 1]:
+                j += 1
+            headline = i - 1
+            if headline >= 0 and not meta[headline] and not _is_prose(lines[headline].features):
+                items.append((headline, j))
+            i = j + 1
+        chain: list[tuple[int, int]] = []
+        for item in items + [(n + 10, n + 10)]:
+            if chain and item[0] - chain[-1][1] <= 2 and not any(
+                    _is_prose(lines[k].features) for k in range(chain[-1][1] + 1, item[0])):
+                chain.append(item)
+                continue
+            if len(chain) >= 3:
+                for line in lines[chain[0][0]:chain[-1][1] + 1]:
+                    if not line.firm and not _is_prose(line.features):
+                        line.mark(BOILERPLATE, "shapes: headline list (headline, byline, timestamp repeated)")
+                        line.signal = "headline list"
+                        line.score = 0.0
+            chain = [item]
+
+    @staticmethod
+    def _related_boxes(doc: Document) -> None:
+        """A "Related" / "Read more" heading and the headline links under it, up to the next prose."""
+        lines = doc.lines
+        for i, line in enumerate(lines):
+            if line.signal != "related" or line.features.words > 6 or line.features.ends_sentence:
+                continue
+            followers = []
+            for follower in lines[i + 1:i + 9]:
+                f = follower.features
+                if follower.firm or f.ends_sentence or f.ends_colon or f.words > 20 or f.words < 4 or \
+                        follower.text[0].isdigit() or follower.signal not in (None, "related", "repeated"):
+                    break
+                followers.append(follower)
+            if not followers:
+                continue
+            line.signal = "related box"
+            line.hard = True
+            for follower in followers:
+                follower.mark(BOILERPLATE, "shapes: related box (headlines under a related heading)")
+                follower.signal = "related box"
+                follower.hard = True
+                follower.score = 0.0
 
     def _menus(self, doc: Document) -> None:
         """Runs of short lines that do not end like sentences: menus and link lists."""
@@ -157,3 +219,7 @@ class ShapesStage:
 
 def _has_sentence_mark(text: str) -> bool:
     return any(mark in text for mark in (". ", "? ", "! ", "。", "؟")) or text.rstrip()[-1:] in ".!?"
+
+
+def _is_prose(f) -> bool:
+    return f.ends_sentence and f.units >= 8

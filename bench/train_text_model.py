@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Train the generic fallback's line model from benchmark folders.
+
+Usage: python bench/train_text_model.py DATA_DIR [DATA_DIR...] [--out cleaner/data/text_model.json]
+       [--half A|B] [--seed 0]
+
+Each folder holds <id>.txt / <id>.flat.txt dumps and <id>.json with the true
+articleBody (the benchmark layout). Lines are labelled body or not by
+aligning them with the truth (bench/linelabels.py); both the .txt and the
+.flat.txt dump of every page are used, so the model does not lean on blank
+lines. The cleaner's own stages compute the evidence (features, phrases,
+shapes, then cleaner.model.line_vectors), so training and use agree.
+
+The fit is a logistic regression (L2, Newton steps, deterministic) with each
+page's lines weighted by their share of the page's tokens, as the shingle
+metric weighs them. The Viterbi transition probabilities are counted from the
+label sequences, and the decision threshold is the one that maximises the
+benchmark F1 on the training pages. Requires numpy (training only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import math
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np  # noqa: E402
+
+from accuracy import in_half  # noqa: E402
+from linelabels import body_flags  # noqa: E402
+from metric import load_pages, summarise, tp_fp_fn  # noqa: E402
+
+from cleaner import language  # noqa: E402
+from cleaner.document import Document  # noqa: E402
+from cleaner.model import AFTER, BEFORE, BODY_STATE, FEATURES, GAP, TextModel, line_vectors  # noqa: E402
+from cleaner.stages.features import FeaturesStage  # noqa: E402
+from cleaner.stages.phrases import PhrasesStage  # noqa: E402
+from cleaner.stages.shapes import ShapesStage  # noqa: E402
+
+EVIDENCE = (FeaturesStage(), PhrasesStage(), ShapesStage())
+
+
+def page_rows(text: str, truth: str):
+    """(vectors, labels, weights, lines, hard) for one dump."""
+    doc = Document.from_text(text)
+    for stage in EVIDENCE:
+        stage(doc)
+    if not doc.lines:
+        return None
+    has_stoplist = bool(doc.language) and not doc.char_mode and bool(language.stopwords(doc.language))
+    vectors = line_vectors(doc.lines, has_stoplist, doc.char_mode)
+    labels = body_flags([line.text for line in doc.lines], truth)
+    tokens = [max(1, line.features.units) for line in doc.lines]
+    total = float(sum(tokens))
+    n = len(tokens)
+    weights = [0.8 * t / total + 0.2 / n for t in tokens]
+    return vectors, labels, weights, [line.text for line in doc.lines], [line.hard for line in doc.lines]
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float, steps: int = 25) -> np.ndarray:
+    """Weighted L2 logistic regression by Newton's method (deterministic)."""
+    beta = np.zeros(x.shape[1])
+    penalty = l2 * np.eye(x.shape[1])
+    penalty[0, 0] = 0.0  # no penalty on the bias
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -30, 30)))
+        gradient = x.T @ (w * (p - y)) + penalty @ beta
+        hessian = (x * (w * p * (1 - p))[:, None]).T @ x + penalty
+        step = np.linalg.solve(hessian + 1e-9 * np.eye(len(beta)), gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-7:
+            break
+    return beta
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data_dirs", nargs="+", type=Path)
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "cleaner/data/text_model.json")
+    parser.add_argument("--half", choices=["A", "B"], help="train on this half of the ids only (cross-validation)")
+    parser.add_argument("--half-of", type=Path, action="append", default=[],
+                        help="apply --half only to this folder (repeatable); other folders are used whole")
+    parser.add_argument("--l2", type=float, default=1e-3)
+    args = parser.parse_args()
+
+    rows = []
+    for folder in args.data_dirs:
+        for page in load_pages(folder):
+            limited = not args.half_of or folder in args.half_of
+            if limited and not in_half(page.id, args.half):
+                continue
+            for text in (page.dump(), page.flat()):
+                row = page_rows(text, page.truth)
+                if row:
+                    rows.append((page, row))
+    x = np.array([v for _, (vectors, *_rest) in rows for v in vectors], dtype=float)
+    y = np.array([float(l) for _, (_, labels, *_rest) in rows for l in labels])
+    w = np.array([wt for _, (_, _, weights, *_rest) in rows for wt in weights])
+    print(f"pages×variants: {len(rows)}  lines: {len(y)}  body share: {y.mean():.3f}", file=sys.stderr)
+    beta = fit_logistic(x, y, w, args.l2 * w.sum())
+
+    transitions, start, prior = _transitions(rows)
+    base = dict(features=list(FEATURES), weights=[float(b) for b in beta], transitions=transitions, start=start,
+                prior_body=prior)
+    grid = [(t, s) for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6) for s in (0.25, 0.5, 0.75, 1.0)]
+    best = max((_training_f1(rows, dict(base, threshold=t, switch_scale=s)), t, s) for t, s in grid)
+    print(f"threshold {best[1]:.2f}, switch scale {best[2]:.2f}: training F1 {best[0]:.4f}", file=sys.stderr)
+    model = dict(base, threshold=best[1], switch_scale=best[2], trained={
+        "data": [str(d.name) for d in args.data_dirs], "half": args.half, "pages": len(rows) // 2,
+        "lines": int(len(y)), "date": datetime.date.today().isoformat(), "l2": args.l2,
+        "script": "bench/train_text_model.py"})
+    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    for name, weight in sorted(zip(FEATURES, beta), key=lambda t: -abs(t[1]))[:15]:
+        print(f"  {name:<24} {weight:+.3f}", file=sys.stderr)
+    return 0
+
+
+def _states(labels: list[bool]) -> list[int]:
+    """The true path through before/body/gap/after for one page's line labels."""
+    if not any(labels):
+        return [BEFORE] * len(labels)
+    first = labels.index(True)
+    last = len(labels) - 1 - labels[::-1].index(True)
+    return [BEFORE if i < first else AFTER if i > last else BODY_STATE if flag else GAP
+            for i, flag in enumerate(labels)]
+
+
+def _transitions(rows) -> tuple[list[list[float]], list[float], float]:
+    """Transition probabilities counted from the true paths (allowed moves get a light prior)."""
+    allowed = {(BEFORE, BEFORE), (BEFORE, BODY_STATE), (BODY_STATE, BODY_STATE), (BODY_STATE, GAP),
+               (BODY_STATE, AFTER), (GAP, GAP), (GAP, BODY_STATE), (GAP, AFTER), (AFTER, AFTER)}
+    counts = [[1.0 if (a, b) in allowed else 0.0 for b in range(4)] for a in range(4)]
+    starts = [1.0, 1.0, 0.0, 0.0]
+    body = lines = 0
+    for _, (_, labels, *_rest) in rows:
+        path = _states(labels)
+        if path:
+            starts[path[0]] += 1
+        for a, b in zip(path, path[1:]):
+            counts[a][b] += 1
+        body += sum(labels)
+        lines += len(labels)
+    return [[c / sum(row) for c in row] for row in counts], [s / sum(starts) for s in starts], body / max(lines, 1)
+
+
+def _training_f1(rows, model_dict) -> float:
+    model = TextModel.from_dict(model_dict)
+    scores = []
+    for page, (vectors, _, _, texts, hard) in rows:
+        probabilities = [0.01 if h else p for h, p in zip(hard, model.probabilities(vectors))]
+        keep = model.smooth(probabilities)
+        scores.append(tp_fp_fn(page.truth, "\n\n".join(t for t, k in zip(texts, keep) if k)))
+    return summarise(scores)["f1"]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

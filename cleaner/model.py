@@ -1,0 +1,383 @@
+"""The learned part of the generic fallback: line features, a linear model, Viterbi.
+
+Each line becomes a short vector of numbers — its own shape (length, sentence
+ends, stopword density relative to the document's own prose, the chrome
+signals the phrase and shape stages saw) and its neighbourhood (is there
+prose around it, how far is it from the main run of prose). A logistic model
+turns the vector into P(body); a two-state Viterbi pass over the lines then
+revises each decision by its neighbours, as jusText's second pass does.
+
+The weights live in ``cleaner/data/text_model.json``, written by
+``bench/train_text_model.py`` from benchmark folders. The same
+:func:`line_vectors` builds the training data, so training and use agree.
+Pure Python on purpose: no numpy import on the text path.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+#: The chrome categories phrases/shapes may report in ``line.signal``.
+SIGNALS = ("cookies", "newsletter", "paywall", "donation", "share", "copyright", "related", "comments", "call_to_action", "legal",
+           "navigation", "ads", "counters", "contact", "credit", "menu", "headline list", "link row",
+           "navigation bar", "headline run", "separator", "repeated", "dateline", "url", "number", "related box")
+#: Chrome after which article text rarely continues (measured: under 15% of pages, or
+#: only a sliver when it does): the main run of prose is not stretched across it.
+END_MARKERS = frozenset({"cookies", "copyright", "contact", "headline list", "comments"})
+_SIGNAL_INDEX = {name: i for i, name in enumerate(SIGNALS)}
+
+_OWN = ["bias", "log_units", "units_le2", "units_3_5", "units_6_9", "units_10_19", "units_20_39", "units_ge40",
+        "stop_rel", "stop_zero", "no_stoplist", "ends_sentence", "ends_colon", "sentences", "title_ratio",
+        "upper", "digit_ratio", "alpha_low", "char_mode", "char_mode_sentence", "char_mode_length",
+        "inner_dateline", "title_overlap", "title_overlap_near", "cohesion"]
+_CONTEXT = ["prose_prev", "prose_next", "prose_prev2", "prose_next2", "chrome_prev", "chrome_next",
+            "prose_density", "in_anchor", "anchor_distance", "before_anchor", "after_anchor", "short_run",
+            "after_end_marker", "before_headline", "is_headline", "below_headline", "prose_density_8",
+            "prose_density_20", "prose_distance"]
+#: Bins and crosses: a linear model over these is piecewise, and sees the interactions
+#: that matter (a short line between prose is text; between chrome it is chrome).
+_SHAPES = ["stop_rel_lt30", "stop_rel_30_60", "stop_rel_60_90", "stop_rel_90_120", "cohesion_low", "cohesion_mid",
+           "cohesion_high", "density_0", "density_1", "density_2_3", "sandwiched_prose", "sandwiched_chrome",
+           "short_between_prose", "sentence_long", "sentence_stopwords", "anchor_short", "anchor_long",
+           "outside_prose", "colon_before_prose"]
+FEATURES = tuple(_OWN + [f"signal:{s}" for s in SIGNALS] + _CONTEXT + _SHAPES)
+
+#: Human words for the features, for --explain.
+DESCRIPTIONS = {
+    "log_units": "length", "units_le2": "very short", "units_3_5": "short", "units_6_9": "fairly short",
+    "units_10_19": "sentence length", "units_20_39": "paragraph length", "units_ge40": "long paragraph",
+    "stop_rel": "stopwords like the text's prose", "stop_zero": "no stopwords", "ends_sentence": "ends like a sentence",
+    "ends_colon": "ends with a colon", "sentences": "several sentences", "title_ratio": "capitalised words",
+    "upper": "all capitals", "digit_ratio": "digits", "alpha_low": "few letters", "prose_prev": "prose before it",
+    "prose_next": "prose after it", "prose_prev2": "prose two lines up", "prose_next2": "prose two lines down",
+    "chrome_prev": "chrome before it", "chrome_next": "chrome after it", "prose_density": "prose around it",
+    "in_anchor": "inside the main text", "anchor_distance": "far from the main text",
+    "before_anchor": "above the main text", "after_anchor": "below the main text", "short_run": "in a run of short lines",
+    "after_end_marker": "after the page's closing chrome began", "inner_dateline": "a dateline inside (a teaser)",
+    "title_overlap": "shares words with the title", "title_overlap_near": "near lines sharing the title's words",
+    "cohesion": "shares words with its neighbours", "before_headline": "above the headline",
+    "is_headline": "the headline", "below_headline": "far below the headline",
+    "prose_density_8": "prose nearby", "prose_density_20": "prose in its part of the page",
+    "prose_distance": "far from any prose", "char_mode_sentence": "ends like a sentence",
+    "char_mode_length": "length",
+}
+
+_PROSE_UNITS = 8
+
+
+def _is_prose(f) -> bool:
+    return f.ends_sentence and f.units >= _PROSE_UNITS
+
+
+def line_vectors(lines, has_stoplist: bool, char_mode: bool) -> list[list[float]]:
+    """The feature vector of every line (in FEATURES order)."""
+    n = len(lines)
+    if n == 0:
+        return []
+    feats = [line.features for line in lines]
+    prose = [_is_prose(f) for f in feats]
+    chrome = [line.signal is not None for line in lines]
+    reference = _prose_stop_level(feats) if has_stoplist else 0.0
+    end_marker = [line.signal in END_MARKERS for line in lines]
+    start, end = _anchor(feats, prose, end_marker)
+    density = _window_counts(prose, 3)
+    density_8 = _window_counts(prose, 8)
+    density_20 = _window_counts(prose, 20)
+    distance_to_prose = _distances(prose)
+    shorts = _short_runs(feats)
+    first_prose = next((i for i in range(n) if prose[i]), n)
+    ended_at = next((i for i in range(first_prose, n) if end_marker[i]), n)
+    title = feats[0].content
+    overlap = [len(f.content & title) / len(title) if title and f.content else 0.0 for f in feats]
+    overlap[0] = 0.0
+    cohesion = _cohesion(feats)
+    headline = _headline_line(lines, feats, prose)
+    n_signals = len(SIGNALS)
+    vectors = []
+    for i, line in enumerate(lines):
+        f = feats[i]
+        u = f.units
+        stop_rel = min(f.stop_ratio / reference, 2.0) if reference else 0.0
+        own = [
+            1.0, math.log1p(u),
+            float(u <= 2), float(3 <= u <= 5), float(6 <= u <= 9), float(10 <= u <= 19), float(20 <= u <= 39),
+            float(u >= 40),
+            stop_rel, float(has_stoplist and f.stops == 0), float(not has_stoplist),
+            float(f.ends_sentence), float(f.ends_colon), min(f.sentences, 4) * 0.25, f.title_ratio,
+            float(f.upper), f.digit_ratio, float(f.alpha_ratio < 0.5), float(char_mode),
+            float(char_mode and f.ends_sentence), math.log1p(u) if char_mode else 0.0,
+            float(f.inner_dateline), min(overlap[i] * 2, 1.0),
+            min(max(overlap[max(0, i - 2):i + 3]) * 2, 1.0), cohesion[i],
+        ]
+        signal = [0.0] * n_signals
+        if line.signal is not None:
+            index = _SIGNAL_INDEX.get(line.signal)
+            if index is not None:
+                signal[index] = 1.0
+        if i < start:
+            distance = start - i
+        elif i >= end:
+            distance = i - end + 1
+        else:
+            distance = 0
+        context = [
+            float(i > 0 and prose[i - 1]), float(i + 1 < n and prose[i + 1]),
+            float(i > 1 and prose[i - 2]), float(i + 2 < n and prose[i + 2]),
+            float(i > 0 and chrome[i - 1]), float(i + 1 < n and chrome[i + 1]),
+            density[i] / 7.0, float(distance == 0), math.log1p(distance), float(i < start), float(i >= end),
+            float(shorts[i] >= 3), float(i > ended_at),
+            float(headline is not None and i < headline), float(i == headline),
+            math.log1p(i - headline) if headline is not None and i > headline else 0.0,
+            density_8[i] / 17.0, density_20[i] / 41.0, math.log1p(distance_to_prose[i]),
+        ]
+        prose_prev = i > 0 and prose[i - 1]
+        prose_next = i + 1 < n and prose[i + 1]
+        sentence = f.ends_sentence and u >= 10
+        c = cohesion[i]
+        d = density[i] - prose[i]
+        shapes = [
+            float(stop_rel < 0.3), float(0.3 <= stop_rel < 0.6), float(0.6 <= stop_rel < 0.9),
+            float(0.9 <= stop_rel < 1.2), float(0 < c < 0.34), float(0.34 <= c < 0.67), float(c >= 0.67),
+            float(d == 0), float(d == 1), float(2 <= d <= 3),
+            float(prose_prev and prose_next), float(i > 0 and chrome[i - 1] and i + 1 < n and chrome[i + 1]),
+            float(u <= 9 and prose_prev and prose_next), float(sentence), float(sentence and stop_rel >= 0.6),
+            float(distance == 0 and u <= 5), float(distance == 0 and u >= 10), float(distance > 0 and sentence),
+            float(f.ends_colon and prose_next),
+        ]
+        vectors.append(own + signal + context + shapes)
+    return vectors
+
+
+def _headline_line(lines, feats, prose) -> int | None:
+    """The line that repeats the page title (a dump opens with <title>; the article's
+    headline stands just above its text): the candidate with the most prose below it."""
+    first = lines[0].text.lower()
+    title_words = feats[0].content
+    best, best_prose = None, 0
+    for i in range(1, len(lines)):
+        f = feats[i]
+        if not 2 <= f.units <= 30 or f.ends_sentence and not lines[i].text.endswith(("?", "!")):
+            continue
+        text = lines[i].text.lower()
+        shares = (len(text) >= 12 and text in first) or (
+            len(title_words) >= 3 and len(f.content & title_words) >= 0.7 * len(title_words))
+        if not shares:
+            continue
+        below = sum(prose[i + 1:i + 16])
+        if below > best_prose:
+            best, best_prose = i, below
+    return best
+
+
+def _cohesion(feats) -> list[float]:
+    """How much of a line's vocabulary its neighbours (two each side) share: prose of one
+    article repeats its words, a list of teasers on different topics does not."""
+    n = len(feats)
+    out = [0.0] * n
+    for i, f in enumerate(feats):
+        words = f.content
+        if len(words) < 3:
+            continue
+        around = set()
+        for j in range(max(0, i - 2), min(n, i + 3)):
+            if j != i:
+                around |= feats[j].content
+        out[i] = min(len(words & around) / len(words) * 3, 1.0)
+    return out
+
+
+def _prose_stop_level(feats) -> float:
+    """The stopword density of this document's own prose (language-independent scale)."""
+    ratios = sorted(f.stop_ratio for f in feats if f.units >= 10 and f.ends_sentence)
+    if len(ratios) < 3:
+        ratios = sorted(f.stop_ratio for f in feats if f.units >= 6)
+    if not ratios:
+        return 0.35
+    return max(ratios[int(0.7 * (len(ratios) - 1))], 0.05)
+
+
+def _anchor(feats, prose, end_marker) -> tuple[int, int]:
+    """The stretch of lines with the most prose, chrome counting against it (max-sum run);
+    an end marker (a copyright line, a cookie notice, comments) costs too much to cross."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, run_start = 0.0, 0
+    for i, f in enumerate(feats):
+        if end_marker[i]:
+            value = -1000.0
+        else:
+            value = float(f.units) if prose[i] else -(min(f.units, 10) + 2.0)
+        if total <= 0:
+            total, run_start = value, i
+        else:
+            total += value
+        if total > best:
+            best, best_start, best_end = total, run_start, i + 1
+    return best_start, best_end
+
+
+def _window_counts(flags: list[bool], radius: int) -> list[int]:
+    prefix = [0]
+    for flag in flags:
+        prefix.append(prefix[-1] + flag)
+    n = len(flags)
+    return [prefix[min(n, i + radius + 1)] - prefix[max(0, i - radius)] for i in range(n)]
+
+
+def _distances(flags: list[bool]) -> list[int]:
+    """For each line, how many lines away the nearest other flagged line is."""
+    n = len(flags)
+    far = n + 1
+    left = [far] * n
+    last = None
+    for i in range(n):
+        left[i] = i - last if last is not None else far
+        if flags[i]:
+            last = i
+    out = [far] * n
+    last = None
+    for i in range(n - 1, -1, -1):
+        out[i] = min(left[i], last - i if last is not None else far)
+        if flags[i]:
+            last = i
+    return out
+
+
+def _short_runs(feats) -> list[int]:
+    """For each line, the length of the run of short non-sentence lines it belongs to."""
+    n = len(feats)
+    runs = [0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and feats[j].units <= 4 and not feats[j].ends_sentence:
+            j += 1
+        for k in range(i, j):
+            runs[k] = j - i
+        i = j + 1 if j == i else j
+    return runs
+
+
+#: The states of the sequence model: chrome before the article, the article's text,
+#: chrome inside it (an ad, a caption, a related link), chrome after it.
+BEFORE, BODY_STATE, GAP, AFTER = range(4)
+_STATES = (BEFORE, BODY_STATE, GAP, AFTER)
+
+
+@dataclass(frozen=True)
+class TextModel:
+    """A logistic model over FEATURES, and the article's shape as a four-state HMM.
+
+    The states run before → body ⇄ gap → after: an article is one stretch of
+    text with short interruptions, preceded and followed by chrome. Viterbi
+    finds the most likely path; lines on the path's body state are the text.
+    """
+
+    weights: tuple[float, ...]
+    threshold: float
+    log_transitions: tuple[tuple[float, ...], ...]   # [from][to], -inf where impossible
+    prior_body: float
+    log_start: tuple[float, ...] = (0.0, 0.0, -math.inf, -math.inf)  # where a page starts
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "TextModel":
+        names = data["features"]
+        if tuple(names) != FEATURES:
+            raise ValueError("the model file was trained for other features; retrain it")
+        # Transitions counted on long articles make switching too costly for short
+        # ones; the scale (tuned in training) tempers the cost of every switch.
+        scale = data.get("switch_scale", 1.0)
+        table = []
+        for a, row in enumerate(data["transitions"]):
+            table.append(tuple(
+                -math.inf if p <= 0 else (math.log(p) if a == b else scale * math.log(p)) for b, p in enumerate(row)))
+        start = tuple(math.log(p) if p > 0 else -math.inf for p in data.get("start", (0.5, 0.5, 0.0, 0.0)))
+        return cls(tuple(data["weights"]), data["threshold"], tuple(table), data["prior_body"], start)
+
+    def probabilities(self, vectors: list[list[float]]) -> list[float]:
+        weights = self.weights
+        out = []
+        for vector in vectors:
+            z = sum(map(float.__mul__, weights, vector))
+            out.append(1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0)
+        return out
+
+    def smooth(self, probabilities: list[float]) -> list[bool]:
+        """Viterbi over before/body/gap/after: is each line on the article's text?"""
+        n = len(probabilities)
+        if n == 0:
+            return []
+        prior = self.prior_body
+        bias = math.log(self.threshold / (1 - self.threshold))  # moves the decision point
+        t = self.log_transitions
+        neg = -math.inf
+        scores = list(self.log_start)
+        back: list[tuple[int, int, int, int]] = []
+        first = True
+        for p in probabilities:
+            p = min(max(p, 1e-6), 1 - 1e-6)
+            emit_body = math.log(p / prior) - bias
+            emit_chrome = math.log((1 - p) / (1 - prior))
+            if first:  # the first line: start probabilities instead of a transition
+                first = False
+                scores = [start + (emit_body if s == BODY_STATE else emit_chrome) for s, start in enumerate(scores)]
+                back.append((0, 1, 2, 3))
+                continue
+            new, pointers = [], []
+            for b in _STATES:
+                best_a, best = 0, neg
+                for a in _STATES:
+                    value = scores[a] + t[a][b]
+                    if value > best:
+                        best_a, best = a, value
+                new.append(best + (emit_body if b == BODY_STATE else emit_chrome))
+                pointers.append(best_a)
+            scores = new
+            back.append(tuple(pointers))
+        state = max(_STATES, key=lambda s: scores[s])
+        labels = [False] * n
+        for i in range(n - 1, -1, -1):
+            labels[i] = state == BODY_STATE
+            state = back[i][state]
+        if not any(labels):
+            self._keep_best_run(probabilities, labels)
+        return labels
+
+    def _keep_best_run(self, probabilities: list[float], labels: list[bool]) -> None:
+        """A page with likely body lines never comes out empty: keep its best run of them."""
+        best, best_span, total, start = 0.0, None, 0.0, 0
+        for i, p in enumerate(probabilities):
+            value = p - self.threshold
+            if total <= 0:
+                total, start = value, i
+            else:
+                total += value
+            if total > best:
+                best, best_span = total, (start, i + 1)
+        if best_span is not None:
+            for i in range(*best_span):
+                labels[i] = probabilities[i] >= self.threshold
+
+    def top_reasons(self, vector: list[float], body: bool, count: int = 2) -> list[str]:
+        """The features that pushed this line hardest towards its label, in words."""
+        sign = 1.0 if body else -1.0
+        pushes = sorted(((sign * w * x, name) for w, x, name in zip(self.weights, vector, FEATURES)
+                         if name != "bias" and x), reverse=True)
+        words = []
+        for push, name in pushes[:count]:
+            if push <= 0:
+                break
+            words.append(name.replace("signal:", "") if name.startswith("signal:") else DESCRIPTIONS.get(name, name))
+        return words
+
+
+@lru_cache(maxsize=1)
+def default_model() -> TextModel | None:
+    try:
+        text = resources.files("cleaner.data").joinpath("text_model.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    return TextModel.from_dict(json.loads(text))
