@@ -106,12 +106,15 @@ def main() -> int:
     parser.add_argument("--by-language", action="store_true", help="also print F1 per language group")
     parser.add_argument("--no-anchors", action="store_true", help="skip jusText and the C4 rule")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages for the cleaner")
+    parser.add_argument("--model", type=Path, help="use this text model file instead of the shipped one")
+    parser.add_argument("--cv-models", nargs=2, type=Path, metavar=("TRAINED_ON_A", "TRAINED_ON_B"),
+                        help="cross-validation: score half B with the first model and half A with the second")
     args = parser.parse_args()
 
     from cleaner import Cleaner
 
     pages = [p for p in load_pages(args.data_dir) if in_half(p.id, args.half)]
-    cleaner = Cleaner(use_profiles=args.profiles)
+    cleaner = Cleaner(use_profiles=args.profiles, model_path=args.model)
     cleaner.clean("warm up the stoplists. " * 20)  # load-once costs are not per-document costs
 
     def run_cleaner(text: str) -> str:
@@ -122,6 +125,8 @@ def main() -> int:
         systems += [("C4 line rule", c4_rule, "txt"), ("jusText (dump, <p> per line)", JusText(), "txt")]
     systems += [("cleaner (.txt)", run_cleaner, "txt"), ("cleaner (.flat.txt)", run_cleaner, "flat")]
     results = [run_system(name, function, pages, source) for name, function, source in systems]
+    if args.cv_models:
+        results += cross_validated(pages, args.profiles, *args.cv_models)
 
     print(f"data: {args.data_dir}  pages: {len(pages)}{'  half ' + args.half if args.half else ''}  "
           f"profiles: {'on' if args.profiles else 'off (generic fallback)'}  "
@@ -144,13 +149,39 @@ def main() -> int:
                 row.append(f"{r['name']}: {summarise([r['scores'][i] for i in ids])['f1']:.3f}")
             print("  " + " | ".join(row))
     if args.worst:
-        mine = results[-2]
+        mine = next(r for r in results if r["name"] == "cleaner (.txt)")
         ranked = sorted(range(len(pages)), key=lambda i: _page_f1(mine["scores"][i]))
         print(f"\nworst pages for {mine['name']}:")
         for i in ranked[:args.worst]:
             tp, fp, fn = mine["scores"][i]
             print(f"  {pages[i].id}  F1={_page_f1(mine['scores'][i]):.3f}  tp={tp:.2f} fp={fp:.2f} fn={fn:.2f}  {pages[i].url}")
     return 0
+
+
+def cross_validated(pages: list[Page], profiles: bool, model_a: Path, model_b: Path) -> list[dict]:
+    """Each half scored by the model that did not train on it; one row per dump kind."""
+    from cleaner import Cleaner
+
+    half_a = [p for p in pages if in_half(p.id, "A")]
+    half_b = [p for p in pages if in_half(p.id, "B")]
+    on_b = Cleaner(use_profiles=profiles, model_path=model_a)  # trained on A, scores B
+    on_a = Cleaner(use_profiles=profiles, model_path=model_b)
+    rows = []
+    for source in ("txt", "flat"):
+        part_b = run_system("", lambda t: on_b.clean(t).body, half_b, source)
+        part_a = run_system("", lambda t: on_a.clean(t).body, half_a, source)
+        by_id = {p.id: (s, o) for p, s, o in zip(half_b + half_a, part_b["scores"] + part_a["scores"],
+                                                   part_b["outputs"] + part_a["outputs"])}
+        scores = [by_id[p.id][0] for p in pages]  # back in the pages' order
+        outputs = [by_id[p.id][1] for p in pages]
+        row = summarise(scores)
+        empty = [not out.strip() for out in outputs]
+        seconds = len(half_b) / part_b["docs_per_s"] + len(half_a) / part_a["docs_per_s"]
+        row.update(name=f"cleaner CV halves (.{'flat.' if source == 'flat' else ''}txt)", scores=scores,
+                   outputs=outputs, empty=sum(empty), docs_per_s=len(pages) / seconds,
+                   empty_with_truth=sum(1 for e, p in zip(empty, pages) if e and p.truth.strip()))
+        rows.append(row)
+    return rows
 
 
 def _page_f1(score: tuple[float, float, float]) -> float:

@@ -21,7 +21,6 @@ benchmark F1 on the training pages. Requires numpy (training only).
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import math
 import sys
@@ -87,10 +86,14 @@ def main() -> int:
     parser.add_argument("--half-of", type=Path, action="append", default=[],
                         help="apply --half only to this folder (repeatable); other folders are used whole")
     parser.add_argument("--l2", type=float, default=1e-3)
+    parser.add_argument("--weight", action="append", default=[], metavar="FOLDER=W",
+                        help="weigh the pages of one folder W times (repeatable)")
     args = parser.parse_args()
 
+    weights = {Path(spec.split("=")[0]).resolve(): float(spec.split("=")[1]) for spec in args.weight}
     rows = []
     for folder in args.data_dirs:
+        factor = weights.get(folder.resolve(), 1.0)
         for page in load_pages(folder):
             limited = not args.half_of or folder in args.half_of
             if limited and not in_half(page.id, args.half):
@@ -98,7 +101,8 @@ def main() -> int:
             for text in (page.dump(), page.flat()):
                 row = page_rows(text, page.truth)
                 if row:
-                    rows.append((page, row))
+                    vectors, labels, line_weights, texts, hard = row
+                    rows.append((page, (vectors, labels, [w * factor for w in line_weights], texts, hard)))
     x = np.array([v for _, (vectors, *_rest) in rows for v in vectors], dtype=float)
     y = np.array([float(l) for _, (_, labels, *_rest) in rows for l in labels])
     w = np.array([wt for _, (_, _, weights, *_rest) in rows for wt in weights])
@@ -112,8 +116,9 @@ def main() -> int:
     best = max((_training_f1(rows, dict(base, threshold=t, switch_scale=s)), t, s) for t, s in grid)
     print(f"threshold {best[1]:.2f}, switch scale {best[2]:.2f}: training F1 {best[0]:.4f}", file=sys.stderr)
     model = dict(base, threshold=best[1], switch_scale=best[2], trained={
-        "data": [str(d.name) for d in args.data_dirs], "half": args.half, "pages": len(rows) // 2,
-        "lines": int(len(y)), "date": datetime.date.today().isoformat(), "l2": args.l2,
+        "data": [str(d.name) for d in args.data_dirs], "half": args.half,
+        "half_of": [str(d.name) for d in args.half_of], "weights": args.weight, "pages": len(rows) // 2,
+        "lines": int(len(y)), "l2": args.l2,
         "script": "bench/train_text_model.py"})
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     for name, weight in sorted(zip(FEATURES, beta), key=lambda t: -abs(t[1]))[:15]:

@@ -22,10 +22,15 @@ class Cleaner:
     """A configured cleaner: which profiles it knows and how it reads input."""
 
     def __init__(self, profiles_dirs: Iterable[str | os.PathLike[str]] = (), use_profiles: bool = True,
-                 max_line_chars: int = DEFAULT_MAX_LINE_CHARS) -> None:
+                 max_line_chars: int = DEFAULT_MAX_LINE_CHARS, model_path: str | os.PathLike[str] | None = None) -> None:
         self.use_profiles = use_profiles
         self.registry = Registry.load(profiles_dirs) if use_profiles else Registry()
         self.max_line_chars = max_line_chars
+        self.model = None
+        if model_path is not None:  # another text model, e.g. for cross-validation
+            from .model import load_model
+
+            self.model = load_model(model_path)
 
     def clean(self, text: str | bytes, url: str | None = None, profile: str | Profile | None = None,
               input_format: str = "auto") -> Article:
@@ -48,6 +53,7 @@ class Cleaner:
             check_line_lengths(text, self.max_line_chars)
             doc = Document.from_text(text, url=url)
         doc.profile = self._pick_profile(text, url, profile)
+        doc.model = self.model
         article = pipeline.run(doc)
         if article.empty:
             article.warnings.append("no article text found")

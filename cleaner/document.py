@@ -87,6 +87,7 @@ class Document:
     region: tuple[int, int] | None = None  # [start, end) indexes of the article
     meta: dict[str, str | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    model: Any = None                      # the text model to use (None: the shipped one)
 
     @classmethod
     def from_text(cls, text: str, url: str | None = None) -> "Document":

@@ -381,3 +381,13 @@ def default_model() -> TextModel | None:
     except FileNotFoundError:
         return None
     return TextModel.from_dict(json.loads(text))
+
+
+def load_model(path) -> TextModel:
+    """A model file written by bench/train_text_model.py (for experiments and cross-validation)."""
+    with open(path, encoding="utf-8") as handle:
+        return TextModel.from_dict(json.load(handle))
+
+
+def model_for(doc) -> TextModel | None:
+    return doc.model if doc.model is not None else default_model()

@@ -6,9 +6,9 @@ Read it top to bottom like boilerpipe's extractor chain::
     site       the matched profile's template rules (firm decisions)
     phrases    boilerplate language: cookies, newsletters, pleas, share rows
     shapes     chrome by shape: menus, headline lists, credits, link rows
-    scoring    first pass: each line alone — prose, near-prose, short, not prose
-    context    second pass: undecided lines take their neighbours' side
-    region     the article as one stretch: the profile's, or the main block
+    scoring    first pass: each line's P(body) from its evidence and its surroundings
+    context    second pass: Viterbi over before → body ⇄ gap → after labels every line
+    region     with a profile: inside its region, what no rule condemned is body
     metadata   title, byline, dateline found before the text, moved out of it
     finish     anything still undecided is not article text
 

@@ -240,3 +240,12 @@ def test_phrase_prefilter_agrees_with_searching_every_pattern():
         keys = line.features.keys
         for scope in (book.strong, book.whole, book.short):
             assert scope.search(line.text, keys) == _unfiltered(scope, line.text), line.text
+
+
+def test_shipped_phrase_index_is_up_to_date():
+    """Run tools/build_phrase_index.py after editing cleaner/data/boilerplate.toml."""
+    import json
+    from cleaner.stages.phrases import INDEX_FILE, build_index
+
+    with open(INDEX_FILE, encoding="utf-8") as handle:
+        assert json.load(handle) == json.loads(json.dumps(build_index()))

@@ -11,21 +11,22 @@ recognised as chrome keep that detector's reason when the model agrees.
 from __future__ import annotations
 
 from ..document import BODY, BOILERPLATE, Document
-from ..model import default_model
+from ..model import model_for
 
 
 class ModelReason:
     """A reason worded only when someone reads it (``--explain``): wording it costs time."""
 
-    __slots__ = ("line", "body", "despite")
+    __slots__ = ("line", "body", "despite", "model")
 
-    def __init__(self, line, body: bool, despite: str | None = None) -> None:
+    def __init__(self, line, body: bool, model, despite: str | None = None) -> None:
         self.line = line
         self.body = body
+        self.model = model
         self.despite = despite
 
     def __str__(self) -> str:
-        model = default_model()
+        model = self.model
         vector = self.line.vector
         why = model.top_reasons(vector, self.body) if model is not None and vector else []
         label = "body" if self.body else "not body"
@@ -42,7 +43,7 @@ class ContextStage:
     name = "context"
 
     def __call__(self, doc: Document) -> None:
-        model = default_model()
+        model = model_for(doc)
         if model is None or not doc.lines:
             return
         labels = model.smooth([line.score for line in doc.lines])
@@ -50,8 +51,8 @@ class ContextStage:
             if line.firm or line.hard:
                 continue
             if body:
-                line.mark(BODY, ModelReason(line, True, despite=line.signal))
+                line.mark(BODY, ModelReason(line, True, model, despite=line.signal))
             elif line.signal is None:
-                line.mark(BOILERPLATE, ModelReason(line, False))
+                line.mark(BOILERPLATE, ModelReason(line, False, model))
             else:
                 line.label = BOILERPLATE  # the detector's own reason stands

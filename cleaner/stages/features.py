@@ -18,6 +18,9 @@ SENTENCE_END = frozenset(".!?…。！？؟।")
 CLOSERS = frozenset("\"'”’»)]）」』")
 #: A dateline in the middle of a line ("… NEW DELHI: The court …", "… (AP) — "): a teaser
 #: that runs a headline and the start of another article together.
+_SAMPLE_WORDS = 60
+#: A sentence ends inside the line: punctuation, space, then a capital or an opening quote.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\"“‘(«¿¡])|[。！？](?=.)")
 _INNER_DATELINE = re.compile(r"\s(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}:\s|\((?:AP|AFP|Reuters|IANS|PTI|UPI)\)\s[-—–])")
 
 
@@ -36,68 +39,35 @@ class Features:
         self.chars = chars
         # Scripts without spaces: count roughly two characters as one word.
         self.units = max(words, chars // 2) if char_mode else words
-        stops = 0
-        content = set()
-        keys = set()
-        for token in tokens:
-            word = token.lower().strip(WORD_PUNCTUATION)
-            keys.add(word[:KEY_LENGTH])
-            if char_mode:
-                continue
-            if word in stoplist:
-                stops += 1
-            elif len(word) >= 4 and word.isalpha():
-                content.add(word)
+        cleaned = [token.strip(WORD_PUNCTUATION) for token in text.lower().split()]
         # Word keys for the phrase prefilter (cleaner.triggers), computed here to split once.
-        self.keys = keys
-        # The words that carry the topic, to compare a line with the title and its neighbours.
-        self.content = frozenset(content)
-        self.inner_dateline = bool(_INNER_DATELINE.search(text, 12)) if words >= 8 else False
+        self.keys = {word[:KEY_LENGTH] for word in cleaned}
+        # Stopword density and topic words: the first words of a long line say enough.
+        sample = cleaned if words <= _SAMPLE_WORDS else cleaned[:_SAMPLE_WORDS]
+        if char_mode or not stoplist:
+            stops = 0
+            self.content = frozenset()
+        else:
+            stops = sum(map(stoplist.__contains__, sample))
+            # The words that carry the topic, to compare a line with the title and its neighbours.
+            self.content = frozenset({word for word in sample if len(word) >= 4 and word.isalpha()} - stoplist)
         self.stops = stops
-        self.stop_ratio = stops / words if words else 0.0
+        self.stop_ratio = stops / len(sample) if sample else 0.0
+        self.inner_dateline = words >= 8 and _INNER_DATELINE.search(text, 12) is not None
         last = text[-1]
         if last in CLOSERS and chars > 1:
             last = text[-2]
         self.ends_sentence = last in SENTENCE_END
         self.ends_colon = last == ":"
-        self.sentences = _count_sentence_breaks(text) + (1 if self.ends_sentence else 0)
-        capitalised = 0
-        alpha_words = 0
-        for token in tokens:
-            first = token[0]
-            if first.isalpha():
-                alpha_words += 1
-                if first.isupper():
-                    capitalised += 1
-        self.title_ratio = capitalised / alpha_words if alpha_words else 0.0
+        self.sentences = len(_SENTENCE_BREAK.findall(text)) + self.ends_sentence
+        # Word shapes from their first characters: capitalised words, words of letters, numbers.
+        initials = "".join([token[0] for token in tokens])
+        alpha_words = sum(map(str.isalpha, initials))
+        self.title_ratio = sum(map(str.isupper, initials)) / alpha_words if alpha_words else 0.0
         self.upper = text.isupper()
-        letters = sum(1 for c in text if c.isalpha()) if chars < 400 else _sampled_alpha(text)
-        self.alpha_ratio = letters / chars
-        self.digit_ratio = sum(1 for c in text if c.isdigit()) / chars if chars < 400 else 0.0
+        self.alpha_ratio = alpha_words / words
+        self.digit_ratio = sum(map(str.isdigit, initials)) / words
         self.first_upper = text[0].isupper()
-
-
-def _sampled_alpha(text: str) -> int:
-    """Letters in a long line, estimated from its first 400 characters."""
-    head = text[:400]
-    return int(sum(1 for c in head if c.isalpha()) * len(text) / 400)
-
-
-def _count_sentence_breaks(text: str) -> int:
-    """Sentence ends inside the line: '. ' followed by a capital or a quote."""
-    count = 0
-    start = 0
-    while True:
-        i = text.find(". ", start)
-        if i == -1 or i + 2 >= len(text):
-            break
-        nxt = text[i + 2]
-        if nxt.isupper() or nxt in "\"“‘'(":
-            count += 1
-        start = i + 2
-    for mark in ("? ", "! ", "。", "！", "？"):
-        count += text.count(mark)
-    return count
 
 
 class FeaturesStage:

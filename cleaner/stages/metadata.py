@@ -76,6 +76,10 @@ class MetadataStage:
         for i in bylines:
             lines[i].mark(BYLINE, "metadata: byline before the text")
         if title_at is not None:
+            title_text = lines[title_at].text
+            for line in lines[start:first]:
+                if line.text == title_text and not line.firm and line is not lines[title_at]:
+                    line.mark(BOILERPLATE, "metadata: the headline printed again")
             for line in lines[title_at + 1:first]:
                 if line.label == BODY and not line.firm and not line.features.ends_sentence:
                     line.mark(BOILERPLATE, "metadata: header chrome between title and text")

@@ -11,10 +11,12 @@ newsletter box.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import sys
 from functools import lru_cache
-from importlib import resources
 
 from ..document import BOILERPLATE, Document
 from ..triggers import triggers
@@ -36,16 +38,32 @@ HARD = frozenset({
 })
 
 
+class _Pattern:
+    """A phrase regex compiled on first use: a dump only ever needs a few of them."""
+
+    __slots__ = ("source", "wrap", "compiled")
+
+    def __init__(self, source: str, wrap: str) -> None:
+        self.source = source
+        self.wrap = wrap
+        self.compiled: re.Pattern[str] | None = None
+
+    def search(self, text: str):
+        if self.compiled is None:
+            self.compiled = re.compile(self.wrap.format(self.source), re.I)
+        return self.compiled.search(text)
+
+
 class _Scope:
     """One scope's patterns, each runnable alone, indexed by the keys that must show for it."""
 
-    def __init__(self, entries: list[tuple[str, str]], wrap: str = "{}") -> None:
-        self.by_key: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
-        self.by_symbol: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
-        self.always: list[tuple[int, str, re.Pattern[str]]] = []
+    def __init__(self, entries: list[tuple[str, str]], index: dict[str, list[str] | None], wrap: str = "{}") -> None:
+        self.by_key: dict[str, list[tuple[int, str, _Pattern]]] = {}
+        self.by_symbol: dict[str, list[tuple[int, str, _Pattern]]] = {}
+        self.always: list[tuple[int, str, _Pattern]] = []
         for order, (category, source) in enumerate(entries):
-            entry = (order, category, re.compile(wrap.format(source), re.I))
-            keys = triggers(source)
+            entry = (order, category, _Pattern(source, wrap))
+            keys = index[source] if source in index else triggers(source)
             if keys is None:
                 self.always.append(entry)
                 continue
@@ -76,7 +94,8 @@ class _Scope:
 class PhraseBook:
     """The compiled phrase data, each scope behind a keyword prefilter."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, index: dict[str, list[str] | None] | None = None) -> None:
+        index = index or {}
         whole: list[tuple[str, str]] = []
         short: list[tuple[str, str]] = []
         strong: list[tuple[str, str]] = []
@@ -87,9 +106,9 @@ class PhraseBook:
             whole.extend((group, source) for source in spec.get("whole", []))
             short.extend((group, source) for source in spec.get("short", []))
             strong.extend((group, source) for source in spec.get("any", []))
-        self.whole = _Scope(whole, wrap=r"^[\s\W_]*(?:{})[\s\W_]*$")
-        self.short = _Scope(short)
-        self.strong = _Scope(strong)
+        self.whole = _Scope(whole, index, wrap=r"^[\s\W_]*(?:{})[\s\W_]*$")
+        self.short = _Scope(short, index)
+        self.strong = _Scope(strong, index)
 
     def classify(self, text: str, keys: set[str], words: int, ends_sentence: bool) -> tuple[str, str] | None:
         """(category, how it matched) if the line is boilerplate language, else None.
@@ -111,10 +130,39 @@ class PhraseBook:
         return None
 
 
+_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+PHRASES_FILE = os.path.join(_DATA, "boilerplate.toml")
+#: The prefilter keys of every phrase, precomputed (reading patterns costs ~0.1 s at startup).
+INDEX_FILE = os.path.join(_DATA, "boilerplate.index.json")
+
+
 @lru_cache(maxsize=1)
 def default_phrasebook() -> PhraseBook:
-    text = resources.files("cleaner.data").joinpath("boilerplate.toml").read_text(encoding="utf-8")
-    return PhraseBook(tomllib.loads(text))
+    with open(PHRASES_FILE, "rb") as handle:
+        raw = handle.read()
+    return PhraseBook(tomllib.loads(raw.decode("utf-8")), _load_index(raw))
+
+
+def _load_index(raw: bytes) -> dict[str, list[str] | None]:
+    """The shipped trigger index, if it was built from exactly this phrase data."""
+    try:
+        with open(INDEX_FILE, encoding="utf-8") as handle:
+            index = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    if index.get("source_sha256") != hashlib.sha256(raw).hexdigest():
+        return {}
+    return index.get("triggers", {})
+
+
+def build_index() -> dict:
+    """The trigger index for the current phrase data (``python -m cleaner.stages.phrases``)."""
+    with open(PHRASES_FILE, "rb") as handle:
+        raw = handle.read()
+    data = tomllib.loads(raw.decode("utf-8"))
+    sources = {source for spec in data.values() for scope in ("whole", "short", "any") for source in spec.get(scope, [])}
+    keys = {source: (sorted(found) if (found := triggers(source)) is not None else None) for source in sorted(sources)}
+    return {"source_sha256": hashlib.sha256(raw).hexdigest(), "triggers": keys}
 
 
 class PhrasesStage:
@@ -141,3 +189,4 @@ class PhrasesStage:
                 line.signal = category
                 line.hard = (category, how) in HARD
                 line.score = 0.0
+

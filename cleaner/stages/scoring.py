@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from .. import language
 from ..document import BODY, Document
-from ..model import default_model, line_vectors
+from ..model import line_vectors, model_for
 
 
 class ScoringStage:
     name = "scoring"
 
     def __call__(self, doc: Document) -> None:
-        model = default_model()
+        model = model_for(doc)
         if model is None or not doc.lines:
             return
         has_stoplist = bool(doc.language) and not doc.char_mode and bool(language.stopwords(doc.language))

@@ -19,7 +19,7 @@ _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 BYLINE_LIKE = re.compile(r"^[•·*\-–—|]?\s*(?:by|von|par|por|di|door|av|af)\s+\S", re.I)
 #: A timestamp as lists print it: 02/10/2020 03:58 PM, Feb 10, 2020, 3 hours ago.
 TIMESTAMP_LIKE = re.compile(
-    r"^[•·*\-–—|]?\s*(?:"
+    r"^[•·*\-–—|]?\s*(?:(?:updated|published|posted|last updated|modified)(?:\s+on|\s+at)?\s*:?\s*)?(?:"
     r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?"
     r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
     rf"|(?:\w+,?\s+)?{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?)?"
@@ -31,6 +31,10 @@ _SEPARATOR_ONLY = re.compile(r"^[\W_]+$")
 #: "jane_doe says:", "Mike wrote:", "34 responses to “…”": the shape of a comments section.
 _COMMENT_AUTHOR = re.compile(r"^\S.{0,40}\s(?:says|said|wrote|writes|commented|replied)\s*:?$", re.I)
 _COMMENTS_HEADER = re.compile(r"^\d+\s+(?:responses?|comments?|replies|thoughts?|reactions?)\s+(?:to|on)\b", re.I)
+#: "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"
+_PUBLISHED_UPDATED = re.compile(r"^(?:published|posted|updated|last updated)\b.{0,60}\d", re.I)
+#: "1 of 4 A shopper looks at …": a gallery caption.
+_GALLERY_CAPTION = re.compile(r"^\d{1,3} of \d{1,3}\s+\S")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^/\S*/\S*$")
 _NUMBER_ONLY = re.compile(r"^[\d\s.,:%+\-–/()×x]+$")
 _ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$")
@@ -110,8 +114,11 @@ class ShapesStage:
             return "comments", "comment header (author says:, N responses to)"
         if f.words <= 15 and not f.ends_sentence and _COUNT_SUFFIX.search(text):
             return "counters", "link with a count"
-        if f.words <= 10 and (TIMESTAMP_LIKE.match(text) or _ISO_TIMESTAMP.match(text)):
+        if f.words <= 10 and (TIMESTAMP_LIKE.match(text) or _ISO_TIMESTAMP.match(text)) or \
+                f.words <= 16 and _PUBLISHED_UPDATED.match(text):
             return "dateline", "date or time on its own line"
+        if _GALLERY_CAPTION.match(text):
+            return "credit", "gallery caption (n of m)"
         if f.words == 1 and _URL_ONLY.match(text):
             return "url", "a bare address"
         if f.words <= 6 and _NUMBER_ONLY.match(text):
