@@ -43,7 +43,7 @@ _CONTEXT = ["prose_prev", "prose_next", "prose_prev2", "prose_next2", "chrome_pr
 _SHAPES = ["stop_rel_lt30", "stop_rel_30_60", "stop_rel_60_90", "stop_rel_90_120", "cohesion_low", "cohesion_mid",
            "cohesion_high", "density_0", "density_1", "density_2_3", "sandwiched_prose", "sandwiched_chrome",
            "short_between_prose", "sentence_long", "sentence_stopwords", "anchor_short", "anchor_long",
-           "outside_prose", "colon_before_prose"]
+           "outside_prose", "colon_before_prose", "colon_list"]
 FEATURES = tuple(_OWN + [f"signal:{s}" for s in SIGNALS] + _CONTEXT + _SHAPES)
 
 #: Human words for the features, for --explain.
@@ -62,7 +62,7 @@ DESCRIPTIONS = {
     "cohesion": "shares words with its neighbours", "before_headline": "above the headline",
     "is_headline": "the headline", "below_headline": "far below the headline",
     "prose_density_8": "prose nearby", "prose_density_20": "prose in its part of the page",
-    "prose_distance": "far from any prose", "char_mode_sentence": "ends like a sentence",
+    "prose_distance": "far from any prose", "colon_list": "in a list the text introduces with a colon", "char_mode_sentence": "ends like a sentence",
     "char_mode_length": "length",
 }
 
@@ -74,7 +74,7 @@ def _is_prose(f) -> bool:
 
 
 def line_vectors(lines, has_stoplist: bool, char_mode: bool) -> list[list[float]]:
-    """The feature vector of every line (in FEATURES order)."""
+    """The feature vector of every line (in FEATURES order; booleans count as 0/1)."""
     n = len(lines)
     if n == 0:
         return []
@@ -96,60 +96,65 @@ def line_vectors(lines, has_stoplist: bool, char_mode: bool) -> list[list[float]
     overlap[0] = 0.0
     cohesion = _cohesion(feats)
     headline = _headline_line(lines, feats, prose)
-    n_signals = len(SIGNALS)
+    colon_list = _colon_lists(feats)
+    log1p = math.log1p
+    own_of: dict[int, tuple] = {}  # a repeated line (the same Features) is measured once
     vectors = []
     for i, line in enumerate(lines):
         f = feats[i]
         u = f.units
-        stop_rel = min(f.stop_ratio / reference, 2.0) if reference else 0.0
-        own = [
-            1.0, math.log1p(u),
-            float(u <= 2), float(3 <= u <= 5), float(6 <= u <= 9), float(10 <= u <= 19), float(20 <= u <= 39),
-            float(u >= 40),
-            stop_rel, float(has_stoplist and f.stops == 0), float(not has_stoplist),
-            float(f.ends_sentence), float(f.ends_colon), min(f.sentences, 4) * 0.25, f.title_ratio,
-            float(f.upper), f.digit_ratio, float(f.alpha_ratio < 0.5), float(char_mode),
-            float(char_mode and f.ends_sentence), math.log1p(u) if char_mode else 0.0,
-            float(f.inner_dateline), min(overlap[i] * 2, 1.0),
-            min(max(overlap[max(0, i - 2):i + 3]) * 2, 1.0), cohesion[i],
-        ]
-        signal = [0.0] * n_signals
-        if line.signal is not None:
-            index = _SIGNAL_INDEX.get(line.signal)
-            if index is not None:
-                signal[index] = 1.0
+        own = own_of.get(id(f))
+        if own is None:
+            own = own_of[id(f)] = _own(f, reference, has_stoplist, char_mode)
+        stop_rel = own[8]
         if i < start:
             distance = start - i
         elif i >= end:
             distance = i - end + 1
         else:
             distance = 0
-        context = [
-            float(i > 0 and prose[i - 1]), float(i + 1 < n and prose[i + 1]),
-            float(i > 1 and prose[i - 2]), float(i + 2 < n and prose[i + 2]),
-            float(i > 0 and chrome[i - 1]), float(i + 1 < n and chrome[i + 1]),
-            density[i] / 7.0, float(distance == 0), math.log1p(distance), float(i < start), float(i >= end),
-            float(shorts[i] >= 3), float(i > ended_at),
-            float(headline is not None and i < headline), float(i == headline),
-            math.log1p(i - headline) if headline is not None and i > headline else 0.0,
-            density_8[i] / 17.0, density_20[i] / 41.0, math.log1p(distance_to_prose[i]),
-        ]
         prose_prev = i > 0 and prose[i - 1]
         prose_next = i + 1 < n and prose[i + 1]
         sentence = f.ends_sentence and u >= 10
         c = cohesion[i]
         d = density[i] - prose[i]
-        shapes = [
-            float(stop_rel < 0.3), float(0.3 <= stop_rel < 0.6), float(0.6 <= stop_rel < 0.9),
-            float(0.9 <= stop_rel < 1.2), float(0 < c < 0.34), float(0.34 <= c < 0.67), float(c >= 0.67),
-            float(d == 0), float(d == 1), float(2 <= d <= 3),
-            float(prose_prev and prose_next), float(i > 0 and chrome[i - 1] and i + 1 < n and chrome[i + 1]),
-            float(u <= 9 and prose_prev and prose_next), float(sentence), float(sentence and stop_rel >= 0.6),
-            float(distance == 0 and u <= 5), float(distance == 0 and u >= 10), float(distance > 0 and sentence),
-            float(f.ends_colon and prose_next),
-        ]
-        vectors.append(own + signal + context + shapes)
+        vectors.append([
+            *own, min(overlap[i] * 2, 1.0), min(max(overlap[max(0, i - 2):i + 3]) * 2, 1.0), c,
+            *_ONE_HOT.get(line.signal, _NO_SIGNAL),
+            # context
+            prose_prev, prose_next, i > 1 and prose[i - 2], i + 2 < n and prose[i + 2],
+            i > 0 and chrome[i - 1], i + 1 < n and chrome[i + 1],
+            density[i] / 7.0, distance == 0, log1p(distance), i < start, i >= end,
+            shorts[i] >= 3, i > ended_at,
+            headline is not None and i < headline, i == headline,
+            log1p(i - headline) if headline is not None and i > headline else 0.0,
+            density_8[i] / 17.0, density_20[i] / 41.0, log1p(distance_to_prose[i]),
+            # bins and crosses
+            stop_rel < 0.3, 0.3 <= stop_rel < 0.6, 0.6 <= stop_rel < 0.9, 0.9 <= stop_rel < 1.2,
+            0 < c < 0.34, 0.34 <= c < 0.67, c >= 0.67,
+            d == 0, d == 1, 2 <= d <= 3,
+            prose_prev and prose_next, i > 0 and chrome[i - 1] and i + 1 < n and chrome[i + 1],
+            u <= 9 and prose_prev and prose_next, sentence, sentence and stop_rel >= 0.6,
+            distance == 0 and u <= 5, distance == 0 and u >= 10, distance > 0 and sentence,
+            f.ends_colon and prose_next, colon_list[i],
+        ])
     return vectors
+
+
+_ONE_HOT = {name: tuple(float(j == k) for j in range(len(SIGNALS))) for k, name in enumerate(SIGNALS)}
+_NO_SIGNAL = (0.0,) * len(SIGNALS)
+
+
+def _own(f, reference: float, has_stoplist: bool, char_mode: bool) -> tuple:
+    """The features of a line that depend on the line alone (the first block of FEATURES)."""
+    u = f.units
+    return (
+        1.0, math.log1p(u), u <= 2, 3 <= u <= 5, 6 <= u <= 9, 10 <= u <= 19, 20 <= u <= 39, u >= 40,
+        min(f.stop_ratio / reference, 2.0) if reference else 0.0, has_stoplist and f.stops == 0, not has_stoplist,
+        f.ends_sentence, f.ends_colon, min(f.sentences, 4) * 0.25, f.title_ratio,
+        f.upper, f.digit_ratio, f.alpha_ratio < 0.5, char_mode,
+        char_mode and f.ends_sentence, math.log1p(u) if char_mode else 0.0, f.inner_dateline,
+    )
 
 
 def _headline_line(lines, feats, prose) -> int | None:
@@ -227,6 +232,25 @@ def _window_counts(flags: list[bool], radius: int) -> list[int]:
     return [prefix[min(n, i + radius + 1)] - prefix[max(0, i - radius)] for i in range(n)]
 
 
+def _colon_lists(feats, longest: int = 40) -> list[bool]:
+    """Lines in a run of short non-sentences right after a line ending in a colon: a list
+    the text introduces ("The tour dates are:"), not a menu."""
+    n = len(feats)
+    out = [False] * n
+    i = 0
+    while i < n:
+        if feats[i].ends_colon and feats[i].units >= 3:
+            j = i + 1
+            while j < n and j - i <= longest and not feats[j].ends_colon and \
+                    not (feats[j].ends_sentence and feats[j].units >= 8):
+                out[j] = True
+                j += 1
+            i = j
+        else:
+            i += 1
+    return out
+
+
 def _distances(flags: list[bool]) -> list[int]:
     """For each line, how many lines away the nearest other flagged line is."""
     n = len(flags)
@@ -265,6 +289,9 @@ def _short_runs(feats) -> list[int]:
 #: chrome inside it (an ad, a caption, a related link), chrome after it.
 BEFORE, BODY_STATE, GAP, AFTER = range(4)
 _STATES = (BEFORE, BODY_STATE, GAP, AFTER)
+#: The moves an article allows; Viterbi below is written out for exactly these.
+_ALLOWED = frozenset({(BEFORE, BEFORE), (BEFORE, BODY_STATE), (BODY_STATE, BODY_STATE), (BODY_STATE, GAP),
+                      (BODY_STATE, AFTER), (GAP, GAP), (GAP, BODY_STATE), (GAP, AFTER), (AFTER, AFTER)})
 
 
 @dataclass(frozen=True)
@@ -292,6 +319,9 @@ class TextModel:
         scale = data.get("switch_scale", 1.0)
         table = []
         for a, row in enumerate(data["transitions"]):
+            for b, p in enumerate(row):
+                if p > 0 and (a, b) not in _ALLOWED:
+                    raise ValueError(f"the model allows a move from state {a} to {b}, outside the article's shape")
             table.append(tuple(
                 -math.inf if p <= 0 else (math.log(p) if a == b else scale * math.log(p)) for b, p in enumerate(row)))
         start = tuple(math.log(p) if p > 0 else -math.inf for p in data.get("start", (0.5, 0.5, 0.0, 0.0)))
@@ -306,37 +336,54 @@ class TextModel:
         return out
 
     def smooth(self, probabilities: list[float]) -> list[bool]:
-        """Viterbi over before/body/gap/after: is each line on the article's text?"""
+        """Viterbi over before/body/gap/after: is each line on the article's text?
+
+        Written out for the nine moves an article allows (hot path: one pass per line).
+        """
         n = len(probabilities)
         if n == 0:
             return []
-        prior = self.prior_body
-        bias = math.log(self.threshold / (1 - self.threshold))  # moves the decision point
+        log = math.log
+        log_prior_body = log(self.prior_body)
+        log_prior_chrome = log(1 - self.prior_body)
+        bias = log(self.threshold / (1 - self.threshold))  # moves the decision point
         t = self.log_transitions
-        neg = -math.inf
-        scores = list(self.log_start)
+        bb, bk = t[BEFORE][BEFORE], t[BEFORE][BODY_STATE]
+        kk, kg, ka = t[BODY_STATE][BODY_STATE], t[BODY_STATE][GAP], t[BODY_STATE][AFTER]
+        gk, gg, ga = t[GAP][BODY_STATE], t[GAP][GAP], t[GAP][AFTER]
+        aa = t[AFTER][AFTER]
         back: list[tuple[int, int, int, int]] = []
-        first = True
-        for p in probabilities:
-            p = min(max(p, 1e-6), 1 - 1e-6)
-            emit_body = math.log(p / prior) - bias
-            emit_chrome = math.log((1 - p) / (1 - prior))
-            if first:  # the first line: start probabilities instead of a transition
-                first = False
-                scores = [start + (emit_body if s == BODY_STATE else emit_chrome) for s, start in enumerate(scores)]
+        s_b = s_k = s_g = s_a = 0.0
+        for i, p in enumerate(probabilities):
+            p = 1e-6 if p < 1e-6 else 1 - 1e-6 if p > 1 - 1e-6 else p
+            emit_body = log(p) - log_prior_body - bias
+            emit_chrome = log(1 - p) - log_prior_chrome
+            if i == 0:  # the first line: start probabilities instead of a transition
+                start = self.log_start
+                s_b, s_k, s_g, s_a = start[0] + emit_chrome, start[1] + emit_body, start[2] + emit_chrome, \
+                    start[3] + emit_chrome
                 back.append((0, 1, 2, 3))
                 continue
-            new, pointers = [], []
-            for b in _STATES:
-                best_a, best = 0, neg
-                for a in _STATES:
-                    value = scores[a] + t[a][b]
-                    if value > best:
-                        best_a, best = a, value
-                new.append(best + (emit_body if b == BODY_STATE else emit_chrome))
-                pointers.append(best_a)
-            scores = new
-            back.append(tuple(pointers))
+            to_b = s_b + bb
+            from_b, from_k, from_g = s_b + bk, s_k + kk, s_g + gk
+            if from_b >= from_k and from_b >= from_g:
+                to_k, k_from = from_b, BEFORE
+            elif from_k >= from_g:
+                to_k, k_from = from_k, BODY_STATE
+            else:
+                to_k, k_from = from_g, GAP
+            from_k, from_g = s_k + kg, s_g + gg
+            to_g, g_from = (from_k, BODY_STATE) if from_k >= from_g else (from_g, GAP)
+            from_k, from_g, from_a = s_k + ka, s_g + ga, s_a + aa
+            if from_k >= from_g and from_k >= from_a:
+                to_a, a_from = from_k, BODY_STATE
+            elif from_g >= from_a:
+                to_a, a_from = from_g, GAP
+            else:
+                to_a, a_from = from_a, AFTER
+            s_b, s_k, s_g, s_a = to_b + emit_chrome, to_k + emit_body, to_g + emit_chrome, to_a + emit_chrome
+            back.append((BEFORE, k_from, g_from, a_from))
+        scores = (s_b, s_k, s_g, s_a)
         state = max(_STATES, key=lambda s: scores[s])
         labels = [False] * n
         for i in range(n - 1, -1, -1):

@@ -122,7 +122,8 @@ def _sequence(items: list, at_word_start: bool, tail_ends_word: bool) -> set[str
 def _literal_key(text: str, at_word_start: bool, rest_ends_word: bool) -> set[str] | None:
     first = text[0]
     if not first.isalnum():
-        return {first}
+        # A symbol: the literal itself (up to four characters) is searched for in the line.
+        return {text[:KEY_LENGTH]}
     if not at_word_start:
         return None
     token = text.split(None, 1)[0]

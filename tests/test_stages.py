@@ -19,6 +19,8 @@ PROSE = ("The committee said on Monday that it would publish its findings before
          "and that the report would be sent to every member of the council.")
 PROSE2 = ("It was the first time in a decade that the committee had met in public, and many of the residents "
           "who attended said they were pleased with what they had heard.")
+PROSE3 = ("Officials from the ministry told reporters that the money would be spent over three years, "
+          "mostly on schools and on the roads that lead to them.")
 
 
 def doc(*lines: str, profile=None) -> Document:
@@ -135,7 +137,7 @@ def test_line_vectors_match_the_feature_list_and_the_shipped_model():
 
 
 def test_model_keeps_prose_and_drops_chrome_around_it():
-    d = run_text_stages(doc("Home", "World", "Business", "Sport", PROSE, "He declined to comment.", PROSE2, PROSE,
+    d = run_text_stages(doc("Home", "World", "Business", "Sport", PROSE, "He declined to comment.", PROSE2, PROSE3,
                             "Share", "Related stories", "Copyright © 2024 Example Media. All rights reserved."))
     assert labels(d) == [BOILERPLATE] * 4 + [BODY] * 4 + [BOILERPLATE] * 3
     assert str(d.lines[5].reason).startswith("model: body p=")  # a short line kept by its context
@@ -143,8 +145,28 @@ def test_model_keeps_prose_and_drops_chrome_around_it():
 
 
 def test_hard_signals_are_final_even_inside_the_text():
-    d = run_text_stages(doc(PROSE, "Advertisement", PROSE2, PROSE))
+    d = run_text_stages(doc(PROSE, "Advertisement", PROSE2, PROSE3))
     assert labels(d) == [BODY, BOILERPLATE, BODY, BODY]
+
+
+def test_a_line_already_kept_is_not_kept_again():
+    d = run_text_stages(doc(PROSE, PROSE2, PROSE3, "Yes", "Yes", PROSE))
+    assert labels(d)[:3] == [BODY] * 3 and labels(d)[5] == BOILERPLATE
+    assert d.lines[5].reason == "context: repeats a line already kept"
+
+
+def test_teasers_with_datelines_in_a_row_are_a_list_of_other_stories():
+    teasers = [
+        "Minister resigns over housing scandal LONDON: The housing minister resigned on Tuesday after a report found",
+        "Floods cut off villages in the north DHAKA: Thousands of people were stranded on Wednesday as rivers rose",
+        "Court blocks new mining permits SYDNEY (AP) — A federal court on Thursday blocked permits for two new mines",
+    ]
+    d = run_text_stages(doc(PROSE, PROSE2, PROSE3, *teasers))
+    assert labels(d) == [BODY] * 3 + [BOILERPLATE] * 3
+    assert d.lines[4].reason == "shapes: teaser list (headline, dateline and lead, repeated)"
+    one = run_text_stages(doc("Minister resigns over housing scandal LONDON: The housing minister resigned on "
+                              "Tuesday after a report found that he had misled parliament.", PROSE, PROSE2))
+    assert labels(one)[0] == BODY  # the article's own lead under its headline is not a list
 
 
 def test_viterbi_keeps_one_stretch_and_never_returns_after_the_end():

@@ -1,11 +1,14 @@
 """Stage ``context``: decide every line by its own score and its neighbours' (second pass).
 
-A two-state Viterbi pass over the scores (body / boilerplate, with learned
-probabilities of staying in a state or switching) finds the most likely
+A Viterbi pass over the scores (four states: before the article, body, a gap
+inside it, after it; with learned probabilities of staying or switching) finds the most likely
 labelling of the whole document: a weak line between body lines joins the
 text, a plausible sentence inside a block of chrome stays chrome — jusText's
 context revision, done as a sequence model. Lines a detector already
 recognised as chrome keep that detector's reason when the model agrees.
+Last, a line that repeats one already kept (a headline printed again under
+the text, a teaser echoing the first paragraph) is dropped: an article does
+not say the same paragraph twice.
 """
 
 from __future__ import annotations
@@ -56,3 +59,23 @@ class ContextStage:
                 line.mark(BOILERPLATE, ModelReason(line, False, model))
             else:
                 line.label = BOILERPLATE  # the detector's own reason stands
+        _drop_repeats(doc)
+
+
+#: Lines shorter than this (in words, or characters for scripts without spaces) may repeat:
+#: "Yes", a refrain, a one-word heading.
+REPEAT_MIN_UNITS = 5
+
+
+def _drop_repeats(doc: Document) -> None:
+    """Keep the first copy of a body line, drop the later ones."""
+    kept: set[str] = set()
+    for line in doc.lines:
+        if line.label != BODY:
+            continue
+        key = " ".join(line.text.split()).casefold()
+        if key in kept and not line.firm and line.features.units >= REPEAT_MIN_UNITS:
+            line.mark(BOILERPLATE, "context: repeats a line already kept")
+            line.signal = "repeated"
+        else:
+            kept.add(key)

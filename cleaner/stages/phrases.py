@@ -33,7 +33,7 @@ _SHORT_SENTENCE_WORDS = 8
 HARD = frozenset({
     ("navigation", "whole line"), ("navigation", "short line"), ("share", "whole line"), ("cookies", "short line"),
     ("comments", "whole line"), ("copyright", "strong phrase"), ("related", "whole line"),
-    ("newsletter", "strong phrase"), ("donation", "strong phrase"), ("contact", "strong phrase"),
+    ("newsletter", "strong phrase"), ("paywall", "strong phrase"), ("donation", "strong phrase"), ("contact", "strong phrase"),
     ("ads", "whole line"), ("ads", "short line"), ("counters", "whole line"),
 })
 
@@ -75,14 +75,15 @@ class _Scope:
     def search(self, text: str, keys: set[str]) -> str | None:
         """The category of the first pattern (in data order) that matches, or None."""
         hits = keys & self.key_set
+        symbols = [entries for symbol, entries in self.by_symbol.items() if symbol in text or symbol in text.lower()] \
+            if self.by_symbol else ()
+        if not hits and not symbols and not self.always:
+            return None
         candidates = list(self.always)
         for key in hits:
             candidates.extend(self.by_key[key])
-        for symbol, entries in self.by_symbol.items():
-            if symbol in text:
-                candidates.extend(entries)
-        if not candidates:
-            return None
+        for entries in symbols:
+            candidates.extend(entries)
         if len(candidates) > 1:
             candidates.sort(key=lambda entry: entry[0])
         for _, category, pattern in candidates:

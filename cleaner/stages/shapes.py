@@ -27,6 +27,9 @@ TIMESTAMP_LIKE = re.compile(
     r"|\d+\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago"
     r"|(?:yesterday|today|just now)"
     r")\s*$", re.I)
+#: "Headline words NEW DELHI: The lead sentence…": a teaser, the headline run into its story's dateline.
+_TEASER = re.compile(r"^(?=[^:]*[a-z])[^:.!?]{15,200}[^\s.!?:]\s+"
+                     r"""[A-Z][A-Z.’'\-]+(?:\s[A-Z][A-Z.’'\-]+){0,3}(?:\s\([A-Za-z]{2,10}\))?\s?[:—–]\s+[A-Z"“‘']""")
 _SEPARATOR_ONLY = re.compile(r"^[\W_]+$")
 #: "jane_doe says:", "Mike wrote:", "34 responses to “…”": the shape of a comments section.
 _COMMENT_AUTHOR = re.compile(r"^\S.{0,40}\s(?:says|said|wrote|writes|commented|replied)\s*:?$", re.I)
@@ -60,11 +63,13 @@ _CREDIT_PATTERNS = (
 )
 
 
+#: One search instead of one per pattern; each keeps its own case rule.
+_CREDIT = re.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _CREDIT_PATTERNS))
+
+
 def is_credit(text: str, words: int) -> bool:
     """Does the line credit a photo (a caption with its credit, or the credit alone)?"""
-    if words > 60:
-        return False
-    return any(pattern.search(text) for pattern in _CREDIT_PATTERNS)
+    return words <= 60 and _CREDIT.search(text) is not None
 
 
 class ShapesStage:
@@ -94,6 +99,7 @@ class ShapesStage:
                 line.hard = signal == "separator"
                 line.score = 0.0
         self._headline_lists(doc)
+        self._teaser_lists(doc)
         self._related_boxes(doc)
         self._menus(doc)
 
@@ -180,6 +186,33 @@ class ShapesStage:
                         line.signal = "headline list"
                         line.score = 0.0
             chain = [item]
+
+    #: A teaser list is at least this many teasers, each within ``teaser_gap`` lines of the last.
+    teaser_run = 3
+    teaser_gap = 2
+
+    def _teaser_lists(self, doc: Document) -> None:
+        """Other stories as headline + dateline + lead, one per line, several in a row.
+
+        One such line may be the article's own lead printed under its headline;
+        three close together are a carousel of other stories.
+        """
+        lines = doc.lines
+        hits = [i for i, line in enumerate(lines)
+                if not line.firm and line.features.words >= 8 and _TEASER.match(line.text)]
+        run: list[int] = []
+        for i in hits + [len(lines) + self.teaser_gap + 1]:
+            if run and i - run[-1] <= self.teaser_gap:
+                run.append(i)
+                continue
+            if len(run) >= self.teaser_run:
+                for k in run:
+                    line = lines[k]
+                    line.mark(BOILERPLATE, "shapes: teaser list (headline, dateline and lead, repeated)")
+                    line.signal = "headline list"
+                    line.hard = True
+                    line.score = 0.0
+            run = [i]
 
     @staticmethod
     def _related_boxes(doc: Document) -> None:
