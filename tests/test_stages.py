@@ -152,7 +152,9 @@ def test_hard_signals_are_final_even_inside_the_text():
 def test_a_line_already_kept_is_not_kept_again():
     d = run_text_stages(doc(PROSE, PROSE2, PROSE3, "Yes", "Yes", PROSE))
     assert labels(d)[:3] == [BODY] * 3 and labels(d)[5] == BOILERPLATE
-    assert d.lines[5].reason == "context: repeats a line already kept"
+    assert d.lines[5].reason == "context: repeats text already kept"
+    summary = run_text_stages(doc(PROSE, PROSE2, PROSE3, PROSE + " " + PROSE2[:60] + "…"))
+    assert labels(summary) == [BODY] * 3 + [BOILERPLATE]
 
 
 def test_teasers_with_datelines_in_a_row_are_a_list_of_other_stories():

@@ -6,12 +6,14 @@ labelling of the whole document: a weak line between body lines joins the
 text, a plausible sentence inside a block of chrome stays chrome — jusText's
 context revision, done as a sequence model. Lines a detector already
 recognised as chrome keep that detector's reason when the model agrees.
-Last, a line that repeats one already kept (a headline printed again under
-the text, a teaser echoing the first paragraph) is dropped: an article does
+Last, a line that repeats text already kept (a headline printed again under
+the text, a summary stitched from the first paragraphs) is dropped: an article does
 not say the same paragraph twice.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..document import BODY, BOILERPLATE, Document
 from ..model import model_for
@@ -65,17 +67,36 @@ class ContextStage:
 #: Lines shorter than this (in words, or characters for scripts without spaces) may repeat:
 #: "Yes", a refrain, a one-word heading.
 REPEAT_MIN_UNITS = 5
+#: A longer line is a repeat when this share of its 4-word shingles was already kept and it
+#: stitches several kept lines together or is cut off with "…" (a summary of the first paragraphs).
+#: A paragraph that merely restates part of one earlier line (a standfirst) stays.
+REPEAT_SHINGLE_SHARE = 0.8
+_WORD = re.compile(r"\w+")
 
 
 def _drop_repeats(doc: Document) -> None:
-    """Keep the first copy of a body line, drop the later ones."""
+    """Keep the first copy of body text, drop later copies of it."""
     kept: set[str] = set()
-    for line in doc.lines:
+    source_of: dict[tuple[str, ...], int] = {}  # shingle → the kept line it came from
+    for number, line in enumerate(doc.lines):
         if line.label != BODY:
             continue
         key = " ".join(line.text.split()).casefold()
-        if key in kept and not line.firm and line.features.units >= REPEAT_MIN_UNITS:
-            line.mark(BOILERPLATE, "context: repeats a line already kept")
+        words = _WORD.findall(key)
+        own = {tuple(words[i:i + 4]) for i in range(len(words) - 3)}
+        if not line.firm and line.features.units >= REPEAT_MIN_UNITS and (key in kept or _stitched(key, own, source_of)):
+            line.mark(BOILERPLATE, "context: repeats text already kept")
             line.signal = "repeated"
-        else:
-            kept.add(key)
+            continue
+        kept.add(key)
+        for shingle in own:
+            source_of.setdefault(shingle, number)
+
+
+def _stitched(key: str, own: set, source_of: dict) -> bool:
+    if len(own) < 6:
+        return False
+    sources = [source_of[s] for s in own if s in source_of]
+    if len(sources) < REPEAT_SHINGLE_SHARE * len(own):
+        return False
+    return len(set(sources)) >= 2 or key.endswith(("…", "..."))
