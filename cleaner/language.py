@@ -24,6 +24,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: Share of sampled tokens that must be English stopwords to skip full detection.
 _ENGLISH_FAST_RATIO = 0.28
 _SAMPLE_TOKENS = 400
+#: Fewer sentence tokens than this, and the sample falls back to the longest lines.
+_MIN_PROSE_TOKENS = 60
+#: A sentence end followed by more text, or at the end of the line.
+_SENTENCE_MARK = re.compile(r"[.!?。！？]\s|[.!?。！？][\"”’)]?\s*$")
 
 # Unicode ranges of scripts written without spaces between words.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]")
@@ -69,18 +73,49 @@ def stopwords(language: str | None) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _word_index() -> dict[str, tuple[int, ...]]:
-    """word → indexes of the languages whose stoplist has it (built once)."""
+    """word → indexes of the languages whose stoplist has it (built once).
+
+    Only words in a list's own script count: some lists (Marathi, Nepali…)
+    also carry English words, which would otherwise claim English pages.
+    """
     index: dict[str, list[int]] = {}
     for i, language in enumerate(available_languages()):
-        for word in stopwords(language):
+        for word in _in_main_script(stopwords(language)):
             index.setdefault(word, []).append(i)
     return {word: tuple(ids) for word, ids in index.items()}
 
 
+@lru_cache(maxsize=None)
+def _list_size(i: int) -> float:
+    return max(1, len(stopwords(available_languages()[i]))) ** 0.25
+
+
+def _script(word: str) -> int:
+    """A coarse script key: 0 for Latin letters, else the Unicode block (of 128) of the first letter."""
+    first = ord(word[0])
+    return 0 if first < 0x250 else first // 128
+
+
+def _in_main_script(words: frozenset[str]) -> list[str]:
+    if not words:
+        return []
+    keys = [_script(word) for word in words]
+    main = max(set(keys), key=keys.count)
+    return [word for word, key in zip(words, keys) if key == main]
+
+
 def sample_tokens(texts: list[str], limit: int = _SAMPLE_TOKENS) -> list[str]:
-    """Lower-case word tokens from the longest lines (prose, not menus)."""
+    """Lower-case word tokens from the longest lines that read like sentences (prose, not menus,
+    country pickers or code); from the longest lines of any kind when there are too few of those."""
+    by_length = sorted(texts, key=len, reverse=True)
+    prose = [text for text in by_length if text.count(" ") >= 6 and _SENTENCE_MARK.search(text)]
+    tokens = _tokens_of(prose, limit)
+    return tokens if len(tokens) >= _MIN_PROSE_TOKENS else _tokens_of(by_length, limit)
+
+
+def _tokens_of(texts: list[str], limit: int) -> list[str]:
     tokens: list[str] = []
-    for text in sorted(texts, key=len, reverse=True):
+    for text in texts:
         tokens.extend(_WORD.findall(text.lower()))
         if len(tokens) >= limit:
             break
@@ -114,7 +149,10 @@ def _best_stoplist(tokens: list[str]) -> str | None:
     for token in tokens:
         for i in index.get(token, ()):
             counts[i] += 1
-    # Prefer the list that covers most tokens; normalise a little by list size so
-    # that huge lists (which contain everything) do not win every close call.
-    best = max(range(len(languages)), key=lambda i: (counts[i], -len(stopwords(languages[i]))))
-    return languages[best] if counts[best] >= max(3, 0.08 * len(tokens)) else None
+    # Prefer the list that covers most tokens, discounted by the fourth root of its size:
+    # a list of 6,000 words (Finnish) matches names and loanwords that a list of 450
+    # (English) never would, so raw counts favour the big lists.
+    best = max(range(len(languages)), key=lambda i: counts[i] / _list_size(i))
+    if counts[best] < max(3, 0.08 * len(tokens)):
+        return None
+    return ENGLISH if languages[best] == "Simple_English" else languages[best]

@@ -53,6 +53,19 @@ def test_features_detect_other_languages_and_scripts():
     assert japanese.lines[0].features.units > 20
 
 
+def test_language_is_read_from_prose_not_from_pickers_or_big_stoplists():
+    from cleaner.language import detect
+    countries = ("Country Select country United States Canada Afghanistan Åland Islands Albania Algeria American "
+                 "Samoa Andorra Angola Anguilla Antarctica Antigua and Barbuda Argentina Armenia Aruba Australia "
+                 "Austria Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bermuda")
+    prose = ("With the rise of remote work, a comfortable home office matters more than ever. Set the chair so "
+             "that your feet rest flat on the floor. Keep the screen at arm's length and the top of it at eye level.")
+    assert detect([countries, prose, "Home", "Shop"]) == ("English", False)
+    spanish = ("El Gobierno aprobó el martes una reforma que cambia las reglas del alquiler en las grandes ciudades, "
+               "y la oposición anunció que la llevará al Tribunal Constitucional.")
+    assert detect([countries, spanish]) == ("Spanish", False)
+
+
 # --- phrases ---------------------------------------------------------------------
 
 def test_phrases_condemn_chrome_lines_but_not_prose_that_mentions_them():
