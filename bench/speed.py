@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Speed, cold start, scaling and memory of the text path, with baselines from the same run.
 
-Usage: python bench/speed.py DATA_DIR [--rounds 3] [--sizes 10k,100k,1m,10m]
+Usage: python bench/speed.py DATA_DIR [MORE_DIR...] [--rounds 3] [--sizes 10k,100k,1m,10m]
 
-DATA_DIR holds <id>.txt dumps (e.g. ../shared/bench/scrapinghub-dev). Prints:
+DATA_DIR holds <id>.txt dumps (e.g. ../shared/bench/scrapinghub-dev); docs/s are
+measured on it. The big dumps for scaling and memory are made by joining the
+dumps of all the folders given (more folders: fewer repeated lines, which is
+what a real 10 MB dump looks like; repeated lines share their measurements). Prints:
 - in-process documents per second for `Cleaner.clean()` on the dumps, one core,
   next to the C4 line rule timed in the same run;
 - the CLI's cold start on one dump (median of several runs), next to a bare
@@ -86,6 +89,7 @@ def sized_dump(texts: list[str], size: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dir", type=Path)
+    parser.add_argument("more_dirs", type=Path, nargs="*", help="more dumps for the big joined dumps")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--sizes", default="10k,100k,1m,10m")
     args = parser.parse_args()
@@ -117,12 +121,15 @@ def main() -> int:
     print(f"  python -m cleaner < dump    {cold[0]:6.3f} s wall  {cold[1]:6.3f} s CPU   "
           f"({cold[0] - python_alone[0]:.3f} s wall over a bare interpreter)")
 
+    pool = texts + [text for folder in args.more_dirs for text in dumps(folder)]
     sizes = [int(float(s[:-1]) * {"k": 1024, "m": 1024 ** 2}[s[-1].lower()]) for s in args.sizes.split(",")]
-    print("\nscaling (one clean() per size, time per MB):")
+    distinct = len(set("\n".join(pool).split("\n")))
+    print(f"\nscaling (one clean() per size, time per MB; big dumps joined from {len(pool)} dumps, "
+          f"{distinct:,} distinct lines):")
     with tempfile.TemporaryDirectory() as tmp:
         largest = None
         for size in sizes:
-            text = sized_dump(texts, size)
+            text = sized_dump(pool, size)
             started = time.perf_counter()
             repeats = max(1, (1024 ** 2) // max(size, 1))
             for _ in range(repeats):

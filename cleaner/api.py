@@ -7,7 +7,7 @@ profiles, so a pipeline cleaning many documents loads them once.
 from __future__ import annotations
 
 import os
-from typing import Iterable
+from typing import BinaryIO, Iterable
 
 from . import pipeline
 from .document import Article, Document
@@ -32,15 +32,21 @@ class Cleaner:
 
             self.model = load_model(model_path)
 
-    def clean(self, text: str | bytes, url: str | None = None, profile: str | Profile | None = None,
+    def clean(self, text: str | bytes | BinaryIO, url: str | None = None, profile: str | Profile | None = None,
               input_format: str = "auto") -> Article:
-        """Clean one dump: the article's body, metadata and every line's decision."""
+        """Clean one dump: the article's body, metadata and every line's decision.
+
+        ``text`` is the dump as str, as bytes (decoded here), or as a binary file
+        opened for reading (read here: the bytes are then dropped once decoded).
+        """
         if input_format not in INPUT_FORMATS:
             raise UsageError(f"unknown input format {input_format!r} (use one of {', '.join(INPUT_FORMATS)})")
+        if hasattr(text, "read"):  # a binary file: read here, so nothing else holds the bytes
+            text = text.read()
         if isinstance(text, (bytes, bytearray)):
             text = decode(bytes(text))
         text = normalise_newlines(text)
-        if not text.strip():
+        if not text or text.isspace():
             article = pipeline.assemble(Document(lines=[], url=url))
             article.warnings.append("input is empty")
             return article
@@ -49,10 +55,15 @@ class Cleaner:
             from .html import html_to_document  # lazy: lxml only when HTML comes in
 
             doc = html_to_document(text, url=url)
+            doc.profile = self._pick_profile(text, url, profile)
         else:
             check_line_lengths(text, self.max_line_chars)
+            chosen = self._pick_profile(text, url, profile)
             doc = Document.from_text(text, url=url)
-        doc.profile = self._pick_profile(text, url, profile)
+            doc.profile = chosen
+        # The lines hold the text now. When clean() decoded it, this was the only
+        # reference: a 10 MB dump is not kept twice while the stages run.
+        del text
         doc.model = self.model
         article = pipeline.run(doc)
         if article.empty:
@@ -79,7 +90,7 @@ def default_cleaner() -> Cleaner:
     return _default
 
 
-def clean(text: str | bytes, url: str | None = None, profile: str | Profile | None = None, *,
+def clean(text: str | bytes | BinaryIO, url: str | None = None, profile: str | Profile | None = None, *,
           use_profiles: bool = True, input_format: str = "auto") -> Article:
     """Clean one scraped dump (text or HTML, str or bytes) and return the :class:`Article`.
 

@@ -7,6 +7,7 @@ report); warnings and errors go to stderr as single lines.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -86,8 +87,8 @@ def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, n
     for index, source in enumerate(sources):
         name = "stdin" if source == "-" else source
         try:
-            data = _read(source)
-            article = cleaner.clean(data, url=url, profile=profile_name, input_format=input_format)
+            with _open(source) as handle:  # clean() reads it: the bytes live only as long as needed
+                article = cleaner.clean(handle, url=url, profile=profile_name, input_format=input_format)
         except CleanerError as error:
             click.echo(f"cleaner: error: {name}: {error}" if len(sources) > 1 else f"cleaner: error: {error}", err=True)
             if error.exit_code == 2 and profile_name:
@@ -106,12 +107,12 @@ def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, n
     raise click.exceptions.Exit(status)
 
 
-def _read(source: str) -> bytes:
+def _open(source: str):
+    """The binary input: stdin (left open) or the named file."""
     if source == "-":
-        return sys.stdin.buffer.read()
+        return contextlib.nullcontext(sys.stdin.buffer)
     try:
-        with open(source, "rb") as handle:
-            return handle.read()
+        return open(source, "rb")
     except OSError as exc:
         raise _InputFileError(f"cannot read {source!r}: {exc.strerror or exc}") from None
 

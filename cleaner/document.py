@@ -73,6 +73,12 @@ class Line:
         return f"Line({self.number}, {self.label!r}, {self.text[:40]!r})"
 
 
+#: A document with more lines than this (a whole site pasted into one file) is "large": the
+#: stages keep less per line (no model input for --explain, no stored phrase keys), so memory
+#: stays a small multiple of the input. Ordinary dumps have a few hundred lines.
+LARGE_DOCUMENT_LINES = 20_000
+
+
 @dataclass
 class Document:
     """The input as lines, plus what the stages learn about it as a whole."""

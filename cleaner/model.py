@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -75,9 +76,14 @@ def _is_prose(f) -> bool:
 
 def line_vectors(lines, has_stoplist: bool, char_mode: bool) -> list[list[float]]:
     """The feature vector of every line (in FEATURES order; booleans count as 0/1)."""
+    return list(iter_line_vectors(lines, has_stoplist, char_mode))
+
+
+def iter_line_vectors(lines, has_stoplist: bool, char_mode: bool) -> Iterator[list[float]]:
+    """The vectors one at a time: a caller that scores and drops them holds one, not all."""
     n = len(lines)
     if n == 0:
-        return []
+        return
     feats = [line.features for line in lines]
     prose = [_is_prose(f) for f in feats]
     chrome = [line.signal is not None for line in lines]
@@ -99,7 +105,6 @@ def line_vectors(lines, has_stoplist: bool, char_mode: bool) -> list[list[float]
     colon_list = _colon_lists(feats)
     log1p = math.log1p
     own_of: dict[int, tuple] = {}  # a repeated line (the same Features) is measured once
-    vectors = []
     for i, line in enumerate(lines):
         f = feats[i]
         u = f.units
@@ -118,7 +123,7 @@ def line_vectors(lines, has_stoplist: bool, char_mode: bool) -> list[list[float]
         sentence = f.ends_sentence and u >= 10
         c = cohesion[i]
         d = density[i] - prose[i]
-        vectors.append([
+        yield [
             *own, min(overlap[i] * 2, 1.0), min(max(overlap[max(0, i - 2):i + 3]) * 2, 1.0), c,
             *_ONE_HOT.get(line.signal, _NO_SIGNAL),
             # context
@@ -137,8 +142,7 @@ def line_vectors(lines, has_stoplist: bool, char_mode: bool) -> list[list[float]
             u <= 9 and prose_prev and prose_next, sentence, sentence and stop_rel >= 0.6,
             distance == 0 and u <= 5, distance == 0 and u >= 10, distance > 0 and sentence,
             f.ends_colon and prose_next, colon_list[i],
-        ])
-    return vectors
+        ]
 
 
 _ONE_HOT = {name: tuple(float(j == k) for j in range(len(SIGNALS))) for k, name in enumerate(SIGNALS)}
@@ -327,7 +331,7 @@ class TextModel:
         start = tuple(math.log(p) if p > 0 else -math.inf for p in data.get("start", (0.5, 0.5, 0.0, 0.0)))
         return cls(tuple(data["weights"]), data["threshold"], tuple(table), data["prior_body"], start)
 
-    def probabilities(self, vectors: list[list[float]]) -> list[float]:
+    def probabilities(self, vectors: Iterable[list[float]]) -> list[float]:
         weights = self.weights
         out = []
         for vector in vectors:

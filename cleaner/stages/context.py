@@ -68,32 +68,39 @@ class ContextStage:
 #: "Yes", a refrain, a one-word heading.
 REPEAT_MIN_UNITS = 5
 #: A longer line is a repeat when this share of its 4-word shingles was already kept and it
-#: stitches several kept lines together or is cut off with "…" (a summary of the first paragraphs).
-#: A paragraph that merely restates part of one earlier line (a standfirst) stays.
+#: stitches several kept lines together or is cut off with "…" (a summary of the first
+#: paragraphs). A paragraph that merely restates part of one earlier line (a standfirst) stays.
 REPEAT_SHINGLE_SHARE = 0.8
+#: Summaries repeat an article's opening: shingles are remembered from this many kept lines
+#: only, so a 10 MB dump does not hold millions of them (exact repeats are checked throughout).
+REPEAT_WINDOW_LINES = 300
 _WORD = re.compile(r"\w+")
 
 
 def _drop_repeats(doc: Document) -> None:
     """Keep the first copy of body text, drop later copies of it."""
-    kept: set[str] = set()
-    source_of: dict[tuple[str, ...], int] = {}  # shingle → the kept line it came from
+    kept: set[int] = set()               # hashes of the kept lines
+    source_of: dict[int, int] = {}       # hash of a shingle → the kept line it came from
+    remembered = 0
     for number, line in enumerate(doc.lines):
         if line.label != BODY:
             continue
         key = " ".join(line.text.split()).casefold()
         words = _WORD.findall(key)
-        own = {tuple(words[i:i + 4]) for i in range(len(words) - 3)}
-        if not line.firm and line.features.units >= REPEAT_MIN_UNITS and (key in kept or _stitched(key, own, source_of)):
+        own = {hash(tuple(words[i:i + 4])) for i in range(len(words) - 3)}
+        if not line.firm and line.features.units >= REPEAT_MIN_UNITS and (
+                hash(key) in kept or _stitched(key, own, source_of)):
             line.mark(BOILERPLATE, "context: repeats text already kept")
             line.signal = "repeated"
             continue
-        kept.add(key)
-        for shingle in own:
-            source_of.setdefault(shingle, number)
+        kept.add(hash(key))
+        if remembered < REPEAT_WINDOW_LINES:
+            remembered += 1
+            for shingle in own:
+                source_of.setdefault(shingle, number)
 
 
-def _stitched(key: str, own: set, source_of: dict) -> bool:
+def _stitched(key: str, own: set[int], source_of: dict[int, int]) -> bool:
     if len(own) < 6:
         return False
     sources = [source_of[s] for s in own if s in source_of]

@@ -7,10 +7,11 @@ keeps the whole pipeline linear and cheap (thousands of dumps a second).
 from __future__ import annotations
 
 import re
+from sys import intern
 
 from .. import language
+from ..document import LARGE_DOCUMENT_LINES, Document
 from ..triggers import KEY_LENGTH, WORD_PUNCTUATION
-from ..document import Document
 
 #: Characters that end a sentence, in the scripts we see most.
 SENTENCE_END = frozenset(".!?…。！？؟।")
@@ -31,7 +32,7 @@ class Features:
                  "sentences", "title_ratio", "upper", "alpha_ratio", "digit_ratio", "first_upper", "content",
                  "inner_dateline", "keys")
 
-    def __init__(self, text: str, stoplist: frozenset[str], char_mode: bool) -> None:
+    def __init__(self, text: str, stoplist: frozenset[str], char_mode: bool, with_keys: bool = True) -> None:
         tokens = text.split()
         words = len(tokens)
         chars = len(text)
@@ -40,8 +41,9 @@ class Features:
         # Scripts without spaces: count roughly two characters as one word.
         self.units = max(words, chars // 2) if char_mode else words
         cleaned = [token.strip(WORD_PUNCTUATION) for token in text.lower().split()]
-        # Word keys for the phrase prefilter (cleaner.triggers), computed here to split once.
-        self.keys = {word[:KEY_LENGTH] for word in cleaned}
+        # Word keys for the phrase prefilter (cleaner.triggers), computed here to split once
+        # (a large document leaves them to the phrases stage, which drops them after use).
+        self.keys = {word[:KEY_LENGTH] for word in cleaned} if with_keys else None
         # Stopword density and topic words: the first words of a long line say enough.
         sample = cleaned if words <= _SAMPLE_WORDS else cleaned[:_SAMPLE_WORDS]
         if char_mode or not stoplist:
@@ -50,7 +52,8 @@ class Features:
         else:
             stops = sum(map(stoplist.__contains__, sample))
             # The words that carry the topic, to compare a line with the title and its neighbours.
-            self.content = frozenset({word for word in sample if len(word) >= 4 and word.isalpha()} - stoplist)
+            # Interned: a long dump repeats its vocabulary, and each line would otherwise keep its own copies.
+            self.content = frozenset(map(intern, {word for word in sample if len(word) >= 4 and word.isalpha()} - stoplist))
         self.stops = stops
         self.stop_ratio = stops / len(sample) if sample else 0.0
         self.inner_dateline = words >= 8 and _INNER_DATELINE.search(text, 12) is not None
@@ -79,9 +82,10 @@ class FeaturesStage:
             doc.language, doc.char_mode = language.detect(texts)
         stoplist = language.stopwords(doc.language)
         char_mode = doc.char_mode
+        with_keys = len(doc.lines) <= LARGE_DOCUMENT_LINES
         cache: dict[str, Features] = {}
         for line in doc.lines:
             features = cache.get(line.text)
             if features is None:
-                features = cache[line.text] = Features(line.text, stoplist, char_mode)
+                features = cache[line.text] = Features(line.text, stoplist, char_mode, with_keys)
             line.features = features

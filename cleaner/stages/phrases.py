@@ -19,7 +19,7 @@ import sys
 from functools import lru_cache
 
 from ..document import BOILERPLATE, Document
-from ..triggers import triggers
+from ..triggers import line_keys, triggers
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -166,6 +166,17 @@ def build_index() -> dict:
     return {"source_sha256": hashlib.sha256(raw).hexdigest(), "triggers": keys}
 
 
+_REASONS: dict[tuple[str, str], str] = {}
+
+
+def _reason(category: str, how: str) -> str:
+    """One shared reason string per (category, how): a huge dump has many lines of each."""
+    reason = _REASONS.get((category, how))
+    if reason is None:
+        reason = _REASONS[category, how] = f"phrases: {category} ({how})"
+    return reason
+
+
 class PhrasesStage:
     name = "phrases"
 
@@ -183,10 +194,12 @@ class PhrasesStage:
                 found = cache[text]
             else:
                 f = line.features
-                found = cache[text] = book.classify(text, f.keys, f.words, f.ends_sentence)
+                keys = f.keys if f.keys is not None else line_keys(text.lower())
+                found = cache[text] = book.classify(text, keys, f.words, f.ends_sentence)
+                f.keys = None  # only this stage reads them
             if found:
                 category, how = found
-                line.mark(BOILERPLATE, f"phrases: {category} ({how})")
+                line.mark(BOILERPLATE, _reason(category, how))
                 line.signal = category
                 line.hard = (category, how) in HARD
                 line.score = 0.0

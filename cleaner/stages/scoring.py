@@ -12,8 +12,8 @@ as certain evidence for their neighbours.
 from __future__ import annotations
 
 from .. import language
-from ..document import BODY, Document
-from ..model import line_vectors, model_for
+from ..document import BODY, LARGE_DOCUMENT_LINES, Document
+from ..model import iter_line_vectors, model_for
 
 
 class ScoringStage:
@@ -24,10 +24,13 @@ class ScoringStage:
         if model is None or not doc.lines:
             return
         has_stoplist = bool(doc.language) and not doc.char_mode and bool(language.stopwords(doc.language))
-        vectors = line_vectors(doc.lines, has_stoplist, doc.char_mode)
+        vectors = iter_line_vectors(doc.lines, has_stoplist, doc.char_mode)
+        if len(doc.lines) <= LARGE_DOCUMENT_LINES:  # keep each line's model input for --explain (~1 KB)
+            vectors = list(vectors)
+            for line, vector in zip(doc.lines, vectors):
+                line.vector = vector
         probabilities = model.probabilities(vectors)
-        for line, vector, p in zip(doc.lines, vectors, probabilities):
-            line.vector = vector
+        for line, p in zip(doc.lines, probabilities):
             if line.firm:
                 line.score = 0.999 if line.label == BODY else 0.001
             elif line.hard:

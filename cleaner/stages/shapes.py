@@ -94,7 +94,7 @@ class ShapesStage:
                 found = self._caption_echo(line, lines[i + 1])
             if found:
                 signal, reason = found
-                line.mark(BOILERPLATE, f"shapes: {reason}")
+                line.mark(BOILERPLATE, _reason(reason))
                 line.signal = signal
                 line.hard = signal == "separator"
                 line.score = 0.0
@@ -255,6 +255,17 @@ class ShapesStage:
                         member.signal = "menu"
                         member.score = 0.0
             run = []
+
+
+_REASONS: dict[str, str] = {}
+
+
+def _reason(what: str) -> str:
+    """One shared reason string per kind of shape (a huge dump has many lines of each)."""
+    reason = _REASONS.get(what)
+    if reason is None:
+        reason = _REASONS[what] = f"shapes: {what}"
+    return reason
 
 
 def _has_sentence_mark(text: str) -> bool:
