@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Accuracy and speed of the cleaner on HTML pages, against the extractors users would otherwise pick.
+
+Usage: python bench/html_accuracy.py DATA_DIR [--half A|B] [--systems NAME,...] [--model PATH] [--worst N]
+
+DATA_DIR is a benchmark folder (<id>.html or <id>.html.gz, <id>.json with the
+true articleBody), e.g. ../shared/bench/scrapinghub-dev. Every system runs in
+this one process on the same pages, each page's HTML given as a string (as
+stdin would give it), so the F1 and docs/s columns compare like with like.
+The anchors: trafilatura (default and favor_precision), readability-lxml and
+resiliparse (each skipped with a note when it is not installed).
+
+``--half A|B`` keeps the pages of one half of the *sites* (a site's pages are
+never split between halves), for scoring a model trained on the other half:
+``tools/train_markup_model.py --half A`` trains on half A, and
+``--half B --model that.json`` scores it on pages and sites it never saw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from metric import Page, load_pages, summarise, tp_fp_fn  # noqa: E402
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "blockquote", "pre",
+               "section", "article", "table", "ul", "ol", "dd", "dt", "figcaption"}
+
+
+def site_of(page: Page) -> str:
+    """The page's site (host without www.), so a site's pages always fall in the same half."""
+    host = urlsplit(page.url or "").hostname or page.id
+    return host[4:] if host.startswith("www.") else host
+
+
+def in_half(page: Page, half: str | None) -> bool:
+    if half is None:
+        return True
+    first = int(hashlib.sha256(f"cleaner-cv:{site_of(page)}".encode()).hexdigest(), 16) % 2 == 0
+    return first if half == "A" else not first
+
+
+def trafilatura_system(favor_precision: bool) -> Callable[[str], str]:
+    import trafilatura
+
+    def run(html: str) -> str:
+        return trafilatura.extract(html, favor_precision=favor_precision) or ""
+
+    return run
+
+
+def readability_system(blocks: bool) -> Callable[[str], str]:
+    """readability-lxml's summary as text: ``text_content()`` (as the issue's table), or block-aware."""
+    from lxml import html as lxml_html
+    from readability import Document
+
+    def run(html: str) -> str:
+        try:
+            root = lxml_html.fromstring(Document(html).summary())
+        except Exception:  # readability raises on pages it cannot handle; score as empty output
+            return ""
+        return _html_text(root) if blocks else root.text_content()
+
+    return run
+
+
+def _html_text(root) -> str:
+    """An element's text with block elements on their own lines (words of two blocks never merge)."""
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag in _BLOCK_TAGS:
+            element.tail = "\n" + (element.tail or "")
+    return re.sub(r"\n\s*\n+", "\n\n", root.text_content()).strip()
+
+
+def resiliparse_system() -> Callable[[str], str]:
+    from resiliparse.extract.html2text import extract_plain_text
+
+    def run(html: str) -> str:
+        return extract_plain_text(html, main_content=True)
+
+    return run
+
+
+def cleaner_system(model: Path | None) -> Callable[[str], str]:
+    from cleaner import Cleaner
+    from cleaner.errors import CleanerError
+
+    if model is not None:
+        from cleaner.html import model as markup_model
+
+        markup_model.use_model_file(model)
+    cleaner = Cleaner(use_profiles=False)
+    cleaner.clean("<html><body><p>" + "Warm up the stoplists and the model. " * 20 + "</p></body></html>")
+
+    def run(html: str) -> str:
+        try:
+            return cleaner.clean(html, input_format="html").body
+        except CleanerError:
+            return ""
+
+    return run
+
+
+SYSTEMS: dict[str, tuple[str, Callable[[argparse.Namespace], Callable[[str], str]]]] = {
+    "trafilatura": ("trafilatura default", lambda a: trafilatura_system(False)),
+    "trafilatura-precision": ("trafilatura favor_precision", lambda a: trafilatura_system(True)),
+    "readability": ("readability-lxml", lambda a: readability_system(blocks=False)),
+    "readability-blocks": ("readability-lxml, block text", lambda a: readability_system(blocks=True)),
+    "resiliparse": ("resiliparse main_content", lambda a: resiliparse_system()),
+    "cleaner": ("cleaner", lambda a: cleaner_system(a.model)),
+}
+
+
+def run_system(label: str, function: Callable[[str], str], pages: list[Page], inputs: list[str]) -> dict:
+    outputs = []
+    started = time.perf_counter()
+    for html in inputs:
+        outputs.append(function(html))
+    elapsed = time.perf_counter() - started
+    scores = [tp_fp_fn(page.truth, out) for page, out in zip(pages, outputs)]
+    result = summarise(scores)
+    result.update(name=label, seconds=elapsed, docs_per_s=len(pages) / elapsed if elapsed else float("inf"),
+                  empty=sum(1 for out in outputs if not out.strip()), scores=scores)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--half", choices=["A", "B"], help="score only the pages of one half of the sites")
+    parser.add_argument("--systems", default=",".join(SYSTEMS),
+                        help=f"comma-separated, in run order (default: all of {', '.join(SYSTEMS)})")
+    parser.add_argument("--model", type=Path, help="the cleaner uses this markup model file instead of its own")
+    parser.add_argument("--worst", type=int, default=0, help="list the N worst pages for the cleaner")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N pages (quick checks)")
+    args = parser.parse_args()
+
+    pages = [p for p in load_pages(args.data_dir) if in_half(p, args.half)]
+    if args.limit:
+        pages = pages[:args.limit]
+    inputs = [page.html() for page in pages]
+    results = []
+    for key in args.systems.split(","):
+        label, factory = SYSTEMS[key.strip()]
+        try:
+            function = factory(args)
+        except ImportError as exc:
+            print(f"skipped {label}: {exc}", file=sys.stderr)
+            continue
+        results.append(run_system(label, function, pages, inputs))
+
+    print(f"data: {args.data_dir}  pages: {len(pages)}{'  half ' + args.half if args.half else ''}  "
+          f"model: {args.model or 'built-in'}  machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    anchor = next((r for r in results if r["name"] == "trafilatura default"), None)
+    print(f"| {'system':<28} | {'F1':>5} | {'P':>5} | {'R':>5} | empty | docs/s | speed vs trafilatura |")
+    print(f"|{'-' * 30}|-------|-------|-------|-------|--------|----------------------|")
+    for r in results:
+        ratio = f"{r['docs_per_s'] / anchor['docs_per_s']:.2f}x" if anchor else "-"
+        print(f"| {r['name']:<28} | {r['f1']:.3f} | {r['precision']:.3f} | {r['recall']:.3f} | {r['empty']:>5} | "
+              f"{r['docs_per_s']:>6.1f} | {ratio:>20} |")
+    mine = next((r for r in results if r["name"] == "cleaner"), None)
+    if args.worst and mine:
+        ranked = sorted(range(len(pages)), key=lambda i: _page_f1(mine["scores"][i]))
+        print(f"\nworst pages for the cleaner:")
+        for i in ranked[:args.worst]:
+            tp, fp, fn = mine["scores"][i]
+            print(f"  {pages[i].id}  F1={_page_f1(mine['scores'][i]):.3f}  tp={tp:.2f} fp={fp:.2f} fn={fn:.2f}")
+    return 0
+
+
+def _page_f1(score: tuple[float, float, float]) -> float:
+    tp, fp, fn = score
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
