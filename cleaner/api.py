@@ -55,7 +55,8 @@ class Cleaner:
             from .html import html_to_document  # lazy: lxml only when HTML comes in
 
             doc = html_to_document(text, url=url)
-            doc.profile = self._pick_profile(text, url, profile)
+            shown = "\n".join(line.text for line in doc.lines)  # fingerprints are chrome a reader sees
+            doc.profile = self._pick_profile(shown, url, profile)
         else:
             check_line_lengths(text, self.max_line_chars)
             chosen = self._pick_profile(text, url, profile)

@@ -4,6 +4,7 @@ Read it top to bottom like boilerpipe's extractor chain::
 
     features   measure each line once; detect the language
     site       the matched profile's template rules (firm decisions)
+    markup     HTML only: lines decided from the markup's evidence (firm decisions)
     phrases    boilerplate language: cookies, newsletters, pleas, share rows
     shapes     chrome by shape: menus, headline lists, credits, link rows
     scoring    first pass: each line's P(body) from its evidence and its surroundings
@@ -20,6 +21,7 @@ from __future__ import annotations
 from .document import BODY, BOILERPLATE, UNKNOWN, Article, Document
 from .stages.context import ContextStage
 from .stages.features import FeaturesStage
+from .stages.markup import MarkupStage
 from .stages.metadata import MetadataStage
 from .stages.phrases import PhrasesStage
 from .stages.region import RegionStage
@@ -41,6 +43,7 @@ def default_stages() -> list:
     return [
         FeaturesStage(),
         SiteRulesStage(),
+        MarkupStage(),
         PhrasesStage(),
         ShapesStage(),
         ScoringStage(),

@@ -1,8 +1,12 @@
 """Bytes to text: encodings, binary sniffing, size limits, and clear errors.
 
-A scraped dump arrives as bytes of unknown encoding. UTF-8 (with or without a
-BOM) and UTF-16/32 with a BOM are decoded directly; anything else goes to
-charset-normalizer (already installed with trafilatura). Binary data is
+A scraped dump arrives as bytes of unknown encoding. A BOM decides first
+(UTF-8, UTF-16/32); then bytes that are valid UTF-8 are UTF-8 (legacy-encoded
+text almost never is, while pages that declare a legacy charset but are UTF-8
+are common); then the charset the page declares (``<meta charset>``, the
+``http-equiv`` form, an XML declaration; ISO-8859-1 read as windows-1252, as
+browsers do); anything else goes to charset-normalizer (installed with
+trafilatura). Binary data is
 recognised by NUL bytes, which no text encoding without a BOM produces.
 """
 
@@ -26,7 +30,11 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{2,40})""", re.I)
-_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
+_XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9._:-]{2,40})""", re.I)
+#: How far into a page its charset declaration is looked for (after long inline scripts in <head>).
+_CHARSET_SPAN = 32_768
+_HTML_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
 _TAG = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--)")
 
 
@@ -48,16 +56,21 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         pass
     declared = _declared_charset(data)
     if declared:
-        try:
-            return data.decode(declared)
-        except (LookupError, UnicodeDecodeError):
-            pass
+        for encoding in (("cp1252", declared) if declared in _LATIN1_NAMES else (declared,)):
+            try:
+                return data.decode(encoding)
+            except (LookupError, UnicodeDecodeError):
+                pass
     return _detect(data)
 
 
+#: Declared charsets browsers read as windows-1252 (WHATWG Encoding Standard).
+_LATIN1_NAMES = frozenset({"iso8859-1", "ascii"})
+
+
 def _declared_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in a <meta> tag near its start."""
-    match = _META_CHARSET.search(data[:4096])
+    """The charset a page declares: a <meta> tag near its start, or an XML declaration."""
+    match = _META_CHARSET.search(data[:_CHARSET_SPAN]) or _XML_ENCODING.match(data[:200])
     if not match:
         return None
     name = match.group(1).decode("ascii", "replace").lower()

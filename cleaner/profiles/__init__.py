@@ -31,11 +31,14 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 BUILTIN_DIR = Path(__file__).resolve().parent
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-_TOP_KEYS = {"name", "site", "hosts", "fingerprints", "min_fingerprints", "article", "metadata", "drop", "description"}
+_TOP_KEYS = {"name", "site", "hosts", "fingerprints", "min_fingerprints", "article", "metadata", "drop", "description",
+             "html"}
 _ARTICLE_KEYS = {"start_after", "start_at", "end_before", "end_after", "trust_region", "header_lines"}
 _METADATA_KEYS = {"title", "byline", "date", "site"}
 _DROP_KEYS = {"match", "followed_by", "preceded_by", "within_first", "reason", "where"}
 _WHERE = {"anywhere", "article", "outside"}
+_HTML_KEYS = {"article", "drop"}
+_HTML_DROP_KEYS = {"selector", "reason"}
 _FINGERPRINT_SPAN = 40_000
 
 
@@ -44,6 +47,21 @@ class DropRule:
     pattern: LinePattern
     reason: str
     where: str = "anywhere"
+
+
+@dataclass(frozen=True)
+class HtmlDrop:
+    selector: str          # as the profile wrote it (shown by --explain)
+    xpath: str             # the same, translated once at load
+    reason: str
+
+
+@dataclass(frozen=True)
+class HtmlRules:
+    """``[html]``: CSS selectors used only when the input is HTML."""
+
+    article: tuple[tuple[str, str], ...] = ()    # (selector, xpath): the first that matches is the article
+    drop: tuple[HtmlDrop, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +82,7 @@ class Profile:
     drops: tuple[DropRule, ...] = ()
     builtin: bool = False
     description: str = ""
+    html: HtmlRules | None = None
 
     def serves(self, host: str) -> bool:
         host = host.lower().rstrip(".")
@@ -132,7 +151,45 @@ def _build(data: dict[str, Any], path: str, builtin: bool) -> Profile:
         drops=tuple(_drop_rule(rule, path, i) for i, rule in enumerate(_list(data.get("drop", []), path, "drop"))),
         builtin=builtin,
         description=str(data.get("description", "")),
+        html=_html_rules(data["html"], path) if "html" in data else None,
     )
+
+
+def _html_rules(value: Any, path: str) -> HtmlRules:
+    """``[html]``: ``article`` selectors (a string or a list) and ``drop`` selectors (strings or tables)."""
+    table = _table(value, path, "html")
+    _no_unknown(table, _HTML_KEYS, path, "html.")
+    article = table.get("article", [])
+    if isinstance(article, str):
+        article = [article]
+    selectors = _string_list(article, path, "html.article")
+    drops = []
+    for i, rule in enumerate(_list(table.get("drop", []), path, "html.drop")):
+        key = f"html.drop[{i}]"
+        if isinstance(rule, str):
+            rule = {"selector": rule, "reason": "dropped by the profile"}
+        if not isinstance(rule, dict):
+            raise ProfileError(path, key, "must be a CSS selector string or a table with 'selector' and 'reason'")
+        _no_unknown(rule, _HTML_DROP_KEYS, path, key + ".")
+        selector, reason = rule.get("selector"), rule.get("reason", "dropped by the profile")
+        if not isinstance(selector, str) or not selector.strip():
+            raise ProfileError(path, f"{key}.selector", "required: a CSS selector")
+        if not isinstance(reason, str) or not reason.strip():
+            raise ProfileError(path, f"{key}.reason", "must be a non-empty string")
+        drops.append(HtmlDrop(selector, _css_to_xpath(selector, path, f"{key}.selector"), reason.strip()))
+    return HtmlRules(
+        article=tuple((s, _css_to_xpath(s, path, f"html.article[{i}]")) for i, s in enumerate(selectors)),
+        drop=tuple(drops))
+
+
+def _css_to_xpath(selector: str, path: str, key: str) -> str:
+    """A CSS selector as XPath (cssselect is pure Python: no lxml on the text path)."""
+    from cssselect import HTMLTranslator, SelectorError
+
+    try:
+        return HTMLTranslator().css_to_xpath(selector)
+    except SelectorError as exc:
+        raise ProfileError(path, key, f"invalid CSS selector {selector!r}: {exc}") from None
 
 
 def _drop_rule(rule: Any, path: str, i: int) -> DropRule:

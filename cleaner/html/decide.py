@@ -1,0 +1,142 @@
+"""The markup stage's work: gather the evidence, score every line, label it with its reasons.
+
+Order of authority: a line a profile rule already decided stays decided;
+then the profile's ``[html]`` selectors (drop, then the article container);
+then the model. The model's decision is firm unless its probability is
+within ``undecided_band`` of the threshold, in which case the text stages
+decide. Lines the model does not keep may still be the title, byline or
+dateline the page's metadata names: those are labelled as such.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..dates import parse_date
+from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Document, Line
+from . import evidence, model
+from .features import NAMES, line_rows
+from .selectors import profile_decisions
+
+_AT = {name: i for i, name in enumerate(NAMES)}
+
+
+def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
+    from . import page_root
+
+    root = page_root(doc)
+    if root is None:
+        return
+    rows = gather_evidence(doc, root)
+    scorer = model.load()
+    probabilities = scorer.probabilities(rows)
+    profile_decisions(doc, root)
+    threshold = scorer.threshold
+    for line, row, p in zip(doc.lines, rows, probabilities):
+        if line.firm:
+            continue
+        line.score = p
+        if abs(p - threshold) < undecided_band:
+            continue
+        if p >= threshold:
+            line.mark(BODY, f"markup: body {p:.2f} — {_evidence_for(line, row, body=True)}", firm=True)
+        else:
+            line.mark(BOILERPLATE, f"markup: not body {p:.2f} — {_evidence_for(line, row, body=False)}", firm=True)
+    _metadata_lines(doc)
+
+
+def gather_evidence(doc: Document, root) -> list[list[float]]:
+    """Fill the page's metadata (where no profile rule did) and return each line's feature row.
+
+    The training script calls this too, so the model learns from exactly what it will see.
+    """
+    found = evidence.metadata(root, doc.url)
+    found["title"] = evidence.headline(doc.lines, found.get("title"))
+    for key, value in found.items():
+        if value and not doc.meta.get(key):
+            doc.meta[key] = value
+    covered = evidence.coverage(doc.lines, evidence.main_text(root, doc.url))
+    return line_rows(doc.lines, covered, doc.meta.get("title"))
+
+
+def _evidence_for(line: Line, row: Sequence[float], body: bool) -> str:
+    """The facts behind a decision that point its way, strongest kinds first (at most three)."""
+    m = line.markup
+    facts: list[str] = []
+    covered = row[_AT["coverage"]] >= 0.5
+    if body:
+        if covered:
+            facts.append("in trafilatura's main text")
+        if m.heading:
+            facts.append(f"<h{m.heading}>")
+        elif m.tag in ("p", "li", "blockquote", "pre", "td", "dd"):
+            facts.append(f"<{m.tag}>")
+        content = sorted(w for w in m.near | m.far if _category(w) == "content")
+        if content:
+            facts.append(f"in class/id '{content[0]}'")
+        if row[_AT["in_top_candidate"]]:
+            facts.append("in the densest prose block")
+        if line.features.ends_sentence and line.features.words >= 8:
+            facts.append("sentence prose")
+    else:
+        containers = [c for c in ("nav", "header", "footer", "aside", "form", "figure", "dialog", "menu")
+                      if c in m.containers]
+        if containers:
+            facts.append(f"inside <{containers[0]}>")
+        negative = sorted(w for w in m.near if _category(w) not in (None, "content", "lede", "headline"))
+        if negative:
+            facts.append(f"class/id '{negative[0]}'")
+        if m.hidden:
+            facts.append("hidden")
+        if row[_AT["repeated_before"]] >= 0.8:
+            facts.append("repeats text above")
+        density = m.link_chars / max(1, len(line.text))
+        if density >= 0.5:
+            facts.append(f"link text {density:.0%}")
+        if not covered:
+            facts.append("not in trafilatura's main text")
+    return ", ".join(facts[:3]) or ("the model's reading of its context" if body else "no evidence of article text")
+
+
+def _category(word: str) -> str | None:
+    from .words import category
+
+    return category(word) or {"main": "content", "article": "content", "articlebody": "content"}.get(word)
+
+
+def _metadata_lines(doc: Document) -> None:
+    """The page's title, byline and date, where the page shows them above the text, are metadata, not body.
+
+    Only the header — the lines before the first kept sentence of prose — is
+    searched, and only for what the page's metadata names: a line equal to
+    the title (or an ``<h1>`` the title starts with), a short line naming the
+    author, a short line stating the publication date.
+    """
+    meta = doc.meta
+    title, author, date = _normal(meta.get("title")), _normal(meta.get("byline")), meta.get("date")
+    found: set[str] = set()
+    for line in _header(doc):
+        if line.firm and not line.reason.startswith(("markup: body", "markup: not body")):
+            continue                      # a profile rule decided it
+        text, words = _normal(line.text), line.features.words
+        if "title" not in found and title and (text == title or line.markup.heading == 1 and title.startswith(text)):
+            line.mark(TITLE, "markup: the page's title (meta tags)", firm=True)
+            found.add("title")
+        elif "byline" not in found and author and author in text and words <= 12:
+            line.mark(BYLINE, "markup: names the page's author (meta tags)", firm=True)
+            found.add("byline")
+        elif "date" not in found and date and words <= 10 and parse_date(line.text) == date:
+            line.mark(DATE, "markup: states the page's date (meta tags)", firm=True)
+            found.add("date")
+
+
+def _header(doc: Document) -> list[Line]:
+    """The lines before the first body line that is a sentence of prose."""
+    for i, line in enumerate(doc.lines):
+        if line.label == BODY and line.features.ends_sentence and line.features.words >= 8:
+            return doc.lines[:i]
+    return []
+
+
+def _normal(text: str | None) -> str:
+    return " ".join(text.lower().split()) if text else ""

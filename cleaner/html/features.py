@@ -1,0 +1,293 @@
+"""The numbers the markup model reads for each line: the line, its neighbours, its containers.
+
+One flat row of floats per line, named in :data:`NAMES` (the model file
+records the names it was trained with, so a mismatch is caught on load).
+
+- the line itself: length, prose shape (the ``features`` stage's measures),
+  link density, tag, heading level, semantic containers, region words near it
+  and further up, whether trafilatura's main text covers it;
+- its neighbours: the same coverage and length around it, how far it is
+  from the stretch trafilatura kept;
+- its containers: for the parent, grandparent and great-grandparent of its
+  block, how much of their text is prose, links, or kept by trafilatura,
+  and whether the line sits in the page's best-scoring content container
+  (readability's idea: the element whose paragraphs hold the most prose).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Sequence
+
+from ..document import Line
+from .words import CATEGORIES
+
+TAGS = ("p", "li", "td", "th", "div", "pre", "blockquote", "dd", "dt", "figcaption", "section", "article", "span",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside", "caption", "address", "summary",
+        "main", "body", "form", "center", "figure", "legend")
+CONTAINER_FLAGS = ("nav", "header", "footer", "aside", "figure", "form", "article", "main", "blockquote", "table",
+                   "li", "details", "address", "a", "dialog", "menu", "button")
+ANCESTOR_LEVELS = (1, 2, 3, 5)
+_ROLE_CATEGORY = {"main": "content", "article": "content", "articlebody": "content", "modal": "hidden",
+                  "alert": "notice"}
+
+
+def _names() -> tuple[str, ...]:
+    names = ["log_words", "log_chars", "stop_ratio", "ends_sentence", "sentences", "title_ratio", "alpha_ratio",
+             "digit_ratio", "upper", "link_density", "hidden", "depth", "heading", "log_repeats", "chrome_phrase"]
+    names += [f"tag_{t}" for t in TAGS] + ["tag_other"]
+    names += [f"in_{c}" for c in CONTAINER_FLAGS]
+    names += [f"near_{c}" for c in CATEGORIES] + [f"far_{c}" for c in CATEGORIES]
+    names += ["position", "log_duplicates", "coverage", "prev_coverage", "next_coverage", "window3_coverage",
+              "window10_coverage", "prev_log_words", "next_log_words", "prev_link_density", "next_link_density",
+              "before_covered", "after_covered", "covered_share_before", "prose_before", "prose_after"]
+    for level in ANCESTOR_LEVELS:
+        names += [f"up{level}_coverage", f"up{level}_link_density", f"up{level}_prose", f"up{level}_log_chars",
+                  f"up{level}_share", f"up{level}_lines"]
+    names += ["in_top_candidate", "under_top_candidate", "in_covered_container", "title_match", "after_title",
+              "repeated_before", "repeated_after"]
+    return tuple(names)
+
+
+NAMES = _names()
+
+
+def line_rows(lines: Sequence[Line], covered: Sequence[float], title: str | None = None) -> list[list[float]]:
+    """One feature row per line (``covered``: trafilatura's coverage of each line; ``title``: the page's)."""
+    if not lines:
+        return []
+    page = _Page(lines, covered, title)
+    return [_own(line) + page.context(i) for i, line in enumerate(lines)]
+
+
+def _own(line: Line) -> list[float]:
+    """What the line itself shows: its text's shape and its markup."""
+    f = line.features
+    m = line.markup
+    key = (m.tag, m.containers, m.near, m.far)
+    flags = _flags_cache.get(key)
+    if flags is None:
+        flags = _markup_flags(m)
+        if len(_flags_cache) < 50_000:
+            _flags_cache[key] = flags
+    return [
+        math.log1p(f.words), math.log1p(f.chars), f.stop_ratio, float(f.ends_sentence), min(f.sentences, 5),
+        f.title_ratio, f.alpha_ratio, f.digit_ratio, float(f.upper), m.link_chars / max(1, f.chars),
+        float(m.hidden), min(m.depth, 40), float(m.heading), math.log(m.repeats),
+        float(_CHROME.search(line.text) is not None),
+    ] + flags
+
+
+_TAG_AT = {tag: i for i, tag in enumerate(TAGS)}
+_CONTAINER_AT = {c: len(TAGS) + 1 + i for i, c in enumerate(CONTAINER_FLAGS)}
+_NEAR_AT = {c: len(TAGS) + 1 + len(CONTAINER_FLAGS) + i for i, c in enumerate(CATEGORIES)}
+_FAR_AT = {c: len(TAGS) + 1 + len(CONTAINER_FLAGS) + len(CATEGORIES) + i for i, c in enumerate(CATEGORIES)}
+_FLAGS = len(TAGS) + 1 + len(CONTAINER_FLAGS) + 2 * len(CATEGORIES)
+_flags_cache: dict[tuple, list[float]] = {}
+
+
+def _markup_flags(m) -> list[float]:
+    """One-hot tag, container flags, near and far region categories (shared by lines with the same markup)."""
+    flags = [0.0] * _FLAGS
+    flags[_TAG_AT.get(m.tag, len(TAGS))] = 1.0
+    for container in m.containers:
+        if container in _CONTAINER_AT:
+            flags[_CONTAINER_AT[container]] = 1.0
+    for found in _categories(m.near):
+        flags[_NEAR_AT[found]] = 1.0
+    for found in _categories(m.far):
+        flags[_FAR_AT[found]] = 1.0
+    return flags
+
+
+class _Page:
+    """What the whole page says around each line: neighbours, containers, repetition, the title."""
+
+    def __init__(self, lines: Sequence[Line], covered: Sequence[float], title: str | None) -> None:
+        n = len(lines)
+        self.lines, self.covered, self.n = lines, covered, n
+        self.log_words = [math.log1p(line.features.words) for line in lines]
+        self.link = [line.markup.link_chars / max(1, line.features.chars) for line in lines]
+        prose = [_is_prose(line) for line in lines]
+        self.stats = _element_stats(lines, covered, prose)
+        self.top = _top_candidate(lines, prose)
+        self.main = _covered_container(lines, covered)
+        self.duplicates = Counter(line.text for line in lines)
+        self.first_covered = next((i for i, c in enumerate(covered) if c >= 0.5), n)
+        self.last_covered = next((i for i in range(n - 1, -1, -1) if covered[i] >= 0.5), -1)
+        self.cum_covered = _cumulative(covered)
+        self.cum_prose = _cumulative(prose)
+        self.title_key = _key(title) if title else None
+        self.title_at = _title_line(lines, self.title_key)
+        root = lines[0].markup.path[0] if lines[0].markup.path else None
+        self.total_chars = max(1, self.stats[root][0]) if root is not None else 1
+        self.before, self.after = _repetition(lines)
+
+    def context(self, i: int) -> list[float]:
+        n, covered, line = self.n, self.covered, self.lines[i]
+        cum_covered, cum_prose = self.cum_covered, self.cum_prose
+        row = [
+            i / n, math.log(self.duplicates[line.text]), covered[i],
+            covered[i - 1] if i else 0.0, covered[i + 1] if i + 1 < n else 0.0,
+            _window(cum_covered, i, 3), _window(cum_covered, i, 10),
+            self.log_words[i - 1] if i else 0.0, self.log_words[i + 1] if i + 1 < n else 0.0,
+            self.link[i - 1] if i else 0.0, self.link[i + 1] if i + 1 < n else 0.0,
+            float(i < self.first_covered), float(i > self.last_covered),
+            cum_covered[i] / max(1.0, cum_covered[n]), cum_prose[i] / max(1.0, cum_prose[n]),
+            (cum_prose[n] - cum_prose[i + 1]) / max(1.0, cum_prose[n]),
+        ]
+        path = line.markup.path
+        for level in ANCESTOR_LEVELS:
+            row += _ancestor(self.stats, path, level, self.total_chars)
+        top, main = self.top, self.main
+        row += [float(top is not None and top in path), float(top is not None and top in path[:-1]),
+                float(main is not None and main in path),
+                float(self.title_key is not None and _key(line.text) == self.title_key), float(i > self.title_at),
+                self.before[i], self.after[i]]
+        return row
+
+
+_category_cache: dict[frozenset, frozenset] = {}
+
+
+def _categories(words: frozenset[str]) -> frozenset[str]:
+    from .words import category
+
+    found = _category_cache.get(words)
+    if found is None:
+        found = frozenset(_ROLE_CATEGORY.get(w) or category(w) for w in words) - {None}
+        if len(_category_cache) < 20_000:
+            _category_cache[words] = found
+    return found
+
+
+def _is_prose(line: Line) -> float:
+    f = line.features
+    return float(f.ends_sentence and f.units >= 8 and line.markup.link_chars < 0.3 * f.chars)
+
+
+def _element_stats(lines: Sequence[Line], covered: Sequence[float], prose: Sequence[float]) -> dict[int, list]:
+    """Per element id: [chars, link chars, covered chars, prose chars, lines] of the lines under it."""
+    stats: dict[int, list] = {}
+    for line, cov, is_prose in zip(lines, covered, prose):
+        chars = line.features.chars
+        values = (chars, line.markup.link_chars, cov * chars, is_prose * chars)
+        for element in line.markup.path:
+            entry = stats.get(element)
+            if entry is None:
+                stats[element] = [values[0], values[1], values[2], values[3], 1]
+            else:
+                entry[0] += values[0]
+                entry[1] += values[1]
+                entry[2] += values[2]
+                entry[3] += values[3]
+                entry[4] += 1
+    return stats
+
+
+def _ancestor(stats: dict[int, list], path: tuple[int, ...], level: int, total_chars: int) -> list[float]:
+    if len(path) <= level:
+        return [0.0, 0.0, 0.0, 0.0, 1.0, 0.0]
+    chars, link, cov, prose, count = stats[path[-1 - level]]
+    chars = max(chars, 1)
+    return [cov / chars, link / chars, prose / chars, math.log1p(chars), chars / total_chars, math.log1p(count)]
+
+
+def _top_candidate(lines: Sequence[Line], prose: Sequence[float]) -> int | None:
+    """readability's top candidate: the element whose paragraphs (and theirs, at half weight) hold most prose."""
+    scores: Counter = Counter()
+    for line, is_prose in zip(lines, prose):
+        path = line.markup.path
+        if not is_prose or len(path) < 2:
+            continue
+        weight = min(line.features.chars, 600) / 100 + 1
+        scores[path[-2]] += weight
+        if len(path) >= 3:
+            scores[path[-3]] += weight / 2
+    return scores.most_common(1)[0][0] if scores else None
+
+
+def _covered_container(lines: Sequence[Line], covered: Sequence[float]) -> int | None:
+    """The deepest element holding at least 80% of the characters trafilatura kept."""
+    kept = [(line.markup.path, line.features.chars * c) for line, c in zip(lines, covered) if c > 0]
+    total = sum(chars for _, chars in kept)
+    if not total:
+        return None
+    under: Counter = Counter()
+    depth: dict[int, int] = {}
+    for path, chars in kept:
+        for d, element in enumerate(path):
+            under[element] += chars
+            depth[element] = d
+    best = None
+    for element, chars in under.items():
+        if chars >= 0.8 * total and (best is None or depth[element] > depth[best]):
+            best = element
+    return best
+
+
+#: Words web chrome says and articles rarely do (a hint, weighed by the model with everything else).
+_CHROME = re.compile(
+    r"\b(?:read more|share (?:this|on)|subscribe|sign up|newsletter|all rights reserved|copyright|cookies?|"
+    r"advertisement|related (?:articles|posts|stories)|follow us|comments?|log ?in|sign in|privacy policy|"
+    r"terms of (?:use|service)|click here|download|more stories|you may also like|recommended)\b", re.I)
+
+
+def _title_line(lines: Sequence[Line], title_key: str | None) -> int:
+    """Where the page's title is shown: the line equal to the meta title, else the first <h1> (else -1)."""
+    if title_key:
+        for i, line in enumerate(lines):
+            if line.markup.heading and _key(line.text) == title_key:
+                return i
+    return next((i for i, line in enumerate(lines) if line.markup.heading == 1), -1)
+
+
+def _repetition(lines: Sequence[Line]) -> tuple[list[float], list[float]]:
+    """For each line, the share of its word trigrams that earlier lines (and later lines) already hold.
+
+    Pages repeat their text: a hidden copy of the article for search engines,
+    a teaser of the story above it, the headline in the breadcrumb.
+    """
+    grams = [_trigrams(line.text) for line in lines]
+    total: Counter = Counter()
+    for own in grams:
+        total.update(own)
+    seen: Counter = Counter()
+    before, after = [], []
+    for own in grams:
+        if not own:
+            before.append(0.0)
+            after.append(0.0)
+            continue
+        before.append(sum(1 for g in own if seen[g]) / len(own))
+        seen.update(own)
+        after.append(sum(1 for g in own if total[g] > seen[g]) / len(own))
+    return before, after
+
+
+def _trigrams(text: str) -> list:
+    words = _WORD.findall(text.lower())
+    if len(words) < 3:
+        return [" ".join(words)] if words else []
+    return [(words[i], words[i + 1], words[i + 2]) for i in range(len(words) - 2)]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _cumulative(values: Sequence[float]) -> list[float]:
+    out = [0.0]
+    for v in values:
+        out.append(out[-1] + v)
+    return out
+
+
+def _window(cum: list[float], i: int, radius: int) -> float:
+    lo, hi = max(0, i - radius), min(len(cum) - 1, i + radius + 1)
+    return (cum[hi] - cum[lo]) / (hi - lo)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())

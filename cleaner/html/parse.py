@@ -1,0 +1,42 @@
+"""Safe HTML parsing: any text in, an lxml tree or a one-line :class:`InputError` out.
+
+libxml2's HTML parser in recovery mode accepts broken, truncated and
+nonsensical markup. It never fetches anything (``no_network``), never loads a
+DTD, and does not expand entity declarations (HTML has none to expand), so an
+entity trick or an external entity is just text. The input is handed over as
+UTF-8 bytes *with the encoding stated*, so a page's own ``<meta charset>``
+cannot make lxml decode our already-decoded text a second time.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..errors import InputError
+
+#: Nesting deeper than this is cut (libxml2 stops there too, unless asked for huge trees).
+MAX_DEPTH = 256
+
+_PARSER = lxml_html.HTMLParser(
+    encoding="utf-8", recover=True, no_network=True, remove_comments=True, remove_pis=True,
+    remove_blank_text=False, huge_tree=False, default_doctype=False, compact=True,
+)
+
+
+def parse_html(text: str):
+    """The page's root element (``<html>``); raise :class:`InputError` if nothing can be parsed."""
+    data = text.replace("\x00", "").encode("utf-8", errors="replace")
+    if not data.strip():
+        raise InputError("cannot parse the HTML: the document is empty")
+    try:
+        root = lxml_html.document_fromstring(data, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise InputError(f"cannot parse the HTML: {_one_line(exc)}") from None
+    if root is None:
+        raise InputError("cannot parse the HTML: the document is empty")
+    return root
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__

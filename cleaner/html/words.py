@@ -1,0 +1,122 @@
+"""The words of class and id attributes that say what a page region is.
+
+Templates name their regions: ``<div class="comments">``, ``id="sidebar"``,
+``class="article-body"``. Attribute values are split into words
+(``relatedPosts`` → related, posts; ``post-body`` → post, body) and each word
+that names a kind of region is kept, under its *category* (``comment``,
+``related``, ``content``…). The categories are generic web vocabulary — the
+names readability, boilerpipe and trafilatura look for — never one site's.
+``role`` and ``itemprop`` values count too (``role="navigation"``,
+``itemprop="articleBody"``).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: category → (whole words, word prefixes). A word belongs to the first category that lists it.
+CATEGORIES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "content": (frozenset({"article", "articles", "articlebody", "content", "post", "entry", "story", "body",
+                           "main", "prose", "richtext", "blog", "hentry", "single", "markdown",
+                           "reader", "paragraph"}),
+                ("articlebod", "articlecont", "postbod", "postcont", "storybod", "storycont", "entrycont",
+                 "maincont", "bodytext", "richtext")),
+    "comment": (frozenset({"comment", "comments", "disqus", "reply", "replies", "respond", "discussion",
+                           "discuss", "remark", "remarks", "responses", "commentlist"}),
+                ("comment", "disqus", "discuss")),
+    "related": (frozenset({"related", "recommended", "recommend", "popular", "trending", "recirc", "outbrain",
+                           "taboola", "more", "also", "next", "prev", "previous", "similar", "latest", "most",
+                           "readmore", "suggested", "recent", "featured", "spotlight", "headlines",
+                           "teaser", "teasers", "promo", "promos", "others", "upnext"}),
+                ("related", "recommend", "recirc", "outbrain", "taboola", "trending", "popular", "readmore",
+                 "morestor", "moreart", "teaser")),
+    "share": (frozenset({"share", "sharing", "social", "facebook", "twitter", "whatsapp", "linkedin", "pinterest",
+                         "print", "email", "mail", "tools", "toolbar", "sns", "addthis", "sharethis", "follow",
+                         "reddit", "telegram"}),
+              ("share", "social", "addthis", "sharethis", "facebook", "twitter", "whatsapp")),
+    "nav": (frozenset({"nav", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "crumbs", "pagination",
+                       "pager", "paging", "skip", "topnav", "navbar", "submenu", "megamenu", "drawer", "hamburger",
+                       "toc", "jump", "links", "sitemap"}),
+            ("nav", "menu", "breadcrumb", "paginat", "crumb")),
+    "footer": (frozenset({"footer", "foot", "copyright", "bottom", "legal", "colophon", "contentinfo", "imprint",
+                          "disclaimer", "terms", "privacy"}),
+               ("footer", "copyright")),
+    "header": (frozenset({"header", "masthead", "banner", "topbar", "branding", "brand", "logo", "sitename", "mast"}),
+               ("header", "masthead", "topbar")),
+    "sidebar": (frozenset({"sidebar", "aside", "rail", "widget", "widgets", "complementary", "secondary",
+                           "sidebars", "sidenav"}),
+                ("sidebar", "widget", "rightcol", "leftcol", "rightrail", "siderail")),
+    "ad": (frozenset({"ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "sponsor",
+                      "sponsored", "sponsors", "dfp", "gpt", "adsense", "adslot", "adunit", "commercial",
+                      "affiliate", "partner", "partners", "native"}),
+           ("advert", "sponsor", "adslot", "adunit", "adsense", "doubleclick", "googlead")),
+    "signup": (frozenset({"newsletter", "subscribe", "subscription", "signup", "paywall", "cta", "donate",
+                          "donation", "membership", "register", "login", "signin", "optin",
+                          "premium", "upsell", "offer", "campaign", "support"}),
+               ("newsletter", "subscri", "signup", "paywall", "donat", "regwall", "piano")),
+    "caption": (frozenset({"caption", "captions", "credit", "credits", "figure", "figcaption", "photo", "photos",
+                           "image", "images", "img", "media", "gallery", "slideshow", "video", "thumbnail",
+                           "thumb", "picture", "illustration", "embed", "player", "attribution"}),
+                ("caption", "credit", "gallery", "slideshow", "thumbnail")),
+    "meta": (frozenset({"byline", "author", "authors", "date", "time", "meta", "published", "timestamp",
+                        "dateline", "info", "posted", "updated", "pubdate", "writer", "contributor", "datetime",
+                        "postmeta", "entrymeta", "source"}),
+             ("byline", "author", "dateline", "timestamp", "pubdate", "postmeta", "entrymeta", "publish")),
+    "tags": (frozenset({"tag", "tags", "category", "categories", "topics", "topic", "label", "labels",
+                        "keywords", "taxonomy", "filed"}),
+             ("tagcloud", "taglist", "categor", "keyword")),
+    "bio": (frozenset({"bio", "about", "profile", "biography", "authorbio", "contact", "vcard"}),
+            ("authorbio", "biograph")),
+    "hidden": (frozenset({"hidden", "hide", "invisible", "sr", "screenreader", "visually", "offscreen",
+                          "collapsed", "collapse", "dropdown", "modal", "popup", "overlay", "lightbox", "tooltip"}),
+               ("hidden", "screenreader", "visuallyhidden", "modal", "popup", "overlay")),
+    "notice": (frozenset({"cookie", "cookies", "consent", "gdpr", "notice", "alert", "notification",
+                          "ccpa", "onetrust", "cmp"}),
+               ("cookie", "consent", "gdpr", "onetrust")),
+    "headline": (frozenset({"title", "headline", "heading", "hed", "headings", "h1", "entrytitle", "posttitle"}),
+                 ("headline", "entrytitle", "posttitle", "articletitle")),
+    "lede": (frozenset({"summary", "lead", "lede", "intro", "standfirst", "dek", "excerpt", "subtitle",
+                        "subheadline", "subhead", "description", "abstract", "deck", "strapline", "kicker"}),
+             ("standfirst", "subhead", "subtitle", "excerpt")),
+    "listing": (frozenset({"card", "cards", "tile", "tiles", "list", "listing", "grid", "feed",
+                           "stream", "carousel", "slider", "river", "archive", "collection"}),
+                ("carousel", "listing")),
+}
+
+#: ``role`` values and ``itemprop`` values that name a region, as category words.
+ROLE_WORDS = {
+    "navigation": "nav", "menu": "nav", "menubar": "nav", "banner": "header", "contentinfo": "footer",
+    "complementary": "sidebar", "main": "main", "article": "article", "articlebody": "articlebody",
+    "search": "nav", "dialog": "modal", "alert": "alert", "comment": "comment",
+}
+
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_cache: dict[str, str | None] = {}
+
+
+def category(word: str) -> str | None:
+    """The region category a class/id word names, or ``None``."""
+    found = _cache.get(word, False)
+    if found is not False:
+        return found
+    result = None
+    for name, (whole, prefixes) in CATEGORIES.items():
+        if word in whole or (len(word) > 4 and word.startswith(prefixes)):
+            result = name
+            break
+    if len(_cache) < 50_000:
+        _cache[word] = result
+    return result
+
+
+def region_words(value: str, limit: int = 400) -> tuple[str, ...]:
+    """The words of a class/id value that name a region (``'postBody share-bar'`` → post, body, share)."""
+    if not value:
+        return ()
+    value = _CAMEL.sub(" ", value[:limit]).lower()
+    words = []
+    for word in _SPLIT.split(value):
+        if word and category(word) is not None and word not in words:
+            words.append(word)
+    return tuple(words)
