@@ -8,7 +8,8 @@ true articleBody), e.g. ../shared/bench/wcxb-dev-articles. Needs scikit-learn
 (``pip install -e '.[train]'``); the cleaner itself only reads the JSON it writes.
 
 Every page goes through the cleaner's own HTML path (layout, features stage,
-trafilatura evidence, feature rows: ``cleaner.html.decide.gather_evidence``),
+trafilatura evidence, feature rows: ``cleaner.html.decide.page_evidence`` and
+``trafilatura_coverage``),
 so the model learns from exactly what it will see. A line's label says
 whether its words are in the true article *at that place*: the share of the
 4-word shingles touching the line (the benchmark's unit) that the truth holds,
@@ -16,11 +17,15 @@ each true shingle used once in reading order — so a hidden second copy of the
 article is not article text. Lines are weighted by their words over the
 page's true words (the benchmark averages pages, not lines).
 
-The decision threshold is the one that maximises the benchmark's F1 over
-out-of-fold predictions (folds by site). ``--half A`` trains on one half of
-the sites only, so ``bench/html_accuracy.py DATA_DIR --half B --model OUT``
-scores pages and sites the model never saw. ``--cv`` also prints that
-site-grouped cross-validated F1.
+Two ensembles are trained: one on the page's markup alone, one with
+trafilatura's evidence too (the cleaner asks trafilatura only when the first
+leaves the page in doubt). Each one's decision threshold maximises the
+benchmark's F1 over out-of-fold predictions (folds by site); ``consult_above``,
+the share of a page's words in doubt above which trafilatura is asked, is the
+largest that costs at most ``--tolerance`` of that cross-validated F1. ``--half A`` trains
+on one half of the sites only, so ``bench/html_accuracy.py DATA_DIR --half B
+--model OUT`` scores pages and sites the model never saw. ``--cv`` also prints
+the site-grouped cross-validated F1 for each choice.
 """
 
 from __future__ import annotations
@@ -42,13 +47,18 @@ from metric import load_pages, summarise, tp_fp_fn  # noqa: E402
 
 _TOKEN = re.compile(r"\w+")
 THRESHOLDS = [x / 100 for x in range(20, 75, 5)]
+KINDS = ("markup", "consulted")
+CUTS = [0.0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3]
+DOUBT_BAND = (0.1, 0.9)
 
 
 def page_examples(page) -> dict | None:
-    """The page's lines with their feature rows, labels and weights (None if it cannot be read)."""
+    """The page's lines with both kinds of feature rows (``markup``: the page alone, ``consulted``: with
+    trafilatura's columns), labels and weights (None if it cannot be read)."""
     from cleaner.errors import CleanerError
     from cleaner.html import html_to_document, page_root
-    from cleaner.html.decide import gather_evidence
+    from cleaner.html.decide import page_evidence, trafilatura_coverage
+    from cleaner.html.features import coverage_rows
     from cleaner.stages.features import FeaturesStage
 
     try:
@@ -58,11 +68,15 @@ def page_examples(page) -> dict | None:
     if not doc.lines or not page.truth.strip():
         return None
     FeaturesStage()(doc)
-    rows = gather_evidence(doc, page_root(doc))
+    root = page_root(doc)
+    own = page_evidence(doc, root)
+    consulted = coverage_rows(doc.lines, trafilatura_coverage(doc, root))
     texts = [line.text for line in doc.lines]
     labels, words = shingle_labels(texts, page.truth)
     truth_words = max(50, len(_TOKEN.findall(page.truth)))
-    return {"id": page.id, "site": site_of(page), "truth": page.truth, "texts": texts, "rows": rows,
+    return {"id": page.id, "site": site_of(page), "truth": page.truth, "texts": texts,
+            "consulted": [a + b for a, b in zip(own, consulted)], "markup": own,
+            "words": [line.features.words for line in doc.lines],
             "labels": labels, "weights": [max(1, n) / truth_words for n in words]}
 
 
@@ -91,11 +105,12 @@ def shingle_labels(texts: list[str], truth: str) -> tuple[list[float], list[int]
     return [good[i] / total[i] if total[i] else 0.0 for i in range(len(texts))], words
 
 
-def fit(pages: list[dict], args):
+def fit(pages: list[dict], kind: str, args):
+    """The ensemble for one kind of rows: ``markup`` (the page alone) or ``consulted`` (with trafilatura's)."""
     import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    rows = [row for page in pages for row in page["rows"]]
+    rows = [row for page in pages for row in page[kind]]
     labels = [int(label >= 0.5) for page in pages for label in page["labels"]]
     weights = [w for page in pages for w in page["weights"]]
     model = HistGradientBoostingClassifier(max_iter=args.trees, max_depth=args.depth, learning_rate=args.learning_rate,
@@ -104,53 +119,100 @@ def fit(pages: list[dict], args):
     return model
 
 
-def predict(model, pages: list[dict]) -> list[list[float]]:
+def predict(model, pages: list[dict], kind: str) -> list[list[float]]:
     import numpy as np
 
-    return [list(model.predict_proba(np.array(page["rows"], dtype=float))[:, 1]) for page in pages]
+    return [list(model.predict_proba(np.array(page[kind], dtype=float))[:, 1]) for page in pages]
 
 
-def page_scores(pages: list[dict], probabilities: list[list[float]], threshold: float) -> list[tuple]:
+def page_scores(pages: list[dict], probabilities: list[list[float]], thresholds) -> list[tuple]:
+    """Each page's tp/fp/fn for these probabilities (``thresholds``: one for all pages, or one per page)."""
+    if isinstance(thresholds, float):
+        thresholds = [thresholds] * len(pages)
     outputs = ["\n\n".join(t for t, p in zip(page["texts"], probs) if p >= threshold)
-               for page, probs in zip(pages, probabilities)]
+               for page, probs, threshold in zip(pages, probabilities, thresholds)]
     return [tp_fp_fn(page["truth"], out) for page, out in zip(pages, outputs)]
 
 
-def out_of_fold(pages: list[dict], args, folds: int = 2) -> list[list[float]]:
-    """Each page's probabilities from a model trained on the other folds' sites."""
+def out_of_fold(pages: list[dict], args, folds: int = 2) -> dict[str, list]:
+    """Each page's probabilities from each ensemble, trained on the other folds' sites."""
     def fold(page):
         return int(hashlib.sha256(f"markup-fold:{page['site']}".encode()).hexdigest(), 16) % folds
 
-    result: list = [None] * len(pages)
+    result: dict[str, list] = {kind: [None] * len(pages) for kind in KINDS}
     for k in range(folds):
         train = [p for p in pages if fold(p) != k]
         test = [i for i, p in enumerate(pages) if fold(p) == k]
-        model = fit(train, args)
-        for i, probs in zip(test, predict(model, [pages[i] for i in test])):
-            result[i] = probs
+        for kind in KINDS:
+            model = fit(train, kind, args)
+            for i, probs in zip(test, predict(model, [pages[i] for i in test], kind)):
+                result[kind][i] = probs
     return result
 
 
-def export(model, threshold: float, description: str, args) -> dict:
-    """The trees as flat arrays (leaf: left = -1) with the base score, in the cleaner's model format."""
-    from cleaner.html.features import NAMES
+def best_threshold(pages: list[dict], probabilities: list) -> float:
+    return max(THRESHOLDS, key=lambda t: summarise(page_scores(pages, probabilities, t))["f1"])
+
+
+def cascade(pages: list[dict], oof: dict[str, list], thresholds: dict[str, float], cut: float) -> tuple[dict, float]:
+    """F1 and share of pages asking trafilatura when pages in doubt (above ``cut``) go to ``consulted``."""
+    from cleaner.html.model import doubt
+
+    chosen, limits, asked = [], [], 0
+    for page, markup, consulted in zip(pages, oof["markup"], oof["consulted"]):
+        ask = doubt(page["words"], markup, DOUBT_BAND) >= cut
+        chosen.append(consulted if ask else markup)
+        limits.append(thresholds["consulted" if ask else "markup"])
+        asked += ask
+    return summarise(page_scores(pages, chosen, limits)), asked / max(1, len(pages))
+
+
+def export(models: dict, thresholds: dict[str, float], cut: float, description: str, args) -> dict:
+    """Both ensembles as flat arrays (leaf: left = -1) with base score and threshold, in the cleaner's format."""
+    from cleaner.html.features import MARKUP_NAMES, NAMES
     from cleaner.html.model import MODEL_FORMAT
 
-    trees = []
-    for (predictor,) in model._predictors:  # one predictor per iteration for a binary classifier
-        nodes = predictor.nodes
-        trees.append({
-            "feature": [int(n["feature_idx"]) for n in nodes],
-            "threshold": [round(float(n["num_threshold"]), 6) for n in nodes],
-            "left": [-1 if n["is_leaf"] else int(n["left"]) for n in nodes],
-            "right": [-1 if n["is_leaf"] else int(n["right"]) for n in nodes],
-            "value": [round(float(n["value"]), 6) for n in nodes],
-        })
-    return {"format": MODEL_FORMAT, "description": description, "features": list(NAMES),
-            "threshold": threshold, "base": float(model._baseline_prediction.ravel()[0]),
-            "params": {"trees": args.trees, "depth": args.depth, "learning_rate": args.learning_rate,
-                       "min_leaf": args.min_leaf},
-            "trees": trees}
+    names = {"markup": MARKUP_NAMES, "consulted": NAMES}
+    spec = {"format": MODEL_FORMAT, "description": description, "doubt_band": list(DOUBT_BAND),
+            "consult_above": cut, "params": {"trees": args.trees, "depth": args.depth,
+                                             "learning_rate": args.learning_rate, "min_leaf": args.min_leaf}}
+    for kind, model in models.items():
+        trees = []
+        for (predictor,) in model._predictors:  # one predictor per iteration for a binary classifier
+            nodes = predictor.nodes
+            trees.append({
+                "feature": [int(n["feature_idx"]) for n in nodes],
+                "threshold": [round(float(n["num_threshold"]), 6) for n in nodes],
+                "left": [-1 if n["is_leaf"] else int(n["left"]) for n in nodes],
+                "right": [-1 if n["is_leaf"] else int(n["right"]) for n in nodes],
+                "value": [round(float(n["value"]), 6) for n in nodes],
+            })
+        spec[kind] = {"features": list(names[kind]), "threshold": thresholds[kind],
+                      "base": float(model._baseline_prediction.ravel()[0]), "trees": trees}
+    return spec
+
+
+def _load_examples(args) -> list[dict]:
+    """Every usable page's examples, from the cache file when it was made from the same folders and half."""
+    import pickle
+
+    from cleaner.html.features import NAMES
+
+    key = ([str(folder.resolve()) for folder in args.data_dirs], args.half, NAMES)  # stale rows are not reused
+    if args.cache and args.cache.exists():
+        cached = pickle.loads(args.cache.read_bytes())
+        if cached["key"] == key:
+            return cached["pages"]
+    pages = []
+    for folder in args.data_dirs:
+        for page in load_pages(folder):
+            if in_half(page, args.half):
+                example = page_examples(page)
+                if example is not None:
+                    pages.append(example)
+    if args.cache:
+        args.cache.write_bytes(pickle.dumps({"key": key, "pages": pages}))
+    return pages
 
 
 def main() -> int:
@@ -163,31 +225,40 @@ def main() -> int:
     parser.add_argument("--depth", type=int, default=6)
     parser.add_argument("--learning-rate", type=float, default=0.1)
     parser.add_argument("--min-leaf", type=int, default=40)
+    parser.add_argument("--tolerance", type=float, default=0.001,
+                        help="F1 the cleaner may give up (cross-validated) to skip trafilatura on sure pages")
+    parser.add_argument("--cache", type=Path, help="keep the pages' feature rows in this pickle file (reruns)")
     parser.add_argument("--cv", action="store_true", help="print the site-grouped cross-validated F1 too")
     args = parser.parse_args()
 
     started = time.time()
-    pages = []
-    for folder in args.data_dirs:
-        for page in load_pages(folder):
-            if in_half(page, args.half):
-                example = page_examples(page)
-                if example is not None:
-                    pages.append(example)
-    print(f"{len(pages)} pages, {sum(len(p['rows']) for p in pages)} lines ({time.time() - started:.0f}s)")
+    pages = _load_examples(args)
+    print(f"{len(pages)} pages, {sum(len(p['markup']) for p in pages)} lines ({time.time() - started:.0f}s)")
 
     oof = out_of_fold(pages, args)
-    best = max(THRESHOLDS, key=lambda t: summarise(page_scores(pages, oof, t))["f1"])
+    thresholds = {kind: best_threshold(pages, oof[kind]) for kind in KINDS}
+    always, _ = cascade(pages, oof, thresholds, 0.0)
+    cut, asked = 0.0, 1.0
+    for candidate in CUTS:
+        scores, share = cascade(pages, oof, thresholds, candidate)
+        if args.cv:
+            print(f"  consult_above {candidate:.3f}: trafilatura asked on {share:.0%} of pages, "
+                  f"cross-validated F1 {scores['f1']:.4f} P {scores['precision']:.4f} R {scores['recall']:.4f}")
+        if scores["f1"] >= always["f1"] - args.tolerance:
+            cut, asked = candidate, share
     if args.cv:
-        for t in THRESHOLDS:
-            s = summarise(page_scores(pages, oof, t))
-            print(f"  threshold {t:.2f}: cross-validated F1 {s['f1']:.4f} P {s['precision']:.4f} R {s['recall']:.4f}")
-    print(f"threshold {best:.2f} ({time.time() - started:.0f}s)")
+        for kind in KINDS:
+            for t in THRESHOLDS:
+                s = summarise(page_scores(pages, oof[kind], t))
+                print(f"  {kind} threshold {t:.2f}: cross-validated F1 {s['f1']:.4f} P {s['precision']:.4f} "
+                      f"R {s['recall']:.4f}")
+    print(f"thresholds {thresholds}, consult_above {cut:.3f} (trafilatura asked on {asked:.0%} of pages) "
+          f"({time.time() - started:.0f}s)")
 
-    model = fit(pages, args)
+    models = {kind: fit(pages, kind, args) for kind in KINDS}
     names = ", ".join(folder.name for folder in args.data_dirs)
     description = f"{len(pages)} pages of {names}" + (f", sites of half {args.half}" if args.half else "")
-    args.out.write_text(json.dumps(export(model, best, description, args), separators=(",", ":")) + "\n",
+    args.out.write_text(json.dumps(export(models, thresholds, cut, description, args), separators=(",", ":")) + "\n",
                         encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB, {time.time() - started:.0f}s)")
     return 0

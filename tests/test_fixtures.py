@@ -12,6 +12,7 @@ from conftest import FIXTURES
 
 GOLD = sorted(FIXTURES.rglob("*.gold.json"))
 DUMPS = sorted(p for p in FIXTURES.rglob("*.txt") if not p.name.endswith(".expected.txt"))
+HTML_PAGES = sorted(FIXTURES.rglob("*.html"))
 
 
 def _norm(text: str) -> str:
@@ -25,7 +26,7 @@ def _dump_for(gold_path: Path) -> Path:
 def test_cleaner_check_passes_on_all_fixtures(runner, cli):
     result = runner.invoke(cli, ["check", str(FIXTURES)])
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.strip().splitlines()[-1] == f"{len(DUMPS)} passed, 0 failed"
+    assert result.stdout.strip().splitlines()[-1] == f"{len(DUMPS) + len(HTML_PAGES)} passed, 0 failed"
 
 
 @pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: str(p.relative_to(FIXTURES)))

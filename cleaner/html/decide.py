@@ -2,10 +2,13 @@
 
 Order of authority: a line a profile rule already decided stays decided;
 then the profile's ``[html]`` selectors (drop, then the article container);
-then the model. The model's decision is firm unless its probability is
-within ``undecided_band`` of the threshold, in which case the text stages
-decide. Lines the model does not keep may still be the title, byline or
-dateline the page's metadata names: those are labelled as such.
+then the model. Its first ensemble reads the markup alone; only when that
+leaves a good share of the page's words in doubt is trafilatura asked for
+its main text, and the lines are scored again by the second ensemble, which
+reads that evidence too. A decision is firm unless its
+probability is within ``undecided_band`` of the threshold, in which case the
+text stages decide. Lines in the header that state the page's title, byline
+or date are labelled as such.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Sequence
 from ..dates import parse_date
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Document, Line
 from . import evidence, model
-from .features import NAMES, line_rows
+from .features import NAMES, coverage_rows, markup_rows
 from .selectors import profile_decisions
 
 _AT = {name: i for i, name in enumerate(NAMES)}
@@ -27,11 +30,16 @@ def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
     root = page_root(doc)
     if root is None:
         return
-    rows = gather_evidence(doc, root)
+    rows = page_evidence(doc, root)
     scorer = model.load()
-    probabilities = scorer.probabilities(rows)
+    ensemble = scorer.markup
+    probabilities = ensemble.probabilities(rows)
+    if scorer.in_doubt(doc.lines, probabilities):
+        ensemble = scorer.consulted
+        rows = [own + more for own, more in zip(rows, coverage_rows(doc.lines, trafilatura_coverage(doc, root)))]
+        probabilities = ensemble.probabilities(rows)
     profile_decisions(doc, root)
-    threshold = scorer.threshold
+    threshold = ensemble.threshold
     for line, row, p in zip(doc.lines, rows, probabilities):
         if line.firm:
             continue
@@ -45,25 +53,31 @@ def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
     _metadata_lines(doc)
 
 
-def gather_evidence(doc: Document, root) -> list[list[float]]:
-    """Fill the page's metadata (where no profile rule did) and return each line's feature row.
+def page_evidence(doc: Document, root) -> list[list[float]]:
+    """Fill the page's metadata (where no profile rule did) and return each line's markup row.
 
-    The training script calls this too, so the model learns from exactly what it will see.
+    The training script calls this and :func:`trafilatura_coverage` too, so the
+    model learns from exactly what it will see.
     """
     found = evidence.metadata(root, doc.url)
     found["title"] = evidence.headline(doc.lines, found.get("title"))
     for key, value in found.items():
         if value and not doc.meta.get(key):
             doc.meta[key] = value
-    covered = evidence.coverage(doc.lines, evidence.main_text(root, doc.url))
-    return line_rows(doc.lines, covered, doc.meta.get("title"))
+    return markup_rows(doc.lines, doc.meta.get("title"))
+
+
+def trafilatura_coverage(doc: Document, root) -> list[float]:
+    """How much of each line trafilatura's main text keeps."""
+    return evidence.coverage(doc.lines, evidence.main_text(root, doc.url))
 
 
 def _evidence_for(line: Line, row: Sequence[float], body: bool) -> str:
     """The facts behind a decision that point its way, strongest kinds first (at most three)."""
     m = line.markup
     facts: list[str] = []
-    covered = row[_AT["coverage"]] >= 0.5
+    consulted = len(row) > _AT["coverage"]    # the row has trafilatura's columns
+    covered = consulted and row[_AT["coverage"]] >= 0.5
     if body:
         if covered:
             facts.append("in trafilatura's main text")
@@ -71,9 +85,9 @@ def _evidence_for(line: Line, row: Sequence[float], body: bool) -> str:
             facts.append(f"<h{m.heading}>")
         elif m.tag in ("p", "li", "blockquote", "pre", "td", "dd"):
             facts.append(f"<{m.tag}>")
-        content = sorted(w for w in m.near | m.far if _category(w) == "content")
+        content = _first_word(m.near | m.far, positive=True)
         if content:
-            facts.append(f"in class/id '{content[0]}'")
+            facts.append(f"in class/id '{content}'")
         if row[_AT["in_top_candidate"]]:
             facts.append("in the densest prose block")
         if line.features.ends_sentence and line.features.words >= 8:
@@ -83,9 +97,9 @@ def _evidence_for(line: Line, row: Sequence[float], body: bool) -> str:
                       if c in m.containers]
         if containers:
             facts.append(f"inside <{containers[0]}>")
-        negative = sorted(w for w in m.near if _category(w) not in (None, "content", "lede", "headline"))
+        negative = _first_word(m.near, positive=False)
         if negative:
-            facts.append(f"class/id '{negative[0]}'")
+            facts.append(f"class/id '{negative}'")
         if m.hidden:
             facts.append("hidden")
         if row[_AT["repeated_before"]] >= 0.8:
@@ -93,15 +107,29 @@ def _evidence_for(line: Line, row: Sequence[float], body: bool) -> str:
         density = m.link_chars / max(1, len(line.text))
         if density >= 0.5:
             facts.append(f"link text {density:.0%}")
-        if not covered:
+        if consulted and not covered:
             facts.append("not in trafilatura's main text")
     return ", ".join(facts[:3]) or ("the model's reading of its context" if body else "no evidence of article text")
 
 
-def _category(word: str) -> str | None:
-    from .words import category
+_word_cache: dict[tuple[frozenset[str], bool], str | None] = {}
 
-    return category(word) or {"main": "content", "article": "content", "articlebody": "content"}.get(word)
+
+def _first_word(words: frozenset[str], positive: bool) -> str | None:
+    """The first (alphabetically) region word naming content (``positive``) or chrome, for a reason."""
+    key = (words, positive)
+    if key not in _word_cache:
+        from .words import category
+
+        wanted = [w for w in words if (category(w) or _ROLE_CONTENT.get(w)) == "content"] if positive else \
+            [w for w in words if category(w) not in (None, "content", "lede", "headline")]
+        if len(_word_cache) > 20_000:
+            _word_cache.clear()
+        _word_cache[key] = min(wanted) if wanted else None
+    return _word_cache[key]
+
+
+_ROLE_CONTENT = {"main": "content", "article": "content", "articlebody": "content"}
 
 
 def _metadata_lines(doc: Document) -> None:

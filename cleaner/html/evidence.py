@@ -24,10 +24,21 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
+#: Elements without readable text. trafilatura drops them too; removing them first spares it copying them.
+NON_TEXT = ("script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+            "video", "audio", "source", "track", "link", "meta")
+
+
 def main_text(root, url: str | None = None) -> str:
-    """trafilatura's main text of the page ('' when it finds none)."""
+    """trafilatura's main text of the page ('' when it finds none).
+
+    The page's non-text elements are removed from the tree first, in place:
+    read the metadata (meta tags, JSON-LD scripts) before calling this.
+    """
+    from lxml import etree
     from trafilatura import bare_extraction
 
+    etree.strip_elements(root, *NON_TEXT, with_tail=False)
     try:
         result = bare_extraction(root, url=url, fast=True, favor_recall=True, include_comments=False)
     except Exception:  # noqa: BLE001 - a witness that fails says nothing; the page is still ours to read
@@ -66,24 +77,24 @@ class _Stream:
 
     def __init__(self, text: str) -> None:
         self.tokens: list[str] = []
-        self.bounds: set[int] = set()        # positions where a paragraph of the text starts or ends
+        self.short: dict[tuple[str, ...], list[int]] = {}   # paragraphs of one or two words → their starts
         for paragraph in text.lower().split("\n"):
             words = _TOKEN.findall(paragraph)
-            if words:
-                self.bounds.add(len(self.tokens))
-                self.tokens.extend(words)
-                self.bounds.add(len(self.tokens))
+            if 0 < len(words) < _N:
+                self.short.setdefault(tuple(words), []).append(len(self.tokens))
+            self.tokens.extend(words)
         self.at: dict[tuple, list[int]] = {}
         tokens = self.tokens
         for i in range(len(tokens) - _N + 1):
             self.at.setdefault((tokens[i], tokens[i + 1], tokens[i + 2]), []).append(i)
 
     def places(self, words: list[str]) -> list[tuple[int, int, int]]:
-        """Where the line could sit in the stream: (start, end, matched trigrams), best first."""
+        """Where the line could sit in the stream: (start, end, matched trigrams)."""
         if not words:
             return []
         if len(words) < _N:
-            return self._whole_paragraphs(words)
+            starts = self.short.get(tuple(words), ())
+            return [(q, q + len(words), 1) for q in starts[:self.max_repeats]]
         votes: dict[int, int] = {}
         for j in range(len(words) - _N + 1):
             positions = self.at.get((words[j], words[j + 1], words[j + 2]))
@@ -95,16 +106,6 @@ class _Stream:
         best = max(votes.values())
         floor = max(1, best // 3)
         return [(max(0, start), start + len(words), count) for start, count in votes.items() if count >= floor]
-
-    def _whole_paragraphs(self, words: list[str]) -> list[tuple[int, int, int]]:
-        found = []
-        tokens, n = self.tokens, len(words)
-        for q in sorted(self.bounds):
-            if tokens[q:q + n] == words and q + n in self.bounds:
-                found.append((q, q + n, 1))
-                if len(found) >= self.max_repeats:
-                    break
-        return found
 
 
 def _best_chain(candidates: list[tuple[int, int, int, int]], length: int) -> dict[int, int]:

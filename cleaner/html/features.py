@@ -2,16 +2,19 @@
 
 One flat row of floats per line, named in :data:`NAMES` (the model file
 records the names it was trained with, so a mismatch is caught on load).
+A row has two parts, so that trafilatura need only be asked when the markup
+alone leaves the page in doubt:
 
-- the line itself: length, prose shape (the ``features`` stage's measures),
-  link density, tag, heading level, semantic containers, region words near it
-  and further up, whether trafilatura's main text covers it;
-- its neighbours: the same coverage and length around it, how far it is
-  from the stretch trafilatura kept;
-- its containers: for the parent, grandparent and great-grandparent of its
-  block, how much of their text is prose, links, or kept by trafilatura,
-  and whether the line sits in the page's best-scoring content container
-  (readability's idea: the element whose paragraphs hold the most prose).
+- :func:`markup_rows`, from the page itself: the line's length and prose
+  shape (the ``features`` stage's measures), link density, tag, heading level,
+  semantic containers, region words near it and further up; its neighbours;
+  for its parent, grandparent and further ancestors how much of their text is
+  prose or links; whether it sits in the page's best-scoring content container
+  (readability's idea: the element whose paragraphs hold the most prose); the
+  title, repetition.
+- :func:`coverage_rows`, from trafilatura's main text: how much of the line,
+  its neighbours and its containers trafilatura kept, and whether it lies in
+  the stretch (and the container) trafilatura kept.
 """
 
 from __future__ import annotations
@@ -30,36 +33,91 @@ TAGS = ("p", "li", "td", "th", "div", "pre", "blockquote", "dd", "dt", "figcapti
 CONTAINER_FLAGS = ("nav", "header", "footer", "aside", "figure", "form", "article", "main", "blockquote", "table",
                    "li", "details", "address", "a", "dialog", "menu", "button")
 ANCESTOR_LEVELS = (1, 2, 3, 5)
+#: Region words common enough on the web to weigh one by one (the categories pool the rarer ones).
+#: Generic template vocabulary — what WordPress, page builders and news CMSs name their regions.
+WORD_FLAGS = (
+    "content", "title", "nav", "menu", "header", "footer", "list", "main", "post", "label", "heading", "author",
+    "hidden", "body", "date", "social", "links", "bottom", "meta", "dropdown", "info", "single", "navigation",
+    "grid", "category", "article", "skip", "blog", "cta", "secondary", "copyright", "description", "sidebar",
+    "widget", "email", "image", "logo", "share", "card", "modal", "entry", "hide", "tag", "breadcrumb", "caption",
+    "more", "next", "embed", "newsletter", "related", "contact", "banner", "toc", "comments", "comment", "about",
+    "subscribe", "tags", "thumbnail", "time", "media", "byline", "summary", "excerpt", "featured", "print",
+    "intro", "figure", "story", "aside", "ad", "promo", "popular", "recent", "prose", "richtext",
+)
+#: Region categories whose lines do not count towards the densest prose block (readability's negative classes).
+_NOT_CONTENT = frozenset({"comment", "nav", "footer", "related", "share", "signup", "ad", "notice", "bio"})
 _ROLE_CATEGORY = {"main": "content", "article": "content", "articlebody": "content", "modal": "hidden",
                   "alert": "notice"}
 
 
-def _names() -> tuple[str, ...]:
+def _markup_names() -> list[str]:
     names = ["log_words", "log_chars", "stop_ratio", "ends_sentence", "sentences", "title_ratio", "alpha_ratio",
              "digit_ratio", "upper", "link_density", "hidden", "depth", "heading", "log_repeats", "chrome_phrase"]
     names += [f"tag_{t}" for t in TAGS] + ["tag_other"]
     names += [f"in_{c}" for c in CONTAINER_FLAGS]
     names += [f"near_{c}" for c in CATEGORIES] + [f"far_{c}" for c in CATEGORIES]
-    names += ["position", "log_duplicates", "coverage", "prev_coverage", "next_coverage", "window3_coverage",
-              "window10_coverage", "prev_log_words", "next_log_words", "prev_link_density", "next_link_density",
-              "before_covered", "after_covered", "covered_share_before", "prose_before", "prose_after"]
+    names += [f"word_{w}" for w in WORD_FLAGS]
+    names += ["position", "log_duplicates", "prev_log_words", "next_log_words", "prev_link_density",
+              "next_link_density", "prose_before", "prose_after"]
     for level in ANCESTOR_LEVELS:
-        names += [f"up{level}_coverage", f"up{level}_link_density", f"up{level}_prose", f"up{level}_log_chars",
-                  f"up{level}_share", f"up{level}_lines"]
-    names += ["in_top_candidate", "under_top_candidate", "in_covered_container", "title_match", "after_title",
-              "repeated_before", "repeated_after"]
-    return tuple(names)
+        names += [f"up{level}_link_density", f"up{level}_prose", f"up{level}_log_chars", f"up{level}_share",
+                  f"up{level}_lines"]
+    names += ["in_top_candidate", "under_top_candidate", "title_match", "after_title", "repeated_before",
+              "repeated_after"]
+    return names
 
 
-NAMES = _names()
+def _coverage_names() -> list[str]:
+    names = ["coverage", "prev_coverage", "next_coverage", "window3_coverage", "window10_coverage",
+             "before_covered", "after_covered", "covered_share_before", "in_covered_container"]
+    return names + [f"up{level}_coverage" for level in ANCESTOR_LEVELS]
 
 
-def line_rows(lines: Sequence[Line], covered: Sequence[float], title: str | None = None) -> list[list[float]]:
-    """One feature row per line (``covered``: trafilatura's coverage of each line; ``title``: the page's)."""
+MARKUP_NAMES = tuple(_markup_names())
+COVERAGE_NAMES = tuple(_coverage_names())
+NAMES = MARKUP_NAMES + COVERAGE_NAMES
+
+
+def markup_rows(lines: Sequence[Line], title: str | None = None) -> list[list[float]]:
+    """The page's own evidence, one row per line (``title``: the page's title)."""
     if not lines:
         return []
-    page = _Page(lines, covered, title)
+    page = _Page(lines, title)
     return [_own(line) + page.context(i) for i, line in enumerate(lines)]
+
+
+def coverage_rows(lines: Sequence[Line], covered: Sequence[float]) -> list[list[float]]:
+    """trafilatura's evidence, one row per line (``covered``: its coverage of each line)."""
+    n = len(lines)
+    cumulative = _cumulative(covered)
+    first = next((i for i, c in enumerate(covered) if c >= 0.5), n)
+    last = next((i for i in range(n - 1, -1, -1) if covered[i] >= 0.5), -1)
+    main = _covered_container(lines, covered)
+    kept: dict[int, list[float]] = {}
+    for line, share in zip(lines, covered):
+        chars = line.features.chars
+        for element in line.markup.path:
+            entry = kept.get(element)
+            if entry is None:
+                kept[element] = [chars * share, chars]
+            else:
+                entry[0] += chars * share
+                entry[1] += chars
+    rows = []
+    total = max(1.0, cumulative[n])
+    for i, line in enumerate(lines):
+        path = line.markup.path
+        row = [covered[i], covered[i - 1] if i else 0.0, covered[i + 1] if i + 1 < n else 0.0,
+               _window(cumulative, i, 3), _window(cumulative, i, 10), float(i < first), float(i > last),
+               cumulative[i] / total, float(main is not None and main in path)]
+        for level in ANCESTOR_LEVELS:
+            if len(path) > level:
+                share, chars = kept[path[-1 - level]]
+                row.append(share / max(chars, 1))
+            else:
+                row.append(0.0)
+        rows.append(row)
+    return rows
 
 
 def _own(line: Line) -> list[float]:
@@ -76,7 +134,7 @@ def _own(line: Line) -> list[float]:
         math.log1p(f.words), math.log1p(f.chars), f.stop_ratio, float(f.ends_sentence), min(f.sentences, 5),
         f.title_ratio, f.alpha_ratio, f.digit_ratio, float(f.upper), m.link_chars / max(1, f.chars),
         float(m.hidden), min(m.depth, 40), float(m.heading), math.log(m.repeats),
-        float(_CHROME.search(line.text) is not None),
+        float(f.chars <= _CHROME_MAX_CHARS and _CHROME.search(line.text) is not None),
     ] + flags
 
 
@@ -84,12 +142,14 @@ _TAG_AT = {tag: i for i, tag in enumerate(TAGS)}
 _CONTAINER_AT = {c: len(TAGS) + 1 + i for i, c in enumerate(CONTAINER_FLAGS)}
 _NEAR_AT = {c: len(TAGS) + 1 + len(CONTAINER_FLAGS) + i for i, c in enumerate(CATEGORIES)}
 _FAR_AT = {c: len(TAGS) + 1 + len(CONTAINER_FLAGS) + len(CATEGORIES) + i for i, c in enumerate(CATEGORIES)}
-_FLAGS = len(TAGS) + 1 + len(CONTAINER_FLAGS) + 2 * len(CATEGORIES)
+_WORD_AT = {w: len(TAGS) + 1 + len(CONTAINER_FLAGS) + 2 * len(CATEGORIES) + i for i, w in enumerate(WORD_FLAGS)}
+_FLAGS = len(TAGS) + 1 + len(CONTAINER_FLAGS) + 2 * len(CATEGORIES) + len(WORD_FLAGS)
 _flags_cache: dict[tuple, list[float]] = {}
 
 
 def _markup_flags(m) -> list[float]:
-    """One-hot tag, container flags, near and far region categories (shared by lines with the same markup)."""
+    """One-hot tag, container flags, near and far region categories, near region words (shared by lines
+    with the same markup)."""
     flags = [0.0] * _FLAGS
     flags[_TAG_AT.get(m.tag, len(TAGS))] = 1.0
     for container in m.containers:
@@ -99,25 +159,24 @@ def _markup_flags(m) -> list[float]:
         flags[_NEAR_AT[found]] = 1.0
     for found in _categories(m.far):
         flags[_FAR_AT[found]] = 1.0
+    for word in m.near:
+        if word in _WORD_AT:
+            flags[_WORD_AT[word]] = 1.0
     return flags
 
 
 class _Page:
     """What the whole page says around each line: neighbours, containers, repetition, the title."""
 
-    def __init__(self, lines: Sequence[Line], covered: Sequence[float], title: str | None) -> None:
+    def __init__(self, lines: Sequence[Line], title: str | None) -> None:
         n = len(lines)
-        self.lines, self.covered, self.n = lines, covered, n
+        self.lines, self.n = lines, n
         self.log_words = [math.log1p(line.features.words) for line in lines]
         self.link = [line.markup.link_chars / max(1, line.features.chars) for line in lines]
         prose = [_is_prose(line) for line in lines]
-        self.stats = _element_stats(lines, covered, prose)
+        self.stats = _element_stats(lines, prose)
         self.top = _top_candidate(lines, prose)
-        self.main = _covered_container(lines, covered)
         self.duplicates = Counter(line.text for line in lines)
-        self.first_covered = next((i for i, c in enumerate(covered) if c >= 0.5), n)
-        self.last_covered = next((i for i in range(n - 1, -1, -1) if covered[i] >= 0.5), -1)
-        self.cum_covered = _cumulative(covered)
         self.cum_prose = _cumulative(prose)
         self.title_key = _key(title) if title else None
         self.title_at = _title_line(lines, self.title_key)
@@ -126,24 +185,19 @@ class _Page:
         self.before, self.after = _repetition(lines)
 
     def context(self, i: int) -> list[float]:
-        n, covered, line = self.n, self.covered, self.lines[i]
-        cum_covered, cum_prose = self.cum_covered, self.cum_prose
+        n, line, cum_prose = self.n, self.lines[i], self.cum_prose
+        prose_total = max(1.0, cum_prose[n])
         row = [
-            i / n, math.log(self.duplicates[line.text]), covered[i],
-            covered[i - 1] if i else 0.0, covered[i + 1] if i + 1 < n else 0.0,
-            _window(cum_covered, i, 3), _window(cum_covered, i, 10),
+            i / n, math.log(self.duplicates[line.text]),
             self.log_words[i - 1] if i else 0.0, self.log_words[i + 1] if i + 1 < n else 0.0,
             self.link[i - 1] if i else 0.0, self.link[i + 1] if i + 1 < n else 0.0,
-            float(i < self.first_covered), float(i > self.last_covered),
-            cum_covered[i] / max(1.0, cum_covered[n]), cum_prose[i] / max(1.0, cum_prose[n]),
-            (cum_prose[n] - cum_prose[i + 1]) / max(1.0, cum_prose[n]),
+            cum_prose[i] / prose_total, (cum_prose[n] - cum_prose[i + 1]) / prose_total,
         ]
         path = line.markup.path
         for level in ANCESTOR_LEVELS:
             row += _ancestor(self.stats, path, level, self.total_chars)
-        top, main = self.top, self.main
+        top = self.top
         row += [float(top is not None and top in path), float(top is not None and top in path[:-1]),
-                float(main is not None and main in path),
                 float(self.title_key is not None and _key(line.text) == self.title_key), float(i > self.title_at),
                 self.before[i], self.after[i]]
         return row
@@ -168,39 +222,44 @@ def _is_prose(line: Line) -> float:
     return float(f.ends_sentence and f.units >= 8 and line.markup.link_chars < 0.3 * f.chars)
 
 
-def _element_stats(lines: Sequence[Line], covered: Sequence[float], prose: Sequence[float]) -> dict[int, list]:
-    """Per element id: [chars, link chars, covered chars, prose chars, lines] of the lines under it."""
+def _element_stats(lines: Sequence[Line], prose: Sequence[float]) -> dict[int, list]:
+    """Per element id: [chars, link chars, prose chars, lines] of the lines under it."""
     stats: dict[int, list] = {}
-    for line, cov, is_prose in zip(lines, covered, prose):
+    for line, is_prose in zip(lines, prose):
         chars = line.features.chars
-        values = (chars, line.markup.link_chars, cov * chars, is_prose * chars)
+        link = line.markup.link_chars
+        prose_chars = is_prose * chars
         for element in line.markup.path:
             entry = stats.get(element)
             if entry is None:
-                stats[element] = [values[0], values[1], values[2], values[3], 1]
+                stats[element] = [chars, link, prose_chars, 1]
             else:
-                entry[0] += values[0]
-                entry[1] += values[1]
-                entry[2] += values[2]
-                entry[3] += values[3]
-                entry[4] += 1
+                entry[0] += chars
+                entry[1] += link
+                entry[2] += prose_chars
+                entry[3] += 1
     return stats
 
 
 def _ancestor(stats: dict[int, list], path: tuple[int, ...], level: int, total_chars: int) -> list[float]:
     if len(path) <= level:
-        return [0.0, 0.0, 0.0, 0.0, 1.0, 0.0]
-    chars, link, cov, prose, count = stats[path[-1 - level]]
+        return [0.0, 0.0, 0.0, 1.0, 0.0]
+    chars, link, prose, count = stats[path[-1 - level]]
     chars = max(chars, 1)
-    return [cov / chars, link / chars, prose / chars, math.log1p(chars), chars / total_chars, math.log1p(count)]
+    return [link / chars, prose / chars, math.log1p(chars), chars / total_chars, math.log1p(count)]
 
 
 def _top_candidate(lines: Sequence[Line], prose: Sequence[float]) -> int | None:
-    """readability's top candidate: the element whose paragraphs (and theirs, at half weight) hold most prose."""
+    """readability's top candidate: the element whose paragraphs (and theirs, at half weight) hold most prose.
+
+    Prose in regions named as comments, navigation, footers, related links… does not count (a long
+    comment thread is not the article).
+    """
     scores: Counter = Counter()
     for line, is_prose in zip(lines, prose):
         path = line.markup.path
-        if not is_prose or len(path) < 2:
+        if not is_prose or len(path) < 2 or _categories(line.markup.near) & _NOT_CONTENT \
+                or "comment" in _categories(line.markup.far):
             continue
         weight = min(line.features.chars, 600) / 100 + 1
         scores[path[-2]] += weight
@@ -235,6 +294,10 @@ _CHROME = re.compile(
     r"terms of (?:use|service)|click here|download|more stories|you may also like|recommended)\b", re.I)
 
 
+#: Chrome phrases are looked for in short lines only (a paragraph mentioning cookies is not a banner).
+_CHROME_MAX_CHARS = 300
+
+
 def _title_line(lines: Sequence[Line], title_key: str | None) -> int:
     """Where the page's title is shown: the line equal to the meta title, else the first <h1> (else -1)."""
     if title_key:
@@ -261,9 +324,10 @@ def _repetition(lines: Sequence[Line]) -> tuple[list[float], list[float]]:
             before.append(0.0)
             after.append(0.0)
             continue
-        before.append(sum(1 for g in own if seen[g]) / len(own))
+        size = len(own)
+        before.append(sum(1 for g in own if g in seen) / size)
         seen.update(own)
-        after.append(sum(1 for g in own if total[g] > seen[g]) / len(own))
+        after.append(sum(1 for g in own if total[g] > seen[g]) / size)
     return before, after
 
 
@@ -271,7 +335,7 @@ def _trigrams(text: str) -> list:
     words = _WORD.findall(text.lower())
     if len(words) < 3:
         return [" ".join(words)] if words else []
-    return [(words[i], words[i + 1], words[i + 2]) for i in range(len(words) - 2)]
+    return list(zip(words, words[1:], words[2:]))
 
 
 _WORD = re.compile(r"\w+")

@@ -77,10 +77,12 @@ class _Frame:
 
     Plain inline elements (a ``<span>`` or ``<b>`` with no class, id or style)
     get no frame of their own: their text belongs to the frame around them.
+    What descendants inherit (region words, containers, the path of ids…) is
+    worked out only when a line needs it: most elements never hold a line.
     """
 
-    __slots__ = ("id", "element", "tag", "block", "parent", "block_frame", "words", "near", "all_words",
-                 "containers", "heading", "hidden", "link", "pre", "depth", "path", "signature")
+    __slots__ = ("id", "element", "tag", "block", "parent", "block_frame", "attributes", "link", "pre", "signature",
+                 "_words", "_near", "_all_words", "_containers", "_path", "_hidden")
 
     def __init__(self, element, tag: str, parent: "_Frame | None", number: int, attributes: dict[str, str]) -> None:
         self.id = number
@@ -88,29 +90,69 @@ class _Frame:
         self.tag = tag
         self.block = tag in BLOCKS
         self.parent = parent
-        self.words = words = _region_words(attributes) if attributes else _NO_WORDS
+        self.attributes = attributes
         self.signature = (parent.id if parent else -1, tag, attributes.get("class"))
-        if parent is None:
-            self.block_frame = self
-            self.near = self.all_words = words
-            self.containers, self.heading, self.hidden, self.link, self.pre = frozenset(), 0, False, False, False
-            self.depth, self.path = 0, (number,)
-            return
-        self.block_frame = self if self.block else parent.block_frame
-        grand = parent.parent
-        self.near = words | parent.words | (grand.words if grand is not None else _NO_WORDS)
-        self.all_words = parent.all_words | words if words else parent.all_words
-        self.containers = parent.containers | {tag} if tag in CONTAINERS else parent.containers
-        self.heading = HEADINGS.get(tag, parent.heading)
-        self.hidden = parent.hidden or (bool(attributes) and _is_hidden(attributes))
-        self.link = parent.link or tag == "a"
-        self.pre = parent.pre or tag == "pre"
-        self.depth = parent.depth + 1
-        path = parent.path + (number,)
-        self.path = path if len(path) <= PATH_LIMIT else path[-PATH_LIMIT:]
+        self.block_frame = self if self.block or parent is None else parent.block_frame
+        self.link = tag == "a" or (parent is not None and parent.link)
+        self.pre = tag == "pre" or (parent is not None and parent.pre)
+        self._words = self._near = self._all_words = self._containers = self._path = self._hidden = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = _region_words(self.attributes) if self.attributes else _NO_WORDS
+        return self._words
+
+    @property
+    def near(self) -> frozenset[str]:
+        """Region words of this element, its parent and its grandparent."""
+        if self._near is None:
+            parent = self.parent
+            grand = parent.parent if parent is not None else None
+            self._near = self.words | (parent.words if parent else _NO_WORDS) | (grand.words if grand else _NO_WORDS)
+        return self._near
+
+    @property
+    def all_words(self) -> frozenset[str]:
+        if self._all_words is None:
+            inherited = self.parent.all_words if self.parent is not None else _NO_WORDS
+            self._all_words = inherited | self.words if self.words else inherited
+        return self._all_words
+
+    @property
+    def containers(self) -> frozenset[str]:
+        if self._containers is None:
+            inherited = self.parent.containers if self.parent is not None else _NO_WORDS
+            self._containers = inherited | {self.tag} if self.tag in CONTAINERS else inherited
+        return self._containers
+
+    @property
+    def path(self) -> tuple[int, ...]:
+        if self._path is None:
+            path = (self.parent.path if self.parent is not None else ()) + (self.id,)
+            self._path = path if len(path) <= PATH_LIMIT else path[-PATH_LIMIT:]
+        return self._path
+
+    def heading(self) -> int:
+        frame: _Frame | None = self
+        while frame is not None:
+            if frame.tag in HEADINGS:
+                return HEADINGS[frame.tag]
+            frame = frame.parent
+        return 0
+
+    def hidden(self) -> bool:
+        if self._hidden is None:
+            own = bool(self.attributes) and _is_hidden(self.attributes)
+            self._hidden = own or (self.parent is not None and self.parent.hidden())
+        return self._hidden
+
+    def depth(self) -> int:
+        return len(self.path) - 1
 
 
 _NO_WORDS: frozenset[str] = frozenset()
+_NONE: dict[str, str] = {}
 #: The attributes that say something about a region (the others are ignored).
 _TELLING = frozenset({"class", "id", "role", "itemprop", "style", "hidden", "aria-hidden"})
 _words_cache: dict[str, frozenset[str]] = {}
@@ -178,38 +220,42 @@ class LineBuilder:
         from lxml import etree
 
         stack: list[tuple[_Frame | None, bool]] = []
+        push, pop, add, flush = stack.append, stack.pop, self._add, self._flush
+        siblings = self._siblings
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, node in walker:
             if event == "end":
-                frame, opened = stack.pop()
+                frame, opened = pop()
                 if opened and frame.block:
-                    self._flush()
-                if node.tail and stack and stack[-1][0] is not None:
-                    self._add(node.tail, stack[-1][0])
+                    flush()
+                if node.tail and stack:
+                    around = stack[-1][0]
+                    if around is not None:
+                        add(node.tail, around)
                 continue
             tag = node.tag
             parent = stack[-1][0] if stack else None
             if tag.__class__ is not str or tag in _NOT_WALKED:
                 walker.skip_subtree()
                 if tag == "br" or tag == "hr":
-                    self._flush(soft=tag == "br")
-                stack.append((parent, False))
+                    flush(soft=tag == "br")
+                push((parent, False))
                 continue
-            attributes = _telling_attributes(node)
+            attributes = _telling_attributes(node) if node.attrib else _NONE
             if parent is not None and not attributes and tag not in _FRAMED:
-                stack.append((parent, False))
+                push((parent, False))
                 if node.text:
-                    self._add(node.text, parent)
+                    add(node.text, parent)
                 continue
             frame = _Frame(node, tag, parent, self._frames, attributes)
             self._frames += 1
-            self._siblings[frame.signature] = self._siblings.get(frame.signature, 0) + 1
+            siblings[frame.signature] = siblings.get(frame.signature, 0) + 1
             if frame.block:
-                self._flush()
-            stack.append((frame, True))
+                flush()
+            push((frame, True))
             if node.text:
-                self._add(node.text, frame)
-        self._flush()
+                add(node.text, frame)
+        flush()
         return self._finish()
 
     def _add(self, text: str, frame: _Frame) -> None:
@@ -223,11 +269,11 @@ class LineBuilder:
         self._add_piece(text, frame)
 
     def _add_piece(self, text: str, frame: _Frame) -> None:
-        if not text:
+        if text.isspace() or not text:
+            if self._anchor is not None:       # spaces inside a line separate words; before it, nothing
+                self._parts.append(text)
             return
         self._parts.append(text)
-        if text.isspace():
-            return
         if self._anchor is None:
             self._anchor = frame.block_frame
         if frame.link:
@@ -239,16 +285,18 @@ class LineBuilder:
                 self._near = self._near | near
 
     def _flush(self, soft: bool = False) -> None:
-        text = " ".join("".join(self._parts).split()) if self._parts else ""
-        if text:
-            self._pending.append((text, self._soft, self._anchor, self._link_chars, self._near))
-            self._soft = soft
-        elif not soft:
-            self._soft = False
+        if self._anchor is None:               # nothing but spaces since the last break
+            self._parts = []
+            if not soft:
+                self._soft = False
+            return
+        text = " ".join("".join(self._parts).split())
+        self._pending.append((text, self._soft, self._anchor, self._link_chars, self._near))
+        self._soft = soft
         self._parts = []
         self._link_chars = 0
         self._anchor = None
-        self._near = frozenset()
+        self._near = _NO_WORDS
         self._last = None
 
     def _finish(self) -> list[Line]:
@@ -261,10 +309,10 @@ class LineBuilder:
             repeats = max(siblings.get(frame.signature, 1),
                           siblings.get(frame.parent.signature, 1) if frame.parent is not None else 1)
             line.markup = Markup(
-                tag=frame.tag, heading=frame.heading, containers=frame.containers,
+                tag=frame.tag, heading=frame.heading(), containers=frame.containers,
                 link_chars=min(link_chars, len(text)), near=near,
-                far=far_frame.all_words if far_frame is not None else frozenset(), depth=frame.depth,
-                hidden=frame.hidden, path=frame.path, repeats=repeats, element=frame.element)
+                far=far_frame.all_words if far_frame is not None else _NO_WORDS, depth=frame.depth(),
+                hidden=frame.hidden(), path=frame.path, repeats=repeats, element=frame.element)
             self.lines.append(line)
         self._pending = []
         return self.lines

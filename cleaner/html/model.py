@@ -1,11 +1,17 @@
 """The markup model: boosted decision trees over a line's feature row, in plain Python.
 
 The model file (``cleaner/data/markup_model.json``) is written by
-``tools/train_markup_model.py`` from labelled pages; it lists the feature
-names it was trained with (checked against :data:`features.NAMES` on load),
-the decision threshold, and the trees as flat arrays. On load the trees are
-turned into one Python function of nested comparisons, which scores a line
-several times faster than walking the arrays (no numpy needed).
+``bench/train_markup_model.py`` from labelled pages. It holds two tree
+ensembles, each with the feature names it was trained with (checked against
+:mod:`features` on load) and its decision threshold:
+
+- ``markup`` reads the page's own evidence (:data:`features.MARKUP_NAMES`);
+- ``consulted`` reads that plus trafilatura's (:data:`features.NAMES`).
+
+and when to go from the first to the second: a page is *in doubt* when at
+least ``consult_above`` of its words are in lines the markup ensemble scores
+inside ``doubt_band``. On load each ensemble becomes one Python function of
+nested comparisons (no numpy needed).
 """
 
 from __future__ import annotations
@@ -17,30 +23,54 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from ..errors import CleanerError
-from .features import NAMES
+from .features import MARKUP_NAMES, NAMES
 
-MODEL_FORMAT = "cleaner-markup-model/1"
+MODEL_FORMAT = "cleaner-markup-model/2"
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "data" / "markup_model.json"
 _override: Path | None = None
 
 
-class Model:
-    """A loaded model: ``probabilities(rows)`` gives each row's chance of being article text."""
+class Ensemble:
+    """One set of trees: ``probabilities(rows)`` gives each row's chance of being article text."""
 
-    def __init__(self, spec: dict, source: str) -> None:
-        if spec.get("format") != MODEL_FORMAT:
-            raise CleanerError(f"markup model {source}: not a {MODEL_FORMAT} file")
-        if tuple(spec.get("features", ())) != NAMES:
-            raise CleanerError(f"markup model {source}: trained on other features than this version computes "
-                               "(retrain it with tools/train_markup_model.py)")
-        self.source = source
+    def __init__(self, spec: dict, names: tuple[str, ...], source: str, key: str) -> None:
+        if tuple(spec.get("features", ())) != names:
+            raise CleanerError(f"markup model {source}: '{key}' was trained on other features than this version "
+                               "computes (retrain it with bench/train_markup_model.py)")
         self.threshold: float = float(spec["threshold"])
-        self.description: str = spec.get("description", "")
-        self._score = _compile(spec["trees"], float(spec["base"]), len(NAMES))
+        self._score = _compile(spec["trees"], float(spec["base"]), len(names))
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
         score = self._score
         return [_sigmoid(score(row)) for row in rows]
+
+
+class Model:
+    """The two ensembles and the rule for asking trafilatura."""
+
+    def __init__(self, spec: dict, source: str) -> None:
+        if spec.get("format") != MODEL_FORMAT:
+            raise CleanerError(f"markup model {source}: not a {MODEL_FORMAT} file")
+        self.source = source
+        self.description: str = spec.get("description", "")
+        low, high = spec["doubt_band"]
+        self.doubt_band: tuple[float, float] = (float(low), float(high))
+        self.consult_above: float = float(spec["consult_above"])
+        self.markup = Ensemble(spec["markup"], MARKUP_NAMES, source, "markup")
+        self.consulted = Ensemble(spec["consulted"], NAMES, source, "consulted")
+
+    def in_doubt(self, lines: Sequence, probabilities: Sequence[float]) -> bool:
+        """Is the page worth asking trafilatura about? (The share of its words in lines scored in doubt.)"""
+        words = [line.features.words for line in lines]
+        return doubt(words, probabilities, self.doubt_band) >= self.consult_above
+
+
+def doubt(words: Sequence[int], probabilities: Sequence[float], band: tuple[float, float]) -> float:
+    """The share of the page's words (``words``: per line) in lines whose probability lies inside ``band``."""
+    low, high = band
+    total = sum(words)
+    unsure = sum(n for n, p in zip(words, probabilities) if low < p < high)
+    return unsure / total if total else 0.0
 
 
 def _sigmoid(value: float) -> float:

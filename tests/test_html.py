@@ -1,0 +1,147 @@
+"""HTML in, article out: layout with markup evidence, the markup stage, metadata, --explain."""
+
+from __future__ import annotations
+
+import json
+
+from cleaner import Cleaner, clean
+from conftest import FIXTURES
+
+NEWS = FIXTURES / "html" / "news-article.html"
+BLOG = FIXTURES / "html" / "blog-post.html"
+GERMAN = FIXTURES / "html" / "german-cp1252.html"
+
+
+def _document(html: str):
+    from cleaner.html import html_to_document
+
+    return html_to_document(html)
+
+
+def test_blocks_become_lines_and_inline_text_flows():
+    doc = _document("<html><body><div>One <b>bold</b> <a href='#'>link</a>.<p>Two</p>tail</div>"
+                    "<ul><li>item one</li><li>item two</li></ul><h2>Heading</h2>"
+                    "<p>first<br>second</p><pre>code a\ncode b</pre></body></html>")
+    assert [line.text for line in doc.lines] == [
+        "One bold link.", "Two", "tail", "item one", "item two", "Heading", "first", "second", "code a", "code b"]
+    assert doc.source_format == "html"
+    by_text = {line.text: line for line in doc.lines}
+    assert by_text["Heading"].markup.heading == 2
+    assert by_text["item one"].markup.list_item and by_text["item one"].markup.tag == "li"
+    assert by_text["One bold link."].markup.link_chars == len("link.") - 1
+    assert not by_text["second"].blank_before and by_text["first"].blank_before
+
+
+def test_scripts_styles_and_head_are_not_text():
+    doc = _document("<html><head><title>T</title><style>p{}</style></head><body><script>var x = 1;</script>"
+                    "<noscript>Enable JavaScript</noscript><p>Visible</p><template><p>later</p></template>"
+                    "</body></html>")
+    assert [line.text for line in doc.lines] == ["Visible"]
+
+
+def test_markup_evidence_names_containers_and_region_words():
+    doc = _document("<html><body><nav class='site-menu'><a href='/'>Home</a></nav>"
+                    "<div id='comments' class='comment-list'><p>Nice post</p></div>"
+                    "<article><div class='postBody'><p>Article text.</p></div></article>"
+                    "<div style='display: none'><p>Hidden</p></div>"
+                    "<table><tr><td>cell</td></tr></table><footer><p>Footer</p></footer></body></html>")
+    markup = {line.text: line.markup for line in doc.lines}
+    assert "nav" in markup["Home"].containers and "menu" in markup["Home"].near
+    assert "comment" in markup["Nice post"].near or "comments" in markup["Nice post"].near
+    assert "article" in markup["Article text."].containers and {"post", "body"} <= markup["Article text."].near
+    assert markup["Hidden"].hidden and not markup["Article text."].hidden
+    assert markup["cell"].table_cell and "table" in markup["cell"].containers
+    assert "footer" in markup["Footer"].containers
+
+
+def test_repeated_siblings_are_counted():
+    items = "".join(f"<div class='card'><p>Story {i}</p></div>" for i in range(6))
+    doc = _document(f"<html><body><div class='grid'>{items}</div><p>Alone</p></body></html>")
+    repeats = {line.text: line.markup.repeats for line in doc.lines}
+    assert repeats["Story 3"] == 6 and repeats["Alone"] == 1
+
+
+def test_news_page_keeps_the_article_and_drops_the_chrome():
+    article = clean(NEWS.read_bytes(), use_profiles=False)
+    body = article.body
+    assert article.paragraphs[0].startswith("Residents of the small harbour town voted")
+    assert "Work on a temporary barrier" in article.paragraphs[-1]
+    assert "A century of storms" in article.paragraphs
+    for chrome in ("Politics", "Skip to content", "We use cookies", "Storm damage bill", "Sign up for our free",
+                   "About time.", "Lifeboat crew", "All rights reserved", "Share on Facebook"):
+        assert chrome not in body, chrome
+
+
+def test_metadata_comes_from_the_page():
+    article = clean(NEWS.read_bytes(), use_profiles=False)
+    assert article.title == "Harbour town votes to rebuild its old sea wall"
+    assert article.byline == "Maria Lindqvist"
+    assert article.date == "2024-03-14"
+    assert article.site == "The Coastal Courier"
+    assert article.source_format == "html"
+    labels = {d.text: d.label for d in article.decisions}
+    assert labels["Harbour town votes to rebuild its old sea wall"] == "title"
+    assert labels["By Maria Lindqvist"] == "byline"
+
+
+def test_every_line_has_a_reason_from_a_stage():
+    article = clean(BLOG.read_bytes(), use_profiles=False)
+    assert article.decisions and all(d.reason for d in article.decisions)
+    markup_reasons = [d.reason for d in article.decisions if d.reason.startswith("markup: ")]
+    assert len(markup_reasons) > 0.8 * len(article.decisions)
+    kept = [d for d in article.decisions if d.label == "body"]
+    assert all(d.reason.startswith("markup: body ") for d in kept)
+    assert [d.text for d in kept] == article.paragraphs
+
+
+def test_blog_lists_and_subheadings_are_their_own_paragraphs():
+    article = clean(BLOG.read_bytes(), use_profiles=False)
+    assert "marsh marigold for early flowers" in article.paragraphs
+    assert "2. Skip the fountain" in article.paragraphs
+    for chrome in ("Recent Posts", "Leave a Reply", "Lovely post", "Proudly powered", "Previous post:", "Menu"):
+        assert chrome not in article.body, chrome
+
+
+def test_legacy_encoding_declared_in_meta_is_decoded():
+    article = clean(GERMAN.read_bytes(), use_profiles=False)
+    assert article.title == "Neue Radwege für die Altstadt"
+    assert any(p.startswith("„Wir müssen den Platz") for p in article.paragraphs)
+    assert "Impressum" not in article.body and "Mehr zum Thema" not in article.body
+
+
+def test_cli_explain_and_json_on_html(runner, cli):
+    explained = runner.invoke(cli, ["--explain", "--no-profiles", str(NEWS)])
+    assert explained.exit_code == 0, explained.stderr
+    rows = explained.stdout.splitlines()[1:]
+    assert any("markup: not body" in row and "Politics" in row for row in rows)
+    assert any("markup: body" in row and "Residents of the small harbour" in row for row in rows)
+    result = runner.invoke(cli, ["--format", "json", str(NEWS)])
+    record = json.loads(result.stdout)
+    assert record["title"] == "Harbour town votes to rebuild its old sea wall"
+    assert record["date"] == "2024-03-14"
+    assert record["body"] == "\n\n".join(record["paragraphs"])
+
+
+def test_input_format_text_reads_html_as_a_dump():
+    article = Cleaner(use_profiles=False).clean(NEWS.read_text(encoding="utf-8"), input_format="text")
+    assert article.source_format == "text"
+
+
+def test_lines_the_model_leaves_undecided_fall_through_to_the_text_stages(monkeypatch):
+    from cleaner.stages.markup import MarkupStage
+
+    monkeypatch.setattr(MarkupStage, "undecided_band", 1.0)  # unsure about every line
+    article = clean(NEWS.read_bytes(), use_profiles=False)
+    assert not any(d.reason.startswith("markup: body") or d.reason.startswith("markup: not body")
+                   for d in article.decisions)
+    assert any(p.startswith("Residents of the small harbour town") for p in article.paragraphs)
+
+
+def test_the_model_file_matches_the_features():
+    from cleaner.html import model
+    from cleaner.html.features import NAMES
+
+    loaded = model.load()
+    assert 0 < loaded.threshold < 1
+    probabilities = loaded.probabilities([[0.0] * len(NAMES)])
+    assert 0.0 <= probabilities[0] <= 1.0

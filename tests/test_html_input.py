@@ -1,0 +1,159 @@
+"""Reading HTML: format detection, encodings, bad input, and the text path staying free of lxml."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+
+import pytest
+
+from cleaner import Cleaner, InputError, clean
+from cleaner.reading import decode, looks_like_html
+from conftest import ROOT, python, seed
+
+PAGE = ("<!DOCTYPE html><html><head><title>A page</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<article><h1>A page</h1><p>The first paragraph of the story says something complete about the town."
+        "</p><p>The second paragraph adds more detail about what the council decided on Tuesday evening.</p>"
+        "</article><footer>Footer links</footer></body></html>")
+
+
+@pytest.mark.parametrize("text", [
+    "<!doctype html><html><body><p>x</p></body></html>",
+    "  \n<!-- saved page -->\n<html lang='en'><body>x</body></html>",
+    "<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0 Strict//EN' 'x'>"
+    "<html xmlns='http://www.w3.org/1999/xhtml'><body><p>x</p></body></html>",
+    "<div class='a'><p>one</p><p>two</p><ul><li>three</li><li>four</li></ul><span>five</span></div>" * 3,
+])
+def test_html_is_detected(text):
+    assert looks_like_html(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Just a dump.\nWith lines.\n",
+    "Use <b> for bold and <i> for italics, the guide says.\n" * 20,
+])
+def test_text_is_not_mistaken_for_html(text):
+    assert not looks_like_html(text)
+
+
+def test_meta_charset_decodes_a_legacy_page():
+    page = "<html><head><meta charset='windows-1251'></head><body><p>Привет, мир</p></body></html>"
+    assert "Привет, мир" in decode(page.encode("cp1251"))
+
+
+def test_utf8_page_declaring_another_charset_is_not_decoded_twice():
+    page = "<html><head><meta charset='iso-8859-1'></head><body><p>Crème brûlée, naïve café</p></body></html>"
+    article = clean(page.encode("utf-8") * 1, use_profiles=False, input_format="html")
+    assert all("Ã" not in d.text for d in article.decisions)
+
+
+def test_bom_wins_for_html():
+    page = "<html><body><p>Zoë’s “quoted” text</p></body></html>"
+    assert decode(b"\xef\xbb\xbf" + page.encode("utf-8")) == page
+    assert decode(b"\xff\xfe" + page.encode("utf-16-le")) == page
+
+
+def _clean_html(data, seconds: float = 20.0):
+    started = time.perf_counter()
+    try:
+        article = clean(data, use_profiles=False, input_format="html")
+    except InputError as error:
+        message = str(error)
+        assert "\n" not in message and message
+        article = None
+    assert time.perf_counter() - started < seconds
+    return article
+
+
+@pytest.mark.parametrize("data", [
+    "<html><body><p>Truncated in the middle of a para",
+    "<html><body><div><p>Unclosed <b>tags <i>everywhere<div><table><tr><td>cell<p>more",
+    "</p></div></body><p>closing tags first</p><html>",
+    "<html><body>" + "<div>" * 50_000 + "deep" + "</div>" * 50_000 + "</body></html>",
+    "<html><body><p title='" + "x" * 5_000_000 + "'>Huge attribute</p></body></html>",
+    "<html><body><p class=\"" + "a " * 200_000 + "\">Many classes</p></body></html>",
+    "<html><body><p>&amp;lt;script&amp;gt; &#0; &#xD800; &#99999999; &bogus; &amp &#x41;</p></body></html>",
+    "<html><body><button><p>Unclosed button swallows the rest</p><p>More text here.</p></body></html>",
+    "<<<>>><html<body>>>>><p<p>></<</>",
+    "<html></html>",
+    "<html><head><title>Only a title</title></head></html>",
+    b"<html><body><p>\xff\xfe\xfa bad bytes \xc3\x28</p></body></html>",
+])
+def test_bad_html_gives_a_result_or_a_one_line_error(data):
+    _clean_html(data)
+
+
+def test_unclosed_button_does_not_hide_the_text():
+    article = _clean_html("<html><body><button>Menu<div><p>The whole story is in here, one long sentence "
+                          "that goes on.</p></div></body></html>")
+    assert any(d.text.startswith("The whole story is in here") for d in article.decisions)
+
+
+def test_entities_are_never_expanded_or_loaded(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    page = (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY ext SYSTEM "file://{secret}">'
+            '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+            '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+            '<html><body><p>Start &ext; &d; end of a paragraph.</p></body></html>')
+    article = _clean_html(page)
+    text = " ".join(d.text for d in article.decisions) if article else ""
+    assert "TOP-SECRET-CONTENT" not in text
+    assert "aaaaaaaaaaaaaaaaaaaa" not in text
+
+
+def test_no_network_access_while_parsing(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    page = ('<!DOCTYPE html SYSTEM "http://example.invalid/evil.dtd"><html><head>'
+            '<link rel="stylesheet" href="http://example.invalid/a.css"></head><body>'
+            '<iframe src="http://example.invalid/"></iframe><img src="http://example.invalid/x.png">'
+            '<p>A paragraph of text that is long enough to be kept as the article body.</p></body></html>')
+    _clean_html(page)
+
+
+def test_a_20_megabyte_page_is_cleaned():
+    paragraph = "<p>" + "A sentence of reasonable length that keeps going for a while. " * 8 + "</p>\n"
+    menu = "<ul class='menu'>" + "<li><a href='/x'>Menu item</a></li>" * 20 + "</ul>\n"
+    block = "<div class='article-body'>" + paragraph * 20 + "</div>" + menu
+    page = "<html><body>" + block * (20_000_000 // len(block)) + "</body></html>"
+    assert len(page) >= 19_000_000
+    article = _clean_html(page.encode("utf-8"), seconds=240)
+    assert article is not None and article.paragraphs
+
+
+def test_nul_bytes_are_refused_in_one_line():
+    with pytest.raises(InputError) as caught:
+        clean(b"<html><body>\x00\x00</body></html>")
+    assert "\n" not in str(caught.value)
+
+
+def test_the_text_path_imports_neither_lxml_nor_trafilatura():
+    dump = seed("000")
+    code = ("import sys; from cleaner.cli import main\n"
+            "try:\n    main([sys.argv[1]], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+            "heavy = sorted(m for m in ('lxml', 'trafilatura', 'htmldate', 'justext', 'cssselect') if m in sys.modules)\n"
+            "print('HEAVY:', ','.join(heavy))")
+    result = subprocess.run([python(), "-c", code, str(dump)], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_the_html_path_loads_them_only_when_needed():
+    code = ("import sys; from cleaner import clean\n"
+            f"clean({PAGE!r}, use_profiles=False)\n"
+            "print('lxml' in sys.modules, 'trafilatura' in sys.modules)")
+    result = subprocess.run([python(), "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.stdout.strip() == "True True", result.stderr
+
+
+def test_many_pages_through_one_cleaner():
+    cleaner = Cleaner(use_profiles=False)
+    for _ in range(3):
+        article = cleaner.clean(PAGE)
+        assert any("first paragraph" in p for p in article.paragraphs)
