@@ -45,9 +45,14 @@ def site_of(page: Page) -> str:
 
 
 def in_half(page: Page, half: str | None) -> bool:
+    return site_in_half(site_of(page), half)
+
+
+def site_in_half(site: str, half: str | None) -> bool:
+    """Whether a site falls in half ``A`` or ``B`` (``None``: every site is in)."""
     if half is None:
         return True
-    first = int(hashlib.sha256(f"cleaner-cv:{site_of(page)}".encode()).hexdigest(), 16) % 2 == 0
+    first = int(hashlib.sha256(f"cleaner-cv:{site}".encode()).hexdigest(), 16) % 2 == 0
     return first if half == "A" else not first
 
 

@@ -42,7 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from html_accuracy import in_half, site_of  # noqa: E402
+from html_accuracy import site_in_half, site_of  # noqa: E402
 from metric import load_pages, summarise, tp_fp_fn  # noqa: E402
 
 _TOKEN = re.compile(r"\w+")
@@ -193,26 +193,28 @@ def export(models: dict, thresholds: dict[str, float], cut: float, description: 
 
 
 def _load_examples(args) -> list[dict]:
-    """Every usable page's examples, from the cache file when it was made from the same folders and half."""
+    """Every usable page's examples (of ``--half``'s sites), from the cache file when it was made from the same
+    folders with the same features (the cache holds every page; the half is picked after)."""
     import pickle
 
     from cleaner.html.features import NAMES
 
-    key = ([str(folder.resolve()) for folder in args.data_dirs], args.half, NAMES)  # stale rows are not reused
+    key = ([str(folder.resolve()) for folder in args.data_dirs], None, NAMES)  # stale rows are not reused
+    pages = None
     if args.cache and args.cache.exists():
         cached = pickle.loads(args.cache.read_bytes())
         if cached["key"] == key:
-            return cached["pages"]
-    pages = []
-    for folder in args.data_dirs:
-        for page in load_pages(folder):
-            if in_half(page, args.half):
+            pages = cached["pages"]
+    if pages is None:
+        pages = []
+        for folder in args.data_dirs:
+            for page in load_pages(folder):
                 example = page_examples(page)
                 if example is not None:
                     pages.append(example)
-    if args.cache:
-        args.cache.write_bytes(pickle.dumps({"key": key, "pages": pages}))
-    return pages
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps({"key": key, "pages": pages}))
+    return [page for page in pages if site_in_half(page["site"], args.half)]
 
 
 def main() -> int:

@@ -139,9 +139,12 @@ def test_lines_the_model_leaves_undecided_fall_through_to_the_text_stages(monkey
 
 def test_the_model_file_matches_the_features():
     from cleaner.html import model
-    from cleaner.html.features import NAMES
+    from cleaner.html.features import MARKUP_NAMES, NAMES
 
     loaded = model.load()
-    assert 0 < loaded.threshold < 1
-    probabilities = loaded.probabilities([[0.0] * len(NAMES)])
-    assert 0.0 <= probabilities[0] <= 1.0
+    for ensemble, names in ((loaded.markup, MARKUP_NAMES), (loaded.consulted, NAMES)):
+        assert 0 < ensemble.threshold < 1
+        probabilities = ensemble.probabilities([[0.0] * len(names)])
+        assert 0.0 <= probabilities[0] <= 1.0
+    low, high = loaded.doubt_band
+    assert 0 <= low < high <= 1 and 0 <= loaded.consult_above <= 1
