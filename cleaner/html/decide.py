@@ -46,11 +46,25 @@ def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
         line.score = p
         if abs(p - threshold) < undecided_band:
             continue
-        if p >= threshold:
-            line.mark(BODY, f"markup: body {p:.2f} — {_evidence_for(line, row, body=True)}", firm=True)
-        else:
-            line.mark(BOILERPLATE, f"markup: not body {p:.2f} — {_evidence_for(line, row, body=False)}", firm=True)
+        body = p >= threshold
+        line.mark(BODY if body else BOILERPLATE, MarkupReason(line, row, p, body), firm=True)
     _metadata_lines(doc)
+
+
+class MarkupReason:
+    """``markup: body 0.97 — <p>, in class/id 'content'``, worded only when someone reads it (``--explain``)."""
+
+    __slots__ = ("line", "row", "p", "body")
+
+    def __init__(self, line: Line, row: Sequence[float], p: float, body: bool) -> None:
+        self.line, self.row, self.p, self.body = line, row, p, body
+
+    def __str__(self) -> str:
+        label = "body" if self.body else "not body"
+        return f"markup: {label} {self.p:.2f} — {_evidence_for(self.line, self.row, body=self.body)}"
+
+    def startswith(self, prefix) -> bool:  # reasons are compared as text in a few places
+        return str(self).startswith(prefix)
 
 
 def page_evidence(doc: Document, root) -> list[list[float]]:
@@ -144,7 +158,7 @@ def _metadata_lines(doc: Document) -> None:
     title, author, date = _normal(meta.get("title")), _normal(meta.get("byline")), meta.get("date")
     found: set[str] = set()
     for line in _header(doc):
-        if line.firm and not line.reason.startswith(("markup: body", "markup: not body")):
+        if line.firm and not isinstance(line.reason, MarkupReason):
             continue                      # a profile rule decided it
         text, words = _normal(line.text), line.features.words
         if "title" not in found and title and (text == title or line.markup.heading == 1 and title.startswith(text)):

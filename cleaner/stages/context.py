@@ -49,7 +49,7 @@ class ContextStage:
 
     def __call__(self, doc: Document) -> None:
         model = model_for(doc)
-        if model is None or not doc.lines:
+        if model is None or not doc.lines or all(line.firm for line in doc.lines):
             return
         labels = model.smooth([line.score for line in doc.lines])
         for line, body in zip(doc.lines, labels):

@@ -21,8 +21,8 @@ class ScoringStage:
 
     def __call__(self, doc: Document) -> None:
         model = model_for(doc)
-        if model is None or not doc.lines:
-            return
+        if model is None or not doc.lines or all(line.firm for line in doc.lines):
+            return  # nothing left to decide (an HTML page the markup stage decided whole)
         has_stoplist = bool(doc.language) and not doc.char_mode and bool(language.stopwords(doc.language))
         vectors = iter_line_vectors(doc.lines, has_stoplist, doc.char_mode)
         if len(doc.lines) <= LARGE_DOCUMENT_LINES:  # keep each line's model input for --explain (~1 KB)
