@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .document import LARGE_DOCUMENT_LINES
+
 #: The chrome categories phrases/shapes may report in ``line.signal``.
 SIGNALS = ("cookies", "newsletter", "paywall", "donation", "share", "copyright", "related", "comments", "call_to_action", "legal",
            "navigation", "ads", "counters", "contact", "credit", "menu", "headline list", "link row",
@@ -104,13 +106,16 @@ def iter_line_vectors(lines, has_stoplist: bool, char_mode: bool) -> Iterator[li
     headline = _headline_line(lines, feats, prose)
     colon_list = _colon_lists(feats)
     log1p = math.log1p
-    own_of: dict[int, tuple] = {}  # a repeated line (the same Features) is measured once
+    own_of: dict[int, tuple] = {}  # a repeated line (the same Features) is measured once…
+    remember = n <= LARGE_DOCUMENT_LINES  # …unless the document is huge: then memory matters more
     for i, line in enumerate(lines):
         f = feats[i]
         u = f.units
         own = own_of.get(id(f))
         if own is None:
-            own = own_of[id(f)] = _own(f, reference, has_stoplist, char_mode)
+            own = _own(f, reference, has_stoplist, char_mode)
+            if remember:
+                own_of[id(f)] = own
         stop_rel = own[8]
         if i < start:
             distance = start - i
