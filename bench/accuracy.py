@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from metric import Page, load_pages, summarise, tp_fp_fn  # noqa: E402
+from metric import Page, load_pages, print_worst, summarise, tp_fp_fn  # noqa: E402
 
 
 def c4_rule(text: str) -> str:
@@ -150,11 +150,7 @@ def main() -> int:
             print("  " + " | ".join(row))
     if args.worst:
         mine = next(r for r in results if r["name"] == "cleaner (.txt)")
-        ranked = sorted(range(len(pages)), key=lambda i: _page_f1(mine["scores"][i]))
-        print(f"\nworst pages for {mine['name']}:")
-        for i in ranked[:args.worst]:
-            tp, fp, fn = mine["scores"][i]
-            print(f"  {pages[i].id}  F1={_page_f1(mine['scores'][i]):.3f}  tp={tp:.2f} fp={fp:.2f} fn={fn:.2f}  {pages[i].url}")
+        print_worst(pages, mine["scores"], mine["name"], args.worst)
     return 0
 
 
@@ -183,10 +179,6 @@ def cross_validated(pages: list[Page], profiles: bool, model_a: Path, model_b: P
         rows.append(row)
     return rows
 
-
-def _page_f1(score: tuple[float, float, float]) -> float:
-    tp, fp, fn = score
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 if __name__ == "__main__":

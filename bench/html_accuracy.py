@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from metric import Page, load_pages, summarise, tp_fp_fn  # noqa: E402
+from metric import Page, load_pages, print_worst, summarise, tp_fp_fn  # noqa: E402
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "blockquote", "pre",
                "section", "article", "table", "ul", "ol", "dd", "dt", "figcaption"}
@@ -185,17 +185,9 @@ def main() -> int:
               f"{r['docs_per_s']:>6.1f} | {ratio:>20} |")
     mine = next((r for r in results if r["name"] == "cleaner"), None)
     if args.worst and mine:
-        ranked = sorted(range(len(pages)), key=lambda i: _page_f1(mine["scores"][i]))
-        print(f"\nworst pages for the cleaner:")
-        for i in ranked[:args.worst]:
-            tp, fp, fn = mine["scores"][i]
-            print(f"  {pages[i].id}  F1={_page_f1(mine['scores'][i]):.3f}  tp={tp:.2f} fp={fp:.2f} fn={fn:.2f}")
+        print_worst(pages, mine["scores"], "the cleaner", args.worst)
     return 0
 
-
-def _page_f1(score: tuple[float, float, float]) -> float:
-    tp, fp, fn = score
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 if __name__ == "__main__":

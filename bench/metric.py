@@ -75,6 +75,20 @@ class Page:
             return handle.read()
 
 
+def page_f1(score: tuple[float, float, float]) -> float:
+    tp, fp, fn = score
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def print_worst(pages: list[Page], scores: list[tuple[float, float, float]], label: str, count: int) -> None:
+    """The ``count`` pages with the lowest F1, with their tp/fp/fn and address."""
+    ranked = sorted(range(len(pages)), key=lambda i: page_f1(scores[i]))
+    print(f"\nworst pages for {label}:")
+    for i in ranked[:count]:
+        tp, fp, fn = scores[i]
+        print(f"  {pages[i].id}  F1={page_f1(scores[i]):.3f}  tp={tp:.2f} fp={fp:.2f} fn={fn:.2f}  {pages[i].url or ''}")
+
+
 def load_pages(folder: str | Path) -> list[Page]:
     folder = Path(folder)
     ids_file = folder / "ids.txt"
