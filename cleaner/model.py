@@ -99,8 +99,8 @@ def iter_line_vectors(lines, has_stoplist: bool, char_mode: bool) -> Iterator[li
     shorts = _short_runs(feats)
     first_prose = next((i for i in range(n) if prose[i]), n)
     ended_at = next((i for i in range(first_prose, n) if end_marker[i]), n)
-    title = feats[0].content
-    overlap = [len(f.content & title) / len(title) if title and f.content else 0.0 for f in feats]
+    title = frozenset(feats[0].content)
+    overlap = [len(title.intersection(f.content)) / len(title) if title and f.content else 0.0 for f in feats]
     overlap[0] = 0.0
     cohesion = _cohesion(feats)
     headline = _headline_line(lines, feats, prose)
@@ -170,7 +170,7 @@ def _headline_line(lines, feats, prose) -> int | None:
     """The line that repeats the page title (a dump opens with <title>; the article's
     headline stands just above its text): the candidate with the most prose below it."""
     first = lines[0].text.lower()
-    title_words = feats[0].content
+    title_words = frozenset(feats[0].content)
     best, best_prose = None, 0
     for i in range(1, len(lines)):
         f = feats[i]
@@ -178,7 +178,7 @@ def _headline_line(lines, feats, prose) -> int | None:
             continue
         text = lines[i].text.lower()
         shares = (len(text) >= 12 and text in first) or (
-            len(title_words) >= 3 and len(f.content & title_words) >= 0.7 * len(title_words))
+            len(title_words) >= 3 and len(title_words.intersection(f.content)) >= 0.7 * len(title_words))
         if not shares:
             continue
         below = sum(prose[i + 1:i + 16])
@@ -199,8 +199,8 @@ def _cohesion(feats) -> list[float]:
         around = set()
         for j in range(max(0, i - 2), min(n, i + 3)):
             if j != i:
-                around |= feats[j].content
-        out[i] = min(len(words & around) / len(words) * 3, 1.0)
+                around.update(feats[j].content)
+        out[i] = min(len(around.intersection(words)) / len(words) * 3, 1.0)
     return out
 
 

@@ -93,7 +93,7 @@ class MetadataStage:
     def _pick_title(doc: Document, window: range, first: int, meta_lines: list[int]) -> int | None:
         lines = doc.lines
         page_title = lines[0].text.lower() if lines else ""
-        page_words = lines[0].features.content if lines else frozenset()
+        page_words = frozenset(lines[0].features.content) if lines else frozenset()
         best, best_score = None, 0.0
         for i in window:
             line = lines[i]
@@ -103,7 +103,7 @@ class MetadataStage:
             text = line.text.lower()
             score = 1.0 + min(f.units, 12) / 12
             if i > 0 and (len(text) >= 12 and text in page_title or
-                          len(page_words) >= 3 and len(f.content & page_words) >= 0.6 * len(page_words)):
+                          len(page_words) >= 3 and len(page_words.intersection(f.content)) >= 0.6 * len(page_words)):
                 score += 3.0
             if any(0 < m - i <= 4 for m in meta_lines):
                 score += 1.5
