@@ -15,4 +15,13 @@ from .errors import CleanerError, InputError, ProfileError, UsageError
 __version__ = "1.0.0"
 
 __all__ = ["Article", "Cleaner", "CleanerError", "Decision", "InputError", "ProfileError", "UsageError",
-           "clean", "__version__"]
+           "clean", "clean_many", "__version__"]
+
+
+def __getattr__(name: str):
+    """``clean_many`` loads the batch machinery (multiprocessing) only when first used."""
+    if name == "clean_many":
+        from .batch.many import clean_many
+
+        return clean_many
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

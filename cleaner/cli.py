@@ -47,6 +47,7 @@ def main() -> None:
     cleaner [OPTIONS] [FILE...]   clean each FILE (or stdin) — see 'cleaner clean --help'
     cleaner profiles              list the site profiles
     cleaner check [PATH...]       compare fixture dumps with their expected output
+    cleaner batch INPUT... -o F   clean folders, JSONL and WARC files at scale
     """
 
 
@@ -176,6 +177,11 @@ def check_command(paths, update, verbose, profiles_dirs, no_profiles):
         summary += f", {counts['updated']} updated"
     click.echo(summary)
     raise click.exceptions.Exit(1 if counts["failed"] else 0)
+
+
+from .batch.command import batch_command  # noqa: E402 - light: click only; the batch machinery loads when it runs
+
+main.add_command(batch_command)
 
 
 def run() -> None:  # pragma: no cover - console-script shim

@@ -1,0 +1,80 @@
+"""``cleaner batch``: the click command. Imports only click at start-up; the work loads when it runs."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..reading import DEFAULT_MAX_BYTES
+
+_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+
+class ByteSize(click.ParamType):
+    """A size like ``5000000``, ``512k``, ``64M`` or ``1G`` (powers of 1024)."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower().removesuffix("b").removesuffix("i")
+        unit = text[-1:] if text[-1:] in _UNITS else ""
+        try:
+            number = float(text[:len(text) - len(unit)])
+        except ValueError:
+            self.fail(f"{value!r} is not a size (examples: 5000000, 512k, 64M, 1G)", param, ctx)
+        if number <= 0:
+            self.fail(f"{value!r}: the size must be positive", param, ctx)
+        return int(number * _UNITS[unit])
+
+
+@click.command("batch")
+@click.argument("inputs", nargs=-1, required=True, type=str)
+@click.option("-o", "--output", metavar="FILE", help="Write one JSON record per document to FILE (.jsonl or .jsonl.gz).")
+@click.option("--out-dir", metavar="DIR", help="Instead: one .txt file per document (the body) under DIR; .err for failures.")
+@click.option("-j", "--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--text-field", default="text", show_default=True, help="JSONL: the field holding the dump.")
+@click.option("--id-field", default="id", show_default=True, help="JSONL: the field holding the document id.")
+@click.option("--url-field", default="url", show_default=True, help="JSONL: the field holding the page URL.")
+@click.option("--max-bytes", type=ByteSize(), default=DEFAULT_MAX_BYTES, show_default="64M",
+              help="Larger documents (a file, a JSONL line, a WARC payload) become error records, unread.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              help="Seconds one document may take; a stuck one is stopped and becomes an error record (0: no limit).")
+@click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
+              help="Treat documents as text dumps or HTML (WARC and WET records say what they are).")
+@click.option("--profile", "profile_name", help="Force this profile for every document.")
+@click.option("--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="A folder of your own profile files (.toml); yours win over built-ins.")
+@click.option("--no-profiles", is_flag=True, help="Use the generic fallback only.")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Documents sent to a worker at a time.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_field, max_bytes, timeout,
+                  input_format, profile_name, profiles_dirs, no_profiles, chunk_size, quiet):
+    """Clean many dumps: folders (*.txt, *.html, gzip'd too), JSONL and WARC/WET files, mixed.
+
+    \b
+    Every input document yields exactly one output record, in input order;
+    a failed one is an error record. A run that is killed resumes where it
+    stopped when started again with the same command.
+
+    \b
+      cleaner batch pages/ crawl.jsonl.gz CC-MAIN-*.warc.wet.gz -o clean.jsonl.gz
+      cleaner batch dumps/ --out-dir clean/ -j 4
+    """
+    from ..errors import CleanerError
+    from .runner import BatchOptions, run_batch
+    from .work import Settings
+
+    settings = Settings(profiles_dirs=tuple(profiles_dirs), use_profiles=not no_profiles, profile=profile_name,
+                        input_format=input_format, max_bytes=max_bytes, text_field=text_field, id_field=id_field,
+                        url_field=url_field)
+    options = BatchOptions(inputs=list(inputs), output=output, out_dir=out_dir, workers=workers,
+                           timeout=timeout or None, chunk_docs=chunk_size, settings=settings)
+    try:
+        run_batch(options, progress=not quiet and sys.stderr.isatty(), log=None if quiet else sys.stderr)
+    except CleanerError as error:
+        click.echo(f"cleaner: error: {error}", err=True)
+        raise click.exceptions.Exit(error.exit_code) from None

@@ -1,0 +1,225 @@
+"""Finding and streaming input documents: directories, dump files, JSONL (WARC is in :mod:`.warc`).
+
+Everything streams. A directory is walked lazily (one folder's listing at a
+time, sorted, so the order is the same on every run); a JSONL file is read a
+line at a time with the line length capped at ``--max-bytes``, so a huge line
+is skipped without ever being held in memory. Reading problems become error
+records for the document (or file) concerned; they never stop the run.
+
+Each reader takes ``skip(source) -> bool``, the resume check, and asks it
+before loading a document, so a resumed run does not re-read payloads it
+has already written.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import zlib
+from typing import Callable, Iterable, Iterator
+
+from ..errors import CleanerError
+from .records import InputRecord, Source
+
+Skip = Callable[[Source], bool]
+
+#: Name endings picked up in a directory walk, by kind (gzip'd variants too).
+DUMP_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+WARC_SUFFIXES = (".warc", ".wet")
+_GZIP_MAGIC = b"\x1f\x8b"
+_READ_ERRORS = (OSError, EOFError, zlib.error)
+
+
+class BatchUsageError(CleanerError):
+    """A bad input or output argument, found before any document is read."""
+
+    exit_code = 2
+
+
+def classify(name: str) -> str | None:
+    """``"jsonl"``, ``"warc"`` or ``"dump"`` by the file name; None if a walk should pass it by."""
+    lower = name.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+    if lower.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if lower.endswith(WARC_SUFFIXES):
+        return "warc"
+    if lower.endswith(DUMP_SUFFIXES):
+        return "dump"
+    return None
+
+
+def check_inputs(paths: Iterable[str], excluded: Iterable[str] = ()) -> list[str]:
+    """Normalise the input arguments; refuse missing ones and inputs that overlap.
+
+    Overlapping inputs (a folder and a file inside it, or the same file twice)
+    would make two records for one document, so they are an error.
+    """
+    given: dict[str, str] = {}
+    for path in paths:
+        if not os.path.exists(path):
+            raise BatchUsageError(f"input {path!r} does not exist")
+        full = os.path.abspath(path)
+        if full in given:
+            raise BatchUsageError(f"input {path!r} is given twice")
+        given[full] = os.path.normpath(path)
+    outputs = {os.path.abspath(path) for path in excluded}
+    for full, path in given.items():
+        if full in outputs:
+            raise BatchUsageError(f"input {path!r} is the output of this run")
+        parent = os.path.dirname(full)
+        while parent != os.path.dirname(parent):
+            if parent in given:
+                raise BatchUsageError(f"input {path!r} is inside input {given[parent]!r}: it would be read twice")
+            parent = os.path.dirname(parent)
+    normalised = list(given.values())
+    return normalised
+
+
+def read_inputs(paths: Iterable[str], skip: Skip, max_bytes: int, excluded: Iterable[str] = ()) -> Iterator[InputRecord]:
+    """Every document of every input, in a stable order: arguments in order, folders sorted."""
+    from .warc import read_warc  # lazy: FastWARC only when a WARC comes in
+
+    readers = {"jsonl": read_jsonl, "warc": read_warc, "dump": read_dump}
+    excluded_abs = {os.path.abspath(path) for path in excluded}
+    for path in paths:
+        if os.path.isdir(path):
+            files = walk(path, excluded_abs)
+        else:
+            files = iter([(path, classify(os.path.basename(path)) or "dump", None)])
+        for file, kind, error in files:
+            if error is not None:
+                source = Source(file)
+                if not skip(source):
+                    yield InputRecord(source, error=error)
+                continue
+            yield from readers[kind](file, skip, max_bytes)
+
+
+def walk(top: str, excluded: set[str]) -> Iterator[tuple[str, str, str | None]]:
+    """(path, kind, None) for each input file under ``top``, sorted; (folder, "", reason) if one is unreadable.
+
+    Hidden files and folders (a leading dot) are passed by, and so is this
+    run's own output. Symbolic links to folders are not followed (no cycles).
+    """
+    try:
+        with os.scandir(top) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield top, "", f"cannot list folder {top!r}: {exc.strerror or exc}"
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or os.path.abspath(entry.path) in excluded:
+            continue
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from walk(entry.path, excluded)
+            continue
+        kind = classify(entry.name)
+        if kind:
+            yield entry.path, kind, None
+
+
+def open_maybe_gzip(path: str):
+    """A binary reader of the file, decompressing it when it starts with gzip's magic bytes."""
+    handle = open(path, "rb")
+    try:
+        magic = handle.peek(2)[:2]
+    except OSError:
+        handle.close()
+        raise
+    if magic == _GZIP_MAGIC:
+        return gzip.GzipFile(fileobj=handle, mode="rb")  # closing it leaves handle open: see _close
+    return handle
+
+
+def _close(stream) -> None:
+    inner = getattr(stream, "fileobj", None)
+    stream.close()
+    if inner is not None:
+        inner.close()
+
+
+def _describe(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def read_dump(path: str, skip: Skip, max_bytes: int) -> Iterator[InputRecord]:
+    """A file that is one dump (text or HTML, maybe gzip'd)."""
+    source = Source(path)
+    if skip(source):
+        return
+    try:
+        if os.path.getsize(path) > max_bytes and not _is_gzip(path):
+            yield InputRecord(source, id=path, error=f"input is over --max-bytes ({max_bytes:,} bytes)")
+            return
+        stream = open_maybe_gzip(path)
+        try:
+            data = stream.read(max_bytes + 1)
+        finally:
+            _close(stream)
+    except _READ_ERRORS as exc:
+        yield InputRecord(source, id=path, error=f"cannot read {path!r}: {_describe(exc)}")
+        return
+    if len(data) > max_bytes:
+        yield InputRecord(source, id=path, error=f"input is over --max-bytes ({max_bytes:,} bytes)")
+        return
+    yield InputRecord(source, data=data, id=path)
+
+
+def _is_gzip(path: str) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(2) == _GZIP_MAGIC
+
+
+def read_jsonl(path: str, skip: Skip, max_bytes: int) -> Iterator[InputRecord]:
+    """One document per non-blank line; the line is parsed later, in a worker.
+
+    A line over ``max_bytes`` is skipped unread (an error record); a read
+    failure (a truncated gzip, an I/O error) ends the file with one error
+    record naming the last line read.
+    """
+    try:
+        stream = open_maybe_gzip(path)
+    except OSError as exc:
+        source = Source(path)
+        if not skip(source):
+            yield InputRecord(source, error=f"cannot read {path!r}: {_describe(exc)}")
+        return
+    number = 0
+    try:
+        while True:
+            try:
+                line = stream.readline(max_bytes + 1)
+                too_long = len(line) > max_bytes and not line.endswith(b"\n")
+                if too_long:
+                    _skip_rest_of_line(stream)
+            except _READ_ERRORS as exc:
+                source = Source(path)
+                if not skip(source):
+                    yield InputRecord(source, error=f"cannot read {path!r} after line {number:,}: {_describe(exc)}")
+                return
+            if not line:
+                return
+            number += 1
+            source = Source(path, line=number)
+            if too_long:
+                if not skip(source):
+                    yield InputRecord(source, error=f"line is over --max-bytes ({max_bytes:,} bytes)")
+            elif line.strip() and not skip(source):
+                yield InputRecord(source, data=line, kind="jsonl")
+    finally:
+        _close(stream)
+
+
+def _skip_rest_of_line(stream, block: int = 1 << 20) -> None:
+    """Read past the end of an over-long line without keeping it."""
+    while True:
+        piece = stream.readline(block)
+        if not piece or piece.endswith(b"\n"):
+            return
