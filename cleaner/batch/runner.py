@@ -8,6 +8,7 @@ ends with the same file an uninterrupted run would have written.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import time
@@ -91,7 +92,8 @@ class _Progress:
         if enabled:
             from tqdm import tqdm  # lazy: only batch runs on a terminal pay for it
 
-            self.bar = tqdm(desc="cleaning", unit=" docs", file=stream, dynamic_ncols=True, mininterval=0.5,
+            columns, rows = _terminal_size(stream)
+            self.bar = tqdm(desc="cleaning", unit=" docs", file=stream, ncols=columns, nrows=rows, mininterval=0.5,
                             smoothing=0.05)
 
     def update(self, counts: Counts) -> None:
@@ -106,6 +108,16 @@ class _Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def _terminal_size(stream: TextIO) -> tuple[int, int]:
+    """The terminal's columns and rows; 100 x 24 where it reports none (a fresh pseudo-terminal says 0 x 0,
+    and tqdm then hides its bar)."""
+    try:
+        size = os.get_terminal_size(stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        return 100, 24
+    return size.columns or 100, size.lines or 24
 
 
 def _raise_interrupt(signum, frame) -> None:

@@ -1,0 +1,204 @@
+"""Nothing lost, nothing twice: torn ends are cut, killed runs resume, and the result equals an uninterrupted run."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_batch_support import ARTICLE, output_bytes, read_jsonl, run_batch_cli, seed_texts, write_jsonl
+
+
+def make_corpus(folder: Path, documents: int) -> Path:
+    """A JSONL corpus of real dumps (the seed fixtures) and a few bad lines, ``documents`` lines long."""
+    texts = seed_texts() + [ARTICLE]
+    rows = []
+    for number in range(documents):
+        if number % 97 == 13:
+            rows.append("{this line is broken")
+        else:
+            rows.append({"id": f"doc-{number}", "text": texts[number % len(texts)] + f"\nPage {number}\n"})
+    return write_jsonl(folder / "corpus.jsonl", rows)
+
+
+def reference_output(corpus: Path, folder: Path, name: str) -> bytes:
+    out = folder / name
+    result = run_batch_cli(str(corpus), "-o", str(out), "-j", "2")
+    assert result.returncode == 0, result.stderr
+    return output_bytes(out)
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz"])
+def test_torn_end_is_cut_and_the_rest_is_redone(tmp_path, name):
+    corpus = make_corpus(tmp_path, 60)
+    full = reference_output(corpus, tmp_path, "reference-" + name)
+    lines = full.splitlines(keepends=True)
+    assert len(lines) == 60
+    out = tmp_path / name
+    if name.endswith(".gz"):  # two whole members, then half of a third (a writer killed mid-member)
+        members = [gzip.compress(b"".join(lines[:10])), gzip.compress(b"".join(lines[10:25]))]
+        torn = gzip.compress(b"".join(lines[25:40]))
+        out.write_bytes(b"".join(members) + torn[: len(torn) // 2])
+    else:  # 25 whole lines, then half of the 26th
+        out.write_bytes(b"".join(lines[:25]) + lines[25][: len(lines[25]) // 2])
+
+    result = run_batch_cli(str(corpus), "-o", str(out), "-j", "1")
+
+    assert result.returncode == 0, result.stderr
+    assert "cleaner: resuming: 25 records already in" in result.stderr
+    assert "cleaner: cut a torn record" in result.stderr
+    assert "35 documents" in result.stderr and "(25 already done, skipped)" in result.stderr
+    assert output_bytes(out) == full
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (Linux /proc), to check that none outlives a killed run."""
+    found, frontier = set(), [pid]
+    while frontier:
+        parent = frontier.pop()
+        for children in Path(f"/proc/{parent}/task").glob("*/children"):
+            try:
+                kids = {int(c) for c in children.read_text().split()}
+            except OSError:
+                continue
+            frontier.extend(kids - found)
+            found |= kids
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _records_written(path: Path) -> int:
+    """Whole records in a (possibly torn, possibly gzip'd) output right now."""
+    if not path.exists():
+        return 0
+    data = path.read_bytes()
+    if path.name.endswith(".gz"):
+        out = b""
+        while data:
+            inflater = __import__("zlib").decompressobj(31)
+            try:
+                piece = inflater.decompress(data)
+            except Exception:
+                break
+            if not inflater.eof:
+                break
+            out += piece
+            data = inflater.unused_data
+        data = out
+    return data.count(b"\n")
+
+
+def _start(corpus: Path, out: Path, workers: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "cleaner", "batch", str(corpus), "-o", str(out), "-j", workers],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for_records(process: subprocess.Popen, out: Path, at_least: int, limit: float = 120) -> int:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        written = _records_written(out)
+        if written >= at_least:
+            return written
+        assert process.poll() is None, f"the run ended before it could be killed: {process.stderr.read()}"
+        time.sleep(0.02)
+    raise AssertionError("no records written in time")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to follow the processes")
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz"])
+def test_sigkill_at_any_moment_then_the_same_command_resumes_to_the_full_output(tmp_path, name):
+    documents = 900
+    corpus = make_corpus(tmp_path, documents)
+    full = reference_output(corpus, tmp_path, "reference-" + name)
+    out = tmp_path / name
+
+    kills = []
+    for at_least in (1, 300):
+        process = _start(corpus, out, "2")
+        _wait_for_records(process, out, at_least)
+        workers = _descendants(process.pid)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        written = _records_written(out)
+        kills.append(written)
+        assert written < documents, "the kill came after the run had finished: it tested nothing"
+        deadline = time.monotonic() + 15  # workers and the fork server die with the batch, none is orphaned
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert workers and not any(_alive(pid) for pid in workers)
+
+    final = run_batch_cli(str(corpus), "-o", str(out), "-j", "1")
+
+    assert final.returncode == 0, final.stderr
+    assert kills[0] < kills[1] < documents
+    assert output_bytes(out) == full  # same records, same order, each exactly once
+    keys = [(r["source"]["file"], r["source"]["line"]) for r in read_jsonl(out)]
+    assert len(keys) == len(set(keys)) == documents
+
+
+def test_sigterm_flushes_whole_records_and_exits_130(tmp_path):
+    corpus = make_corpus(tmp_path, 600)
+    out = tmp_path / "out.jsonl"
+    process = _start(corpus, out, "2")
+    _wait_for_records(process, out, 1)
+    process.send_signal(signal.SIGTERM)
+    stderr = process.communicate(timeout=60)[1]
+
+    assert process.returncode == 130
+    last = stderr.strip().splitlines()[-1]
+    assert last.startswith("cleaner: error: interrupted after ") and last.endswith(
+        "documents; run the same command again to resume")
+    data = out.read_bytes()
+    assert data.endswith(b"\n") and all(json.loads(line) for line in data.splitlines())
+    assert 0 < data.count(b"\n") < 600
+
+    resumed = run_batch_cli(str(corpus), "-o", str(out), "-j", "2")
+    assert resumed.returncode == 0
+    assert output_bytes(out) == reference_output(corpus, tmp_path, "reference.jsonl")
+
+
+def test_worker_count_does_not_change_the_output(tmp_path):
+    corpus = make_corpus(tmp_path, 120)
+    one = tmp_path / "one.jsonl"
+    assert run_batch_cli(str(corpus), "-o", str(one), "-j", "1", "--chunk-size", "7").returncode == 0
+    assert one.read_bytes() == reference_output(corpus, tmp_path, "two.jsonl")
+
+
+def test_resume_index_handles_out_of_order_sources():
+    from cleaner.batch.records import Source
+    from cleaner.batch.sinks import DoneIndex
+
+    done = DoneIndex()
+    for position in (5, 1, 9, 3):
+        done.add(Source("a.jsonl", line=position))
+    done.add(Source("b.warc", offset=1234))
+    done.add(Source("c.txt"))
+    done.freeze()
+    assert all(Source("a.jsonl", line=n) in done for n in (1, 3, 5, 9))
+    assert not any(Source("a.jsonl", line=n) in done for n in (0, 2, 4, 10))
+    assert Source("b.warc", offset=1234) in done and Source("b.warc", offset=1233) not in done
+    assert Source("c.txt") in done and Source("d.txt") not in done and done.count == 6
+
+
+def test_untouched_output_when_everything_is_done(tmp_path):
+    corpus = make_corpus(tmp_path, 30)
+    out = tmp_path / "out.jsonl.gz"
+    assert run_batch_cli(str(corpus), "-o", str(out)).returncode == 0
+    before = out.read_bytes()
+    again = run_batch_cli(str(corpus), "-o", str(out))
+    assert again.returncode == 0 and "0 documents" in again.stderr and "(30 already done, skipped)" in again.stderr
+    assert out.read_bytes() == before
+    assert os.path.getsize(out) == len(before)
