@@ -27,11 +27,22 @@ def make_corpus(folder: Path, documents: int) -> Path:
     return write_jsonl(folder / "corpus.jsonl", rows)
 
 
-def reference_output(corpus: Path, folder: Path, name: str) -> bytes:
-    out = folder / name
-    result = run_batch_cli(str(corpus), "-o", str(out), "-j", "2")
-    assert result.returncode == 0, result.stderr
+def _target(out: Path) -> list[str]:
+    return ["--out-dir", str(out)] if out.suffix == "" else ["-o", str(out)]
+
+
+def snapshot(out: Path) -> bytes | dict[str, bytes]:
+    """A JSONL output's records (decompressed), or an output folder's files and their contents."""
+    if out.suffix == "":
+        return {str(path.relative_to(out)): path.read_bytes() for path in sorted(out.rglob("*")) if path.is_file()}
     return output_bytes(out)
+
+
+def reference_output(corpus: Path, folder: Path, name: str) -> bytes | dict[str, bytes]:
+    out = folder / name
+    result = run_batch_cli(str(corpus), *_target(out), "-j", "2")
+    assert result.returncode == 0, result.stderr
+    return snapshot(out)
 
 
 @pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz"])
@@ -81,9 +92,11 @@ def _alive(pid: int) -> bool:
 
 
 def _records_written(path: Path) -> int:
-    """Whole records in a (possibly torn, possibly gzip'd) output right now."""
+    """Whole records in a (possibly torn, possibly gzip'd) output, or finished files in an output folder, right now."""
     if not path.exists():
         return 0
+    if path.suffix == "":
+        return sum(1 for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".err"))
     data = path.read_bytes()
     if path.name.endswith(".gz"):
         out = b""
@@ -102,7 +115,7 @@ def _records_written(path: Path) -> int:
 
 
 def _start(corpus: Path, out: Path, workers: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "cleaner", "batch", str(corpus), "-o", str(out), "-j", workers],
+    return subprocess.Popen([sys.executable, "-m", "cleaner", "batch", str(corpus), *_target(out), "-j", workers],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
@@ -118,7 +131,7 @@ def _wait_for_records(process: subprocess.Popen, out: Path, at_least: int, limit
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to follow the processes")
-@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz"])
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz", "out-folder"])
 def test_sigkill_at_any_moment_then_the_same_command_resumes_to_the_full_output(tmp_path, name):
     documents = 900
     corpus = make_corpus(tmp_path, documents)
@@ -140,13 +153,16 @@ def test_sigkill_at_any_moment_then_the_same_command_resumes_to_the_full_output(
             time.sleep(0.05)
         assert workers and not any(_alive(pid) for pid in workers)
 
-    final = run_batch_cli(str(corpus), "-o", str(out), "-j", "1")
+    final = run_batch_cli(str(corpus), *_target(out), "-j", "1")
 
     assert final.returncode == 0, final.stderr
     assert kills[0] < kills[1] < documents
-    assert output_bytes(out) == full  # same records, same order, each exactly once
-    keys = [(r["source"]["file"], r["source"]["line"]) for r in read_jsonl(out)]
-    assert len(keys) == len(set(keys)) == documents
+    assert snapshot(out) == full  # same records, same order (same files), each exactly once
+    if out.suffix == "":
+        assert len(full) == documents and not any(name.endswith(".partial") for name in full)
+    else:
+        keys = [(r["source"]["file"], r["source"]["line"]) for r in read_jsonl(out)]
+        assert len(keys) == len(set(keys)) == documents
 
 
 def test_sigterm_flushes_whole_records_and_exits_130(tmp_path):

@@ -38,7 +38,7 @@ class ByteSize(click.ParamType):
 @click.option("--text-field", default="text", show_default=True, help="JSONL: the field holding the dump.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL: the field holding the document id.")
 @click.option("--url-field", default="url", show_default=True, help="JSONL: the field holding the page URL.")
-@click.option("--max-bytes", type=ByteSize(), default=DEFAULT_MAX_BYTES, show_default="64M",
+@click.option("--max-bytes", type=ByteSize(), default=f"{DEFAULT_MAX_BYTES >> 20}M", show_default=True,
               help="Larger documents (a file, a JSONL line, a WARC payload) become error records, unread.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
               help="Seconds one document may take; a stuck one is stopped and becomes an error record (0: no limit).")
@@ -78,3 +78,6 @@ def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_fi
     except CleanerError as error:
         click.echo(f"cleaner: error: {error}", err=True)
         raise click.exceptions.Exit(error.exit_code) from None
+    except KeyboardInterrupt:  # before the run started, or while it was shutting down
+        click.echo("cleaner: error: interrupted; run the same command again to resume", err=True)
+        raise click.exceptions.Exit(130) from None
