@@ -48,7 +48,7 @@ class ByteSize(click.ParamType):
 @click.option("--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(file_okay=False),
               help="A folder of your own profile files (.toml); yours win over built-ins.")
 @click.option("--no-profiles", is_flag=True, help="Use the generic fallback only.")
-@click.option("--chunk-size", type=click.IntRange(min=1), default=16, show_default=True,
+@click.option("--chunk-size", type=click.IntRange(min=1), default=32, show_default=True,
               help="Documents sent to a worker at a time.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_field, max_bytes, timeout,

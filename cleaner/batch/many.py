@@ -65,7 +65,7 @@ def clean_many(items: Iterable[str | bytes | Mapping[str, Any]], workers: int | 
                timeout: float | None = None, profiles_dirs: Iterable[str] = (), use_profiles: bool = True,
                profile: str | None = None, input_format: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
                text_field: str = "text", id_field: str = "id", url_field: str = "url",
-               chunk_size: int = 16) -> Iterator[CleanResult]:
+               chunk_size: int = 32) -> Iterator[CleanResult]:
     """Clean many dumps, in ``workers`` processes (default: all cores), yielding results in input order.
 
     ``workers=1`` without a ``timeout`` cleans in this process (no start-up

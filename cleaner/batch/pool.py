@@ -3,16 +3,19 @@
 Why not ``concurrent.futures``: a stuck document (a catastrophic regular
 expression in a profile holds the GIL, so no signal handler can interrupt it)
 can only be stopped by killing its process, and a pool must then know exactly
-which document was stuck, fail that one, and give the rest of the chunk to a
-fresh worker. So each worker gets one chunk at a time over its own pipe and
-answers one message per document; the parent knows which document each
-worker is on and since when (the later of the chunk's dispatch and the
-previous answer: lenient, never unfair). A worker that dies (segfault, OOM
-killer) costs the one document it was on; a worker that cannot start at all
-stops the run with a one-line error.
+which document was stuck, fail that one, and give the rest of its chunk to a
+fresh worker. So each worker has a pipe and a shared slot holding the
+sequence number of the document it is cleaning (a memory write per document,
+no system call). The parent watches the slot: when it has not changed for
+``timeout`` seconds, the worker is killed and that document becomes an error
+record. A worker that dies (segfault, OOM killer) costs the one document in
+its slot; a worker that cannot start at all stops the run with a one-line
+error. Results travel in batches (at the end of a chunk, or every 50 ms), so
+the per-document cost of the machinery stays small when cleaning gets fast.
 
 Sending a chunk only to a worker that has answered its whole previous chunk
-also rules out the classic pipe deadlock (both sides blocked writing).
+rules out the classic pipe deadlock (both sides blocked writing) and means
+the parent never blocks writing to a stuck worker.
 
 Memory is bounded: the parent reads input only while fewer than
 ``window_docs`` documents and ``window_bytes`` bytes are between reading and
@@ -45,8 +48,19 @@ class PoolError(CleanerError):
     exit_code = 1
 
 
-def _worker_main(conn, settings: Settings, make_processor: Callable[[Settings], Any]) -> None:
-    """A worker: build a processor, then clean chunks until told to stop or the parent goes away."""
+#: How often a busy worker sends the results it has (besides at the end of each chunk).
+SEND_EVERY_SECONDS = 0.05
+#: What a worker's slot holds while it is not cleaning a document.
+IDLE = -1
+
+
+def _worker_main(conn, current, settings: Settings, make_processor: Callable[[Settings], Any]) -> None:
+    """A worker: build a processor, then clean chunks until told to stop or the parent goes away.
+
+    ``current`` (shared memory) holds the sequence number of the document
+    being cleaned, so the parent knows which one to blame if this process
+    has to be killed or dies.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent()
     try:
@@ -62,11 +76,23 @@ def _worker_main(conn, settings: Settings, make_processor: Callable[[Settings], 
             return
         if chunk is None:
             return
-        for record in chunk:
-            try:
-                conn.send((record.seq, processor.process(record)))
-            except (BrokenPipeError, OSError):
-                return
+        try:
+            _clean_chunk(chunk, conn, current, processor)
+        except OSError:  # the parent is gone
+            return
+
+
+def _clean_chunk(chunk: list[InputRecord], conn, current, processor) -> None:
+    results, last_send = [], time.monotonic()
+    for record in chunk:
+        current.value = record.seq
+        results.append((record.seq, processor.process(record)))
+        current.value = IDLE
+        if time.monotonic() - last_send >= SEND_EVERY_SECONDS:
+            conn.send(("results", results))
+            results, last_send = [], time.monotonic()
+    if results:
+        conn.send(("results", results))
 
 
 def _die_with_parent() -> None:
@@ -94,10 +120,12 @@ def _context():
 class _Worker:
     process: Any
     conn: Any
+    current: Any                            # shared slot: the seq of the document being cleaned, or IDLE
     started: float
     ready: bool = False
-    since: float = 0.0                      # when inflight[0] started, as far as the parent knows
     inflight: deque = field(default_factory=deque)
+    watched: int = IDLE                     # the slot's value when the parent last saw it change…
+    watched_since: float = 0.0              # …and when that was
 
 
 def describe_exit(exitcode: int | None) -> str:
@@ -114,7 +142,7 @@ def describe_exit(exitcode: int | None) -> str:
 class OrderedPool:
     """Clean records in ``workers`` processes; :meth:`imap` yields ``(record, outcome)`` in input order."""
 
-    def __init__(self, settings: Settings, workers: int, timeout: float | None = None, chunk_docs: int = 16,
+    def __init__(self, settings: Settings, workers: int, timeout: float | None = None, chunk_docs: int = 32,
                  chunk_bytes: int = 4 << 20, window_docs: int | None = None, window_bytes: int = 256 << 20,
                  make_processor: Callable[[Settings], Any] = Processor) -> None:
         self.settings = settings
@@ -188,11 +216,13 @@ class OrderedPool:
 
     def _start(self) -> _Worker:
         parent_end, child_end = self._context.Pipe(duplex=True)
-        process = self._context.Process(target=_worker_main, args=(child_end, self.settings, self.make_processor),
+        current = self._context.RawValue("q", IDLE)
+        process = self._context.Process(target=_worker_main,
+                                        args=(child_end, current, self.settings, self.make_processor),
                                         name="cleaner-batch-worker", daemon=True)
         process.start()
         child_end.close()  # so the parent sees EOF when the worker dies
-        return _Worker(process, parent_end, started=time.monotonic())
+        return _Worker(process, parent_end, current, started=time.monotonic())
 
     def _replace(self, worker: _Worker) -> None:
         worker.process.join(0.5)
@@ -210,8 +240,10 @@ class OrderedPool:
                 return
             if not worker.ready or worker.inflight:
                 continue
+            # a short queue (the end of the input) is shared out evenly rather than given to one worker
+            limit = min(self.chunk_docs, -(-len(self._queue) // len(self.workers)))
             chunk, size = [], 0
-            while self._queue and len(chunk) < self.chunk_docs and (not chunk or size < self.chunk_bytes):
+            while self._queue and len(chunk) < limit and (not chunk or size < self.chunk_bytes):
                 record = self._queue.popleft()
                 chunk.append(record)
                 size += record.size
@@ -222,20 +254,16 @@ class OrderedPool:
                 self._replace(worker)
                 continue
             worker.inflight.extend(chunk)
-            worker.since = time.monotonic()
+            worker.watched, worker.watched_since = IDLE, time.monotonic()
 
     def _wait(self) -> None:
-        """Block until a worker answers or dies, or the earliest deadline; then enforce the deadlines."""
-        now = time.monotonic()
-        deadlines = [worker.started + STARTUP_SECONDS for worker in self.workers if not worker.ready]
-        if self.timeout:
-            deadlines += [worker.since + self.timeout for worker in self.workers if worker.inflight]
-        wait_seconds = min([max(0.0, d - now) for d in deadlines] + [5.0])
+        """Block until a worker answers or dies, or it is time to look at the slots; then enforce deadlines."""
+        poll = min(1.0, self.timeout / 4) if self.timeout else 5.0
         handles = {}
         for worker in self.workers:
             handles[worker.conn] = worker
             handles[worker.process.sentinel] = worker
-        for handle in wait_for_ready(list(handles), timeout=wait_seconds):
+        for handle in wait_for_ready(list(handles), timeout=poll):
             worker = handles[handle]
             if worker in self.workers:
                 self._drain(worker)
@@ -258,38 +286,49 @@ class OrderedPool:
         elif message[0] == "fatal":
             raise PoolError(f"a worker could not start: {message[1]}")
         else:
-            record = worker.inflight.popleft()
-            assert record.seq == message[0], "worker answered out of order"
-            self._done[record.seq] = (record, message[1])
-        worker.since = time.monotonic()
+            for seq, outcome in message[1]:
+                record = worker.inflight.popleft()
+                if record.seq != seq:  # pragma: no cover - a broken invariant, never input-dependent
+                    raise RuntimeError(f"worker answered document {seq} for {record.seq}")
+                self._done[seq] = (record, outcome)
 
     def _lost(self, worker: _Worker) -> None:
-        """A worker died: the document it was on fails; the rest of its chunk goes to a new worker."""
+        """A worker died: the document in its slot fails; the rest of its chunk goes to a new worker."""
         worker.process.join(1.0)
         how = describe_exit(worker.process.exitcode)
         if not worker.ready:
             raise PoolError(f"a worker process ended while starting ({how})")
-        self._fail_current(worker, f"the worker process died while cleaning this document ({how})")
+        self._settle(worker, worker.current.value, f"the worker process died while cleaning this document ({how})")
 
-    def _fail_current(self, worker: _Worker, reason: str) -> None:
-        if worker.inflight:
-            current = worker.inflight.popleft()
-            self._done[current.seq] = (current, failed(current, reason, self.settings))
-            self._queue.extendleft(reversed(worker.inflight))
-            worker.inflight.clear()
+    def _settle(self, worker: _Worker, culprit: int, reason: str) -> None:
+        """After a worker's end: fail the culprit document, requeue its other unanswered ones, replace it."""
+        requeue = []
+        for record in worker.inflight:
+            if record.seq == culprit:
+                self._done[record.seq] = (record, failed(record, reason, self.settings))
+            else:
+                requeue.append(record)
+        worker.inflight.clear()
+        self._queue.extendleft(reversed(requeue))
         self._replace(worker)
 
     def _enforce_deadlines(self) -> None:
         now = time.monotonic()
         for worker in list(self.workers):
-            if not worker.ready and now - worker.started > STARTUP_SECONDS:
-                raise PoolError(f"a worker process did not start within {STARTUP_SECONDS:g} s")
-            if self.timeout and worker.inflight and now - worker.since > self.timeout:
-                self._stop_stuck(worker)
+            if not worker.ready:
+                if now - worker.started > STARTUP_SECONDS:
+                    raise PoolError(f"a worker process did not start within {STARTUP_SECONDS:g} s")
+                continue
+            if not self.timeout or not worker.inflight:
+                continue
+            current = worker.current.value
+            if current != worker.watched:
+                worker.watched, worker.watched_since = current, now
+            elif current != IDLE and now - worker.watched_since > self.timeout:
+                self._stop_stuck(worker, current)
 
-    def _stop_stuck(self, worker: _Worker) -> None:
-        """Kill a worker over the timeout; keep the answers it sent before dying."""
-        stuck = worker.inflight[0]
+    def _stop_stuck(self, worker: _Worker, stuck: int) -> None:
+        """Kill a worker whose slot has not moved for the timeout; keep the answers it sent before."""
         worker.process.kill()
         worker.process.join()
         try:
@@ -297,12 +336,9 @@ class OrderedPool:
                 self._receive(worker, worker.conn.recv())
         except (EOFError, OSError):
             pass
-        if worker.inflight and worker.inflight[0] is stuck:
-            self._fail_current(worker, f"timed out after {self.timeout:g} s (the document was stopped)")
-        else:  # it finished just in time; the next one was merely interrupted
-            self._queue.extendleft(reversed(worker.inflight))
-            worker.inflight.clear()
-            self._replace(worker)
+        if worker.current.value != stuck:
+            stuck = IDLE  # it finished just in time: blame nobody, redo the rest
+        self._settle(worker, stuck, f"timed out after {self.timeout:g} s (the document was stopped)")
 
 
 def default_workers() -> int:

@@ -45,7 +45,7 @@ class BatchOptions:
     out_dir: str | None = None           # or a folder of .txt files
     workers: int | None = None           # None: all cores
     timeout: float | None = 60.0         # seconds per document; None or 0: no limit
-    chunk_docs: int = 16
+    chunk_docs: int = 32
     settings: Settings = field(default_factory=Settings)
 
 
