@@ -11,7 +11,8 @@ import time
 
 import pytest
 from test_batch_support import (ARTICLE, dying_processor, expected_body, exploding_processor, read_jsonl,
-                                run_batch_cli, seed_texts, unstartable_processor, write_jsonl)
+                                run_batch_cli, seed_texts, slow_processor, unstartable_processor,
+                                write_jsonl)
 
 from cleaner import CleanerError, clean_many
 from cleaner.batch.pool import OrderedPool, PoolError
@@ -69,6 +70,14 @@ def test_clean_many_timeout_uses_the_same_machinery(hang_profiles):
     assert [r.index for r in results] == [0, 1, 2]
     assert results[1].error == "timed out after 1.5 s (the document was stopped)" and results[1].id == "h"
     assert results[0].body == results[2].body == expected_body(ARTICLE)
+
+
+def test_the_timeout_is_per_document_not_per_chunk():
+    """Eight documents of 0.3 s each in one chunk take 2.4 s: no document is over a 1 s timeout."""
+    pool = OrderedPool(Settings(serialize=False), workers=1, timeout=1.0, chunk_docs=8, make_processor=slow_processor)
+    results = [outcome for _, outcome in pool.imap(records_of([ARTICLE] * 8))]
+    assert [status for status, _ in results] == ["article"] * 8
+    assert pool.restarts == 0
 
 
 def test_a_dying_worker_costs_only_the_document_it_was_on():

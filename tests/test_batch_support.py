@@ -132,5 +132,17 @@ def dying_processor(settings) -> Processor:
     return _DyingProcessor(settings)
 
 
+class _SlowProcessor(Processor):
+    def process(self, record):
+        import time
+
+        time.sleep(0.3)
+        return super().process(record)
+
+
+def slow_processor(settings) -> Processor:
+    return _SlowProcessor(settings)
+
+
 def unstartable_processor(settings) -> Processor:
     raise RuntimeError("no cleaner for you")
