@@ -7,15 +7,17 @@ Builds a JSONL corpus by repeating and shuffling the folder's text dumps
 (``<id>.txt`` and ``<id>.flat.txt``, with the page URL from ``<id>.json``),
 then measures, in one run:
 
-* ``clean()`` in this process over a sample of the same corpus, before and
-  after the batch runs (the baseline; the mean of the two is used);
-* ``cleaner batch corpus.jsonl -o out.jsonl -j W`` for each W, wall clock of
-  the whole command (start-up, reading, workers, writing), as docs/s;
+* in rounds, interleaved so that other jobs on the machine weigh on both
+  alike: ``clean()`` in this process over a sample of the same corpus (the
+  baseline), then ``cleaner batch corpus.jsonl -o out.jsonl -j W`` for each W,
+  wall clock of the whole command (start-up, reading, workers, writing);
 * the scaling ratio (-j 2 over -j 1) and the batch overhead (1 - batch -j 1
   over in-process);
 * CPU time per document of the whole run (the batch process, its fork
   server and workers, from /proc every 0.1 s) against in-process clean():
   the overhead in CPU terms, which other jobs on the machine do not skew;
+* the machinery alone (reader, pool, writer; cleaning replaced by nothing),
+  the ceiling that batch runs approach as the cleaner gets faster;
 * peak RSS of the whole run (the batch process plus its workers, summed,
   sampled from /proc every 0.1 s) as the corpus grows.
 
@@ -148,12 +150,57 @@ def run_batch(corpus: Path, out: Path, workers: int) -> dict:
             "peak_rss_largest": peak["largest"]}
 
 
+class _NullProcessor:
+    """Everything a worker does for a JSONL line except cleaning: parse it, build and serialise a record."""
+
+    def __init__(self, settings) -> None:
+        self.settings = settings
+
+    def process(self, record):
+        from cleaner.batch.records import ARTICLE
+        from cleaner.batch.work import read_jsonl_line, to_json_line
+
+        text = read_jsonl_line(record, self.settings)
+        data = dict.fromkeys(("title", "byline", "date", "site", "profile", "language", "error"))
+        data.update(id=record.id, url=record.url, source=record.source.to_dict(), body=text[:2000], lines_in=1,
+                    lines_kept=1)
+        return ARTICLE, to_json_line(data)
+
+
+def null_processor(settings) -> _NullProcessor:
+    return _NullProcessor(settings)
+
+
+def machinery_rate(corpus: Path, out: Path, workers: int) -> float:
+    """Docs/s of the batch machinery alone (reader, pool, JSONL writer) with cleaning replaced by nothing."""
+    from cleaner.batch.pool import OrderedPool
+    from cleaner.batch.readers import read_inputs
+    from cleaner.batch.sinks import JsonlSink
+    from cleaner.batch.work import Settings
+
+    out.unlink(missing_ok=True)
+    sink = JsonlSink(str(out))
+    sink.open()
+    pool = OrderedPool(Settings(), workers=workers, timeout=60, make_processor=null_processor)
+    started, count = time.perf_counter(), 0
+    for record, (status, payload) in pool.imap(read_inputs([str(corpus)], lambda source: False, 1 << 26)):
+        sink.write(payload, status, record)
+        count += 1
+    sink.close()
+    return count / (time.perf_counter() - started)
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path, help="folder of text dumps, e.g. ../shared/bench/scrapinghub-dev")
     parser.add_argument("--docs", type=int, default=20_000, help="documents in the throughput corpus")
     parser.add_argument("--workers", default="1,2", help="worker counts to time, comma-separated")
-    parser.add_argument("--baseline-docs", type=int, default=5_000, help="documents timed in process, before and after")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of (in-process, batch -j W...), interleaved")
+    parser.add_argument("--baseline-docs", type=int, default=5_000, help="documents timed in process each round")
     parser.add_argument("--rss-docs", default="20000,200000", help="corpus sizes for the memory runs ('' to skip)")
     parser.add_argument("--rss-workers", type=int, default=2)
     parser.add_argument("--work", type=Path, help="where to put corpora and outputs (default: a temporary folder)")
@@ -162,45 +209,63 @@ def main() -> None:
     dumps = load_dumps(args.data)
     work = args.work or Path(tempfile.mkdtemp(prefix="cleaner-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"{len(dumps)} distinct dumps from {args.data}; work folder {work}; {os.cpu_count()} cores")
+    print(f"{len(dumps)} distinct dumps from {args.data}; work folder {work}; {os.cpu_count()} cores", flush=True)
     corpus = write_corpus(dumps, args.docs, work / f"corpus-{args.docs}.jsonl")
+    worker_counts = [int(w) for w in args.workers.split(",")]
 
-    print(f"load average at start: {os.getloadavg()[0]:.2f}")
-    before, before_cpu = in_process_rate(corpus, args.baseline_docs)
-    print(f"in-process clean(), {args.baseline_docs:,} docs: {before:,.1f} docs/s, {before_cpu * 1000:.2f} CPU ms/doc (before)")
-    runs = []
-    for workers in (int(w) for w in args.workers.split(",")):
-        run = run_batch(corpus, work / "out.jsonl", workers)
-        assert run["records"] == args.docs, f"{run['records']} records for {args.docs} documents"
-        run["rate"] = args.docs / run["seconds"]
-        runs.append(run)
-        print(f"cleaner batch -j {workers}, {args.docs:,} docs: {run['rate']:,.1f} docs/s ({run['seconds']:.1f} s), "
-              f"{run['cpu'] / args.docs * 1000:.2f} CPU ms/doc (all processes), "
-              f"peak RSS {run['peak_rss_sum'] / 2**20:,.0f} MiB")
-    after, after_cpu = in_process_rate(corpus, args.baseline_docs)
-    baseline, baseline_cpu = (before + after) / 2, (before_cpu + after_cpu) / 2
-    print(f"in-process clean(), {args.baseline_docs:,} docs: {after:,.1f} docs/s, {after_cpu * 1000:.2f} CPU ms/doc (after); "
-          f"mean {baseline:,.1f} docs/s, {baseline_cpu * 1000:.2f} CPU ms/doc")
-    print(f"load average at end: {os.getloadavg()[0]:.2f} (on {os.cpu_count()} cores: above that, others compete)")
+    ratios: dict[int, list[float]] = {w: [] for w in worker_counts}
+    cpu_ratios: dict[int, list[float]] = {w: [] for w in worker_counts}
+    rates: dict[int, list[float]] = {w: [] for w in worker_counts}
+    for number in range(1, args.rounds + 1):
+        print(f"round {number}: load average {os.getloadavg()[0]:.2f}", flush=True)
+        baseline, baseline_cpu = in_process_rate(corpus, args.baseline_docs)
+        print(f"  in-process clean(), {args.baseline_docs:,} docs: {baseline:,.1f} docs/s, "
+              f"{baseline_cpu * 1000:.2f} CPU ms/doc", flush=True)
+        for workers in worker_counts:
+            run = run_batch(corpus, work / "out.jsonl", workers)
+            assert run["records"] == args.docs, f"{run['records']} records for {args.docs} documents"
+            rate, cpu_per_doc = args.docs / run["seconds"], run["cpu"] / args.docs
+            rates[workers].append(rate)
+            ratios[workers].append(rate / baseline)
+            cpu_ratios[workers].append(cpu_per_doc / baseline_cpu)
+            print(f"  cleaner batch -j {workers}, {args.docs:,} docs: {rate:,.1f} docs/s ({run['seconds']:.1f} s), "
+                  f"{cpu_per_doc * 1000:.2f} CPU ms/doc over all its processes, "
+                  f"peak RSS {run['peak_rss_sum'] / 2**20:,.0f} MiB", flush=True)
+    if args.rounds:
+        summarise(rates, ratios, cpu_ratios, worker_counts)
+        print(f"load average at end: {os.getloadavg()[0]:.2f} (on {os.cpu_count()} cores: above that, others compete)")
+        for workers in (1, 2):
+            if workers in worker_counts:
+                ceiling = machinery_rate(corpus, work / "null.jsonl", workers)
+                print(f"  the machinery alone (cleaning replaced by nothing), -j {workers}: {ceiling:,.0f} docs/s",
+                      flush=True)
+        (work / "null.jsonl").unlink(missing_ok=True)
+    measure_memory(args, dumps, corpus, work)
 
-    by_workers = {run["workers"]: run for run in runs}
-    for workers, run in by_workers.items():
-        cpu_per_doc = run["cpu"] / args.docs
-        print(f"-j {workers}: wall-clock {run['rate'] / baseline:.2f}x in-process; "
-              f"CPU overhead {cpu_per_doc / baseline_cpu - 1:+.1%} over in-process clean()")
-    if 1 in by_workers:
-        print(f"batch overhead at -j 1 (wall clock): {1 - by_workers[1]['rate'] / baseline:+.1%} "
-              "(negative: faster than in-process, the reading and writing run beside the worker)")
-    if 1 in by_workers and 2 in by_workers:
-        print(f"scaling -j 2 / -j 1 (wall clock): {by_workers[2]['rate'] / by_workers[1]['rate']:.2f}x")
 
-    sizes = [int(s) for s in args.rss_docs.split(",") if s.strip()]
-    for size in sizes:
+def summarise(rates, ratios, cpu_ratios, worker_counts) -> None:
+    print("summary (ratios against the in-process run of the same round, mean over rounds):")
+    for workers in worker_counts:
+        print(f"  -j {workers}: {_mean(rates[workers]):,.1f} docs/s; wall clock {_mean(ratios[workers]):.2f}x "
+              f"in-process; CPU per document {_mean(cpu_ratios[workers]) - 1:+.1%} over in-process")
+    if 1 in ratios:
+        print(f"  batch overhead at -j 1 (wall clock): {1 - _mean(ratios[1]):+.1%} "
+              "(negative: faster than in-process; reading and writing run beside the worker)")
+    if 1 in ratios and 2 in ratios:
+        scaling = [two / one for one, two in zip(rates[1], rates[2])]
+        print(f"  scaling -j 2 / -j 1 (wall clock): {_mean(scaling):.2f}x "
+              f"(rounds: {', '.join(f'{value:.2f}' for value in scaling)})")
+
+
+def measure_memory(args, dumps, corpus: Path, work: Path) -> None:
+    """Peak RSS of whole runs as the corpus grows: it should stay flat."""
+    for size in (int(s) for s in args.rss_docs.split(",") if s.strip()):
         big = corpus if size == args.docs else write_corpus(dumps, size, work / f"corpus-{size}.jsonl")
         run = run_batch(big, work / "out-rss.jsonl", args.rss_workers)
         assert run["records"] == size
         print(f"peak RSS, {size:,} docs, -j {args.rss_workers}: {run['peak_rss_sum'] / 2**20:,.0f} MiB for the whole "
-              f"run (largest process {run['peak_rss_largest'] / 2**20:,.0f} MiB); {size / run['seconds']:,.1f} docs/s")
+              f"run (largest process {run['peak_rss_largest'] / 2**20:,.0f} MiB); {size / run['seconds']:,.1f} docs/s",
+              flush=True)
         if big != corpus:
             big.unlink()
     (work / "out.jsonl").unlink(missing_ok=True)
