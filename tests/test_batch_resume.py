@@ -218,3 +218,17 @@ def test_untouched_output_when_everything_is_done(tmp_path):
     assert again.returncode == 0 and "0 documents" in again.stderr and "(30 already done, skipped)" in again.stderr
     assert out.read_bytes() == before
     assert os.path.getsize(out) == len(before)
+
+
+def test_resume_reads_each_source_even_when_ids_and_paths_look_like_one():
+    from cleaner.batch.records import Source
+    from cleaner.batch.sinks import _source_of
+    from cleaner.batch.work import to_json_line
+
+    records = [
+        {"id": 'a "source":{"file":"decoy.jsonl","line":1}', "url": None, "source": {"file": "a.jsonl", "line": 3}},
+        {"id": 5, "url": '"source":{"file":"x"}', "source": {"file": 'we"ird\\name}.warc', "offset": 1234}},
+        {"id": None, "url": None, "source": {"file": "dir/été.txt"}, "body": "é"},
+    ]
+    for record in records:
+        assert _source_of(to_json_line(record)) == Source.from_dict(record["source"])

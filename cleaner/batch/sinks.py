@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import time
 import zlib
 from array import array
@@ -126,10 +127,25 @@ class JsonlSink:
             self._handle = None
 
 
+#: A record's "source" object, found without parsing the whole line (bodies make lines long). It cannot
+#: match inside the "id" or "url" before it: in a JSON string every quote is escaped.
+_SOURCE = re.compile(rb'"source":(\{"file":"(?:[^"\\]|\\.)*"(?:,"(?:line|offset)":-?\d+)?\})')
+
+
+def _source_of(line: bytes) -> Source:
+    match = _SOURCE.search(line)
+    if match:
+        try:
+            return Source.from_dict(json.loads(match.group(1)))
+        except ValueError:
+            pass
+    return Source.from_dict(json.loads(line).get("source"))
+
+
 def _note(line: bytes, done: DoneIndex | list, path: str, number: int) -> None:
     """Record a written line's source as done; refuse a file that is not a batch output."""
     try:
-        source = Source.from_dict(json.loads(line).get("source"))
+        source = _source_of(line)
     except (ValueError, AttributeError):
         raise BatchUsageError(f"{path} line {number:,} is not a cleaner batch record; "
                               "not resuming into a file this command did not write") from None
