@@ -22,7 +22,11 @@ then measures, in one run:
   sampled from /proc every 0.1 s) as the corpus grows.
 
 Timings on a shared machine are noisy: quote the ratios, which compare
-figures measured in the same run. Linux only (/proc) for the RSS figures.
+figures measured in the same run, and look at "cores used" (CPU seconds over
+wall seconds): with Linux's autogroup scheduling, a session gets its fair
+share of the cores when other sessions are busy, however many processes it
+runs, and then no worker count can scale past that share. Linux only (/proc)
+for the CPU and RSS figures.
 """
 
 from __future__ import annotations
@@ -220,7 +224,7 @@ def main() -> None:
         print(f"round {number}: load average {os.getloadavg()[0]:.2f}", flush=True)
         baseline, baseline_cpu = in_process_rate(corpus, args.baseline_docs)
         print(f"  in-process clean(), {args.baseline_docs:,} docs: {baseline:,.1f} docs/s, "
-              f"{baseline_cpu * 1000:.2f} CPU ms/doc", flush=True)
+              f"{baseline_cpu * 1000:.2f} CPU ms/doc, {baseline * baseline_cpu:.2f} cores used", flush=True)
         for workers in worker_counts:
             run = run_batch(corpus, work / "out.jsonl", workers)
             assert run["records"] == args.docs, f"{run['records']} records for {args.docs} documents"
@@ -229,7 +233,7 @@ def main() -> None:
             ratios[workers].append(rate / baseline)
             cpu_ratios[workers].append(cpu_per_doc / baseline_cpu)
             print(f"  cleaner batch -j {workers}, {args.docs:,} docs: {rate:,.1f} docs/s ({run['seconds']:.1f} s), "
-                  f"{cpu_per_doc * 1000:.2f} CPU ms/doc over all its processes, "
+                  f"{cpu_per_doc * 1000:.2f} CPU ms/doc over all its processes, {run['cpu'] / run['seconds']:.2f} cores used, "
                   f"peak RSS {run['peak_rss_sum'] / 2**20:,.0f} MiB", flush=True)
     if args.rounds:
         summarise(rates, ratios, cpu_ratios, worker_counts)
