@@ -249,7 +249,7 @@ def test_out_dir_writes_one_text_file_per_document_and_resumes(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "story.txt").write_text(ARTICLE, encoding="utf-8")
-    (folder / "menu.html").write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
+    (folder / "menu.html").write_text('<html><body><nav><a href="/">Home</a></nav></body></html>', encoding="utf-8")
     jsonl = write_jsonl(tmp_path / "rows.jsonl", [{"text": ARTICLE}, "{broken"])
     out = tmp_path / "clean"
 

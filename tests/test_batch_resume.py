@@ -133,15 +133,16 @@ def _wait_for_records(process: subprocess.Popen, out: Path, at_least: int, limit
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to follow the processes")
 @pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz", "out-folder"])
 def test_sigkill_at_any_moment_then_the_same_command_resumes_to_the_full_output(tmp_path, name):
-    documents = 900
+    documents = 4000  # enough that a run still has work when its first records are flushed, on a fast machine too
     corpus = make_corpus(tmp_path, documents)
     full = reference_output(corpus, tmp_path, "reference-" + name)
     out = tmp_path / name
 
     kills = []
-    for at_least in (1, 300):
+    for at_least in (1, 300):  # new records this run must write before it is killed
+        before = _records_written(out)
         process = _start(corpus, out, "2")
-        _wait_for_records(process, out, at_least)
+        _wait_for_records(process, out, before + at_least)
         workers = _descendants(process.pid)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
