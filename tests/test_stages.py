@@ -286,3 +286,30 @@ def test_shipped_phrase_index_is_up_to_date():
 
     with open(INDEX_FILE, encoding="utf-8") as handle:
         assert json.load(handle) == json.loads(json.dumps(build_index()))
+
+
+def test_large_documents_keep_less_but_decide_the_same(monkeypatch):
+    """Past LARGE_DOCUMENT_LINES the stages drop per-line extras (phrase keys, model vectors,
+    memoised measures) to bound memory; the decisions must not change."""
+    from pathlib import Path
+
+    from cleaner import model as model_module
+    from cleaner import pipeline
+    from cleaner.stages import features, scoring
+
+    text = (Path(__file__).parent.parent / "fixtures" / "seeds" / "002_790ccee8608768f8.txt").read_text(encoding="utf-8")
+
+    def run() -> list:
+        d = Document.from_text(text)
+        pipeline.run(d)
+        return d.lines
+
+    normal = run()
+    for module in (features, scoring, model_module):
+        monkeypatch.setattr(module, "LARGE_DOCUMENT_LINES", 1)
+    large = run()
+    assert [(line.label, line.score, str(line.reason).split(" (")[0]) for line in large] == \
+        [(line.label, line.score, str(line.reason).split(" (")[0]) for line in normal]
+    assert all(line.vector is None for line in large) and all(line.vector is not None for line in normal)
+    explained = [str(line.reason) for line in large if str(line.reason).startswith("model:")]
+    assert explained and all("(" not in reason for reason in explained)  # the probability, without the evidence
