@@ -22,9 +22,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from operator import gt
 from typing import Sequence
 
 from ..document import Line
+from .layout import PATH_LIMIT
 from .words import CATEGORIES
 
 TAGS = ("p", "li", "td", "th", "div", "pre", "blockquote", "dd", "dt", "figcaption", "section", "article", "span",
@@ -223,7 +225,56 @@ def _is_prose(line: Line) -> float:
 
 
 def _element_stats(lines: Sequence[Line], prose: Sequence[float]) -> dict[int, list]:
-    """Per element id: [chars, link chars, prose chars, lines] of the lines under it."""
+    """Per element id: [chars, link chars, prose chars, lines] of the lines under it.
+
+    Bottom-up: each line's sums go to its own block once, then each element's to its parent once, deepest
+    first, instead of every line walking its whole ancestor path.
+    """
+    if any(len(line.markup.path) >= PATH_LIMIT for line in lines):
+        return _element_stats_by_path(lines, prose)    # cut paths: an element's parent may be unknown
+    stats: dict[int, list] = {}
+    parent: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    for line, is_prose in zip(lines, prose):
+        path = line.markup.path
+        if not path:
+            continue
+        chars = line.features.chars
+        element = path[-1]
+        entry = stats.get(element)
+        if entry is None:
+            stats[element] = [chars, line.markup.link_chars, is_prose * chars, 1]
+        else:
+            entry[0] += chars
+            entry[1] += line.markup.link_chars
+            entry[2] += is_prose * chars
+            entry[3] += 1
+        for d in range(len(path) - 1, -1, -1):     # register the path's parent links up to a known one
+            element = path[d]
+            if element in depth:
+                break
+            depth[element] = d
+            if d:
+                parent[element] = path[d - 1]
+    for element in sorted(depth, key=depth.__getitem__, reverse=True):
+        up = parent.get(element)
+        if up is None:
+            continue
+        entry = stats.get(element)
+        if entry is None:
+            continue
+        above = stats.get(up)
+        if above is None:
+            stats[up] = entry[:]
+        else:
+            above[0] += entry[0]
+            above[1] += entry[1]
+            above[2] += entry[2]
+            above[3] += entry[3]
+    return stats
+
+
+def _element_stats_by_path(lines: Sequence[Line], prose: Sequence[float]) -> dict[int, list]:
     stats: dict[int, list] = {}
     for line, is_prose in zip(lines, prose):
         chars = line.features.chars
@@ -319,15 +370,16 @@ def _repetition(lines: Sequence[Line]) -> tuple[list[float], list[float]]:
         total.update(own)
     seen: Counter = Counter()
     before, after = [], []
+    in_seen, seen_of, total_of = seen.__contains__, seen.__getitem__, total.__getitem__
     for own in grams:
         if not own:
             before.append(0.0)
             after.append(0.0)
             continue
         size = len(own)
-        before.append(sum(1 for g in own if g in seen) / size)
+        before.append(sum(map(in_seen, own)) / size)
         seen.update(own)
-        after.append(sum(1 for g in own if total[g] > seen[g]) / size)
+        after.append(sum(map(gt, map(total_of, own), map(seen_of, own))) / size)
     return before, after
 
 

@@ -82,7 +82,7 @@ class _Frame:
     """
 
     __slots__ = ("id", "element", "tag", "block", "parent", "block_frame", "attributes", "link", "pre", "signature",
-                 "_words", "_near", "_all_words", "_containers", "_path", "_hidden")
+                 "_words", "_near", "_all_words", "_containers", "_path", "_hidden", "_text_near")
 
     def __init__(self, element, tag: str, parent: "_Frame | None", number: int, attributes: dict[str, str]) -> None:
         self.id = number
@@ -96,6 +96,14 @@ class _Frame:
         self.link = tag == "a" or (parent is not None and parent.link)
         self.pre = tag == "pre" or (parent is not None and parent.pre)
         self._words = self._near = self._all_words = self._containers = self._path = self._hidden = None
+        self._text_near = None
+
+    @property
+    def text_near(self) -> frozenset[str]:
+        """The region words text added by this frame brings to its line (its block's too, if inline)."""
+        if self._text_near is None:
+            self._text_near = self.near if self.block else self.near | self.block_frame.near
+        return self._text_near
 
     @property
     def words(self) -> frozenset[str]:
@@ -168,7 +176,21 @@ def _telling_attributes(element) -> dict[str, str]:
 
 
 def _region_words(attributes: dict[str, str]) -> frozenset[str]:
-    """Region words of an element's class, id, role and itemprop (cached by attribute value)."""
+    """Region words of an element's class, id, role and itemprop (cached by attribute values)."""
+    get = attributes.get
+    key = (get("class"), get("id"), get("role"), get("itemprop"))
+    words = _attributes_cache.get(key)
+    if words is None:
+        words = _region_words_of(attributes)
+        if len(_attributes_cache) < 100_000:
+            _attributes_cache[key] = words
+    return words
+
+
+_attributes_cache: dict[tuple, frozenset[str]] = {}
+
+
+def _region_words_of(attributes: dict[str, str]) -> frozenset[str]:
     words = _NO_WORDS
     for attribute in ("class", "id"):
         value = attributes.get(attribute)
@@ -220,7 +242,8 @@ class LineBuilder:
         from lxml import etree
 
         stack: list[tuple[_Frame | None, bool]] = []
-        push, pop, add, flush = stack.append, stack.pop, self._add, self._flush
+        push, pop, flush = stack.append, stack.pop, self._flush
+        add_pre, add_piece = self._add, self._add_piece
         siblings = self._siblings
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, node in walker:
@@ -231,7 +254,7 @@ class LineBuilder:
                 if node.tail and stack:
                     around = stack[-1][0]
                     if around is not None:
-                        add(node.tail, around)
+                        (add_pre if around.pre else add_piece)(node.tail, around)
                 continue
             tag = node.tag
             parent = stack[-1][0] if stack else None
@@ -245,7 +268,7 @@ class LineBuilder:
             if parent is not None and not attributes and tag not in _FRAMED:
                 push((parent, False))
                 if node.text:
-                    add(node.text, parent)
+                    (add_pre if parent.pre else add_piece)(node.text, parent)
                 continue
             frame = _Frame(node, tag, parent, self._frames, attributes)
             self._frames += 1
@@ -254,7 +277,7 @@ class LineBuilder:
                 flush()
             push((frame, True))
             if node.text:
-                add(node.text, frame)
+                (add_pre if frame.pre else add_piece)(node.text, frame)
         flush()
         return self._finish()
 
@@ -280,7 +303,7 @@ class LineBuilder:
             self._link_chars += len(text.strip())
         if frame is not self._last:
             self._last = frame
-            near = frame.near if frame.block else frame.near | frame.block_frame.near
+            near = frame.text_near
             if near:
                 self._near = self._near | near
 

@@ -114,9 +114,17 @@ def region_words(value: str, limit: int = 400) -> tuple[str, ...]:
     """The words of a class/id value that name a region (``'postBody share-bar'`` → post, body, share)."""
     if not value:
         return ()
-    value = _CAMEL.sub(" ", value[:limit]).lower()
+    value = value[:limit]
+    if not value.islower():                # camelCase splits only where there are capitals
+        value = _CAMEL.sub(" ", value).lower()
     words = []
+    cache = _cache
     for word in _SPLIT.split(value):
-        if word and category(word) is not None and word not in words:
+        if not word:
+            continue
+        found = cache.get(word, False)
+        if found is False:
+            found = category(word)
+        if found is not None and word not in words:
             words.append(word)
     return tuple(words)
