@@ -166,15 +166,6 @@ _TELLING = frozenset({"class", "id", "role", "itemprop", "style", "hidden", "ari
 _words_cache: dict[str, frozenset[str]] = {}
 
 
-def _telling_attributes(element) -> dict[str, str]:
-    """The element's class, id, role, itemprop, style and hidden attributes, read in one pass."""
-    found: dict[str, str] = {}
-    for name, value in element.items():
-        if name in _TELLING:
-            found[name] = value
-    return found
-
-
 def _region_words(attributes: dict[str, str]) -> frozenset[str]:
     """Region words of an element's class, id, role and itemprop (cached by attribute values)."""
     get = attributes.get
@@ -264,7 +255,8 @@ class LineBuilder:
                     flush(soft=tag == "br")
                 push((parent, False))
                 continue
-            attributes = _telling_attributes(node) if node.attrib else _NONE
+            items = node.items()
+            attributes = {name: value for name, value in items if name in _TELLING} if items else _NONE
             if parent is not None and not attributes and tag not in _FRAMED:
                 push((parent, False))
                 if node.text:
