@@ -148,3 +148,19 @@ def test_the_model_file_matches_the_features():
         assert 0.0 <= probabilities[0] <= 1.0
     low, high = loaded.doubt_band
     assert 0 <= low < high <= 1 and 0 <= loaded.consult_above <= 1
+
+
+def test_container_statistics_bottom_up_equal_the_path_walk():
+    from cleaner.html import features
+    from cleaner.stages.features import FeaturesStage
+
+    nested = "".join(f"<div class='c{i}'>" for i in range(12)) + "<p>Deep prose sits here, in a sentence.</p>" \
+        + "</div>" * 12
+    doc = _document("<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav>"
+                    "<article><h1>A title</h1><p>The first paragraph is prose, with a full stop at its end.</p>"
+                    "<ul><li><a href='/x'>A link</a></li><li>Plain item</li></ul><p>More prose follows here, "
+                    "as the second paragraph of the story.</p></article>" + nested
+                    + "<footer>Copyright notice</footer></body></html>")
+    FeaturesStage()(doc)
+    prose = [features._is_prose(line) for line in doc.lines]
+    assert features._element_stats(doc.lines, prose) == features._element_stats_by_path(doc.lines, prose)
