@@ -159,11 +159,11 @@ def best_threshold(pages: list[dict], probabilities: list) -> float:
 
 def cascade(pages: list[dict], oof: dict[str, list], thresholds: dict[str, float], cut: float) -> tuple[dict, float]:
     """F1 and share of pages asking trafilatura when pages in doubt (above ``cut``) go to ``consulted``."""
-    from cleaner.html.model import doubt
+    from cleaner.html.model import MIN_DOUBT_WORDS, doubt
 
     chosen, limits, asked = [], [], 0
     for page, markup, consulted in zip(pages, oof["markup"], oof["consulted"]):
-        ask = doubt(page["words"], markup, DOUBT_BAND) >= cut
+        ask = doubt(page["words"], markup, DOUBT_BAND, MIN_DOUBT_WORDS) >= cut
         chosen.append(consulted if ask else markup)
         limits.append(thresholds["consulted" if ask else "markup"])
         asked += ask

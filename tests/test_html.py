@@ -164,3 +164,14 @@ def test_container_statistics_bottom_up_equal_the_path_walk():
     FeaturesStage()(doc)
     prose = [features._is_prose(line) for line in doc.lines]
     assert features._element_stats(doc.lines, prose) == features._element_stats_by_path(doc.lines, prose)
+
+
+def test_a_bare_menu_page_has_no_article_and_trafilatura_is_not_asked(monkeypatch):
+    from cleaner.html import evidence
+
+    def fail(*args, **kwargs):
+        raise AssertionError("trafilatura asked about a page with almost no words in doubt")
+
+    monkeypatch.setattr(evidence, "main_text", fail)
+    article = clean('<html><body><nav><a href="/">Home</a></nav></body></html>')
+    assert article.body == ""

@@ -62,15 +62,22 @@ class Model:
     def in_doubt(self, lines: Sequence, probabilities: Sequence[float]) -> bool:
         """Is the page worth asking trafilatura about? (The share of its words in lines scored in doubt.)"""
         words = [line.features.words for line in lines]
-        return doubt(words, probabilities, self.doubt_band) >= self.consult_above
+        return doubt(words, probabilities, self.doubt_band, MIN_DOUBT_WORDS) >= self.consult_above
 
 
-def doubt(words: Sequence[int], probabilities: Sequence[float], band: tuple[float, float]) -> float:
-    """The share of the page's words (``words``: per line) in lines whose probability lies inside ``band``."""
+#: A page with fewer words than this in doubt is not worth a second opinion: trafilatura, finding
+#: no main text on a near-empty page (a bare menu), falls back to whatever text there is.
+MIN_DOUBT_WORDS = 10
+
+
+def doubt(words: Sequence[int], probabilities: Sequence[float], band: tuple[float, float],
+          min_words: int = 0) -> float:
+    """The share of the page's words (``words``: per line) in lines whose probability lies inside ``band``
+    (0 when fewer than ``min_words`` words are in doubt)."""
     low, high = band
     total = sum(words)
     unsure = sum(n for n, p in zip(words, probabilities) if low < p < high)
-    return unsure / total if total else 0.0
+    return unsure / total if total and unsure >= min_words else 0.0
 
 
 def _sigmoid(value: float) -> float:
