@@ -1,0 +1,138 @@
+"""Document-level measures the line model reads: where the main run of prose is, how
+cohesive each line's vocabulary is with its neighbours, which line repeats the headline,
+how far each line is from prose, runs of short lines and of lines a colon introduces.
+
+Each takes the document's per-line Features (and flags derived from them) and returns
+one value per line, or a position; :func:`cleaner.model.iter_line_vectors` turns them
+into the model's features.
+"""
+
+from __future__ import annotations
+
+
+def headline_line(lines, feats, prose) -> int | None:
+    """The line that repeats the page title (a dump opens with <title>; the article's
+    headline stands just above its text): the candidate with the most prose below it."""
+    first = lines[0].text.lower()
+    title_words = frozenset(feats[0].content)
+    best, best_prose = None, 0
+    for i in range(1, len(lines)):
+        f = feats[i]
+        if not 2 <= f.units <= 30 or f.ends_sentence and not lines[i].text.endswith(("?", "!")):
+            continue
+        text = lines[i].text.lower()
+        shares = (len(text) >= 12 and text in first) or (
+            len(title_words) >= 3 and len(title_words.intersection(f.content)) >= 0.7 * len(title_words))
+        if not shares:
+            continue
+        below = sum(prose[i + 1:i + 16])
+        if below > best_prose:
+            best, best_prose = i, below
+    return best
+
+
+def cohesion(feats) -> list[float]:
+    """How much of a line's vocabulary its neighbours (two each side) share: prose of one
+    article repeats its words, a list of teasers on different topics does not."""
+    n = len(feats)
+    out = [0.0] * n
+    for i, f in enumerate(feats):
+        words = f.content
+        if len(words) < 3:
+            continue
+        around = set()
+        for j in range(max(0, i - 2), min(n, i + 3)):
+            if j != i:
+                around.update(feats[j].content)
+        out[i] = min(len(around.intersection(words)) / len(words) * 3, 1.0)
+    return out
+
+
+def prose_stop_level(feats) -> float:
+    """The stopword density of this document's own prose (language-independent scale)."""
+    ratios = sorted(f.stop_ratio for f in feats if f.units >= 10 and f.ends_sentence)
+    if len(ratios) < 3:
+        ratios = sorted(f.stop_ratio for f in feats if f.units >= 6)
+    if not ratios:
+        return 0.35
+    return max(ratios[int(0.7 * (len(ratios) - 1))], 0.05)
+
+
+def anchor(feats, prose, end_marker) -> tuple[int, int]:
+    """The stretch of lines with the most prose, chrome counting against it (max-sum run);
+    an end marker (a copyright line, a cookie notice, comments) costs too much to cross."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, run_start = 0.0, 0
+    for i, f in enumerate(feats):
+        if end_marker[i]:
+            value = -1000.0
+        else:
+            value = float(f.units) if prose[i] else -(min(f.units, 10) + 2.0)
+        if total <= 0:
+            total, run_start = value, i
+        else:
+            total += value
+        if total > best:
+            best, best_start, best_end = total, run_start, i + 1
+    return best_start, best_end
+
+
+def window_counts(flags: list[bool], radius: int) -> list[int]:
+    prefix = [0]
+    for flag in flags:
+        prefix.append(prefix[-1] + flag)
+    n = len(flags)
+    return [prefix[min(n, i + radius + 1)] - prefix[max(0, i - radius)] for i in range(n)]
+
+
+def colon_lists(feats, longest: int = 40) -> list[bool]:
+    """Lines in a run of short non-sentences right after a line ending in a colon: a list
+    the text introduces ("The tour dates are:"), not a menu."""
+    n = len(feats)
+    out = [False] * n
+    i = 0
+    while i < n:
+        if feats[i].ends_colon and feats[i].units >= 3:
+            j = i + 1
+            while j < n and j - i <= longest and not feats[j].ends_colon and \
+                    not (feats[j].ends_sentence and feats[j].units >= 8):
+                out[j] = True
+                j += 1
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def distances(flags: list[bool]) -> list[int]:
+    """For each line, how many lines away the nearest other flagged line is."""
+    n = len(flags)
+    far = n + 1
+    left = [far] * n
+    last = None
+    for i in range(n):
+        left[i] = i - last if last is not None else far
+        if flags[i]:
+            last = i
+    out = [far] * n
+    last = None
+    for i in range(n - 1, -1, -1):
+        out[i] = min(left[i], last - i if last is not None else far)
+        if flags[i]:
+            last = i
+    return out
+
+
+def short_runs(feats) -> list[int]:
+    """For each line, the length of the run of short non-sentence lines it belongs to."""
+    n = len(feats)
+    runs = [0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and feats[j].units <= 4 and not feats[j].ends_sentence:
+            j += 1
+        for k in range(i, j):
+            runs[k] = j - i
+        i = j + 1 if j == i else j
+    return runs
