@@ -166,15 +166,10 @@ def build_index() -> dict:
     return {"source_sha256": hashlib.sha256(raw).hexdigest(), "triggers": keys}
 
 
-_REASONS: dict[tuple[str, str], str] = {}
-
-
+@lru_cache(maxsize=None)
 def _reason(category: str, how: str) -> str:
     """One shared reason string per (category, how): a huge dump has many lines of each."""
-    reason = _REASONS.get((category, how))
-    if reason is None:
-        reason = _REASONS[category, how] = f"phrases: {category} ({how})"
-    return reason
+    return f"phrases: {category} ({how})"
 
 
 class PhrasesStage:

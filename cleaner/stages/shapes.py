@@ -10,6 +10,7 @@ know the site.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import BOILERPLATE, Document
 
@@ -257,15 +258,10 @@ class ShapesStage:
             run = []
 
 
-_REASONS: dict[str, str] = {}
-
-
+@lru_cache(maxsize=None)
 def _reason(what: str) -> str:
     """One shared reason string per kind of shape (a huge dump has many lines of each)."""
-    reason = _REASONS.get(what)
-    if reason is None:
-        reason = _REASONS[what] = f"shapes: {what}"
-    return reason
+    return f"shapes: {what}"
 
 
 def _has_sentence_mark(text: str) -> bool:
