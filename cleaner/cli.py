@@ -8,6 +8,7 @@ report); warnings and errors go to stderr as single lines.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -95,6 +96,13 @@ def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, n
             if error.exit_code == 2 and profile_name:
                 raise click.exceptions.Exit(2) from None
             status = max(status, error.exit_code)
+            continue
+        except Exception as error:  # a bug, or a broken install: still one line, never a traceback
+            if os.environ.get("CLEANER_DEBUG"):
+                raise
+            click.echo(f"cleaner: error: {name}: internal error ({type(error).__name__}: {error}); "
+                       "set CLEANER_DEBUG=1 for the traceback", err=True)
+            status = max(status, 1)
             continue
         for warning in article.warnings:
             _warn(f"{name}: {warning}")

@@ -170,3 +170,25 @@ def test_version(runner, cli):
 
 def test_seed_folder_is_present():
     assert len(list(SEEDS.glob("*.gold.json"))) == 5
+
+
+def test_an_internal_failure_is_one_line_and_the_next_file_still_runs(runner, cli, monkeypatch, tmp_path):
+    from cleaner.api import Cleaner
+
+    original = Cleaner.clean
+
+    def fails_on_bad(self, text, *args, **kwargs):
+        data = text.read() if hasattr(text, "read") else text
+        if b"TRIGGER" in data:
+            raise RuntimeError("something broke")
+        return original(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(Cleaner, "clean", fails_on_bad)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("TRIGGER\n", encoding="utf-8")
+    result = runner.invoke(cli, [str(bad), str(seed("000"))])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert errors == [f"cleaner: error: {bad}: internal error (RuntimeError: something broke); "
+                      "set CLEANER_DEBUG=1 for the traceback"]
+    assert "Traceback" not in result.stderr and "ANKARA" in result.stdout
