@@ -16,7 +16,7 @@ import click
 
 from . import __version__
 from .errors import CleanerError
-from .output import FORMATS, explain, render
+from .output import FORMATS, explain, render, text_pieces
 
 _SUBCOMMANDS = ("clean", "profiles", "check", "batch")
 
@@ -109,11 +109,30 @@ def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, n
         if show_explain:
             click.echo(explain(article, color=color), nl=False)
             continue
-        text = render(article, fmt, with_metadata)
-        if index and fmt == "text" and text:
-            click.echo("")
-        click.echo(text, nl=False)
+        if fmt == "text":  # written piece by piece: a large article is never joined into one string
+            _write_pieces(text_pieces(article, with_metadata), separate=index > 0)
+            continue
+        click.echo(render(article, fmt, with_metadata), nl=False)
     raise click.exceptions.Exit(status)
+
+
+def _write_pieces(pieces, separate: bool, chunk_chars: int = 1 << 16) -> None:
+    """Write one article's text to stdout in chunks; ``separate``: a newline first if it has any text.
+
+    Through ``click.echo`` (it copes with a misconfigured stdout encoding), a
+    chunk at a time, so a large article is never joined into one string.
+    """
+    chunk: list[str] = ["\n"] if separate else []
+    size = 0
+    wrote = False
+    for piece in pieces:
+        chunk.append(piece)
+        size += len(piece)
+        if size >= chunk_chars:
+            click.echo("".join(chunk), nl=False)
+            chunk, size, wrote = [], 0, True
+    if wrote or len(chunk) > separate:
+        click.echo("".join(chunk), nl=False)
 
 
 def _open(source: str):

@@ -101,12 +101,15 @@ class Document:
         lines: list[Line] = []
         blank_before = False
         number = 0
+        # A repeated line (a menu on every page of a pasted site) shares one string.
+        shared: dict[str, str] = {}
+        share = shared.setdefault
         for number, raw in enumerate(text.split("\n"), 1):
             stripped = raw.strip()
             if not stripped:
                 blank_before = True
                 continue
-            lines.append(Line(number, stripped, blank_before))
+            lines.append(Line(number, share(stripped, stripped), blank_before))
             blank_before = False
         return cls(lines=lines, url=url, total_lines=number)
 
@@ -142,7 +145,6 @@ class Article:
     cleaning itself.
     """
 
-    body: str
     paragraphs: list[str]
     title: str | None = None
     byline: str | None = None
@@ -156,6 +158,18 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     _lines: list[Line] = field(default_factory=list, repr=False, compare=False)
     _decisions: list[Decision] | None = field(default=None, repr=False, compare=False)
+    _body: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def body(self) -> str:
+        """The paragraphs with a blank line between them.
+
+        Joined on first access: a caller that streams the paragraphs (the CLI)
+        never holds a second copy of a large article.
+        """
+        if self._body is None:
+            self._body = "\n\n".join(self.paragraphs)
+        return self._body
 
     @property
     def decisions(self) -> list[Decision]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Iterable, Iterator
 
 from .document import BODY, Article
 
@@ -19,14 +20,23 @@ def render(article: Article, fmt: str = "text", with_metadata: bool = False) -> 
 
 def to_text(article: Article, with_metadata: bool = False) -> str:
     """Paragraphs with one blank line between them, as trafilatura prints."""
-    parts = []
+    return "".join(text_pieces(article, with_metadata))
+
+
+def text_pieces(article: Article, with_metadata: bool = False) -> Iterator[str]:
+    """The text format in pieces, to write a large article without joining it first."""
+    parts: Iterable[str] = article.paragraphs
     if with_metadata:
         header = [f"{name}: {value}" for name, value in _metadata(article) if value]
         if header:
-            parts.append("\n".join(header))
-    if article.body:
-        parts.append(article.body)
-    return "\n\n".join(parts) + "\n" if parts else ""
+            parts = ["\n".join(header), *article.paragraphs]
+    separator = ""
+    for part in parts:
+        yield separator
+        yield part
+        separator = "\n\n"
+    if separator:
+        yield "\n"
 
 
 def to_markdown(article: Article) -> str:

@@ -68,7 +68,6 @@ def assemble(doc: Document) -> Article:
     paragraphs = [line.text for line in doc.lines if line.label == BODY]
     meta = doc.meta
     return Article(
-        body="\n\n".join(paragraphs),
         paragraphs=paragraphs,
         title=meta.get("title"),
         byline=meta.get("byline"),

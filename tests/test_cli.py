@@ -192,3 +192,21 @@ def test_an_internal_failure_is_one_line_and_the_next_file_still_runs(runner, cl
     assert errors == [f"cleaner: error: {bad}: internal error (RuntimeError: something broke); "
                       "set CLEANER_DEBUG=1 for the traceback"]
     assert "Traceback" not in result.stderr and "ANKARA" in result.stdout
+
+
+def test_text_is_written_in_chunks_that_join_to_the_whole_text(runner, cli, monkeypatch):
+    """The CLI streams a large article; whatever the chunk size, stdout is the text format exactly."""
+    from cleaner import Cleaner
+    from cleaner import cli as cli_module
+    from cleaner.output import to_text
+
+    paths = [seed("000"), seed("003"), seed("004")]
+    articles = [Cleaner().clean(path.read_bytes()) for path in paths]
+    expected = "\n".join(to_text(article, with_metadata=True) for article in articles)
+    whole = runner.invoke(cli, ["--with-metadata", *map(str, paths)])
+    writer = cli_module._write_pieces
+    monkeypatch.setattr(cli_module, "_write_pieces", lambda pieces, separate: writer(pieces, separate, chunk_chars=7))
+    chunked = runner.invoke(cli, ["--with-metadata", *map(str, paths)])
+    assert whole.exit_code == chunked.exit_code == 0
+    assert whole.stdout == chunked.stdout == expected
+    assert articles[0].body == "\n\n".join(articles[0].paragraphs)
