@@ -10,6 +10,8 @@ cannot make lxml decode our already-decoded text a second time.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -24,8 +26,15 @@ _PARSER = lxml_html.HTMLParser(
 )
 
 
+#: ``</body>`` and ``</html>`` end tags. A browser ignores them (HTML5 puts what follows into the body
+#: all the same); libxml2 drops everything after them, and templates that print a header with its own
+#: ``</body></html>`` before the article are common.
+_DOCUMENT_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.I)
+
+
 def parse_html(text: str):
     """The page's root element (``<html>``); raise :class:`InputError` if nothing can be parsed."""
+    text = _DOCUMENT_END_TAGS.sub("", text)
     data = text.replace("\x00", "").encode("utf-8", errors="replace")
     if not data.strip():
         raise InputError("cannot parse the HTML: the document is empty")
