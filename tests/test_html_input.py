@@ -89,6 +89,17 @@ def test_unclosed_button_does_not_hide_the_text():
     assert any(d.text.startswith("The whole story is in here") for d in article.decisions)
 
 
+def test_text_after_an_early_end_of_document_is_read_as_a_browser_shows_it():
+    """A template that closes </body></html> after its header still shows the article below it."""
+    article = ("<p>The council voted on Tuesday to keep the old library open for another ten years, "
+               "after a long campaign by readers who said it was the heart of the town.</p>")
+    page = ("<!doctype html><html><head><title>Library</title></head><body><header><nav><a href='/'>Home</a>"
+            "<a href='/news'>News</a></nav></header></body></html>\n<main><h1>Library stays open</h1>"
+            + article * 3 + "</main></body></html>")
+    body = Cleaner(use_profiles=False).clean(page).body
+    assert "The council voted on Tuesday" in body
+
+
 def test_entities_are_never_expanded_or_loaded(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
