@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from pathlib import Path
 
 import click
 
@@ -52,6 +51,12 @@ def main() -> None:
     """
 
 
+def _model_option(function):
+    return click.option("--text-model", "text_model", type=click.Path(dir_okay=False), metavar="FILE",
+                        help="Score lines with your own text model (bench/train_text_model.py writes one) "
+                             "instead of the shipped one.")(function)
+
+
 def _profile_options(function):
     function = click.option("--no-profiles", is_flag=True, help="Use the generic fallback only.")(function)
     function = click.option("--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(file_okay=False),
@@ -59,11 +64,11 @@ def _profile_options(function):
     return function
 
 
-def _make_cleaner(profiles_dirs, no_profiles):
+def _make_cleaner(profiles_dirs, no_profiles, text_model=None):
     from .api import Cleaner
 
     try:
-        return Cleaner(profiles_dirs=profiles_dirs, use_profiles=not no_profiles)
+        return Cleaner(profiles_dirs=profiles_dirs, use_profiles=not no_profiles, model_path=text_model)
     except CleanerError as error:
         raise _fail(error) from None
 
@@ -76,13 +81,15 @@ def _make_cleaner(profiles_dirs, no_profiles):
 @click.option("--url", help="Where the dump came from (picks the site profile).")
 @click.option("--profile", "profile_name", help="Force this profile (see 'cleaner profiles').")
 @_profile_options
+@_model_option
 @click.option("--explain", "show_explain", is_flag=True,
               help="Print every input line with its label and the rule that decided it.")
 @click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
               help="Treat the input as a text dump or HTML (auto: detect).")
-def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, no_profiles, show_explain, input_format):
+def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, no_profiles, text_model, show_explain,
+                  input_format):
     """Print the article body of each FILE (stdin when none is given, or for '-')."""
-    cleaner = _make_cleaner(profiles_dirs, no_profiles)
+    cleaner = _make_cleaner(profiles_dirs, no_profiles, text_model)
     sources = list(files) or ["-"]
     status = 0
     color = sys.stdout.isatty()
@@ -169,7 +176,8 @@ def profiles_command(profiles_dirs, no_profiles):
 @click.option("--update", is_flag=True, help="Write the current output as the new expected output.")
 @click.option("-v", "--verbose", is_flag=True, help="List passing fixtures too.")
 @_profile_options
-def check_command(paths, update, verbose, profiles_dirs, no_profiles):
+@_model_option
+def check_command(paths, update, verbose, profiles_dirs, no_profiles, text_model):
     """Clean every fixture dump and compare with NAME.expected.txt beside it (default folder: fixtures/).
 
     Prints a unified diff for each mismatch and 'N passed, M failed'; exits 1
@@ -177,7 +185,7 @@ def check_command(paths, update, verbose, profiles_dirs, no_profiles):
     """
     from .fixtures import check_one, find_dumps
 
-    cleaner = _make_cleaner(profiles_dirs, no_profiles)
+    cleaner = _make_cleaner(profiles_dirs, no_profiles, text_model)
     try:
         dumps = find_dumps(paths or ["fixtures"])
     except CleanerError as error:

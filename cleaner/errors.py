@@ -33,6 +33,17 @@ class ProfileError(CleanerError):
         super().__init__(f"profile {where}: {problem}")
 
 
+class ModelError(CleanerError):
+    """A text model file cannot be used: names the file and the problem."""
+
+    exit_code = 2
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"text model {path}: {problem}")
+
+
 class UsageError(CleanerError):
     """A bad option value or an unknown profile name."""
 

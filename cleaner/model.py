@@ -177,6 +177,21 @@ _ALLOWED = frozenset({(BEFORE, BEFORE), (BEFORE, BODY_STATE), (BODY_STATE, BODY_
                       (BODY_STATE, AFTER), (GAP, GAP), (GAP, BODY_STATE), (GAP, AFTER), (AFTER, AFTER)})
 
 
+def _check_shape(data: dict) -> None:
+    """Refuse a model whose numbers cannot be what training writes (a hand-edited or truncated file)."""
+    weights, transitions = data["weights"], data["transitions"]
+    if not isinstance(weights, list) or len(weights) != len(FEATURES) or \
+            not all(isinstance(w, (int, float)) and math.isfinite(w) for w in weights):
+        raise ValueError(f"'weights' must be {len(FEATURES)} finite numbers, one per feature")
+    if not isinstance(transitions, list) or len(transitions) != 4 or \
+            not all(isinstance(row, list) and len(row) == 4 for row in transitions):
+        raise ValueError("'transitions' must be a 4 x 4 table of probabilities")
+    for key in ("threshold", "prior_body"):
+        value = data[key]
+        if not isinstance(value, (int, float)) or not 0 < value < 1:
+            raise ValueError(f"'{key}' must be a number between 0 and 1")
+
+
 @dataclass(frozen=True)
 class TextModel:
     """A logistic model over FEATURES, and the article's shape as a four-state HMM.
@@ -197,6 +212,7 @@ class TextModel:
         names = data["features"]
         if tuple(names) != FEATURES:
             raise ValueError("the model file was trained for other features; retrain it")
+        _check_shape(data)
         # Transitions counted on long articles make switching too costly for short
         # ones; the scale (tuned in training) tempers the cost of every switch.
         scale = data.get("switch_scale", 1.0)
@@ -314,9 +330,24 @@ def default_model() -> TextModel | None:
 
 
 def load_model(path) -> TextModel:
-    """A model file written by bench/train_text_model.py (for experiments and cross-validation)."""
-    with open(path, encoding="utf-8") as handle:
-        return TextModel.from_dict(json.load(handle))
+    """A model file written by bench/train_text_model.py; :class:`ModelError` says why one is unusable."""
+    from .errors import ModelError
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except OSError as error:
+        raise ModelError(str(path), f"cannot read it ({error.strerror or error})") from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ModelError(str(path), f"not JSON ({' '.join(str(error).split())})") from None
+    if not isinstance(data, dict):
+        raise ModelError(str(path), "not a text model (expected a JSON object)")
+    try:
+        return TextModel.from_dict(data)
+    except KeyError as error:
+        raise ModelError(str(path), f"missing key {error}") from None
+    except (TypeError, ValueError, IndexError, OverflowError) as error:
+        raise ModelError(str(path), " ".join(str(error).split()) or type(error).__name__) from None
 
 
 def model_for(doc) -> TextModel | None:

@@ -210,3 +210,46 @@ def test_text_is_written_in_chunks_that_join_to_the_whole_text(runner, cli, monk
     assert whole.exit_code == chunked.exit_code == 0
     assert whole.stdout == chunked.stdout == expected
     assert articles[0].body == "\n\n".join(articles[0].paragraphs)
+
+
+def _inverted_text_model(tmp_path):
+    """The shipped text model with every weight negated: chrome looks like body, so the output changes."""
+    from importlib import resources
+
+    data = json.loads(resources.files("cleaner.data").joinpath("text_model.json").read_text(encoding="utf-8"))
+    data["weights"] = [-weight for weight in data["weights"]]
+    path = tmp_path / "inverted_model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_text_model_option_uses_the_given_model_in_clean_and_batch(runner, cli, tmp_path):
+    from cleaner import Cleaner, clean_many
+
+    model = _inverted_text_model(tmp_path)
+    dump = seed("002")
+    shipped = runner.invoke(cli, ["--no-profiles", str(dump)]).stdout
+    custom = runner.invoke(cli, ["--no-profiles", "--text-model", str(model), str(dump)])
+    assert custom.exit_code == 0, custom.stderr
+    expected = Cleaner(use_profiles=False, model_path=model).clean(dump.read_bytes())
+    assert custom.stdout == (expected.body + "\n" if expected.body else "")
+    assert expected.paragraphs and custom.stdout != shipped
+    [result] = list(clean_many([dump.read_bytes()], workers=1, use_profiles=False, text_model=model))
+    assert result.body == expected.body
+    out = tmp_path / "out.jsonl"
+    batch = runner.invoke(cli, ["batch", str(SEEDS), "-o", str(out), "-q", "--no-profiles", "--text-model", str(model)])
+    assert batch.exit_code == 0, batch.stderr
+    bodies = [record.get("body") for record in map(json.loads, out.read_text().splitlines())]
+    assert expected.body in bodies
+
+
+def test_a_broken_text_model_is_a_one_line_error(runner, cli, tmp_path):
+    broken = tmp_path / "model.json"
+    for content, problem in (("{not json", "not JSON"), ('{"features": []}', "the model file was trained for other features"),
+                             ("[1, 2]", "not a text model")):
+        broken.write_text(content, encoding="utf-8")
+        for command in ([str(seed("000"))], ["batch", str(SEEDS), "-o", str(tmp_path / "o.jsonl")]):
+            result = runner.invoke(cli, [*command, "--text-model", str(broken)])
+            assert result.exit_code == 2
+            assert result.stderr.count("\n") == 1 and f"text model {broken}: {problem}" in result.stderr
+            assert result.stdout == ""

@@ -48,11 +48,13 @@ class ByteSize(click.ParamType):
 @click.option("--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(file_okay=False),
               help="A folder of your own profile files (.toml); yours win over built-ins.")
 @click.option("--no-profiles", is_flag=True, help="Use the generic fallback only.")
+@click.option("--text-model", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Score lines with your own text model (bench/train_text_model.py writes one).")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=32, show_default=True,
               help="Documents sent to a worker at a time.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_field, max_bytes, timeout,
-                  input_format, profile_name, profiles_dirs, no_profiles, chunk_size, quiet):
+                  input_format, profile_name, profiles_dirs, no_profiles, text_model, chunk_size, quiet):
     """Clean many dumps: folders (*.txt, *.html, gzip'd too), JSONL and WARC/WET files, mixed.
 
     \b
@@ -70,7 +72,7 @@ def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_fi
 
     settings = Settings(profiles_dirs=tuple(profiles_dirs), use_profiles=not no_profiles, profile=profile_name,
                         input_format=input_format, max_bytes=max_bytes, text_field=text_field, id_field=id_field,
-                        url_field=url_field)
+                        url_field=url_field, text_model=text_model)
     options = BatchOptions(inputs=list(inputs), output=output, out_dir=out_dir, workers=workers,
                            timeout=timeout or None, chunk_docs=chunk_size, settings=settings)
     try:

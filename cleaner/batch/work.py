@@ -33,13 +33,14 @@ class Settings:
     text_field: str = "text"
     id_field: str = "id"
     url_field: str = "url"
+    text_model: str | None = None   # a text model file instead of the shipped one
     serialize: bool = True      # True: a JSON line (bytes) per document; False: the record dict
 
     def make_cleaner(self):
-        """The configured :class:`cleaner.Cleaner`; raises CleanerError for a broken profile or name."""
+        """The configured :class:`cleaner.Cleaner`; raises CleanerError for a broken profile, name or model."""
         from ..api import Cleaner
 
-        cleaner = Cleaner(profiles_dirs=self.profiles_dirs, use_profiles=self.use_profiles)
+        cleaner = Cleaner(profiles_dirs=self.profiles_dirs, use_profiles=self.use_profiles, model_path=self.text_model)
         if self.profile:
             cleaner.registry.get(self.profile)  # an unknown name fails now, not once per document
         return cleaner

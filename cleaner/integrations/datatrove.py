@@ -60,11 +60,13 @@ class ArticleCleaner(PipelineStep):
 
     def __init__(self, profiles_dirs: Iterable[str] = (), use_profiles: bool = True, profile: str | None = None,
                  input_format: str = "auto", url_key: str = "url", metadata_prefix: str = "article_",
-                 timeout: float | None = 30.0, max_bytes: int = DEFAULT_MAX_BYTES, exclusion_writer=None) -> None:
+                 timeout: float | None = 30.0, max_bytes: int = DEFAULT_MAX_BYTES, exclusion_writer=None,
+                 text_model: str | None = None) -> None:
         super().__init__()
         self.settings = Settings(profiles_dirs=tuple(str(path) for path in profiles_dirs),
                                  use_profiles=use_profiles, profile=profile, input_format=input_format,
-                                 max_bytes=max_bytes, serialize=False)
+                                 max_bytes=max_bytes, text_model=None if text_model is None else str(text_model),
+                                 serialize=False)
         self.settings.make_cleaner()  # a broken profile fails here, where the pipeline is built
         self.url_key = url_key
         self.metadata_prefix = metadata_prefix

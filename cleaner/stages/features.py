@@ -10,7 +10,7 @@ import re
 from sys import intern
 
 from .. import language
-from ..document import LARGE_DOCUMENT_LINES, Document
+from ..document import LARGE_DOCUMENT_LINES
 from ..triggers import KEY_LENGTH, WORD_PUNCTUATION
 
 #: Characters that end a sentence, in the scripts we see most.
