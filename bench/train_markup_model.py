@@ -195,6 +195,18 @@ def export(models: dict, thresholds: dict[str, float], cut: float, description: 
     return spec
 
 
+def _code_version() -> str:
+    """A hash of the package's code and data (the markup model itself aside): rows depend on all of it."""
+    import cleaner
+
+    root = Path(cleaner.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".toml", ".json") and path.name != "markup_model.json":
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def _load_examples(args) -> list[dict]:
     """Every usable page's examples (of ``--half``'s sites), from the cache file when it was made from the same
     folders with the same features (the cache holds every page; the half is picked after)."""
@@ -202,7 +214,8 @@ def _load_examples(args) -> list[dict]:
 
     from cleaner.html.features import NAMES
 
-    key = ([str(folder.resolve()) for folder in args.data_dirs], None, NAMES)  # stale rows are not reused
+    # Stale rows are not reused: the key holds the folders, the feature names and the code that makes rows.
+    key = ([str(folder.resolve()) for folder in args.data_dirs], _code_version(), NAMES)
     pages = None
     if args.cache and args.cache.exists():
         cached = pickle.loads(args.cache.read_bytes())
