@@ -81,7 +81,7 @@ class _Frame:
     worked out only when a line needs it: most elements never hold a line.
     """
 
-    __slots__ = ("id", "element", "tag", "block", "parent", "block_frame", "attributes", "link", "pre", "signature",
+    __slots__ = ("id", "element", "tag", "block", "parent", "_block", "attributes", "link", "pre", "signature",
                  "_words", "_near", "_all_words", "_containers", "_path", "_hidden", "_text_near")
 
     def __init__(self, element, tag: str, parent: "_Frame | None", number: int, attributes: dict[str, str]) -> None:
@@ -92,11 +92,18 @@ class _Frame:
         self.parent = parent
         self.attributes = attributes
         self.signature = (parent.id if parent else -1, tag, attributes.get("class"))
-        self.block_frame = self if self.block or parent is None else parent.block_frame
+        # Not ``self`` for a block: a frame referring to itself is a cycle, which only the garbage
+        # collector frees (and the frame holds its element, so the whole page would wait for it).
+        self._block = None if self.block or parent is None else parent.block_frame
         self.link = tag == "a" or (parent is not None and parent.link)
         self.pre = tag == "pre" or (parent is not None and parent.pre)
         self._words = self._near = self._all_words = self._containers = self._path = self._hidden = None
         self._text_near = None
+
+    @property
+    def block_frame(self) -> "_Frame":
+        """The block this frame's text is laid out in: itself, or the nearest block around it."""
+        return self._block or self
 
     @property
     def text_near(self) -> frozenset[str]:
