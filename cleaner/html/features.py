@@ -130,14 +130,17 @@ def _own(line: Line) -> list[float]:
     flags = _flags_cache.get(key)
     if flags is None:
         flags = _markup_flags(m)
-        if len(_flags_cache) < 50_000:
-            _flags_cache[key] = flags
-    return [
+        if len(_flags_cache) >= _CACHED_MARKUPS:
+            _flags_cache.clear()
+        _flags_cache[key] = flags
+    row = [
         math.log1p(f.words), math.log1p(f.chars), f.stop_ratio, float(f.ends_sentence), min(f.sentences, 5),
         f.title_ratio, f.alpha_ratio, f.digit_ratio, float(f.upper), m.link_chars / max(1, f.chars),
         float(m.hidden), min(m.depth, 40), float(m.heading), math.log(m.repeats),
         float(f.chars <= _CHROME_MAX_CHARS and _CHROME.search(line.text) is not None),
-    ] + flags
+    ]
+    row += flags
+    return row
 
 
 _TAG_AT = {tag: i for i, tag in enumerate(TAGS)}
@@ -146,10 +149,15 @@ _NEAR_AT = {c: len(TAGS) + 1 + len(CONTAINER_FLAGS) + i for i, c in enumerate(CA
 _FAR_AT = {c: len(TAGS) + 1 + len(CONTAINER_FLAGS) + len(CATEGORIES) + i for i, c in enumerate(CATEGORIES)}
 _WORD_AT = {w: len(TAGS) + 1 + len(CONTAINER_FLAGS) + 2 * len(CATEGORIES) + i for i, w in enumerate(WORD_FLAGS)}
 _FLAGS = len(TAGS) + 1 + len(CONTAINER_FLAGS) + 2 * len(CATEGORIES) + len(WORD_FLAGS)
-_flags_cache: dict[tuple, list[float]] = {}
+#: A tuple per markup, not a list: a tuple of floats is untracked by the garbage collector after its first
+#: pass. The keys hold the pages' word sets, which the collector does walk: the cache is emptied when it
+#: reaches a few pages' worth (a page has a few dozen distinct markups), so it stays small and every full
+#: collection stays cheap (at 50,000 entries the collector's walks cost a quarter of the cleaner's time).
+_flags_cache: dict[tuple, tuple[float, ...]] = {}
+_CACHED_MARKUPS = 4096
 
 
-def _markup_flags(m) -> list[float]:
+def _markup_flags(m) -> tuple[float, ...]:
     """One-hot tag, container flags, near and far region categories, near region words (shared by lines
     with the same markup)."""
     flags = [0.0] * _FLAGS
@@ -164,7 +172,7 @@ def _markup_flags(m) -> list[float]:
     for word in m.near:
         if word in _WORD_AT:
             flags[_WORD_AT[word]] = 1.0
-    return flags
+    return tuple(flags)
 
 
 class _Page:
@@ -214,9 +222,16 @@ def _categories(words: frozenset[str]) -> frozenset[str]:
     found = _category_cache.get(words)
     if found is None:
         found = frozenset(_ROLE_CATEGORY.get(w) or category(w) for w in words) - {None}
-        if len(_category_cache) < 20_000:
-            _category_cache[words] = found
+        found = _category_sets.setdefault(found, found)     # few distinct sets: one object each
+        if len(_category_cache) >= _CACHED_MARKUPS:     # small, for the garbage collector (see _flags_cache)
+            _category_cache.clear()
+        _category_cache[words] = found
     return found
+
+
+#: Every distinct set of categories once (at most 2**19), so the cache's values cost the garbage collector
+#: a visit each, not one per cached entry.
+_category_sets: dict[frozenset, frozenset] = {}
 
 
 def _is_prose(line: Line) -> float:
