@@ -22,11 +22,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from operator import gt
 from typing import Sequence
 
 from ..document import Line
 from .layout import PATH_LIMIT
+from .repetition import repetition
 from .words import CATEGORIES
 
 TAGS = ("p", "li", "td", "th", "div", "pre", "blockquote", "dd", "dt", "figcaption", "section", "article", "span",
@@ -192,7 +192,7 @@ class _Page:
         self.title_at = _title_line(lines, self.title_key)
         root = lines[0].markup.path[0] if lines[0].markup.path else None
         self.total_chars = max(1, self.stats[root][0]) if root is not None else 1
-        self.before, self.after = _repetition(lines)
+        self.before, self.after = repetition(lines)
 
     def context(self, i: int) -> list[float]:
         n, line, cum_prose = self.n, self.lines[i], self.cum_prose
@@ -371,41 +371,6 @@ def _title_line(lines: Sequence[Line], title_key: str | None) -> int:
             if line.markup.heading and _key(line.text) == title_key:
                 return i
     return next((i for i, line in enumerate(lines) if line.markup.heading == 1), -1)
-
-
-def _repetition(lines: Sequence[Line]) -> tuple[list[float], list[float]]:
-    """For each line, the share of its word trigrams that earlier lines (and later lines) already hold.
-
-    Pages repeat their text: a hidden copy of the article for search engines,
-    a teaser of the story above it, the headline in the breadcrumb.
-    """
-    grams = [_trigrams(line.text) for line in lines]
-    total: Counter = Counter()
-    for own in grams:
-        total.update(own)
-    seen: Counter = Counter()
-    before, after = [], []
-    in_seen, seen_of, total_of = seen.__contains__, seen.__getitem__, total.__getitem__
-    for own in grams:
-        if not own:
-            before.append(0.0)
-            after.append(0.0)
-            continue
-        size = len(own)
-        before.append(sum(map(in_seen, own)) / size)
-        seen.update(own)
-        after.append(sum(map(gt, map(total_of, own), map(seen_of, own))) / size)
-    return before, after
-
-
-def _trigrams(text: str) -> list:
-    words = _WORD.findall(text.lower())
-    if len(words) < 3:
-        return [" ".join(words)] if words else []
-    return list(zip(words, words[1:], words[2:]))
-
-
-_WORD = re.compile(r"\w+")
 
 
 def _cumulative(values: Sequence[float]) -> list[float]:
