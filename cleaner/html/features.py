@@ -85,7 +85,12 @@ def markup_rows(lines: Sequence[Line], title: str | None = None) -> list[list[fl
     if not lines:
         return []
     page = _Page(lines, title)
-    return [_own(line) + page.context(i) for i, line in enumerate(lines)]
+    rows = []
+    for i, line in enumerate(lines):
+        row = _own(line)
+        page.add_context(row, i)
+        rows.append(row)
+    return rows
 
 
 def coverage_rows(lines: Sequence[Line], covered: Sequence[float]) -> list[list[float]]:
@@ -193,11 +198,13 @@ class _Page:
         root = lines[0].markup.path[0] if lines[0].markup.path else None
         self.total_chars = max(1, self.stats[root][0]) if root is not None else 1
         self.before, self.after = repetition(lines)
+        self.ancestors: dict[int, tuple[float, ...]] = {}
 
-    def context(self, i: int) -> list[float]:
+    def add_context(self, row: list[float], i: int) -> None:
+        """Append line ``i``'s context to its row."""
         n, line, cum_prose = self.n, self.lines[i], self.cum_prose
         prose_total = max(1.0, cum_prose[n])
-        row = [
+        row += [
             i / n, math.log(self.duplicates[line.text]),
             self.log_words[i - 1] if i else 0.0, self.log_words[i + 1] if i + 1 < n else 0.0,
             self.link[i - 1] if i else 0.0, self.link[i + 1] if i + 1 < n else 0.0,
@@ -205,12 +212,22 @@ class _Page:
         ]
         path = line.markup.path
         for level in ANCESTOR_LEVELS:
-            row += _ancestor(self.stats, path, level, self.total_chars)
+            row += self.ancestor(path[-1 - level]) if len(path) > level else _NO_ANCESTOR
         top = self.top
         row += [float(top is not None and top in path), float(top is not None and top in path[:-1]),
                 float(self.title_key is not None and _key(line.text) == self.title_key), float(i > self.title_at),
                 self.before[i], self.after[i]]
-        return row
+
+    def ancestor(self, element: int) -> tuple[float, ...]:
+        """How much of an ancestor's text is links and prose, its size, its share of the page, its lines
+        (worked out once per element: the lines under it share it)."""
+        found = self.ancestors.get(element)
+        if found is None:
+            chars, link, prose, count = self.stats[element]
+            chars = max(chars, 1)
+            found = self.ancestors[element] = (link / chars, prose / chars, math.log1p(chars),
+                                               chars / self.total_chars, math.log1p(count))
+        return found
 
 
 _category_cache: dict[frozenset, frozenset] = {}
@@ -307,12 +324,8 @@ def _element_stats_by_path(lines: Sequence[Line], prose: Sequence[float]) -> dic
     return stats
 
 
-def _ancestor(stats: dict[int, list], path: tuple[int, ...], level: int, total_chars: int) -> list[float]:
-    if len(path) <= level:
-        return [0.0, 0.0, 0.0, 1.0, 0.0]
-    chars, link, prose, count = stats[path[-1 - level]]
-    chars = max(chars, 1)
-    return [link / chars, prose / chars, math.log1p(chars), chars / total_chars, math.log1p(count)]
+#: The ancestor columns of a line not that deep.
+_NO_ANCESTOR = (0.0, 0.0, 0.0, 1.0, 0.0)
 
 
 def _top_candidate(lines: Sequence[Line], prose: Sequence[float]) -> int | None:
