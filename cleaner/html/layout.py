@@ -82,7 +82,7 @@ class _Frame:
     """
 
     __slots__ = ("id", "element", "tag", "block", "parent", "_block", "attributes", "link", "pre", "signature",
-                 "_words", "_near", "_all_words", "_containers", "_path", "_hidden", "_text_near")
+                 "_words", "_near", "_all_words", "_containers", "_path", "_hidden", "_text_near", "_heading")
 
     def __init__(self, element, tag: str, parent: "_Frame | None", number: int, attributes: dict[str, str]) -> None:
         self.id = number
@@ -98,7 +98,7 @@ class _Frame:
         self.link = tag == "a" or (parent is not None and parent.link)
         self.pre = tag == "pre" or (parent is not None and parent.pre)
         self._words = self._near = self._all_words = self._containers = self._path = self._hidden = None
-        self._text_near = None
+        self._text_near = self._heading = None
 
     @property
     def block_frame(self) -> "_Frame":
@@ -149,12 +149,12 @@ class _Frame:
         return self._path
 
     def heading(self) -> int:
-        frame: _Frame | None = self
-        while frame is not None:
-            if frame.tag in HEADINGS:
-                return HEADINGS[frame.tag]
-            frame = frame.parent
-        return 0
+        """The level of the nearest heading element at or above this frame (0: none); kept, as lines share
+        their ancestors."""
+        if self._heading is None:
+            level = HEADINGS.get(self.tag)
+            self._heading = level if level is not None else self.parent.heading() if self.parent is not None else 0
+        return self._heading
 
     def hidden(self) -> bool:
         if self._hidden is None:
@@ -180,11 +180,16 @@ def _region_words(attributes: dict[str, str]) -> frozenset[str]:
     words = _attributes_cache.get(key)
     if words is None:
         words = _shared(_region_words_of(attributes))
-        if len(_attributes_cache) < 100_000:
-            _attributes_cache[key] = words
+        if len(_attributes_cache) >= CACHED_VALUES:
+            _attributes_cache.clear()
+        _attributes_cache[key] = words
     return words
 
 
+#: The region-word caches hold this many entries at most, then start again: a site's template has a few
+#: hundred attribute values, and every entry kept is one more the garbage collector visits on each full
+#: collection (caches of 100,000 entries cost more than recomputing what they saved).
+CACHED_VALUES = 16_384
 _attributes_cache: dict[tuple, frozenset[str]] = {}
 #: One frozenset per distinct set of words, shared by every cache entry that holds it. Many attribute
 #: values name the same few words, and each frozenset kept is one more object every full garbage
@@ -197,8 +202,9 @@ def _shared(words: frozenset[str]) -> frozenset[str]:
     found = _shared_words.get(words)
     if found is None:
         found = words
-        if len(_shared_words) < 100_000:
-            _shared_words[words] = words
+        if len(_shared_words) >= CACHED_VALUES:
+            _shared_words.clear()
+        _shared_words[words] = words
     return found
 
 
@@ -210,8 +216,9 @@ def _region_words_of(attributes: dict[str, str]) -> frozenset[str]:
             found = _words_cache.get(value)
             if found is None:
                 found = _shared(frozenset(region_words(value)))
-                if len(_words_cache) < 100_000:
-                    _words_cache[value] = found
+                if len(_words_cache) >= CACHED_VALUES:
+                    _words_cache.clear()
+                _words_cache[value] = found
             if found:
                 words = words | found
     for attribute in ("role", "itemprop"):

@@ -105,8 +105,9 @@ def category(word: str) -> str | None:
         if word in whole or (len(word) > 4 and word.startswith(prefixes)):
             result = name
             break
-    if len(_cache) < 50_000:
-        _cache[word] = result
+    if len(_cache) >= 16_384:          # small, for the garbage collector (see layout.CACHED_VALUES)
+        _cache.clear()
+    _cache[word] = result
     return result
 
 
