@@ -260,33 +260,35 @@ class LineBuilder:
         """The lines of the tree under ``root``, in document order."""
         from lxml import etree
 
-        stack: list[tuple[_Frame | None, bool]] = []
+        # Per open element, the frame its text goes to: its own, or (a plain inline element, a skipped one)
+        # the one around it. An element opened a frame when that frame's element is the element itself.
+        stack: list[_Frame | None] = []
         push, pop, flush = stack.append, stack.pop, self._flush
         add_pre, add_piece = self._add, self._add_piece
         siblings = self._siblings
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, node in walker:
             if event == "end":
-                frame, opened = pop()
-                if opened and frame.block:
+                frame = pop()
+                if frame is not None and frame.block and frame.element is node:
                     flush()
                 if node.tail and stack:
-                    around = stack[-1][0]
+                    around = stack[-1]
                     if around is not None:
                         (add_pre if around.pre else add_piece)(node.tail, around)
                 continue
             tag = node.tag
-            parent = stack[-1][0] if stack else None
+            parent = stack[-1] if stack else None
             if tag.__class__ is not str or tag in _NOT_WALKED:
                 walker.skip_subtree()
                 if tag == "br" or tag == "hr":
                     flush(soft=tag == "br")
-                push((parent, False))
+                push(parent)
                 continue
             items = node.items()
             attributes = {name: value for name, value in items if name in _TELLING} if items else _NONE
             if parent is not None and not attributes and tag not in _FRAMED:
-                push((parent, False))
+                push(parent)
                 if node.text:
                     (add_pre if parent.pre else add_piece)(node.text, parent)
                 continue
@@ -295,7 +297,7 @@ class LineBuilder:
             siblings[frame.signature] = siblings.get(frame.signature, 0) + 1
             if frame.block:
                 flush()
-            push((frame, True))
+            push(frame)
             if node.text:
                 (add_pre if frame.pre else add_piece)(node.text, frame)
         flush()
@@ -312,7 +314,7 @@ class LineBuilder:
         self._add_piece(text, frame)
 
     def _add_piece(self, text: str, frame: _Frame) -> None:
-        if text.isspace() or not text:
+        if not text or text.isspace():
             if self._anchor is not None:       # spaces inside a line separate words; before it, nothing
                 self._parts.append(text)
             return
@@ -329,7 +331,8 @@ class LineBuilder:
 
     def _flush(self, soft: bool = False) -> None:
         if self._anchor is None:               # nothing but spaces since the last break
-            self._parts = []
+            if self._parts:
+                self._parts = []
             if not soft:
                 self._soft = False
             return
