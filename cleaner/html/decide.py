@@ -52,16 +52,22 @@ def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
 
 
 class MarkupReason:
-    """``markup: body 0.97 — <p>, in class/id 'content'``, worded only when someone reads it (``--explain``)."""
+    """``markup: body 0.97 — <p>, in class/id 'content'``, worded only when someone reads it (``--explain``).
 
-    __slots__ = ("line", "row", "p", "body")
+    It keeps what the wording reads of the line (its text, markup and features), not the line itself:
+    the line holds its reason, and a reason holding its line would be a cycle, which keeps the whole
+    page (lines, rows, the parsed tree) in memory until the garbage collector's next full pass.
+    """
+
+    __slots__ = ("text", "markup", "features", "row", "p", "body")
 
     def __init__(self, line: Line, row: Sequence[float], p: float, body: bool) -> None:
-        self.line, self.row, self.p, self.body = line, row, p, body
+        self.text, self.markup, self.features = line.text, line.markup, line.features
+        self.row, self.p, self.body = row, p, body
 
     def __str__(self) -> str:
         label = "body" if self.body else "not body"
-        return f"markup: {label} {self.p:.2f} — {_evidence_for(self.line, self.row, body=self.body)}"
+        return f"markup: {label} {self.p:.2f} — {_evidence_for(self, self.row, body=self.body)}"
 
     def startswith(self, prefix) -> bool:  # reasons are compared as text in a few places
         return str(self).startswith(prefix)
@@ -86,7 +92,7 @@ def trafilatura_coverage(doc: Document, root) -> list[float]:
     return evidence.coverage(doc.lines, evidence.main_text(root, doc.url))
 
 
-def _evidence_for(line: Line, row: Sequence[float], body: bool) -> str:
+def _evidence_for(line: "Line | MarkupReason", row: Sequence[float], body: bool) -> str:
     """The facts behind a decision that point its way, strongest kinds first (at most three)."""
     m = line.markup
     facts: list[str] = []

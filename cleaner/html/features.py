@@ -22,11 +22,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from operator import gt
 from typing import Sequence
 
 from ..document import Line
 from .layout import PATH_LIMIT
+from .repetition import repetition
 from .words import CATEGORIES
 
 TAGS = ("p", "li", "td", "th", "div", "pre", "blockquote", "dd", "dt", "figcaption", "section", "article", "span",
@@ -85,7 +85,12 @@ def markup_rows(lines: Sequence[Line], title: str | None = None) -> list[list[fl
     if not lines:
         return []
     page = _Page(lines, title)
-    return [_own(line) + page.context(i) for i, line in enumerate(lines)]
+    rows = []
+    for i, line in enumerate(lines):
+        row = _own(line)
+        page.add_context(row, i)
+        rows.append(row)
+    return rows
 
 
 def coverage_rows(lines: Sequence[Line], covered: Sequence[float]) -> list[list[float]]:
@@ -130,14 +135,17 @@ def _own(line: Line) -> list[float]:
     flags = _flags_cache.get(key)
     if flags is None:
         flags = _markup_flags(m)
-        if len(_flags_cache) < 50_000:
-            _flags_cache[key] = flags
-    return [
+        if len(_flags_cache) >= _CACHED_MARKUPS:
+            _flags_cache.clear()
+        _flags_cache[key] = flags
+    row = [
         math.log1p(f.words), math.log1p(f.chars), f.stop_ratio, float(f.ends_sentence), min(f.sentences, 5),
         f.title_ratio, f.alpha_ratio, f.digit_ratio, float(f.upper), m.link_chars / max(1, f.chars),
         float(m.hidden), min(m.depth, 40), float(m.heading), math.log(m.repeats),
         float(f.chars <= _CHROME_MAX_CHARS and _CHROME.search(line.text) is not None),
-    ] + flags
+    ]
+    row += flags
+    return row
 
 
 _TAG_AT = {tag: i for i, tag in enumerate(TAGS)}
@@ -146,10 +154,15 @@ _NEAR_AT = {c: len(TAGS) + 1 + len(CONTAINER_FLAGS) + i for i, c in enumerate(CA
 _FAR_AT = {c: len(TAGS) + 1 + len(CONTAINER_FLAGS) + len(CATEGORIES) + i for i, c in enumerate(CATEGORIES)}
 _WORD_AT = {w: len(TAGS) + 1 + len(CONTAINER_FLAGS) + 2 * len(CATEGORIES) + i for i, w in enumerate(WORD_FLAGS)}
 _FLAGS = len(TAGS) + 1 + len(CONTAINER_FLAGS) + 2 * len(CATEGORIES) + len(WORD_FLAGS)
-_flags_cache: dict[tuple, list[float]] = {}
+#: A tuple per markup, not a list: a tuple of floats is untracked by the garbage collector after its first
+#: pass. The keys hold the pages' word sets, which the collector does walk: the cache is emptied when it
+#: reaches a few pages' worth (a page has a few dozen distinct markups), so it stays small and every full
+#: collection stays cheap (at 50,000 entries the collector's walks cost a quarter of the cleaner's time).
+_flags_cache: dict[tuple, tuple[float, ...]] = {}
+_CACHED_MARKUPS = 4096
 
 
-def _markup_flags(m) -> list[float]:
+def _markup_flags(m) -> tuple[float, ...]:
     """One-hot tag, container flags, near and far region categories, near region words (shared by lines
     with the same markup)."""
     flags = [0.0] * _FLAGS
@@ -164,7 +177,7 @@ def _markup_flags(m) -> list[float]:
     for word in m.near:
         if word in _WORD_AT:
             flags[_WORD_AT[word]] = 1.0
-    return flags
+    return tuple(flags)
 
 
 class _Page:
@@ -184,12 +197,14 @@ class _Page:
         self.title_at = _title_line(lines, self.title_key)
         root = lines[0].markup.path[0] if lines[0].markup.path else None
         self.total_chars = max(1, self.stats[root][0]) if root is not None else 1
-        self.before, self.after = _repetition(lines)
+        self.before, self.after = repetition(lines)
+        self.ancestors: dict[int, tuple[float, ...]] = {}
 
-    def context(self, i: int) -> list[float]:
+    def add_context(self, row: list[float], i: int) -> None:
+        """Append line ``i``'s context to its row."""
         n, line, cum_prose = self.n, self.lines[i], self.cum_prose
         prose_total = max(1.0, cum_prose[n])
-        row = [
+        row += [
             i / n, math.log(self.duplicates[line.text]),
             self.log_words[i - 1] if i else 0.0, self.log_words[i + 1] if i + 1 < n else 0.0,
             self.link[i - 1] if i else 0.0, self.link[i + 1] if i + 1 < n else 0.0,
@@ -197,12 +212,22 @@ class _Page:
         ]
         path = line.markup.path
         for level in ANCESTOR_LEVELS:
-            row += _ancestor(self.stats, path, level, self.total_chars)
+            row += self.ancestor(path[-1 - level]) if len(path) > level else _NO_ANCESTOR
         top = self.top
         row += [float(top is not None and top in path), float(top is not None and top in path[:-1]),
                 float(self.title_key is not None and _key(line.text) == self.title_key), float(i > self.title_at),
                 self.before[i], self.after[i]]
-        return row
+
+    def ancestor(self, element: int) -> tuple[float, ...]:
+        """How much of an ancestor's text is links and prose, its size, its share of the page, its lines
+        (worked out once per element: the lines under it share it)."""
+        found = self.ancestors.get(element)
+        if found is None:
+            chars, link, prose, count = self.stats[element]
+            chars = max(chars, 1)
+            found = self.ancestors[element] = (link / chars, prose / chars, math.log1p(chars),
+                                               chars / self.total_chars, math.log1p(count))
+        return found
 
 
 _category_cache: dict[frozenset, frozenset] = {}
@@ -214,9 +239,16 @@ def _categories(words: frozenset[str]) -> frozenset[str]:
     found = _category_cache.get(words)
     if found is None:
         found = frozenset(_ROLE_CATEGORY.get(w) or category(w) for w in words) - {None}
-        if len(_category_cache) < 20_000:
-            _category_cache[words] = found
+        found = _category_sets.setdefault(found, found)     # few distinct sets: one object each
+        if len(_category_cache) >= _CACHED_MARKUPS:     # small, for the garbage collector (see _flags_cache)
+            _category_cache.clear()
+        _category_cache[words] = found
     return found
+
+
+#: Every distinct set of categories once (at most 2**19), so the cache's values cost the garbage collector
+#: a visit each, not one per cached entry.
+_category_sets: dict[frozenset, frozenset] = {}
 
 
 def _is_prose(line: Line) -> float:
@@ -292,12 +324,8 @@ def _element_stats_by_path(lines: Sequence[Line], prose: Sequence[float]) -> dic
     return stats
 
 
-def _ancestor(stats: dict[int, list], path: tuple[int, ...], level: int, total_chars: int) -> list[float]:
-    if len(path) <= level:
-        return [0.0, 0.0, 0.0, 1.0, 0.0]
-    chars, link, prose, count = stats[path[-1 - level]]
-    chars = max(chars, 1)
-    return [link / chars, prose / chars, math.log1p(chars), chars / total_chars, math.log1p(count)]
+#: The ancestor columns of a line not that deep.
+_NO_ANCESTOR = (0.0, 0.0, 0.0, 1.0, 0.0)
 
 
 def _top_candidate(lines: Sequence[Line], prose: Sequence[float]) -> int | None:
@@ -339,10 +367,14 @@ def _covered_container(lines: Sequence[Line], covered: Sequence[float]) -> int |
 
 
 #: Words web chrome says and articles rarely do (a hint, weighed by the model with everything else).
+#: The lookahead (the phrases' first letters) only makes the search skip most word starts at once (half the
+#: time); under ``re.I`` the class matches every character the first letters match, so it never drops a match
+#: (checked for every code point).
 _CHROME = re.compile(
-    r"\b(?:read more|share (?:this|on)|subscribe|sign up|newsletter|all rights reserved|copyright|cookies?|"
-    r"advertisement|related (?:articles|posts|stories)|follow us|comments?|log ?in|sign in|privacy policy|"
-    r"terms of (?:use|service)|click here|download|more stories|you may also like|recommended)\b", re.I)
+    r"\b(?=[rsancflptdmy])(?:read more|share (?:this|on)|subscribe|sign up|newsletter|all rights reserved|"
+    r"copyright|cookies?|advertisement|related (?:articles|posts|stories)|follow us|comments?|log ?in|sign in|"
+    r"privacy policy|terms of (?:use|service)|click here|download|more stories|you may also like|recommended)\b",
+    re.I)
 
 
 #: Chrome phrases are looked for in short lines only (a paragraph mentioning cookies is not a banner).
@@ -356,41 +388,6 @@ def _title_line(lines: Sequence[Line], title_key: str | None) -> int:
             if line.markup.heading and _key(line.text) == title_key:
                 return i
     return next((i for i, line in enumerate(lines) if line.markup.heading == 1), -1)
-
-
-def _repetition(lines: Sequence[Line]) -> tuple[list[float], list[float]]:
-    """For each line, the share of its word trigrams that earlier lines (and later lines) already hold.
-
-    Pages repeat their text: a hidden copy of the article for search engines,
-    a teaser of the story above it, the headline in the breadcrumb.
-    """
-    grams = [_trigrams(line.text) for line in lines]
-    total: Counter = Counter()
-    for own in grams:
-        total.update(own)
-    seen: Counter = Counter()
-    before, after = [], []
-    in_seen, seen_of, total_of = seen.__contains__, seen.__getitem__, total.__getitem__
-    for own in grams:
-        if not own:
-            before.append(0.0)
-            after.append(0.0)
-            continue
-        size = len(own)
-        before.append(sum(map(in_seen, own)) / size)
-        seen.update(own)
-        after.append(sum(map(gt, map(total_of, own), map(seen_of, own))) / size)
-    return before, after
-
-
-def _trigrams(text: str) -> list:
-    words = _WORD.findall(text.lower())
-    if len(words) < 3:
-        return [" ".join(words)] if words else []
-    return list(zip(words, words[1:], words[2:]))
-
-
-_WORD = re.compile(r"\w+")
 
 
 def _cumulative(values: Sequence[float]) -> list[float]:

@@ -81,8 +81,8 @@ class _Frame:
     worked out only when a line needs it: most elements never hold a line.
     """
 
-    __slots__ = ("id", "element", "tag", "block", "parent", "block_frame", "attributes", "link", "pre", "signature",
-                 "_words", "_near", "_all_words", "_containers", "_path", "_hidden", "_text_near")
+    __slots__ = ("id", "element", "tag", "block", "parent", "_block", "attributes", "link", "pre", "signature",
+                 "_words", "_near", "_all_words", "_containers", "_path", "_hidden", "_text_near", "_heading")
 
     def __init__(self, element, tag: str, parent: "_Frame | None", number: int, attributes: dict[str, str]) -> None:
         self.id = number
@@ -92,11 +92,18 @@ class _Frame:
         self.parent = parent
         self.attributes = attributes
         self.signature = (parent.id if parent else -1, tag, attributes.get("class"))
-        self.block_frame = self if self.block or parent is None else parent.block_frame
+        # Not ``self`` for a block: a frame referring to itself is a cycle, which only the garbage
+        # collector frees (and the frame holds its element, so the whole page would wait for it).
+        self._block = None if self.block or parent is None else parent.block_frame
         self.link = tag == "a" or (parent is not None and parent.link)
         self.pre = tag == "pre" or (parent is not None and parent.pre)
         self._words = self._near = self._all_words = self._containers = self._path = self._hidden = None
-        self._text_near = None
+        self._text_near = self._heading = None
+
+    @property
+    def block_frame(self) -> "_Frame":
+        """The block this frame's text is laid out in: itself, or the nearest block around it."""
+        return self._block or self
 
     @property
     def text_near(self) -> frozenset[str]:
@@ -142,12 +149,12 @@ class _Frame:
         return self._path
 
     def heading(self) -> int:
-        frame: _Frame | None = self
-        while frame is not None:
-            if frame.tag in HEADINGS:
-                return HEADINGS[frame.tag]
-            frame = frame.parent
-        return 0
+        """The level of the nearest heading element at or above this frame (0: none); kept, as lines share
+        their ancestors."""
+        if self._heading is None:
+            level = HEADINGS.get(self.tag)
+            self._heading = level if level is not None else self.parent.heading() if self.parent is not None else 0
+        return self._heading
 
     def hidden(self) -> bool:
         if self._hidden is None:
@@ -172,13 +179,33 @@ def _region_words(attributes: dict[str, str]) -> frozenset[str]:
     key = (get("class"), get("id"), get("role"), get("itemprop"))
     words = _attributes_cache.get(key)
     if words is None:
-        words = _region_words_of(attributes)
-        if len(_attributes_cache) < 100_000:
-            _attributes_cache[key] = words
+        words = _shared(_region_words_of(attributes))
+        if len(_attributes_cache) >= CACHED_VALUES:
+            _attributes_cache.clear()
+        _attributes_cache[key] = words
     return words
 
 
+#: The region-word caches hold this many entries at most, then start again: a site's template has a few
+#: hundred attribute values, and every entry kept is one more the garbage collector visits on each full
+#: collection (caches of 100,000 entries cost more than recomputing what they saved).
+CACHED_VALUES = 16_384
 _attributes_cache: dict[tuple, frozenset[str]] = {}
+#: One frozenset per distinct set of words, shared by every cache entry that holds it. Many attribute
+#: values name the same few words, and each frozenset kept is one more object every full garbage
+#: collection walks (with the caches full, that was a third of the cleaner's time).
+_shared_words: dict[frozenset[str], frozenset[str]] = {_NO_WORDS: _NO_WORDS}
+
+
+def _shared(words: frozenset[str]) -> frozenset[str]:
+    """The shared copy of ``words`` (``words`` itself when it is new)."""
+    found = _shared_words.get(words)
+    if found is None:
+        found = words
+        if len(_shared_words) >= CACHED_VALUES:
+            _shared_words.clear()
+        _shared_words[words] = words
+    return found
 
 
 def _region_words_of(attributes: dict[str, str]) -> frozenset[str]:
@@ -188,9 +215,10 @@ def _region_words_of(attributes: dict[str, str]) -> frozenset[str]:
         if value:
             found = _words_cache.get(value)
             if found is None:
-                found = frozenset(region_words(value))
-                if len(_words_cache) < 100_000:
-                    _words_cache[value] = found
+                found = _shared(frozenset(region_words(value)))
+                if len(_words_cache) >= CACHED_VALUES:
+                    _words_cache.clear()
+                _words_cache[value] = found
             if found:
                 words = words | found
     for attribute in ("role", "itemprop"):
@@ -232,33 +260,35 @@ class LineBuilder:
         """The lines of the tree under ``root``, in document order."""
         from lxml import etree
 
-        stack: list[tuple[_Frame | None, bool]] = []
+        # Per open element, the frame its text goes to: its own, or (a plain inline element, a skipped one)
+        # the one around it. An element opened a frame when that frame's element is the element itself.
+        stack: list[_Frame | None] = []
         push, pop, flush = stack.append, stack.pop, self._flush
         add_pre, add_piece = self._add, self._add_piece
         siblings = self._siblings
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, node in walker:
             if event == "end":
-                frame, opened = pop()
-                if opened and frame.block:
+                frame = pop()
+                if frame is not None and frame.block and frame.element is node:
                     flush()
                 if node.tail and stack:
-                    around = stack[-1][0]
+                    around = stack[-1]
                     if around is not None:
                         (add_pre if around.pre else add_piece)(node.tail, around)
                 continue
             tag = node.tag
-            parent = stack[-1][0] if stack else None
+            parent = stack[-1] if stack else None
             if tag.__class__ is not str or tag in _NOT_WALKED:
                 walker.skip_subtree()
                 if tag == "br" or tag == "hr":
                     flush(soft=tag == "br")
-                push((parent, False))
+                push(parent)
                 continue
             items = node.items()
             attributes = {name: value for name, value in items if name in _TELLING} if items else _NONE
             if parent is not None and not attributes and tag not in _FRAMED:
-                push((parent, False))
+                push(parent)
                 if node.text:
                     (add_pre if parent.pre else add_piece)(node.text, parent)
                 continue
@@ -267,7 +297,7 @@ class LineBuilder:
             siblings[frame.signature] = siblings.get(frame.signature, 0) + 1
             if frame.block:
                 flush()
-            push((frame, True))
+            push(frame)
             if node.text:
                 (add_pre if frame.pre else add_piece)(node.text, frame)
         flush()
@@ -284,7 +314,7 @@ class LineBuilder:
         self._add_piece(text, frame)
 
     def _add_piece(self, text: str, frame: _Frame) -> None:
-        if text.isspace() or not text:
+        if not text or text.isspace():
             if self._anchor is not None:       # spaces inside a line separate words; before it, nothing
                 self._parts.append(text)
             return
@@ -301,7 +331,8 @@ class LineBuilder:
 
     def _flush(self, soft: bool = False) -> None:
         if self._anchor is None:               # nothing but spaces since the last break
-            self._parts = []
+            if self._parts:
+                self._parts = []
             if not soft:
                 self._soft = False
             return

@@ -90,6 +90,14 @@ ROLE_WORDS = {
     "search": "nav", "dialog": "modal", "alert": "alert", "comment": "comment",
 }
 
+_NAMES = tuple(CATEGORIES)
+#: Whole word → the first category listing it (a prefix of an earlier category still wins over it).
+_FIRST_LISTING: dict[str, int] = {}
+for _at, (_whole, _) in enumerate(CATEGORIES.values()):
+    for _word in _whole:
+        _FIRST_LISTING.setdefault(_word, _at)
+_ALL_PREFIXES = tuple(prefix for _, prefixes in CATEGORIES.values() for prefix in prefixes)
+
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _cache: dict[str, str | None] = {}
@@ -100,13 +108,13 @@ def category(word: str) -> str | None:
     found = _cache.get(word, False)
     if found is not False:
         return found
-    result = None
-    for name, (whole, prefixes) in CATEGORIES.items():
-        if word in whole or (len(word) > 4 and word.startswith(prefixes)):
-            result = name
-            break
-    if len(_cache) < 50_000:
-        _cache[word] = result
+    at = _FIRST_LISTING.get(word, len(_NAMES))
+    if len(word) > 4 and word.startswith(_ALL_PREFIXES):     # one check rules out most words
+        at = min(at, next(i for i, (_, prefixes) in enumerate(CATEGORIES.values()) if word.startswith(prefixes)))
+    result = _NAMES[at] if at < len(_NAMES) else None
+    if len(_cache) >= 16_384:          # small, for the garbage collector (see layout.CACHED_VALUES)
+        _cache.clear()
+    _cache[word] = result
     return result
 
 
