@@ -175,3 +175,27 @@ def test_a_bare_menu_page_has_no_article_and_trafilatura_is_not_asked(monkeypatc
     monkeypatch.setattr(evidence, "main_text", fail)
     article = clean('<html><body><nav><a href="/">Home</a></nav></body></html>')
     assert article.body == ""
+
+
+def test_a_teaser_carousel_is_dropped_even_where_the_markup_looks_like_content():
+    """Headline + DATELINE: lead, repeated: the text shape overrules the markup model's 'body'."""
+    para = ("<p>The regional council approved the new water plan on Monday after a debate that lasted most of the "
+            "day, and officials said the first pipes would be laid before the end of the summer season.</p>")
+    stories = [
+        ("Court asks state to explain delay in hospital project",
+         "The court on Tuesday asked the state government to explain why the hospital has not opened."),
+        ("Farmers march to capital over crop prices",
+         "Thousands of farmers marched towards the capital on Wednesday demanding better prices."),
+        ("Rail line to the hills to reopen next month",
+         "The mountain railway will reopen next month after repairs to three bridges, officials said."),
+        ("Schools shut as cold wave grips the north",
+         "Schools across the northern plains were shut on Thursday as temperatures dropped sharply."),
+    ]
+    teasers = "".join(f"<li>{headline} NEW DELHI: {lead}</li>" for headline, lead in stories)
+    page = ("<!doctype html><html><head><title>Water plan approved</title></head><body><div class='content'>"
+            "<h1>Water plan approved</h1>" + para * 4 + "<ul class='content-list'>" + teasers + "</ul></div></body></html>")
+    article = Cleaner(use_profiles=False).clean(page)
+    assert article.paragraphs and article.paragraphs[0].startswith("The regional council approved")
+    assert not any("NEW DELHI:" in paragraph for paragraph in article.paragraphs)
+    reasons = {d.reason for d in article.decisions if "NEW DELHI:" in d.text}
+    assert reasons == {"shapes: teaser list (headline, dateline and lead, repeated)"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document import BOILERPLATE, Document
+from ..document import BODY, BOILERPLATE, Document
 
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -199,8 +199,9 @@ class ShapesStage:
         three close together are a carousel of other stories.
         """
         lines = doc.lines
+        open_to = _markup_decided if doc.source_format == "html" else _never
         hits = [i for i, line in enumerate(lines)
-                if not line.firm and line.features.words >= 8 and _TEASER.match(line.text)]
+                if (not line.firm or open_to(line)) and line.features.words >= 8 and _TEASER.match(line.text)]
         run: list[int] = []
         for i in hits + [len(lines) + self.teaser_gap + 1]:
             if run and i - run[-1] <= self.teaser_gap:
@@ -209,7 +210,7 @@ class ShapesStage:
             if len(run) >= self.teaser_run:
                 for k in run:
                     line = lines[k]
-                    line.mark(BOILERPLATE, "shapes: teaser list (headline, dateline and lead, repeated)")
+                    line.mark(BOILERPLATE, "shapes: teaser list (headline, dateline and lead, repeated)", firm=line.firm)
                     line.signal = "headline list"
                     line.hard = True
                     line.score = 0.0
@@ -259,6 +260,18 @@ class ShapesStage:
 
 
 @lru_cache(maxsize=None)
+def _never(line) -> bool:
+    return False
+
+
+def _markup_decided(line) -> bool:
+    """A line the markup model labelled body: a repeated text shape (a teaser carousel) may overrule it
+    (the markup sees a list of prose items in the content column; the text shows other stories)."""
+    from ..html.decide import MarkupReason  # HTML input only: lxml is loaded already
+
+    return line.label == BODY and isinstance(line.reason, MarkupReason)
+
+
 def _reason(what: str) -> str:
     """One shared reason string per kind of shape (a huge dump has many lines of each)."""
     return f"shapes: {what}"
