@@ -199,3 +199,21 @@ def test_a_teaser_carousel_is_dropped_even_where_the_markup_looks_like_content()
     assert not any("NEW DELHI:" in paragraph for paragraph in article.paragraphs)
     reasons = {d.reason for d in article.decisions if "NEW DELHI:" in d.text}
     assert reasons == {"shapes: teaser list (headline, dateline and lead, repeated)"}
+
+
+def test_final_boilerplate_language_overrules_the_markup_model():
+    """An 'Advertisement' slot inside the article's own markup is still not article text."""
+    paragraphs = [
+        "The regional council approved the new water plan on Monday after a debate that lasted most of the day.",
+        "Officials said the first pipes would be laid before the end of the summer, starting in the northern districts.",
+        "Residents had complained for years about low pressure and long cuts during the dry months of the year.",
+        "The plan will be paid for by a mix of state grants and a small rise in the water rate from next spring.",
+    ]
+    body = "".join(f"<p>{text}</p>" for text in paragraphs[:2]) + "<p>Advertisement</p>" + \
+        "".join(f"<p>{text}</p>" for text in paragraphs[2:])
+    page = ("<!doctype html><html><head><title>Water plan approved</title></head><body>"
+            f"<article class='content'><h1>Water plan approved</h1>{body}</article></body></html>")
+    article = Cleaner(use_profiles=False).clean(page)
+    assert article.paragraphs == paragraphs
+    [advert] = [d for d in article.decisions if d.text == "Advertisement"]
+    assert advert.label == "boilerplate" and advert.reason == "phrases: ads (whole line)"

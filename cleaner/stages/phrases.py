@@ -18,7 +18,7 @@ import re
 import sys
 from functools import lru_cache
 
-from ..document import BOILERPLATE, Document
+from ..document import BODY, BOILERPLATE, Document
 from ..triggers import line_keys, triggers
 
 if sys.version_info >= (3, 11):
@@ -172,6 +172,13 @@ def _reason(category: str, how: str) -> str:
     return f"phrases: {category} ({how})"
 
 
+def _markup_body(line) -> bool:
+    """A line the markup model labelled body (HTML input only, so ``cleaner.html`` is loaded already)."""
+    from ..html.decide import MarkupReason
+
+    return line.label == BODY and isinstance(line.reason, MarkupReason)
+
+
 class PhrasesStage:
     name = "phrases"
 
@@ -181,9 +188,13 @@ class PhrasesStage:
     def __call__(self, doc: Document) -> None:
         book = self.book or default_phrasebook()
         cache: dict[str, tuple[str, str] | None] = {}
+        overrule = _markup_body if doc.source_format == "html" else None
         for line in doc.lines:
+            hard_only = False
             if line.firm:
-                continue
+                if overrule is None or not overrule(line):
+                    continue
+                hard_only = True  # the markup said body: only final evidence overrules it
             text = line.text
             if text in cache:
                 found = cache[text]
@@ -194,8 +205,11 @@ class PhrasesStage:
                 f.keys = None  # only this stage reads them
             if found:
                 category, how = found
-                line.mark(BOILERPLATE, _reason(category, how))
+                hard = (category, how) in HARD
+                if hard_only and not hard:
+                    continue
+                line.mark(BOILERPLATE, _reason(category, how), firm=hard_only)
                 line.signal = category
-                line.hard = (category, how) in HARD
+                line.hard = hard
                 line.score = 0.0
 
