@@ -73,6 +73,13 @@ class Line:
         return f"Line({self.number}, {self.label!r}, {self.text[:40]!r})"
 
 
+def markup_body(line: Line) -> bool:
+    """Did the HTML markup model label this line body? Unlike a profile rule's firm decision, final
+    evidence from the text (a hard boilerplate phrase, a teaser carousel, a repeat of text already
+    kept) may overrule it: the markup sees a prose block in the content column, the text shows chrome."""
+    return line.label == BODY and getattr(line.reason, "from_markup", False)
+
+
 #: A document with more lines than this (a whole site pasted into one file) is "large": the
 #: stages keep less per line (no model input for --explain, no stored phrase keys), so memory
 #: stays a small multiple of the input. Ordinary dumps have a few hundred lines.

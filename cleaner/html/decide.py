@@ -60,6 +60,7 @@ class MarkupReason:
     """
 
     __slots__ = ("text", "markup", "features", "row", "p", "body")
+    from_markup = True  # see cleaner.document.markup_body
 
     def __init__(self, line: Line, row: Sequence[float], p: float, body: bool) -> None:
         self.text, self.markup, self.features = line.text, line.markup, line.features

@@ -18,7 +18,7 @@ import re
 import sys
 from functools import lru_cache
 
-from ..document import BODY, BOILERPLATE, Document
+from ..document import BOILERPLATE, Document, markup_body
 from ..triggers import line_keys, triggers
 
 if sys.version_info >= (3, 11):
@@ -172,13 +172,6 @@ def _reason(category: str, how: str) -> str:
     return f"phrases: {category} ({how})"
 
 
-def _markup_body(line) -> bool:
-    """A line the markup model labelled body (HTML input only, so ``cleaner.html`` is loaded already)."""
-    from ..html.decide import MarkupReason
-
-    return line.label == BODY and isinstance(line.reason, MarkupReason)
-
-
 class PhrasesStage:
     name = "phrases"
 
@@ -188,7 +181,7 @@ class PhrasesStage:
     def __call__(self, doc: Document) -> None:
         book = self.book or default_phrasebook()
         cache: dict[str, tuple[str, str] | None] = {}
-        overrule = _markup_body if doc.source_format == "html" else None
+        overrule = markup_body if doc.source_format == "html" else None
         for line in doc.lines:
             hard_only = False
             if line.firm:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document import BODY, BOILERPLATE, Document
+from ..document import BOILERPLATE, Document, markup_body
 
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -199,7 +199,7 @@ class ShapesStage:
         three close together are a carousel of other stories.
         """
         lines = doc.lines
-        open_to = _markup_decided if doc.source_format == "html" else _never
+        open_to = markup_body if doc.source_format == "html" else _never
         hits = [i for i, line in enumerate(lines)
                 if (not line.firm or open_to(line)) and line.features.words >= 8 and _TEASER.match(line.text)]
         run: list[int] = []
@@ -262,14 +262,6 @@ class ShapesStage:
 @lru_cache(maxsize=None)
 def _never(line) -> bool:
     return False
-
-
-def _markup_decided(line) -> bool:
-    """A line the markup model labelled body: a repeated text shape (a teaser carousel) may overrule it
-    (the markup sees a list of prose items in the content column; the text shows other stories)."""
-    from ..html.decide import MarkupReason  # HTML input only: lxml is loaded already
-
-    return line.label == BODY and isinstance(line.reason, MarkupReason)
 
 
 def _reason(what: str) -> str:
