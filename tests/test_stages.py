@@ -80,6 +80,17 @@ def test_phrases_condemn_chrome_lines_but_not_prose_that_mentions_them():
     assert d.lines[0].reason.startswith("phrases: newsletter")
 
 
+def test_ad_blocker_pleas_are_final_but_reporting_on_ad_blockers_is_not():
+    d = doc("We've noticed you're adblocking.", "We rely on advertising to help fund our award-winning journalism.",
+            "Please turn off your ad blocker so that you can keep reading our stories.",
+            "Bitte deaktivieren Sie Ihren Werbeblocker.",
+            "Ad blockers are popular among younger readers, a survey found, and publishers worry about what "
+            "that means for the money that pays for their newsrooms.")
+    PhrasesStage()(d)
+    assert labels(d) == [BOILERPLATE] * 4 + [UNKNOWN]
+    assert all(line.hard and line.reason == "phrases: ads (strong phrase)" for line in d.lines[:4])
+
+
 def test_phrases_in_other_languages():
     d = doc("Newsletter abonnieren", "Alle Rechte vorbehalten", "Lee también:", "Compartir")
     PhrasesStage()(d)

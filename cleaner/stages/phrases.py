@@ -34,7 +34,7 @@ HARD = frozenset({
     ("navigation", "whole line"), ("navigation", "short line"), ("share", "whole line"), ("cookies", "short line"),
     ("comments", "whole line"), ("copyright", "strong phrase"), ("related", "whole line"),
     ("newsletter", "strong phrase"), ("paywall", "strong phrase"), ("donation", "strong phrase"), ("contact", "strong phrase"),
-    ("ads", "whole line"), ("ads", "short line"), ("counters", "whole line"),
+    ("ads", "whole line"), ("ads", "short line"), ("ads", "strong phrase"), ("counters", "whole line"),
 })
 
 
