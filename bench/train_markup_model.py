@@ -115,7 +115,7 @@ def fit(pages: list[dict], kind: str, args):
 
     rows = [row for page in pages for row in page[kind]]
     labels = [int(label >= 0.5) for page in pages for label in page["labels"]]
-    weights = [w for page in pages for w in page["weights"]]
+    weights = [w * page.get("factor", 1.0) for page in pages for w in page["weights"]]
     model = HistGradientBoostingClassifier(max_iter=args.trees, max_depth=args.depth, learning_rate=args.learning_rate,
                                            min_samples_leaf=args.min_leaf, early_stopping=False, random_state=0)
     model.fit(np.array(rows, dtype=float), np.array(labels), sample_weight=np.array(weights))
@@ -233,6 +233,19 @@ def _load_examples(args) -> list[dict]:
     return [page for page in pages if site_in_half(page["site"], args.half)]
 
 
+def _apply_weights(pages: list[dict], args) -> None:
+    """Give each page the ``--weight`` factor of the folder its truth file is in."""
+    factors = {}
+    for spec in args.weight:
+        folder, _, value = spec.rpartition("=")
+        factors[Path(folder).resolve()] = float(value)
+    for page in pages:
+        for folder in args.data_dirs:
+            if (folder / f"{page['id']}.json").exists():
+                page["factor"] = factors.get(folder.resolve(), 1.0)
+                break
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dirs", nargs="+", type=Path)
@@ -247,10 +260,13 @@ def main() -> int:
                         help="F1 the cleaner may give up (cross-validated) to skip trafilatura on sure pages")
     parser.add_argument("--cache", type=Path, help="keep the pages' feature rows in this pickle file (reruns)")
     parser.add_argument("--cv", action="store_true", help="print the site-grouped cross-validated F1 too")
+    parser.add_argument("--weight", action="append", default=[], metavar="FOLDER=W",
+                        help="weigh this folder's pages W times (repeatable), e.g. to favour chrome-heavy news pages")
     args = parser.parse_args()
 
     started = time.time()
     pages = _load_examples(args)
+    _apply_weights(pages, args)
     print(f"{len(pages)} pages, {sum(len(p['markup']) for p in pages)} lines ({time.time() - started:.0f}s)")
 
     oof = out_of_fold(pages, args)
@@ -275,7 +291,8 @@ def main() -> int:
 
     models = {kind: fit(pages, kind, args) for kind in KINDS}
     names = ", ".join(folder.name for folder in args.data_dirs)
-    description = f"{len(pages)} pages of {names}" + (f", sites of half {args.half}" if args.half else "")
+    description = f"{len(pages)} pages of {names}" + (f", sites of half {args.half}" if args.half else "") + \
+        (f", weights {' '.join(Path(spec).name for spec in args.weight)}" if args.weight else "")
     args.out.write_text(json.dumps(export(models, thresholds, cut, description, args), separators=(",", ":")) + "\n",
                         encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB, {time.time() - started:.0f}s)")
