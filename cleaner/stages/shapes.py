@@ -208,7 +208,11 @@ class ShapesStage:
                 run.append(i)
                 continue
             if len(run) >= self.teaser_run:
-                for k in run:
+                # The carousel's other items too: between two teasers, a line of that length is one
+                # whose dateline the site cut short ("… WAS"), not the article.
+                members = [k for k in range(run[0], run[-1] + 1) if k in run or lines[k].features.words >= 8
+                           and (not lines[k].firm or open_to(lines[k]))]
+                for k in members:
                     line = lines[k]
                     line.mark(BOILERPLATE, "shapes: teaser list (headline, dateline and lead, repeated)", firm=line.firm)
                     line.signal = "headline list"
