@@ -84,7 +84,9 @@ class FeaturesStage:
             doc.language, doc.char_mode = language.detect(texts)
         stoplist = language.stopwords(doc.language)
         char_mode = doc.char_mode
-        with_keys = len(doc.lines) <= LARGE_DOCUMENT_LINES
+        # Word keys serve the phrases stage; on HTML it reads few lines (the markup decides most), so it
+        # makes the keys of those itself.
+        with_keys = len(doc.lines) <= LARGE_DOCUMENT_LINES and doc.source_format != "html"
         cache: dict[str, Features] = {}
         for line in doc.lines:
             features = cache.get(line.text)
