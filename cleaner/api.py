@@ -11,7 +11,7 @@ from typing import BinaryIO, Iterable
 
 from . import pipeline
 from .document import Article, Document
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .profiles import Profile, Registry
 from .reading import DEFAULT_MAX_LINE_CHARS, check_line_lengths, decode, looks_like_html, normalise_newlines
 
@@ -47,9 +47,7 @@ class Cleaner:
             text = decode(bytes(text))
         text = normalise_newlines(text)
         if not text or text.isspace():
-            article = pipeline.assemble(Document(lines=[], url=url))
-            article.warnings.append("input is empty")
-            return article
+            raise InputError("input is empty (nothing but whitespace)" if text else "input is empty")
         is_html = input_format == "html" or (input_format == "auto" and looks_like_html(text))
         if is_html:
             from .html import html_to_document  # lazy: lxml only when HTML comes in

@@ -93,7 +93,8 @@ def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, n
     sources = list(files) or ["-"]
     status = 0
     color = sys.stdout.isatty()
-    for index, source in enumerate(sources):
+    printed = False  # text written already: the next article's text is set off by a blank line
+    for source in sources:
         name = "stdin" if source == "-" else source
         try:
             with _open(source) as handle:  # clean() reads it: the bytes live only as long as needed
@@ -117,14 +118,15 @@ def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, n
             click.echo(explain(article, color=color), nl=False)
             continue
         if fmt == "text":  # written piece by piece: a large article is never joined into one string
-            _write_pieces(text_pieces(article, with_metadata), separate=index > 0)
+            printed = _write_pieces(text_pieces(article, with_metadata), separate=printed) or printed
             continue
         click.echo(render(article, fmt, with_metadata), nl=False)
     raise click.exceptions.Exit(status)
 
 
-def _write_pieces(pieces, separate: bool, chunk_chars: int = 1 << 16) -> None:
+def _write_pieces(pieces, separate: bool, chunk_chars: int = 1 << 16) -> bool:
     """Write one article's text to stdout in chunks; ``separate``: a newline first if it has any text.
+    Returns whether it wrote anything.
 
     Through ``click.echo`` (it copes with a misconfigured stdout encoding), a
     chunk at a time, so a large article is never joined into one string.
@@ -138,8 +140,10 @@ def _write_pieces(pieces, separate: bool, chunk_chars: int = 1 << 16) -> None:
         if size >= chunk_chars:
             click.echo("".join(chunk), nl=False)
             chunk, size, wrote = [], 0, True
-    if wrote or len(chunk) > separate:
+    if chunk and (wrote or len(chunk) > separate):
         click.echo("".join(chunk), nl=False)
+        wrote = True
+    return wrote
 
 
 def _open(source: str):

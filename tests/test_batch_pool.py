@@ -152,7 +152,7 @@ def test_clean_many_in_order_with_every_kind_of_item():
     assert parallel[2].id == 7 and parallel[2].body == expected_body(texts[2], url="https://www.duvarenglish.com/x")
     assert parallel[3].error == "item has no 'text' field"
     assert parallel[4].error == "item is a int, not text, bytes or a mapping"
-    assert parallel[5].empty and parallel[5].body == ""
+    assert parallel[5].error == "input is empty" and parallel[5].body is None
     assert parallel[6].to_dict()["body"] == expected_body(texts[3])
 
 

@@ -94,11 +94,17 @@ def test_profiles_command_lists_builtins_and_user_folder(runner, cli, tmp_path):
 
 # --- bad input: one line on stderr, the documented exit status, never a traceback ---
 
-def test_empty_stdin_warns_and_succeeds(runner, cli):
+def test_empty_input_is_a_one_line_error(runner, cli, tmp_path):
     result = runner.invoke(cli, [], input=b"")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.strip() == "cleaner: warning: stdin: input is empty"
+    assert result.stderr == "cleaner: error: input is empty\n"
+    blank = tmp_path / "blank.txt"
+    blank.write_text("  \n\n\t\n", encoding="utf-8")
+    result = runner.invoke(cli, [str(blank), str(seed("000"))])  # the next file is still cleaned
+    assert result.exit_code == 1
+    assert result.stderr == f"cleaner: error: {blank}: input is empty (nothing but whitespace)\n"
+    assert result.stdout.startswith("ANKARA - Syrian government forces")
 
 
 def test_binary_input_is_an_error(runner, cli):
