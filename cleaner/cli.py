@@ -8,6 +8,7 @@ report); warnings and errors go to stderr as single lines.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 
@@ -114,14 +115,27 @@ def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, n
             continue
         for warning in article.warnings:
             _warn(f"{name}: {warning}")
-        if show_explain:
-            click.echo(explain(article, color=color), nl=False)
-            continue
-        if fmt == "text":  # written piece by piece: a large article is never joined into one string
-            printed = _write_pieces(text_pieces(article, with_metadata), separate=printed) or printed
-            continue
-        click.echo(render(article, fmt, with_metadata), nl=False)
+        with _writing_stdout():
+            if show_explain:
+                click.echo(explain(article, color=color), nl=False)
+            elif fmt == "text":  # written piece by piece: a large article is never joined into one string
+                printed = _write_pieces(text_pieces(article, with_metadata), separate=printed) or printed
+            else:
+                click.echo(render(article, fmt, with_metadata), nl=False)
     raise click.exceptions.Exit(status)
+
+
+@contextlib.contextmanager
+def _writing_stdout():
+    """A full disk or a closed terminal is one line and exit 1; a reader that went away (``| head``) is
+    left to click, which exits quietly."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno == errno.EPIPE:
+            raise
+        click.echo(f"cleaner: error: cannot write the output: {error.strerror or error}", err=True)
+        raise click.exceptions.Exit(1) from None
 
 
 def _write_pieces(pieces, separate: bool, chunk_chars: int = 1 << 16) -> bool:

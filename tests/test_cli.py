@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+
+import pytest
 
 from conftest import SEEDS, python, seed
 
@@ -165,6 +168,16 @@ def test_console_script_and_module_agree():
     via_script = subprocess.run(["cleaner"], input=dump, capture_output=True, check=True)
     assert via_module.stdout == via_script.stdout
     assert via_module.stdout.startswith(b"Turkey has told a visiting Russian delegation")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("options", [[], ["--explain"], ["--format", "json"]])
+def test_a_full_disk_is_a_one_line_error(options):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([python(), "-m", "cleaner", *options, str(seed("000"))], stdout=full,
+                                stderr=subprocess.PIPE, text=True, check=False)
+    assert result.returncode == 1
+    assert result.stderr == "cleaner: error: cannot write the output: No space left on device\n"
 
 
 def test_version(runner, cli):
