@@ -145,19 +145,21 @@ def _write_pieces(pieces, separate: bool, chunk_chars: int = 1 << 16) -> bool:
     Through ``click.echo`` (it copes with a misconfigured stdout encoding), a
     chunk at a time, so a large article is never joined into one string.
     """
-    chunk: list[str] = ["\n"] if separate else []
-    size = 0
-    wrote = False
+    pieces = iter(pieces)
+    first = next(pieces, None)
+    if first is None:  # no text at all: nothing to set off either
+        return False
+    chunk = ["\n", first] if separate else [first]
+    size = len(first)
     for piece in pieces:
         chunk.append(piece)
         size += len(piece)
         if size >= chunk_chars:
             click.echo("".join(chunk), nl=False)
-            chunk, size, wrote = [], 0, True
-    if chunk and (wrote or len(chunk) > separate):
+            chunk, size = [], 0
+    if chunk:
         click.echo("".join(chunk), nl=False)
-        wrote = True
-    return wrote
+    return True
 
 
 def _open(source: str):
