@@ -75,8 +75,8 @@ class Line:
 
 def markup_body(line: Line) -> bool:
     """Did the HTML markup model label this line body? Unlike a profile rule's firm decision, final
-    evidence from the text (a hard boilerplate phrase, a teaser carousel, a repeat of text already
-    kept) may overrule it: the markup sees a prose block in the content column, the text shows chrome."""
+    evidence from the text (a hard boilerplate phrase, a teaser carousel) may overrule it: the markup
+    sees a prose block in the content column, the text shows chrome. Always False on text dumps."""
     return line.label == BODY and getattr(line.reason, "from_markup", False)
 
 

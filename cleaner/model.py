@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .document import LARGE_DOCUMENT_LINES
+from .errors import ModelError
 from .measures import (anchor, cohesion, colon_lists, distances, headline_line, prose_stop_level, short_runs,
                        window_counts)
 
@@ -331,8 +332,6 @@ def default_model() -> TextModel | None:
 
 def load_model(path) -> TextModel:
     """A model file written by bench/train_text_model.py; :class:`ModelError` says why one is unusable."""
-    from .errors import ModelError
-
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)

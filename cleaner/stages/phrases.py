@@ -184,11 +184,10 @@ class PhrasesStage:
     def __call__(self, doc: Document) -> None:
         book = self.book or default_phrasebook()
         cache: dict[str, tuple[str, str] | None] = {}
-        overrule = markup_body if doc.source_format == "html" else None
         for line in doc.lines:
             hard_only = False
             if line.firm:
-                if overrule is None or line.features.words > _OVERRULE_WORDS or not overrule(line):
+                if line.features.words > _OVERRULE_WORDS or not markup_body(line):
                     continue
                 hard_only = True  # the markup said body: only final evidence overrules it
             text = line.text

@@ -199,9 +199,8 @@ class ShapesStage:
         three close together are a carousel of other stories.
         """
         lines = doc.lines
-        open_to = markup_body if doc.source_format == "html" else _never
         hits = [i for i, line in enumerate(lines)
-                if (not line.firm or open_to(line)) and line.features.words >= 8 and _TEASER.match(line.text)]
+                if (not line.firm or markup_body(line)) and line.features.words >= 8 and _TEASER.match(line.text)]
         run: list[int] = []
         for i in hits + [len(lines) + self.teaser_gap + 1]:
             if run and i - run[-1] <= self.teaser_gap:
@@ -211,7 +210,7 @@ class ShapesStage:
                 # The carousel's other items too: between two teasers, a line of that length is one
                 # whose dateline the site cut short ("… WAS"), not the article.
                 members = [k for k in range(run[0], run[-1] + 1) if k in run or lines[k].features.words >= 8
-                           and (not lines[k].firm or open_to(lines[k]))]
+                           and (not lines[k].firm or markup_body(lines[k]))]
                 for k in members:
                     line = lines[k]
                     line.mark(BOILERPLATE, "shapes: teaser list (headline, dateline and lead, repeated)", firm=line.firm)
@@ -264,10 +263,6 @@ class ShapesStage:
 
 
 @lru_cache(maxsize=None)
-def _never(line) -> bool:
-    return False
-
-
 def _reason(what: str) -> str:
     """One shared reason string per kind of shape (a huge dump has many lines of each)."""
     return f"shapes: {what}"
