@@ -73,11 +73,24 @@ class Line:
         return f"Line({self.number}, {self.label!r}, {self.text[:40]!r})"
 
 
+class WordedReason:
+    """A reason worded only when someone reads it (``str(reason)``, as ``--explain`` does): wording a
+    model's evidence for every line costs more than the cleaning. Subclasses keep what the wording reads,
+    never the line itself (the line holds its reason: a cycle would keep every page alive until the
+    garbage collector's next full pass)."""
+
+    __slots__ = ()
+    from_markup = False  # True for the HTML markup model's reasons (see markup_body)
+
+    def startswith(self, prefix) -> bool:  # reasons are compared as text in a few places
+        return str(self).startswith(prefix)
+
+
 def markup_body(line: Line) -> bool:
     """Did the HTML markup model label this line body? Unlike a profile rule's firm decision, final
     evidence from the text (a hard boilerplate phrase, a teaser carousel) may overrule it: the markup
     sees a prose block in the content column, the text shows chrome. Always False on text dumps."""
-    return line.label == BODY and getattr(line.reason, "from_markup", False)
+    return line.label == BODY and isinstance(line.reason, WordedReason) and line.reason.from_markup
 
 
 #: A document with more lines than this (a whole site pasted into one file) is "large": the

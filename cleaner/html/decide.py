@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..dates import parse_date
-from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Document, Line
+from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Document, Line, WordedReason
 from . import evidence, model
 from .features import NAMES, coverage_rows, markup_rows
 from .selectors import profile_decisions
@@ -51,16 +51,12 @@ def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
     _metadata_lines(doc)
 
 
-class MarkupReason:
-    """``markup: body 0.97 — <p>, in class/id 'content'``, worded only when someone reads it (``--explain``).
-
-    It keeps what the wording reads of the line (its text, markup and features), not the line itself:
-    the line holds its reason, and a reason holding its line would be a cycle, which keeps the whole
-    page (lines, rows, the parsed tree) in memory until the garbage collector's next full pass.
-    """
+class MarkupReason(WordedReason):
+    """``markup: body 0.97 — <p>, in class/id 'content'``: keeps what the wording reads of the line
+    (its text, markup and features), not the line."""
 
     __slots__ = ("text", "markup", "features", "row", "p", "body")
-    from_markup = True  # see cleaner.document.markup_body
+    from_markup = True  # text evidence may overrule it (cleaner.document.markup_body)
 
     def __init__(self, line: Line, row: Sequence[float], p: float, body: bool) -> None:
         self.text, self.markup, self.features = line.text, line.markup, line.features
@@ -69,9 +65,6 @@ class MarkupReason:
     def __str__(self) -> str:
         label = "body" if self.body else "not body"
         return f"markup: {label} {self.p:.2f} — {_evidence_for(self, self.row, body=self.body)}"
-
-    def startswith(self, prefix) -> bool:  # reasons are compared as text in a few places
-        return str(self).startswith(prefix)
 
 
 def page_evidence(doc: Document, root) -> list[list[float]]:

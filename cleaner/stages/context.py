@@ -15,33 +15,31 @@ from __future__ import annotations
 
 import re
 
-from ..document import BODY, BOILERPLATE, Document
+from ..document import BODY, BOILERPLATE, Document, WordedReason
 from ..model import model_for
 
 
-class ModelReason:
-    """A reason worded only when someone reads it (``--explain``): wording it costs time."""
+class ModelReason(WordedReason):
+    """``model: body p=0.93 (inside the main text, length)``: the line's probability and the evidence
+    that weighed most (the line's score and model input are final when this is made)."""
 
-    __slots__ = ("line", "body", "despite", "model")
+    __slots__ = ("vector", "score", "body", "despite", "model")
 
     def __init__(self, line, body: bool, model, despite: str | None = None) -> None:
-        self.line = line
+        self.vector, self.score = line.vector, line.score
         self.body = body
         self.model = model
         self.despite = despite
 
     def __str__(self) -> str:
         model = self.model
-        vector = self.line.vector
+        vector = self.vector
         why = model.top_reasons(vector, self.body) if model is not None and vector else []
         label = "body" if self.body else "not body"
-        text = f"model: {label} p={self.line.score:.2f}"
+        text = f"model: {label} p={self.score:.2f}"
         if self.despite:
             text += f", despite {self.despite}"
         return text + (f" ({', '.join(why)})" if why else "")
-
-    def startswith(self, prefix) -> bool:  # reasons are compared as text in a few places
-        return str(self).startswith(prefix)
 
 
 class ContextStage:
