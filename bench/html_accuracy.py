@@ -15,6 +15,8 @@ resiliparse (each skipped with a note when it is not installed).
 never split between halves), for scoring a model trained on the other half:
 ``bench/train_markup_model.py DATA_DIR --half A --out a.json`` trains on half A, and
 ``--half B --model a.json`` scores it on pages and sites it never saw.
+``--fold-models m0.json,...,m4.json`` pools a K-fold cross-validation in one
+row: model i was trained with ``--holdout i/K`` and scores the pages of fold i.
 """
 
 from __future__ import annotations
@@ -48,12 +50,16 @@ def in_half(page: Page, half: str | None) -> bool:
     return site_in_half(site_of(page), half)
 
 
+def site_fold(site: str, folds: int) -> int:
+    """The fold (0 … folds-1) a site falls in; a site's pages are never split between folds."""
+    return int(hashlib.sha256(f"cleaner-cv:{site}".encode()).hexdigest(), 16) % folds
+
+
 def site_in_half(site: str, half: str | None) -> bool:
-    """Whether a site falls in half ``A`` or ``B`` (``None``: every site is in)."""
+    """Whether a site falls in half ``A`` (fold 0 of 2) or ``B`` (fold 1 of 2); ``None``: every site is in."""
     if half is None:
         return True
-    first = int(hashlib.sha256(f"cleaner-cv:{site}".encode()).hexdigest(), 16) % 2 == 0
-    return first if half == "A" else not first
+    return site_fold(site, 2) == (0 if half == "A" else 1)
 
 
 def trafilatura_system(favor_precision: bool) -> Callable[[str], str]:
@@ -97,13 +103,14 @@ def resiliparse_system() -> Callable[[str], str]:
     return run
 
 
-def cleaner_system(model: Path | None) -> Callable[[str], str]:
+def cleaner_system(model: Path | None, fold_models: list[Path] | None = None) -> Callable[[str, Page], str]:
+    """The cleaner on HTML; with ``fold_models`` (K files), a page of fold i is scored by file i, which
+    was trained without fold i's sites (``bench/train_markup_model.py --holdout i/K``)."""
     from cleaner import Cleaner
     from cleaner.errors import CleanerError
+    from cleaner.html import model as markup_model
 
     if model is not None:
-        from cleaner.html import model as markup_model
-
         markup_model.use_model_file(model)
     cleaner = Cleaner(use_profiles=False)
     # Load-once costs (the model, every stoplist) are not per-document costs: pay them before timing.
@@ -111,13 +118,22 @@ def cleaner_system(model: Path | None) -> Callable[[str], str]:
                     "Der Stadtrat hat die neuen Radwege für die Altstadt am Mittwoch beschlossen. "):
         cleaner.clean(f"<html><body><p>{warm_up * 20}</p></body></html>")
 
-    def run(html: str) -> str:
+    def run(html: str, page: Page) -> str:
+        if fold_models:
+            markup_model.use_model_file(fold_models[site_fold(site_of(page), len(fold_models))])
         try:
             return cleaner.clean(html, input_format="html").body
         except CleanerError:
             return ""
 
+    run.wants_page = True
     return run
+
+
+def _model_label(args) -> str:
+    if args.fold_models:
+        return f"{len(args.fold_models)}-fold by site, each page scored by the model trained without its fold"
+    return str(args.model or "built-in")
 
 
 SYSTEMS: dict[str, tuple[str, Callable[[argparse.Namespace], Callable[[str], str]]]] = {
@@ -126,7 +142,7 @@ SYSTEMS: dict[str, tuple[str, Callable[[argparse.Namespace], Callable[[str], str
     "readability": ("readability-lxml", lambda a: readability_system(blocks=False)),
     "readability-blocks": ("readability-lxml, block text", lambda a: readability_system(blocks=True)),
     "resiliparse": ("resiliparse main_content", lambda a: resiliparse_system()),
-    "cleaner": ("cleaner", lambda a: cleaner_system(a.model)),
+    "cleaner": ("cleaner", lambda a: cleaner_system(a.model, a.fold_models)),
 }
 
 
@@ -135,10 +151,10 @@ def run_systems(systems: list[tuple[str, Callable[[str], str]]], pages: list[Pag
     weighs on all systems alike; each system's time is summed over its own calls."""
     outputs: list[list[str]] = [[] for _ in systems]
     seconds = [0.0] * len(systems)
-    for html in inputs:
+    for page, html in zip(pages, inputs):
         for k, (_, function) in enumerate(systems):
             started = time.perf_counter()
-            outputs[k].append(function(html))
+            outputs[k].append(function(html, page) if getattr(function, "wants_page", False) else function(html))
             seconds[k] += time.perf_counter() - started
     results = []
     for (label, _), outs, elapsed in zip(systems, outputs, seconds):
@@ -157,6 +173,9 @@ def main() -> int:
     parser.add_argument("--systems", default=",".join(SYSTEMS),
                         help=f"comma-separated, in run order (default: all of {', '.join(SYSTEMS)})")
     parser.add_argument("--model", type=Path, help="the cleaner uses this markup model file instead of its own")
+    parser.add_argument("--fold-models", type=lambda v: [Path(p) for p in v.split(",")], metavar="M0,M1,...",
+                        help="K-fold cross-validation by site: the cleaner scores a page of fold i with model i "
+                             "(trained with --holdout i/K); every page is held out, and the row pools them")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages for the cleaner")
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (quick checks)")
     args = parser.parse_args()
@@ -175,7 +194,7 @@ def main() -> int:
     results = run_systems(systems, pages, inputs)
 
     print(f"data: {args.data_dir}  pages: {len(pages)}{'  half ' + args.half if args.half else ''}  "
-          f"model: {args.model or 'built-in'}  machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+          f"model: {_model_label(args)}  machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     anchor = next((r for r in results if r["name"] == "trafilatura default"), None)
     print(f"| {'system':<28} | {'F1':>5} | {'P':>5} | {'R':>5} | empty | docs/s | speed vs trafilatura |")
     print(f"|{'-' * 30}|-------|-------|-------|-------|--------|----------------------|")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train the markup model (cleaner/data/markup_model.json) from labelled pages.
 
-Usage: python bench/train_markup_model.py DATA_DIR [DATA_DIR...] [--half A|B] [--out PATH] [--cv]
+Usage: python bench/train_markup_model.py DATA_DIR [DATA_DIR...] [--half A|B | --holdout I/K] [--out PATH] [--cv]
 
 Each DATA_DIR is a benchmark folder (<id>.html[.gz] and <id>.json with the
 true articleBody), e.g. ../shared/bench/wcxb-dev-articles. Needs scikit-learn
@@ -27,7 +27,8 @@ trafilatura is asked about costs about as much time as trafilatura's own extract
 meant to be no slower than trafilatura; 0.001 asks on about twice as many pages for 0.002 of
 cross-validated F1). ``--half A`` trains
 on one half of the sites only, so ``bench/html_accuracy.py DATA_DIR --half B
---model OUT`` scores pages and sites the model never saw. ``--cv`` also prints
+--model OUT`` scores pages and sites the model never saw; ``--holdout I/K`` trains without
+fold I of K's sites, for a K-fold figure (``html_accuracy.py --fold-models``). ``--cv`` also prints
 the site-grouped cross-validated F1 for each choice.
 """
 
@@ -45,7 +46,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from html_accuracy import site_in_half, site_of  # noqa: E402
+from html_accuracy import site_fold, site_in_half, site_of  # noqa: E402
 from metric import load_pages, summarise, tp_fp_fn  # noqa: E402
 
 _TOKEN = re.compile(r"\w+")
@@ -230,7 +231,8 @@ def _load_examples(args) -> list[dict]:
                     pages.append(example)
         if args.cache:
             args.cache.write_bytes(pickle.dumps({"key": key, "pages": pages}))
-    return [page for page in pages if site_in_half(page["site"], args.half)]
+    return [page for page in pages if site_in_half(page["site"], args.half) and
+            (args.holdout is None or site_fold(page["site"], args.holdout[1]) != args.holdout[0])]
 
 
 def _apply_weights(pages: list[dict], args) -> None:
@@ -246,10 +248,19 @@ def _apply_weights(pages: list[dict], args) -> None:
                 break
 
 
+def _fold_spec(value: str) -> tuple[int, int]:
+    index, _, folds = value.partition("/")
+    if not (index.isdigit() and folds.isdigit() and 0 <= int(index) < int(folds)):
+        raise argparse.ArgumentTypeError(f"expected I/K with 0 <= I < K, got {value!r}")
+    return int(index), int(folds)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dirs", nargs="+", type=Path)
     parser.add_argument("--half", choices=["A", "B"], help="train on the pages of this half of the sites only")
+    parser.add_argument("--holdout", type=_fold_spec, metavar="I/K",
+                        help="train without the sites of fold I of K (for bench/html_accuracy.py --fold-models)")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "cleaner" / "data"
                         / "markup_model.json")
     parser.add_argument("--trees", type=int, default=120)
@@ -292,6 +303,7 @@ def main() -> int:
     models = {kind: fit(pages, kind, args) for kind in KINDS}
     names = ", ".join(folder.name for folder in args.data_dirs)
     description = f"{len(pages)} pages of {names}" + (f", sites of half {args.half}" if args.half else "") + \
+        (f", without fold {args.holdout[0]}/{args.holdout[1]}'s sites" if args.holdout else "") + \
         (f", weights {' '.join(Path(spec).name for spec in args.weight)}" if args.weight else "")
     args.out.write_text(json.dumps(export(models, thresholds, cut, description, args), separators=(",", ":")) + "\n",
                         encoding="utf-8")

@@ -118,13 +118,16 @@ def use_model_file(path: str | Path | None) -> None:
     """Score with this model file from now on (``None``: the built-in one). For training and benchmarks."""
     global _override
     _override = Path(path) if path is not None else None
-    load.cache_clear()
 
 
-@lru_cache(maxsize=1)
 def load() -> Model:
     """The model in use, loaded once per process."""
-    path = _override or DEFAULT_MODEL
+    return _load_file(_override or DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=8)
+def _load_file(path: Path) -> Model:
+    """A model file, read and compiled once (a cross-validation run switches between a few)."""
     try:
         spec = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
