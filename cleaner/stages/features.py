@@ -29,10 +29,11 @@ class Features:
     """What one line looks like, measured once."""
 
     __slots__ = ("words", "chars", "units", "stops", "stop_ratio", "ends_sentence", "ends_colon",
-                 "sentences", "title_ratio", "upper", "alpha_ratio", "digit_ratio", "first_upper", "content",
-                 "inner_dateline", "keys")
+                 "sentences", "title_ratio", "upper", "alpha_ratio", "digit_ratio", "first_upper", "_content",
+                 "_sample", "_stoplist", "inner_dateline", "keys")
 
-    def __init__(self, text: str, stoplist: frozenset[str], char_mode: bool, with_keys: bool = True) -> None:
+    def __init__(self, text: str, stoplist: frozenset[str], char_mode: bool, with_keys: bool = True,
+                 lazy_content: bool = False) -> None:
         tokens = text.split()
         words = len(tokens)
         chars = len(text)
@@ -46,16 +47,17 @@ class Features:
         self.keys = {word[:KEY_LENGTH] for word in cleaned} if with_keys else None
         # Stopword density and topic words: the first words of a long line say enough.
         sample = cleaned if words <= _SAMPLE_WORDS else cleaned[:_SAMPLE_WORDS]
+        self._sample = self._stoplist = None
         if char_mode or not stoplist:
             stops = 0
-            self.content = ()
+            self._content = ()
         else:
             stops = sum(map(stoplist.__contains__, sample))
-            # The words that carry the topic, to compare a line with the title and its neighbours.
-            # Interned: a long dump repeats its vocabulary, and each line would otherwise keep its own copies.
-            # A tuple of distinct words, not a frozenset: a set's hash table costs four times the memory,
-            # and a 10 MB dump has a hundred thousand lines.
-            self.content = tuple(map(intern, {word for word in sample if len(word) >= 4 and word.isalpha()} - stoplist))
+            if lazy_content:  # an HTML page: the markup decides most lines, and few need their topic words
+                self._content = None
+                self._sample, self._stoplist = sample, stoplist
+            else:
+                self._content = _content_words(sample, stoplist)
         self.stops = stops
         self.stop_ratio = stops / len(sample) if sample else 0.0
         self.inner_dateline = words >= 8 and _INNER_DATELINE.search(text, 12) is not None
@@ -74,6 +76,24 @@ class Features:
         self.digit_ratio = sum(map(str.isdigit, initials)) / words
         self.first_upper = text[0].isupper()
 
+    @property
+    def content(self) -> tuple[str, ...]:
+        """The words that carry the line's topic, to compare it with the title and its neighbours."""
+        if self._content is None:
+            self._content = _content_words(self._sample, self._stoplist)
+            self._sample = self._stoplist = None
+        return self._content
+
+
+def _content_words(sample: list[str], stoplist: frozenset[str]) -> tuple[str, ...]:
+    """Distinct topic words: at least four letters, not stopwords.
+
+    Interned: a long dump repeats its vocabulary, and each line would otherwise keep its own copies.
+    A tuple, not a frozenset: a set's hash table costs four times the memory, and a 10 MB dump has a
+    hundred thousand lines.
+    """
+    return tuple(map(intern, {word for word in sample if len(word) >= 4 and word.isalpha()} - stoplist))
+
 
 class FeaturesStage:
     name = "features"
@@ -86,10 +106,11 @@ class FeaturesStage:
         char_mode = doc.char_mode
         # Word keys serve the phrases stage; on HTML it reads few lines (the markup decides most), so it
         # makes the keys of those itself.
-        with_keys = len(doc.lines) <= LARGE_DOCUMENT_LINES and doc.source_format != "html"
+        html = doc.source_format == "html"
+        with_keys = len(doc.lines) <= LARGE_DOCUMENT_LINES and not html
         cache: dict[str, Features] = {}
         for line in doc.lines:
             features = cache.get(line.text)
             if features is None:
-                features = cache[line.text] = Features(line.text, stoplist, char_mode, with_keys)
+                features = cache[line.text] = Features(line.text, stoplist, char_mode, with_keys, lazy_content=html)
             line.features = features
