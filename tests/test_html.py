@@ -221,21 +221,3 @@ def test_final_boilerplate_language_overrules_the_markup_model():
     [advert] = [d for d in article.decisions if d.text == "Advertisement"]
     assert advert.label == "boilerplate" and advert.reason == "phrases: ads (whole line)"
 
-
-def test_a_long_plea_inside_the_article_is_overruled_too():
-    """A plea is final at any length: a 30-word ad-blocker paragraph in the article's <p>s is not article text."""
-    paragraphs = [
-        "The regional council approved the new water plan on Monday after a debate that lasted most of the day.",
-        "Officials said the first pipes would be laid before the end of the summer, starting in the northern districts.",
-        "Residents had complained for years about low pressure and long cuts during the dry months of the year.",
-    ]
-    plea = ("We have noticed that you are using an ad blocker, and we kindly urge you to turn off your ad blocker "
-            "for this website so that you can continue to read our independent local journalism in the future.")
-    assert len(plea.split()) > 30
-    body = "".join(f"<p>{text}</p>" for text in paragraphs) + f"<p>{plea}</p>"
-    page = ("<!doctype html><html><head><title>Water plan approved</title></head><body>"
-            f"<article class='content'><h1>Water plan approved</h1>{body}</article></body></html>")
-    article = Cleaner(use_profiles=False).clean(page)
-    assert article.paragraphs == paragraphs
-    [decision] = [d for d in article.decisions if d.text == plea]
-    assert decision.reason == "phrases: ads (strong phrase)"

@@ -28,6 +28,9 @@ else:  # pragma: no cover
 
 #: A short line that ends like a sentence and is longer than this is prose.
 _SHORT_SENTENCE_WORDS = 8
+#: The markup model's body lines are searched up to this length: a paragraph it took for article
+#: text is rarely chrome, and searching every paragraph costs more than the few it would catch.
+_OVERRULE_WORDS = 25
 #: (category, how it matched) pairs that are final: on the benchmark folders about 1% of
 #: such lines or fewer are article text. The others are evidence the model weighs.
 HARD = frozenset({
@@ -184,7 +187,7 @@ class PhrasesStage:
         for line in doc.lines:
             hard_only = False
             if line.firm:
-                if not markup_body(line):
+                if line.features.words > _OVERRULE_WORDS or not markup_body(line):
                     continue
                 hard_only = True  # the markup said body: only final evidence overrules it
             text = line.text
