@@ -220,4 +220,3 @@ def test_final_boilerplate_language_overrules_the_markup_model():
     assert article.paragraphs == paragraphs
     [advert] = [d for d in article.decisions if d.text == "Advertisement"]
     assert advert.label == "boilerplate" and advert.reason == "phrases: ads (whole line)"
-
