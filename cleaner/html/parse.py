@@ -23,6 +23,7 @@ MAX_DEPTH = 256
 _PARSER = lxml_html.HTMLParser(
     encoding="utf-8", recover=True, no_network=True, remove_comments=True, remove_pis=True,
     remove_blank_text=False, huge_tree=False, default_doctype=False, compact=True,
+    collect_ids=False,  # nothing looks elements up by id
 )
 
 

@@ -41,12 +41,16 @@ class Features:
         self.chars = chars
         # Scripts without spaces: count roughly two characters as one word.
         self.units = max(words, chars // 2) if char_mode else words
-        cleaned = [token.strip(WORD_PUNCTUATION) for token in text.lower().split()]
-        # Word keys for the phrase prefilter (cleaner.triggers), computed here to split once
-        # (a large document leaves them to the phrases stage, which drops them after use).
-        self.keys = {word[:KEY_LENGTH] for word in cleaned} if with_keys else None
         # Stopword density and topic words: the first words of a long line say enough.
-        sample = cleaned if words <= _SAMPLE_WORDS else cleaned[:_SAMPLE_WORDS]
+        if with_keys:
+            cleaned = [token.strip(WORD_PUNCTUATION) for token in text.lower().split()]
+            # Word keys for the phrase prefilter (cleaner.triggers), computed here to split once
+            # (a large document or a page leaves them to the phrases stage, which drops them after use).
+            self.keys = {word[:KEY_LENGTH] for word in cleaned}
+            sample = cleaned if words <= _SAMPLE_WORDS else cleaned[:_SAMPLE_WORDS]
+        else:  # only the sample's words are cleaned
+            self.keys = None
+            sample = [token.strip(WORD_PUNCTUATION) for token in text.lower().split(None, _SAMPLE_WORDS)[:_SAMPLE_WORDS]]
         self._sample = self._stoplist = None
         if char_mode or not stoplist:
             stops = 0
