@@ -30,13 +30,17 @@ _PARSER = lxml_html.HTMLParser(
 #: ``</body>`` and ``</html>`` end tags. A browser ignores them (HTML5 puts what follows into the body
 #: all the same); libxml2 drops everything after them, and templates that print a header with its own
 #: ``</body></html>`` before the article are common.
-_DOCUMENT_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.I)
+_DOCUMENT_END_TAGS = re.compile(rb"</(?:body|html)\s*>", re.I)
 
 
 def parse_html(text: str):
     """The page's root element (``<html>``); raise :class:`InputError` if nothing can be parsed."""
-    text = _DOCUMENT_END_TAGS.sub("", text)
-    data = text.replace("\x00", "").encode("utf-8", errors="replace")
+    # On the UTF-8 bytes: a byte scan is faster than one over a wide str (one emoji makes every
+    # character four bytes).
+    data = text.encode("utf-8", errors="replace")
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
+    data = _DOCUMENT_END_TAGS.sub(b"", data)
     if not data.strip():
         raise InputError("cannot parse the HTML: the document is empty")
     try:
