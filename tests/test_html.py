@@ -54,6 +54,18 @@ def test_markup_evidence_names_containers_and_region_words():
     assert "footer" in markup["Footer"].containers
 
 
+def test_syntax_highlighting_classes_are_not_region_words():
+    """Inside <pre>, "token comment" names a kind of code token, not a comments section."""
+    doc = _document("<html><body><article class='post'><pre class='language-sh'><code>"
+                    "<span class='token comment'># initialize git</span>\n<span class='token keyword'>git</span> init"
+                    "</code></pre><div class='comments'><p>Nice post</p></div></article></body></html>")
+    markup = {line.text: line.markup for line in doc.lines}
+    assert markup["# initialize git"].tag == "pre" and markup["git init"].tag == "pre"
+    assert not {"comment", "comments", "token", "keyword"} & (markup["# initialize git"].near | markup["git init"].near)
+    assert "post" in markup["# initialize git"].near
+    assert "comments" in markup["Nice post"].near or "comment" in markup["Nice post"].near
+
+
 def test_repeated_siblings_are_counted():
     items = "".join(f"<div class='card'><p>Story {i}</p></div>" for i in range(6))
     doc = _document(f"<html><body><div class='grid'>{items}</div><p>Alone</p></body></html>")

@@ -287,7 +287,9 @@ class LineBuilder:
                 continue
             items = node.items()
             attributes = {name: value for name, value in items if name in _TELLING} if items else _NONE
-            if parent is not None and not attributes and tag not in _FRAMED:
+            # Inside <pre>, classes are a syntax highlighter's ("token comment", "hljs-keyword"), not the
+            # page's regions: such an inline element is plain text of the block around it.
+            if parent is not None and (not attributes or parent.pre) and tag not in _FRAMED:
                 push(parent)
                 if node.text:
                     (add_pre if parent.pre else add_piece)(node.text, parent)
