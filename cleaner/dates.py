@@ -33,10 +33,14 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _MONTH_FIRST = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?(\d{{4}})\b", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b")
+#: Every format above has a four-digit year: a line without one is no date (and is checked in one scan).
+_YEAR = re.compile(r"\d{4}")
 
 
 def parse_date(text: str) -> str | None:
     """The first date in ``text`` as ``YYYY-MM-DD``, or None."""
+    if _YEAR.search(text) is None:
+        return None
     for pattern, order in ((_ISO, "ymd"), (_MONTH_FIRST, "mdy"), (_DAY_FIRST, "dmy")):
         found = pattern.search(text)
         if found:

@@ -85,8 +85,9 @@ class _Stream:
             self.tokens.extend(words)
         self.at: dict[tuple, list[int]] = {}
         tokens = self.tokens
-        for i in range(len(tokens) - _N + 1):
-            self.at.setdefault((tokens[i], tokens[i + 1], tokens[i + 2]), []).append(i)
+        setdefault = self.at.setdefault
+        for i, gram in enumerate(zip(tokens, tokens[1:], tokens[2:])):
+            setdefault(gram, []).append(i)
 
     def places(self, words: list[str]) -> list[tuple[int, int, int]]:
         """Where the line could sit in the stream: (start, end, matched trigrams)."""
@@ -96,9 +97,10 @@ class _Stream:
             starts = self.short.get(tuple(words), ())
             return [(q, q + len(words), 1) for q in starts[:self.max_repeats]]
         votes: dict[int, int] = {}
-        for j in range(len(words) - _N + 1):
-            positions = self.at.get((words[j], words[j + 1], words[j + 2]))
-            if positions and len(positions) <= self.max_repeats:
+        at, most = self.at.get, self.max_repeats
+        for j, gram in enumerate(zip(words, words[1:], words[2:])):
+            positions = at(gram)
+            if positions and len(positions) <= most:
                 for q in positions:
                     votes[q - j] = votes.get(q - j, 0) + 1
         if not votes:
