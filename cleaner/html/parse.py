@@ -25,6 +25,11 @@ _PARSER = lxml_html.HTMLParser(
     remove_blank_text=False, huge_tree=False, default_doctype=False, compact=True,
     collect_ids=False,  # nothing looks elements up by id
 )
+# Every element an HtmlElement (what trafilatura and htmldate expect), chosen in C: lxml.html's own lookup
+# is a Python call per element proxy (form and input elements get their own classes, which nothing here uses).
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment, pi=lxml_html.HtmlProcessingInstruction,
+    entity=lxml_html.HtmlEntity))
 
 
 #: ``</body>`` and ``</html>`` end tags. A browser ignores them (HTML5 puts what follows into the body
