@@ -60,6 +60,10 @@ def available_languages() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def stopwords(language: str | None) -> frozenset[str]:
     """The stoplist of a language (lower-case words); empty when unknown."""
+    return _read_stoplist(language)
+
+
+def _read_stoplist(language: str | None) -> frozenset[str]:
     directory = _stoplist_dir()
     if not language or directory is None:
         return frozenset()
@@ -72,22 +76,26 @@ def stopwords(language: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _word_index() -> dict[str, tuple[int, ...]]:
-    """word → indexes of the languages whose stoplist has it (built once).
+def _word_index() -> tuple[dict[str, bytes | tuple[int, ...]], tuple[float, ...]]:
+    """word → indexes of the languages whose stoplist has it, and each list's size weight (built once).
 
     Only words in a list's own script count: some lists (Marathi, Nepali…)
     also carry English words, which would otherwise claim English pages.
+    The lists are read for this only: a process keeps the stoplists of the languages it meets, not all
+    hundred (every full garbage collection walks each word of a kept set). The indexes are ``bytes``, so
+    the index holds no object the collector tracks.
     """
+    languages = available_languages()
     index: dict[str, list[int]] = {}
-    for i, language in enumerate(available_languages()):
-        for word in _in_main_script(stopwords(language)):
+    sizes = []
+    for i, language in enumerate(languages):
+        words = _read_stoplist(language)
+        # Prefer the list that covers most tokens, discounted by the fourth root of its size.
+        sizes.append(max(1, len(words)) ** 0.25)
+        for word in _in_main_script(words):
             index.setdefault(word, []).append(i)
-    return {word: tuple(ids) for word, ids in index.items()}
-
-
-@lru_cache(maxsize=None)
-def _list_size(i: int) -> float:
-    return max(1, len(stopwords(available_languages()[i]))) ** 0.25
+    pack = bytes if len(languages) < 256 else tuple  # jusText ships about a hundred lists
+    return {word: pack(ids) for word, ids in index.items()}, tuple(sizes)
 
 
 def _script(word: str) -> int:
@@ -144,15 +152,15 @@ def _best_stoplist(tokens: list[str]) -> str | None:
     languages = available_languages()
     if not languages:
         return None
-    index = _word_index()
+    index, sizes = _word_index()
     counts = [0] * len(languages)
     for token in tokens:
-        for i in index.get(token, ()):
+        for i in index.get(token, b""):
             counts[i] += 1
     # Prefer the list that covers most tokens, discounted by the fourth root of its size:
     # a list of 6,000 words (Finnish) matches names and loanwords that a list of 450
     # (English) never would, so raw counts favour the big lists.
-    best = max(range(len(languages)), key=lambda i: counts[i] / _list_size(i))
+    best = max(range(len(languages)), key=lambda i: counts[i] / sizes[i])
     if counts[best] < max(3, 0.08 * len(tokens)):
         return None
     return ENGLISH if languages[best] == "Simple_English" else languages[best]
