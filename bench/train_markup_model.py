@@ -118,7 +118,8 @@ def fit(pages: list[dict], kind: str, args):
     labels = [int(label >= 0.5) for page in pages for label in page["labels"]]
     weights = [w * page.get("factor", 1.0) for page in pages for w in page["weights"]]
     model = HistGradientBoostingClassifier(max_iter=args.trees, max_depth=args.depth, learning_rate=args.learning_rate,
-                                           min_samples_leaf=args.min_leaf, early_stopping=False, random_state=0)
+                                           min_samples_leaf=args.min_leaf, max_features=args.max_features,
+                                           l2_regularization=args.l2, early_stopping=False, random_state=0)
     model.fit(np.array(rows, dtype=float), np.array(labels), sample_weight=np.array(weights))
     return model
 
@@ -179,7 +180,8 @@ def export(models: dict, thresholds: dict[str, float], cut: float, description: 
     names = {"markup": MARKUP_NAMES, "consulted": NAMES}
     spec = {"format": MODEL_FORMAT, "description": description, "doubt_band": list(DOUBT_BAND),
             "consult_above": cut, "params": {"trees": args.trees, "depth": args.depth,
-                                             "learning_rate": args.learning_rate, "min_leaf": args.min_leaf}}
+                                             "learning_rate": args.learning_rate, "min_leaf": args.min_leaf,
+                                             "max_features": args.max_features, "l2": args.l2}}
     for kind, model in models.items():
         trees = []
         for (predictor,) in model._predictors:  # one predictor per iteration for a binary classifier
@@ -267,6 +269,9 @@ def main() -> int:
     parser.add_argument("--depth", type=int, default=6)
     parser.add_argument("--learning-rate", type=float, default=0.1)
     parser.add_argument("--min-leaf", type=int, default=40)
+    parser.add_argument("--max-features", type=float, default=1.0,
+                        help="share of the features each split may choose from (below 1: randomised, regularising)")
+    parser.add_argument("--l2", type=float, default=0.0, help="L2 regularisation of the leaf values")
     parser.add_argument("--tolerance", type=float, default=0.003,
                         help="F1 the cleaner may give up (cross-validated) to skip trafilatura on sure pages")
     parser.add_argument("--cache", type=Path, help="keep the pages' feature rows in this pickle file (reruns)")
