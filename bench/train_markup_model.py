@@ -265,7 +265,7 @@ def main() -> int:
                         help="train without the sites of fold I of K (for bench/html_accuracy.py --fold-models)")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "cleaner" / "data"
                         / "markup_model.json")
-    parser.add_argument("--trees", type=int, default=120)
+    parser.add_argument("--trees", type=int, default=100)
     parser.add_argument("--depth", type=int, default=6)
     parser.add_argument("--learning-rate", type=float, default=0.1)
     parser.add_argument("--min-leaf", type=int, default=40)
