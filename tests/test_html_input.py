@@ -129,10 +129,18 @@ def test_no_network_access_while_parsing(monkeypatch):
 
 
 def test_a_20_megabyte_page_is_cleaned():
-    paragraph = "<p>" + "A sentence of reasonable length that keeps going for a while. " * 8 + "</p>\n"
+    """A huge page of distinct paragraphs (a real one does not repeat one paragraph 300,000 times)."""
+    sentence = "A sentence of reasonable length that keeps going for a while, number {}. "
     menu = "<ul class='menu'>" + "<li><a href='/x'>Menu item</a></li>" * 20 + "</ul>\n"
-    block = "<div class='article-body'>" + paragraph * 20 + "</div>" + menu
-    page = "<html><body>" + block * (20_000_000 // len(block)) + "</body></html>"
+    blocks, size, n = ["<html><body>"], 0, 0
+    while size < 20_000_000:
+        paragraphs = "".join("<p>" + "".join(sentence.format(n + i * 8 + k) for k in range(8)) + "</p>\n"
+                             for i in range(20))
+        n += 160
+        block = "<div class='article-body'>" + paragraphs + "</div>" + menu
+        blocks.append(block)
+        size += len(block)
+    page = "".join(blocks) + "</body></html>"
     assert len(page) >= 19_000_000
     article = _clean_html(page.encode("utf-8"), seconds=240)
     assert article is not None and article.paragraphs
