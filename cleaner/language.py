@@ -77,7 +77,8 @@ def _read_stoplist(language: str | None) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _word_index() -> tuple[dict[str, bytes | tuple[int, ...]], tuple[float, ...]]:
-    """word → indexes of the languages whose stoplist has it, and each list's size weight (built once).
+    """word → indexes of the languages whose stoplist has it, and each list's weight: the fourth root of
+    its size (see :func:`_best_stoplist`). Built once.
 
     Only words in a list's own script count: some lists (Marathi, Nepali…)
     also carry English words, which would otherwise claim English pages.
@@ -90,7 +91,6 @@ def _word_index() -> tuple[dict[str, bytes | tuple[int, ...]], tuple[float, ...]
     sizes = []
     for i, language in enumerate(languages):
         words = _read_stoplist(language)
-        # Prefer the list that covers most tokens, discounted by the fourth root of its size.
         sizes.append(max(1, len(words)) ** 0.25)
         for word in _in_main_script(words):
             index.setdefault(word, []).append(i)
