@@ -16,6 +16,7 @@ import click
 
 from . import __version__
 from .errors import CleanerError
+from .options import profile_options, text_model_option
 from .output import FORMATS, explain, render, text_pieces
 
 _SUBCOMMANDS = ("clean", "profiles", "check", "batch")
@@ -52,19 +53,6 @@ def main() -> None:
     """
 
 
-def _model_option(function):
-    return click.option("--text-model", "text_model", type=click.Path(dir_okay=False), metavar="FILE",
-                        help="Score lines with your own text model (bench/train_text_model.py writes one) "
-                             "instead of the shipped one.")(function)
-
-
-def _profile_options(function):
-    function = click.option("--no-profiles", is_flag=True, help="Use the generic fallback only.")(function)
-    function = click.option("--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(file_okay=False),
-                            help="A folder of your own profile files (.toml); yours win over built-ins.")(function)
-    return function
-
-
 def _make_cleaner(profiles_dirs, no_profiles, text_model=None):
     from .api import Cleaner
 
@@ -81,8 +69,8 @@ def _make_cleaner(profiles_dirs, no_profiles, text_model=None):
 @click.option("--with-metadata", is_flag=True, help="Text format: print title, byline, date and site first.")
 @click.option("--url", help="Where the dump came from (picks the site profile).")
 @click.option("--profile", "profile_name", help="Force this profile (see 'cleaner profiles').")
-@_profile_options
-@_model_option
+@profile_options
+@text_model_option
 @click.option("--explain", "show_explain", is_flag=True,
               help="Print every input line with its label and the rule that decided it.")
 @click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
@@ -177,7 +165,7 @@ class _InputFileError(CleanerError):
 
 
 @main.command("profiles")
-@_profile_options
+@profile_options
 def profiles_command(profiles_dirs, no_profiles):
     """List the site profiles known: name, hosts, and the file each was loaded from."""
     cleaner = _make_cleaner(profiles_dirs, no_profiles)
@@ -195,8 +183,8 @@ def profiles_command(profiles_dirs, no_profiles):
 @click.argument("paths", nargs=-1, type=str)
 @click.option("--update", is_flag=True, help="Write the current output as the new expected output.")
 @click.option("-v", "--verbose", is_flag=True, help="List passing fixtures too.")
-@_profile_options
-@_model_option
+@profile_options
+@text_model_option
 def check_command(paths, update, verbose, profiles_dirs, no_profiles, text_model):
     """Clean every fixture dump and compare with NAME.expected.txt beside it (default folder: fixtures/).
 

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..options import profile_options, text_model_option
 from ..reading import DEFAULT_MAX_BYTES
 
 _UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
@@ -45,11 +46,8 @@ class ByteSize(click.ParamType):
 @click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
               help="Treat documents as text dumps or HTML (WARC and WET records say what they are).")
 @click.option("--profile", "profile_name", help="Force this profile for every document.")
-@click.option("--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="A folder of your own profile files (.toml); yours win over built-ins.")
-@click.option("--no-profiles", is_flag=True, help="Use the generic fallback only.")
-@click.option("--text-model", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Score lines with your own text model (bench/train_text_model.py writes one).")
+@profile_options
+@text_model_option
 @click.option("--chunk-size", type=click.IntRange(min=1), default=32, show_default=True,
               help="Documents sent to a worker at a time.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")

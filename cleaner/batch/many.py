@@ -81,7 +81,7 @@ def clean_many(items: Iterable[str | bytes | Mapping[str, Any]], workers: int | 
     settings = Settings(profiles_dirs=tuple(str(path) for path in profiles_dirs), use_profiles=use_profiles,
                         profile=profile, input_format=input_format, max_bytes=max_bytes, text_field=text_field,
                         id_field=id_field, url_field=url_field, serialize=False,
-                        text_model=None if text_model is None else str(text_model))
+                        text_model=text_model)
     records = (_as_record(index, item, settings) for index, item in enumerate(items))
     count = workers or default_workers()
     if count == 1 and not timeout:

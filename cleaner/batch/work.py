@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,10 @@ class Settings:
     url_field: str = "url"
     text_model: str | None = None   # a text model file instead of the shipped one
     serialize: bool = True      # True: a JSON line (bytes) per document; False: the record dict
+
+    def __post_init__(self) -> None:
+        if self.text_model is not None:  # a Path given by a library caller: kept as plain text (picklable, printable)
+            object.__setattr__(self, "text_model", os.fspath(self.text_model))
 
     def make_cleaner(self):
         """The configured :class:`cleaner.Cleaner`; raises CleanerError for a broken profile, name or model."""

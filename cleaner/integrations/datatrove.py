@@ -65,7 +65,7 @@ class ArticleCleaner(PipelineStep):
         super().__init__()
         self.settings = Settings(profiles_dirs=tuple(str(path) for path in profiles_dirs),
                                  use_profiles=use_profiles, profile=profile, input_format=input_format,
-                                 max_bytes=max_bytes, text_model=None if text_model is None else str(text_model),
+                                 max_bytes=max_bytes, text_model=text_model,
                                  serialize=False)
         self.settings.make_cleaner()  # a broken profile fails here, where the pipeline is built
         self.url_key = url_key
