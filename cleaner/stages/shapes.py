@@ -209,8 +209,9 @@ class ShapesStage:
             if len(run) >= self.teaser_run:
                 # The carousel's other items too: between two teasers, a line of that length is one
                 # whose dateline the site cut short ("… WAS"), not the article.
-                members = [k for k in range(run[0], run[-1] + 1) if k in run or lines[k].features.words >= 8
-                           and (not lines[k].firm or markup_body(lines[k]))]
+                teasers = set(run)   # a set: a huge dump's carousel may span thousands of lines
+                members = [k for k in range(run[0], run[-1] + 1) if k in teasers or (
+                    lines[k].features.words >= 8 and (not lines[k].firm or markup_body(lines[k])))]
                 for k in members:
                     line = lines[k]
                     line.mark(BOILERPLATE, "shapes: teaser list (headline, dateline and lead, repeated)", firm=line.firm)
