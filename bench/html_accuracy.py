@@ -62,21 +62,21 @@ def site_in_half(site: str, half: str | None) -> bool:
     return site_fold(site, 2) == (0 if half == "A" else 1)
 
 
-def trafilatura_system(favor_precision: bool) -> Callable[[str], str]:
+def trafilatura_system(favor_precision: bool) -> Callable[[str, Page], str]:
     import trafilatura
 
-    def run(html: str) -> str:
+    def run(html: str, page: Page) -> str:  # noqa: ARG001 - every system is given the page
         return trafilatura.extract(html, favor_precision=favor_precision) or ""
 
     return run
 
 
-def readability_system(blocks: bool) -> Callable[[str], str]:
+def readability_system(blocks: bool) -> Callable[[str, Page], str]:
     """readability-lxml's summary as text: ``text_content()`` (as the issue's table), or block-aware."""
     from lxml import html as lxml_html
     from readability import Document
 
-    def run(html: str) -> str:
+    def run(html: str, page: Page) -> str:  # noqa: ARG001 - every system is given the page
         try:
             root = lxml_html.fromstring(Document(html).summary())
         except Exception:  # readability raises on pages it cannot handle; score as empty output
@@ -94,10 +94,10 @@ def _html_text(root) -> str:
     return re.sub(r"\n\s*\n+", "\n\n", root.text_content()).strip()
 
 
-def resiliparse_system() -> Callable[[str], str]:
+def resiliparse_system() -> Callable[[str, Page], str]:
     from resiliparse.extract.html2text import extract_plain_text
 
-    def run(html: str) -> str:
+    def run(html: str, page: Page) -> str:  # noqa: ARG001 - every system is given the page
         return extract_plain_text(html, main_content=True)
 
     return run
@@ -126,7 +126,6 @@ def cleaner_system(model: Path | None, fold_models: list[Path] | None = None) ->
         except CleanerError:
             return ""
 
-    run.wants_page = True
     return run
 
 
@@ -136,7 +135,7 @@ def _model_label(args) -> str:
     return str(args.model or "built-in")
 
 
-SYSTEMS: dict[str, tuple[str, Callable[[argparse.Namespace], Callable[[str], str]]]] = {
+SYSTEMS: dict[str, tuple[str, Callable[[argparse.Namespace], Callable[[str, Page], str]]]] = {
     "trafilatura": ("trafilatura default", lambda a: trafilatura_system(False)),
     "trafilatura-precision": ("trafilatura favor_precision", lambda a: trafilatura_system(True)),
     "readability": ("readability-lxml", lambda a: readability_system(blocks=False)),
@@ -146,7 +145,8 @@ SYSTEMS: dict[str, tuple[str, Callable[[argparse.Namespace], Callable[[str], str
 }
 
 
-def run_systems(systems: list[tuple[str, Callable[[str], str]]], pages: list[Page], inputs: list[str]) -> list[dict]:
+def run_systems(systems: list[tuple[str, Callable[[str, Page], str]]], pages: list[Page],
+                inputs: list[str]) -> list[dict]:
     """Every system on every page, interleaved page by page so that the machine's load (shared, noisy)
     weighs on all systems alike; each system's time is summed over its own calls."""
     outputs: list[list[str]] = [[] for _ in systems]
@@ -154,7 +154,7 @@ def run_systems(systems: list[tuple[str, Callable[[str], str]]], pages: list[Pag
     for page, html in zip(pages, inputs):
         for k, (_, function) in enumerate(systems):
             started = time.perf_counter()
-            outputs[k].append(function(html, page) if getattr(function, "wants_page", False) else function(html))
+            outputs[k].append(function(html, page))
             seconds[k] += time.perf_counter() - started
     results = []
     for (label, _), outs, elapsed in zip(systems, outputs, seconds):
