@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from cleaner import Cleaner, clean
 from conftest import FIXTURES
 
@@ -176,6 +178,34 @@ def test_container_statistics_bottom_up_equal_the_path_walk():
     FeaturesStage()(doc)
     prose = [features._is_prose(line) for line in doc.lines]
     assert features._element_stats(doc.lines, prose) == features._element_stats_by_path(doc.lines, prose)
+
+
+def test_page_level_columns_describe_the_whole_page_on_every_line():
+    from cleaner.html.features import COVERAGE_NAMES, MARKUP_NAMES, coverage_rows, markup_rows
+    from cleaner.stages.features import FeaturesStage
+
+    doc = _document("<html><body><nav><a href='/'>Home</a> <a href='/a'>About us</a></nav><article>"
+                    "<p>The first paragraph is prose, with a full stop at its end and enough words in it.</p>"
+                    "<p>More prose follows here, as the second paragraph of the story, also with a stop.</p>"
+                    "</article><footer>Copyright notice</footer></body></html>")
+    FeaturesStage()(doc)
+    rows = markup_rows(doc.lines, None)
+    column = {name: {row[MARKUP_NAMES.index(name)] for row in rows}
+              for name in ("page_log_chars", "page_prose_share", "page_top_share")}
+    assert all(len(values) == 1 for values in column.values())
+    assert 0.5 < column["page_prose_share"].pop() < 1.0        # the menu and the footer are not prose
+    assert 0.5 < column["page_top_share"].pop() < 1.0          # the article holds most of the page
+
+    def page_covered(covered):
+        at = COVERAGE_NAMES.index("page_covered_share")
+        return {row[at] for row in coverage_rows(doc.lines, covered)}
+
+    assert page_covered([1.0] * len(doc.lines)) == {1.0}
+    assert page_covered([0.0] * len(doc.lines)) == {0.0}
+    prose = [1.0 if "prose" in line.text else 0.0 for line in doc.lines]
+    share = sum(len(line.text) for line in doc.lines if "prose" in line.text) / sum(len(l.text) for l in doc.lines)
+    (value,) = page_covered(prose)
+    assert value == pytest.approx(share, abs=0.051)           # kept in tenths
 
 
 def test_a_bare_menu_page_has_no_article_and_trafilatura_is_not_asked(monkeypatch):

@@ -11,10 +11,13 @@ alone leaves the page in doubt:
   for its parent, grandparent and further ancestors how much of their text is
   prose or links; whether it sits in the page's best-scoring content container
   (readability's idea: the element whose paragraphs hold the most prose); the
-  title, repetition.
+  title, repetition; and the page as a whole (its size, its share of prose,
+  the best container's share of it), the same for every line, so that the
+  trees can weigh the rest differently on a long essay and on a catalogue page.
 - :func:`coverage_rows`, from trafilatura's main text: how much of the line,
   its neighbours and its containers trafilatura kept, and whether it lies in
-  the stretch (and the container) trafilatura kept.
+  the stretch (and the container) trafilatura kept; and how much of the page
+  it kept (a witness that kept a tenth of a page says less about what it left).
 """
 
 from __future__ import annotations
@@ -65,13 +68,14 @@ def _markup_names() -> list[str]:
         names += [f"up{level}_link_density", f"up{level}_prose", f"up{level}_log_chars", f"up{level}_share",
                   f"up{level}_lines"]
     names += ["in_top_candidate", "under_top_candidate", "title_match", "after_title", "repeated_before",
-              "repeated_after"]
+              "repeated_after", "page_log_chars", "page_prose_share", "page_top_share"]
     return names
 
 
 def _coverage_names() -> list[str]:
     names = ["coverage", "prev_coverage", "next_coverage", "window3_coverage", "window10_coverage",
-             "before_covered", "after_covered", "covered_share_before", "in_covered_container"]
+             "before_covered", "after_covered", "covered_share_before", "in_covered_container",
+             "page_covered_share", "page_covered_log_chars"]
     return names + [f"up{level}_coverage" for level in ANCESTOR_LEVELS]
 
 
@@ -112,11 +116,14 @@ def coverage_rows(lines: Sequence[Line], covered: Sequence[float]) -> list[list[
                 entry[1] += chars
     rows = []
     total = max(1.0, cumulative[n])
+    covered_chars = sum(line.features.chars * share for line, share in zip(lines, covered))
+    page_share = _coarse(covered_chars / max(1, sum(line.features.chars for line in lines)))
+    page_log = _coarse(math.log1p(covered_chars) / 2)
     for i, line in enumerate(lines):
         path = line.markup.path
         row = [covered[i], covered[i - 1] if i else 0.0, covered[i + 1] if i + 1 < n else 0.0,
                _window(cumulative, i, 3), _window(cumulative, i, 10), float(i < first), float(i > last),
-               cumulative[i] / total, float(main is not None and main in path)]
+               cumulative[i] / total, float(main is not None and main in path), page_share, page_log]
         for level in ANCESTOR_LEVELS:
             if len(path) > level:
                 share, chars = kept[path[-1 - level]]
@@ -198,6 +205,9 @@ class _Page:
         root = lines[0].markup.path[0] if lines[0].markup.path else None
         self.total_chars = max(1, self.stats[root][0]) if root is not None else 1
         self.before, self.after = repetition(lines)
+        self.page_log_chars = _coarse(math.log1p(self.total_chars) / 2)
+        self.page_prose_share = _coarse(self.stats[root][2] / self.total_chars if root is not None else 0.0)
+        self.page_top_share = _coarse(self.stats[self.top][0] / self.total_chars if self.top is not None else 0.0)
         self.ancestors: dict[int, tuple[float, ...]] = {}
 
     def add_context(self, row: list[float], i: int) -> None:
@@ -216,7 +226,7 @@ class _Page:
         top = self.top
         row += [float(top is not None and top in path), float(top is not None and top in path[:-1]),
                 float(self.title_key is not None and _key(line.text) == self.title_key), float(i > self.title_at),
-                self.before[i], self.after[i]]
+                self.before[i], self.after[i], self.page_log_chars, self.page_prose_share, self.page_top_share]
 
     def ancestor(self, element: int) -> tuple[float, ...]:
         """How much of an ancestor's text is links and prose, its size, its share of the page, its lines
@@ -388,6 +398,12 @@ def _title_line(lines: Sequence[Line], title_key: str | None) -> int:
             if line.markup.heading and _key(line.text) == title_key:
                 return i
     return next((i for i, line in enumerate(lines) if line.markup.heading == 1), -1)
+
+
+def _coarse(value: float) -> float:
+    """A page-level measure in tenths: the trees may tell kinds of pages apart, never pick out one page
+    (each page has its own exact size and shares, and its lines are many)."""
+    return round(value * 10) / 10
 
 
 def _cumulative(values: Sequence[float]) -> list[float]:
