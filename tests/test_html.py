@@ -203,7 +203,8 @@ def test_page_level_columns_describe_the_whole_page_on_every_line():
     assert page_covered([1.0] * len(doc.lines)) == {1.0}
     assert page_covered([0.0] * len(doc.lines)) == {0.0}
     prose = [1.0 if "prose" in line.text else 0.0 for line in doc.lines]
-    share = sum(len(line.text) for line in doc.lines if "prose" in line.text) / sum(len(l.text) for l in doc.lines)
+    prose_chars = sum(len(line.text) for line in doc.lines if "prose" in line.text)
+    share = prose_chars / sum(len(line.text) for line in doc.lines)
     (value,) = page_covered(prose)
     assert value == pytest.approx(share, abs=0.051)           # kept in tenths
 

@@ -205,7 +205,7 @@ class _Page:
         root = lines[0].markup.path[0] if lines[0].markup.path else None
         self.total_chars = max(1, self.stats[root][0]) if root is not None else 1
         self.before, self.after = repetition(lines)
-        self.page_log_chars = _coarse(math.log1p(self.total_chars) / 2)
+        self.page_log_chars = _coarse(math.log1p(self.total_chars) / 2)      # half the log: steps of ~22%
         self.page_prose_share = _coarse(self.stats[root][2] / self.total_chars if root is not None else 0.0)
         self.page_top_share = _coarse(self.stats[self.top][0] / self.total_chars if self.top is not None else 0.0)
         self.ancestors: dict[int, tuple[float, ...]] = {}
