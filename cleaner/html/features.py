@@ -105,8 +105,11 @@ def coverage_rows(lines: Sequence[Line], covered: Sequence[float]) -> list[list[
     last = next((i for i in range(n - 1, -1, -1) if covered[i] >= 0.5), -1)
     main = _covered_container(lines, covered)
     kept: dict[int, list[float]] = {}
+    covered_chars, page_chars = 0.0, 0
     for line, share in zip(lines, covered):
         chars = line.features.chars
+        covered_chars += chars * share
+        page_chars += chars
         for element in line.markup.path:
             entry = kept.get(element)
             if entry is None:
@@ -116,8 +119,7 @@ def coverage_rows(lines: Sequence[Line], covered: Sequence[float]) -> list[list[
                 entry[1] += chars
     rows = []
     total = max(1.0, cumulative[n])
-    covered_chars = sum(line.features.chars * share for line, share in zip(lines, covered))
-    page_share = _coarse(covered_chars / max(1, sum(line.features.chars for line in lines)))
+    page_share = _coarse(covered_chars / max(1, page_chars))
     page_log = _coarse(math.log1p(covered_chars) / 2)
     for i, line in enumerate(lines):
         path = line.markup.path
