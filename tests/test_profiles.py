@@ -48,6 +48,42 @@ def test_fingerprints_do_not_fire_on_other_sites_seeds():
                 assert profile.fingerprint_hits(dump) < profile.min_fingerprints, (profile.name, prefix)
 
 
+@pytest.mark.parametrize("pattern, literals", [
+    (r"^Support The Moscow Times!$", ("Support The Moscow Times!",)),
+    (r"^Jerusalem Post (Breaking News|Opinion)$", ("Jerusalem Post ",)),      # a group's literals are not required
+    (r"^Foo English(\s*/.+)?$|^.+/\s*Bar English$", ("Bar English", "Foo English")),   # one of the branches'
+    (r"x{2}yz\.q", ("yz.q",)),                     # the repeated x is not a plain run
+    (r"ab+cde?f", ()),                              # no run of three
+    (r"^(?:abc|de)x", ()),                          # a branch without a run: nothing is required
+    (r"(?i)^sign up", ()),                          # a literal test cannot ignore case
+])
+def test_required_literals_are_what_every_match_contains(pattern, literals):
+    import re
+
+    from cleaner.patterns import required_literals
+
+    assert required_literals(re.compile(pattern, re.M)) == literals
+
+
+def test_fingerprint_shortcuts_count_as_the_plain_search_does(tmp_path):
+    """The literal prefilter and the early stop never change whether a profile is chosen, nor its count."""
+    import re
+
+    write(tmp_path, "name = \"x\"\nmin_fingerprints = 2\nfingerprints = ['(?i)^sign up now$', '^Read more from X$',\n"
+          "  '^Foo English(\\s*/.+)?$|^.+/\\s*Bar English$', 'Copyright \\d{4} X Inc']\n")
+    profiles = list(Registry.load()) + [load_profile(tmp_path / "site.toml")]
+    texts = [seed(prefix).read_text(encoding="utf-8") for prefix in ("000", "001", "002", "003", "004")]
+    texts += ["SIGN UP NOW\nRead more from X\n", "Agency / Bar English\nCopyright 2020 X Inc", "Read more from X"]
+    for profile in profiles:
+        for text in texts:
+            plain = sum(1 for pattern in profile.fingerprints if pattern.search(text))
+            hits = profile.fingerprint_hits(text)
+            assert (hits >= profile.min_fingerprints) == (plain >= profile.min_fingerprints)
+            if plain >= profile.min_fingerprints:
+                assert hits == plain
+    assert profiles[-1].fingerprint_hits(texts[-3]) == 2 and profiles[-1].fingerprint_hits(texts[-2]) == 2
+
+
 def test_user_profile_replaces_builtin_of_same_name(tmp_path):
     write(tmp_path, 'name = "inkl"\nhosts = ["inkl.example"]\n', "inkl.toml")
     registry = Registry.load([tmp_path])

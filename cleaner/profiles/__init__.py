@@ -22,7 +22,7 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from ..errors import ProfileError, UsageError
-from ..patterns import LinePattern, compile_pattern, compile_patterns, compile_regex
+from ..patterns import LinePattern, compile_pattern, compile_patterns, compile_regex, required_literals
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -92,7 +92,15 @@ class Profile:
         """How many fingerprints the dump shows (chrome sits at its head and tail)."""
         if len(text) > 2 * _FINGERPRINT_SPAN:
             text = text[:_FINGERPRINT_SPAN] + "\n" + text[-_FINGERPRINT_SPAN:]
-        return sum(1 for pattern in self.fingerprints if pattern.search(text))
+        hits, left = 0, len(self.fingerprints)
+        for pattern in self.fingerprints:
+            if hits + left < self.min_fingerprints:
+                break                      # too few left to reach the minimum: the rest cannot matter
+            left -= 1
+            literals = required_literals(pattern)
+            if (not literals or any(literal in text for literal in literals)) and pattern.search(text):
+                hits += 1
+        return hits
 
 
 def load_profile(path: str | os.PathLike[str], builtin: bool = False) -> Profile:
