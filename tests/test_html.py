@@ -209,6 +209,28 @@ def test_page_level_columns_describe_the_whole_page_on_every_line():
     assert value == pytest.approx(share, abs=0.051)           # kept in tenths
 
 
+def test_page_level_columns_hold_on_a_page_nested_deeper_than_the_paths_kept():
+    """A line keeps the last PATH_LIMIT ids of its path: the page's totals must not come from the first one's."""
+    from cleaner.html.features import MARKUP_NAMES, markup_rows
+    from cleaner.html.layout import PATH_LIMIT
+    from cleaner.stages.features import FeaturesStage
+
+    inner = ("<nav><a href='/'>Home</a> <a href='/a'>About us</a></nav><article><div><div><div>"
+             "<p>The first paragraph is prose, with a full stop at its end and enough words in it.</p>"
+             "<p>More prose follows here, as the second paragraph of the story, also with a stop.</p>"
+             "</div></div></div></article><footer>Copyright notice</footer>")
+    depth = PATH_LIMIT + 20
+
+    def columns(body: str) -> dict[str, set[float]]:
+        doc = _document(f"<html><body>{body}</body></html>")
+        FeaturesStage()(doc)
+        rows = markup_rows(doc.lines, None)
+        return {name: {row[MARKUP_NAMES.index(name)] for row in rows}
+                for name in ("page_log_chars", "page_prose_share", "page_top_share")}
+
+    assert columns("<div>" * depth + inner + "</div>" * depth) == columns(inner)
+
+
 def test_a_bare_menu_page_has_no_article_and_trafilatura_is_not_asked(monkeypatch):
     from cleaner.html import evidence
 

@@ -204,11 +204,13 @@ class _Page:
         self.cum_prose = _cumulative(prose)
         self.title_key = _key(title) if title else None
         self.title_at = _title_line(lines, self.title_key)
-        root = lines[0].markup.path[0] if lines[0].markup.path else None
-        self.total_chars = max(1, self.stats[root][0]) if root is not None else 1
+        # The page's totals are summed from its lines, not read off its root's entry: on a page nested
+        # deeper than PATH_LIMIT, a line's path (the first one's too) starts below the root.
+        self.total_chars = max(1, sum(line.features.chars for line in lines))
+        prose_chars = sum(share * line.features.chars for share, line in zip(prose, lines))
         self.before, self.after = repetition(lines)
         self.page_log_chars = _coarse(math.log1p(self.total_chars) / 2)      # half the log: steps of ~22%
-        self.page_prose_share = _coarse(self.stats[root][2] / self.total_chars if root is not None else 0.0)
+        self.page_prose_share = _coarse(prose_chars / self.total_chars)
         self.page_top_share = _coarse(self.stats[self.top][0] / self.total_chars if self.top is not None else 0.0)
         self.ancestors: dict[int, tuple[float, ...]] = {}
 
