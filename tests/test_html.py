@@ -285,3 +285,24 @@ def test_final_boilerplate_language_overrules_the_markup_model():
     assert article.paragraphs == paragraphs
     [advert] = [d for d in article.decisions if d.text == "Advertisement"]
     assert advert.label == "boilerplate" and advert.reason == "phrases: ads (whole line)"
+
+
+def test_trafilatura_is_asked_again_with_its_full_cascade_when_its_fast_path_finds_little(monkeypatch):
+    """Its fast path misses some articles (listings, unusual templates); the full cascade finds them."""
+    from cleaner.html import evidence
+
+    calls = []
+
+    def fake_extract(root, url, fast, favor_recall):
+        calls.append(fast)
+        return "a short teaser" if fast else "the whole article " * 100
+
+    monkeypatch.setattr(evidence, "_extract", fake_extract)
+    root = _document("<html><body><p>x</p></body></html>").lines[0].markup.element.getroottree().getroot()
+    assert evidence.main_text(root) == "the whole article " * 100
+    assert calls == [True, False]
+
+    calls.clear()
+    monkeypatch.setattr(evidence, "_extract", lambda root, url, fast, favor_recall: calls.append(fast) or "word " * 200)
+    assert evidence.main_text(root) == "word " * 200
+    assert calls == [True]  # enough text: the fast reading is kept, the full cascade not run

@@ -36,11 +36,27 @@ def main_text(root, url: str | None = None) -> str:
     read the metadata (meta tags, JSON-LD scripts) before calling this.
     """
     from lxml import etree
-    from trafilatura import bare_extraction
 
     etree.strip_elements(root, *NON_TEXT, with_tail=False)
+    text = _extract(root, url, fast=True, favor_recall=True)
+    if len(text.split()) < SHORT_MAIN_TEXT:
+        # Its fast path found next to nothing: its full cascade (which compares its own reading with
+        # readability's and jusText's) often finds the article on such pages. Rare, so worth its time.
+        fuller = _extract(root, url, fast=False, favor_recall=False)
+        if len(fuller.split()) > len(text.split()):
+            text = fuller
+    return text
+
+
+#: trafilatura's fast main text shorter than this (words) is asked for again with its full cascade.
+SHORT_MAIN_TEXT = 150
+
+
+def _extract(root, url: str | None, fast: bool, favor_recall: bool) -> str:
+    from trafilatura import bare_extraction
+
     try:
-        result = bare_extraction(root, url=url, fast=True, favor_recall=True, include_comments=False)
+        result = bare_extraction(root, url=url, fast=fast, favor_recall=favor_recall, include_comments=False)
     except Exception:  # noqa: BLE001 - a witness that fails says nothing; the page is still ours to read
         return ""
     return (result.text or "") if result is not None else ""
