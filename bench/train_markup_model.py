@@ -172,6 +172,20 @@ def cascade(pages: list[dict], oof: dict[str, list], thresholds: dict[str, float
     return summarise(page_scores(pages, chosen, limits)), asked / max(1, len(pages))
 
 
+def cascade_thresholds(pages: list[dict], oof: dict[str, list], thresholds: dict[str, float],
+                       cut: float) -> dict[str, float]:
+    """Each ensemble's threshold chosen again, for the F1 of the cascade as the cleaner runs it.
+
+    Chosen on every page, the markup ensemble's threshold is pulled by the pages in doubt, which the
+    consulted ensemble decides in the end (and the consulted one's by the sure pages it never sees).
+    One threshold at a time, the other held, over the same out-of-fold probabilities.
+    """
+    chosen = dict(thresholds)
+    for kind in KINDS:
+        chosen[kind] = max(THRESHOLDS, key=lambda t: cascade(pages, oof, {**chosen, kind: t}, cut)[0]["f1"])
+    return chosen
+
+
 def export(models: dict, thresholds: dict[str, float], cut: float, description: str, args) -> dict:
     """Both ensembles as flat arrays (leaf: left = -1) with base score and threshold, in the cleaner's format."""
     from cleaner.html.features import MARKUP_NAMES, NAMES
@@ -274,6 +288,9 @@ def main() -> int:
     parser.add_argument("--l2", type=float, default=0.0, help="L2 regularisation of the leaf values")
     parser.add_argument("--tolerance", type=float, default=0.003,
                         help="F1 the cleaner may give up (cross-validated) to skip trafilatura on sure pages")
+    parser.add_argument("--inner-folds", type=int, default=5,
+                        help="folds (by site) of the out-of-fold probabilities the thresholds are chosen on "
+                             "(default 5: models trained on most pages are as sure as the final one)")
     parser.add_argument("--cache", type=Path, help="keep the pages' feature rows in this pickle file (reruns)")
     parser.add_argument("--cv", action="store_true", help="print the site-grouped cross-validated F1 too")
     parser.add_argument("--weight", action="append", default=[], metavar="FOLDER=W",
@@ -285,7 +302,7 @@ def main() -> int:
     _apply_weights(pages, args)
     print(f"{len(pages)} pages, {sum(len(p['markup']) for p in pages)} lines ({time.time() - started:.0f}s)")
 
-    oof = out_of_fold(pages, args)
+    oof = out_of_fold(pages, args, args.inner_folds)
     thresholds = {kind: best_threshold(pages, oof[kind]) for kind in KINDS}
     always, _ = cascade(pages, oof, thresholds, 0.0)
     cut, asked = 0.0, 1.0
@@ -296,6 +313,7 @@ def main() -> int:
                   f"cross-validated F1 {scores['f1']:.4f} P {scores['precision']:.4f} R {scores['recall']:.4f}")
         if scores["f1"] >= always["f1"] - args.tolerance:
             cut, asked = candidate, share
+    thresholds = cascade_thresholds(pages, oof, thresholds, cut)
     if args.cv:
         for kind in KINDS:
             for t in THRESHOLDS:
