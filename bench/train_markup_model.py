@@ -19,13 +19,17 @@ page's true words (the benchmark averages pages, not lines).
 
 Two ensembles are trained: one on the page's markup alone, one with
 trafilatura's evidence too (the cleaner asks trafilatura only when the first
-leaves the page in doubt). Each one's decision threshold maximises the
-benchmark's F1 over out-of-fold predictions (folds by site); ``consult_above``,
+leaves the page in doubt). Their decision thresholds maximise the
+benchmark's F1 over out-of-fold predictions (``--inner-folds``, default five
+folds by site: models trained on four fifths of the pages are about as sure as
+the final one, where two halves' models were less so and pulled the thresholds
+down), first each on every page, then each again on the cascade as the cleaner
+runs it (the markup one decides only the pages not in doubt); ``consult_above``,
 the share of a page's words in doubt above which trafilatura is asked, is the
 largest that costs at most ``--tolerance`` of that cross-validated F1 (default 0.003: each page
 trafilatura is asked about costs about as much time as trafilatura's own extraction, and the cleaner is
-meant to be no slower than trafilatura; 0.001 asks on about twice as many pages for 0.002 of
-cross-validated F1). ``--half A`` trains
+meant to be no slower than trafilatura; the cascade at the largest cut tried is now within it, and
+asking on one page in five instead of one in eight would add about 0.001). ``--half A`` trains
 on one half of the sites only, so ``bench/html_accuracy.py DATA_DIR --half B
 --model OUT`` scores pages and sites the model never saw; ``--holdout I/K`` trains without
 fold I of K's sites, for a K-fold figure (``html_accuracy.py --fold-models``). ``--cv`` also prints
