@@ -3,8 +3,10 @@
 trafilatura is strong at two things we use as evidence, never as the
 decision: finding a page's main text (its XPath rules for article containers
 and boilerplate) and reading metadata (meta tags, JSON-LD, htmldate). It runs
-on a copy of the tree we already parsed, in its fast mode (no second-opinion
-extractors) favouring recall (the model weighs precision), without comments. A line's *coverage* is the share of its word
+on the tree we already parsed, in its fast mode (no second-opinion
+extractors) favouring recall (the model weighs precision), without comments;
+only where that finds under :data:`SHORT_MAIN_TEXT` words is its full cascade
+asked too. A line's *coverage* is the share of its word
 trigrams that trafilatura's main text contains: 1.0 for a paragraph it kept,
 0.0 for a menu it dropped.
 """
@@ -41,7 +43,8 @@ def main_text(root, url: str | None = None) -> str:
     text = _extract(root, url, fast=True, favor_recall=True)
     if len(text.split()) < SHORT_MAIN_TEXT:
         # Its fast path found next to nothing: its full cascade (which compares its own reading with
-        # readability's and jusText's) often finds the article on such pages. Rare, so worth its time.
+        # readability's and jusText's) often finds the article on such pages. Rare (5 of wcxb's 711 pages),
+        # but slow where it runs: about 3.5% of the cleaner's time there, for 0.001 of held-out F1.
         fuller = _extract(root, url, fast=False, favor_recall=False)
         if len(fuller.split()) > len(text.split()):
             text = fuller
