@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Sequence
 
 from .errors import ProfileError
@@ -55,46 +54,6 @@ class LinePattern:
             if found and "value" in found.re.groupindex and found.group("value"):
                 return found.group("value").strip()
         return text.strip()
-
-
-@lru_cache(maxsize=1024)
-def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """Strings of which every match of ``pattern`` contains one (``()``: none of 3 characters or more found).
-
-    Searching a whole dump for a pattern such as ``^Support The Moscow Times!$`` (multi-line) tries it at
-    every character: Python's ``re`` looks for a literal first only when the pattern starts with one. A
-    ``literal in text`` test first skips most of that work on the pages (nearly all) that lack it. Runs of
-    plain characters at the pattern's top level count, and an alternation whose every branch has one.
-    """
-    if pattern.flags & re.IGNORECASE:
-        return ()
-    try:
-        try:
-            from re import _constants as constants, _parser as parser   # Python 3.11+
-        except ImportError:                                               # Python 3.10
-            import sre_constants as constants
-            import sre_parse as parser
-        return _required(parser.parse(pattern.pattern, pattern.flags), constants)
-    except Exception:  # noqa: BLE001 - the prefilter is only a shortcut; without it the search still runs
-        return ()
-
-
-def _required(items, constants) -> tuple[str, ...]:
-    """The best requirement in a parsed sequence: the one whose shortest string is longest."""
-    best: tuple[str, ...] = ()
-    run = ""
-    for op, value in items:
-        candidate: tuple[str, ...] = ()
-        run = run + chr(value) if op is constants.LITERAL else ""
-        if run:
-            candidate = (run,)
-        elif op is constants.BRANCH:
-            alternatives = [_required(branch, constants) for branch in value[1]]
-            if all(alternatives):
-                candidate = tuple(sorted({text for found in alternatives for text in found}))
-        if candidate and (not best or min(map(len, candidate)) > min(map(len, best))):
-            best = candidate
-    return best if best and min(map(len, best)) >= 3 else ()
 
 
 def compile_regex(source: Any, path: str, key: str, flags: int = 0) -> re.Pattern[str]:

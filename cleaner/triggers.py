@@ -7,11 +7,17 @@ match must start with, a whole short word, or a symbol ("©", "@"). When a
 pattern's required word cannot be determined, it returns None and the pattern
 always runs. :func:`line_keys` gives the same keys for a line, so
 ``keys & triggers`` tells whether the regex can match at all.
+
+:func:`required_literals` does the same for a case-sensitive pattern searched
+in a whole dump (a profile's fingerprints): strings one of which every match
+contains, tested with ``in`` before the search.
 """
 
 from __future__ import annotations
 
+import re
 import sys
+from functools import lru_cache
 
 if sys.version_info >= (3, 11):
     import re._constants as sre_constants
@@ -153,3 +159,38 @@ def _is_space(items: list) -> bool:
     if op is _IN:
         return all(o is _CATEGORY and a is _SPACE_CATEGORY or o is _LITERAL and chr(a).isspace() for o, a in arg)
     return False
+
+
+@lru_cache(maxsize=1024)
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings of which every match of ``pattern`` contains one (``()``: none of 3 characters or more found).
+
+    Searching a whole dump for a pattern such as ``^Support The Moscow Times!$`` (multi-line) tries it at
+    every character: Python's ``re`` looks for a literal first only when the pattern starts with one. A
+    ``literal in text`` test first skips most of that work on the pages (nearly all) that lack it. Runs of
+    plain characters at the pattern's top level count, and an alternation whose every branch has one.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    try:
+        return _required(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - the prefilter is only a shortcut; without it the search still runs
+        return ()
+
+
+def _required(items) -> tuple[str, ...]:
+    """The best requirement in a parsed sequence: the one whose shortest string is longest."""
+    best: tuple[str, ...] = ()
+    run = ""
+    for op, value in items:
+        candidate: tuple[str, ...] = ()
+        run = run + chr(value) if op is _LITERAL else ""
+        if run:
+            candidate = (run,)
+        elif op is _BRANCH:
+            alternatives = [_required(branch) for branch in value[1]]
+            if all(alternatives):
+                candidate = tuple(sorted({text for found in alternatives for text in found}))
+        if candidate and (not best or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+    return best if best and min(map(len, best)) >= 3 else ()

@@ -60,15 +60,13 @@ def test_fingerprints_do_not_fire_on_other_sites_seeds():
 def test_required_literals_are_what_every_match_contains(pattern, literals):
     import re
 
-    from cleaner.patterns import required_literals
+    from cleaner.triggers import required_literals
 
     assert required_literals(re.compile(pattern, re.M)) == literals
 
 
 def test_fingerprint_shortcuts_count_as_the_plain_search_does(tmp_path):
     """The literal prefilter and the early stop never change whether a profile is chosen, nor its count."""
-    import re
-
     write(tmp_path, "name = \"x\"\nmin_fingerprints = 2\nfingerprints = ['(?i)^sign up now$', '^Read more from X$',\n"
           "  '^Foo English(\\s*/.+)?$|^.+/\\s*Bar English$', 'Copyright \\d{4} X Inc']\n")
     profiles = list(Registry.load()) + [load_profile(tmp_path / "site.toml")]

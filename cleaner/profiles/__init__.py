@@ -22,7 +22,8 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from ..errors import ProfileError, UsageError
-from ..patterns import LinePattern, compile_pattern, compile_patterns, compile_regex, required_literals
+from ..patterns import LinePattern, compile_pattern, compile_patterns, compile_regex
+from ..triggers import required_literals
 
 if sys.version_info >= (3, 11):
     import tomllib
