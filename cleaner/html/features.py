@@ -203,6 +203,9 @@ class _Page:
         self.duplicates = Counter(line.text for line in lines)
         self.cum_prose = _cumulative(prose)
         self.title_key = _key(title) if title else None
+        # A line can equal the title only with as many words (lowercasing never makes or removes a space:
+        # checked for every code point), so most lines skip building their key.
+        self.title_words = len(self.title_key.split()) if self.title_key else -1
         self.title_at = _title_line(lines, self.title_key)
         # The page's totals are summed from its lines, not read off its root's entry: on a page nested
         # deeper than PATH_LIMIT, a line's path (the first one's too) starts below the root.
@@ -229,7 +232,8 @@ class _Page:
             row += self.ancestor(path[-1 - level]) if len(path) > level else _NO_ANCESTOR
         top = self.top
         row += [float(top is not None and top in path), float(top is not None and top in path[:-1]),
-                float(self.title_key is not None and _key(line.text) == self.title_key), float(i > self.title_at),
+                float(line.features.words == self.title_words and _key(line.text) == self.title_key),
+                float(i > self.title_at),
                 self.before[i], self.after[i], self.page_log_chars, self.page_prose_share, self.page_top_share]
 
     def ancestor(self, element: int) -> tuple[float, ...]:

@@ -43,9 +43,13 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Markup:
-    """What the HTML says about one line."""
+    """What the HTML says about one line.
+
+    Treat it as read-only. It is not a frozen dataclass because a frozen one sets each field through
+    ``object.__setattr__``, and a page makes hundreds of these (1% of the cleaner's time on HTML).
+    """
 
     tag: str                       # the block element holding the line: p, li, h2, td, div, ...
     heading: int                   # 1..6 inside h1..h6, else 0

@@ -87,31 +87,35 @@ def _sigmoid(value: float) -> float:
 
 
 def _compile(trees: list[dict], base: float, width: int) -> Callable[[Sequence[float]], float]:
-    """One function ``score(row) -> raw score``: the base plus every tree's leaf value, as nested ifs.
+    """One function ``score(row) -> raw score``: the base plus every tree's leaf value.
 
-    The row is unpacked into local names first (``x17`` instead of ``x[17]``): the
-    comparisons are then the cheapest operations CPython has.
+    The row is unpacked into local names first (``x17`` instead of ``x[17]``), and each tree is one
+    conditional expression, added to the total in groups (``total = total + (…) + (…)``, the same
+    additions in the same order as one tree at a time): comparisons and constants are then the
+    cheapest operations CPython has, and no store of the total sits between two trees.
     """
     names = ", ".join(f"x{i}" for i in range(width))
     lines = ["def score(x):", f"    ({names},) = x", f"    total = {base!r}"]
-    for tree in trees:
-        _emit(tree, 0, 1, lines)
+    for start in range(0, len(trees), _TREES_PER_STATEMENT):
+        group = trees[start:start + _TREES_PER_STATEMENT]
+        lines.append("    total = total + " + " + ".join(_expression(tree, 0) for tree in group))
     lines.append("    return total")
     namespace: dict = {}
     exec(compile("\n".join(lines), "<markup model>", "exec"), namespace)  # noqa: S102 - our own generated code
     return namespace["score"]
 
 
-def _emit(tree: dict, node: int, depth: int, out: list[str]) -> None:
-    pad = "    " * depth
+#: Trees added per statement: a few dozen keep each expression far from the compiler's nesting limits.
+_TREES_PER_STATEMENT = 25
+
+
+def _expression(tree: dict, node: int) -> str:
+    """A tree (from ``node`` down) as nested conditional expressions giving its leaf value."""
     left = tree["left"][node]
     if left < 0:
-        out.append(f"{pad}total += {float(tree['value'][node])!r}")
-        return
-    out.append(f"{pad}if x{int(tree['feature'][node])} <= {float(tree['threshold'][node])!r}:")
-    _emit(tree, left, depth + 1, out)
-    out.append(f"{pad}else:")
-    _emit(tree, tree["right"][node], depth + 1, out)
+        return repr(float(tree["value"][node]))
+    return (f"({_expression(tree, left)} if x{int(tree['feature'][node])} <= {float(tree['threshold'][node])!r} "
+            f"else {_expression(tree, tree['right'][node])})")
 
 
 def use_model_file(path: str | Path | None) -> None:
