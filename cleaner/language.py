@@ -18,6 +18,7 @@ import importlib.util
 import os
 import re
 from functools import lru_cache
+from typing import Iterable
 
 ENGLISH = "English"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -116,12 +117,13 @@ def sample_tokens(texts: list[str], limit: int = _SAMPLE_TOKENS) -> list[str]:
     """Lower-case word tokens from the longest lines that read like sentences (prose, not menus,
     country pickers or code); from the longest lines of any kind when there are too few of those."""
     by_length = sorted(texts, key=len, reverse=True)
-    prose = [text for text in by_length if text.count(" ") >= 6 and _SENTENCE_MARK.search(text)]
+    # Lazily: the first few long sentences give enough tokens, and the rest of the page is not searched.
+    prose = (text for text in by_length if text.count(" ") >= 6 and _SENTENCE_MARK.search(text))
     tokens = _tokens_of(prose, limit)
     return tokens if len(tokens) >= _MIN_PROSE_TOKENS else _tokens_of(by_length, limit)
 
 
-def _tokens_of(texts: list[str], limit: int) -> list[str]:
+def _tokens_of(texts: Iterable[str], limit: int) -> list[str]:
     tokens: list[str] = []
     for text in texts:
         tokens.extend(_WORD.findall(text.lower()))

@@ -306,3 +306,55 @@ def test_trafilatura_is_asked_again_with_its_full_cascade_when_its_fast_path_fin
     monkeypatch.setattr(evidence, "_extract", lambda root, url, fast, favor_recall: calls.append(fast) or "word " * 200)
     assert evidence.main_text(root) == "word " * 200
     assert calls == [True]  # enough text: the fast reading is kept, the full cascade not run
+
+
+def test_chrome_phrase_search_finds_what_the_case_insensitive_pattern_finds():
+    """ASCII lines take a faster lower-cased search; other text keeps re.I, which also folds the long s,
+    the Kelvin sign and the dotted capital I into the phrases' letters."""
+    from cleaner.html.features import _CHROME, _chrome_phrase
+
+    samples = ["Read More", "READ MORE »", "Sign In", "LOG IN", "login", "Share On Facebook", "Cookies",
+               "bread moreover", "Subscriber numbers rose", "The court said so.", "Copyright © 2024",
+               "ſhare this", "Accept \u212aookies? No: cooKies", "LOG \u0130N", "Über uns · Newsletter",
+               "Kommentare (3)", "Zum Newsletter anmelden"]
+    found = [_chrome_phrase(text) for text in samples]
+    assert found == [_CHROME.search(text) is not None for text in samples]
+    assert found[11] and found[13] and not found[7]     # the long s and the dotted I count, "bread more" not
+
+
+def test_the_compiled_trees_add_up_every_tree_in_order():
+    """The generated scorer (conditional expressions summed in groups) equals walking each tree."""
+    import json
+    import random
+
+    from cleaner.html import model
+
+    spec = json.loads(model.DEFAULT_MODEL.read_text(encoding="utf-8"))["markup"]
+    width = len(spec["features"])
+    score = model._compile(spec["trees"], float(spec["base"]), width)
+
+    def walk(tree, row):
+        node = 0
+        while tree["left"][node] >= 0:
+            go_left = row[int(tree["feature"][node])] <= float(tree["threshold"][node])
+            node = tree["left"][node] if go_left else tree["right"][node]
+        return float(tree["value"][node])
+
+    rng = random.Random(7)
+    for _ in range(200):
+        row = [rng.choice((0.0, 1.0, rng.random(), rng.uniform(0, 8))) for _ in range(width)]
+        total = float(spec["base"])
+        for tree in spec["trees"]:
+            total += walk(tree, row)
+        assert score(row) == total
+
+
+def test_the_title_column_marks_the_line_equal_to_the_title_only():
+    from cleaner.html.features import MARKUP_NAMES, markup_rows
+    from cleaner.stages.features import FeaturesStage
+
+    doc = _document("<html><body><h1>The  Harbour   Reopens</h1><p>The harbour reopens today after the storm.</p>"
+                    "<p>the harbour reopens</p><p>The Harbour Reopens Soon</p></body></html>")
+    FeaturesStage()(doc)
+    at = MARKUP_NAMES.index("title_match")
+    assert [row[at] for row in markup_rows(doc.lines, "the harbour REOPENS ")] == [1.0, 0.0, 1.0, 0.0]
