@@ -358,3 +358,23 @@ def test_the_title_column_marks_the_line_equal_to_the_title_only():
     FeaturesStage()(doc)
     at = MARKUP_NAMES.index("title_match")
     assert [row[at] for row in markup_rows(doc.lines, "the harbour REOPENS ")] == [1.0, 0.0, 1.0, 0.0]
+
+
+def test_byline_from_an_author_element_when_the_meta_tags_name_none():
+    prose = "<p>The harbour reopened on Monday after three weeks of repairs to the storm wall, officials said.</p>"
+    page = ("<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens after repairs</h1>"
+            "<div class='post-meta'><span class='author-name'>By Ann Lee</span> | <time>5 May 2025</time></div>"
+            f"{prose * 3}</article><section class='comments'><div class='comment-author'>John Roe</div>"
+            "<p>Great news for the town, finally.</p></section></body></html>")
+    article = Cleaner(use_profiles=False).clean(page, input_format="html")
+    assert article.byline == "Ann Lee"
+    assert not any("Ann Lee" in p for p in article.paragraphs)
+    assert any(d.label == "byline" and "author/byline element" in d.reason for d in article.decisions)
+
+
+def test_no_byline_from_labels_or_other_peoples_author_elements():
+    prose = "<p>The harbour reopened on Monday after three weeks of repairs to the storm wall, officials said.</p>"
+    page = ("<html><body><article><h1>Harbour reopens after repairs</h1><div class='author-box'>The Author</div>"
+            f"{prose * 3}</article><ul class='related-posts'><li><span class='author'>Jane Doe</span></li></ul>"
+            "<section class='comments'><div class='comment-author'>John Roe</div></section></body></html>")
+    assert Cleaner(use_profiles=False).clean(page, input_format="html").byline is None

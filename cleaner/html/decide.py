@@ -13,12 +13,14 @@ or date are labelled as such.
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from ..dates import parse_date
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Document, Line, WordedReason
+from ..language import stopwords
 from . import evidence, model
-from .features import NAMES, coverage_rows, markup_rows
+from .features import NAMES, coverage_rows, markup_rows, region_categories
 from .selectors import profile_decisions
 
 _AT = {name: i for i, name in enumerate(NAMES)}
@@ -152,12 +154,21 @@ def _metadata_lines(doc: Document) -> None:
     Only the header — the lines before the first kept sentence of prose — is
     searched, and only for what the page's metadata names: a line equal to
     the title (or an ``<h1>`` the title starts with), a short line naming the
-    author, a short line stating the publication date.
+    author, a short line stating the publication date. Where the meta tags
+    name no author, a name in an author/byline element (:func:`_byline_in_markup`)
+    is the byline, and its line too when it is in the header or just under it.
     """
     meta = doc.meta
+    header = _header(doc)
+    if not meta.get("byline"):
+        named = _byline_in_markup(doc.lines, stopwords(doc.language))
+        if named is not None:
+            at, meta["byline"] = named
+            if at < len(header) + _AFTER_HEADER:
+                doc.lines[at].mark(BYLINE, "markup: the author's name, in an author/byline element", firm=True)
     title, author, date = _normal(meta.get("title")), _normal(meta.get("byline")), meta.get("date")
     found: set[str] = set()
-    for line in _header(doc):
+    for line in header:
         if line.firm and not isinstance(line.reason, MarkupReason):
             continue                      # a profile rule decided it
         text, words = _normal(line.text), line.features.words
@@ -170,6 +181,61 @@ def _metadata_lines(doc: Document) -> None:
         elif "date" not in found and date and words <= 10 and parse_date(line.text) == date:
             line.mark(DATE, "markup: states the page's date (meta tags)", firm=True)
             found.add("date")
+
+
+#: Region words naming an author's element (``class="author"``, ``c-byline__name``, ``post-writer``…).
+_AUTHOR_WORDS = frozenset({"author", "authors", "byline", "writer", "contributor"})
+#: "By", "Written by", "Author:" and the like before the name, in the languages the text stages know.
+_AUTHOR_PREFIX = re.compile(r"^[•·*|\-–—]?\s*(?:(?:written|posted|words|story|text)\s+by|by|von|par|por|di|door|"
+                            r"av|af|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)\s+", re.I)
+#: "by" after a date or a verb, the name after it.
+_BY_INSIDE = re.compile(r"\S\s+(?:by|von|par|por|door)\s+(?P<name>\S.*)$", re.I)
+#: What follows the name on the same line: a date or a role after a separator.
+_AFTER_NAME = re.compile(r"\s*(?:[|·•,]|\s[-–—]\s).*$")
+#: A person's name: two to five capitalised words (particles allowed).
+_PERSON = re.compile(r"^[^\W\d_][\w’'.-]*(?:\s+(?:[^\W\d_][\w’'.-]*)){1,4}$")
+
+
+def _byline_in_markup(lines: Sequence[Line], stoplist: frozenset[str]) -> "tuple[int, str] | None":
+    """The first line inside an author/byline element that reads as a name ("By Ann Lee", "Ann Lee |
+    5 May 2025"), and the name; ``None`` if there is none.
+
+    For pages whose meta tags name no author: the markup often does (``<span class="author">``), above
+    the text or in an author box under it. Not in comments, related stories, lists of other articles,
+    menus or footers, whose authors are other people's.
+    """
+    for at, line in enumerate(lines):
+        if line.firm and not isinstance(line.reason, MarkupReason):
+            continue                      # a profile rule decided it
+        markup = line.markup
+        if line.features.words > 12 or not markup.near & _AUTHOR_WORDS:
+            continue
+        if region_categories(markup.near) & _OTHER_PEOPLES or "comment" in region_categories(markup.far):
+            continue
+        text = line.text
+        after_by = _BY_INSIDE.search(text)      # "Published 7 August 2023 by Ann Lee"
+        name = _AFTER_NAME.sub("", after_by.group("name") if after_by else _AUTHOR_PREFIX.sub("", text)).strip()
+        if _is_name(name, stoplist):
+            return at, name
+    return None
+
+
+def _is_name(text: str, stoplist: frozenset[str]) -> bool:
+    """Two to five capitalised words, none of them a stopword of the page's language (a name, not a label
+    such as "Cite this page" or "The Author"); particles (de, van, von, bin…) allowed."""
+    if any(c.isdigit() for c in text) or not _PERSON.match(text):
+        return False
+    return all(word in _PARTICLES or (word[0].isupper() and word.lower() not in stoplist) for word in text.split())
+
+
+_PARTICLES = frozenset({"de", "da", "del", "della", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den",
+                        "ter", "bin", "ibn", "al", "el", "y"})
+
+
+#: Regions whose authors are not the article's.
+_OTHER_PEOPLES = frozenset({"comment", "related", "listing", "nav", "footer", "sidebar"})
+#: A byline may follow the first sentence of prose (a standfirst) by this many lines.
+_AFTER_HEADER = 6
 
 
 def _header(doc: Document) -> list[Line]:

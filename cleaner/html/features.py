@@ -179,9 +179,9 @@ def _markup_flags(m) -> tuple[float, ...]:
     for container in m.containers:
         if container in _CONTAINER_AT:
             flags[_CONTAINER_AT[container]] = 1.0
-    for found in _categories(m.near):
+    for found in region_categories(m.near):
         flags[_NEAR_AT[found]] = 1.0
-    for found in _categories(m.far):
+    for found in region_categories(m.far):
         flags[_FAR_AT[found]] = 1.0
     for word in m.near:
         if word in _WORD_AT:
@@ -251,7 +251,8 @@ class _Page:
 _category_cache: dict[frozenset, frozenset] = {}
 
 
-def _categories(words: frozenset[str]) -> frozenset[str]:
+def region_categories(words: frozenset[str]) -> frozenset[str]:
+    """The region categories (nav, comment, meta…) that a set of class/id words names."""
     from .words import category
 
     found = _category_cache.get(words)
@@ -355,8 +356,8 @@ def _top_candidate(lines: Sequence[Line], prose: Sequence[float]) -> int | None:
     scores: Counter = Counter()
     for line, is_prose in zip(lines, prose):
         path = line.markup.path
-        if not is_prose or len(path) < 2 or _categories(line.markup.near) & _NOT_CONTENT \
-                or "comment" in _categories(line.markup.far):
+        if not is_prose or len(path) < 2 or region_categories(line.markup.near) & _NOT_CONTENT \
+                or "comment" in region_categories(line.markup.far):
             continue
         weight = min(line.features.chars, 600) / 100 + 1
         scores[path[-2]] += weight
