@@ -6,8 +6,9 @@ Usage: python bench/html_accuracy.py DATA_DIR [--half A|B] [--systems NAME,...] 
 DATA_DIR is a benchmark folder (<id>.html or <id>.html.gz, <id>.json with the
 true articleBody), e.g. ../shared/bench/scrapinghub-dev. Every system runs in
 this one process on the same pages, each page's HTML given as a string (as
-stdin would give it), page by page in turn (so a busy machine slows all of
-them alike), and the F1 and docs/s columns compare like with like.
+stdin would give it), page by page in turn with the order rotating (so a busy
+machine slows all of them alike, and none always reads a page second), and the
+F1 and docs/s columns compare like with like.
 The anchors: trafilatura (default and favor_precision), readability-lxml and
 resiliparse (each skipped with a note when it is not installed).
 
