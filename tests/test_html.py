@@ -378,3 +378,17 @@ def test_no_byline_from_labels_or_other_peoples_author_elements():
             f"{prose * 3}</article><ul class='related-posts'><li><span class='author'>Jane Doe</span></li></ul>"
             "<section class='comments'><div class='comment-author'>John Roe</div></section></body></html>")
     assert Cleaner(use_profiles=False).clean(page, input_format="html").byline is None
+
+
+def test_the_date_under_the_headline_is_the_pages_date_and_htmldate_the_fallback():
+    prose = "<p>The harbour reopened on Monday after three weeks of repairs to the storm wall, officials said.</p>"
+    head = "<head><meta property='article:published_time' content='2024-01-02T08:00:00Z'></head>"
+    shown = (f"<html>{head}<body><article><h1>Harbour reopens after repairs</h1>"
+             f"<p class='dateline'>Published 5 March 2024</p>{prose * 3}</article></body></html>")
+    article = Cleaner(use_profiles=False).clean(shown, input_format="html")
+    assert article.date == "2024-03-05"
+    assert any(d.label == "date" and "dateline" in d.reason for d in article.decisions)
+    assert not any("5 March" in p for p in article.paragraphs)
+
+    unshown = f"<html>{head}<body><article><h1>Harbour reopens after repairs</h1>{prose * 3}</article></body></html>"
+    assert Cleaner(use_profiles=False).clean(unshown, input_format="html").date == "2024-01-02"

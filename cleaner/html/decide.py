@@ -32,11 +32,13 @@ def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
     root = page_root(doc)
     if root is None:
         return
-    rows = page_evidence(doc, root)
+    stated = evidence.metadata(root, doc.url)
+    rows = page_evidence(doc, root, stated)
     scorer = model.load()
     ensemble = scorer.markup
     probabilities = ensemble.probabilities(rows)
     if scorer.in_doubt(doc.lines, probabilities):
+        stated.date()            # htmldate reads meta tags and scripts, which trafilatura's main text strips
         ensemble = scorer.consulted
         rows = [own + more for own, more in zip(rows, coverage_rows(doc.lines, trafilatura_coverage(doc, root)))]
         probabilities = ensemble.probabilities(rows)
@@ -50,7 +52,7 @@ def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
             continue
         body = p >= threshold
         line.mark(BODY if body else BOILERPLATE, MarkupReason(line, row, p, body), firm=True)
-    _metadata_lines(doc)
+    _metadata_lines(doc, stated)
 
 
 class MarkupReason(WordedReason):
@@ -69,14 +71,16 @@ class MarkupReason(WordedReason):
         return f"markup: {label} {self.p:.2f} — {_evidence_for(self, self.row, body=self.body)}"
 
 
-def page_evidence(doc: Document, root) -> list[list[float]]:
-    """Fill the page's metadata (where no profile rule did) and return each line's markup row.
+def page_evidence(doc: Document, root, stated: "evidence.PageMetadata | None" = None) -> list[list[float]]:
+    """Fill the page's title, byline and site name (where no profile rule did) and return each line's
+    markup row (``stated``: the page's metadata, if already read; the date is left for later).
 
     The training script calls this and :func:`trafilatura_coverage` too, so the
     model learns from exactly what it will see.
     """
-    found = evidence.metadata(root, doc.url)
-    found["title"] = evidence.headline(doc.lines, found.get("title"))
+    if stated is None:
+        stated = evidence.metadata(root, doc.url)
+    found = {"title": evidence.headline(doc.lines, stated.title), "byline": stated.byline, "site": stated.site}
     for key, value in found.items():
         if value and not doc.meta.get(key):
             doc.meta[key] = value
@@ -148,7 +152,7 @@ def _first_word(words: frozenset[str], positive: bool) -> str | None:
 _ROLE_CONTENT = {"main": "content", "article": "content", "articlebody": "content"}
 
 
-def _metadata_lines(doc: Document) -> None:
+def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
     """The page's title, byline and date, where the page shows them above the text, are metadata, not body.
 
     Only the header — the lines before the first kept sentence of prose — is
@@ -160,6 +164,13 @@ def _metadata_lines(doc: Document) -> None:
     """
     meta = doc.meta
     header = _header(doc)
+    date_reason = "markup: states the page's date (meta tags)"
+    if not meta.get("date"):
+        meta["date"] = _dateline(header)
+        if meta["date"]:
+            date_reason = "markup: the page's dateline (the first date in its header)"
+        else:
+            meta["date"] = stated.date()
     if not meta.get("byline"):
         named = _byline_in_markup(doc.lines, stopwords(doc.language))
         if named is not None:
@@ -178,9 +189,29 @@ def _metadata_lines(doc: Document) -> None:
         elif "byline" not in found and author and author in text and words <= 12:
             line.mark(BYLINE, "markup: names the page's author (meta tags)", firm=True)
             found.add("byline")
-        elif "date" not in found and date and words <= 10 and parse_date(line.text) == date:
-            line.mark(DATE, "markup: states the page's date (meta tags)", firm=True)
+        elif "date" not in found and date and words <= _DATELINE_WORDS and parse_date(line.text) == date:
+            line.mark(DATE, date_reason, firm=True)
             found.add("date")
+
+
+def _dateline(header: Sequence[Line]) -> str | None:
+    """The date a short line of the header states (ISO), the first such; ``None`` if none does.
+
+    Preferred to htmldate's reading of the whole page: on wcxb-dev-articles it is right more often (the
+    date under the headline is the one the page shows its readers), and htmldate need not run.
+    """
+    for line in header:
+        if line.firm and not isinstance(line.reason, MarkupReason):
+            continue                      # a profile rule decided it
+        if line.features.words <= _DATELINE_WORDS:
+            found = parse_date(line.text)
+            if found:
+                return found
+    return None
+
+
+#: A dateline is this short ("Published 5 May 2025, 10:42").
+_DATELINE_WORDS = 10
 
 
 #: Region words naming an author's element (``class="author"``, ``c-byline__name``, ``post-writer``…).
