@@ -8,7 +8,9 @@ its main text, and the lines are scored again by the second ensemble, which
 reads that evidence too. A decision is firm unless its
 probability is within ``undecided_band`` of the threshold, in which case the
 text stages decide. Lines in the header that state the page's title, byline
-or date are labelled as such.
+or date are labelled as such; the date is the header's dateline where it
+shows one (htmldate's reading of the whole page only where it does not), and
+the byline, where the meta tags name no author, a name in an author element.
 """
 
 from __future__ import annotations
