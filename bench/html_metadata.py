@@ -139,9 +139,8 @@ def main() -> int:
             c = tally(truths, found[name])[field]
             stated = c["right"] + c["wrong"] + c["missed"]
             unstated = c["invented"] + c["silent"]
-            share = (lambda k: f"{c[k] / stated:.1%}" if stated else "-")
-            print(f"| {field} | {stated} | {name} | {share('right')} | {share('wrong')} | {share('missed')} | "
-                  f"{c['invented']} of {unstated} |")
+            right, wrong, missed = (f"{c[k] / stated:.1%}" if stated else "-" for k in ("right", "wrong", "missed"))
+            print(f"| {field} | {stated} | {name} | {right} | {wrong} | {missed} | {c['invented']} of {unstated} |")
     if args.misses:
         print(f"\nthe cleaner's {args.misses} where it is not right (id: truth | found):")
         for page, truth, got in zip(pages, truths, found["cleaner"]):

@@ -392,3 +392,12 @@ def test_the_date_under_the_headline_is_the_pages_date_and_htmldate_the_fallback
 
     unshown = f"<html>{head}<body><article><h1>Harbour reopens after repairs</h1>{prose * 3}</article></body></html>"
     assert Cleaner(use_profiles=False).clean(unshown, input_format="html").date == "2024-01-02"
+
+
+@pytest.mark.parametrize("shown", ["Written by Ann Lee", "Author: Ann Lee", "Published 5 May 2025 by Ann Lee",
+                                   "Ann Lee | 5 May 2025"])
+def test_the_name_is_read_out_of_the_byline_line(shown):
+    prose = "<p>The harbour reopened on Monday after three weeks of repairs to the storm wall, officials said.</p>"
+    page = (f"<html><body><article><h1>Harbour reopens after repairs</h1><div class='byline'>{shown}</div>"
+            f"{prose * 3}</article></body></html>")
+    assert Cleaner(use_profiles=False).clean(page, input_format="html").byline == "Ann Lee"

@@ -21,6 +21,7 @@ from typing import Sequence
 from ..dates import parse_date
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Document, Line, WordedReason
 from ..language import stopwords
+from ..stages.metadata import BYLINE_PREFIX
 from . import evidence, model
 from .features import NAMES, coverage_rows, markup_rows, region_categories
 from .selectors import profile_decisions
@@ -168,6 +169,7 @@ def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
     header = _header(doc)
     date_reason = "markup: states the page's date (meta tags)"
     if not meta.get("date"):
+        # Its line is labelled in the loop below, where a byline naming the date too stays a byline.
         meta["date"] = _dateline(header)
         if meta["date"]:
             date_reason = "markup: the page's dateline (the first date in its header)"
@@ -182,8 +184,8 @@ def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
     title, author, date = _normal(meta.get("title")), _normal(meta.get("byline")), meta.get("date")
     found: set[str] = set()
     for line in header:
-        if line.firm and not isinstance(line.reason, MarkupReason):
-            continue                      # a profile rule decided it
+        if _profile_decided(line):
+            continue
         text, words = _normal(line.text), line.features.words
         if "title" not in found and title and (text == title or line.markup.heading == 1 and title.startswith(text)):
             line.mark(TITLE, "markup: the page's title (meta tags)", firm=True)
@@ -197,19 +199,24 @@ def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
 
 
 def _dateline(header: Sequence[Line]) -> str | None:
-    """The date a short line of the header states (ISO), the first such; ``None`` if none does.
+    """The date (ISO) the first short line of the header states; ``None`` if none does.
 
     Preferred to htmldate's reading of the whole page: on wcxb-dev-articles it is right more often (the
     date under the headline is the one the page shows its readers), and htmldate need not run.
     """
     for line in header:
-        if line.firm and not isinstance(line.reason, MarkupReason):
-            continue                      # a profile rule decided it
-        if line.features.words <= _DATELINE_WORDS:
-            found = parse_date(line.text)
-            if found:
-                return found
+        if _profile_decided(line) or line.features.words > _DATELINE_WORDS:
+            continue
+        found = parse_date(line.text)
+        if found:
+            return found
     return None
+
+
+def _profile_decided(line: Line) -> bool:
+    """A profile rule (or a metadata label given above) decided the line: the markup's metadata labels
+    leave it alone."""
+    return line.firm and not isinstance(line.reason, MarkupReason)
 
 
 #: A dateline is this short ("Published 5 May 2025, 10:42").
@@ -218,9 +225,6 @@ _DATELINE_WORDS = 10
 
 #: Region words naming an author's element (``class="author"``, ``c-byline__name``, ``post-writer``…).
 _AUTHOR_WORDS = frozenset({"author", "authors", "byline", "writer", "contributor"})
-#: "By", "Written by", "Author:" and the like before the name, in the languages the text stages know.
-_AUTHOR_PREFIX = re.compile(r"^[•·*|\-–—]?\s*(?:(?:written|posted|words|story|text)\s+by|by|von|par|por|di|door|"
-                            r"av|af|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)\s+", re.I)
 #: "by" after a date or a verb, the name after it.
 _BY_INSIDE = re.compile(r"\S\s+(?:by|von|par|por|door)\s+(?P<name>\S.*)$", re.I)
 #: What follows the name on the same line: a date or a role after a separator.
@@ -238,8 +242,8 @@ def _byline_in_markup(lines: Sequence[Line], stoplist: frozenset[str]) -> "tuple
     menus or footers, whose authors are other people's.
     """
     for at, line in enumerate(lines):
-        if line.firm and not isinstance(line.reason, MarkupReason):
-            continue                      # a profile rule decided it
+        if _profile_decided(line):
+            continue
         markup = line.markup
         if line.features.words > 12 or not markup.near & _AUTHOR_WORDS:
             continue
@@ -247,7 +251,7 @@ def _byline_in_markup(lines: Sequence[Line], stoplist: frozenset[str]) -> "tuple
             continue
         text = line.text
         after_by = _BY_INSIDE.search(text)      # "Published 7 August 2023 by Ann Lee"
-        name = _AFTER_NAME.sub("", after_by.group("name") if after_by else _AUTHOR_PREFIX.sub("", text)).strip()
+        name = _AFTER_NAME.sub("", after_by.group("name") if after_by else BYLINE_PREFIX.sub("", text)).strip()
         if _is_name(name, stoplist):
             return at, name
     return None

@@ -25,7 +25,9 @@ _AGENCY_BYLINE = re.compile(
     r"^(?:By\s+)?(?:The\s+)?(Associated Press|Reuters|AFP|Agence France-Presse|AP|Bloomberg|Canadian Press|Press Association|dpa)\b.{0,60}$",
     re.I)
 _NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+|de|da|van|von|del|la|le|bin|al-)){1,4}$")
-_BYLINE_PREFIX = re.compile(r"^[•·*\-–—|]?\s*(?:by|von|par|por|di|door|av|af|от|автор:?)\s+", re.I)
+#: "By", "Written by", "Author:" and the like before a byline's name (the HTML path strips it too).
+BYLINE_PREFIX = re.compile(r"^[•·*|\-–—]?\s*(?:(?:written|posted|words|story|text)\s+by|by|von|par|por|di|door|"
+                           r"av|af|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)\s+", re.I)
 _DATE_IN_LINE = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+[-|–—:•·]\s+(?P<site>[^-|–—•·]{2,60})$")
 
@@ -72,7 +74,7 @@ class MetadataStage:
             if agency and meta.get("byline") is None:
                 meta["byline"] = agency.group(1)
         if meta.get("byline") is None and bylines:
-            meta["byline"] = _BYLINE_PREFIX.sub("", lines[bylines[0]].text).strip()
+            meta["byline"] = BYLINE_PREFIX.sub("", lines[bylines[0]].text).strip()
         for i in bylines:
             lines[i].mark(BYLINE, "metadata: byline before the text")
         if title_at is not None:
