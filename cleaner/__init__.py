@@ -11,8 +11,7 @@ that made it.
 from .api import Cleaner, clean
 from .document import Article, Decision
 from .errors import CleanerError, InputError, ModelError, ProfileError, UsageError
-
-__version__ = "1.0.0"
+from .version import __version__
 
 __all__ = ["Article", "Cleaner", "CleanerError", "Decision", "InputError", "ModelError", "ProfileError", "UsageError",
            "clean", "clean_many", "__version__"]

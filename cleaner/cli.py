@@ -14,10 +14,10 @@ import sys
 
 import click
 
-from . import __version__
 from .errors import CleanerError
 from .options import profile_options, text_model_option
 from .output import FORMATS, explain, render, text_pieces
+from .version import version_text
 
 _SUBCOMMANDS = ("clean", "profiles", "check", "batch")
 
@@ -41,7 +41,7 @@ class _DefaultToClean(click.Group):
 
 
 @click.group(cls=_DefaultToClean, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="cleaner")
+@click.version_option(version_text(), message="%(version)s", help="Print the distribution name and version.")
 def main() -> None:
     """Print the real article from scraped page dumps: no menus, lists, pleas or footers.
 

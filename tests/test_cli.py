@@ -180,11 +180,31 @@ def test_a_full_disk_is_a_one_line_error(options):
     assert result.stderr == "cleaner: error: cannot write the output: No space left on device\n"
 
 
-def test_version(runner, cli):
-    from cleaner import __version__
+def test_version_names_the_distribution_to_install():
+    """`cleaner --version` and `python -m cleaner --version` print the name pip knows and the version."""
+    import configparser
+    from importlib.metadata import version
 
-    result = runner.invoke(cli, ["--version"])
-    assert result.exit_code == 0 and __version__ in result.stdout
+    from cleaner import __version__
+    from conftest import ROOT
+
+    setup = configparser.ConfigParser()
+    setup.read(ROOT / "setup.cfg")
+    name = setup["metadata"]["name"]
+    assert name == "article-cleaner"  # the index's 'cleaner' is someone else's project
+    assert version(name) == __version__  # installed under that name
+    for command in (["cleaner"], [python(), "-m", "cleaner"]):
+        result = subprocess.run([*command, "--version"], capture_output=True, text=True, check=False)
+        assert (result.returncode, result.stdout, result.stderr) == (0, f"article-cleaner {__version__}\n", "")
+
+
+def test_readme_install_lines_use_the_distribution_name():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    installs = [line for line in readme.splitlines() if "pip install" in line and "-e" not in line.split("#")[0]]
+    named = [line for line in installs if "cleaner" in line.split("#")[0]]
+    assert named and all("article-cleaner" in line for line in named), named
 
 
 def test_seed_folder_is_present():

@@ -1,4 +1,4 @@
-"""cleaner as a datatrove pipeline step, for corpora past one machine (Slurm, Ray) — ``pip install 'cleaner[datatrove]'``.
+"""cleaner as a datatrove pipeline step, for corpora past one machine (Slurm, Ray) — ``pip install 'article-cleaner[datatrove]'``.
 
     from datatrove.pipeline.readers import JsonlReader, WarcReader
     from datatrove.pipeline.writers import JsonlWriter
