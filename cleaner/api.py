@@ -13,7 +13,8 @@ from . import pipeline
 from .document import Article, Document
 from .errors import InputError, UsageError
 from .profiles import Profile, Registry
-from .reading import DEFAULT_MAX_LINE_CHARS, check_line_lengths, decode, looks_like_html, normalise_newlines
+from .reading import (DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, check_line_lengths, decode, looks_like_html,
+                      normalise_newlines, read_bounded)
 
 INPUT_FORMATS = ("auto", "text", "html")
 
@@ -22,8 +23,10 @@ class Cleaner:
     """A configured cleaner: which profiles it knows and how it reads input."""
 
     def __init__(self, profiles_dirs: Iterable[str | os.PathLike[str]] = (), use_profiles: bool = True,
-                 max_line_chars: int = DEFAULT_MAX_LINE_CHARS, model_path: str | os.PathLike[str] | None = None) -> None:
+                 max_line_chars: int = DEFAULT_MAX_LINE_CHARS, model_path: str | os.PathLike[str] | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.use_profiles = use_profiles
+        self.max_bytes = max_bytes
         self.registry = Registry.load(profiles_dirs) if use_profiles else Registry()
         self.max_line_chars = max_line_chars
         self.model = None
@@ -37,14 +40,15 @@ class Cleaner:
         """Clean one dump: the article's body, metadata and every line's decision.
 
         ``text`` is the dump as str, as bytes (decoded here), or as a binary file
-        opened for reading (read here: the bytes are then dropped once decoded).
+        opened for reading (read here, at most ``max_bytes`` + 1 bytes of it: the
+        bytes are then dropped once decoded). Input over ``max_bytes`` is an InputError.
         """
         if input_format not in INPUT_FORMATS:
             raise UsageError(f"unknown input format {input_format!r} (use one of {', '.join(INPUT_FORMATS)})")
         if hasattr(text, "read"):  # a binary file: read here, so nothing else holds the bytes
-            text = text.read()
+            text = read_bounded(text, self.max_bytes)
         if isinstance(text, (bytes, bytearray)):
-            text = decode(bytes(text))
+            text = decode(bytes(text), self.max_bytes)
         text = normalise_newlines(text)
         if not text or text.isspace():
             raise InputError("input is empty (nothing but whitespace)" if text else "input is empty")

@@ -15,7 +15,7 @@ import sys
 import click
 
 from .errors import CleanerError
-from .options import profile_options, text_model_option
+from .options import max_bytes_option, profile_options, text_model_option
 from .output import FORMATS, explain, render, text_pieces
 from .version import version_text
 
@@ -53,11 +53,13 @@ def main() -> None:
     """
 
 
-def _make_cleaner(profiles_dirs, no_profiles, text_model=None):
+def _make_cleaner(profiles_dirs, no_profiles, text_model=None, max_bytes=None):
     from .api import Cleaner
+    from .reading import DEFAULT_MAX_BYTES
 
     try:
-        return Cleaner(profiles_dirs=profiles_dirs, use_profiles=not no_profiles, model_path=text_model)
+        return Cleaner(profiles_dirs=profiles_dirs, use_profiles=not no_profiles, model_path=text_model,
+                       max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     except CleanerError as error:
         raise _fail(error) from None
 
@@ -75,10 +77,11 @@ def _make_cleaner(profiles_dirs, no_profiles, text_model=None):
               help="Print every input line with its label and the rule that decided it.")
 @click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
               help="Treat the input as a text dump or HTML (auto: detect).")
+@max_bytes_option("A larger input is refused once this much has been read (one-line error, exit 1).")
 def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, no_profiles, text_model, show_explain,
-                  input_format):
+                  input_format, max_bytes):
     """Print the article body of each FILE (stdin when none is given, or for '-')."""
-    cleaner = _make_cleaner(profiles_dirs, no_profiles, text_model)
+    cleaner = _make_cleaner(profiles_dirs, no_profiles, text_model, max_bytes)
     sources = list(files) or ["-"]
     status = 0
     color = sys.stdout.isatty()

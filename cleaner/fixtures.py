@@ -60,7 +60,8 @@ def check_one(cleaner: Cleaner, dump: Path, update: bool = False) -> CheckResult
     url_file = dump.with_name(dump.name[: -len(dump.suffix)] + ".url")
     url = url_file.read_text(encoding="utf-8").strip() if url_file.is_file() else None
     try:
-        actual = to_text(cleaner.clean(dump.read_bytes(), url=url))
+        with dump.open("rb") as handle:  # read bounded, as the CLI reads
+            actual = to_text(cleaner.clean(handle, url=url))
     except (CleanerError, OSError) as exc:
         return CheckResult(dump, expected_path, "error", message=str(exc))
     if update:

@@ -7,6 +7,35 @@ from __future__ import annotations
 
 import click
 
+from .reading import DEFAULT_MAX_BYTES
+
+_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+
+class ByteSize(click.ParamType):
+    """A size like ``5000000``, ``512k``, ``64M`` or ``1G`` (powers of 1024)."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower().removesuffix("b").removesuffix("i")
+        unit = text[-1:] if text[-1:] in _UNITS else ""
+        try:
+            number = float(text[:len(text) - len(unit)])
+        except ValueError:
+            self.fail(f"{value!r} is not a size (examples: 5000000, 512k, 64M, 1G)", param, ctx)
+        if number <= 0:
+            self.fail(f"{value!r}: the size must be positive", param, ctx)
+        return int(number * _UNITS[unit])
+
+
+def max_bytes_option(help_text: str):
+    """``--max-bytes SIZE`` (default 64M): the input size limit, applied while reading."""
+    return click.option("--max-bytes", type=ByteSize(), default=f"{DEFAULT_MAX_BYTES >> 20}M", show_default=True,
+                        help=help_text)
+
 
 def profile_options(function):
     """``--profiles-dir DIR`` (repeatable) and ``--no-profiles``."""

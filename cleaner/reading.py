@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import BinaryIO
 
 from .errors import InputError
 
-#: Inputs larger than this are refused (the batch command has --max-bytes).
+#: Inputs larger than this are refused (``--max-bytes``; ``Cleaner(max_bytes=...)``).
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 #: A text line longer than this is not a scraped dump (minified code, a blob).
 DEFAULT_MAX_LINE_CHARS = 1_000_000
@@ -38,10 +39,36 @@ _HTML_START = re.compile(
 _TAG = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--)")
 
 
+def too_large(max_bytes: int) -> InputError:
+    """The one error for an input over the size limit, however it arrived (bytes, a file, a pipe)."""
+    return InputError(f"input is over the size limit of {max_bytes:,} bytes (see --max-bytes)")
+
+
+def read_bounded(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """All of a binary stream, reading no more than ``max_bytes`` + 1 bytes of it.
+
+    The limit is applied while reading, not after: ``cleaner < /dev/zero`` or a
+    runaway pipe is refused once the limit is passed instead of filling memory.
+    """
+    data = stream.read(max_bytes + 1) or b""
+    if data and len(data) <= max_bytes:  # a raw stream may return less than asked before its end: read on
+        pieces, size = [data], len(data)
+        while size <= max_bytes:
+            more = stream.read(max_bytes + 1 - size)
+            if not more:
+                break
+            pieces.append(more)
+            size += len(more)
+        data = data if len(pieces) == 1 else type(data)().join(pieces)
+    if len(data) > max_bytes:
+        raise too_large(max_bytes)
+    return data
+
+
 def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Decode a dump's bytes to text, or raise :class:`InputError` saying why."""
     if len(data) > max_bytes:
-        raise InputError(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
+        raise too_large(max_bytes)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

@@ -292,3 +292,55 @@ def test_a_broken_text_model_is_a_one_line_error(runner, cli, tmp_path):
             assert result.exit_code == 2
             assert result.stderr.count("\n") == 1 and f"text model {broken}: {problem}" in result.stderr
             assert result.stdout == ""
+
+
+class _EndlessZeros:
+    """A binary stream that never ends (like /dev/zero), counting what was read from it."""
+
+    def __init__(self) -> None:
+        self.read_bytes = 0
+
+    def read(self, size: int = -1) -> bytes:
+        assert size is not None and size >= 0, "read without a bound: it would never return"
+        chunk = min(size, 1 << 20)
+        self.read_bytes += chunk
+        return b"\0" * chunk
+
+
+def test_clean_reads_a_file_object_no_further_than_the_limit():
+    from cleaner import Cleaner, InputError
+
+    stream = _EndlessZeros()
+    with pytest.raises(InputError) as caught:
+        Cleaner(max_bytes=3 << 20).clean(stream)
+    assert str(caught.value) == "input is over the size limit of 3,145,728 bytes (see --max-bytes)"
+    assert stream.read_bytes == (3 << 20) + 1
+
+
+def _limit_memory():  # a version that reads without a bound fails here, instead of eating the machine
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.parametrize("how", ["stdin", "file"])
+def test_an_endless_input_is_refused_at_the_limit(how):
+    with open("/dev/zero", "rb") as zeros:
+        result = subprocess.run([python(), "-m", "cleaner", *(["/dev/zero"] if how == "file" else [])],
+                                stdin=zeros, capture_output=True, text=True, timeout=120, preexec_fn=_limit_memory,
+                                check=False)
+    assert result.returncode == 1
+    assert result.stderr == "cleaner: error: input is over the size limit of 67,108,864 bytes (see --max-bytes)\n"
+    assert result.stdout == ""
+
+
+def test_max_bytes_option_sets_the_limit(runner, cli):
+    dump = seed("000").read_bytes()
+    refused = runner.invoke(cli, ["--max-bytes", f"{len(dump) - 1}"], input=dump)
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert refused.stderr == f"cleaner: error: input is over the size limit of {len(dump) - 1:,} bytes (see --max-bytes)\n"
+    accepted = runner.invoke(cli, ["--max-bytes", f"{len(dump)}"], input=dump)
+    assert accepted.exit_code == 0 and accepted.stdout.startswith("ANKARA - ")
+    bad = runner.invoke(cli, ["--max-bytes", "lots", "-"], input=dump)
+    assert bad.exit_code == 2 and "is not a size" in bad.stderr

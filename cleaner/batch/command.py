@@ -6,30 +6,7 @@ import sys
 
 import click
 
-from ..options import profile_options, text_model_option
-from ..reading import DEFAULT_MAX_BYTES
-
-_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
-
-
-class ByteSize(click.ParamType):
-    """A size like ``5000000``, ``512k``, ``64M`` or ``1G`` (powers of 1024)."""
-
-    name = "size"
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, int):
-            return value
-        text = str(value).strip().lower().removesuffix("b").removesuffix("i")
-        unit = text[-1:] if text[-1:] in _UNITS else ""
-        try:
-            number = float(text[:len(text) - len(unit)])
-        except ValueError:
-            self.fail(f"{value!r} is not a size (examples: 5000000, 512k, 64M, 1G)", param, ctx)
-        if number <= 0:
-            self.fail(f"{value!r}: the size must be positive", param, ctx)
-        return int(number * _UNITS[unit])
-
+from ..options import max_bytes_option, profile_options, text_model_option
 
 @click.command("batch")
 @click.argument("inputs", nargs=-1, required=True, type=str)
@@ -39,8 +16,7 @@ class ByteSize(click.ParamType):
 @click.option("--text-field", default="text", show_default=True, help="JSONL: the field holding the dump.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL: the field holding the document id.")
 @click.option("--url-field", default="url", show_default=True, help="JSONL: the field holding the page URL.")
-@click.option("--max-bytes", type=ByteSize(), default=f"{DEFAULT_MAX_BYTES >> 20}M", show_default=True,
-              help="Larger documents (a file, a JSONL line, a WARC payload) become error records, unread.")
+@max_bytes_option("Larger documents (a file, a JSONL line, a WARC payload) become error records, unread.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
               help="Seconds one document may take; a stuck one is stopped and becomes an error record (0: no limit).")
 @click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,

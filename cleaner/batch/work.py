@@ -45,7 +45,8 @@ class Settings:
         """The configured :class:`cleaner.Cleaner`; raises CleanerError for a broken profile, name or model."""
         from ..api import Cleaner
 
-        cleaner = Cleaner(profiles_dirs=self.profiles_dirs, use_profiles=self.use_profiles, model_path=self.text_model)
+        cleaner = Cleaner(profiles_dirs=self.profiles_dirs, use_profiles=self.use_profiles, model_path=self.text_model,
+                          max_bytes=self.max_bytes)
         if self.profile:
             cleaner.registry.get(self.profile)  # an unknown name fails now, not once per document
         return cleaner
