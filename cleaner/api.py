@@ -14,7 +14,7 @@ from .document import Article, Document
 from .errors import InputError, UsageError
 from .profiles import Profile, Registry
 from .reading import (DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, check_line_lengths, decode, looks_like_html,
-                      normalise_newlines, read_bounded)
+                      normalise_newlines, read_bounded, refuse_binary_text)
 
 INPUT_FORMATS = ("auto", "text", "html")
 
@@ -49,6 +49,7 @@ class Cleaner:
             text = read_bounded(text, self.max_bytes)
         if isinstance(text, (bytes, bytearray)):
             text = decode(bytes(text), self.max_bytes)
+        refuse_binary_text(text)  # a str from the caller or a JSONL field: the rule bytes follow
         text = normalise_newlines(text)
         if not text or text.isspace():
             raise InputError("input is empty (nothing but whitespace)" if text else "input is empty")

@@ -39,6 +39,16 @@ _HTML_START = re.compile(
 _TAG = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--)")
 
 
+#: What NUL in a dump means, whether it came as bytes or as text: not a text or HTML dump.
+BINARY_MESSAGE = "input looks binary (it contains NUL bytes), not a text or HTML dump"
+
+
+def refuse_binary_text(text: str) -> None:
+    """Text holding NUL (U+0000) is refused as bytes holding NUL are: one rule for ``str`` and ``bytes``."""
+    if "\x00" in text:
+        raise InputError(BINARY_MESSAGE)
+
+
 def too_large(max_bytes: int) -> InputError:
     """The one error for an input over the size limit, however it arrived (bytes, a file, a pipe)."""
     return InputError(f"input is over the size limit of {max_bytes:,} bytes (see --max-bytes)")
@@ -76,7 +86,7 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             except UnicodeDecodeError as exc:
                 raise InputError(f"input starts with a {encoding} byte-order mark but is not valid {encoding}: {exc.reason}") from None
     if b"\x00" in data:
-        raise InputError("input looks binary (it contains NUL bytes), not a text or HTML dump")
+        raise InputError(BINARY_MESSAGE)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -279,3 +279,16 @@ def test_output_inside_an_input_folder_is_not_read_back(tmp_path):
         result = run_batch_cli(str(tmp_path), "-o", str(out))
         assert result.returncode == 0, result.stderr
     assert [r["source"]["file"] for r in read_jsonl(out)] == [str(tmp_path / "a.txt")]
+
+
+def test_nul_in_a_jsonl_text_field_is_an_error_record_like_nul_in_a_file():
+    from cleaner.batch.records import InputRecord
+    from cleaner.batch.work import Processor, Settings
+
+    processor = Processor(Settings(serialize=False))
+    line = json.dumps({"id": "x", "text": ARTICLE.replace("Sport", "Sp\x00ort")}).encode("utf-8") + b"\n"
+    status, record = processor.process(InputRecord(Source("a.jsonl", line=1), data=line, kind="jsonl"))
+    from_file = processor.process(InputRecord(Source("a.txt"), data=ARTICLE.replace("Sport", "Sp\x00ort").encode()))
+    assert status == from_file[0] == "error"
+    assert record["error"] == from_file[1]["error"] == "input looks binary (it contains NUL bytes), not a text or HTML dump"
+    assert record["id"] == "x" and record["body"] is None

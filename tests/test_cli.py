@@ -344,3 +344,18 @@ def test_max_bytes_option_sets_the_limit(runner, cli):
     assert accepted.exit_code == 0 and accepted.stdout.startswith("ANKARA - ")
     bad = runner.invoke(cli, ["--max-bytes", "lots", "-"], input=dump)
     assert bad.exit_code == 2 and "is not a size" in bad.stderr
+
+
+def test_nul_in_a_str_is_refused_as_nul_in_bytes_is():
+    """One rule for text and bytes: NUL means binary, whether the dump came as str, bytes or a file."""
+    import io
+
+    from cleaner import InputError, clean
+
+    dump = seed("000").read_text(encoding="utf-8").replace("\n\n", "\n\x00\n", 1)
+    messages = []
+    for given in (dump, dump.encode("utf-8"), io.BytesIO(dump.encode("utf-8"))):
+        with pytest.raises(InputError) as caught:
+            clean(given)
+        messages.append(str(caught.value))
+    assert messages == ["input looks binary (it contains NUL bytes), not a text or HTML dump"] * 3
