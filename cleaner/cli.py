@@ -31,6 +31,14 @@ def _warn(message: str) -> None:
     click.echo(f"cleaner: warning: {message}", err=True)
 
 
+def _require_stdout() -> None:
+    """A closed stdout (``cleaner dump.txt >&-``: Python then has no ``sys.stdout``) is one line and exit 1,
+    before any work; the line is lost too when stderr is closed as well (click writes nowhere then)."""
+    if sys.stdout is None:
+        click.echo("cleaner: error: cannot write the output: stdout is closed", err=True)
+        raise click.exceptions.Exit(1)
+
+
 class _DefaultToClean(click.Group):
     """``cleaner FILE`` means ``cleaner clean FILE``: cleaning is the default command."""
 
@@ -81,6 +89,7 @@ def _make_cleaner(profiles_dirs, no_profiles, text_model=None, max_bytes=None):
 def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, no_profiles, text_model, show_explain,
                   input_format, max_bytes):
     """Print the article body of each FILE (stdin when none is given, or for '-')."""
+    _require_stdout()
     cleaner = _make_cleaner(profiles_dirs, no_profiles, text_model, max_bytes)
     sources = list(files) or ["-"]
     status = 0
@@ -156,6 +165,8 @@ def _write_pieces(pieces, separate: bool, chunk_chars: int = 1 << 16) -> bool:
 def _open(source: str):
     """The binary input: stdin (left open) or the named file."""
     if source == "-":
+        if sys.stdin is None:  # started with stdin closed (<&-)
+            raise _InputFileError("cannot read stdin: it is closed")
         return contextlib.nullcontext(sys.stdin.buffer)
     try:
         return open(source, "rb")
@@ -171,6 +182,7 @@ class _InputFileError(CleanerError):
 @profile_options
 def profiles_command(profiles_dirs, no_profiles):
     """List the site profiles known: name, hosts, and the file each was loaded from."""
+    _require_stdout()
     cleaner = _make_cleaner(profiles_dirs, no_profiles)
     rows = [(p.name, ", ".join(p.hosts) or "-", ("built-in " if p.builtin else "") + p.path) for p in cleaner.registry]
     if not rows:
@@ -196,6 +208,7 @@ def check_command(paths, update, verbose, profiles_dirs, no_profiles, text_model
     """
     from .fixtures import check_one, find_dumps
 
+    _require_stdout()
     cleaner = _make_cleaner(profiles_dirs, no_profiles, text_model)
     try:
         dumps = find_dumps(paths or ["fixtures"])

@@ -292,3 +292,19 @@ def test_nul_in_a_jsonl_text_field_is_an_error_record_like_nul_in_a_file():
     assert status == from_file[0] == "error"
     assert record["error"] == from_file[1]["error"] == "input looks binary (it contains NUL bytes), not a text or HTML dump"
     assert record["id"] == "x" and record["body"] is None
+
+
+def test_a_closed_stderr_does_not_stop_the_run(tmp_path):
+    """`cleaner batch … 2>&-`: the notes and the summary are lost, the output is written in full."""
+    import os
+    import subprocess
+    import sys
+
+    corpus = write_jsonl(tmp_path / "in.jsonl", [{"id": n, "text": text} for n, text in enumerate(seed_texts())])
+    out = tmp_path / "out.jsonl"
+    result = subprocess.run([sys.executable, "-m", "cleaner", "batch", str(corpus), "-o", str(out), "-j", "2"],
+                            preexec_fn=lambda: os.close(2), timeout=300, check=False)
+    assert result.returncode == 0
+    records = read_jsonl(out)
+    assert [r["id"] for r in records] == list(range(len(seed_texts())))
+    assert all(r["error"] is None and r["body"] for r in records)

@@ -359,3 +359,33 @@ def test_nul_in_a_str_is_refused_as_nul_in_bytes_is():
             clean(given)
         messages.append(str(caught.value))
     assert messages == ["input looks binary (it contains NUL bytes), not a text or HTML dump"] * 3
+
+
+def _closing(*fds: int):
+    """A preexec_fn that starts the command with these standard streams closed (as `>&-`, `2>&-`, `<&-` do)."""
+    def close() -> None:
+        for fd in fds:
+            os.close(fd)
+    return close
+
+
+@pytest.mark.parametrize("command", [[], ["profiles"], ["check", "fixtures"]])
+def test_a_closed_stdout_is_one_line_and_exit_1(command):
+    args = command or [str(seed("000"))]
+    result = subprocess.run([python(), "-m", "cleaner", *args], stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_closing(1), check=False, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == "cleaner: error: cannot write the output: stdout is closed\n"
+
+
+def test_closed_stdout_and_stderr_still_exit_1_without_a_word():
+    result = subprocess.run([python(), "-m", "cleaner", str(seed("000"))], preexec_fn=_closing(1, 2), check=False,
+                            timeout=120)
+    assert result.returncode == 1
+
+
+def test_a_closed_stdin_is_a_one_line_error():
+    result = subprocess.run([python(), "-m", "cleaner"], capture_output=True, text=True, preexec_fn=_closing(0),
+                            check=False, timeout=120)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "cleaner: error: cannot read stdin: it is closed\n"

@@ -50,7 +50,9 @@ def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_fi
     options = BatchOptions(inputs=list(inputs), output=output, out_dir=out_dir, workers=workers,
                            timeout=timeout or None, chunk_docs=chunk_size, settings=settings)
     try:
-        run_batch(options, progress=not quiet and sys.stderr.isatty(), log=None if quiet else sys.stderr)
+        stderr = sys.stderr  # None when started with stderr closed (2>&-): the run goes on, its notes are lost
+        run_batch(options, progress=not quiet and stderr is not None and stderr.isatty(),
+                  log=None if quiet or stderr is None else stderr)
     except CleanerError as error:
         click.echo(f"cleaner: error: {error}", err=True)
         raise click.exceptions.Exit(error.exit_code) from None
