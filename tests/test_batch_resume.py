@@ -38,9 +38,9 @@ def snapshot(out: Path) -> bytes | dict[str, bytes]:
     return output_bytes(out)
 
 
-def reference_output(corpus: Path, folder: Path, name: str) -> bytes | dict[str, bytes]:
+def reference_output(corpus: Path, folder: Path, name: str, **kwargs) -> bytes | dict[str, bytes]:
     out = folder / name
-    result = run_batch_cli(str(corpus), *_target(out), "-j", "2")
+    result = run_batch_cli(str(corpus), *_target(out), "-j", "2", **kwargs)
     assert result.returncode == 0, result.stderr
     return snapshot(out)
 
@@ -114,9 +114,9 @@ def _records_written(path: Path) -> int:
     return data.count(b"\n")
 
 
-def _start(corpus: Path, out: Path, workers: str) -> subprocess.Popen:
+def _start(corpus: Path, out: Path, workers: str, **kwargs) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "cleaner", "batch", str(corpus), *_target(out), "-j", workers],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, **kwargs)
 
 
 def _wait_for_records(process: subprocess.Popen, out: Path, at_least: int, limit: float = 120) -> int:
@@ -133,15 +133,16 @@ def _wait_for_records(process: subprocess.Popen, out: Path, at_least: int, limit
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to follow the processes")
 @pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz", "out-folder"])
 def test_sigkill_at_any_moment_then_the_same_command_resumes_to_the_full_output(tmp_path, name):
+    """Killed twice, then resumed with the input typed another way (absolute, where the killed runs had it relative)."""
     documents = 4000  # enough that a run still has work when its first records are flushed, on a fast machine too
     corpus = make_corpus(tmp_path, documents)
-    full = reference_output(corpus, tmp_path, "reference-" + name)
+    full = reference_output(Path(corpus.name), tmp_path, "reference-" + name, cwd=tmp_path)
     out = tmp_path / name
 
     kills = []
     for at_least in (1, 300):  # new records this run must write before it is killed
         before = _records_written(out)
-        process = _start(corpus, out, "2")
+        process = _start(Path(corpus.name), Path(name), "2", cwd=tmp_path)
         _wait_for_records(process, out, before + at_least)
         workers = _descendants(process.pid)
         process.send_signal(signal.SIGKILL)
@@ -154,7 +155,7 @@ def test_sigkill_at_any_moment_then_the_same_command_resumes_to_the_full_output(
             time.sleep(0.05)
         assert workers and not any(_alive(pid) for pid in workers)
 
-    final = run_batch_cli(str(corpus), *_target(out), "-j", "1")
+    final = run_batch_cli(str(corpus), *_target(out), "-j", "1", cwd=tmp_path)
 
     assert final.returncode == 0, final.stderr
     assert kills[0] < kills[1] < documents
@@ -233,3 +234,46 @@ def test_resume_reads_each_source_even_when_ids_and_paths_look_like_one():
     ]
     for record in records:
         assert _source_of(to_json_line(record)) == Source.from_dict(record["source"])
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out-folder"])
+def test_the_same_input_typed_another_way_is_the_same_source(tmp_path, name):
+    """`batch docs.jsonl` then `batch $PWD/docs.jsonl` (or ./docs.jsonl) resumes: nothing is written twice."""
+    corpus = make_corpus(tmp_path, 30)
+    out = tmp_path / name
+    first = run_batch_cli(corpus.name, *_target(Path(name)), cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    before = snapshot(out)
+    for spelling in (str(corpus), f"./{corpus.name}", f"../{tmp_path.name}/{corpus.name}"):
+        again = run_batch_cli(spelling, *_target(out), cwd=tmp_path)
+        assert again.returncode == 0, again.stderr
+        assert "0 documents" in again.stderr and "(30 already done, skipped)" in again.stderr
+        assert snapshot(out) == before
+    if name.endswith(".jsonl"):
+        assert {r["source"]["file"] for r in read_jsonl(out)} == {corpus.name}
+
+
+def test_an_output_of_other_inputs_is_refused_unless_append_is_given(tmp_path):
+    first, second = make_corpus(tmp_path, 20), write_jsonl(tmp_path / "more.jsonl", [{"id": "m", "text": ARTICLE}])
+    out = tmp_path / "out.jsonl"
+    assert run_batch_cli(str(first), "-o", str(out)).returncode == 0
+    with out.open("ab") as handle:  # a torn end too: a refused output is left exactly as it was
+        handle.write(b'{"id": "torn')
+    before = out.read_bytes()
+
+    refused = run_batch_cli(str(second), "-o", str(out))
+
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr == (f"cleaner: error: {out} holds records of an input not given here ({first}); give the "
+                              "same inputs to resume, or --append to add these inputs' records to it\n")
+    assert out.read_bytes() == before
+
+    appended = run_batch_cli(str(second), "-o", str(out), "--append")
+    assert appended.returncode == 0, appended.stderr
+    records = read_jsonl(out)
+    assert [r["source"]["file"] for r in records] == [str(first)] * 20 + [str(second)]
+    again = run_batch_cli(str(second), "-o", str(out), "--append")  # still exactly once per document
+    assert again.returncode == 0 and "(1 already done, skipped)" in again.stderr
+    assert read_jsonl(out) == records
+    both = run_batch_cli(str(first), str(second), "-o", str(out))  # the same inputs: a plain resume
+    assert both.returncode == 0 and "(21 already done, skipped)" in both.stderr

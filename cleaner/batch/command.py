@@ -26,9 +26,11 @@ from ..options import max_bytes_option, profile_options, text_model_option
 @text_model_option
 @click.option("--chunk-size", type=click.IntRange(min=1), default=32, show_default=True,
               help="Documents sent to a worker at a time.")
+@click.option("--append", is_flag=True,
+              help="Add to a JSONL output that holds records of other inputs (each document is still written once).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_field, max_bytes, timeout,
-                  input_format, profile_name, profiles_dirs, no_profiles, text_model, chunk_size, quiet):
+                  input_format, profile_name, profiles_dirs, no_profiles, text_model, chunk_size, append, quiet):
     """Clean many dumps: folders (*.txt, *.html, gzip'd too), JSONL and WARC/WET files, mixed.
 
     \b
@@ -48,7 +50,7 @@ def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_fi
                         input_format=input_format, max_bytes=max_bytes, text_field=text_field, id_field=id_field,
                         url_field=url_field, text_model=text_model)
     options = BatchOptions(inputs=list(inputs), output=output, out_dir=out_dir, workers=workers,
-                           timeout=timeout or None, chunk_docs=chunk_size, settings=settings)
+                           timeout=timeout or None, chunk_docs=chunk_size, append=append, settings=settings)
     try:
         stderr = sys.stderr  # None when started with stderr closed (2>&-): the run goes on, its notes are lost
         run_batch(options, progress=not quiet and stderr is not None and stderr.isatty(),

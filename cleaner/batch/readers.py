@@ -51,8 +51,19 @@ def classify(name: str) -> str | None:
     return None
 
 
+def input_name(path: str) -> str:
+    """The one spelling of an input path, whichever way it was typed: relative to the current folder when
+    it is inside it, else absolute. ``docs.jsonl``, ``./docs.jsonl`` and ``$PWD/docs.jsonl`` are one source,
+    so a run typed one way resumes a run typed another, and their records say the same ``source.file``."""
+    full = os.path.abspath(path)
+    relative = os.path.relpath(full)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return full
+    return relative
+
+
 def check_inputs(paths: Iterable[str], excluded: Iterable[str] = ()) -> list[str]:
-    """Normalise the input arguments; refuse missing ones and inputs that overlap.
+    """The input arguments in their one spelling (:func:`input_name`); refuse missing ones and inputs that overlap.
 
     Overlapping inputs (a folder and a file inside it, or the same file twice)
     would make two records for one document, so they are an error.
@@ -64,7 +75,7 @@ def check_inputs(paths: Iterable[str], excluded: Iterable[str] = ()) -> list[str
         full = os.path.abspath(path)
         if full in given:
             raise BatchUsageError(f"input {path!r} is given twice")
-        given[full] = os.path.normpath(path)
+        given[full] = input_name(path)
     outputs = {os.path.abspath(path) for path in excluded}
     for full, path in given.items():
         if full in outputs:
@@ -74,8 +85,21 @@ def check_inputs(paths: Iterable[str], excluded: Iterable[str] = ()) -> list[str
             if parent in given:
                 raise BatchUsageError(f"input {path!r} is inside input {given[parent]!r}: it would be read twice")
             parent = os.path.dirname(parent)
-    normalised = list(given.values())
-    return normalised
+    return list(given.values())
+
+
+def outside_inputs(files: Iterable[str], inputs: Iterable[str]) -> str | None:
+    """The first of ``files`` (as an output's records name them) that is none of ``inputs`` and in none of
+    them, compared as absolute paths; None when every file belongs to this run's inputs."""
+    given = {os.path.abspath(path) for path in inputs}
+    for file in files:
+        path = os.path.abspath(file)
+        while path not in given:
+            parent = os.path.dirname(path)
+            if parent == path:
+                return file
+            path = parent
+    return None
 
 
 def read_inputs(paths: Iterable[str], skip: Skip, max_bytes: int, excluded: Iterable[str] = ()) -> Iterator[InputRecord]:
@@ -113,16 +137,18 @@ def walk(top: str, excluded: set[str]) -> Iterator[tuple[str, str, str | None]]:
     for entry in entries:
         if entry.name.startswith(".") or os.path.abspath(entry.path) in excluded:
             continue
+        path = os.path.normpath(entry.path)  # 'a.txt', not './a.txt', when the folder is '.'
+
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
         except OSError:
             is_dir = False
         if is_dir:
-            yield from walk(entry.path, excluded)
+            yield from walk(path, excluded)
             continue
         kind = classify(entry.name)
         if kind:
-            yield entry.path, kind, None
+            yield path, kind, None
 
 
 def open_maybe_gzip(path: str):

@@ -14,11 +14,12 @@ import sys
 import time
 from contextlib import closing
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TextIO
 
 from ..errors import CleanerError
 from .pool import OrderedPool, default_workers
-from .readers import BatchUsageError, check_inputs, read_inputs
+from .readers import BatchUsageError, check_inputs, outside_inputs, read_inputs
 from .records import ARTICLE, EMPTY, ERROR, Source
 from .sinks import JsonlSink, TextDirSink
 from .work import Settings
@@ -46,6 +47,7 @@ class BatchOptions:
     workers: int | None = None           # None: all cores
     timeout: float | None = 60.0         # seconds per document; None or 0: no limit
     chunk_docs: int = 32
+    append: bool = False                 # add to an output that holds records of other inputs
     settings: Settings = field(default_factory=Settings)
 
 
@@ -134,6 +136,15 @@ def make_sink(options: BatchOptions):
     return TextDirSink(options.out_dir)
 
 
+def _refuse_other_inputs(recorded: list[str], inputs: list[str], output: str) -> None:
+    """Resuming means the same inputs: an output holding records of another input is not appended to unless
+    --append says so (a mistyped output name would otherwise mix two corpora)."""
+    other = outside_inputs(recorded, inputs)
+    if other is not None:
+        raise BatchUsageError(f"{output} holds records of an input not given here ({other}); "
+                              "give the same inputs to resume, or --append to add these inputs' records to it")
+
+
 def run_batch(options: BatchOptions, progress: bool = False, log: TextIO | None = None) -> Counts:
     """Clean every input document into the output; returns the counts. Raises CleanerError (one line) if it cannot run.
 
@@ -146,7 +157,7 @@ def run_batch(options: BatchOptions, progress: bool = False, log: TextIO | None 
     inputs = check_inputs(options.inputs, excluded=[output])
     settings = replace(options.settings, serialize=sink.serialize)
     settings.make_cleaner()  # a broken profile or unknown --profile fails here, once, before any work
-    sink.open()
+    sink.open(check=None if options.append else partial(_refuse_other_inputs, inputs=inputs, output=output))
     if log and sink.resumed:
         log.write(f"cleaner: resuming: {sink.resumed:,} records already in {output}\n")
     if log and sink.cut_bytes:

@@ -24,24 +24,39 @@ import zlib
 from array import array
 from bisect import bisect_left
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Callable
 
 from .readers import BatchUsageError
 from .records import ERROR, Source
 
 
 class DoneIndex:
-    """The sources already written: per input file, a sorted array of positions."""
+    """The sources already written: per input file, a sorted array of positions.
+
+    Files are keyed by absolute path, so a record written as ``docs.jsonl`` (or
+    ``./docs.jsonl``, by an older version) matches the input ``$PWD/docs.jsonl``.
+    """
 
     def __init__(self) -> None:
         self._by_file: dict[str, array] = {}
         self._unsorted: set[str] = set()
+        self._last = ("", "")  # (file as written, its absolute path): records of one file come together
         self.count = 0
 
+    def _key(self, file: str) -> str:
+        if self._last[0] != file:
+            self._last = (file, os.path.abspath(file))
+        return self._last[1]
+
+    def files(self) -> list[str]:
+        """The input files (absolute paths) that records were written for."""
+        return list(self._by_file)
+
     def add(self, source: Source) -> None:
-        positions = self._by_file.setdefault(source.file, array("q"))
+        file = self._key(source.file)
+        positions = self._by_file.setdefault(file, array("q"))
         if positions and positions[-1] >= source.position:
-            self._unsorted.add(source.file)
+            self._unsorted.add(file)
         positions.append(source.position)
         self.count += 1
 
@@ -52,7 +67,7 @@ class DoneIndex:
         self._unsorted.clear()
 
     def __contains__(self, source: Source) -> bool:
-        positions = self._by_file.get(source.file)
+        positions = self._by_file.get(self._key(source.file))
         if not positions:
             return False
         index = bisect_left(positions, source.position)
@@ -80,8 +95,12 @@ class JsonlSink:
     def resumed(self) -> int:
         return self.done.count
 
-    def open(self) -> None:
-        """Read what an earlier run wrote (cutting a torn end), then open for appending."""
+    def open(self, check: Callable[[list[str]], None] | None = None) -> None:
+        """Read what an earlier run wrote (cutting a torn end), then open for appending.
+
+        ``check`` is given the input files the output holds records of, before anything is cut: it raises
+        to refuse the output, which is then left as it was.
+        """
         folder = os.path.dirname(os.path.abspath(self.path))
         if not os.path.isdir(folder):
             raise BatchUsageError(f"output folder {folder!r} does not exist")
@@ -93,6 +112,13 @@ class JsonlSink:
         good_end = _scan_gzip(self._handle, self.done, self.path) if self.compressed else \
             _scan_plain(self._handle, self.done, self.path)
         self.done.freeze()
+        if check is not None:
+            try:
+                check(self.done.files())
+            except BaseException:
+                self._handle.close()
+                self._handle = None
+                raise
         if good_end < size:
             self._handle.truncate(good_end)
             self.cut_bytes = size - good_end
@@ -217,7 +243,9 @@ class TextDirSink:
         self.cut_bytes = 0
         self._made: set[str] = set()
 
-    def open(self) -> None:
+    def open(self, check: Callable[[list[str]], None] | None = None) -> None:
+        """Make the folder. ``check`` is not called: which inputs the files came from is not known without
+        walking the folder, nor needed, since each document has its own file and inputs never mix."""
         try:
             os.makedirs(self.root, exist_ok=True)
         except OSError as exc:
