@@ -16,7 +16,7 @@ import click
 
 from .errors import CleanerError
 from .options import max_bytes_option, profile_options, text_model_option
-from .output import FORMATS, explain, render, text_pieces
+from .output import FORMATS, INPUT_SEPARATOR, explain, explain_json, render, text_pieces
 from .version import version_text
 
 _SUBCOMMANDS = ("clean", "profiles", "check", "batch")
@@ -88,15 +88,25 @@ def _make_cleaner(profiles_dirs, no_profiles, text_model=None, max_bytes=None):
 @max_bytes_option("A larger input is refused once this much has been read (one-line error, exit 1).")
 def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, no_profiles, text_model, show_explain,
                   input_format, max_bytes):
-    """Print the article body of each FILE (stdin when none is given, or for '-')."""
+    """Print the article body of each FILE (stdin when none is given, or for '-').
+
+    With several files, the text formats put a line holding a form feed (\\f) between their outputs;
+    --format json prints one JSON object per line.
+    """
     _require_stdout()
+    if show_explain and fmt == "markdown":
+        raise click.UsageError("--explain prints text or JSON (--format json), not markdown")
     cleaner = _make_cleaner(profiles_dirs, no_profiles, text_model, max_bytes)
     sources = list(files) or ["-"]
+    if not files:
+        _tell_when_reading_a_terminal()
     status = 0
     color = sys.stdout.isatty()
-    printed = False  # text written already: the next article's text is set off by a blank line
-    for source in sources:
+    for index, source in enumerate(sources):
         name = "stdin" if source == "-" else source
+        if index and fmt != "json":
+            with _writing_stdout():
+                click.echo(INPUT_SEPARATOR, nl=False)
         try:
             with _open(source) as handle:  # clean() reads it: the bytes live only as long as needed
                 article = cleaner.clean(handle, url=url, profile=profile_name, input_format=input_format)
@@ -117,9 +127,9 @@ def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, n
             _warn(f"{name}: {warning}")
         with _writing_stdout():
             if show_explain:
-                click.echo(explain(article, color=color), nl=False)
+                click.echo(explain_json(article) if fmt == "json" else explain(article, color=color), nl=False)
             elif fmt == "text":  # written piece by piece: a large article is never joined into one string
-                printed = _write_pieces(text_pieces(article, with_metadata), separate=printed) or printed
+                _write_pieces(text_pieces(article, with_metadata))
             else:
                 click.echo(render(article, fmt, with_metadata), nl=False)
     raise click.exceptions.Exit(status)
@@ -138,19 +148,14 @@ def _writing_stdout():
         raise click.exceptions.Exit(1) from None
 
 
-def _write_pieces(pieces, separate: bool, chunk_chars: int = 1 << 16) -> bool:
-    """Write one article's text to stdout in chunks; ``separate``: a newline first if it has any text.
-    Returns whether it wrote anything.
+def _write_pieces(pieces, chunk_chars: int = 1 << 16) -> None:
+    """Write one article's text to stdout in chunks.
 
     Through ``click.echo`` (it copes with a misconfigured stdout encoding), a
     chunk at a time, so a large article is never joined into one string.
     """
-    pieces = iter(pieces)
-    first = next(pieces, None)
-    if first is None:  # no text at all: nothing to set off either
-        return False
-    chunk = ["\n", first] if separate else [first]
-    size = len(first)
+    chunk: list[str] = []
+    size = 0
     for piece in pieces:
         chunk.append(piece)
         size += len(piece)
@@ -159,7 +164,12 @@ def _write_pieces(pieces, separate: bool, chunk_chars: int = 1 << 16) -> bool:
             chunk, size = [], 0
     if chunk:
         click.echo("".join(chunk), nl=False)
-    return True
+
+
+def _tell_when_reading_a_terminal() -> None:
+    """``cleaner`` alone on a terminal would wait silently for a dump to be typed: say so, on stderr."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        click.echo("cleaner: reading the dump from stdin (Ctrl-D to end; --help for usage)", err=True)
 
 
 def _open(source: str):

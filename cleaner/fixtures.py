@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .api import Cleaner
-from .errors import CleanerError
+from .errors import CleanerError, UsageError
 from .output import to_text
 
 DUMP_SUFFIXES = (".txt", ".html", ".htm")
@@ -51,7 +51,7 @@ def find_dumps(paths: Iterable[str | Path]) -> list[Path]:
         elif path.is_file():
             found.append(path)
         else:
-            raise CleanerError(f"fixture path {str(path)!r} does not exist")
+            raise UsageError(f"fixture path {str(path)!r} does not exist")
     return found
 
 

@@ -9,6 +9,11 @@ from .document import BODY, Article
 
 FORMATS = ("text", "json", "markdown")
 
+#: Between the outputs of several inputs in the text formats (text, markdown, --explain): a line holding
+#: only a form feed, which no article line is (lines are stripped, and a form feed is whitespace).
+#: ``output.split("\f\n")`` gives one piece per input, empty for an input with no article or an error.
+INPUT_SEPARATOR = "\f\n"
+
 
 def render(article: Article, fmt: str = "text", with_metadata: bool = False) -> str:
     if fmt == "json":
@@ -59,6 +64,14 @@ def _escape_markdown(paragraph: str) -> str:
 
 def _metadata(article: Article) -> list[tuple[str, str | None]]:
     return [("Title", article.title), ("Byline", article.byline), ("Date", article.date), ("Site", article.site)]
+
+
+def explain_json(article: Article) -> str:
+    """``--explain --format json``: the ``--format json`` object plus ``lines``, every input line's decision
+    (``line`` number, ``label``, ``reason`` — the stage and rule — and ``text``), as one JSON line."""
+    record = article.to_dict()
+    record["lines"] = [decision.to_dict() for decision in article.decisions]
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def explain(article: Article, color: bool = False) -> str:

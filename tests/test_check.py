@@ -69,8 +69,9 @@ def test_unreadable_dump_and_missing_path(runner, cli, tmp_path):
     (tmp_path / "blob.expected.txt").write_text("", encoding="utf-8")
     result = runner.invoke(cli, ["check", str(tmp_path)])
     assert result.exit_code == 1 and "binary" in result.stdout
-    missing = runner.invoke(cli, ["check", str(tmp_path / "nowhere")])
-    assert missing.exit_code == 1 and "does not exist" in missing.stderr
+    missing = runner.invoke(cli, ["check", str(tmp_path / "nowhere")])  # a usage error, as for a missing file
+    assert missing.exit_code == 2 and missing.stdout == ""
+    assert missing.stderr == f"cleaner: error: fixture path {str(tmp_path / 'nowhere')!r} does not exist\n"
 
 
 def test_no_profiles_option_reaches_check(runner, cli, tmp_path):

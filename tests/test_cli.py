@@ -107,7 +107,7 @@ def test_empty_input_is_a_one_line_error(runner, cli, tmp_path):
     result = runner.invoke(cli, [str(blank), str(seed("000"))])  # the next file is still cleaned
     assert result.exit_code == 1
     assert result.stderr == f"cleaner: error: {blank}: input is empty (nothing but whitespace)\n"
-    assert result.stdout.startswith("ANKARA - Syrian government forces")
+    assert result.stdout.startswith("\f\nANKARA - Syrian government forces")  # an empty piece for the blank file
 
 
 def test_binary_input_is_an_error(runner, cli):
@@ -241,10 +241,10 @@ def test_text_is_written_in_chunks_that_join_to_the_whole_text(runner, cli, monk
 
     paths = [seed("000"), seed("003"), seed("004")]
     articles = [Cleaner().clean(path.read_bytes()) for path in paths]
-    expected = "\n".join(to_text(article, with_metadata=True) for article in articles)
+    expected = "\f\n".join(to_text(article, with_metadata=True) for article in articles)
     whole = runner.invoke(cli, ["--with-metadata", *map(str, paths)])
     writer = cli_module._write_pieces
-    monkeypatch.setattr(cli_module, "_write_pieces", lambda pieces, separate: writer(pieces, separate, chunk_chars=7))
+    monkeypatch.setattr(cli_module, "_write_pieces", lambda pieces: writer(pieces, chunk_chars=7))
     chunked = runner.invoke(cli, ["--with-metadata", *map(str, paths)])
     assert whole.exit_code == chunked.exit_code == 0
     assert whole.stdout == chunked.stdout == expected
@@ -389,3 +389,77 @@ def test_a_closed_stdin_is_a_one_line_error():
                             check=False, timeout=120)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "cleaner: error: cannot read stdin: it is closed\n"
+
+
+MENU = "\n".join(["Home", "News", "Sport", "Weather", "About us", "Contact", "Privacy Policy", "Sign in"]) + "\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_several_inputs_are_told_apart_by_a_form_feed_line(runner, cli, tmp_path, fmt):
+    """One piece per input, in order: split on the form-feed line; no article or an error is an empty piece."""
+    from cleaner import Cleaner
+    from cleaner.output import render
+
+    menu, binary = tmp_path / "menu.txt", tmp_path / "blob.txt"
+    menu.write_text(MENU, encoding="utf-8")
+    binary.write_bytes(b"\x00\x01")
+    paths = [seed("000"), menu, seed("003"), binary, seed("004")]
+    result = runner.invoke(cli, ["--format", fmt, *map(str, paths)])
+    assert result.exit_code == 1  # the binary file
+    pieces = result.stdout.split("\f\n")
+    cleaner = Cleaner()
+    assert pieces == [render(cleaner.clean(seed("000").read_bytes()), fmt), "",
+                      render(cleaner.clean(seed("003").read_bytes()), fmt), "",
+                      render(cleaner.clean(seed("004").read_bytes()), fmt)]
+    assert all(piece.count("\f") == 0 for piece in pieces)
+
+
+def test_one_input_has_no_separator(runner, cli):
+    assert "\f" not in runner.invoke(cli, [str(seed("000"))]).stdout
+
+
+def test_explain_as_json_gives_every_line_with_its_label_and_reason(runner, cli):
+    from cleaner import Cleaner
+
+    paths = [seed("003"), seed("000")]
+    result = runner.invoke(cli, ["--explain", "--format", "json", *map(str, paths)])
+    assert result.exit_code == 0, result.stderr
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(objects) == 2
+    for path, record in zip(paths, objects):
+        article = Cleaner().clean(path.read_bytes())
+        assert record["body"] == article.body and record["title"] == article.title
+        assert record["lines"] == [{"line": d.number, "label": d.label, "reason": d.reason, "text": d.text}
+                                   for d in article.decisions]
+    non_blank = [line for line in paths[0].read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert [row["text"] for row in objects[0]["lines"]] == [line.strip() for line in non_blank]
+    assert any(row["reason"].startswith("site inkl: before the article") for row in objects[0]["lines"])
+
+
+def test_explain_as_markdown_is_a_usage_error(runner, cli):
+    result = runner.invoke(cli, ["--explain", "--format", "markdown", str(seed("000"))])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--explain prints text or JSON" in result.stderr
+
+
+def test_on_a_terminal_with_no_file_it_says_it_reads_stdin():
+    """`cleaner` typed alone waits for a dump on the terminal: one line on stderr says so."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        process = subprocess.Popen([python(), "-m", "cleaner"], stdin=follower, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+        os.write(leader, b"\x04")  # Ctrl-D at the start of a line: end of input
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert stderr.splitlines() == ["cleaner: reading the dump from stdin (Ctrl-D to end; --help for usage)",
+                                   "cleaner: error: input is empty"]
+    assert (process.returncode, stdout) == (1, "")
+
+
+def test_piped_stdin_gets_no_notice(runner, cli):
+    result = subprocess.run([python(), "-m", "cleaner"], input=MENU, capture_output=True, text=True, check=False)
+    assert "reading the dump" not in result.stderr
