@@ -7,7 +7,9 @@ are common); then the charset the page declares (``<meta charset>``, the
 ``http-equiv`` form, an XML declaration; ISO-8859-1 read as windows-1252, as
 browsers do); anything else goes to charset-normalizer (installed with
 trafilatura). Binary data is
-recognised by NUL bytes, which no text encoding without a BOM produces.
+recognised by NUL bytes, which no text encoding without a BOM produces but
+UTF-16: UTF-16 without a BOM is recognised by where its NUL bytes fall
+(every other byte, on one side) before NUL means binary.
 """
 
 from __future__ import annotations
@@ -86,7 +88,10 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             except UnicodeDecodeError as exc:
                 raise InputError(f"input starts with a {encoding} byte-order mark but is not valid {encoding}: {exc.reason}") from None
     if b"\x00" in data:
-        raise InputError(BINARY_MESSAGE)
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError(BINARY_MESSAGE)
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -99,6 +104,50 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             except (LookupError, UnicodeDecodeError):
                 pass
     return _detect(data)
+
+
+#: How much of the input the UTF-16 test looks at (its NUL bytes and its characters).
+_UTF16_SAMPLE = 65_536
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 written without a byte-order mark (some Windows tools write it), or None.
+
+    Text whose characters are mostly below U+0100 — markup, Latin scripts —
+    has a NUL as every other byte: at odd offsets in little-endian, even ones
+    in big-endian. When the NULs keep to one side (ten to one), that side says
+    which; otherwise (Chinese, say, where U+4E00 has a NUL too) both orders are
+    tried and exactly one must read as text. Read as text means: the bytes
+    decode strictly, with no U+0000 and at most 1% of characters that are
+    neither printable nor whitespace. Binary data fails that: zeroed regions
+    give U+0000, and other bytes give unpaired surrogates, control characters,
+    unassigned and private code points.
+    """
+    if len(data) % 2:
+        return None
+    sample = data[:_UTF16_SAMPLE]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 10 * even:
+        orders = ("utf-16-le",)
+    elif even >= 10 * odd:
+        orders = ("utf-16-be",)
+    else:
+        orders = ("utf-16-le", "utf-16-be")
+    readings = [text for text in (_as_text(data, encoding) for encoding in orders) if text is not None]
+    return readings[0] if len(readings) == 1 else None
+
+
+def _as_text(data: bytes, encoding: str) -> str | None:
+    """``data`` decoded, if it decodes strictly and reads as text (see :func:`_utf16_without_bom`)."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text:
+        return None
+    head = text[:_UTF16_SAMPLE // 2]
+    odd_ones = sum(1 for char in head if not (char.isprintable() or char.isspace()))
+    return text if odd_ones * 100 <= len(head) else None
 
 
 #: Declared charsets browsers read as windows-1252 (WHATWG Encoding Standard).

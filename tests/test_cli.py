@@ -463,3 +463,37 @@ def test_on_a_terminal_with_no_file_it_says_it_reads_stdin():
 def test_piped_stdin_gets_no_notice(runner, cli):
     result = subprocess.run([python(), "-m", "cleaner"], input=MENU, capture_output=True, text=True, check=False)
     assert "reading the dump" not in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_decoded(runner, cli, tmp_path, encoding):
+    from cleaner.reading import decode
+
+    text = seed("000").read_text(encoding="utf-8")
+    path = tmp_path / "dump.txt"
+    path.write_bytes(text.encode(encoding))  # no BOM, as some Windows tools write it
+    result = runner.invoke(cli, [str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == runner.invoke(cli, [str(seed("000"))]).stdout
+    chinese = "这是一个测试。\n中文文本，一二三。\n" * 20  # U+4E00 has a NUL byte too: NULs on both sides
+    assert decode(chinese.encode(encoding)) == chinese
+
+
+def test_binary_with_nul_bytes_on_one_side_is_still_binary():
+    import random
+    import struct
+
+    from cleaner import InputError
+    from cleaner.reading import decode
+
+    rng = random.Random(7)
+    blobs = [
+        struct.pack("<3000h", *(rng.randint(0, 300) for _ in range(3000))),   # small 16-bit numbers
+        struct.pack(">3000h", *(rng.randint(0, 300) for _ in range(3000))),
+        bytes(rng.getrandbits(8) for _ in range(20_000)) + b"\x00\x00",       # noise
+        b"\x00" * 1000,
+        "plain text\n".encode("utf-16-le") + b"\x00\x00" + b"\x01\x00" * 50,  # UTF-16 turning into data
+    ]
+    for blob in blobs:
+        with pytest.raises(InputError, match="input looks binary"):
+            decode(blob)
