@@ -308,3 +308,95 @@ def test_a_closed_stderr_does_not_stop_the_run(tmp_path):
     records = read_jsonl(out)
     assert [r["id"] for r in records] == list(range(len(seed_texts())))
     assert all(r["error"] is None and r["body"] for r in records)
+
+
+def _fifo(path):
+    import os
+
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs (POSIX)")
+def test_a_fifo_in_a_folder_is_skipped_with_a_warning(tmp_path):
+    """Reading a FIFO found in a walk would wait forever for a writer: it is passed by, and the run says so."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    _fifo(pages / "b.txt")
+    (pages / "c.txt").write_text(seed_texts()[0], encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+
+    result = run_batch_cli(str(pages), "-o", str(out), timeout=60)
+
+    assert result.returncode == 0, result.stderr
+    assert f"cleaner: warning: skipping {str(pages / 'b.txt')!r}: not a regular file\n" in result.stderr
+    assert [r["source"]["file"] for r in read_jsonl(out)] == [str(pages / "a.txt"), str(pages / "c.txt")]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs (POSIX)")
+def test_a_fifo_named_as_an_input_is_read_as_a_stream(tmp_path):
+    import threading
+
+    pipe = _fifo(tmp_path / "rows.jsonl")
+    rows = [{"id": n, "text": text} for n, text in enumerate(seed_texts()[:2])]
+
+    def feed() -> None:
+        with open(pipe, "w", encoding="utf-8") as handle:
+            handle.write("".join(json.dumps(row) + "\n" for row in rows))
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    out = tmp_path / "out.jsonl"
+    result = run_batch_cli(str(pipe), "-o", str(out), timeout=120)
+    writer.join(10)
+    assert result.returncode == 0, result.stderr
+    assert [(r["id"], r["body"]) for r in read_jsonl(out)] == [(n, expected_body(r["text"])) for n, r in enumerate(rows)]
+
+
+@pytest.mark.parametrize("kind", ["folder", "jsonl"])
+def test_no_input_documents_is_a_warning_and_exit_2(tmp_path, kind):
+    given = tmp_path / "empty"
+    if kind == "folder":
+        given.mkdir()
+        (given / "notes.md").write_text("not a dump", encoding="utf-8")
+    else:
+        given = write_jsonl(tmp_path / "empty.jsonl", [])
+    result = run_batch_cli(str(given), "-o", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == f"cleaner: warning: no input documents found in {given}"
+
+
+def test_documents_are_counted_up_front_only_when_that_is_cheap(tmp_path):
+    from cleaner.batch.readers import count_documents
+
+    pages = tmp_path / "pages"
+    (pages / "sub").mkdir(parents=True)
+    for name in ("a.txt", "sub/b.html", "sub/c.txt.gz", "notes.md", ".hidden.txt"):
+        (pages / name).write_text(ARTICLE, encoding="utf-8")
+    single = tmp_path / "one.txt"
+    single.write_text(ARTICLE, encoding="utf-8")
+    assert count_documents([str(pages), str(single)]) == 4
+    assert count_documents([str(pages)], excluded=[str(pages / "a.txt")]) == 2
+    (pages / "sub" / "rows.jsonl").write_text("{}\n", encoding="utf-8")
+    assert count_documents([str(pages)]) is None  # a JSONL file holds an unknown number
+
+
+def test_the_progress_bar_has_a_total_for_a_folder_of_files(tmp_path, monkeypatch):
+    import io
+    import sys
+
+    from cleaner.batch.runner import BatchOptions, run_batch
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number in range(3):
+        (pages / f"{number}.txt").write_text(ARTICLE, encoding="utf-8")
+    screen = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", screen)
+    run_batch(BatchOptions(inputs=[str(pages)], output=str(tmp_path / "out.jsonl"), workers=1), progress=True)
+    assert "3/3 [" in screen.getvalue()  # of how many, with the time left
+    (pages / "3.txt").write_text(ARTICLE, encoding="utf-8")  # resumed: only the new one is left to do
+    screen.truncate(0)
+    run_batch(BatchOptions(inputs=[str(pages)], output=str(tmp_path / "out.jsonl"), workers=1), progress=True)
+    assert "1/1 [" in screen.getvalue()

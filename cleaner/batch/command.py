@@ -53,11 +53,14 @@ def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_fi
                            timeout=timeout or None, chunk_docs=chunk_size, append=append, settings=settings)
     try:
         stderr = sys.stderr  # None when started with stderr closed (2>&-): the run goes on, its notes are lost
-        run_batch(options, progress=not quiet and stderr is not None and stderr.isatty(),
-                  log=None if quiet or stderr is None else stderr)
+        counts = run_batch(options, progress=not quiet and stderr is not None and stderr.isatty(),
+                           log=None if quiet or stderr is None else stderr)
     except CleanerError as error:
         click.echo(f"cleaner: error: {error}", err=True)
         raise click.exceptions.Exit(error.exit_code) from None
     except KeyboardInterrupt:  # before the run started, or while it was shutting down
         click.echo("cleaner: error: interrupted; run the same command again to resume", err=True)
         raise click.exceptions.Exit(130) from None
+    if counts.documents == 0 and counts.skipped == 0:  # an empty folder, a mistyped glob: say so, exit 2
+        click.echo(f"cleaner: warning: no input documents found in {', '.join(inputs)}", err=True)
+        raise click.exceptions.Exit(2)

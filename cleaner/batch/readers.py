@@ -22,6 +22,11 @@ from ..errors import CleanerError
 from .records import InputRecord, Source
 
 Skip = Callable[[Source], bool]
+Note = Callable[[str], None]
+
+
+def _quiet(message: str) -> None:
+    """The default ``note``: warnings go nowhere."""
 
 #: Name endings picked up in a directory walk, by kind (gzip'd variants too).
 DUMP_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
@@ -102,15 +107,19 @@ def outside_inputs(files: Iterable[str], inputs: Iterable[str]) -> str | None:
     return None
 
 
-def read_inputs(paths: Iterable[str], skip: Skip, max_bytes: int, excluded: Iterable[str] = ()) -> Iterator[InputRecord]:
-    """Every document of every input, in a stable order: arguments in order, folders sorted."""
+def read_inputs(paths: Iterable[str], skip: Skip, max_bytes: int, excluded: Iterable[str] = (),
+                note: Note = _quiet) -> Iterator[InputRecord]:
+    """Every document of every input, in a stable order: arguments in order, folders sorted.
+
+    ``note`` receives a one-line warning for each file a folder walk passes by (see :func:`walk`).
+    """
     from .warc import read_warc  # lazy: FastWARC only when a WARC comes in
 
     readers = {"jsonl": read_jsonl, "warc": read_warc, "dump": read_dump}
     excluded_abs = {os.path.abspath(path) for path in excluded}
     for path in paths:
         if os.path.isdir(path):
-            files = walk(path, excluded_abs)
+            files = walk(path, excluded_abs, note)
         else:
             files = iter([(path, classify(os.path.basename(path)) or "dump", None)])
         for file, kind, error in files:
@@ -122,11 +131,27 @@ def read_inputs(paths: Iterable[str], skip: Skip, max_bytes: int, excluded: Iter
             yield from readers[kind](file, skip, max_bytes)
 
 
-def walk(top: str, excluded: set[str]) -> Iterator[tuple[str, str, str | None]]:
+def count_documents(paths: Iterable[str], excluded: Iterable[str] = ()) -> int | None:
+    """How many documents the inputs hold, when that is known without reading them: folders of dumps and dump
+    files (a walk of names, nothing opened); None as soon as a JSONL or WARC file holds an unknown number."""
+    excluded_abs = {os.path.abspath(path) for path in excluded}
+    total = 0
+    for path in paths:
+        files = walk(path, excluded_abs) if os.path.isdir(path) else [(path, classify(path) or "dump", None)]
+        for _file, kind, _error in files:
+            if kind in ("jsonl", "warc"):
+                return None
+            total += 1
+    return total
+
+
+def walk(top: str, excluded: set[str], note: Note = _quiet) -> Iterator[tuple[str, str, str | None]]:
     """(path, kind, None) for each input file under ``top``, sorted; (folder, "", reason) if one is unreadable.
 
     Hidden files and folders (a leading dot) are passed by, and so is this
     run's own output. Symbolic links to folders are not followed (no cycles).
+    A FIFO, socket or device is passed by with a note: reading one could wait
+    forever (a FIFO named as an argument is read, as a stream).
     """
     try:
         with os.scandir(top) as scan:
@@ -144,11 +169,15 @@ def walk(top: str, excluded: set[str]) -> Iterator[tuple[str, str, str | None]]:
         except OSError:
             is_dir = False
         if is_dir:
-            yield from walk(path, excluded)
+            yield from walk(path, excluded, note)
             continue
         kind = classify(entry.name)
-        if kind:
-            yield path, kind, None
+        if not kind:
+            continue
+        if not entry.is_file() and os.path.exists(path):  # a broken link is left to fail as a read error
+            note(f"skipping {path!r}: not a regular file")
+            continue
+        yield path, kind, None
 
 
 def open_maybe_gzip(path: str):

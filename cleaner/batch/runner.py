@@ -19,7 +19,7 @@ from typing import TextIO
 
 from ..errors import CleanerError
 from .pool import OrderedPool, default_workers
-from .readers import BatchUsageError, check_inputs, outside_inputs, read_inputs
+from .readers import BatchUsageError, check_inputs, count_documents, outside_inputs, read_inputs
 from .records import ARTICLE, EMPTY, ERROR, Source
 from .sinks import JsonlSink, TextDirSink
 from .work import Settings
@@ -86,29 +86,45 @@ class Counts:
 
 
 class _Progress:
-    """A tqdm bar on stderr (documents, docs/s, errors so far), or nothing."""
+    """A tqdm bar on stderr (documents, docs/s, errors so far; of how many, and the time left, when the inputs'
+    documents can be counted up front), or nothing."""
 
-    def __init__(self, enabled: bool, stream: TextIO) -> None:
+    def __init__(self, enabled: bool, stream: TextIO, total: int | None = None) -> None:
         self.bar = None
+        self.total = total
         self._next_postfix = 0.0
         if enabled:
             from tqdm import tqdm  # lazy: only batch runs on a terminal pay for it
 
             columns, rows = _terminal_size(stream)
             self.bar = tqdm(desc="cleaning", unit=" docs", file=stream, ncols=columns, nrows=rows, mininterval=0.5,
-                            smoothing=0.05)
+                            smoothing=0.05, total=total)
 
     def update(self, counts: Counts) -> None:
         if self.bar is None:
             return
+        if self.total is not None:  # documents a resumed run skips are not to do
+            self.bar.total = self.total - counts.skipped
         self.bar.update(1)
         now = time.monotonic()
         if now >= self._next_postfix:
             self.bar.set_postfix_str(f"{counts.errors:,} errors, {counts.empty:,} empty", refresh=False)
             self._next_postfix = now + 0.5
 
-    def close(self) -> None:
+    def note(self, message: str, stream: TextIO | None) -> None:
+        """A warning line, written above the bar when there is one."""
+        if stream is None:
+            return
         if self.bar is not None:
+            self.bar.write(message, file=stream)
+        else:
+            stream.write(message + "\n")
+
+    def close(self, counts: Counts) -> None:
+        if self.bar is not None:
+            if self.total is not None:
+                self.bar.total = self.total - counts.skipped
+                self.bar.refresh()
             self.bar.close()
 
 
@@ -170,10 +186,11 @@ def run_batch(options: BatchOptions, progress: bool = False, log: TextIO | None 
             return True
         return False
 
-    records = read_inputs(inputs, skip, settings.max_bytes, excluded=[output])
+    bar = _Progress(progress, sys.stderr, count_documents(inputs, excluded=[output]) if progress else None)
+    records = read_inputs(inputs, skip, settings.max_bytes, excluded=[output],
+                          note=lambda message: bar.note(f"cleaner: warning: {message}", log))
     pool = OrderedPool(settings, workers=options.workers or default_workers(), timeout=options.timeout,
                        chunk_docs=options.chunk_docs)
-    bar = _Progress(progress, sys.stderr)
     previous_term = signal.signal(signal.SIGTERM, _raise_interrupt)
     interrupted = False
     try:
@@ -189,7 +206,7 @@ def run_batch(options: BatchOptions, progress: bool = False, log: TextIO | None 
         interrupted = True
     finally:
         signal.signal(signal.SIGTERM, previous_term)
-        bar.close()
+        bar.close(counts)
         try:
             sink.close()
         except OSError as exc:
