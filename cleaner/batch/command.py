@@ -51,8 +51,10 @@ class ByteSize(click.ParamType):
 @click.option("--chunk-size", type=click.IntRange(min=1), default=32, show_default=True,
               help="Documents sent to a worker at a time.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--report", metavar="FILE", help="Also write an HTML report: lines kept per site, the first documents "
+              "line by line (see 'cleaner report').")
 def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_field, max_bytes, timeout,
-                  input_format, profile_name, profiles_dirs, no_profiles, text_model, chunk_size, quiet):
+                  input_format, profile_name, profiles_dirs, no_profiles, text_model, chunk_size, quiet, report):
     """Clean many dumps: folders (*.txt, *.html, gzip'd too), JSONL and WARC/WET files, mixed.
 
     \b
@@ -73,8 +75,16 @@ def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_fi
                         url_field=url_field, text_model=text_model)
     options = BatchOptions(inputs=list(inputs), output=output, out_dir=out_dir, workers=workers,
                            timeout=timeout or None, chunk_docs=chunk_size, settings=settings)
+    collector = None
     try:
-        run_batch(options, progress=not quiet and sys.stderr.isatty(), log=None if quiet else sys.stderr)
+        if report:
+            from ..report.batch import BatchReport
+
+            collector = BatchReport(settings, report)
+        run_batch(options, progress=not quiet and sys.stderr.isatty(), log=None if quiet else sys.stderr,
+                  observe=collector.observe if collector else None)
+        if collector is not None:
+            collector.write()
     except CleanerError as error:
         click.echo(f"cleaner: error: {error}", err=True)
         raise click.exceptions.Exit(error.exit_code) from None
