@@ -8,19 +8,27 @@ Every line's decision is in ``article.decisions`` with the stage and rule
 that made it.
 """
 
-from .api import Cleaner, clean
-from .document import Article, Decision
 from .errors import CleanerError, InputError, ModelError, ProfileError, UsageError
 from .version import __version__
 
 __all__ = ["Article", "Cleaner", "CleanerError", "Decision", "InputError", "ModelError", "ProfileError", "UsageError",
            "clean", "clean_many", "__version__"]
 
+#: Names loaded on first use: ``import cleaner.errors`` (or the pytest plugin, which pytest loads in every
+#: run) must not pay for the pipeline, and ``clean_many`` brings the batch machinery (multiprocessing).
+_LAZY = {"Cleaner": "api", "clean": "api", "Article": "document", "Decision": "document", "clean_many": "batch.many"}
+
 
 def __getattr__(name: str):
-    """``clean_many`` loads the batch machinery (multiprocessing) only when first used."""
-    if name == "clean_many":
-        from .batch.many import clean_many
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
 
-        return clean_many
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

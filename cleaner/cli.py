@@ -58,6 +58,7 @@ def main() -> None:
     cleaner profiles              list the site profiles
     cleaner check [PATH...]       compare fixture dumps with their expected output
     cleaner batch INPUT... -o F   clean folders, JSONL and WARC files at scale
+    cleaner report DUMP... -o F   one HTML page showing every line's decision
     """
 
 
@@ -251,6 +252,10 @@ def check_command(paths, update, verbose, profiles_dirs, no_profiles, text_model
 from .batch.command import batch_command  # noqa: E402 - light: click only; the batch machinery loads when it runs
 
 main.add_command(batch_command)
+
+from .report.command import report_command  # noqa: E402 - light: click only; the report loads when it runs
+
+main.add_command(report_command)
 
 
 def run() -> None:  # pragma: no cover - console-script shim

@@ -55,10 +55,17 @@ def find_dumps(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def sidecar_url(dump: Path) -> str | None:
+    """The page's URL from ``NAME.url`` beside the dump (it picks the profile, as ``--url`` does), if any."""
+    url_file = dump.with_name(dump.name[: -len(dump.suffix)] + ".url")
+    if not url_file.is_file():
+        return None
+    return url_file.read_text(encoding="utf-8").strip() or None
+
+
 def check_one(cleaner: Cleaner, dump: Path, update: bool = False) -> CheckResult:
     expected_path = expected_path_for(dump)
-    url_file = dump.with_name(dump.name[: -len(dump.suffix)] + ".url")
-    url = url_file.read_text(encoding="utf-8").strip() if url_file.is_file() else None
+    url = sidecar_url(dump)
     try:
         with dump.open("rb") as handle:  # read bounded, as the CLI reads
             actual = to_text(cleaner.clean(handle, url=url))

@@ -29,8 +29,11 @@ from ..options import max_bytes_option, profile_options, text_model_option
 @click.option("--append", is_flag=True,
               help="Add to a JSONL output that holds records of other inputs (each document is still written once).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--report", metavar="FILE", help="Also write an HTML report: lines kept per site, the first documents "
+              "line by line (see 'cleaner report').")
 def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_field, max_bytes, timeout,
-                  input_format, profile_name, profiles_dirs, no_profiles, text_model, chunk_size, append, quiet):
+                  input_format, profile_name, profiles_dirs, no_profiles, text_model, chunk_size, append, quiet,
+                  report):
     """Clean many dumps: folders (*.txt, *.html, gzip'd too), JSONL and WARC/WET files, mixed.
 
     \b
@@ -51,10 +54,18 @@ def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_fi
                         url_field=url_field, text_model=text_model)
     options = BatchOptions(inputs=list(inputs), output=output, out_dir=out_dir, workers=workers,
                            timeout=timeout or None, chunk_docs=chunk_size, append=append, settings=settings)
+    collector = None
     try:
+        if report:
+            from ..report.batch import BatchReport
+
+            collector = BatchReport(settings, report)
         stderr = sys.stderr  # None when started with stderr closed (2>&-): the run goes on, its notes are lost
         counts = run_batch(options, progress=not quiet and stderr is not None and stderr.isatty(),
-                           log=None if quiet or stderr is None else stderr)
+                           log=None if quiet or stderr is None else stderr,
+                           observe=collector.observe if collector else None)
+        if collector is not None:
+            collector.write()
     except CleanerError as error:
         click.echo(f"cleaner: error: {error}", err=True)
         raise click.exceptions.Exit(error.exit_code) from None

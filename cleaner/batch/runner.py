@@ -15,12 +15,12 @@ import time
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import TextIO
+from typing import Any, Callable, TextIO
 
 from ..errors import CleanerError
 from .pool import OrderedPool, default_workers
 from .readers import BatchUsageError, check_inputs, count_documents, outside_inputs, read_inputs
-from .records import ARTICLE, EMPTY, ERROR, Source
+from .records import ARTICLE, EMPTY, ERROR, InputRecord, Source
 from .sinks import JsonlSink, TextDirSink
 from .work import Settings
 
@@ -161,12 +161,14 @@ def _refuse_other_inputs(recorded: list[str], inputs: list[str], output: str) ->
                               "give the same inputs to resume, or --append to add these inputs' records to it")
 
 
-def run_batch(options: BatchOptions, progress: bool = False, log: TextIO | None = None) -> Counts:
+def run_batch(options: BatchOptions, progress: bool = False, log: TextIO | None = None,
+              observe: Callable[[InputRecord, str, Any], None] | None = None) -> Counts:
     """Clean every input document into the output; returns the counts. Raises CleanerError (one line) if it cannot run.
 
     ``log`` receives one-line notes (resuming, a torn end cut) and the summary.
     SIGTERM is treated like Ctrl-C: records already done are flushed, and
-    the same command resumes.
+    the same command resumes. ``observe(record, status, payload)``, if given, sees each record once it is
+    written (``cleaner batch --report`` collects its report this way).
     """
     sink = make_sink(options)
     output = options.output or options.out_dir
@@ -202,6 +204,8 @@ def run_batch(options: BatchOptions, progress: bool = False, log: TextIO | None 
                     raise BatchWriteError(f"cannot write {output!r}: {exc.strerror or exc}") from None
                 counts.add(status)
                 bar.update(counts)
+                if observe is not None:
+                    observe(record, status, payload)
     except KeyboardInterrupt:
         interrupted = True
     finally:
