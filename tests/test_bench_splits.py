@@ -95,3 +95,35 @@ def test_snapshot_compare_counts_lockbox_dumps_that_differ_without_showing_them(
     assert snapshot.main(["--compare", str(before), str(after)]) == 1
     out = capsys.readouterr().out
     assert "secret" not in out and "1 differ (1 of them lockbox dumps, not shown)" in out
+
+
+def test_cv_text_scores_every_page_with_a_model_that_never_saw_its_site(tmp_path, lockbox, capsys):
+    pytest.importorskip("numpy")
+    import cv_text
+    from train_text_model import read_keys
+
+    lockbox([])
+    dumps = sorted(p for p in (ROOT / "fixtures").rglob("*.txt")
+                   if not p.name.endswith(".expected.txt") and p.parent.name in ("generic", "seeds", "sites"))[:16]
+    folder = tmp_path / "bench-cv"
+    folder.mkdir()
+    for i, dump in enumerate(dumps):  # two pages per site, on two hosts of one domain
+        _bench_folder(tmp_path / f"page{i}", "x", {f"p{i}": f"https://h{i % 2}.site{i // 2}.com/{i}"}, dump)
+        for source in (tmp_path / f"page{i}" / "x").iterdir():
+            source.rename(folder / source.name)
+    cache = tmp_path / "cache"
+    assert cv_text.main([str(folder), "--train-on", str(folder), "--folds", "2", "--seed", "1", "--no-trafilatura",
+                         "--cache-dir", str(cache)]) == 0
+    out = capsys.readouterr().out
+    assert "| cleaner CV by site, .txt" in out and "|    16 |" in out
+    run_dir = next(cache.glob("cv-text-*"))
+    outputs = {r["id"]: r for r in map(json.loads, (run_dir / "outputs-bench-cv.jsonl").read_text().splitlines())}
+    assert len(outputs) == 16 and {r['fold'] for r in outputs.values()} == {0, 1}
+    pages = {p.id: p for p in metric.load_pages(folder)}
+    for page_id, record in outputs.items():
+        held_out = read_keys(run_dir / f"exclude-{record['fold']}.txt")
+        assert f"bench-cv/{page_id}" in held_out, "the page's own model was trained without it"
+        same_site = [q for q in pages if pages[q].site == pages[page_id].site]
+        assert len(same_site) == 2 and all(f"bench-cv/{q}" in held_out for q in same_site)
+        model = json.loads((run_dir / f"fold-{record['fold']}.json").read_text())
+        assert model["trained"]["exclude"] == f"exclude-{record['fold']}.txt"
