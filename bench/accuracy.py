@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Accuracy and speed of the cleaner on text dumps, against anchors run in the same pass.
 
-Usage: python bench/accuracy.py DATA_DIR [--profiles] [--half A|B] [--by-language]
+Usage: python bench/accuracy.py DATA_DIR [--profiles] [--half A|B] [--by-language] [--lockbox]
 
 DATA_DIR is a benchmark folder (<id>.txt, <id>.flat.txt, <id>.json with the
 true articleBody), e.g. ../shared/bench/scrapinghub-dev. Prints, for each
@@ -10,6 +10,7 @@ were empty (and how many of those had a true article), and documents per
 second. The anchors: no cleaning, the C4 line rule, and jusText (one <p>
 per dump line, stoplist picked by stopword hits).
 By default the cleaner runs its generic fallback only (no site profiles).
+The lockbox pages (bench/lockbox.txt) are left out; ``--lockbox`` scores only them, once, at the end.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from metric import Page, load_pages, print_worst, summarise, tp_fp_fn  # noqa: E402
+from splits import add_lockbox_option, split_of  # noqa: E402
 
 
 def c4_rule(text: str) -> str:
@@ -109,11 +111,12 @@ def main() -> int:
     parser.add_argument("--model", type=Path, help="use this text model file instead of the shipped one")
     parser.add_argument("--cv-models", nargs=2, type=Path, metavar=("TRAINED_ON_A", "TRAINED_ON_B"),
                         help="cross-validation: score half B with the first model and half A with the second")
+    add_lockbox_option(parser)
     args = parser.parse_args()
 
     from cleaner import Cleaner
 
-    pages = [p for p in load_pages(args.data_dir) if in_half(p.id, args.half)]
+    pages = [p for p in load_pages(args.data_dir, split_of(args)) if in_half(p.id, args.half)]
     cleaner = Cleaner(use_profiles=args.profiles, model_path=args.model)
     cleaner.clean("warm up the stoplists. " * 20)  # load-once costs are not per-document costs
 
@@ -128,7 +131,8 @@ def main() -> int:
     if args.cv_models:
         results += cross_validated(pages, args.profiles, *args.cv_models)
 
-    print(f"data: {args.data_dir}  pages: {len(pages)}{'  half ' + args.half if args.half else ''}  "
+    print(f"data: {args.data_dir}  pages: {len(pages)} ({split_of(args)})"
+          f"{'  half ' + args.half if args.half else ''}  "
           f"profiles: {'on' if args.profiles else 'off (generic fallback)'}  "
           f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(f"| {'system':<30} | {'F1':>5} | {'P':>5} | {'R':>5} | empty (truth non-empty) | docs/s |")

@@ -2,6 +2,7 @@
 """Accuracy and speed of the cleaner on HTML pages, against the extractors users would otherwise pick.
 
 Usage: python bench/html_accuracy.py DATA_DIR [--half A|B] [--systems NAME,...] [--model PATH] [--worst N]
+       [--lockbox]
 
 DATA_DIR is a benchmark folder (<id>.html or <id>.html.gz, <id>.json with the
 true articleBody), e.g. ../shared/bench/scrapinghub-dev. Every system runs in
@@ -18,6 +19,7 @@ never split between halves), for scoring a model trained on the other half:
 ``--half B --model a.json`` scores it on pages and sites it never saw.
 ``--fold-models m0.json,...,m4.json`` pools a K-fold cross-validation in one
 row: model i was trained with ``--holdout i/K`` and scores the pages of fold i.
+The lockbox pages (bench/lockbox.txt) are left out; ``--lockbox`` scores only them, once, at the end.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from metric import Page, load_pages, print_worst, summarise, tp_fp_fn  # noqa: E402
+from splits import add_lockbox_option, split_of  # noqa: E402
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "blockquote", "pre",
                "section", "article", "table", "ul", "ol", "dd", "dt", "figcaption"}
@@ -185,9 +188,10 @@ def main() -> int:
                              "(trained with --holdout i/K); every page is held out, and the row pools them")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages for the cleaner")
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (quick checks)")
+    add_lockbox_option(parser)
     args = parser.parse_args()
 
-    pages = [p for p in load_pages(args.data_dir) if in_half(p, args.half)]
+    pages = [p for p in load_pages(args.data_dir, split_of(args)) if in_half(p, args.half)]
     if args.limit:
         pages = pages[:args.limit]
     inputs = [page.html() for page in pages]
@@ -200,7 +204,8 @@ def main() -> int:
             print(f"skipped {label}: {exc}", file=sys.stderr)
     results = run_systems(systems, pages, inputs)
 
-    print(f"data: {args.data_dir}  pages: {len(pages)}{'  half ' + args.half if args.half else ''}  "
+    print(f"data: {args.data_dir}  pages: {len(pages)} ({split_of(args)})"
+          f"{'  half ' + args.half if args.half else ''}  "
           f"model: {_model_label(args)}  machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     anchor = next((r for r in results if r["name"] == "trafilatura default"), None)
     print(f"| {'system':<28} | {'F1':>5} | {'P':>5} | {'R':>5} | empty | docs/s | speed vs trafilatura |")

@@ -17,7 +17,8 @@ What counts as right, so that a byline or a title is not failed on its punctuati
   of two, counts; another name does not).
 
 The cleaner runs without site profiles (the generic path, as in ``html_accuracy.py``); trafilatura is
-``trafilatura.extract_metadata`` on the same HTML text.
+``trafilatura.extract_metadata`` on the same HTML text. The lockbox pages (bench/lockbox.txt) are left
+out; ``--lockbox`` scores only them, once, at the end.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from typing import Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from metric import Page, load_pages  # noqa: E402
+from splits import add_lockbox_option, split_of  # noqa: E402
 
 FIELDS = ("title", "byline", "date")
 #: The truth file's key for each field.
@@ -115,9 +117,10 @@ def main() -> int:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (quick checks)")
     parser.add_argument("--misses", choices=FIELDS, help="list the cleaner's wrong and missed values of a field")
+    add_lockbox_option(parser)
     args = parser.parse_args()
 
-    pages = load_pages(args.data_dir)
+    pages = load_pages(args.data_dir, split_of(args))
     if args.limit:
         pages = pages[:args.limit]
     truths = [truth_of(page) for page in pages]

@@ -5,6 +5,8 @@ shingles; per page tp/fp/fn are normalised by their sum; precision is the
 mean over pages with tp+fp > 0 (empty predictions are not counted), recall
 the mean over pages with tp+fn > 0, and F1 = 2PR/(P+R) of the two means.
 (As described in the benchmark folder's README.)
+
+``load_pages`` leaves out the lockbox pages (bench/splits.py) unless asked for them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from splits import in_split, page_key, site_group
 
 _TOKEN = re.compile(r"\w+")
 
@@ -60,6 +64,13 @@ class Page:
     truth: str
     url: str | None
     folder: Path
+    page_type: str | None = None
+    domain: str | None = None
+
+    @property
+    def site(self) -> str:
+        """The site the page is grouped by in the lockbox and the cross-validation folds."""
+        return site_group(self.url, self.domain, page_key(self.folder, self.id))
 
     def dump(self) -> str:
         return (self.folder / f"{self.id}.txt").read_text(encoding="utf-8")
@@ -89,7 +100,9 @@ def print_worst(pages: list[Page], scores: list[tuple[float, float, float]], lab
         print(f"  {pages[i].id}  F1={page_f1(scores[i]):.3f}  tp={tp:.2f} fp={fp:.2f} fn={fn:.2f}  {pages[i].url or ''}")
 
 
-def load_pages(folder: str | Path) -> list[Page]:
+def load_pages(folder: str | Path, split: str = "dev") -> list[Page]:
+    """The pages of a benchmark folder: ``dev`` (the default) leaves out the lockbox, ``lockbox`` is only
+    the lockbox, ``all`` is every page (bench/splits.py)."""
     folder = Path(folder)
     ids_file = folder / "ids.txt"
     if ids_file.exists():
@@ -98,6 +111,9 @@ def load_pages(folder: str | Path) -> list[Page]:
         ids = sorted(p.name[:-5] for p in folder.glob("*.json"))
     pages = []
     for page_id in ids:
+        if not in_split(folder, page_id, split):
+            continue
         meta = json.loads((folder / f"{page_id}.json").read_text(encoding="utf-8"))
-        pages.append(Page(page_id, meta.get("articleBody") or "", meta.get("url"), folder))
+        pages.append(Page(page_id, meta.get("articleBody") or "", meta.get("url"), folder,
+                          meta.get("page_type"), meta.get("domain")))
     return pages

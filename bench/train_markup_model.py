@@ -33,7 +33,8 @@ asking on one page in five instead of one in eight would add about 0.001). ``--h
 on one half of the sites only, so ``bench/html_accuracy.py DATA_DIR --half B
 --model OUT`` scores pages and sites the model never saw; ``--holdout I/K`` trains without
 fold I of K's sites, for a K-fold figure (``html_accuracy.py --fold-models``). ``--cv`` also prints
-the site-grouped cross-validated F1 for each choice.
+the site-grouped cross-validated F1 for each choice. The lockbox pages (bench/lockbox.txt) are never
+trained on.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from html_accuracy import site_fold, site_in_half, site_of  # noqa: E402
 from metric import load_pages, summarise, tp_fp_fn  # noqa: E402
+from splits import lockbox_keys  # noqa: E402
 
 _TOKEN = re.compile(r"\w+")
 THRESHOLDS = [x / 100 for x in range(20, 75, 5)]
@@ -235,8 +237,9 @@ def _load_examples(args) -> list[dict]:
 
     from cleaner.html.features import NAMES
 
-    # Stale rows are not reused: the key holds the folders, the feature names and the code that makes rows.
-    key = ([str(folder.resolve()) for folder in args.data_dirs], _code_version(), NAMES)
+    # Stale rows are not reused: the key holds the folders, the feature names, the code that makes rows and
+    # the lockbox (its pages are left out).
+    key = ([str(folder.resolve()) for folder in args.data_dirs], _code_version(), NAMES, sorted(lockbox_keys()))
     pages = None
     if args.cache and args.cache.exists():
         cached = pickle.loads(args.cache.read_bytes())

@@ -2,7 +2,8 @@
 """Train the generic fallback's line model from benchmark folders.
 
 Usage: python bench/train_text_model.py DATA_DIR [DATA_DIR...] [--out cleaner/data/text_model.json]
-       [--half A|B] [--seed 0]
+       [--weight DATA_DIR=W] [--half A|B [--half-of DATA_DIR]] [--include FILE] [--exclude FILE]
+       [--cache DIR]
 
 Each folder holds <id>.txt / <id>.flat.txt dumps and <id>.json with the true
 articleBody (the benchmark layout). Lines are labelled body or not by
@@ -16,12 +17,19 @@ page's lines weighted by their share of the page's tokens, as the shingle
 metric weighs them. The Viterbi transition probabilities are counted from the
 label sequences, and the decision threshold is the one that maximises the
 mean of the folders' benchmark F1 on the training pages. Requires numpy (training only).
+
+The lockbox pages (bench/lockbox.txt) are never trained on. ``--include FILE`` trains on the pages it
+lists only, ``--exclude FILE`` on all but those (files of ``folder-name/id`` lines, ``#`` comments; both
+may be given): bench/cv_text.py uses them to leave out one fold of sites. ``--cache DIR`` keeps each
+folder's evidence rows (the slow part) in DIR, keyed by the code that makes them, for reruns.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import pickle
 import sys
 from pathlib import Path
 
@@ -32,7 +40,8 @@ import numpy as np  # noqa: E402
 
 from accuracy import in_half  # noqa: E402
 from linelabels import body_flags  # noqa: E402
-from metric import load_pages, summarise, tp_fp_fn  # noqa: E402
+from metric import Page, load_pages, summarise, tp_fp_fn  # noqa: E402
+from splits import lockbox_keys, page_key  # noqa: E402
 
 from cleaner import language  # noqa: E402
 from cleaner.document import Document  # noqa: E402
@@ -77,47 +86,102 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float, steps: 
     return beta
 
 
-def main() -> int:
+def read_keys(path: Path) -> frozenset[str]:
+    """The ``folder-name/id`` lines of an include or exclude file (``#`` comments and blank lines skipped)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+def code_version() -> str:
+    """A hash of what a folder's cached rows depend on: the package's code and data (its models aside), the
+    labelling and the lockbox (its pages are left out); rows made by other code are not reused."""
+    import cleaner
+
+    digest = hashlib.sha256()
+    root = Path(cleaner.__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".toml", ".json", ".txt") and not path.name.endswith("_model.json"):
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    digest.update(Path(__file__).with_name("linelabels.py").read_bytes())
+    digest.update("\n".join(sorted(lockbox_keys())).encode())
+    return digest.hexdigest()
+
+
+def folder_rows(folder: Path, cache: Path | None) -> dict[str, tuple]:
+    """Every (non-lockbox) page's rows, by id: (rows of the .txt dump, rows of the .flat.txt dump)."""
+    cache_file = cache / f"text-rows-{folder.resolve().name}-{code_version()[:16]}.pkl" if cache else None
+    if cache_file and cache_file.exists():
+        return pickle.loads(cache_file.read_bytes())
+    rows = {page.id: (page_rows(page.dump(), page.truth), page_rows(page.flat(), page.truth))
+            for page in load_pages(folder)}
+    if cache_file:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        cache_file.write_bytes(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+    return rows
+
+
+def training_rows(args: argparse.Namespace) -> list[tuple[Page, tuple]]:
+    """(page, row) for each dump variant of every page the options select, its weights scaled by its folder's."""
+    weights = {Path(spec.split("=")[0]).resolve(): float(spec.split("=")[1]) for spec in args.weight}
+    include = read_keys(args.include) if args.include else None
+    exclude = read_keys(args.exclude) if args.exclude else frozenset()
+    rows = []
+    for folder in args.data_dirs:
+        factor = weights.get(folder.resolve(), 1.0)
+        cached = folder_rows(folder, args.cache)
+        for page in load_pages(folder):
+            limited = not args.half_of or folder in args.half_of
+            if limited and not in_half(page.id, args.half):
+                continue
+            key = page_key(folder, page.id)
+            if key in exclude or (include is not None and key not in include):
+                continue
+            for row in cached[page.id]:
+                if row:
+                    vectors, labels, line_weights, texts, hard = row
+                    rows.append((page, (vectors, labels, [w * factor for w in line_weights], texts, hard)))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dirs", nargs="+", type=Path)
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "cleaner/data/text_model.json")
     parser.add_argument("--half", choices=["A", "B"], help="train on this half of the ids only (cross-validation)")
     parser.add_argument("--half-of", type=Path, action="append", default=[],
                         help="apply --half only to this folder (repeatable); other folders are used whole")
+    parser.add_argument("--include", type=Path, help="train only on the pages this file lists (folder-name/id lines)")
+    parser.add_argument("--exclude", type=Path, help="leave out the pages this file lists (folder-name/id lines)")
+    parser.add_argument("--cache", type=Path, help="keep each folder's evidence rows in this folder (reruns)")
     parser.add_argument("--l2", type=float, default=1e-3)
     parser.add_argument("--weight", action="append", default=[], metavar="FOLDER=W",
                         help="weigh the pages of one folder W times (repeatable)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
-    weights = {Path(spec.split("=")[0]).resolve(): float(spec.split("=")[1]) for spec in args.weight}
-    rows = []
-    for folder in args.data_dirs:
-        factor = weights.get(folder.resolve(), 1.0)
-        for page in load_pages(folder):
-            limited = not args.half_of or folder in args.half_of
-            if limited and not in_half(page.id, args.half):
-                continue
-            for text in (page.dump(), page.flat()):
-                row = page_rows(text, page.truth)
-                if row:
-                    vectors, labels, line_weights, texts, hard = row
-                    rows.append((page, (vectors, labels, [w * factor for w in line_weights], texts, hard)))
+    rows = training_rows(args)
+    if not rows:
+        print("train_text_model: error: no page to train on (check the folders and --include/--exclude)",
+              file=sys.stderr)
+        return 2
     x = np.array([v for _, (vectors, *_rest) in rows for v in vectors], dtype=float)
     y = np.array([float(l) for _, (_, labels, *_rest) in rows for l in labels])
     w = np.array([wt for _, (_, _, weights, *_rest) in rows for wt in weights])
     print(f"pages×variants: {len(rows)}  lines: {len(y)}  body share: {y.mean():.3f}", file=sys.stderr)
     beta = fit_logistic(x, y, w, args.l2 * w.sum())
+    del x, y, w
 
     transitions, start, prior = _transitions(rows)
     base = dict(features=list(FEATURES), weights=[float(b) for b in beta], transitions=transitions, start=start,
                 prior_body=prior)
+    probabilities = _probabilities(rows, base)
     grid = [(t, s) for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6) for s in (0.25, 0.5, 0.75, 1.0)]
-    best = max((_training_f1(rows, dict(base, threshold=t, switch_scale=s)), t, s) for t, s in grid)
+    best = max((_training_f1(rows, probabilities, dict(base, threshold=t, switch_scale=s)), t, s) for t, s in grid)
     print(f"threshold {best[1]:.2f}, switch scale {best[2]:.2f}: training F1 {best[0]:.4f}", file=sys.stderr)
     model = dict(base, threshold=best[1], switch_scale=best[2], trained={
         "data": [str(d.name) for d in args.data_dirs], "half": args.half,
         "half_of": [str(d.name) for d in args.half_of], "weights": args.weight, "pages": len(rows) // 2,
-        "lines": int(len(y)), "l2": args.l2,
+        "lines": int(sum(len(labels) for _, (_, labels, *_rest) in rows)), "l2": args.l2,
+        "include": args.include.name if args.include else None, "exclude": args.exclude.name if args.exclude else None,
         "script": "bench/train_text_model.py"})
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     for name, weight in sorted(zip(FEATURES, beta), key=lambda t: -abs(t[1]))[:15]:
@@ -153,13 +217,20 @@ def _transitions(rows) -> tuple[list[list[float]], list[float], float]:
     return [[c / sum(row) for c in row] for row in counts], [s / sum(starts) for s in starts], body / max(lines, 1)
 
 
-def _training_f1(rows, model_dict) -> float:
+def _probabilities(rows, model_dict) -> list[list[float]]:
+    """Each row's line probabilities with the hard-decided lines at 0.01. They depend on the weights only,
+    so the threshold grid smooths them without scoring the lines again."""
+    model = TextModel.from_dict(dict(model_dict, threshold=0.5, switch_scale=1.0))
+    return [[0.01 if h else p for h, p in zip(hard, model.probabilities(vectors))]
+            for _, (vectors, _, _, _, hard) in rows]
+
+
+def _training_f1(rows, probabilities, model_dict) -> float:
     """The mean of each folder's benchmark F1 (a small folder counts as much as a big one)."""
     model = TextModel.from_dict(model_dict)
     by_folder: dict[Path, list] = {}
-    for page, (vectors, _, _, texts, hard) in rows:
-        probabilities = [0.01 if h else p for h, p in zip(hard, model.probabilities(vectors))]
-        keep = model.smooth(probabilities)
+    for (page, (_, _, _, texts, _)), line_probabilities in zip(rows, probabilities):
+        keep = model.smooth(line_probabilities)
         by_folder.setdefault(page.folder, []).append(
             tp_fp_fn(page.truth, "\n\n".join(t for t, k in zip(texts, keep) if k)))
     return sum(summarise(scores)["f1"] for scores in by_folder.values()) / len(by_folder)
