@@ -111,7 +111,7 @@ def test_ordinary_runs_are_untouched(pytester):
         def test_pipeline_not_loaded(pytestconfig):
             assert pytestconfig.pluginmanager.has_plugin("cleaner")  # the entry point loaded the plugin
             assert [m for m in sys.modules if m.startswith("cleaner.") and m not in (
-                "cleaner.pytest_plugin", "cleaner.errors")] == []
+                "cleaner.pytest_plugin", "cleaner.errors", "cleaner.version")] == []
     """)
     result = pytester.runpytest_subprocess(".")
     result.assert_outcomes(passed=1)
