@@ -223,7 +223,9 @@ def _patterns(table: dict[str, Any], key: str, path: str, prefix: str) -> tuple[
 def _no_unknown(table: dict[str, Any], allowed: set[str], path: str, prefix: str) -> None:
     unknown = sorted(set(table) - allowed)
     if unknown:
-        raise ProfileError(path, prefix + unknown[0], f"unknown key (allowed: {', '.join(sorted(allowed))})")
+        # A quoted TOML key can hold any character: a line break would break the one-line error.
+        key = unknown[0] if unknown[0].isprintable() else repr(unknown[0])
+        raise ProfileError(path, prefix + key, f"unknown key (allowed: {', '.join(sorted(allowed))})")
 
 
 def _table(value: Any, path: str, key: str) -> dict[str, Any]:
