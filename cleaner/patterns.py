@@ -10,24 +10,116 @@ are regexes the next non-blank lines must match, in order; ``preceded_by``
 the previous ones, nearest first. ``within_first = N`` limits the pattern to
 the first N lines of the article region (``within_first = 1`` with no
 ``match``: "the title is the region's first line").
+
+A profile is user input, and a regular expression can take exponential time
+(``(a+)+$`` on a line of 30 "a"s and a "!"). Two guards: at load, a pattern
+whose repetition can match the same text in more than one way is rejected
+(:mod:`cleaner.backtracking`); at run time, profile regexes are searched with
+the ``regex`` module, whose searches stop when the document's budget of CPU
+time for them is spent (:func:`time_budget`, :data:`BUDGET_SECONDS`), and the
+stopped search is a one-line :class:`RegexTimeout` naming the file and the
+rule. CPU time, as the ``regex`` module counts it: a busy machine does not
+make a sound profile fail. The budget lives in a context variable, not a
+signal handler, so it works in any thread. The
+syntax stays Python's ``re`` (each pattern is compiled with ``re`` first); the
+``regex`` module runs it with ``re``'s semantics (its default ``VERSION0``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
+import time
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
+import regex
+
+from .backtracking import exponential_repetition
 from .errors import ProfileError
+from .triggers import required_literals
 
 _PATTERN_KEYS = {"match", "followed_by", "preceded_by", "within_first"}
+#: The CPU seconds profile regexes may take on one document: this much, plus :data:`BUDGET_SECONDS_PER_MB`
+#: for each million characters of it (the built-in profiles take at most 0.9 s on a 10 MB dump, whose
+#: budget is 22 s).
+BUDGET_SECONDS = 2.0
+BUDGET_SECONDS_PER_MB = 2.0
+_FLAG_NAMES = ("IGNORECASE", "MULTILINE", "DOTALL", "VERBOSE", "ASCII")
+_BUDGET: ContextVar[tuple[float, float] | None] = ContextVar("cleaner_regex_budget", default=None)
+
+
+class RegexTimeout(ProfileError):
+    """A profile's regular expression took longer than the document's budget (exit status 2)."""
+
+
+def budget_for(characters: int) -> float:
+    """The CPU seconds profile regexes may take on a document of this many characters."""
+    return BUDGET_SECONDS + BUDGET_SECONDS_PER_MB * characters / 1_000_000
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Profile regexes searched inside this block share ``seconds`` of CPU time (an enclosing budget's
+    end still holds). Each thread or task has its own."""
+    end = time.process_time() + seconds
+    outer = _BUDGET.get()
+    token = _BUDGET.set((end, seconds) if outer is None or end < outer[0] else outer)
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
+class ProfileRegex:
+    """One regular expression of a profile, searched under the current time budget.
+
+    Outside any :func:`time_budget` block each search has :data:`BUDGET_SECONDS` of its own.
+    """
+
+    __slots__ = ("pattern", "groupindex", "path", "key", "_compiled", "_literals")
+
+    def __init__(self, checked: re.Pattern[str], flags: int, path: str, key: str) -> None:
+        self.pattern = checked.pattern
+        self.groupindex = checked.groupindex
+        self.path = path
+        self.key = key
+        # The two modules number some flags differently (re.ASCII is 256, regex.ASCII 128): translate the
+        # flags given; the pattern's inline flags ``(?i)`` mean the same to both.
+        engine_flags = regex.VERSION0
+        for name in _FLAG_NAMES:
+            if flags & getattr(re, name):
+                engine_flags |= getattr(regex, name)
+        self._compiled = regex.compile(checked.pattern, engine_flags)
+        # Strings one of which every match contains: most lines lack them and skip the search (and its timer).
+        self._literals = required_literals(checked)
+
+    def search(self, text: str) -> "regex.Match[str] | None":
+        if self._literals and not any(literal in text for literal in self._literals):
+            return None
+        budget = _BUDGET.get()
+        now = time.process_time()
+        end, seconds = budget if budget is not None else (now + BUDGET_SECONDS, BUDGET_SECONDS)
+        left = end - now
+        try:
+            if left <= 0:
+                raise TimeoutError
+            return self._compiled.search(text, timeout=left)
+        except TimeoutError:
+            raise RegexTimeout(self.path, self.key, f"regular expression {self.pattern!r} took more than "
+                               f"{seconds:.1f} s of CPU time on this document (the limit for a profile's regular "
+                               "expressions); rewrite it so that it backtracks less") from None
+
+    def __repr__(self) -> str:
+        return f"ProfileRegex({self.pattern!r}, key={self.key!r})"
 
 
 @dataclass(frozen=True)
 class LinePattern:
-    match: re.Pattern[str] | None
-    followed_by: tuple[re.Pattern[str], ...] = ()
-    preceded_by: tuple[re.Pattern[str], ...] = ()
+    match: ProfileRegex | None
+    followed_by: tuple[ProfileRegex, ...] = ()
+    preceded_by: tuple[ProfileRegex, ...] = ()
     within_first: int | None = None
     source: str = ""
 
@@ -51,17 +143,27 @@ class LinePattern:
         """The captured ``value`` group if the regex has one, else the whole line."""
         if self.match is not None:
             found = self.match.search(text)
-            if found and "value" in found.re.groupindex and found.group("value"):
+            if found and "value" in self.match.groupindex and found.group("value"):
                 return found.group("value").strip()
         return text.strip()
 
 
-def compile_regex(source: Any, path: str, key: str, flags: int = 0) -> re.Pattern[str]:
+def compile_regex(source: Any, path: str, key: str, flags: int = 0) -> ProfileRegex:
+    """Check one of a profile's regexes (Python's syntax, no exponential backtracking) and compile it."""
     if not isinstance(source, str):
         raise ProfileError(path, key, f"expected a regular expression string, got {type(source).__name__}")
     try:
-        return re.compile(source, flags)
-    except re.error as exc:
+        checked = re.compile(source, flags)
+    except (re.error, OverflowError, RecursionError) as exc:
+        raise ProfileError(path, key, f"invalid regular expression {source!r}: {exc}") from None
+    if exponential_repetition(source, flags):
+        raise ProfileError(path, key, f"regular expression {source!r} can take exponential time: a repetition "
+                           "in it can match the same text in more than one way (as in '(a+)+', '(a|ab?)*' or "
+                           "'(\\w+\\s?)+'), so a line that almost matches makes it try every way; "
+                           "make each repeated part match a text only one way")
+    try:
+        return ProfileRegex(checked, flags, path, key)
+    except (regex.error, OverflowError, RecursionError) as exc:
         raise ProfileError(path, key, f"invalid regular expression {source!r}: {exc}") from None
 
 
@@ -95,7 +197,7 @@ def compile_patterns(spec: Any, path: str, key: str) -> tuple[LinePattern, ...]:
     return tuple(compile_pattern(item, path, f"{key}[{i}]") for i, item in enumerate(items))
 
 
-def _regex_list(spec: Any, path: str, key: str) -> list[re.Pattern[str]]:
+def _regex_list(spec: Any, path: str, key: str) -> list[ProfileRegex]:
     if not isinstance(spec, list):
         raise ProfileError(path, key, "expected a list of regular expressions")
     return [compile_regex(item, path, f"{key}[{i}]") for i, item in enumerate(spec)]

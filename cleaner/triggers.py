@@ -8,9 +8,9 @@ pattern's required word cannot be determined, it returns None and the pattern
 always runs. :func:`line_keys` gives the same keys for a line, so
 ``keys & triggers`` tells whether the regex can match at all.
 
-:func:`required_literals` does the same for a case-sensitive pattern searched
-in a whole dump (a profile's fingerprints): strings one of which every match
-contains, tested with ``in`` before the search.
+:func:`required_literals` does the same for a case-sensitive pattern of a
+profile (a fingerprint searched in a whole dump, a rule searched in each line):
+strings one of which every match contains, tested with ``in`` before the search.
 """
 
 from __future__ import annotations

@@ -10,26 +10,14 @@ import sys
 import time
 
 import pytest
-from test_batch_support import (ARTICLE, dying_processor, expected_body, exploding_processor, read_jsonl,
-                                run_batch_cli, seed_texts, slow_processor, unstartable_processor,
-                                write_jsonl)
+from test_batch_support import (ARTICLE, HANG_DUMP, HANG_PROFILE, dying_processor, expected_body,
+                                exploding_processor, read_jsonl, run_batch_cli, seed_texts, slow_processor,
+                                unstartable_processor, write_jsonl)
 
 from cleaner import CleanerError, clean_many
 from cleaner.batch.pool import OrderedPool, PoolError
 from cleaner.batch.records import InputRecord, Source
 from cleaner.batch.work import Processor, Settings
-
-# A user's profile with a catastrophic regular expression: on the line below, Python's re engine
-# backtracks for days while holding the GIL, so no signal handler can interrupt it. Only killing
-# the process stops it.
-HANG_PROFILE = """name = "hang"
-hosts = ["hang.example"]
-[[drop]]
-match = '^(a+)+$'
-reason = "catastrophic backtracking, on purpose"
-"""
-HANG_DUMP = "A headline\n\n" + "a" * 40 + "!\n\n" + ARTICLE
-
 
 @pytest.fixture
 def hang_profiles(tmp_path):

@@ -35,6 +35,21 @@ HTML_ARTICLE = ("<!DOCTYPE html><html><head><title>Tram line</title></head><body
                 "</article><footer>Copyright 2024 Example News</footer></body></html>")
 
 
+# A user's profile with a slow regular expression, for the tests of timeouts: its repetitions are bounded,
+# so the load-time check lets it through, but it has some 9**9 ways to try on HANG_DUMP's line of "a"s. The
+# budget for a document's profile regexes (2 s of CPU plus 2 s per million characters) grows with the
+# filler line to about 4 s, more than the timeouts (and their polling) of those tests: the batch's own
+# timeout is what stops the document. Python's re engine holds the GIL meanwhile, so no signal handler
+# could interrupt it either; only killing the process stops it.
+HANG_PROFILE = """name = "hang"
+hosts = ["hang.example"]
+[[drop]]
+match = '^(?:(?:a{1,9}){1,9}){1,9}$'
+reason = "slow on purpose"
+"""
+HANG_DUMP = "A headline\n\n" + "a" * 60 + "!\n\n" + ARTICLE + "\n" + "x" * 990_000 + "\n"
+
+
 def seed_dumps() -> list[Path]:
     return sorted(p for p in SEEDS.glob("*.txt") if not p.name.endswith(".expected.txt"))
 

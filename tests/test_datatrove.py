@@ -16,16 +16,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_batch_support import ARTICLE, expected_body, seed_texts, write_jsonl
+from test_batch_support import ARTICLE, HANG_DUMP, HANG_PROFILE, expected_body, seed_texts, write_jsonl
 
 
 def _require(module: str):
     if os.environ.get("CLEANER_REQUIRE_EXTRAS"):
         return importlib.import_module(module)
     return pytest.importorskip(module, reason=f"the {module} extra is not installed")
-
-
-HANG_PROFILE = 'name = "hang"\nhosts = ["hang.example"]\n[[drop]]\nmatch = \'^(a+)+$\'\nreason = "on purpose"\n'
 
 
 def test_step_rewrites_text_adds_metadata_and_drops_what_has_no_article():
@@ -59,8 +56,7 @@ def test_step_timeout_stops_a_stuck_document_and_keeps_going(tmp_path):
     from cleaner.integrations.datatrove import ArticleCleaner
 
     (tmp_path / "hang.toml").write_text(HANG_PROFILE, encoding="utf-8")
-    stuck = "Title\n\n" + "a" * 40 + "!\n\n" + ARTICLE
-    documents = [Document(text=ARTICLE, id="1"), Document(text=stuck, id="stuck", metadata={"url": "https://hang.example/"}),
+    documents = [Document(text=ARTICLE, id="1"), Document(text=HANG_DUMP, id="stuck", metadata={"url": "https://hang.example/"}),
                  Document(text=ARTICLE, id="3")]
     step = ArticleCleaner(profiles_dirs=[tmp_path], timeout=2)
 

@@ -93,6 +93,7 @@ def test_user_profile_replaces_builtin_of_same_name(tmp_path):
     ('name = "x"\nhosts = ["x.com"\n', None, "invalid TOML"),
     ('name = "x"\nhosts = ["x.com"]\ncolour = "red"\n', "colour", "unknown key"),
     ('name = "x"\nhosts = ["x.com"]\n[article]\nstart_afer = "^x$"\n', "article.start_afer", "unknown key"),
+    ('name = "x"\nhosts = ["x.com"]\n"col\\nour" = 1\n', "'col\\nour'", "unknown key"),  # found by test_fuzz
     ('name = "x"\nhosts = ["x.com"]\n[article]\nend_before = ["(unclosed"]\n', "article.end_before[0]", "invalid regular expression"),
     ('name = "x"\nhosts = ["x.com"]\n[[drop]]\nmatch = "^Photo:"\n', "drop[0].reason", "required"),
     ('name = "x"\nhosts = ["x.com"]\n[[drop]]\nmatch = "^a"\nreason = "r"\nwhere = "header"\n', "drop[0].where", "must be one of"),

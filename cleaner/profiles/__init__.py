@@ -22,8 +22,8 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from ..errors import ProfileError, UsageError
-from ..patterns import LinePattern, compile_pattern, compile_patterns, compile_regex
-from ..triggers import required_literals
+from ..patterns import (LinePattern, ProfileRegex, budget_for, compile_pattern, compile_patterns, compile_regex,
+                        time_budget)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -71,7 +71,7 @@ class Profile:
     path: str
     site: str | None = None
     hosts: tuple[str, ...] = ()
-    fingerprints: tuple[re.Pattern[str], ...] = ()
+    fingerprints: tuple[ProfileRegex, ...] = ()
     min_fingerprints: int = 1
     start_after: tuple[LinePattern, ...] = ()
     start_at: tuple[LinePattern, ...] = ()
@@ -98,8 +98,7 @@ class Profile:
             if hits + left < self.min_fingerprints:
                 break                      # too few left to reach the minimum: the rest cannot matter
             left -= 1
-            literals = required_literals(pattern)
-            if (not literals or any(literal in text for literal in literals)) and pattern.search(text):
+            if pattern.search(text):       # a search first looks for the strings every match contains
                 hits += 1
         return hits
 
@@ -224,7 +223,9 @@ def _patterns(table: dict[str, Any], key: str, path: str, prefix: str) -> tuple[
 def _no_unknown(table: dict[str, Any], allowed: set[str], path: str, prefix: str) -> None:
     unknown = sorted(set(table) - allowed)
     if unknown:
-        raise ProfileError(path, prefix + unknown[0], f"unknown key (allowed: {', '.join(sorted(allowed))})")
+        # A quoted TOML key can hold any character: a line break would break the one-line error.
+        key = unknown[0] if unknown[0].isprintable() else repr(unknown[0])
+        raise ProfileError(path, prefix + key, f"unknown key (allowed: {', '.join(sorted(allowed))})")
 
 
 def _table(value: Any, path: str, key: str) -> dict[str, Any]:
@@ -294,10 +295,11 @@ class Registry:
                 if profile.serves(host):
                     return profile
         best, best_hits = None, 0
-        for profile in self:
-            if not profile.fingerprints:
-                continue
-            hits = profile.fingerprint_hits(text)
-            if hits >= profile.min_fingerprints and hits > best_hits:
-                best, best_hits = profile, hits
+        with time_budget(budget_for(min(len(text), 2 * _FINGERPRINT_SPAN))):
+            for profile in self:
+                if not profile.fingerprints:
+                    continue
+                hits = profile.fingerprint_hits(text)
+                if hits >= profile.min_fingerprints and hits > best_hits:
+                    best, best_hits = profile, hits
         return best

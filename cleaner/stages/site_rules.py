@@ -10,7 +10,7 @@ site's template, so no later heuristic may overturn them.
 from __future__ import annotations
 
 from ..document import BOILERPLATE, DATE, BYLINE, TITLE, Document
-from ..patterns import first_match
+from ..patterns import budget_for, first_match, time_budget
 
 _META_LABELS = {"title": TITLE, "byline": BYLINE, "date": DATE}
 
@@ -23,6 +23,10 @@ class SiteRulesStage:
         if profile is None or not doc.lines:
             return
         texts = [line.text for line in doc.lines]
+        with time_budget(budget_for(sum(map(len, texts)))):  # a slow user regex stops with a one-line error
+            self._apply(doc, profile, texts)
+
+    def _apply(self, doc: Document, profile, texts: list[str]) -> None:
         start, end = self._region(profile, texts)
         doc.region = (start, end)
         tag = f"site {profile.name}"
