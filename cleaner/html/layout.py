@@ -134,36 +134,31 @@ class _Frame:
     @property
     def all_words(self) -> frozenset[str]:
         if self._all_words is None:
-            inherited = self.parent.all_words if self.parent is not None else _NO_WORDS
-            self._all_words = inherited | self.words if self.words else inherited
+            _resolve(self, "_all_words", _all_words)
         return self._all_words
 
     @property
     def containers(self) -> frozenset[str]:
         if self._containers is None:
-            inherited = self.parent.containers if self.parent is not None else _NO_WORDS
-            self._containers = inherited | {self.tag} if self.tag in CONTAINERS else inherited
+            _resolve(self, "_containers", _containers)
         return self._containers
 
     @property
     def path(self) -> tuple[int, ...]:
         if self._path is None:
-            path = (self.parent.path if self.parent is not None else ()) + (self.id,)
-            self._path = path if len(path) <= PATH_LIMIT else path[-PATH_LIMIT:]
+            _resolve(self, "_path", _path)
         return self._path
 
     def heading(self) -> int:
         """The level of the nearest heading element at or above this frame (0: none); kept, as lines share
         their ancestors."""
         if self._heading is None:
-            level = HEADINGS.get(self.tag)
-            self._heading = level if level is not None else self.parent.heading() if self.parent is not None else 0
+            _resolve(self, "_heading", _heading)
         return self._heading
 
     def hidden(self) -> bool:
         if self._hidden is None:
-            own = bool(self.attributes) and _is_hidden(self.attributes)
-            self._hidden = own or (self.parent is not None and self.parent.hidden())
+            _resolve(self, "_hidden", _hidden)
         return self._hidden
 
     def depth(self) -> int:
@@ -171,6 +166,46 @@ class _Frame:
 
 
 _NO_WORDS: frozenset[str] = frozenset()
+
+
+def _resolve(frame: _Frame, slot: str, value) -> None:
+    """Work out an inherited attribute of ``frame`` (``slot``: where it is kept) from the nearest ancestor
+    that knows it, down: ``value(frame, the parent's value or None at the top)``.
+
+    A loop, not recursion: a page may nest 2,048 elements (libxml2's limit), deeper than Python's stack.
+    """
+    chain = []
+    while frame is not None and getattr(frame, slot) is None:
+        chain.append(frame)
+        frame = frame.parent
+    known = getattr(frame, slot) if frame is not None else None
+    for frame in reversed(chain):
+        known = value(frame, known)
+        setattr(frame, slot, known)
+
+
+def _all_words(frame: _Frame, inherited: "frozenset[str] | None") -> frozenset[str]:
+    inherited = _NO_WORDS if inherited is None else inherited
+    return inherited | frame.words if frame.words else inherited
+
+
+def _containers(frame: _Frame, inherited: "frozenset[str] | None") -> frozenset[str]:
+    inherited = _NO_WORDS if inherited is None else inherited
+    return inherited | {frame.tag} if frame.tag in CONTAINERS else inherited
+
+
+def _path(frame: _Frame, inherited: "tuple[int, ...] | None") -> tuple[int, ...]:
+    path = (inherited or ()) + (frame.id,)
+    return path if len(path) <= PATH_LIMIT else path[-PATH_LIMIT:]
+
+
+def _heading(frame: _Frame, inherited: "int | None") -> int:
+    level = HEADINGS.get(frame.tag)
+    return level if level is not None else inherited or 0
+
+
+def _hidden(frame: _Frame, inherited: "bool | None") -> bool:
+    return (bool(frame.attributes) and _is_hidden(frame.attributes)) or bool(inherited)
 _NONE: dict[str, str] = {}
 #: The attributes that say something about a region (the others are ignored).
 _TELLING = frozenset({"class", "id", "role", "itemprop", "style", "hidden", "aria-hidden"})
