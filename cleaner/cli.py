@@ -117,6 +117,10 @@ def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, n
                 raise click.exceptions.Exit(2) from None
             status = max(status, error.exit_code)
             continue
+        except MemoryError:  # a resource error, not a bug: say so, and never print a partial article
+            click.echo(f"cleaner: error: {name}: out of memory", err=True)
+            status = max(status, 1)
+            continue
         except Exception as error:  # a bug, or a broken install: still one line, never a traceback
             if os.environ.get("CLEANER_DEBUG"):
                 raise

@@ -80,6 +80,8 @@ class Processor:
                                          input_format=input_format)
         except CleanerError as error:
             return error_record(record, str(error))
+        except MemoryError:  # a resource error, not a bug: the record says so, the run goes on
+            return error_record(record, "out of memory (MemoryError) while cleaning this document")
         except Exception as exc:  # noqa: BLE001 - a bug in the cleaner must not lose the document
             return error_record(record, f"crash inside the cleaner: {type(exc).__name__}: {one_line(str(exc), 300)}")
         return article_record(record, article)

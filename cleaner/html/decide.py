@@ -4,10 +4,12 @@ Order of authority: a line a profile rule already decided stays decided;
 then the profile's ``[html]`` selectors (drop, then the article container);
 then the model. Its first ensemble reads the markup alone; only when that
 leaves a good share of the page's words in doubt is trafilatura asked for
-its main text, and the lines are scored again by the second ensemble, which
-reads that evidence too. A decision is firm unless its
-probability is within ``undecided_band`` of the threshold, in which case the
-text stages decide. Lines in the header that state the page's title, byline
+its main text (if the page is within its limits, :func:`evidence.over_limits`),
+and the lines are scored again by the second ensemble, which reads that
+evidence too; a page in doubt that trafilatura could not read keeps the
+first ensemble's scores, with a warning and a note in each line's reason.
+A decision is firm unless its probability is within ``undecided_band`` of
+the threshold, in which case the text stages decide. Lines in the header that state the page's title, byline
 or date are labelled as such; the date is the header's dateline where it
 shows one (htmldate's reading of the whole page only where it does not), and
 the byline, where the meta tags name no author, a name in an author element.
@@ -16,14 +18,15 @@ the byline, where the meta tags name no author, a name in an author element.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from operator import itemgetter
+from typing import Iterator, Sequence
 
 from ..dates import parse_date
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Document, Line, WordedReason
 from ..language import stopwords
 from ..stages.metadata import BYLINE_PREFIX
 from . import evidence, model
-from .features import NAMES, coverage_rows, markup_rows, region_categories
+from .features import MARKUP_NAMES, NAMES, PageRows, region_categories
 from .selectors import profile_decisions
 
 _AT = {name: i for i, name in enumerate(NAMES)}
@@ -36,71 +39,118 @@ def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
     if root is None:
         return
     stated = evidence.metadata(root, doc.url)
-    rows = page_evidence(doc, root, stated)
+    rows = page_rows(doc, root, stated)
     scorer = model.load()
     ensemble = scorer.markup
-    probabilities = ensemble.probabilities(rows)
+    facts: list[tuple[float, ...]] = []
+    probabilities = ensemble.probabilities(_quoting(rows.markup(), facts))
+    alone = None           # in doubt, but decided from the markup alone: (the warning, each line's note)
     if scorer.in_doubt(doc.lines, probabilities):
-        stated.date()            # htmldate reads meta tags and scripts, which trafilatura's main text strips
-        ensemble = scorer.consulted
-        rows = [own + more for own, more in zip(rows, coverage_rows(doc.lines, trafilatura_coverage(doc, root)))]
-        probabilities = ensemble.probabilities(rows)
+        covered, alone = _witness(doc, root, stated)
+        if covered is not None:
+            ensemble = scorer.consulted
+            facts = []
+            probabilities = ensemble.probabilities(_quoting(rows.consulted(covered), facts))
+        else:
+            doc.warnings.append(f"decided from the markup alone: {alone[0]}")
+    del rows
     profile_decisions(doc, root)
     threshold = ensemble.threshold
-    for line, row, p in zip(doc.lines, rows, probabilities):
+    note = alone[1] if alone is not None else None
+    for line, quoted, p in zip(doc.lines, facts, probabilities):
         if line.firm:
             continue
         line.score = p
         if abs(p - threshold) < undecided_band:
             continue
         body = p >= threshold
-        line.mark(BODY if body else BOILERPLATE, MarkupReason(line, row, p, body), firm=True)
+        line.mark(BODY if body else BOILERPLATE, MarkupReason(line, quoted, p, body, note), firm=True)
     _metadata_lines(doc, stated)
+
+
+def _witness(doc: Document, root, stated: evidence.PageMetadata) -> "tuple[list[float] | None, tuple[str, str] | None]":
+    """trafilatura's coverage of the page's lines, or ``None`` and why it was not had: the warning, and
+    the note each line's reason gets (the page is over its limits, or it failed)."""
+    over = evidence.over_limits(root)
+    if over is not None:
+        return None, (over, "trafilatura not asked: page over its limits")
+    stated.date()        # htmldate reads meta tags and scripts, which trafilatura's main text strips
+    try:
+        return trafilatura_coverage(doc, root), None
+    except evidence.WitnessFailed as failure:
+        return None, (str(failure), "trafilatura failed")
+
+
+#: The columns of a row that a reason quotes (:func:`_evidence_for`); with trafilatura's, its coverage too.
+_QUOTED = ("in_top_candidate", "repeated_before", "coverage")
+_QUOTE_MARKUP = itemgetter(*(_AT[name] for name in _QUOTED[:2]))
+_QUOTE_CONSULTED = itemgetter(*(_AT[name] for name in _QUOTED))
+
+
+def _quoting(rows: Iterator[list[float]], facts: list[tuple[float, ...]]) -> Iterator[list[float]]:
+    """The rows, as they are scored, keeping of each only the columns its reason quotes: the rows
+    themselves are not kept (on a big page they would be most of the cleaner's memory)."""
+    width = len(MARKUP_NAMES)
+    for row in rows:
+        facts.append(_QUOTE_MARKUP(row) if len(row) == width else _QUOTE_CONSULTED(row))
+        yield row
 
 
 class MarkupReason(WordedReason):
     """``markup: body 0.97 — <p>, in class/id 'content'``: keeps what the wording reads of the line
-    (its text, markup and features), not the line."""
+    (its text, markup and features, the row's columns in :data:`_QUOTED`), not the line; ``note`` says
+    why a page in doubt was decided without trafilatura."""
 
-    __slots__ = ("text", "markup", "features", "row", "p", "body")
+    __slots__ = ("text", "markup", "features", "facts", "p", "body", "note")
     from_markup = True  # text evidence may overrule it (cleaner.document.markup_body)
 
-    def __init__(self, line: Line, row: Sequence[float], p: float, body: bool) -> None:
+    def __init__(self, line: Line, facts: tuple[float, ...], p: float, body: bool, note: str | None = None) -> None:
         self.text, self.markup, self.features = line.text, line.markup, line.features
-        self.row, self.p, self.body = row, p, body
+        self.facts, self.p, self.body, self.note = facts, p, body, note
 
     def __str__(self) -> str:
         label = "body" if self.body else "not body"
-        return f"markup: {label} {self.p:.2f} — {_evidence_for(self, self.row, body=self.body)}"
+        worded = f"markup: {label} {self.p:.2f} — {_evidence_for(self, self.facts, body=self.body)}"
+        return f"{worded} (markup alone: {self.note})" if self.note else worded
 
 
-def page_evidence(doc: Document, root, stated: "evidence.PageMetadata | None" = None) -> list[list[float]]:
-    """Fill the page's title, byline and site name (where no profile rule did) and return each line's
-    markup row (``stated``: the page's metadata, if already read; the date is left for later).
-
-    The training script calls this and :func:`trafilatura_coverage` too, so the
-    model learns from exactly what it will see.
-    """
+def page_rows(doc: Document, root, stated: "evidence.PageMetadata | None" = None) -> PageRows:
+    """Fill the page's title, byline and site name (where no profile rule did) and return the page's
+    feature rows, made as they are read (``stated``: the page's metadata, if already read; the date is
+    left for later)."""
     if stated is None:
         stated = evidence.metadata(root, doc.url)
     found = {"title": evidence.headline(doc.lines, stated.title), "byline": stated.byline, "site": stated.site}
     for key, value in found.items():
         if value and not doc.meta.get(key):
             doc.meta[key] = value
-    return markup_rows(doc.lines, doc.meta.get("title"))
+    return PageRows(doc.lines, doc.meta.get("title"))
+
+
+def page_evidence(doc: Document, root, stated: "evidence.PageMetadata | None" = None) -> list[list[float]]:
+    """:func:`page_rows`, each line's markup row in a list.
+
+    The training script calls this and :func:`trafilatura_coverage` too, so the
+    model learns from exactly what it will see.
+    """
+    return list(page_rows(doc, root, stated).markup())
 
 
 def trafilatura_coverage(doc: Document, root) -> list[float]:
-    """How much of each line trafilatura's main text keeps."""
+    """How much of each line trafilatura's main text keeps (:class:`evidence.WitnessFailed` if it fails)."""
     return evidence.coverage(doc.lines, evidence.main_text(root, doc.url))
 
 
-def _evidence_for(line: "Line | MarkupReason", row: Sequence[float], body: bool) -> str:
-    """The facts behind a decision that point its way, strongest kinds first (at most three)."""
+def _evidence_for(line: "Line | MarkupReason", quoted: Sequence[float], body: bool) -> str:
+    """The facts behind a decision that point its way, strongest kinds first (at most three).
+
+    ``quoted``: the row's columns named in :data:`_QUOTED` (trafilatura's coverage only if it was asked).
+    """
     m = line.markup
     facts: list[str] = []
-    consulted = len(row) > _AT["coverage"]    # the row has trafilatura's columns
-    covered = consulted and row[_AT["coverage"]] >= 0.5
+    in_top, repeated_before = quoted[0], quoted[1]
+    consulted = len(quoted) > 2
+    covered = consulted and quoted[2] >= 0.5
     if body:
         if covered:
             facts.append("in trafilatura's main text")
@@ -111,7 +161,7 @@ def _evidence_for(line: "Line | MarkupReason", row: Sequence[float], body: bool)
         content = _first_word(m.near | m.far, positive=True)
         if content:
             facts.append(f"in class/id '{content}'")
-        if row[_AT["in_top_candidate"]]:
+        if in_top:
             facts.append("in the densest prose block")
         if line.features.ends_sentence and line.features.words >= 8:
             facts.append("sentence prose")
@@ -125,7 +175,7 @@ def _evidence_for(line: "Line | MarkupReason", row: Sequence[float], body: bool)
             facts.append(f"class/id '{negative}'")
         if m.hidden:
             facts.append("hidden")
-        if row[_AT["repeated_before"]] >= 0.8:
+        if repeated_before >= 0.8:
             facts.append("repeats text above")
         density = m.link_chars / max(1, len(line.text))
         if density >= 0.5:

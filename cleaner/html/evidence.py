@@ -9,12 +9,21 @@ only where that finds under :data:`SHORT_MAIN_TEXT` words is its full cascade
 asked too. A line's *coverage* is the share of its word
 trigrams that trafilatura's main text contains: 1.0 for a paragraph it kept,
 0.0 for a menu it dropped.
+
+trafilatura is asked only about pages within :data:`MAX_ELEMENTS` and
+:data:`MAX_DEPTH` (:func:`over_limits`): its cost is not linear beyond
+(consecutive siblings it deletes pass their tails on, one concatenation each;
+jusText, in its full cascade, writes out each paragraph's whole ancestry). A
+page over them, or one trafilatura fails on, is decided from its markup
+alone, and says so. Running out of memory is never taken for "trafilatura
+found nothing": :data:`RESOURCE_ERRORS` pass through, and the page fails.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from ..document import Line
@@ -31,8 +40,50 @@ NON_TEXT = ("script", "style", "noscript", "template", "svg", "math", "iframe", 
             "video", "audio", "source", "track", "link", "meta")
 
 
+#: trafilatura is asked about pages of at most this many elements. Its work on a page is not linear in
+#: the page's size: each element it deletes passes its tail text on to the element before it, one string
+#: concatenation each, so a run of k deleted siblings costs k² (16× the time at 4× the elements of a page of
+#: linked ``<div>``s), and its copy of the tree and its text come on top of ours (40 bytes a byte of
+#: HTML on menu-like pages). The benchmark pages have at most 15,793 elements (median 957).
+MAX_ELEMENTS = 30_000
+#: ... nested at most this deep (libxml2's default limit: deeper pages were not read at all before
+#: ``huge_tree``): jusText, in trafilatura's full cascade, spells out every paragraph's whole ancestry.
+MAX_DEPTH = 256
+
+#: Errors that say the machine ran out, not that a witness cannot read the page: they pass through, so
+#: the run fails (the CLI's one-line error and exit 1, an error record in a batch) instead of the page
+#: being cleaned as if trafilatura had found nothing, which depends on the machine's state, not the page.
+#: ``RecursionError`` is not one: it comes from the page's shape (the same page always raises it), like
+#: any other error a witness raises on a page it cannot read.
+RESOURCE_ERRORS = (MemoryError,)
+
+
+class WitnessFailed(Exception):
+    """trafilatura raised an error (not a resource error) on the page: it says nothing about it."""
+
+
+def over_limits(root) -> str | None:
+    """Why trafilatura is not asked about this page (it is over :data:`MAX_ELEMENTS` or
+    :data:`MAX_DEPTH`), or ``None``. Counted in libxml2, without touching the elements from Python."""
+    elements = int(root.xpath("count(//*)"))
+    if elements > MAX_ELEMENTS:
+        return f"the page has {elements:,} elements, over the {MAX_ELEMENTS:,} trafilatura is asked about"
+    if _deeper_than_max_depth()(root):
+        return f"the page nests elements more than {MAX_DEPTH} levels deep, deeper than trafilatura is asked about"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _deeper_than_max_depth():
+    """An XPath test: is any element more than :data:`MAX_DEPTH` levels under the root? One step a level, so each
+    element is visited once, at its own depth (``ancestor::`` would walk every element's ancestry)."""
+    from lxml import etree
+
+    return etree.XPath("boolean(" + "*/" * MAX_DEPTH + "*)")
+
+
 def main_text(root, url: str | None = None) -> str:
-    """trafilatura's main text of the page ('' when it finds none).
+    """trafilatura's main text of the page ('' when it finds none); :class:`WitnessFailed` if it raised.
 
     The page's non-text elements are removed from the tree first, in place:
     read the metadata (meta tags, JSON-LD scripts) before calling this.
@@ -61,8 +112,10 @@ def _extract(root, url: str | None, fast: bool, favor_recall: bool) -> str:
 
     try:
         result = bare_extraction(root, url=url, fast=fast, favor_recall=favor_recall, include_comments=False)
-    except Exception:  # noqa: BLE001 - a witness that fails says nothing; the page is still ours to read
-        return ""
+    except RESOURCE_ERRORS:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a witness that fails says nothing; the page is still ours to read
+        raise WitnessFailed(f"trafilatura failed on the page ({type(exc).__name__})") from exc
     return (result.text or "") if result is not None else ""
 
 
@@ -77,7 +130,7 @@ def coverage(lines: Sequence[Line], text: str) -> list[float]:
     words matches only a whole paragraph of the text (a heading, a list item).
     """
     stream = _Stream(text)
-    if not stream.tokens:
+    if not stream.length:
         return [0.0] * len(lines)
     candidates: list[tuple[int, int, int, int]] = []   # (line index, start, end, matched trigrams)
     sizes = []
@@ -85,29 +138,46 @@ def coverage(lines: Sequence[Line], text: str) -> list[float]:
         words = _TOKEN.findall(line.text.lower())
         sizes.append(max(1, len(words) - _N + 1))
         candidates.extend((index, start, end, votes) for start, end, votes in stream.places(words))
-    chosen = _best_chain(candidates, len(stream.tokens))
+    chosen = _best_chain(candidates, stream.length)
     return [min(1.0, chosen.get(i, 0) / sizes[i]) for i in range(len(lines))]
 
 
 class _Stream:
-    """The extracted text as one token stream, indexed by trigram."""
+    """The extracted text as one token stream, indexed by trigram.
+
+    Lean, as the text may be megabytes: a word is a number (its rank in the text's vocabulary), a trigram
+    one integer made of its three numbers (exact: the vocabulary's size is the base), and a trigram's
+    places one position, a list of them, or :data:`_MANY`.
+    """
 
     #: A trigram found more often than this says nothing about where a line is.
     max_repeats = 8
 
     def __init__(self, text: str) -> None:
-        self.tokens: list[str] = []
+        self.vocabulary: dict[str, int] = {}
         self.short: dict[tuple[str, ...], list[int]] = {}   # paragraphs of one or two words → their starts
+        ids: list[int] = []
+        number = self.vocabulary.setdefault
         for paragraph in text.lower().split("\n"):
             words = _TOKEN.findall(paragraph)
             if 0 < len(words) < _N:
-                self.short.setdefault(tuple(words), []).append(len(self.tokens))
-            self.tokens.extend(words)
-        self.at: dict[tuple, list[int]] = {}
-        tokens = self.tokens
-        setdefault = self.at.setdefault
-        for i, gram in enumerate(zip(tokens, tokens[1:], tokens[2:])):
-            setdefault(gram, []).append(i)
+                self.short.setdefault(tuple(words), []).append(len(ids))
+            ids.extend([number(word, len(self.vocabulary)) for word in words])
+        self.length = len(ids)
+        self.base = base = max(1, len(self.vocabulary))
+        self.at: dict[int, "int | list[int] | object"] = {}
+        at, most = self.at, self.max_repeats
+        for i, key in enumerate(_trigram_keys(ids, base)):
+            found = at.get(key)
+            if found is None:
+                at[key] = i
+            elif found.__class__ is int:
+                at[key] = [found, i]
+            elif found is not _MANY:
+                if len(found) == most:
+                    at[key] = _MANY
+                else:
+                    found.append(i)
 
     def places(self, words: list[str]) -> list[tuple[int, int, int]]:
         """Where the line could sit in the stream: (start, end, matched trigrams)."""
@@ -117,17 +187,32 @@ class _Stream:
             starts = self.short.get(tuple(words), ())
             return [(q, q + len(words), 1) for q in starts[:self.max_repeats]]
         votes: dict[int, int] = {}
-        at, most = self.at.get, self.max_repeats
-        for j, gram in enumerate(zip(words, words[1:], words[2:])):
-            positions = at(gram)
-            if positions and len(positions) <= most:
-                for q in positions:
+        number, at, base = self.vocabulary.get, self.at.get, self.base
+        ids = [number(word, -1) for word in words]
+        for j, key in enumerate(_trigram_keys(ids, base)):
+            found = at(key)
+            if found is None or found is _MANY:
+                continue
+            if found.__class__ is int:
+                votes[found - j] = votes.get(found - j, 0) + 1
+            else:
+                for q in found:
                     votes[q - j] = votes.get(q - j, 0) + 1
         if not votes:
             return []
         best = max(votes.values())
         floor = max(1, best // 3)
         return [(max(0, start), start + len(words), count) for start, count in votes.items() if count >= floor]
+
+
+#: A trigram found more than :attr:`_Stream.max_repeats` times.
+_MANY = object()
+
+
+def _trigram_keys(ids: list[int], base: int) -> "map[int]":
+    """One integer per trigram of word numbers (each below ``base``); negative where a word is unknown (-1)."""
+    return map(lambda a, b, c: (a * base + b) * base + c if a >= 0 and b >= 0 and c >= 0 else -1,
+               ids, ids[1:], ids[2:])
 
 
 def _best_chain(candidates: list[tuple[int, int, int, int]], length: int) -> dict[int, int]:
@@ -206,6 +291,8 @@ class PageMetadata:
             self._dated = True
             try:
                 self._date = find_date(self.root, url=self.url, original_date=True, extensive_search=False) or None
+            except RESOURCE_ERRORS:
+                raise
             except Exception:  # noqa: BLE001 - metadata is optional; a page that breaks it still has a body
                 self._date = None
             self.root = None
@@ -222,10 +309,14 @@ def metadata(root, url: str | None = None) -> PageMetadata:
             found.author = None          # a one-word "author" is a handle or the site, not a byline
         try:
             found = extract_meta_json(root, found)
+        except RESOURCE_ERRORS:
+            raise
         except Exception:  # noqa: BLE001 - JSON-LD in the wild is often broken; the meta tags still count
             pass
         title = found.title or extract_title(root)
         site = found.sitename or extract_sitename(root)
+    except RESOURCE_ERRORS:
+        raise
     except Exception:  # noqa: BLE001 - metadata is optional; a page that breaks it still has a body
         return PageMetadata(root, url, None, None, None)
     return PageMetadata(root, url or found.url, _clean(title), _clean(found.author),

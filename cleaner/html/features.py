@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ..document import Line
 from .layout import PATH_LIMIT
@@ -84,22 +84,63 @@ COVERAGE_NAMES = tuple(_coverage_names())
 NAMES = MARKUP_NAMES + COVERAGE_NAMES
 
 
+class PageRows:
+    """A page's feature rows, made one at a time as the model reads them.
+
+    Kept, they would be most of what the cleaner holds on a big page (some
+    200 floats a line: 1.7 KB for a 23-byte ``<div>`` of a menu), so on a
+    page of over :data:`KEEP_ROWS_LINES` lines :meth:`markup` makes them
+    again when trafilatura's columns are added; a smaller page's are kept
+    from the first reading for the second (a few MB at most).
+    """
+
+    def __init__(self, lines: Sequence[Line], title: str | None = None) -> None:
+        self.lines = lines
+        self._page = _Page(lines, title) if lines else None
+        self._kept: list[list[float]] | None = None
+
+    def markup(self) -> Iterator[list[float]]:
+        """The page's own evidence, one row per line."""
+        if self._kept is not None:
+            kept, self._kept = self._kept, None
+            yield from kept
+            return
+        page = self._page
+        keep: list[list[float]] | None = [] if len(self.lines) <= KEEP_ROWS_LINES else None
+        for i, line in enumerate(self.lines):
+            row = _own(line)
+            page.add_context(row, i)
+            if keep is not None:
+                keep.append(row)
+            yield row
+        self._kept = keep
+
+    def consulted(self, covered: Sequence[float]) -> Iterator[list[float]]:
+        """The page's own evidence and trafilatura's (``covered``: its coverage of each line), one row per line."""
+        for row, more in zip(self.markup(), _coverage_rows(self.lines, covered)):
+            row += more
+            yield row
+
+
+#: A page of at most this many lines keeps its markup rows between the model's two readings (the
+#: benchmark pages have at most 2,641 lines).
+KEEP_ROWS_LINES = 4_000
+
+
 def markup_rows(lines: Sequence[Line], title: str | None = None) -> list[list[float]]:
     """The page's own evidence, one row per line (``title``: the page's title)."""
-    if not lines:
-        return []
-    page = _Page(lines, title)
-    rows = []
-    for i, line in enumerate(lines):
-        row = _own(line)
-        page.add_context(row, i)
-        rows.append(row)
-    return rows
+    return list(PageRows(lines, title).markup())
 
 
 def coverage_rows(lines: Sequence[Line], covered: Sequence[float]) -> list[list[float]]:
     """trafilatura's evidence, one row per line (``covered``: its coverage of each line)."""
+    return list(_coverage_rows(lines, covered))
+
+
+def _coverage_rows(lines: Sequence[Line], covered: Sequence[float]) -> Iterator[list[float]]:
     n = len(lines)
+    if not n:
+        return
     cumulative = _cumulative(covered)
     first = next((i for i, c in enumerate(covered) if c >= 0.5), n)
     last = next((i for i in range(n - 1, -1, -1) if covered[i] >= 0.5), -1)
@@ -117,7 +158,6 @@ def coverage_rows(lines: Sequence[Line], covered: Sequence[float]) -> list[list[
             else:
                 entry[0] += chars * share
                 entry[1] += chars
-    rows = []
     total = max(1.0, cumulative[n])
     page_share = _coarse(covered_chars / max(1, page_chars))
     page_log = _coarse(math.log1p(covered_chars) / 2)
@@ -132,8 +172,7 @@ def coverage_rows(lines: Sequence[Line], covered: Sequence[float]) -> list[list[
                 row.append(share / max(chars, 1))
             else:
                 row.append(0.0)
-        rows.append(row)
-    return rows
+        yield row
 
 
 def _own(line: Line) -> list[float]:

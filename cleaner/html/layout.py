@@ -47,8 +47,9 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 class Markup:
     """What the HTML says about one line.
 
-    Treat it as read-only. It is not a frozen dataclass because a frozen one sets each field through
-    ``object.__setattr__``, and a page makes hundreds of these (1% of the cleaner's time on HTML).
+    Treat it as read-only (the walk sets ``repeats`` once it has seen the whole page). It is not a frozen
+    dataclass because a frozen one sets each field through ``object.__setattr__``, and a page makes
+    hundreds of these (1% of the cleaner's time on HTML).
     """
 
     tag: str                       # the block element holding the line: p, li, h2, td, div, ...
@@ -134,36 +135,31 @@ class _Frame:
     @property
     def all_words(self) -> frozenset[str]:
         if self._all_words is None:
-            inherited = self.parent.all_words if self.parent is not None else _NO_WORDS
-            self._all_words = inherited | self.words if self.words else inherited
+            self._all_words = _all_words(self, _inherited(self.parent, "_all_words", _all_words))
         return self._all_words
 
     @property
     def containers(self) -> frozenset[str]:
         if self._containers is None:
-            inherited = self.parent.containers if self.parent is not None else _NO_WORDS
-            self._containers = inherited | {self.tag} if self.tag in CONTAINERS else inherited
+            self._containers = _containers(self, _inherited(self.parent, "_containers", _containers))
         return self._containers
 
     @property
     def path(self) -> tuple[int, ...]:
         if self._path is None:
-            path = (self.parent.path if self.parent is not None else ()) + (self.id,)
-            self._path = path if len(path) <= PATH_LIMIT else path[-PATH_LIMIT:]
+            self._path = _path(self, _inherited(self.parent, "_path", _path))
         return self._path
 
     def heading(self) -> int:
         """The level of the nearest heading element at or above this frame (0: none); kept, as lines share
         their ancestors."""
         if self._heading is None:
-            level = HEADINGS.get(self.tag)
-            self._heading = level if level is not None else self.parent.heading() if self.parent is not None else 0
+            self._heading = _heading(self, _inherited(self.parent, "_heading", _heading))
         return self._heading
 
     def hidden(self) -> bool:
         if self._hidden is None:
-            own = bool(self.attributes) and _is_hidden(self.attributes)
-            self._hidden = own or (self.parent is not None and self.parent.hidden())
+            self._hidden = _hidden(self, _inherited(self.parent, "_hidden", _hidden))
         return self._hidden
 
     def depth(self) -> int:
@@ -171,6 +167,53 @@ class _Frame:
 
 
 _NO_WORDS: frozenset[str] = frozenset()
+
+
+def _inherited(parent: "_Frame | None", slot: str, value):
+    """The parent's value of an inherited attribute (kept in ``slot``; ``None`` at the top), worked out from
+    the nearest ancestor that knows it, down (``value(frame, its parent's value)``), where not known yet.
+
+    A loop, not recursion: a page may nest 2,048 elements (libxml2's limit), deeper than Python's stack.
+    """
+    if parent is None:
+        return None
+    known = getattr(parent, slot)
+    if known is not None:
+        return known
+    chain = []
+    frame = parent
+    while frame is not None and known is None:
+        chain.append(frame)
+        frame = frame.parent
+        known = getattr(frame, slot) if frame is not None else None
+    for frame in reversed(chain):
+        known = value(frame, known)
+        setattr(frame, slot, known)
+    return known
+
+
+def _all_words(frame: _Frame, inherited: "frozenset[str] | None") -> frozenset[str]:
+    inherited = _NO_WORDS if inherited is None else inherited
+    return inherited | frame.words if frame.words else inherited
+
+
+def _containers(frame: _Frame, inherited: "frozenset[str] | None") -> frozenset[str]:
+    inherited = _NO_WORDS if inherited is None else inherited
+    return inherited | {frame.tag} if frame.tag in CONTAINERS else inherited
+
+
+def _path(frame: _Frame, inherited: "tuple[int, ...] | None") -> tuple[int, ...]:
+    path = (inherited or ()) + (frame.id,)
+    return path if len(path) <= PATH_LIMIT else path[-PATH_LIMIT:]
+
+
+def _heading(frame: _Frame, inherited: "int | None") -> int:
+    level = HEADINGS.get(frame.tag)
+    return level if level is not None else inherited or 0
+
+
+def _hidden(frame: _Frame, inherited: "bool | None") -> bool:
+    return (bool(frame.attributes) and _is_hidden(frame.attributes)) or bool(inherited)
 _NONE: dict[str, str] = {}
 #: The attributes that say something about a region (the others are ignored).
 _TELLING = frozenset({"class", "id", "role", "itemprop", "style", "hidden", "aria-hidden"})
@@ -250,7 +293,9 @@ class LineBuilder:
 
     def __init__(self) -> None:
         self.lines: list[Line] = []
-        self._pending: list[tuple] = []       # (text, soft, frame, link chars, near words) per line
+        # Per line, the signatures its look-alike siblings are counted by (its block's, its parent's): the
+        # counts are known only at the end, and a frame is freed as soon as the walk leaves its element.
+        self._signatures: list[tuple[tuple, "tuple | None"]] = []
         self._parts: list[str] = []
         self._link_chars = 0
         self._anchor: _Frame | None = None    # the block frame the current line started in
@@ -343,7 +388,7 @@ class LineBuilder:
                 self._soft = False
             return
         text = " ".join("".join(self._parts).split())
-        self._pending.append((text, self._soft, self._anchor, self._link_chars, self._near))
+        self._add_line(text, self._anchor)
         self._soft = soft
         self._parts = []
         self._link_chars = 0
@@ -351,22 +396,26 @@ class LineBuilder:
         self._near = _NO_WORDS
         self._last = None
 
+    def _add_line(self, text: str, frame: _Frame) -> None:
+        """The line being built, with its Markup (its ``repeats`` are counted in :meth:`_finish`)."""
+        line = Line(len(self.lines) + 1, text, blank_before=not self._soft)
+        parent = frame.parent
+        above = parent.parent if parent is not None else None
+        far_frame = above.parent if above is not None else None
+        line.markup = Markup(
+            tag=frame.tag, heading=frame.heading(), containers=frame.containers,
+            link_chars=min(self._link_chars, len(text)), near=self._near,
+            far=far_frame.all_words if far_frame is not None else _NO_WORDS, depth=frame.depth(),
+            hidden=frame.hidden(), path=frame.path, element=frame.element)
+        self.lines.append(line)
+        self._signatures.append((frame.signature, parent.signature if parent is not None else None))
+
     def _finish(self) -> list[Line]:
-        """Turn the pending lines into Lines with their Markup (sibling counts are known only now)."""
+        """Count each line's look-alike siblings, now that the whole page has been seen."""
         siblings = self._siblings
-        for text, soft, frame, link_chars, near in self._pending:
-            line = Line(len(self.lines) + 1, text, blank_before=not soft)
-            above = frame.parent.parent if frame.parent is not None else None
-            far_frame = above.parent if above is not None else None
-            repeats = max(siblings.get(frame.signature, 1),
-                          siblings.get(frame.parent.signature, 1) if frame.parent is not None else 1)
-            line.markup = Markup(
-                tag=frame.tag, heading=frame.heading(), containers=frame.containers,
-                link_chars=min(link_chars, len(text)), near=near,
-                far=far_frame.all_words if far_frame is not None else _NO_WORDS, depth=frame.depth(),
-                hidden=frame.hidden(), path=frame.path, repeats=repeats, element=frame.element)
-            self.lines.append(line)
-        self._pending = []
+        for line, (own, parents) in zip(self.lines, self._signatures):
+            line.markup.repeats = max(siblings.get(own, 1), siblings.get(parents, 1) if parents is not None else 1)
+        self._signatures = []
         return self.lines
 
 

@@ -20,7 +20,7 @@ import json
 import math
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ..errors import CleanerError
 from .features import MARKUP_NAMES, NAMES
@@ -40,7 +40,7 @@ class Ensemble:
         self.threshold: float = float(spec["threshold"])
         self._score = _compile(spec["trees"], float(spec["base"]), len(names))
 
-    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
+    def probabilities(self, rows: Iterable[Sequence[float]]) -> list[float]:
         score = self._score
         return [_sigmoid(score(row)) for row in rows]
 

@@ -9,6 +9,7 @@ and the share that later lines hold.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import Sequence
 
 from ..document import Line
@@ -17,22 +18,25 @@ from ..document import Line
 def repetition(lines: Sequence[Line]) -> tuple[list[float], list[float]]:
     """For each line, the share of its word trigrams that earlier lines (and later lines) already hold."""
     grams = _page_trigrams(lines)
-    # A trigram is repeated from above in line i when it first shows on an earlier line, and repeated
-    # below when it last shows on a later one (the same shares as counting what earlier and later
-    # lines hold, in two dictionary passes).
-    last = {gram: i for i, own in enumerate(grams) for gram in own}
-    first = {gram: i for i, own in zip(range(len(grams) - 1, -1, -1), reversed(grams)) for gram in own}
-    first_of, last_of = first.__getitem__, last.__getitem__
-    before, after = [], []
-    for i, own in enumerate(grams):
-        if not own:
-            before.append(0.0)
-            after.append(0.0)
-            continue
-        size = len(own)
-        before.append(sum(map(i.__gt__, map(first_of, own))) / size)
-        after.append(sum(map(i.__lt__, map(last_of, own))) / size)
-    return before, after
+    n = len(grams)
+    return _held_by_visited(grams, range(n)), _held_by_visited(grams, range(n - 1, -1, -1))
+
+
+def _held_by_visited(grams: list[list[str]], order: range) -> list[float]:
+    """For each line (``grams``: its trigrams), the share of them that the lines visited before it in
+    ``order`` hold: those whose first line (in ``order``) to show them is another.
+
+    One pass each way, one dictionary of the page's distinct trigrams at a time (both at once were a
+    quarter of the cleaner's memory on a big page).
+    """
+    shares = [0.0] * len(grams)
+    first: dict[str, int] = {}
+    seen = first.setdefault
+    for i in order:
+        own = grams[i]
+        if own:
+            shares[i] = sum(map(i.__ne__, map(seen, own, repeat(i)))) / len(own)
+    return shares
 
 
 def _page_trigrams(lines: Sequence[Line]) -> list[list]:
