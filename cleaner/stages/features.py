@@ -10,7 +10,6 @@ import re
 from sys import intern
 
 from .. import language
-from ..document import LARGE_DOCUMENT_LINES
 from ..triggers import KEY_LENGTH, WORD_PUNCTUATION
 
 #: Characters that end a sentence, in the scripts we see most.
@@ -111,7 +110,7 @@ class FeaturesStage:
         # Word keys serve the phrases stage; on HTML it reads few lines (the markup decides most), so it
         # makes the keys of those itself.
         html = doc.source_format == "html"
-        with_keys = len(doc.lines) <= LARGE_DOCUMENT_LINES and not html
+        with_keys = not doc.large and not html
         cache: dict[str, Features] = {}
         for line in doc.lines:
             features = cache.get(line.text)
