@@ -1,17 +1,22 @@
 """The shape of memory on large inputs: what is alive, never how much RSS a run took (that is measured by
-scripts, not asserted). A pasted site is cleaned a window at a time."""
+scripts, not asserted). A pasted site is cleaned a window at a time, a long line a chunk at a time."""
 
 from __future__ import annotations
 
 import functools
 import gc
 import random
+import sys
+import tracemalloc
 
 from conftest import seed
 
-from cleaner import pipeline
+from cleaner import chunks, language, pipeline
 from cleaner.api import Cleaner
 from cleaner.document import BODY, WINDOW_LINES, Document, Line, text_windows
+from cleaner.stages.context import _normalised
+from cleaner.stages.features import Features
+from cleaner.triggers import line_keys
 
 PROSE = ("The committee said on Monday that it would publish its findings before the end of the year, and "
          "that the report would be sent to every member of the council. ")
@@ -94,3 +99,50 @@ def test_windows_tile_the_dump():
             assert not any(i >= len(window.raws) // 2 for i in blanks) or not window.raws[-1].strip()
         for window in windows:
             assert sum(1 for raw in window.raws if raw.strip()) <= max_lines
+
+
+def _long_line(chars: int) -> str:
+    rng = random.Random(11)
+    words = PROSE.split() + ["ΟΔΟΣ.", "ΣΑΣ", "İstanbul", "Straße", "(AP)", "—", "Mr.", "U.S."]
+    out: list[str] = []
+    size = 0
+    while size < chars:
+        word = rng.choice(words)
+        out.append(word)
+        size += len(word) + 1
+    return " ".join(out)
+
+
+def test_a_long_line_measures_the_same_in_chunks(monkeypatch):
+    """Chunks cut at whitespace: a long line's features, phrase keys and repeat key are those of the
+    line measured whole."""
+    line = _long_line(40_000)
+    stoplist = language.stopwords("English")
+
+    def measure() -> tuple:
+        f = Features(line, stoplist, False)
+        slots = tuple(getattr(f, name) for name in Features.__slots__ if name not in ("_sample", "_stoplist"))
+        return slots, line_keys(line), _normalised(line), language.sample_tokens([line])
+
+    whole = measure()
+    monkeypatch.setattr(chunks, "CHUNK_CHARS", 50)
+    assert len(list(chunks.word_chunks(line))) > 500
+    assert measure() == whole
+
+
+def test_a_long_line_is_measured_in_bounded_memory():
+    """Measuring a line of 400,000 characters holds a copy or two of it at a time, not a list of its
+    words (which would be ten times its size)."""
+    line = _long_line(400_000)
+    stoplist = language.stopwords("English")
+    Features(line, stoplist, False)  # warm up
+    tracemalloc.start()
+    try:
+        Features(line, stoplist, False)
+        line_keys(line)
+        _normalised(line)
+        language.sample_tokens([line])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2.5 * sys.getsizeof(line)
