@@ -10,7 +10,7 @@ import os
 from typing import BinaryIO, Iterable
 
 from . import pipeline
-from .document import Article, Document
+from .document import Article
 from .errors import InputError, UsageError
 from .profiles import Profile, Registry
 from .reading import (DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, check_line_lengths, decode, looks_like_html,
@@ -60,16 +60,17 @@ class Cleaner:
             doc = html_to_document(text, url=url)
             shown = "\n".join(line.text for line in doc.lines)  # fingerprints are chrome a reader sees
             doc.profile = self._pick_profile(shown, url, profile)
+            # The lines hold the text now. When clean() decoded it, this was the only
+            # reference: a 10 MB page is not kept twice while the stages run.
+            del text
+            doc.model = self.model
+            article = pipeline.run(doc)
         else:
             check_line_lengths(text, self.max_line_chars)
             chosen = self._pick_profile(text, url, profile)
-            doc = Document.from_text(text, url=url)
-            doc.profile = chosen
-        # The lines hold the text now. When clean() decoded it, this was the only
-        # reference: a 10 MB dump is not kept twice while the stages run.
-        del text
-        doc.model = self.model
-        article = pipeline.run(doc)
+            # A larger dump than one window is cleaned window by window; its article keeps the text
+            # (its decisions are read from it), so nothing is gained by dropping it here.
+            article = pipeline.run_text(text, url=url, profile=chosen, model=self.model)
         if article.empty:
             article.warnings.append("no article text found")
         return article

@@ -11,7 +11,8 @@ line comes from the input.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from array import array
+from typing import Any, Iterator, NamedTuple
 
 # Labels. Plain strings keep the hot loops cheap and the JSON output readable.
 BODY = "body"
@@ -93,10 +94,92 @@ def markup_body(line: Line) -> bool:
     return line.label == BODY and isinstance(line.reason, WordedReason) and line.reason.from_markup
 
 
-#: A document with more lines than this (a whole site pasted into one file) is "large": the
-#: stages keep less per line (no model input for --explain, no stored phrase keys), so memory
-#: stays a small multiple of the input. Ordinary dumps have a few hundred lines.
+#: A document with more lines than this (a huge HTML page) is "large": the stages keep less per line
+#: (no model input for --explain, no stored phrase keys, no memoised measures), so memory stays a
+#: small multiple of the input. Ordinary dumps have a few hundred lines; each window of a pasted
+#: site (below) is large too.
 LARGE_DOCUMENT_LINES = 20_000
+#: A text dump with more non-blank lines or characters than this is a whole site pasted into one
+#: file (the largest page of the benchmark folders has 2,650 lines and 109 KB). The cleaner's
+#: stages look for one article in a document; such a dump is cleaned in windows of about a page
+#: instead, each as a document of its own, and only one window's lines are in memory at a time.
+WHOLE_DUMP_LINES = 10_000
+WHOLE_DUMP_CHARS = 512 * 1024
+#: A window of a pasted site: at most this many non-blank lines and characters (a longer line is a
+#: window of its own), ended at a blank line when one comes in its second half. On pages of the
+#: benchmark folders joined into one dump, windows of 50 to 150 lines find each page's article better
+#: than the whole dump cleaned as one document (see README, "Speed and memory").
+WINDOW_LINES = 100
+WINDOW_CHARS = 32 * 1024
+
+
+class Window(NamedTuple):
+    """One window of a text dump: ``text[start:end]`` split at newlines, the first one numbered ``number``."""
+
+    start: int
+    end: int
+    number: int
+    raws: list[str]
+
+
+def whole_dump(text: str) -> list[str] | None:
+    """The dump split at newlines (``text.split("\n")``) when it is one page, within WHOLE_DUMP_LINES
+    and WHOLE_DUMP_CHARS; None for a pasted site (and only the lines up to the limits were cut out)."""
+    if len(text) > WHOLE_DUMP_CHARS:
+        return None
+    if text.count("\n") < WHOLE_DUMP_LINES:
+        return text.split("\n")  # nearly every dump: fewer lines than the limit, blank ones included
+    raws, end = _window_raws(text, 0, WHOLE_DUMP_LINES, WHOLE_DUMP_CHARS)
+    return raws if end >= len(text) else None
+
+
+def text_windows(text: str, max_lines: int = WINDOW_LINES, max_chars: int = WINDOW_CHARS) -> Iterator[Window]:
+    """A pasted site as consecutive windows, each ended at a blank line when one comes in its second half.
+
+    Only one window's lines are cut out of the text at a time, so a dump of millions of short lines
+    never becomes a list of millions of strings.
+    """
+    start, number, size = 0, 1, len(text)
+    while True:
+        raws, end = _window_raws(text, start, max_lines, max_chars)
+        if end < size:
+            del raws[_blank_cut(raws):]
+            end = start + sum(map(len, raws)) + len(raws)
+        following = number + len(raws)
+        yield Window(start, end, number, raws)  # the caller may empty raws once it holds the lines
+        if end >= size:
+            return
+        start, number = end, following
+
+
+def _window_raws(text: str, start: int, max_lines: int, max_chars: int) -> tuple[list[str], int]:
+    """The lines from ``start`` until the limits (a first line longer than ``max_chars`` is taken
+    whole), and the offset after them: ``len(text)`` when they reach the end."""
+    raws: list[str] = []
+    limit, size, kept = start + max_chars, len(text), 0
+    while True:
+        newline = text.find("\n", start)
+        stop = size if newline < 0 else newline
+        if raws and stop > limit and start < size:  # (the empty line after a final newline is always taken)
+            return raws, start
+        raw = text[start:stop]
+        if raw.strip():
+            kept += 1
+            if kept > max_lines:
+                return raws, start
+        raws.append(raw)
+        if newline < 0:
+            return raws, size
+        start = newline + 1
+
+
+def _blank_cut(raws: list[str]) -> int:
+    """How many of a full window's ``raws`` it keeps: up to its last blank line if one comes in its
+    second half (a page break of the pasted site, most likely), else all."""
+    for i in range(len(raws) - 1, len(raws) // 2 - 1, -1):
+        if not raws[i].strip():
+            return i + 1
+    return len(raws)
 
 
 @dataclass
@@ -115,23 +198,32 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     model: Any = None                      # the text model to use (None: the shipped one)
 
+    large: bool = False                    # keep less per line (see LARGE_DOCUMENT_LINES)
+
+    def __post_init__(self) -> None:
+        self.large = self.large or len(self.lines) > LARGE_DOCUMENT_LINES
+
     @classmethod
     def from_text(cls, text: str, url: str | None = None) -> "Document":
         """Split a text dump into non-blank lines, remembering block breaks."""
+        return cls.from_raws(text.split("\n"), url=url)
+
+    @classmethod
+    def from_raws(cls, raws: list[str], url: str | None = None, first: int = 1, large: bool = False) -> "Document":
+        """The non-blank lines of ``raws`` (the input split at newlines), the first numbered ``first``."""
         lines: list[Line] = []
         blank_before = False
-        number = 0
         # A repeated line (a menu on every page of a pasted site) shares one string.
         shared: dict[str, str] = {}
         share = shared.setdefault
-        for number, raw in enumerate(text.split("\n"), 1):
+        for number, raw in enumerate(raws, first):
             stripped = raw.strip()
             if not stripped:
                 blank_before = True
                 continue
             lines.append(Line(number, share(stripped, stripped), blank_before))
             blank_before = False
-        return cls(lines=lines, url=url, total_lines=number)
+        return cls(lines=lines, url=url, total_lines=len(raws), large=large)
 
     def __iter__(self) -> Iterator[Line]:
         return iter(self.lines)
@@ -156,13 +248,52 @@ class Decision:
         return {"line": self.number, "label": self.label, "reason": self.reason, "text": self.text}
 
 
+class DecisionLog:
+    """Every line's label and reason, for a dump cleaned in windows, without an object per line.
+
+    Per line it keeps one integer: the index of its (label, reason) pair in a table of the distinct
+    pairs (a reason is worded when its window is done; a large document's reasons are few: shared
+    strings, and model reasons giving the probability only). The line's number and text are found
+    again in the dump's text, which the log keeps.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.windows: list[tuple[int, int, int, array]] = []   # (start, end, first number, codes)
+        self.pairs: list[tuple[str, str]] = []
+        self._index: dict[tuple[str, str], int] = {}
+
+    def add(self, window: Window, lines: list[Line]) -> None:
+        """Record the decisions of one window's lines."""
+        index, pairs = self._index, self.pairs
+        codes = array("I")
+        for line in lines:
+            pair = (line.label, str(line.reason))
+            code = index.get(pair)
+            if code is None:
+                code = index[pair] = len(pairs)
+                pairs.append(pair)
+            codes.append(code)
+        self.windows.append((window.start, window.end, window.number, codes))
+
+    def __iter__(self) -> Iterator[Decision]:
+        pairs = self.pairs
+        for start, end, first, codes in self.windows:
+            window = Document.from_raws(self.text[start:end].split("\n"), first=first)
+            for line, code in zip(window.lines, codes):
+                label, reason = pairs[code]
+                yield Decision(line.number, line.text, label, reason)
+
+
 @dataclass
 class Article:
     """What the cleaner returns: the body, its metadata, and every decision.
 
     ``decisions`` are worded on first access: most callers only want the
     body, and wording a model's reasons for every line costs more than the
-    cleaning itself.
+    cleaning itself. Until then an article holds its paragraphs and, for an
+    ordinary dump, its lines; for a pasted site cleaned in windows, the dump's
+    text and one integer per line instead (:class:`DecisionLog`).
     """
 
     paragraphs: list[str]
@@ -177,6 +308,7 @@ class Article:
     lines_in: int = 0              # non-blank input lines
     warnings: list[str] = field(default_factory=list)
     _lines: list[Line] = field(default_factory=list, repr=False, compare=False)
+    _log: DecisionLog | None = field(default=None, repr=False, compare=False)  # a windowed dump's decisions
     _decisions: list[Decision] | None = field(default=None, repr=False, compare=False)
     _body: str | None = field(default=None, repr=False, compare=False)
 
@@ -195,7 +327,10 @@ class Article:
     def decisions(self) -> list[Decision]:
         """Every non-blank input line: its number, text, label and the reason for it."""
         if self._decisions is None:
-            self._decisions = [Decision(line.number, line.text, line.label, str(line.reason)) for line in self._lines]
+            if self._log is not None:
+                self._decisions = list(self._log)
+            else:
+                self._decisions = [Decision(line.number, line.text, line.label, str(line.reason)) for line in self._lines]
         return self._decisions
 
     @property

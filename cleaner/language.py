@@ -20,6 +20,8 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+from .chunks import word_chunks
+
 ENGLISH = "English"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: Share of sampled tokens that must be English stopwords to skip full detection.
@@ -126,15 +128,17 @@ def sample_tokens(texts: list[str], limit: int = _SAMPLE_TOKENS) -> list[str]:
 def _tokens_of(texts: Iterable[str], limit: int) -> list[str]:
     tokens: list[str] = []
     for text in texts:
-        tokens.extend(_WORD.findall(text.lower()))
-        if len(tokens) >= limit:
-            break
-    return tokens[:limit]
+        # A chunk at a time: a line of a million characters gives its first words, not a list of all.
+        for chunk in word_chunks(text):
+            tokens.extend(_WORD.findall(chunk.lower()))
+            if len(tokens) >= limit:
+                return tokens[:limit]
+    return tokens
 
 
 def detect(texts: list[str]) -> tuple[str | None, bool]:
     """Guess the language of a dump's lines: (stoplist name or script name, char_mode)."""
-    sample = "".join(sorted(texts, key=len, reverse=True)[:20])[:4000]
+    sample = "".join([text[:4000] for text in sorted(texts, key=len, reverse=True)[:20]])[:4000]
     if sample and len(_CJK.findall(sample)) > 0.3 * len(sample.replace(" ", "")):
         for pattern, name in _SCRIPT_NAMES:
             if pattern.search(sample):

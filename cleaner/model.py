@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .document import LARGE_DOCUMENT_LINES
 from .errors import ModelError
 from .measures import (anchor, cohesion, colon_lists, distances, headline_line, prose_stop_level, short_runs,
                        window_counts)
@@ -84,8 +83,11 @@ def line_vectors(lines, has_stoplist: bool, char_mode: bool) -> list[list[float]
     return list(iter_line_vectors(lines, has_stoplist, char_mode))
 
 
-def iter_line_vectors(lines, has_stoplist: bool, char_mode: bool) -> Iterator[list[float]]:
-    """The vectors one at a time: a caller that scores and drops them holds one, not all."""
+def iter_line_vectors(lines, has_stoplist: bool, char_mode: bool, memo: bool = True) -> Iterator[list[float]]:
+    """The vectors one at a time: a caller that scores and drops them holds one, not all.
+
+    ``memo``: measure a repeated line (the same Features) once; a large document, where memory
+    matters more, measures each line anew."""
     n = len(lines)
     if n == 0:
         return
@@ -109,15 +111,14 @@ def iter_line_vectors(lines, has_stoplist: bool, char_mode: bool) -> Iterator[li
     headline = headline_line(lines, feats, prose)
     colon_list = colon_lists(feats)
     log1p = math.log1p
-    own_of: dict[int, tuple] = {}  # a repeated line (the same Features) is measured once…
-    remember = n <= LARGE_DOCUMENT_LINES  # …unless the document is huge: then memory matters more
+    own_of: dict[int, tuple] = {}
     for i, line in enumerate(lines):
         f = feats[i]
         u = f.units
         own = own_of.get(id(f))
         if own is None:
             own = _own(f, reference, has_stoplist, char_mode)
-            if remember:
+            if memo:
                 own_of[id(f)] = own
         stop_rel = own[8]
         if i < start:

@@ -14,11 +14,13 @@ Read it top to bottom like boilerpipe's extractor chain::
     finish     anything still undecided is not article text
 
 Text dumps and HTML pages share every stage; HTML only adds evidence to lines.
+A text dump too large to be one page (a whole site pasted into one file) goes
+through the stages a window of about a page at a time (:func:`run_text`).
 """
 
 from __future__ import annotations
 
-from .document import BODY, BOILERPLATE, UNKNOWN, Article, Document
+from .document import BODY, BOILERPLATE, UNKNOWN, Article, DecisionLog, Document, text_windows, whole_dump
 from .stages.context import ContextStage
 from .stages.features import FeaturesStage
 from .stages.markup import MarkupStage
@@ -62,6 +64,44 @@ def run(doc: Document, stages=None) -> Article:
     for stage in stages or STAGES:
         stage(doc)
     return assemble(doc)
+
+
+def run_text(text: str, url: str | None = None, profile=None, model=None) -> Article:
+    """Clean a text dump: whole when it is one page (every ordinary dump), else window by window.
+
+    A pasted site (over WHOLE_DUMP_LINES or WHOLE_DUMP_CHARS) is cleaned a window of about a page at a
+    time, each window as a document of its own, and only its lines are alive meanwhile: the article
+    keeps the body lines, one small code per line for ``decisions`` (:class:`DecisionLog`) and the
+    text they came from. Its metadata and language are the first window's (the first page's).
+    """
+    raws = whole_dump(text)
+    if raws is not None:
+        doc = Document.from_raws(raws, url=url)
+        del raws
+        doc.profile, doc.model = profile, model
+        return run(doc)
+    article: Article | None = None
+    log = DecisionLog(text)
+    for window in text_windows(text):
+        doc = Document.from_raws(window.raws, url=url, first=window.number, large=True)
+        del window.raws[:]  # the lines hold the text now
+        doc.profile, doc.model = profile, model
+        part = run(doc)
+        log.add(window, part._lines)
+        part._lines = []
+        article = part if article is None else _join(article, part)
+    assert article is not None  # a pasted site is more than one window
+    article._log = log
+    return article
+
+
+def _join(article: Article, window: Article) -> Article:
+    """The article so far, with a later window's body and counts added (its metadata is the first window's)."""
+    article.paragraphs.extend(window.paragraphs)
+    article.dropped += window.dropped
+    article.lines_in += window.lines_in
+    article.warnings.extend(w for w in window.warnings if w not in article.warnings)
+    return article
 
 
 def assemble(doc: Document) -> Article:

@@ -19,6 +19,8 @@ import re
 import sys
 from functools import lru_cache
 
+from .chunks import word_chunks
+
 if sys.version_info >= (3, 11):
     import re._constants as sre_constants
     import re._parser as sre_parse
@@ -44,14 +46,15 @@ def word_key(token: str) -> str:
     return token.strip(WORD_PUNCTUATION)[:KEY_LENGTH]
 
 
-def line_keys(lowered: str) -> set[str]:
-    """The keys of a lower-cased line: the first four letters of each word (or the short word).
+def line_keys(text: str) -> set[str]:
+    """The keys of a line: the first four letters of each lower-cased word (or the short word).
 
     Words are whitespace-separated tokens with punctuation stripped from their
     ends — the features stage computes the same keys while it counts stopwords.
     Symbols (©, @) are not keys: patterns that need them are found with ``in``.
+    Lower-cased a chunk at a time (the same as the whole line: see :mod:`cleaner.chunks`).
     """
-    return {token.strip(WORD_PUNCTUATION)[:KEY_LENGTH] for token in lowered.split()}
+    return {token.strip(WORD_PUNCTUATION)[:KEY_LENGTH] for chunk in word_chunks(text) for token in chunk.lower().split()}
 
 
 def triggers(pattern: str) -> frozenset[str] | None:

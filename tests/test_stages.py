@@ -299,26 +299,23 @@ def test_shipped_phrase_index_is_up_to_date():
         assert json.load(handle) == json.loads(json.dumps(build_index()))
 
 
-def test_large_documents_keep_less_but_decide_the_same(monkeypatch):
-    """Past LARGE_DOCUMENT_LINES the stages drop per-line extras (phrase keys, model vectors,
-    memoised measures) to bound memory; the decisions must not change."""
+def test_large_documents_keep_less_but_decide_the_same():
+    """Large documents (past LARGE_DOCUMENT_LINES, and each window of a windowed dump) drop per-line
+    extras (phrase keys, model vectors, memoised measures) to bound memory; the decisions must not change."""
     from pathlib import Path
 
-    from cleaner import model as model_module
     from cleaner import pipeline
-    from cleaner.stages import features, scoring
 
     text = (Path(__file__).parent.parent / "fixtures" / "seeds" / "002_790ccee8608768f8.txt").read_text(encoding="utf-8")
 
-    def run() -> list:
+    def run(large: bool) -> list:
         d = Document.from_text(text)
+        d.large = large
         pipeline.run(d)
         return d.lines
 
-    normal = run()
-    for module in (features, scoring, model_module):
-        monkeypatch.setattr(module, "LARGE_DOCUMENT_LINES", 1)
-    large = run()
+    normal = run(False)
+    large = run(True)
     assert [(line.label, line.score, str(line.reason).split(" (")[0]) for line in large] == \
         [(line.label, line.score, str(line.reason).split(" (")[0]) for line in normal]
     assert all(line.vector is None for line in large) and all(line.vector is not None for line in normal)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..chunks import word_chunks
 from ..document import BODY, BOILERPLATE, Document, WordedReason
 from ..model import model_for
 
@@ -69,9 +70,13 @@ REPEAT_MIN_UNITS = 5
 #: stitches several kept lines together or is cut off with "…" (a summary of the first
 #: paragraphs). A paragraph that merely restates part of one earlier line (a standfirst) stays.
 REPEAT_SHINGLE_SHARE = 0.8
-#: Summaries repeat an article's opening: shingles are remembered from this many kept lines
-#: only, so a 10 MB dump does not hold millions of them (exact repeats are checked throughout).
+#: Summaries repeat an article's opening: shingles are remembered from this many kept lines only,
+#: and no more than this many shingles (exact repeats are checked throughout).
 REPEAT_WINDOW_LINES = 300
+REPEAT_WINDOW_SHINGLES = 10_000
+#: A line's shingles are its first words, as many as this many characters hold: a summary is short,
+#: and a line of a million characters must not become a set of 150,000 shingles.
+REPEAT_SHINGLE_CHARS = 20_000
 _WORD = re.compile(r"\w+")
 
 
@@ -83,8 +88,8 @@ def _drop_repeats(doc: Document) -> None:
     for number, line in enumerate(doc.lines):
         if line.label != BODY:
             continue
-        key = " ".join(line.text.split()).casefold()
-        words = _WORD.findall(key)
+        key = _normalised(line.text)
+        words = _WORD.findall(key, 0, REPEAT_SHINGLE_CHARS)
         own = {hash(tuple(words[i:i + 4])) for i in range(len(words) - 3)}
         if not line.firm and line.features.units >= REPEAT_MIN_UNITS and (
                 hash(key) in kept or _stitched(key, own, source_of)):
@@ -92,10 +97,15 @@ def _drop_repeats(doc: Document) -> None:
             line.signal = "repeated"
             continue
         kept.add(hash(key))
-        if remembered < REPEAT_WINDOW_LINES:
+        if remembered < REPEAT_WINDOW_LINES and len(source_of) < REPEAT_WINDOW_SHINGLES:
             remembered += 1
             for shingle in own:
                 source_of.setdefault(shingle, number)
+
+
+def _normalised(text: str) -> str:
+    """The line as repeats are compared: words joined by one space, case-folded."""
+    return " ".join(filter(None, (" ".join(chunk.casefold().split()) for chunk in word_chunks(text))))
 
 
 def _stitched(key: str, own: set[int], source_of: dict[int, int]) -> bool:

@@ -10,7 +10,7 @@ import re
 from sys import intern
 
 from .. import language
-from ..document import LARGE_DOCUMENT_LINES
+from ..chunks import count_matches, word_chunks
 from ..triggers import KEY_LENGTH, WORD_PUNCTUATION
 
 #: Characters that end a sentence, in the scripts we see most.
@@ -34,23 +34,33 @@ class Features:
 
     def __init__(self, text: str, stoplist: frozenset[str], char_mode: bool, with_keys: bool = True,
                  lazy_content: bool = False) -> None:
-        tokens = text.split()
-        words = len(tokens)
+        # Stopword density and topic words: the first words of a long line say enough. Word keys for
+        # the phrase prefilter (cleaner.triggers) are computed here to split once (a large document or
+        # a page leaves them to the phrases stage, which drops them after use).
+        words = alpha_words = upper_words = digit_words = 0
+        sample: list[str] = []
+        keys: set[str] | None = set() if with_keys else None
+        for chunk in word_chunks(text):  # one chunk, the line itself, unless it is very long
+            tokens = chunk.split()
+            words += len(tokens)
+            # Word shapes from their first characters: capitalised words, words of letters, numbers.
+            initials = "".join([token[0] for token in tokens])
+            alpha_words += sum(map(str.isalpha, initials))
+            upper_words += sum(map(str.isupper, initials))
+            digit_words += sum(map(str.isdigit, initials))
+            wanted = _SAMPLE_WORDS - len(sample)
+            if keys is not None:
+                cleaned = [token.strip(WORD_PUNCTUATION) for token in chunk.lower().split()]
+                keys.update([word[:KEY_LENGTH] for word in cleaned])
+                sample += cleaned if len(cleaned) <= wanted else cleaned[:wanted]
+            elif wanted > 0:  # only the sample's words are cleaned
+                sample += [token.strip(WORD_PUNCTUATION) for token in chunk.lower().split(None, wanted)[:wanted]]
         chars = len(text)
         self.words = words
         self.chars = chars
         # Scripts without spaces: count roughly two characters as one word.
         self.units = max(words, chars // 2) if char_mode else words
-        # Stopword density and topic words: the first words of a long line say enough.
-        if with_keys:
-            cleaned = [token.strip(WORD_PUNCTUATION) for token in text.lower().split()]
-            # Word keys for the phrase prefilter (cleaner.triggers), computed here to split once
-            # (a large document or a page leaves them to the phrases stage, which drops them after use).
-            self.keys = {word[:KEY_LENGTH] for word in cleaned}
-            sample = cleaned if words <= _SAMPLE_WORDS else cleaned[:_SAMPLE_WORDS]
-        else:  # only the sample's words are cleaned
-            self.keys = None
-            sample = [token.strip(WORD_PUNCTUATION) for token in text.lower().split(None, _SAMPLE_WORDS)[:_SAMPLE_WORDS]]
+        self.keys = keys
         self._sample = self._stoplist = None
         if char_mode or not stoplist:
             stops = 0
@@ -70,14 +80,11 @@ class Features:
             last = text[-2]
         self.ends_sentence = last in SENTENCE_END
         self.ends_colon = last == ":"
-        self.sentences = len(_SENTENCE_BREAK.findall(text)) + self.ends_sentence
-        # Word shapes from their first characters: capitalised words, words of letters, numbers.
-        initials = "".join([token[0] for token in tokens])
-        alpha_words = sum(map(str.isalpha, initials))
-        self.title_ratio = sum(map(str.isupper, initials)) / alpha_words if alpha_words else 0.0
+        self.sentences = count_matches(_SENTENCE_BREAK, text) + self.ends_sentence
+        self.title_ratio = upper_words / alpha_words if alpha_words else 0.0
         self.upper = text.isupper()
         self.alpha_ratio = alpha_words / words
-        self.digit_ratio = sum(map(str.isdigit, initials)) / words
+        self.digit_ratio = digit_words / words
         self.first_upper = text[0].isupper()
 
     @property
@@ -111,7 +118,7 @@ class FeaturesStage:
         # Word keys serve the phrases stage; on HTML it reads few lines (the markup decides most), so it
         # makes the keys of those itself.
         html = doc.source_format == "html"
-        with_keys = len(doc.lines) <= LARGE_DOCUMENT_LINES and not html
+        with_keys = not doc.large and not html
         cache: dict[str, Features] = {}
         for line in doc.lines:
             features = cache.get(line.text)

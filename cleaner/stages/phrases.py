@@ -195,7 +195,7 @@ class PhrasesStage:
                 found = cache[text]
             else:
                 f = line.features
-                keys = f.keys if f.keys is not None else line_keys(text.lower())
+                keys = f.keys if f.keys is not None else line_keys(text)
                 found = cache[text] = book.classify(text, keys, f.words, f.ends_sentence)
                 f.keys = None  # only this stage reads them
             if found:

@@ -12,7 +12,7 @@ as certain evidence for their neighbours.
 from __future__ import annotations
 
 from .. import language
-from ..document import BODY, LARGE_DOCUMENT_LINES, Document
+from ..document import BODY, Document
 from ..model import iter_line_vectors, model_for
 
 
@@ -24,8 +24,8 @@ class ScoringStage:
         if model is None or not doc.lines or all(line.firm for line in doc.lines):
             return  # nothing left to decide (an HTML page the markup stage decided whole)
         has_stoplist = bool(doc.language) and not doc.char_mode and bool(language.stopwords(doc.language))
-        vectors = iter_line_vectors(doc.lines, has_stoplist, doc.char_mode)
-        if len(doc.lines) <= LARGE_DOCUMENT_LINES:  # keep each line's model input for --explain (~1 KB)
+        vectors = iter_line_vectors(doc.lines, has_stoplist, doc.char_mode, memo=not doc.large)
+        if not doc.large:  # keep each line's model input for --explain (~1 KB)
             vectors = list(vectors)
             for line, vector in zip(doc.lines, vectors):
                 line.vector = vector

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..chunks import count_matches
 from ..document import BOILERPLATE, Document, markup_body
 
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -113,7 +114,7 @@ class ShapesStage:
             return "separator", "separator"
         if f.words <= 25 and (_DANGLING.search(text) or _LEADING_LINK.match(text)) and not f.ends_sentence:
             return "link row", "link row (separator at the edge)"
-        if len(_PIPES.findall(text)) >= 2 and not f.ends_sentence:
+        if count_matches(_PIPES, text) >= 2 and not f.ends_sentence:
             return "link row", "link row (separated items)"
         if is_credit(text, f.words):
             return "credit", "photo credit"

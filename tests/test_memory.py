@@ -1,0 +1,148 @@
+"""The shape of memory on large inputs: what is alive, never how much RSS a run took (that is measured by
+scripts, not asserted). A pasted site is cleaned a window at a time, a long line a chunk at a time."""
+
+from __future__ import annotations
+
+import functools
+import gc
+import random
+import sys
+import tracemalloc
+
+from conftest import seed
+
+from cleaner import chunks, language, pipeline
+from cleaner.api import Cleaner
+from cleaner.document import BODY, WINDOW_LINES, Document, Line, text_windows
+from cleaner.stages.context import _normalised
+from cleaner.stages.features import Features
+from cleaner.triggers import line_keys
+
+PROSE = ("The committee said on Monday that it would publish its findings before the end of the year, and "
+         "that the report would be sent to every member of the council. ")
+
+
+def _pages() -> list[str]:
+    """Four seed dumps of 24 to 35 lines, blank lines taken out: each page fits a window of 35 lines, and
+    a window cut at the blank line after a page ends there."""
+    return ["\n".join(line for line in seed(name).read_text(encoding="utf-8").splitlines() if line.strip())
+            for name in ("001_", "002_", "003_", "004_")]
+
+
+def test_a_pasted_site_is_cleaned_window_by_window_as_pages(monkeypatch):
+    """Windows that fall on the pages decide every line as each page cleaned alone does (as a large
+    document: model reasons give the probability only); the article adds the pages' bodies up and
+    takes its metadata from the first page."""
+    pages = _pages()
+    monkeypatch.setattr(pipeline, "whole_dump", lambda text: None)  # windows, however small the dump
+    monkeypatch.setattr(pipeline, "text_windows", functools.partial(text_windows, max_lines=35, max_chars=1 << 20))
+    article = Cleaner(use_profiles=False).clean("\n\n".join(pages))
+
+    expected, paragraphs, first = [], [], None
+    number = 1
+    for page in pages:
+        doc = Document.from_text(page)
+        doc.large = True
+        alone = pipeline.run(doc)
+        first = first or alone
+        paragraphs += alone.paragraphs
+        expected += [(d.number + number - 1, d.text, d.label, d.reason) for d in alone.decisions]
+        number += page.count("\n") + 2
+    assert [(d.number, d.text, d.label, d.reason) for d in article.decisions] == expected
+    assert article.paragraphs == paragraphs and paragraphs
+    assert (article.title, article.byline, article.date) == (first.title, first.byline, first.date)
+    assert article.lines_in == len(expected)
+    assert article.dropped == sum(1 for _, _, label, _ in expected if label == "boilerplate")
+
+
+def test_a_pasted_site_keeps_one_window_of_lines_alive(monkeypatch):
+    """While a dump of 12,000 lines is cleaned, no more than one window's Line objects exist, and the
+    article keeps none: its decisions are read back from the text."""
+    rng = random.Random(3)
+    words = PROSE.split()
+    raws = [f"{rng.choice(words).strip(',.').capitalize()} {rng.choice(words).strip(',.')} {i}" for i in range(12_000)]
+    raws[5000:5000] = ["", PROSE * 3, PROSE * 2, ""]
+    text = "\n".join(raws) + "\n"
+    alive: list[int] = []
+
+    def probe(doc: Document) -> None:
+        if len(alive) < 3:
+            alive.append(sum(1 for thing in gc.get_objects() if isinstance(thing, Line)))
+
+    monkeypatch.setattr(pipeline, "STAGES", [*pipeline.STAGES, probe])
+    article = Cleaner(use_profiles=False).clean(text)
+    assert len(alive) == 3 and max(alive) <= WINDOW_LINES
+    gc.collect()
+    assert not any(isinstance(thing, Line) for thing in gc.get_objects())
+    decisions = article.decisions
+    kept = [(number, raw.strip()) for number, raw in enumerate(text.split("\n"), 1) if raw.strip()]
+    assert [(d.number, d.text) for d in decisions] == kept and article.lines_in == len(kept)
+    assert [d.text for d in decisions if d.label == BODY] == article.paragraphs
+    assert any(p.startswith("The committee said") for p in article.paragraphs)
+
+
+def test_windows_tile_the_dump():
+    """Windows cover the dump line by line, in order, each within its limits, ended at a blank line
+    of its second half when it has one."""
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = "".join(rng.choice(["a", "bb b", " ", "\n", "\n\n", "x" * rng.randint(1, 30)])
+                       for _ in range(rng.randint(1, 60)))
+        max_lines, max_chars = rng.randint(1, 6), rng.randint(1, 40)
+        windows = list(text_windows(text, max_lines, max_chars))
+        assert [raw for w in windows for raw in w.raws] == text.split("\n")
+        assert windows[0].start == 0 and windows[-1].end == len(text)
+        for window, following in zip(windows, windows[1:]):
+            assert window.end == following.start and following.number == window.number + len(window.raws)
+            assert text[window.start:window.end] == "\n".join(window.raws) + "\n"
+            blanks = [i for i, raw in enumerate(window.raws) if not raw.strip()]
+            assert not any(i >= len(window.raws) // 2 for i in blanks) or not window.raws[-1].strip()
+        for window in windows:
+            assert sum(1 for raw in window.raws if raw.strip()) <= max_lines
+
+
+def _long_line(chars: int) -> str:
+    rng = random.Random(11)
+    words = PROSE.split() + ["ΟΔΟΣ.", "ΣΑΣ", "İstanbul", "Straße", "(AP)", "—", "Mr.", "U.S."]
+    out: list[str] = []
+    size = 0
+    while size < chars:
+        word = rng.choice(words)
+        out.append(word)
+        size += len(word) + 1
+    return " ".join(out)
+
+
+def test_a_long_line_measures_the_same_in_chunks(monkeypatch):
+    """Chunks cut at whitespace: a long line's features, phrase keys and repeat key are those of the
+    line measured whole."""
+    line = _long_line(40_000)
+    stoplist = language.stopwords("English")
+
+    def measure() -> tuple:
+        f = Features(line, stoplist, False)
+        slots = tuple(getattr(f, name) for name in Features.__slots__ if name not in ("_sample", "_stoplist"))
+        return slots, line_keys(line), _normalised(line), language.sample_tokens([line])
+
+    whole = measure()
+    monkeypatch.setattr(chunks, "CHUNK_CHARS", 50)
+    assert len(list(chunks.word_chunks(line))) > 500
+    assert measure() == whole
+
+
+def test_a_long_line_is_measured_in_bounded_memory():
+    """Measuring a line of 400,000 characters holds a copy or two of it at a time, not a list of its
+    words (which would be ten times its size)."""
+    line = _long_line(400_000)
+    stoplist = language.stopwords("English")
+    Features(line, stoplist, False)  # warm up
+    tracemalloc.start()
+    try:
+        Features(line, stoplist, False)
+        line_keys(line)
+        _normalised(line)
+        language.sample_tokens([line])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2.5 * sys.getsizeof(line)
