@@ -12,6 +12,7 @@ from typing import BinaryIO, Iterable
 from . import pipeline
 from .document import Article
 from .errors import InputError, UsageError
+from .patterns import budget_for, time_budget
 from .profiles import Profile, Registry
 from .reading import (DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, check_line_lengths, decode, looks_like_html,
                       normalise_newlines, read_bounded, refuse_binary_text)
@@ -53,6 +54,15 @@ class Cleaner:
         text = normalise_newlines(text)
         if not text or text.isspace():
             raise InputError("input is empty (nothing but whitespace)" if text else "input is empty")
+        # One CPU budget for the profile's regexes over the whole dump (fingerprints, then its rules in every
+        # window of a large dump): a slow user regex stops with a one-line error, not per window.
+        with time_budget(budget_for(len(text))):
+            article = self._clean_text(text, url, profile, input_format)
+        if article.empty:
+            article.warnings.append("no article text found")
+        return article
+
+    def _clean_text(self, text: str, url: str | None, profile: str | Profile | None, input_format: str) -> Article:
         is_html = input_format == "html" or (input_format == "auto" and looks_like_html(text))
         if is_html:
             from .html import html_to_document  # lazy: lxml only when HTML comes in
@@ -71,8 +81,6 @@ class Cleaner:
             # A larger dump than one window is cleaned window by window; its article keeps the text
             # (its decisions are read from it), so nothing is gained by dropping it here.
             article = pipeline.run_text(text, url=url, profile=chosen, model=self.model)
-        if article.empty:
-            article.warnings.append("no article text found")
         return article
 
     def _pick_profile(self, text: str, url: str | None, profile: str | Profile | None) -> Profile | None:

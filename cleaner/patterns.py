@@ -61,11 +61,11 @@ def budget_for(characters: int) -> float:
 
 @contextlib.contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
-    """Profile regexes searched inside this block share ``seconds`` of CPU time (an enclosing budget's
-    end still holds). Each thread or task has its own."""
-    end = time.process_time() + seconds
+    """Profile regexes searched inside this block share ``seconds`` of CPU time. Inside an enclosing
+    budget (``Cleaner.clean`` sets one for the whole dump), the enclosing one holds: a large dump's
+    windows and its fingerprint search share the dump's budget. Each thread or task has its own."""
     outer = _BUDGET.get()
-    token = _BUDGET.set((end, seconds) if outer is None or end < outer[0] else outer)
+    token = _BUDGET.set(outer if outer is not None else (time.process_time() + seconds, seconds))
     try:
         yield
     finally:
