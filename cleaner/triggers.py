@@ -1,12 +1,20 @@
 """Keyword prefilters for big regex alternations (so most lines skip the regex).
 
-A boilerplate phrase regex like ``sign (up|in)\\b`` can only match a line that
-has a word starting with "sign". :func:`triggers` reads a pattern with Python's
-own regex parser and returns such keys: the first four letters of the word a
-match must start with, a whole short word, or a symbol ("©", "@"). When a
-pattern's required word cannot be determined, it returns None and the pattern
-always runs. :func:`line_keys` gives the same keys for a line, so
-``keys & triggers`` tells whether the regex can match at all.
+A boilerplate phrase is searched with :data:`WORD_START` in front: a phrase that
+starts with a letter or digit matches only where a word starts (``\\w`` after a
+non-word character or the line's start), never inside a word. So a phrase regex
+like ``sign (up|in)\\b`` can only match a line that has a word starting with
+"sign". :func:`triggers` reads a pattern with Python's own regex parser and
+returns such keys: the first four characters of the word a match must start
+with, a whole short word, or a symbol ("©", "@"). When a pattern's required word
+cannot be determined, it returns None and the pattern always runs.
+:func:`line_keys` gives the same keys for a line, so ``keys & triggers`` tells
+whether the regex can match at all: the prefilter is a necessary condition,
+never a second rule (a test holds it to that on every fixture line).
+
+Words are runs of ``\\w`` characters (``E-newsletter`` has the words ``e`` and
+``newsletter``), compared after :func:`fold`, which lower-cases a line the way
+``re.IGNORECASE`` compares characters (``ſ`` is an ``s``, ``İ`` an ``i``).
 
 :func:`required_literals` does the same for a case-sensitive pattern searched
 in a whole dump (a profile's fingerprints): strings one of which every match
@@ -34,28 +42,85 @@ _AT = sre_constants.AT
 _IN = sre_constants.IN
 _CATEGORY = sre_constants.CATEGORY
 _SPACE_CATEGORY = sre_constants.CATEGORY_SPACE
+#: Anchors after which a match is at a word start, and anchors that end a word.
+_STARTS_WORD = (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING, sre_constants.AT_BOUNDARY)
+_ENDS_WORD = (sre_constants.AT_BOUNDARY, sre_constants.AT_END, sre_constants.AT_END_STRING)
 KEY_LENGTH = 4
 #: Punctuation stripped from both ends of a whitespace-separated word.
 WORD_PUNCTUATION = ".,;:!?\"'()[]{}“”‘’«»—–-*•·|/\\<>_"
+#: Put in front of every phrase pattern: a match starts where no word character precedes it, or at a
+#: character that is not a word character itself (a symbol such as "©" may follow a word).
+WORD_START = r"(?:(?<!\w)|(?!\w))"
+_WORD_RUN = re.compile(r"\w+")
+_WORD_KEY = re.compile(r"(\w{1,%d})\w*" % KEY_LENGTH)  # each word's key (its first characters)
+_WORD_CHAR = re.compile(r"\w")
 
 
-def word_key(token: str) -> str:
-    """The key of one lower-cased, whitespace-separated token (see :func:`line_keys`)."""
-    return token.strip(WORD_PUNCTUATION)[:KEY_LENGTH]
+def _case_classes() -> list[tuple[int, ...]]:
+    """Characters ``re.IGNORECASE`` takes for one another beyond lower-casing (``s`` and ``ſ``, ``i`` and ``ı``)."""
+    try:
+        from re._casefix import _EXTRA_CASES as fixes  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        from sre_compile import _ignorecase_fixes as fixes
+    return sorted({tuple(sorted((low, *others))) for low, others in fixes.items()})
 
 
-def line_keys(lowered: str) -> set[str]:
-    """The keys of a lower-cased line: the first four letters of each word (or the short word).
+def _fold_table() -> tuple[dict[int, str], frozenset[str]]:
+    """What :func:`fold` translates after ``str.lower()``, and the characters it cannot fold.
 
-    Words are whitespace-separated tokens with punctuation stripped from their
-    ends — the features stage computes the same keys while it counts stopwords.
-    Symbols (©, @) are not keys: patterns that need them are found with ``in``.
+    ``re.IGNORECASE`` compares the simple lower-case forms of two characters, taking the members of each
+    class of :func:`_case_classes` as one. ``str.lower()`` agrees except that it turns ``İ`` into two
+    characters and leaves each class's members apart (``ſ`` and ``s``, ``ς`` and ``σ``); the table maps
+    each member to the one ``str.lower()`` makes of the class's capital. A class that mixes word and
+    non-word characters (the Greek iota and the combining ypogegrammeni) is left alone: a key holding
+    one of its characters is never made (see :func:`_literal_key`).
     """
-    return {token.strip(WORD_PUNCTUATION)[:KEY_LENGTH] for token in lowered.split()}
+    import _sre
+
+    table: dict[int, str] = {}
+    unfoldable: set[str] = set()
+    for members in _case_classes():
+        chars = {chr(code) for code in members}
+        folded_here = {candidate for member in chars for candidate in (member, member.upper(), member.title())
+                       if len(candidate) == 1 and chr(_sre.unicode_tolower(ord(candidate))) in chars}
+        if len({_WORD_CHAR.match(char) is not None for char in folded_here}) > 1:
+            unfoldable.update(folded_here)
+            continue
+        capitals = sorted(char.lower() for char in folded_here if char.lower() in chars and char.upper() == char != char.lower())
+        canonical = capitals[0] if capitals else min(chars)
+        table.update((ord(char), canonical) for char in chars if char != canonical)
+    return table, frozenset(unfoldable)
+
+
+_FOLD, _UNFOLDABLE = _fold_table()
+_NEEDS_FOLD = re.compile("[" + "".join(map(re.escape, map(chr, sorted(_FOLD)))) + "]")
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased so that two characters ``re.IGNORECASE`` takes as equal are equal.
+
+    One character per character (``str.lower()`` alone makes two of ``İ``), and word characters stay
+    word characters, so the words of the folded text are the words of the text.
+    """
+    if text.isascii():
+        return text.lower()
+    if "\u0130" in text:  # İ: the regex engine takes it as "i"
+        text = text.replace("\u0130", "i")
+    lowered = text.lower()
+    return lowered.translate(_FOLD) if _NEEDS_FOLD.search(lowered) else lowered
+
+
+def line_keys(text: str) -> set[str]:
+    """The keys of a line: the first four characters of each folded word (or the short word).
+
+    Words are runs of ``\\w`` characters, the same words :data:`WORD_START` starts a match at.
+    Symbols (©, @) are not keys: patterns that need them are found with ``in`` in the folded line.
+    """
+    return set(_WORD_KEY.findall(fold(text)))
 
 
 def triggers(pattern: str) -> frozenset[str] | None:
-    """Keys one of which every match of ``pattern`` (case-insensitive) must show; None if unknown."""
+    """Keys one of which every match of ``WORD_START + pattern`` (case-insensitive) must show; None if unknown."""
     try:
         parsed = sre_parse.parse(pattern)
     except Exception:  # noqa: BLE001 - anything unparsable simply always runs
@@ -75,15 +140,15 @@ def _sequence(items: list, at_word_start: bool, tail_ends_word: bool) -> set[str
         op, arg = items[i]
         following_ends_word = tail_ends_word if i + 1 >= len(items) else _ends_word(items[i + 1])
         if op is _AT:
-            at_word_start = True
+            at_word_start = arg in _STARTS_WORD
             i += 1
             continue
         if op is _LITERAL:
             run = []
             while i < len(items) and items[i][0] is _LITERAL:
-                run.append(chr(items[i][1]).lower())
+                run.append(chr(items[i][1]))
                 i += 1
-            text = "".join(run)
+            text = fold("".join(run))
             stripped = text.lstrip()
             if not stripped:
                 at_word_start = True
@@ -126,27 +191,31 @@ def _sequence(items: list, at_word_start: bool, tail_ends_word: bool) -> set[str
 
 
 def _literal_key(text: str, at_word_start: bool, rest_ends_word: bool) -> set[str] | None:
-    first = text[0]
-    if not first.isalnum():
-        # A symbol: the literal itself (up to four characters) is searched for in the line.
-        return {text[:KEY_LENGTH]}
-    if not at_word_start:
+    """The key of a folded literal: its first word's first characters, or a symbol and what follows it."""
+    if not is_word_key(text):
+        key = text[:KEY_LENGTH]  # a symbol: searched for with ``in`` in the folded line
+    elif not at_word_start:
         return None
-    token = text.split(None, 1)[0]
-    word = token.strip(WORD_PUNCTUATION)
-    if len(word) >= KEY_LENGTH:
-        return {word[:KEY_LENGTH]}
-    # A short word is a key only when the pattern ends the word there ("tag:", "see more").
-    complete = len(token) < len(text) or word != token or rest_ends_word
-    return {word} if complete and word else None
+    else:
+        word = _WORD_RUN.match(text).group()
+        # A short word is a key only when the pattern ends the word there ("tag:", "see more").
+        if len(word) < KEY_LENGTH and len(word) == len(text) and not rest_ends_word:
+            return None
+        key = word[:KEY_LENGTH]
+    return None if _UNFOLDABLE.intersection(key) else {key}
+
+
+def is_word_key(key: str) -> bool:
+    """A key that starts a word (looked up among the line's keys), not a symbol (searched for with ``in``)."""
+    return _WORD_CHAR.match(key) is not None
 
 
 def _ends_word(item) -> bool:
     op, arg = item
     if op is _AT:
-        return True
+        return arg in _ENDS_WORD
     if op is _LITERAL:
-        return not chr(arg).isalnum()
+        return not is_word_key(chr(arg))
     return _is_space([item])
 
 

@@ -11,7 +11,7 @@ from sys import intern
 
 from .. import language
 from ..document import LARGE_DOCUMENT_LINES
-from ..triggers import KEY_LENGTH, WORD_PUNCTUATION
+from ..triggers import WORD_PUNCTUATION, line_keys
 
 #: Characters that end a sentence, in the scripts we see most.
 SENTENCE_END = frozenset(".!?…。！？؟।")
@@ -44,9 +44,9 @@ class Features:
         # Stopword density and topic words: the first words of a long line say enough.
         if with_keys:
             cleaned = [token.strip(WORD_PUNCTUATION) for token in text.lower().split()]
-            # Word keys for the phrase prefilter (cleaner.triggers), computed here to split once
+            # Word keys for the phrase prefilter (cleaner.triggers), computed with the measures
             # (a large document or a page leaves them to the phrases stage, which drops them after use).
-            self.keys = {word[:KEY_LENGTH] for word in cleaned}
+            self.keys = line_keys(text)
             sample = cleaned if words <= _SAMPLE_WORDS else cleaned[:_SAMPLE_WORDS]
         else:  # only the sample's words are cleaned
             self.keys = None

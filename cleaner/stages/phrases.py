@@ -1,9 +1,11 @@
 """Stage ``phrases``: boilerplate language (cookies, newsletters, pleas, share rows).
 
-The phrases are data (``cleaner/data/boilerplate.toml``), compiled once. The
-short and strong phrases sit behind a keyword prefilter (:mod:`cleaner.triggers`):
-a line is searched only with the patterns whose required word it contains,
-so hundreds of phrases cost a few set lookups per line. A phrase only condemns a
+The phrases are data (``cleaner/data/boilerplate.toml``), compiled once. A
+phrase that starts with a letter or digit matches only where a word starts
+(:data:`cleaner.triggers.WORD_START`): "newsletter" is found in "E-newsletter",
+not in "enewsletter". The phrases sit behind a keyword prefilter
+(:mod:`cleaner.triggers`): a line is searched only with the patterns whose
+required word it contains, so hundreds of phrases cost a few set lookups per line. A phrase only condemns a
 *short* line (a button, a heading, a link) unless the category marks it
 strong enough for any line: a paragraph that mentions a newsletter is not a
 newsletter box.
@@ -19,7 +21,7 @@ import sys
 from functools import lru_cache
 
 from ..document import BOILERPLATE, Document, markup_body
-from ..triggers import line_keys, triggers
+from ..triggers import WORD_START, fold, is_word_key, line_keys, triggers
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -42,7 +44,12 @@ HARD = frozenset({
 
 
 class _Pattern:
-    """A phrase regex compiled on first use: a dump only ever needs a few of them."""
+    """A phrase regex compiled on first use: a dump only ever needs a few of them.
+
+    It finds what ``wrap`` around :data:`~cleaner.triggers.WORD_START` and the phrase finds. Unwrapped,
+    the phrase is searched alone and each match's start checked for a word start (a look-behind in
+    front would stop ``re`` from scanning for the phrase's first letters: ten times slower).
+    """
 
     __slots__ = ("source", "wrap", "compiled")
 
@@ -51,10 +58,24 @@ class _Pattern:
         self.wrap = wrap
         self.compiled: re.Pattern[str] | None = None
 
-    def search(self, text: str):
+    def search(self, text: str) -> bool:
         if self.compiled is None:
-            self.compiled = re.compile(self.wrap.format(self.source), re.I)
-        return self.compiled.search(text)
+            whole = self.wrap != "{}"
+            self.compiled = re.compile(self.wrap.format(f"{WORD_START}(?:{self.source})" if whole else self.source), re.I)
+        if self.wrap != "{}":
+            return self.compiled.search(text) is not None
+        match = self.compiled.search(text)
+        while match is not None:
+            start = match.start()
+            if not (0 < start < len(text) and _is_word_char(text[start - 1]) and _is_word_char(text[start])):
+                return True
+            match = self.compiled.search(text, start + 1)
+        return False
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches in a str pattern."""
+    return char.isalnum() or char == "_"
 
 
 class _Scope:
@@ -71,14 +92,20 @@ class _Scope:
                 self.always.append(entry)
                 continue
             for key in keys:
-                target = self.by_key if key[0].isalnum() else self.by_symbol
+                target = self.by_key if is_word_key(key) else self.by_symbol
                 target.setdefault(key, []).append(entry)
         self.key_set = frozenset(self.by_key)
 
-    def search(self, text: str, keys: set[str]) -> str | None:
-        """The category of the first pattern (in data order) that matches, or None."""
+    def search(self, text: str, keys: set[str], folded: str | None = None) -> str | None:
+        """The category of the first pattern (in data order) that matches, or None.
+
+        ``keys`` are the line's :func:`~cleaner.triggers.line_keys`, ``folded`` its
+        :func:`~cleaner.triggers.fold` (made here if not given).
+        """
         hits = keys & self.key_set
-        symbols = [entries for symbol, entries in self.by_symbol.items() if symbol in text or symbol in text.lower()] \
+        if self.by_symbol and folded is None:
+            folded = fold(text)
+        symbols = [entries for symbol, entries in self.by_symbol.items() if symbol in folded] \
             if self.by_symbol else ()
         if not hits and not symbols and not self.always:
             return None
@@ -119,15 +146,16 @@ class PhraseBook:
 
         ``keys`` are the line's word keys (:func:`cleaner.triggers.line_keys`).
         """
-        category = self.strong.search(text, keys)
+        folded = fold(text)
+        category = self.strong.search(text, keys, folded)
         if category:
             return category, "strong phrase"
         if words <= 6:
-            category = self.whole.search(text, keys)
+            category = self.whole.search(text, keys, folded)
             if category:
                 return category, "whole line"
         if words <= 25:
-            category = self.short.search(text, keys)
+            category = self.short.search(text, keys, folded)
             if category and words <= self.short_words.get(category, 14) and \
                     not (ends_sentence and words > _SHORT_SENTENCE_WORDS):
                 return category, "short line"
@@ -138,6 +166,9 @@ _DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PHRASES_FILE = os.path.join(_DATA, "boilerplate.toml")
 #: The prefilter keys of every phrase, precomputed (reading patterns costs ~0.1 s at startup).
 INDEX_FILE = os.path.join(_DATA, "boilerplate.index.json")
+#: Raised when :func:`cleaner.triggers.triggers` derives keys differently: an index of another version is
+#: not used (its keys would not be a necessary condition any more).
+INDEX_VERSION = 2
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +185,7 @@ def _load_index(raw: bytes) -> dict[str, list[str] | None]:
             index = json.load(handle)
     except (OSError, ValueError):
         return {}
-    if index.get("source_sha256") != hashlib.sha256(raw).hexdigest():
+    if index.get("source_sha256") != hashlib.sha256(raw).hexdigest() or index.get("version") != INDEX_VERSION:
         return {}
     return index.get("triggers", {})
 
@@ -166,7 +197,7 @@ def build_index() -> dict:
     data = tomllib.loads(raw.decode("utf-8"))
     sources = {source for spec in data.values() for scope in ("whole", "short", "any") for source in spec.get(scope, [])}
     keys = {source: (sorted(found) if (found := triggers(source)) is not None else None) for source in sorted(sources)}
-    return {"source_sha256": hashlib.sha256(raw).hexdigest(), "triggers": keys}
+    return {"source_sha256": hashlib.sha256(raw).hexdigest(), "version": INDEX_VERSION, "triggers": keys}
 
 
 @lru_cache(maxsize=None)
@@ -195,7 +226,7 @@ class PhrasesStage:
                 found = cache[text]
             else:
                 f = line.features
-                keys = f.keys if f.keys is not None else line_keys(text.lower())
+                keys = f.keys if f.keys is not None else line_keys(text)
                 found = cache[text] = book.classify(text, keys, f.words, f.ends_sentence)
                 f.keys = None  # only this stage reads them
             if found:
