@@ -283,7 +283,9 @@ def _unfiltered(scope, text):
 #: str.lower() (the long s, the dotted and the dotless i, the Kelvin sign).
 _TRICKY_LINES = ["Get the E-newsletter", "ERS E-newsletters", "#contact", "\u200bAbout", "◂◂RSS", "Fax:1 602 827 2469",
                  "ſubscribe now", "İNBOX", "Sıgn up", "LOG \u0130N", "Accept \u212aookies", "Bassinets",
-                 "System76 Comments On Recent Laws", "enewsletter", "Σ newsletterΣ", "s’abonner", "E-mail us"]
+                 "System76 Comments On Recent Laws", "enewsletter", "Σ newsletterΣ", "s’abonner", "E-mail us",
+                 "x_", "Top_", "| ads__ |", "login", "Log in", "LOG IN NOW", "Please sign in to read this story",
+                 "About the author", "Don’t miss", "Tags:", "tagline", "5 min read"]
 
 
 def test_phrase_prefilter_agrees_with_searching_every_pattern():

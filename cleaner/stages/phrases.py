@@ -82,12 +82,14 @@ class _Scope:
     """One scope's patterns, each runnable alone, indexed by the keys that must show for it."""
 
     def __init__(self, entries: list[tuple[str, str]], index: dict[str, list[str] | None], wrap: str = "{}") -> None:
+        """``index``: each pattern's keys, when known (else derived here); ``wrap``: how a pattern is searched."""
+        whole_line = wrap != "{}"
         self.by_key: dict[str, list[tuple[int, str, _Pattern]]] = {}
         self.by_symbol: dict[str, list[tuple[int, str, _Pattern]]] = {}
         self.always: list[tuple[int, str, _Pattern]] = []
         for order, (category, source) in enumerate(entries):
             entry = (order, category, _Pattern(source, wrap))
-            keys = index[source] if source in index else triggers(source)
+            keys = index[source] if source in index else triggers(source, whole_line)
             if keys is None:
                 self.always.append(entry)
                 continue
@@ -125,7 +127,8 @@ class _Scope:
 class PhraseBook:
     """The compiled phrase data, each scope behind a keyword prefilter."""
 
-    def __init__(self, data: dict, index: dict[str, list[str] | None] | None = None) -> None:
+    def __init__(self, data: dict, index: dict[str, dict[str, list[str] | None]] | None = None) -> None:
+        """``index``: the keys of each pattern of the whole-line scope ("whole") and of the others ("open")."""
         index = index or {}
         whole: list[tuple[str, str]] = []
         short: list[tuple[str, str]] = []
@@ -137,9 +140,9 @@ class PhraseBook:
             whole.extend((group, source) for source in spec.get("whole", []))
             short.extend((group, source) for source in spec.get("short", []))
             strong.extend((group, source) for source in spec.get("any", []))
-        self.whole = _Scope(whole, index, wrap=r"^[\s\W_]*(?:{})[\s\W_]*$")
-        self.short = _Scope(short, index)
-        self.strong = _Scope(strong, index)
+        self.whole = _Scope(whole, index.get("whole", {}), wrap=r"^[\s\W_]*(?:{})[\s\W_]*$")
+        self.short = _Scope(short, index.get("open", {}))
+        self.strong = _Scope(strong, index.get("open", {}))
 
     def classify(self, text: str, keys: set[str], words: int, ends_sentence: bool) -> tuple[str, str] | None:
         """(category, how it matched) if the line is boilerplate language, else None.
@@ -168,7 +171,7 @@ PHRASES_FILE = os.path.join(_DATA, "boilerplate.toml")
 INDEX_FILE = os.path.join(_DATA, "boilerplate.index.json")
 #: Raised when :func:`cleaner.triggers.triggers` derives keys differently: an index of another version is
 #: not used (its keys would not be a necessary condition any more).
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 
 @lru_cache(maxsize=1)
@@ -178,7 +181,7 @@ def default_phrasebook() -> PhraseBook:
     return PhraseBook(tomllib.loads(raw.decode("utf-8")), _load_index(raw))
 
 
-def _load_index(raw: bytes) -> dict[str, list[str] | None]:
+def _load_index(raw: bytes) -> dict[str, dict[str, list[str] | None]]:
     """The shipped trigger index, if it was built from exactly this phrase data."""
     try:
         with open(INDEX_FILE, encoding="utf-8") as handle:
@@ -195,8 +198,11 @@ def build_index() -> dict:
     with open(PHRASES_FILE, "rb") as handle:
         raw = handle.read()
     data = tomllib.loads(raw.decode("utf-8"))
-    sources = {source for spec in data.values() for scope in ("whole", "short", "any") for source in spec.get(scope, [])}
-    keys = {source: (sorted(found) if (found := triggers(source)) is not None else None) for source in sorted(sources)}
+    keys: dict[str, dict[str, list[str] | None]] = {}
+    for kind, scopes in (("whole", ("whole",)), ("open", ("short", "any"))):
+        sources = sorted({source for spec in data.values() for scope in scopes for source in spec.get(scope, [])})
+        keys[kind] = {source: sorted(found) if (found := triggers(source, kind == "whole")) is not None else None
+                      for source in sources}
     return {"source_sha256": hashlib.sha256(raw).hexdigest(), "version": INDEX_VERSION, "triggers": keys}
 
 
