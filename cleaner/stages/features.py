@@ -20,6 +20,9 @@ CLOSERS = frozenset("\"'”’»)]）」』")
 #: A dateline in the middle of a line ("… NEW DELHI: The court …", "… (AP) — "): a teaser
 #: that runs a headline and the start of another article together.
 _SAMPLE_WORDS = 60
+#: The inner dateline is looked for in lines of this many words or more, from this character on.
+_DATELINE_MIN_WORDS = 8
+_DATELINE_FROM = 12
 #: A sentence ends inside the line: punctuation, space, then a capital or an opening quote.
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\"“‘(«¿¡])|[。！？](?=.)")
 _INNER_DATELINE = re.compile(r"\s(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}:\s|\((?:AP|AFP|Reuters|IANS|PTI|UPI)\)\s[-—–])")
@@ -64,7 +67,7 @@ class Features:
                 self._content = _content_words(sample, stoplist)
         self.stops = stops
         self.stop_ratio = stops / len(sample) if sample else 0.0
-        self.inner_dateline = words >= 8 and _INNER_DATELINE.search(text, 12) is not None
+        self.inner_dateline = words >= _DATELINE_MIN_WORDS and _INNER_DATELINE.search(text, _DATELINE_FROM) is not None
         last = text[-1]
         if last in CLOSERS and chars > 1:
             last = text[-2]

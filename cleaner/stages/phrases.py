@@ -30,6 +30,9 @@ else:  # pragma: no cover
 
 #: A short line that ends like a sentence and is longer than this is prose.
 _SHORT_SENTENCE_WORDS = 8
+#: Lines of at most this many words are tried as a whole-line phrase, and as a short line.
+_WHOLE_LINE_WORDS = 6
+_SHORT_LINE_WORDS = 25
 #: The markup model's body lines are searched up to this length: a paragraph it took for article
 #: text is rarely chrome, and searching every paragraph costs more than the few it would catch.
 _OVERRULE_WORDS = 25
@@ -87,9 +90,13 @@ class _Scope:
         self.by_key: dict[str, list[tuple[int, str, _Pattern]]] = {}
         self.by_symbol: dict[str, list[tuple[int, str, _Pattern]]] = {}
         self.always: list[tuple[int, str, _Pattern]] = []
+        self.wrap = wrap
+        #: (category, pattern, keys or None) in data order, as the native core reads them
+        self.entries: list[tuple[str, str, list[str] | None]] = []
         for order, (category, source) in enumerate(entries):
             entry = (order, category, _Pattern(source, wrap))
             keys = index[source] if source in index else triggers(source, whole_line)
+            self.entries.append((category, source, sorted(keys) if keys is not None else None))
             if keys is None:
                 self.always.append(entry)
                 continue
@@ -153,11 +160,11 @@ class PhraseBook:
         category = self.strong.search(text, keys, folded)
         if category:
             return category, "strong phrase"
-        if words <= 6:
+        if words <= _WHOLE_LINE_WORDS:
             category = self.whole.search(text, keys, folded)
             if category:
                 return category, "whole line"
-        if words <= 25:
+        if words <= _SHORT_LINE_WORDS:
             category = self.short.search(text, keys, folded)
             if category and words <= self.short_words.get(category, 14) and \
                     not (ends_sentence and words > _SHORT_SENTENCE_WORDS):
