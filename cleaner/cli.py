@@ -48,8 +48,16 @@ class _DefaultToClean(click.Group):
         return super().parse_args(ctx, args)
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version``: made only when asked for (it says which core runs, which loads the core)."""
+    if value and not ctx.resilient_parsing:
+        click.echo(version_text())
+        ctx.exit()
+
+
 @click.group(cls=_DefaultToClean, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(version_text(), message="%(version)s", help="Print the distribution name and version.")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Print the distribution name, its version and which core runs.")
 def main() -> None:
     """Print the real article from scraped page dumps: no menus, lists, pleas or footers.
 

@@ -3,7 +3,7 @@
 The import name is ``cleaner`` and so is the command, but the package index's
 ``cleaner`` is an unrelated project, so the distribution is installed as
 ``pip install article-cleaner``. ``cleaner --version`` prints :func:`version_text`,
-the one place that line is made (a native core would add itself there).
+the one place that line is made, with which core runs (:mod:`cleaner.native`).
 """
 
 from __future__ import annotations
@@ -15,5 +15,8 @@ __version__ = "1.0.0"
 
 
 def version_text() -> str:
-    """The line ``cleaner --version`` prints: the distribution name and its version."""
-    return f"{DISTRIBUTION} {__version__}"
+    """The line ``cleaner --version`` prints: the distribution name, its version and the core that runs
+    ("article-cleaner 1.0.0 (native core)", "... (pure Python)", or "(pure Python: why)")."""
+    from .native import core_name
+
+    return f"{DISTRIBUTION} {__version__} ({core_name()})"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from cleaner.dates import parse_date
 from cleaner.document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, UNKNOWN, Document
 from cleaner.profiles import Registry, _build
@@ -276,18 +279,89 @@ def _unfiltered(scope, text):
     return next((category for _, category, pattern in entries if pattern.search(text)), None)
 
 
+#: Lines where a phrase starts a word inside a token, or where the regex engine folds case further than
+#: str.lower() (the long s, the dotted and the dotless i, the Kelvin sign).
+_TRICKY_LINES = ["Get the E-newsletter", "ERS E-newsletters", "#contact", "\u200bAbout", "◂◂RSS", "Fax:1 602 827 2469",
+                 "ſubscribe now", "İNBOX", "Sıgn up", "LOG \u0130N", "Accept \u212aookies", "Bassinets",
+                 "System76 Comments On Recent Laws", "enewsletter", "Σ newsletterΣ", "s’abonner", "E-mail us",
+                 "x_", "Top_", "| ads__ |", "login", "Log in", "LOG IN NOW", "Please sign in to read this story",
+                 "About the author", "Don’t miss", "Tags:", "tagline", "5 min read"]
+
+
 def test_phrase_prefilter_agrees_with_searching_every_pattern():
     from conftest import FIXTURES
     from cleaner.stages.phrases import default_phrasebook
 
     book = default_phrasebook()
     lines = {line.strip() for path in FIXTURES.rglob("*.txt") for line in path.read_text(encoding="utf-8").splitlines()}
-    d = doc(*sorted(line for line in lines if line))
+    d = doc(*sorted(line for line in lines if line), *_TRICKY_LINES)
     assert len(d.lines) > 500
     for line in d.lines:
         keys = line.features.keys
         for scope in (book.strong, book.whole, book.short):
             assert scope.search(line.text, keys) == _unfiltered(scope, line.text), line.text
+
+
+_PIECES = ["newsletter", "sign", "up", "in", "cookies", "subscribe", "share", "x", "e", "mail", "comments", "©",
+           "advertisement", "abonner", "s", "’", "tel", "fax", "login", "more", "read", "76", "ſ", "İ", "ı", "Σ", "\u212a",
+           "ᲀ", "\u0345", "ι"]
+_GLUE = ["", " ", " ", "-", "_", ".", "#", "/", "\u200b", ":", "(", ")", "|", "'", "\u00a0", "\u0301"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_PIECES) | st.text(max_size=3), st.sampled_from(_GLUE),
+                          st.sampled_from([str, str.upper, str.title])), min_size=1, max_size=8))
+def test_phrase_prefilter_never_skips_a_match(parts):
+    """Property: on any text, the keys and symbols let through every pattern that matches."""
+    from cleaner.stages.phrases import default_phrasebook
+    from cleaner.triggers import line_keys
+
+    text = "".join(case(piece) + glue for piece, glue, case in parts)
+    book = default_phrasebook()
+    for scope in (book.strong, book.whole, book.short):
+        assert scope.search(text, line_keys(text)) == _unfiltered(scope, text)
+
+
+def test_phrases_start_at_word_starts_inside_tokens_but_not_inside_words():
+    """A phrase is found where a word starts, hyphen or not ("E-newsletter"), never inside a word."""
+    from cleaner.stages.phrases import default_phrasebook
+    from cleaner.triggers import line_keys
+
+    book = default_phrasebook()
+
+    def found(text: str):
+        return book.classify(text, line_keys(text), len(text.split()), False)
+
+    assert found("Get the E-newsletter") == ("newsletter", "short line")
+    assert found("ſign up") == found("Sign up") == found("SIGN UP") == ("newsletter", "short line")
+    assert found("Bassinets") is None and found("System76 Comments On Recent Laws") is None
+
+
+def test_fold_compares_characters_as_the_case_insensitive_regex_does():
+    """fold() keeps one character per character and word characters words, and folds together exactly the
+    characters re.IGNORECASE takes as equal (checked on every code point)."""
+    import _sre
+    import re
+
+    from cleaner.triggers import _FOLD, _UNFOLDABLE, _case_classes, fold
+
+    codes = [code for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF]
+    every = "".join(map(chr, codes))
+    folded = fold(every)
+    assert len(folded) == len(every)
+
+    def shape(text: str) -> str:
+        return re.sub(r"\W", "0", re.sub(r"\w", "1", text))
+
+    assert shape(folded) == shape(every)
+    # each character folds as its simple lower-case form does, and each case class to one character
+    lowered = fold("".join(chr(_sre.unicode_tolower(code)) for code in codes))
+    assert [c for c, a, b in zip(every, folded, lowered) if a != b and c not in _UNFOLDABLE] == []
+    for members in _case_classes():
+        if not _UNFOLDABLE.intersection(map(chr, members)):
+            assert len({fold(chr(code)) for code in members}) == 1
+    # and what the table folds, the regex engine takes as equal
+    assert all(re.fullmatch(re.escape(target), chr(code), re.I) for code, target in _FOLD.items())
 
 
 def test_shipped_phrase_index_is_up_to_date():

@@ -11,7 +11,7 @@ from sys import intern
 
 from .. import language
 from ..chunks import count_matches, word_chunks
-from ..triggers import KEY_LENGTH, WORD_PUNCTUATION
+from ..triggers import WORD_PUNCTUATION, line_keys
 
 #: Characters that end a sentence, in the scripts we see most.
 SENTENCE_END = frozenset(".!?…。！？؟।")
@@ -20,6 +20,9 @@ CLOSERS = frozenset("\"'”’»)]）」』")
 #: A dateline in the middle of a line ("… NEW DELHI: The court …", "… (AP) — "): a teaser
 #: that runs a headline and the start of another article together.
 _SAMPLE_WORDS = 60
+#: The inner dateline is looked for in lines of this many words or more, from this character on.
+_DATELINE_MIN_WORDS = 8
+_DATELINE_FROM = 12
 #: A sentence ends inside the line: punctuation, space, then a capital or an opening quote.
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\"“‘(«¿¡])|[。！？](?=.)")
 _INNER_DATELINE = re.compile(r"\s(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}:\s|\((?:AP|AFP|Reuters|IANS|PTI|UPI)\)\s[-—–])")
@@ -51,7 +54,7 @@ class Features:
             wanted = _SAMPLE_WORDS - len(sample)
             if keys is not None:
                 cleaned = [token.strip(WORD_PUNCTUATION) for token in chunk.lower().split()]
-                keys.update([word[:KEY_LENGTH] for word in cleaned])
+                keys.update(line_keys(chunk))  # the chunks are cut at whitespace: the line's keys
                 sample += cleaned if len(cleaned) <= wanted else cleaned[:wanted]
             elif wanted > 0:  # only the sample's words are cleaned
                 sample += [token.strip(WORD_PUNCTUATION) for token in chunk.lower().split(None, wanted)[:wanted]]
@@ -74,7 +77,7 @@ class Features:
                 self._content = _content_words(sample, stoplist)
         self.stops = stops
         self.stop_ratio = stops / len(sample) if sample else 0.0
-        self.inner_dateline = words >= 8 and _INNER_DATELINE.search(text, 12) is not None
+        self.inner_dateline = words >= _DATELINE_MIN_WORDS and _INNER_DATELINE.search(text, _DATELINE_FROM) is not None
         last = text[-1]
         if last in CLOSERS and chars > 1:
             last = text[-2]

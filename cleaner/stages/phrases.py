@@ -1,9 +1,11 @@
 """Stage ``phrases``: boilerplate language (cookies, newsletters, pleas, share rows).
 
-The phrases are data (``cleaner/data/boilerplate.toml``), compiled once. The
-short and strong phrases sit behind a keyword prefilter (:mod:`cleaner.triggers`):
-a line is searched only with the patterns whose required word it contains,
-so hundreds of phrases cost a few set lookups per line. A phrase only condemns a
+The phrases are data (``cleaner/data/boilerplate.toml``), compiled once. A
+phrase that starts with a letter or digit matches only where a word starts
+(:data:`cleaner.triggers.WORD_START`): "newsletter" is found in "E-newsletter",
+not in "enewsletter". The phrases sit behind a keyword prefilter
+(:mod:`cleaner.triggers`): a line is searched only with the patterns whose
+required word it contains, so hundreds of phrases cost a few set lookups per line. A phrase only condemns a
 *short* line (a button, a heading, a link) unless the category marks it
 strong enough for any line: a paragraph that mentions a newsletter is not a
 newsletter box.
@@ -19,7 +21,7 @@ import sys
 from functools import lru_cache
 
 from ..document import BOILERPLATE, Document, markup_body
-from ..triggers import line_keys, triggers
+from ..triggers import WORD_START, fold, is_word_key, line_keys, triggers
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -28,6 +30,9 @@ else:  # pragma: no cover
 
 #: A short line that ends like a sentence and is longer than this is prose.
 _SHORT_SENTENCE_WORDS = 8
+#: Lines of at most this many words are tried as a whole-line phrase, and as a short line.
+_WHOLE_LINE_WORDS = 6
+_SHORT_LINE_WORDS = 25
 #: The markup model's body lines are searched up to this length: a paragraph it took for article
 #: text is rarely chrome, and searching every paragraph costs more than the few it would catch.
 _OVERRULE_WORDS = 25
@@ -42,7 +47,12 @@ HARD = frozenset({
 
 
 class _Pattern:
-    """A phrase regex compiled on first use: a dump only ever needs a few of them."""
+    """A phrase regex compiled on first use: a dump only ever needs a few of them.
+
+    It finds what ``wrap`` around :data:`~cleaner.triggers.WORD_START` and the phrase finds. Unwrapped,
+    the phrase is searched alone and each match's start checked for a word start (a look-behind in
+    front would stop ``re`` from scanning for the phrase's first letters: ten times slower).
+    """
 
     __slots__ = ("source", "wrap", "compiled")
 
@@ -51,34 +61,60 @@ class _Pattern:
         self.wrap = wrap
         self.compiled: re.Pattern[str] | None = None
 
-    def search(self, text: str):
+    def search(self, text: str) -> bool:
         if self.compiled is None:
-            self.compiled = re.compile(self.wrap.format(self.source), re.I)
-        return self.compiled.search(text)
+            whole = self.wrap != "{}"
+            self.compiled = re.compile(self.wrap.format(f"{WORD_START}(?:{self.source})" if whole else self.source), re.I)
+        if self.wrap != "{}":
+            return self.compiled.search(text) is not None
+        match = self.compiled.search(text)
+        while match is not None:
+            start = match.start()
+            if not (0 < start < len(text) and _is_word_char(text[start - 1]) and _is_word_char(text[start])):
+                return True
+            match = self.compiled.search(text, start + 1)
+        return False
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches in a str pattern."""
+    return char.isalnum() or char == "_"
 
 
 class _Scope:
     """One scope's patterns, each runnable alone, indexed by the keys that must show for it."""
 
     def __init__(self, entries: list[tuple[str, str]], index: dict[str, list[str] | None], wrap: str = "{}") -> None:
+        """``index``: each pattern's keys, when known (else derived here); ``wrap``: how a pattern is searched."""
+        whole_line = wrap != "{}"
         self.by_key: dict[str, list[tuple[int, str, _Pattern]]] = {}
         self.by_symbol: dict[str, list[tuple[int, str, _Pattern]]] = {}
         self.always: list[tuple[int, str, _Pattern]] = []
+        self.wrap = wrap
+        #: (category, pattern, keys or None) in data order, as the native core reads them
+        self.entries: list[tuple[str, str, list[str] | None]] = []
         for order, (category, source) in enumerate(entries):
             entry = (order, category, _Pattern(source, wrap))
-            keys = index[source] if source in index else triggers(source)
+            keys = index[source] if source in index else triggers(source, whole_line)
+            self.entries.append((category, source, sorted(keys) if keys is not None else None))
             if keys is None:
                 self.always.append(entry)
                 continue
             for key in keys:
-                target = self.by_key if key[0].isalnum() else self.by_symbol
+                target = self.by_key if is_word_key(key) else self.by_symbol
                 target.setdefault(key, []).append(entry)
         self.key_set = frozenset(self.by_key)
 
-    def search(self, text: str, keys: set[str]) -> str | None:
-        """The category of the first pattern (in data order) that matches, or None."""
+    def search(self, text: str, keys: set[str], folded: str | None = None) -> str | None:
+        """The category of the first pattern (in data order) that matches, or None.
+
+        ``keys`` are the line's :func:`~cleaner.triggers.line_keys`, ``folded`` its
+        :func:`~cleaner.triggers.fold` (made here if not given).
+        """
         hits = keys & self.key_set
-        symbols = [entries for symbol, entries in self.by_symbol.items() if symbol in text or symbol in text.lower()] \
+        if self.by_symbol and folded is None:
+            folded = fold(text)
+        symbols = [entries for symbol, entries in self.by_symbol.items() if symbol in folded] \
             if self.by_symbol else ()
         if not hits and not symbols and not self.always:
             return None
@@ -98,7 +134,8 @@ class _Scope:
 class PhraseBook:
     """The compiled phrase data, each scope behind a keyword prefilter."""
 
-    def __init__(self, data: dict, index: dict[str, list[str] | None] | None = None) -> None:
+    def __init__(self, data: dict, index: dict[str, dict[str, list[str] | None]] | None = None) -> None:
+        """``index``: the keys of each pattern of the whole-line scope ("whole") and of the others ("open")."""
         index = index or {}
         whole: list[tuple[str, str]] = []
         short: list[tuple[str, str]] = []
@@ -110,24 +147,25 @@ class PhraseBook:
             whole.extend((group, source) for source in spec.get("whole", []))
             short.extend((group, source) for source in spec.get("short", []))
             strong.extend((group, source) for source in spec.get("any", []))
-        self.whole = _Scope(whole, index, wrap=r"^[\s\W_]*(?:{})[\s\W_]*$")
-        self.short = _Scope(short, index)
-        self.strong = _Scope(strong, index)
+        self.whole = _Scope(whole, index.get("whole", {}), wrap=r"^[\s\W_]*(?:{})[\s\W_]*$")
+        self.short = _Scope(short, index.get("open", {}))
+        self.strong = _Scope(strong, index.get("open", {}))
 
     def classify(self, text: str, keys: set[str], words: int, ends_sentence: bool) -> tuple[str, str] | None:
         """(category, how it matched) if the line is boilerplate language, else None.
 
         ``keys`` are the line's word keys (:func:`cleaner.triggers.line_keys`).
         """
-        category = self.strong.search(text, keys)
+        folded = fold(text)
+        category = self.strong.search(text, keys, folded)
         if category:
             return category, "strong phrase"
-        if words <= 6:
-            category = self.whole.search(text, keys)
+        if words <= _WHOLE_LINE_WORDS:
+            category = self.whole.search(text, keys, folded)
             if category:
                 return category, "whole line"
-        if words <= 25:
-            category = self.short.search(text, keys)
+        if words <= _SHORT_LINE_WORDS:
+            category = self.short.search(text, keys, folded)
             if category and words <= self.short_words.get(category, 14) and \
                     not (ends_sentence and words > _SHORT_SENTENCE_WORDS):
                 return category, "short line"
@@ -138,6 +176,9 @@ _DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PHRASES_FILE = os.path.join(_DATA, "boilerplate.toml")
 #: The prefilter keys of every phrase, precomputed (reading patterns costs ~0.1 s at startup).
 INDEX_FILE = os.path.join(_DATA, "boilerplate.index.json")
+#: Raised when :func:`cleaner.triggers.triggers` derives keys differently: an index of another version is
+#: not used (its keys would not be a necessary condition any more).
+INDEX_VERSION = 3
 
 
 @lru_cache(maxsize=1)
@@ -147,14 +188,14 @@ def default_phrasebook() -> PhraseBook:
     return PhraseBook(tomllib.loads(raw.decode("utf-8")), _load_index(raw))
 
 
-def _load_index(raw: bytes) -> dict[str, list[str] | None]:
+def _load_index(raw: bytes) -> dict[str, dict[str, list[str] | None]]:
     """The shipped trigger index, if it was built from exactly this phrase data."""
     try:
         with open(INDEX_FILE, encoding="utf-8") as handle:
             index = json.load(handle)
     except (OSError, ValueError):
         return {}
-    if index.get("source_sha256") != hashlib.sha256(raw).hexdigest():
+    if index.get("source_sha256") != hashlib.sha256(raw).hexdigest() or index.get("version") != INDEX_VERSION:
         return {}
     return index.get("triggers", {})
 
@@ -164,9 +205,12 @@ def build_index() -> dict:
     with open(PHRASES_FILE, "rb") as handle:
         raw = handle.read()
     data = tomllib.loads(raw.decode("utf-8"))
-    sources = {source for spec in data.values() for scope in ("whole", "short", "any") for source in spec.get(scope, [])}
-    keys = {source: (sorted(found) if (found := triggers(source)) is not None else None) for source in sorted(sources)}
-    return {"source_sha256": hashlib.sha256(raw).hexdigest(), "triggers": keys}
+    keys: dict[str, dict[str, list[str] | None]] = {}
+    for kind, scopes in (("whole", ("whole",)), ("open", ("short", "any"))):
+        sources = sorted({source for spec in data.values() for scope in scopes for source in spec.get(scope, [])})
+        keys[kind] = {source: sorted(found) if (found := triggers(source, kind == "whole")) is not None else None
+                      for source in sources}
+    return {"source_sha256": hashlib.sha256(raw).hexdigest(), "version": INDEX_VERSION, "triggers": keys}
 
 
 @lru_cache(maxsize=None)

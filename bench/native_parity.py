@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""The native core against the Python reference on every line of benchmark folders' dumps.
+
+Usage: python bench/native_parity.py DIR... [-j WORKERS] [--show N]
+
+Each DIR is a benchmark folder (``<id>.txt``, ``<id>.flat.txt``, ``<id>.html`` or ``<id>.html.gz``) or a
+fixtures tree. Every dump is made into lines as ``Cleaner.clean`` makes them (text: decoded and split;
+HTML: laid out), its language detected as the features stage does, and every line's measures
+(``Features``) and boilerplate phrase (``PhraseBook.classify``) computed by both cores
+(:func:`cleaner.native.differences`). Prints, per folder and input kind, the dumps, lines and differing
+lines (must be 0), then a few differences. Exit status 1 if any line differs, 2 without a native core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from snapshot import _read, dumps_in  # noqa: E402
+
+
+def lines_of(path: str, kind: str) -> list[str]:
+    """A dump's lines, as the pipeline's Document holds them."""
+    from cleaner.document import Document
+    from cleaner.reading import decode, normalise_newlines
+
+    text = normalise_newlines(decode(_read(path)))
+    if kind == "html":
+        from cleaner.html import html_to_document
+
+        return [line.text for line in html_to_document(text).lines]
+    return [line.text for line in Document.from_text(text).lines]
+
+
+def compare(job: tuple[str, str, str]) -> tuple[str, str, int, list[tuple[int, str, object, object, str]]]:
+    """(label, kind, lines, differences with the line's text) of one dump."""
+    from cleaner import language, native
+    from cleaner.errors import CleanerError
+
+    path, label, kind = job
+    try:
+        lines = lines_of(path, kind)
+    except CleanerError:
+        return label, kind, 0, []
+    if not lines:
+        return label, kind, 0, []
+    name, char_mode = language.detect(lines)
+    found = native.differences(lines, language.stopwords(name), char_mode)
+    return label, kind, len(lines), [(i, field, mine, theirs, f"{path}: {lines[i][:100]!r}")
+                                     for i, field, mine, theirs in found]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folders", nargs="+")
+    parser.add_argument("-j", "--workers", type=int, default=1)
+    parser.add_argument("--show", type=int, default=10, help="how many differences to print")
+    args = parser.parse_args()
+    from cleaner import native
+
+    if native.core() is None:
+        print(f"native_parity: no native core ({native.core_name()})", file=sys.stderr)
+        return 2
+    jobs = []
+    for folder in args.folders:
+        root = Path(folder)
+        label = root.resolve().name
+        jobs.extend((path, label, kind) for path, kind in dumps_in(root))
+    dumps, lines, differing = Counter(), Counter(), Counter()
+    shown: list = []
+    with ProcessPoolExecutor(args.workers) if args.workers > 1 else _Serial() as pool:
+        for label, kind, count, found in pool.map(compare, jobs, chunksize=4):
+            dumps[label, kind] += 1
+            lines[label, kind] += count
+            differing[label, kind] += len({i for i, *_ in found})
+            shown.extend(found[: max(0, args.show - len(shown))])
+    print(f"{'folder':<24} {'kind':<5} {'dumps':>6} {'lines':>9} {'differing lines':>16}")
+    for key in sorted(dumps):
+        print(f"{key[0]:<24} {key[1]:<5} {dumps[key]:>6} {lines[key]:>9} {differing[key]:>16}")
+    total = sum(differing.values())
+    print(f"{'all':<24} {'':<5} {sum(dumps.values()):>6} {sum(lines.values()):>9} {total:>16}")
+    for i, field, mine, theirs, where in shown:
+        print(f"  line {i} {field}: native {mine!r}, Python {theirs!r} — {where}")
+    return 1 if total else 0
+
+
+class _Serial:
+    """map() in this process (``-j 1``), with the pool's context manager."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    @staticmethod
+    def map(function, items, chunksize=1):
+        return map(function, items)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,428 @@
+"""The native core (``cleaner._native``, Rust), when it is built: line measures and phrases per document.
+
+Stage 1 of the native core computes, in one call per document, what ``Features`` measures for each line
+(:mod:`cleaner.stages.features`) and what ``PhraseBook.classify`` finds (:mod:`cleaner.stages.phrases`),
+identically: the parity tests and ``bench/native_parity.py`` compare the two on every line. The pipeline
+does not call it yet (stage 2 wires it in); this module is the one place the two cores meet.
+
+The core is used when the extension was built (``pip install`` with a Rust toolchain), when
+``CLEANER_PURE_PYTHON`` is not set, and when it has a character table for this Python's Unicode version
+(it measures text as this Python does, so it must read characters as this Python does). Otherwise
+:func:`core` is None and the Python reference runs; :func:`core_name` says which and why.
+
+Everything the core knows of the rules it reads from the Python modules: the constants of ``features``,
+and the phrase patterns, translated here from Python's own parse of each regex into the syntax of the
+``regex`` crate (:func:`rust_regex`). The columns come back as ``bytes`` and are read with
+``memoryview.cast``: no Python object per line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import re._constants as sre
+    import re._parser as sre_parse
+else:  # pragma: no cover - Python 3.10
+    import sre_constants as sre
+    import sre_parse
+
+#: Set to 1 (or anything but 0 and empty) to run the pure-Python reference even when the core is built.
+PURE_PYTHON_ENV = "CLEANER_PURE_PYTHON"
+#: How a phrase matched, by the core's number (``PhraseBook.classify``'s second value).
+HOW = ("strong phrase", "whole line", "short line")
+#: The core's category number for "no phrase".
+NO_PHRASE = 255
+
+
+class Untranslatable(ValueError):
+    """A regex the native core cannot run exactly as Python's ``re`` does."""
+
+
+# --- which core -------------------------------------------------------------------------------------
+
+def _load() -> tuple[Any, str]:
+    """(the core, or None; why not, or '')."""
+    if os.environ.get(PURE_PYTHON_ENV, "") not in ("", "0"):
+        return None, f"{PURE_PYTHON_ENV} is set"
+    try:
+        from . import _native
+    except ImportError:
+        return None, "the native core is not built"
+    version = unicodedata.unidata_version
+    if version not in _native.unicode_versions():
+        return None, f"the native core has no character table for Unicode {version}"
+    try:
+        return _native.Core(version, _feature_rules()), ""
+    except (ValueError, _native.NativeError, Untranslatable) as error:
+        return None, f"the native core cannot start: {error}"
+
+
+@lru_cache(maxsize=1)
+def _loaded() -> tuple[Any, str]:
+    return _load()
+
+
+def core():
+    """The native core (a ``cleaner._native.Core``), or None when the Python reference runs."""
+    return _loaded()[0]
+
+
+def core_name() -> str:
+    """Which core runs, for ``cleaner --version``: "native core" or "pure Python" (with the reason)."""
+    native, why = _loaded()
+    if native is not None:
+        return "native core"
+    return "pure Python" if why.startswith(PURE_PYTHON_ENV) else f"pure Python: {why}"
+
+
+# --- the rules, from the Python modules --------------------------------------------------------------
+
+def _feature_rules() -> dict[str, Any]:
+    """The constants of ``cleaner.stages.features`` that the core's measures read."""
+    from .stages import features
+    from .triggers import WORD_PUNCTUATION
+
+    ends, closers, starts, full_width = _sentence_break_sets(features._SENTENCE_BREAK)
+    dateline, _ = rust_regex(features._INNER_DATELINE.pattern, ignorecase=False)
+    return {
+        "sample_words": features._SAMPLE_WORDS,
+        "word_punctuation": WORD_PUNCTUATION,
+        "sentence_end": "".join(sorted(features.SENTENCE_END)),
+        "closers": "".join(sorted(features.CLOSERS)),
+        "sentence_break_ends": ends,
+        "sentence_break_closers": closers,
+        "sentence_starts": starts,
+        "sentence_break_full_width": full_width,
+        "inner_dateline": dateline,
+        "inner_dateline_from": features._DATELINE_FROM,
+        "inner_dateline_words": features._DATELINE_MIN_WORDS,
+    }
+
+
+def _sentence_break_sets(pattern: re.Pattern[str]) -> tuple[str, str, list[tuple[str, str]], str]:
+    """The character sets of ``_SENTENCE_BREAK``, whose look-aheads the core scans for by hand.
+
+    The core's scanner is the shape ``[ENDS][CLOSERS]*\\s+(?=[STARTS])|[FULL_WIDTH](?=.)``; a pattern of
+    another shape is refused rather than half-followed.
+    """
+    def chars(item) -> str:
+        op, av = item
+        if op is sre.LITERAL:
+            return chr(av)
+        if op is sre.IN and all(o is sre.LITERAL for o, _ in av):
+            return "".join(chr(a) for _, a in av)
+        raise Untranslatable(f"_SENTENCE_BREAK: {item} is not a set of characters")
+
+    def ranges(item) -> list[tuple[str, str]]:
+        op, av = item
+        if op is not sre.IN:
+            raise Untranslatable(f"_SENTENCE_BREAK: {item} is not a class")
+        found = []
+        for o, a in av:
+            if o is sre.LITERAL:
+                found.append((chr(a), chr(a)))
+            elif o is sre.RANGE:
+                found.append((chr(a[0]), chr(a[1])))
+            else:
+                raise Untranslatable(f"_SENTENCE_BREAK: {o} in the look-ahead's class")
+        return found
+
+    match _plain(sre_parse.parse(pattern.pattern, pattern.flags)):
+        case [(sre.BRANCH, (None, [
+                [ends, (sre.MAX_REPEAT, (0, sre.MAXREPEAT, [closers])),
+                 (sre.MAX_REPEAT, (1, sre.MAXREPEAT, [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])])),
+                 (sre.ASSERT, (1, [starts]))],
+                [full_width, (sre.ASSERT, (1, [(sre.ANY, None)]))]]))]:
+            pass
+        case _:
+            raise Untranslatable("_SENTENCE_BREAK has changed shape")
+    return chars(ends), chars(closers), ranges(starts), chars(full_width)
+
+
+def _plain(parsed):
+    """A parse tree as nested lists and tuples (``re``'s SubPattern is not a sequence to ``match``)."""
+    if isinstance(parsed, (list, tuple, sre_parse.SubPattern)):
+        items = [_plain(item) for item in parsed]
+        return tuple(items) if isinstance(parsed, tuple) else items
+    return parsed
+
+
+# --- regexes, translated ------------------------------------------------------------------------------
+
+def _char(char: str) -> str:
+    """One character in the regex crate's syntax (escaped unless a plain letter or digit)."""
+    return char if char.isascii() and char.isalnum() else "\\x{%x}" % ord(char)
+
+
+_SPACE = r"\s\x1c-\x1f"  # Python's \s also has the four ASCII separators; the regex crate's does not
+_CATEGORIES = {
+    sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W", sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: _SPACE, sre.CATEGORY_NOT_SPACE: f"[^{_SPACE}]",
+}
+#: The two look-arounds of WORD_START, which the regex crate writes as half word boundaries.
+_WORD_HALVES = {(sre.ASSERT_NOT, -1): r"\b{start-half}", (sre.ASSERT_NOT, 1): r"\b{end-half}"}
+
+
+class _Translator:
+    """Python's parse of a regex, written for the regex crate (see :func:`rust_regex`)."""
+
+    def __init__(self, ignorecase: bool) -> None:
+        from .triggers import _UNFOLDABLE, fold
+
+        self.ignorecase = ignorecase
+        self.fold, self.unfoldable = fold, _UNFOLDABLE
+        self.named: set[str] = set()
+
+    def char(self, code: int) -> str:
+        char = chr(code)
+        if self.ignorecase:
+            if char in self.unfoldable:
+                raise Untranslatable(f"U+{code:04X} has no single case-folded form")
+            char = self.fold(char)
+        self.named.add(char)
+        return char
+
+    def sequence(self, items) -> str:
+        return "".join(self.item(op, av) for op, av in items)
+
+    def item(self, op, av) -> str:
+        if op is sre.LITERAL:
+            return _char(self.char(av))
+        if op is sre.NOT_LITERAL:
+            return f"[^{_char(self.char(av))}]"
+        if op is sre.ANY:
+            return "."
+        if op is sre.IN:
+            return self.charset(av)
+        if op is sre.BRANCH:
+            return "(?:" + "|".join(self.sequence(alternative) for alternative in av[1]) + ")"
+        if op is sre.SUBPATTERN:
+            _, add_flags, del_flags, body = av
+            if add_flags or del_flags:
+                raise Untranslatable("inline flags")
+            return "(?:" + self.sequence(body) + ")"
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, high, body = av
+            bound = "{%d,}" % low if high is sre.MAXREPEAT else "{%d,%d}" % (low, high)
+            return "(?:" + self.sequence(body) + ")" + bound + ("?" if op is sre.MIN_REPEAT else "")
+        if op is sre.AT:
+            return self.anchor(av)
+        if op in (sre.ASSERT, sre.ASSERT_NOT) and self.ignorecase:
+            direction, body = av
+            if list(body) == [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_WORD)])] and (op, direction) in _WORD_HALVES:
+                return _WORD_HALVES[op, direction]
+        raise Untranslatable(f"{op} is not translated")
+
+    def anchor(self, code) -> str:
+        if not self.ignorecase:
+            raise Untranslatable("anchors in a case-sensitive pattern (it is searched from an offset)")
+        anchors = {sre.AT_BEGINNING: "^", sre.AT_BEGINNING_STRING: r"\A", sre.AT_END: "$",
+                   sre.AT_END_STRING: r"\z", sre.AT_BOUNDARY: r"\b", sre.AT_NON_BOUNDARY: r"\B"}
+        if code not in anchors:
+            raise Untranslatable(f"{code} is not translated")
+        return anchors[code]
+
+    def charset(self, items) -> str:
+        negate = bool(items) and items[0][0] is sre.NEGATE
+        parts = []
+        for op, av in items[negate:]:
+            if op is sre.LITERAL:
+                parts.append(_char(self.char(av)))
+            elif op is sre.RANGE:
+                low, high = av
+                if self.ignorecase:
+                    members = [chr(code) for code in range(low, high + 1)]
+                    if high > 0xFF or any(char.lower() != char.upper() for char in members):
+                        raise Untranslatable("a range of cased or non-Latin-1 characters under IGNORECASE")
+                    parts.extend(_char(self.char(code)) for code in range(low, high + 1))
+                else:
+                    parts.append(f"{_char(self.char(low))}-{_char(self.char(high))}")
+            elif op is sre.CATEGORY:
+                if not self.ignorecase and av not in (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_SPACE):
+                    raise Untranslatable("\\w, \\d in a case-sensitive pattern (it runs on the text as it is)")
+                parts.append(_CATEGORIES[av])
+            else:
+                raise Untranslatable(f"{op} in a class")
+        return "[" + ("^" if negate else "") + "".join(parts) + "]"
+
+
+def rust_regex(pattern: str, ignorecase: bool = True) -> tuple[str, str]:
+    """``pattern`` in the regex crate's syntax, and every character it names.
+
+    Written from ``re``'s own parse, so it is read as Python reads it. With ``ignorecase`` it runs on a
+    line mapped by the core (each character folded as :func:`cleaner.triggers.fold` folds it, and a
+    stand-in for the few characters whose ``\\w``, ``\\s`` or ``\\d`` the two engines read differently);
+    so the pattern's characters are written folded and the regex is case-sensitive. Without, it runs on
+    the text as it is. Raises :class:`Untranslatable` for what the core would not read exactly as ``re``.
+    """
+    parsed = sre_parse.parse(pattern, re.I if ignorecase else 0)
+    if parsed.state.flags & (re.M | re.S | re.A | re.L) or bool(parsed.state.flags & re.I) != ignorecase:
+        raise Untranslatable("flags that change what the pattern matches (MULTILINE, DOTALL, ASCII, LOCALE)")
+    translator = _Translator(ignorecase)
+    return translator.sequence(parsed), "".join(sorted(translator.named))
+
+
+# --- the phrase book ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class NativeBook:
+    """The core's phrase book, and the category names its numbers stand for."""
+
+    book: Any
+    categories: tuple[str, ...]
+
+
+def native_phrasebook(book=None) -> NativeBook:
+    """The core's copy of a :class:`~cleaner.stages.phrases.PhraseBook` (the shipped one by default)."""
+    from .stages import phrases
+    from .triggers import KEY_LENGTH, WORD_START
+
+    if book is None:
+        return _default_native_book()
+    categories = tuple(book.short_words)
+    if len(categories) >= NO_PHRASE:
+        raise Untranslatable(f"{len(categories)} categories: the core numbers them in a byte")
+    number = {name: i for i, name in enumerate(categories)}
+
+    def scope(which) -> list[tuple[int, str, list[str] | None, str]]:
+        translated = []
+        for category, source, keys in which.entries:
+            regex, named = rust_regex(which.wrap.format(f"{WORD_START}(?:{source})"))
+            translated.append((number[category], regex, keys, named))
+        return translated
+
+    native = _required().phrasebook(
+        scope(book.strong), scope(book.whole), scope(book.short), [book.short_words[c] for c in categories],
+        phrases._WHOLE_LINE_WORDS, phrases._SHORT_LINE_WORDS, phrases._SHORT_SENTENCE_WORDS, KEY_LENGTH)
+    return NativeBook(native, categories)
+
+
+@lru_cache(maxsize=1)
+def _default_native_book() -> NativeBook:
+    from .stages.phrases import default_phrasebook
+
+    return native_phrasebook(default_phrasebook())
+
+
+def _required():
+    native = core()
+    if native is None:
+        raise RuntimeError(f"no native core ({_loaded()[1]})")
+    return native
+
+
+# --- one call per document -----------------------------------------------------------------------------
+
+_U32 = ("words", "chars", "units", "stops", "sentences")
+_F64 = ("stop_ratio", "title_ratio", "alpha_ratio", "digit_ratio")
+_BOOL = ("ends_sentence", "ends_colon", "upper", "first_upper", "inner_dateline")
+
+
+class Measures:
+    """A document's line measures from the core: one column per ``Features`` attribute.
+
+    ``words[i]``, ``stop_ratio[i]``… are the numbers ``Features`` gives line ``i`` (the flags are 0/1);
+    :meth:`content` is the line's topic words (``Features.content``, in no set order). The columns stay in
+    the core until read: a column is copied out (as a ``memoryview``) on first access.
+    """
+
+    def __init__(self, native) -> None:
+        self.native = native
+
+    def __len__(self) -> int:
+        return len(self.native)
+
+    def __getattr__(self, name: str):
+        if name in _U32:
+            column = memoryview(self.native.column(name)).cast("I")
+        elif name in _F64:
+            column = memoryview(self.native.column(name)).cast("d")
+        elif name in _BOOL:
+            column = self.native.column(name)
+        else:
+            raise AttributeError(name)
+        setattr(self, name, column)
+        return column
+
+    def content(self, i: int) -> tuple[str, ...]:
+        return tuple(self.native.content(i))
+
+
+@lru_cache(maxsize=None)
+def _stoplist(words: frozenset[str]):
+    """The core's copy of a stoplist, made once (a frozenset keeps its hash: a lookup is one probe)."""
+    from . import _native
+
+    return _native.Stoplist(sorted(words))
+
+
+def measure_document(lines: list[str], stoplist: frozenset[str], char_mode: bool) -> Measures:
+    """``Features(line, stoplist, char_mode)`` of every line (non-blank, stripped), in one call."""
+    return Measures(_required().measure(lines, _stoplist(stoplist) if stoplist else None, char_mode))
+
+
+def classify_phrases(lines: list[str], measures: Measures, book: NativeBook | None = None) -> tuple[bytes, bytes]:
+    """Each line's phrase: (category numbers, how numbers), ``NO_PHRASE`` where none (see :func:`phrase`)."""
+    book = book or _default_native_book()
+    return _required().classify(book.book, lines, measures.native)
+
+
+def analyse_document(lines: list[str], stoplist: frozenset[str], char_mode: bool,
+                     book: NativeBook | None = None) -> tuple[Measures, bytes, bytes]:
+    """Measures and phrases of every line in one call: (measures, category numbers, how numbers)."""
+    book = book or _default_native_book()
+    columns, categories, hows = _required().analyse(lines, _stoplist(stoplist) if stoplist else None, char_mode,
+                                                     book.book)
+    return Measures(columns), categories, hows
+
+
+def phrase(categories: bytes, hows: bytes, i: int, book: NativeBook | None = None) -> tuple[str, str] | None:
+    """Line ``i``'s phrase as ``PhraseBook.classify`` gives it: (category, how), or None."""
+    if categories[i] == NO_PHRASE:
+        return None
+    return (book or _default_native_book()).categories[categories[i]], HOW[hows[i]]
+
+
+# --- parity with the reference ---------------------------------------------------------------------------
+
+#: The ``Features`` attributes the core computes (``content`` compared as a set).
+FEATURE_FIELDS = ("words", "chars", "units", "stops", "stop_ratio", "ends_sentence", "ends_colon", "sentences",
+                  "title_ratio", "upper", "alpha_ratio", "digit_ratio", "first_upper", "inner_dateline", "content")
+
+
+def differences(lines: list[str], stoplist: frozenset[str], char_mode: bool,
+                book=None) -> list[tuple[int, str, Any, Any]]:
+    """Where the core and the Python reference disagree on a document's lines: (line, field, core, Python).
+
+    ``book``: a Python ``PhraseBook`` (the shipped one by default); the core gets its own copy of it.
+    For the parity tests and ``bench/native_parity.py``; an empty list is the contract.
+    """
+    from .stages.features import Features
+    from .stages.phrases import default_phrasebook
+    from .triggers import line_keys
+
+    python_book = book or default_phrasebook()
+    native_book = native_phrasebook(book) if book else _default_native_book()
+    measures, categories, hows = analyse_document(lines, stoplist, char_mode, native_book)
+    found = []
+    for i, text in enumerate(lines):
+        reference = Features(text, stoplist, char_mode)
+        for field in FEATURE_FIELDS:
+            mine = set(measures.content(i)) if field == "content" else getattr(measures, field)[i]
+            theirs = set(reference.content) if field == "content" else getattr(reference, field)
+            if isinstance(theirs, bool):
+                mine = bool(mine)
+            if mine != theirs:
+                found.append((i, field, mine, theirs))
+        expected = python_book.classify(text, line_keys(text), reference.words, reference.ends_sentence)
+        got = phrase(categories, hows, i, native_book)
+        if got != expected:
+            found.append((i, "phrase", got, expected))
+    return found

@@ -1,0 +1,177 @@
+"""The native core (stage 1: line measures and phrases) against the Python reference.
+
+Parity is the contract: every line's ``Features`` and ``PhraseBook.classify`` answer must be the same from
+both cores, on every fixture line and on generated text. Skipped when the core is not built, unless
+``CLEANER_REQUIRE_NATIVE=1`` (CI builds it: there a missing core is a failure).
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import language, native
+from cleaner.document import Document
+
+from conftest import FIXTURES, ROOT
+
+if native.core() is None:
+    if os.environ.get("CLEANER_REQUIRE_NATIVE") == "1":
+        pytest.fail(f"CLEANER_REQUIRE_NATIVE=1 but {native.core_name()}", pytrace=False)
+    pytest.skip(f"no native core ({native.core_name()})", allow_module_level=True)
+
+CORE = native.core()
+ENGLISH = language.stopwords("English")
+
+
+def _documents():
+    """(name, lines) of every fixture dump, text and HTML, as the pipeline makes them."""
+    from cleaner.html import html_to_document
+
+    for path in sorted(FIXTURES.rglob("*")):
+        name = path.name
+        if name.endswith((".txt", ".html", ".html.gz")) and not name.endswith((".expected.txt", ".gold.txt")):
+            raw = gzip.decompress(path.read_bytes()) if name.endswith(".gz") else path.read_bytes()
+            text = raw.decode("utf-8", errors="replace")
+            doc = html_to_document(text) if ".html" in name else Document.from_text(text)
+            yield name, [line.text for line in doc.lines]
+
+
+def test_both_cores_agree_on_every_fixture_line():
+    count = 0
+    for name, lines in _documents():
+        lang, char_mode = language.detect(lines)
+        assert native.differences(lines, language.stopwords(lang), char_mode) == [], name
+        count += len(lines)
+    assert count > 900
+
+
+# --- generated text ----------------------------------------------------------------------------------------
+
+#: Characters where the two engines, or str methods and regexes, part ways: Python's four ASCII separators
+#: (white space to str.split and re, not to Rust), other spaces, combining marks (\w to Rust, not to re),
+#: No digits (\w to re, not to Rust), the long s, dotted and dotless i, Kelvin sign, sigma, Cyrillic rounded
+#: letters, title case, circled letters (upper case but not letters), CJK, closers and sentence ends.
+_TRAPS = ("\x1c\x1d\x1e\x1f\x0b\x0c\x85\xa0\u1680\u2000\u2028\u2029\u202f\u3000\u200b\u180e"
+          "\u0301\u0345\u20dd\u093f²½①\u0660ſİıKΣσςᲀвΙιι\u01c5Ⓒⓐ\u2160東京。！？.!?…\"'”’»)]）」』:：©@#_-–—|/")
+_WORDS = ["newsletter", "sign up", "Subscribe", "cookies", "share", "E-newsletter", "Read more", "Advertisement",
+          "NEW DELHI:", "(AP) —", "(Reuters) -", "the", "and", "of", "Committee", "Monday", "said", "Copyright",
+          "ΟΔΟΣ", "İNBOX", "ſhare", "abonnieren", "подпишитесь", "Kommentare (3)", "x", "tel:", "#X#"]
+_affix = st.text(alphabet=st.sampled_from(_TRAPS), max_size=2) | st.sampled_from(["|", "»", "-", "•", "#"])
+_word = st.sampled_from(_WORDS) | st.just("") | st.text(min_size=1, max_size=6) | \
+    st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzäöüéΑΣσςЖжİıſ"), min_size=3, max_size=9)
+_piece = st.builds(lambda before, word, after: before + word + after, _affix, _word, _affix)
+_line = st.lists(st.tuples(_piece, st.sampled_from([" ", " ", " ", "", "  ", "\t", "\x1c", "\u00a0", "\u2000"])),
+                 min_size=1, max_size=14).map(lambda parts: "".join(p + g for p, g in parts))
+
+
+def _document_lines(texts: list[str]) -> list[str]:
+    """Lines as a Document makes them (split at newlines, stripped, blank ones left out)."""
+    return [line.text for line in Document.from_text("\n".join(t.replace("\x00", "") for t in texts)).lines]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_line, min_size=1, max_size=6), st.sampled_from([False, False, False, True]),
+       st.sampled_from(["English", "German", "Greek", None]))
+def test_both_cores_agree_on_generated_text(texts, char_mode, lang):
+    lines = _document_lines(texts)
+    if lines:
+        assert native.differences(lines, language.stopwords(lang) if lang else frozenset(), char_mode) == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=60),
+                min_size=1, max_size=5))
+def test_both_cores_agree_on_any_characters(texts):
+    """Fuzz: any code point (lone surrogates aside: they are no UTF-8, see the next test)."""
+    lines = _document_lines(texts)
+    if lines:
+        assert native.differences(lines, ENGLISH, False) == []
+
+
+def test_both_cores_agree_at_the_limits():
+    """Lines at each word limit of the phrase scopes and the measures (whole line, short line, the
+    sentence-like short line, the stop-word sample, the inner dateline's offset and length)."""
+    lines = []
+    for n in range(1, 64):
+        lines += ["Share" + " |" * (n - 1), "Sign up" + " now" * (n - 2), "Sign up now" + " it is" * (n // 2) + ".",
+                  "The" + " the and" * n, "Cookies" + " x" * n]
+        k, extra = divmod(n, 4)  # a dateline after k characters, in lines of 7 to 10 words
+        lines += ["y" * k + " NEW DELHI: the court said" + " so" * (extra + 1), "y" * k + " (AP) — it said" + " so" * extra]
+    assert native.differences(_document_lines(lines), ENGLISH, False) == []
+
+
+def test_bad_input_is_an_exception_never_a_crash():
+    with pytest.raises(UnicodeEncodeError):
+        native.measure_document(["a lone \ud800 surrogate"], ENGLISH, False)
+    with pytest.raises(TypeError):
+        native.measure_document(["fine", 3], ENGLISH, False)
+    with pytest.raises(ValueError):
+        native.measure_document([""], ENGLISH, False)
+    with pytest.raises(ValueError):  # a Document's lines never hold a newline; Python's $ would differ
+        native.analyse_document(["two\nlines"], ENGLISH, False)
+    assert len(native.measure_document([], ENGLISH, False)) == 0
+
+
+def test_a_panic_comes_out_as_an_ordinary_exception():
+    """A bug in the core is a RuntimeError (NativeError) the glue can catch, not a PanicException."""
+    from cleaner import _native
+
+    with pytest.raises(_native.NativeError):
+        CORE.panic_for_test()
+    assert issubclass(_native.NativeError, RuntimeError)
+
+
+# --- characters as this Python reads them -------------------------------------------------------------------
+
+def test_the_character_table_is_this_pythons():
+    """Every code point's properties (what str methods and re's classes say) as the core reads them."""
+    from cleaner.triggers import fold
+
+    codes = [code for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF]
+    every = "".join(map(chr, codes))
+    flags = memoryview(CORE.flags(every)).cast("H")
+    for bit, test in ((0, str.isspace), (1, str.isalpha), (2, str.isupper), (3, str.islower), (5, str.isdigit),
+                      (6, str.isdecimal)):
+        assert [c for c, f in zip(every, flags) if bool(f >> bit & 1) != test(c)] == [], test
+    word = "".join("1" if f >> 7 & 1 else "0" for f in flags)
+    assert word == re.sub(r"\W", "0", re.sub(r"\w", "1", every))
+    assert CORE.lower(every) == every.lower()
+    assert CORE.lower("ΟΔΟΣ Σ ΑΣ́ Σ̈Α") == "ΟΔΟΣ Σ ΑΣ́ Σ̈Α".lower()  # final sigma, with case-ignorable marks
+    # the phrase regexes see each character folded, or a stand-in where the engines' classes differ
+    mapped = CORE.regex_text(every)
+    stand_ins = "\ua000\u0660\u3000\ue000"
+    assert [c for c, m in zip(every, mapped) if m != fold(c) and m not in stand_ins] == []
+    assert CORE.unicode_version == unicodedata.unidata_version
+
+
+def test_every_phrase_pattern_translates_and_compiles():
+    native._default_native_book().book.compile_all()
+
+
+def test_translation_refuses_what_rust_would_read_differently():
+    for pattern in (r"(?<=a)b", r"(a)\1", r"(?m)^a", r"[\u0300-\u036f]", r"(?i:a)", r"ι"):
+        with pytest.raises(native.Untranslatable):
+            native.rust_regex(pattern)
+    assert native.rust_regex(r"\bSign (up|in)\b") == (r"\bsign\x{20}(?:(?:up|in))\b", " ginpsu")
+
+
+# --- which core runs -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_version_says_which_core_runs(pure):
+    env = dict(os.environ)
+    env.pop(native.PURE_PYTHON_ENV, None)
+    if pure:
+        env[native.PURE_PYTHON_ENV] = "1"
+    out = subprocess.run([sys.executable, "-m", "cleaner", "--version"], capture_output=True, text=True, env=env,
+                         cwd=ROOT, check=True).stdout
+    assert out.strip().endswith("(pure Python)" if pure else "(native core)")
