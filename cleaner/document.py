@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from array import array
+from enum import IntEnum
 from typing import Any, Iterator, NamedTuple
 
 # Labels. Plain strings keep the hot loops cheap and the JSON output readable.
@@ -25,11 +26,32 @@ METADATA_LABELS = (TITLE, BYLINE, DATE)
 LABELS = (BODY, TITLE, BYLINE, DATE, BOILERPLATE, UNKNOWN)
 
 
+class Authority(IntEnum):
+    """How strong a line's decision is, weakest first: the one order of precedence between stages.
+
+    A decision replaces a line's decision only at the same authority or above
+    (:meth:`Document.decide`), so a later stage never silently overrules an
+    earlier, stronger one; the one exception is written there (final evidence
+    from the text overrules the markup model's *body*). Stages read the order
+    too: the text model weighs only what is below ``HARD``, and the text stages
+    leave ``MARKUP`` and ``PROFILE`` lines alone.
+    """
+
+    NONE = 0     # undecided
+    SOFT = 1     # a detector's evidence the model weighs, the model's own label, and what the later text
+                 # stages decide (repeats, a profile's trusted region, the text's metadata, finish): a later
+                 # stage may revise it
+    HARD = 2     # a detector's final evidence (a hard phrase, a separator, a teaser carousel, a related
+                 # box): the model may not overrule it
+    MARKUP = 3   # the HTML markup model, and the page's title, byline and date found in the markup
+    PROFILE = 4  # a site profile's rules: its text rules, its [html] selectors
+
+
 class Line:
     """One non-blank input line and the decision about it.
 
-    ``firm`` marks a decision a later heuristic must not overturn (a site
-    rule, or a metadata line); heuristics only label lines that are not firm.
+    ``authority`` says how strong the decision is (:class:`Authority`): only
+    :meth:`Document.decide` changes a line's decision, and it keeps the order.
     ``score`` is the heuristic's belief that the line is body (0..1), kept so
     the context stage can revise weak decisions by their neighbours.
     ``signal`` names the kind of chrome a detector recognised (a phrase category
@@ -40,8 +62,8 @@ class Line:
     """
 
     __slots__ = (
-        "number", "text", "blank_before", "label", "reason", "firm", "score",
-        "signal", "hard", "features", "vector", "markup",
+        "number", "text", "blank_before", "label", "reason", "authority", "score",
+        "signal", "features", "vector", "markup",
     )
 
     def __init__(self, number: int, text: str, blank_before: bool = False) -> None:
@@ -50,25 +72,12 @@ class Line:
         self.blank_before = blank_before
         self.label = UNKNOWN
         self.reason: Any = ""         # a str, or an object worded on demand (str(reason))
-        self.firm = False
+        self.authority = Authority.NONE
         self.score = 0.5
         self.signal: str | None = None  # the chrome category a detector saw ("newsletter", "menu", ...)
-        self.hard = False               # the detector's evidence is final: the model may not overrule it
         self.features: Any = None     # filled once by the features stage
         self.vector: list[float] | None = None  # the model's input, kept for --explain
         self.markup: Any = None
-
-    def mark(self, label: str, reason: str, firm: bool = False) -> None:
-        """Label this line; a firm decision is never overwritten by a soft one."""
-        if self.firm and not firm:
-            return
-        self.label = label
-        self.reason = reason
-        self.firm = self.firm or firm
-
-    @property
-    def decided(self) -> bool:
-        return self.label != UNKNOWN
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Line({self.number}, {self.label!r}, {self.text[:40]!r})"
@@ -81,17 +90,16 @@ class WordedReason:
     garbage collector's next full pass)."""
 
     __slots__ = ()
-    from_markup = False  # True for the HTML markup model's reasons (see markup_body)
 
     def startswith(self, prefix) -> bool:  # reasons are compared as text in a few places
         return str(self).startswith(prefix)
 
 
 def markup_body(line: Line) -> bool:
-    """Did the HTML markup model label this line body? Unlike a profile rule's firm decision, final
-    evidence from the text (a hard boilerplate phrase, a teaser carousel) may overrule it: the markup
-    sees a prose block in the content column, the text shows chrome. Always False on text dumps."""
-    return line.label == BODY and isinstance(line.reason, WordedReason) and line.reason.from_markup
+    """Did the HTML markup model label this line body? Unlike a profile's decision, final evidence from the
+    text (a hard boilerplate phrase, a teaser carousel) may overrule it: the markup sees a prose block in the
+    content column, the text shows chrome. Always False on text dumps."""
+    return line.authority == Authority.MARKUP and line.label == BODY
 
 
 #: A document with more lines than this (a huge HTML page) is "large": the stages keep less per line
@@ -231,8 +239,30 @@ class Document:
     def __len__(self) -> int:
         return len(self.lines)
 
-    def undecided(self) -> Iterator[Line]:
-        return (line for line in self.lines if not line.firm)
+    def decide(self, line: Line, label: str, reason: Any, authority: Authority) -> bool:
+        """Label ``line`` with ``reason``, unless a stronger stage decided it already; says whether it did.
+
+        A decision at the line's authority or above replaces the line's; a weaker one is refused. The one
+        exception: a detector's final evidence (``HARD``) overrules the markup model's *body* and then
+        stands in its place, at ``MARKUP`` (:func:`markup_body`): no later text stage may undo it, and a
+        profile's decisions and the markup's boilerplate stay out of its reach.
+        """
+        if authority < line.authority:
+            if authority != Authority.HARD or not markup_body(line):
+                return False
+            authority = Authority.MARKUP
+        line.label = label
+        line.reason = reason
+        line.authority = authority
+        return True
+
+    def condemn(self, line: Line, reason: Any, signal: str, authority: Authority = Authority.SOFT) -> bool:
+        """Decide ``line`` is boilerplate, as a detector that recognised chrome of the kind ``signal``
+        (the evidence later stages read: a newsletter box ends an article); says whether it did."""
+        if not self.decide(line, BOILERPLATE, reason, authority):
+            return False
+        line.signal = signal
+        return True
 
 
 @dataclass(frozen=True)

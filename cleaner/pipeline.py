@@ -3,8 +3,8 @@
 Read it top to bottom like boilerpipe's extractor chain::
 
     features   measure each line once; detect the language
-    site       the matched profile's template rules (firm decisions)
-    markup     HTML only: lines decided from the markup's evidence (firm decisions)
+    site       the matched profile's template rules (decisions no later stage overrules)
+    markup     HTML only: lines decided from the markup's evidence (only final text evidence overrules them)
     phrases    boilerplate language: cookies, newsletters, pleas, share rows
     shapes     chrome by shape: menus, headline lists, credits, link rows
     scoring    first pass: each line's P(body) from its evidence and its surroundings
@@ -20,7 +20,7 @@ through the stages a window of about a page at a time (:func:`run_text`).
 
 from __future__ import annotations
 
-from .document import BODY, BOILERPLATE, UNKNOWN, Article, DecisionLog, Document, text_windows, whole_dump
+from .document import BODY, BOILERPLATE, UNKNOWN, Article, Authority, DecisionLog, Document, text_windows, whole_dump
 from .stages.context import ContextStage
 from .stages.features import FeaturesStage
 from .stages.markup import MarkupStage
@@ -38,7 +38,7 @@ class FinishStage:
     def __call__(self, doc: Document) -> None:
         for line in doc.lines:
             if line.label == UNKNOWN:
-                line.mark(BOILERPLATE, "finish: undecided, not article text")
+                doc.decide(line, BOILERPLATE, "finish: undecided, not article text", Authority.SOFT)
 
 
 def default_stages() -> list:

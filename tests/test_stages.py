@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from cleaner.dates import parse_date
-from cleaner.document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, UNKNOWN, Document
+from cleaner.document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, UNKNOWN, Authority, Document
 from cleaner.profiles import Registry, _build
+from cleaner.pipeline import FinishStage
 from cleaner.stages.context import ContextStage
 from cleaner.stages.features import FeaturesStage
 from cleaner.stages.metadata import MetadataStage
@@ -88,7 +89,7 @@ def test_ad_blocker_pleas_are_final_but_reporting_on_ad_blockers_is_not():
             "that means for the money that pays for their newsrooms.")
     PhrasesStage()(d)
     assert labels(d) == [BOILERPLATE] * 4 + [UNKNOWN]
-    assert all(line.hard and line.reason == "phrases: ads (strong phrase)" for line in d.lines[:4])
+    assert all(line.authority == Authority.HARD and line.reason == "phrases: ads (strong phrase)" for line in d.lines[:4])
 
 
 def test_phrases_in_other_languages():
@@ -212,6 +213,68 @@ def test_model_reasons_are_worded_on_demand():
     assert str(reason).startswith("model: body p=") and "(" in str(reason)
 
 
+# --- the order of authority ---------------------------------------------------------
+
+def test_authority_is_ordered_from_undecided_to_a_profiles_rule():
+    assert list(Authority) == sorted(Authority)
+    assert [a.name for a in Authority] == ["NONE", "SOFT", "HARD", "MARKUP", "PROFILE"]
+
+
+def test_a_weaker_decision_never_overrules_a_stronger_one():
+    d = doc("Share", "Home", "Subscribe")
+    d.decide(d.lines[0], TITLE, "profile rule", Authority.PROFILE)
+    d.decide(d.lines[1], BODY, "markup body", Authority.MARKUP)
+    d.decide(d.lines[2], BOILERPLATE, "a hard phrase", Authority.HARD)
+    for weaker in (Authority.NONE, Authority.SOFT, Authority.HARD, Authority.MARKUP):
+        assert not d.decide(d.lines[0], BOILERPLATE, "a detector", weaker)
+    assert not d.decide(d.lines[1], BOILERPLATE, "the model", Authority.SOFT)
+    assert not d.decide(d.lines[2], BODY, "the model", Authority.SOFT)
+    assert [(line.label, line.reason) for line in d.lines] == [
+        (TITLE, "profile rule"), (BODY, "markup body"), (BOILERPLATE, "a hard phrase")]
+
+
+def test_an_equal_or_stronger_decision_replaces_and_keeps_its_authority():
+    d = doc("Share")
+    assert d.decide(d.lines[0], BOILERPLATE, "before the article", Authority.PROFILE)
+    assert d.decide(d.lines[0], TITLE, "title rule", Authority.PROFILE)  # a profile's later rule wins
+    assert d.lines[0].reason == "title rule" and d.lines[0].authority == Authority.PROFILE
+    e = doc("Share")
+    d.decide(e.lines[0], BOILERPLATE, "soft", Authority.SOFT)
+    assert d.condemn(e.lines[0], "hard", "share", Authority.HARD) and e.lines[0].authority == Authority.HARD
+    assert e.lines[0].signal == "share"
+
+
+def test_final_text_evidence_overrules_the_markups_body_but_not_its_boilerplate_nor_a_profile():
+    d = doc("Share", "Share this", "Share", "The council met on Monday.")
+    d.decide(d.lines[0], BODY, "markup body", Authority.MARKUP)
+    d.decide(d.lines[1], BOILERPLATE, "markup not body", Authority.MARKUP)
+    d.decide(d.lines[2], BODY, "profile: inside the article container", Authority.PROFILE)
+    d.decide(d.lines[3], BODY, "markup body", Authority.MARKUP)
+    PhrasesStage()(d)   # "Share" alone is a hard phrase
+    assert (d.lines[0].label, d.lines[0].reason) == (BOILERPLATE, "phrases: share (whole line)")
+    assert d.lines[0].authority == Authority.MARKUP   # in the markup's place: no text stage undoes it
+    assert d.lines[1].reason == "markup not body"
+    assert (d.lines[2].label, d.lines[2].reason) == (BODY, "profile: inside the article container")
+    # Only final evidence: a soft detector's decision does not overrule the markup's body.
+    assert not d.condemn(d.lines[3], "a soft detector", "share", Authority.SOFT)
+    assert d.lines[3].label == BODY and d.lines[3].signal is None
+    # Once overruled, the line is no longer the markup's body: a second detector does not rewrite it.
+    assert not d.condemn(d.lines[0], "a second detector", "menu", Authority.HARD)
+    assert d.lines[0].reason == "phrases: share (whole line)"
+
+
+def test_the_model_and_later_text_stages_leave_final_evidence_and_profiles_alone():
+    profile = _profile(start_after=["^Start here$"], trust_region=True)
+    d = doc("Home", "Start here", PROSE, "Share", PROSE2, PROSE3, profile=profile)
+    SiteRulesStage()(d)
+    for stage in (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(), RegionStage(), MetadataStage(),
+                  FinishStage()):
+        stage(d)
+    assert [(line.label, line.authority) for line in d.lines[:2]] == [(BOILERPLATE, Authority.PROFILE)] * 2
+    assert d.lines[0].reason == d.lines[1].reason == "site example: before the article"
+    assert (d.lines[3].label, d.lines[3].reason) == (BOILERPLATE, "phrases: share (whole line)")  # not body
+
+
 # --- site rules ------------------------------------------------------------------
 
 def _profile(**article):
@@ -231,7 +294,7 @@ def test_site_rules_region_drops_and_metadata_are_firm():
     assert [line.label for line in d.lines[:4]] == [BOILERPLATE, TITLE, BYLINE, BOILERPLATE]
     assert d.meta["byline"] == "Jane Doe" and d.meta["title"] == "A headline about the harbour"
     assert d.lines[5].label == BOILERPLATE and d.lines[5].reason == "site example: photo credit"
-    assert all(line.firm for line in d.lines[:4] + d.lines[8:])
+    assert all(line.authority == Authority.PROFILE for line in d.lines[:4] + d.lines[8:])
     for stage in (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(), RegionStage()):
         stage(d)
     assert labels(d)[4:8] == [BODY, BOILERPLATE, BODY, BODY]  # the trusted region keeps its short line

@@ -8,7 +8,7 @@ its main text (if the page is within its limits, :func:`evidence.over_limits`),
 and the lines are scored again by the second ensemble, which reads that
 evidence too; a page in doubt that trafilatura could not read keeps the
 first ensemble's scores, with a warning and a note in each line's reason.
-A decision is firm unless its probability is within ``undecided_band`` of
+A line is decided (at the ``MARKUP`` authority) unless its probability is within ``undecided_band`` of
 the threshold, in which case the text stages decide. Lines in the header that state the page's title, byline
 or date are labelled as such; the date is the header's dateline where it
 shows one (htmldate's reading of the whole page only where it does not), and
@@ -22,7 +22,7 @@ from operator import itemgetter
 from typing import Iterator, Sequence
 
 from ..dates import parse_date
-from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Document, Line, WordedReason
+from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, Line, WordedReason
 from ..language import stopwords
 from ..stages.metadata import BYLINE_PREFIX
 from . import evidence, model
@@ -57,14 +57,15 @@ def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
     profile_decisions(doc, root)
     threshold = ensemble.threshold
     note = alone[1] if alone is not None else None
+    markup = Authority.MARKUP
     for line, quoted, p in zip(doc.lines, facts, probabilities):
-        if line.firm:
+        if line.authority >= markup:
             continue
         line.score = p
         if abs(p - threshold) < undecided_band:
             continue
         body = p >= threshold
-        line.mark(BODY if body else BOILERPLATE, MarkupReason(line, quoted, p, body, note), firm=True)
+        doc.decide(line, BODY if body else BOILERPLATE, MarkupReason(line, quoted, p, body, note), markup)
     _metadata_lines(doc, stated)
 
 
@@ -102,7 +103,6 @@ class MarkupReason(WordedReason):
     why a page in doubt was decided without trafilatura."""
 
     __slots__ = ("text", "markup", "features", "facts", "p", "body", "note")
-    from_markup = True  # text evidence may overrule it (cleaner.document.markup_body)
 
     def __init__(self, line: Line, facts: tuple[float, ...], p: float, body: bool, note: str | None = None) -> None:
         self.text, self.markup, self.features = line.text, line.markup, line.features
@@ -230,7 +230,8 @@ def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
         if named is not None:
             at, meta["byline"] = named
             if at < len(header) + _AFTER_HEADER:
-                doc.lines[at].mark(BYLINE, "markup: the author's name, in an author/byline element", firm=True)
+                doc.decide(doc.lines[at], BYLINE, "markup: the author's name, in an author/byline element",
+                           Authority.MARKUP)
     title, author, date = _normal(meta.get("title")), _normal(meta.get("byline")), meta.get("date")
     found: set[str] = set()
     for line in header:
@@ -238,13 +239,13 @@ def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
             continue
         text, words = _normal(line.text), line.features.words
         if "title" not in found and title and (text == title or line.markup.heading == 1 and title.startswith(text)):
-            line.mark(TITLE, "markup: the page's title (meta tags)", firm=True)
+            doc.decide(line, TITLE, "markup: the page's title (meta tags)", Authority.MARKUP)
             found.add("title")
         elif "byline" not in found and author and author in text and words <= 12:
-            line.mark(BYLINE, "markup: names the page's author (meta tags)", firm=True)
+            doc.decide(line, BYLINE, "markup: names the page's author (meta tags)", Authority.MARKUP)
             found.add("byline")
         elif "date" not in found and date and words <= _DATELINE_WORDS and parse_date(line.text) == date:
-            line.mark(DATE, date_reason, firm=True)
+            doc.decide(line, DATE, date_reason, Authority.MARKUP)
             found.add("date")
 
 
@@ -266,7 +267,7 @@ def _dateline(header: Sequence[Line]) -> str | None:
 def _profile_decided(line: Line) -> bool:
     """A profile rule (or a metadata label given above) decided the line: the markup's metadata labels
     leave it alone."""
-    return line.firm and not isinstance(line.reason, MarkupReason)
+    return line.authority == Authority.PROFILE or line.label in (TITLE, BYLINE, DATE)
 
 
 #: A dateline is this short ("Published 5 May 2025, 10:42").

@@ -1,7 +1,7 @@
 """The pipeline's stages: each labels lines of a Document and says why.
 
 A stage is any callable ``stage(document) -> None`` with a ``name``; it may
-label lines (``line.mark(label, reason)``) but never deletes or rewrites
+label lines (``document.decide(line, label, reason, authority)``) but never deletes or rewrites
 text. The ordered list of stages is in :mod:`cleaner.pipeline`.
 """
 

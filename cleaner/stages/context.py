@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..chunks import word_chunks
-from ..document import BODY, BOILERPLATE, Document, WordedReason
+from ..document import BODY, BOILERPLATE, Authority, Document, WordedReason
 from ..model import model_for
 
 
@@ -48,18 +48,19 @@ class ContextStage:
 
     def __call__(self, doc: Document) -> None:
         model = model_for(doc)
-        if model is None or not doc.lines or all(line.firm for line in doc.lines):
+        soft, markup = Authority.SOFT, Authority.MARKUP
+        if model is None or not doc.lines or all(line.authority >= markup for line in doc.lines):
             return
         labels = model.smooth([line.score for line in doc.lines])
+        decide = doc.decide
         for line, body in zip(doc.lines, labels):
-            if line.firm or line.hard:
-                continue
+            if line.authority > soft:
+                continue  # a detector's final evidence, the markup's or a profile's decision
             if body:
-                line.mark(BODY, ModelReason(line, True, model, despite=line.signal))
+                decide(line, BODY, ModelReason(line, True, model, despite=line.signal), soft)
             elif line.signal is None:
-                line.mark(BOILERPLATE, ModelReason(line, False, model))
-            else:
-                line.label = BOILERPLATE  # the detector's own reason stands
+                decide(line, BOILERPLATE, ModelReason(line, False, model), soft)
+            # else: a detector condemned the line, and its own decision stands
         _drop_repeats(doc)
 
 
@@ -91,10 +92,9 @@ def _drop_repeats(doc: Document) -> None:
         key = _normalised(line.text)
         words = _WORD.findall(key, 0, REPEAT_SHINGLE_CHARS)
         own = {hash(tuple(words[i:i + 4])) for i in range(len(words) - 3)}
-        if not line.firm and line.features.units >= REPEAT_MIN_UNITS and (
+        if line.authority < Authority.MARKUP and line.features.units >= REPEAT_MIN_UNITS and (
                 hash(key) in kept or _stitched(key, own, source_of)):
-            line.mark(BOILERPLATE, "context: repeats text already kept")
-            line.signal = "repeated"
+            doc.condemn(line, "context: repeats text already kept", "repeated")
             continue
         kept.add(hash(key))
         if remembered < REPEAT_WINDOW_LINES and len(source_of) < REPEAT_WINDOW_SHINGLES:

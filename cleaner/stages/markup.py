@@ -4,7 +4,7 @@ Runs only for HTML input, right after the profile's text rules. The evidence
 — the tags and containers around each line, the class/id words of its
 region, link density, which lines trafilatura's main text covers, where the
 densest prose is — goes into a small learned model (``cleaner/html/``); each
-line it decides is labelled firmly with a reason naming its strongest
+line it decides is labelled, at the ``MARKUP`` authority, with a reason naming its strongest
 evidence (``markup: body 0.97 — in trafilatura's main text, <p>, class/id
 'content'``). Lines the model is unsure about are left to the text stages.
 A profile's ``[html]`` selectors (an article container, elements to drop)

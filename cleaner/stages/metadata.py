@@ -15,7 +15,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..dates import parse_date
-from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Document
+from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document
 from .shapes import BYLINE_LIKE, TIMESTAMP_LIKE, is_credit
 
 _WINDOW = 15
@@ -58,38 +58,39 @@ class MetadataStage:
         while after < min(len(lines), first + 7) and not _is_prose(lines[after]):
             after += 1
         scan = list(window) + list(range(first + 1, after))
-        dates = [i for i in scan if not lines[i].firm and _is_date(lines[i])]
-        bylines = [i for i in scan if not lines[i].firm and i not in dates and _is_byline(lines[i], i, dates)]
-        title_at = next((i for i in window if lines[i].firm and lines[i].label == TITLE), None)
+        dates = [i for i in scan if _open(lines[i]) and _is_date(lines[i])]
+        bylines = [i for i in scan if _open(lines[i]) and i not in dates and _is_byline(lines[i], i, dates)]
+        title_at = next((i for i in window if not _open(lines[i]) and lines[i].label == TITLE), None)
+        decide, soft = doc.decide, Authority.SOFT
         if meta.get("title") is None and title_at is None:
             title_at = self._pick_title(doc, window, first, dates + bylines)
             if title_at is not None:
                 meta["title"] = lines[title_at].text
-                lines[title_at].mark(TITLE, "metadata: headline before the text")
+                decide(lines[title_at], TITLE, "metadata: headline before the text", soft)
         if meta.get("date") is None and dates:
             meta["date"] = lines[dates[0]].text
         for i in dates:
-            lines[i].mark(DATE, "metadata: dateline before the text")
+            decide(lines[i], DATE, "metadata: dateline before the text", soft)
             agency = _AGENCY_BYLINE.match(lines[i].text)
             if agency and meta.get("byline") is None:
                 meta["byline"] = agency.group(1)
         if meta.get("byline") is None and bylines:
             meta["byline"] = BYLINE_PREFIX.sub("", lines[bylines[0]].text).strip()
         for i in bylines:
-            lines[i].mark(BYLINE, "metadata: byline before the text")
+            decide(lines[i], BYLINE, "metadata: byline before the text", soft)
         if title_at is not None:
             title_text = lines[title_at].text
             for line in lines[start:first]:
-                if line.text == title_text and not line.firm and line is not lines[title_at]:
-                    line.mark(BOILERPLATE, "metadata: the headline printed again")
+                if line.text == title_text and _open(line) and line is not lines[title_at]:
+                    decide(line, BOILERPLATE, "metadata: the headline printed again", soft)
             for line in lines[title_at + 1:first]:
-                if line.label == BODY and not line.firm and not line.features.ends_sentence:
-                    line.mark(BOILERPLATE, "metadata: header chrome between title and text")
+                if line.label == BODY and _open(line) and not line.features.ends_sentence:
+                    decide(line, BOILERPLATE, "metadata: header chrome between title and text", soft)
             region_start = doc.region[0] if doc.region else 0
             if doc.profile is not None and doc.region is not None:
                 for line in lines[region_start:title_at]:
-                    if not line.firm:
-                        line.mark(BOILERPLATE, "metadata: header before the title")
+                    if _open(line):
+                        decide(line, BOILERPLATE, "metadata: header before the title", soft)
 
     @staticmethod
     def _pick_title(doc: Document, window: range, first: int, meta_lines: list[int]) -> int | None:
@@ -99,7 +100,7 @@ class MetadataStage:
         best, best_score = None, 0.0
         for i in window:
             line = lines[i]
-            if line.firm or i in meta_lines or not _headline_shaped(line):
+            if not _open(line) or i in meta_lines or not _headline_shaped(line):
                 continue
             f = line.features
             text = line.text.lower()
@@ -127,6 +128,11 @@ class MetadataStage:
             page_title = _TITLE_SUFFIX.match(doc.lines[0].text)
             if page_title and doc.lines[0].label != BODY:
                 doc.meta["site"] = page_title.group("site").strip()
+
+
+def _open(line) -> bool:
+    """May the text's metadata relabel the line? Not when the markup or a profile decided it."""
+    return line.authority < Authority.MARKUP
 
 
 def _is_prose(line) -> bool:

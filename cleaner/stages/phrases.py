@@ -18,7 +18,7 @@ import re
 import sys
 from functools import lru_cache
 
-from ..document import BOILERPLATE, Document, markup_body
+from ..document import Authority, Document, markup_body
 from ..triggers import line_keys, triggers
 
 if sys.version_info >= (3, 11):
@@ -184,12 +184,11 @@ class PhrasesStage:
     def __call__(self, doc: Document) -> None:
         book = self.book or default_phrasebook()
         cache: dict[str, tuple[str, str] | None] = {}
+        markup = Authority.MARKUP
         for line in doc.lines:
-            hard_only = False
-            if line.firm:
-                if line.features.words > _OVERRULE_WORDS or not markup_body(line):
-                    continue
-                hard_only = True  # the markup said body: only final evidence overrules it
+            over_markup = line.authority >= markup
+            if over_markup and (line.features.words > _OVERRULE_WORDS or not markup_body(line)):
+                continue  # the markup said body: only final evidence overrules it (and only on short lines)
             text = line.text
             if text in cache:
                 found = cache[text]
@@ -201,10 +200,6 @@ class PhrasesStage:
             if found:
                 category, how = found
                 hard = (category, how) in HARD
-                if hard_only and not hard:
+                if over_markup and not hard:
                     continue
-                line.mark(BOILERPLATE, _reason(category, how), firm=hard_only)
-                line.signal = category
-                line.hard = hard
-                line.score = 0.0
-
+                doc.condemn(line, _reason(category, how), category, Authority.HARD if hard else Authority.SOFT)

@@ -14,7 +14,7 @@ the article, a contact paragraph in the footer — are dropped.
 
 from __future__ import annotations
 
-from ..document import BODY, Document
+from ..document import BODY, Authority, Document
 
 
 class RegionStage:
@@ -30,12 +30,12 @@ class RegionStage:
         start, end = doc.region
         tag = f"site {doc.profile.name}"
         for line in doc.lines[start:end]:
-            if line.firm:
+            if line.authority >= Authority.MARKUP:
                 continue
             # Inside a trusted region only recognised chrome stays out: a run of
             # short lines is a list in the article, not a menu.
             if line.signal is None or line.signal == "menu":
-                line.mark(BODY, f"{tag}: inside the article")
+                doc.decide(line, BODY, f"{tag}: inside the article", Authority.SOFT)
 
 
 def _bounds(profile) -> bool:
