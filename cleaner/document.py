@@ -2,8 +2,9 @@
 
 A :class:`Document` is the input split into non-blank :class:`Line` objects.
 Every stage labels lines (body, title, byline, date, boilerplate) and records
-*why* in ``reason`` (``"stage: rule"``), so ``--explain`` can show, for every
-input line, which rule decided it. Stages never delete or rewrite text: the
+*why* in ``reason``; the pipeline stamps each decision with the stage that made
+it, so ``--explain`` can show, for every input line, which stage and rule
+decided it. Stages never delete or rewrite text: the
 article is assembled from the lines' own text at the end, so every output
 line comes from the input.
 """
@@ -50,8 +51,9 @@ class Authority(IntEnum):
 class Line:
     """One non-blank input line and the decision about it.
 
-    ``authority`` says how strong the decision is (:class:`Authority`): only
-    :meth:`Document.decide` changes a line's decision, and it keeps the order.
+    ``authority`` says how strong the decision is (:class:`Authority`) and
+    ``stage`` which stage made it: only :meth:`Document.decide` changes a
+    line's decision, and it keeps the order.
     ``score`` is the heuristic's belief that the line is body (0..1), kept so
     the context stage can revise weak decisions by their neighbours.
     ``signal`` names the kind of chrome a detector recognised (a phrase category
@@ -62,7 +64,7 @@ class Line:
     """
 
     __slots__ = (
-        "number", "text", "blank_before", "label", "reason", "authority", "score",
+        "number", "text", "blank_before", "label", "reason", "authority", "stage", "score",
         "signal", "features", "vector", "markup",
     )
 
@@ -73,6 +75,7 @@ class Line:
         self.label = UNKNOWN
         self.reason: Any = ""         # a str, or an object worded on demand (str(reason))
         self.authority = Authority.NONE
+        self.stage = ""               # the stage that decided the line (stamped by Document.decide)
         self.score = 0.5
         self.signal: str | None = None  # the chrome category a detector saw ("newsletter", "menu", ...)
         self.features: Any = None     # filled once by the features stage
@@ -205,6 +208,7 @@ class Document:
     meta: dict[str, str | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     model: Any = None                      # the text model to use (None: the shipped one)
+    stage: str = ""                        # the stage running now (set by pipeline.run): decisions carry it
 
     large: bool = False                    # keep less per line (see LARGE_DOCUMENT_LINES)
 
@@ -241,6 +245,7 @@ class Document:
 
     def decide(self, line: Line, label: str, reason: Any, authority: Authority) -> bool:
         """Label ``line`` with ``reason``, unless a stronger stage decided it already; says whether it did.
+        The decision is stamped with the stage running now (:attr:`stage`).
 
         A decision at the line's authority or above replaces the line's; a weaker one is refused. The one
         exception: a detector's final evidence (``HARD``) overrules the markup model's *body* and then
@@ -254,6 +259,7 @@ class Document:
         line.label = label
         line.reason = reason
         line.authority = authority
+        line.stage = self.stage
         return True
 
     def condemn(self, line: Line, reason: Any, signal: str, authority: Authority = Authority.SOFT) -> bool:
@@ -267,52 +273,54 @@ class Document:
 
 @dataclass(frozen=True)
 class Decision:
-    """The public record of what happened to one input line."""
+    """The public record of what happened to one input line: its label, the stage that decided it and why."""
 
     number: int
     text: str
     label: str
     reason: str
+    stage: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"line": self.number, "label": self.label, "reason": self.reason, "text": self.text}
+        return {"line": self.number, "label": self.label, "stage": self.stage, "reason": self.reason,
+                "text": self.text}
 
 
 class DecisionLog:
-    """Every line's label and reason, for a dump cleaned in windows, without an object per line.
+    """Every line's label, stage and reason, for a dump cleaned in windows, without an object per line.
 
-    Per line it keeps one integer: the index of its (label, reason) pair in a table of the distinct
-    pairs (a reason is worded when its window is done; a large document's reasons are few: shared
-    strings, and model reasons giving the probability only). The line's number and text are found
-    again in the dump's text, which the log keeps.
+    Per line it keeps one integer: the index of its (label, stage, reason) in a table of the distinct
+    ones (a reason is worded when its window is done; a large document's reasons are few: shared
+    strings, and model reasons giving the probability only; a reason names one stage). The line's
+    number and text are found again in the dump's text, which the log keeps.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.windows: list[tuple[int, int, int, array]] = []   # (start, end, first number, codes)
-        self.pairs: list[tuple[str, str]] = []
-        self._index: dict[tuple[str, str], int] = {}
+        self.decisions: list[tuple[str, str, str]] = []
+        self._index: dict[tuple[str, str, str], int] = {}
 
     def add(self, window: Window, lines: list[Line]) -> None:
         """Record the decisions of one window's lines."""
-        index, pairs = self._index, self.pairs
+        index, decisions = self._index, self.decisions
         codes = array("I")
         for line in lines:
-            pair = (line.label, str(line.reason))
-            code = index.get(pair)
+            decision = (line.label, line.stage, str(line.reason))
+            code = index.get(decision)
             if code is None:
-                code = index[pair] = len(pairs)
-                pairs.append(pair)
+                code = index[decision] = len(decisions)
+                decisions.append(decision)
             codes.append(code)
         self.windows.append((window.start, window.end, window.number, codes))
 
     def __iter__(self) -> Iterator[Decision]:
-        pairs = self.pairs
+        decisions = self.decisions
         for start, end, first, codes in self.windows:
             window = Document.from_raws(self.text[start:end].split("\n"), first=first)
             for line, code in zip(window.lines, codes):
-                label, reason = pairs[code]
-                yield Decision(line.number, line.text, label, reason)
+                label, stage, reason = decisions[code]
+                yield Decision(line.number, line.text, label, reason, stage)
 
 
 @dataclass
@@ -355,12 +363,13 @@ class Article:
 
     @property
     def decisions(self) -> list[Decision]:
-        """Every non-blank input line: its number, text, label and the reason for it."""
+        """Every non-blank input line: its number, text, label, the stage that decided it and why."""
         if self._decisions is None:
             if self._log is not None:
                 self._decisions = list(self._log)
             else:
-                self._decisions = [Decision(line.number, line.text, line.label, str(line.reason)) for line in self._lines]
+                self._decisions = [Decision(line.number, line.text, line.label, str(line.reason), line.stage)
+                                   for line in self._lines]
         return self._decisions
 
     @property

@@ -38,7 +38,7 @@ class FinishStage:
     def __call__(self, doc: Document) -> None:
         for line in doc.lines:
             if line.label == UNKNOWN:
-                doc.decide(line, BOILERPLATE, "finish: undecided, not article text", Authority.SOFT)
+                doc.decide(line, BOILERPLATE, "undecided, not article text", Authority.SOFT)
 
 
 def default_stages() -> list:
@@ -60,9 +60,14 @@ STAGES = default_stages()
 
 
 def run(doc: Document, stages=None) -> Article:
-    """Run the stages over ``doc`` and assemble the article from its body lines."""
+    """Run the stages over ``doc`` and assemble the article from its body lines.
+
+    The document knows which stage is running, so every decision carries the stage that made it.
+    """
     for stage in stages or STAGES:
+        doc.stage = stage.name
         stage(doc)
+    doc.stage = ""
     return assemble(doc)
 
 

@@ -98,7 +98,7 @@ def _quoting(rows: Iterator[list[float]], facts: list[tuple[float, ...]]) -> Ite
 
 
 class MarkupReason(WordedReason):
-    """``markup: body 0.97 — <p>, in class/id 'content'``: keeps what the wording reads of the line
+    """``body 0.97 — <p>, in class/id 'content'``: keeps what the wording reads of the line
     (its text, markup and features, the row's columns in :data:`_QUOTED`), not the line; ``note`` says
     why a page in doubt was decided without trafilatura."""
 
@@ -110,7 +110,7 @@ class MarkupReason(WordedReason):
 
     def __str__(self) -> str:
         label = "body" if self.body else "not body"
-        worded = f"markup: {label} {self.p:.2f} — {_evidence_for(self, self.facts, body=self.body)}"
+        worded = f"{label} {self.p:.2f} — {_evidence_for(self, self.facts, body=self.body)}"
         return f"{worded} (markup alone: {self.note})" if self.note else worded
 
 
@@ -217,12 +217,12 @@ def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
     """
     meta = doc.meta
     header = _header(doc)
-    date_reason = "markup: states the page's date (meta tags)"
+    date_reason = "states the page's date (meta tags)"
     if not meta.get("date"):
         # Its line is labelled in the loop below, where a byline naming the date too stays a byline.
         meta["date"] = _dateline(header)
         if meta["date"]:
-            date_reason = "markup: the page's dateline (the first date in its header)"
+            date_reason = "the page's dateline (the first date in its header)"
         else:
             meta["date"] = stated.date()
     if not meta.get("byline"):
@@ -230,7 +230,7 @@ def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
         if named is not None:
             at, meta["byline"] = named
             if at < len(header) + _AFTER_HEADER:
-                doc.decide(doc.lines[at], BYLINE, "markup: the author's name, in an author/byline element",
+                doc.decide(doc.lines[at], BYLINE, "the author's name, in an author/byline element",
                            Authority.MARKUP)
     title, author, date = _normal(meta.get("title")), _normal(meta.get("byline")), meta.get("date")
     found: set[str] = set()
@@ -239,10 +239,10 @@ def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
             continue
         text, words = _normal(line.text), line.features.words
         if "title" not in found and title and (text == title or line.markup.heading == 1 and title.startswith(text)):
-            doc.decide(line, TITLE, "markup: the page's title (meta tags)", Authority.MARKUP)
+            doc.decide(line, TITLE, "the page's title (meta tags)", Authority.MARKUP)
             found.add("title")
         elif "byline" not in found and author and author in text and words <= 12:
-            doc.decide(line, BYLINE, "markup: names the page's author (meta tags)", Authority.MARKUP)
+            doc.decide(line, BYLINE, "names the page's author (meta tags)", Authority.MARKUP)
             found.add("byline")
         elif "date" not in found and date and words <= _DATELINE_WORDS and parse_date(line.text) == date:
             doc.decide(line, DATE, date_reason, Authority.MARKUP)

@@ -21,7 +21,7 @@ def profile_decisions(doc: Document, root) -> None:
     rules = getattr(profile, "html", None)
     if profile is None or rules is None:
         return
-    tag = f"markup: site {profile.name}"
+    tag = f"profile {profile.name}"
     for rule in rules.drop:
         matched = set(_xpath(rule.xpath)(root))
         if not matched:

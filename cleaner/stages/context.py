@@ -21,7 +21,7 @@ from ..model import model_for
 
 
 class ModelReason(WordedReason):
-    """``model: body p=0.93 (inside the main text, length)``: the line's probability and the evidence
+    """``body p=0.93 (inside the main text, length)``: the line's probability and the evidence
     that weighed most (the line's score and model input are final when this is made)."""
 
     __slots__ = ("vector", "score", "body", "despite", "model")
@@ -37,7 +37,7 @@ class ModelReason(WordedReason):
         vector = self.vector
         why = model.top_reasons(vector, self.body) if model is not None and vector else []
         label = "body" if self.body else "not body"
-        text = f"model: {label} p={self.score:.2f}"
+        text = f"{label} p={self.score:.2f}"
         if self.despite:
             text += f", despite {self.despite}"
         return text + (f" ({', '.join(why)})" if why else "")
@@ -94,7 +94,7 @@ def _drop_repeats(doc: Document) -> None:
         own = {hash(tuple(words[i:i + 4])) for i in range(len(words) - 3)}
         if line.authority < Authority.MARKUP and line.features.units >= REPEAT_MIN_UNITS and (
                 hash(key) in kept or _stitched(key, own, source_of)):
-            doc.condemn(line, "context: repeats text already kept", "repeated")
+            doc.condemn(line, "repeats text already kept", "repeated")
             continue
         kept.add(hash(key))
         if remembered < REPEAT_WINDOW_LINES and len(source_of) < REPEAT_WINDOW_SHINGLES:

@@ -66,31 +66,31 @@ class MetadataStage:
             title_at = self._pick_title(doc, window, first, dates + bylines)
             if title_at is not None:
                 meta["title"] = lines[title_at].text
-                decide(lines[title_at], TITLE, "metadata: headline before the text", soft)
+                decide(lines[title_at], TITLE, "headline before the text", soft)
         if meta.get("date") is None and dates:
             meta["date"] = lines[dates[0]].text
         for i in dates:
-            decide(lines[i], DATE, "metadata: dateline before the text", soft)
+            decide(lines[i], DATE, "dateline before the text", soft)
             agency = _AGENCY_BYLINE.match(lines[i].text)
             if agency and meta.get("byline") is None:
                 meta["byline"] = agency.group(1)
         if meta.get("byline") is None and bylines:
             meta["byline"] = BYLINE_PREFIX.sub("", lines[bylines[0]].text).strip()
         for i in bylines:
-            decide(lines[i], BYLINE, "metadata: byline before the text", soft)
+            decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
             title_text = lines[title_at].text
             for line in lines[start:first]:
                 if line.text == title_text and _open(line) and line is not lines[title_at]:
-                    decide(line, BOILERPLATE, "metadata: the headline printed again", soft)
+                    decide(line, BOILERPLATE, "the headline printed again", soft)
             for line in lines[title_at + 1:first]:
                 if line.label == BODY and _open(line) and not line.features.ends_sentence:
-                    decide(line, BOILERPLATE, "metadata: header chrome between title and text", soft)
+                    decide(line, BOILERPLATE, "header chrome between title and text", soft)
             region_start = doc.region[0] if doc.region else 0
             if doc.profile is not None and doc.region is not None:
                 for line in lines[region_start:title_at]:
                     if _open(line):
-                        decide(line, BOILERPLATE, "metadata: header before the title", soft)
+                        decide(line, BOILERPLATE, "header before the title", soft)
 
     @staticmethod
     def _pick_title(doc: Document, window: range, first: int, meta_lines: list[int]) -> int | None:

@@ -172,7 +172,7 @@ def build_index() -> dict:
 @lru_cache(maxsize=None)
 def _reason(category: str, how: str) -> str:
     """One shared reason string per (category, how): a huge dump has many lines of each."""
-    return f"phrases: {category} ({how})"
+    return f"{category} ({how})"
 
 
 class PhrasesStage:

@@ -28,7 +28,7 @@ class RegionStage:
     @staticmethod
     def _trusted(doc: Document) -> None:
         start, end = doc.region
-        tag = f"site {doc.profile.name}"
+        tag = f"profile {doc.profile.name}"
         for line in doc.lines[start:end]:
             if line.authority >= Authority.MARKUP:
                 continue

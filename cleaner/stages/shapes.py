@@ -10,7 +10,6 @@ know the site.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..chunks import count_matches
 from ..document import BOILERPLATE, Authority, Document, markup_body
@@ -97,7 +96,7 @@ class ShapesStage:
                 found = self._caption_echo(line, lines[i + 1])
             if found:
                 signal, reason = found
-                doc.condemn(line, _reason(reason), signal, Authority.HARD if signal == "separator" else Authority.SOFT)
+                doc.condemn(line, reason, signal, Authority.HARD if signal == "separator" else Authority.SOFT)
         self._headline_lists(doc)
         self._teaser_lists(doc)
         self._related_boxes(doc)
@@ -183,7 +182,7 @@ class ShapesStage:
                 for line in lines[chain[0][0]:chain[-1][1] + 1]:
                     if line.authority < Authority.MARKUP and not _is_prose(line.features):
                         # The list names the line better; a line a detector condemned for good stays final.
-                        doc.condemn(line, "shapes: headline list (headline, byline, timestamp repeated)",
+                        doc.condemn(line, "headline list (headline, byline, timestamp repeated)",
                                     "headline list", max(line.authority, Authority.SOFT))
             chain = [item]
 
@@ -212,7 +211,7 @@ class ShapesStage:
                 members = [k for k in range(run[0], run[-1] + 1) if k in teasers or (
                     lines[k].features.words >= 8 and _below_markup_or_its_body(lines[k]))]
                 for k in members:
-                    doc.condemn(lines[k], "shapes: teaser list (headline, dateline and lead, repeated)",
+                    doc.condemn(lines[k], "teaser list (headline, dateline and lead, repeated)",
                                 "headline list", Authority.HARD)
             run = [i]
 
@@ -236,7 +235,7 @@ class ShapesStage:
             line.signal = "related box"
             line.authority = max(line.authority, Authority.HARD)
             for follower in followers:
-                doc.condemn(follower, "shapes: related box (headlines under a related heading)", "related box",
+                doc.condemn(follower, "related box (headlines under a related heading)", "related box",
                             Authority.HARD)
 
     def _menus(self, doc: Document) -> None:
@@ -252,14 +251,8 @@ class ShapesStage:
             if len(run) >= self.menu_run:
                 for member in run:
                     if member.label != BOILERPLATE:
-                        doc.condemn(member, "shapes: menu (run of short lines)", "menu")
+                        doc.condemn(member, "menu (run of short lines)", "menu")
             run = []
-
-
-@lru_cache(maxsize=None)
-def _reason(what: str) -> str:
-    """One shared reason string per kind of shape (a huge dump has many lines of each)."""
-    return f"shapes: {what}"
 
 
 def _has_sentence_mark(text: str) -> bool:

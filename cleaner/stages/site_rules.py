@@ -29,7 +29,7 @@ class SiteRulesStage:
     def _apply(self, doc: Document, profile, texts: list[str]) -> None:
         start, end = self._region(profile, texts)
         doc.region = (start, end)
-        tag = f"site {profile.name}"
+        tag = f"profile {profile.name}"
         decide, profile_rule = doc.decide, Authority.PROFILE
         for line in doc.lines[:start]:
             decide(line, BOILERPLATE, f"{tag}: before the article", profile_rule)
