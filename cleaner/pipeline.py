@@ -9,6 +9,7 @@ Read it top to bottom like boilerpipe's extractor chain::
     shapes     chrome by shape: menus, headline lists, credits, link rows
     scoring    first pass: each line's P(body) from its evidence and its surroundings
     context    second pass: Viterbi over before → body ⇄ gap → after labels every line
+    repeats    a body line that repeats text already kept is dropped
     region     with a profile: inside its region, what no rule condemned is body
     metadata   title, byline, dateline found before the text, moved out of it
     finish     anything still undecided is not article text
@@ -27,6 +28,7 @@ from .stages.markup import MarkupStage
 from .stages.metadata import MetadataStage
 from .stages.phrases import PhrasesStage
 from .stages.region import RegionStage
+from .stages.repeats import RepeatsStage
 from .stages.scoring import ScoringStage
 from .stages.shapes import ShapesStage
 from .stages.site_rules import SiteRulesStage
@@ -50,6 +52,7 @@ def default_stages() -> list:
         ShapesStage(),
         ScoringStage(),
         ContextStage(),
+        RepeatsStage(),
         RegionStage(),
         MetadataStage(),
         FinishStage(),

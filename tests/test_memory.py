@@ -14,7 +14,7 @@ from conftest import seed
 from cleaner import chunks, language, pipeline
 from cleaner.api import Cleaner
 from cleaner.document import BODY, WINDOW_LINES, Document, Line, text_windows
-from cleaner.stages.context import _normalised
+from cleaner.stages.repeats import _normalised
 from cleaner.stages.features import Features
 from cleaner.triggers import line_keys
 

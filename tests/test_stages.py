@@ -13,6 +13,7 @@ from cleaner.stages.metadata import MetadataStage
 from cleaner.stages.phrases import PhrasesStage
 from cleaner.model import FEATURES, TextModel, default_model, line_vectors
 from cleaner.stages.region import RegionStage
+from cleaner.stages.repeats import RepeatsStage
 from cleaner.stages.scoring import ScoringStage
 from cleaner.stages.shapes import ShapesStage
 from cleaner.stages.site_rules import SiteRulesStage
@@ -143,7 +144,7 @@ def test_shapes_caption_printed_twice():
 
 # --- scoring and context (the model) -----------------------------------------------
 
-TEXT_STAGES = (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage())
+TEXT_STAGES = (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(), RepeatsStage())
 
 
 def run_text_stages(d: Document) -> Document:
@@ -177,7 +178,7 @@ def test_hard_signals_are_final_even_inside_the_text():
 def test_a_line_already_kept_is_not_kept_again():
     d = run_text_stages(doc(PROSE, PROSE2, PROSE3, "Yes", "Yes", PROSE))
     assert labels(d)[:3] == [BODY] * 3 and labels(d)[5] == BOILERPLATE
-    assert (d.lines[5].stage, d.lines[5].reason) == ("context", "repeats text already kept")
+    assert (d.lines[5].stage, d.lines[5].reason) == ("repeats", "repeats text already kept")
     summary = run_text_stages(doc(PROSE, PROSE2, PROSE3, PROSE + " " + PROSE2[:60] + "…"))
     assert labels(summary) == [BODY] * 3 + [BOILERPLATE]
 
