@@ -21,9 +21,10 @@ through the stages a window of about a page at a time (:func:`run_text`).
 
 from __future__ import annotations
 
-from .document import BODY, BOILERPLATE, UNKNOWN, Article, Authority, DecisionLog, Document, text_windows, whole_dump
+from .document import BODY, BOILERPLATE, Article, DecisionLog, Document, text_windows, whole_dump
 from .stages.context import ContextStage
 from .stages.features import FeaturesStage
+from .stages.finish import FinishStage
 from .stages.markup import MarkupStage
 from .stages.metadata import MetadataStage
 from .stages.phrases import PhrasesStage
@@ -32,15 +33,6 @@ from .stages.repeats import RepeatsStage
 from .stages.scoring import ScoringStage
 from .stages.shapes import ShapesStage
 from .stages.site_rules import SiteRulesStage
-
-
-class FinishStage:
-    name = "finish"
-
-    def __call__(self, doc: Document) -> None:
-        for line in doc.lines:
-            if line.label == UNKNOWN:
-                doc.decide(line, BOILERPLATE, "undecided, not article text", Authority.SOFT)
 
 
 def default_stages() -> list:

@@ -6,7 +6,7 @@ from cleaner.dates import parse_date
 from cleaner.document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, UNKNOWN, Authority, Document
 from cleaner.profiles import Registry, _build
 from cleaner import pipeline
-from cleaner.pipeline import FinishStage
+from cleaner.stages.finish import FinishStage
 from cleaner.stages.context import ContextStage
 from cleaner.stages.features import FeaturesStage
 from cleaner.stages.metadata import MetadataStage
