@@ -208,6 +208,7 @@ class Document:
     meta: dict[str, str | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     model: Any = None                      # the text model to use (None: the shipped one)
+    stated: Any = None                     # HTML: what the page states about itself (html.evidence.PageMetadata)
     stage: str = ""                        # the stage running now (set by pipeline.run): decisions carry it
 
     large: bool = False                    # keep less per line (see LARGE_DOCUMENT_LINES)

@@ -129,6 +129,10 @@ def test_cli_explain_and_json_on_html(runner, cli):
     rows = explained.stdout.splitlines()[1:]
     assert any(" markup " in row and " not body " in row and "Politics" in row for row in rows)
     assert any(" markup " in row and " body " in row and "Residents of the small harbour" in row for row in rows)
+    # The page's title, byline and date lines: the metadata stage's, on HTML as on text.
+    assert [row.split()[1:3] for row in rows if row.endswith(("Harbour town votes to rebuild its old sea wall",
+                                                              "By Maria Lindqvist"))] == [["title", "metadata"],
+                                                                                          ["byline", "metadata"]]
     result = runner.invoke(cli, ["--format", "json", str(NEWS)])
     record = json.loads(result.stdout)
     assert record["title"] == "Harbour town votes to rebuild its old sea wall"

@@ -8,38 +8,33 @@ its main text (if the page is within its limits, :func:`evidence.over_limits`),
 and the lines are scored again by the second ensemble, which reads that
 evidence too; a page in doubt that trafilatura could not read keeps the
 first ensemble's scores, with a warning and a note in each line's reason.
-A line is decided (at the ``MARKUP`` authority) unless its probability is within ``undecided_band`` of
-the threshold, in which case the text stages decide. Lines in the header that state the page's title, byline
-or date are labelled as such; the date is the header's dateline where it
-shows one (htmldate's reading of the whole page only where it does not), and
-the byline, where the meta tags name no author, a name in an author element.
+A line is decided (at the ``MARKUP`` authority) unless its probability is
+within ``undecided_band`` of the threshold, in which case the text stages
+decide. The page's title, byline and date are the metadata stage's
+(:mod:`cleaner.html.metadata`); the title is read first here, as the model
+reads it too.
 """
 
 from __future__ import annotations
 
-import re
 from operator import itemgetter
 from typing import Iterator, Sequence
 
-from ..dates import parse_date
-from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, Line, WordedReason
-from ..language import stopwords
-from ..stages.metadata import BYLINE_PREFIX
-from . import evidence, model
-from .features import MARKUP_NAMES, NAMES, PageRows, region_categories
+from ..document import BODY, BOILERPLATE, Authority, Document, Line, WordedReason
+from . import evidence, model, page_root
+from .features import MARKUP_NAMES, NAMES, PageRows
+from .metadata import page_metadata
 from .selectors import profile_decisions
 
 _AT = {name: i for i, name in enumerate(NAMES)}
 
 
 def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
-    from . import page_root
-
     root = page_root(doc)
     if root is None:
         return
-    stated = evidence.metadata(root, doc.url)
-    rows = page_rows(doc, root, stated)
+    stated = page_metadata(doc, root)
+    rows = page_rows(doc, root)
     scorer = model.load()
     ensemble = scorer.markup
     facts: list[tuple[float, ...]] = []
@@ -66,7 +61,6 @@ def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
             continue
         body = p >= threshold
         doc.decide(line, BODY if body else BOILERPLATE, MarkupReason(line, quoted, p, body, note), markup)
-    _metadata_lines(doc, stated)
 
 
 def _witness(doc: Document, root, stated: evidence.PageMetadata) -> "tuple[list[float] | None, tuple[str, str] | None]":
@@ -114,26 +108,20 @@ class MarkupReason(WordedReason):
         return f"{worded} (markup alone: {self.note})" if self.note else worded
 
 
-def page_rows(doc: Document, root, stated: "evidence.PageMetadata | None" = None) -> PageRows:
-    """Fill the page's title, byline and site name (where no profile rule did) and return the page's
-    feature rows, made as they are read (``stated``: the page's metadata, if already read; the date is
-    left for later)."""
-    if stated is None:
-        stated = evidence.metadata(root, doc.url)
-    found = {"title": evidence.headline(doc.lines, stated.title), "byline": stated.byline, "site": stated.site}
-    for key, value in found.items():
-        if value and not doc.meta.get(key):
-            doc.meta[key] = value
+def page_rows(doc: Document, root) -> PageRows:
+    """The page's feature rows, made as they are read (the page's title is one of their features: it is
+    read first, :func:`cleaner.html.metadata.page_metadata`)."""
+    page_metadata(doc, root)
     return PageRows(doc.lines, doc.meta.get("title"))
 
 
-def page_evidence(doc: Document, root, stated: "evidence.PageMetadata | None" = None) -> list[list[float]]:
+def page_evidence(doc: Document, root) -> list[list[float]]:
     """:func:`page_rows`, each line's markup row in a list.
 
     The training script calls this and :func:`trafilatura_coverage` too, so the
     model learns from exactly what it will see.
     """
-    return list(page_rows(doc, root, stated).markup())
+    return list(page_rows(doc, root).markup())
 
 
 def trafilatura_coverage(doc: Document, root) -> list[float]:
@@ -203,136 +191,3 @@ def _first_word(words: frozenset[str], positive: bool) -> str | None:
 
 
 _ROLE_CONTENT = {"main": "content", "article": "content", "articlebody": "content"}
-
-
-def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
-    """The page's title, byline and date, where the page shows them above the text, are metadata, not body.
-
-    Only the header — the lines before the first kept sentence of prose — is
-    searched, and only for what the page's metadata names: a line equal to
-    the title (or an ``<h1>`` the title starts with), a short line naming the
-    author, a short line stating the publication date. Where the meta tags
-    name no author, a name in an author/byline element (:func:`_byline_in_markup`)
-    is the byline, and its line too when it is in the header or just under it.
-    """
-    meta = doc.meta
-    header = _header(doc)
-    date_reason = "states the page's date (meta tags)"
-    if not meta.get("date"):
-        # Its line is labelled in the loop below, where a byline naming the date too stays a byline.
-        meta["date"] = _dateline(header)
-        if meta["date"]:
-            date_reason = "the page's dateline (the first date in its header)"
-        else:
-            meta["date"] = stated.date()
-    if not meta.get("byline"):
-        named = _byline_in_markup(doc.lines, stopwords(doc.language))
-        if named is not None:
-            at, meta["byline"] = named
-            if at < len(header) + _AFTER_HEADER:
-                doc.decide(doc.lines[at], BYLINE, "the author's name, in an author/byline element",
-                           Authority.MARKUP)
-    title, author, date = _normal(meta.get("title")), _normal(meta.get("byline")), meta.get("date")
-    found: set[str] = set()
-    for line in header:
-        if _profile_decided(line):
-            continue
-        text, words = _normal(line.text), line.features.words
-        if "title" not in found and title and (text == title or line.markup.heading == 1 and title.startswith(text)):
-            doc.decide(line, TITLE, "the page's title (meta tags)", Authority.MARKUP)
-            found.add("title")
-        elif "byline" not in found and author and author in text and words <= 12:
-            doc.decide(line, BYLINE, "names the page's author (meta tags)", Authority.MARKUP)
-            found.add("byline")
-        elif "date" not in found and date and words <= _DATELINE_WORDS and parse_date(line.text) == date:
-            doc.decide(line, DATE, date_reason, Authority.MARKUP)
-            found.add("date")
-
-
-def _dateline(header: Sequence[Line]) -> str | None:
-    """The date (ISO) the first short line of the header states; ``None`` if none does.
-
-    Preferred to htmldate's reading of the whole page: on wcxb-dev-articles it is right more often (the
-    date under the headline is the one the page shows its readers), and htmldate need not run.
-    """
-    for line in header:
-        if _profile_decided(line) or line.features.words > _DATELINE_WORDS:
-            continue
-        found = parse_date(line.text)
-        if found:
-            return found
-    return None
-
-
-def _profile_decided(line: Line) -> bool:
-    """A profile rule (or a metadata label given above) decided the line: the markup's metadata labels
-    leave it alone."""
-    return line.authority == Authority.PROFILE or line.label in (TITLE, BYLINE, DATE)
-
-
-#: A dateline is this short ("Published 5 May 2025, 10:42").
-_DATELINE_WORDS = 10
-
-
-#: Region words naming an author's element (``class="author"``, ``c-byline__name``, ``post-writer``…).
-_AUTHOR_WORDS = frozenset({"author", "authors", "byline", "writer", "contributor"})
-#: "by" after a date or a verb, the name after it.
-_BY_INSIDE = re.compile(r"\S\s+(?:by|von|par|por|door)\s+(?P<name>\S.*)$", re.I)
-#: What follows the name on the same line: a date or a role after a separator.
-_AFTER_NAME = re.compile(r"\s*(?:[|·•,]|\s[-–—]\s).*$")
-#: A person's name: two to five capitalised words (particles allowed).
-_PERSON = re.compile(r"^[^\W\d_][\w’'.-]*(?:\s+(?:[^\W\d_][\w’'.-]*)){1,4}$")
-
-
-def _byline_in_markup(lines: Sequence[Line], stoplist: frozenset[str]) -> "tuple[int, str] | None":
-    """The first line inside an author/byline element that reads as a name ("By Ann Lee", "Ann Lee |
-    5 May 2025"), and the name; ``None`` if there is none.
-
-    For pages whose meta tags name no author: the markup often does (``<span class="author">``), above
-    the text or in an author box under it. Not in comments, related stories, lists of other articles,
-    menus or footers, whose authors are other people's.
-    """
-    for at, line in enumerate(lines):
-        if _profile_decided(line):
-            continue
-        markup = line.markup
-        if line.features.words > 12 or not markup.near & _AUTHOR_WORDS:
-            continue
-        if region_categories(markup.near) & _OTHER_PEOPLES or "comment" in region_categories(markup.far):
-            continue
-        text = line.text
-        after_by = _BY_INSIDE.search(text)      # "Published 7 August 2023 by Ann Lee"
-        name = _AFTER_NAME.sub("", after_by.group("name") if after_by else BYLINE_PREFIX.sub("", text)).strip()
-        if _is_name(name, stoplist):
-            return at, name
-    return None
-
-
-def _is_name(text: str, stoplist: frozenset[str]) -> bool:
-    """Two to five capitalised words, none of them a stopword of the page's language (a name, not a label
-    such as "Cite this page" or "The Author"); particles (de, van, von, bin…) allowed."""
-    if any(c.isdigit() for c in text) or not _PERSON.match(text):
-        return False
-    return all(word in _PARTICLES or (word[0].isupper() and word.lower() not in stoplist) for word in text.split())
-
-
-_PARTICLES = frozenset({"de", "da", "del", "della", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den",
-                        "ter", "bin", "ibn", "al", "el", "y"})
-
-
-#: Regions whose authors are not the article's.
-_OTHER_PEOPLES = frozenset({"comment", "related", "listing", "nav", "footer", "sidebar"})
-#: A byline may follow the first sentence of prose (a standfirst) by this many lines.
-_AFTER_HEADER = 6
-
-
-def _header(doc: Document) -> list[Line]:
-    """The lines before the first body line that is a sentence of prose."""
-    for i, line in enumerate(doc.lines):
-        if line.label == BODY and line.features.ends_sentence and line.features.words >= 8:
-            return doc.lines[:i]
-    return []
-
-
-def _normal(text: str | None) -> str:
-    return " ".join(text.lower().split()) if text else ""

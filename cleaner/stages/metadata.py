@@ -1,6 +1,11 @@
 """Stage ``metadata``: title, byline and dateline, moved out of the body.
 
-They sit in the header just above the text. Every line in that window is a
+Two strategies, one after the other. **From the markup** (HTML only,
+:mod:`cleaner.html.metadata`): the title, author and date the page states in
+its meta tags and JSON-LD, the header's dateline, a name in an author
+element; the header's lines that state them are labelled. **From the text**
+(every document; on an HTML page only what the markup left undecided): they
+sit in the header just above the text. Every line in that window is a
 candidate: a date or timestamp is the dateline, "By …" (or a name next to the
 dateline) the byline, and of the headline-shaped lines the title is the one
 that best matches the page title (the dump's first line), has the byline and
@@ -8,13 +13,13 @@ date under it, and stands closest to the text. Lines between the title and
 the text that are not prose (share buttons, "5 min read") are header chrome.
 Profile rules (stage ``site``) win: a field they set is not looked for again.
 """
-
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
 
 from ..dates import parse_date
+from ..lexicon import BYLINE_PREFIX
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document
 from .shapes import BYLINE_LIKE, TIMESTAMP_LIKE, is_credit
 
@@ -25,9 +30,6 @@ _AGENCY_BYLINE = re.compile(
     r"^(?:By\s+)?(?:The\s+)?(Associated Press|Reuters|AFP|Agence France-Presse|AP|Bloomberg|Canadian Press|Press Association|dpa)\b.{0,60}$",
     re.I)
 _NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+|de|da|van|von|del|la|le|bin|al-)){1,4}$")
-#: "By", "Written by", "Author:" and the like before a byline's name (the HTML path strips it too).
-BYLINE_PREFIX = re.compile(r"^[•·*|\-–—]?\s*(?:(?:written|posted|words|story|text)\s+by|by|von|par|por|di|door|"
-                           r"av|af|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)\s+", re.I)
 _DATE_IN_LINE = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+[-|–—:•·]\s+(?P<site>[^-|–—•·]{2,60})$")
 
@@ -36,6 +38,10 @@ class MetadataStage:
     name = "metadata"
 
     def __call__(self, doc: Document) -> None:
+        if doc.source_format == "html":
+            from ..html.metadata import label_lines  # lazy: lxml and trafilatura only for HTML
+
+            label_lines(doc)
         first = _first_prose(doc)
         if first is not None:
             self._header(doc, first)
