@@ -60,6 +60,22 @@ def test_selectors_decide_an_html_page(tmp_path):
     assert reasons["Home News"][1].startswith("profile example-html: outside the article container")
 
 
+def test_a_page_the_selectors_decide_whole_costs_neither_the_model_nor_trafilatura(tmp_path, monkeypatch):
+    from cleaner.html import evidence, model
+
+    def not_needed(*args, **kwargs):
+        raise AssertionError("the profile decided every line")
+
+    for module, name in ((model, "load"), (evidence, "main_text"), (evidence, "coverage")):
+        monkeypatch.setattr(module, name, not_needed)
+    write(tmp_path, PROFILE)
+    article = Cleaner(profiles_dirs=[tmp_path]).clean(PAGE, url="https://example-html.test/world/1")
+    assert article.paragraphs == ["A short first paragraph.", "Another short one.", "The end of the story."]
+    assert {d.stage for d in article.decisions} == {"markup"}
+    assert all(d.reason.startswith("profile example-html: ") for d in article.decisions)
+    assert article.title == "Example"  # the page's metadata is still read
+
+
 def test_html_rules_are_ignored_for_text_dumps(tmp_path):
     write(tmp_path, PROFILE)
     dump = "Home News\n\nWorld\n\nA short first paragraph of a story that is long enough to be prose.\n"

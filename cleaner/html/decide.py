@@ -1,8 +1,10 @@
 """The markup stage's work: gather the evidence, score every line, label it with its reasons.
 
 Order of authority: a line a profile rule already decided stays decided;
-then the profile's ``[html]`` selectors (drop, then the article container);
-then the model. Its first ensemble reads the markup alone; only when that
+then the profile's ``[html]`` selectors (drop, then the article container),
+run first so that a page they decide whole costs neither the model nor
+trafilatura; then the model, for the lines left. Its first ensemble reads the
+page (every line, as context) from the markup alone; only when that
 leaves a good share of the page's words in doubt is trafilatura asked for
 its main text (if the page is within its limits, :func:`evidence.over_limits`),
 and the lines are scored again by the second ensemble, which reads that
@@ -33,6 +35,9 @@ def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
     root = page_root(doc)
     if root is None:
         return
+    profile_decisions(doc, root)
+    if all(line.authority >= Authority.PROFILE for line in doc.lines):
+        return  # the profile decided the whole page: neither the model nor trafilatura is needed
     stated = page_metadata(doc, root)
     rows = page_rows(doc, root)
     scorer = model.load()
@@ -49,7 +54,6 @@ def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
         else:
             doc.warnings.append(f"decided from the markup alone: {alone[0]}")
     del rows
-    profile_decisions(doc, root)
     threshold = ensemble.threshold
     note = alone[1] if alone is not None else None
     markup = Authority.MARKUP

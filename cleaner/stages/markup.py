@@ -8,8 +8,8 @@ line it decides is labelled, at the ``MARKUP`` authority, with a reason naming i
 evidence (``markup: body 0.97 — in trafilatura's main text, <p>, class/id
 'content'``). Lines the model is unsure about are left to the text stages.
 A profile's ``[html]`` selectors (an article container, elements to drop)
-come first. The page's title, byline, date and site name come from its meta
-tags and JSON-LD (via trafilatura) unless a profile rule set them.
+come first: a page they decide whole skips the model and trafilatura. The
+page's title, byline and date lines are the metadata stage's.
 
 This module imports nothing heavy: ``cleaner.html`` (lxml, trafilatura) is
 loaded on the first HTML document only, so text dumps start fast.
