@@ -23,8 +23,7 @@ BYLINE = "byline"
 DATE = "date"
 BOILERPLATE = "boilerplate"
 UNKNOWN = "unknown"
-METADATA_LABELS = (TITLE, BYLINE, DATE)
-LABELS = (BODY, TITLE, BYLINE, DATE, BOILERPLATE, UNKNOWN)
+LABELS = (BODY, TITLE, BYLINE, DATE, BOILERPLATE, UNKNOWN)  # in the order reports show them
 
 
 class Authority(IntEnum):
@@ -203,7 +202,6 @@ class Document:
     profile: Any = None                    # the matched Profile, or None
     language: str | None = None
     char_mode: bool = False                # measure in characters (CJK, Thai)
-    total_lines: int = 0                   # input lines including blank ones
     region: tuple[int, int] | None = None  # [start, end) indexes of the article
     meta: dict[str, str | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -236,7 +234,7 @@ class Document:
                 continue
             lines.append(Line(number, share(stripped, stripped), blank_before))
             blank_before = False
-        return cls(lines=lines, url=url, total_lines=len(raws), large=large)
+        return cls(lines=lines, url=url, large=large)
 
     def __iter__(self) -> Iterator[Line]:
         return iter(self.lines)

@@ -21,7 +21,10 @@ through the stages a window of about a page at a time (:func:`run_text`).
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from .document import BODY, BOILERPLATE, Article, DecisionLog, Document, text_windows, whole_dump
+from .stages import Stage
 from .stages.context import ContextStage
 from .stages.features import FeaturesStage
 from .stages.finish import FinishStage
@@ -35,7 +38,8 @@ from .stages.shapes import ShapesStage
 from .stages.site_rules import SiteRulesStage
 
 
-def default_stages() -> list:
+def default_stages() -> list[Stage]:
+    """A fresh list of the stages, in the order they run (the list above)."""
     return [
         FeaturesStage(),
         SiteRulesStage(),
@@ -54,7 +58,7 @@ def default_stages() -> list:
 STAGES = default_stages()
 
 
-def run(doc: Document, stages=None) -> Article:
+def run(doc: Document, stages: Sequence[Stage] | None = None) -> Article:
     """Run the stages over ``doc`` and assemble the article from its body lines.
 
     The document knows which stage is running, so every decision carries the stage that made it.

@@ -145,15 +145,6 @@ def test_input_format_text_reads_html_as_a_dump():
     assert article.source_format == "text"
 
 
-def test_lines_the_model_leaves_undecided_fall_through_to_the_text_stages(monkeypatch):
-    from cleaner.stages.markup import MarkupStage
-
-    monkeypatch.setattr(MarkupStage, "undecided_band", 1.0)  # unsure about every line
-    article = clean(NEWS.read_bytes(), use_profiles=False)
-    assert not any(d.stage == "markup" and d.reason.startswith(("body", "not body")) for d in article.decisions)
-    assert any(p.startswith("Residents of the small harbour town") for p in article.paragraphs)
-
-
 def test_the_model_file_matches_the_features():
     from cleaner.html import model
     from cleaner.html.features import MARKUP_NAMES, NAMES

@@ -288,6 +288,17 @@ def test_the_pipeline_stamps_every_decision_with_the_stage_that_made_it():
     assert Document.from_text("x").lines[0].stage == ""  # undecided: no stage yet
 
 
+def test_the_stage_lists_in_pipeline_and_readme_are_the_stages_that_run():
+    import re
+    from pathlib import Path
+
+    names = [stage.name for stage in pipeline.default_stages()]
+    listed = re.findall(r"^    (\w+) {2,}\S", pipeline.__doc__, re.M)
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## How it decides", 1)[1].split("```", 2)[1]
+    assert listed == names and re.findall(r"^(\w+) {2,}\S", block, re.M) == names
+
+
 # --- site rules ------------------------------------------------------------------
 
 def _profile(**article):

@@ -10,9 +10,7 @@ its main text (if the page is within its limits, :func:`evidence.over_limits`),
 and the lines are scored again by the second ensemble, which reads that
 evidence too; a page in doubt that trafilatura could not read keeps the
 first ensemble's scores, with a warning and a note in each line's reason.
-A line is decided (at the ``MARKUP`` authority) unless its probability is
-within ``undecided_band`` of the threshold, in which case the text stages
-decide. The page's title, byline and date are the metadata stage's
+Every line the profile left is decided, at the ``MARKUP`` authority. The page's title, byline and date are the metadata stage's
 (:mod:`cleaner.html.metadata`); the title is read first here, as the model
 reads it too.
 """
@@ -31,7 +29,7 @@ from .selectors import profile_decisions
 _AT = {name: i for i, name in enumerate(NAMES)}
 
 
-def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
+def decide_lines(doc: Document) -> None:
     root = page_root(doc)
     if root is None:
         return
@@ -61,8 +59,6 @@ def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
         if line.authority >= markup:
             continue
         line.score = p
-        if abs(p - threshold) < undecided_band:
-            continue
         body = p >= threshold
         doc.decide(line, BODY if body else BOILERPLATE, MarkupReason(line, quoted, p, body, note), markup)
 
@@ -186,12 +182,10 @@ def _first_word(words: frozenset[str], positive: bool) -> str | None:
     if key not in _word_cache:
         from .words import category
 
-        wanted = [w for w in words if (category(w) or _ROLE_CONTENT.get(w)) == "content"] if positive else \
+        wanted = [w for w in words if category(w) == "content"] if positive else \
             [w for w in words if category(w) not in (None, "content", "lede", "headline")]
         if len(_word_cache) > 20_000:
             _word_cache.clear()
         _word_cache[key] = min(wanted) if wanted else None
     return _word_cache[key]
 
-
-_ROLE_CONTENT = {"main": "content", "article": "content", "articlebody": "content"}

@@ -160,7 +160,7 @@ def _load_index(raw: bytes) -> dict[str, list[str] | None]:
 
 
 def build_index() -> dict:
-    """The trigger index for the current phrase data (``python -m cleaner.stages.phrases``)."""
+    """The trigger index for the current phrase data (``python tools/build_phrase_index.py`` writes it)."""
     with open(PHRASES_FILE, "rb") as handle:
         raw = handle.read()
     data = tomllib.loads(raw.decode("utf-8"))

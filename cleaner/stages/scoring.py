@@ -5,8 +5,9 @@ density against the document's own prose, the chrome signals phrases and
 shapes reported, the prose around it and its distance from the main run of
 prose — goes through the learned linear model (:mod:`cleaner.model`). The
 probability is kept in ``line.score``; the context stage turns the sequence of
-probabilities into labels. Firm lines (site rules) keep their labels and count
-as certain evidence for their neighbours, a detector's final evidence (``HARD``) as nearly so.
+probabilities into labels. Lines a profile or the markup decided keep their
+labels and count as certain evidence for their neighbours; a detector's final
+evidence (``HARD``) as nearly certain.
 """
 
 from __future__ import annotations
