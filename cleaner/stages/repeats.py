@@ -20,6 +20,9 @@ class RepeatsStage:
 
     def __call__(self, doc: Document) -> None:
         """Keep the first copy of body text, drop later copies of it."""
+        markup = Authority.MARKUP
+        if not any(line.label == BODY and line.authority < markup for line in doc.lines):
+            return  # nothing it may drop (a page the markup decided whole): no need to compare the text
         kept: set[int] = set()               # hashes of the kept lines
         source_of: dict[int, int] = {}       # hash of a shingle → the kept line it came from
         remembered = 0
@@ -29,7 +32,7 @@ class RepeatsStage:
             key = _normalised(line.text)
             words = _WORD.findall(key, 0, REPEAT_SHINGLE_CHARS)
             own = {hash(tuple(words[i:i + 4])) for i in range(len(words) - 3)}
-            if line.authority < Authority.MARKUP and line.features.units >= REPEAT_MIN_UNITS and (
+            if line.authority < markup and line.features.units >= REPEAT_MIN_UNITS and (
                     hash(key) in kept or _stitched(key, own, source_of)):
                 doc.condemn(line, "repeats text already kept", "repeated")
                 continue
