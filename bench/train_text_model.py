@@ -67,7 +67,8 @@ def page_rows(text: str, truth: str):
     total = float(sum(tokens))
     n = len(tokens)
     weights = [0.8 * t / total + 0.2 / n for t in tokens]
-    return vectors, labels, weights, [line.text for line in doc.lines], [line.authority == Authority.HARD for line in doc.lines]
+    hard = [line.authority == Authority.HARD for line in doc.lines]
+    return vectors, labels, weights, [line.text for line in doc.lines], hard
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float, steps: int = 25) -> np.ndarray:

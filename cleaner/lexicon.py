@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
-#: "By", "Written by", "Author:" and the like before a byline's name (the text's metadata and the markup's both strip it).
+#: "By", "Written by", "Author:" and the like before a byline's name (the text's metadata and the
+#: markup's both strip it).
 BYLINE_PREFIX = re.compile(r"^[•·*|\-–—]?\s*(?:(?:written|posted|words|story|text)\s+by|by|von|par|por|di|door|"
                            r"av|af|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)\s+", re.I)

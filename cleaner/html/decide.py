@@ -10,7 +10,8 @@ its main text (if the page is within its limits, :func:`evidence.over_limits`),
 and the lines are scored again by the second ensemble, which reads that
 evidence too; a page in doubt that trafilatura could not read keeps the
 first ensemble's scores, with a warning and a note in each line's reason.
-Every line the profile left is decided, at the ``MARKUP`` authority. The page's title, byline and date are the metadata stage's
+Every line the profile left is decided, at the ``MARKUP`` authority. The
+page's title, byline and date are the metadata stage's
 (:mod:`cleaner.html.metadata`); the title is read first here, as the model
 reads it too.
 """

@@ -225,8 +225,8 @@ class ShapesStage:
             followers = []
             for follower in lines[i + 1:i + 9]:
                 f = follower.features
-                if follower.authority >= Authority.MARKUP or f.ends_sentence or f.ends_colon or f.words > 20 or f.words < 4 or \
-                        follower.text[0].isdigit() or follower.signal not in (None, "related", "repeated"):
+                if follower.authority >= Authority.MARKUP or f.ends_sentence or f.ends_colon or f.words > 20 or \
+                        f.words < 4 or follower.text[0].isdigit() or follower.signal not in (None, "related", "repeated"):
                     break
                 followers.append(follower)
             if not followers:
