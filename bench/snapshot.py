@@ -11,8 +11,8 @@ fixtures folder (searched recursively for ``*.txt`` and ``*.html`` dumps, ``*.ex
 Every dump gives one JSON record: its path, the input kind (``txt``, ``flat``, ``html``), the body, title,
 byline, date, site, profile, language, and every line's label (one letter a line: ``b`` body, ``t`` title,
 ``y`` byline, ``d`` date, ``x`` boilerplate, ``?`` undecided), or the error it raised. ``--reasons`` adds
-every line's reason as worded for ``--explain`` (for changes that must keep the wording too; a refactor
-that renames stages compares without it).
+every line's reason as worded for ``--explain`` and the stage that decided it (for changes that must keep
+the wording too; a refactor that renames stages compares without it).
 
 ``--compare`` prints, for every dump whose record differs, which fields differ (and the first lines that
 changed label), then one summary line; it exits 0 when the snapshots are identical, 1 otherwise. Records
@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from splits import lockbox_keys  # noqa: E402
 
 _LETTER = {"body": "b", "title": "t", "byline": "y", "date": "d", "boilerplate": "x", "unknown": "?"}
-_FIELDS = ("error", "body", "title", "byline", "date", "site", "profile", "language", "labels", "reasons")
+_FIELDS = ("error", "body", "title", "byline", "date", "site", "profile", "language", "labels", "reasons", "stages")
 
 
 def dumps_in(folder: Path) -> list[tuple[str, str]]:
@@ -97,6 +97,7 @@ def _record(job: tuple[str, str, str, bool, bool]) -> dict:
     record["labels"] = "".join(_LETTER.get(d.label, "?") for d in decisions)
     if reasons:
         record["reasons"] = [d.reason for d in decisions]
+        record["stages"] = [d.stage for d in decisions]
     return record
 
 

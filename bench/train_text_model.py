@@ -44,7 +44,7 @@ from metric import Page, load_pages, summarise, tp_fp_fn  # noqa: E402
 from splits import lockbox_keys, page_key  # noqa: E402
 
 from cleaner import language  # noqa: E402
-from cleaner.document import Document  # noqa: E402
+from cleaner.document import Authority, Document  # noqa: E402
 from cleaner.model import AFTER, BEFORE, BODY_STATE, FEATURES, GAP, TextModel, line_vectors  # noqa: E402
 from cleaner.stages.features import FeaturesStage  # noqa: E402
 from cleaner.stages.phrases import PhrasesStage  # noqa: E402
@@ -67,7 +67,8 @@ def page_rows(text: str, truth: str):
     total = float(sum(tokens))
     n = len(tokens)
     weights = [0.8 * t / total + 0.2 / n for t in tokens]
-    return vectors, labels, weights, [line.text for line in doc.lines], [line.hard for line in doc.lines]
+    hard = [line.authority == Authority.HARD for line in doc.lines]
+    return vectors, labels, weights, [line.text for line in doc.lines], hard
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float, steps: int = 25) -> np.ndarray:

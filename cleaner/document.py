@@ -2,8 +2,9 @@
 
 A :class:`Document` is the input split into non-blank :class:`Line` objects.
 Every stage labels lines (body, title, byline, date, boilerplate) and records
-*why* in ``reason`` (``"stage: rule"``), so ``--explain`` can show, for every
-input line, which rule decided it. Stages never delete or rewrite text: the
+*why* in ``reason``; the pipeline stamps each decision with the stage that made
+it, so ``--explain`` can show, for every input line, which stage and rule
+decided it. Stages never delete or rewrite text: the
 article is assembled from the lines' own text at the end, so every output
 line comes from the input.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from array import array
+from enum import IntEnum
 from typing import Any, Iterator, NamedTuple
 
 # Labels. Plain strings keep the hot loops cheap and the JSON output readable.
@@ -21,15 +23,36 @@ BYLINE = "byline"
 DATE = "date"
 BOILERPLATE = "boilerplate"
 UNKNOWN = "unknown"
-METADATA_LABELS = (TITLE, BYLINE, DATE)
-LABELS = (BODY, TITLE, BYLINE, DATE, BOILERPLATE, UNKNOWN)
+LABELS = (BODY, TITLE, BYLINE, DATE, BOILERPLATE, UNKNOWN)  # in the order reports show them
+
+
+class Authority(IntEnum):
+    """How strong a line's decision is, weakest first: the one order of precedence between stages.
+
+    A decision replaces a line's decision only at the same authority or above
+    (:meth:`Document.decide`), so a later stage never silently overrules an
+    earlier, stronger one; the one exception is written there (final evidence
+    from the text overrules the markup model's *body*). Stages read the order
+    too: the text model weighs only what is below ``HARD``, and the text stages
+    leave ``MARKUP`` and ``PROFILE`` lines alone.
+    """
+
+    NONE = 0     # undecided
+    SOFT = 1     # a detector's evidence the model weighs, the model's own label, and what the later text
+                 # stages decide (repeats, a profile's trusted region, the text's metadata, finish): a later
+                 # stage may revise it
+    HARD = 2     # a detector's final evidence (a hard phrase, a separator, a teaser carousel, a related
+                 # box): the model may not overrule it
+    MARKUP = 3   # the HTML markup model, and the page's title, byline and date found in the markup
+    PROFILE = 4  # a site profile's rules: its text rules, its [html] selectors
 
 
 class Line:
     """One non-blank input line and the decision about it.
 
-    ``firm`` marks a decision a later heuristic must not overturn (a site
-    rule, or a metadata line); heuristics only label lines that are not firm.
+    ``authority`` says how strong the decision is (:class:`Authority`) and
+    ``stage`` which stage made it: only :meth:`Document.decide` changes a
+    line's decision, and it keeps the order.
     ``score`` is the heuristic's belief that the line is body (0..1), kept so
     the context stage can revise weak decisions by their neighbours.
     ``signal`` names the kind of chrome a detector recognised (a phrase category
@@ -40,8 +63,8 @@ class Line:
     """
 
     __slots__ = (
-        "number", "text", "blank_before", "label", "reason", "firm", "score",
-        "signal", "hard", "features", "vector", "markup",
+        "number", "text", "blank_before", "label", "reason", "authority", "stage", "score",
+        "signal", "features", "vector", "markup",
     )
 
     def __init__(self, number: int, text: str, blank_before: bool = False) -> None:
@@ -50,25 +73,13 @@ class Line:
         self.blank_before = blank_before
         self.label = UNKNOWN
         self.reason: Any = ""         # a str, or an object worded on demand (str(reason))
-        self.firm = False
+        self.authority = Authority.NONE
+        self.stage = ""               # the stage that decided the line (stamped by Document.decide)
         self.score = 0.5
         self.signal: str | None = None  # the chrome category a detector saw ("newsletter", "menu", ...)
-        self.hard = False               # the detector's evidence is final: the model may not overrule it
         self.features: Any = None     # filled once by the features stage
         self.vector: list[float] | None = None  # the model's input, kept for --explain
         self.markup: Any = None
-
-    def mark(self, label: str, reason: str, firm: bool = False) -> None:
-        """Label this line; a firm decision is never overwritten by a soft one."""
-        if self.firm and not firm:
-            return
-        self.label = label
-        self.reason = reason
-        self.firm = self.firm or firm
-
-    @property
-    def decided(self) -> bool:
-        return self.label != UNKNOWN
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Line({self.number}, {self.label!r}, {self.text[:40]!r})"
@@ -81,17 +92,16 @@ class WordedReason:
     garbage collector's next full pass)."""
 
     __slots__ = ()
-    from_markup = False  # True for the HTML markup model's reasons (see markup_body)
 
     def startswith(self, prefix) -> bool:  # reasons are compared as text in a few places
         return str(self).startswith(prefix)
 
 
 def markup_body(line: Line) -> bool:
-    """Did the HTML markup model label this line body? Unlike a profile rule's firm decision, final
-    evidence from the text (a hard boilerplate phrase, a teaser carousel) may overrule it: the markup
-    sees a prose block in the content column, the text shows chrome. Always False on text dumps."""
-    return line.label == BODY and isinstance(line.reason, WordedReason) and line.reason.from_markup
+    """Did the HTML markup model label this line body? Unlike a profile's decision, final evidence from the
+    text (a hard boilerplate phrase, a teaser carousel) may overrule it: the markup sees a prose block in the
+    content column, the text shows chrome. Always False on text dumps."""
+    return line.authority == Authority.MARKUP and line.label == BODY
 
 
 #: A document with more lines than this (a huge HTML page) is "large": the stages keep less per line
@@ -192,11 +202,12 @@ class Document:
     profile: Any = None                    # the matched Profile, or None
     language: str | None = None
     char_mode: bool = False                # measure in characters (CJK, Thai)
-    total_lines: int = 0                   # input lines including blank ones
     region: tuple[int, int] | None = None  # [start, end) indexes of the article
     meta: dict[str, str | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     model: Any = None                      # the text model to use (None: the shipped one)
+    stated: Any = None                     # HTML: what the page states about itself (html.evidence.PageMetadata)
+    stage: str = ""                        # the stage running now (set by pipeline.run): decisions carry it
 
     large: bool = False                    # keep less per line (see LARGE_DOCUMENT_LINES)
 
@@ -223,7 +234,7 @@ class Document:
                 continue
             lines.append(Line(number, share(stripped, stripped), blank_before))
             blank_before = False
-        return cls(lines=lines, url=url, total_lines=len(raws), large=large)
+        return cls(lines=lines, url=url, large=large)
 
     def __iter__(self) -> Iterator[Line]:
         return iter(self.lines)
@@ -231,58 +242,84 @@ class Document:
     def __len__(self) -> int:
         return len(self.lines)
 
-    def undecided(self) -> Iterator[Line]:
-        return (line for line in self.lines if not line.firm)
+    def decide(self, line: Line, label: str, reason: Any, authority: Authority) -> bool:
+        """Label ``line`` with ``reason``, unless a stronger stage decided it already; says whether it did.
+        The decision is stamped with the stage running now (:attr:`stage`).
+
+        A decision at the line's authority or above replaces the line's; a weaker one is refused. The one
+        exception: a detector's final evidence (``HARD``) overrules the markup model's *body* and then
+        stands in its place, at ``MARKUP`` (:func:`markup_body`): no later text stage may undo it, and a
+        profile's decisions and the markup's boilerplate stay out of its reach.
+        """
+        if authority < line.authority:
+            if authority != Authority.HARD or not markup_body(line):
+                return False
+            authority = Authority.MARKUP
+        line.label = label
+        line.reason = reason
+        line.authority = authority
+        line.stage = self.stage
+        return True
+
+    def condemn(self, line: Line, reason: Any, signal: str, authority: Authority = Authority.SOFT) -> bool:
+        """Decide ``line`` is boilerplate, as a detector that recognised chrome of the kind ``signal``
+        (the evidence later stages read: a newsletter box ends an article); says whether it did."""
+        if not self.decide(line, BOILERPLATE, reason, authority):
+            return False
+        line.signal = signal
+        return True
 
 
 @dataclass(frozen=True)
 class Decision:
-    """The public record of what happened to one input line."""
+    """The public record of what happened to one input line: its label, the stage that decided it and why."""
 
     number: int
     text: str
     label: str
     reason: str
+    stage: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"line": self.number, "label": self.label, "reason": self.reason, "text": self.text}
+        return {"line": self.number, "label": self.label, "stage": self.stage, "reason": self.reason,
+                "text": self.text}
 
 
 class DecisionLog:
-    """Every line's label and reason, for a dump cleaned in windows, without an object per line.
+    """Every line's label, stage and reason, for a dump cleaned in windows, without an object per line.
 
-    Per line it keeps one integer: the index of its (label, reason) pair in a table of the distinct
-    pairs (a reason is worded when its window is done; a large document's reasons are few: shared
-    strings, and model reasons giving the probability only). The line's number and text are found
-    again in the dump's text, which the log keeps.
+    Per line it keeps one integer: the index of its (label, stage, reason) in a table of the distinct
+    ones (a reason is worded when its window is done; a large document's reasons are few: shared
+    strings, and model reasons giving the probability only; a reason names one stage). The line's
+    number and text are found again in the dump's text, which the log keeps.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.windows: list[tuple[int, int, int, array]] = []   # (start, end, first number, codes)
-        self.pairs: list[tuple[str, str]] = []
-        self._index: dict[tuple[str, str], int] = {}
+        self.decisions: list[tuple[str, str, str]] = []
+        self._index: dict[tuple[str, str, str], int] = {}
 
     def add(self, window: Window, lines: list[Line]) -> None:
         """Record the decisions of one window's lines."""
-        index, pairs = self._index, self.pairs
+        index, decisions = self._index, self.decisions
         codes = array("I")
         for line in lines:
-            pair = (line.label, str(line.reason))
-            code = index.get(pair)
+            decision = (line.label, line.stage, str(line.reason))
+            code = index.get(decision)
             if code is None:
-                code = index[pair] = len(pairs)
-                pairs.append(pair)
+                code = index[decision] = len(decisions)
+                decisions.append(decision)
             codes.append(code)
         self.windows.append((window.start, window.end, window.number, codes))
 
     def __iter__(self) -> Iterator[Decision]:
-        pairs = self.pairs
+        decisions = self.decisions
         for start, end, first, codes in self.windows:
             window = Document.from_raws(self.text[start:end].split("\n"), first=first)
             for line, code in zip(window.lines, codes):
-                label, reason = pairs[code]
-                yield Decision(line.number, line.text, label, reason)
+                label, stage, reason = decisions[code]
+                yield Decision(line.number, line.text, label, reason, stage)
 
 
 @dataclass
@@ -325,12 +362,13 @@ class Article:
 
     @property
     def decisions(self) -> list[Decision]:
-        """Every non-blank input line: its number, text, label and the reason for it."""
+        """Every non-blank input line: its number, text, label, the stage that decided it and why."""
         if self._decisions is None:
             if self._log is not None:
                 self._decisions = list(self._log)
             else:
-                self._decisions = [Decision(line.number, line.text, line.label, str(line.reason)) for line in self._lines]
+                self._decisions = [Decision(line.number, line.text, line.label, str(line.reason), line.stage)
+                                   for line in self._lines]
         return self._decisions
 
     @property

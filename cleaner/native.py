@@ -322,7 +322,7 @@ def _required():
 
 _U32 = ("words", "chars", "units", "stops", "sentences")
 _F64 = ("stop_ratio", "title_ratio", "alpha_ratio", "digit_ratio")
-_BOOL = ("ends_sentence", "ends_colon", "upper", "first_upper", "inner_dateline")
+_BOOL = ("ends_sentence", "ends_colon", "upper", "inner_dateline")
 
 
 class Measures:
@@ -394,7 +394,7 @@ def phrase(categories: bytes, hows: bytes, i: int, book: NativeBook | None = Non
 
 #: The ``Features`` attributes the core computes (``content`` compared as a set).
 FEATURE_FIELDS = ("words", "chars", "units", "stops", "stop_ratio", "ends_sentence", "ends_colon", "sentences",
-                  "title_ratio", "upper", "alpha_ratio", "digit_ratio", "first_upper", "inner_dateline", "content")
+                  "title_ratio", "upper", "alpha_ratio", "digit_ratio", "inner_dateline", "content")
 
 
 def differences(lines: list[str], stoplist: frozenset[str], char_mode: bool,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Iterable, Iterator
 
-from .document import BODY, Article
+from .document import BODY, Article, Decision
 
 FORMATS = ("text", "json", "markdown")
 
@@ -68,29 +69,41 @@ def _metadata(article: Article) -> list[tuple[str, str | None]]:
 
 def explain_json(article: Article) -> str:
     """``--explain --format json``: the ``--format json`` object plus ``lines``, every input line's decision
-    (``line`` number, ``label``, ``reason`` — the stage and rule — and ``text``), as one JSON line."""
+    (``line`` number, ``label``, the ``stage`` that decided it, the ``reason`` — its rule — and ``text``), as
+    one JSON line."""
     record = article.to_dict()
     record["lines"] = [decision.to_dict() for decision in article.decisions]
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def explain(article: Article, color: bool = False) -> str:
-    """Every input line with its label and the stage and rule that decided it."""
+    """Every input line with its label and the stage and rule that decided it.
+
+    The header line ends with how many lines each stage decided.
+    """
     rows = []
-    width = max((len(d.reason) for d in article.decisions), default=10)
+    decisions = article.decisions
+    width = max((len(d.reason) for d in decisions), default=10)
     width = min(max(width, 20), 60)
-    header = f"profile: {article.profile or 'none (generic)'}  language: {article.language or 'unknown'}  " \
-             f"kept {len(article.paragraphs)} of {len(article.decisions)} lines"
-    rows.append(header)
-    for d in article.decisions:
+    stage_width = max((len(d.stage) for d in decisions), default=0)
+    per_stage = ", ".join(f"{stage} {count}" for stage, count in _per_stage(decisions))
+    rows.append(f"profile: {article.profile or 'none (generic)'}  language: {article.language or 'unknown'}  "
+                f"kept {len(article.paragraphs)} of {len(decisions)} lines"
+                + (f"  by stage: {per_stage}" if per_stage else ""))
+    for d in decisions:
         label = d.label.upper() if d.label == BODY else d.label
         reason = d.reason if len(d.reason) <= width else d.reason[:width - 1] + "…"
         text = d.text if len(d.text) <= 100 else d.text[:99] + "…"
-        line = f"{d.number:>5}  {label:<11} {reason:<{width}}  {text}"
+        line = f"{d.number:>5}  {label:<11} {d.stage:<{stage_width}}  {reason:<{width}}  {text}"
         if color:
             line = _paint(line, d.label)
         rows.append(line)
     return "\n".join(rows) + "\n"
+
+
+def _per_stage(decisions: list[Decision]) -> list[tuple[str, int]]:
+    """How many lines each stage decided, most first (boilerpipe's "did this filter change anything?")."""
+    return sorted(Counter(d.stage for d in decisions).items(), key=lambda item: (-item[1], item[0]))
 
 
 _COLORS = {"body": "\033[32m", "title": "\033[1;36m", "byline": "\033[36m", "date": "\033[36m", "boilerplate": "\033[2m"}

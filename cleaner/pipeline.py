@@ -3,12 +3,13 @@
 Read it top to bottom like boilerpipe's extractor chain::
 
     features   measure each line once; detect the language
-    site       the matched profile's template rules (firm decisions)
-    markup     HTML only: lines decided from the markup's evidence (firm decisions)
+    site       the matched profile's template rules (decisions no later stage overrules)
+    markup     HTML only: lines decided from the markup's evidence (only final text evidence overrules them)
     phrases    boilerplate language: cookies, newsletters, pleas, share rows
     shapes     chrome by shape: menus, headline lists, credits, link rows
     scoring    first pass: each line's P(body) from its evidence and its surroundings
     context    second pass: Viterbi over before → body ⇄ gap → after labels every line
+    repeats    a body line that repeats text already kept is dropped
     region     with a profile: inside its region, what no rule condemned is body
     metadata   title, byline, dateline found before the text, moved out of it
     finish     anything still undecided is not article text
@@ -20,28 +21,25 @@ through the stages a window of about a page at a time (:func:`run_text`).
 
 from __future__ import annotations
 
-from .document import BODY, BOILERPLATE, UNKNOWN, Article, DecisionLog, Document, text_windows, whole_dump
+from typing import Sequence
+
+from .document import BODY, BOILERPLATE, Article, DecisionLog, Document, text_windows, whole_dump
+from .stages import Stage
 from .stages.context import ContextStage
 from .stages.features import FeaturesStage
+from .stages.finish import FinishStage
 from .stages.markup import MarkupStage
 from .stages.metadata import MetadataStage
 from .stages.phrases import PhrasesStage
 from .stages.region import RegionStage
+from .stages.repeats import RepeatsStage
 from .stages.scoring import ScoringStage
 from .stages.shapes import ShapesStage
 from .stages.site_rules import SiteRulesStage
 
 
-class FinishStage:
-    name = "finish"
-
-    def __call__(self, doc: Document) -> None:
-        for line in doc.lines:
-            if line.label == UNKNOWN:
-                line.mark(BOILERPLATE, "finish: undecided, not article text")
-
-
-def default_stages() -> list:
+def default_stages() -> list[Stage]:
+    """A fresh list of the stages, in the order they run (the list above)."""
     return [
         FeaturesStage(),
         SiteRulesStage(),
@@ -50,6 +48,7 @@ def default_stages() -> list:
         ShapesStage(),
         ScoringStage(),
         ContextStage(),
+        RepeatsStage(),
         RegionStage(),
         MetadataStage(),
         FinishStage(),
@@ -59,10 +58,15 @@ def default_stages() -> list:
 STAGES = default_stages()
 
 
-def run(doc: Document, stages=None) -> Article:
-    """Run the stages over ``doc`` and assemble the article from its body lines."""
+def run(doc: Document, stages: Sequence[Stage] | None = None) -> Article:
+    """Run the stages over ``doc`` and assemble the article from its body lines.
+
+    The document knows which stage is running, so every decision carries the stage that made it.
+    """
     for stage in stages or STAGES:
+        doc.stage = stage.name
         stage(doc)
+    doc.stage = ""
     return assemble(doc)
 
 

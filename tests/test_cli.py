@@ -63,7 +63,8 @@ def test_explain_lists_every_line_with_a_reason(runner, cli):
     rows = result.stdout.splitlines()[1:]
     non_blank = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(rows) == len(non_blank)
-    assert any("site inkl: before the article" in row and "Start reading" in row for row in rows)
+    assert any(row.split()[2] == "site" and "profile inkl: before the article" in row and "Start reading" in row
+               for row in rows)
     assert any(row.split()[1] == "title" for row in rows)
     assert all(len(row.split()) >= 3 for row in rows)
 
@@ -432,11 +433,12 @@ def test_explain_as_json_gives_every_line_with_its_label_and_reason(runner, cli)
     for path, record in zip(paths, objects):
         article = Cleaner().clean(path.read_bytes())
         assert record["body"] == article.body and record["title"] == article.title
-        assert record["lines"] == [{"line": d.number, "label": d.label, "reason": d.reason, "text": d.text}
-                                   for d in article.decisions]
+        assert record["lines"] == [{"line": d.number, "label": d.label, "stage": d.stage, "reason": d.reason,
+                                    "text": d.text} for d in article.decisions]
     non_blank = [line for line in paths[0].read_text(encoding="utf-8").splitlines() if line.strip()]
     assert [row["text"] for row in objects[0]["lines"]] == [line.strip() for line in non_blank]
-    assert any(row["reason"].startswith("site inkl: before the article") for row in objects[0]["lines"])
+    assert any(row["stage"] == "site" and row["reason"].startswith("profile inkl: before the article")
+               for row in objects[0]["lines"])
 
 
 def test_explain_as_markdown_is_a_usage_error(runner, cli):

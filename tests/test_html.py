@@ -101,10 +101,10 @@ def test_metadata_comes_from_the_page():
 def test_every_line_has_a_reason_from_a_stage():
     article = clean(BLOG.read_bytes(), use_profiles=False)
     assert article.decisions and all(d.reason for d in article.decisions)
-    markup_reasons = [d.reason for d in article.decisions if d.reason.startswith("markup: ")]
+    markup_reasons = [d.reason for d in article.decisions if d.stage == "markup"]
     assert len(markup_reasons) > 0.8 * len(article.decisions)
     kept = [d for d in article.decisions if d.label == "body"]
-    assert all(d.reason.startswith("markup: body ") for d in kept)
+    assert all(d.stage == "markup" and d.reason.startswith("body ") for d in kept)
     assert [d.text for d in kept] == article.paragraphs
 
 
@@ -127,8 +127,12 @@ def test_cli_explain_and_json_on_html(runner, cli):
     explained = runner.invoke(cli, ["--explain", "--no-profiles", str(NEWS)])
     assert explained.exit_code == 0, explained.stderr
     rows = explained.stdout.splitlines()[1:]
-    assert any("markup: not body" in row and "Politics" in row for row in rows)
-    assert any("markup: body" in row and "Residents of the small harbour" in row for row in rows)
+    assert any(" markup " in row and " not body " in row and "Politics" in row for row in rows)
+    assert any(" markup " in row and " body " in row and "Residents of the small harbour" in row for row in rows)
+    # The page's title, byline and date lines: the metadata stage's, on HTML as on text.
+    assert [row.split()[1:3] for row in rows if row.endswith(("Harbour town votes to rebuild its old sea wall",
+                                                              "By Maria Lindqvist"))] == [["title", "metadata"],
+                                                                                          ["byline", "metadata"]]
     result = runner.invoke(cli, ["--format", "json", str(NEWS)])
     record = json.loads(result.stdout)
     assert record["title"] == "Harbour town votes to rebuild its old sea wall"
@@ -139,16 +143,6 @@ def test_cli_explain_and_json_on_html(runner, cli):
 def test_input_format_text_reads_html_as_a_dump():
     article = Cleaner(use_profiles=False).clean(NEWS.read_text(encoding="utf-8"), input_format="text")
     assert article.source_format == "text"
-
-
-def test_lines_the_model_leaves_undecided_fall_through_to_the_text_stages(monkeypatch):
-    from cleaner.stages.markup import MarkupStage
-
-    monkeypatch.setattr(MarkupStage, "undecided_band", 1.0)  # unsure about every line
-    article = clean(NEWS.read_bytes(), use_profiles=False)
-    assert not any(d.reason.startswith("markup: body") or d.reason.startswith("markup: not body")
-                   for d in article.decisions)
-    assert any(p.startswith("Residents of the small harbour town") for p in article.paragraphs)
 
 
 def test_the_model_file_matches_the_features():
@@ -265,8 +259,8 @@ def test_a_teaser_carousel_is_dropped_even_where_the_markup_looks_like_content()
     article = Cleaner(use_profiles=False).clean(page)
     assert article.paragraphs and article.paragraphs[0].startswith("The regional council approved")
     assert not any("NEW DELHI:" in paragraph or "WAS" in paragraph for paragraph in article.paragraphs)
-    reasons = {d.reason for d in article.decisions if "NEW DELHI:" in d.text or d.text.endswith("WAS")}
-    assert reasons == {"shapes: teaser list (headline, dateline and lead, repeated)"}
+    reasons = {(d.stage, d.reason) for d in article.decisions if "NEW DELHI:" in d.text or d.text.endswith("WAS")}
+    assert reasons == {("shapes", "teaser list (headline, dateline and lead, repeated)")}
 
 
 def test_final_boilerplate_language_overrules_the_markup_model():
@@ -284,7 +278,7 @@ def test_final_boilerplate_language_overrules_the_markup_model():
     article = Cleaner(use_profiles=False).clean(page)
     assert article.paragraphs == paragraphs
     [advert] = [d for d in article.decisions if d.text == "Advertisement"]
-    assert advert.label == "boilerplate" and advert.reason == "phrases: ads (whole line)"
+    assert (advert.label, advert.stage, advert.reason) == ("boilerplate", "phrases", "ads (whole line)")
 
 
 def test_trafilatura_is_asked_again_with_its_full_cascade_when_its_fast_path_finds_little(monkeypatch):

@@ -66,7 +66,7 @@ def _page(paragraphs: int = 6) -> str:
 
 def _model_reasons(article) -> list[str]:
     """The markup model's reasons (not the metadata labels')."""
-    return [str(d.reason) for d in article.decisions if str(d.reason).startswith(("markup: body", "markup: not body"))]
+    return [d.reason for d in article.decisions if d.stage == "markup" and d.reason.startswith(("body", "not body"))]
 
 
 def _out_of_memory(*args, **kwargs):

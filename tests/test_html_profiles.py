@@ -51,12 +51,29 @@ def test_selectors_decide_an_html_page(tmp_path):
     article = Cleaner(profiles_dirs=[tmp_path]).clean(PAGE, url="https://example-html.test/world/1")
     assert article.profile == "example-html"
     assert article.paragraphs == ["A short first paragraph.", "Another short one.", "The end of the story."]
-    reasons = {d.text: d.reason for d in article.decisions}
+    reasons = {d.text: (d.stage, d.reason) for d in article.decisions}
     assert reasons["Read our other coverage of this story in the app."] == \
-        "markup: site example-html: in-story promotion (.promo-box)"
+        ("markup", "profile example-html: in-story promotion (.promo-box)")
     assert reasons["A short first paragraph."] == \
-        "markup: site example-html: inside the article container (.story-text)"
-    assert reasons["Home News"].startswith("markup: site example-html: outside the article container")
+        ("markup", "profile example-html: inside the article container (.story-text)")
+    assert reasons["Home News"][0] == "markup"
+    assert reasons["Home News"][1].startswith("profile example-html: outside the article container")
+
+
+def test_a_page_the_selectors_decide_whole_costs_neither_the_model_nor_trafilatura(tmp_path, monkeypatch):
+    from cleaner.html import evidence, model
+
+    def not_needed(*args, **kwargs):
+        raise AssertionError("the profile decided every line")
+
+    for module, name in ((model, "load"), (evidence, "main_text"), (evidence, "coverage")):
+        monkeypatch.setattr(module, name, not_needed)
+    write(tmp_path, PROFILE)
+    article = Cleaner(profiles_dirs=[tmp_path]).clean(PAGE, url="https://example-html.test/world/1")
+    assert article.paragraphs == ["A short first paragraph.", "Another short one.", "The end of the story."]
+    assert {d.stage for d in article.decisions} == {"markup"}
+    assert all(d.reason.startswith("profile example-html: ") for d in article.decisions)
+    assert article.title == "Example"  # the page's metadata is still read
 
 
 def test_html_rules_are_ignored_for_text_dumps(tmp_path):
@@ -64,7 +81,7 @@ def test_html_rules_are_ignored_for_text_dumps(tmp_path):
     dump = "Home News\n\nWorld\n\nA short first paragraph of a story that is long enough to be prose.\n"
     article = Cleaner(profiles_dirs=[tmp_path]).clean(dump, url="https://example-html.test/world/1")
     assert article.profile == "example-html"
-    assert all(not d.reason.startswith("markup:") for d in article.decisions)
+    assert all(d.stage != "markup" for d in article.decisions)
 
 
 @pytest.mark.parametrize("table, key, problem", [
@@ -92,4 +109,4 @@ def test_builtin_profiles_still_work_on_their_text_dumps():
     for prefix, name in (("000", "jpost"), ("004", "themoscowtimes")):
         article = Cleaner().clean(seed(prefix).read_bytes())
         assert article.profile == name and registry.get(name).html is None
-        assert article.paragraphs and all(not d.reason.startswith("markup:") for d in article.decisions)
+        assert article.paragraphs and all(d.stage != "markup" for d in article.decisions)

@@ -14,7 +14,7 @@ from conftest import seed
 from cleaner import chunks, language, pipeline
 from cleaner.api import Cleaner
 from cleaner.document import BODY, WINDOW_LINES, Document, Line, text_windows
-from cleaner.stages.context import _normalised
+from cleaner.stages.repeats import _normalised
 from cleaner.stages.features import Features
 from cleaner.triggers import line_keys
 
@@ -46,13 +46,14 @@ def test_a_pasted_site_is_cleaned_window_by_window_as_pages(monkeypatch):
         alone = pipeline.run(doc)
         first = first or alone
         paragraphs += alone.paragraphs
-        expected += [(d.number + number - 1, d.text, d.label, d.reason) for d in alone.decisions]
+        expected += [(d.number + number - 1, d.text, d.label, d.stage, d.reason) for d in alone.decisions]
         number += page.count("\n") + 2
-    assert [(d.number, d.text, d.label, d.reason) for d in article.decisions] == expected
+    assert [(d.number, d.text, d.label, d.stage, d.reason) for d in article.decisions] == expected
+    assert {d.stage for d in article.decisions} >= {"phrases", "context"}  # the log keeps each line's stage
     assert article.paragraphs == paragraphs and paragraphs
     assert (article.title, article.byline, article.date) == (first.title, first.byline, first.date)
     assert article.lines_in == len(expected)
-    assert article.dropped == sum(1 for _, _, label, _ in expected if label == "boilerplate")
+    assert article.dropped == sum(1 for _, _, label, _, _ in expected if label == "boilerplate")
 
 
 def test_a_pasted_site_keeps_one_window_of_lines_alive(monkeypatch):
@@ -69,6 +70,7 @@ def test_a_pasted_site_keeps_one_window_of_lines_alive(monkeypatch):
         if len(alive) < 3:
             alive.append(sum(1 for thing in gc.get_objects() if isinstance(thing, Line)))
 
+    probe.name = "probe"  # a stage has a name (cleaner.stages.Stage)
     monkeypatch.setattr(pipeline, "STAGES", [*pipeline.STAGES, probe])
     article = Cleaner(use_profiles=False).clean(text)
     assert len(alive) == 3 and max(alive) <= WINDOW_LINES

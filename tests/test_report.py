@@ -12,7 +12,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, seed
 
 from cleaner import Cleaner, clean
 from cleaner.document import Decision
@@ -78,12 +78,15 @@ def run_report(runner, cli, *args):
 # -- where a decision's stage and a document's site come from -----------------------------------------------------
 
 
-def test_stage_is_the_reasons_first_word_or_the_stamped_stage():
-    assert stage_of(Decision(1, "x", "body", "model: body p=0.93 (length)")) == "model"
-    assert stage_of(Decision(1, "x", "boilerplate", "site jpost: after the article")) == "site"
-    assert stage_of(Decision(1, "x", "boilerplate", "markup: not body 0.01 — in <nav>: links")) == "markup"
-    assert stage_of(Decision(1, "x", "boilerplate", "no colon here")) == "unknown"
+def test_stage_is_the_stamped_stage_never_a_word_of_the_reason():
+    assert stage_of(Decision(1, "x", "body", "body p=0.93 (length)", "context")) == "context"
+    assert stage_of(Decision(1, "x", "boilerplate", "profile jpost: after the article", "site")) == "site"
+    assert stage_of(Decision(1, "x", "boilerplate", "not body 0.01 — in <nav>: links", "markup")) == "markup"
+    assert stage_of(Decision(1, "x", "boilerplate", "model: an unstamped decision")) == "unknown"
     assert stage_of(Decision(1, "x", "boilerplate", "")) == "unknown"
+    article = Cleaner().clean(seed("003").read_bytes())
+    assert [stage_of(d) for d in article.decisions] == [d.stage for d in article.decisions]
+    assert "site" in {d.stage for d in article.decisions}
 
     class Stamped:
         stage = "region"

@@ -6,14 +6,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner.dates import parse_date
-from cleaner.document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, UNKNOWN, Document
+from cleaner.document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, UNKNOWN, Authority, Document
 from cleaner.profiles import Registry, _build
+from cleaner import pipeline
+from cleaner.stages.finish import FinishStage
 from cleaner.stages.context import ContextStage
 from cleaner.stages.features import FeaturesStage
 from cleaner.stages.metadata import MetadataStage
 from cleaner.stages.phrases import PhrasesStage
 from cleaner.model import FEATURES, TextModel, default_model, line_vectors
 from cleaner.stages.region import RegionStage
+from cleaner.stages.repeats import RepeatsStage
 from cleaner.stages.scoring import ScoringStage
 from cleaner.stages.shapes import ShapesStage
 from cleaner.stages.site_rules import SiteRulesStage
@@ -80,7 +83,7 @@ def test_phrases_condemn_chrome_lines_but_not_prose_that_mentions_them():
     assert labels(d)[:4] == [BOILERPLATE] * 4
     assert [line.signal for line in d.lines[:4]] == ["newsletter", "share", "cookies", "copyright"]
     assert d.lines[4].label == UNKNOWN
-    assert d.lines[0].reason.startswith("phrases: newsletter")
+    assert d.lines[0].reason.startswith("newsletter")
 
 
 def test_ad_blocker_pleas_are_final_but_reporting_on_ad_blockers_is_not():
@@ -91,7 +94,7 @@ def test_ad_blocker_pleas_are_final_but_reporting_on_ad_blockers_is_not():
             "that means for the money that pays for their newsrooms.")
     PhrasesStage()(d)
     assert labels(d) == [BOILERPLATE] * 4 + [UNKNOWN]
-    assert all(line.hard and line.reason == "phrases: ads (strong phrase)" for line in d.lines[:4])
+    assert all(line.authority == Authority.HARD and line.reason == "ads (strong phrase)" for line in d.lines[:4])
 
 
 def test_phrases_in_other_languages():
@@ -144,12 +147,11 @@ def test_shapes_caption_printed_twice():
 
 # --- scoring and context (the model) -----------------------------------------------
 
-TEXT_STAGES = (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage())
+TEXT_STAGES = (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(), RepeatsStage())
 
 
 def run_text_stages(d: Document) -> Document:
-    for stage in TEXT_STAGES:
-        stage(d)
+    pipeline.run(d, TEXT_STAGES)  # stamps each decision with its stage
     return d
 
 
@@ -167,8 +169,8 @@ def test_model_keeps_prose_and_drops_chrome_around_it():
     d = run_text_stages(doc("Home", "World", "Business", "Sport", PROSE, "He declined to comment.", PROSE2, PROSE3,
                             "Share", "Related stories", "Copyright © 2024 Example Media. All rights reserved."))
     assert labels(d) == [BOILERPLATE] * 4 + [BODY] * 4 + [BOILERPLATE] * 3
-    assert str(d.lines[5].reason).startswith("model: body p=")  # a short line kept by its context
-    assert d.lines[8].reason == "phrases: share (whole line)"   # the detector's reason stands
+    assert d.lines[5].stage == "context" and str(d.lines[5].reason).startswith("body p=")  # kept by its context
+    assert (d.lines[8].stage, d.lines[8].reason) == ("phrases", "share (whole line)")   # the detector's decision stands
 
 
 def test_hard_signals_are_final_even_inside_the_text():
@@ -179,7 +181,7 @@ def test_hard_signals_are_final_even_inside_the_text():
 def test_a_line_already_kept_is_not_kept_again():
     d = run_text_stages(doc(PROSE, PROSE2, PROSE3, "Yes", "Yes", PROSE))
     assert labels(d)[:3] == [BODY] * 3 and labels(d)[5] == BOILERPLATE
-    assert d.lines[5].reason == "context: repeats text already kept"
+    assert (d.lines[5].stage, d.lines[5].reason) == ("repeats", "repeats text already kept")
     summary = run_text_stages(doc(PROSE, PROSE2, PROSE3, PROSE + " " + PROSE2[:60] + "…"))
     assert labels(summary) == [BODY] * 3 + [BOILERPLATE]
 
@@ -192,7 +194,7 @@ def test_teasers_with_datelines_in_a_row_are_a_list_of_other_stories():
     ]
     d = run_text_stages(doc(PROSE, PROSE2, PROSE3, *teasers))
     assert labels(d) == [BODY] * 3 + [BOILERPLATE] * 3
-    assert d.lines[4].reason == "shapes: teaser list (headline, dateline and lead, repeated)"
+    assert (d.lines[4].stage, d.lines[4].reason) == ("shapes", "teaser list (headline, dateline and lead, repeated)")
     one = run_text_stages(doc("Minister resigns over housing scandal LONDON: The housing minister resigned on "
                               "Tuesday after a report found that he had misled parliament.", PROSE, PROSE2))
     assert labels(one)[0] == BODY  # the article's own lead under its headline is not a list
@@ -212,7 +214,92 @@ def test_model_reasons_are_worded_on_demand():
     d = run_text_stages(doc("Menu", PROSE, PROSE2))
     reason = d.lines[1].reason
     assert not isinstance(reason, str)
-    assert str(reason).startswith("model: body p=") and "(" in str(reason)
+    assert str(reason).startswith("body p=") and "(" in str(reason)
+
+
+# --- the order of authority ---------------------------------------------------------
+
+def test_authority_is_ordered_from_undecided_to_a_profiles_rule():
+    assert list(Authority) == sorted(Authority)
+    assert [a.name for a in Authority] == ["NONE", "SOFT", "HARD", "MARKUP", "PROFILE"]
+
+
+def test_a_weaker_decision_never_overrules_a_stronger_one():
+    d = doc("Share", "Home", "Subscribe")
+    d.decide(d.lines[0], TITLE, "profile rule", Authority.PROFILE)
+    d.decide(d.lines[1], BODY, "markup body", Authority.MARKUP)
+    d.decide(d.lines[2], BOILERPLATE, "a hard phrase", Authority.HARD)
+    for weaker in (Authority.NONE, Authority.SOFT, Authority.HARD, Authority.MARKUP):
+        assert not d.decide(d.lines[0], BOILERPLATE, "a detector", weaker)
+    assert not d.decide(d.lines[1], BOILERPLATE, "the model", Authority.SOFT)
+    assert not d.decide(d.lines[2], BODY, "the model", Authority.SOFT)
+    assert [(line.label, line.reason) for line in d.lines] == [
+        (TITLE, "profile rule"), (BODY, "markup body"), (BOILERPLATE, "a hard phrase")]
+
+
+def test_an_equal_or_stronger_decision_replaces_and_keeps_its_authority():
+    d = doc("Share")
+    assert d.decide(d.lines[0], BOILERPLATE, "before the article", Authority.PROFILE)
+    assert d.decide(d.lines[0], TITLE, "title rule", Authority.PROFILE)  # a profile's later rule wins
+    assert d.lines[0].reason == "title rule" and d.lines[0].authority == Authority.PROFILE
+    e = doc("Share")
+    d.decide(e.lines[0], BOILERPLATE, "soft", Authority.SOFT)
+    assert d.condemn(e.lines[0], "hard", "share", Authority.HARD) and e.lines[0].authority == Authority.HARD
+    assert e.lines[0].signal == "share"
+
+
+def test_final_text_evidence_overrules_the_markups_body_but_not_its_boilerplate_nor_a_profile():
+    d = doc("Share", "Share this", "Share", "The council met on Monday.")
+    d.decide(d.lines[0], BODY, "markup body", Authority.MARKUP)
+    d.decide(d.lines[1], BOILERPLATE, "markup not body", Authority.MARKUP)
+    d.decide(d.lines[2], BODY, "profile: inside the article container", Authority.PROFILE)
+    d.decide(d.lines[3], BODY, "markup body", Authority.MARKUP)
+    PhrasesStage()(d)   # "Share" alone is a hard phrase
+    assert (d.lines[0].label, d.lines[0].reason) == (BOILERPLATE, "share (whole line)")
+    assert d.lines[0].authority == Authority.MARKUP   # in the markup's place: no text stage undoes it
+    assert d.lines[1].reason == "markup not body"
+    assert (d.lines[2].label, d.lines[2].reason) == (BODY, "profile: inside the article container")
+    # Only final evidence: a soft detector's decision does not overrule the markup's body.
+    assert not d.condemn(d.lines[3], "a soft detector", "share", Authority.SOFT)
+    assert d.lines[3].label == BODY and d.lines[3].signal is None
+    # Once overruled, the line is no longer the markup's body: a second detector does not rewrite it.
+    assert not d.condemn(d.lines[0], "a second detector", "menu", Authority.HARD)
+    assert d.lines[0].reason == "share (whole line)"
+
+
+def test_the_model_and_later_text_stages_leave_final_evidence_and_profiles_alone():
+    profile = _profile(start_after=["^Start here$"], trust_region=True)
+    d = doc("Home", "Start here", PROSE, "Share", PROSE2, PROSE3, profile=profile)
+    SiteRulesStage()(d)
+    pipeline.run(d, [PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(), RegionStage(), MetadataStage(),
+                     FinishStage()])
+    assert [(line.label, line.authority) for line in d.lines[:2]] == [(BOILERPLATE, Authority.PROFILE)] * 2
+    assert d.lines[0].reason == d.lines[1].reason == "profile example: before the article"
+    assert (d.lines[3].label, d.lines[3].stage, d.lines[3].reason) == (BOILERPLATE, "phrases", "share (whole line)")
+
+
+def test_the_pipeline_stamps_every_decision_with_the_stage_that_made_it():
+    profile = _profile(start_after=["^Start here$"], trust_region=True)
+    d = doc("Home", "Start here", PROSE, "Share", "Photo: J. Doe", "A short line.", PROSE2, PROSE3, profile=profile)
+    article = pipeline.run(d, [SiteRulesStage(), PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(),
+                               RegionStage(), FinishStage()])
+    assert [(line.stage, line.reason) for line in d.lines[:6]] == [
+        ("site", "profile example: before the article"), ("site", "profile example: before the article"),
+        ("region", "profile example: inside the article"), ("phrases", "share (whole line)"),
+        ("site", "profile example: photo credit"), ("region", "profile example: inside the article")]
+    assert [d.stage for d in article.decisions] == [line.stage for line in d.lines] and d.stage == ""
+    assert Document.from_text("x").lines[0].stage == ""  # undecided: no stage yet
+
+
+def test_the_stage_lists_in_pipeline_and_readme_are_the_stages_that_run():
+    import re
+    from pathlib import Path
+
+    names = [stage.name for stage in pipeline.default_stages()]
+    listed = re.findall(r"^    (\w+) {2,}\S", pipeline.__doc__, re.M)
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## How it decides", 1)[1].split("```", 2)[1]
+    assert listed == names and re.findall(r"^(\w+) {2,}\S", block, re.M) == names
 
 
 # --- site rules ------------------------------------------------------------------
@@ -233,12 +320,12 @@ def test_site_rules_region_drops_and_metadata_are_firm():
     assert d.region == (4, 8)
     assert [line.label for line in d.lines[:4]] == [BOILERPLATE, TITLE, BYLINE, BOILERPLATE]
     assert d.meta["byline"] == "Jane Doe" and d.meta["title"] == "A headline about the harbour"
-    assert d.lines[5].label == BOILERPLATE and d.lines[5].reason == "site example: photo credit"
-    assert all(line.firm for line in d.lines[:4] + d.lines[8:])
+    assert d.lines[5].label == BOILERPLATE and d.lines[5].reason == "profile example: photo credit"
+    assert all(line.authority == Authority.PROFILE for line in d.lines[:4] + d.lines[8:])
     for stage in (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(), RegionStage()):
         stage(d)
     assert labels(d)[4:8] == [BODY, BOILERPLATE, BODY, BODY]  # the trusted region keeps its short line
-    assert d.lines[6].reason == "site example: inside the article"
+    assert d.lines[6].reason == "profile example: inside the article"
     assert labels(d)[8:] == [BOILERPLATE, BOILERPLATE]
 
 
@@ -393,5 +480,5 @@ def test_large_documents_keep_less_but_decide_the_same():
     assert [(line.label, line.score, str(line.reason).split(" (")[0]) for line in large] == \
         [(line.label, line.score, str(line.reason).split(" (")[0]) for line in normal]
     assert all(line.vector is None for line in large) and all(line.vector is not None for line in normal)
-    explained = [str(line.reason) for line in large if str(line.reason).startswith("model:")]
+    explained = [str(line.reason) for line in large if line.stage == "context"]
     assert explained and all("(" not in reason for reason in explained)  # the probability, without the evidence

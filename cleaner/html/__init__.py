@@ -22,7 +22,7 @@ def html_to_document(text: str, url: str | None = None) -> Document:
     root = parse_html(text)
     body = root.find("body")
     lines = LineBuilder().walk(body if body is not None else root)
-    return Document(lines=lines, url=url, source_format="html", total_lines=len(lines))
+    return Document(lines=lines, url=url, source_format="html")
 
 
 def page_root(doc: Document):

@@ -51,8 +51,6 @@ WORD_FLAGS = (
 )
 #: Region categories whose lines do not count towards the densest prose block (readability's negative classes).
 _NOT_CONTENT = frozenset({"comment", "nav", "footer", "related", "share", "signup", "ad", "notice", "bio"})
-_ROLE_CATEGORY = {"main": "content", "article": "content", "articlebody": "content", "modal": "hidden",
-                  "alert": "notice"}
 
 
 def _markup_names() -> list[str]:
@@ -296,7 +294,7 @@ def region_categories(words: frozenset[str]) -> frozenset[str]:
 
     found = _category_cache.get(words)
     if found is None:
-        found = frozenset(_ROLE_CATEGORY.get(w) or category(w) for w in words) - {None}
+        found = frozenset(map(category, words)) - {None}
         found = _category_sets.setdefault(found, found)     # few distinct sets: one object each
         if len(_category_cache) >= _CACHED_MARKUPS:     # small, for the garbage collector (see _flags_cache)
             _category_cache.clear()

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ..document import BODY, BOILERPLATE, Document
+from ..document import BODY, BOILERPLATE, Authority, Document
 
 
 def profile_decisions(doc: Document, root) -> None:
@@ -21,26 +21,31 @@ def profile_decisions(doc: Document, root) -> None:
     rules = getattr(profile, "html", None)
     if profile is None or rules is None:
         return
-    tag = f"markup: site {profile.name}"
+    tag = f"profile {profile.name}"
     for rule in rules.drop:
         matched = set(_xpath(rule.xpath)(root))
         if not matched:
             continue
         for line in doc.lines:
-            if not line.firm and _inside(line, matched):
-                line.mark(BOILERPLATE, f"{tag}: {rule.reason} ({rule.selector})", firm=True)
+            if not _decided(line) and _inside(line, matched):
+                doc.decide(line, BOILERPLATE, f"{tag}: {rule.reason} ({rule.selector})", Authority.PROFILE)
     for selector, xpath in rules.article:
         containers = set(_xpath(xpath)(root))
         if not containers:
             continue
         for line in doc.lines:
-            if line.firm:
+            if _decided(line):
                 continue
             if _inside(line, containers):
-                line.mark(BODY, f"{tag}: inside the article container ({selector})", firm=True)
+                doc.decide(line, BODY, f"{tag}: inside the article container ({selector})", Authority.PROFILE)
             else:
-                line.mark(BOILERPLATE, f"{tag}: outside the article container ({selector})", firm=True)
+                doc.decide(line, BOILERPLATE, f"{tag}: outside the article container ({selector})", Authority.PROFILE)
         return
+
+
+def _decided(line) -> bool:
+    """Did a profile rule decide the line already (its text rules, or a selector before this one)?"""
+    return line.authority >= Authority.PROFILE
 
 
 def _inside(line, elements: set) -> bool:

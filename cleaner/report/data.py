@@ -40,19 +40,9 @@ class Limits:
 
 
 def stage_of(decision: Any) -> str:
-    """The pipeline stage that decided a line: the one place that knows where to read it.
-
-    A decision stamped with its stage (a ``stage`` attribute) says so itself;
-    until then the stage is the reason's first word before its colon, which
-    every stage writes first (``model: body p=0.93 …`` → ``model``,
-    ``site jpost: after the article`` → ``site``, ``markup: not body …`` → ``markup``).
-    """
-    stamped = getattr(decision, "stage", None)
-    if stamped:
-        return str(stamped)
-    head, colon, _ = str(decision.reason).partition(":")
-    word = head.split(None, 1)[0] if colon and head.strip() else ""
-    return word if word.isidentifier() else UNKNOWN_STAGE
+    """The pipeline stage that decided a line, as the pipeline stamped it on the decision (``unknown`` for a
+    decision made outside the pipeline, which carries no stamp)."""
+    return str(getattr(decision, "stage", "") or UNKNOWN_STAGE)
 
 
 def host_of(url: str | None) -> str:

@@ -17,14 +17,15 @@ from ..triggers import WORD_PUNCTUATION, line_keys
 SENTENCE_END = frozenset(".!?…。！？؟।")
 #: Closing quotes and brackets that may follow a sentence end.
 CLOSERS = frozenset("\"'”’»)]）」』")
-#: A dateline in the middle of a line ("… NEW DELHI: The court …", "… (AP) — "): a teaser
-#: that runs a headline and the start of another article together.
+#: Stopword density and topic words are measured on a line's first words, this many.
 _SAMPLE_WORDS = 60
 #: The inner dateline is looked for in lines of this many words or more, from this character on.
 _DATELINE_MIN_WORDS = 8
 _DATELINE_FROM = 12
 #: A sentence ends inside the line: punctuation, space, then a capital or an opening quote.
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\"“‘(«¿¡])|[。！？](?=.)")
+#: A dateline in the middle of a line ("… NEW DELHI: The court …", "… (AP) — "): a teaser
+#: that runs a headline and the start of another article together.
 _INNER_DATELINE = re.compile(r"\s(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}:\s|\((?:AP|AFP|Reuters|IANS|PTI|UPI)\)\s[-—–])")
 
 
@@ -32,7 +33,7 @@ class Features:
     """What one line looks like, measured once."""
 
     __slots__ = ("words", "chars", "units", "stops", "stop_ratio", "ends_sentence", "ends_colon",
-                 "sentences", "title_ratio", "upper", "alpha_ratio", "digit_ratio", "first_upper", "_content",
+                 "sentences", "title_ratio", "upper", "alpha_ratio", "digit_ratio", "_content",
                  "_sample", "_stoplist", "inner_dateline", "keys")
 
     def __init__(self, text: str, stoplist: frozenset[str], char_mode: bool, with_keys: bool = True,
@@ -88,7 +89,6 @@ class Features:
         self.upper = text.isupper()
         self.alpha_ratio = alpha_words / words
         self.digit_ratio = digit_words / words
-        self.first_upper = text[0].isupper()
 
     @property
     def content(self) -> tuple[str, ...]:

@@ -4,12 +4,12 @@ Runs only for HTML input, right after the profile's text rules. The evidence
 — the tags and containers around each line, the class/id words of its
 region, link density, which lines trafilatura's main text covers, where the
 densest prose is — goes into a small learned model (``cleaner/html/``); each
-line it decides is labelled firmly with a reason naming its strongest
-evidence (``markup: body 0.97 — in trafilatura's main text, <p>, class/id
-'content'``). Lines the model is unsure about are left to the text stages.
+line it decides is labelled, at the ``MARKUP`` authority, with a reason naming its strongest
+evidence (``body 0.97 — in trafilatura's main text, <p>, class/id
+'content'``). Only a detector's final evidence may overrule its body lines.
 A profile's ``[html]`` selectors (an article container, elements to drop)
-come first. The page's title, byline, date and site name come from its meta
-tags and JSON-LD (via trafilatura) unless a profile rule set them.
+come first: a page they decide whole skips the model and trafilatura. The
+page's title, byline and date lines are the metadata stage's.
 
 This module imports nothing heavy: ``cleaner.html`` (lxml, trafilatura) is
 loaded on the first HTML document only, so text dumps start fast.
@@ -23,12 +23,9 @@ from ..document import Document
 class MarkupStage:
     name = "markup"
 
-    #: Lines whose probability is this close to the threshold stay undecided for the text stages.
-    undecided_band = 0.0
-
     def __call__(self, doc: Document) -> None:
         if doc.source_format != "html" or not doc.lines:
             return
         from ..html.decide import decide_lines  # lazy: lxml and trafilatura only for HTML
 
-        decide_lines(doc, undecided_band=self.undecided_band)
+        decide_lines(doc)

@@ -1,6 +1,11 @@
 """Stage ``metadata``: title, byline and dateline, moved out of the body.
 
-They sit in the header just above the text. Every line in that window is a
+Two strategies, one after the other. **From the markup** (HTML only,
+:mod:`cleaner.html.metadata`): the title, author and date the page states in
+its meta tags and JSON-LD, the header's dateline, a name in an author
+element; the header's lines that state them are labelled. **From the text**
+(every document; on an HTML page only what the markup left undecided): they
+sit in the header just above the text. Every line in that window is a
 candidate: a date or timestamp is the dateline, "By …" (or a name next to the
 dateline) the byline, and of the headline-shaped lines the title is the one
 that best matches the page title (the dump's first line), has the byline and
@@ -8,14 +13,14 @@ date under it, and stands closest to the text. Lines between the title and
 the text that are not prose (share buttons, "5 min read") are header chrome.
 Profile rules (stage ``site``) win: a field they set is not looked for again.
 """
-
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
 
 from ..dates import parse_date
-from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Document
+from ..lexicon import BYLINE_PREFIX
+from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document
 from .shapes import BYLINE_LIKE, TIMESTAMP_LIKE, is_credit
 
 _WINDOW = 15
@@ -25,9 +30,6 @@ _AGENCY_BYLINE = re.compile(
     r"^(?:By\s+)?(?:The\s+)?(Associated Press|Reuters|AFP|Agence France-Presse|AP|Bloomberg|Canadian Press|Press Association|dpa)\b.{0,60}$",
     re.I)
 _NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+|de|da|van|von|del|la|le|bin|al-)){1,4}$")
-#: "By", "Written by", "Author:" and the like before a byline's name (the HTML path strips it too).
-BYLINE_PREFIX = re.compile(r"^[•·*|\-–—]?\s*(?:(?:written|posted|words|story|text)\s+by|by|von|par|por|di|door|"
-                           r"av|af|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)\s+", re.I)
 _DATE_IN_LINE = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+[-|–—:•·]\s+(?P<site>[^-|–—•·]{2,60})$")
 
@@ -36,6 +38,10 @@ class MetadataStage:
     name = "metadata"
 
     def __call__(self, doc: Document) -> None:
+        if doc.source_format == "html":
+            from ..html.metadata import label_lines  # lazy: lxml and trafilatura only for HTML
+
+            label_lines(doc)
         first = _first_prose(doc)
         if first is not None:
             self._header(doc, first)
@@ -58,38 +64,39 @@ class MetadataStage:
         while after < min(len(lines), first + 7) and not _is_prose(lines[after]):
             after += 1
         scan = list(window) + list(range(first + 1, after))
-        dates = [i for i in scan if not lines[i].firm and _is_date(lines[i])]
-        bylines = [i for i in scan if not lines[i].firm and i not in dates and _is_byline(lines[i], i, dates)]
-        title_at = next((i for i in window if lines[i].firm and lines[i].label == TITLE), None)
+        dates = [i for i in scan if _open(lines[i]) and _is_date(lines[i])]
+        bylines = [i for i in scan if _open(lines[i]) and i not in dates and _is_byline(lines[i], i, dates)]
+        title_at = next((i for i in window if not _open(lines[i]) and lines[i].label == TITLE), None)
+        decide, soft = doc.decide, Authority.SOFT
         if meta.get("title") is None and title_at is None:
             title_at = self._pick_title(doc, window, first, dates + bylines)
             if title_at is not None:
                 meta["title"] = lines[title_at].text
-                lines[title_at].mark(TITLE, "metadata: headline before the text")
+                decide(lines[title_at], TITLE, "headline before the text", soft)
         if meta.get("date") is None and dates:
             meta["date"] = lines[dates[0]].text
         for i in dates:
-            lines[i].mark(DATE, "metadata: dateline before the text")
+            decide(lines[i], DATE, "dateline before the text", soft)
             agency = _AGENCY_BYLINE.match(lines[i].text)
             if agency and meta.get("byline") is None:
                 meta["byline"] = agency.group(1)
         if meta.get("byline") is None and bylines:
             meta["byline"] = BYLINE_PREFIX.sub("", lines[bylines[0]].text).strip()
         for i in bylines:
-            lines[i].mark(BYLINE, "metadata: byline before the text")
+            decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
             title_text = lines[title_at].text
             for line in lines[start:first]:
-                if line.text == title_text and not line.firm and line is not lines[title_at]:
-                    line.mark(BOILERPLATE, "metadata: the headline printed again")
+                if line.text == title_text and _open(line) and line is not lines[title_at]:
+                    decide(line, BOILERPLATE, "the headline printed again", soft)
             for line in lines[title_at + 1:first]:
-                if line.label == BODY and not line.firm and not line.features.ends_sentence:
-                    line.mark(BOILERPLATE, "metadata: header chrome between title and text")
+                if line.label == BODY and _open(line) and not line.features.ends_sentence:
+                    decide(line, BOILERPLATE, "header chrome between title and text", soft)
             region_start = doc.region[0] if doc.region else 0
             if doc.profile is not None and doc.region is not None:
                 for line in lines[region_start:title_at]:
-                    if not line.firm:
-                        line.mark(BOILERPLATE, "metadata: header before the title")
+                    if _open(line):
+                        decide(line, BOILERPLATE, "header before the title", soft)
 
     @staticmethod
     def _pick_title(doc: Document, window: range, first: int, meta_lines: list[int]) -> int | None:
@@ -99,7 +106,7 @@ class MetadataStage:
         best, best_score = None, 0.0
         for i in window:
             line = lines[i]
-            if line.firm or i in meta_lines or not _headline_shaped(line):
+            if not _open(line) or i in meta_lines or not _headline_shaped(line):
                 continue
             f = line.features
             text = line.text.lower()
@@ -127,6 +134,11 @@ class MetadataStage:
             page_title = _TITLE_SUFFIX.match(doc.lines[0].text)
             if page_title and doc.lines[0].label != BODY:
                 doc.meta["site"] = page_title.group("site").strip()
+
+
+def _open(line) -> bool:
+    """May the text's metadata relabel the line? Not when the markup or a profile decided it."""
+    return line.authority < Authority.MARKUP
 
 
 def _is_prose(line) -> bool:

@@ -20,7 +20,7 @@ import re
 import sys
 from functools import lru_cache
 
-from ..document import BOILERPLATE, Document, markup_body
+from ..document import Authority, Document, markup_body
 from ..triggers import WORD_START, fold, is_word_key, line_keys, triggers
 
 if sys.version_info >= (3, 11):
@@ -201,7 +201,7 @@ def _load_index(raw: bytes) -> dict[str, dict[str, list[str] | None]]:
 
 
 def build_index() -> dict:
-    """The trigger index for the current phrase data (``python -m cleaner.stages.phrases``)."""
+    """The trigger index for the current phrase data (``python tools/build_phrase_index.py`` writes it)."""
     with open(PHRASES_FILE, "rb") as handle:
         raw = handle.read()
     data = tomllib.loads(raw.decode("utf-8"))
@@ -216,7 +216,7 @@ def build_index() -> dict:
 @lru_cache(maxsize=None)
 def _reason(category: str, how: str) -> str:
     """One shared reason string per (category, how): a huge dump has many lines of each."""
-    return f"phrases: {category} ({how})"
+    return f"{category} ({how})"
 
 
 class PhrasesStage:
@@ -228,12 +228,11 @@ class PhrasesStage:
     def __call__(self, doc: Document) -> None:
         book = self.book or default_phrasebook()
         cache: dict[str, tuple[str, str] | None] = {}
+        markup = Authority.MARKUP
         for line in doc.lines:
-            hard_only = False
-            if line.firm:
-                if line.features.words > _OVERRULE_WORDS or not markup_body(line):
-                    continue
-                hard_only = True  # the markup said body: only final evidence overrules it
+            over_markup = line.authority >= markup
+            if over_markup and (line.features.words > _OVERRULE_WORDS or not markup_body(line)):
+                continue  # the markup said body: only final evidence overrules it (and only on short lines)
             text = line.text
             if text in cache:
                 found = cache[text]
@@ -245,10 +244,6 @@ class PhrasesStage:
             if found:
                 category, how = found
                 hard = (category, how) in HARD
-                if hard_only and not hard:
+                if over_markup and not hard:
                     continue
-                line.mark(BOILERPLATE, _reason(category, how), firm=hard_only)
-                line.signal = category
-                line.hard = hard
-                line.score = 0.0
-
+                doc.condemn(line, _reason(category, how), category, Authority.HARD if hard else Authority.SOFT)

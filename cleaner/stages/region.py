@@ -1,20 +1,18 @@
-"""Stage ``region``: where the article is, as one stretch of the document.
+"""Stage ``region``: with a site profile that bounds the article, its region is the article.
 
-With a site profile, the profile's region is the article: inside it, every
-line that no rule condemned is body (the profile is trusted to bound the
-text, so short lines inside it — list items, one-line quotes — stay).
-
-Without one, the article is the main *block* of body lines: body lines
-separated by at most ``max_gap`` other lines form a block; the block with the
-most words is the anchor, and neighbouring blocks join it when they are close
-and substantial. Chrome that ends articles (a paywall, newsletter or donation
-box, comments, a copyright line) splits blocks and is never crossed. Prose islands far from the anchor — a donation plea under
-the article, a contact paragraph in the footer — are dropped.
+The profile's ``[article]`` patterns found the region (stage ``site``); when
+the profile is trusted to bound the text (``trust_region``, the default),
+every line inside it that no rule or detector condemned is body, so short
+lines inside it — list items, one-line quotes — stay, and a run of short
+lines there is a list, not a menu. Without a profile (or a region) the stage
+does nothing: the context stage has found the article as one stretch.
+What the markup or a profile decided stands, and so does the chrome a
+detector recognised (but a menu).
 """
 
 from __future__ import annotations
 
-from ..document import BODY, Document
+from ..document import BODY, Authority, Document
 
 
 class RegionStage:
@@ -28,14 +26,14 @@ class RegionStage:
     @staticmethod
     def _trusted(doc: Document) -> None:
         start, end = doc.region
-        tag = f"site {doc.profile.name}"
+        tag = f"profile {doc.profile.name}"
         for line in doc.lines[start:end]:
-            if line.firm:
+            if line.authority >= Authority.MARKUP:
                 continue
             # Inside a trusted region only recognised chrome stays out: a run of
             # short lines is a list in the article, not a menu.
             if line.signal is None or line.signal == "menu":
-                line.mark(BODY, f"{tag}: inside the article")
+                doc.decide(line, BODY, f"{tag}: inside the article", Authority.SOFT)
 
 
 def _bounds(profile) -> bool:

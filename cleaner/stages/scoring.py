@@ -5,14 +5,15 @@ density against the document's own prose, the chrome signals phrases and
 shapes reported, the prose around it and its distance from the main run of
 prose — goes through the learned linear model (:mod:`cleaner.model`). The
 probability is kept in ``line.score``; the context stage turns the sequence of
-probabilities into labels. Firm lines (site rules) keep their labels and count
-as certain evidence for their neighbours.
+probabilities into labels. Lines a profile or the markup decided keep their
+labels and count as certain evidence for their neighbours; a detector's final
+evidence (``HARD``) as nearly certain.
 """
 
 from __future__ import annotations
 
 from .. import language
-from ..document import BODY, Document
+from ..document import BODY, Authority, Document
 from ..model import iter_line_vectors, model_for
 
 
@@ -21,7 +22,8 @@ class ScoringStage:
 
     def __call__(self, doc: Document) -> None:
         model = model_for(doc)
-        if model is None or not doc.lines or all(line.firm for line in doc.lines):
+        markup, hard = Authority.MARKUP, Authority.HARD
+        if model is None or not doc.lines or all(line.authority >= markup for line in doc.lines):
             return  # nothing left to decide (an HTML page the markup stage decided whole)
         has_stoplist = bool(doc.language) and not doc.char_mode and bool(language.stopwords(doc.language))
         vectors = iter_line_vectors(doc.lines, has_stoplist, doc.char_mode, memo=not doc.large)
@@ -31,9 +33,9 @@ class ScoringStage:
                 line.vector = vector
         probabilities = model.probabilities(vectors)
         for line, p in zip(doc.lines, probabilities):
-            if line.firm:
+            if line.authority >= markup:
                 line.score = 0.999 if line.label == BODY else 0.001
-            elif line.hard:
+            elif line.authority == hard:
                 line.score = 0.01
             else:
                 line.score = p

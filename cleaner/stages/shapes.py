@@ -10,10 +10,9 @@ know the site.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..chunks import count_matches
-from ..document import BOILERPLATE, Document, markup_body
+from ..document import BOILERPLATE, Authority, Document, markup_body
 
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -88,18 +87,16 @@ class ShapesStage:
         counts: dict[str, int] = {}
         for line in lines:
             counts[line.text] = counts.get(line.text, 0) + 1
+        markup = Authority.MARKUP
         for i, line in enumerate(lines):
-            if line.firm or line.label == BOILERPLATE:
+            if line.authority >= markup or line.label == BOILERPLATE:
                 continue
             found = self._single(line, counts, char_mode)
             if found is None and i + 1 < len(lines):
                 found = self._caption_echo(line, lines[i + 1])
             if found:
                 signal, reason = found
-                line.mark(BOILERPLATE, _reason(reason))
-                line.signal = signal
-                line.hard = signal == "separator"
-                line.score = 0.0
+                doc.condemn(line, reason, signal, Authority.HARD if signal == "separator" else Authority.SOFT)
         self._headline_lists(doc)
         self._teaser_lists(doc)
         self._related_boxes(doc)
@@ -183,10 +180,10 @@ class ShapesStage:
                 continue
             if len(chain) >= 3:
                 for line in lines[chain[0][0]:chain[-1][1] + 1]:
-                    if not line.firm and not _is_prose(line.features):
-                        line.mark(BOILERPLATE, "shapes: headline list (headline, byline, timestamp repeated)")
-                        line.signal = "headline list"
-                        line.score = 0.0
+                    if line.authority < Authority.MARKUP and not _is_prose(line.features):
+                        # The list names the line better; a line a detector condemned for good stays final.
+                        doc.condemn(line, "headline list (headline, byline, timestamp repeated)",
+                                    "headline list", max(line.authority, Authority.SOFT))
             chain = [item]
 
     #: A teaser list is at least this many teasers, each within ``teaser_gap`` lines of the last.
@@ -201,7 +198,7 @@ class ShapesStage:
         """
         lines = doc.lines
         hits = [i for i, line in enumerate(lines)
-                if (not line.firm or markup_body(line)) and line.features.words >= 8 and _TEASER.match(line.text)]
+                if _below_markup_or_its_body(line) and line.features.words >= 8 and _TEASER.match(line.text)]
         run: list[int] = []
         for i in hits + [len(lines) + self.teaser_gap + 1]:
             if run and i - run[-1] <= self.teaser_gap:
@@ -212,13 +209,10 @@ class ShapesStage:
                 # whose dateline the site cut short ("… WAS"), not the article.
                 teasers = set(run)   # a set: a huge dump's carousel may span thousands of lines
                 members = [k for k in range(run[0], run[-1] + 1) if k in teasers or (
-                    lines[k].features.words >= 8 and (not lines[k].firm or markup_body(lines[k])))]
+                    lines[k].features.words >= 8 and _below_markup_or_its_body(lines[k]))]
                 for k in members:
-                    line = lines[k]
-                    line.mark(BOILERPLATE, "shapes: teaser list (headline, dateline and lead, repeated)", firm=line.firm)
-                    line.signal = "headline list"
-                    line.hard = True
-                    line.score = 0.0
+                    doc.condemn(lines[k], "teaser list (headline, dateline and lead, repeated)",
+                                "headline list", Authority.HARD)
             run = [i]
 
     @staticmethod
@@ -231,26 +225,25 @@ class ShapesStage:
             followers = []
             for follower in lines[i + 1:i + 9]:
                 f = follower.features
-                if follower.firm or f.ends_sentence or f.ends_colon or f.words > 20 or f.words < 4 or \
-                        follower.text[0].isdigit() or follower.signal not in (None, "related", "repeated"):
+                if follower.authority >= Authority.MARKUP or f.ends_sentence or f.ends_colon or f.words > 20 or \
+                        f.words < 4 or follower.text[0].isdigit() or follower.signal not in (None, "related", "repeated"):
                     break
                 followers.append(follower)
             if not followers:
                 continue
+            # The heading keeps its own reason (a phrase's); the headlines under it make it final.
             line.signal = "related box"
-            line.hard = True
+            line.authority = max(line.authority, Authority.HARD)
             for follower in followers:
-                follower.mark(BOILERPLATE, "shapes: related box (headlines under a related heading)")
-                follower.signal = "related box"
-                follower.hard = True
-                follower.score = 0.0
+                doc.condemn(follower, "related box (headlines under a related heading)", "related box",
+                            Authority.HARD)
 
     def _menus(self, doc: Document) -> None:
         """Runs of short lines that do not end like sentences: menus and link lists."""
         lines = doc.lines
         run: list = []
         for line in lines + [None]:
-            short = (line is not None and not line.firm and line.features.units <= self.menu_words
+            short = (line is not None and line.authority < Authority.MARKUP and line.features.units <= self.menu_words
                      and not line.features.ends_sentence)
             if short:
                 run.append(line)
@@ -258,20 +251,17 @@ class ShapesStage:
             if len(run) >= self.menu_run:
                 for member in run:
                     if member.label != BOILERPLATE:
-                        member.mark(BOILERPLATE, "shapes: menu (run of short lines)")
-                        member.signal = "menu"
-                        member.score = 0.0
+                        doc.condemn(member, "menu (run of short lines)", "menu")
             run = []
-
-
-@lru_cache(maxsize=None)
-def _reason(what: str) -> str:
-    """One shared reason string per kind of shape (a huge dump has many lines of each)."""
-    return f"shapes: {what}"
 
 
 def _has_sentence_mark(text: str) -> bool:
     return any(mark in text for mark in (". ", "? ", "! ", "。", "؟")) or text.rstrip()[-1:] in ".!?"
+
+
+def _below_markup_or_its_body(line) -> bool:
+    """May a teaser carousel condemn the line? Not a profile's decision nor the markup's boilerplate."""
+    return line.authority < Authority.MARKUP or markup_body(line)
 
 
 def _is_prose(f) -> bool:

@@ -3,13 +3,13 @@
 The profile's region bounds the article: lines before its start and after its
 end are the site's chrome. ``[[drop]]`` rules name the chrome inside it
 (photo credits, inline related links, pleas). ``[metadata]`` rules find the
-title, byline and date. All of these decisions are firm: they describe the
-site's template, so no later heuristic may overturn them.
+title, byline and date. All of these decisions have the ``PROFILE`` authority:
+they describe the site's template, so no later heuristic may overturn them.
 """
 
 from __future__ import annotations
 
-from ..document import BOILERPLATE, DATE, BYLINE, TITLE, Document
+from ..document import BOILERPLATE, DATE, BYLINE, TITLE, Authority, Document
 from ..patterns import budget_for, first_match, time_budget
 
 _META_LABELS = {"title": TITLE, "byline": BYLINE, "date": DATE}
@@ -29,18 +29,19 @@ class SiteRulesStage:
     def _apply(self, doc: Document, profile, texts: list[str]) -> None:
         start, end = self._region(profile, texts)
         doc.region = (start, end)
-        tag = f"site {profile.name}"
+        tag = f"profile {profile.name}"
+        decide, profile_rule = doc.decide, Authority.PROFILE
         for line in doc.lines[:start]:
-            line.mark(BOILERPLATE, f"{tag}: before the article", firm=True)
+            decide(line, BOILERPLATE, f"{tag}: before the article", profile_rule)
         for line in doc.lines[end:]:
-            line.mark(BOILERPLATE, f"{tag}: after the article", firm=True)
+            decide(line, BOILERPLATE, f"{tag}: after the article", profile_rule)
         for i, line in enumerate(doc.lines):
             inside = start <= i < end
             for rule in profile.drops:
                 if rule.where == "article" and not inside or rule.where == "outside" and inside:
                     continue
                 if rule.pattern.matches(texts, i, start):
-                    line.mark(BOILERPLATE, f"{tag}: {rule.reason}", firm=True)
+                    decide(line, BOILERPLATE, f"{tag}: {rule.reason}", profile_rule)
                     break
         self._metadata(doc, profile, texts, start, tag)
 
@@ -82,6 +83,6 @@ class SiteRulesStage:
                     doc.meta["site"] = f"{profile.site} ({value})" if profile.site else value
                     break
                 doc.meta[field_name] = value
-                doc.lines[i].mark(_META_LABELS[field_name], f"{tag}: {field_name} rule", firm=True)
+                doc.decide(doc.lines[i], _META_LABELS[field_name], f"{tag}: {field_name} rule", Authority.PROFILE)
                 taken.add(i)
                 break

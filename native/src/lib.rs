@@ -363,7 +363,6 @@ impl LineMeasures {
             "ends_sentence" => PyBytes::new(py, &m.ends_sentence),
             "ends_colon" => PyBytes::new(py, &m.ends_colon),
             "upper" => PyBytes::new(py, &m.upper),
-            "first_upper" => PyBytes::new(py, &m.first_upper),
             "inner_dateline" => PyBytes::new(py, &m.inner_dateline),
             _ => return Err(PyValueError::new_err(format!("no column {name:?}"))),
         })

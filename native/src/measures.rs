@@ -80,7 +80,6 @@ pub struct Measures {
     pub upper: Vec<u8>,
     pub alpha_ratio: Vec<f64>,
     pub digit_ratio: Vec<f64>,
-    pub first_upper: Vec<u8>,
     pub inner_dateline: Vec<u8>,
     /// The topic words: `content_ids[content_offsets[i]..content_offsets[i + 1]]` index `vocabulary`.
     pub content_offsets: Vec<u32>,
@@ -117,7 +116,6 @@ struct Scan {
     dateline_at: Option<usize>,
     last: char,
     before_last: char,
-    first_upper: bool,
 }
 
 /// The states of the sentence-break scanner.
@@ -147,7 +145,6 @@ impl Measurer<'_> {
             upper: Vec::with_capacity(n),
             alpha_ratio: Vec::with_capacity(n),
             digit_ratio: Vec::with_capacity(n),
-            first_upper: Vec::with_capacity(n),
             inner_dateline: Vec::with_capacity(n),
             content_offsets: Vec::with_capacity(n + 1),
             content_ids: Vec::with_capacity(n * 4),
@@ -191,7 +188,6 @@ impl Measurer<'_> {
             dateline_at,
             mut last,
             before_last,
-            first_upper,
         } = scan;
         if let Some(from) = s.token_start.take() {
             s.tokens.push((from, text.len()));
@@ -277,7 +273,6 @@ impl Measurer<'_> {
         m.upper.push(is_upper as u8);
         m.alpha_ratio.push(alpha as f64 / words as f64);
         m.digit_ratio.push(digit as f64 / words as f64);
-        m.first_upper.push(first_upper as u8);
     }
     /// One pass over a line's characters: the tokens (`str.split()`, into `s.tokens`), the word
     /// initials, `str.isupper()`, the sentence breaks (findall's non-overlapping matches, as a little
@@ -297,9 +292,6 @@ impl Measurer<'_> {
                 scan.dateline_at = Some(at);
             }
             let p = table.props(c);
-            if scan.n_chars == 0 {
-                scan.first_upper = p.has(UPPER);
-            }
             scan.n_chars += 1;
             scan.before_last = scan.last;
             scan.last = c;

@@ -1,0 +1,174 @@
+"""The page's title, byline and date, from what the markup states: the metadata stage's HTML strategy.
+
+What the page states about itself (meta tags, JSON-LD, via trafilatura) is
+read once (:func:`page_metadata`): the markup model reads the title too, as a
+feature. The metadata stage (:mod:`cleaner.stages.metadata`) then labels the
+header's lines that state them (:func:`label_lines`): only the header — the
+lines before the first kept sentence of prose — is searched, and only for
+what the page's metadata names: a line equal to the title (or an ``<h1>`` the
+title starts with), a short line naming the author, a short line stating the
+publication date. The date is the header's dateline where it shows one
+(htmldate's reading of the whole page only where it does not); where the
+meta tags name no author, a name in an author/byline element
+(:func:`_byline_in_markup`) is the byline, and its line too when it is in the
+header or just under it. These labels have the markup's authority: they
+replace the markup model's decisions, never a profile's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..dates import parse_date
+from ..document import BODY, BYLINE, DATE, TITLE, Authority, Document, Line
+from ..language import stopwords
+from ..lexicon import BYLINE_PREFIX
+from . import evidence, page_root
+from .features import region_categories
+
+
+def page_metadata(doc: Document, root) -> evidence.PageMetadata:
+    """What the page states about itself, read once per document; its title (as the page shows it), byline
+    and site name fill the document's metadata where no profile rule did (the date is left for later)."""
+    if doc.stated is None:
+        stated = doc.stated = evidence.metadata(root, doc.url)
+        found = {"title": evidence.headline(doc.lines, stated.title), "byline": stated.byline, "site": stated.site}
+        for key, value in found.items():
+            if value and not doc.meta.get(key):
+                doc.meta[key] = value
+    return doc.stated
+
+
+def label_lines(doc: Document) -> None:
+    """Find the page's date and byline in its markup where its meta tags do not state them, and label the
+    header's lines that state its title, byline and date."""
+    root = page_root(doc)
+    if root is None:
+        return
+    _metadata_lines(doc, page_metadata(doc, root))
+
+
+def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
+    """The page's title, byline and date, where the page shows them above the text, are metadata, not body."""
+    meta = doc.meta
+    header = _header(doc)
+    date_reason = "states the page's date (meta tags)"
+    if not meta.get("date"):
+        # Its line is labelled in the loop below, where a byline naming the date too stays a byline.
+        meta["date"] = _dateline(header)
+        if meta["date"]:
+            date_reason = "the page's dateline (the first date in its header)"
+        else:
+            meta["date"] = stated.date()
+    if not meta.get("byline"):
+        named = _byline_in_markup(doc.lines, stopwords(doc.language))
+        if named is not None:
+            at, meta["byline"] = named
+            if at < len(header) + _AFTER_HEADER:
+                doc.decide(doc.lines[at], BYLINE, "the author's name, in an author/byline element",
+                           Authority.MARKUP)
+    title, author, date = _normal(meta.get("title")), _normal(meta.get("byline")), meta.get("date")
+    found: set[str] = set()
+    for line in header:
+        if _profile_decided(line):
+            continue
+        text, words = _normal(line.text), line.features.words
+        if "title" not in found and title and (text == title or line.markup.heading == 1 and title.startswith(text)):
+            doc.decide(line, TITLE, "the page's title (meta tags)", Authority.MARKUP)
+            found.add("title")
+        elif "byline" not in found and author and author in text and words <= 12:
+            doc.decide(line, BYLINE, "names the page's author (meta tags)", Authority.MARKUP)
+            found.add("byline")
+        elif "date" not in found and date and words <= _DATELINE_WORDS and parse_date(line.text) == date:
+            doc.decide(line, DATE, date_reason, Authority.MARKUP)
+            found.add("date")
+
+
+def _dateline(header: Sequence[Line]) -> str | None:
+    """The date (ISO) the first short line of the header states; ``None`` if none does.
+
+    Preferred to htmldate's reading of the whole page: on wcxb-dev-articles it is right more often (the
+    date under the headline is the one the page shows its readers), and htmldate need not run.
+    """
+    for line in header:
+        if _profile_decided(line) or line.features.words > _DATELINE_WORDS:
+            continue
+        found = parse_date(line.text)
+        if found:
+            return found
+    return None
+
+
+def _profile_decided(line: Line) -> bool:
+    """A profile rule (or a metadata label given above) decided the line: the markup's metadata labels
+    leave it alone. They may relabel what the markup model decided, or a detector in its place."""
+    return line.authority == Authority.PROFILE or line.label in (TITLE, BYLINE, DATE)
+
+
+#: A dateline is this short ("Published 5 May 2025, 10:42").
+_DATELINE_WORDS = 10
+
+
+#: Region words naming an author's element (``class="author"``, ``c-byline__name``, ``post-writer``…).
+_AUTHOR_WORDS = frozenset({"author", "authors", "byline", "writer", "contributor"})
+#: "by" after a date or a verb, the name after it.
+_BY_INSIDE = re.compile(r"\S\s+(?:by|von|par|por|door)\s+(?P<name>\S.*)$", re.I)
+#: What follows the name on the same line: a date or a role after a separator.
+_AFTER_NAME = re.compile(r"\s*(?:[|·•,]|\s[-–—]\s).*$")
+#: A person's name: two to five capitalised words (particles allowed).
+_PERSON = re.compile(r"^[^\W\d_][\w’'.-]*(?:\s+(?:[^\W\d_][\w’'.-]*)){1,4}$")
+
+
+def _byline_in_markup(lines: Sequence[Line], stoplist: frozenset[str]) -> "tuple[int, str] | None":
+    """The first line inside an author/byline element that reads as a name ("By Ann Lee", "Ann Lee |
+    5 May 2025"), and the name; ``None`` if there is none.
+
+    For pages whose meta tags name no author: the markup often does (``<span class="author">``), above
+    the text or in an author box under it. Not in comments, related stories, lists of other articles,
+    menus or footers, whose authors are other people's.
+    """
+    for at, line in enumerate(lines):
+        if _profile_decided(line):
+            continue
+        markup = line.markup
+        if line.features.words > 12 or not markup.near & _AUTHOR_WORDS:
+            continue
+        if region_categories(markup.near) & _OTHER_PEOPLES or "comment" in region_categories(markup.far):
+            continue
+        text = line.text
+        after_by = _BY_INSIDE.search(text)      # "Published 7 August 2023 by Ann Lee"
+        name = _AFTER_NAME.sub("", after_by.group("name") if after_by else BYLINE_PREFIX.sub("", text)).strip()
+        if _is_name(name, stoplist):
+            return at, name
+    return None
+
+
+def _is_name(text: str, stoplist: frozenset[str]) -> bool:
+    """Two to five capitalised words, none of them a stopword of the page's language (a name, not a label
+    such as "Cite this page" or "The Author"); particles (de, van, von, bin…) allowed."""
+    if any(c.isdigit() for c in text) or not _PERSON.match(text):
+        return False
+    return all(word in _PARTICLES or (word[0].isupper() and word.lower() not in stoplist) for word in text.split())
+
+
+_PARTICLES = frozenset({"de", "da", "del", "della", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den",
+                        "ter", "bin", "ibn", "al", "el", "y"})
+
+
+#: Regions whose authors are not the article's.
+_OTHER_PEOPLES = frozenset({"comment", "related", "listing", "nav", "footer", "sidebar"})
+#: A byline may follow the first sentence of prose (a standfirst) by this many lines.
+_AFTER_HEADER = 6
+
+
+def _header(doc: Document) -> list[Line]:
+    """The lines before the first body line that is a sentence of prose."""
+    for i, line in enumerate(doc.lines):
+        if line.label == BODY and line.features.ends_sentence and line.features.words >= 8:
+            return doc.lines[:i]
+    return []
+
+
+def _normal(text: str | None) -> str:
+    return " ".join(text.lower().split()) if text else ""
