@@ -32,7 +32,7 @@ class Cleaner:
         self.max_line_chars = max_line_chars
         self.model = None
         if model_path is not None:  # another text model, e.g. for cross-validation
-            from .model import load_model
+            from .textmodel import load_model
 
             self.model = load_model(model_path)
 

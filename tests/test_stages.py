@@ -9,11 +9,11 @@ from cleaner.stages.context import ContextStage
 from cleaner.stages.features import FeaturesStage
 from cleaner.stages.metadata import MetadataStage
 from cleaner.stages.phrases import PhrasesStage
-from cleaner.model import FEATURES, TextModel, default_model, line_vectors
 from cleaner.stages.region import RegionStage
 from cleaner.stages.scoring import ScoringStage
 from cleaner.stages.shapes import ShapesStage
 from cleaner.stages.site_rules import SiteRulesStage
+from cleaner.textmodel import FEATURES, TextModel, default_model, line_vectors
 
 PROSE = ("The committee said on Monday that it would publish its findings before the end of the year, "
          "and that the report would be sent to every member of the council.")

@@ -17,7 +17,7 @@ import re
 
 from ..chunks import word_chunks
 from ..document import BODY, BOILERPLATE, Document, WordedReason
-from ..model import model_for
+from ..textmodel import model_for
 
 
 class ModelReason(WordedReason):

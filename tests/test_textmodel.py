@@ -1,0 +1,81 @@
+"""The text model package: its column table, the vectors compiled from it, and its guards."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from cleaner import language
+from cleaner.document import Document
+from cleaner.stages.features import FeaturesStage
+from cleaner.stages.phrases import PhrasesStage
+from cleaner.stages.shapes import ShapesStage
+from cleaner.textmodel import COLUMNS, FEATURES, line_vectors, vectors
+from cleaner.textmodel.columns import AROUND, LINE, NEAR_LINES, NEARBY_LINES, PART_LINES, TERMS, Column
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _evidence(text: str) -> tuple[Document, bool]:
+    """A dump through the stages whose evidence the vectors read, and whether its language has a stoplist."""
+    doc = Document.from_text(text)
+    for stage in (FeaturesStage(), PhrasesStage(), ShapesStage()):
+        stage(doc)
+    return doc, bool(doc.language) and not doc.char_mode and bool(language.stopwords(doc.language))
+
+
+def _column_by_column(doc: Document, has_stoplist: bool) -> list[list[float]]:
+    """The vectors worked out the slow way: every column's expression evaluated on its own, in table order."""
+    page = vectors.page_measures(doc.lines, has_stoplist)
+    out = []
+    for i, line in enumerate(doc.lines):
+        f = line.features
+        names = dict(page, i=i, line=line, f=f, u=f.units, has_stoplist=has_stoplist, char_mode=doc.char_mode,
+                     log1p=math.log1p, NEAR_LINES=NEAR_LINES, NEARBY_LINES=NEARBY_LINES, PART_LINES=PART_LINES)
+        given = set(names) | {name for name, _ in TERMS}
+        line_columns = [column for column in COLUMNS if column.scope == LINE]
+        values = []
+        for column in line_columns:
+            values.append(eval(column.compute, {}, names))  # noqa: S307 - the package's own table
+            if column.name not in given:
+                names[column.name] = values[-1]
+        for name, expression in TERMS:
+            names[name] = eval(expression, {}, names)  # noqa: S307
+        for column in COLUMNS[len(line_columns):]:
+            values.append(eval(column.compute, {}, names))  # noqa: S307
+            if column.name not in given:
+                names[column.name] = values[-1]
+        out.append([float(value) for value in values])
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.rglob("*.txt")), ids=lambda p: p.name)
+def test_the_compiled_vectors_equal_each_column_worked_out_alone(path):
+    """The generated builder (locals, the one-hot block, the per-line memo) changes no value and no order."""
+    doc, has_stoplist = _evidence(path.read_text(encoding="utf-8"))
+    fast = [[float(value) for value in vector] for vector in line_vectors(doc.lines, has_stoplist, doc.char_mode)]
+    assert fast == _column_by_column(doc, has_stoplist)
+    assert all(len(vector) == len(FEATURES) for vector in fast)
+
+
+def test_the_page_measures_are_the_names_the_builder_takes():
+    doc, _ = _evidence("A headline\nThe committee said on Monday that it would publish its findings soon.\n")
+    assert tuple(vectors.page_measures(doc.lines, True)) == vectors.PAGE_NAMES
+
+
+def test_a_table_the_builder_cannot_compile_is_refused():
+    names = vectors.PAGE_NAMES
+    after = (*COLUMNS, Column("late", "", "u > 3", LINE))
+    with pytest.raises(ValueError, match="LINE columns must come first"):
+        vectors._source(after, TERMS, names)
+    typo = (*COLUMNS, Column("typo", "", "prose_nearr[i] > 1"))
+    with pytest.raises(ValueError, match="typo reads prose_nearr"):
+        vectors._source(typo, TERMS, names)
+    early = (*COLUMNS[:60], Column("early", "", "later > 1", AROUND), *COLUMNS[60:], Column("later", "", "1.0"))
+    with pytest.raises(ValueError, match="early reads later"):
+        vectors._source(early, TERMS, names)
+    shuffled = tuple(sorted(COLUMNS, key=lambda c: (c.scope != LINE, c.name)))
+    with pytest.raises(ValueError, match="signal columns"):
+        vectors._source(shuffled[:40] + shuffled[41:], TERMS, names)
