@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from array import array
 from typing import Any, Iterator, NamedTuple
 
+from .models import SHIPPED, Models
+
 # Labels. Plain strings keep the hot loops cheap and the JSON output readable.
 BODY = "body"
 TITLE = "title"
@@ -196,7 +198,7 @@ class Document:
     region: tuple[int, int] | None = None  # [start, end) indexes of the article
     meta: dict[str, str | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    model: Any = None                      # the text model to use (None: the shipped one)
+    models: Models = SHIPPED               # the text and markup models to score with (cleaner.models)
 
     large: bool = False                    # keep less per line (see LARGE_DOCUMENT_LINES)
 

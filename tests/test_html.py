@@ -155,7 +155,7 @@ def test_the_model_file_matches_the_features():
     from cleaner.html import model
     from cleaner.html.features import MARKUP_NAMES, NAMES
 
-    loaded = model.load()
+    loaded = model.default_model()
     for ensemble, names in ((loaded.markup, MARKUP_NAMES), (loaded.consulted, NAMES)):
         assert 0 < ensemble.threshold < 1
         probabilities = ensemble.probabilities([[0.0] * len(names)])
@@ -326,10 +326,11 @@ def test_the_compiled_trees_add_up_every_tree_in_order():
     """The generated scorer (conditional expressions summed in groups) equals walking each tree."""
     import json
     import random
+    from importlib import resources
 
     from cleaner.html import model
 
-    spec = json.loads(model.DEFAULT_MODEL.read_text(encoding="utf-8"))["markup"]
+    spec = json.loads(resources.files("cleaner.data").joinpath(model.PACKAGED).read_text(encoding="utf-8"))["markup"]
     width = len(spec["features"])
     score = model._compile(spec["trees"], float(spec["base"]), width)
 

@@ -79,3 +79,25 @@ def test_a_table_the_builder_cannot_compile_is_refused():
     shuffled = tuple(sorted(COLUMNS, key=lambda c: (c.scope != LINE, c.name)))
     with pytest.raises(ValueError, match="signal columns"):
         vectors._source(shuffled[:40] + shuffled[41:], TERMS, names)
+
+
+def test_the_text_model_and_the_model_loader_import_no_stage():
+    """Layering: the stages use the text model, never the other way; models.py sits below both models."""
+    import ast
+
+    import cleaner
+
+    root = Path(cleaner.__file__).parent
+    for path in [*sorted((root / "textmodel").glob("*.py")), root / "models.py"]:
+        package = ["cleaner", *path.relative_to(root).parent.parts]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = package[:len(package) - node.level + 1] if node.level else []
+                names = [".".join([*base, *(node.module or "").split(".")]).strip(".")]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                assert not name.startswith(("cleaner.stages", "cleaner.html", "cleaner.pipeline", "cleaner.api")), \
+                    f"{path.name} imports {name}"

@@ -40,7 +40,7 @@ def decide_lines(doc: Document, undecided_band: float = 0.0) -> None:
         return
     stated = evidence.metadata(root, doc.url)
     rows = page_rows(doc, root, stated)
-    scorer = model.load()
+    scorer = model.model_for(doc)
     ensemble = scorer.markup
     facts: list[tuple[float, ...]] = []
     probabilities = ensemble.probabilities(_quoting(rows.markup(), facts))
