@@ -21,6 +21,7 @@ import re
 from operator import itemgetter
 from typing import Iterator, Sequence
 
+from ..caching import BoundedCache
 from ..dates import parse_date
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Document, Line, WordedReason
 from ..language import stopwords
@@ -185,7 +186,7 @@ def _evidence_for(line: "Line | MarkupReason", quoted: Sequence[float], body: bo
     return ", ".join(facts[:3]) or ("the model's reading of its context" if body else "no evidence of article text")
 
 
-_word_cache: dict[tuple[frozenset[str], bool], str | None] = {}
+_word_cache = BoundedCache(20_000)
 
 
 def _first_word(words: frozenset[str], positive: bool) -> str | None:
