@@ -151,15 +151,31 @@ def test_lines_the_model_leaves_undecided_fall_through_to_the_text_stages(monkey
     assert any(p.startswith("Residents of the small harbour town") for p in article.paragraphs)
 
 
-def test_the_model_file_matches_the_features():
+def test_the_model_file_matches_the_features(tmp_path):
+    """Each shipped ensemble was trained on exactly the columns this version computes, in their order, and
+    splits on them only; a file trained on other columns (here: the same names, reordered) is refused."""
+    from importlib import resources
+
+    from cleaner.errors import ModelError
     from cleaner.html import model
     from cleaner.html.features import MARKUP_NAMES, NAMES
 
+    spec = json.loads(resources.files("cleaner.data").joinpath(model.PACKAGED).read_text(encoding="utf-8"))
     loaded = model.default_model()
-    for ensemble, names in ((loaded.markup, MARKUP_NAMES), (loaded.consulted, NAMES)):
+    for key, ensemble, names in (("markup", loaded.markup, MARKUP_NAMES), ("consulted", loaded.consulted, NAMES)):
+        assert spec[key]["features"] == list(names)
+        split_on = {feature for tree in spec[key]["trees"] for feature, left in zip(tree["feature"], tree["left"])
+                    if left >= 0}
+        assert split_on and split_on <= set(range(len(names)))
         assert 0 < ensemble.threshold < 1
         probabilities = ensemble.probabilities([[0.0] * len(names)])
         assert 0.0 <= probabilities[0] <= 1.0
+        reordered = json.loads(json.dumps(spec))
+        reordered[key]["features"] = list(reversed(names))
+        path = tmp_path / f"{key}.json"
+        path.write_text(json.dumps(reordered), encoding="utf-8")
+        with pytest.raises(ModelError, match=f"'{key}' was trained on other features"):
+            model.load_model(path)
     low, high = loaded.doubt_band
     assert 0 <= low < high <= 1 and 0 <= loaded.consult_above <= 1
 

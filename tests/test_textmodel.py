@@ -101,3 +101,52 @@ def test_the_text_model_and_the_model_loader_import_no_stage():
             for name in names:
                 assert not name.startswith(("cleaner.stages", "cleaner.html", "cleaner.pipeline", "cleaner.api")), \
                     f"{path.name} imports {name}"
+
+
+#: The places that set ``line.signal`` from a variable, and where its values come from: a phrase category
+#: (boilerplate.toml's tables) and a shape's (signal, reason) pair. A new one must be added here, with its
+#: values' source, so that the guard below sees them.
+_SIGNAL_VARIABLES = {("phrases.py", "category"), ("shapes.py", "signal")}
+
+
+def _signals_in_code() -> tuple[set[str], set[tuple[str, str]]]:
+    """Every signal the stages can set (string constants assigned to ``.signal``, and the signal half of the
+    shapes' ``return "signal", "reason"``), and the (module, variable) pairs that set one from a variable."""
+    import ast
+
+    import cleaner
+
+    constants: set[str] = set()
+    variables: set[tuple[str, str]] = set()
+    for path in sorted(Path(cleaner.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign) and any(
+                    isinstance(target, ast.Attribute) and target.attr == "signal" for target in node.targets):
+                if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+                    constants.add(node.value.value)
+                elif not (isinstance(node.value, ast.Constant) and node.value.value is None):
+                    variables.add((path.name, ast.unparse(node.value)))
+            elif path.name == "shapes.py" and isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple) \
+                    and len(node.value.elts) == 2 and all(isinstance(e, ast.Constant) for e in node.value.elts):
+                constants.add(node.value.elts[0].value)
+    return constants, variables
+
+
+def test_every_signal_a_stage_can_report_has_a_model_column():
+    """A new phrase category or shape signal would be read by the model as no signal at all: it needs a
+    column (SIGNALS) and a retrained model. And every signal column is one some stage can set."""
+    from cleaner.stages.phrases import PHRASES_FILE
+    from cleaner.textmodel import SIGNALS
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python < 3.11
+        import tomli as tomllib
+    with open(PHRASES_FILE, "rb") as handle:
+        categories = set(tomllib.load(handle))
+    constants, variables = _signals_in_code()
+    assert variables == _SIGNAL_VARIABLES, "a stage sets line.signal from a new source: add it to this guard"
+    assert len(constants) >= 10 and len(categories) >= 10        # the scan found the detectors
+    emitted = categories | constants
+    assert not emitted - set(SIGNALS), f"signals without a model column: {sorted(emitted - set(SIGNALS))}"
+    assert not set(SIGNALS) - emitted, f"model columns no stage sets: {sorted(set(SIGNALS) - emitted)}"
