@@ -117,7 +117,7 @@ def main() -> int:
     from cleaner import Cleaner
 
     pages = [p for p in load_pages(args.data_dir, split_of(args)) if in_half(p.id, args.half)]
-    cleaner = Cleaner(use_profiles=args.profiles, model_path=args.model)
+    cleaner = Cleaner(use_profiles=args.profiles, text_model=args.model)
     cleaner.clean("warm up the stoplists. " * 20)  # load-once costs are not per-document costs
 
     def run_cleaner(text: str) -> str:
@@ -164,8 +164,8 @@ def cross_validated(pages: list[Page], profiles: bool, model_a: Path, model_b: P
 
     half_a = [p for p in pages if in_half(p.id, "A")]
     half_b = [p for p in pages if in_half(p.id, "B")]
-    on_b = Cleaner(use_profiles=profiles, model_path=model_a)  # trained on A, scores B
-    on_a = Cleaner(use_profiles=profiles, model_path=model_b)
+    on_b = Cleaner(use_profiles=profiles, text_model=model_a)  # trained on A, scores B
+    on_a = Cleaner(use_profiles=profiles, text_model=model_b)
     rows = []
     for source in ("txt", "flat"):
         part_b = run_system("", lambda t: on_b.clean(t).body, half_b, source)

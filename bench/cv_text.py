@@ -7,7 +7,7 @@ Usage: python bench/cv_text.py DIR... [--folds 5] [--train-on NAME[=W]]... [--wo
 The non-lockbox pages of the DIRs (benchmark folders) are split into K folds by site (bench/splits.py:
 a site's pages, in every folder, fall in one fold). For each fold, the text model is trained by
 bench/train_text_model.py on the training folders without that fold's pages, and the fold's pages
-(of every DIR, trained on or not) are cleaned with it: ``Cleaner(use_profiles=False, model_path=…)``,
+(of every DIR, trained on or not) are cleaned with it: ``Cleaner(use_profiles=False, text_model=…)``,
 the generic fallback, from the ``.txt`` and from the ``.flat.txt`` dump. The scores are pooled over the
 folds (the benchmark's shingle F1 over all held-out pages) and printed per folder, per ``page_type``
 (folders that have one) and per language group, with trafilatura's default extraction from the same
@@ -115,7 +115,7 @@ def held_out_outputs(folder: Path, pages: list[Page], models: list[Path], seed: 
         done = {r["id"]: r for r in map(json.loads, cache_file.read_text(encoding="utf-8").splitlines())}
     missing = [p for p in pages if p.id not in done]
     if missing:
-        cleaners = [Cleaner(use_profiles=False, model_path=model) for model in models]
+        cleaners = [Cleaner(use_profiles=False, text_model=model) for model in models]
         with cache_file.open("a", encoding="utf-8") as sink:
             for page in missing:
                 fold = site_fold(page.site, len(models), seed)

@@ -112,19 +112,16 @@ def cleaner_system(model: Path | None, fold_models: list[Path] | None = None) ->
     was trained without fold i's sites (``bench/train_markup_model.py --holdout i/K``)."""
     from cleaner import Cleaner
     from cleaner.errors import CleanerError
-    from cleaner.html import model as markup_model
 
-    if model is not None:
-        markup_model.use_model_file(model)
-    cleaner = Cleaner(use_profiles=False)
+    cleaners = [Cleaner(use_profiles=False, markup_model=path) for path in fold_models or [model]]
     # Load-once costs (the model, every stoplist) are not per-document costs: pay them before timing.
-    for warm_up in ("Warm up the stoplists and the model, which are loaded once. ",
-                    "Der Stadtrat hat die neuen Radwege für die Altstadt am Mittwoch beschlossen. "):
-        cleaner.clean(f"<html><body><p>{warm_up * 20}</p></body></html>")
+    for cleaner in cleaners:
+        for warm_up in ("Warm up the stoplists and the model, which are loaded once. ",
+                        "Der Stadtrat hat die neuen Radwege für die Altstadt am Mittwoch beschlossen. "):
+            cleaner.clean(f"<html><body><p>{warm_up * 20}</p></body></html>")
 
     def run(html: str, page: Page) -> str:
-        if fold_models:
-            markup_model.use_model_file(fold_models[site_fold(site_of(page), len(fold_models))])
+        cleaner = cleaners[site_fold(site_of(page), len(cleaners)) if fold_models else 0]
         try:
             return cleaner.clean(html, input_format="html").body
         except CleanerError:

@@ -10,7 +10,7 @@ articleBody (the benchmark layout). Lines are labelled body or not by
 aligning them with the truth (bench/linelabels.py); both the .txt and the
 .flat.txt dump of every page are used, so the model does not lean on blank
 lines. The cleaner's own stages compute the evidence (features, phrases,
-shapes, then cleaner.model.line_vectors), so training and use agree.
+shapes, then cleaner.textmodel.line_vectors), so training and use agree.
 
 The fit is a logistic regression (L2, Newton steps, deterministic) with each
 page's lines weighted by their share of the page's tokens, as the shingle
@@ -45,7 +45,7 @@ from splits import lockbox_keys, page_key  # noqa: E402
 
 from cleaner import language  # noqa: E402
 from cleaner.document import Authority, Document  # noqa: E402
-from cleaner.model import AFTER, BEFORE, BODY_STATE, FEATURES, GAP, TextModel, line_vectors  # noqa: E402
+from cleaner.textmodel import AFTER, BEFORE, BODY_STATE, FEATURES, GAP, TextModel, line_vectors  # noqa: E402
 from cleaner.stages.features import FeaturesStage  # noqa: E402
 from cleaner.stages.phrases import PhrasesStage  # noqa: E402
 from cleaner.stages.shapes import ShapesStage  # noqa: E402

@@ -7,11 +7,13 @@ profiles, so a pipeline cleaning many documents loads them once.
 from __future__ import annotations
 
 import os
+import warnings
 from typing import BinaryIO, Iterable
 
 from . import pipeline
 from .document import Article
 from .errors import InputError, UsageError
+from .models import Models
 from .patterns import budget_for, time_budget
 from .profiles import Profile, Registry
 from .reading import (DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, check_line_lengths, decode, looks_like_html,
@@ -25,16 +27,21 @@ class Cleaner:
 
     def __init__(self, profiles_dirs: Iterable[str | os.PathLike[str]] = (), use_profiles: bool = True,
                  max_line_chars: int = DEFAULT_MAX_LINE_CHARS, model_path: str | os.PathLike[str] | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+                 max_bytes: int = DEFAULT_MAX_BYTES, text_model: str | os.PathLike[str] | None = None,
+                 markup_model: str | os.PathLike[str] | None = None) -> None:
+        """``text_model``, ``markup_model``: model files to score with instead of the shipped ones (a file that
+        is not such a model is a ModelError, raised here). ``model_path`` is the old name of ``text_model``."""
+        if model_path is not None:
+            warnings.warn("Cleaner(model_path=…) is deprecated: use Cleaner(text_model=…)", DeprecationWarning,
+                          stacklevel=2)
+            if text_model is not None:
+                raise UsageError("give the text model as text_model= only (model_path= is its old name)")
+            text_model = model_path
         self.use_profiles = use_profiles
         self.max_bytes = max_bytes
         self.registry = Registry.load(profiles_dirs) if use_profiles else Registry()
         self.max_line_chars = max_line_chars
-        self.model = None
-        if model_path is not None:  # another text model, e.g. for cross-validation
-            from .model import load_model
-
-            self.model = load_model(model_path)
+        self.models = _models(text_model, markup_model)
 
     def clean(self, text: str | bytes | BinaryIO, url: str | None = None, profile: str | Profile | None = None,
               input_format: str = "auto") -> Article:
@@ -73,14 +80,14 @@ class Cleaner:
             # The lines hold the text now. When clean() decoded it, this was the only
             # reference: a 10 MB page is not kept twice while the stages run.
             del text
-            doc.model = self.model
+            doc.models = self.models
             article = pipeline.run(doc)
         else:
             check_line_lengths(text, self.max_line_chars)
             chosen = self._pick_profile(text, url, profile)
             # A larger dump than one window is cleaned window by window; its article keeps the text
             # (its decisions are read from it), so nothing is gained by dropping it here.
-            article = pipeline.run_text(text, url=url, profile=chosen, model=self.model)
+            article = pipeline.run_text(text, url=url, profile=chosen, models=self.models)
         return article
 
     def _pick_profile(self, text: str, url: str | None, profile: str | Profile | None) -> Profile | None:
@@ -91,6 +98,20 @@ class Cleaner:
         if not self.use_profiles:
             return None
         return self.registry.match(text, url)
+
+
+def _models(text_model: str | os.PathLike[str] | None, markup_model: str | os.PathLike[str] | None) -> Models:
+    """The models read from the files given (``None``: the shipped one, read when first needed)."""
+    text = markup = None
+    if text_model is not None:  # another text model, e.g. for cross-validation
+        from .textmodel import load_model
+
+        text = load_model(text_model)
+    if markup_model is not None:  # lazy: the markup model loads lxml, which a text dump never needs
+        from .html.model import load_model as load_markup_model
+
+        markup = load_markup_model(markup_model)
+    return Models(text=text, markup=markup)
 
 
 _default: Cleaner | None = None

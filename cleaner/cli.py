@@ -15,7 +15,7 @@ import sys
 import click
 
 from .errors import CleanerError
-from .options import max_bytes_option, profile_options, text_model_option
+from .options import markup_model_option, max_bytes_option, profile_options, text_model_option
 from .output import FORMATS, INPUT_SEPARATOR, explain, explain_json, render, text_pieces
 from .version import version_text
 
@@ -70,13 +70,13 @@ def main() -> None:
     """
 
 
-def _make_cleaner(profiles_dirs, no_profiles, text_model=None, max_bytes=None):
+def _make_cleaner(profiles_dirs, no_profiles, text_model=None, max_bytes=None, markup_model=None):
     from .api import Cleaner
     from .reading import DEFAULT_MAX_BYTES
 
     try:
-        return Cleaner(profiles_dirs=profiles_dirs, use_profiles=not no_profiles, model_path=text_model,
-                       max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+        return Cleaner(profiles_dirs=profiles_dirs, use_profiles=not no_profiles, text_model=text_model,
+                       markup_model=markup_model, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     except CleanerError as error:
         raise _fail(error) from None
 
@@ -90,13 +90,14 @@ def _make_cleaner(profiles_dirs, no_profiles, text_model=None, max_bytes=None):
 @click.option("--profile", "profile_name", help="Force this profile (see 'cleaner profiles').")
 @profile_options
 @text_model_option
+@markup_model_option
 @click.option("--explain", "show_explain", is_flag=True,
               help="Print every input line with its label and the rule that decided it.")
 @click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
               help="Treat the input as a text dump or HTML (auto: detect).")
 @max_bytes_option("A larger input is refused once this much has been read (one-line error, exit 1).")
-def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, no_profiles, text_model, show_explain,
-                  input_format, max_bytes):
+def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, no_profiles, text_model, markup_model,
+                  show_explain, input_format, max_bytes):
     """Print the article body of each FILE (stdin when none is given, or for '-').
 
     With several files, the text formats put a line holding a form feed (\\f) between their outputs;
@@ -105,7 +106,7 @@ def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, n
     _require_stdout()
     if show_explain and fmt == "markdown":
         raise click.UsageError("--explain prints text or JSON (--format json), not markdown")
-    cleaner = _make_cleaner(profiles_dirs, no_profiles, text_model, max_bytes)
+    cleaner = _make_cleaner(profiles_dirs, no_profiles, text_model, max_bytes, markup_model)
     sources = list(files) or ["-"]
     if not files:
         _tell_when_reading_a_terminal()
@@ -223,7 +224,8 @@ def profiles_command(profiles_dirs, no_profiles):
 @click.option("-v", "--verbose", is_flag=True, help="List passing fixtures too.")
 @profile_options
 @text_model_option
-def check_command(paths, update, verbose, profiles_dirs, no_profiles, text_model):
+@markup_model_option
+def check_command(paths, update, verbose, profiles_dirs, no_profiles, text_model, markup_model):
     """Clean every fixture dump and compare with NAME.expected.txt beside it (default folder: fixtures/).
 
     Prints a unified diff for each mismatch and 'N passed, M failed'; exits 1
@@ -232,7 +234,7 @@ def check_command(paths, update, verbose, profiles_dirs, no_profiles, text_model
     from .fixtures import check_one, find_dumps
 
     _require_stdout()
-    cleaner = _make_cleaner(profiles_dirs, no_profiles, text_model)
+    cleaner = _make_cleaner(profiles_dirs, no_profiles, text_model, markup_model=markup_model)
     try:
         dumps = find_dumps(paths or ["fixtures"])
     except CleanerError as error:

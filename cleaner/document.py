@@ -16,6 +16,8 @@ from array import array
 from enum import IntEnum
 from typing import Any, Iterator, NamedTuple
 
+from .models import SHIPPED, Models
+
 # Labels. Plain strings keep the hot loops cheap and the JSON output readable.
 BODY = "body"
 TITLE = "title"
@@ -205,7 +207,7 @@ class Document:
     region: tuple[int, int] | None = None  # [start, end) indexes of the article
     meta: dict[str, str | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    model: Any = None                      # the text model to use (None: the shipped one)
+    models: Models = SHIPPED               # the text and markup models to score with (cleaner.models)
     stated: Any = None                     # HTML: what the page states about itself (html.evidence.PageMetadata)
     stage: str = ""                        # the stage running now (set by pipeline.run): decisions carry it
 

@@ -34,14 +34,15 @@ class ProfileError(CleanerError):
 
 
 class ModelError(CleanerError):
-    """A text model file cannot be used: names the file and the problem."""
+    """A model file (the text model or the markup model) cannot be used: names the model, the file and the problem."""
 
     exit_code = 2
 
-    def __init__(self, path: str, problem: str) -> None:
+    def __init__(self, path: str, problem: str, kind: str = "text model") -> None:
         self.path = path
         self.problem = problem
-        super().__init__(f"text model {path}: {problem}")
+        self.kind = kind
+        super().__init__(f"{kind} {path}: {problem}")
 
 
 class UsageError(CleanerError):

@@ -50,3 +50,10 @@ def text_model_option(function):
     return click.option("--text-model", "text_model", type=click.Path(dir_okay=False), metavar="FILE",
                         help="Score lines with your own text model (bench/train_text_model.py writes one) "
                              "instead of the shipped one.")(function)
+
+
+def markup_model_option(function):
+    """``--markup-model FILE``: a markup model the user trained instead of the shipped one."""
+    return click.option("--markup-model", "markup_model", type=click.Path(dir_okay=False), metavar="FILE",
+                        help="Score HTML lines with your own markup model (bench/train_markup_model.py writes one) "
+                             "instead of the shipped one.")(function)

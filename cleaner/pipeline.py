@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .document import BODY, BOILERPLATE, Article, DecisionLog, Document, text_windows, whole_dump
+from .models import SHIPPED, Models
 from .stages import Stage
 from .stages.context import ContextStage
 from .stages.features import FeaturesStage
@@ -70,7 +71,7 @@ def run(doc: Document, stages: Sequence[Stage] | None = None) -> Article:
     return assemble(doc)
 
 
-def run_text(text: str, url: str | None = None, profile=None, model=None) -> Article:
+def run_text(text: str, url: str | None = None, profile=None, models: Models = SHIPPED) -> Article:
     """Clean a text dump: whole when it is one page (every ordinary dump), else window by window.
 
     A pasted site (over WHOLE_DUMP_LINES or WHOLE_DUMP_CHARS) is cleaned a window of about a page at a
@@ -82,14 +83,14 @@ def run_text(text: str, url: str | None = None, profile=None, model=None) -> Art
     if raws is not None:
         doc = Document.from_raws(raws, url=url)
         del raws
-        doc.profile, doc.model = profile, model
+        doc.profile, doc.models = profile, models
         return run(doc)
     article: Article | None = None
     log = DecisionLog(text)
     for window in text_windows(text):
         doc = Document.from_raws(window.raws, url=url, first=window.number, large=True)
         del window.raws[:]  # the lines hold the text now
-        doc.profile, doc.model = profile, model
+        doc.profile, doc.models = profile, models
         part = run(doc)
         log.add(window, part._lines)
         part._lines = []

@@ -35,6 +35,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="Check the dumps with the generic fallback only.")
     group.addoption("--cleaner-text-model", metavar="FILE", default=None,
                     help="Score lines with your own text model instead of the shipped one.")
+    group.addoption("--cleaner-markup-model", metavar="FILE", default=None,
+                    help="Score HTML lines with your own markup model instead of the shipped one.")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -131,7 +133,8 @@ def _cleaner(config: pytest.Config) -> Any:
         try:
             cached = Cleaner(profiles_dirs=config.getoption("cleaner_profiles_dir"),
                              use_profiles=not config.getoption("cleaner_no_profiles"),
-                             model_path=config.getoption("cleaner_text_model"))
+                             text_model=config.getoption("cleaner_text_model"),
+                             markup_model=config.getoption("cleaner_markup_model"))
         except CleanerError as error:
             cached = error
         setattr(config, _CLEANER_KEY, cached)

@@ -274,7 +274,7 @@ def test_text_model_option_uses_the_given_model_in_clean_and_batch(runner, cli, 
     shipped = runner.invoke(cli, ["--no-profiles", str(dump)]).stdout
     custom = runner.invoke(cli, ["--no-profiles", "--text-model", str(model), str(dump)])
     assert custom.exit_code == 0, custom.stderr
-    expected = Cleaner(use_profiles=False, model_path=model).clean(dump.read_bytes())
+    expected = Cleaner(use_profiles=False, text_model=model).clean(dump.read_bytes())
     assert custom.stdout == (expected.body + "\n" if expected.body else "")
     assert expected.paragraphs and custom.stdout != shipped
     [result] = list(clean_many([dump.read_bytes()], workers=1, use_profiles=False, text_model=model))
@@ -295,6 +295,77 @@ def test_a_broken_text_model_is_a_one_line_error(runner, cli, tmp_path):
             result = runner.invoke(cli, [*command, "--text-model", str(broken)])
             assert result.exit_code == 2
             assert result.stderr.count("\n") == 1 and f"text model {broken}: {problem}" in result.stderr
+            assert result.stdout == ""
+
+
+def test_model_path_is_the_deprecated_name_of_text_model(tmp_path):
+    from cleaner import Cleaner
+
+    model = _inverted_text_model(tmp_path)
+    dump = seed("002").read_bytes()
+    with pytest.warns(DeprecationWarning, match="text_model"):
+        old = Cleaner(use_profiles=False, model_path=model)
+    assert old.clean(dump).body == Cleaner(use_profiles=False, text_model=model).clean(dump).body
+
+
+HTML_PAGE = SEEDS.parent / "html" / "news-article.html"
+
+
+def _inverted_markup_model(tmp_path):
+    """The shipped markup model with every tree's sign turned: p becomes 1 - p, so the output changes."""
+    from importlib import resources
+
+    data = json.loads(resources.files("cleaner.data").joinpath("markup_model.json").read_text(encoding="utf-8"))
+    for key in ("markup", "consulted"):
+        ensemble = data[key]
+        ensemble["base"] = -ensemble["base"]
+        for tree in ensemble["trees"]:
+            tree["value"] = [-value for value in tree["value"]]
+    path = tmp_path / "inverted_markup.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_markup_model_option_uses_the_given_model_in_clean_and_batch(runner, cli, tmp_path):
+    """--markup-model reaches the markup stage from every entry point, and two cleaners in one process
+    score with their own models (the model was once a module global, set for everyone)."""
+    from cleaner import Cleaner, clean_many
+
+    model = _inverted_markup_model(tmp_path)
+    page = HTML_PAGE.read_bytes()
+    custom = Cleaner(use_profiles=False, markup_model=model)
+    shipped = Cleaner(use_profiles=False)
+    expected = custom.clean(page)
+    assert expected.body != shipped.clean(page).body and custom.clean(page).body == expected.body
+    result = runner.invoke(cli, ["--no-profiles", "--markup-model", str(model), str(HTML_PAGE)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (expected.body + "\n" if expected.body else "")
+    [record] = list(clean_many([page], workers=1, use_profiles=False, markup_model=model))
+    assert record.body == expected.body
+    out = tmp_path / "out.jsonl"
+    batch = runner.invoke(cli, ["batch", str(HTML_PAGE.parent), "-o", str(out), "-q", "--no-profiles",
+                                "--markup-model", str(model)])
+    assert batch.exit_code == 0, batch.stderr
+    assert expected.body in [json.loads(line).get("body") for line in out.read_text().splitlines()]
+
+
+def test_a_broken_markup_model_is_the_same_one_line_error(runner, cli, tmp_path):
+    from cleaner import Cleaner, ModelError
+
+    broken = tmp_path / "markup.json"
+    for content, problem in (("{not json", "not JSON"), ('{"format": "other"}', "not a cleaner-markup-model/2 file"),
+                             ('{"format": "cleaner-markup-model/2"}', "missing key 'doubt_band'"),
+                             ("[1, 2]", "not a markup model"), (None, "cannot read it")):
+        if content is None:
+            broken.unlink()
+        else:
+            broken.write_text(content, encoding="utf-8")
+        with pytest.raises(ModelError, match=f"^markup model {broken}: {problem}"):
+            Cleaner(markup_model=broken)
+        for command in ([str(HTML_PAGE)], ["batch", str(SEEDS), "-o", str(tmp_path / "o.jsonl")], ["check"]):
+            result = runner.invoke(cli, [*command, "--markup-model", str(broken)])
+            assert result.exit_code == 2
+            assert result.stderr.count("\n") == 1 and f"markup model {broken}: {problem}" in result.stderr
             assert result.stdout == ""
 
 

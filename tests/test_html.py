@@ -145,15 +145,31 @@ def test_input_format_text_reads_html_as_a_dump():
     assert article.source_format == "text"
 
 
-def test_the_model_file_matches_the_features():
+def test_the_model_file_matches_the_features(tmp_path):
+    """Each shipped ensemble was trained on exactly the columns this version computes, in their order, and
+    splits on them only; a file trained on other columns (here: the same names, reordered) is refused."""
+    from importlib import resources
+
+    from cleaner.errors import ModelError
     from cleaner.html import model
     from cleaner.html.features import MARKUP_NAMES, NAMES
 
-    loaded = model.load()
-    for ensemble, names in ((loaded.markup, MARKUP_NAMES), (loaded.consulted, NAMES)):
+    spec = json.loads(resources.files("cleaner.data").joinpath(model.PACKAGED).read_text(encoding="utf-8"))
+    loaded = model.default_model()
+    for key, ensemble, names in (("markup", loaded.markup, MARKUP_NAMES), ("consulted", loaded.consulted, NAMES)):
+        assert spec[key]["features"] == list(names)
+        split_on = {feature for tree in spec[key]["trees"] for feature, left in zip(tree["feature"], tree["left"])
+                    if left >= 0}
+        assert split_on and split_on <= set(range(len(names)))
         assert 0 < ensemble.threshold < 1
         probabilities = ensemble.probabilities([[0.0] * len(names)])
         assert 0.0 <= probabilities[0] <= 1.0
+        reordered = json.loads(json.dumps(spec))
+        reordered[key]["features"] = list(reversed(names))
+        path = tmp_path / f"{key}.json"
+        path.write_text(json.dumps(reordered), encoding="utf-8")
+        with pytest.raises(ModelError, match=f"'{key}' was trained on other features"):
+            model.load_model(path)
     low, high = loaded.doubt_band
     assert 0 <= low < high <= 1 and 0 <= loaded.consult_above <= 1
 
@@ -320,10 +336,11 @@ def test_the_compiled_trees_add_up_every_tree_in_order():
     """The generated scorer (conditional expressions summed in groups) equals walking each tree."""
     import json
     import random
+    from importlib import resources
 
     from cleaner.html import model
 
-    spec = json.loads(model.DEFAULT_MODEL.read_text(encoding="utf-8"))["markup"]
+    spec = json.loads(resources.files("cleaner.data").joinpath(model.PACKAGED).read_text(encoding="utf-8"))["markup"]
     width = len(spec["features"])
     score = model._compile(spec["trees"], float(spec["base"]), width)
 

@@ -66,7 +66,7 @@ def test_a_page_the_selectors_decide_whole_costs_neither_the_model_nor_trafilatu
     def not_needed(*args, **kwargs):
         raise AssertionError("the profile decided every line")
 
-    for module, name in ((model, "load"), (evidence, "main_text"), (evidence, "coverage")):
+    for module, name in ((model, "model_for"), (evidence, "main_text"), (evidence, "coverage")):
         monkeypatch.setattr(module, name, not_needed)
     write(tmp_path, PROFILE)
     article = Cleaner(profiles_dirs=[tmp_path]).clean(PAGE, url="https://example-html.test/world/1")

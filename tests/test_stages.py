@@ -14,12 +14,12 @@ from cleaner.stages.context import ContextStage
 from cleaner.stages.features import FeaturesStage
 from cleaner.stages.metadata import MetadataStage
 from cleaner.stages.phrases import PhrasesStage
-from cleaner.model import FEATURES, TextModel, default_model, line_vectors
 from cleaner.stages.region import RegionStage
 from cleaner.stages.repeats import RepeatsStage
 from cleaner.stages.scoring import ScoringStage
 from cleaner.stages.shapes import ShapesStage
 from cleaner.stages.site_rules import SiteRulesStage
+from cleaner.textmodel import FEATURES, TextModel, default_model, line_vectors
 
 PROSE = ("The committee said on Monday that it would publish its findings before the end of the year, "
          "and that the report would be sent to every member of the council.")
@@ -156,12 +156,29 @@ def run_text_stages(d: Document) -> Document:
 
 
 def test_line_vectors_match_the_feature_list_and_the_shipped_model():
-    d = doc(PROSE, "Home", PROSE2)
+    """Every column sits where its name says: the shipped model's names, in order, and values that only the
+    named column can hold (a column moved to another place in the vector fails here)."""
+    import json
+    import math
+    from importlib import resources
+
+    d = doc(PROSE, "Home", PROSE2, "Copyright 2024 Example Media. All rights reserved.")
+    PhrasesStage()(d)
     ShapesStage()(d)
     vectors = line_vectors(d.lines, True, False)
-    assert len(vectors) == 3 and all(len(v) == len(FEATURES) for v in vectors)
-    named = dict(zip(FEATURES, vectors[0]))
-    assert named["ends_sentence"] == 1.0 and named["prose_next2"] == 1.0 and named["bias"] == 1.0
+    assert len(vectors) == 4 and all(len(v) == len(FEATURES) for v in vectors)
+    shipped = json.loads(resources.files("cleaner.data").joinpath("text_model.json").read_text(encoding="utf-8"))
+    assert tuple(shipped["features"]) == FEATURES and len(set(FEATURES)) == len(FEATURES)
+    prose, home, _, footer = ({name: float(value) for name, value in zip(FEATURES, vector)} for vector in vectors)
+    assert prose["ends_sentence"] == 1.0 and prose["prose_next2"] == 1.0 and prose["bias"] == 1.0
+    assert prose["log_units"] == math.log1p(d.lines[0].features.units) and prose["units_20_39"] == 1.0
+    assert prose["title_overlap"] == 0.0 and prose["prose_prev"] == 0.0 and prose["prose_next"] == 0.0
+    assert home["units_le2"] == 1.0 and home["signal:navigation"] == 1.0 and sum(
+        value for name, value in home.items() if name.startswith("signal:")) == 1.0
+    assert home["prose_prev"] == home["prose_next"] == home["sandwiched_prose"] == home["short_between_prose"] == 1.0
+    assert home["prose_density"] == 2 / 7 and home["prose_density_8"] == 2 / 17 and home["prose_density_20"] == 2 / 41
+    assert home["density_2_3"] == 1.0 and home["density_0"] == 0.0 and home["ends_sentence"] == 0.0
+    assert footer["signal:copyright"] == 1.0 and footer["chrome_prev"] == 0.0 and footer["after_anchor"] == 1.0
     assert default_model() is not None and len(default_model().weights) == len(FEATURES)
 
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..options import max_bytes_option, profile_options, text_model_option
+from ..options import markup_model_option, max_bytes_option, profile_options, text_model_option
 
 @click.command("batch")
 @click.argument("inputs", nargs=-1, required=True, type=str)
@@ -24,6 +24,7 @@ from ..options import max_bytes_option, profile_options, text_model_option
 @click.option("--profile", "profile_name", help="Force this profile for every document.")
 @profile_options
 @text_model_option
+@markup_model_option
 @click.option("--chunk-size", type=click.IntRange(min=1), default=32, show_default=True,
               help="Documents sent to a worker at a time.")
 @click.option("--append", is_flag=True,
@@ -32,8 +33,8 @@ from ..options import max_bytes_option, profile_options, text_model_option
 @click.option("--report", metavar="FILE", help="Also write an HTML report: lines kept per site, the first documents "
               "line by line (see 'cleaner report').")
 def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_field, max_bytes, timeout,
-                  input_format, profile_name, profiles_dirs, no_profiles, text_model, chunk_size, append, quiet,
-                  report):
+                  input_format, profile_name, profiles_dirs, no_profiles, text_model, markup_model, chunk_size, append,
+                  quiet, report):
     """Clean many dumps: folders (*.txt, *.html, gzip'd too), JSONL and WARC/WET files, mixed.
 
     \b
@@ -51,7 +52,7 @@ def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_fi
 
     settings = Settings(profiles_dirs=tuple(profiles_dirs), use_profiles=not no_profiles, profile=profile_name,
                         input_format=input_format, max_bytes=max_bytes, text_field=text_field, id_field=id_field,
-                        url_field=url_field, text_model=text_model)
+                        url_field=url_field, text_model=text_model, markup_model=markup_model)
     options = BatchOptions(inputs=list(inputs), output=output, out_dir=out_dir, workers=workers,
                            timeout=timeout or None, chunk_docs=chunk_size, append=append, settings=settings)
     collector = None

@@ -66,7 +66,8 @@ def clean_many(items: Iterable[str | bytes | Mapping[str, Any]], workers: int | 
                timeout: float | None = None, profiles_dirs: Iterable[str] = (), use_profiles: bool = True,
                profile: str | None = None, input_format: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
                text_field: str = "text", id_field: str = "id", url_field: str = "url",
-               chunk_size: int = 32, text_model: str | os.PathLike[str] | None = None) -> Iterator[CleanResult]:
+               chunk_size: int = 32, text_model: str | os.PathLike[str] | None = None,
+               markup_model: str | os.PathLike[str] | None = None) -> Iterator[CleanResult]:
     """Clean many dumps, in ``workers`` processes (default: all cores), yielding results in input order.
 
     ``workers=1`` without a ``timeout`` cleans in this process (no start-up
@@ -74,14 +75,14 @@ def clean_many(items: Iterable[str | bytes | Mapping[str, Any]], workers: int | 
     stopped by killing its worker and yields an error result. Items are read
     lazily, so an endless iterable works in bounded memory. Raises
     :class:`cleaner.CleanerError` only for a bad configuration (a broken
-    profile, an unknown profile name, an unusable ``text_model`` file), before any item is read.
+    profile, an unknown profile name, an unusable ``text_model`` or ``markup_model`` file), before any item is read.
     """
     from .pool import OrderedPool, default_workers
 
     settings = Settings(profiles_dirs=tuple(str(path) for path in profiles_dirs), use_profiles=use_profiles,
                         profile=profile, input_format=input_format, max_bytes=max_bytes, text_field=text_field,
                         id_field=id_field, url_field=url_field, serialize=False,
-                        text_model=text_model)
+                        text_model=text_model, markup_model=markup_model)
     records = (_as_record(index, item, settings) for index, item in enumerate(items))
     count = workers or default_workers()
     if count == 1 and not timeout:

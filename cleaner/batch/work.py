@@ -35,18 +35,20 @@ class Settings:
     id_field: str = "id"
     url_field: str = "url"
     text_model: str | None = None   # a text model file instead of the shipped one
+    markup_model: str | None = None  # a markup model file instead of the shipped one
     serialize: bool = True      # True: a JSON line (bytes) per document; False: the record dict
 
     def __post_init__(self) -> None:
-        if self.text_model is not None:  # a Path given by a library caller: kept as plain text (picklable, printable)
-            object.__setattr__(self, "text_model", os.fspath(self.text_model))
+        for name in ("text_model", "markup_model"):  # a Path given by a library caller: kept as plain text
+            if getattr(self, name) is not None:      # (picklable, printable)
+                object.__setattr__(self, name, os.fspath(getattr(self, name)))
 
     def make_cleaner(self):
         """The configured :class:`cleaner.Cleaner`; raises CleanerError for a broken profile, name or model."""
         from ..api import Cleaner
 
-        cleaner = Cleaner(profiles_dirs=self.profiles_dirs, use_profiles=self.use_profiles, model_path=self.text_model,
-                          max_bytes=self.max_bytes)
+        cleaner = Cleaner(profiles_dirs=self.profiles_dirs, use_profiles=self.use_profiles, text_model=self.text_model,
+                          markup_model=self.markup_model, max_bytes=self.max_bytes)
         if self.profile:
             cleaner.registry.get(self.profile)  # an unknown name fails now, not once per document
         return cleaner

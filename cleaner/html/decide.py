@@ -21,6 +21,7 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Iterator, Sequence
 
+from ..caching import BoundedCache
 from ..document import BODY, BOILERPLATE, Authority, Document, Line, WordedReason
 from . import evidence, model, page_root
 from .features import MARKUP_NAMES, NAMES, PageRows
@@ -39,7 +40,7 @@ def decide_lines(doc: Document) -> None:
         return  # the profile decided the whole page: neither the model nor trafilatura is needed
     stated = page_metadata(doc, root)
     rows = page_rows(doc, root)
-    scorer = model.load()
+    scorer = model.model_for(doc)
     ensemble = scorer.markup
     facts: list[tuple[float, ...]] = []
     probabilities = ensemble.probabilities(_quoting(rows.markup(), facts))
@@ -174,7 +175,7 @@ def _evidence_for(line: "Line | MarkupReason", quoted: Sequence[float], body: bo
     return ", ".join(facts[:3]) or ("the model's reading of its context" if body else "no evidence of article text")
 
 
-_word_cache: dict[tuple[frozenset[str], bool], str | None] = {}
+_word_cache = BoundedCache(20_000)
 
 
 def _first_word(words: frozenset[str], positive: bool) -> str | None:
@@ -185,8 +186,6 @@ def _first_word(words: frozenset[str], positive: bool) -> str | None:
 
         wanted = [w for w in words if category(w) == "content"] if positive else \
             [w for w in words if category(w) not in (None, "content", "lede", "headline")]
-        if len(_word_cache) > 20_000:
-            _word_cache.clear()
         _word_cache[key] = min(wanted) if wanted else None
     return _word_cache[key]
 

@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from typing import Iterator, Sequence
 
+from ..caching import BoundedCache
 from ..document import Line
 from .layout import PATH_LIMIT
 from .repetition import repetition
@@ -180,10 +181,7 @@ def _own(line: Line) -> list[float]:
     key = (m.tag, m.containers, m.near, m.far)
     flags = _flags_cache.get(key)
     if flags is None:
-        flags = _markup_flags(m)
-        if len(_flags_cache) >= _CACHED_MARKUPS:
-            _flags_cache.clear()
-        _flags_cache[key] = flags
+        flags = _flags_cache[key] = _markup_flags(m)
     row = [
         math.log1p(f.words), math.log1p(f.chars), f.stop_ratio, float(f.ends_sentence), min(f.sentences, 5),
         f.title_ratio, f.alpha_ratio, f.digit_ratio, float(f.upper), m.link_chars / max(1, f.chars),
@@ -200,12 +198,12 @@ _NEAR_AT = {c: len(TAGS) + 1 + len(CONTAINER_FLAGS) + i for i, c in enumerate(CA
 _FAR_AT = {c: len(TAGS) + 1 + len(CONTAINER_FLAGS) + len(CATEGORIES) + i for i, c in enumerate(CATEGORIES)}
 _WORD_AT = {w: len(TAGS) + 1 + len(CONTAINER_FLAGS) + 2 * len(CATEGORIES) + i for i, w in enumerate(WORD_FLAGS)}
 _FLAGS = len(TAGS) + 1 + len(CONTAINER_FLAGS) + 2 * len(CATEGORIES) + len(WORD_FLAGS)
-#: A tuple per markup, not a list: a tuple of floats is untracked by the garbage collector after its first
-#: pass. The keys hold the pages' word sets, which the collector does walk: the cache is emptied when it
-#: reaches a few pages' worth (a page has a few dozen distinct markups), so it stays small and every full
-#: collection stays cheap (at 50,000 entries the collector's walks cost a quarter of the cleaner's time).
-_flags_cache: dict[tuple, tuple[float, ...]] = {}
+#: Markup-keyed tables hold a few pages' worth (a page has a few dozen distinct markups), then start again:
+#: their keys hold the pages' word sets, which the garbage collector walks (see :mod:`cleaner.caching`).
 _CACHED_MARKUPS = 4096
+#: The flags of each markup, as a tuple, not a list: a tuple of floats is untracked by the garbage collector
+#: after its first pass.
+_flags_cache = BoundedCache(_CACHED_MARKUPS)
 
 
 def _markup_flags(m) -> tuple[float, ...]:
@@ -285,7 +283,7 @@ class _Page:
         return found
 
 
-_category_cache: dict[frozenset, frozenset] = {}
+_category_cache = BoundedCache(_CACHED_MARKUPS)
 
 
 def region_categories(words: frozenset[str]) -> frozenset[str]:
@@ -295,16 +293,13 @@ def region_categories(words: frozenset[str]) -> frozenset[str]:
     found = _category_cache.get(words)
     if found is None:
         found = frozenset(map(category, words)) - {None}
-        found = _category_sets.setdefault(found, found)     # few distinct sets: one object each
-        if len(_category_cache) >= _CACHED_MARKUPS:     # small, for the garbage collector (see _flags_cache)
-            _category_cache.clear()
-        _category_cache[words] = found
+        found = _category_cache[words] = _category_sets.shared(found)     # few distinct sets: one object each
     return found
 
 
-#: Every distinct set of categories once (at most 2**19), so the cache's values cost the garbage collector
-#: a visit each, not one per cached entry.
-_category_sets: dict[frozenset, frozenset] = {}
+#: Every distinct set of categories once (there are at most 2**19), so the cache's values cost the garbage
+#: collector a visit each, not one per cached entry.
+_category_sets = BoundedCache(2 ** len(CATEGORIES))
 
 
 def _is_prose(line: Line) -> float:

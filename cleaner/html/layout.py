@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..caching import BoundedCache
 from ..document import Line
 from .words import ROLE_WORDS, region_words
 
@@ -217,7 +218,6 @@ def _hidden(frame: _Frame, inherited: "bool | None") -> bool:
 _NONE: dict[str, str] = {}
 #: The attributes that say something about a region (the others are ignored).
 _TELLING = frozenset({"class", "id", "role", "itemprop", "style", "hidden", "aria-hidden"})
-_words_cache: dict[str, frozenset[str]] = {}
 
 
 def _region_words(attributes: dict[str, str]) -> frozenset[str]:
@@ -226,33 +226,21 @@ def _region_words(attributes: dict[str, str]) -> frozenset[str]:
     key = (get("class"), get("id"), get("role"), get("itemprop"))
     words = _attributes_cache.get(key)
     if words is None:
-        words = _shared(_region_words_of(attributes))
-        if len(_attributes_cache) >= CACHED_VALUES:
-            _attributes_cache.clear()
-        _attributes_cache[key] = words
+        words = _attributes_cache[key] = _shared_words.shared(_region_words_of(attributes))
     return words
 
 
 #: The region-word caches hold this many entries at most, then start again: a site's template has a few
 #: hundred attribute values, and every entry kept is one more the garbage collector visits on each full
-#: collection (caches of 100,000 entries cost more than recomputing what they saved).
+#: collection (caches of 100,000 entries cost more than recomputing what they saved; see cleaner.caching).
 CACHED_VALUES = 16_384
-_attributes_cache: dict[tuple, frozenset[str]] = {}
+#: Region words by (class, id, role, itemprop), and by one class or id value.
+_attributes_cache = BoundedCache(CACHED_VALUES)
+_words_cache = BoundedCache(CACHED_VALUES)
 #: One frozenset per distinct set of words, shared by every cache entry that holds it. Many attribute
 #: values name the same few words, and each frozenset kept is one more object every full garbage
 #: collection walks (with the caches full, that was a third of the cleaner's time).
-_shared_words: dict[frozenset[str], frozenset[str]] = {_NO_WORDS: _NO_WORDS}
-
-
-def _shared(words: frozenset[str]) -> frozenset[str]:
-    """The shared copy of ``words`` (``words`` itself when it is new)."""
-    found = _shared_words.get(words)
-    if found is None:
-        found = words
-        if len(_shared_words) >= CACHED_VALUES:
-            _shared_words.clear()
-        _shared_words[words] = words
-    return found
+_shared_words = BoundedCache(CACHED_VALUES)
 
 
 def _region_words_of(attributes: dict[str, str]) -> frozenset[str]:
@@ -262,10 +250,7 @@ def _region_words_of(attributes: dict[str, str]) -> frozenset[str]:
         if value:
             found = _words_cache.get(value)
             if found is None:
-                found = _shared(frozenset(region_words(value)))
-                if len(_words_cache) >= CACHED_VALUES:
-                    _words_cache.clear()
-                _words_cache[value] = found
+                found = _words_cache[value] = _shared_words.shared(frozenset(region_words(value)))
             if found:
                 words = words | found
     for attribute in ("role", "itemprop"):

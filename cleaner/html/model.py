@@ -11,32 +11,34 @@ ensembles, each with the feature names it was trained with (checked against
 and when to go from the first to the second: a page is *in doubt* when at
 least ``consult_above`` of its words are in lines the markup ensemble scores
 inside ``doubt_band``. On load each ensemble becomes one Python function of
-nested comparisons (no numpy needed).
+nested comparisons (no numpy needed). The file is read as the text model's is
+(:mod:`cleaner.models`): a Cleaner given another one (``markup_model=…``) carries
+it on each Document, and an unusable file is a :class:`~cleaner.errors.ModelError`.
 """
 
 from __future__ import annotations
 
-import json
 import math
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 from typing import Callable, Iterable, Sequence
 
-from ..errors import CleanerError
+from ..errors import ModelError
+from ..models import load_file, load_packaged
 from .features import MARKUP_NAMES, NAMES
 
 MODEL_FORMAT = "cleaner-markup-model/2"
-DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "data" / "markup_model.json"
-_override: Path | None = None
+KIND = "markup model"
+#: The shipped model's file name in cleaner/data.
+PACKAGED = "markup_model.json"
 
 
 class Ensemble:
     """One set of trees: ``probabilities(rows)`` gives each row's chance of being article text."""
 
-    def __init__(self, spec: dict, names: tuple[str, ...], source: str, key: str) -> None:
+    def __init__(self, spec: dict, names: tuple[str, ...], key: str) -> None:
         if tuple(spec.get("features", ())) != names:
-            raise CleanerError(f"markup model {source}: '{key}' was trained on other features than this version "
-                               "computes (retrain it with bench/train_markup_model.py)")
+            raise ValueError(f"'{key}' was trained on other features than this version computes "
+                             "(retrain it with bench/train_markup_model.py)")
         self.threshold: float = float(spec["threshold"])
         self._score = _compile(spec["trees"], float(spec["base"]), len(names))
 
@@ -48,16 +50,14 @@ class Ensemble:
 class Model:
     """The two ensembles and the rule for asking trafilatura."""
 
-    def __init__(self, spec: dict, source: str) -> None:
+    def __init__(self, spec: dict) -> None:
         if spec.get("format") != MODEL_FORMAT:
-            raise CleanerError(f"markup model {source}: not a {MODEL_FORMAT} file")
-        self.source = source
-        self.description: str = spec.get("description", "")
+            raise ValueError(f"not a {MODEL_FORMAT} file")
         low, high = spec["doubt_band"]
         self.doubt_band: tuple[float, float] = (float(low), float(high))
         self.consult_above: float = float(spec["consult_above"])
-        self.markup = Ensemble(spec["markup"], MARKUP_NAMES, source, "markup")
-        self.consulted = Ensemble(spec["consulted"], NAMES, source, "consulted")
+        self.markup = Ensemble(spec["markup"], MARKUP_NAMES, "markup")
+        self.consulted = Ensemble(spec["consulted"], NAMES, "consulted")
 
     def in_doubt(self, lines: Sequence, probabilities: Sequence[float]) -> bool:
         """Is the page worth asking trafilatura about? (The share of its words in lines scored in doubt.)"""
@@ -118,22 +118,20 @@ def _expression(tree: dict, node: int) -> str:
             f"else {_expression(tree, tree['right'][node])})")
 
 
-def use_model_file(path: str | Path | None) -> None:
-    """Score with this model file from now on (``None``: the built-in one). For training and benchmarks."""
-    global _override
-    _override = Path(path) if path is not None else None
+@cache
+def default_model() -> Model:
+    """The shipped model, read and compiled once per process."""
+    model = load_packaged(KIND, PACKAGED, Model)
+    if model is None:
+        raise ModelError(f"cleaner/data/{PACKAGED}", "missing from the installed package", KIND)
+    return model
 
 
-def load() -> Model:
-    """The model in use, loaded once per process."""
-    return _load_file(_override or DEFAULT_MODEL)
+def load_model(path) -> Model:
+    """A model file written by bench/train_markup_model.py; :class:`ModelError` says why one is unusable."""
+    return load_file(KIND, path, Model)
 
 
-@lru_cache(maxsize=8)
-def _load_file(path: Path) -> Model:
-    """A model file, read and compiled once (a cross-validation run switches between a few)."""
-    try:
-        spec = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise CleanerError(f"cannot read the markup model {path}: {exc}") from None
-    return Model(spec, str(path))
+def model_for(doc) -> Model:
+    """The model this page is scored with: its cleaner's, else the shipped one."""
+    return doc.models.markup if doc.models.markup is not None else default_model()

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from ..caching import BoundedCache
+
 #: category → (whole words, word prefixes). A word belongs to the first category that lists it.
 CATEGORIES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "content": (frozenset({"article", "articles", "articlebody", "content", "post", "entry", "story", "body",
@@ -100,7 +102,9 @@ _ALL_PREFIXES = tuple(prefix for _, prefixes in CATEGORIES.values() for prefix i
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_cache: dict[str, str | None] = {}
+#: Each word's category; small, for the garbage collector (see cleaner.caching). Strings only: the
+#: collector may leave the whole table untracked.
+_cache = BoundedCache(16_384)
 
 
 def category(word: str) -> str | None:
@@ -111,10 +115,7 @@ def category(word: str) -> str | None:
     at = _FIRST_LISTING.get(word, len(_NAMES))
     if len(word) > 4 and word.startswith(_ALL_PREFIXES):     # one check rules out most words
         at = min(at, next(i for i, (_, prefixes) in enumerate(CATEGORIES.values()) if word.startswith(prefixes)))
-    result = _NAMES[at] if at < len(_NAMES) else None
-    if len(_cache) >= 16_384:          # small, for the garbage collector (see layout.CACHED_VALUES)
-        _cache.clear()
-    _cache[word] = result
+    result = _cache[word] = _NAMES[at] if at < len(_NAMES) else None
     return result
 
 
@@ -126,11 +127,11 @@ def region_words(value: str, limit: int = 400) -> tuple[str, ...]:
     if not value.islower():                # camelCase splits only where there are capitals
         value = _CAMEL.sub(" ", value).lower()
     words = []
-    cache = _cache
+    cached = _cache.get
     for word in _SPLIT.split(value):
         if not word:
             continue
-        found = cache.get(word, False)
+        found = cached(word, False)
         if found is False:
             found = category(word)
         if found is not None and word not in words:

@@ -61,11 +61,11 @@ class ArticleCleaner(PipelineStep):
     def __init__(self, profiles_dirs: Iterable[str] = (), use_profiles: bool = True, profile: str | None = None,
                  input_format: str = "auto", url_key: str = "url", metadata_prefix: str = "article_",
                  timeout: float | None = 30.0, max_bytes: int = DEFAULT_MAX_BYTES, exclusion_writer=None,
-                 text_model: str | None = None) -> None:
+                 text_model: str | None = None, markup_model: str | None = None) -> None:
         super().__init__()
         self.settings = Settings(profiles_dirs=tuple(str(path) for path in profiles_dirs),
                                  use_profiles=use_profiles, profile=profile, input_format=input_format,
-                                 max_bytes=max_bytes, text_model=text_model,
+                                 max_bytes=max_bytes, text_model=text_model, markup_model=markup_model,
                                  serialize=False)
         self.settings.make_cleaner()  # a broken profile fails here, where the pipeline is built
         self.url_key = url_key

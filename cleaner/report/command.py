@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 import click
 
 from ..errors import CleanerError, UsageError
-from ..options import profile_options, text_model_option
+from ..options import markup_model_option, profile_options, text_model_option
 
 STDIN = "-"
 
@@ -29,12 +29,13 @@ STDIN = "-"
 @click.option("--profile", "profile_name", help="Force this profile (see 'cleaner profiles').")
 @profile_options
 @text_model_option
+@markup_model_option
 @click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
               help="Treat the input as a text dump or HTML (auto: detect).")
 @click.option("--detail", "detail_documents", type=click.IntRange(min=0), default=50, show_default=True,
               help="Show the first N documents line by line (the others are counted in the summaries).")
 def report_command(paths, output, json_output, url, profile_name, profiles_dirs, no_profiles, text_model,
-                   input_format, detail_documents):
+                   markup_model, input_format, detail_documents):
     """Clean each DUMP (a file, a folder of dumps, or '-' for stdin) and write one HTML page showing every line's
     label, stage and reason, with counts per stage and, for many dumps, per site.
 
@@ -48,7 +49,8 @@ def report_command(paths, output, json_output, url, profile_name, profiles_dirs,
     if not output and not json_output:
         _fail(UsageError("give -o FILE.html for the page, --json FILE for its data, or both"))
     try:
-        cleaner = Cleaner(profiles_dirs=profiles_dirs, use_profiles=not no_profiles, model_path=text_model)
+        cleaner = Cleaner(profiles_dirs=profiles_dirs, use_profiles=not no_profiles, text_model=text_model,
+                          markup_model=markup_model)
         if profile_name:
             cleaner.registry.get(profile_name)  # an unknown name fails once, before any work
     except CleanerError as error:

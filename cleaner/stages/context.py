@@ -11,7 +11,7 @@ recognised as chrome keep that detector's decision when the model agrees.
 from __future__ import annotations
 
 from ..document import BODY, BOILERPLATE, Authority, Document, WordedReason
-from ..model import model_for
+from ..textmodel import model_for
 
 
 class ModelReason(WordedReason):

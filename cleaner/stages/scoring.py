@@ -3,7 +3,7 @@
 The evidence the earlier stages gathered — the line's shape, its stopword
 density against the document's own prose, the chrome signals phrases and
 shapes reported, the prose around it and its distance from the main run of
-prose — goes through the learned linear model (:mod:`cleaner.model`). The
+prose — goes through the learned linear model (:mod:`cleaner.textmodel`). The
 probability is kept in ``line.score``; the context stage turns the sequence of
 probabilities into labels. Lines a profile or the markup decided keep their
 labels and count as certain evidence for their neighbours; a detector's final
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .. import language
 from ..document import BODY, Authority, Document
-from ..model import iter_line_vectors, model_for
+from ..textmodel import iter_line_vectors, model_for
 
 
 class ScoringStage:

@@ -3,8 +3,8 @@ cohesive each line's vocabulary is with its neighbours, which line repeats the h
 how far each line is from prose, runs of short lines and of lines a colon introduces.
 
 Each takes the document's per-line Features (and flags derived from them) and returns
-one value per line, or a position; :func:`cleaner.model.iter_line_vectors` turns them
-into the model's features.
+one value per line, or a position; :func:`.vectors.page_measures` gathers them for the
+columns (:mod:`.columns`) to read.
 """
 
 from __future__ import annotations

@@ -1,0 +1,167 @@
+"""The text model package: its column table, the vectors compiled from it, and its guards."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from cleaner import language
+from cleaner.document import Document
+from cleaner.stages.features import FeaturesStage
+from cleaner.stages.phrases import PhrasesStage
+from cleaner.stages.shapes import ShapesStage
+from cleaner.textmodel import COLUMNS, FEATURES, line_vectors, vectors
+from cleaner.textmodel.columns import AROUND, LINE, NEAR_LINES, NEARBY_LINES, PART_LINES, TERMS, Column
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _evidence(text: str) -> tuple[Document, bool]:
+    """A dump through the stages whose evidence the vectors read, and whether its language has a stoplist."""
+    doc = Document.from_text(text)
+    for stage in (FeaturesStage(), PhrasesStage(), ShapesStage()):
+        stage(doc)
+    return doc, bool(doc.language) and not doc.char_mode and bool(language.stopwords(doc.language))
+
+
+def _column_by_column(doc: Document, has_stoplist: bool) -> list[list[float]]:
+    """The vectors worked out the slow way: every column's expression evaluated on its own, in table order."""
+    page = vectors.page_measures(doc.lines, has_stoplist)
+    out = []
+    for i, line in enumerate(doc.lines):
+        f = line.features
+        names = dict(page, i=i, line=line, f=f, u=f.units, has_stoplist=has_stoplist, char_mode=doc.char_mode,
+                     log1p=math.log1p, NEAR_LINES=NEAR_LINES, NEARBY_LINES=NEARBY_LINES, PART_LINES=PART_LINES)
+        given = set(names) | {name for name, _ in TERMS}
+        line_columns = [column for column in COLUMNS if column.scope == LINE]
+        values = []
+        for column in line_columns:
+            values.append(eval(column.compute, {}, names))  # noqa: S307 - the package's own table
+            if column.name not in given:
+                names[column.name] = values[-1]
+        for name, expression in TERMS:
+            names[name] = eval(expression, {}, names)  # noqa: S307
+        for column in COLUMNS[len(line_columns):]:
+            values.append(eval(column.compute, {}, names))  # noqa: S307
+            if column.name not in given:
+                names[column.name] = values[-1]
+        out.append([float(value) for value in values])
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.rglob("*.txt")), ids=lambda p: p.name)
+def test_the_compiled_vectors_equal_each_column_worked_out_alone(path):
+    """The generated builder (locals, the one-hot block, the per-line memo) changes no value and no order."""
+    doc, has_stoplist = _evidence(path.read_text(encoding="utf-8"))
+    fast = [[float(value) for value in vector] for vector in line_vectors(doc.lines, has_stoplist, doc.char_mode)]
+    assert fast == _column_by_column(doc, has_stoplist)
+    assert all(len(vector) == len(FEATURES) for vector in fast)
+
+
+def test_the_page_measures_are_the_names_the_builder_takes():
+    doc, _ = _evidence("A headline\nThe committee said on Monday that it would publish its findings soon.\n")
+    assert tuple(vectors.page_measures(doc.lines, True)) == vectors.PAGE_NAMES
+
+
+def test_a_table_the_builder_cannot_compile_is_refused():
+    names = vectors.PAGE_NAMES
+    after = (*COLUMNS, Column("late", "", "u > 3", LINE))
+    with pytest.raises(ValueError, match="LINE columns must come first"):
+        vectors._source(after, TERMS, names)
+    typo = (*COLUMNS, Column("typo", "", "prose_nearr[i] > 1"))
+    with pytest.raises(ValueError, match="typo reads prose_nearr"):
+        vectors._source(typo, TERMS, names)
+    early = (*COLUMNS[:60], Column("early", "", "later > 1", AROUND), *COLUMNS[60:], Column("later", "", "1.0"))
+    with pytest.raises(ValueError, match="early reads later"):
+        vectors._source(early, TERMS, names)
+    shuffled = tuple(sorted(COLUMNS, key=lambda c: (c.scope != LINE, c.name)))
+    with pytest.raises(ValueError, match="signal columns"):
+        vectors._source(shuffled[:40] + shuffled[41:], TERMS, names)
+
+
+def test_the_text_model_and_the_model_loader_import_no_stage():
+    """Layering: the stages use the text model, never the other way; models.py sits below both models."""
+    import ast
+
+    import cleaner
+
+    root = Path(cleaner.__file__).parent
+    for path in [*sorted((root / "textmodel").glob("*.py")), root / "models.py"]:
+        package = ["cleaner", *path.relative_to(root).parent.parts]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = package[:len(package) - node.level + 1] if node.level else []
+                names = [".".join([*base, *(node.module or "").split(".")]).strip(".")]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                assert not name.startswith(("cleaner.stages", "cleaner.html", "cleaner.pipeline", "cleaner.api")), \
+                    f"{path.name} imports {name}"
+
+
+#: The places that set ``line.signal`` from a variable, and where its values come from: a phrase category
+#: (boilerplate.toml's tables) and a shape's (signal, reason) pair. A new one must be added here, with its
+#: values' source, so that the guard below sees them.
+_SIGNAL_VARIABLES = {("phrases.py", "category"), ("shapes.py", "signal")}
+
+
+def _signal_of(call: "ast.Call"):
+    """The signal argument of a ``doc.condemn(line, reason, signal, …)`` call."""
+    for keyword in call.keywords:
+        if keyword.arg == "signal":
+            return keyword.value
+    return call.args[2] if len(call.args) >= 3 else None
+
+
+def _signals_in_code() -> tuple[set[str], set[tuple[str, str]]]:
+    """Every signal the stages can set — string constants given to ``Document.condemn`` or assigned to
+    ``.signal``, and the signal half of the shapes' ``return "signal", "reason"`` — and the (module,
+    variable) pairs that set one from a variable. ``condemn`` itself (document.py) is the mechanism."""
+    import ast
+
+    import cleaner
+
+    constants: set[str] = set()
+    variables: set[tuple[str, str]] = set()
+
+    def note(path: Path, value) -> None:
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            constants.add(value.value)
+        elif value is not None and not (isinstance(value, ast.Constant) and value.value is None):
+            variables.add((path.name, ast.unparse(value)))
+
+    for path in sorted(Path(cleaner.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "condemn":
+                note(path, _signal_of(node))
+            elif path.name != "document.py" and isinstance(node, ast.Assign) and any(
+                    isinstance(target, ast.Attribute) and target.attr == "signal" for target in node.targets):
+                note(path, node.value)
+            elif path.name == "shapes.py" and isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple) \
+                    and len(node.value.elts) == 2 and all(isinstance(e, ast.Constant) for e in node.value.elts):
+                constants.add(node.value.elts[0].value)
+    return constants, variables
+
+
+def test_every_signal_a_stage_can_report_has_a_model_column():
+    """A new phrase category or shape signal would be read by the model as no signal at all: it needs a
+    column (SIGNALS) and a retrained model. And every signal column is one some stage can set."""
+    from cleaner.stages.phrases import PHRASES_FILE
+    from cleaner.textmodel import SIGNALS
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python < 3.11
+        import tomli as tomllib
+    with open(PHRASES_FILE, "rb") as handle:
+        categories = set(tomllib.load(handle))
+    constants, variables = _signals_in_code()
+    assert variables == _SIGNAL_VARIABLES, "a stage sets line.signal from a new source: add it to this guard"
+    assert len(constants) >= 10 and len(categories) >= 10        # the scan found the detectors
+    emitted = categories | constants
+    assert not emitted - set(SIGNALS), f"signals without a model column: {sorted(emitted - set(SIGNALS))}"
+    assert not set(SIGNALS) - emitted, f"model columns no stage sets: {sorted(set(SIGNALS) - emitted)}"
