@@ -14,10 +14,8 @@ from .document import Article
 from .errors import InputError, UsageError
 from .patterns import budget_for, time_budget
 from .profiles import Profile, Registry
-from .reading import (DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, check_line_lengths, decode, looks_like_html,
-                      normalise_newlines, read_bounded, refuse_binary_text)
-
-INPUT_FORMATS = ("auto", "text", "html")
+from .reading import (DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, INPUT_FORMATS, check_line_lengths, decode,
+                      looks_like_html, normalise_newlines, read_bounded, refuse_binary_text)
 
 
 class Cleaner:

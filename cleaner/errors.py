@@ -48,3 +48,9 @@ class UsageError(CleanerError):
     """A bad option value or an unknown profile name."""
 
     exit_code = 2
+
+
+class InputFileError(CleanerError):
+    """A named input cannot be opened (no such file, no permission, stdin closed): exit 2, as a bad argument."""
+
+    exit_code = 2

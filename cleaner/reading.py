@@ -24,6 +24,8 @@ from .errors import InputError
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 #: A text line longer than this is not a scraped dump (minified code, a blob).
 DEFAULT_MAX_LINE_CHARS = 1_000_000
+#: How an input may be read: as HTML when it looks like it, or as the one or the other (``--input-format``).
+INPUT_FORMATS = ("auto", "text", "html")
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

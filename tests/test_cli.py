@@ -235,9 +235,12 @@ def test_an_internal_failure_is_one_line_and_the_next_file_still_runs(runner, cl
 
 def test_text_is_written_in_chunks_that_join_to_the_whole_text(runner, cli, monkeypatch):
     """The CLI streams a large article; whatever the chunk size, stdout is the text format exactly."""
+    import importlib
+
     from cleaner import Cleaner
-    from cleaner import cli as cli_module
     from cleaner.output import to_text
+
+    cli_module = importlib.import_module("cleaner.cli.main")  # the module (cleaner.cli.main is the command)
 
     paths = [seed("000"), seed("003"), seed("004")]
     articles = [Cleaner().clean(path.read_bytes()) for path in paths]

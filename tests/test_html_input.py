@@ -152,11 +152,12 @@ def test_nul_bytes_are_refused_in_one_line():
     assert "\n" not in str(caught.value)
 
 
-def test_the_text_path_imports_neither_lxml_nor_trafilatura():
+def test_the_text_path_imports_neither_lxml_nor_trafilatura_nor_the_batch_tools():
     dump = seed("000")
     code = ("import sys; from cleaner.cli import main\n"
             "try:\n    main([sys.argv[1]], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
-            "heavy = sorted(m for m in ('lxml', 'trafilatura', 'htmldate', 'justext', 'cssselect') if m in sys.modules)\n"
+            "heavy = sorted(m for m in ('lxml', 'trafilatura', 'htmldate', 'justext', 'cssselect', 'charset_normalizer',\n"
+            "                          'tqdm', 'fastwarc') if m in sys.modules)\n"
             "print('HEAVY:', ','.join(heavy))")
     result = subprocess.run([python(), "-c", code, str(dump)], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
