@@ -394,6 +394,15 @@ def test_a_closed_stdin_is_a_one_line_error():
     assert result.stderr == "cleaner: error: cannot read stdin: it is closed\n"
 
 
+def test_a_closed_stdin_is_a_one_line_error_in_the_report_too(tmp_path):
+    """`cleaner report -` opens stdin as the plain command does: a row with the one-line error, exit 2."""
+    result = subprocess.run([python(), "-m", "cleaner", "report", "-", "--json", "-"], capture_output=True, text=True,
+                            preexec_fn=_closing(0), check=False, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr == "cleaner: error: stdin: cannot read stdin: it is closed\n"
+    assert '"error": "cannot read stdin: it is closed"' in result.stdout
+
+
 MENU = "\n".join(["Home", "News", "Sport", "Weather", "About us", "Contact", "Privacy Policy", "Sign in"]) + "\n"
 
 
