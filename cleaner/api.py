@@ -12,7 +12,7 @@ from typing import BinaryIO, Iterable
 from . import pipeline
 from .document import Article
 from .errors import InputError, UsageError
-from .patterns import budget_for, time_budget
+from .profiles.patterns import budget_for, time_budget
 from .profiles import Profile, Registry
 from .reading import (DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, INPUT_FORMATS, check_line_lengths, decode,
                       looks_like_html, normalise_newlines, read_bounded, refuse_binary_text)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from cleaner.dates import parse_date
 from cleaner.document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, UNKNOWN, Document
-from cleaner.profiles import Registry, _build
+from cleaner.profiles import Registry
+from cleaner.profiles.loader import _build
 from cleaner.stages.context import ContextStage
 from cleaner.stages.features import FeaturesStage
 from cleaner.stages.metadata import MetadataStage
