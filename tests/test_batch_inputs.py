@@ -118,12 +118,12 @@ def test_warc_responses_and_wet_conversions_are_documents_other_records_are_not(
 
 
 def test_http_charset_is_tried_after_utf8():
-    from cleaner.batch.work import decode_bytes
+    from cleaner.reading import decode
 
     russian = "Привет, мир: новости дня".encode("koi8_r")
-    assert decode_bytes(russian, "koi8-r", 1000) == "Привет, мир: новости дня"
-    assert decode_bytes("naïve café".encode("utf-8"), "koi8-r", 1000) == "naïve café"
-    assert decode_bytes(b"plain", "no-such-charset", 1000) == "plain"
+    assert decode(russian, 1000, charset="koi8-r") == "Привет, мир: новости дня"
+    assert decode("naïve café".encode("utf-8"), 1000, charset="koi8-r") == "naïve café"
+    assert decode(b"plain", 1000, charset="no-such-charset") == "plain"
 
 
 def test_chunked_transfer_encoding_is_undone(tmp_path):

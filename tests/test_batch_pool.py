@@ -15,9 +15,10 @@ from test_batch_support import (ARTICLE, HANG_DUMP, HANG_PROFILE, dying_processo
                                 unstartable_processor, write_jsonl)
 
 from cleaner import CleanerError, clean_many
-from cleaner.batch.pool import OrderedPool, PoolError
+from cleaner.batch.pool import OrderedPool
 from cleaner.batch.records import InputRecord, Source
 from cleaner.batch.work import Processor, Settings
+from cleaner.errors import PoolError
 
 @pytest.fixture
 def hang_profiles(tmp_path):
