@@ -6,6 +6,7 @@ profiles, so a pipeline cleaning many documents loads them once.
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import BinaryIO, Iterable
 
@@ -82,14 +83,11 @@ class Cleaner:
         return self.registry.match(text, url)
 
 
-_default: Cleaner | None = None
-
-
-def default_cleaner() -> Cleaner:
-    global _default
-    if _default is None:
-        _default = Cleaner()
-    return _default
+@functools.cache
+def default_cleaner(use_profiles: bool = True) -> Cleaner:
+    """The :class:`Cleaner` that :func:`clean` uses, one per process for each ``use_profiles``: the profiles
+    load once."""
+    return Cleaner(use_profiles=use_profiles)
 
 
 def clean(text: str | bytes | BinaryIO, url: str | None = None, profile: str | Profile | None = None, *,
@@ -99,15 +97,4 @@ def clean(text: str | bytes | BinaryIO, url: str | None = None, profile: str | P
     ``url`` picks the site profile by host; ``profile`` forces one by name;
     ``use_profiles=False`` runs the generic fallback only.
     """
-    cleaner = default_cleaner() if use_profiles else _generic_cleaner()
-    return cleaner.clean(text, url=url, profile=profile, input_format=input_format)
-
-
-_generic: Cleaner | None = None
-
-
-def _generic_cleaner() -> Cleaner:
-    global _generic
-    if _generic is None:
-        _generic = Cleaner(use_profiles=False)
-    return _generic
+    return default_cleaner(use_profiles).clean(text, url=url, profile=profile, input_format=input_format)

@@ -39,6 +39,24 @@ def test_profile_is_found_by_host_and_by_fingerprint(prefix, name, url):
     assert registry.match("no chrome here", url).name == name  # from the URL alone
 
 
+def test_the_host_of_a_url():
+    from cleaner.urls import url_host
+
+    assert url_host("https://www.JPost.com/a?b=1") == "www.jpost.com"
+    assert url_host("news.example.co.uk:8080/x") == "news.example.co.uk"  # no scheme: still a host
+    assert url_host(None) == url_host("") == url_host("http://[::1") == ""  # malformed: no host, no error
+
+
+def test_a_malformed_url_picks_no_profile_and_is_no_error():
+    """An unclosed IPv6 bracket made urlsplit raise: an internal error in the profile's match and the site."""
+    dump = seed("000").read_text(encoding="utf-8")
+    for use_profiles in (True, False):
+        article = clean(dump, url="http://[::1", use_profiles=use_profiles)
+        plain = clean(dump, use_profiles=use_profiles)
+        assert (article.profile, article.body, article.title) == (plain.profile, plain.body, plain.title)
+    assert article.site is None
+
+
 def test_fingerprints_do_not_fire_on_other_sites_seeds():
     registry = Registry.load()
     for prefix, name in zip(["000", "001", "002", "003", "004"], ["jpost", "thenews", "duvarenglish", "inkl", "themoscowtimes"]):

@@ -9,22 +9,19 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
-from urllib.parse import urlsplit
 
+from ..compat import tomllib
 from ..errors import ProfileError, UsageError
+from ..urls import url_host
 from .patterns import (LinePattern, ProfileRegex, budget_for, compile_pattern, compile_patterns, compile_regex,
                        time_budget)
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
-BUILTIN_DIR = Path(__file__).resolve().parent
+#: The built-in profiles: package data, on disk (a profile is read, and named in messages, by its path).
+BUILTIN_DIR = Path(resources.files("cleaner.profiles")).resolve()
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _TOP_KEYS = {"name", "site", "hosts", "fingerprints", "min_fingerprints", "article", "metadata", "drop", "description",
              "html"}
@@ -284,7 +281,7 @@ class Registry:
     def match(self, text: str, url: str | None = None) -> Profile | None:
         """The profile for a dump: by the URL's host, else by fingerprints."""
         if url:
-            host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+            host = url_host(url)
             for profile in self:
                 if profile.serves(host):
                     return profile

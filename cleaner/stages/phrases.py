@@ -13,18 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import sys
 from functools import lru_cache
+from importlib import resources
 
+from ..compat import tomllib
 from ..document import BOILERPLATE, Document, markup_body
 from ..triggers import line_keys, triggers
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 #: A short line that ends like a sentence and is longer than this is prose.
 _SHORT_SENTENCE_WORDS = 8
@@ -134,24 +129,21 @@ class PhraseBook:
         return None
 
 
-_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
-PHRASES_FILE = os.path.join(_DATA, "boilerplate.toml")
+PHRASES_FILE = resources.files("cleaner.data").joinpath("boilerplate.toml")
 #: The prefilter keys of every phrase, precomputed (reading patterns costs ~0.1 s at startup).
-INDEX_FILE = os.path.join(_DATA, "boilerplate.index.json")
+INDEX_FILE = resources.files("cleaner.data").joinpath("boilerplate.index.json")
 
 
 @lru_cache(maxsize=1)
 def default_phrasebook() -> PhraseBook:
-    with open(PHRASES_FILE, "rb") as handle:
-        raw = handle.read()
+    raw = PHRASES_FILE.read_bytes()
     return PhraseBook(tomllib.loads(raw.decode("utf-8")), _load_index(raw))
 
 
 def _load_index(raw: bytes) -> dict[str, list[str] | None]:
     """The shipped trigger index, if it was built from exactly this phrase data."""
     try:
-        with open(INDEX_FILE, encoding="utf-8") as handle:
-            index = json.load(handle)
+        index = json.loads(INDEX_FILE.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if index.get("source_sha256") != hashlib.sha256(raw).hexdigest():
@@ -161,8 +153,7 @@ def _load_index(raw: bytes) -> dict[str, list[str] | None]:
 
 def build_index() -> dict:
     """The trigger index for the current phrase data (``python -m cleaner.stages.phrases``)."""
-    with open(PHRASES_FILE, "rb") as handle:
-        raw = handle.read()
+    raw = PHRASES_FILE.read_bytes()
     data = tomllib.loads(raw.decode("utf-8"))
     sources = {source for spec in data.values() for scope in ("whole", "short", "any") for source in spec.get(scope, [])}
     keys = {source: (sorted(found) if (found := triggers(source)) is not None else None) for source in sorted(sources)}
