@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from test_batch_support import (ARTICLE, HANG_DUMP, HANG_PROFILE, dying_processor, expected_body,
+from batch_helpers import (ARTICLE, HANG_DUMP, HANG_PROFILE, dying_processor, expected_body,
                                 exploding_processor, read_jsonl, run_batch_cli, seed_texts, slow_processor,
                                 unstartable_processor, write_jsonl)
 

@@ -207,10 +207,6 @@ def test_readme_install_lines_use_the_distribution_name():
     assert named and all("article-cleaner" in line for line in named), named
 
 
-def test_seed_folder_is_present():
-    assert len(list(SEEDS.glob("*.gold.json"))) == 5
-
-
 def test_an_internal_failure_is_one_line_and_the_next_file_still_runs(runner, cli, monkeypatch, tmp_path):
     from cleaner.api import Cleaner
 

@@ -147,6 +147,7 @@ def test_no_network_access_while_parsing(monkeypatch):
     _clean_html(page)
 
 
+@pytest.mark.slow  # 9 to 17 s
 def test_a_20_megabyte_page_is_cleaned():
     """A huge page of distinct paragraphs (a real one does not repeat one paragraph 300,000 times)."""
     sentence = "A sentence of reasonable length that keeps going for a while, number {}. "
