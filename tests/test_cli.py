@@ -207,6 +207,35 @@ def test_readme_install_lines_use_the_distribution_name():
     assert named and all("article-cleaner" in line for line in named), named
 
 
+def test_readme_package_map_matches_the_tree():
+    """README's map (at its end) names every module and sub-package of cleaner/, and nothing that is gone;
+    a sub-package whose modules it lists has all of them listed."""
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("```\ncleaner/\n"):].split("\nbench/", 1)[0].splitlines()[2:]
+    listed: dict[str, set[str]] = {}
+    for line in block:
+        top, child = re.match(r"^  (\S+)", line), re.match(r"^    (\S+)", line)
+        if top:
+            parent = top.group(1)
+            listed[parent] = set()
+        elif child:
+            listed[parent].add(child.group(1))
+    package = ROOT / "cleaner"
+
+    def entries(folder):
+        return {p.name + "/" if p.is_dir() else p.name for p in folder.iterdir()
+                if p.name not in ("__init__.py", "__pycache__") and (p.is_dir() or p.suffix == ".py")}
+
+    assert set(listed) == entries(package)
+    for name, children in listed.items():
+        if children:
+            assert children == entries(package / name), name
+
+
 def test_an_internal_failure_is_one_line_and_the_next_file_still_runs(runner, cli, monkeypatch, tmp_path):
     from cleaner.api import Cleaner
 
