@@ -6,20 +6,20 @@ profiles, so a pipeline cleaning many documents loads them once.
 
 from __future__ import annotations
 
+import functools
 import os
 import warnings
 from typing import BinaryIO, Iterable
 
 from . import pipeline
 from .document import Article
-from .errors import InputError, UsageError
+from .errors import UsageError
 from .models import Models
-from .patterns import budget_for, time_budget
 from .profiles import Profile, Registry
-from .reading import (DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, check_line_lengths, decode, looks_like_html,
-                      normalise_newlines, read_bounded, refuse_binary_text)
+from .profiles.patterns import budget_for, time_budget
+from .reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, INPUT_FORMATS, read_input
 
-INPUT_FORMATS = ("auto", "text", "html")
+__all__ = ["INPUT_FORMATS", "Cleaner", "clean", "default_cleaner"]
 
 
 class Cleaner:
@@ -44,33 +44,25 @@ class Cleaner:
         self.models = _models(text_model, markup_model)
 
     def clean(self, text: str | bytes | BinaryIO, url: str | None = None, profile: str | Profile | None = None,
-              input_format: str = "auto") -> Article:
+              input_format: str = "auto", charset: str | None = None) -> Article:
         """Clean one dump: the article's body, metadata and every line's decision.
 
         ``text`` is the dump as str, as bytes (decoded here), or as a binary file
         opened for reading (read here, at most ``max_bytes`` + 1 bytes of it: the
         bytes are then dropped once decoded). Input over ``max_bytes`` is an InputError.
+        ``charset`` is what the bytes' transport said of them (an HTTP Content-Type
+        charset), tried after UTF-8 (see :mod:`cleaner.reading`).
         """
-        if input_format not in INPUT_FORMATS:
-            raise UsageError(f"unknown input format {input_format!r} (use one of {', '.join(INPUT_FORMATS)})")
-        if hasattr(text, "read"):  # a binary file: read here, so nothing else holds the bytes
-            text = read_bounded(text, self.max_bytes)
-        if isinstance(text, (bytes, bytearray)):
-            text = decode(bytes(text), self.max_bytes)
-        refuse_binary_text(text)  # a str from the caller or a JSONL field: the rule bytes follow
-        text = normalise_newlines(text)
-        if not text or text.isspace():
-            raise InputError("input is empty (nothing but whitespace)" if text else "input is empty")
+        text, is_html = read_input(text, input_format, self.max_bytes, self.max_line_chars, charset)
         # One CPU budget for the profile's regexes over the whole dump (fingerprints, then its rules in every
         # window of a large dump): a slow user regex stops with a one-line error, not per window.
         with time_budget(budget_for(len(text))):
-            article = self._clean_text(text, url, profile, input_format)
+            article = self._clean_text(text, url, profile, is_html)
         if article.empty:
             article.warnings.append("no article text found")
         return article
 
-    def _clean_text(self, text: str, url: str | None, profile: str | Profile | None, input_format: str) -> Article:
-        is_html = input_format == "html" or (input_format == "auto" and looks_like_html(text))
+    def _clean_text(self, text: str, url: str | None, profile: str | Profile | None, is_html: bool) -> Article:
         if is_html:
             from .html import html_to_document  # lazy: lxml only when HTML comes in
 
@@ -83,7 +75,6 @@ class Cleaner:
             doc.models = self.models
             article = pipeline.run(doc)
         else:
-            check_line_lengths(text, self.max_line_chars)
             chosen = self._pick_profile(text, url, profile)
             # A larger dump than one window is cleaned window by window; its article keeps the text
             # (its decisions are read from it), so nothing is gained by dropping it here.
@@ -114,14 +105,11 @@ def _models(text_model: str | os.PathLike[str] | None, markup_model: str | os.Pa
     return Models(text=text, markup=markup)
 
 
-_default: Cleaner | None = None
-
-
-def default_cleaner() -> Cleaner:
-    global _default
-    if _default is None:
-        _default = Cleaner()
-    return _default
+@functools.cache
+def default_cleaner(use_profiles: bool = True) -> Cleaner:
+    """The :class:`Cleaner` that :func:`clean` uses, one per process for each ``use_profiles``: the profiles
+    load once."""
+    return Cleaner(use_profiles=use_profiles)
 
 
 def clean(text: str | bytes | BinaryIO, url: str | None = None, profile: str | Profile | None = None, *,
@@ -131,15 +119,4 @@ def clean(text: str | bytes | BinaryIO, url: str | None = None, profile: str | P
     ``url`` picks the site profile by host; ``profile`` forces one by name;
     ``use_profiles=False`` runs the generic fallback only.
     """
-    cleaner = default_cleaner() if use_profiles else _generic_cleaner()
-    return cleaner.clean(text, url=url, profile=profile, input_format=input_format)
-
-
-_generic: Cleaner | None = None
-
-
-def _generic_cleaner() -> Cleaner:
-    global _generic
-    if _generic is None:
-        _generic = Cleaner(use_profiles=False)
-    return _generic
+    return default_cleaner(use_profiles).clean(text, url=url, profile=profile, input_format=input_format)

@@ -49,3 +49,35 @@ class UsageError(CleanerError):
     """A bad option value or an unknown profile name."""
 
     exit_code = 2
+
+
+class InputFileError(CleanerError):
+    """A named input cannot be opened (no such file, no permission, stdin closed): exit 2, as a bad argument."""
+
+    exit_code = 2
+
+
+# ``cleaner batch``: the errors that stop a run (a document's own problems are error records, never raised).
+
+class BatchUsageError(CleanerError):
+    """A bad input or output argument (or report path), found before any document is read."""
+
+    exit_code = 2
+
+
+class PoolError(CleanerError):
+    """Workers cannot run at all (they fail to start): the run stops with this one-line reason."""
+
+    exit_code = 1
+
+
+class BatchWriteError(CleanerError):
+    """The output cannot be written (disk full, permissions): the run stops; resume later."""
+
+    exit_code = 1
+
+
+class BatchInterrupted(CleanerError):
+    """Ctrl-C or SIGTERM: what was done is written; the same command picks up from there."""
+
+    exit_code = 130

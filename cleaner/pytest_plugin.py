@@ -1,6 +1,6 @@
 """A pytest plugin: ``pytest --cleaner-fixtures fixtures/`` checks each fixture dump as a test item.
 
-The same check as ``cleaner check`` (``cleaner/fixtures.py``): each dump is
+The same check as ``cleaner check`` (``cleaner/cli/check.py``): each dump is
 cleaned and compared with ``NAME.expected.txt`` beside it; a mismatch fails
 with the unified diff ``cleaner check`` prints, and ``--cleaner-update``
 accepts the current output as the new expectation.
@@ -60,7 +60,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> "CleanerDu
     roots = config.getoption("cleaner_fixtures")
     if not roots or not _under(file_path, roots):
         return None
-    from .fixtures import is_dump
+    from .cli.check import is_dump
 
     if not is_dump(file_path):
         return None
@@ -96,7 +96,7 @@ class CleanerFixtureItem(pytest.Item):
     """Clean the dump and compare with ``NAME.expected.txt``, as ``cleaner check`` does."""
 
     def runtest(self) -> None:
-        from .fixtures import check_one
+        from .cli.check import check_one
 
         dump = Path(os.path.relpath(self.path))  # the diff names the files as 'cleaner check' run here would
         result = check_one(_cleaner(self.config), dump, update=self.config.getoption("cleaner_update"))

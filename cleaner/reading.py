@@ -1,12 +1,14 @@
 """Bytes to text: encodings, binary sniffing, size limits, and clear errors.
 
-A scraped dump arrives as bytes of unknown encoding. A BOM decides first
-(UTF-8, UTF-16/32); then bytes that are valid UTF-8 are UTF-8 (legacy-encoded
-text almost never is, while pages that declare a legacy charset but are UTF-8
-are common); then the charset the page declares (``<meta charset>``, the
-``http-equiv`` form, an XML declaration; ISO-8859-1 read as windows-1252, as
-browsers do); anything else goes to charset-normalizer (installed with
-trafilatura). Binary data is
+One policy for every way in (:func:`read_input`: the library, the CLI,
+``cleaner batch``). A scraped dump arrives as bytes of unknown encoding. A BOM
+decides first (UTF-8, UTF-16/32); then bytes that are valid UTF-8 are UTF-8
+(legacy-encoded text almost never is, while pages that declare a legacy
+charset but are UTF-8 are common); then the charset the transport gave, when
+there was one (an HTTP Content-Type header, in a WARC record); then the
+charset the page declares (``<meta charset>``, the ``http-equiv`` form, an
+XML declaration; ISO-8859-1 read as windows-1252, as browsers do); anything
+else goes to charset-normalizer (installed with trafilatura). Binary data is
 recognised by NUL bytes, which no text encoding without a BOM produces but
 UTF-16: UTF-16 without a BOM is recognised by where its NUL bytes fall
 (every other byte, on one side) before NUL means binary.
@@ -18,12 +20,14 @@ import codecs
 import re
 from typing import BinaryIO
 
-from .errors import InputError
+from .errors import InputError, UsageError
 
 #: Inputs larger than this are refused (``--max-bytes``; ``Cleaner(max_bytes=...)``).
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 #: A text line longer than this is not a scraped dump (minified code, a blob).
 DEFAULT_MAX_LINE_CHARS = 1_000_000
+#: How an input may be read: as HTML when it looks like it, or as the one or the other (``--input-format``).
+INPUT_FORMATS = ("auto", "text", "html")
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -77,8 +81,39 @@ def read_bounded(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
-def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Decode a dump's bytes to text, or raise :class:`InputError` saying why."""
+def read_input(data: str | bytes | bytearray | BinaryIO, input_format: str = "auto",
+               max_bytes: int = DEFAULT_MAX_BYTES, max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+               charset: str | None = None) -> tuple[str, bool]:
+    """An input as the pipeline takes it: ``(text, is_html)``, or InputError (UsageError) saying why not.
+
+    In order: a binary file is read (at most ``max_bytes`` + 1 bytes of it); bytes are
+    decoded (:func:`decode`; ``charset`` is the transport's, tried after UTF-8); text
+    holding NUL is refused as bytes holding NUL are; line ends are unified; empty or
+    blank input is refused; ``input_format`` ``auto`` looks for HTML; a text dump's
+    lines are held to ``max_line_chars``. The bytes are dropped once decoded.
+    """
+    if input_format not in INPUT_FORMATS:
+        raise UsageError(f"unknown input format {input_format!r} (use one of {', '.join(INPUT_FORMATS)})")
+    if hasattr(data, "read"):  # a binary file: read here, so nothing else holds the bytes
+        data = read_bounded(data, max_bytes)
+    text = decode(bytes(data), max_bytes, charset) if isinstance(data, (bytes, bytearray)) else data
+    del data
+    refuse_binary_text(text)  # a str from the caller or a JSONL field: the rule bytes follow
+    text = normalise_newlines(text)
+    if not text or text.isspace():
+        raise InputError("input is empty (nothing but whitespace)" if text else "input is empty")
+    is_html = input_format == "html" or (input_format == "auto" and looks_like_html(text))
+    if not is_html:
+        check_line_lengths(text, max_line_chars)
+    return text, is_html
+
+
+def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, charset: str | None = None) -> str:
+    """Decode a dump's bytes to text, or raise :class:`InputError` saying why.
+
+    ``charset`` is what the transport said (an HTTP Content-Type), if anything:
+    tried after UTF-8 and before the page's own declaration; unknown names are passed by.
+    """
     if len(data) > max_bytes:
         raise too_large(max_bytes)
     for bom, encoding in _BOMS:
@@ -96,6 +131,11 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
     declared = _declared_charset(data)
     if declared:
         for encoding in (("cp1252", declared) if declared in _LATIN1_NAMES else (declared,)):

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 
+import brotli  # installed with FastWARC
 import pytest
-from test_batch_support import (ARTICLE, HTML_ARTICLE, expected_body, read_jsonl, response, run_batch_cli,
+from batch_helpers import (ARTICLE, HTML_ARTICLE, expected_body, read_jsonl, response, run_batch_cli,
                                 seed_dumps, seed_texts, warc_record, write_jsonl, write_warc)
 
 from cleaner.batch.readers import read_inputs
 from cleaner.batch.records import Source
+from cleaner.errors import InputError
 
 
 def _never(source: Source) -> bool:
@@ -118,12 +121,12 @@ def test_warc_responses_and_wet_conversions_are_documents_other_records_are_not(
 
 
 def test_http_charset_is_tried_after_utf8():
-    from cleaner.batch.work import decode_bytes
+    from cleaner.reading import decode
 
     russian = "Привет, мир: новости дня".encode("koi8_r")
-    assert decode_bytes(russian, "koi8-r", 1000) == "Привет, мир: новости дня"
-    assert decode_bytes("naïve café".encode("utf-8"), "koi8-r", 1000) == "naïve café"
-    assert decode_bytes(b"plain", "no-such-charset", 1000) == "plain"
+    assert decode(russian, 1000, charset="koi8-r") == "Привет, мир: новости дня"
+    assert decode("naïve café".encode("utf-8"), 1000, charset="koi8-r") == "naïve café"
+    assert decode(b"plain", 1000, charset="no-such-charset") == "plain"
 
 
 def test_chunked_transfer_encoding_is_undone(tmp_path):
@@ -134,6 +137,38 @@ def test_chunked_transfer_encoding_is_undone(tmp_path):
     out = tmp_path / "out.jsonl"
     assert run_batch_cli(str(warc), "-o", str(out)).returncode == 0
     assert read_jsonl(out)[0]["body"] == expected_body(HTML_ARTICLE, input_format="html")
+
+
+@pytest.mark.parametrize("name, compress", [
+    ("gzip", lambda data: gzip.compress(data)),
+    ("x-gzip", lambda data: gzip.compress(data)),
+    ("deflate", lambda data: zlib.compress(data)),                                      # zlib-wrapped, as RFC 9110 says
+    ("deflate", lambda data: (lambda c: c.compress(data) + c.flush())(zlib.compressobj(wbits=-15))),  # raw, as some send
+    ("br", lambda data: brotli.compress(data)),
+])
+def test_content_encodings_are_undone_within_max_bytes(name, compress):
+    from cleaner.batch.warc import decode_http_payload
+
+    body = HTML_ARTICLE.encode("utf-8") * 3
+    encoded = compress(body)
+    assert decode_http_payload(encoded, (name,), len(body)) == body
+    with pytest.raises(InputError, match=f"^{name}-encoded payload inflates past --max-bytes \\(1,000 bytes\\)$"):
+        decode_http_payload(encoded, (name,), 1000)             # a bomb stops at the limit, never inflated whole
+    with pytest.raises(InputError, match=f"^broken {name} content encoding$"):
+        decode_http_payload(b"\x00 not compressed at all", (name,), len(body))
+
+
+def test_encodings_are_undone_in_order_and_unknown_ones_refused():
+    from cleaner.batch.warc import decode_http_payload
+
+    body = HTML_ARTICLE.encode("utf-8")
+    zipped = gzip.compress(body)
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in (zipped[:50], zipped[50:])) + b"0\r\n\r\n"
+    assert decode_http_payload(chunked, ("chunked", "gzip"), 1 << 20) == body
+    with pytest.raises(InputError, match="^broken chunked transfer encoding$"):
+        decode_http_payload(b"zz\r\nnot hex", ("chunked",), 1 << 20)
+    with pytest.raises(InputError, match="^unsupported HTTP encoding 'compress'$"):
+        decode_http_payload(body, ("compress",), 1 << 20)
 
 
 def test_mixed_inputs_keep_argument_order(tmp_path):

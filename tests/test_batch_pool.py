@@ -10,14 +10,15 @@ import sys
 import time
 
 import pytest
-from test_batch_support import (ARTICLE, HANG_DUMP, HANG_PROFILE, dying_processor, expected_body,
+from batch_helpers import (ARTICLE, HANG_DUMP, HANG_PROFILE, dying_processor, expected_body,
                                 exploding_processor, read_jsonl, run_batch_cli, seed_texts, slow_processor,
                                 unstartable_processor, write_jsonl)
 
 from cleaner import CleanerError, clean_many
-from cleaner.batch.pool import OrderedPool, PoolError
+from cleaner.batch.pool import OrderedPool
 from cleaner.batch.records import InputRecord, Source
 from cleaner.batch.work import Processor, Settings
+from cleaner.errors import PoolError
 
 @pytest.fixture
 def hang_profiles(tmp_path):

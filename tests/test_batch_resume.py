@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_batch_support import ARTICLE, output_bytes, read_jsonl, run_batch_cli, seed_texts, write_jsonl
+from batch_helpers import ARTICLE, output_bytes, read_jsonl, run_batch_cli, seed_texts, write_jsonl
 
 
 def make_corpus(folder: Path, documents: int) -> Path:
@@ -130,6 +130,7 @@ def _wait_for_records(process: subprocess.Popen, out: Path, at_least: int, limit
     raise AssertionError("no records written in time")
 
 
+@pytest.mark.slow  # about 30 s each: a 4,000-document run killed again and again
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to follow the processes")
 @pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz", "out-folder"])
 def test_sigkill_at_any_moment_then_the_same_command_resumes_to_the_full_output(tmp_path, name):
@@ -167,6 +168,7 @@ def test_sigkill_at_any_moment_then_the_same_command_resumes_to_the_full_output(
         assert len(keys) == len(set(keys)) == documents
 
 
+@pytest.mark.slow  # about 7 s
 def test_sigterm_flushes_whole_records_and_exits_130(tmp_path):
     corpus = make_corpus(tmp_path, 600)
     out = tmp_path / "out.jsonl"

@@ -211,8 +211,33 @@ def test_readme_install_lines_use_the_distribution_name():
     assert named and all("article-cleaner" in line for line in named), named
 
 
-def test_seed_folder_is_present():
-    assert len(list(SEEDS.glob("*.gold.json"))) == 5
+def test_readme_package_map_matches_the_tree():
+    """README's map (at its end) names every module and sub-package of cleaner/, and nothing that is gone;
+    a sub-package whose modules it lists has all of them listed."""
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("```\ncleaner/\n"):].split("\nbench/", 1)[0].splitlines()[2:]
+    listed: dict[str, set[str]] = {}
+    for line in block:
+        top, child = re.match(r"^  (\S+)", line), re.match(r"^    (\S+)", line)
+        if top:
+            parent = top.group(1)
+            listed[parent] = set()
+        elif child:
+            listed[parent].add(child.group(1))
+    package = ROOT / "cleaner"
+
+    def entries(folder):
+        return {p.name + "/" if p.is_dir() else p.name for p in folder.iterdir()
+                if p.name not in ("__init__.py", "__pycache__") and (p.is_dir() or p.suffix == ".py")}
+
+    assert set(listed) == entries(package)
+    for name, children in listed.items():
+        if children:
+            assert children == entries(package / name), name
 
 
 def test_an_internal_failure_is_one_line_and_the_next_file_still_runs(runner, cli, monkeypatch, tmp_path):
@@ -239,9 +264,12 @@ def test_an_internal_failure_is_one_line_and_the_next_file_still_runs(runner, cl
 
 def test_text_is_written_in_chunks_that_join_to_the_whole_text(runner, cli, monkeypatch):
     """The CLI streams a large article; whatever the chunk size, stdout is the text format exactly."""
+    import importlib
+
     from cleaner import Cleaner
-    from cleaner import cli as cli_module
     from cleaner.output import to_text
+
+    cli_module = importlib.import_module("cleaner.cli.main")  # the module (cleaner.cli.main is the command)
 
     paths = [seed("000"), seed("003"), seed("004")]
     articles = [Cleaner().clean(path.read_bytes()) for path in paths]
@@ -464,6 +492,15 @@ def test_a_closed_stdin_is_a_one_line_error():
                             check=False, timeout=120)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "cleaner: error: cannot read stdin: it is closed\n"
+
+
+def test_a_closed_stdin_is_a_one_line_error_in_the_report_too(tmp_path):
+    """`cleaner report -` opens stdin as the plain command does: a row with the one-line error, exit 2."""
+    result = subprocess.run([python(), "-m", "cleaner", "report", "-", "--json", "-"], capture_output=True, text=True,
+                            preexec_fn=_closing(0), check=False, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr == "cleaner: error: stdin: cannot read stdin: it is closed\n"
+    assert '"error": "cannot read stdin: it is closed"' in result.stdout
 
 
 MENU = "\n".join(["Home", "News", "Sport", "Weather", "About us", "Contact", "Privacy Policy", "Sign in"]) + "\n"

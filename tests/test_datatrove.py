@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_batch_support import ARTICLE, HANG_DUMP, HANG_PROFILE, expected_body, seed_texts, write_jsonl
+from batch_helpers import ARTICLE, HANG_DUMP, HANG_PROFILE, expected_body, seed_texts, write_jsonl
 
 
 def _require(module: str):

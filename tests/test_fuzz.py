@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from cleaner import CleanerError, clean
 from cleaner.api import Cleaner
 from cleaner.cli import main as cli
-from cleaner.patterns import time_budget
+from cleaner.profiles.patterns import time_budget
 from cleaner.profiles import Registry
 from cleaner.reading import decode, normalise_newlines
 from conftest import FIXTURES, python

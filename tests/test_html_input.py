@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import time
 
 import pytest
 
 from cleaner import Cleaner, InputError, clean
-from cleaner.reading import decode, looks_like_html
+from cleaner.reading import decode, looks_like_html, read_input
 from conftest import ROOT, python, seed
 
 PAGE = ("<!DOCTYPE html><html><head><title>A page</title></head><body><nav><a href='/'>Home</a></nav>"
@@ -45,6 +46,24 @@ def test_utf8_page_declaring_another_charset_is_not_decoded_twice():
     page = "<html><head><meta charset='iso-8859-1'></head><body><p>Crème brûlée, naïve café</p></body></html>"
     article = clean(page.encode("utf-8") * 1, use_profiles=False, input_format="html")
     assert all("Ã" not in d.text for d in article.decisions)
+
+
+def test_read_input_is_one_policy_for_str_bytes_and_files():
+    """str, bytes (UTF-8, or UTF-16 with its BOM) and a binary file read the same; HTML is sniffed only for
+    ``auto``; the line-length limit holds for text dumps, not for pages (lxml reads those)."""
+    page = "<!DOCTYPE html>\r\n<html><body><p>Café " + "x" * 40 + "</p></body></html>\r\n"
+    text = page.replace("\r\n", "\n")
+    inputs = (lambda: page, lambda: page.encode("utf-8"), lambda: "\ufeff".encode("utf-16-le") + page.encode("utf-16-le"),
+              lambda: io.BytesIO(page.encode("utf-8")))
+    for given in inputs:
+        assert read_input(given()) == (text, True)
+        assert read_input(given(), "html", max_line_chars=20) == (text, True)
+    assert read_input(page, "text") == (text, False)
+    with pytest.raises(InputError, match="^line 2 is 78 characters long"):
+        read_input(page, "text", max_line_chars=20)
+    for empty, message in (("", "input is empty"), (b" \r\n", "input is empty (nothing but whitespace)")):
+        with pytest.raises(InputError, match=r"^" + message.replace("(", r"\(").replace(")", r"\)") + "$"):
+            read_input(empty)
 
 
 def test_bom_wins_for_html():
@@ -128,6 +147,7 @@ def test_no_network_access_while_parsing(monkeypatch):
     _clean_html(page)
 
 
+@pytest.mark.slow  # 9 to 17 s
 def test_a_20_megabyte_page_is_cleaned():
     """A huge page of distinct paragraphs (a real one does not repeat one paragraph 300,000 times)."""
     sentence = "A sentence of reasonable length that keeps going for a while, number {}. "
@@ -152,11 +172,12 @@ def test_nul_bytes_are_refused_in_one_line():
     assert "\n" not in str(caught.value)
 
 
-def test_the_text_path_imports_neither_lxml_nor_trafilatura():
+def test_the_text_path_imports_neither_lxml_nor_trafilatura_nor_the_batch_tools():
     dump = seed("000")
     code = ("import sys; from cleaner.cli import main\n"
             "try:\n    main([sys.argv[1]], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
-            "heavy = sorted(m for m in ('lxml', 'trafilatura', 'htmldate', 'justext', 'cssselect') if m in sys.modules)\n"
+            "heavy = sorted(m for m in ('lxml', 'trafilatura', 'htmldate', 'justext', 'cssselect', 'charset_normalizer',\n"
+            "                          'tqdm', 'fastwarc') if m in sys.modules)\n"
             "print('HEAVY:', ','.join(heavy))")
     result = subprocess.run([python(), "-c", code, str(dump)], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr

@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from cleaner import ProfileError
-from cleaner.backtracking import exponential_repetition
+from cleaner.profiles.backtracking import exponential_repetition
 from cleaner.profiles import BUILTIN_DIR, Registry, load_profile
 from conftest import python
 
@@ -106,7 +106,7 @@ def test_clean_in_a_thread_stops_a_slow_pattern_with_a_profile_error(tmp_path, w
     result = run_python(
         "import threading\n"
         "from cleaner import Cleaner\n"
-        "from cleaner.patterns import time_budget\n"
+        "from cleaner.profiles.patterns import time_budget\n"
         f"cleaner = Cleaner(profiles_dirs=[{str(tmp_path)!r}])\n"
         "def run():\n"
         "    try:\n"
@@ -139,7 +139,7 @@ def test_sound_patterns_give_the_same_matches_as_re(tmp_path):
     """The ``regex`` module runs profile patterns with ``re``'s semantics (its VERSION0)."""
     import re
 
-    from cleaner.patterns import compile_regex
+    from cleaner.profiles.patterns import compile_regex
 
     lines = ["By Jane Doe", "FEBRUARY 10, 2020 16:10", "Photo: AP", "ÉTÉ été", "ﬁne", "naïve café", "x" * 50,
              "İstanbul", "straße STRASSE", "a\u00a0b", "١٢٣ 123", "tab\there", ""]

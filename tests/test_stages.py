@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from cleaner.dates import parse_date
 from cleaner.document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, UNKNOWN, Authority, Document
-from cleaner.profiles import Registry, _build
+from cleaner.profiles import Registry
+from cleaner.profiles.loader import _build
 from cleaner import pipeline
 from cleaner.stages.finish import FinishStage
 from cleaner.stages.context import ContextStage

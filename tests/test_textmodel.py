@@ -109,7 +109,7 @@ def test_the_text_model_and_the_model_loader_import_no_stage():
 _SIGNAL_VARIABLES = {("phrases.py", "category"), ("shapes.py", "signal")}
 
 
-def _signal_of(call: "ast.Call"):
+def _signal_of(call):
     """The signal argument of a ``doc.condemn(line, reason, signal, …)`` call."""
     for keyword in call.keywords:
         if keyword.arg == "signal":

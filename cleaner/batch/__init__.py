@@ -8,7 +8,7 @@ Modules, in the order a document meets them:
     work.py      what a worker does to one record (decode, clean, serialise)
     sinks.py     JSONL / folder output, and resuming from what is already written
     runner.py    one run: wiring, progress bar, summary
-    command.py   the click command;  many.py: clean_many() for library users
+    many.py      clean_many() for library users (the command is :mod:`cleaner.cli.batch`)
 
 Nothing here is imported by ``cleaner``'s plain text path: names are loaded
 on first use.

@@ -34,18 +34,12 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait as wait_for_ready
 from typing import Any, Callable, Iterable, Iterator
 
-from ..errors import CleanerError
+from ..errors import PoolError
 from .records import InputRecord
 from .work import Outcome, Processor, Settings, failed
 
 #: How long a worker may take to start (import, load profiles) before the run gives up.
 STARTUP_SECONDS = 120.0
-
-
-class PoolError(CleanerError):
-    """Workers cannot run at all (they fail to start): the run stops with this one-line reason."""
-
-    exit_code = 1
 
 
 #: How often a busy worker sends the results it has (besides at the end of each chunk).

@@ -18,10 +18,10 @@ import os
 import zlib
 from typing import Callable, Iterable, Iterator
 
-from ..errors import CleanerError
-from .records import InputRecord, Source
+from ..errors import BatchUsageError
+from .records import InputRecord, Skip, Source
+from .warc import read_warc
 
-Skip = Callable[[Source], bool]
 Note = Callable[[str], None]
 
 
@@ -34,12 +34,6 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".wet")
 _GZIP_MAGIC = b"\x1f\x8b"
 _READ_ERRORS = (OSError, EOFError, zlib.error)
-
-
-class BatchUsageError(CleanerError):
-    """A bad input or output argument, found before any document is read."""
-
-    exit_code = 2
 
 
 def classify(name: str) -> str | None:
@@ -113,8 +107,6 @@ def read_inputs(paths: Iterable[str], skip: Skip, max_bytes: int, excluded: Iter
 
     ``note`` receives a one-line warning for each file a folder walk passes by (see :func:`walk`).
     """
-    from .warc import read_warc  # lazy: FastWARC only when a WARC comes in
-
     readers = {"jsonl": read_jsonl, "warc": read_warc, "dump": read_dump}
     excluded_abs = {os.path.abspath(path) for path in excluded}
     for path in paths:

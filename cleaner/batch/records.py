@@ -11,7 +11,7 @@ so a consumer never has to guess the shape of an error.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 #: The keys of every output record, in the order they are written.
 RECORD_KEYS = ("id", "url", "source", "title", "byline", "date", "site", "profile", "language", "body",
@@ -95,6 +95,10 @@ class InputRecord:
     def size(self) -> int:
         """Bytes held for this record (what the in-flight memory bound counts)."""
         return len(self.data) if self.data is not None else 0
+
+
+#: The resume check a reader asks before loading a document: True when its record is already written.
+Skip = Callable[[Source], bool]
 
 
 def one_line(message: str, limit: int = 500) -> str:

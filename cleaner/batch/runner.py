@@ -17,24 +17,12 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Callable, TextIO
 
-from ..errors import CleanerError
+from ..errors import BatchInterrupted, BatchUsageError, BatchWriteError
 from .pool import OrderedPool, default_workers
-from .readers import BatchUsageError, check_inputs, count_documents, outside_inputs, read_inputs
+from .readers import check_inputs, count_documents, outside_inputs, read_inputs
 from .records import ARTICLE, EMPTY, ERROR, InputRecord, Source
 from .sinks import JsonlSink, TextDirSink
 from .work import Settings
-
-
-class BatchInterrupted(CleanerError):
-    """Ctrl-C or SIGTERM: what was done is written; the same command picks up from there."""
-
-    exit_code = 130
-
-
-class BatchWriteError(CleanerError):
-    """The output cannot be written (disk full, permissions): the run stops; resume later."""
-
-    exit_code = 1
 
 
 @dataclass

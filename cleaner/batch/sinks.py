@@ -26,7 +26,7 @@ from bisect import bisect_left
 from pathlib import PurePath
 from typing import Any, Callable
 
-from .readers import BatchUsageError
+from ..errors import BatchUsageError
 from .records import ERROR, Source
 
 

@@ -23,8 +23,7 @@ import zlib
 from typing import Iterator
 
 from ..errors import InputError
-from .readers import Skip
-from .records import InputRecord, Source
+from .records import InputRecord, Skip, Source
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain", "")

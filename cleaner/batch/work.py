@@ -10,15 +10,14 @@ and writes files does as little per document as possible.
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 from dataclasses import dataclass
 from typing import Any
 
-from ..document import BODY, Article
+from ..document import Article
 from ..errors import CleanerError, InputError
-from ..reading import DEFAULT_MAX_BYTES, decode
+from ..reading import DEFAULT_MAX_BYTES
 from .records import ARTICLE, EMPTY, ERROR, InputRecord, error_record, one_line
 
 
@@ -54,8 +53,6 @@ class Settings:
         return cleaner
 
 
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-
 Outcome = tuple[str, Any]   # (status, JSON line bytes or record dict)
 
 
@@ -76,10 +73,7 @@ class Processor:
         if record.error is not None:
             return error_record(record, record.error)
         try:
-            text = self.text_of(record)
-            input_format = record.input_format or self.settings.input_format
-            article = self.cleaner.clean(text, url=record.url, profile=self.settings.profile,
-                                         input_format=input_format)
+            article = self.article_of(record)
         except CleanerError as error:
             return error_record(record, str(error))
         except MemoryError:  # a resource error, not a bug: the record says so, the run goes on
@@ -88,18 +82,24 @@ class Processor:
             return error_record(record, f"crash inside the cleaner: {type(exc).__name__}: {one_line(str(exc), 300)}")
         return article_record(record, article)
 
-    def text_of(self, record: InputRecord) -> str:
-        """The dump's text: a JSONL line's text field, or bytes decoded (HTTP encodings undone first)."""
+    def article_of(self, record: InputRecord) -> Article:
+        """Clean one record's document; CleanerError when it cannot be read or cleaned."""
+        dump = self.payload_of(record)
+        return self.cleaner.clean(dump, url=record.url, profile=self.settings.profile,
+                                  input_format=record.input_format or self.settings.input_format,
+                                  charset=record.charset)
+
+    def payload_of(self, record: InputRecord) -> str | bytes:
+        """The dump as the cleaner reads it (:func:`cleaner.reading.read_input`): a JSONL line's text field, the
+        file's bytes, or an HTTP payload with its transfer and content encodings undone."""
         if record.kind == "jsonl":
             return read_jsonl_line(record, self.settings)
         data = record.data
-        if isinstance(data, str):
-            return data
-        if record.kind == "http" and record.encodings:
+        if record.kind == "http" and record.encodings and not isinstance(data, str):
             from .warc import decode_http_payload
 
             data = decode_http_payload(data, record.encodings, self.settings.max_bytes)
-        return decode_bytes(data, record.charset, self.settings.max_bytes)
+        return data
 
 
 def read_jsonl_line(record: InputRecord, settings: Settings) -> str:
@@ -138,17 +138,6 @@ def identify_jsonl_line(record: InputRecord, settings: Settings) -> None:
             pass
 
 
-def decode_bytes(data: bytes, charset: str | None, max_bytes: int) -> str:
-    """UTF-8 first, then the HTTP header's charset, then cleaner's own detection (BOM, meta, statistics)."""
-    if charset and not data.startswith(_BOMS) and b"\x00" not in data[:4096]:
-        for encoding in ("utf-8", charset):
-            try:
-                return data.decode(encoding)
-            except (LookupError, UnicodeDecodeError):
-                continue
-    return decode(data, max_bytes=max_bytes)
-
-
 def article_record(record: InputRecord, article: Article) -> dict[str, Any]:
     """The output record of a cleaned document (an empty body means no article was found)."""
     return {
@@ -162,8 +151,8 @@ def article_record(record: InputRecord, article: Article) -> dict[str, Any]:
         "profile": article.profile,
         "language": article.language,
         "body": article.body,
-        "lines_in": len(article.decisions),
-        "lines_kept": sum(1 for decision in article.decisions if decision.label == BODY),
+        "lines_in": article.lines_in,
+        "lines_kept": len(article.paragraphs),  # one paragraph per kept line
         "error": None,
     }
 

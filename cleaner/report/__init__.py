@@ -2,7 +2,7 @@
 
 ``data.py`` gathers what the page shows (the same dict ``--json`` writes),
 ``page.py`` renders it as HTML (inline CSS and SVG, no script, no network),
-``command.py`` is the click command over dumps, and ``batch.py`` collects the
-report of a ``cleaner batch --report`` run. Importing this package costs
-nothing: each module loads what it needs.
+and ``batch.py`` collects the report of a ``cleaner batch --report`` run.
+The command that cleans dumps into a report is :mod:`cleaner.cli.report`.
+Importing this package costs nothing: each module loads what it needs.
 """

@@ -16,14 +16,8 @@ from typing import Any
 
 from ..batch.records import ERROR, InputRecord
 from ..batch.work import Processor, Settings
-from ..errors import CleanerError
+from ..errors import BatchUsageError, CleanerError
 from .data import Limits, ReportBuilder
-
-
-class ReportPathError(CleanerError):
-    """The report cannot be written where asked: said before the run starts, not after it."""
-
-    exit_code = 2
 
 
 class BatchReport:
@@ -32,7 +26,7 @@ class BatchReport:
     def __init__(self, settings: Settings, path: str, limits: Limits | None = None) -> None:
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
-            raise ReportPathError(f"cannot write the report {path!r}: no folder {folder!r}")
+            raise BatchUsageError(f"cannot write the report {path!r}: no folder {folder!r}")
         self.settings = settings
         self.path = path
         self.builder = ReportBuilder(limits, title="cleaner batch report")
@@ -44,22 +38,19 @@ class BatchReport:
         name = str(record.source) if data.get("id") is None else f"{record.source} (id {data['id']})"
         url = data.get("url")
         if status != ERROR and len(self.builder.details) < self.builder.limits.detail_documents:
-            article = self._clean_again(record, url)
+            article = self._clean_again(record)
             if article is not None:
                 self.builder.add_article(name, article, url)
                 return
         self.builder.add_counts(name, url, lines=data.get("lines_in") or 0, kept=data.get("lines_kept") or 0,
                                 error=data.get("error"))
 
-    def _clean_again(self, record: InputRecord, url: str | None) -> Any:
+    def _clean_again(self, record: InputRecord) -> Any:
         """The document's Article, as a worker made it; None if that fails (it is then counted from its record)."""
         if self._processor is None:
             self._processor = Processor(self.settings)
-        processor = self._processor
         try:
-            text = processor.text_of(record)
-            return processor.cleaner.clean(text, url=url, profile=self.settings.profile,
-                                           input_format=record.input_format or self.settings.input_format)
+            return self._processor.article_of(record)
         except Exception:  # noqa: BLE001 - the worker's record already says what happened to it
             return None
 

@@ -16,11 +16,11 @@ Profile rules (stage ``site``) win: a field they set is not looked for again.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from ..dates import parse_date
-from ..lexicon import BYLINE_PREFIX
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document
+from ..lexicon import BYLINE_PREFIX
+from ..urls import url_host
 from .shapes import BYLINE_LIKE, TIMESTAMP_LIKE, is_credit
 
 _WINDOW = 15
@@ -128,7 +128,7 @@ class MetadataStage:
         if doc.profile is not None and doc.profile.site:
             doc.meta["site"] = doc.profile.site
         elif doc.url:
-            host = urlsplit(doc.url if "//" in doc.url else "//" + doc.url).hostname or ""
+            host = url_host(doc.url)
             doc.meta["site"] = host[4:] if host.startswith("www.") else host or None
         elif doc.lines:
             page_title = _TITLE_SUFFIX.match(doc.lines[0].text)

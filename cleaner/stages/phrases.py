@@ -15,18 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import sys
 from functools import lru_cache
+from importlib import resources
 
+from ..compat import tomllib
 from ..document import Authority, Document, markup_body
 from ..triggers import WORD_START, fold, is_word_key, line_keys, triggers
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 #: A short line that ends like a sentence and is longer than this is prose.
 _SHORT_SENTENCE_WORDS = 8
@@ -172,10 +167,9 @@ class PhraseBook:
         return None
 
 
-_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
-PHRASES_FILE = os.path.join(_DATA, "boilerplate.toml")
+PHRASES_FILE = resources.files("cleaner.data").joinpath("boilerplate.toml")
 #: The prefilter keys of every phrase, precomputed (reading patterns costs ~0.1 s at startup).
-INDEX_FILE = os.path.join(_DATA, "boilerplate.index.json")
+INDEX_FILE = resources.files("cleaner.data").joinpath("boilerplate.index.json")
 #: Raised when :func:`cleaner.triggers.triggers` derives keys differently: an index of another version is
 #: not used (its keys would not be a necessary condition any more).
 INDEX_VERSION = 3
@@ -183,16 +177,14 @@ INDEX_VERSION = 3
 
 @lru_cache(maxsize=1)
 def default_phrasebook() -> PhraseBook:
-    with open(PHRASES_FILE, "rb") as handle:
-        raw = handle.read()
+    raw = PHRASES_FILE.read_bytes()
     return PhraseBook(tomllib.loads(raw.decode("utf-8")), _load_index(raw))
 
 
 def _load_index(raw: bytes) -> dict[str, dict[str, list[str] | None]]:
     """The shipped trigger index, if it was built from exactly this phrase data."""
     try:
-        with open(INDEX_FILE, encoding="utf-8") as handle:
-            index = json.load(handle)
+        index = json.loads(INDEX_FILE.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if index.get("source_sha256") != hashlib.sha256(raw).hexdigest() or index.get("version") != INDEX_VERSION:
@@ -202,8 +194,7 @@ def _load_index(raw: bytes) -> dict[str, dict[str, list[str] | None]]:
 
 def build_index() -> dict:
     """The trigger index for the current phrase data (``python tools/build_phrase_index.py`` writes it)."""
-    with open(PHRASES_FILE, "rb") as handle:
-        raw = handle.read()
+    raw = PHRASES_FILE.read_bytes()
     data = tomllib.loads(raw.decode("utf-8"))
     keys: dict[str, dict[str, list[str] | None]] = {}
     for kind, scopes in (("whole", ("whole",)), ("open", ("short", "any"))):

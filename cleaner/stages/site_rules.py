@@ -10,7 +10,7 @@ they describe the site's template, so no later heuristic may overturn them.
 from __future__ import annotations
 
 from ..document import BOILERPLATE, DATE, BYLINE, TITLE, Authority, Document
-from ..patterns import budget_for, first_match, time_budget
+from ..profiles.patterns import budget_for, first_match, time_budget
 
 _META_LABELS = {"title": TITLE, "byline": BYLINE, "date": DATE}
 

@@ -1,4 +1,5 @@
-"""The command line: ``cleaner [FILE...]``, ``cleaner profiles``, ``cleaner check``.
+"""The command line: ``cleaner [FILE...]``, ``cleaner profiles``, ``cleaner check``; ``batch`` and ``report``
+are added from their own modules.
 
 A thin layer over :class:`cleaner.Cleaner`: it reads bytes, calls the
 library, and prints. stdout carries only the article (or the requested
@@ -14,29 +15,13 @@ import sys
 
 import click
 
-from .errors import CleanerError
-from .options import markup_model_option, max_bytes_option, profile_options, text_model_option
-from .output import FORMATS, INPUT_SEPARATOR, explain, explain_json, render, text_pieces
-from .version import version_text
-
-_SUBCOMMANDS = ("clean", "profiles", "check", "batch")
-
-
-def _fail(error: CleanerError) -> "click.exceptions.Exit":
-    click.echo(f"cleaner: error: {error}", err=True)
-    return click.exceptions.Exit(error.exit_code)
-
-
-def _warn(message: str) -> None:
-    click.echo(f"cleaner: warning: {message}", err=True)
-
-
-def _require_stdout() -> None:
-    """A closed stdout (``cleaner dump.txt >&-``: Python then has no ``sys.stdout``) is one line and exit 1,
-    before any work; the line is lost too when stderr is closed as well (click writes nowhere then)."""
-    if sys.stdout is None:
-        click.echo("cleaner: error: cannot write the output: stdout is closed", err=True)
-        raise click.exceptions.Exit(1)
+from ..errors import CleanerError
+from ..output import FORMATS, INPUT_SEPARATOR, explain, explain_json, render, text_pieces
+from ..version import version_text
+from .batch import batch_command
+from .console import STDIN, fail, open_input, require_stdout, warn
+from .options import input_format_option, markup_model_option, max_bytes_option, profile_option, profile_options, text_model_option
+from .report import report_command
 
 
 class _DefaultToClean(click.Group):
@@ -71,14 +56,14 @@ def main() -> None:
 
 
 def _make_cleaner(profiles_dirs, no_profiles, text_model=None, max_bytes=None, markup_model=None):
-    from .api import Cleaner
-    from .reading import DEFAULT_MAX_BYTES
+    from ..api import Cleaner
+    from ..reading import DEFAULT_MAX_BYTES
 
     try:
         return Cleaner(profiles_dirs=profiles_dirs, use_profiles=not no_profiles, text_model=text_model,
                        markup_model=markup_model, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     except CleanerError as error:
-        raise _fail(error) from None
+        raise fail(error) from None
 
 
 @main.command("clean")
@@ -87,14 +72,13 @@ def _make_cleaner(profiles_dirs, no_profiles, text_model=None, max_bytes=None, m
               help="Output format.")
 @click.option("--with-metadata", is_flag=True, help="Text format: print title, byline, date and site first.")
 @click.option("--url", help="Where the dump came from (picks the site profile).")
-@click.option("--profile", "profile_name", help="Force this profile (see 'cleaner profiles').")
+@profile_option()
 @profile_options
 @text_model_option
 @markup_model_option
 @click.option("--explain", "show_explain", is_flag=True,
               help="Print every input line with its label and the rule that decided it.")
-@click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
-              help="Treat the input as a text dump or HTML (auto: detect).")
+@input_format_option()
 @max_bytes_option("A larger input is refused once this much has been read (one-line error, exit 1).")
 def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, no_profiles, text_model, markup_model,
                   show_explain, input_format, max_bytes):
@@ -103,22 +87,22 @@ def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, n
     With several files, the text formats put a line holding a form feed (\\f) between their outputs;
     --format json prints one JSON object per line.
     """
-    _require_stdout()
+    require_stdout()
     if show_explain and fmt == "markdown":
         raise click.UsageError("--explain prints text or JSON (--format json), not markdown")
     cleaner = _make_cleaner(profiles_dirs, no_profiles, text_model, max_bytes, markup_model)
-    sources = list(files) or ["-"]
+    sources = list(files) or [STDIN]
     if not files:
         _tell_when_reading_a_terminal()
     status = 0
     color = sys.stdout.isatty()
     for index, source in enumerate(sources):
-        name = "stdin" if source == "-" else source
+        name = "stdin" if source == STDIN else source
         if index and fmt != "json":
             with _writing_stdout():
                 click.echo(INPUT_SEPARATOR, nl=False)
         try:
-            with _open(source) as handle:  # clean() reads it: the bytes live only as long as needed
+            with open_input(source) as handle:  # clean() reads it: the bytes live only as long as needed
                 article = cleaner.clean(handle, url=url, profile=profile_name, input_format=input_format)
         except CleanerError as error:
             click.echo(f"cleaner: error: {name}: {error}" if len(sources) > 1 else f"cleaner: error: {error}", err=True)
@@ -138,7 +122,7 @@ def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, n
             status = max(status, 1)
             continue
         for warning in article.warnings:
-            _warn(f"{name}: {warning}")
+            warn(f"{name}: {warning}")
         with _writing_stdout():
             if show_explain:
                 click.echo(explain_json(article) if fmt == "json" else explain(article, color=color), nl=False)
@@ -186,31 +170,15 @@ def _tell_when_reading_a_terminal() -> None:
         click.echo("cleaner: reading the dump from stdin (Ctrl-D to end; --help for usage)", err=True)
 
 
-def _open(source: str):
-    """The binary input: stdin (left open) or the named file."""
-    if source == "-":
-        if sys.stdin is None:  # started with stdin closed (<&-)
-            raise _InputFileError("cannot read stdin: it is closed")
-        return contextlib.nullcontext(sys.stdin.buffer)
-    try:
-        return open(source, "rb")
-    except OSError as exc:
-        raise _InputFileError(f"cannot read {source!r}: {exc.strerror or exc}") from None
-
-
-class _InputFileError(CleanerError):
-    exit_code = 2
-
-
 @main.command("profiles")
 @profile_options
 def profiles_command(profiles_dirs, no_profiles):
     """List the site profiles known: name, hosts, and the file each was loaded from."""
-    _require_stdout()
+    require_stdout()
     cleaner = _make_cleaner(profiles_dirs, no_profiles)
     rows = [(p.name, ", ".join(p.hosts) or "-", ("built-in " if p.builtin else "") + p.path) for p in cleaner.registry]
     if not rows:
-        _warn("no profiles loaded")
+        warn("no profiles loaded")
         return
     width_name = max(len(r[0]) for r in rows)
     width_hosts = max(len(r[1]) for r in rows)
@@ -231,16 +199,16 @@ def check_command(paths, update, verbose, profiles_dirs, no_profiles, text_model
     Prints a unified diff for each mismatch and 'N passed, M failed'; exits 1
     on any mismatch, missing expectation or unreadable dump.
     """
-    from .fixtures import check_one, find_dumps
+    from .check import check_one, find_dumps
 
-    _require_stdout()
+    require_stdout()
     cleaner = _make_cleaner(profiles_dirs, no_profiles, text_model, markup_model=markup_model)
     try:
         dumps = find_dumps(paths or ["fixtures"])
     except CleanerError as error:
-        raise _fail(error) from None
+        raise fail(error) from None
     if not dumps:
-        _warn(f"no fixture dumps found in {', '.join(paths or ['fixtures'])}")
+        warn(f"no fixture dumps found in {', '.join(paths or ['fixtures'])}")
     counts = {"passed": 0, "failed": 0, "updated": 0}
     for dump in dumps:
         result = check_one(cleaner, dump, update=update)
@@ -263,12 +231,7 @@ def check_command(paths, update, verbose, profiles_dirs, no_profiles, text_model
     raise click.exceptions.Exit(1 if counts["failed"] else 0)
 
 
-from .batch.command import batch_command  # noqa: E402 - light: click only; the batch machinery loads when it runs
-
 main.add_command(batch_command)
-
-from .report.command import report_command  # noqa: E402 - light: click only; the report loads when it runs
-
 main.add_command(report_command)
 
 

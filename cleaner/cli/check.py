@@ -1,4 +1,4 @@
-"""``cleaner check``: run the cleaner over fixture dumps and compare with expectations.
+"""The logic of ``cleaner check`` (and of the pytest plugin): clean fixture dumps, compare with expectations.
 
 Layout: a dump ``NAME.txt`` (or ``NAME.html``) with the expected article
 text beside it in ``NAME.expected.txt``; an optional ``NAME.url`` holds the
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .api import Cleaner
-from .errors import CleanerError, UsageError
-from .output import to_text
+from ..api import Cleaner
+from ..errors import CleanerError, UsageError
+from ..output import to_text
 
 DUMP_SUFFIXES = (".txt", ".html", ".htm")
 EXPECTED_SUFFIX = ".expected.txt"

@@ -1,4 +1,4 @@
-"""Command-line options that several commands share (``cleaner``, ``cleaner check``, ``cleaner batch``).
+"""Command-line options that several commands share (``cleaner``, ``check``, ``batch``, ``report``).
 
 Click only: importing this costs nothing on the text path's cold start.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from .reading import DEFAULT_MAX_BYTES
+from ..reading import DEFAULT_MAX_BYTES, INPUT_FORMATS
 
 _UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
 
@@ -57,3 +57,14 @@ def markup_model_option(function):
     return click.option("--markup-model", "markup_model", type=click.Path(dir_okay=False), metavar="FILE",
                         help="Score HTML lines with your own markup model (bench/train_markup_model.py writes one) "
                              "instead of the shipped one.")(function)
+
+
+def input_format_option(help_text: str = "Treat the input as a text dump or HTML (auto: detect)."):
+    """``--input-format auto|text|html``: the choices are the library's (:data:`cleaner.api.INPUT_FORMATS`)."""
+    return click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+                        help=help_text)
+
+
+def profile_option(help_text: str = "Force this profile (see 'cleaner profiles')."):
+    """``--profile NAME``: force one profile instead of picking it by URL or fingerprints."""
+    return click.option("--profile", "profile_name", metavar="NAME", help=help_text)

@@ -1,4 +1,5 @@
-"""``cleaner batch``: the click command. Imports only click at start-up; the work loads when it runs."""
+"""``cleaner batch``: the click command over :mod:`cleaner.batch`. Imports only click at start-up; the work
+loads when it runs."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ import sys
 
 import click
 
-from ..options import markup_model_option, max_bytes_option, profile_options, text_model_option
+from ..errors import CleanerError
+from .console import fail
+from .options import input_format_option, markup_model_option, max_bytes_option, profile_option, profile_options, text_model_option
+
 
 @click.command("batch")
 @click.argument("inputs", nargs=-1, required=True, type=str)
@@ -19,9 +23,8 @@ from ..options import markup_model_option, max_bytes_option, profile_options, te
 @max_bytes_option("Larger documents (a file, a JSONL line, a WARC payload) become error records, unread.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
               help="Seconds one document may take; a stuck one is stopped and becomes an error record (0: no limit).")
-@click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
-              help="Treat documents as text dumps or HTML (WARC and WET records say what they are).")
-@click.option("--profile", "profile_name", help="Force this profile for every document.")
+@input_format_option("Treat documents as text dumps or HTML (WARC and WET records say what they are).")
+@profile_option("Force this profile for every document.")
 @profile_options
 @text_model_option
 @markup_model_option
@@ -46,9 +49,8 @@ def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_fi
       cleaner batch pages/ crawl.jsonl.gz CC-MAIN-*.warc.wet.gz -o clean.jsonl.gz
       cleaner batch dumps/ --out-dir clean/ -j 4
     """
-    from ..errors import CleanerError
-    from .runner import BatchOptions, run_batch
-    from .work import Settings
+    from ..batch.runner import BatchOptions, run_batch
+    from ..batch.work import Settings
 
     settings = Settings(profiles_dirs=tuple(profiles_dirs), use_profiles=not no_profiles, profile=profile_name,
                         input_format=input_format, max_bytes=max_bytes, text_field=text_field, id_field=id_field,
@@ -68,8 +70,7 @@ def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_fi
         if collector is not None:
             collector.write()
     except CleanerError as error:
-        click.echo(f"cleaner: error: {error}", err=True)
-        raise click.exceptions.Exit(error.exit_code) from None
+        raise fail(error) from None
     except KeyboardInterrupt:  # before the run started, or while it was shutting down
         click.echo("cleaner: error: interrupted; run the same command again to resume", err=True)
         raise click.exceptions.Exit(130) from None

@@ -22,7 +22,7 @@ letters, digits and spaces, and every literal the pattern names) is in both.
 The check is sound, not complete: what it rejects is exponential, but a
 pattern can still be slow in other ways (``.*.*.*x`` is polynomial on ``re``;
 a bounded repetition ``(a{1,9}){1,9}$`` is finite but vast). The time budget of
-:mod:`cleaner.patterns` stops those. Repetitions the pattern can never have to
+:mod:`cleaner.profiles.patterns` stops those. Repetitions the pattern can never have to
 backtrack into (nothing after them can fail: ``^(\\w+\\s?)*`` ends a search
 at once) are let through, as are atomic groups and possessive quantifiers
 (``(?>…)``, ``a++``: they give nothing back).

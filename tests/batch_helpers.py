@@ -1,8 +1,8 @@
-"""Helpers for the batch tests: inputs built from strings and the seed fixtures, and outputs read back.
+"""Helpers for the batch tests (no tests here): inputs built from strings and the seed fixtures, outputs read back.
 
-(Named test_batch_* so it sits with the tests it serves; it holds no tests.)
-Processor factories defined here are importable by worker processes, which
-is how the pool tests inject a crash or a dying worker.
+Processor factories defined here are importable by worker processes (by
+this module's name: tests/ is on their path too), which is how the pool
+tests inject a crash or a dying worker.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ the first N lines of the article region (``within_first = 1`` with no
 A profile is user input, and a regular expression can take exponential time
 (``(a+)+$`` on a line of 30 "a"s and a "!"). Two guards: at load, a pattern
 whose repetition can match the same text in more than one way is rejected
-(:mod:`cleaner.backtracking`); at run time, profile regexes are searched with
+(:mod:`.backtracking`); at run time, profile regexes are searched with
 the ``regex`` module, whose searches stop when the document's budget of CPU
 time for them is spent (:func:`time_budget`, :data:`BUDGET_SECONDS`), and the
 stopped search is a one-line :class:`RegexTimeout` naming the file and the
@@ -36,9 +36,9 @@ from typing import Any, Iterator, Sequence
 
 import regex
 
+from ..errors import ProfileError
+from ..triggers import required_literals
 from .backtracking import exponential_repetition
-from .errors import ProfileError
-from .triggers import required_literals
 
 _PATTERN_KEYS = {"match", "followed_by", "preceded_by", "within_first"}
 #: The CPU seconds profile regexes may take on one document: this much, plus :data:`BUDGET_SECONDS_PER_MB`

@@ -1,23 +1,23 @@
 """``cleaner report DUMP... -o report.html``: clean dumps and show every decision in one HTML page.
 
-Imports only click at start-up (the CLI's cold start); the pipeline loads when the command runs.
+The command finds the dumps (as ``cleaner check`` does), cleans each, and
+hands the articles to :mod:`cleaner.report`, which makes the page and its
+data. Imports only click at start-up (the CLI's cold start); the pipeline
+loads when the command runs.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 import click
 
-from ..errors import CleanerError, UsageError
-from ..options import markup_model_option, profile_options, text_model_option
-
-STDIN = "-"
+from ..errors import CleanerError, InputFileError, UsageError
+from .console import STDIN, fail, open_input
+from .options import input_format_option, markup_model_option, profile_option, profile_options, text_model_option
 
 
 @click.command("report")
@@ -26,12 +26,11 @@ STDIN = "-"
 @click.option("--json", "json_output", metavar="FILE",
               help="Write the data the page shows as JSON to FILE ('-': stdout).")
 @click.option("--url", help="Where every dump came from (picks the profile); else each dump's NAME.url file.")
-@click.option("--profile", "profile_name", help="Force this profile (see 'cleaner profiles').")
+@profile_option()
 @profile_options
 @text_model_option
 @markup_model_option
-@click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
-              help="Treat the input as a text dump or HTML (auto: detect).")
+@input_format_option()
 @click.option("--detail", "detail_documents", type=click.IntRange(min=0), default=50, show_default=True,
               help="Show the first N documents line by line (the others are counted in the summaries).")
 def report_command(paths, output, json_output, url, profile_name, profiles_dirs, no_profiles, text_model,
@@ -44,17 +43,17 @@ def report_command(paths, output, json_output, url, profile_name, profiles_dirs,
       cleaner report page.html --url https://example.com/story -o report.html --json report.json
     """
     from ..api import Cleaner
-    from .data import Limits
+    from ..report.data import Limits
 
     if not output and not json_output:
-        _fail(UsageError("give -o FILE.html for the page, --json FILE for its data, or both"))
+        raise fail(UsageError("give -o FILE.html for the page, --json FILE for its data, or both"))
     try:
         cleaner = Cleaner(profiles_dirs=profiles_dirs, use_profiles=not no_profiles, text_model=text_model,
                           markup_model=markup_model)
         if profile_name:
             cleaner.registry.get(profile_name)  # an unknown name fails once, before any work
     except CleanerError as error:
-        _fail(error)
+        raise fail(error) from None
 
     def complain(name: str, message: str) -> None:
         click.echo(f"cleaner: error: {name}: {message}", err=True)
@@ -64,15 +63,10 @@ def report_command(paths, output, json_output, url, profile_name, profiles_dirs,
     if json_output:
         _write(json_output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     if output:
-        from .page import render_html
+        from ..report.page import render_html
 
         _write(output, render_html(data))
     raise click.exceptions.Exit(status)
-
-
-def _fail(error: CleanerError) -> None:
-    click.echo(f"cleaner: error: {error}", err=True)
-    raise click.exceptions.Exit(error.exit_code)
 
 
 def build_report(paths: Iterable[str], cleaner: Any, url: str | None = None, profile: str | None = None,
@@ -83,14 +77,14 @@ def build_report(paths: Iterable[str], cleaner: Any, url: str | None = None, pro
 
     A dump that cannot be read or cleaned is a row with its one-line error, and ``on_error(name, message)``.
     """
-    from .data import ReportBuilder
+    from ..report.data import ReportBuilder
 
     builder = ReportBuilder(limits)
     status = 0
     for name, source in _dumps(paths):
         try:
             page_url = url or _sidecar_url(source)
-            with _open(source) as handle:
+            with open_input(source) as handle:
                 article = cleaner.clean(handle, url=page_url, profile=profile, input_format=input_format)
         except CleanerError as error:
             message, code = str(error), error.exit_code
@@ -108,43 +102,30 @@ def build_report(paths: Iterable[str], cleaner: Any, url: str | None = None, pro
     return builder.data(), status
 
 
-class _UnreadableInput(CleanerError):
-    exit_code = 2
-
-
-def _dumps(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
-    """(name, path) for every dump: files as given, folders searched as ``cleaner check`` does, ``-`` for stdin
-    (path None). A path that does not exist is yielded too: reading it gives the one-line error."""
-    from ..fixtures import find_dumps
+def _dumps(paths: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(name, source) for every dump: files as given, folders searched as ``cleaner check`` does, ``-`` for
+    stdin. A path that does not exist is yielded too: reading it gives the one-line error."""
+    from .check import find_dumps
 
     for raw in paths:
         if raw == STDIN:
-            yield "stdin", None
+            yield "stdin", STDIN
         elif os.path.isdir(raw):
             for dump in find_dumps([raw]):
-                yield str(dump), dump
+                yield str(dump), str(dump)
         else:
-            yield raw, Path(raw)
+            yield raw, raw
 
 
-def _sidecar_url(source: Path | None) -> str | None:
-    from ..fixtures import sidecar_url
+def _sidecar_url(source: str) -> str | None:
+    from .check import sidecar_url
 
-    if source is None:
+    if source == STDIN:
         return None
     try:
-        return sidecar_url(source)
+        return sidecar_url(Path(source))
     except (OSError, UnicodeError) as exc:
-        raise _UnreadableInput(f"cannot read the URL file beside it: {getattr(exc, 'strerror', None) or exc}") from None
-
-
-def _open(source: Path | None):
-    if source is None:
-        return contextlib.nullcontext(sys.stdin.buffer)
-    try:
-        return open(source, "rb")
-    except OSError as exc:
-        raise _UnreadableInput(f"cannot read {str(source)!r}: {exc.strerror or exc}") from None
+        raise InputFileError(f"cannot read the URL file beside it: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 def _write(target: str, text: str) -> None:

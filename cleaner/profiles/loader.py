@@ -1,0 +1,296 @@
+"""Reading and checking profile files, and the :class:`Registry` of the profiles one run knows.
+
+Unknown keys, wrong types and invalid regexes are errors that name the file,
+the key and the problem (:class:`cleaner.errors.ProfileError`). Line patterns
+and their regexes are compiled by :mod:`.patterns`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..compat import tomllib
+from ..errors import ProfileError, UsageError
+from ..urls import url_host
+from .patterns import (LinePattern, ProfileRegex, budget_for, compile_pattern, compile_patterns, compile_regex,
+                       time_budget)
+
+#: The built-in profiles: package data, on disk (a profile is read, and named in messages, by its path).
+BUILTIN_DIR = Path(resources.files("cleaner.profiles")).resolve()
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_TOP_KEYS = {"name", "site", "hosts", "fingerprints", "min_fingerprints", "article", "metadata", "drop", "description",
+             "html"}
+_ARTICLE_KEYS = {"start_after", "start_at", "end_before", "end_after", "trust_region", "header_lines"}
+_METADATA_KEYS = {"title", "byline", "date", "site"}
+_DROP_KEYS = {"match", "followed_by", "preceded_by", "within_first", "reason", "where"}
+_WHERE = {"anywhere", "article", "outside"}
+_HTML_KEYS = {"article", "drop"}
+_HTML_DROP_KEYS = {"selector", "reason"}
+_FINGERPRINT_SPAN = 40_000
+
+
+@dataclass(frozen=True)
+class DropRule:
+    pattern: LinePattern
+    reason: str
+    where: str = "anywhere"
+
+
+@dataclass(frozen=True)
+class HtmlDrop:
+    selector: str          # as the profile wrote it (shown by --explain)
+    xpath: str             # the same, translated once at load
+    reason: str
+
+
+@dataclass(frozen=True)
+class HtmlRules:
+    """``[html]``: CSS selectors used only when the input is HTML."""
+
+    article: tuple[tuple[str, str], ...] = ()    # (selector, xpath): the first that matches is the article
+    drop: tuple[HtmlDrop, ...] = ()
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    path: str
+    site: str | None = None
+    hosts: tuple[str, ...] = ()
+    fingerprints: tuple[ProfileRegex, ...] = ()
+    min_fingerprints: int = 1
+    start_after: tuple[LinePattern, ...] = ()
+    start_at: tuple[LinePattern, ...] = ()
+    end_before: tuple[LinePattern, ...] = ()
+    end_after: tuple[LinePattern, ...] = ()
+    trust_region: bool = True
+    header_lines: int = 8
+    metadata: dict[str, tuple[LinePattern, ...]] = field(default_factory=dict)
+    drops: tuple[DropRule, ...] = ()
+    builtin: bool = False
+    description: str = ""
+    html: HtmlRules | None = None
+
+    def serves(self, host: str) -> bool:
+        host = host.lower().rstrip(".")
+        return any(host == h or host.endswith("." + h) for h in self.hosts)
+
+    def fingerprint_hits(self, text: str) -> int:
+        """How many fingerprints the dump shows (chrome sits at its head and tail)."""
+        if len(text) > 2 * _FINGERPRINT_SPAN:
+            text = text[:_FINGERPRINT_SPAN] + "\n" + text[-_FINGERPRINT_SPAN:]
+        hits, left = 0, len(self.fingerprints)
+        for pattern in self.fingerprints:
+            if hits + left < self.min_fingerprints:
+                break                      # too few left to reach the minimum: the rest cannot matter
+            left -= 1
+            if pattern.search(text):       # a search first looks for the strings every match contains
+                hits += 1
+        return hits
+
+
+def load_profile(path: str | os.PathLike[str], builtin: bool = False) -> Profile:
+    """Read and validate one profile file."""
+    path = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise ProfileError(path, None, f"cannot read file: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(path, None, f"invalid TOML: {exc}") from None
+    return _build(data, path, builtin)
+
+
+def _build(data: dict[str, Any], path: str, builtin: bool) -> Profile:
+    _no_unknown(data, _TOP_KEYS, path, "")
+    name = data.get("name")
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise ProfileError(path, "name", "required; lower-case letters, digits, '-', '_' or '.'")
+    hosts = _string_list(data.get("hosts", []), path, "hosts")
+    fingerprints = tuple(compile_regex(f, path, f"fingerprints[{i}]", re.M)
+                         for i, f in enumerate(_list(data.get("fingerprints", []), path, "fingerprints")))
+    if not hosts and not fingerprints:
+        raise ProfileError(path, "hosts", "a profile needs hosts or fingerprints, or it can never be chosen")
+    min_fp = data.get("min_fingerprints", 1)
+    if not isinstance(min_fp, int) or isinstance(min_fp, bool) or min_fp < 1:
+        raise ProfileError(path, "min_fingerprints", "must be a positive integer")
+    article = _table(data.get("article", {}), path, "article")
+    _no_unknown(article, _ARTICLE_KEYS, path, "article.")
+    metadata = _table(data.get("metadata", {}), path, "metadata")
+    _no_unknown(metadata, _METADATA_KEYS, path, "metadata.")
+    trust = article.get("trust_region", True)
+    if not isinstance(trust, bool):
+        raise ProfileError(path, "article.trust_region", "must be true or false")
+    header_lines = article.get("header_lines", 8)
+    if not isinstance(header_lines, int) or isinstance(header_lines, bool) or header_lines < 0:
+        raise ProfileError(path, "article.header_lines", "must be a non-negative integer")
+    site = data.get("site")
+    if site is not None and not isinstance(site, str):
+        raise ProfileError(path, "site", "must be a string")
+    return Profile(
+        name=name,
+        path=path,
+        site=site,
+        hosts=tuple(h.lower() for h in hosts),
+        fingerprints=fingerprints,
+        min_fingerprints=min_fp,
+        start_after=_patterns(article, "start_after", path, "article."),
+        start_at=_patterns(article, "start_at", path, "article."),
+        end_before=_patterns(article, "end_before", path, "article."),
+        end_after=_patterns(article, "end_after", path, "article."),
+        trust_region=trust,
+        header_lines=header_lines,
+        metadata={k: compile_patterns(v, path, f"metadata.{k}") for k, v in metadata.items()},
+        drops=tuple(_drop_rule(rule, path, i) for i, rule in enumerate(_list(data.get("drop", []), path, "drop"))),
+        builtin=builtin,
+        description=str(data.get("description", "")),
+        html=_html_rules(data["html"], path) if "html" in data else None,
+    )
+
+
+def _html_rules(value: Any, path: str) -> HtmlRules:
+    """``[html]``: ``article`` selectors (a string or a list) and ``drop`` selectors (strings or tables)."""
+    table = _table(value, path, "html")
+    _no_unknown(table, _HTML_KEYS, path, "html.")
+    article = table.get("article", [])
+    if isinstance(article, str):
+        article = [article]
+    selectors = _string_list(article, path, "html.article")
+    drops = []
+    for i, rule in enumerate(_list(table.get("drop", []), path, "html.drop")):
+        key = f"html.drop[{i}]"
+        if isinstance(rule, str):
+            rule = {"selector": rule, "reason": "dropped by the profile"}
+        if not isinstance(rule, dict):
+            raise ProfileError(path, key, "must be a CSS selector string or a table with 'selector' and 'reason'")
+        _no_unknown(rule, _HTML_DROP_KEYS, path, key + ".")
+        selector, reason = rule.get("selector"), rule.get("reason", "dropped by the profile")
+        if not isinstance(selector, str) or not selector.strip():
+            raise ProfileError(path, f"{key}.selector", "required: a CSS selector")
+        if not isinstance(reason, str) or not reason.strip():
+            raise ProfileError(path, f"{key}.reason", "must be a non-empty string")
+        drops.append(HtmlDrop(selector, _css_to_xpath(selector, path, f"{key}.selector"), reason.strip()))
+    return HtmlRules(
+        article=tuple((s, _css_to_xpath(s, path, f"html.article[{i}]")) for i, s in enumerate(selectors)),
+        drop=tuple(drops))
+
+
+def _css_to_xpath(selector: str, path: str, key: str) -> str:
+    """A CSS selector as XPath (cssselect is pure Python: no lxml on the text path)."""
+    from cssselect import HTMLTranslator, SelectorError
+
+    try:
+        return HTMLTranslator().css_to_xpath(selector)
+    except SelectorError as exc:
+        raise ProfileError(path, key, f"invalid CSS selector {selector!r}: {exc}") from None
+
+
+def _drop_rule(rule: Any, path: str, i: int) -> DropRule:
+    key = f"drop[{i}]"
+    if not isinstance(rule, dict):
+        raise ProfileError(path, key, "each [[drop]] must be a table with 'match' and 'reason'")
+    _no_unknown(rule, _DROP_KEYS, path, key + ".")
+    reason = rule.get("reason")
+    if not isinstance(reason, str) or not reason.strip():
+        raise ProfileError(path, f"{key}.reason", "required: say in a few words what the dropped line is")
+    where = rule.get("where", "anywhere")
+    if where not in _WHERE:
+        raise ProfileError(path, f"{key}.where", f"must be one of {sorted(_WHERE)}, got {where!r}")
+    pattern_spec = {k: v for k, v in rule.items() if k not in ("reason", "where")}
+    pattern = compile_pattern(pattern_spec, path, key)
+    return DropRule(pattern=pattern, reason=reason.strip(), where=where)
+
+
+def _patterns(table: dict[str, Any], key: str, path: str, prefix: str) -> tuple[LinePattern, ...]:
+    return compile_patterns(table[key], path, prefix + key) if key in table else ()
+
+
+def _no_unknown(table: dict[str, Any], allowed: set[str], path: str, prefix: str) -> None:
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        # A quoted TOML key can hold any character: a line break would break the one-line error.
+        key = unknown[0] if unknown[0].isprintable() else repr(unknown[0])
+        raise ProfileError(path, prefix + key, f"unknown key (allowed: {', '.join(sorted(allowed))})")
+
+
+def _table(value: Any, path: str, key: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ProfileError(path, key, "must be a table")
+    return value
+
+
+def _list(value: Any, path: str, key: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ProfileError(path, key, "must be a list")
+    return value
+
+
+def _string_list(value: Any, path: str, key: str) -> list[str]:
+    items = _list(value, path, key)
+    for i, item in enumerate(items):
+        if not isinstance(item, str) or not item:
+            raise ProfileError(path, f"{key}[{i}]", "must be a non-empty string")
+    return items
+
+
+class Registry:
+    """The profiles known to one run: built-ins, then the user's folders."""
+
+    def __init__(self, profiles: Iterable[Profile] = ()) -> None:
+        self._profiles: dict[str, Profile] = {}
+        for profile in profiles:
+            self.add(profile)
+
+    @classmethod
+    def load(cls, user_dirs: Iterable[str | os.PathLike[str]] = (), builtins: bool = True) -> "Registry":
+        registry = cls()
+        if builtins:
+            for path in sorted(BUILTIN_DIR.glob("*.toml")):
+                registry.add(load_profile(path, builtin=True))
+        for directory in user_dirs:
+            directory = Path(directory)
+            if not directory.is_dir():
+                raise UsageError(f"profiles directory {str(directory)!r} does not exist")
+            for path in sorted(directory.glob("*.toml")):
+                registry.add(load_profile(path))
+        return registry
+
+    def add(self, profile: Profile) -> None:
+        """Add a profile; a later one with the same name replaces the earlier."""
+        self._profiles[profile.name] = profile
+
+    def __iter__(self):
+        return iter(sorted(self._profiles.values(), key=lambda p: p.name))
+
+    def __len__(self) -> int:
+        return len(self._profiles)
+
+    def get(self, name: str) -> Profile:
+        try:
+            return self._profiles[name]
+        except KeyError:
+            known = ", ".join(sorted(self._profiles)) or "none"
+            raise UsageError(f"unknown profile {name!r} (known: {known})") from None
+
+    def match(self, text: str, url: str | None = None) -> Profile | None:
+        """The profile for a dump: by the URL's host, else by fingerprints."""
+        if url:
+            host = url_host(url)
+            for profile in self:
+                if profile.serves(host):
+                    return profile
+        best, best_hits = None, 0
+        with time_budget(budget_for(min(len(text), 2 * _FINGERPRINT_SPAN))):
+            for profile in self:
+                if not profile.fingerprints:
+                    continue
+                hits = profile.fingerprint_hits(text)
+                if hits >= profile.min_fingerprints and hits > best_hits:
+                    best, best_hits = profile, hits
+        return best

@@ -1,0 +1,21 @@
+"""The host of a URL, one way for everything that reads it (the profile's hosts, the site in the metadata,
+the report's rows by site)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+
+def url_host(url: str | None) -> str:
+    """The URL's host name in lower case, or "" when it has none.
+
+    A URL without a scheme (``example.com/story``) still names its host. A
+    malformed one (``http://[::1``: an unclosed IPv6 bracket) names none,
+    rather than failing: a URL only picks a profile and names the site.
+    """
+    if not url:
+        return ""
+    try:
+        return urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:
+        return ""
