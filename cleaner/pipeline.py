@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .document import BODY, BOILERPLATE, Article, DecisionLog, Document, text_windows, whole_dump
+from .document import (BODY, BOILERPLATE, WHOLE_DUMP_CHARS, WHOLE_DUMP_LINES, Article, DecisionLog, Document,
+                       text_windows, whole_dump)
 from .models import SHIPPED, Models
 from .stages import Stage
 from .stages.context import ContextStage
@@ -71,14 +72,20 @@ def run(doc: Document, stages: Sequence[Stage] | None = None) -> Article:
     return assemble(doc)
 
 
-def run_text(text: str, url: str | None = None, profile=None, models: Models = SHIPPED) -> Article:
+def run_text(text: str, url: str | None = None, profile=None, models: Models = SHIPPED, native: bool = True) -> Article:
     """Clean a text dump: whole when it is one page (every ordinary dump), else window by window.
 
     A pasted site (over WHOLE_DUMP_LINES or WHOLE_DUMP_CHARS) is cleaned a window of about a page at a
     time, each window as a document of its own, and only its lines are alive meanwhile: the article
     keeps the body lines, one small code per line for ``decisions`` (:class:`DecisionLog`) and the
     text they came from. Its metadata and language are the first window's (the first page's).
+
+    With no profile, the stages up to ``repeats`` run in the native core when it is built (one call per
+    document or window); ``native=False`` runs the Python reference (the parity checks compare the two).
     """
+    path = _native_path() if profile is None and native else None
+    if path is not None:
+        return _run_text_native(path, text, url, models)
     raws = whole_dump(text)
     if raws is not None:
         doc = Document.from_raws(raws, url=url)
@@ -100,6 +107,33 @@ def run_text(text: str, url: str | None = None, profile=None, models: Models = S
     return article
 
 
+def _native_path():
+    """The native core's text path, unless ``CLEANER_PURE_PYTHON`` is set or the core is not built."""
+    from .native.path import native_path
+
+    return native_path()
+
+
+def _run_text_native(path, text: str, url: str | None, models: Models) -> Article:
+    """:func:`run_text` on the native core: the same windows, each window (or the dump) in one call."""
+    from .native.path import run_native
+
+    one_page = len(text) <= WHOLE_DUMP_CHARS and text.count("\n") < WHOLE_DUMP_LINES
+    if one_page or whole_dump(text) is not None:  # (only the first window's lines are cut out for a pasted site)
+        return run_native(path, text, url, models)
+    article: Article | None = None
+    log = DecisionLog(text)
+    for window in text_windows(text):
+        part = run_native(path, "\n".join(window.raws), url, models, first=window.number, large=True)
+        del window.raws[:]
+        log.add(window, part._lines)
+        part._lines = []
+        article = part if article is None else _join(article, part)
+    assert article is not None
+    article._log = log
+    return article
+
+
 def _join(article: Article, window: Article) -> Article:
     """The article so far, with a later window's body and counts added (its metadata is the first window's)."""
     article.paragraphs.extend(window.paragraphs)
@@ -111,6 +145,11 @@ def _join(article: Article, window: Article) -> Article:
 
 def assemble(doc: Document) -> Article:
     paragraphs = [line.text for line in doc.lines if line.label == BODY]
+    return assemble_from(doc, paragraphs, sum(1 for line in doc.lines if line.label == BOILERPLATE))
+
+
+def assemble_from(doc: Document, paragraphs: list[str], dropped: int) -> Article:
+    """The article of ``doc``, given its body lines' texts and how many lines were dropped."""
     meta = doc.meta
     return Article(
         paragraphs=paragraphs,
@@ -121,7 +160,7 @@ def assemble(doc: Document) -> Article:
         profile=doc.profile.name if doc.profile is not None else None,
         language=doc.language,
         source_format=doc.source_format,
-        dropped=sum(1 for line in doc.lines if line.label == BOILERPLATE),
+        dropped=dropped,
         lines_in=len(doc.lines),
         warnings=list(doc.warnings),
         _lines=doc.lines,

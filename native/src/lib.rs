@@ -412,9 +412,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<path::TextPath>()?;
     m.add_class::<path::Model>()?;
     m.add_class::<path::Document>()?;
-    m.add_class::<path::Line>()?;
-    m.add_class::<path::Features>()?;
     m.add_function(wrap_pyfunction!(unicode_versions, m)?)?;
+    m.add_function(wrap_pyfunction!(path::column_base_names, m)?)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;
     Ok(())
 }

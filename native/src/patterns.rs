@@ -19,6 +19,9 @@ use crate::unicode::{Table, STAND_INS};
 pub enum Form {
     Folded,
     Raw,
+    /// The text itself: a case-sensitive pattern with no class whose reading differs between the engines
+    /// (no `\\w`, `\\s`, `\\d`, `\\b`), which needs no stand-ins.
+    Plain,
 }
 
 #[derive(Debug)]
@@ -37,6 +40,8 @@ pub struct PatternSpec {
     pub name: String,
     pub parts: Vec<String>,
     pub folded: bool,
+    /// Case-sensitive and reads no class the engines read differently: run on the text itself.
+    pub plain: bool,
     /// Every character the pattern names (literals, class members).
     pub named: String,
     /// The ranges of its case-sensitive classes.
@@ -47,13 +52,20 @@ impl Pattern {
     /// Check the pattern against the table: no character it names may be read otherwise by the core
     /// (a stand-in, or a folded form other than itself). The regexes compile on first use.
     pub fn new(spec: PatternSpec, table: &Table) -> Result<Pattern, PatternError> {
-        let form = if spec.folded { Form::Folded } else { Form::Raw };
+        let form = if spec.folded {
+            Form::Folded
+        } else if spec.plain {
+            Form::Plain
+        } else {
+            Form::Raw
+        };
         for c in spec.named.chars() {
             let seen = match form {
                 Form::Folded => table.regex_char(c),
                 Form::Raw => table.raw_char(c),
+                Form::Plain => c,
             };
-            if STAND_INS.contains(&c) || seen != c {
+            if form != Form::Plain && STAND_INS.contains(&c) || seen != c {
                 return Err(PatternError(format!(
                     "pattern {} names U+{:04X}, which the native core cannot match as Python does",
                     spec.name, c as u32
@@ -165,6 +177,7 @@ impl<'a> Forms<'a> {
         match form {
             Form::Folded => self.folded.get_or_init(|| Cow::Owned(fold_line(self.table, self.raw))),
             Form::Raw => self.raw_mapped.get_or_init(|| raw_line(self.table, self.raw)),
+            Form::Plain => self.raw,
         }
     }
 }
