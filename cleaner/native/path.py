@@ -234,3 +234,31 @@ def run_native(path: NativePath, text: str, url: str | None, models, first: int 
     labels = lines.labels()
     paragraphs = result.texts_labelled(LABELS.index(BODY), bytes(labels))
     return assemble_from(doc, paragraphs, labels.count(LABELS.index(BOILERPLATE)))
+
+
+#: What an article says besides its lines' decisions, compared between the cores.
+ARTICLE_FIELDS = ("title", "byline", "date", "site", "language", "paragraphs", "dropped", "lines_in")
+
+
+def path_differences(text: str, url: str | None = None) -> list[tuple[int, str, Any, Any]]:
+    """Where the core's text path and the Python reference disagree on a dump: (line, what, core, Python).
+
+    Every line's label, stage and reason, and the article's fields (line -1). An empty list is the contract.
+    """
+    from ..pipeline import run_text
+
+    if native_path() is None:
+        raise RuntimeError(f"no native text path ({_path()[1]})")
+    mine, theirs = run_text(text, url=url), run_text(text, url=url, native=False)
+    found: list[tuple[int, str, Any, Any]] = []
+    for field in ARTICLE_FIELDS:
+        if getattr(mine, field) != getattr(theirs, field):
+            found.append((-1, field, getattr(mine, field), getattr(theirs, field)))
+    a, b = mine.decisions, theirs.decisions
+    if len(a) != len(b):
+        found.append((-1, "lines", len(a), len(b)))
+    for i, (x, y) in enumerate(zip(a, b)):
+        for field in ("number", "text", "label", "stage", "reason"):
+            if getattr(x, field) != getattr(y, field):
+                found.append((i, field, getattr(x, field), getattr(y, field)))
+    return found
