@@ -154,6 +154,9 @@ class NativeFeatures:
         return tuple(self._result.content(self._i))
 
 
+_AUTHORITIES = tuple(Authority)
+
+
 class NativeLines(Sequence):
     """A document's lines as the core left them; a :class:`Line` is made on first reading and kept."""
 
@@ -161,15 +164,14 @@ class NativeLines(Sequence):
         self.path, self.result, self.model = path, result, text_model
         self.n = len(result)
         self.made: dict[int, Line] = {}
-        self._columns: dict[str, Any] = {}
-
-    def column(self, name: str):
-        found = self._columns.get(name)
-        if found is None:
-            raw = self.result.column(name)
-            found = self._columns[name] = memoryview(raw).cast({"number": "I", "reason": "I", "score": "d"}[name]) \
-                if name in ("number", "reason", "score") else raw
-        return found
+        column = result.column
+        self._label, self._authority, self._stage = column("label"), column("authority"), column("stage")
+        self._signal, self._blank = column("signal"), column("blank_before")
+        self._number = memoryview(column("number")).cast("I")
+        self._reason = memoryview(column("reason")).cast("I")
+        self._score = memoryview(column("score")).cast("d")
+        #: the first body line that reads as prose, else the first body line (``metadata._first_prose``)
+        self.first_prose: int | None = result.first_prose
 
     def __len__(self) -> int:
         return self.n
@@ -179,34 +181,37 @@ class NativeLines(Sequence):
             return [self[k] for k in range(*i.indices(self.n))]
         if i < 0:
             i += self.n
-        if not 0 <= i < self.n:
-            raise IndexError("line index out of range")
         line = self.made.get(i)
         if line is None:
+            if not 0 <= i < self.n:
+                raise IndexError("line index out of range")
             line = self.made[i] = self._make(i)
         return line
 
     def __iter__(self) -> Iterator[Line]:
-        return (self[i] for i in range(self.n))
+        return map(self.__getitem__, range(self.n))
 
     def _make(self, i: int) -> Line:
         path = self.path
-        line = Line(self.column("number")[i], self.result.text(i), bool(self.column("blank_before")[i]))
-        line.label = LABELS[self.column("label")[i]]
-        line.authority = Authority(self.column("authority")[i])
-        line.stage = path.stages[self.column("stage")[i]]
-        line.signal = path.signals[self.column("signal")[i]]
-        line.score = self.column("score")[i]
-        line.reason = path.reason(self.column("reason")[i], self.result, i, line.score, self.model)
+        line = Line(self._number[i], self.result.text(i), bool(self._blank[i]))
+        line.label = LABELS[self._label[i]]
+        line.authority = _AUTHORITIES[self._authority[i]]
+        line.stage = path.stages[self._stage[i]]
+        line.signal = path.signals[self._signal[i]]
+        line.score = score = self._score[i]
+        line.reason = path.reason(self._reason[i], self.result, i, score, self.model)
         line.features = NativeFeatures(self.result, i)
         return line
 
     def labels(self) -> bytearray:
         """Every line's label code, as decided now (a line made since may have been relabelled)."""
-        labels = bytearray(self.column("label"))
+        labels = bytearray(self._label)
         for i, line in self.made.items():
-            labels[i] = LABELS.index(line.label)
+            labels[i] = _LABEL_CODE[line.label]
         return labels
+
+
+_LABEL_CODE = {label: k for k, label in enumerate(LABELS)}
 
 
 def run_native(path: NativePath, text: str, url: str | None, models, first: int = 1,
@@ -225,15 +230,16 @@ def run_native(path: NativePath, text: str, url: str | None, models, first: int 
     MetadataStage()(doc)
     doc.stage = "finish"
     labels = lines.labels()
-    unknown = LABELS.index(UNKNOWN)
-    for i in [k for k, label in enumerate(labels) if label == unknown]:
-        line = lines[i]
-        if line.label == UNKNOWN:
-            doc.decide(line, BOILERPLATE, path.finish_reason, Authority.SOFT)
+    unknown = _LABEL_CODE[UNKNOWN]
+    if unknown in labels:
+        for i in [k for k, label in enumerate(labels) if label == unknown]:
+            line = lines[i]
+            if line.label == UNKNOWN:
+                doc.decide(line, BOILERPLATE, path.finish_reason, Authority.SOFT)
+        labels = lines.labels()
     doc.stage = ""
-    labels = lines.labels()
-    paragraphs = result.texts_labelled(LABELS.index(BODY), bytes(labels))
-    return assemble_from(doc, paragraphs, labels.count(LABELS.index(BOILERPLATE)))
+    paragraphs = result.texts_labelled(_LABEL_CODE[BODY], bytes(labels))
+    return assemble_from(doc, paragraphs, labels.count(_LABEL_CODE[BOILERPLATE]))
 
 
 #: What an article says besides its lines' decisions, compared between the cores.

@@ -91,10 +91,31 @@ def shape_rules() -> dict[str, Any]:
     search = {"dangling": s._DANGLING, "pipes": s._PIPES, "count_suffix": s._COUNT_SUFFIX}
     patterns = {name: pattern_spec(f"shapes.{name}", p, anchored=True) for name, p in match.items()}
     patterns.update({name: pattern_spec(f"shapes.{name}", p) for name, p in search.items()})
-    patterns["credit"] = [pattern_spec(f"shapes credit {k}", p) for k, p in enumerate(s._CREDIT_PATTERNS)]
+    patterns["credit"] = _any_of([pattern_spec(f"shapes credit {k}", p) for k, p in enumerate(s._CREDIT_PATTERNS)])
     stage = s.ShapesStage
     return {"patterns": patterns, "menu_run": stage.menu_run, "menu_words": stage.menu_words,
             "teaser_run": stage.teaser_run, "teaser_gap": stage.teaser_gap}
+
+
+def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Patterns of which any may match, as few: those of one form and one part become one alternation
+    (one search of the line instead of one per pattern, as ``shapes._CREDIT`` does for the reference)."""
+    merged: dict[tuple[bool, bool], dict[str, Any]] = {}
+    rest = []
+    for spec in specs:
+        if len(spec["parts"]) != 1:
+            rest.append(spec)
+            continue
+        form = (spec["folded"], spec["plain"])
+        into = merged.get(form)
+        if into is None:
+            merged[form] = dict(spec, parts=[f"(?:{spec['parts'][0]})"], ranges=list(spec["ranges"]))
+            continue
+        into["name"] += f", {spec['name']}"
+        into["parts"] = [f"{into['parts'][0]}|(?:{spec['parts'][0]})"]
+        into["named"] = "".join(sorted(set(into["named"]) | set(spec["named"])))
+        into["ranges"] += spec["ranges"]
+    return [*merged.values(), *rest]
 
 
 def repeat_rules() -> dict[str, Any]:

@@ -147,7 +147,13 @@ def _is_prose(line) -> bool:
 
 
 def _first_prose(doc: Document) -> int | None:
-    """The first body line that reads as prose (not a kept short line)."""
+    """The first body line that reads as prose (not a kept short line).
+
+    Lines the native core decided know it already (``NativeLines.first_prose``, found by the same rule),
+    so the lines before it need not be made into Python objects.
+    """
+    if hasattr(doc.lines, "first_prose"):
+        return doc.lines.first_prose
     fallback = None
     for i, line in enumerate(doc.lines):
         if line.label != BODY:

@@ -12,7 +12,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 use rustc_hash::FxHashMap;
 
 use crate::columns::{self, Array, Bin, Cmp, Expr, Func};
-use crate::doc::{Doc, Reason, Signal, HARD, MARKUP, SOFT};
+use crate::doc::{Doc, Reason, Signal, BODY, HARD, MARKUP, SOFT};
 use crate::language::{LanguageRules, Languages};
 use crate::measures::{Measurer, Rules};
 use crate::patterns::{Pattern, PatternSpec};
@@ -599,6 +599,25 @@ impl Document {
     #[getter]
     fn char_mode(&self) -> bool {
         self.doc.char_mode
+    }
+
+    /// `metadata._first_prose`: the first body line that reads as prose (units >= 8, and it ends like a
+    /// sentence or holds one), else the first body line, else None.
+    #[getter]
+    fn first_prose(&self) -> Option<usize> {
+        let d = &self.doc;
+        let mut fallback = None;
+        for i in 0..d.len() {
+            if d.label[i] != BODY {
+                continue;
+            }
+            fallback = fallback.or(Some(i));
+            let r = d.r(i);
+            if d.m.units[r] >= 8 && (d.m.ends_sentence[r] != 0 || d.m.sentences[r] >= 1) {
+                return Some(i);
+            }
+        }
+        fallback
     }
 
     /// A per-line column as bytes: `label`, `authority`, `stage`, `signal` (u8), `number`, `reason` (u32),

@@ -4,7 +4,6 @@
 //! space. Case folding is Python's own, asked of Python once per character outside ASCII (the glue hands
 //! over `str.casefold`; it folds a character without looking at its neighbours), and cached.
 
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -24,7 +23,7 @@ pub struct RepeatRules {
 }
 
 fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = rustc_hash::FxHasher::default();
     value.hash(&mut hasher);
     hasher.finish()
 }
