@@ -85,7 +85,9 @@ def run_text(text: str, url: str | None = None, profile=None, models: Models = S
     """
     path = _native_path() if profile is None and native else None
     if path is not None:
-        return _run_text_native(path, text, url, models)
+        article = _run_text_native(path, text, url, models)
+        if article is not None:
+            return article
     raws = whole_dump(text)
     if raws is not None:
         doc = Document.from_raws(raws, url=url)
@@ -114,8 +116,21 @@ def _native_path():
     return native_path()
 
 
-def _run_text_native(path, text: str, url: str | None, models: Models) -> Article:
-    """:func:`run_text` on the native core: the same windows, each window (or the dump) in one call."""
+def _run_text_native(path, text: str, url: str | None, models: Models) -> Article | None:
+    """:func:`run_text` on the native core: the same windows, each window (or the dump) in one call.
+
+    None when the core refuses the text (lone surrogates, which are no UTF-8) or fails (a bug, which it
+    reports as ``NativeError`` rather than crash): the Python reference then cleans it.
+    """
+    from .native.path import REFUSALS
+
+    try:
+        return _native_windows(path, text, url, models)
+    except REFUSALS:
+        return None
+
+
+def _native_windows(path, text: str, url: str | None, models: Models) -> Article:
     from .native.path import run_native
 
     one_page = len(text) <= WHOLE_DUMP_CHARS and text.count("\n") < WHOLE_DUMP_LINES

@@ -157,6 +157,16 @@ class NativeFeatures:
 _AUTHORITIES = tuple(Authority)
 
 
+def _refusals() -> tuple[type[BaseException], ...]:
+    from .. import _native
+
+    return (ValueError, _native.NativeError)  # (UnicodeEncodeError is a ValueError)
+
+
+#: What the core raises when it will not or cannot clean a text: the Python reference cleans it instead.
+REFUSALS = _refusals() if core() is not None else (ValueError,)
+
+
 class NativeLines(Sequence):
     """A document's lines as the core left them; a :class:`Line` is made on first reading and kept."""
 
