@@ -415,7 +415,7 @@ def test_the_name_is_read_out_of_the_byline_line(shown):
 
 
 @pytest.mark.parametrize("stated, expected", [("ANN LEE", "ANN LEE"), ("<pAnn Lee", "pAnn Lee"),
-                                              ("ann lee", "ann lee"), ("ann lee; Bo Ek", "ann lee; Bo Ek")])
+                                              ("ann lee", "ann lee"), ("ann lee; Bo Ek", "ann lee; Bo Ek"), ("Ann B. Lee", "Ann B. Lee")])
 def test_the_byline_is_spelled_as_the_page_spells_it(stated, expected):
     """trafilatura title-cases author names ("<pAnn Lee" gave "Pann Lee"): the byline keeps the page's
     spelling, since every output string comes from the input."""

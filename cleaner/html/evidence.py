@@ -327,7 +327,7 @@ def _as_page_spells(authors: str | None, root) -> str | None:
     """trafilatura's author names as the page spells them: it title-cases names (``pMaria`` becomes
     ``Pmaria``, ``ANN LEE`` ``Ann Lee``) and strips characters, and the cleaner never outputs text the
     input lacks. Each ``; ``-separated name is looked up in the meta tags and scripts it comes from (or,
-    failing that, the page's text), ignoring case and spacing, and given the page's spelling; a name the
+    failing that, the page's text), ignoring case and what separates its words, and given the page's spelling; a name the
     page does not hold is dropped."""
     names = [name for name in (_clean(part) for part in (authors or "").split("; ")) if name]
     if not names:
@@ -346,10 +346,13 @@ def _squeezed(pieces) -> list[str]:
 
 
 def _spelled_in(name: str, haystack: str) -> str | None:
-    """``name`` as ``haystack`` spells it (case aside), or None."""
+    """``name`` as ``haystack`` spells it (case, and the punctuation trafilatura strips between its words,
+    aside), or None."""
     if name in haystack:
         return name
-    found = re.search(re.escape(name), haystack, re.IGNORECASE)
+    words = name.split()
+    pattern = r"(?<!\w)" + r"[\W_]+".join(map(re.escape, words)) + r"(?!\w)"   # "Ann B Lee" is "Ann B. Lee"
+    found = re.search(pattern, haystack, re.IGNORECASE)
     return found.group(0) if found else None
 
 
