@@ -75,15 +75,15 @@ def test_headline_and_title_shapes_differ_on_a_trailing_ellipsis():
 
 
 def test_the_title_overlap_of_the_model_asks_more_than_the_metadata():
-    title = measure("Council votes to close the old bridge for repairs")
+    title = measure("Harbour engineers rebuild granite seawall")
     words = frozenset(title.content)
-    line = measure("Council votes on bridge repairs")          # 3 of the title's 5 topic words
+    line = measure("Harbour engineers rebuild")  # 3 of the title's 5 topic words (its text: not held in the title)
     assert len(words) == 5 and len(words.intersection(line.content)) == 3
-    page = "council votes to close the old bridge for repairs | the daily"
-    assert lexicon.shares_title("council votes on bridge repairs", line, page, words, lexicon.TITLE_SHARE)
-    assert not lexicon.shares_title("council votes on bridge repairs", line, page, words, lexicon.HEADLINE_SHARE)
-    held = measure("close the old bridge")                     # held whole in the page title
-    assert lexicon.shares_title("close the old bridge", held, page, words, lexicon.HEADLINE_SHARE)
+    page = "harbour engineers rebuild granite seawall | the daily"
+    assert lexicon.shares_title("harbour engineers rebuilt", line, page, words, lexicon.TITLE_SHARE)
+    assert not lexicon.shares_title("harbour engineers rebuilt", line, page, words, lexicon.HEADLINE_SHARE)
+    held = measure("rebuild granite seawall")                  # held whole in the page title
+    assert lexicon.shares_title("rebuild granite seawall", held, page, words, lexicon.HEADLINE_SHARE)
 
 
 def test_bylines_and_the_agency_that_signs():

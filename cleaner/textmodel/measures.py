@@ -20,7 +20,7 @@ def headline_line(lines, feats, prose) -> int | None:
     best, best_prose = None, 0
     for i in range(1, len(lines)):
         f, text = feats[i], lines[i].text
-        if not __import__("cleaner.lexicon").lexicon.title_shaped(f, text) or not shares_title(text.lower(), f, first, title_words, HEADLINE_SHARE):
+        if not headline_shaped(f, text) or not shares_title(text.lower(), f, first, title_words, HEADLINE_SHARE):
             continue
         below = sum(prose[i + 1:i + 16])
         if below > best_prose:
