@@ -78,7 +78,7 @@ class Cleaner:
             chosen = self._pick_profile(text, url, profile)
             # A larger dump than one window is cleaned window by window; its article keeps the text
             # (its decisions are read from it), so nothing is gained by dropping it here.
-            article = pipeline.run_text(text, url=url, profile=chosen, models=self.models)
+            article = pipeline.run_text(text, url=url, profile=chosen, models=self.models, core=native_text_path())
         return article
 
     def _pick_profile(self, text: str, url: str | None, profile: str | Profile | None) -> Profile | None:
@@ -89,6 +89,13 @@ class Cleaner:
         if not self.use_profiles:
             return None
         return self.registry.match(text, url)
+
+
+def native_text_path():
+    """The native core's text path, or None when the Python reference runs (``CLEANER_PURE_PYTHON``, no core)."""
+    from .native.path import native_path  # lazy: the core reads the stages' rules when first asked
+
+    return native_path()
 
 
 def _models(text_model: str | os.PathLike[str] | None, markup_model: str | os.PathLike[str] | None) -> Models:

@@ -72,7 +72,7 @@ def run(doc: Document, stages: Sequence[Stage] | None = None) -> Article:
     return assemble(doc)
 
 
-def run_text(text: str, url: str | None = None, profile=None, models: Models = SHIPPED, native: bool = True) -> Article:
+def run_text(text: str, url: str | None = None, profile=None, models: Models = SHIPPED, core=None) -> Article:
     """Clean a text dump: whole when it is one page (every ordinary dump), else window by window.
 
     A pasted site (over WHOLE_DUMP_LINES or WHOLE_DUMP_CHARS) is cleaned a window of about a page at a
@@ -80,12 +80,12 @@ def run_text(text: str, url: str | None = None, profile=None, models: Models = S
     keeps the body lines, one small code per line for ``decisions`` (:class:`DecisionLog`) and the
     text they came from. Its metadata and language are the first window's (the first page's).
 
-    With no profile, the stages up to ``repeats`` run in the native core when it is built (one call per
-    document or window); ``native=False`` runs the Python reference (the parity checks compare the two).
+    ``core``: the native core's text path (:func:`cleaner.native.path.native_path`, which the caller picks:
+    the core sits above the pipeline). With it and no profile, the stages up to ``repeats`` run in the core,
+    one call per document or window; without it, the Python reference runs (the parity checks compare them).
     """
-    path = _native_path() if profile is None and native else None
-    if path is not None:
-        article = _run_text_native(path, text, url, models)
+    if core is not None and profile is None:
+        article = _run_text_native(core, text, url, models)
         if article is not None:
             return article
     raws = whole_dump(text)
@@ -109,37 +109,27 @@ def run_text(text: str, url: str | None = None, profile=None, models: Models = S
     return article
 
 
-def _native_path():
-    """The native core's text path, unless ``CLEANER_PURE_PYTHON`` is set or the core is not built."""
-    from .native.path import native_path
-
-    return native_path()
-
-
-def _run_text_native(path, text: str, url: str | None, models: Models) -> Article | None:
+def _run_text_native(core, text: str, url: str | None, models: Models) -> Article | None:
     """:func:`run_text` on the native core: the same windows, each window (or the dump) in one call.
 
     None when the core refuses the text (lone surrogates, which are no UTF-8) or fails (a bug, which it
     reports as ``NativeError`` rather than crash): the Python reference then cleans it.
     """
-    from .native.path import REFUSALS
-
     try:
-        return _native_windows(path, text, url, models)
-    except REFUSALS:
+        return _native_windows(core, text, url, models)
+    except core.refusals:
         return None
 
 
-def _native_windows(path, text: str, url: str | None, models: Models) -> Article:
-    from .native.path import run_native
+def _native_windows(core, text: str, url: str | None, models: Models) -> Article:
 
     one_page = len(text) <= WHOLE_DUMP_CHARS and text.count("\n") < WHOLE_DUMP_LINES
     if one_page or whole_dump(text) is not None:  # (only the first window's lines are cut out for a pasted site)
-        return run_native(path, text, url, models)
+        return core.run(text, url, models)
     article: Article | None = None
     log = DecisionLog(text)
     for window in text_windows(text):
-        part = run_native(path, "\n".join(window.raws), url, models, first=window.number, large=True)
+        part = core.run("\n".join(window.raws), url, models, first=window.number, large=True)
         del window.raws[:]
         log.add(window, part._lines)
         part._lines = []

@@ -42,7 +42,7 @@ def test_the_cores_agree_on_every_fixture_dump():
 def test_the_native_path_runs_and_is_seen_to():
     """The comparison compares something: the core decided the lines (a model reason made by the core)."""
     name, text = max(_fixture_texts(), key=lambda item: len(item[1]))
-    article = pipeline.run_text(text)
+    article = pipeline.run_text(text, core=native_path.native_path())
     assert isinstance(article._lines, native_path.NativeLines), name
     assert any(isinstance(line.reason, native_path.NativeModelReason) for line in article._lines)
 
@@ -78,21 +78,29 @@ def test_the_cores_agree_on_a_pasted_site_cleaned_in_windows(monkeypatch):
     monkeypatch.setattr("cleaner.pipeline.WHOLE_DUMP_LINES", 120)
     text = "\n\n".join(text for _, text in _fixture_texts()[:8])
     assert pipeline.whole_dump(text) is None
-    assert pipeline.run_text(text)._log is not None
+    assert pipeline.run_text(text, core=native_path.native_path())._log is not None
     assert native_path.path_differences(text) == []
 
 
 def test_a_text_the_core_refuses_is_cleaned_by_the_reference():
     """A lone surrogate is no UTF-8: the core cannot take the text, and the Python reference cleans it."""
     text = "Home\n\n" + _PROSE[0] + " \ud800 " + _PROSE[1] + "\n\n" + _PROSE[2] + "\n"
-    article = pipeline.run_text(text)
+    article = pipeline.run_text(text, core=native_path.native_path())
     assert not isinstance(article._lines, native_path.NativeLines)
-    assert article.paragraphs == pipeline.run_text(text, native=False).paragraphs
+    assert article.paragraphs == pipeline.run_text(text).paragraphs
+
+
+def test_clean_runs_the_core_on_a_text_dump():
+    import cleaner
+
+    name, text = max(_fixture_texts(), key=lambda item: len(item[1]))
+    article = cleaner.clean(text, use_profiles=False)
+    assert isinstance(article._lines, native_path.NativeLines), name
 
 
 def test_explain_words_the_models_evidence_as_the_reference_does():
     name, text = max(_fixture_texts(), key=lambda item: len(item[1]))
-    mine = [d.reason for d in pipeline.run_text(text).decisions]
-    theirs = [d.reason for d in pipeline.run_text(text, native=False).decisions]
+    mine = [d.reason for d in pipeline.run_text(text, core=native_path.native_path()).decisions]
+    theirs = [d.reason for d in pipeline.run_text(text).decisions]
     assert any("(" in reason and "p=" in reason for reason in mine), name
     assert mine == theirs

@@ -84,6 +84,13 @@ class NativePath:
             "columns": rules.column_rules(code), "stages": list(range(1, len(rules.STAGES) + 1)),
         })
         self._models: dict[int, tuple[Any, Any]] = {}
+        #: what the core raises when it will not or cannot clean a text: the Python reference cleans it then
+        self.refusals = _refusals()
+
+    def run(self, text: str, url: str | None, models, first: int = 1, large: bool = False) -> Article:
+        """Clean a dump (or a window of a pasted site) with the core (:func:`run_native`); raises one of
+        :attr:`refusals` when the core will not or cannot (the caller then runs the Python reference)."""
+        return run_native(self, text, url, models, first, large)
 
     def model(self, text_model) -> Any:
         """The core's copy of a :class:`~cleaner.textmodel.TextModel` (made once per model)."""
@@ -163,9 +170,6 @@ def _refusals() -> tuple[type[BaseException], ...]:
     return (ValueError, _native.NativeError)  # (UnicodeEncodeError is a ValueError)
 
 
-#: What the core raises when it will not or cannot clean a text: the Python reference cleans it instead.
-REFUSALS = _refusals() if core() is not None else (ValueError,)
-
 
 class NativeLines(Sequence):
     """A document's lines as the core left them; a :class:`Line` is made on first reading and kept."""
@@ -180,7 +184,7 @@ class NativeLines(Sequence):
         self._number = memoryview(column("number")).cast("I")
         self._reason = memoryview(column("reason")).cast("I")
         self._score = memoryview(column("score")).cast("d")
-        #: the first body line that reads as prose, else the first body line (``metadata._first_prose``)
+        #: the first body line that reads as prose, else the first body line (``metadata._header_end``)
         self.first_prose: int | None = result.first_prose
 
     def __len__(self) -> int:
@@ -265,7 +269,7 @@ def path_differences(text: str, url: str | None = None) -> list[tuple[int, str, 
 
     if native_path() is None:
         raise RuntimeError(f"no native text path ({_path()[1]})")
-    mine, theirs = run_text(text, url=url), run_text(text, url=url, native=False)
+    mine, theirs = run_text(text, url=url, core=native_path()), run_text(text, url=url)
     found: list[tuple[int, str, Any, Any]] = []
     for field in ARTICLE_FIELDS:
         if getattr(mine, field) != getattr(theirs, field):

@@ -63,12 +63,13 @@ def pattern_spec(name: str, pattern: re.Pattern[str], anchored: bool = False) ->
 # --- the stages' rules --------------------------------------------------------------------------------------
 
 def language_rules() -> dict[str, Any]:
-    from .. import language
+    from .. import language, lexicon
 
     return {
         "cjk": pattern_spec("language._CJK", language._CJK),
         "scripts": [(pattern_spec(f"language {name}", pattern), name) for pattern, name in language._SCRIPT_NAMES],
-        "sentence_mark": pattern_spec("language._SENTENCE_MARK", language._SENTENCE_MARK),
+        "sentence_mark": pattern_spec("lexicon.SENTENCE_MARK", lexicon.SENTENCE_MARK),
+        "prose_text_spaces": lexicon._PROSE_TEXT_SPACES,
         "word": pattern_spec("language._WORD", language._WORD),
         "english": language.ENGLISH,
         "english_fast_ratio": language._ENGLISH_FAST_RATIO,
@@ -80,6 +81,7 @@ def language_rules() -> dict[str, Any]:
 
 def shape_rules() -> dict[str, Any]:
     """The patterns of :mod:`cleaner.stages.shapes`, each as the stage calls it (``match`` or ``search``)."""
+    from .. import lexicon
     from ..stages import shapes as s
 
     match = {"separator_only": s._SEPARATOR_ONLY, "leading_link": s._LEADING_LINK,
@@ -91,7 +93,7 @@ def shape_rules() -> dict[str, Any]:
     search = {"dangling": s._DANGLING, "pipes": s._PIPES, "count_suffix": s._COUNT_SUFFIX}
     patterns = {name: pattern_spec(f"shapes.{name}", p, anchored=True) for name, p in match.items()}
     patterns.update({name: pattern_spec(f"shapes.{name}", p) for name, p in search.items()})
-    patterns["credit"] = _any_of([pattern_spec(f"shapes credit {k}", p) for k, p in enumerate(s._CREDIT_PATTERNS)])
+    patterns["credit"] = _any_of([pattern_spec(f"lexicon credit {k}", p) for k, p in enumerate(lexicon._CREDIT_PATTERNS)])
     stage = s.ShapesStage
     return {"patterns": patterns, "menu_run": stage.menu_run, "menu_words": stage.menu_words,
             "teaser_run": stage.teaser_run, "teaser_gap": stage.teaser_gap}
@@ -99,7 +101,7 @@ def shape_rules() -> dict[str, Any]:
 
 def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Patterns of which any may match, as few: those of one form and one part become one alternation
-    (one search of the line instead of one per pattern, as ``shapes._CREDIT`` does for the reference)."""
+    (one search of the line instead of one per pattern, as ``lexicon._CREDIT`` does for the reference)."""
     merged: dict[tuple[bool, bool], dict[str, Any]] = {}
     rest = []
     for spec in specs:
@@ -198,7 +200,7 @@ def expression(source: str, slot_of: dict[str, int], constants: dict[str, float]
 
 def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
     """The columns table compiled for the core: per column its expression and the slot it is kept in."""
-    from .. import _native
+    from .. import _native, lexicon
     from ..textmodel import columns as c
     from ..textmodel.vectors import PAGE_NAMES
 
@@ -223,7 +225,7 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
         else:
             around.append(("expr", expression(column.compute, slot_of, constants, arrays), slot(column.name)))
     return {"own": own, "terms": terms, "around": around, "slots": len(slot_of),
-            "prose_units": c.PROSE_UNITS, "near_radius": c.NEAR_RADIUS, "nearby_radius": c.NEARBY_RADIUS,
+            "prose_units": lexicon.PROSE_UNITS, "near_radius": c.NEAR_RADIUS, "nearby_radius": c.NEARBY_RADIUS,
             "part_radius": c.PART_RADIUS, "end_markers": sorted(signal_code[s] for s in c.END_MARKERS)}
 
 

@@ -19,6 +19,8 @@ pub struct LanguageRules {
     pub cjk: Pattern,
     pub scripts: Vec<(Pattern, String)>,
     pub sentence_mark: Pattern,
+    /// `lexicon._PROSE_TEXT_SPACES`: `lexicon.is_prose_text` wants this many spaces or more
+    pub prose_text_spaces: usize,
     pub word: Pattern,
     pub english: String,
     pub english_fast_ratio: f64,
@@ -166,7 +168,7 @@ impl Languages {
     fn sample_tokens(&self, table: &Table, texts: &[&str], order: &[usize]) -> Vec<String> {
         let limit = self.rules.sample_tokens;
         let prose = order.iter().map(|&i| texts[i]).filter(|text| {
-            text.bytes().filter(|&b| b == b' ').count() >= 6
+            text.bytes().filter(|&b| b == b' ').count() >= self.rules.prose_text_spaces
                 && self.rules.sentence_mark.is_match(&Forms::new(table, text))
         });
         let tokens = self.tokens_of(table, prose, limit);

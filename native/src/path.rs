@@ -125,6 +125,7 @@ fn language_rules(table: &Table, spec: &Bound<'_, PyDict>) -> PyResult<LanguageR
         cjk: pattern(table, &item(spec, "cjk")?)?,
         scripts,
         sentence_mark: pattern(table, &item(spec, "sentence_mark")?)?,
+        prose_text_spaces: item(spec, "prose_text_spaces")?.extract()?,
         word: pattern(table, &item(spec, "word")?)?,
         english: item(spec, "english")?.extract()?,
         english_fast_ratio: item(spec, "english_fast_ratio")?.extract()?,
@@ -558,6 +559,7 @@ impl TextPath {
                 doc,
                 text,
                 path_id: self.id,
+                prose_units: self.columns.prose_units,
             })
         })
     }
@@ -570,6 +572,7 @@ pub struct Document {
     text: String,
     /// The path it came from (its vectors are made again with that path's columns).
     path_id: u64,
+    prose_units: u32,
 }
 
 /// Reason codes in the `reasons` column: a fixed reason's number, or these.
@@ -601,8 +604,8 @@ impl Document {
         self.doc.char_mode
     }
 
-    /// `metadata._first_prose`: the first body line that reads as prose (units >= 8, and it ends like a
-    /// sentence or holds one), else the first body line, else None.
+    /// `metadata._header_end`: the first body line that holds a sentence of prose (`lexicon.holds_sentence`:
+    /// `PROSE_UNITS` units or more and a sentence), else the first body line, else None.
     #[getter]
     fn first_prose(&self) -> Option<usize> {
         let d = &self.doc;
@@ -613,7 +616,7 @@ impl Document {
             }
             fallback = fallback.or(Some(i));
             let r = d.r(i);
-            if d.m.units[r] >= 8 && (d.m.ends_sentence[r] != 0 || d.m.sentences[r] >= 1) {
+            if d.m.units[r] >= self.prose_units && d.m.sentences[r] >= 1 {
                 return Some(i);
             }
         }
