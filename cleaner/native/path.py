@@ -191,6 +191,10 @@ class NativeLines(Sequence):
         return self.n
 
     def __getitem__(self, i):
+        try:
+            return self.made[i]  # the stages read the header's few lines again and again
+        except (KeyError, TypeError):
+            pass
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(self.n))]
         if i < 0:

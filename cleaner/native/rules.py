@@ -100,12 +100,17 @@ def shape_rules() -> dict[str, Any]:
 
 
 def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Patterns of which any may match, as few: those of one form and one part become one alternation
-    (one search of the line instead of one per pattern, as ``lexicon._CREDIT`` does for the reference)."""
+    """Patterns of which any may match, as few: the case-insensitive ones of one part become one alternation
+    (one search of the line instead of one per pattern, as ``lexicon._CREDIT`` does for the reference).
+
+    The case-sensitive ones stay apart: merged, they lose the literals each starts from (which the regex
+    crate searches for first), and their ``\b`` on a line with a character outside ASCII sends the search
+    to the slow engine: 31.6 µs a line against 0.02-0.14 µs for each alone (measured on a 115-character line).
+    """
     merged: dict[tuple[bool, bool], dict[str, Any]] = {}
     rest = []
     for spec in specs:
-        if len(spec["parts"]) != 1:
+        if len(spec["parts"]) != 1 or not spec["folded"]:
             rest.append(spec)
             continue
         form = (spec["folded"], spec["plain"])
