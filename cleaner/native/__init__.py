@@ -302,10 +302,13 @@ def native_phrasebook(book=None) -> NativeBook:
         raise Untranslatable(f"{len(categories)} categories: the core numbers them in a byte")
     number = {name: i for i, name in enumerate(categories)}
 
+    shipped = _shipped_translations()
+
     def scope(which) -> list[tuple[int, str, list[str] | None, str]]:
         translated = []
         for category, source, keys in which.entries:
-            regex, named = rust_regex(which.wrap.format(f"{WORD_START}(?:{source})"))
+            pattern = which.wrap.format(f"{WORD_START}(?:{source})")
+            regex, named = shipped[pattern] if pattern in shipped else rust_regex(pattern)
             translated.append((number[category], regex, keys, named))
         return translated
 
@@ -313,6 +316,46 @@ def native_phrasebook(book=None) -> NativeBook:
         scope(book.strong), scope(book.whole), scope(book.short), [book.short_words[c] for c in categories],
         phrases._WHOLE_LINE_WORDS, phrases._SHORT_LINE_WORDS, phrases._SHORT_SENTENCE_WORDS, KEY_LENGTH)
     return NativeBook(native, categories)
+
+
+#: The shipped phrases translated for the core (``python tools/build_phrase_index.py`` writes it, beside the
+#: trigger index): translating the ~400 patterns at every start costs ~0.1 s of CPU. Used only when made from
+#: exactly the shipped phrase data by this translator (:data:`TRANSLATOR_VERSION`); a test keeps it current.
+TRANSLATIONS_FILE = "boilerplate.native.json"
+#: Bumped whenever :func:`rust_regex` translates differently (the shipped file is then rebuilt).
+TRANSLATOR_VERSION = 1
+
+
+def build_translations() -> dict[str, Any]:
+    """Every shipped phrase pattern, as the phrase book searches it, in the core's syntax: {pattern: [regex, named]}."""
+    import hashlib
+
+    from ..stages.phrases import PHRASES_FILE, default_phrasebook
+    from ..triggers import WORD_START
+
+    book = default_phrasebook()
+    patterns = sorted({which.wrap.format(f"{WORD_START}(?:{source})")
+                       for which in (book.strong, book.whole, book.short) for _, source, _ in which.entries})
+    return {"source_sha256": hashlib.sha256(PHRASES_FILE.read_bytes()).hexdigest(), "version": TRANSLATOR_VERSION,
+            "regexes": {pattern: list(rust_regex(pattern)) for pattern in patterns}}
+
+
+def _shipped_translations() -> dict[str, tuple[str, str]]:
+    """The shipped translations, if made from exactly this phrase data by this translator; else none."""
+    import hashlib
+    import json
+    from importlib import resources
+
+    from ..stages.phrases import PHRASES_FILE
+
+    try:
+        data = json.loads(resources.files("cleaner.data").joinpath(TRANSLATIONS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if data.get("version") != TRANSLATOR_VERSION or \
+            data.get("source_sha256") != hashlib.sha256(PHRASES_FILE.read_bytes()).hexdigest():
+        return {}
+    return {pattern: (regex, named) for pattern, (regex, named) in data.get("regexes", {}).items()}
 
 
 @lru_cache(maxsize=1)
