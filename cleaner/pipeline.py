@@ -131,7 +131,7 @@ def _native_windows(core, text: str, url: str | None, models: Models) -> Article
     for window in text_windows(text):
         part = core.run("\n".join(window.raws), url, models, first=window.number, large=True)
         del window.raws[:]
-        log.add(window, part._lines)
+        log.add_decisions(window, part._lines.decisions())
         part._lines = []
         article = part if article is None else _join(article, part)
     assert article is not None

@@ -221,6 +221,18 @@ class NativeLines(Sequence):
         line.features = NativeFeatures(self.result, i)
         return line
 
+    def decisions(self) -> Iterator[tuple[str, str, str]]:
+        """Every line's (label, stage, reason worded), a made line's as it stands; no Line made for the rest."""
+        path, made, result, model = self.path, self.made, self.result, self.model
+        reason = path.reason
+        for i in range(self.n):
+            line = made.get(i)
+            if line is not None:
+                yield line.label, line.stage, str(line.reason)
+            else:
+                yield (LABELS[self._label[i]], path.stages[self._stage[i]],
+                       str(reason(self._reason[i], result, i, self._score[i], model)))
+
     def labels(self) -> bytearray:
         """Every line's label code, as decided now (a line made since may have been relabelled)."""
         labels = bytearray(self._label)

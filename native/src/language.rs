@@ -191,7 +191,7 @@ impl Languages {
             lowered.clear();
             table.lower_str_into(text, 0, text.len(), &mut lowered);
             let mapped = raw_line(table, &lowered);
-            let spans = self.rules.word.spans(&mapped);
+            let spans = self.rules.word.first_spans(&mapped, limit - tokens.len());
             let same = matches!(mapped, std::borrow::Cow::Borrowed(_));
             let (mapped_starts, lowered_starts) = if same {
                 (Vec::new(), Vec::new())

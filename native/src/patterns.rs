@@ -133,8 +133,13 @@ impl Pattern {
 
     /// The matches' (byte start, byte end) in the form the pattern runs on (a single-part pattern).
     pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        self.first_spans(text, usize::MAX)
+    }
+
+    /// The first `limit` matches' spans (the search stops there).
+    pub fn first_spans(&self, text: &str, limit: usize) -> Vec<(usize, usize)> {
         match self.regexes() {
-            Ok([regex]) => regex.find_iter(text).map(|m| (m.start(), m.end())).collect(),
+            Ok([regex]) => regex.find_iter(text).take(limit).map(|m| (m.start(), m.end())).collect(),
             _ => Vec::new(),
         }
     }
