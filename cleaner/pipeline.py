@@ -23,8 +23,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .document import (BODY, BOILERPLATE, WHOLE_DUMP_CHARS, WHOLE_DUMP_LINES, Article, DecisionLog, Document,
-                       text_windows, whole_dump)
+from .document import BODY, BOILERPLATE, Article, DecisionLog, Document, text_windows, whole_dump
 from .models import SHIPPED, Models
 from .stages import Stage
 from .stages.context import ContextStage
@@ -123,8 +122,7 @@ def _run_text_native(core, text: str, url: str | None, models: Models) -> Articl
 
 def _native_windows(core, text: str, url: str | None, models: Models) -> Article:
 
-    one_page = len(text) <= WHOLE_DUMP_CHARS and text.count("\n") < WHOLE_DUMP_LINES
-    if one_page or whole_dump(text) is not None:  # (only the first window's lines are cut out for a pasted site)
+    if whole_dump(text) is not None:  # (a split of an ordinary dump costs microseconds; a pasted site's is cut short)
         return core.run(text, url, models)
     article: Article | None = None
     log = DecisionLog(text)

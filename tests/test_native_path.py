@@ -75,7 +75,6 @@ def test_the_cores_agree_on_generated_documents(text):
 def test_the_cores_agree_on_a_pasted_site_cleaned_in_windows(monkeypatch):
     """Windows as a pasted site makes them (the limits lowered, so that fixture dumps make one)."""
     monkeypatch.setattr("cleaner.document.WHOLE_DUMP_LINES", 120)
-    monkeypatch.setattr("cleaner.pipeline.WHOLE_DUMP_LINES", 120)
     text = "\n\n".join(text for _, text in _fixture_texts()[:8])
     assert pipeline.whole_dump(text) is None
     assert pipeline.run_text(text, core=native_path.native_path())._log is not None
