@@ -69,8 +69,10 @@ def decide_lines(doc: Document) -> None:
         _keep_the_witness_text(doc, root, stated, covered)
 
 
-#: When the model keeps no line of a page, the lines trafilatura's main text holds this much of are kept.
+#: When the model keeps no line of a page, the lines trafilatura's main text holds this much of are kept…
 RESCUE_COVERAGE = 0.5
+#: …on a page of this many words at least (fewer: a bare menu or an error page, not worth asking about).
+RESCUE_MIN_WORDS = 50
 
 
 def _keep_the_witness_text(doc: Document, root, stated: evidence.PageMetadata,
@@ -80,6 +82,8 @@ def _keep_the_witness_text(doc: Document, root, stated: evidence.PageMetadata,
     :data:`RESCUE_COVERAGE` of. The text stages after still drop chrome among them (a detector's
     evidence overrules the markup's body)."""
     if covered is None:
+        if sum(line.features.words for line in doc.lines) < RESCUE_MIN_WORDS:
+            return
         covered, _ = _witness(doc, root, stated)
     if not covered:
         return
