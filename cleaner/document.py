@@ -26,6 +26,7 @@ DATE = "date"
 BOILERPLATE = "boilerplate"
 UNKNOWN = "unknown"
 LABELS = (BODY, TITLE, BYLINE, DATE, BOILERPLATE, UNKNOWN)  # in the order reports show them
+METADATA_LABELS = (TITLE, BYLINE, DATE)  # the labels of lines moved out of the body into the metadata
 
 
 class Authority(IntEnum):

@@ -12,6 +12,7 @@ Read it top to bottom like boilerpipe's extractor chain::
     repeats    a body line that repeats text already kept is dropped
     region     with a profile: inside its region, what no rule condemned is body
     metadata   title, byline, dateline found before the text, moved out of it
+    template   what the site prints on every page, dropped once the stages above have decided
     finish     anything still undecided is not article text
 
 Text dumps and HTML pages share every stage; HTML only adds evidence to lines.
@@ -37,6 +38,7 @@ from .stages.repeats import RepeatsStage
 from .stages.scoring import ScoringStage
 from .stages.shapes import ShapesStage
 from .stages.site_rules import SiteRulesStage
+from .stages.template import TemplateStage
 
 
 def default_stages() -> list[Stage]:
@@ -52,6 +54,7 @@ def default_stages() -> list[Stage]:
         RepeatsStage(),
         RegionStage(),
         MetadataStage(),
+        TemplateStage(),
         FinishStage(),
     ]
 

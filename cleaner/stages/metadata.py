@@ -93,7 +93,7 @@ class MetadataStage:
                 if line.label == BODY and _open(line) and not line.features.ends_sentence:
                     decide(line, BOILERPLATE, "header chrome between title and text", soft)
             region_start = doc.region[0] if doc.region else 0
-            if doc.profile is not None and doc.region is not None:
+            if doc.profile is not None and doc.region is not None and doc.profile.trust_region:
                 for line in lines[region_start:title_at]:
                     if _open(line):
                         decide(line, BOILERPLATE, "header before the title", soft)
