@@ -1,5 +1,5 @@
 """The host of a URL, one way for everything that reads it (the profile's hosts, the site in the metadata,
-the report's rows by site)."""
+the report's rows by site, the site a learned profile serves)."""
 
 from __future__ import annotations
 
@@ -19,3 +19,11 @@ def url_host(url: str | None) -> str:
         return urlsplit(url if "//" in url else "//" + url).hostname or ""
     except ValueError:
         return ""
+
+
+def site_host(url: str | None) -> str:
+    """The site a URL belongs to: its host (:func:`url_host`) without a leading ``www.`` or a trailing dot
+    (``https://www.example.com./a`` is ``example.com``), or "" when it has none. ``www.example.com`` and
+    ``example.com`` print one site's pages."""
+    host = url_host(url).rstrip(".")
+    return host[4:] if host.startswith("www.") else host

@@ -20,7 +20,7 @@ import re
 from ..dates import parse_date
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document
 from ..lexicon import BYLINE_PREFIX
-from ..urls import url_host
+from ..urls import site_host
 from .shapes import BYLINE_LIKE, TIMESTAMP_LIKE, is_credit
 
 _WINDOW = 15
@@ -128,8 +128,7 @@ class MetadataStage:
         if doc.profile is not None and doc.profile.site:
             doc.meta["site"] = doc.profile.site
         elif doc.url:
-            host = url_host(doc.url)
-            doc.meta["site"] = host[4:] if host.startswith("www.") else host or None
+            doc.meta["site"] = site_host(doc.url) or None
         elif doc.lines:
             page_title = _TITLE_SUFFIX.match(doc.lines[0].text)
             if page_title and doc.lines[0].label != BODY:
