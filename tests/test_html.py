@@ -412,3 +412,15 @@ def test_the_name_is_read_out_of_the_byline_line(shown):
     page = (f"<html><body><article><h1>Harbour reopens after repairs</h1><div class='byline'>{shown}</div>"
             f"{prose * 3}</article></body></html>")
     assert Cleaner(use_profiles=False).clean(page, input_format="html").byline == "Ann Lee"
+
+
+@pytest.mark.parametrize("stated, expected", [("ANN LEE", "ANN LEE"), ("<pAnn Lee", "pAnn Lee"),
+                                              ("ann lee", "ann lee"), ("ann lee; Bo Ek", "ann lee; Bo Ek"), ("Ann B. Lee", "Ann B. Lee")])
+def test_the_byline_is_spelled_as_the_page_spells_it(stated, expected):
+    """trafilatura title-cases author names ("<pAnn Lee" gave "Pann Lee"): the byline keeps the page's
+    spelling, since every output string comes from the input."""
+    prose = "<p>The harbour reopened on Monday after three weeks of repairs to the storm wall, officials said.</p>"
+    page = (f"<html><head><title>Harbour reopens</title><meta name='author' content='{stated}'></head><body>"
+            f"<article><h1>Harbour reopens after repairs</h1>{prose * 3}</article></body></html>")
+    article = Cleaner(use_profiles=False).clean(page, input_format="html")
+    assert article.byline == expected

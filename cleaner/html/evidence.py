@@ -319,8 +319,41 @@ def metadata(root, url: str | None = None) -> PageMetadata:
         raise
     except Exception:  # noqa: BLE001 - metadata is optional; a page that breaks it still has a body
         return PageMetadata(root, url, None, None, None)
-    return PageMetadata(root, url or found.url, _clean(title), _clean(found.author),
+    return PageMetadata(root, url or found.url, _clean(title), _as_page_spells(found.author, root),
                         _clean(site.lstrip("@") if site else None))
+
+
+def _as_page_spells(authors: str | None, root) -> str | None:
+    """trafilatura's author names as the page spells them: it title-cases names (``pMaria`` becomes
+    ``Pmaria``, ``ANN LEE`` ``Ann Lee``) and strips characters, and the cleaner never outputs text the
+    input lacks. Each ``; ``-separated name is looked up in the meta tags and scripts it comes from (or,
+    failing that, the page's text), ignoring case and what separates its words, and given the page's spelling; a name the
+    page does not hold is dropped."""
+    names = [name for name in (_clean(part) for part in (authors or "").split("; ")) if name]
+    if not names:
+        return None
+    stated = "\x00".join(_squeezed(root.xpath("//meta/@content | //script/text()")))
+    kept: list[str] = []
+    for name in names:
+        spelled = _spelled_in(name, stated) or _spelled_in(name, "\x00".join(_squeezed(root.itertext())))
+        if spelled and spelled.lower() not in {known.lower() for known in kept}:
+            kept.append(spelled)
+    return "; ".join(kept) or None
+
+
+def _squeezed(pieces) -> list[str]:
+    return [" ".join(str(piece).split()) for piece in pieces]
+
+
+def _spelled_in(name: str, haystack: str) -> str | None:
+    """``name`` as ``haystack`` spells it (case, and the punctuation trafilatura strips between its words,
+    aside), or None."""
+    if name in haystack:
+        return name
+    words = name.split()
+    pattern = r"(?<!\w)" + r"[\W_]+".join(map(re.escape, words)) + r"(?!\w)"   # "Ann B Lee" is "Ann B. Lee"
+    found = re.search(pattern, haystack, re.IGNORECASE)
+    return found.group(0) if found else None
 
 
 def headline(lines: Sequence[Line], title: str | None) -> str | None:

@@ -47,7 +47,18 @@ _PATTERN_KEYS = {"match", "followed_by", "preceded_by", "within_first"}
 BUDGET_SECONDS = 2.0
 BUDGET_SECONDS_PER_MB = 2.0
 _FLAG_NAMES = ("IGNORECASE", "MULTILINE", "DOTALL", "VERBOSE", "ASCII")
-_BUDGET: ContextVar[tuple[float, float] | None] = ContextVar("cleaner_regex_budget", default=None)
+_BUDGET: ContextVar["_Budget | None"] = ContextVar("cleaner_regex_budget", default=None)
+
+
+class _Budget:
+    """CPU seconds left for one document's profile regexes. Only the searches spend it: the time a
+    document's cleaning spends elsewhere (loading the profiles, a cold start, other threads of a busy
+    process) is not a regex's, and counting it made a one-byte dump fail on a loaded machine."""
+
+    __slots__ = ("left", "seconds")
+
+    def __init__(self, seconds: float) -> None:
+        self.left = self.seconds = seconds
 
 
 class RegexTimeout(ProfileError):
@@ -65,7 +76,7 @@ def time_budget(seconds: float) -> Iterator[None]:
     budget (``Cleaner.clean`` sets one for the whole dump), the enclosing one holds: a large dump's
     windows and its fingerprint search share the dump's budget. Each thread or task has its own."""
     outer = _BUDGET.get()
-    token = _BUDGET.set(outer if outer is not None else (time.process_time() + seconds, seconds))
+    token = _BUDGET.set(outer if outer is not None else _Budget(seconds))
     try:
         yield
     finally:
@@ -98,18 +109,18 @@ class ProfileRegex:
     def search(self, text: str) -> "regex.Match[str] | None":
         if self._literals and not any(literal in text for literal in self._literals):
             return None
-        budget = _BUDGET.get()
-        now = time.process_time()
-        end, seconds = budget if budget is not None else (now + BUDGET_SECONDS, BUDGET_SECONDS)
-        left = end - now
+        budget = _BUDGET.get() or _Budget(BUDGET_SECONDS)
+        started = time.thread_time()
         try:
-            if left <= 0:
+            if budget.left <= 0:
                 raise TimeoutError
-            return self._compiled.search(text, timeout=left)
+            return self._compiled.search(text, timeout=budget.left)
         except TimeoutError:
             raise RegexTimeout(self.path, self.key, f"regular expression {self.pattern!r} took more than "
-                               f"{seconds:.1f} s of CPU time on this document (the limit for a profile's regular "
-                               "expressions); rewrite it so that it backtracks less") from None
+                               f"{budget.seconds:.1f} s of CPU time on this document (the limit for a profile's "
+                               "regular expressions); rewrite it so that it backtracks less") from None
+        finally:
+            budget.left -= time.thread_time() - started
 
     def __repr__(self) -> str:
         return f"ProfileRegex({self.pattern!r}, key={self.key!r})"
