@@ -210,6 +210,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     models: Models = SHIPPED               # the text and markup models to score with (cleaner.models)
     stated: Any = None                     # HTML: what the page states about itself (html.evidence.PageMetadata)
+    template: Any = None                   # the host's template evidence (cleaner batch --learn-sites; learn.evidence)
     stage: str = ""                        # the stage running now (set by pipeline.run): decisions carry it
 
     large: bool = False                    # keep less per line (see LARGE_DOCUMENT_LINES)

@@ -1,13 +1,15 @@
-"""Stage `template`: a trust_region = false profile's rules, applied after the generic stages."""
+"""Stage `template`: a trust_region = false profile's rules and a host's template evidence, applied after the
+generic stages."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import FIXTURES
-from site_helpers import STORIES
+from site_helpers import ABOUT, STORIES, gazette_pages, html_page
 
 from cleaner import Cleaner
 from cleaner.document import BODY, BOILERPLATE
+from cleaner.learn.evidence import SiteCounter, line_hash, page_hashes
 from cleaner.profiles import load_profile
 
 GENERIC = Cleaner(use_profiles=False)
@@ -73,3 +75,88 @@ def test_an_untrusted_profile_leaves_every_other_line_to_the_generic_stages(tmp_
 
 def _literal(text: str) -> str:
     return "".join("\\" + c if c in "\\.^$*+?{}[]|()" else c for c in text).replace("'", ".")
+
+
+def evidence_of(texts: list[str], host: str = "example-gazette.com"):
+    """The template evidence of ``texts`` as pages of ``host``, counted in this process."""
+    counter = SiteCounter()
+    for text in texts:
+        counter.add(host, page_hashes(d.text for d in GENERIC.clean(text).decisions))
+    return counter.evidence()
+
+
+def test_host_evidence_drops_template_lines_the_generic_stages_kept_outside_the_text():
+    texts = gazette_pages(4)
+    evidence = evidence_of(texts)
+    template = evidence.hosts["example-gazette.com"]
+    assert template.pages == 4 and template.seen_on("News") == 4 and template.seen_on(STORIES[0][4][0]) == 0
+    cleaner = Cleaner(use_profiles=False, site_evidence=evidence)
+    text = texts[0]
+    generic = {d.text: d for d in GENERIC.clean(text).decisions}
+    assert generic[ABOUT].label == BODY     # the generic fallback keeps the site's "about" paragraph
+    article = cleaner.clean(text, url="https://www.example-gazette.com/story")
+    decisions = {d.text: d for d in article.decisions}
+    assert (decisions[ABOUT].label, decisions[ABOUT].stage) == (BOILERPLATE, "template")
+    assert decisions[ABOUT].reason == "template: seen on 4 of 4 pages of example-gazette.com"
+    assert article.paragraphs == STORIES[0][4]
+    assert generic["Contact the newsroom"].reason.startswith("not body")   # dropped by the model alone:
+    assert decisions["Contact the newsroom"].reason.startswith("template: seen on 4 of 4")   # now it says why
+    assert (decisions["News"].stage, decisions["News"].reason) == (generic["News"].stage, generic["News"].reason)
+    assert cleaner.clean(text).body == GENERIC.clean(text).body           # no URL: no host, no evidence
+    assert cleaner.clean(text, url="https://other.example/x").body == GENERIC.clean(text).body
+    assert cleaner.clean(text, url="example-gazette.com/x").body == article.body  # a URL without a scheme names it
+
+
+def test_host_evidence_keeps_a_repeated_line_inside_the_text():
+    heading = "What we know so far"
+    texts = [t.replace(STORIES[i][4][1], heading + "\n\n" + STORIES[i][4][1]) for i, t in enumerate(gazette_pages(4))]
+    cleaner = Cleaner(use_profiles=False, site_evidence=evidence_of(texts))
+    for text in texts:
+        generic = {d.text: d.label for d in GENERIC.clean(text).decisions}
+        decisions = {d.text: d for d in cleaner.clean(text, url="https://example-gazette.com/a").decisions}
+        assert decisions[heading].label == generic[heading]
+
+
+def test_host_evidence_never_overrules_a_profile_or_the_markup(tmp_path):
+    """The evidence is a detector's (SOFT): a template line a profile or the markup model decided keeps that
+    decision (without the authority check both would say "template: seen on …")."""
+    url = "https://example-gazette.com/a"
+    texts = gazette_pages(4)
+    cleaner = Cleaner(use_profiles=False, site_evidence=evidence_of(texts))
+    path = tmp_path / "trusted.toml"
+    path.write_text('name = "trusted"\nhosts = ["site.example"]\n[article]\n'
+                    "end_before = ['^Share this article$']\n", encoding="utf-8")
+    profile = load_profile(path)
+    before = GENERIC.clean(texts[0], url=url, profile=profile).decisions
+    after = cleaner.clean(texts[0], url=url, profile=profile).decisions
+    ruled = [(b, a) for b, a in zip(before, after) if b.reason == "profile trusted: after the article"]
+    assert any(b.text == "About us" for b, _ in ruled) and all(a == b for b, a in ruled)
+    pages = [html_page(i) for i in range(4)]
+    evidence = evidence_of(pages)
+    cleaner = Cleaner(use_profiles=False, site_evidence=evidence)
+    before = GENERIC.clean(pages[0], url=url).decisions
+    after = cleaner.clean(pages[0], url=url).decisions
+    markup = [(b, a) for b, a in zip(before, after) if b.stage == "markup" and b.label == BOILERPLATE
+              and evidence.hosts["example-gazette.com"].seen_on(b.text) >= 3]
+    assert markup and all(a == b for b, a in markup)
+
+
+def test_evidence_needs_three_pages_and_most_of_them():
+    counter = SiteCounter()
+    for hashes in ([1, 2, 3], [1, 2], [1, 4], [5]):
+        counter.add("a.example", hashes)
+    counter.add("b.example", [1])
+    counter.add(None, [1])
+    evidence = counter.evidence()
+    assert set(evidence.hosts) == {"a.example"}
+    template = evidence.hosts["a.example"]
+    assert template.pages == 4 and template.counts == {1: 3}
+    assert template.is_template(3) and not template.is_template(2)
+    assert evidence.for_url("https://WWW.a.example:8080/x?y") is template    # the URL's site (cleaner.urls)
+    assert evidence.for_url(None) is evidence.for_url("http://[bad") is evidence.for_url("https://b.example") is None
+
+
+def test_line_hashes_are_stable_and_a_page_counts_each_line_once():
+    assert line_hash("Home") == line_hash("Home") != line_hash("home")
+    assert list(page_hashes(["a", "b", "a"])) == sorted({line_hash("a"), line_hash("b")})
+    assert len(page_hashes((str(i) for i in range(50)), cap=10)) == 10

@@ -48,7 +48,8 @@ def learn_command(dumps, output, site, input_format):
 def learn_profile(dumps: tuple[str, ...], output: str, site: str | None, input_format: str = "auto") -> tuple[str, str]:
     """The profile file's text learned from the dumps, and the one-line summary; LearnError when it cannot be."""
     from ..learn import learn, profile_name, read_pages, render_profile, site_of
-    from .check import find_dumps, sidecar_url
+    from ..urls import sidecar_url
+    from .check import find_dumps
 
     try:
         paths = find_dumps(dumps)
@@ -56,7 +57,10 @@ def learn_profile(dumps: tuple[str, ...], output: str, site: str | None, input_f
         raise LearnError(str(error)) from None
     if len(paths) < 2:
         raise LearnError(f"learning a site's template needs at least 2 pages of it, got {len(paths)}")
-    host = site_of(site) if site else _sidecar_site([sidecar_url(p) for p in paths])
+    try:
+        host = site_of(site) if site else _sidecar_site([sidecar_url(p) for p in paths])
+    except OSError as exc:
+        raise LearnError(f"cannot read a dump's URL file: {exc.strerror or exc}") from None
     pages = read_pages([str(p) for p in paths], input_format=input_format)
     learned = learn(pages, profile_name(host, output), site=host)
     if not learned.hosts and not learned.fingerprints:
