@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import warnings
-from typing import TYPE_CHECKING, BinaryIO, Iterable
+from typing import BinaryIO, Iterable
 
 from . import pipeline
 from .document import Article
@@ -18,9 +18,7 @@ from .models import Models
 from .profiles import Profile, Registry
 from .profiles.patterns import budget_for, time_budget
 from .reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, INPUT_FORMATS, read_input
-
-if TYPE_CHECKING:  # not imported at run time: cleaner.learn is loaded only by the commands that learn
-    from .learn.evidence import HostTemplate, SiteEvidence
+from .site_evidence import HostTemplate, SiteEvidence
 
 __all__ = ["INPUT_FORMATS", "Cleaner", "clean", "default_cleaner"]
 
@@ -36,7 +34,7 @@ class Cleaner:
         """``text_model``, ``markup_model``: model files to score with instead of the shipped ones (a file that
         is not such a model is a ModelError, raised here). ``model_path`` is the old name of ``text_model``.
         ``site_evidence``: the lines each host prints on most of its pages
-        (:class:`cleaner.learn.evidence.SiteEvidence`, as ``cleaner batch --learn-sites`` counts them); a
+        (:class:`cleaner.site_evidence.SiteEvidence`, as ``cleaner batch --learn-sites`` counts them); a
         page whose URL names such a host has them dropped as template (stage ``template``)."""
         if model_path is not None:
             warnings.warn("Cleaner(model_path=…) is deprecated: use Cleaner(text_model=…)", DeprecationWarning,

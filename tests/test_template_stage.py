@@ -9,7 +9,7 @@ from site_helpers import ABOUT, STORIES, gazette_pages, html_page
 
 from cleaner import Cleaner
 from cleaner.document import BODY, BOILERPLATE
-from cleaner.learn.evidence import SiteCounter, line_hash, page_hashes
+from cleaner.site_evidence import SiteCounter, line_hash, page_hashes
 from cleaner.profiles import load_profile
 
 GENERIC = Cleaner(use_profiles=False)

@@ -2,10 +2,10 @@
 
 Every input document is read once more before the cleaning pass, in the same worker pool (so ``-j``
 and ``--timeout`` hold), and each worker turns a document into its host (:func:`cleaner.urls.site_host`
-of the record's URL) and the hashes of its distinct lines (:func:`cleaner.learn.evidence.page_hashes`;
+of the record's URL) and the hashes of its distinct lines (:func:`cleaner.site_evidence.page_hashes`;
 the input read as the cleaner reads it, :func:`cleaner.reading.read_input`; HTML laid out as the cleaner
 lays it out, without the markup model). The parent counts them per host within the caps of
-:class:`cleaner.learn.evidence.SiteCounter`. The pass reads every document, including those a resumed
+:class:`cleaner.site_evidence.SiteCounter`. The pass reads every document, including those a resumed
 run has already written, in input order: a resumed run counts exactly what the first run counted, so
 its records are the ones an uninterrupted run writes.
 """
@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Iterable, Iterator, TextIO
 
 from ..errors import CleanerError
-from ..learn.evidence import SiteCounter, SiteEvidence, page_hashes
+from ..site_evidence import SiteCounter, SiteEvidence, page_hashes
 from ..reading import read_input
 from ..urls import site_host
 from .pool import OrderedPool

@@ -36,7 +36,7 @@ class Settings:
     text_model: str | None = None   # a text model file instead of the shipped one
     markup_model: str | None = None  # a markup model file instead of the shipped one
     serialize: bool = True      # True: a JSON line (bytes) per document; False: the record dict
-    site_evidence: Any = None   # --learn-sites: the template lines of each host (cleaner.learn.evidence.SiteEvidence)
+    site_evidence: Any = None   # --learn-sites: the template lines of each host (cleaner.site_evidence.SiteEvidence)
 
     def __post_init__(self) -> None:
         for name in ("text_model", "markup_model"):  # a Path given by a library caller: kept as plain text

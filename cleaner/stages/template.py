@@ -12,7 +12,7 @@ Two kinds of template evidence, both of which only ever turn lines into boilerpl
   page). The rules are the profile's, so they decide with its authority (``PROFILE``), over the markup
   model's decisions, as in stage ``site``;
 - ``cleaner batch --learn-sites``: the lines this page's host printed on most of its pages, and on
-  3 or more (:mod:`cleaner.learn.evidence`, ``Document.template``), are template. One the model alone
+  3 or more (:mod:`cleaner.site_evidence`, ``Document.template``), are template. One the model alone
   dropped says so (``template: seen on 40 of 52 pages of example.com``); one the generic stages kept
   is dropped only below the page's own text (after its last line that is not template and that they
   kept or that reads as prose) and on stronger evidence (4 pages or more). Above and inside the text
@@ -25,13 +25,9 @@ Lines the metadata stages took for the title, byline or date keep those labels.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..document import BODY, BOILERPLATE, METADATA_LABELS, Authority, Document, Line, WordedReason
 from ..profiles.patterns import budget_for, time_budget
-
-if TYPE_CHECKING:
-    from ..learn.evidence import HostTemplate
+from ..site_evidence import HostTemplate
 
 
 class TemplateStage:

@@ -19,7 +19,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..urls import site_host
+from .urls import site_host
 
 MAX_PAGES_PER_HOST = 200
 MAX_HASHES_PER_PAGE = 10_000
