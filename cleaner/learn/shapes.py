@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import BY_WORDS_UNAMBIGUOUS, CREDITED_WORDS
+
 _MONTH_NAMES = ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?",
                 "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?")
 _DAY_NAMES = ("mon(?:day)?", "tue(?:s(?:day)?)?", "wed(?:nesday)?", "thu(?:rs(?:day)?)?", "fri(?:day)?",
@@ -34,9 +36,9 @@ _DAY = re.compile(r"(?i:" + "|".join(_DAY_NAMES) + r")\b\.?")
 _NAME = re.compile(r"[^\W\d_a-z][\w'’.&-]*(?: [^\W\d_a-z][\w'’.&-]*)*")
 #: What a name follows in a byline or a credit: "By ", "Photo: ", "Written by ", "© ", or another
 #: name and a slash ("Ann Lee/AFP"). Only there is a capitalised word taken for a name.
-_INTRODUCER = re.compile(r"(?:^[•·*|\-–—\s]*(?:(?:written|posted|words|story|text|photos?|photographs?|images?|video)\s+)?"
-                         r"(?:by|von|par|por|door|photos?|photographs?|images?|credits?|source|fotos?|©|\(c\))\s*:?\s*"
-                         r"|[^\W\d_][\w'’.&-]*\s?/\s?)$", re.I)
+_INTRODUCER = re.compile(r"(?:^[•·*|\-–—\s]*(?:(?:" + CREDITED_WORDS + r"|photos?|photographs?|images?|video)\s+)?"
+                         r"(?:" + BY_WORDS_UNAMBIGUOUS + r"|photos?|photographs?|images?|credits?|source|fotos?|©|\(c\))"
+                         r"\s*:?\s*|[^\W\d_][\w'’.&-]*\s?/\s?)$", re.I)
 _WORD_START = re.compile(r"(?<![\w'’])")
 #: Characters a regex gives a meaning to; everything else is written as itself (readable profiles).
 _SPECIAL = set("\\.^$*+?{}[]|()")

@@ -26,6 +26,7 @@ Lines the metadata stages took for the title, byline or date keep those labels.
 from __future__ import annotations
 
 from ..document import BODY, BOILERPLATE, METADATA_LABELS, Authority, Document, Line, WordedReason
+from ..lexicon import is_prose
 from ..profiles.patterns import budget_for, time_budget
 from ..site_evidence import HostTemplate
 
@@ -116,5 +117,4 @@ def drop_host_template(doc: Document, evidence: HostTemplate) -> None:
 
 def _prose(line: Line) -> bool:
     """A sentence of some length (the page's own text even where the generic stages dropped it)."""
-    f = line.features
-    return f is not None and f.ends_sentence and f.units >= 8
+    return line.features is not None and is_prose(line.features)
