@@ -111,8 +111,9 @@ def drop_host_template(doc: Document, evidence: HostTemplate) -> None:
         kept_outside = line.label == BODY and i > last and evidence.is_strong(seen[i])
         if kept_outside or line.label == BOILERPLATE and line.signal is None:
             # a detector's evidence (SOFT): Document.decide refuses it on a profile's, the markup's or a final
-            # detector's decision
-            doc.condemn(line, TemplateReason(seen[i], evidence.pages, evidence.host), line.signal or "repeated")
+            # detector's decision. The signal is the repeats stage's: a line printed again (no stage after this
+            # one reads signals; the model's "repeated" column means the same)
+            doc.condemn(line, TemplateReason(seen[i], evidence.pages, evidence.host), "repeated")
 
 
 def _prose(line: Line) -> bool:
