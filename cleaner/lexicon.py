@@ -198,6 +198,11 @@ BYLINE_PREFIX = re.compile(
     + r"|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)\s+", re.I)
 #: "by" after a date or a verb, the name after it ("Published 7 August 2023 by Ann Lee").
 BY_INSIDE = re.compile(r"\S\s+(?:" + _alternatives(_BYLINES["by_inside"]) + r")\s+(?P<name>\S.*)$", re.I)
+#: The byline words as regex alternations, for a pattern built around them elsewhere (the learner's name
+#: introducer, :mod:`cleaner.learn.shapes`): "written", "posted"… before "by"; and "by" in the languages where
+#: it is not also "of" (the ``by_inside`` list).
+CREDITED_WORDS = _alternatives(_BYLINES["credited"])
+BY_WORDS_UNAMBIGUOUS = _alternatives(_BYLINES["by_inside"])
 #: A wire service signing the story, its name in group 1 ("By The Associated Press", "Reuters").
 AGENCY_BYLINE = re.compile(
     r"^(?:By\s+)?(?:The\s+)?(" + _alternatives(_DATA["agencies"]["byline"]) + r")\b.{0,60}$", re.I)

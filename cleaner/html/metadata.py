@@ -21,7 +21,7 @@ import re
 from typing import Sequence
 
 from ..dates import parse_date
-from ..document import BYLINE, DATE, TITLE, Authority, Document, Line, first_body
+from ..document import BYLINE, DATE, METADATA_LABELS, TITLE, Authority, Document, Line, first_body
 from ..language import stopwords
 from ..lexicon import BY_INSIDE, BYLINE_PREFIX, is_person, is_prose_by_words
 from . import evidence, page_root
@@ -103,7 +103,7 @@ def _dateline(header: Sequence[Line]) -> str | None:
 def _profile_decided(line: Line) -> bool:
     """A profile rule (or a metadata label given above) decided the line: the markup's metadata labels
     leave it alone. They may relabel what the markup model decided, or a detector in its place."""
-    return line.authority == Authority.PROFILE or line.label in (TITLE, BYLINE, DATE)
+    return line.authority == Authority.PROFILE or line.label in METADATA_LABELS
 
 
 #: A dateline is this short ("Published 5 May 2025, 10:42").

@@ -21,7 +21,7 @@ from ..dates import parse_date
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..lexicon import (AGENCY_BYLINE, BYLINE_LIKE, BYLINE_PREFIX, DATE_OR_TIME, NAME_LIKE, TIMESTAMP_LIKE, TITLE_SHARE,
                        holds_sentence, is_credit, shares_title, title_shaped)
-from ..urls import url_host
+from ..urls import site_host
 
 _WINDOW = 15
 #: Shapes a headline may have (a long title-case headline looks like a navigation bar).
@@ -88,7 +88,7 @@ class MetadataStage:
                 if line.label == BODY and _open(line) and not line.features.ends_sentence:
                     decide(line, BOILERPLATE, "header chrome between title and text", soft)
             region_start = doc.region[0] if doc.region else 0
-            if doc.profile is not None and doc.region is not None:
+            if doc.profile is not None and doc.region is not None and doc.profile.trust_region:
                 for line in lines[region_start:title_at]:
                     if _open(line):
                         decide(line, BOILERPLATE, "header before the title", soft)
@@ -121,8 +121,7 @@ class MetadataStage:
         if doc.profile is not None and doc.profile.site:
             doc.meta["site"] = doc.profile.site
         elif doc.url:
-            host = url_host(doc.url)
-            doc.meta["site"] = host[4:] if host.startswith("www.") else host or None
+            doc.meta["site"] = site_host(doc.url) or None
         elif doc.lines:
             page_title = _TITLE_SUFFIX.match(doc.lines[0].text)
             if page_title and doc.lines[0].label != BODY:
