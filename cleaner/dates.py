@@ -64,3 +64,14 @@ def _build(year, month, day) -> str | None:
         return date(int(year), m, int(day)).isoformat()
     except (KeyError, ValueError):
         return None
+
+
+#: A dateline that gives the date of an update, not of the publication ("Updated 5 May", "Last modified:",
+#: "Aktualisiert am", "Mis à jour le", "Actualizado").
+_UPDATE = re.compile(r"\b(?:(?:last\s+)?(?:updated|modified|reviewed|edited)|aktualisiert|geändert|mis\s+à\s+jour|"
+                     r"actualizado|actualización|aggiornato|atualizado|bijgewerkt)\b", re.I)
+
+
+def is_update(text: str) -> bool:
+    """Whether a dateline says its date is an update's ("Updated on June 18, 2025")."""
+    return _UPDATE.search(text) is not None
