@@ -3,7 +3,7 @@
 Small and dependency-free on purpose (dateparser is heavy to import). Handles
 ISO dates, "February 10, 2020 16:10", "10 Feb 2020", "Feb. 10, 2020",
 numeric 02/10/2020 (month first unless the first number cannot be a month)
-and 10.02.2020 (day first), plus month names in a few common languages.
+and 10.02.2020 (day first), plus month names in a few common languages (:data:`cleaner.lexicon.MONTH_NAMES`).
 Returns ``YYYY-MM-DD`` or None.
 """
 
@@ -12,21 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTH_NAMES = {
-    1: ("january", "jan", "januar", "janvier", "enero", "janeiro", "gennaio", "januari", "января", "январь"),
-    2: ("february", "feb", "februar", "février", "fevrier", "febrero", "fevereiro", "febbraio", "februari", "февраля", "февраль"),
-    3: ("march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "марта", "март"),
-    4: ("april", "apr", "avril", "abril", "aprile", "апреля", "апрель"),
-    5: ("may", "mai", "mayo", "maio", "maggio", "mei", "мая", "май"),
-    6: ("june", "jun", "juni", "juin", "junio", "junho", "giugno", "июня", "июнь"),
-    7: ("july", "jul", "juli", "juillet", "julio", "julho", "luglio", "июля", "июль"),
-    8: ("august", "aug", "août", "aout", "agosto", "augustus", "августа", "август"),
-    9: ("september", "sep", "sept", "septembre", "septiembre", "setembro", "settembre", "сентября", "сентябрь"),
-    10: ("october", "oct", "oktober", "octobre", "octubre", "outubro", "ottobre", "октября", "октябрь"),
-    11: ("november", "nov", "novembre", "noviembre", "novembro", "ноября", "ноябрь"),
-    12: ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dezembro", "dicembre", "декабря", "декабрь"),
-}
-_MONTH = {name: number for number, names in _MONTH_NAMES.items() for name in names}
+from .lexicon import MONTH_NAMES, UPDATE_WORDS
+
+_MONTH = {name: number for number, names in MONTH_NAMES.items() for name in names}
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTH), key=len, reverse=True))
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
@@ -66,12 +54,7 @@ def _build(year, month, day) -> str | None:
         return None
 
 
-#: A dateline that gives the date of an update, not of the publication ("Updated 5 May", "Last modified:",
-#: "Aktualisiert am", "Mis à jour le", "Actualizado").
-_UPDATE = re.compile(r"\b(?:(?:last\s+)?(?:updated|modified|reviewed|edited)|aktualisiert|geändert|mis\s+à\s+jour|"
-                     r"actualizado|actualización|aggiornato|atualizado|bijgewerkt)\b", re.I)
-
 
 def is_update(text: str) -> bool:
-    """Whether a dateline says its date is an update's ("Updated on June 18, 2025")."""
-    return _UPDATE.search(text) is not None
+    """Whether a dateline says its date is an update's ("Updated on June 18, 2025"), not the publication's."""
+    return UPDATE_WORDS.search(text) is not None

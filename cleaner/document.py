@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from array import array
 from enum import IntEnum
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Callable, Iterator, NamedTuple
 
 from .models import SHIPPED, Models
 
@@ -104,6 +104,18 @@ def markup_body(line: Line) -> bool:
     text (a hard boilerplate phrase, a teaser carousel) may overrule it: the markup sees a prose block in the
     content column, the text shows chrome. Always False on text dumps."""
     return line.authority == Authority.MARKUP and line.label == BODY
+
+
+def first_body(lines: list[Line], where: Callable[[Any], bool] | None = None) -> int | None:
+    """The index of the first body line (whose measures pass ``where``, when given), or None.
+
+    Where a page's header ends, for both of the metadata stage's strategies: the lines above the first
+    body line of prose (:mod:`cleaner.lexicon` says what prose is) are where a title, byline and dateline sit.
+    """
+    for i, line in enumerate(lines):
+        if line.label == BODY and (where is None or where(line.features)):
+            return i
+    return None
 
 
 #: A document with more lines than this (a huge HTML page) is "large": the stages keep less per line

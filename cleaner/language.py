@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from .chunks import word_chunks
+from .lexicon import is_prose_text
 
 ENGLISH = "English"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -29,8 +30,6 @@ _ENGLISH_FAST_RATIO = 0.28
 _SAMPLE_TOKENS = 400
 #: Fewer sentence tokens than this, and the sample falls back to the longest lines.
 _MIN_PROSE_TOKENS = 60
-#: A sentence end followed by more text, or at the end of the line.
-_SENTENCE_MARK = re.compile(r"[.!?。！？]\s|[.!?。！？][\"”’)]?\s*$")
 
 # Unicode ranges of scripts written without spaces between words.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]")
@@ -120,7 +119,7 @@ def sample_tokens(texts: list[str], limit: int = _SAMPLE_TOKENS) -> list[str]:
     country pickers or code); from the longest lines of any kind when there are too few of those."""
     by_length = sorted(texts, key=len, reverse=True)
     # Lazily: the first few long sentences give enough tokens, and the rest of the page is not searched.
-    prose = (text for text in by_length if text.count(" ") >= 6 and _SENTENCE_MARK.search(text))
+    prose = filter(is_prose_text, by_length)
     tokens = _tokens_of(prose, limit)
     return tokens if len(tokens) >= _MIN_PROSE_TOKENS else _tokens_of(by_length, limit)
 

@@ -1,14 +1,253 @@
-"""Words and patterns of the text that more than one part of the cleaner reads.
+"""The lexicon: the words, patterns and line shapes that more than one part of the cleaner reads.
 
-Kept apart from the stages so that the HTML path (``cleaner.html``) and the
-text stages share them without one importing the other.
+One place for what the text stages, the HTML path, the text model, the dates
+and the language detection each used to spell their own way: when a line is
+prose, a headline, a byline, a timestamp, a photo credit, a person's name; the
+sentence marks; months and news agencies. The word lists are data
+(``cleaner/data/lexicon.toml``); the patterns' shapes are code, here. Kept
+apart from the stages so that the HTML path (:mod:`cleaner.html`) and the text
+stages share them without one importing the other.
+
+The predicates read a line's measures (:class:`cleaner.stages.features.Features`,
+here :class:`Measures`). Where two parts still need different rules, both are
+here, each named and saying why it differs: merging them would change what the
+cleaner outputs.
 """
 
 from __future__ import annotations
 
 import re
+from importlib import resources
+from typing import Protocol
 
-#: "By", "Written by", "Author:" and the like before a byline's name (the text's metadata and the
-#: markup's both strip it).
-BYLINE_PREFIX = re.compile(r"^[•·*|\-–—]?\s*(?:(?:written|posted|words|story|text)\s+by|by|von|par|por|di|door|"
-                           r"av|af|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)\s+", re.I)
+from .compat import tomllib
+
+
+class Measures(Protocol):
+    """What the predicates read of a line's measures (:class:`cleaner.stages.features.Features`)."""
+
+    words: int
+    units: int
+    ends_sentence: bool
+    sentences: int
+
+    @property
+    def content(self) -> tuple[str, ...]: ...
+
+
+def _load() -> dict:
+    return tomllib.loads(resources.files("cleaner.data").joinpath("lexicon.toml").read_text(encoding="utf-8"))
+
+
+_DATA = _load()
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of literal words, in the order given (the order an alternation tries them)."""
+    return "|".join(map(re.escape, words))
+
+
+def _flat(entries: list) -> list[str]:
+    return [name for entry in entries for name in (entry if isinstance(entry, list) else [entry])]
+
+
+# --- sentences -----------------------------------------------------------------------------------------------
+
+#: Characters that end a sentence, in the scripts we see most.
+SENTENCE_END = frozenset(".!?…。！？؟।")
+#: Closing quotes and brackets that may follow a sentence end.
+CLOSERS = frozenset("\"'”’»)]）」』")
+#: A sentence ends inside the line: punctuation, space, then a capital or an opening quote (the native core
+#: scans for this shape by hand, reading its character sets from this pattern).
+SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\"“‘(«¿¡])|[。！？](?=.)")
+#: A dateline in the middle of a line ("… NEW DELHI: The court …", "… (AP) — "): a teaser that runs a
+#: headline and the start of another article together.
+INNER_DATELINE = re.compile(r"\s(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}:\s|\((?:"
+                            + _alternatives(_DATA["agencies"]["dateline"]) + r")\)\s[-—–])")
+
+# --- prose ---------------------------------------------------------------------------------------------------
+
+#: A line is prose when it ends like a sentence and has at least this many units (words; in scripts without
+#: spaces, characters / 2).
+PROSE_UNITS = 8
+
+
+def is_prose(f: Measures) -> bool:
+    """Does the line read as prose: it ends like a sentence and has some length?
+
+    The one rule for the text model (its ``prose`` measure), the shapes stage (a headline list stops at
+    prose), the markup model's page statistics (:mod:`cleaner.html.features`, which also wants few links)
+    and the HTML path's header and reasons.
+    """
+    return f.ends_sentence and f.units >= PROSE_UNITS
+
+
+def is_prose_by_words(f: Measures) -> bool:
+    """:func:`is_prose` counting words, not units: the HTML path's header (the metadata's) and its reasons.
+
+    The two differ only in scripts without spaces (Chinese, Japanese), where a line of sentences is one or
+    two "words": there a page's header runs on to the first body line with spaces in it.
+    """
+    return f.ends_sentence and f.words >= PROSE_UNITS
+
+
+def holds_sentence(f: Measures) -> bool:
+    """Is the line of prose's length with a sentence ending in it, at its end or inside it?
+
+    The text's metadata reads this variant: in a dump, the first paragraph may be cut short or run on
+    without a final stop ("… said on Monday. The talks"), and the header ends at it all the same.
+    """
+    return f.units >= PROSE_UNITS and f.sentences >= 1
+
+
+#: Too few words (and no sentence mark) for prose, when sampling text before it is measured.
+_PROSE_TEXT_SPACES = 6
+#: A sentence end followed by more text, or at the end of the line (a closing quote allowed there).
+SENTENCE_MARK = re.compile(r"[.!?。！？]\s|[.!?。！？][\"”’)]?\s*$")
+
+
+def is_prose_text(text: str) -> bool:
+    """Does a raw line look like sentences? Language detection's variant of :func:`is_prose`: it runs before
+    lines are measured (the stoplist that the measures need is what it finds), so it reads the text itself:
+    seven words or more, and a sentence mark."""
+    return text.count(" ") >= _PROSE_TEXT_SPACES and SENTENCE_MARK.search(text) is not None
+
+
+def has_sentence_mark(text: str) -> bool:
+    """Does the line hold any sentence punctuation at all? The shapes stage's test for a run of headlines (twenty
+    words or more without one); it takes a stop the line ends with, and the Chinese and Arabic marks
+    anywhere, with no space after them."""
+    return any(mark in text for mark in (". ", "? ", "! ", "。", "؟")) or text.rstrip()[-1:] in ".!?"
+
+
+# --- headlines and the page title ----------------------------------------------------------------------------
+
+#: A headline is this many units long.
+HEADLINE_UNITS = (2, 30)
+#: A line shares the page title when the title holds it whole (a line this long at least)…
+_TITLE_HOLDS_CHARS = 12
+#: …or it holds this share of the title's topic words (when the title has this many at least).
+_TITLE_MIN_WORDS = 3
+#: The text model's headline (:func:`cleaner.textmodel.measures.headline_line`) must share more of them than the
+#: metadata's title (:meth:`cleaner.stages.metadata.MetadataStage._pick_title`) gets a bonus for: the model
+#: reads the one line that repeats the title, the metadata weighs every candidate of its header.
+HEADLINE_SHARE = 0.7
+TITLE_SHARE = 0.6
+
+
+def headline_shaped(f: Measures, text: str) -> bool:
+    """Could the line be a headline: a few words, not a sentence (a question or an exclamation may be)?
+
+    The text model's rule (:func:`cleaner.textmodel.measures.headline_line`).
+    """
+    low, high = HEADLINE_UNITS
+    return low <= f.units <= high and not (f.ends_sentence and not text.endswith(("?", "!")))
+
+
+def title_shaped(f: Measures, text: str) -> bool:
+    """Could the line be the article's title, as the text's metadata picks it: a few words not ending in a full
+    stop ("..." may end a title)?
+
+    Looser than :func:`headline_shaped` (a title ending in "…" or a quote's stop is taken), which the text
+    model reads: the metadata also weighs where the line stands and what is under it.
+    """
+    low, high = HEADLINE_UNITS
+    return low <= f.units <= high and (not text.endswith(".") or text.endswith("..."))
+
+
+def shares_title(lowered: str, f: Measures, title: str, title_words: frozenset[str], share: float) -> bool:
+    """Does a line (``lowered``: its text in lower case) repeat the page title (``title``, lower case; its topic
+    words ``title_words``): held whole in it, or holding ``share`` of its topic words?"""
+    return (len(lowered) >= _TITLE_HOLDS_CHARS and lowered in title) or (
+        len(title_words) >= _TITLE_MIN_WORDS and len(title_words.intersection(f.content)) >= share * len(title_words))
+
+
+# --- dates and times -----------------------------------------------------------------------------------------
+
+#: Month names by month number (1-12), every language of the lexicon, each name once.
+MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    number: tuple(dict.fromkeys(name for language in _DATA["months"].values()
+                                for name in _flat([language[number - 1]])))
+    for number in range(1, 13)}
+#: A dateline that gives an update's date, not the publication's ("Updated 5 May", "Mis à jour le").
+UPDATE_WORDS = re.compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["updates"]) + r")(?!\w)", re.I)
+#: English month names: the timestamps of lists of articles.
+_MONTHS_EN = "(?:" + _alternatives(_flat(_DATA["months"]["en"])) + r")\.?"
+#: A bullet before a list's byline or timestamp.
+_BULLET = r"^[•·*\-–—|]?\s*"
+#: A timestamp as lists print it: 02/10/2020 03:58 PM, Feb 10, 2020, 3 hours ago.
+TIMESTAMP_LIKE = re.compile(
+    _BULLET + r"(?:(?:updated|published|posted|last updated|modified)(?:\s+on|\s+at)?\s*:?\s*)?(?:"
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+    rf"|(?:\w+,?\s+)?{_MONTHS_EN}\s+\d{{1,2}},?\s+\d{{4}}(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?)?"
+    rf"|\d{{1,2}}\.?\s+{_MONTHS_EN},?\s+\d{{4}}"
+    r"|\d+\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago"
+    r"|(?:yesterday|today|just now)"
+    r")\s*$", re.I)
+#: A year or a time of day somewhere in the line: worth asking :func:`cleaner.dates.parse_date`.
+DATE_OR_TIME = re.compile(r"\d{4}|\d{1,2}:\d{2}")
+
+# --- bylines and names ---------------------------------------------------------------------------------------
+
+_BYLINES = _DATA["bylines"]
+#: A byline as lists print it: "By REUTERS", "• By Jane Doe".
+BYLINE_LIKE = re.compile(_BULLET + "(?:" + _alternatives(_BYLINES["by"]) + r")\s+\S", re.I)
+#: "By", "Written by", "Author:" and the like before a byline's name (the text's metadata and the markup's
+#: both strip it).
+BYLINE_PREFIX = re.compile(
+    _BULLET + r"(?:(?:" + _alternatives(_BYLINES["credited"]) + r")\s+by|" + _alternatives(_BYLINES["by"])
+    + r"|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)\s+", re.I)
+#: "by" after a date or a verb, the name after it ("Published 7 August 2023 by Ann Lee").
+BY_INSIDE = re.compile(r"\S\s+(?:" + _alternatives(_BYLINES["by_inside"]) + r")\s+(?P<name>\S.*)$", re.I)
+#: A wire service signing the story, its name in group 1 ("By The Associated Press", "Reuters").
+AGENCY_BYLINE = re.compile(
+    r"^(?:By\s+)?(?:The\s+)?(" + _alternatives(_DATA["agencies"]["byline"]) + r")\b.{0,60}$", re.I)
+
+#: Lower-case words a name may hold between its capitalised ones (de, van, von, bin…).
+NAME_PARTICLES = frozenset(_DATA["names"]["particles"])
+#: A name as a dump prints it beside a dateline: two to five words in Latin capitals, particles allowed (fewer
+#: of them: see the lexicon's data).
+NAME_LIKE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+|"
+                       + _alternatives(_DATA["names"]["particles_bare"]) + r")){1,4}$")
+#: Two to five words of letters (any script).
+_PERSON = re.compile(r"^[^\W\d_][\w’'.-]*(?:\s+(?:[^\W\d_][\w’'.-]*)){1,4}$")
+
+
+def is_person(text: str, stoplist: frozenset[str]) -> bool:
+    """Two to five capitalised words, in any script, none of them a stopword of the page's language (a name,
+    not a label such as "Cite this page" or "The Author"); particles allowed.
+
+    The HTML path's test for a name in an author element. The text's metadata asks :data:`NAME_LIKE`
+    instead, for a bare line beside a dateline: with no element to say it is an author's, it takes Latin
+    capitals and fewer particles only (the one measured on the text benchmarks; this looser test, there,
+    would take some headlines for names).
+    """
+    if any(c.isdigit() for c in text) or not _PERSON.match(text):
+        return False
+    return all(word in NAME_PARTICLES or (word[0].isupper() and word.lower() not in stoplist) for word in text.split())
+
+
+# --- photo credits -------------------------------------------------------------------------------------------
+
+_AGENCIES = _alternatives(_DATA["agencies"]["photo"])
+_CREDIT_PATTERNS = (
+    re.compile(r"©|\(c\)\s"),
+    re.compile(r"^(?:photo(?:graph)?s?|images?|pictures?|credits?|illustrations?|fotos?|bild|фото)(?:\s+credits?)?\s*[:：|]", re.I),
+    re.compile(r"\b(?:Photograph|Photo|Photos|Image|Picture|Credit|Illustration|Foto|Bild|Photo credit)\s*:\s*\S"),
+    re.compile(r"\((?:photo|image|picture|credit|photo credit)s?\b[^()]*\)\s*$", re.I),
+    re.compile(r"\([^()]{0,40}\b(?:photo|foto|image|bild)s?\b\s*/[^()]{1,60}\)\s*$", re.I),
+    re.compile(rf"\([^()]{{0,80}}/\s*(?:{_AGENCIES})[^()]{{0,40}}\)\s*$"),
+    re.compile(rf"^[^.!?]{{0,80}}\s*/\s*(?:{_AGENCIES})\b[^.!?]{{0,60}}$"),
+    re.compile(rf"^(?:{_AGENCIES})(?:\s*/\s*[\w .-]{{1,40}})?$"),
+    re.compile(r"\b(?:via|for) Getty Images\b|\bGetty Images$"),
+)
+#: One search instead of one per pattern; each keeps its own case rule.
+_CREDIT = re.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _CREDIT_PATTERNS))
+#: A credit is this short (a caption with its credit included).
+_CREDIT_MAX_WORDS = 60
+
+
+def is_credit(text: str, words: int) -> bool:
+    """Does the line credit a photo (a caption with its credit, or the credit alone)?"""
+    return words <= _CREDIT_MAX_WORDS and _CREDIT.search(text) is not None

@@ -10,8 +10,8 @@ The core is used when the extension was built (``pip install`` with a Rust toolc
 (it measures text as this Python does, so it must read characters as this Python does). Otherwise
 :func:`core` is None and the Python reference runs; :func:`core_name` says which and why.
 
-Everything the core knows of the rules it reads from the Python modules: the constants of ``features``,
-and the phrase patterns, translated here from Python's own parse of each regex into the syntax of the
+Everything the core knows of the rules it reads from the Python modules: the constants of ``features``
+and the sentence marks and dateline of :mod:`cleaner.lexicon`, and the phrase patterns, translated here from Python's own parse of each regex into the syntax of the
 ``regex`` crate (:func:`rust_regex`). The columns come back as ``bytes`` and are read with
 ``memoryview.cast``: no Python object per line.
 """
@@ -85,17 +85,18 @@ def core_name() -> str:
 # --- the rules, from the Python modules --------------------------------------------------------------
 
 def _feature_rules() -> dict[str, Any]:
-    """The constants of ``cleaner.stages.features`` that the core's measures read."""
+    """The constants of ``cleaner.stages.features`` (and the lexicon's sentence marks) that the core's measures read."""
+    from . import lexicon
     from .stages import features
     from .triggers import WORD_PUNCTUATION
 
-    ends, closers, starts, full_width = _sentence_break_sets(features._SENTENCE_BREAK)
-    dateline, _ = rust_regex(features._INNER_DATELINE.pattern, ignorecase=False)
+    ends, closers, starts, full_width = _sentence_break_sets(lexicon.SENTENCE_BREAK)
+    dateline, _ = rust_regex(lexicon.INNER_DATELINE.pattern, ignorecase=False)
     return {
         "sample_words": features._SAMPLE_WORDS,
         "word_punctuation": WORD_PUNCTUATION,
-        "sentence_end": "".join(sorted(features.SENTENCE_END)),
-        "closers": "".join(sorted(features.CLOSERS)),
+        "sentence_end": "".join(sorted(lexicon.SENTENCE_END)),
+        "closers": "".join(sorted(lexicon.CLOSERS)),
         "sentence_break_ends": ends,
         "sentence_break_closers": closers,
         "sentence_starts": starts,
@@ -107,7 +108,7 @@ def _feature_rules() -> dict[str, Any]:
 
 
 def _sentence_break_sets(pattern: re.Pattern[str]) -> tuple[str, str, list[tuple[str, str]], str]:
-    """The character sets of ``_SENTENCE_BREAK``, whose look-aheads the core scans for by hand.
+    """The character sets of ``SENTENCE_BREAK``, whose look-aheads the core scans for by hand.
 
     The core's scanner is the shape ``[ENDS][CLOSERS]*\\s+(?=[STARTS])|[FULL_WIDTH](?=.)``; a pattern of
     another shape is refused rather than half-followed.
@@ -118,12 +119,12 @@ def _sentence_break_sets(pattern: re.Pattern[str]) -> tuple[str, str, list[tuple
             return chr(av)
         if op is sre.IN and all(o is sre.LITERAL for o, _ in av):
             return "".join(chr(a) for _, a in av)
-        raise Untranslatable(f"_SENTENCE_BREAK: {item} is not a set of characters")
+        raise Untranslatable(f"SENTENCE_BREAK: {item} is not a set of characters")
 
     def ranges(item) -> list[tuple[str, str]]:
         op, av = item
         if op is not sre.IN:
-            raise Untranslatable(f"_SENTENCE_BREAK: {item} is not a class")
+            raise Untranslatable(f"SENTENCE_BREAK: {item} is not a class")
         found = []
         for o, a in av:
             if o is sre.LITERAL:
@@ -131,7 +132,7 @@ def _sentence_break_sets(pattern: re.Pattern[str]) -> tuple[str, str, list[tuple
             elif o is sre.RANGE:
                 found.append((chr(a[0]), chr(a[1])))
             else:
-                raise Untranslatable(f"_SENTENCE_BREAK: {o} in the look-ahead's class")
+                raise Untranslatable(f"SENTENCE_BREAK: {o} in the look-ahead's class")
         return found
 
     match _plain(sre_parse.parse(pattern.pattern, pattern.flags)):
@@ -142,7 +143,7 @@ def _sentence_break_sets(pattern: re.Pattern[str]) -> tuple[str, str, list[tuple
                 [full_width, (sre.ASSERT, (1, [(sre.ANY, None)]))]]))]:
             pass
         case _:
-            raise Untranslatable("_SENTENCE_BREAK has changed shape")
+            raise Untranslatable("SENTENCE_BREAK has changed shape")
     return chars(ends), chars(closers), ranges(starts), chars(full_width)
 
 

@@ -213,7 +213,7 @@ def test_readme_install_lines_use_the_distribution_name():
 
 def test_readme_package_map_matches_the_tree():
     """README's map (at its end) names every module and sub-package of cleaner/, and nothing that is gone;
-    a sub-package whose modules it lists has all of them listed."""
+    a sub-package whose modules it lists has all of them listed, and the data folder all its files."""
     import re
 
     from conftest import ROOT
@@ -231,8 +231,9 @@ def test_readme_package_map_matches_the_tree():
     package = ROOT / "cleaner"
 
     def entries(folder):
+        held = folder.name == "data"   # the data folder's entries are its files
         return {p.name + "/" if p.is_dir() else p.name for p in folder.iterdir()
-                if p.name not in ("__init__.py", "__pycache__") and (p.is_dir() or p.suffix == ".py")}
+                if p.name not in ("__init__.py", "__pycache__") and (p.is_dir() or p.suffix == ".py" or held)}
 
     assert set(listed) == entries(package)
     for name, children in listed.items():

@@ -23,6 +23,7 @@ from typing import Iterator, Sequence
 
 from ..caching import BoundedCache
 from ..document import BODY, BOILERPLATE, Authority, Document, Line, WordedReason
+from ..lexicon import is_prose_by_words
 from . import evidence, model, page_root
 from .features import MARKUP_NAMES, NAMES, PageRows
 from .metadata import page_metadata
@@ -153,7 +154,7 @@ def _evidence_for(line: "Line | MarkupReason", quoted: Sequence[float], body: bo
             facts.append(f"in class/id '{content}'")
         if in_top:
             facts.append("in the densest prose block")
-        if line.features.ends_sentence and line.features.words >= 8:
+        if is_prose_by_words(line.features):
             facts.append("sentence prose")
     else:
         containers = [c for c in ("nav", "header", "footer", "aside", "form", "figure", "dialog", "menu")

@@ -29,6 +29,7 @@ from typing import Iterator, Sequence
 
 from ..caching import BoundedCache
 from ..document import Line
+from ..lexicon import is_prose
 from .layout import PATH_LIMIT
 from .repetition import repetition
 from .words import CATEGORIES
@@ -303,8 +304,14 @@ _category_sets = BoundedCache(2 ** len(CATEGORIES))
 
 
 def _is_prose(line: Line) -> float:
+    """Prose (:func:`cleaner.lexicon.is_prose`) that is not mostly links, as 0 or 1: a block of links that end
+    in stops (a list of teasers) is not the article's text."""
     f = line.features
-    return float(f.ends_sentence and f.units >= 8 and line.markup.link_chars < 0.3 * f.chars)
+    return float(is_prose(f) and line.markup.link_chars < _PROSE_LINK_SHARE * f.chars)
+
+
+#: Prose has links in less than this share of its characters.
+_PROSE_LINK_SHARE = 0.3
 
 
 def _element_stats(lines: Sequence[Line], prose: Sequence[float]) -> dict[int, list]:

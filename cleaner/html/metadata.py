@@ -21,9 +21,9 @@ import re
 from typing import Sequence
 
 from ..dates import is_update, parse_date
-from ..document import BODY, BYLINE, DATE, TITLE, Authority, Document, Line
+from ..document import BYLINE, DATE, TITLE, Authority, Document, Line, first_body
 from ..language import stopwords
-from ..lexicon import BYLINE_PREFIX
+from ..lexicon import BY_INSIDE, BYLINE_PREFIX, is_person, is_prose_by_words
 from . import evidence, page_root
 from .features import region_categories
 
@@ -131,12 +131,8 @@ _DATELINE_WORDS = 10
 
 #: Region words naming an author's element (``class="author"``, ``c-byline__name``, ``post-writer``…).
 _AUTHOR_WORDS = frozenset({"author", "authors", "byline", "writer", "contributor"})
-#: "by" after a date or a verb, the name after it.
-_BY_INSIDE = re.compile(r"\S\s+(?:by|von|par|por|door)\s+(?P<name>\S.*)$", re.I)
 #: What follows the name on the same line: a date or a role after a separator.
 _AFTER_NAME = re.compile(r"\s*(?:[|·•,]|\s[-–—]\s).*$")
-#: A person's name: two to five capitalised words (particles allowed).
-_PERSON = re.compile(r"^[^\W\d_][\w’'.-]*(?:\s+(?:[^\W\d_][\w’'.-]*)){1,4}$")
 
 
 def _byline_in_markup(lines: Sequence[Line], stoplist: frozenset[str]) -> "tuple[int, str] | None":
@@ -156,23 +152,11 @@ def _byline_in_markup(lines: Sequence[Line], stoplist: frozenset[str]) -> "tuple
         if region_categories(markup.near) & _OTHER_PEOPLES or "comment" in region_categories(markup.far):
             continue
         text = line.text
-        after_by = _BY_INSIDE.search(text)      # "Published 7 August 2023 by Ann Lee"
+        after_by = BY_INSIDE.search(text)      # "Published 7 August 2023 by Ann Lee"
         name = _AFTER_NAME.sub("", after_by.group("name") if after_by else BYLINE_PREFIX.sub("", text)).strip()
-        if _is_name(name, stoplist):
+        if is_person(name, stoplist):
             return at, name
     return None
-
-
-def _is_name(text: str, stoplist: frozenset[str]) -> bool:
-    """Two to five capitalised words, none of them a stopword of the page's language (a name, not a label
-    such as "Cite this page" or "The Author"); particles (de, van, von, bin…) allowed."""
-    if any(c.isdigit() for c in text) or not _PERSON.match(text):
-        return False
-    return all(word in _PARTICLES or (word[0].isupper() and word.lower() not in stoplist) for word in text.split())
-
-
-_PARTICLES = frozenset({"de", "da", "del", "della", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den",
-                        "ter", "bin", "ibn", "al", "el", "y"})
 
 
 #: Regions whose authors are not the article's.
@@ -182,11 +166,9 @@ _AFTER_HEADER = 6
 
 
 def _header(doc: Document) -> list[Line]:
-    """The lines before the first body line that is a sentence of prose."""
-    for i, line in enumerate(doc.lines):
-        if line.label == BODY and line.features.ends_sentence and line.features.words >= 8:
-            return doc.lines[:i]
-    return []
+    """The lines before the first body line that is a sentence of prose (none if there is none)."""
+    end = first_body(doc.lines, is_prose_by_words)
+    return doc.lines[:end] if end is not None else []
 
 
 def _normal(text: str | None) -> str:

@@ -6,27 +6,19 @@ keeps the whole pipeline linear and cheap (thousands of dumps a second).
 
 from __future__ import annotations
 
-import re
 from sys import intern
 
 from .. import language
 from ..chunks import count_matches, word_chunks
+from ..lexicon import CLOSERS, INNER_DATELINE, SENTENCE_BREAK, SENTENCE_END
 from ..triggers import WORD_PUNCTUATION, line_keys
 
-#: Characters that end a sentence, in the scripts we see most.
-SENTENCE_END = frozenset(".!?…。！？؟।")
-#: Closing quotes and brackets that may follow a sentence end.
-CLOSERS = frozenset("\"'”’»)]）」』")
 #: Stopword density and topic words are measured on a line's first words, this many.
 _SAMPLE_WORDS = 60
-#: The inner dateline is looked for in lines of this many words or more, from this character on.
+#: The inner dateline (:data:`cleaner.lexicon.INNER_DATELINE`) is looked for in lines of this many words or
+#: more, from this character on.
 _DATELINE_MIN_WORDS = 8
 _DATELINE_FROM = 12
-#: A sentence ends inside the line: punctuation, space, then a capital or an opening quote.
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\"“‘(«¿¡])|[。！？](?=.)")
-#: A dateline in the middle of a line ("… NEW DELHI: The court …", "… (AP) — "): a teaser
-#: that runs a headline and the start of another article together.
-_INNER_DATELINE = re.compile(r"\s(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}:\s|\((?:AP|AFP|Reuters|IANS|PTI|UPI)\)\s[-—–])")
 
 
 class Features:
@@ -78,13 +70,13 @@ class Features:
                 self._content = _content_words(sample, stoplist)
         self.stops = stops
         self.stop_ratio = stops / len(sample) if sample else 0.0
-        self.inner_dateline = words >= _DATELINE_MIN_WORDS and _INNER_DATELINE.search(text, _DATELINE_FROM) is not None
+        self.inner_dateline = words >= _DATELINE_MIN_WORDS and INNER_DATELINE.search(text, _DATELINE_FROM) is not None
         last = text[-1]
         if last in CLOSERS and chars > 1:
             last = text[-2]
         self.ends_sentence = last in SENTENCE_END
         self.ends_colon = last == ":"
-        self.sentences = count_matches(_SENTENCE_BREAK, text) + self.ends_sentence
+        self.sentences = count_matches(SENTENCE_BREAK, text) + self.ends_sentence
         self.title_ratio = upper_words / alpha_words if alpha_words else 0.0
         self.upper = text.isupper()
         self.alpha_ratio = alpha_words / words

@@ -18,19 +18,14 @@ from __future__ import annotations
 import re
 
 from ..dates import parse_date
-from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document
-from ..lexicon import BYLINE_PREFIX
+from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
+from ..lexicon import (AGENCY_BYLINE, BYLINE_LIKE, BYLINE_PREFIX, DATE_OR_TIME, NAME_LIKE, TIMESTAMP_LIKE, TITLE_SHARE,
+                       holds_sentence, is_credit, shares_title, title_shaped)
 from ..urls import url_host
-from .shapes import BYLINE_LIKE, TIMESTAMP_LIKE, is_credit
 
 _WINDOW = 15
 #: Shapes a headline may have (a long title-case headline looks like a navigation bar).
 _TITLE_SIGNALS_OK = frozenset({None, "navigation bar", "repeated", "menu", "headline run"})
-_AGENCY_BYLINE = re.compile(
-    r"^(?:By\s+)?(?:The\s+)?(Associated Press|Reuters|AFP|Agence France-Presse|AP|Bloomberg|Canadian Press|Press Association|dpa)\b.{0,60}$",
-    re.I)
-_NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+|de|da|van|von|del|la|le|bin|al-)){1,4}$")
-_DATE_IN_LINE = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+[-|–—:•·]\s+(?P<site>[^-|–—•·]{2,60})$")
 
 
@@ -42,7 +37,7 @@ class MetadataStage:
             from ..html.metadata import label_lines  # lazy: lxml and trafilatura only for HTML
 
             label_lines(doc)
-        first = _first_prose(doc)
+        first = _header_end(doc)
         if first is not None:
             self._header(doc, first)
         self._site(doc)
@@ -61,7 +56,7 @@ class MetadataStage:
         window = range(start, first)
         # A standfirst may come first: byline and date then sit between it and the text.
         after = first + 1
-        while after < min(len(lines), first + 7) and not _is_prose(lines[after]):
+        while after < min(len(lines), first + 7) and not holds_sentence(lines[after].features):
             after += 1
         scan = list(window) + list(range(first + 1, after))
         dates = [i for i in scan if _open(lines[i]) and _is_date(lines[i])]
@@ -77,7 +72,7 @@ class MetadataStage:
             meta["date"] = lines[dates[0]].text
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
-            agency = _AGENCY_BYLINE.match(lines[i].text)
+            agency = AGENCY_BYLINE.match(lines[i].text)
             if agency and meta.get("byline") is None:
                 meta["byline"] = agency.group(1)
         if meta.get("byline") is None and bylines:
@@ -109,10 +104,8 @@ class MetadataStage:
             if not _open(line) or i in meta_lines or not _headline_shaped(line):
                 continue
             f = line.features
-            text = line.text.lower()
             score = 1.0 + min(f.units, 12) / 12
-            if i > 0 and (len(text) >= 12 and text in page_title or
-                          len(page_words) >= 3 and len(page_words.intersection(f.content)) >= 0.6 * len(page_words)):
+            if i > 0 and shares_title(line.text.lower(), f, page_title, page_words, TITLE_SHARE):
                 score += 3.0
             if any(0 < m - i <= 4 for m in meta_lines):
                 score += 1.5
@@ -141,23 +134,11 @@ def _open(line) -> bool:
     return line.authority < Authority.MARKUP
 
 
-def _is_prose(line) -> bool:
-    f = line.features
-    return f.units >= 8 and (f.ends_sentence or f.sentences >= 1)
-
-
-def _first_prose(doc: Document) -> int | None:
-    """The first body line that reads as prose (not a kept short line)."""
-    fallback = None
-    for i, line in enumerate(doc.lines):
-        if line.label != BODY:
-            continue
-        if fallback is None:
-            fallback = i
-        f = line.features
-        if f.units >= 8 and (f.ends_sentence or f.sentences >= 1):
-            return i
-    return fallback
+def _header_end(doc: Document) -> int | None:
+    """Where the header ends: the first body line that holds a sentence of prose, else the first body line."""
+    lines = doc.lines
+    first = first_body(lines, holds_sentence)
+    return first if first is not None else first_body(lines)
 
 
 def _is_date(line) -> bool:
@@ -166,7 +147,7 @@ def _is_date(line) -> bool:
     if f.words > 12 or is_credit(text, f.words):
         return False
     return bool(TIMESTAMP_LIKE.match(text) or line.signal == "dateline" or
-                (_DATE_IN_LINE.search(text) and parse_date(text)))
+                (DATE_OR_TIME.search(text) and parse_date(text)))
 
 
 def _is_byline(line, index: int, dates: list[int]) -> bool:
@@ -175,14 +156,10 @@ def _is_byline(line, index: int, dates: list[int]) -> bool:
     text = line.text
     if f.words > 8 or f.ends_sentence or line.signal not in (None, "repeated", "menu"):
         return False
-    if BYLINE_LIKE.match(text) or _AGENCY_BYLINE.match(text):
+    if BYLINE_LIKE.match(text) or AGENCY_BYLINE.match(text):
         return True
-    return f.words <= 5 and bool(_NAME.match(text)) and any(abs(index - d) == 1 for d in dates)
+    return f.words <= 5 and bool(NAME_LIKE.match(text)) and any(abs(index - d) == 1 for d in dates)
 
 
 def _headline_shaped(line) -> bool:
-    f = line.features
-    if not 2 <= f.units <= 30 or line.signal not in _TITLE_SIGNALS_OK:
-        return False
-    text = line.text
-    return not text.endswith(".") or text.endswith("...")
+    return line.signal in _TITLE_SIGNALS_OK and title_shaped(line.features, line.text)

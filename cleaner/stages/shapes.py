@@ -13,21 +13,8 @@ import re
 
 from ..chunks import count_matches
 from ..document import BOILERPLATE, Authority, Document, markup_body
+from ..lexicon import BYLINE_LIKE, TIMESTAMP_LIKE, has_sentence_mark, is_credit, is_prose
 
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-#: A byline as lists print it: "By REUTERS", "• By Jane Doe".
-BYLINE_LIKE = re.compile(r"^[•·*\-–—|]?\s*(?:by|von|par|por|di|door|av|af)\s+\S", re.I)
-#: A timestamp as lists print it: 02/10/2020 03:58 PM, Feb 10, 2020, 3 hours ago.
-TIMESTAMP_LIKE = re.compile(
-    r"^[•·*\-–—|]?\s*(?:(?:updated|published|posted|last updated|modified)(?:\s+on|\s+at)?\s*:?\s*)?(?:"
-    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?"
-    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
-    rf"|(?:\w+,?\s+)?{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?)?"
-    rf"|\d{{1,2}}\.?\s+{_MONTHS},?\s+\d{{4}}"
-    r"|\d+\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago"
-    r"|(?:yesterday|today|just now)"
-    r")\s*$", re.I)
 #: "Headline words NEW DELHI: The lead sentence…": a teaser, the headline run into its story's dateline.
 _TEASER = re.compile(r"^(?=[^:]*[a-z])[^:.!?]{15,200}[^\s.!?:]\s+"
                      r"""[A-Z][A-Z.’'\-]+(?:\s[A-Z][A-Z.’'\-]+){0,3}(?:\s\([A-Za-z]{2,10}\))?\s?[:—–]\s+[A-Z"“‘']""")
@@ -47,30 +34,6 @@ _COUNT_SUFFIX = re.compile(r"\(\d[\d,.]*\)$")
 _DANGLING = re.compile(r"(?:\s[-–—|»›>•·]|[»›•·|])$")
 _LEADING_LINK = re.compile(r"^[»›•·|→>]\s")
 _PIPES = re.compile(r"\s[|•·]\s")
-_AGENCIES = (r"AFP|AP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?|dpa|DPA|picture[- ]alliance|Shutterstock|iStock(?:photo)?|"
-             r"Alamy|TASS|Sputnik|Xinhua|Anadolu(?: Agency)?|ANSA|Bloomberg|PA(?: Images| Wire)?|Pexels|Unsplash|Pixabay|"
-             r"Wikimedia(?: Commons)?|Wikipedia|Flickr|AAP|Kyodo|Yonhap|IANS|PTI|ANI|ZUMA(?: Press)?|Zuma|SIPA|Sipa|Abaca|"
-             r"Imago|IMAGO|Keystone|NurPhoto|Handout|HANDOUT|Courtesy|Moskva(?: News)? Agency|Kremlin\.ru|AA|WENN|Rex|REX")
-_CREDIT_PATTERNS = (
-    re.compile(r"©|\(c\)\s"),
-    re.compile(r"^(?:photo(?:graph)?s?|images?|pictures?|credits?|illustrations?|fotos?|bild|фото)(?:\s+credits?)?\s*[:：|]", re.I),
-    re.compile(r"\b(?:Photograph|Photo|Photos|Image|Picture|Credit|Illustration|Foto|Bild|Photo credit)\s*:\s*\S"),
-    re.compile(r"\((?:photo|image|picture|credit|photo credit)s?\b[^()]*\)\s*$", re.I),
-    re.compile(r"\([^()]{0,40}\b(?:photo|foto|image|bild)s?\b\s*/[^()]{1,60}\)\s*$", re.I),
-    re.compile(rf"\([^()]{{0,80}}/\s*(?:{_AGENCIES})[^()]{{0,40}}\)\s*$"),
-    re.compile(rf"^[^.!?]{{0,80}}\s*/\s*(?:{_AGENCIES})\b[^.!?]{{0,60}}$"),
-    re.compile(rf"^(?:{_AGENCIES})(?:\s*/\s*[\w .-]{{1,40}})?$"),
-    re.compile(r"\b(?:via|for) Getty Images\b|\bGetty Images$"),
-)
-
-
-#: One search instead of one per pattern; each keeps its own case rule.
-_CREDIT = re.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _CREDIT_PATTERNS))
-
-
-def is_credit(text: str, words: int) -> bool:
-    """Does the line credit a photo (a caption with its credit, or the credit alone)?"""
-    return words <= 60 and _CREDIT.search(text) is not None
 
 
 class ShapesStage:
@@ -133,7 +96,7 @@ class ShapesStage:
         if not char_mode and f.words >= 8 and f.sentences == 0 and not f.ends_colon:
             if f.title_ratio >= 0.75 and f.stop_ratio < 0.25:
                 return "navigation bar", "navigation bar (capitalised words, no sentence)"
-            if f.words >= 20 and not _has_sentence_mark(text):
+            if f.words >= 20 and not has_sentence_mark(text):
                 return "headline run", "run of headlines (no sentence punctuation)"
         return None
 
@@ -169,18 +132,18 @@ class ShapesStage:
             while j + 1 < n and meta[j + 1]:
                 j += 1
             headline = i - 1
-            if headline >= 0 and not meta[headline] and not _is_prose(lines[headline].features):
+            if headline >= 0 and not meta[headline] and not is_prose(lines[headline].features):
                 items.append((headline, j))
             i = j + 1
         chain: list[tuple[int, int]] = []
         for item in items + [(n + 10, n + 10)]:
             if chain and item[0] - chain[-1][1] <= 2 and not any(
-                    _is_prose(lines[k].features) for k in range(chain[-1][1] + 1, item[0])):
+                    is_prose(lines[k].features) for k in range(chain[-1][1] + 1, item[0])):
                 chain.append(item)
                 continue
             if len(chain) >= 3:
                 for line in lines[chain[0][0]:chain[-1][1] + 1]:
-                    if line.authority < Authority.MARKUP and not _is_prose(line.features):
+                    if line.authority < Authority.MARKUP and not is_prose(line.features):
                         # The list names the line better; a line a detector condemned for good stays final.
                         doc.condemn(line, "headline list (headline, byline, timestamp repeated)",
                                     "headline list", max(line.authority, Authority.SOFT))
@@ -255,14 +218,7 @@ class ShapesStage:
             run = []
 
 
-def _has_sentence_mark(text: str) -> bool:
-    return any(mark in text for mark in (". ", "? ", "! ", "。", "؟")) or text.rstrip()[-1:] in ".!?"
-
-
 def _below_markup_or_its_body(line) -> bool:
     """May a teaser carousel condemn the line? Not a profile's decision nor the markup's boilerplate."""
     return line.authority < Authority.MARKUP or markup_body(line)
 
-
-def _is_prose(f) -> bool:
-    return f.ends_sentence and f.units >= 8

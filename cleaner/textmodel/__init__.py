@@ -14,7 +14,7 @@ from __future__ import annotations
 from .columns import COLUMNS, END_MARKERS, FEATURES, SIGNALS, Column
 from .hmm import AFTER, BEFORE, BODY_STATE, GAP, TextModel
 from .loading import default_model, load_model, model_for
-from .vectors import is_prose, iter_line_vectors, line_vectors
+from .vectors import iter_line_vectors, line_vectors
 
 __all__ = ["AFTER", "BEFORE", "BODY_STATE", "COLUMNS", "END_MARKERS", "FEATURES", "GAP", "SIGNALS", "Column",
-           "TextModel", "default_model", "is_prose", "iter_line_vectors", "line_vectors", "load_model", "model_for"]
+           "TextModel", "default_model", "iter_line_vectors", "line_vectors", "load_model", "model_for"]

@@ -48,9 +48,6 @@ END_MARKERS = frozenset({"cookies", "copyright", "contact", "headline list", "co
 NEAR_RADIUS, NEARBY_RADIUS, PART_RADIUS = 3, 8, 20
 NEAR_LINES, NEARBY_LINES, PART_LINES = (2 * r + 1 for r in (NEAR_RADIUS, NEARBY_RADIUS, PART_RADIUS))
 
-#: A line is prose when it ends like a sentence and has at least this many units.
-PROSE_UNITS = 8
-
 LINE, SIGNAL, AROUND = "line", "signal", "around"
 
 

@@ -9,6 +9,8 @@ columns (:mod:`.columns`) to read.
 
 from __future__ import annotations
 
+from ..lexicon import HEADLINE_SHARE, headline_shaped, is_prose, shares_title
+
 
 def headline_line(lines, feats, prose) -> int | None:
     """The line that repeats the page title (a dump opens with <title>; the article's
@@ -17,13 +19,8 @@ def headline_line(lines, feats, prose) -> int | None:
     title_words = frozenset(feats[0].content)
     best, best_prose = None, 0
     for i in range(1, len(lines)):
-        f = feats[i]
-        if not 2 <= f.units <= 30 or f.ends_sentence and not lines[i].text.endswith(("?", "!")):
-            continue
-        text = lines[i].text.lower()
-        shares = (len(text) >= 12 and text in first) or (
-            len(title_words) >= 3 and len(title_words.intersection(f.content)) >= 0.7 * len(title_words))
-        if not shares:
+        f, text = feats[i], lines[i].text
+        if not headline_shaped(f, text) or not shares_title(text.lower(), f, first, title_words, HEADLINE_SHARE):
             continue
         below = sum(prose[i + 1:i + 16])
         if below > best_prose:
@@ -94,8 +91,7 @@ def colon_lists(feats, longest: int = 40) -> list[bool]:
     while i < n:
         if feats[i].ends_colon and feats[i].units >= 3:
             j = i + 1
-            while j < n and j - i <= longest and not feats[j].ends_colon and \
-                    not (feats[j].ends_sentence and feats[j].units >= 8):
+            while j < n and j - i <= longest and not feats[j].ends_colon and not is_prose(feats[j]):
                 out[j] = True
                 j += 1
             i = j

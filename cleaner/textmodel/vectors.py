@@ -18,15 +18,11 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ..lexicon import is_prose
 from .columns import (AROUND, COLUMNS, END_MARKERS, LINE, NEAR_LINES, NEAR_RADIUS, NEARBY_LINES, NEARBY_RADIUS,
-                      PART_LINES, PART_RADIUS, PROSE_UNITS, SIGNAL, SIGNALS, TERMS, Column)
+                      PART_LINES, PART_RADIUS, SIGNAL, SIGNALS, TERMS, Column)
 from .measures import (anchor, cohesion, colon_lists, distances, headline_line, prose_stop_level, short_runs,
                        window_counts)
-
-
-def is_prose(f) -> bool:
-    """Does the line (its Features) read as prose: a sentence of some length?"""
-    return f.ends_sentence and f.units >= PROSE_UNITS
 
 
 def line_vectors(lines, has_stoplist: bool, char_mode: bool) -> list[list[float]]:

@@ -40,7 +40,7 @@ impl CharSet {
     }
 }
 
-/// The sentence-break scanner's character sets, read from `features._SENTENCE_BREAK`
+/// The sentence-break scanner's character sets, read from `lexicon.SENTENCE_BREAK`
 /// (`[ENDS][CLOSERS]*\s+(?=[STARTS])|[FULL_WIDTH](?=.)`).
 pub struct SentenceBreak {
     pub ends: CharSet,
@@ -56,7 +56,7 @@ pub struct Rules {
     pub sentence_end: CharSet,
     pub closers: CharSet,
     pub sentence_break: SentenceBreak,
-    /// `_INNER_DATELINE` (case-sensitive; its `\s` written out), searched from `inner_dateline_from`.
+    /// `lexicon.INNER_DATELINE` (case-sensitive; its `\s` written out), searched from `inner_dateline_from`.
     pub inner_dateline: Regex,
     pub inner_dateline_from: usize,
     pub inner_dateline_words: usize,

@@ -1,0 +1,132 @@
+"""The lexicon (cleaner/lexicon.py, cleaner/data/lexicon.toml): its data, its named rules, and the variants
+that differ on purpose — each test of a variant shows a line on which the two give different answers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ROOT
+
+from cleaner import lexicon
+from cleaner.compat import tomllib
+from cleaner.dates import parse_date
+from cleaner.language import stopwords
+from cleaner.stages.features import Features
+
+ENGLISH = stopwords("English")
+
+
+def measure(text: str, char_mode: bool = False) -> Features:
+    return Features(text, ENGLISH, char_mode)
+
+
+def test_the_data_has_twelve_months_per_language_and_no_word_twice_in_a_list():
+    data = tomllib.loads((ROOT / "cleaner" / "data" / "lexicon.toml").read_text(encoding="utf-8"))
+    assert {len(months) for months in data["months"].values()} == {12}
+    for table in ("agencies", "bylines", "names"):
+        for name, words in data[table].items():
+            assert words and len(words) == len(set(words)), (table, name)
+
+
+@pytest.mark.parametrize("number", range(1, 13))
+def test_every_month_name_reads_as_its_month(number):
+    for name in lexicon.MONTH_NAMES[number]:
+        assert parse_date(f"{name} 5, 2021") == f"2021-{number:02d}-05", name
+        assert parse_date(f"5 {name.capitalize()} 2021") == f"2021-{number:02d}-05", name
+
+
+def test_list_timestamps_read_english_months_only():
+    for name in ("Feb", "February", "Sept", "may"):
+        assert lexicon.TIMESTAMP_LIKE.match(f"{name} 10, 2020"), name
+        assert lexicon.TIMESTAMP_LIKE.match(f"10 {name} 2020"), name
+    assert lexicon.TIMESTAMP_LIKE.match("• Updated: 02/10/2020 03:58 PM") and lexicon.TIMESTAMP_LIKE.match("3 hours ago")
+    assert not lexicon.TIMESTAMP_LIKE.match("10 settembre 2020") and parse_date("10 settembre 2020") == "2020-09-10"
+
+
+def test_prose_and_its_variants():
+    sentence = measure("The council voted on Tuesday to close the old bridge for repairs.")
+    assert lexicon.is_prose(sentence) and lexicon.is_prose_by_words(sentence) and lexicon.holds_sentence(sentence)
+    short = measure("Read the full story here.")
+    assert not (lexicon.is_prose(short) or lexicon.is_prose_by_words(short) or lexicon.holds_sentence(short))
+    # a paragraph without its final stop: a sentence ends inside it
+    run_on = measure("The talks ended on Monday. Both sides said they would meet again soon")
+    assert lexicon.holds_sentence(run_on) and not lexicon.is_prose(run_on)
+    # a script without spaces: units count characters, words do not
+    chinese = measure("市议会周二投票决定关闭旧桥进行维修工程。", char_mode=True)
+    assert lexicon.is_prose(chinese) and not lexicon.is_prose_by_words(chinese)
+
+
+def test_prose_in_raw_text_and_sentence_marks():
+    assert lexicon.is_prose_text("The council voted on Tuesday to close the bridge.")
+    assert not lexicon.is_prose_text("Home News Sport Weather Culture Travel Food Video")
+    assert not lexicon.is_prose_text("Close the bridge.")
+    assert lexicon.has_sentence_mark("Close the bridge. Now") and lexicon.has_sentence_mark("结束。开始")
+    assert not lexicon.has_sentence_mark("Home News Sport Weather")
+
+
+def test_headline_and_title_shapes_differ_on_a_trailing_ellipsis():
+    teaser = "Ten things the council did not say…"
+    assert lexicon.title_shaped(measure(teaser), teaser) and not lexicon.headline_shaped(measure(teaser), teaser)
+    question = "Will the old bridge reopen this year?"
+    assert lexicon.headline_shaped(measure(question), question) and lexicon.title_shaped(measure(question), question)
+    sentence = "The bridge is closed."
+    assert not lexicon.headline_shaped(measure(sentence), sentence) and not lexicon.title_shaped(measure(sentence), sentence)
+
+
+def test_the_title_overlap_of_the_model_asks_more_than_the_metadata():
+    title = measure("Harbour engineers rebuild granite seawall")
+    words = frozenset(title.content)
+    line = measure("Harbour engineers rebuild")  # 3 of the title's 5 topic words (its text: not held in the title)
+    assert len(words) == 5 and len(words.intersection(line.content)) == 3
+    page = "harbour engineers rebuild granite seawall | the daily"
+    assert lexicon.shares_title("harbour engineers rebuilt", line, page, words, lexicon.TITLE_SHARE)
+    assert not lexicon.shares_title("harbour engineers rebuilt", line, page, words, lexicon.HEADLINE_SHARE)
+    held = measure("rebuild granite seawall")                  # held whole in the page title
+    assert lexicon.shares_title("rebuild granite seawall", held, page, words, lexicon.HEADLINE_SHARE)
+
+
+def test_bylines_and_the_agency_that_signs():
+    assert lexicon.BYLINE_LIKE.match("• By Jane Doe") and lexicon.BYLINE_LIKE.match("Door Jan de Vries")
+    assert lexicon.BYLINE_PREFIX.sub("", "Written by Jane Doe") == "Jane Doe"
+    assert lexicon.BYLINE_PREFIX.sub("", "Автор: Иван Петров") == "Иван Петров"
+    assert lexicon.AGENCY_BYLINE.match("By The Associated Press").group(1) == "Associated Press"
+    assert lexicon.AGENCY_BYLINE.match("AP — Washington").group(1) == "AP"
+    # "di" opens an Italian byline, but inside a line it is "of"
+    assert lexicon.BYLINE_LIKE.match("Di Marco Rossi")
+    assert not lexicon.BY_INSIDE.search("La storia di Marco Rossi")
+    assert lexicon.BY_INSIDE.search("Published 7 August 2023 by Ann Lee").group("name") == "Ann Lee"
+
+
+def test_the_two_name_tests():
+    # a page's author element: any script, more particles, no stopword
+    assert lexicon.is_person("Ursula von der Leyen", ENGLISH) and lexicon.is_person("Иван Петров", ENGLISH)
+    assert not lexicon.is_person("The Author", ENGLISH) and not lexicon.is_person("Jane Doe 2", ENGLISH)
+    # a dump's bare line beside a dateline: Latin capitals and fewer particles
+    assert lexicon.NAME_LIKE.match("Jan van Dijk") and not lexicon.NAME_LIKE.match("Иван Петров")
+    headline = "Mengenal Ulama Wahabi di Indonesia"
+    assert lexicon.is_person(headline, frozenset()) and not lexicon.NAME_LIKE.match(headline)
+
+
+def test_agencies_in_a_dateline_and_in_a_photo_credit():
+    for agency in ("AP", "AFP", "Reuters", "UPI"):
+        assert lexicon.INNER_DATELINE.search(f"Storm hits coast ({agency}) — Heavy rain fell")
+    assert lexicon.INNER_DATELINE.search("Storm hits coast NEW DELHI: Heavy rain fell")
+    assert not lexicon.INNER_DATELINE.search("Storm hits coast (Getty Images) — Heavy rain fell")
+    assert lexicon.is_credit("A flooded street in Mumbai. John Doe / Getty Images", 9)
+    assert lexicon.is_credit("Reuters", 1) and lexicon.is_credit("(Photo: Jane Doe)", 2)
+    assert not lexicon.is_credit("UPI", 1)  # a wire service, not a picture library
+
+
+def test_no_other_module_spells_prose_or_the_byline_words_again():
+    """One place for one rule: a prose test (a sentence end and eight words) or a byline-word alternation
+    written outside the lexicon would be a second definition that can drift."""
+    prose = re.compile(r"ends_sentence.*(?:units|words)\s*>=\s*8|(?:units|words)\s*>=\s*8.*ends_sentence")
+    found = []
+    for path in (ROOT / "cleaner").rglob("*.py"):
+        if path.name == "lexicon.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if prose.search(line) or re.search(r"\bby\|von\b", line):
+                found.append(f"{path.relative_to(ROOT)}:{number}")
+    assert found == []
