@@ -50,8 +50,6 @@ class MetadataStage:
             page_title = _TITLE_SUFFIX.match(lines[0].text)
             if page_title:
                 doc.meta["title"] = page_title.group("title")
-            elif doc.meta.get("title") is not None:
-                doc.meta["title"] = lines[0].text
 
     @staticmethod
     def _picked_astray(doc: Document) -> bool:
@@ -59,6 +57,8 @@ class MetadataStage:
         first line): a section heading or a promo picked as the headline, where the page title says what the
         page is. Only the value is replaced; the line keeps its label (the body does not change). Not where
         the markup or a profile named the title."""
+        if not _TITLE_SUFFIX.match(doc.lines[0].text):
+            return False         # the dump does not begin with a page title ("Headline | Site")
         picked = next((line for line in doc.lines[1:] if line.text == doc.meta.get("title")), None)
         if picked is None or not _open(picked):
             return False
