@@ -169,6 +169,8 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
     number: tuple(dict.fromkeys(name for language in _DATA["months"].values()
                                 for name in _flat([language[number - 1]])))
     for number in range(1, 13)}
+#: A dateline that gives an update's date, not the publication's ("Updated 5 May", "Mis à jour le").
+UPDATE_WORDS = re.compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["updates"]) + r")(?!\w)", re.I)
 #: English month names: the timestamps of lists of articles.
 _MONTHS_EN = "(?:" + _alternatives(_flat(_DATA["months"]["en"])) + r")\.?"
 #: A bullet before a list's byline or timestamp.
