@@ -167,9 +167,30 @@ def run_systems(systems: list[tuple[str, Callable[[str, Page], str]]], pages: li
         scores = [tp_fp_fn(page.truth, out) for page, out in zip(pages, outs)]
         result = summarise(scores)
         result.update(name=label, seconds=elapsed, docs_per_s=len(pages) / elapsed if elapsed else float("inf"),
-                      empty=sum(1 for out in outs if not out.strip()), scores=scores)
+                      empty=sum(1 for out in outs if not out.strip()),
+                      lost=sum(1 for page, out in zip(pages, outs) if page.truth.strip() and not out.strip()),
+                      scores=scores)
         results.append(result)
     return results
+
+
+def print_by_page_type(pages: list[Page], results: list[dict]) -> None:
+    """F1 per ``page_type`` (wcxb-dev-other's forum, product, listing… pages), every system side by side,
+    with how many pages of the type each left empty although the truth has text."""
+    types = sorted({page.page_type for page in pages if page.page_type})
+    if not types:
+        return
+    print()
+    print("| page_type | pages | " + " | ".join(f"{r['name']} F1 (empty)" for r in results) + " |")
+    print("|---|---|" + "---|" * len(results))
+    for page_type in types:
+        at = [i for i, page in enumerate(pages) if page.page_type == page_type]
+        cells = []
+        for r in results:
+            scored = summarise([r["scores"][i] for i in at])
+            lost = sum(1 for i in at if pages[i].truth.strip() and r["scores"][i][0] == 0 and r["scores"][i][1] == 0)
+            cells.append(f"{scored['f1']:.3f} ({lost})")
+        print(f"| {page_type} | {len(at)} | " + " | ".join(cells) + " |")
 
 
 def main() -> int:
@@ -205,12 +226,14 @@ def main() -> int:
           f"{'  half ' + args.half if args.half else ''}  "
           f"model: {_model_label(args)}  machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     anchor = next((r for r in results if r["name"] == "trafilatura default"), None)
-    print(f"| {'system':<28} | {'F1':>5} | {'P':>5} | {'R':>5} | empty | docs/s | speed vs trafilatura |")
-    print(f"|{'-' * 30}|-------|-------|-------|-------|--------|----------------------|")
+    print(f"| {'system':<28} | {'F1':>5} | {'P':>5} | {'R':>5} | empty | empty, text expected | docs/s "
+          "| speed vs trafilatura |")
+    print(f"|{'-' * 30}|-------|-------|-------|-------|----------------------|--------|----------------------|")
     for r in results:
         ratio = f"{r['docs_per_s'] / anchor['docs_per_s']:.2f}x" if anchor else "-"
         print(f"| {r['name']:<28} | {r['f1']:.3f} | {r['precision']:.3f} | {r['recall']:.3f} | {r['empty']:>5} | "
-              f"{r['docs_per_s']:>6.1f} | {ratio:>20} |")
+              f"{r['lost']:>20} | {r['docs_per_s']:>6.1f} | {ratio:>20} |")
+    print_by_page_type(pages, results)
     mine = next((r for r in results if r["name"] == "cleaner"), None)
     if args.worst and mine:
         print_worst(pages, mine["scores"], "the cleaner", args.worst)

@@ -28,6 +28,9 @@ What counts as right, so that a byline or a title is not failed on its punctuati
 missed: the page id, the truth, the cleaner's value and trafilatura's (for diagnosis; never tune on one page).
 
 The lockbox pages (bench/lockbox.txt) are left out; ``--lockbox`` scores only them, once, at the end.
+``--half tune`` / ``--half held`` keeps one half of the sites (``splits.site_fold`` of the registrable
+domain, 2 folds): rules are tuned on the ``tune`` half and reported on the ``held`` half, whose pages the
+tuning never looked at.
 
 **Gold files** (``--gold DIR``, repeatable): every ``*.gold.json`` under DIR with its dump ``<name>.txt``
 beside it (the seeds and the fixtures: ``title``, ``byline``, ``date``, null where the dump shows none).
@@ -54,7 +57,7 @@ from typing import Callable, Iterable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from metric import Page, load_pages  # noqa: E402
-from splits import add_lockbox_option, split_of  # noqa: E402
+from splits import add_lockbox_option, site_fold, split_of  # noqa: E402
 
 FIELDS = ("title", "byline", "date")
 #: The benchmark truth file's key for each field.
@@ -259,8 +262,17 @@ def print_misses(field: str, system: str, pages: list[Page], truths: list[Fields
         print(f"  {page_id}  {result:6}  {truth!r} | {got[system].get(field)!r} | {other!r}")
 
 
+#: ``--half``: the fold (of 2, by site) each name keeps.
+HALVES = {"tune": 0, "held": 1}
+
+
+def in_half(page: Page, half: str | None) -> bool:
+    """Whether the page's site falls in ``half`` (every page when ``half`` is None)."""
+    return half is None or site_fold(page.site, 2) == HALVES[half]
+
+
 def run_benchmark(args: argparse.Namespace) -> int:
-    pages = load_pages(args.data_dir, split_of(args))
+    pages = [page for page in load_pages(args.data_dir, split_of(args)) if in_half(page, args.half)]
     if args.limit:
         pages = pages[:args.limit]
     truths = [truth_of(page) for page in pages]
@@ -273,7 +285,8 @@ def run_benchmark(args: argparse.Namespace) -> int:
         return 2
     found = read_all(pages, systems, args.jobs)
     tallies = {name: tally(truths, [got[name] for got in found]) for name in systems}
-    print(f"data: {args.data_dir} ({split_of(args)})  pages: {len(pages)}")
+    half = f", {args.half} half of the sites" if args.half else ""
+    print(f"data: {args.data_dir} ({split_of(args)}{half})  pages: {len(pages)}")
     print(format_table(score_table(list(systems), tallies), args.markdown))
     if args.misses:
         print_misses(args.misses, PATHS[args.path], pages, truths, found, args.sample)
@@ -346,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", choices=FIELDS, help="list a sample of pages where a field is wrong or missed")
     parser.add_argument("--path", choices=tuple(PATHS), default="text", help="whose misses (default text)")
     parser.add_argument("--sample", type=int, default=30, help="how many of them --misses lists (default 30)")
+    parser.add_argument("--half", choices=tuple(HALVES),
+                        help="only the sites of one half (by registrable domain): tune on one, report the other")
     add_lockbox_option(parser)
     args = parser.parse_args(argv)
     if args.gold:

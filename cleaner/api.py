@@ -18,6 +18,7 @@ from .models import Models
 from .profiles import Profile, Registry
 from .profiles.patterns import budget_for, time_budget
 from .reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, INPUT_FORMATS, read_input
+from .site_evidence import HostTemplate, SiteEvidence
 
 __all__ = ["INPUT_FORMATS", "Cleaner", "clean", "default_cleaner"]
 
@@ -28,9 +29,13 @@ class Cleaner:
     def __init__(self, profiles_dirs: Iterable[str | os.PathLike[str]] = (), use_profiles: bool = True,
                  max_line_chars: int = DEFAULT_MAX_LINE_CHARS, model_path: str | os.PathLike[str] | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, text_model: str | os.PathLike[str] | None = None,
-                 markup_model: str | os.PathLike[str] | None = None) -> None:
+                 markup_model: str | os.PathLike[str] | None = None,
+                 site_evidence: SiteEvidence | None = None) -> None:
         """``text_model``, ``markup_model``: model files to score with instead of the shipped ones (a file that
-        is not such a model is a ModelError, raised here). ``model_path`` is the old name of ``text_model``."""
+        is not such a model is a ModelError, raised here). ``model_path`` is the old name of ``text_model``.
+        ``site_evidence``: the lines each host prints on most of its pages
+        (:class:`cleaner.site_evidence.SiteEvidence`, as ``cleaner batch --learn-sites`` counts them); a
+        page whose URL names such a host has them dropped as template (stage ``template``)."""
         if model_path is not None:
             warnings.warn("Cleaner(model_path=…) is deprecated: use Cleaner(text_model=…)", DeprecationWarning,
                           stacklevel=2)
@@ -42,6 +47,7 @@ class Cleaner:
         self.registry = Registry.load(profiles_dirs) if use_profiles else Registry()
         self.max_line_chars = max_line_chars
         self.models = _models(text_model, markup_model)
+        self.site_evidence = site_evidence
 
     def clean(self, text: str | bytes | BinaryIO, url: str | None = None, profile: str | Profile | None = None,
               input_format: str = "auto", charset: str | None = None) -> Article:
@@ -72,14 +78,19 @@ class Cleaner:
             # The lines hold the text now. When clean() decoded it, this was the only
             # reference: a 10 MB page is not kept twice while the stages run.
             del text
-            doc.models = self.models
+            doc.models, doc.template = self.models, self._template(url)
             article = pipeline.run(doc)
         else:
             chosen = self._pick_profile(text, url, profile)
             # A larger dump than one window is cleaned window by window; its article keeps the text
             # (its decisions are read from it), so nothing is gained by dropping it here.
-            article = pipeline.run_text(text, url=url, profile=chosen, models=self.models, core=native_text_path())
+            article = pipeline.run_text(text, url=url, profile=chosen, models=self.models, template=self._template(url),
+                                        core=native_text_path())
         return article
+
+    def _template(self, url: str | None) -> HostTemplate | None:
+        """The template evidence of the page's host, if this cleaner has any for it."""
+        return self.site_evidence.for_url(url) if self.site_evidence is not None else None
 
     def _pick_profile(self, text: str, url: str | None, profile: str | Profile | None) -> Profile | None:
         if isinstance(profile, Profile):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .lexicon import MONTH_NAMES
+from .lexicon import MONTH_NAMES, UPDATE_WORDS
 
 _MONTH = {name: number for number, names in MONTH_NAMES.items() for name in names}
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTH), key=len, reverse=True))
@@ -52,3 +52,9 @@ def _build(year, month, day) -> str | None:
         return date(int(year), m, int(day)).isoformat()
     except (KeyError, ValueError):
         return None
+
+
+
+def is_update(text: str) -> bool:
+    """Whether a dateline says its date is an update's ("Updated on June 18, 2025"), not the publication's."""
+    return UPDATE_WORDS.search(text) is not None

@@ -17,6 +17,7 @@ from enum import IntEnum
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from .models import SHIPPED, Models
+from .site_evidence import HostTemplate
 
 # Labels. Plain strings keep the hot loops cheap and the JSON output readable.
 BODY = "body"
@@ -26,6 +27,7 @@ DATE = "date"
 BOILERPLATE = "boilerplate"
 UNKNOWN = "unknown"
 LABELS = (BODY, TITLE, BYLINE, DATE, BOILERPLATE, UNKNOWN)  # in the order reports show them
+METADATA_LABELS = (TITLE, BYLINE, DATE)  # the labels of lines moved out of the body into the metadata
 
 
 class Authority(IntEnum):
@@ -221,6 +223,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     models: Models = SHIPPED               # the text and markup models to score with (cleaner.models)
     stated: Any = None                     # HTML: what the page states about itself (html.evidence.PageMetadata)
+    template: HostTemplate | None = None   # the host's template evidence (cleaner batch --learn-sites)
     stage: str = ""                        # the stage running now (set by pipeline.run): decisions carry it
 
     large: bool = False                    # keep less per line (see LARGE_DOCUMENT_LINES)

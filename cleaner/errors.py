@@ -57,6 +57,12 @@ class InputFileError(CleanerError):
     exit_code = 2
 
 
+class LearnError(CleanerError):
+    """A bad ``cleaner learn`` invocation: too few pages, an unreadable one, nothing to learn."""
+
+    exit_code = 2
+
+
 # ``cleaner batch``: the errors that stop a run (a document's own problems are error records, never raised).
 
 class BatchUsageError(CleanerError):

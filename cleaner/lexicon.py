@@ -169,6 +169,8 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
     number: tuple(dict.fromkeys(name for language in _DATA["months"].values()
                                 for name in _flat([language[number - 1]])))
     for number in range(1, 13)}
+#: A dateline that gives an update's date, not the publication's ("Updated 5 May", "Mis à jour le").
+UPDATE_WORDS = re.compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["updates"]) + r")(?!\w)", re.I)
 #: English month names: the timestamps of lists of articles.
 _MONTHS_EN = "(?:" + _alternatives(_flat(_DATA["months"]["en"])) + r")\.?"
 #: A bullet before a list's byline or timestamp.
@@ -198,6 +200,11 @@ BYLINE_PREFIX = re.compile(
     + r"|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)\s+", re.I)
 #: "by" after a date or a verb, the name after it ("Published 7 August 2023 by Ann Lee").
 BY_INSIDE = re.compile(r"\S\s+(?:" + _alternatives(_BYLINES["by_inside"]) + r")\s+(?P<name>\S.*)$", re.I)
+#: The byline words as regex alternations, for a pattern built around them elsewhere (the learner's name
+#: introducer, :mod:`cleaner.learn.shapes`): "written", "posted"… before "by"; and "by" in the languages where
+#: it is not also "of" (the ``by_inside`` list).
+CREDITED_WORDS = _alternatives(_BYLINES["credited"])
+BY_WORDS_UNAMBIGUOUS = _alternatives(_BYLINES["by_inside"])
 #: A wire service signing the story, its name in group 1 ("By The Associated Press", "Reuters").
 AGENCY_BYLINE = re.compile(
     r"^(?:By\s+)?(?:The\s+)?(" + _alternatives(_DATA["agencies"]["byline"]) + r")\b.{0,60}$", re.I)

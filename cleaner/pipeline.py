@@ -12,6 +12,8 @@ Read it top to bottom like boilerpipe's extractor chain::
     repeats    a body line that repeats text already kept is dropped
     region     with a profile: inside its region, what no rule condemned is body
     metadata   title, byline, dateline found before the text, moved out of it
+    template   what the site prints on every page, dropped once the stages above have decided
+               (a trust_region = false profile's rules; a host's lines counted by --learn-sites)
     finish     anything still undecided is not article text
 
 Text dumps and HTML pages share every stage; HTML only adds evidence to lines.
@@ -37,6 +39,7 @@ from .stages.repeats import RepeatsStage
 from .stages.scoring import ScoringStage
 from .stages.shapes import ShapesStage
 from .stages.site_rules import SiteRulesStage
+from .stages.template import TemplateStage
 
 
 def default_stages() -> list[Stage]:
@@ -52,6 +55,7 @@ def default_stages() -> list[Stage]:
         RepeatsStage(),
         RegionStage(),
         MetadataStage(),
+        TemplateStage(),
         FinishStage(),
     ]
 
@@ -71,7 +75,8 @@ def run(doc: Document, stages: Sequence[Stage] | None = None) -> Article:
     return assemble(doc)
 
 
-def run_text(text: str, url: str | None = None, profile=None, models: Models = SHIPPED, core=None) -> Article:
+def run_text(text: str, url: str | None = None, profile=None, models: Models = SHIPPED, template=None,
+             core=None) -> Article:
     """Clean a text dump: whole when it is one page (every ordinary dump), else window by window.
 
     A pasted site (over WHOLE_DUMP_LINES or WHOLE_DUMP_CHARS) is cleaned a window of about a page at a
@@ -79,11 +84,14 @@ def run_text(text: str, url: str | None = None, profile=None, models: Models = S
     keeps the body lines, one small code per line for ``decisions`` (:class:`DecisionLog`) and the
     text they came from. Its metadata and language are the first window's (the first page's).
 
+    ``template`` is the host's template evidence (:attr:`Document.template`), for every window.
+
     ``core``: the native core's text path (:func:`cleaner.native.path.native_path`, which the caller picks:
-    the core sits above the pipeline). With it and no profile, the stages up to ``repeats`` run in the core,
-    one call per document or window; without it, the Python reference runs (the parity checks compare them).
+    the core sits above the pipeline). With it, no profile and no template evidence, the stages up to
+    ``repeats`` run in the core, one call per document or window; else the Python reference runs (the
+    parity checks compare them).
     """
-    if core is not None and profile is None:
+    if core is not None and profile is None and template is None:
         article = _run_text_native(core, text, url, models)
         if article is not None:
             return article
@@ -91,14 +99,14 @@ def run_text(text: str, url: str | None = None, profile=None, models: Models = S
     if raws is not None:
         doc = Document.from_raws(raws, url=url)
         del raws
-        doc.profile, doc.models = profile, models
+        doc.profile, doc.models, doc.template = profile, models, template
         return run(doc)
     article: Article | None = None
     log = DecisionLog(text)
     for window in text_windows(text):
         doc = Document.from_raws(window.raws, url=url, first=window.number, large=True)
         del window.raws[:]  # the lines hold the text now
-        doc.profile, doc.models = profile, models
+        doc.profile, doc.models, doc.template = profile, models, template
         part = run(doc)
         log.add(window, part._lines)
         part._lines = []

@@ -64,6 +64,18 @@ def test_recursive_folders_url_sidecar_and_single_files(runner, cli, tmp_path):
     assert result.exit_code == 0 and f"ok      {dump}" in result.stdout
 
 
+
+def test_url_sidecar_is_its_first_line_and_may_hold_any_bytes_after_it(runner, cli, tmp_path):
+    """``NAME.url`` is read as every command reads it (cleaner.urls.sidecar_url): its first line; bytes that
+    are not UTF-8 after it are no traceback."""
+    dump = tmp_path / "moscow.txt"
+    dump.write_bytes(seed("004").read_bytes().replace(b"Support The Moscow Times!\n", b""))
+    (tmp_path / "moscow.url").write_bytes(b"https://www.themoscowtimes.com/2020/02/20/a\n\xff saved by hand\n")
+    result = runner.invoke(cli, ["check", "--update", str(tmp_path)])
+    assert result.exit_code == 0 and result.exception is None
+    expected = (tmp_path / "moscow.expected.txt").read_text(encoding="utf-8")
+    assert "Our weekly newsletter" not in expected and expected.startswith("Turkey said two of its soldiers")
+
 def test_unreadable_dump_and_missing_path(runner, cli, tmp_path):
     (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "blob.expected.txt").write_text("", encoding="utf-8")

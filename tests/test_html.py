@@ -424,3 +424,38 @@ def test_the_byline_is_spelled_as_the_page_spells_it(stated, expected):
             f"<article><h1>Harbour reopens after repairs</h1>{prose * 3}</article></body></html>")
     article = Cleaner(use_profiles=False).clean(page, input_format="html")
     assert article.byline == expected
+
+
+FORUM_POST = ("<p>We upgraded the build server last night and since then every deploy fails with a timeout while "
+              "the dependencies are fetched, although nothing in the configuration changed at all.</p>")
+
+
+def test_the_noscript_of_an_app_shell_is_its_text():
+    """A page built by script (forum software) shows its posts in <noscript>: that is its text."""
+    page = ("<html><head><title>Deploys time out</title></head><body><div id='app'>Loading…</div>"
+            f"<noscript><div class='post'><h1>Deploys time out since the upgrade</h1>{FORUM_POST * 3}</div>"
+            "</noscript><script>var app = 'starts here';</script></body></html>")
+    article = Cleaner(use_profiles=False).clean(page, input_format="html")
+    assert "every deploy fails with a timeout" in article.body
+
+
+def test_the_noscript_of_a_page_with_text_stays_hidden():
+    page = ("<html><head><title>Deploys time out</title></head><body><article><h1>Deploys time out</h1>"
+            f"{FORUM_POST * 3}</article><noscript><p>Please enable JavaScript to see the comments and to sign in "
+            "to your account, and to use all of the features of this website.</p></noscript></body></html>")
+    article = Cleaner(use_profiles=False).clean(page, input_format="html")
+    assert "every deploy fails" in article.body and "enable JavaScript" not in article.body
+    assert not any("enable JavaScript" in d.text for d in article.decisions)
+
+
+def test_a_page_the_model_keeps_nothing_of_keeps_trafilaturas_main_text(monkeypatch):
+    """Empty output is the worst for a page that has text: where the model keeps no line (pages unlike the
+    articles it learned from: forum threads, listings), the lines trafilatura's main text holds are kept."""
+    from cleaner.html import model
+
+    monkeypatch.setattr(model.Ensemble, "probabilities", lambda self, rows: [0.0 for _ in rows])
+    page = ("<html><head><title>Deploys time out</title></head><body><nav><a href='/'>Home</a> <a href='/t'>Topics</a>"
+            f"</nav><div class='topic'><h1>Deploys time out since the upgrade</h1>{FORUM_POST * 4}</div></body></html>")
+    article = Cleaner(use_profiles=False).clean(page, input_format="html")
+    assert "every deploy fails with a timeout" in article.body and "Topics" not in article.body
+    assert any(d.label == "body" and "the markup model kept no line" in d.reason for d in article.decisions)

@@ -24,7 +24,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(map(frozenset, (
     {"cli"},
     # the faces: the package's names, clean()/Cleaner, batches, reports, datatrove; the version, with the
     # native core it names (which reads the stages' rules, so it sits above them)
-    {"cleaner", "api", "batch", "report", "integrations", "version", "native"},
+    {"cleaner", "api", "batch", "report", "integrations", "version", "native", "learn"},
     # the ordered stages
     {"pipeline"},
     {"stages"},
@@ -32,7 +32,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(map(frozenset, (
     {"textmodel", "html", "profiles"},
     # what every part reads
     {"document", "models", "language", "dates", "lexicon", "triggers", "chunks", "errors", "reading", "output",
-     "urls", "compat", "caching", "data"},
+     "urls", "compat", "caching", "data", "site_evidence"},
 )))
 
 

@@ -49,6 +49,17 @@ def test_the_host_of_a_url():
     assert url_host(None) == url_host("") == url_host("http://[::1") == ""  # malformed: no host, no error
 
 
+def test_the_site_of_a_url_is_its_host_without_www_or_a_trailing_dot():
+    from cleaner import clean
+    from cleaner.urls import site_host
+
+    assert site_host("https://WWW.Example.com:8080/a?b") == site_host("example.com./x") == "example.com"
+    assert site_host("https://www2.example.com/") == "www2.example.com"
+    assert site_host(None) == site_host("http://[::1") == ""
+    dump = seed("000").read_text(encoding="utf-8")
+    assert clean(dump, url="https://www.example.com./story", use_profiles=False).site == "example.com"
+
+
 def test_a_malformed_url_picks_no_profile_and_is_no_error():
     """An unclosed IPv6 bracket made urlsplit raise: an internal error in the profile's match and the site."""
     dump = seed("000").read_text(encoding="utf-8")

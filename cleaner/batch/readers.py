@@ -19,6 +19,7 @@ import zlib
 from typing import Callable, Iterable, Iterator
 
 from ..errors import BatchUsageError
+from ..urls import sidecar_url
 from .records import InputRecord, Skip, Source
 from .warc import read_warc
 
@@ -197,13 +198,18 @@ def _describe(exc: BaseException) -> str:
 
 
 def read_dump(path: str, skip: Skip, max_bytes: int) -> Iterator[InputRecord]:
-    """A file that is one dump (text or HTML, maybe gzip'd)."""
+    """A file that is one dump (text or HTML, maybe gzip'd); its URL from the ``NAME.url`` file beside it."""
     source = Source(path)
     if skip(source):
         return
     try:
+        url = sidecar_url(path)
+    except OSError as exc:
+        yield InputRecord(source, id=path, error=f"cannot read the URL file beside {path!r}: {_describe(exc)}")
+        return
+    try:
         if os.path.getsize(path) > max_bytes and not _is_gzip(path):
-            yield InputRecord(source, id=path, error=f"input is over --max-bytes ({max_bytes:,} bytes)")
+            yield InputRecord(source, id=path, url=url, error=f"input is over --max-bytes ({max_bytes:,} bytes)")
             return
         stream = open_maybe_gzip(path)
         try:
@@ -211,12 +217,12 @@ def read_dump(path: str, skip: Skip, max_bytes: int) -> Iterator[InputRecord]:
         finally:
             _close(stream)
     except _READ_ERRORS as exc:
-        yield InputRecord(source, id=path, error=f"cannot read {path!r}: {_describe(exc)}")
+        yield InputRecord(source, id=path, url=url, error=f"cannot read {path!r}: {_describe(exc)}")
         return
     if len(data) > max_bytes:
-        yield InputRecord(source, id=path, error=f"input is over --max-bytes ({max_bytes:,} bytes)")
+        yield InputRecord(source, id=path, url=url, error=f"input is over --max-bytes ({max_bytes:,} bytes)")
         return
-    yield InputRecord(source, data=data, id=path)
+    yield InputRecord(source, data=data, id=path, url=url)
 
 
 def _is_gzip(path: str) -> bool:

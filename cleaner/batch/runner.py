@@ -36,6 +36,8 @@ class BatchOptions:
     timeout: float | None = 60.0         # seconds per document; None or 0: no limit
     chunk_docs: int = 32
     append: bool = False                 # add to an output that holds records of other inputs
+    learn_sites: bool = False            # a first pass counts each host's template lines (batch/sites.py);
+                                         # run_batch adds them to ``settings``
     settings: Settings = field(default_factory=Settings)
 
 
@@ -156,7 +158,9 @@ def run_batch(options: BatchOptions, progress: bool = False, log: TextIO | None 
     ``log`` receives one-line notes (resuming, a torn end cut) and the summary.
     SIGTERM is treated like Ctrl-C: records already done are flushed, and
     the same command resumes. ``observe(record, status, payload)``, if given, sees each record once it is
-    written (``cleaner batch --report`` collects its report this way).
+    written (``cleaner batch --report`` collects its report this way). With ``options.learn_sites``, a
+    first pass over every input counts each host's template lines (:mod:`.sites`), and the evidence is
+    added to ``options.settings`` before the first record is cleaned, for a hook that cleans again.
     """
     sink = make_sink(options)
     output = options.output or options.out_dir
@@ -168,6 +172,12 @@ def run_batch(options: BatchOptions, progress: bool = False, log: TextIO | None 
         log.write(f"cleaner: resuming: {sink.resumed:,} records already in {output}\n")
     if log and sink.cut_bytes:
         log.write(f"cleaner: cut a torn record ({sink.cut_bytes:,} bytes) from the end of {output}\n")
+    if options.learn_sites:
+        from .sites import with_site_evidence
+
+        settings = with_site_evidence(settings, inputs, options.workers or default_workers(), options.timeout,
+                                      options.chunk_docs, excluded=[output], log=log)
+        options.settings = replace(options.settings, site_evidence=settings.site_evidence)  # for observe's hook
     counts = Counts()
 
     def skip(source: Source) -> bool:

@@ -36,6 +36,7 @@ class Settings:
     text_model: str | None = None   # a text model file instead of the shipped one
     markup_model: str | None = None  # a markup model file instead of the shipped one
     serialize: bool = True      # True: a JSON line (bytes) per document; False: the record dict
+    site_evidence: Any = None   # --learn-sites: the template lines of each host (cleaner.site_evidence.SiteEvidence)
 
     def __post_init__(self) -> None:
         for name in ("text_model", "markup_model"):  # a Path given by a library caller: kept as plain text
@@ -47,7 +48,7 @@ class Settings:
         from ..api import Cleaner
 
         cleaner = Cleaner(profiles_dirs=self.profiles_dirs, use_profiles=self.use_profiles, text_model=self.text_model,
-                          markup_model=self.markup_model, max_bytes=self.max_bytes)
+                          markup_model=self.markup_model, max_bytes=self.max_bytes, site_evidence=self.site_evidence)
         if self.profile:
             cleaner.registry.get(self.profile)  # an unknown name fails now, not once per document
         return cleaner

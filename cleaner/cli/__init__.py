@@ -5,6 +5,7 @@
     check.py     the logic of ``cleaner check`` (also used by the pytest plugin)
     batch.py     ``cleaner batch`` (the work is in :mod:`cleaner.batch`)
     report.py    ``cleaner report`` (the page is made by :mod:`cleaner.report`)
+    learn.py     ``cleaner learn`` (the learning is done by :mod:`cleaner.learn`)
 
 Start-up stays light: importing this package costs click and nothing else
 of weight; each command loads the machinery it needs when it runs.

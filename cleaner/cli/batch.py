@@ -33,11 +33,14 @@ from .options import input_format_option, markup_model_option, max_bytes_option,
 @click.option("--append", is_flag=True,
               help="Add to a JSONL output that holds records of other inputs (each document is still written once).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--learn-sites", is_flag=True, help="First count the lines each host prints on most of its pages "
+              "(hosts from the records' URLs), then drop them as template where the generic stages dropped them "
+              "or kept them below the text.")
 @click.option("--report", metavar="FILE", help="Also write an HTML report: lines kept per site, the first documents "
               "line by line (see 'cleaner report').")
 def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_field, max_bytes, timeout,
                   input_format, profile_name, profiles_dirs, no_profiles, text_model, markup_model, chunk_size, append,
-                  quiet, report):
+                  quiet, learn_sites, report):
     """Clean many dumps: folders (*.txt, *.html, gzip'd too), JSONL and WARC/WET files, mixed.
 
     \b
@@ -56,13 +59,14 @@ def batch_command(inputs, output, out_dir, workers, text_field, id_field, url_fi
                         input_format=input_format, max_bytes=max_bytes, text_field=text_field, id_field=id_field,
                         url_field=url_field, text_model=text_model, markup_model=markup_model)
     options = BatchOptions(inputs=list(inputs), output=output, out_dir=out_dir, workers=workers,
-                           timeout=timeout or None, chunk_docs=chunk_size, append=append, settings=settings)
+                           timeout=timeout or None, chunk_docs=chunk_size, append=append, settings=settings,
+                           learn_sites=learn_sites)
     collector = None
     try:
         if report:
             from ..report.batch import BatchReport
 
-            collector = BatchReport(settings, report)
+            collector = BatchReport(options, report)
         stderr = sys.stderr  # None when started with stderr closed (2>&-): the run goes on, its notes are lost
         counts = run_batch(options, progress=not quiet and stderr is not None and stderr.isatty(),
                            log=None if quiet or stderr is None else stderr,

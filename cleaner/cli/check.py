@@ -17,6 +17,7 @@ from typing import Iterable
 from ..api import Cleaner
 from ..errors import CleanerError, UsageError
 from ..output import to_text
+from ..urls import sidecar_url
 
 DUMP_SUFFIXES = (".txt", ".html", ".htm")
 EXPECTED_SUFFIX = ".expected.txt"
@@ -55,18 +56,10 @@ def find_dumps(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def sidecar_url(dump: Path) -> str | None:
-    """The page's URL from ``NAME.url`` beside the dump (it picks the profile, as ``--url`` does), if any."""
-    url_file = dump.with_name(dump.name[: -len(dump.suffix)] + ".url")
-    if not url_file.is_file():
-        return None
-    return url_file.read_text(encoding="utf-8").strip() or None
-
-
 def check_one(cleaner: Cleaner, dump: Path, update: bool = False) -> CheckResult:
     expected_path = expected_path_for(dump)
-    url = sidecar_url(dump)
     try:
+        url = sidecar_url(dump)
         with dump.open("rb") as handle:  # read bounded, as the CLI reads
             actual = to_text(cleaner.clean(handle, url=url))
     except (CleanerError, OSError) as exc:

@@ -1,5 +1,5 @@
-"""The command line: ``cleaner [FILE...]``, ``cleaner profiles``, ``cleaner check``; ``batch`` and ``report``
-are added from their own modules.
+"""The command line: ``cleaner [FILE...]``, ``cleaner profiles``, ``cleaner check``; ``batch``, ``report`` and
+``learn`` are added from their own modules.
 
 A thin layer over :class:`cleaner.Cleaner`: it reads bytes, calls the
 library, and prints. stdout carries only the article (or the requested
@@ -20,6 +20,7 @@ from ..output import FORMATS, INPUT_SEPARATOR, explain, explain_json, render, te
 from ..version import version_text
 from .batch import batch_command
 from .console import STDIN, fail, open_input, require_stdout, warn
+from .learn import learn_command
 from .options import input_format_option, markup_model_option, max_bytes_option, profile_option, profile_options, text_model_option
 from .report import report_command
 
@@ -52,6 +53,7 @@ def main() -> None:
     cleaner check [PATH...]       compare fixture dumps with their expected output
     cleaner batch INPUT... -o F   clean folders, JSONL and WARC files at scale
     cleaner report DUMP... -o F   one HTML page showing every line's decision
+    cleaner learn DUMP... -o P    learn a site's template from its pages, as a profile
     """
 
 
@@ -233,6 +235,7 @@ def check_command(paths, update, verbose, profiles_dirs, no_profiles, text_model
 
 main.add_command(batch_command)
 main.add_command(report_command)
+main.add_command(learn_command)
 
 
 def run() -> None:  # pragma: no cover - console-script shim

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 import click
@@ -118,13 +117,13 @@ def _dumps(paths: Iterable[str]) -> Iterator[tuple[str, str]]:
 
 
 def _sidecar_url(source: str) -> str | None:
-    from .check import sidecar_url
+    from ..urls import sidecar_url
 
     if source == STDIN:
         return None
     try:
-        return sidecar_url(Path(source))
-    except (OSError, UnicodeError) as exc:
+        return sidecar_url(source)
+    except OSError as exc:
         raise InputFileError(f"cannot read the URL file beside it: {getattr(exc, 'strerror', None) or exc}") from None
 
 

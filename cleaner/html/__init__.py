@@ -11,7 +11,7 @@ evidence, with trafilatura's reading of the page as one more witness.
 from __future__ import annotations
 
 from ..document import Document
-from .layout import LineBuilder, Markup
+from .layout import LineBuilder, Markup, show_noscript_of_app_shell
 from .parse import parse_html
 
 __all__ = ["Markup", "html_to_document", "page_root"]
@@ -21,6 +21,8 @@ def html_to_document(text: str, url: str | None = None) -> Document:
     """The page's visible text as a Document of lines with markup evidence."""
     root = parse_html(text)
     body = root.find("body")
+    if body is not None:
+        show_noscript_of_app_shell(body)
     lines = LineBuilder().walk(body if body is not None else root)
     return Document(lines=lines, url=url, source_format="html")
 

@@ -46,6 +46,7 @@ def decide_lines(doc: Document) -> None:
     facts: list[tuple[float, ...]] = []
     probabilities = ensemble.probabilities(_quoting(rows.markup(), facts))
     alone = None           # in doubt, but decided from the markup alone: (the warning, each line's note)
+    covered = None         # trafilatura's coverage of each line, when it was asked
     if scorer.in_doubt(doc.lines, probabilities):
         covered, alone = _witness(doc, root, stated)
         if covered is not None:
@@ -64,6 +65,32 @@ def decide_lines(doc: Document) -> None:
         line.score = p
         body = p >= threshold
         doc.decide(line, BODY if body else BOILERPLATE, MarkupReason(line, quoted, p, body, note), markup)
+    if alone is None and not any(line.label == BODY for line in doc.lines):
+        _keep_the_witness_text(doc, root, stated, covered)
+
+
+#: When the model keeps no line of a page, the lines trafilatura's main text holds this much of are kept…
+RESCUE_COVERAGE = 0.5
+#: …on a page of this many words at least (fewer: a bare menu or an error page, not worth asking about).
+RESCUE_MIN_WORDS = 50
+
+
+def _keep_the_witness_text(doc: Document, root, stated: evidence.PageMetadata,
+                           covered: "list[float] | None") -> None:
+    """A page the model keeps nothing of (a forum thread or a listing, unlike the articles it learned
+    from) is rarely empty: keep what trafilatura reads as its main text, the lines it holds at least
+    :data:`RESCUE_COVERAGE` of. The text stages after still drop chrome among them (a detector's
+    evidence overrules the markup's body)."""
+    if covered is None:
+        if sum(line.features.words for line in doc.lines) < RESCUE_MIN_WORDS:
+            return
+        covered, _ = _witness(doc, root, stated)
+    if not covered:
+        return
+    reason = f"kept: the markup model kept no line, trafilatura's main text holds {RESCUE_COVERAGE:.0%} of it or more"
+    for line, share in zip(doc.lines, covered):
+        if share >= RESCUE_COVERAGE and isinstance(line.reason, MarkupReason):   # the model's, not metadata's
+            doc.decide(line, BODY, reason, Authority.MARKUP)
 
 
 def _witness(doc: Document, root, stated: evidence.PageMetadata) -> "tuple[list[float] | None, tuple[str, str] | None]":

@@ -276,9 +276,15 @@ class PageMetadata:
     from htmldate, read only when asked (:meth:`date`): a dateline in the page's header says it more
     cheaply, and more often rightly, than htmldate's search of the whole page."""
 
-    def __init__(self, root, url: str | None, title: str | None, byline: str | None, site: str | None) -> None:
+    def __init__(self, root, url: str | None, title: str | None, byline: str | None, site: str | None,
+                 dates: dict[str, str] | None = None, byline_from: str = "meta tags") -> None:
         self.root, self.url = root, url
         self.title, self.byline, self.site = title, byline, site
+        #: The ISO days the structured data says the page was published and modified (``datePublished``,
+        #: ``dateModified``; :func:`stated.structured_dates`).
+        self.dates = dates or {}
+        #: Where the byline was found: the meta tags and JSON-LD, or an author element of the markup.
+        self.byline_from = byline_from
         self._date: str | None = None
         self._dated = False
 
@@ -303,6 +309,8 @@ def metadata(root, url: str | None = None) -> PageMetadata:
     """What the page states about itself (meta tags, JSON-LD, markup); its date on demand."""
     from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title
 
+    from .stated import structured_dates
+
     try:
         found = examine_meta(root)
         if found.author and " " not in found.author:
@@ -319,8 +327,32 @@ def metadata(root, url: str | None = None) -> PageMetadata:
         raise
     except Exception:  # noqa: BLE001 - metadata is optional; a page that breaks it still has a body
         return PageMetadata(root, url, None, None, None)
-    return PageMetadata(root, url or found.url, _clean(title), _as_page_spells(found.author, root),
-                        _clean(site.lstrip("@") if site else None))
+    site = _clean(site.lstrip("@") if site else None)
+    url = url or found.url
+    byline, byline_from = _author(_as_page_spells(found.author, root), root, site, url)
+    return PageMetadata(root, url, _clean(title), byline, site, structured_dates(root), byline_from)
+
+
+def _author(stated: str | None, root, site: str | None, url: str | None) -> tuple[str | None, str]:
+    """The article's author and where it was found: the one the meta tags and JSON-LD state, unless it is a
+    placeholder ("Author", "page.head.author"); where it is the site's own name (a publisher, perhaps not
+    the writer), a person the markup names is preferred; where none is stated, the one the markup names
+    (:mod:`cleaner.html.stated`)."""
+    from ..urls import url_host
+    from .stated import author_in_markup, is_placeholder, is_site_name
+
+    names = [name for name in (stated or "").split("; ") if name and not is_placeholder(name)]
+    if names and not is_site_name(names[0], site, url_host(url) if url else None):
+        return "; ".join(names), BYLINE_FROM_META
+    named = author_in_markup(root)
+    if named:
+        return named, BYLINE_FROM_MARKUP
+    return "; ".join(names) or None, BYLINE_FROM_META
+
+
+#: Where :attr:`PageMetadata.byline` was found (a line naming it is labelled with this reason).
+BYLINE_FROM_META = "meta tags"
+BYLINE_FROM_MARKUP = "an author/byline element"
 
 
 def _as_page_spells(authors: str | None, root) -> str | None:

@@ -44,6 +44,45 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+#: A page built by script shows next to nothing without it: fewer characters than this outside ``<noscript>``…
+APP_SHELL_CHARS = 300
+#: …and its ``<noscript>`` elements hold this many times as much.
+NOSCRIPT_SHARE = 3
+#: What no reader sees, and last ``<noscript>``: neither is counted as the text outside ``<noscript>``.
+_NEVER_SHOWN = ("script", "style", "template", "svg", "noscript")
+
+
+def show_noscript_of_app_shell(body) -> bool:
+    """Unwrap ``<noscript>`` on a page that is an empty shell without script (forum software such as
+    Discourse, single-page apps): there the article is in ``<noscript>``, which text-only crawlers and
+    browsers without script show, and which is otherwise skipped (it mostly says "enable JavaScript").
+
+    The test is the page's own proportions, not its software: under :data:`APP_SHELL_CHARS` characters of
+    text outside ``<noscript>``, and :data:`NOSCRIPT_SHARE` times that inside. Returns whether it unwrapped.
+    """
+    inside = sum(map(_text_chars, _outermost(body, ("noscript",))))
+    if inside < APP_SHELL_CHARS:
+        return False
+    outside = _text_chars(body) - inside - sum(map(_text_chars, _outermost(body, _NEVER_SHOWN[:-1])))
+    if outside >= APP_SHELL_CHARS or inside < NOSCRIPT_SHARE * max(outside, 1):
+        return False
+    from lxml import etree
+
+    etree.strip_tags(body, "noscript")
+    return True
+
+
+def _outermost(body, tags: tuple[str, ...]) -> list:
+    """The elements with one of ``tags`` that no other of them (or a ``<noscript>``) holds."""
+    return [element for element in body.iter(*tags)
+            if next(element.iterancestors(*_NEVER_SHOWN), None) is None]
+
+
+def _text_chars(element) -> int:
+    """Characters of an element's text, runs of white space counted as one."""
+    return len(" ".join("".join(element.itertext()).split()))
+
+
 @dataclass(slots=True, eq=False)
 class Markup:
     """What the HTML says about one line.

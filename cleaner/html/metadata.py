@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..dates import parse_date
-from ..document import BYLINE, DATE, TITLE, Authority, Document, Line, first_body
+from ..dates import is_update, parse_date
+from ..document import BYLINE, DATE, METADATA_LABELS, TITLE, Authority, Document, Line, first_body
 from ..language import stopwords
 from ..lexicon import BY_INSIDE, BYLINE_PREFIX, is_person, is_prose_by_words
 from . import evidence, page_root
@@ -56,11 +56,7 @@ def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
     date_reason = "states the page's date (meta tags)"
     if not meta.get("date"):
         # Its line is labelled in the loop below, where a byline naming the date too stays a byline.
-        meta["date"] = _dateline(header)
-        if meta["date"]:
-            date_reason = "the page's dateline (the first date in its header)"
-        else:
-            meta["date"] = stated.date()
+        meta["date"], date_reason = _published(header, stated)
     if not meta.get("byline"):
         named = _byline_in_markup(doc.lines, stopwords(doc.language))
         if named is not None:
@@ -78,32 +74,55 @@ def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
             doc.decide(line, TITLE, "the page's title (meta tags)", Authority.MARKUP)
             found.add("title")
         elif "byline" not in found and author and author in text and words <= 12:
-            doc.decide(line, BYLINE, "names the page's author (meta tags)", Authority.MARKUP)
+            doc.decide(line, BYLINE, f"names the page's author ({stated.byline_from})", Authority.MARKUP)
             found.add("byline")
         elif "date" not in found and date and words <= _DATELINE_WORDS and parse_date(line.text) == date:
             doc.decide(line, DATE, date_reason, Authority.MARKUP)
             found.add("date")
 
 
-def _dateline(header: Sequence[Line]) -> str | None:
-    """The date (ISO) the first short line of the header states; ``None`` if none does.
+def _published(header: Sequence[Line], stated: evidence.PageMetadata) -> tuple[str | None, str]:
+    """The page's publication date (ISO) and why.
+
+    The header's datelines first (the date the page shows its readers): the one the structured data gives
+    as the publication date, else the first that is not an update ("Updated …", or the structured data's
+    modification date) where the structured data states another publication date. Without a dateline,
+    the structured publication date; else htmldate's reading of the page.
+    """
+    published, modified = stated.dates.get("datePublished"), stated.dates.get("dateModified")
+    shown = _datelines(header)
+    if published and any(day == published for day, _ in shown):
+        return published, "the page's dateline (the publication date its structured data gives)"
+    if published:
+        shown = [(day, update) for day, update in shown if not update and day != modified]
+    if shown:
+        return shown[0][0], "the page's dateline (the first date in its header)"
+    if published:
+        return published, "the page's publication date (structured data; the header shows an update)"
+    return stated.date(), "states the page's date (meta tags)"
+
+
+def _datelines(header: Sequence[Line]) -> list[tuple[str, bool]]:
+    """The dates (ISO) the header's short lines state, in order, each with whether its line says it is an
+    update ("Updated 5 May 2025").
 
     Preferred to htmldate's reading of the whole page: on wcxb-dev-articles it is right more often (the
     date under the headline is the one the page shows its readers), and htmldate need not run.
     """
+    found = []
     for line in header:
         if _profile_decided(line) or line.features.words > _DATELINE_WORDS:
             continue
-        found = parse_date(line.text)
-        if found:
-            return found
-    return None
+        day = parse_date(line.text)
+        if day:
+            found.append((day, is_update(line.text)))
+    return found
 
 
 def _profile_decided(line: Line) -> bool:
     """A profile rule (or a metadata label given above) decided the line: the markup's metadata labels
     leave it alone. They may relabel what the markup model decided, or a detector in its place."""
-    return line.authority == Authority.PROFILE or line.label in (TITLE, BYLINE, DATE)
+    return line.authority == Authority.PROFILE or line.label in METADATA_LABELS
 
 
 #: A dateline is this short ("Published 5 May 2025, 10:42").

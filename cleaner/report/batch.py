@@ -2,7 +2,8 @@
 
 Every record counts in its site's row (kept lines from ``lines_kept``, the
 site from the record's URL). The first documents with an article are cleaned
-again in this process, with the run's settings, to show them line by line:
+again in this process, with the run's settings (``--learn-sites`` evidence
+included: the run adds it to them before the first record), to show them line by line:
 the pipeline is deterministic, so their decisions are the ones the workers
 made, and the workers' records keep their shape. The cost is bounded by the
 report's ``detail_documents`` limit; memory by its other limits.
@@ -12,22 +13,26 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..batch.records import ERROR, InputRecord
-from ..batch.work import Processor, Settings
+from ..batch.work import Processor
 from ..errors import BatchUsageError, CleanerError
 from .data import Limits, ReportBuilder
+
+if TYPE_CHECKING:
+    from ..batch.runner import BatchOptions
 
 
 class BatchReport:
     """Collects a batch run's report; :meth:`observe` is the runner's hook, :meth:`write` writes the page."""
 
-    def __init__(self, settings: Settings, path: str, limits: Limits | None = None) -> None:
+    def __init__(self, options: BatchOptions, path: str, limits: Limits | None = None) -> None:
+        """``options``: the run's; their settings are read when the first document is cleaned again."""
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
             raise BatchUsageError(f"cannot write the report {path!r}: no folder {folder!r}")
-        self.settings = settings
+        self.options = options
         self.path = path
         self.builder = ReportBuilder(limits, title="cleaner batch report")
         self._processor: Processor | None = None
@@ -48,7 +53,7 @@ class BatchReport:
     def _clean_again(self, record: InputRecord) -> Any:
         """The document's Article, as a worker made it; None if that fails (it is then counted from its record)."""
         if self._processor is None:
-            self._processor = Processor(self.settings)
+            self._processor = Processor(self.options.settings)
         try:
             return self._processor.article_of(record)
         except Exception:  # noqa: BLE001 - the worker's record already says what happened to it

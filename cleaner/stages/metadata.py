@@ -16,12 +16,13 @@ Profile rules (stage ``site``) win: a field they set is not looked for again.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from ..dates import parse_date
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..lexicon import (AGENCY_BYLINE, BYLINE_LIKE, BYLINE_PREFIX, DATE_OR_TIME, NAME_LIKE, TIMESTAMP_LIKE, TITLE_SHARE,
                        holds_sentence, is_credit, shares_title, title_shaped)
-from ..urls import url_host
+from ..urls import site_host
 
 _WINDOW = 15
 #: Shapes a headline may have (a long title-case headline looks like a navigation bar).
@@ -42,12 +43,26 @@ class MetadataStage:
             self._header(doc, first)
         self._site(doc)
         if doc.meta.get("date"):
-            doc.meta["date"] = parse_date(doc.meta["date"]) or doc.meta["date"]
+            # A dateline that names no day ("2 hours ago", "Yesterday", "Posted in March") is no date.
+            doc.meta["date"] = parse_date(doc.meta["date"])
         lines = doc.lines
-        if doc.meta.get("title") is None and lines:
+        if lines and lines[0].label != BODY and (doc.meta.get("title") is None or self._picked_astray(doc)):
             page_title = _TITLE_SUFFIX.match(lines[0].text)
-            if page_title and lines[0].label != BODY:
+            if page_title:
                 doc.meta["title"] = page_title.group("title")
+
+    @staticmethod
+    def _picked_astray(doc: Document) -> bool:
+        """Whether the title the text's header gave shares almost no words with the page title (the dump's
+        first line): a section heading or a promo picked as the headline, where the page title says what the
+        page is. Only the value is replaced; the line keeps its label (the body does not change). Not where
+        the markup or a profile named the title."""
+        if not _TITLE_SUFFIX.match(doc.lines[0].text):
+            return False         # the dump does not begin with a page title ("Headline | Site")
+        picked = next((line for line in doc.lines[1:] if line.text == doc.meta.get("title")), None)
+        if picked is None or not _open(picked):
+            return False
+        return _word_overlap(picked.features.content, doc.lines[0].features.content) < _ASTRAY_OVERLAP
 
     def _header(self, doc: Document, first: int) -> None:
         lines = doc.lines
@@ -64,12 +79,15 @@ class MetadataStage:
         title_at = next((i for i in window if not _open(lines[i]) and lines[i].label == TITLE), None)
         decide, soft = doc.decide, Authority.SOFT
         if meta.get("title") is None and title_at is None:
-            title_at = self._pick_title(doc, window, first, dates + bylines)
+            title_at = self._pick_title(doc, window, first, dates + bylines, anchored=False)
+            named_at = self._pick_title(doc, window, first, dates + bylines, anchored=True)
+            if named_at is not None:
+                meta["title"] = lines[named_at].text
             if title_at is not None:
-                meta["title"] = lines[title_at].text
                 decide(lines[title_at], TITLE, "headline before the text", soft)
         if meta.get("date") is None and dates:
-            meta["date"] = lines[dates[0]].text
+            # The first dateline that names a day ("3 hours ago" above "May 5, 2025" names none).
+            meta["date"] = next(filter(None, (parse_date(lines[i].text) for i in dates)), None)
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
             agency = AGENCY_BYLINE.match(lines[i].text)
@@ -88,24 +106,36 @@ class MetadataStage:
                 if line.label == BODY and _open(line) and not line.features.ends_sentence:
                     decide(line, BOILERPLATE, "header chrome between title and text", soft)
             region_start = doc.region[0] if doc.region else 0
-            if doc.profile is not None and doc.region is not None:
+            if doc.profile is not None and doc.region is not None and doc.profile.trust_region:
                 for line in lines[region_start:title_at]:
                     if _open(line):
                         decide(line, BOILERPLATE, "header before the title", soft)
 
     @staticmethod
-    def _pick_title(doc: Document, window: range, first: int, meta_lines: list[int]) -> int | None:
+    def _pick_title(doc: Document, window: range, first: int, meta_lines: list[int], anchored: bool) -> int | None:
+        """The headline: of the header's headline-shaped lines, the one that shares the page title's words
+        (the dump's first line), with the byline or date under it, closest to the text.
+
+        ``anchored``: the one that repeats the page title (or one of its parts: "Headline | Site") first,
+        looked for above the window too (the headline anchors the header, however long the menus above the
+        text are). That pick names the title; the other is the line labelled (the labels, and so the body,
+        are those of the window's pick: a headline found far above the text would take the lines between
+        it and the text as header chrome)."""
         lines = doc.lines
         page_title = lines[0].text.lower() if lines else ""
         page_words = frozenset(lines[0].features.content) if lines else frozenset()
+        titles = _title_parts(page_title) if anchored else ()
+        repeats = {i for i in range(1, first) if _repeats_title(lines[i].text.lower(), titles)}
         best, best_score = None, 0.0
-        for i in window:
+        for i in sorted(repeats.union(window)):
             line = lines[i]
             if not _open(line) or i in meta_lines or not _headline_shaped(line):
                 continue
             f = line.features
             score = 1.0 + min(f.units, 12) / 12
-            if i > 0 and shares_title(line.text.lower(), f, page_title, page_words, TITLE_SHARE):
+            if i in repeats:
+                score += 4.0
+            elif i > 0 and shares_title(line.text.lower(), f, page_title, page_words, TITLE_SHARE):
                 score += 3.0
             if any(0 < m - i <= 4 for m in meta_lines):
                 score += 1.5
@@ -121,12 +151,50 @@ class MetadataStage:
         if doc.profile is not None and doc.profile.site:
             doc.meta["site"] = doc.profile.site
         elif doc.url:
-            host = url_host(doc.url)
-            doc.meta["site"] = host[4:] if host.startswith("www.") else host or None
+            doc.meta["site"] = site_host(doc.url) or None
         elif doc.lines:
             page_title = _TITLE_SUFFIX.match(doc.lines[0].text)
             if page_title and doc.lines[0].label != BODY:
                 doc.meta["site"] = page_title.group("site").strip()
+
+
+#: A headline the text's header gave that shares less than this with the page title is not taken (word F1
+#: of their content words; tuned on the tune half of wcxb-dev-articles' sites: 0.2-0.5 score alike).
+_ASTRAY_OVERLAP = 0.3
+
+
+def _word_overlap(a, b) -> float:
+    """F1 of two lines' content words (each word once)."""
+    a, b = set(a), set(b)
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+#: A line repeats the page title when it is this similar to it, or to one of its parts (difflib's ratio: a
+#: word changed in a ten-word headline still counts, another headline does not).
+_REPEAT_SIMILARITY = 0.84
+#: What separates a page title's parts: "Headline | Site", "Site: Headline", "Headline – Section – Site".
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—•·»]\s+|:\s+")
+#: Only this much of a line is compared with the page title (a long line is no headline).
+_TITLE_CHARS = 300
+
+
+def _title_parts(page_title: str) -> tuple[str, ...]:
+    """The page title (lower case) and each of its parts of two words or more, and each run of its parts
+    without the last or the first (the site's name)."""
+    parts = [part for part in _TITLE_SEPARATOR.split(page_title[:_TITLE_CHARS]) if part]
+    runs = {page_title[:_TITLE_CHARS], *parts}
+    if len(parts) > 2:
+        runs.update((" ".join(parts[:-1]), " ".join(parts[1:])))
+    least = min(4, 0.4 * len(page_title.split()))      # not a site name of two words ("Sprout Social")
+    return tuple(run for run in runs if len(run.split()) >= max(2, least))
+
+
+def _repeats_title(lowered: str, titles: tuple[str, ...]) -> bool:
+    """Whether a line (lower case) repeats the page title or one of its parts (:func:`_title_parts`)."""
+    if not titles or len(lowered) > _TITLE_CHARS or len(lowered.split()) < 2:
+        return False
+    return any(lowered == title or SequenceMatcher(None, lowered, title).ratio() >= _REPEAT_SIMILARITY
+               for title in titles)
 
 
 def _open(line) -> bool:

@@ -5,6 +5,9 @@ end are the site's chrome. ``[[drop]]`` rules name the chrome inside it
 (photo credits, inline related links, pleas). ``[metadata]`` rules find the
 title, byline and date. All of these decisions have the ``PROFILE`` authority:
 they describe the site's template, so no later heuristic may overturn them.
+A profile with ``trust_region = false`` (every learned one) has its region
+and ``[[drop]]`` rules applied by stage ``template`` instead, once the
+generic stages have read the page; its metadata rules apply here.
 """
 
 from __future__ import annotations
@@ -30,6 +33,13 @@ class SiteRulesStage:
         start, end = self._region(profile, texts)
         doc.region = (start, end)
         tag = f"profile {profile.name}"
+        if profile.trust_region:  # else stage template applies them, once the generic stages have decided
+            self._drop(doc, profile, texts, start, end, tag)
+        self._metadata(doc, profile, texts, start, tag)
+
+    @staticmethod
+    def _drop(doc: Document, profile, texts: list[str], start: int, end: int, tag: str) -> None:
+        """The region's bounds and the ``[[drop]]`` rules, before any other stage reads the page."""
         decide, profile_rule = doc.decide, Authority.PROFILE
         for line in doc.lines[:start]:
             decide(line, BOILERPLATE, f"{tag}: before the article", profile_rule)
@@ -43,7 +53,6 @@ class SiteRulesStage:
                 if rule.pattern.matches(texts, i, start):
                     decide(line, BOILERPLATE, f"{tag}: {rule.reason}", profile_rule)
                     break
-        self._metadata(doc, profile, texts, start, tag)
 
     @staticmethod
     def _region(profile, texts: list[str]) -> tuple[int, int]:

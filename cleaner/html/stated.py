@@ -1,0 +1,203 @@
+"""The article's author and publication date as the page's markup states them, beyond the meta tags.
+
+**Dates** (:func:`structured_dates`): the dates the page states it was
+published and modified in its structured data: JSON-LD ``datePublished`` and
+``dateModified`` (of the article, where the scripts describe several things),
+``<meta property="article:published_time">`` and ``article:modified_time``,
+``itemprop`` microdata. The metadata stage uses them to tell a header's
+dateline that shows the last update (what most often makes it wrong) from
+one that shows the publication.
+
+**Author** (:func:`author_in_markup`): the article's author as the page's markup names it, where its meta
+tags and JSON-LD do not.
+
+Pages that state no author in their meta tags still mark it up: a link with
+``rel="author"``, a link to the site's ``/author/<slug>`` page, an element with
+``itemprop="author"`` (its text, or its ``itemprop="name"``), or an element
+whose class says author or byline (``<span class="post-author">By Ann Lee</span>``).
+Each such element names a candidate; a candidate inside comments, related
+stories, menus, footers or sidebars is other people's. The first candidate in
+document order that reads as a name (:func:`as_name`) is the author.
+
+A name is also checked against the page's own name: a site that gives itself
+as the author ("USA TODAY" on usatoday.com) says who published the page, not
+who wrote it (:func:`is_site_name`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Iterator
+
+from ..lexicon import BYLINE_PREFIX
+from .words import category, region_words
+
+#: Elements that name the article's author, in the order they are trusted; document order decides within
+#: the first kind that finds a name.
+_AUTHOR_XPATHS = (
+    "//*[@itemprop='author']",
+    "//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]",
+    "//a[contains(@href, '/author/') or contains(@href, '/authors/')]",
+    "//*[contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'Author')"
+    " or contains(@class, 'Byline')]",
+)
+#: Region categories whose authors are not the article's.
+_OTHER_PEOPLES = frozenset({"comment", "related", "nav", "footer", "sidebar", "bio"})
+#: A byline element's name is followed by a date or a role after a separator ("Ann Lee | 5 May").
+_AFTER_NAME = re.compile(r"\s*(?:[|·•,]|\s[-–—]\s|\bon\s+\w+\s+\d).*$")
+#: A label before the name that BYLINE_PREFIX (the text's "By …") does not cover: "Author Ann Lee",
+#: "Articles by Ann Lee".
+_LEADING_LABEL = re.compile(r"^(?:(?:articles?|posts?|stories|written|posted|published)\s+by|authors?:?|by:)\s+",
+                            re.I)
+#: A name: one to five words of letters (a handle such as "jsteinhardt" is one word), capitalised or not.
+_NAME = re.compile(r"^[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*){0,4}$")
+#: Words that label an author slot rather than fill it.
+_LABELS = frozenset({"author", "authors", "by", "written", "posted", "admin", "administrator", "editor", "staff",
+                     "guest", "team", "view", "all", "posts", "more", "profile", "about", "the", "read", "follow",
+                     "contributor", "contributors", "unknown", "anonymous", "see", "article", "articles", "bio",
+                     "de", "par", "spotlight"})
+
+
+#: JSON-LD types that are the article itself (a page's scripts also describe its site, breadcrumbs, people).
+_ARTICLE_TYPES = re.compile(r"article|posting|report|review|recipe|webpage", re.I)
+#: A structured date begins with an ISO day.
+_ISO_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+#: Structured dates outside JSON-LD, in the order they are trusted: published, modified.
+_DATE_XPATHS = {
+    "datePublished": ("//meta[@property='article:published_time' or @name='article:published_time']/@content",
+                      "//*[@itemprop='datePublished']/@content | //*[@itemprop='datePublished']/@datetime"),
+    "dateModified": ("//meta[@property='article:modified_time' or @name='article:modified_time' or "
+                     "@property='og:updated_time']/@content",
+                     "//*[@itemprop='dateModified']/@content | //*[@itemprop='dateModified']/@datetime"),
+}
+#: JSON-LD scripts longer than this are not read (a page's data dump, not its description).
+_MAX_JSON_LD = 1_000_000
+
+
+def structured_dates(root) -> dict[str, str]:
+    """The ISO days the page's structured data gives as its ``datePublished`` and ``dateModified`` (the
+    keys present are those it states): JSON-LD first, then the meta tags and microdata."""
+    found = _json_ld_dates(root)
+    for key, xpaths in _DATE_XPATHS.items():
+        for xpath in xpaths:
+            if key in found:
+                break
+            day = next(filter(None, map(_ISO_DAY.match, map(str, root.xpath(xpath)))), None)
+            if day:
+                found[key] = day.group(1)
+    return found
+
+
+def _json_ld_dates(root) -> dict[str, str]:
+    """``datePublished`` and ``dateModified`` of the JSON-LD's article (its first object of an article
+    type), else of its first object that has them."""
+    article: dict[str, str] = {}
+    other: dict[str, str] = {}
+    for script in root.xpath("//script[@type='application/ld+json']/text()"):
+        if len(script) > _MAX_JSON_LD:
+            continue
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for item in _json_ld_objects(data):
+            days = {key: day.group(1) for key in _DATE_XPATHS
+                    if (day := _ISO_DAY.match(str(item.get(key) or "")))}
+            if days and _ARTICLE_TYPES.search(str(item.get("@type") or "")):
+                return days
+            other = other or days
+    return article or other
+
+
+def _json_ld_objects(data, depth: int = 0) -> Iterator[dict]:
+    """Every object of a JSON-LD document that describes a thing: the top ones, a list's, a ``@graph``'s
+    (not the values nested in them: an article's ``publisher`` or ``author``). Bounded in depth."""
+    if depth > 3:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _json_ld_objects(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _json_ld_objects(data["@graph"], depth + 1)
+
+
+def author_in_markup(root) -> str | None:
+    """The first name an author element of the page gives (module docstring), or None."""
+    for xpath in _AUTHOR_XPATHS:
+        for element in root.xpath(xpath):
+            if _in_other_peoples_region(element):
+                continue
+            name = as_name(_text_of(element))
+            if name:
+                return name
+    return None
+
+
+def _text_of(element) -> str:
+    """The name an author element holds: its ``itemprop="name"`` where it has one, its ``content`` for a
+    ``<meta>``, else its text."""
+    if element.tag == "meta":
+        return element.get("content") or ""
+    named = element.xpath(".//*[@itemprop='name']")
+    if named:
+        element = named[0]
+        if element.tag == "meta":
+            return element.get("content") or ""
+    return " ".join(" ".join(element.itertext()).split())     # "<b>Author</b>Ann Lee": two words
+
+
+def as_name(text: str) -> str | None:
+    """``text`` as a byline's name ("By Ann Lee | 5 May 2025" → "Ann Lee"), or None when it is not one:
+    longer than five words, with digits, a placeholder (:func:`is_placeholder`), or words of a sentence
+    in lower case ("read more posts")."""
+    text = _LEADING_LABEL.sub("", BYLINE_PREFIX.sub("", " ".join(text.split())))
+    name = _AFTER_NAME.sub("", text).strip(" :")
+    if not name or len(name) > 60 or not _NAME.match(name) or is_placeholder(name):
+        return None
+    if " " in name and not any(word[0].isupper() for word in name.split()):
+        return None
+    return name
+
+
+def is_placeholder(name: str) -> bool:
+    """Whether an author field holds no name: only the words that label an author slot ("Author", "Article
+    by"), initials ("NB"), or one dotted word (a template's key "page.head.author", a login "ann.lee")."""
+    words = [word.lower().strip(".:") for word in name.split()]
+    if all(word in _LABELS for word in words):
+        return True
+    return len(words) == 1 and (len(name) < 3 or "." in name.strip("."))
+
+
+def _in_other_peoples_region(element) -> bool:
+    """Whether the element sits in comments, related stories, menus, footers, sidebars or an author bio."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("nav", "footer", "aside"):
+            return True
+        words = region_words(" ".join(filter(None, (ancestor.get("class"), ancestor.get("id")))))
+        if any(category(word) in _OTHER_PEOPLES for word in words):
+            return True
+    return False
+
+
+def is_site_name(name: str, site: str | None, host: str | None) -> bool:
+    """Whether ``name`` is the site's own name: its site name, or its letters the name of the host
+    ("USA TODAY" on www.usatoday.com, "Cleveland Clinic" on my.clevelandclinic.org)."""
+    letters = _letters(name)
+    if not letters:
+        return False
+    if site and letters == _letters(site):
+        return True
+    return bool(host) and letters in _host_labels(host)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _host_labels(host: str) -> set[str]:
+    """The host's labels, and its whole name without dots ("paperium.net" → paperium, net, paperiumnet)."""
+    labels = [label for label in host.casefold().split(".") if label != "www"]
+    return {*labels, "".join(labels)}

@@ -1,0 +1,112 @@
+"""The author and dates a page's markup states beyond its meta tags (cleaner/html/stated.py), and how the
+metadata stage weighs them against the header's dateline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lxml import html
+
+from cleaner import Cleaner
+from cleaner.dates import is_update
+from cleaner.html.stated import as_name, author_in_markup, is_placeholder, is_site_name, structured_dates
+
+PROSE = "<p>The harbour reopened on Monday after three weeks of repairs to the storm wall, officials said.</p>"
+
+
+def _clean(head: str, header: str, tail: str = "", url: str | None = None):
+    page = (f"<html><head><title>Harbour reopens</title>{head}</head><body><article>"
+            f"<h1>Harbour reopens after repairs</h1>{header}{PROSE * 3}</article>{tail}</body></html>")
+    return Cleaner(use_profiles=False).clean(page, url=url, input_format="html")
+
+
+def _ld(data: object) -> str:
+    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+
+
+def test_a_rel_author_link_is_the_byline_when_the_meta_tags_name_none():
+    article = _clean("", "<p>Posted by <a href='/people/42' rel='author'>John Scalzi</a></p>")
+    assert article.byline == "John Scalzi"
+
+
+def test_an_author_page_link_or_itemprop_author_is_the_byline():
+    assert _clean("", "<div><a href='/author/ann-lee/'>Ann Lee</a></div>").byline == "Ann Lee"
+    itemprop = "<div itemprop='author' itemscope><span itemprop='name'>Ann Lee</span>, Staff Writer</div>"
+    assert _clean("", itemprop).byline == "Ann Lee"
+
+
+def test_authors_in_comments_related_lists_and_footers_are_not_the_articles():
+    tail = ("<section class='comments'><a rel='author' href='/u/1'>John Roe</a></section>"
+            "<ul class='related-posts'><li><a href='/author/jane-doe'>Jane Doe</a></li></ul>"
+            "<footer><a href='/author/site-team'>Site Team</a></footer>")
+    assert _clean("", "", tail).byline is None
+
+
+def test_a_site_name_given_as_the_author_yields_to_the_person_the_markup_names():
+    head = "<meta name='author' content='Harbour Times'><meta property='og:site_name' content='Harbour Times'>"
+    person = "<p class='byline'>By <a href='/author/ann-lee' rel='author'>Ann Lee</a></p>"
+    assert _clean(head, person, url="https://www.harbourtimes.com/x").byline == "Ann Lee"
+    # no person named: the site's name is all the page says, and it is kept (personal sites are their author)
+    assert _clean(head, "", url="https://www.harbourtimes.com/x").byline == "Harbour Times"
+
+
+def test_a_placeholder_in_the_author_meta_tag_is_no_byline():
+    head = "<meta name='author' content='page.head.extra.author'>"
+    assert _clean(head, "").byline is None
+    assert _clean(head, "<span class='author-name'>Ann Lee</span>").byline == "Ann Lee"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("By Ann Lee | 5 May 2025", "Ann Lee"), ("Author Ann Lee", "Ann Lee"), ("Articles by Ann Lee", "Ann Lee"),
+    ("jsteinhardt", "jsteinhardt"), ("Author", None), ("View all posts", None), ("NB", None),
+    ("page.head.author", None), ("read more of this story", None), ("Posted on 5 May 2025", None),
+])
+def test_as_name(text, name):
+    assert as_name(text) == name
+
+
+def test_is_placeholder_and_is_site_name():
+    assert is_placeholder("Article by") and is_placeholder("ann.lee") and not is_placeholder("Ann Lee")
+    assert is_site_name("USA TODAY", None, "www.usatoday.com")
+    assert is_site_name("Paperium.net", None, "paperium.net")
+    assert is_site_name("The Verge", "The Verge", None)
+    assert not is_site_name("Ann Lee", "The Verge", "www.theverge.com")
+
+
+def test_structured_dates_prefer_the_articles_json_ld_and_read_graphs():
+    page = html.fromstring(
+        "<html><head>" + _ld({"@context": "https://schema.org", "@graph": [
+            {"@type": "WebSite", "datePublished": "2001-01-01"},
+            {"@type": ["NewsArticle"], "datePublished": "2024-03-05T23:30:00-05:00", "dateModified": "2025-01-02"},
+        ]}) + "<meta property='article:published_time' content='2020-02-02T00:00:00Z'></head><body></body></html>")
+    assert structured_dates(page) == {"datePublished": "2024-03-05", "dateModified": "2025-01-02"}
+    metas = html.fromstring("<html><head><meta property='article:published_time' content='2020-02-02T10:00Z'>"
+                            "<meta property='article:modified_time' content='2021-03-03'></head><body>"
+                            "<p>x</p></body></html>")
+    assert structured_dates(metas) == {"datePublished": "2020-02-02", "dateModified": "2021-03-03"}
+    broken = html.fromstring("<html><head><script type='application/ld+json'>{not json</script></head>"
+                             "<body><p>x</p></body></html>")
+    assert structured_dates(broken) == {}
+
+
+def test_an_updated_dateline_yields_to_the_structured_publication_date():
+    head = ("<meta property='article:published_time' content='2024-10-15T08:00:00Z'>"
+            "<meta property='article:modified_time' content='2025-06-18T08:00:00Z'>")
+    article = _clean(head, "<p class='dateline'>Updated on June 18, 2025 at 12:35 PM</p>")
+    assert article.date == "2024-10-15"
+    # the dateline's own date wins where it is not an update
+    assert _clean(head, "<p class='dateline'>June 20, 2025</p>").date == "2025-06-20"
+    # the same update without structured dates: the dateline is all the page says
+    assert _clean("", "<p class='dateline'>Updated on June 18, 2025</p>").date == "2025-06-18"
+
+
+def test_a_header_showing_both_dates_gives_the_published_one():
+    head = _ld({"@type": "BlogPosting", "datePublished": "2024-03-17", "dateModified": "2024-05-03"})
+    header = "<p class='meta'>Last updated May 3, 2024</p><p class='meta'>First published March 17, 2024</p>"
+    assert _clean(head, header).date == "2024-03-17"
+
+
+def test_is_update():
+    assert is_update("Last Updated: February 28, 2026") and is_update("Mis à jour le 3 mai 2024")
+    assert not is_update("Published 5 May 2025") and not is_update("The update of the harbour wall")

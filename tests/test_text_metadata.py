@@ -1,0 +1,38 @@
+"""The text path's title and date (cleaner/stages/metadata.py): the headline that repeats the page title, the
+page title where the header's pick shares nothing with it, and datelines that name no day."""
+
+from __future__ import annotations
+
+from cleaner import Cleaner
+
+PROSE = ("The harbour reopened on Monday after three weeks of repairs to the storm wall, officials said on "
+         "Monday morning.\n\nFishing boats returned to their moorings within hours, and the ferry to the island "
+         "resumed its timetable.\n\nThe council said the wall would be inspected again in the spring.\n")
+
+
+def _clean(text: str):
+    return Cleaner(use_profiles=False).clean(text, input_format="text")
+
+
+def test_the_headline_repeating_a_part_of_the_page_title_is_the_title_however_far_above_the_text():
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("Harbour Times: Harbour reopens after three weeks of storm repairs\n\n" + menu +
+            "\nHarbour reopens after three weeks of storm repairs\n\n" + menu +
+            "Weather Desk\n\n" + PROSE)
+    article = _clean(dump)
+    assert article.title == "Harbour reopens after three weeks of storm repairs"
+
+
+def test_a_header_pick_that_shares_no_words_with_the_page_title_yields_to_the_page_title():
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("Harbour reopens after three weeks of storm repairs | Harbour Times\n\n" + menu +
+            "\nSubscribe For Daily Updates\n\n" + PROSE)
+    article = _clean(dump)
+    assert article.title == "Harbour reopens after three weeks of storm repairs"
+
+
+def test_a_dateline_naming_no_day_is_no_date():
+    article = _clean("Harbour reopens after storm repairs\n\n2 hours ago\n\n" + PROSE)
+    assert article.date is None
+    dated = _clean("Harbour reopens after storm repairs\n\n2 hours ago\nMay 5, 2025\n\n" + PROSE)
+    assert dated.date == "2025-05-05"
