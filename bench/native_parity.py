@@ -7,7 +7,9 @@ Each DIR is a benchmark folder (``<id>.txt``, ``<id>.flat.txt``, ``<id>.html`` o
 fixtures tree. Every dump is made into lines as ``Cleaner.clean`` makes them (text: decoded and split;
 HTML: laid out), its language detected as the features stage does, and every line's measures
 (``Features``) and boilerplate phrase (``PhraseBook.classify``) computed by both cores
-(:func:`cleaner.native.differences`). Prints, per folder and input kind, the dumps, lines and differing
+(:func:`cleaner.native.differences`); for text dumps, the whole text path too: every line's label, stage and
+reason, and the article's fields, from the core and from the Python reference
+(:func:`cleaner.native.path.path_differences`). Prints, per folder and input kind, the dumps, lines and differing
 lines (must be 0), then a few differences. Exit status 1 if any line differs, 2 without a native core.
 """
 
@@ -52,7 +54,12 @@ def compare(job: tuple[str, str, str]) -> tuple[str, str, int, list[tuple[int, s
         return label, kind, 0, []
     name, char_mode = language.detect(lines)
     found = native.differences(lines, language.stopwords(name), char_mode)
-    return label, kind, len(lines), [(i, field, mine, theirs, f"{path}: {lines[i][:100]!r}")
+    if kind != "html":  # the whole text path: every line's label, stage and reason, and the article
+        from cleaner.native.path import path_differences
+        from cleaner.reading import decode, normalise_newlines
+
+        found += path_differences(normalise_newlines(decode(_read(path))))
+    return label, kind, len(lines), [(i, field, mine, theirs, f"{path}: {lines[i][:100]!r}" if i >= 0 else path)
                                      for i, field, mine, theirs in found]
 
 

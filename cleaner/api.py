@@ -84,7 +84,8 @@ class Cleaner:
             chosen = self._pick_profile(text, url, profile)
             # A larger dump than one window is cleaned window by window; its article keeps the text
             # (its decisions are read from it), so nothing is gained by dropping it here.
-            article = pipeline.run_text(text, url=url, profile=chosen, models=self.models, template=self._template(url))
+            article = pipeline.run_text(text, url=url, profile=chosen, models=self.models, template=self._template(url),
+                                        core=native_text_path())
         return article
 
     def _template(self, url: str | None) -> HostTemplate | None:
@@ -99,6 +100,13 @@ class Cleaner:
         if not self.use_profiles:
             return None
         return self.registry.match(text, url)
+
+
+def native_text_path():
+    """The native core's text path, or None when the Python reference runs (``CLEANER_PURE_PYTHON``, no core)."""
+    from .native.path import native_path  # lazy: the core reads the stages' rules when first asked
+
+    return native_path()
 
 
 def _models(text_model: str | os.PathLike[str] | None, markup_model: str | os.PathLike[str] | None) -> Models:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from array import array
 from enum import IntEnum
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from .models import SHIPPED, Models
 from .site_evidence import HostTemplate
@@ -319,10 +319,14 @@ class DecisionLog:
 
     def add(self, window: Window, lines: list[Line]) -> None:
         """Record the decisions of one window's lines."""
+        self.add_decisions(window, ((line.label, line.stage, str(line.reason)) for line in lines))
+
+    def add_decisions(self, window: Window, made: Iterable[tuple[str, str, str]]) -> None:
+        """Record one window's decisions, given as (label, stage, reason) per line (the native core gives
+        them without a Line per line)."""
         index, decisions = self._index, self.decisions
         codes = array("I")
-        for line in lines:
-            decision = (line.label, line.stage, str(line.reason))
+        for decision in made:
             code = index.get(decision)
             if code is None:
                 code = index[decision] = len(decisions)

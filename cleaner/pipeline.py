@@ -75,15 +75,26 @@ def run(doc: Document, stages: Sequence[Stage] | None = None) -> Article:
     return assemble(doc)
 
 
-def run_text(text: str, url: str | None = None, profile=None, models: Models = SHIPPED, template=None) -> Article:
+def run_text(text: str, url: str | None = None, profile=None, models: Models = SHIPPED, template=None,
+             core=None) -> Article:
     """Clean a text dump: whole when it is one page (every ordinary dump), else window by window.
 
     A pasted site (over WHOLE_DUMP_LINES or WHOLE_DUMP_CHARS) is cleaned a window of about a page at a
     time, each window as a document of its own, and only its lines are alive meanwhile: the article
     keeps the body lines, one small code per line for ``decisions`` (:class:`DecisionLog`) and the
     text they came from. Its metadata and language are the first window's (the first page's).
+
     ``template`` is the host's template evidence (:attr:`Document.template`), for every window.
+
+    ``core``: the native core's text path (:func:`cleaner.native.path.native_path`, which the caller picks:
+    the core sits above the pipeline). With it, no profile and no template evidence, the stages up to
+    ``repeats`` run in the core, one call per document or window; else the Python reference runs (the
+    parity checks compare them).
     """
+    if core is not None and profile is None and template is None:
+        article = _run_text_native(core, text, url, models)
+        if article is not None:
+            return article
     raws = whole_dump(text)
     if raws is not None:
         doc = Document.from_raws(raws, url=url)
@@ -105,6 +116,35 @@ def run_text(text: str, url: str | None = None, profile=None, models: Models = S
     return article
 
 
+def _run_text_native(core, text: str, url: str | None, models: Models) -> Article | None:
+    """:func:`run_text` on the native core: the same windows, each window (or the dump) in one call.
+
+    None when the core refuses the text (lone surrogates, which are no UTF-8) or fails (a bug, which it
+    reports as ``NativeError`` rather than crash): the Python reference then cleans it.
+    """
+    try:
+        return _native_windows(core, text, url, models)
+    except core.refusals:
+        return None
+
+
+def _native_windows(core, text: str, url: str | None, models: Models) -> Article:
+
+    if whole_dump(text) is not None:  # (a split of an ordinary dump costs microseconds; a pasted site's is cut short)
+        return core.run(text, url, models)
+    article: Article | None = None
+    log = DecisionLog(text)
+    for window in text_windows(text):
+        part = core.run("\n".join(window.raws), url, models, first=window.number, large=True)
+        del window.raws[:]
+        log.add_decisions(window, part._lines.decisions())
+        part._lines = []
+        article = part if article is None else _join(article, part)
+    assert article is not None
+    article._log = log
+    return article
+
+
 def _join(article: Article, window: Article) -> Article:
     """The article so far, with a later window's body and counts added (its metadata is the first window's)."""
     article.paragraphs.extend(window.paragraphs)
@@ -116,6 +156,11 @@ def _join(article: Article, window: Article) -> Article:
 
 def assemble(doc: Document) -> Article:
     paragraphs = [line.text for line in doc.lines if line.label == BODY]
+    return assemble_from(doc, paragraphs, sum(1 for line in doc.lines if line.label == BOILERPLATE))
+
+
+def assemble_from(doc: Document, paragraphs: list[str], dropped: int) -> Article:
+    """The article of ``doc``, given its body lines' texts and how many lines were dropped."""
     meta = doc.meta
     return Article(
         paragraphs=paragraphs,
@@ -126,7 +171,7 @@ def assemble(doc: Document) -> Article:
         profile=doc.profile.name if doc.profile is not None else None,
         language=doc.language,
         source_format=doc.source_format,
-        dropped=sum(1 for line in doc.lines if line.label == BOILERPLATE),
+        dropped=dropped,
         lines_in=len(doc.lines),
         warnings=list(doc.warnings),
         _lines=doc.lines,

@@ -72,6 +72,8 @@ def test_a_pasted_site_keeps_one_window_of_lines_alive(monkeypatch):
 
     probe.name = "probe"  # a stage has a name (cleaner.stages.Stage)
     monkeypatch.setattr(pipeline, "STAGES", [*pipeline.STAGES, probe])
+    # the Python stages' Lines (the native core keeps its lines in the core: tests/test_native_path.py)
+    monkeypatch.setattr("cleaner.api.native_text_path", lambda: None)
     gc.collect()  # Lines an earlier test left in uncollected cycles are not this run's (the count is gc's list)
     article = Cleaner(use_profiles=False).clean(text)
     assert len(alive) == 3 and max(alive) <= WINDOW_LINES

@@ -175,3 +175,14 @@ def test_version_says_which_core_runs(pure):
     out = subprocess.run([sys.executable, "-m", "cleaner", "--version"], capture_output=True, text=True, env=env,
                          cwd=ROOT, check=True).stdout
     assert out.strip().endswith("(pure Python)" if pure else "(native core)")
+
+
+def test_the_shipped_phrase_translations_are_current():
+    """cleaner/data/boilerplate.native.json is what the translator makes of the shipped phrases now (else run
+    tools/build_phrase_index.py); and the core's phrase book uses it."""
+    import json
+    from importlib import resources
+
+    shipped = json.loads(resources.files("cleaner.data").joinpath(native.TRANSLATIONS_FILE).read_text(encoding="utf-8"))
+    assert shipped == json.loads(json.dumps(native.build_translations()))
+    assert len(native._shipped_translations()) == len(shipped["regexes"]) > 300

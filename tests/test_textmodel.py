@@ -106,7 +106,9 @@ def test_the_text_model_and_the_model_loader_import_no_stage():
 #: The places that set ``line.signal`` from a variable, and where its values come from: a phrase category
 #: (boilerplate.toml's tables) and a shape's (signal, reason) pair. A new one must be added here, with its
 #: values' source, so that the guard below sees them.
-_SIGNAL_VARIABLES = {("phrases.py", "category"), ("shapes.py", "signal")}
+#: (the native core's lines carry the signal its copy of those two stages set, by name: native/path.py;
+#: tests/test_native_path.py checks every line's decision against the Python stages')
+_SIGNAL_VARIABLES = {("phrases.py", "category"), ("shapes.py", "signal"), ("path.py", "path.signals[self._signal[i]]")}
 
 
 def _signal_of(call):

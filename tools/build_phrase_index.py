@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Rebuild cleaner/data/boilerplate.index.json after editing cleaner/data/boilerplate.toml.
+"""Rebuild cleaner/data/boilerplate.index.json (and .native.json) after editing cleaner/data/boilerplate.toml.
 
-The index holds each phrase's prefilter keys, so the CLI does not derive them
-at every start; a test fails when the shipped index is out of date.
+The index holds each phrase's prefilter keys, and the native file each phrase translated for the native
+core, so the CLI does not derive them at every start; tests fail when either shipped file is out of date.
 """
 
 import json
@@ -17,3 +17,11 @@ with open(INDEX_FILE, "w", encoding="utf-8") as out:
     json.dump(build_index(), out, ensure_ascii=False, indent=0, sort_keys=True)
     out.write("\n")
 print(f"wrote {INDEX_FILE}")
+
+from cleaner.native import TRANSLATIONS_FILE, build_translations  # noqa: E402
+
+native_file = Path(str(INDEX_FILE)).with_name(TRANSLATIONS_FILE)
+with open(native_file, "w", encoding="utf-8") as out:
+    json.dump(build_translations(), out, ensure_ascii=False, indent=0, sort_keys=True)
+    out.write("\n")
+print(f"wrote {native_file}")

@@ -203,8 +203,14 @@ def _open(line) -> bool:
 
 
 def _header_end(doc: Document) -> int | None:
-    """Where the header ends: the first body line that holds a sentence of prose, else the first body line."""
+    """Where the header ends: the first body line that holds a sentence of prose, else the first body line.
+
+    Lines the native core decided know it already (``NativeLines.first_prose``, found by the same rule),
+    so the lines above it need not be made into Python objects.
+    """
     lines = doc.lines
+    if hasattr(lines, "first_prose"):
+        return lines.first_prose
     first = first_body(lines, holds_sentence)
     return first if first is not None else first_body(lines)
 

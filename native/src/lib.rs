@@ -5,8 +5,16 @@
 //! Rules and data come from the Python package through the glue; this crate holds algorithms only.
 //! A Rust panic never reaches Python as one: every entry point turns it into `NativeError`.
 
+pub mod columns;
+pub mod doc;
+pub mod language;
 pub mod measures;
+pub mod path;
+pub mod patterns;
 pub mod phrases;
+pub mod repeats;
+pub mod shapes;
+pub mod textmodel;
 pub mod unicode;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -29,7 +37,7 @@ create_exception!(
 );
 
 /// Run `body`, turning a panic into `NativeError`.
-fn guarded<T>(body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+pub(crate) fn guarded<T>(body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(result) => result,
         Err(panic) => {
@@ -65,7 +73,7 @@ fn borrow<'a>(strings: &'a [Bound<'_, PyString>]) -> PyResult<Vec<&'a str>> {
 
 /// A stop-word list, made once per language.
 #[pyclass(frozen, module = "cleaner._native")]
-struct Stoplist {
+pub(crate) struct Stoplist {
     words: WordSet,
 }
 
@@ -85,8 +93,8 @@ impl Stoplist {
 
 /// The compiled phrase data.
 #[pyclass(frozen, module = "cleaner._native")]
-struct PhraseBook {
-    book: phrases::PhraseBook,
+pub(crate) struct PhraseBook {
+    pub(crate) book: Arc<phrases::PhraseBook>,
 }
 
 #[pymethods]
@@ -117,9 +125,9 @@ fn specs(patterns: Vec<PatternTuple>) -> Vec<PatternSpec> {
 
 /// The core for one Unicode version, with the measures' rules.
 #[pyclass(frozen, module = "cleaner._native")]
-struct Core {
-    table: Arc<Table>,
-    rules: Rules,
+pub(crate) struct Core {
+    pub(crate) table: Arc<Table>,
+    pub(crate) rules: Arc<Rules>,
 }
 
 fn chars_of(text: &str) -> Vec<char> {
@@ -163,7 +171,7 @@ impl Core {
             };
             Ok(Core {
                 table: Arc::new(table),
-                rules,
+                rules: Arc::new(rules),
             })
         })
     }
@@ -201,7 +209,9 @@ impl Core {
                 &self.table,
             )
             .map_err(|e| PyValueError::new_err(e.0))?;
-            Ok(PhraseBook { book })
+            Ok(PhraseBook {
+                book: Arc::new(book),
+            })
         })
     }
 
@@ -305,6 +315,11 @@ impl Core {
         PyBytes::new(py, &ne_bytes(&flags, u16::to_ne_bytes))
     }
 
+    /// The whole per-line text path, from the rules of the Python stages (see `cleaner/native/rules.py`).
+    fn text_path(&self, py: Python<'_>, spec: &Bound<'_, PyDict>) -> PyResult<path::TextPath> {
+        guarded(|| path::TextPath::new(py, self, spec))
+    }
+
     /// Panic inside the guard (tests: the panic must come out as `NativeError`).
     fn panic_for_test(&self) -> PyResult<()> {
         guarded(|| panic!("a test panic"))
@@ -394,7 +409,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Stoplist>()?;
     m.add_class::<PhraseBook>()?;
     m.add_class::<LineMeasures>()?;
+    m.add_class::<path::TextPath>()?;
+    m.add_class::<path::Model>()?;
+    m.add_class::<path::Document>()?;
     m.add_function(wrap_pyfunction!(unicode_versions, m)?)?;
+    m.add_function(wrap_pyfunction!(path::column_base_names, m)?)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;
     Ok(())
 }

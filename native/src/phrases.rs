@@ -88,8 +88,9 @@ pub struct Found {
 
 /// Reused buffers: a document's lines allocate nothing per line.
 #[derive(Default)]
-struct Scratch {
-    mapped: String,
+pub struct Scratch {
+    /// The line as the regexes see it (after [`PhraseBook::classify_one`]).
+    pub mapped: String,
     keys: Vec<u128>,
     candidates: [Vec<u32>; SCOPES],
 }
@@ -141,8 +142,9 @@ impl PhraseBook {
                 )));
             }
         }
-        regex_syntax::parse(&spec.regex)
-            .map_err(|e| BookError(format!("pattern {:?}: {e}", spec.regex)))?;
+        // (Not parsed here: a pattern that does not compile fails the document that first needs it, whose
+        // refusal sends it to the Python reference; parsing all ~400 at every start cost 40 ms of CPU.
+        // `compile_all` and a test check that every shipped pattern compiles.)
         let scope = &mut self.scopes[s];
         match spec.keys {
             None => scope.always.push(order),
@@ -199,6 +201,28 @@ impl PhraseBook {
             found.how.push(how);
         }
         Ok(found)
+    }
+
+    /// One line's phrase: `(category or NONE, how)`; the line as the regexes see it is left in
+    /// `scratch.mapped`.
+    pub fn classify_one(
+        &self,
+        table: &Table,
+        text: &str,
+        words: u32,
+        ends_sentence: bool,
+        scratch: &mut Scratch,
+    ) -> Result<(u8, u8), BookError> {
+        if text.contains('\n') {
+            return Err(BookError("a line holds a newline".into()));
+        }
+        self.map_line(table, text, scratch);
+        self.classify_line(words, ends_sentence, scratch)
+    }
+
+    /// The number of categories.
+    pub fn categories(&self) -> usize {
+        self.limits.short_words.len()
     }
 
     /// The line as the regexes see it, and its words' keys.

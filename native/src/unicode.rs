@@ -56,6 +56,8 @@ pub struct Props {
     fold_delta: i32,
     /// 0: the folded character itself; else 1 + the index of its stand-in in [`STAND_INS`].
     stand_in: u8,
+    /// The same for the character itself (case-sensitive patterns run on the text as it is).
+    raw_stand_in: u8,
 }
 
 impl Props {
@@ -84,6 +86,8 @@ pub struct Table {
     bmp: Vec<u16>,
     /// Lower-case forms of more than one character (`İ`), sorted by code point.
     specials: Vec<(u32, Vec<char>)>,
+    /// ASCII folds to its lower case, with no stand-in.
+    ascii_lowercases: bool,
 }
 
 struct Reader<'a> {
@@ -193,9 +197,11 @@ impl Table {
                 lower_delta: 0,
                 fold_delta: 0,
                 stand_in: 0,
+                raw_stand_in: 0,
             }; 128],
             bmp: Vec::new(),
             specials,
+            ascii_lowercases: false,
         };
         for code in 0..128u32 {
             table.ascii[code as usize] = table.search(code);
@@ -215,6 +221,8 @@ impl Table {
             table.bmp.resize(end as usize, i as u16);
         }
         table.check_spaces()?;
+        table.ascii_lowercases =
+            (0u8..128).all(|b| table.regex_char(b as char) == b.to_ascii_lowercase() as char);
         Ok(table)
     }
 
@@ -253,6 +261,37 @@ impl Table {
             return STAND_INS[p.stand_in as usize - 1];
         }
         shifted(c, p.fold_delta)
+    }
+
+    /// Does ASCII fold to its lower case (an ASCII line is then mapped by lower-casing it)?
+    #[inline]
+    pub fn ascii_folds_to_lower(&self) -> bool {
+        self.ascii_lowercases
+    }
+
+    /// The character a case-sensitive pattern sees in place of `c`: itself, or its stand-in.
+    #[inline]
+    pub fn raw_char(&self, c: char) -> char {
+        let p = self.props(c);
+        if p.raw_stand_in != 0 {
+            return STAND_INS[p.raw_stand_in as usize - 1];
+        }
+        c
+    }
+
+    /// Does any character of `lo..=hi` have a stand-in for case-sensitive patterns (so that a class
+    /// naming the range would not see it)?
+    pub fn raw_stand_in_within(&self, lo: char, hi: char) -> bool {
+        let (lo, hi) = (lo as u32, hi as u32);
+        let first = match self.starts.binary_search(&lo) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        self.starts[first..]
+            .iter()
+            .zip(&self.props[first..])
+            .take_while(|(&start, _)| start <= hi)
+            .any(|(_, p)| p.raw_stand_in != 0)
     }
 
     /// Push `c.lower()` (without the final-sigma rule, which [`lower_into`] applies).
@@ -392,47 +431,58 @@ fn split_by_stand_ins(runs: &[(u32, u16, i32, i32)]) -> Result<(Vec<u32>, Vec<Pr
             end as i64 + fold_delta as i64,
         );
         let mut cuts = vec![start];
-        for (ranges, _) in &classes {
-            let first = ranges.partition_point(|&(_, hi)| (hi as i64) < lo_folded);
-            for &(lo, hi) in ranges[first..]
-                .iter()
-                .take_while(|&&(lo, _)| (lo as i64) < hi_folded)
-            {
-                for edge in [lo as i64, hi as i64 + 1] {
-                    let at = edge - fold_delta as i64;
-                    if at > start as i64 && at < end as i64 {
-                        cuts.push(at as u32);
+        for (delta, lo_at, hi_at) in [
+            (fold_delta as i64, lo_folded, hi_folded),
+            (0, start as i64, end as i64),
+        ] {
+            for (ranges, _) in &classes {
+                let first = ranges.partition_point(|&(_, hi)| (hi as i64) < lo_at);
+                for &(lo, hi) in ranges[first..]
+                    .iter()
+                    .take_while(|&&(lo, _)| (lo as i64) < hi_at)
+                {
+                    for edge in [lo as i64, hi as i64 + 1] {
+                        let at = edge - delta;
+                        if at > start as i64 && at < end as i64 {
+                            cuts.push(at as u32);
+                        }
                     }
                 }
             }
         }
         cuts.sort_unstable();
         cuts.dedup();
-        for &cut in &cuts {
-            let stand_in = if (0xd800..0xe000).contains(&cut) {
+        let stand_in_for = |seen: u32| {
+            let differs = classes
+                .iter()
+                .any(|(ranges, flag)| in_ranges(ranges, seen) != (flags & flag != 0));
+            if !differs {
                 0
+            } else if flags & SPACE != 0 {
+                3
+            } else if flags & DECIMAL != 0 {
+                2
+            } else if flags & WORD != 0 {
+                1
             } else {
-                let folded = (cut as i64 + fold_delta as i64) as u32;
-                let differs = classes
-                    .iter()
-                    .any(|(ranges, flag)| in_ranges(ranges, folded) != (flags & flag != 0));
-                if !differs {
-                    0
-                } else if flags & SPACE != 0 {
-                    3
-                } else if flags & DECIMAL != 0 {
-                    2
-                } else if flags & WORD != 0 {
-                    1
-                } else {
-                    4
-                }
+                4
+            }
+        };
+        for &cut in &cuts {
+            let (stand_in, raw_stand_in) = if (0xd800..0xe000).contains(&cut) {
+                (0, 0)
+            } else {
+                (
+                    stand_in_for((cut as i64 + fold_delta as i64) as u32),
+                    stand_in_for(cut),
+                )
             };
             let p = Props {
                 flags,
                 lower_delta,
                 fold_delta,
                 stand_in,
+                raw_stand_in,
             };
             if props.last() != Some(&p) {
                 starts.push(cut);

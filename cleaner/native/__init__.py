@@ -52,7 +52,7 @@ def _load() -> tuple[Any, str]:
     if os.environ.get(PURE_PYTHON_ENV, "") not in ("", "0"):
         return None, f"{PURE_PYTHON_ENV} is set"
     try:
-        from . import _native
+        from .. import _native
     except ImportError:
         return None, "the native core is not built"
     version = unicodedata.unidata_version
@@ -86,9 +86,9 @@ def core_name() -> str:
 
 def _feature_rules() -> dict[str, Any]:
     """The constants of ``cleaner.stages.features`` (and the lexicon's sentence marks) that the core's measures read."""
-    from . import lexicon
-    from .stages import features
-    from .triggers import WORD_PUNCTUATION
+    from .. import lexicon
+    from ..stages import features
+    from ..triggers import WORD_PUNCTUATION
 
     ends, closers, starts, full_width = _sentence_break_sets(lexicon.SENTENCE_BREAK)
     dateline, _ = rust_regex(lexicon.INNER_DATELINE.pattern, ignorecase=False)
@@ -174,12 +174,18 @@ _WORD_HALVES = {(sre.ASSERT_NOT, -1): r"\b{start-half}", (sre.ASSERT_NOT, 1): r"
 class _Translator:
     """Python's parse of a regex, written for the regex crate (see :func:`rust_regex`)."""
 
-    def __init__(self, ignorecase: bool) -> None:
-        from .triggers import _UNFOLDABLE, fold
+    def __init__(self, ignorecase: bool, raw: bool = False) -> None:
+        from ..triggers import _UNFOLDABLE, fold
 
         self.ignorecase = ignorecase
+        #: a case-sensitive pattern the core runs on the line with stand-ins (``Table::raw_char``): classes
+        #: and anchors read as ``re`` reads them, and each range is checked by the core
+        self.raw = raw and not ignorecase
         self.fold, self.unfoldable = fold, _UNFOLDABLE
         self.named: set[str] = set()
+        self.ranges: list[tuple[str, str]] = []
+        #: did the pattern read a class the two engines read differently (\w, \s, \d, \b)?
+        self.classes = False
 
     def char(self, code: int) -> str:
         char = chr(code)
@@ -215,19 +221,21 @@ class _Translator:
             return "(?:" + self.sequence(body) + ")" + bound + ("?" if op is sre.MIN_REPEAT else "")
         if op is sre.AT:
             return self.anchor(av)
-        if op in (sre.ASSERT, sre.ASSERT_NOT) and self.ignorecase:
+        if op in (sre.ASSERT, sre.ASSERT_NOT) and (self.ignorecase or self.raw):
+            self.classes = True
             direction, body = av
             if list(body) == [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_WORD)])] and (op, direction) in _WORD_HALVES:
                 return _WORD_HALVES[op, direction]
         raise Untranslatable(f"{op} is not translated")
 
     def anchor(self, code) -> str:
-        if not self.ignorecase:
+        if not self.ignorecase and not self.raw:
             raise Untranslatable("anchors in a case-sensitive pattern (it is searched from an offset)")
         anchors = {sre.AT_BEGINNING: "^", sre.AT_BEGINNING_STRING: r"\A", sre.AT_END: "$",
                    sre.AT_END_STRING: r"\z", sre.AT_BOUNDARY: r"\b", sre.AT_NON_BOUNDARY: r"\B"}
         if code not in anchors:
             raise Untranslatable(f"{code} is not translated")
+        self.classes |= code in (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY)
         return anchors[code]
 
     def charset(self, items) -> str:
@@ -245,10 +253,12 @@ class _Translator:
                     parts.extend(_char(self.char(code)) for code in range(low, high + 1))
                 else:
                     parts.append(f"{_char(self.char(low))}-{_char(self.char(high))}")
+                    self.ranges.append((chr(low), chr(high)))
             elif op is sre.CATEGORY:
-                if not self.ignorecase and av not in (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_SPACE):
+                if not self.ignorecase and not self.raw and av not in (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_SPACE):
                     raise Untranslatable("\\w, \\d in a case-sensitive pattern (it runs on the text as it is)")
                 parts.append(_CATEGORIES[av])
+                self.classes = True
             else:
                 raise Untranslatable(f"{op} in a class")
         return "[" + ("^" if negate else "") + "".join(parts) + "]"
@@ -282,8 +292,8 @@ class NativeBook:
 
 def native_phrasebook(book=None) -> NativeBook:
     """The core's copy of a :class:`~cleaner.stages.phrases.PhraseBook` (the shipped one by default)."""
-    from .stages import phrases
-    from .triggers import KEY_LENGTH, WORD_START
+    from ..stages import phrases
+    from ..triggers import KEY_LENGTH, WORD_START
 
     if book is None:
         return _default_native_book()
@@ -292,10 +302,13 @@ def native_phrasebook(book=None) -> NativeBook:
         raise Untranslatable(f"{len(categories)} categories: the core numbers them in a byte")
     number = {name: i for i, name in enumerate(categories)}
 
+    shipped = _shipped_translations()
+
     def scope(which) -> list[tuple[int, str, list[str] | None, str]]:
         translated = []
         for category, source, keys in which.entries:
-            regex, named = rust_regex(which.wrap.format(f"{WORD_START}(?:{source})"))
+            pattern = which.wrap.format(f"{WORD_START}(?:{source})")
+            regex, named = shipped[pattern] if pattern in shipped else rust_regex(pattern)
             translated.append((number[category], regex, keys, named))
         return translated
 
@@ -305,9 +318,49 @@ def native_phrasebook(book=None) -> NativeBook:
     return NativeBook(native, categories)
 
 
+#: The shipped phrases translated for the core (``python tools/build_phrase_index.py`` writes it, beside the
+#: trigger index): translating the ~400 patterns at every start costs ~0.1 s of CPU. Used only when made from
+#: exactly the shipped phrase data by this translator (:data:`TRANSLATOR_VERSION`); a test keeps it current.
+TRANSLATIONS_FILE = "boilerplate.native.json"
+#: Bumped whenever :func:`rust_regex` translates differently (the shipped file is then rebuilt).
+TRANSLATOR_VERSION = 1
+
+
+def build_translations() -> dict[str, Any]:
+    """Every shipped phrase pattern, as the phrase book searches it, in the core's syntax: {pattern: [regex, named]}."""
+    import hashlib
+
+    from ..stages.phrases import PHRASES_FILE, default_phrasebook
+    from ..triggers import WORD_START
+
+    book = default_phrasebook()
+    patterns = sorted({which.wrap.format(f"{WORD_START}(?:{source})")
+                       for which in (book.strong, book.whole, book.short) for _, source, _ in which.entries})
+    return {"source_sha256": hashlib.sha256(PHRASES_FILE.read_bytes()).hexdigest(), "version": TRANSLATOR_VERSION,
+            "regexes": {pattern: list(rust_regex(pattern)) for pattern in patterns}}
+
+
+def _shipped_translations() -> dict[str, tuple[str, str]]:
+    """The shipped translations, if made from exactly this phrase data by this translator; else none."""
+    import hashlib
+    import json
+    from importlib import resources
+
+    from ..stages.phrases import PHRASES_FILE
+
+    try:
+        data = json.loads(resources.files("cleaner.data").joinpath(TRANSLATIONS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if data.get("version") != TRANSLATOR_VERSION or \
+            data.get("source_sha256") != hashlib.sha256(PHRASES_FILE.read_bytes()).hexdigest():
+        return {}
+    return {pattern: (regex, named) for pattern, (regex, named) in data.get("regexes", {}).items()}
+
+
 @lru_cache(maxsize=1)
 def _default_native_book() -> NativeBook:
-    from .stages.phrases import default_phrasebook
+    from ..stages.phrases import default_phrasebook
 
     return native_phrasebook(default_phrasebook())
 
@@ -359,7 +412,7 @@ class Measures:
 @lru_cache(maxsize=None)
 def _stoplist(words: frozenset[str]):
     """The core's copy of a stoplist, made once (a frozenset keeps its hash: a lookup is one probe)."""
-    from . import _native
+    from .. import _native
 
     return _native.Stoplist(sorted(words))
 
@@ -405,9 +458,9 @@ def differences(lines: list[str], stoplist: frozenset[str], char_mode: bool,
     ``book``: a Python ``PhraseBook`` (the shipped one by default); the core gets its own copy of it.
     For the parity tests and ``bench/native_parity.py``; an empty list is the contract.
     """
-    from .stages.features import Features
-    from .stages.phrases import default_phrasebook
-    from .triggers import line_keys
+    from ..stages.features import Features
+    from ..stages.phrases import default_phrasebook
+    from ..triggers import line_keys
 
     python_book = book or default_phrasebook()
     native_book = native_phrasebook(book) if book else _default_native_book()

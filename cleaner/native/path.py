@@ -1,0 +1,300 @@
+"""The per-line text path in the native core: one call per document, Python objects only when asked.
+
+For a text dump with no profile, the stages from ``features`` to ``repeats`` run in the core
+(``TextPath.run``); their decisions come back as byte columns. The stages after them (``metadata``,
+``finish``) run in Python on :class:`NativeLines`, which makes a :class:`~cleaner.document.Line` for a line
+only when a stage, ``--explain`` or ``Article.decisions`` reads it. The Python stages stay the reference:
+``bench/native_parity.py`` and ``tests/test_native_path.py`` compare the two cores line by line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..document import (BODY, BOILERPLATE, LABELS, UNKNOWN, Article, Authority, Document, Line, WordedReason)
+from . import Untranslatable, _default_native_book, core
+from . import rules
+
+#: The reason the core gives a line no stage decided, and the model's reasons: codes in the ``reason`` column.
+_EMPTY = 0xFFFFFFFF
+_MODEL = 1 << 31
+
+#: What each shape detector says of a line, by the core's names: (signal, reason), as ``ShapesStage`` words it.
+SHAPE_VERDICTS = {
+    "separator": ("separator", "separator"),
+    "link_row_edge": ("link row", "link row (separator at the edge)"),
+    "link_row_items": ("link row", "link row (separated items)"),
+    "credit": ("credit", "photo credit"),
+    "comment_header": ("comments", "comment header (author says:, N responses to)"),
+    "counter": ("counters", "link with a count"),
+    "dateline": ("dateline", "date or time on its own line"),
+    "gallery": ("credit", "gallery caption (n of m)"),
+    "url": ("url", "a bare address"),
+    "number": ("number", "a bare number"),
+    "repeated": ("repeated", "repeated line"),
+    "navigation_bar": ("navigation bar", "navigation bar (capitalised words, no sentence)"),
+    "headline_run": ("headline run", "run of headlines (no sentence punctuation)"),
+    "caption_echo": ("credit", "photo caption (repeated with its credit)"),
+    "headline_list": ("headline list", "headline list (headline, byline, timestamp repeated)"),
+    "teaser_list": ("headline list", "teaser list (headline, dateline and lead, repeated)"),
+    "related_box": ("related box", "related box (headlines under a related heading)"),
+    "menu": ("menu", "menu (run of short lines)"),
+    "repeats": ("repeated", "repeats text already kept"),
+}
+
+
+class NativePath:
+    """The core's text path and the names its numbers stand for (signals, reasons, stages)."""
+
+    def __init__(self) -> None:
+        from ..stages.phrases import _reason
+        from ..textmodel.columns import SIGNALS
+
+        native = core()
+        if native is None:
+            raise Untranslatable("no native core")
+        book = _default_native_book()
+        signals: list[str] = list(dict.fromkeys([*SIGNALS, *book.categories, *(s for s, _ in SHAPE_VERDICTS.values())]))
+        code = {name: k + 1 for k, name in enumerate(signals)}
+        reasons: list[str] = []
+        reason_code: dict[str, int] = {}
+
+        def reason(text: str) -> int:
+            if text not in reason_code:
+                reason_code[text] = len(reasons)
+                reasons.append(text)
+            return reason_code[text]
+
+        hard = set(rules.phrase_rules()["hard"])
+        phrase_verdicts = [(code[category], reason(_reason(category, how)), (category, how) in hard)
+                           for category in book.categories for how in rules.HOW]
+        shape_verdicts = {name: (code[signal], reason(text)) for name, (signal, text) in SHAPE_VERDICTS.items()}
+        shapes = rules.shape_rules()
+        shapes.update(related=code["related"], repeated=code["repeated"])
+        self.finish_reason = "undecided, not article text"
+        self.signals: tuple[str | None, ...] = (None, *signals)
+        self.reasons = tuple(reasons)
+        self.stages = ("", *rules.STAGES)
+        self.path = native.text_path({
+            "signal_count": len(signals), "book": book.book, "phrase_verdicts": phrase_verdicts,
+            "overrule_words": rules.phrase_rules()["overrule_words"], "shape_verdicts": shape_verdicts,
+            "shapes": shapes, "repeats": rules.repeat_rules(), "language": rules.language_rules(),
+            "columns": rules.column_rules(code), "stages": list(range(1, len(rules.STAGES) + 1)),
+        })
+        self._models: dict[int, tuple[Any, Any]] = {}
+        #: what the core raises when it will not or cannot clean a text: the Python reference cleans it then
+        self.refusals = _refusals()
+
+    def run(self, text: str, url: str | None, models, first: int = 1, large: bool = False) -> Article:
+        """Clean a dump (or a window of a pasted site) with the core (:func:`run_native`); raises one of
+        :attr:`refusals` when the core will not or cannot (the caller then runs the Python reference)."""
+        return run_native(self, text, url, models, first, large)
+
+    def model(self, text_model) -> Any:
+        """The core's copy of a :class:`~cleaner.textmodel.TextModel` (made once per model)."""
+        from .. import _native
+
+        known = self._models.get(id(text_model))
+        if known is None or known[0] is not text_model:
+            known = self._models[id(text_model)] = (text_model, _native.Model(rules.model_numbers(text_model)))
+        return known[1]
+
+    def reason(self, code: int, result, i: int, score: float, text_model) -> Any:
+        """Line ``i``'s reason as the Python stages give it (a model's reason worded on demand)."""
+        if code == _EMPTY:
+            return ""
+        if code & _MODEL:
+            body = bool(code >> 8 & 1)
+            despite = self.signals[code & 0xFF] if body else None
+            return NativeModelReason(self, result, i, body, score, text_model, despite)
+        return self.reasons[code]
+
+
+@lru_cache(maxsize=1)
+def _path() -> tuple[NativePath | None, str]:
+    try:
+        return NativePath(), ""
+    except (Untranslatable, ValueError) as error:
+        return None, str(error)
+
+
+def native_path() -> NativePath | None:
+    """The core's text path, or None when the Python reference runs (no core, or rules it refused)."""
+    return _path()[0]
+
+
+class NativeModelReason(WordedReason):
+    """``ModelReason`` for a line the core decided: its vector is made again when the reason is worded."""
+
+    __slots__ = ("path", "result", "i", "body", "score", "model", "despite")
+
+    def __init__(self, path: NativePath, result, i: int, body: bool, score: float, model, despite) -> None:
+        self.path, self.result, self.i = path, result, i
+        self.body, self.score, self.model, self.despite = body, score, model, despite
+
+    def __str__(self) -> str:
+        vector = self.result.vector(self.path.path, self.i)
+        why = self.model.top_reasons(vector, self.body) if vector else []
+        text = f"{'body' if self.body else 'not body'} p={self.score:.2f}"
+        if self.despite:
+            text += f", despite {self.despite}"
+        return text + (f" ({', '.join(why)})" if why else "")
+
+
+class NativeFeatures:
+    """A line's measures from the core, under the names of :class:`~cleaner.stages.features.Features`."""
+
+    __slots__ = ("words", "chars", "units", "stops", "sentences", "stop_ratio", "title_ratio", "alpha_ratio",
+                 "digit_ratio", "ends_sentence", "ends_colon", "upper", "inner_dateline", "_result", "_i", "keys")
+
+    def __init__(self, result, i: int) -> None:
+        counts, ratios, flags = result.measures(i)
+        self.words, self.chars, self.units, self.stops, self.sentences = counts
+        self.stop_ratio, self.title_ratio, self.alpha_ratio, self.digit_ratio = ratios
+        self.ends_sentence, self.ends_colon, self.upper, self.inner_dateline = flags
+        self._result, self._i, self.keys = result, i, None
+
+    @property
+    def content(self) -> tuple[str, ...]:
+        return tuple(self._result.content(self._i))
+
+
+_AUTHORITIES = tuple(Authority)
+
+
+def _refusals() -> tuple[type[BaseException], ...]:
+    from .. import _native
+
+    return (ValueError, _native.NativeError)  # (UnicodeEncodeError is a ValueError)
+
+
+
+class NativeLines(Sequence):
+    """A document's lines as the core left them; a :class:`Line` is made on first reading and kept."""
+
+    def __init__(self, path: NativePath, result, text_model) -> None:
+        self.path, self.result, self.model = path, result, text_model
+        self.n = len(result)
+        self.made: dict[int, Line] = {}
+        column = result.column
+        self._label, self._authority, self._stage = column("label"), column("authority"), column("stage")
+        self._signal, self._blank = column("signal"), column("blank_before")
+        self._number = memoryview(column("number")).cast("I")
+        self._reason = memoryview(column("reason")).cast("I")
+        self._score = memoryview(column("score")).cast("d")
+        #: the first body line that reads as prose, else the first body line (``metadata._header_end``)
+        self.first_prose: int | None = result.first_prose
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i):
+        try:
+            return self.made[i]  # the stages read the header's few lines again and again
+        except (KeyError, TypeError):
+            pass
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self.n))]
+        if i < 0:
+            i += self.n
+        line = self.made.get(i)
+        if line is None:
+            if not 0 <= i < self.n:
+                raise IndexError("line index out of range")
+            line = self.made[i] = self._make(i)
+        return line
+
+    def __iter__(self) -> Iterator[Line]:
+        return map(self.__getitem__, range(self.n))
+
+    def _make(self, i: int) -> Line:
+        path = self.path
+        line = Line(self._number[i], self.result.text(i), bool(self._blank[i]))
+        line.label = LABELS[self._label[i]]
+        line.authority = _AUTHORITIES[self._authority[i]]
+        line.stage = path.stages[self._stage[i]]
+        line.signal = path.signals[self._signal[i]]
+        line.score = score = self._score[i]
+        line.reason = path.reason(self._reason[i], self.result, i, score, self.model)
+        line.features = NativeFeatures(self.result, i)
+        return line
+
+    def decisions(self) -> Iterator[tuple[str, str, str]]:
+        """Every line's (label, stage, reason worded), a made line's as it stands; no Line made for the rest."""
+        path, made, result, model = self.path, self.made, self.result, self.model
+        reason = path.reason
+        for i in range(self.n):
+            line = made.get(i)
+            if line is not None:
+                yield line.label, line.stage, str(line.reason)
+            else:
+                yield (LABELS[self._label[i]], path.stages[self._stage[i]],
+                       str(reason(self._reason[i], result, i, self._score[i], model)))
+
+    def labels(self) -> bytearray:
+        """Every line's label code, as decided now (a line made since may have been relabelled)."""
+        labels = bytearray(self._label)
+        for i, line in self.made.items():
+            labels[i] = _LABEL_CODE[line.label]
+        return labels
+
+
+_LABEL_CODE = {label: k for k, label in enumerate(LABELS)}
+
+
+def run_native(path: NativePath, text: str, url: str | None, models, first: int = 1,
+               large: bool = False) -> Article:
+    """Clean one dump (or one window of a pasted site) with the core, then ``metadata`` and ``finish``."""
+    from ..pipeline import assemble_from
+    from ..stages.metadata import MetadataStage
+    from ..textmodel import default_model
+
+    text_model = models.text if models.text is not None else default_model()
+    result = path.path.run(text, path.model(text_model), first, large)
+    lines = NativeLines(path, result, text_model)
+    doc = Document(lines=lines, url=url, large=large)  # type: ignore[arg-type]
+    doc.language, doc.char_mode, doc.models = result.language, result.char_mode, models
+    doc.stage = "metadata"
+    MetadataStage()(doc)
+    doc.stage = "finish"
+    labels = lines.labels()
+    unknown = _LABEL_CODE[UNKNOWN]
+    if unknown in labels:
+        for i in [k for k, label in enumerate(labels) if label == unknown]:
+            line = lines[i]
+            if line.label == UNKNOWN:
+                doc.decide(line, BOILERPLATE, path.finish_reason, Authority.SOFT)
+        labels = lines.labels()
+    doc.stage = ""
+    paragraphs = result.texts_labelled(_LABEL_CODE[BODY], bytes(labels))
+    return assemble_from(doc, paragraphs, labels.count(_LABEL_CODE[BOILERPLATE]))
+
+
+#: What an article says besides its lines' decisions, compared between the cores.
+ARTICLE_FIELDS = ("title", "byline", "date", "site", "language", "paragraphs", "dropped", "lines_in")
+
+
+def path_differences(text: str, url: str | None = None) -> list[tuple[int, str, Any, Any]]:
+    """Where the core's text path and the Python reference disagree on a dump: (line, what, core, Python).
+
+    Every line's label, stage and reason, and the article's fields (line -1). An empty list is the contract.
+    """
+    from ..pipeline import run_text
+
+    if native_path() is None:
+        raise RuntimeError(f"no native text path ({_path()[1]})")
+    mine, theirs = run_text(text, url=url, core=native_path()), run_text(text, url=url)
+    found: list[tuple[int, str, Any, Any]] = []
+    for field in ARTICLE_FIELDS:
+        if getattr(mine, field) != getattr(theirs, field):
+            found.append((-1, field, getattr(mine, field), getattr(theirs, field)))
+    a, b = mine.decisions, theirs.decisions
+    if len(a) != len(b):
+        found.append((-1, "lines", len(a), len(b)))
+    for i, (x, y) in enumerate(zip(a, b)):
+        for field in ("number", "text", "label", "stage", "reason"):
+            if getattr(x, field) != getattr(y, field):
+                found.append((i, field, getattr(x, field), getattr(y, field)))
+    return found

@@ -1,0 +1,241 @@
+"""The rules of the per-line text path, read from the Python stages and handed to the native core.
+
+The core holds algorithms only: every pattern, constant, reason, signal name and column expression it
+uses comes from here, read from the modules that define them for the Python reference
+(:mod:`cleaner.language`, :mod:`cleaner.stages.phrases`, :mod:`cleaner.stages.shapes`,
+:mod:`cleaner.stages.repeats`, :mod:`cleaner.textmodel`). A regex is translated from Python's own parse
+(:func:`pattern_spec`); a column's expression from Python's own ``ast`` (:func:`expression`). What the
+core cannot do exactly as Python does is refused here (:class:`~cleaner.native.Untranslatable`), and the
+Python reference runs instead.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import re
+import sys
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import re._constants as sre
+    import re._parser as sre_parse
+else:  # pragma: no cover - Python 3.10
+    import sre_constants as sre
+    import sre_parse
+
+from . import Untranslatable, _Translator
+
+#: The stages the core runs, in order, by the names decisions are stamped with.
+STAGES = ("features", "phrases", "shapes", "scoring", "context", "repeats")
+#: ``PhraseBook.classify``'s "how", by the core's number.
+HOW = ("strong phrase", "whole line", "short line")
+
+
+# --- regexes ------------------------------------------------------------------------------------------------
+
+def pattern_spec(name: str, pattern: re.Pattern[str], anchored: bool = False) -> dict[str, Any]:
+    """``pattern`` for the core: ``anchored`` for a pattern the Python code calls with ``match()``.
+
+    A case-insensitive pattern runs on the folded line, a case-sensitive one on the line itself (both with
+    the core's stand-ins). A pattern that starts ``^(?=X)Y`` comes as two parts, ``^X`` and ``^Y``, that
+    must both match (the regex crate has no look-ahead).
+    """
+    ignorecase = bool(pattern.flags & re.I)
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    if parsed.state.flags & (re.M | re.S | re.A | re.L):
+        raise Untranslatable(f"{name}: flags that change what the pattern matches")
+    items = list(parsed)
+    translator = _Translator(ignorecase, raw=True)
+    starts_anchored = anchored or bool(items) and items[0] == (sre.AT, sre.AT_BEGINNING)
+    if items and items[0] == (sre.AT, sre.AT_BEGINNING):
+        items = items[1:]
+    parts = []
+    if starts_anchored and items and items[0][0] is sre.ASSERT and items[0][1][0] == 1:
+        parts.append("^(?:" + translator.sequence(items[0][1][1]) + ")")
+        items = items[1:]
+    body = translator.sequence(items)
+    parts.append(("^(?:" + body + ")") if starts_anchored else body)
+    return {"name": name, "parts": parts, "folded": ignorecase, "plain": not ignorecase and not translator.classes, "named": "".join(sorted(translator.named)),
+            "ranges": translator.ranges}
+
+
+# --- the stages' rules --------------------------------------------------------------------------------------
+
+def language_rules() -> dict[str, Any]:
+    from .. import language, lexicon
+
+    return {
+        "cjk": pattern_spec("language._CJK", language._CJK),
+        "scripts": [(pattern_spec(f"language {name}", pattern), name) for pattern, name in language._SCRIPT_NAMES],
+        "sentence_mark": pattern_spec("lexicon.SENTENCE_MARK", lexicon.SENTENCE_MARK),
+        "prose_text_spaces": lexicon._PROSE_TEXT_SPACES,
+        "word": pattern_spec("language._WORD", language._WORD),
+        "english": language.ENGLISH,
+        "english_fast_ratio": language._ENGLISH_FAST_RATIO,
+        "sample_tokens": language._SAMPLE_TOKENS,
+        "min_prose_tokens": language._MIN_PROSE_TOKENS,
+        "stoplist_dir": language._stoplist_dir(),
+    }
+
+
+def shape_rules() -> dict[str, Any]:
+    """The patterns of :mod:`cleaner.stages.shapes`, each as the stage calls it (``match`` or ``search``)."""
+    from .. import lexicon
+    from ..stages import shapes as s
+
+    match = {"separator_only": s._SEPARATOR_ONLY, "leading_link": s._LEADING_LINK,
+             "comment_author": s._COMMENT_AUTHOR, "comments_header": s._COMMENTS_HEADER,
+             "timestamp_like": s.TIMESTAMP_LIKE, "iso_timestamp": s._ISO_TIMESTAMP,
+             "published_updated": s._PUBLISHED_UPDATED, "gallery_caption": s._GALLERY_CAPTION,
+             "url_only": s._URL_ONLY, "number_only": s._NUMBER_ONLY, "byline_like": s.BYLINE_LIKE,
+             "teaser": s._TEASER}
+    search = {"dangling": s._DANGLING, "pipes": s._PIPES, "count_suffix": s._COUNT_SUFFIX}
+    patterns = {name: pattern_spec(f"shapes.{name}", p, anchored=True) for name, p in match.items()}
+    patterns.update({name: pattern_spec(f"shapes.{name}", p) for name, p in search.items()})
+    patterns["credit"] = _any_of([pattern_spec(f"lexicon credit {k}", p) for k, p in enumerate(lexicon._CREDIT_PATTERNS)])
+    stage = s.ShapesStage
+    return {"patterns": patterns, "menu_run": stage.menu_run, "menu_words": stage.menu_words,
+            "teaser_run": stage.teaser_run, "teaser_gap": stage.teaser_gap}
+
+
+def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Patterns of which any may match, as few: the case-insensitive ones of one part become one alternation
+    (one search of the line instead of one per pattern, as ``lexicon._CREDIT`` does for the reference).
+
+    The case-sensitive ones stay apart: merged, they lose the literals each starts from (which the regex
+    crate searches for first), and their ``\b`` on a line with a character outside ASCII sends the search
+    to the slow engine: 31.6 µs a line against 0.02-0.14 µs for each alone (measured on a 115-character line).
+    """
+    merged: dict[tuple[bool, bool], dict[str, Any]] = {}
+    rest = []
+    for spec in specs:
+        if len(spec["parts"]) != 1 or not spec["folded"]:
+            rest.append(spec)
+            continue
+        form = (spec["folded"], spec["plain"])
+        into = merged.get(form)
+        if into is None:
+            merged[form] = dict(spec, parts=[f"(?:{spec['parts'][0]})"], ranges=list(spec["ranges"]))
+            continue
+        into["name"] += f", {spec['name']}"
+        into["parts"] = [f"{into['parts'][0]}|(?:{spec['parts'][0]})"]
+        into["named"] = "".join(sorted(set(into["named"]) | set(spec["named"])))
+        into["ranges"] += spec["ranges"]
+    return [*merged.values(), *rest]
+
+
+def repeat_rules() -> dict[str, Any]:
+    from ..stages import repeats as r
+
+    return {"min_units": r.REPEAT_MIN_UNITS, "shingle_share": r.REPEAT_SHINGLE_SHARE,
+            "window_lines": r.REPEAT_WINDOW_LINES, "window_shingles": r.REPEAT_WINDOW_SHINGLES,
+            "shingle_chars": r.REPEAT_SHINGLE_CHARS, "word": r._WORD.pattern, "fold": str.casefold}
+
+
+def phrase_rules() -> dict[str, Any]:
+    from ..stages import phrases
+
+    return {"hard": sorted(phrases.HARD), "overrule_words": phrases._OVERRULE_WORDS}
+
+
+# --- the text model's columns ---------------------------------------------------------------------------------
+
+_BIN = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+_CMP = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=", ast.Is: "is",
+        ast.IsNot: "is not"}
+_FUNCS = ("log1p", "min", "max", "float")
+
+
+def expression(source: str, slot_of: dict[str, int], constants: dict[str, float], arrays: set[str]):
+    """A column's expression as nested tuples the core reads (``cleaner/native/src/columns.rs``' ``Expr``).
+
+    Only what the table uses is accepted: numbers, names (a slot of the line's variables, or a constant),
+    ``f.<measure>``, ``array[i]``, ``min``/``max`` of an array's slice, arithmetic, comparisons (``is None``
+    only with None), ``and``/``or``/``not``, ``x if c else y``, and calls of log1p, min, max, float.
+    """
+    def walk(node):
+        if isinstance(node, ast.Constant):
+            if node.value is None:
+                return ("const", math.nan)
+            if isinstance(node.value, (bool, int, float)):
+                return ("const", float(node.value))
+        elif isinstance(node, ast.Name):
+            if node.id in slot_of:
+                return ("var", slot_of[node.id])
+            if node.id in constants:
+                return ("const", float(constants[node.id]))
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "f":
+            name = f"f.{node.attr}"
+            if name in slot_of:
+                return ("var", slot_of[name])
+        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in arrays:
+            if not isinstance(node.slice, ast.Slice):
+                return ("index", node.value.id, walk(node.slice))
+        elif isinstance(node, ast.BinOp) and type(node.op) in _BIN:
+            return ("bin", _BIN[type(node.op)], walk(node.left), walk(node.right))
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.USub)):
+            return ("not" if isinstance(node.op, ast.Not) else "neg", walk(node.operand))
+        elif isinstance(node, ast.Compare) and all(type(op) in _CMP for op in node.ops):
+            for op, right in zip(node.ops, node.comparators):
+                if isinstance(op, (ast.Is, ast.IsNot)) and not (isinstance(right, ast.Constant) and right.value is None):
+                    raise Untranslatable(f"{source!r}: 'is' compares with None only")
+            return ("cmp", walk(node.left), [(_CMP[type(op)], walk(right)) for op, right in zip(node.ops, node.comparators)])
+        elif isinstance(node, ast.BoolOp):
+            return ("and" if isinstance(node.op, ast.And) else "or", [walk(v) for v in node.values])
+        elif isinstance(node, ast.IfExp):
+            return ("if", walk(node.test), walk(node.body), walk(node.orelse))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _FUNCS \
+                and not node.keywords:
+            args = node.args
+            if node.func.id in ("min", "max") and len(args) == 1 and isinstance(args[0], ast.Subscript) \
+                    and isinstance(args[0].slice, ast.Slice) and isinstance(args[0].value, ast.Name) \
+                    and args[0].value.id in arrays and args[0].slice.step is None:
+                sl = args[0].slice
+                return ("slice", node.func.id, args[0].value.id,
+                        walk(sl.lower) if sl.lower is not None else None,
+                        walk(sl.upper) if sl.upper is not None else None)
+            if node.func.id in ("log1p", "float") and len(args) != 1 or node.func.id in ("min", "max") and len(args) < 2:
+                raise Untranslatable(f"{source!r}: {node.func.id} with {len(args)} arguments")
+            return ("call", node.func.id, [walk(a) for a in args])
+        raise Untranslatable(f"{source!r}: {ast.dump(node)[:80]} is not translated")
+
+    return walk(ast.parse(source, mode="eval").body)
+
+
+def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
+    """The columns table compiled for the core: per column its expression and the slot it is kept in."""
+    from .. import _native, lexicon
+    from ..textmodel import columns as c
+    from ..textmodel.vectors import PAGE_NAMES
+
+    slot_of = {name: k for k, name in enumerate(_native.column_base_names())}
+    arrays = set(PAGE_NAMES) - set(slot_of) - {"feats"}
+    constants = {"NEAR_LINES": c.NEAR_LINES, "NEARBY_LINES": c.NEARBY_LINES, "PART_LINES": c.PART_LINES}
+
+    def slot(name: str) -> int:
+        return slot_of.setdefault(name, len(slot_of))
+
+    own, terms, around = [], [], []
+    line_columns = [column for column in c.COLUMNS if column.scope == c.LINE]
+    if c.COLUMNS[:len(line_columns)] != tuple(line_columns):
+        raise Untranslatable("the LINE columns must come first")
+    for column in line_columns:
+        own.append((expression(column.compute, slot_of, constants, arrays), slot(column.name)))
+    for name, source in c.TERMS:  # after the LINE columns, before the others (as vectors.py binds them)
+        terms.append((expression(source, slot_of, constants, arrays), slot(name)))
+    for column in c.COLUMNS[len(line_columns):]:
+        if column.scope == c.SIGNAL:
+            around.append(("signal", signal_code[column.name.split(":", 1)[1]]))
+        else:
+            around.append(("expr", expression(column.compute, slot_of, constants, arrays), slot(column.name)))
+    return {"own": own, "terms": terms, "around": around, "slots": len(slot_of),
+            "prose_units": lexicon.PROSE_UNITS, "near_radius": c.NEAR_RADIUS, "nearby_radius": c.NEARBY_RADIUS,
+            "part_radius": c.PART_RADIUS, "end_markers": sorted(signal_code[s] for s in c.END_MARKERS)}
+
+
+def model_numbers(model) -> dict[str, Any]:
+    """A :class:`~cleaner.textmodel.TextModel`'s numbers, as the core's Model reads them."""
+    return {"weights": list(model.weights), "threshold": model.threshold,
+            "log_transitions": [list(row) for row in model.log_transitions], "prior_body": model.prior_body,
+            "log_start": list(model.log_start), "compensated_sum": sys.version_info >= (3, 12)}

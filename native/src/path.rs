@@ -1,0 +1,715 @@
+//! The whole per-line text path in one call per document: split, language, measures, phrases, shapes,
+//! scoring, context, repeats (the stages of `cleaner/pipeline.py` from `features` to `repeats`, for a
+//! text dump with no profile). Every rule comes from the glue (`cleaner/native/rules.py`); the decisions
+//! come back as byte columns, and a line's Python objects are made only when the glue asks.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use pyo3::exceptions::{PyIndexError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
+use rustc_hash::FxHashMap;
+
+use crate::columns::{self, Array, Bin, Cmp, Expr, Func};
+use crate::doc::{Doc, Reason, Signal, BODY, HARD, MARKUP, SOFT};
+use crate::language::{LanguageRules, Languages};
+use crate::measures::{Measurer, Rules};
+use crate::patterns::{Pattern, PatternSpec};
+use crate::phrases::{self, Scratch};
+use crate::repeats::RepeatRules;
+use crate::shapes::{ShapePatterns, ShapeRules, ShapeVerdicts, Verdict};
+use crate::textmodel::{self, ColumnRules};
+use crate::unicode::Table;
+use crate::{guarded, ne_bytes, Core, PhraseBook};
+
+fn value_error(message: impl std::fmt::Display) -> PyErr {
+    PyValueError::new_err(message.to_string())
+}
+
+fn item<'py>(dict: &Bound<'py, PyDict>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    dict.get_item(name)?
+        .ok_or_else(|| value_error(format!("the text path's rules: no {name}")))
+}
+
+fn pattern(table: &Table, spec: &Bound<'_, PyAny>) -> PyResult<Pattern> {
+    let spec = spec.cast::<PyDict>()?;
+    let spec = PatternSpec {
+        name: item(spec, "name")?.extract()?,
+        parts: item(spec, "parts")?.extract()?,
+        folded: item(spec, "folded")?.extract()?,
+        plain: item(spec, "plain")?.extract()?,
+        named: item(spec, "named")?.extract()?,
+        ranges: item(spec, "ranges")?.extract()?,
+    };
+    Pattern::new(spec, table).map_err(|e| value_error(e.0))
+}
+
+/// One verdict of the glue's table: (signal code, reason code).
+fn verdict(verdicts: &Bound<'_, PyDict>, name: &str) -> PyResult<Verdict> {
+    let (signal, reason): (Signal, u16) = item(verdicts, name)?.extract()?;
+    Ok(Verdict {
+        signal,
+        reason: Reason::Fixed(reason),
+    })
+}
+
+fn shape_rules(table: &Table, spec: &Bound<'_, PyDict>, verdicts: &Bound<'_, PyDict>) -> PyResult<ShapeRules> {
+    let patterns = item(spec, "patterns")?;
+    let patterns = patterns.cast::<PyDict>()?;
+    let p = |name: &str| -> PyResult<Pattern> { pattern(table, &item(patterns, name)?) };
+    let credit = item(patterns, "credit")?
+        .try_iter()?
+        .map(|spec| pattern(table, &spec?))
+        .collect::<PyResult<Vec<_>>>()?;
+    let v = |name: &str| verdict(verdicts, name);
+    Ok(ShapeRules {
+        patterns: ShapePatterns {
+            separator_only: p("separator_only")?,
+            dangling: p("dangling")?,
+            leading_link: p("leading_link")?,
+            pipes: p("pipes")?,
+            credit,
+            comment_author: p("comment_author")?,
+            comments_header: p("comments_header")?,
+            count_suffix: p("count_suffix")?,
+            timestamp_like: p("timestamp_like")?,
+            iso_timestamp: p("iso_timestamp")?,
+            published_updated: p("published_updated")?,
+            gallery_caption: p("gallery_caption")?,
+            url_only: p("url_only")?,
+            number_only: p("number_only")?,
+            byline_like: p("byline_like")?,
+            teaser: p("teaser")?,
+        },
+        verdicts: ShapeVerdicts {
+            separator: v("separator")?,
+            link_row_edge: v("link_row_edge")?,
+            link_row_items: v("link_row_items")?,
+            credit: v("credit")?,
+            comment_header: v("comment_header")?,
+            counter: v("counter")?,
+            dateline: v("dateline")?,
+            gallery: v("gallery")?,
+            url: v("url")?,
+            number: v("number")?,
+            repeated: v("repeated")?,
+            navigation_bar: v("navigation_bar")?,
+            headline_run: v("headline_run")?,
+            caption_echo: v("caption_echo")?,
+            headline_list: v("headline_list")?,
+            teaser_list: v("teaser_list")?,
+            related_box: v("related_box")?,
+            menu: v("menu")?,
+        },
+        menu_run: item(spec, "menu_run")?.extract()?,
+        menu_words: item(spec, "menu_words")?.extract()?,
+        teaser_run: item(spec, "teaser_run")?.extract()?,
+        teaser_gap: item(spec, "teaser_gap")?.extract()?,
+        related: item(spec, "related")?.extract()?,
+        repeated: item(spec, "repeated")?.extract()?,
+    })
+}
+
+fn language_rules(table: &Table, spec: &Bound<'_, PyDict>) -> PyResult<LanguageRules> {
+    let scripts = item(spec, "scripts")?
+        .try_iter()?
+        .map(|pair| {
+            let pair = pair?;
+            let pair = pair.cast::<PyTuple>()?;
+            Ok((pattern(table, &pair.get_item(0)?)?, pair.get_item(1)?.extract()?))
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let directory: Option<String> = item(spec, "stoplist_dir")?.extract()?;
+    Ok(LanguageRules {
+        cjk: pattern(table, &item(spec, "cjk")?)?,
+        scripts,
+        sentence_mark: pattern(table, &item(spec, "sentence_mark")?)?,
+        prose_text_spaces: item(spec, "prose_text_spaces")?.extract()?,
+        word: pattern(table, &item(spec, "word")?)?,
+        english: item(spec, "english")?.extract()?,
+        english_fast_ratio: item(spec, "english_fast_ratio")?.extract()?,
+        sample_tokens: item(spec, "sample_tokens")?.extract()?,
+        min_prose_tokens: item(spec, "min_prose_tokens")?.extract()?,
+        stoplist_dir: directory.map(Into::into),
+    })
+}
+
+// --- the columns' expressions ---------------------------------------------------------------------------------
+
+fn func(name: &str) -> PyResult<Func> {
+    Ok(match name {
+        "log1p" => Func::Log1p,
+        "min" => Func::Min,
+        "max" => Func::Max,
+        "float" => Func::Float,
+        _ => return Err(value_error(format!("no function {name}"))),
+    })
+}
+
+fn array(name: &str) -> PyResult<Array> {
+    Array::named(name).ok_or_else(|| value_error(format!("no array {name}")))
+}
+
+/// An expression from the glue's nested tuples (`rules.expression`).
+fn expr(node: &Bound<'_, PyAny>, slots: usize) -> PyResult<Expr> {
+    let node = node.cast::<PyTuple>()?;
+    let kind: String = node.get_item(0)?.extract()?;
+    let at = |k: usize| node.get_item(k);
+    let sub = |k: usize| -> PyResult<Box<Expr>> { Ok(Box::new(expr(&at(k)?, slots)?)) };
+    let list = |k: usize| -> PyResult<Vec<Expr>> {
+        at(k)?.try_iter()?.map(|e| expr(&e?, slots)).collect()
+    };
+    let optional = |k: usize| -> PyResult<Option<Box<Expr>>> {
+        let value = at(k)?;
+        if value.is_none() {
+            Ok(None)
+        } else {
+            Ok(Some(Box::new(expr(&value, slots)?)))
+        }
+    };
+    Ok(match kind.as_str() {
+        "const" => Expr::Const(at(1)?.extract()?),
+        "var" => {
+            let slot: usize = at(1)?.extract()?;
+            if slot >= slots {
+                return Err(value_error("a slot out of range"));
+            }
+            Expr::Var(slot)
+        }
+        "index" => Expr::Index(array(&at(1)?.extract::<String>()?)?, sub(2)?),
+        "slice" => Expr::Slice(
+            func(&at(1)?.extract::<String>()?)?,
+            array(&at(2)?.extract::<String>()?)?,
+            optional(3)?,
+            optional(4)?,
+        ),
+        "bin" => {
+            let op = match at(1)?.extract::<String>()?.as_str() {
+                "+" => Bin::Add,
+                "-" => Bin::Sub,
+                "*" => Bin::Mul,
+                "/" => Bin::Div,
+                other => return Err(value_error(format!("no operator {other}"))),
+            };
+            Expr::Bin(op, sub(2)?, sub(3)?)
+        }
+        "not" => Expr::Not(sub(1)?),
+        "neg" => Expr::Neg(sub(1)?),
+        "cmp" => {
+            let rest = at(2)?
+                .try_iter()?
+                .map(|pair| {
+                    let pair = pair?;
+                    let pair = pair.cast::<PyTuple>()?;
+                    let op = match pair.get_item(0)?.extract::<String>()?.as_str() {
+                        "<" => Cmp::Lt,
+                        "<=" => Cmp::Le,
+                        ">" => Cmp::Gt,
+                        ">=" => Cmp::Ge,
+                        "==" => Cmp::Eq,
+                        "!=" => Cmp::Ne,
+                        "is" => Cmp::Is,
+                        "is not" => Cmp::IsNot,
+                        other => return Err(value_error(format!("no comparison {other}"))),
+                    };
+                    Ok((op, expr(&pair.get_item(1)?, slots)?))
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            Expr::Compare(sub(1)?, rest)
+        }
+        "and" => Expr::And(list(1)?),
+        "or" => Expr::Or(list(1)?),
+        "if" => Expr::If(sub(1)?, sub(2)?, sub(3)?),
+        "call" => Expr::Call(func(&at(1)?.extract::<String>()?)?, list(2)?),
+        other => return Err(value_error(format!("no expression kind {other}"))),
+    })
+}
+
+fn column_rules(spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRules> {
+    let slots: usize = item(spec, "slots")?.extract()?;
+    let pairs = |name: &str| -> PyResult<Vec<(Expr, usize)>> {
+        item(spec, name)?
+            .try_iter()?
+            .map(|pair| {
+                let pair = pair?;
+                let pair = pair.cast::<PyTuple>()?;
+                let slot: usize = pair.get_item(1)?.extract()?;
+                if slot >= slots {
+                    return Err(value_error("a slot out of range"));
+                }
+                Ok((expr(&pair.get_item(0)?, slots)?, slot))
+            })
+            .collect()
+    };
+    let own = pairs("own")?
+        .into_iter()
+        .map(|(e, s)| (e, Some(s)))
+        .collect();
+    let terms = pairs("terms")?;
+    let around = item(spec, "around")?
+        .try_iter()?
+        .map(|column| {
+            let column = column?;
+            let column = column.cast::<PyTuple>()?;
+            let kind: String = column.get_item(0)?.extract()?;
+            if kind == "signal" {
+                Ok(columns::Column::Signal(column.get_item(1)?.extract()?))
+            } else {
+                let slot: usize = column.get_item(2)?.extract()?;
+                if slot >= slots {
+                    return Err(value_error("a slot out of range"));
+                }
+                Ok(columns::Column::Computed(
+                    expr(&column.get_item(1)?, slots)?,
+                    Some(slot),
+                ))
+            }
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let mut end_marker = vec![false; signals + 1];
+    for code in item(spec, "end_markers")?.extract::<Vec<usize>>()? {
+        if code > signals {
+            return Err(value_error("an end marker out of range"));
+        }
+        end_marker[code] = true;
+    }
+    if slots < columns::BASE_NAMES.len() {
+        return Err(value_error("fewer slots than the base names"));
+    }
+    Ok(ColumnRules {
+        table: columns::Table {
+            own,
+            terms,
+            around,
+            slots,
+        },
+        prose_units: item(spec, "prose_units")?.extract()?,
+        near_radius: item(spec, "near_radius")?.extract()?,
+        nearby_radius: item(spec, "nearby_radius")?.extract()?,
+        part_radius: item(spec, "part_radius")?.extract()?,
+        end_marker,
+    })
+}
+
+/// The base names of the columns' variables, in slot order (the glue numbers the rest after them).
+#[pyfunction]
+pub fn column_base_names() -> Vec<&'static str> {
+    columns::BASE_NAMES.to_vec()
+}
+
+// --- the model ------------------------------------------------------------------------------------------------
+
+/// A text model's numbers (`TextModel`), for [`TextPath::run`].
+#[pyclass(frozen, module = "cleaner._native")]
+pub struct Model {
+    model: textmodel::Model,
+}
+
+#[pymethods]
+impl Model {
+    #[new]
+    fn new(numbers: &Bound<'_, PyDict>) -> PyResult<Self> {
+        guarded(|| {
+            let rows: Vec<Vec<f64>> = item(numbers, "log_transitions")?.extract()?;
+            if rows.len() != 4 || rows.iter().any(|r| r.len() != 4) {
+                return Err(value_error("log_transitions: 4 x 4"));
+            }
+            let mut log_transitions = [[0.0; 4]; 4];
+            for (a, row) in rows.iter().enumerate() {
+                log_transitions[a].copy_from_slice(row);
+            }
+            let start: Vec<f64> = item(numbers, "log_start")?.extract()?;
+            let log_start: [f64; 4] = start
+                .try_into()
+                .map_err(|_| value_error("log_start: 4 numbers"))?;
+            Ok(Model {
+                model: textmodel::Model {
+                    weights: item(numbers, "weights")?.extract()?,
+                    threshold: item(numbers, "threshold")?.extract()?,
+                    log_transitions,
+                    prior_body: item(numbers, "prior_body")?.extract()?,
+                    log_start,
+                    compensated_sum: item(numbers, "compensated_sum")?.extract()?,
+                },
+            })
+        })
+    }
+}
+
+// --- the path -------------------------------------------------------------------------------------------------
+
+/// The text path's rules, made once per process (or per phrase book).
+#[pyclass(frozen, module = "cleaner._native")]
+pub struct TextPath {
+    table: Arc<Table>,
+    rules: Arc<Rules>,
+    languages: Languages,
+    book: Arc<phrases::PhraseBook>,
+    /// Per `category * 3 + how`: the verdict, and whether it is final (`HARD`).
+    phrase_verdicts: Vec<(Verdict, bool)>,
+    overrule_words: u32,
+    shapes: ShapeRules,
+    columns: ColumnRules,
+    repeats: RepeatRules,
+    fold: Py<PyAny>,
+    folds: Mutex<FxHashMap<char, String>>,
+    stages: [u16; 6],
+    id: u64,
+}
+
+static PATHS: AtomicU64 = AtomicU64::new(0);
+
+impl TextPath {
+    pub(crate) fn new(_py: Python<'_>, core: &Core, spec: &Bound<'_, PyDict>) -> PyResult<TextPath> {
+        let table = core.table.clone();
+        let signals: usize = item(spec, "signal_count")?.extract()?;
+        if signals >= Signal::MAX as usize {
+            return Err(value_error("too many signals"));
+        }
+        let book = item(spec, "book")?;
+        let book = book.cast::<PhraseBook>()?.get().book.clone();
+        let verdicts = item(spec, "phrase_verdicts")?
+            .try_iter()?
+            .map(|v| {
+                let (signal, reason, hard): (Signal, u16, bool) = v?.extract()?;
+                Ok((
+                    Verdict {
+                        signal,
+                        reason: Reason::Fixed(reason),
+                    },
+                    hard,
+                ))
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        if verdicts.len() != book.categories() * 3 {
+            return Err(value_error("a verdict per category and way of matching"));
+        }
+        let shape_verdicts = item(spec, "shape_verdicts")?;
+        let shapes = shape_rules(
+            &table,
+            item(spec, "shapes")?.cast::<PyDict>()?,
+            shape_verdicts.cast::<PyDict>()?,
+        )?;
+        let repeats_spec = item(spec, "repeats")?;
+        let repeats_spec = repeats_spec.cast::<PyDict>()?;
+        let repeat = verdict(shape_verdicts.cast::<PyDict>()?, "repeats")?;
+        let repeats = RepeatRules {
+            min_units: item(repeats_spec, "min_units")?.extract()?,
+            shingle_share: item(repeats_spec, "shingle_share")?.extract()?,
+            window_lines: item(repeats_spec, "window_lines")?.extract()?,
+            window_shingles: item(repeats_spec, "window_shingles")?.extract()?,
+            shingle_chars: item(repeats_spec, "shingle_chars")?.extract()?,
+            reason: repeat.reason,
+            signal: repeat.signal,
+        };
+        let stages: Vec<u16> = item(spec, "stages")?.extract()?;
+        Ok(TextPath {
+            rules: core.rules.clone(),
+            languages: Languages::new(language_rules(
+                &table,
+                item(spec, "language")?.cast::<PyDict>()?,
+            )?),
+            book,
+            phrase_verdicts: verdicts,
+            overrule_words: item(spec, "overrule_words")?.extract()?,
+            shapes,
+            columns: column_rules(item(spec, "columns")?.cast::<PyDict>()?, signals)?,
+            repeats,
+            fold: item(repeats_spec, "fold")?.unbind(),
+            folds: Mutex::new(FxHashMap::default()),
+            stages: stages
+                .try_into()
+                .map_err(|_| value_error("six stage numbers"))?,
+            table,
+            id: PATHS.fetch_add(1, Ordering::Relaxed),
+        })
+    }
+
+    /// Stage `features`: the language (unless given), then each distinct line's measures.
+    fn features(&self, doc: &mut Doc, text: &str, language: Option<(Option<String>, bool)>) -> PyResult<()> {
+        let texts: Vec<&str> = (0..doc.len()).map(|i| doc.text(text, i)).collect();
+        let (language, char_mode) = match language {
+            Some(given) => given,
+            None => {
+                let chars: Vec<u32> = doc.row.iter().map(|&r| doc.chars[r as usize]).collect();
+                self.languages
+                    .detect(&self.table, &texts, &chars)
+                    .map_err(|e| value_error(e.0))?
+            }
+        };
+        let stoplist = self
+            .languages
+            .stopwords(&self.table, language.as_deref())
+            .map_err(|e| value_error(e.0))?;
+        let measurer = Measurer {
+            table: &self.table,
+            rules: &self.rules,
+            stoplist: if stoplist.is_empty() { None } else { Some(&stoplist) },
+            char_mode,
+        };
+        doc.m = measurer.measure(doc.rows.iter().map(|&line| doc.text(text, line as usize)));
+        doc.has_stoplist = language.is_some() && !char_mode && !stoplist.is_empty();
+        doc.language = language;
+        doc.char_mode = char_mode;
+        Ok(())
+    }
+
+    /// Stage `phrases` (`PhrasesStage`): each distinct line classified once.
+    fn phrases(&self, doc: &mut Doc, text: &str) -> PyResult<()> {
+        const UNSEEN: u16 = u16::MAX;
+        let mut found = vec![UNSEEN; doc.rows.len()];
+        let mut scratch = Scratch::default();
+        doc.folded = vec![String::new(); doc.rows.len()];
+        for i in 0..doc.len() {
+            let r = doc.r(i);
+            let over_markup = doc.authority[i] >= MARKUP;
+            if over_markup && (doc.m.words[r] > self.overrule_words || !doc.markup_body(i)) {
+                continue;
+            }
+            if found[r] == UNSEEN {
+                let (category, how) = self
+                    .book
+                    .classify_one(
+                        &self.table,
+                        doc.text(text, i),
+                        doc.m.words[r],
+                        doc.m.ends_sentence[r] != 0,
+                        &mut scratch,
+                    )
+                    .map_err(|e| value_error(e.0))?;
+                found[r] = if category == crate::phrases::NONE {
+                    UNSEEN - 1
+                } else {
+                    category as u16 * 3 + how as u16
+                };
+                doc.folded[r] = scratch.mapped.clone();
+            }
+            if found[r] >= UNSEEN - 1 {
+                continue;
+            }
+            let (v, hard) = self.phrase_verdicts[found[r] as usize];
+            if over_markup && !hard {
+                continue;
+            }
+            doc.condemn(i, v.reason, v.signal, if hard { HARD } else { SOFT });
+        }
+        Ok(())
+    }
+
+    fn fold_char(&self, py: Python<'_>, c: char) -> Result<String, String> {
+        if let Some(folded) = self.folds.lock().unwrap().get(&c) {
+            return Ok(folded.clone());
+        }
+        let folded: String = self
+            .fold
+            .call1(py, (c.to_string(),))
+            .and_then(|f| f.extract(py))
+            .map_err(|e| e.to_string())?;
+        self.folds.lock().unwrap().insert(c, folded.clone());
+        Ok(folded)
+    }
+}
+
+#[pymethods]
+impl TextPath {
+    /// Clean one dump (a text, or one window of a pasted site): the stages from `features` to `repeats`.
+    /// `language`: the language and char mode when known (a later window takes the first's).
+    #[pyo3(signature = (text, model, first=1, large=false, language=None))]
+    fn run(
+        &self,
+        py: Python<'_>,
+        text: String,
+        model: &Bound<'_, Model>,
+        first: u32,
+        large: bool,
+        language: Option<(Option<String>, bool)>,
+    ) -> PyResult<Document> {
+        guarded(|| {
+            if text.len() >= u32::MAX as usize {
+                return Err(value_error("a dump of 4 GB or more"));
+            }
+            let mut doc = Doc::split(&self.table, &text, first);
+            doc.large = large || doc.len() > 20_000;
+            doc.stage_now = self.stages[0];
+            self.features(&mut doc, &text, language)?;
+            doc.stage_now = self.stages[1];
+            self.phrases(&mut doc, &text)?;
+            doc.stage_now = self.stages[2];
+            self.shapes.run(&self.table, &mut doc, &text);
+            doc.folded = Vec::new();
+            let model = &model.get().model;
+            if model.weights.len() != self.columns.table.width() {
+                return Err(value_error("the model's weights are not one per column"));
+            }
+            doc.stage_now = self.stages[3];
+            textmodel::scoring(&self.columns, model, &self.table, &mut doc, &text);
+            doc.stage_now = self.stages[4];
+            textmodel::context(model, &mut doc);
+            doc.stage_now = self.stages[5];
+            let mut fold = |c: char| self.fold_char(py, c);
+            self.repeats
+                .run(&self.table, &mut doc, &text, &mut fold)
+                .map_err(value_error)?;
+            doc.stage_now = 0;
+            if doc.large {
+                doc.scored = None;
+            }
+            Ok(Document {
+                doc,
+                text,
+                path_id: self.id,
+                prose_units: self.columns.prose_units,
+            })
+        })
+    }
+}
+
+/// A document's lines as the path left them; the glue reads their decisions as byte columns.
+#[pyclass(module = "cleaner._native")]
+pub struct Document {
+    doc: Doc,
+    text: String,
+    /// The path it came from (its vectors are made again with that path's columns).
+    path_id: u64,
+    prose_units: u32,
+}
+
+/// Reason codes in the `reasons` column: a fixed reason's number, or these.
+const REASON_EMPTY: u32 = u32::MAX;
+const REASON_MODEL: u32 = 1 << 31;
+
+fn reason_code(reason: Reason) -> u32 {
+    match reason {
+        Reason::Empty => REASON_EMPTY,
+        Reason::Fixed(k) => k as u32,
+        Reason::Model { body, despite } => REASON_MODEL | (body as u32) << 8 | despite as u32,
+        Reason::Python(k) => REASON_MODEL >> 1 | k,
+    }
+}
+
+#[pymethods]
+impl Document {
+    fn __len__(&self) -> usize {
+        self.doc.len()
+    }
+
+    #[getter]
+    fn language(&self) -> Option<String> {
+        self.doc.language.clone()
+    }
+
+    #[getter]
+    fn char_mode(&self) -> bool {
+        self.doc.char_mode
+    }
+
+    /// `metadata._header_end`: the first body line that holds a sentence of prose (`lexicon.holds_sentence`:
+    /// `PROSE_UNITS` units or more and a sentence), else the first body line, else None.
+    #[getter]
+    fn first_prose(&self) -> Option<usize> {
+        let d = &self.doc;
+        let mut fallback = None;
+        for i in 0..d.len() {
+            if d.label[i] != BODY {
+                continue;
+            }
+            fallback = fallback.or(Some(i));
+            let r = d.r(i);
+            if d.m.units[r] >= self.prose_units && d.m.sentences[r] >= 1 {
+                return Some(i);
+            }
+        }
+        fallback
+    }
+
+    /// A per-line column as bytes: `label`, `authority`, `stage`, `signal` (u8), `number`, `reason` (u32),
+    /// `score` (f64).
+    fn column<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyBytes>> {
+        let d = &self.doc;
+        Ok(match name {
+            "label" => PyBytes::new(py, &d.label),
+            "authority" => PyBytes::new(py, &d.authority),
+            "signal" => PyBytes::new(py, &d.signal),
+            "blank_before" => {
+                let flags: Vec<u8> = d.blank_before.iter().map(|&b| b as u8).collect();
+                PyBytes::new(py, &flags)
+            }
+            "stage" => {
+                let stages: Vec<u8> = d.stage.iter().map(|&s| s as u8).collect();
+                PyBytes::new(py, &stages)
+            }
+            "number" => PyBytes::new(py, &ne_bytes(&d.numbers, u32::to_ne_bytes)),
+            "reason" => {
+                let codes: Vec<u32> = d.reason.iter().map(|&r| reason_code(r)).collect();
+                PyBytes::new(py, &ne_bytes(&codes, u32::to_ne_bytes))
+            }
+            "score" => PyBytes::new(py, &ne_bytes(&d.score, f64::to_ne_bytes)),
+            _ => return Err(value_error(format!("no column {name:?}"))),
+        })
+    }
+
+    /// Line `i`'s text.
+    fn text(&self, i: usize) -> PyResult<&str> {
+        if i >= self.doc.len() {
+            return Err(PyIndexError::new_err("no such line"));
+        }
+        Ok(self.doc.text(&self.text, i))
+    }
+
+    /// The texts of the lines whose label is `label`, in order (the article's paragraphs, for BODY).
+    fn texts_labelled<'py>(&self, py: Python<'py>, label: u8, labels: &[u8]) -> PyResult<Bound<'py, PyList>> {
+        if labels.len() != self.doc.len() {
+            return Err(value_error("a label per line"));
+        }
+        let texts: Vec<&str> = (0..self.doc.len())
+            .filter(|&i| labels[i] == label)
+            .map(|i| self.doc.text(&self.text, i))
+            .collect();
+        PyList::new(py, texts)
+    }
+
+    /// Line `i`'s measures, as `Features` names them: ((words, chars, units, stops, sentences),
+    /// (stop_ratio, title_ratio, alpha_ratio, digit_ratio), (ends_sentence, ends_colon, upper, inner_dateline)).
+    #[allow(clippy::type_complexity)]
+    fn measures(
+        &self,
+        i: usize,
+    ) -> PyResult<((u32, u32, u32, u32, u32), (f64, f64, f64, f64), (bool, bool, bool, bool))> {
+        if i >= self.doc.len() || self.doc.m.words.is_empty() {
+            return Err(PyIndexError::new_err("no such line"));
+        }
+        let r = self.doc.r(i);
+        let m = &self.doc.m;
+        Ok((
+            (m.words[r], m.chars[r], m.units[r], m.stops[r], m.sentences[r]),
+            (m.stop_ratio[r], m.title_ratio[r], m.alpha_ratio[r], m.digit_ratio[r]),
+            (m.ends_sentence[r] != 0, m.ends_colon[r] != 0, m.upper[r] != 0, m.inner_dateline[r] != 0),
+        ))
+    }
+
+    /// Line `i`'s topic words (`Features.content`, in no set order).
+    fn content(&self, i: usize) -> PyResult<Vec<&str>> {
+        if i >= self.doc.len() || self.doc.m.content_offsets.is_empty() {
+            return Err(PyIndexError::new_err("no such line"));
+        }
+        let r = self.doc.r(i);
+        let m = &self.doc.m;
+        let ids = &m.content_ids[m.content_offsets[r] as usize..m.content_offsets[r + 1] as usize];
+        Ok(ids.iter().map(|&id| m.vocabulary[id as usize].as_str()).collect())
+    }
+
+    /// Line `i`'s model input as the scoring stage made it (None for a large document).
+    fn vector(&self, path: &Bound<'_, TextPath>, i: usize) -> PyResult<Option<Vec<f64>>> {
+        guarded(|| {
+            if i >= self.doc.len() {
+                return Err(PyIndexError::new_err("no such line"));
+            }
+            if path.get().id != self.path_id {
+                return Err(value_error("the document comes from another path"));
+            }
+            Ok(textmodel::vector(&path.get().columns, &self.doc, i))
+        })
+    }
+}
+

@@ -1,0 +1,140 @@
+//! Stage `repeats` of `cleaner/stages/repeats.py` in the core: a body line that repeats text already kept.
+//!
+//! A line is compared as `_normalised` makes it: its words case-folded (`str.casefold`) and joined by one
+//! space. Case folding is Python's own, asked of Python once per character outside ASCII (the glue hands
+//! over `str.casefold`; it folds a character without looking at its neighbours), and cached.
+
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::doc::{Doc, Reason, Signal, BODY, MARKUP};
+use crate::unicode::{Table, SPACE, WORD};
+
+/// The module's constants.
+pub struct RepeatRules {
+    pub min_units: u32,
+    pub shingle_share: f64,
+    pub window_lines: usize,
+    pub window_shingles: usize,
+    pub shingle_chars: usize,
+    pub reason: Reason,
+    pub signal: Signal,
+}
+
+fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// `_normalised`: the line's words, case-folded, joined by one space. `fold` folds one character.
+pub fn normalised(
+    table: &Table,
+    text: &str,
+    fold: &mut dyn FnMut(char) -> Result<String, String>,
+) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut in_word = false;
+    for c in text.chars() {
+        if table.props(c).has(SPACE) {
+            in_word = false;
+            continue;
+        }
+        if !in_word && !out.is_empty() {
+            out.push(' ');
+        }
+        in_word = true;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push_str(&fold(c)?);
+        }
+    }
+    Ok(out)
+}
+
+/// `_WORD.findall(key, 0, REPEAT_SHINGLE_CHARS)`: the runs of `\w` among the first characters.
+fn words(table: &Table, key: &str, limit: usize) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = key.len();
+    for (n, (at, c)) in key.char_indices().enumerate() {
+        if n == limit {
+            end = at;
+            break;
+        }
+        let word = table.props(c).has(WORD);
+        match (start, word) {
+            (None, true) => start = Some(at),
+            (Some(from), false) => {
+                found.push((from, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        found.push((from, end));
+    }
+    found
+}
+
+impl RepeatRules {
+    /// `RepeatsStage.__call__`: keep the first copy of body text, drop later copies of it.
+    pub fn run(
+        &self,
+        table: &Table,
+        doc: &mut Doc,
+        text: &str,
+        fold: &mut dyn FnMut(char) -> Result<String, String>,
+    ) -> Result<(), String> {
+        let n = doc.len();
+        if !(0..n).any(|i| doc.label[i] == BODY && doc.authority[i] < MARKUP) {
+            return Ok(());
+        }
+        let mut kept: FxHashSet<u64> = FxHashSet::default();
+        let mut source_of: FxHashMap<u64, usize> = FxHashMap::default();
+        let mut remembered = 0usize;
+        for number in 0..n {
+            if doc.label[number] != BODY {
+                continue;
+            }
+            let key = normalised(table, doc.text(text, number), fold)?;
+            let spans = words(table, &key, self.shingle_chars);
+            let own: FxHashSet<u64> = spans
+                .windows(4)
+                .map(|w| hash_of(&[&key[w[0].0..w[0].1], &key[w[1].0..w[1].1], &key[w[2].0..w[2].1], &key[w[3].0..w[3].1]]))
+                .collect();
+            let key_hash = hash_of(key.as_str());
+            if doc.authority[number] < MARKUP
+                && doc.m.units[doc.r(number)] >= self.min_units
+                && (kept.contains(&key_hash) || self.stitched(&key, &own, &source_of))
+            {
+                doc.condemn(number, self.reason, self.signal, crate::doc::SOFT);
+                continue;
+            }
+            kept.insert(key_hash);
+            if remembered < self.window_lines && source_of.len() < self.window_shingles {
+                remembered += 1;
+                for &shingle in &own {
+                    source_of.entry(shingle).or_insert(number);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `_stitched`: most of its shingles were kept, from several lines, or it is cut off with "…".
+    fn stitched(&self, key: &str, own: &FxHashSet<u64>, source_of: &FxHashMap<u64, usize>) -> bool {
+        if own.len() < 6 {
+            return false;
+        }
+        let sources: Vec<usize> = own.iter().filter_map(|s| source_of.get(s).copied()).collect();
+        if (sources.len() as f64) < self.shingle_share * own.len() as f64 {
+            return false;
+        }
+        let distinct: FxHashSet<usize> = sources.into_iter().collect();
+        distinct.len() >= 2 || key.ends_with('…') || key.ends_with("...")
+    }
+}

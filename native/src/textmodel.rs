@@ -1,0 +1,649 @@
+//! The text model in the core: `cleaner/textmodel/measures.py` (the document-level measures),
+//! `vectors.page_measures`, the logistic scores and the Viterbi of `hmm.py`, and the stages that use them
+//! (`scoring`, `context`). The columns are the Python table's, compiled by [`crate::columns`]; the weights,
+//! threshold and transitions the model file's, handed over by the glue.
+
+use crate::columns::{self, Column, PageArrays, DOC_SLOTS};
+use crate::doc::{Doc, Reason, Signal, BODY, BOILERPLATE, HARD, MARKUP, NO_SIGNAL, SOFT};
+
+/// The model: weights (one per column), and the HMM's numbers as `TextModel` holds them.
+pub struct Model {
+    pub weights: Vec<f64>,
+    pub threshold: f64,
+    /// `[from][to]`, -inf where impossible (already scaled, as `TextModel.log_transitions`).
+    pub log_transitions: [[f64; 4]; 4],
+    pub prior_body: f64,
+    pub log_start: [f64; 4],
+    /// `sum()` of floats is compensated from Python 3.12 on (Neumaier): add as the running Python does.
+    pub compensated_sum: bool,
+}
+
+/// What the columns read besides the table: constants of `columns.py`.
+pub struct ColumnRules {
+    pub table: columns::Table,
+    pub prose_units: u32,
+    pub near_radius: usize,
+    pub nearby_radius: usize,
+    pub part_radius: usize,
+    /// Per signal code: is it an end marker (`END_MARKERS`)?
+    pub end_marker: Vec<bool>,
+}
+
+/// What the scoring stage read, kept to make a line's vector again (`--explain`).
+pub struct Scored {
+    pub vars_doc: [f64; DOC_SLOTS],
+    pub page: PageArrays,
+    pub signal: Vec<Signal>,
+}
+
+/// `is_prose`
+#[inline]
+fn is_prose(doc: &Doc, rules: &ColumnRules, i: usize) -> bool {
+    let r = doc.r(i);
+    doc.m.ends_sentence[r] != 0 && doc.m.units[r] >= rules.prose_units
+}
+
+fn content(doc: &Doc, i: usize) -> &[u32] {
+    let r = doc.r(i);
+    let m = &doc.m;
+    &m.content_ids[m.content_offsets[r] as usize..m.content_offsets[r + 1] as usize]
+}
+
+/// `len(set(a).intersection(b))` for two lists of distinct ids.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    b.iter().filter(|x| a.contains(x)).count()
+}
+
+/// `measures.headline_line`
+fn headline_line(
+    table: &crate::unicode::Table,
+    doc: &Doc,
+    text: &str,
+    prose: &[bool],
+) -> Option<usize> {
+    let n = doc.len();
+    let mut first = String::new();
+    let line0 = doc.text(text, 0);
+    table.lower_str_into(line0, 0, line0.len(), &mut first);
+    let title_words = content(doc, 0);
+    let mut best = None;
+    let mut best_prose = 0usize;
+    let mut lowered = String::new();
+    for i in 1..n {
+        let r = doc.r(i);
+        let units = doc.m.units[r];
+        let line = doc.text(text, i);
+        if !(2..=30).contains(&units)
+            || doc.m.ends_sentence[r] != 0 && !line.ends_with(['?', '!'])
+        {
+            continue;
+        }
+        lowered.clear();
+        table.lower_str_into(line, 0, line.len(), &mut lowered);
+        let shares = (lowered.chars().count() >= 12 && first.contains(lowered.as_str()))
+            || (title_words.len() >= 3
+                && shared(title_words, content(doc, i)) as f64 >= 0.7 * title_words.len() as f64);
+        if !shares {
+            continue;
+        }
+        let below = prose[(i + 1).min(n)..(i + 16).min(n)]
+            .iter()
+            .filter(|&&p| p)
+            .count();
+        if below > best_prose {
+            best = Some(i);
+            best_prose = below;
+        }
+    }
+    best
+}
+
+/// `measures.cohesion`
+fn cohesion(doc: &Doc) -> Vec<f64> {
+    let n = doc.len();
+    let mut out = vec![0.0; n];
+    let mut around: Vec<u32> = Vec::new();
+    for (i, value) in out.iter_mut().enumerate() {
+        let words = content(doc, i);
+        if words.len() < 3 {
+            continue;
+        }
+        around.clear();
+        for j in i.saturating_sub(2)..(i + 3).min(n) {
+            if j != i {
+                around.extend_from_slice(content(doc, j));
+            }
+        }
+        let found = words.iter().filter(|w| around.contains(w)).count();
+        *value = (found as f64 / words.len() as f64 * 3.0).min(1.0);
+    }
+    out
+}
+
+/// `measures.prose_stop_level`
+fn prose_stop_level(doc: &Doc) -> f64 {
+    let m = &doc.m;
+    let rows = || doc.row.iter().map(|&r| r as usize);
+    let mut ratios: Vec<f64> = rows()
+        .filter(|&r| m.units[r] >= 10 && m.ends_sentence[r] != 0)
+        .map(|r| m.stop_ratio[r])
+        .collect();
+    if ratios.len() < 3 {
+        ratios = rows()
+            .filter(|&r| m.units[r] >= 6)
+            .map(|r| m.stop_ratio[r])
+            .collect();
+    }
+    if ratios.is_empty() {
+        return 0.35;
+    }
+    ratios.sort_by(|a, b| a.total_cmp(b));
+    let at = (0.7 * (ratios.len() - 1) as f64) as usize;
+    ratios[at].max(0.05)
+}
+
+/// `measures.anchor`: the stretch with the most prose (max-sum run).
+fn anchor(doc: &Doc, prose: &[bool], end_marker: &[bool]) -> (usize, usize) {
+    let (mut best, mut best_start, mut best_end) = (0.0f64, 0usize, 0usize);
+    let (mut total, mut run_start) = (0.0f64, 0usize);
+    for i in 0..doc.len() {
+        let units = doc.m.units[doc.r(i)];
+        let value = if end_marker[i] {
+            -1000.0
+        } else if prose[i] {
+            units as f64
+        } else {
+            -(units.min(10) as f64 + 2.0)
+        };
+        if total <= 0.0 {
+            total = value;
+            run_start = i;
+        } else {
+            total += value;
+        }
+        if total > best {
+            best = total;
+            best_start = run_start;
+            best_end = i + 1;
+        }
+    }
+    (best_start, best_end)
+}
+
+/// `measures.window_counts`
+fn window_counts(flags: &[bool], radius: usize) -> Vec<f64> {
+    let n = flags.len();
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push(0usize);
+    for &f in flags {
+        prefix.push(prefix[prefix.len() - 1] + f as usize);
+    }
+    (0..n)
+        .map(|i| (prefix[(i + radius + 1).min(n)] - prefix[i.saturating_sub(radius)]) as f64)
+        .collect()
+}
+
+/// `measures.colon_lists`
+fn colon_lists(doc: &Doc, longest: usize) -> Vec<bool> {
+    let n = doc.len();
+    let m = &doc.m;
+    let mut out = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        let r = doc.r(i);
+        if m.ends_colon[r] != 0 && m.units[r] >= 3 {
+            let mut j = i + 1;
+            while j < n && j - i <= longest && {
+                let rj = doc.r(j);
+                m.ends_colon[rj] == 0 && !(m.ends_sentence[rj] != 0 && m.units[rj] >= 8)
+            } {
+                out[j] = true;
+                j += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `measures.distances`
+fn distances(flags: &[bool]) -> Vec<f64> {
+    let n = flags.len();
+    let far = n + 1;
+    let mut left = vec![far; n];
+    let mut last: Option<usize> = None;
+    for i in 0..n {
+        left[i] = last.map_or(far, |l| i - l);
+        if flags[i] {
+            last = Some(i);
+        }
+    }
+    let mut out = vec![far as f64; n];
+    last = None;
+    for i in (0..n).rev() {
+        out[i] = left[i].min(last.map_or(far, |l| l - i)) as f64;
+        if flags[i] {
+            last = Some(i);
+        }
+    }
+    out
+}
+
+/// `measures.short_runs`
+fn short_runs(doc: &Doc) -> Vec<f64> {
+    let n = doc.len();
+    let m = &doc.m;
+    let mut runs = vec![0.0; n];
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j < n && {
+            let r = doc.r(j);
+            m.units[r] <= 4 && m.ends_sentence[r] == 0
+        } {
+            j += 1;
+        }
+        for value in &mut runs[i..j] {
+            *value = (j - i) as f64;
+        }
+        i = if j == i { j + 1 } else { j };
+    }
+    runs
+}
+
+fn floats(flags: &[bool]) -> Vec<f64> {
+    flags.iter().map(|&b| if b { 1.0 } else { 0.0 }).collect()
+}
+
+impl ColumnRules {
+    /// `vectors.page_measures`: what the columns read about the whole document.
+    pub fn page(
+        &self,
+        table: &crate::unicode::Table,
+        doc: &Doc,
+        text: &str,
+        signal: &[Signal],
+    ) -> ([f64; DOC_SLOTS], PageArrays) {
+        let n = doc.len();
+        let prose: Vec<bool> = (0..n).map(|i| is_prose(doc, self, i)).collect();
+        let end_marker: Vec<bool> = signal
+            .iter()
+            .map(|&s| self.end_marker.get(s as usize).copied().unwrap_or(false))
+            .collect();
+        let (start, end) = anchor(doc, &prose, &end_marker);
+        let first_prose = prose.iter().position(|&p| p).unwrap_or(n);
+        let title = content(doc, 0);
+        let mut overlap: Vec<f64> = (0..n)
+            .map(|i| {
+                let words = content(doc, i);
+                if !title.is_empty() && !words.is_empty() {
+                    shared(title, words) as f64 / title.len() as f64
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        overlap[0] = 0.0;
+        let ended_at = (first_prose..n).find(|&i| end_marker[i]).unwrap_or(n);
+        let headline = headline_line(table, doc, text, &prose);
+        let reference = if doc.has_stoplist {
+            prose_stop_level(doc)
+        } else {
+            0.0
+        };
+        let vars = [
+            n as f64,
+            doc.has_stoplist as u8 as f64,
+            doc.char_mode as u8 as f64,
+            reference,
+            start as f64,
+            end as f64,
+            ended_at as f64,
+            headline.map_or(f64::NAN, |h| h as f64),
+        ];
+        let page = PageArrays {
+            chrome: signal
+                .iter()
+                .map(|&s| if s != NO_SIGNAL { 1.0 } else { 0.0 })
+                .collect(),
+            prose_near: window_counts(&prose, self.near_radius),
+            prose_nearby: window_counts(&prose, self.nearby_radius),
+            prose_in_part: window_counts(&prose, self.part_radius),
+            to_prose: distances(&prose),
+            shorts: short_runs(doc),
+            overlap,
+            cohesive: cohesion(doc),
+            colon_list: floats(&colon_lists(doc, 40)),
+            prose: floats(&prose),
+        };
+        (vars, page)
+    }
+
+    /// Fill the line's own variables (`i`, `u`, `f.*`).
+    #[inline]
+    fn line_vars(&self, doc: &Doc, i: usize, vars: &mut [f64]) {
+        let r = doc.r(i);
+        let m = &doc.m;
+        let values = [
+            i as f64,
+            m.units[r] as f64,
+            m.words[r] as f64,
+            m.chars[r] as f64,
+            m.units[r] as f64,
+            m.stops[r] as f64,
+            m.stop_ratio[r],
+            m.ends_sentence[r] as f64,
+            m.ends_colon[r] as f64,
+            m.sentences[r] as f64,
+            m.title_ratio[r],
+            m.upper[r] as f64,
+            m.alpha_ratio[r],
+            m.digit_ratio[r],
+            m.inner_dateline[r] as f64,
+        ];
+        vars[DOC_SLOTS..DOC_SLOTS + values.len()].copy_from_slice(&values);
+    }
+
+    /// Line `i`'s vector into `row`; `own_cache` holds each row's LINE columns once computed.
+    #[allow(clippy::too_many_arguments)]
+    fn vector(
+        &self,
+        doc: &Doc,
+        i: usize,
+        signal: Signal,
+        page: &PageArrays,
+        vars: &mut [f64],
+        own_cache: &mut [Option<Box<[f64]>>],
+        row: &mut Vec<f64>,
+    ) {
+        let t = &self.table;
+        self.line_vars(doc, i, vars);
+        row.clear();
+        let r = doc.r(i);
+        let own = own_cache[r].get_or_insert_with(|| {
+            t.own
+                .iter()
+                .map(|(expr, _)| expr.eval(vars, page))
+                .collect::<Vec<f64>>()
+                .into_boxed_slice()
+        });
+        for ((_, slot), &value) in t.own.iter().zip(own.iter()) {
+            if let Some(slot) = slot {
+                vars[*slot] = value;
+            }
+            row.push(value);
+        }
+        for (expr, slot) in &t.terms {
+            vars[*slot] = expr.eval(vars, page);
+        }
+        for column in &t.around {
+            match column {
+                Column::Computed(expr, slot) => {
+                    let value = expr.eval(vars, page);
+                    if let Some(slot) = slot {
+                        vars[*slot] = value;
+                    }
+                    row.push(value);
+                }
+                Column::Signal(s) => row.push(if *s == signal { 1.0 } else { 0.0 }),
+            }
+        }
+    }
+}
+
+impl Model {
+    /// `sum(map(float.__mul__, weights, vector))` as the running Python adds.
+    fn z(&self, vector: &[f64]) -> f64 {
+        let mut terms = self.weights.iter().zip(vector).map(|(w, x)| w * x);
+        // sum() starts from the int 0: the first float added to it is the float itself (-0.0 becomes 0.0)
+        let Some(first) = terms.next() else {
+            return 0.0;
+        };
+        let mut total = 0.0 + first;
+        if !self.compensated_sum {
+            for x in terms {
+                total += x;
+            }
+            return total;
+        }
+        let mut c = 0.0f64;
+        for x in terms {
+            let t = total + x;
+            if total.abs() >= x.abs() {
+                c += (total - t) + x;
+            } else {
+                c += (x - t) + total;
+            }
+            total = t;
+        }
+        if c != 0.0 && c.is_finite() {
+            total += c;
+        }
+        total
+    }
+
+    /// `TextModel.probabilities` of one vector.
+    fn probability(&self, vector: &[f64]) -> f64 {
+        let z = self.z(vector);
+        if z > -30.0 {
+            1.0 / (1.0 + (-z).exp())
+        } else {
+            0.0
+        }
+    }
+
+    /// `TextModel.smooth`: Viterbi over before/body/gap/after.
+    pub fn smooth(&self, probabilities: &[f64]) -> Vec<bool> {
+        const BEFORE: usize = 0;
+        const BODY_STATE: usize = 1;
+        const GAP: usize = 2;
+        const AFTER: usize = 3;
+        let n = probabilities.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let log_prior_body = self.prior_body.ln();
+        let log_prior_chrome = (1.0 - self.prior_body).ln();
+        let bias = (self.threshold / (1.0 - self.threshold)).ln();
+        let t = &self.log_transitions;
+        let (bb, bk) = (t[BEFORE][BEFORE], t[BEFORE][BODY_STATE]);
+        let (kk, kg, ka) = (
+            t[BODY_STATE][BODY_STATE],
+            t[BODY_STATE][GAP],
+            t[BODY_STATE][AFTER],
+        );
+        let (gk, gg, ga) = (t[GAP][BODY_STATE], t[GAP][GAP], t[GAP][AFTER]);
+        let aa = t[AFTER][AFTER];
+        let mut back: Vec<[u8; 4]> = Vec::with_capacity(n);
+        let (mut s_b, mut s_k, mut s_g, mut s_a) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+        for (i, &p) in probabilities.iter().enumerate() {
+            let p = if p < 1e-6 {
+                1e-6
+            } else if p > 1.0 - 1e-6 {
+                1.0 - 1e-6
+            } else {
+                p
+            };
+            let emit_body = p.ln() - log_prior_body - bias;
+            let emit_chrome = (1.0 - p).ln() - log_prior_chrome;
+            if i == 0 {
+                let start = &self.log_start;
+                s_b = start[0] + emit_chrome;
+                s_k = start[1] + emit_body;
+                s_g = start[2] + emit_chrome;
+                s_a = start[3] + emit_chrome;
+                back.push([0, 1, 2, 3]);
+                continue;
+            }
+            let to_b = s_b + bb;
+            let (from_b, from_k, from_g) = (s_b + bk, s_k + kk, s_g + gk);
+            let (to_k, k_from) = if from_b >= from_k && from_b >= from_g {
+                (from_b, BEFORE)
+            } else if from_k >= from_g {
+                (from_k, BODY_STATE)
+            } else {
+                (from_g, GAP)
+            };
+            let (from_k, from_g) = (s_k + kg, s_g + gg);
+            let (to_g, g_from) = if from_k >= from_g {
+                (from_k, BODY_STATE)
+            } else {
+                (from_g, GAP)
+            };
+            let (from_k, from_g, from_a) = (s_k + ka, s_g + ga, s_a + aa);
+            let (to_a, a_from) = if from_k >= from_g && from_k >= from_a {
+                (from_k, BODY_STATE)
+            } else if from_g >= from_a {
+                (from_g, GAP)
+            } else {
+                (from_a, AFTER)
+            };
+            s_b = to_b + emit_chrome;
+            s_k = to_k + emit_body;
+            s_g = to_g + emit_chrome;
+            s_a = to_a + emit_chrome;
+            back.push([BEFORE as u8, k_from as u8, g_from as u8, a_from as u8]);
+        }
+        let scores = [s_b, s_k, s_g, s_a];
+        // max(_STATES, key=...): the first of equal scores
+        let mut state = 0usize;
+        for s in 1..4 {
+            if scores[s] > scores[state] {
+                state = s;
+            }
+        }
+        let mut labels = vec![false; n];
+        for i in (0..n).rev() {
+            labels[i] = state == BODY_STATE;
+            state = back[i][state] as usize;
+        }
+        if !labels.iter().any(|&l| l) {
+            self.keep_best_run(probabilities, &mut labels);
+        }
+        labels
+    }
+
+    /// `TextModel._keep_best_run`
+    fn keep_best_run(&self, probabilities: &[f64], labels: &mut [bool]) {
+        let (mut best, mut best_span) = (0.0f64, None);
+        let (mut total, mut start) = (0.0f64, 0usize);
+        for (i, &p) in probabilities.iter().enumerate() {
+            let value = p - self.threshold;
+            if total <= 0.0 {
+                total = value;
+                start = i;
+            } else {
+                total += value;
+            }
+            if total > best {
+                best = total;
+                best_span = Some((start, i + 1));
+            }
+        }
+        if let Some((from, to)) = best_span {
+            for i in from..to {
+                labels[i] = probabilities[i] >= self.threshold;
+            }
+        }
+    }
+}
+
+/// Stage `scoring`: each line's probability of being body (`ScoringStage`).
+pub fn scoring(
+    rules: &ColumnRules,
+    model: &Model,
+    table: &crate::unicode::Table,
+    doc: &mut Doc,
+    text: &str,
+) {
+    let n = doc.len();
+    if n == 0 || doc.authority.iter().all(|&a| a >= MARKUP) {
+        return;
+    }
+    let signal = doc.signal.clone();
+    let (vars_doc, page) = rules.page(table, doc, text, &signal);
+    let mut vars = vec![0.0; rules.table.slots];
+    vars[..DOC_SLOTS].copy_from_slice(&vars_doc);
+    let mut own_cache: Vec<Option<Box<[f64]>>> = vec![None; doc.rows.len()];
+    let mut row = Vec::with_capacity(rules.table.width());
+    for i in 0..n {
+        rules.vector(doc, i, signal[i], &page, &mut vars, &mut own_cache, &mut row);
+        let p = model.probability(&row);
+        doc.score[i] = if doc.authority[i] >= MARKUP {
+            if doc.label[i] == BODY {
+                0.999
+            } else {
+                0.001
+            }
+        } else if doc.authority[i] == HARD {
+            0.01
+        } else {
+            p
+        };
+    }
+    doc.scored = Some(Scored {
+        vars_doc,
+        page,
+        signal,
+    });
+}
+
+/// Line `i`'s vector as the scoring stage made it (None before scoring, or for a large document).
+pub fn vector(rules: &ColumnRules, doc: &Doc, i: usize) -> Option<Vec<f64>> {
+    let scored = doc.scored.as_ref()?;
+    if doc.large {
+        return None;
+    }
+    let mut vars = vec![0.0; rules.table.slots];
+    vars[..DOC_SLOTS].copy_from_slice(&scored.vars_doc);
+    let mut own_cache: Vec<Option<Box<[f64]>>> = vec![None; doc.rows.len()];
+    let mut row = Vec::with_capacity(rules.table.width());
+    rules.vector(
+        doc,
+        i,
+        scored.signal[i],
+        &scored.page,
+        &mut vars,
+        &mut own_cache,
+        &mut row,
+    );
+    Some(row)
+}
+
+/// Stage `context`: the Viterbi labels every line (`ContextStage`).
+pub fn context(model: &Model, doc: &mut Doc) {
+    let n = doc.len();
+    if n == 0 || doc.authority.iter().all(|&a| a >= MARKUP) {
+        return;
+    }
+    let labels = model.smooth(&doc.score);
+    for (i, &body) in labels.iter().enumerate() {
+        if doc.authority[i] > SOFT {
+            continue;
+        }
+        let signal = doc.signal[i];
+        if body {
+            doc.decide(
+                i,
+                BODY,
+                Reason::Model {
+                    body: true,
+                    despite: signal,
+                },
+                SOFT,
+            );
+        } else if signal == NO_SIGNAL {
+            doc.decide(
+                i,
+                BOILERPLATE,
+                Reason::Model {
+                    body: false,
+                    despite: NO_SIGNAL,
+                },
+                SOFT,
+            );
+        }
+    }
+}

@@ -1,0 +1,105 @@
+"""The native core's whole text path against the Python reference, through the binding.
+
+Parity is the contract: for a text dump with no profile, every line's label, stage and reason and the
+article's fields must be the same whichever core ran (:func:`cleaner.native.path.path_differences`), on
+every fixture dump, on generated documents (hypothesis), and on a pasted site cleaned in windows. Skipped
+when the core is not built, unless ``CLEANER_REQUIRE_NATIVE=1`` (CI builds it: there a missing core fails).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import native, pipeline
+from cleaner.native import path as native_path
+
+from conftest import FIXTURES
+
+if native.core() is None or native_path.native_path() is None:
+    if os.environ.get("CLEANER_REQUIRE_NATIVE") == "1":
+        pytest.fail(f"CLEANER_REQUIRE_NATIVE=1 but {native.core_name()}", pytrace=False)
+    pytest.skip(f"no native text path ({native.core_name()})", allow_module_level=True)
+
+from test_native import _line  # noqa: E402  (the generated lines with the characters where engines part)
+
+
+def _fixture_texts() -> list[tuple[str, str]]:
+    return [(path.name, path.read_text(encoding="utf-8", errors="replace"))
+            for path in sorted(FIXTURES.rglob("*.txt")) if not path.name.endswith((".expected.txt", ".gold.txt"))]
+
+
+def test_the_cores_agree_on_every_fixture_dump():
+    texts = _fixture_texts()
+    assert len(texts) > 10
+    for name, text in texts:
+        assert native_path.path_differences(text) == [], name
+
+
+def test_the_native_path_runs_and_is_seen_to():
+    """The comparison compares something: the core decided the lines (a model reason made by the core)."""
+    name, text = max(_fixture_texts(), key=lambda item: len(item[1]))
+    article = pipeline.run_text(text, core=native_path.native_path())
+    assert isinstance(article._lines, native_path.NativeLines), name
+    assert any(isinstance(line.reason, native_path.NativeModelReason) for line in article._lines)
+
+
+# --- generated documents -------------------------------------------------------------------------------------
+
+_PROSE = ["The committee said on Monday that the new rules would take effect next year, officials confirmed.",
+          "It was the first time the council had voted on the question since the election in March.",
+          "Residents told reporters they had not been warned before the road was closed to traffic.",
+          "Die Regierung hat am Montag neue Regeln für den Verkehr in der Stadt beschlossen.",
+          "東京の会社は月曜日に新しい計画を発表した。", "Η κυβέρνηση ανακοίνωσε νέα μέτρα τη Δευτέρα."]
+_CHROME = ["Home", "News", "Sport", "By Jane Doe", "Feb 10, 2020", "3 hours ago", "Photo: AP", "Getty Images",
+           "Sign up for our newsletter", "Share this article", "Read more:", "Related", "Advertisement",
+           "Copyright 2020 The Times", "| Share | Tweet | Email |", "----", "1 of 4 A shopper looks at a car",
+           "jane_doe says:", "34 responses to “The story”", "November 2019 (14)", "https://example.com/a",
+           "12,345", "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Headline words here NEW DELHI: The court ruled",
+           "Week 12 power rankings (133)", "» Next story", "Cookies help us deliver our services."]
+_block = st.one_of(st.sampled_from(_PROSE), st.sampled_from(_CHROME), _line,
+                   st.lists(st.sampled_from(_PROSE), min_size=2, max_size=4).map(" ".join))
+_document = st.lists(st.tuples(_block, st.sampled_from(["\n", "\n", "\n\n", "\n \n"])), min_size=1, max_size=40) \
+    .map(lambda parts: "".join(text + gap for text, gap in parts))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_document)
+def test_the_cores_agree_on_generated_documents(text):
+    assert native_path.path_differences(text) == []
+
+
+def test_the_cores_agree_on_a_pasted_site_cleaned_in_windows(monkeypatch):
+    """Windows as a pasted site makes them (the limits lowered, so that fixture dumps make one)."""
+    monkeypatch.setattr("cleaner.document.WHOLE_DUMP_LINES", 120)
+    text = "\n\n".join(text for _, text in _fixture_texts()[:8])
+    assert pipeline.whole_dump(text) is None
+    assert pipeline.run_text(text, core=native_path.native_path())._log is not None
+    assert native_path.path_differences(text) == []
+
+
+def test_a_text_the_core_refuses_is_cleaned_by_the_reference():
+    """A lone surrogate is no UTF-8: the core cannot take the text, and the Python reference cleans it."""
+    text = "Home\n\n" + _PROSE[0] + " \ud800 " + _PROSE[1] + "\n\n" + _PROSE[2] + "\n"
+    article = pipeline.run_text(text, core=native_path.native_path())
+    assert not isinstance(article._lines, native_path.NativeLines)
+    assert article.paragraphs == pipeline.run_text(text).paragraphs
+
+
+def test_clean_runs_the_core_on_a_text_dump():
+    import cleaner
+
+    name, text = max(_fixture_texts(), key=lambda item: len(item[1]))
+    article = cleaner.clean(text, use_profiles=False)
+    assert isinstance(article._lines, native_path.NativeLines), name
+
+
+def test_explain_words_the_models_evidence_as_the_reference_does():
+    name, text = max(_fixture_texts(), key=lambda item: len(item[1]))
+    mine = [d.reason for d in pipeline.run_text(text, core=native_path.native_path()).decisions]
+    theirs = [d.reason for d in pipeline.run_text(text).decisions]
+    assert any("(" in reason and "p=" in reason for reason in mine), name
+    assert mine == theirs
