@@ -57,3 +57,11 @@ def test_by_alone_on_its_line_names_the_line_under_it():
 def test_a_menu_entry_by_industry_is_no_byline():
     article = _clean("Harbour reopens after storm repairs\n\nBy Industry\n\n" + PROSE)
     assert article.byline is None
+
+
+def test_the_byline_and_dateline_under_the_headline_count_above_a_long_header():
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("Harbour reopens after three weeks of storm repairs | Harbour Times\n\n"
+            "Harbour reopens after three weeks of storm repairs\n\nBy Jane Doe\nMarch 3, 2024\n\n" + menu + "\n" + PROSE)
+    article = _clean(dump)
+    assert (article.byline, article.date) == ("Jane Doe", "2024-03-03")

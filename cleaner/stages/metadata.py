@@ -21,8 +21,8 @@ from difflib import SequenceMatcher
 from ..dates import date_in_url, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_NAME_END, DATE_OR_TIME, TIMESTAMP_LIKE, TITLE_SHARE, byline_name,
-                       holds_sentence, is_bare_name, is_byline_name, is_credit, shares_title, title_shaped)
+from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_NAME_END, DATE_OR_TIME, TIMESTAMP_LIKE, TITLE_SHARE,
+                       byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, shares_title, title_shaped)
 from ..urls import site_host
 
 _WINDOW = 15
@@ -89,8 +89,9 @@ class MetadataStage:
                 meta["title"] = lines[named_at].text
             if title_at is not None:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
-        if meta.get("date") is None and dates:
-            meta["date"] = _published(lines, dates, writes_day_first(doc.language))
+        if meta.get("date") is None:
+            dated = dates or _dated_above(lines, start, meta.get("title"))
+            meta["date"] = _published(lines, dated, writes_day_first(doc.language))
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
@@ -228,6 +229,21 @@ def _published(lines, dates: list[int], day_first: bool) -> str | None:
     published = (publication_date(lines[i].text, day_first) for i in dates)
     return next(filter(None, published), None) or next(
         filter(None, (parse_date(lines[i].text, day_first) for i in dates)), None)
+
+
+def _dated_above(lines, start: int, title: str | None) -> list[int]:
+    """The nearest dateline above the header's window, within :data:`_CREDIT_REACH` lines, that stands by
+    the headline or a "By …" line (a date alone up there is as often a list's, a sidebar's); value only, as
+    :func:`_credited_above`."""
+    for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
+        if _is_date(lines[i]) and any(lines[j].text == title or byline_name(lines[j].text) is not None
+                                      for j in range(max(0, i - _NEAR), min(len(lines), i + _NEAR + 1))):
+            return [i]
+    return []
+
+
+#: How near the headline or a "By …" line a dateline above the header's window stands.
+_NEAR = 3
 
 
 def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) -> bool:
