@@ -2,9 +2,12 @@
 
 Small and dependency-free on purpose (dateparser is heavy to import). Handles
 ISO dates, "February 10, 2020 16:10", "10 Feb 2020", "Feb. 10, 2020",
-numeric 02/10/2020 (month first unless the first number cannot be a month)
-and 10.02.2020 (day first), plus month names in a few common languages (:data:`cleaner.lexicon.MONTH_NAMES`).
-Returns ``YYYY-MM-DD`` or None.
+numeric 02/10/2020 (month first unless the first number cannot be a month,
+or the page's language writes the day first: a French page's 08/12/2023 is 8
+December) and 10.02.2020 (day first), two-digit years (10.02.20, 3/5/24),
+plus month names in a few common languages (:data:`cleaner.lexicon.MONTH_NAMES`);
+and a URL's /YYYY/MM/DD/. Returns ``YYYY-MM-DD`` or None. One parser for the
+text path and the HTML path.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .lexicon import MONTH_NAMES, UPDATE_WORDS
+from .lexicon import MONTH_FIRST_LANGUAGES, MONTH_NAMES, UPDATE_WORDS
 
 _MONTH = {name: number for number, names in MONTH_NAMES.items() for name in names}
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTH), key=len, reverse=True))
@@ -20,13 +23,29 @@ _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTH), key=len, reverse=Tru
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _MONTH_FIRST = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?(\d{{4}})\b", re.I)
-_NUMERIC = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b")
-#: Every format above has a four-digit year: a line without one is no date (and is checked in one scan).
-_YEAR = re.compile(r"\d{4}")
+#: Day, month and year in digits; a two-digit year only where no digit or dot goes on (not a version 1.2.30.4).
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2}(?![\d]|[/.-]\d))(?!\d)")
+#: Every format above has a year of four digits or a numeric date: a line without either is no date (checked
+#: in one scan).
+_YEAR = re.compile(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}")
+#: A two-digit year up to this one is this century's (24 is 2024), above it the last's (98 is 1998).
+_CENTURY_PIVOT = 69
+#: A URL's date: /2024/03/05/, /2024-03-05-slug.
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/.-]|$)")
+#: What separates a dateline's parts ("Published May 5, 2024 | Updated June 1, 2024").
+_DATELINE_PARTS = re.compile(r"[;|•·]|\s[-–—]\s")
 
 
-def parse_date(text: str) -> str | None:
-    """The first date in ``text`` as ``YYYY-MM-DD``, or None."""
+def writes_day_first(language: str | None) -> bool:
+    """Whether a page in ``language`` (a stoplist name, :attr:`cleaner.document.Document.language`) writes
+    numeric dates day first: every language but those the lexicon lists as month first (English: 02/10/2020
+    is February 10). An unknown language reads month first, as before."""
+    return language is not None and language not in MONTH_FIRST_LANGUAGES
+
+
+def parse_date(text: str, day_first: bool = False) -> str | None:
+    """The first date in ``text`` as ``YYYY-MM-DD``, or None. ``day_first``: read 08/12/2023 as 8 December
+    (:func:`writes_day_first` of the page's language)."""
     if _YEAR.search(text) is None:
         return None
     for pattern, order in ((_ISO, "ymd"), (_MONTH_FIRST, "mdy"), (_DAY_FIRST, "dmy")):
@@ -40,10 +59,35 @@ def parse_date(text: str) -> str | None:
     if found:
         first, separator, second, year = found.groups()
         a, b = int(first), int(second)
-        # Dots are day-first everywhere; slashes are month-first unless impossible.
-        month, day = (b, a) if separator == "." or a > 12 else (a, b)
-        return _build(year, month, day)
+        # Dots are day-first everywhere; slashes are month-first unless impossible or the language says so.
+        month, day = (b, a) if separator == "." or a > 12 or (day_first and b <= 12) else (a, b)
+        return _build(_full_year(year), month, day)
     return None
+
+
+def _full_year(year: str) -> int:
+    """A year as printed, with its century: "24" is 2024, "98" 1998 (:data:`_CENTURY_PIVOT`)."""
+    number = int(year)
+    if len(year) > 2:
+        return number
+    return number + (2000 if number <= _CENTURY_PIVOT else 1900)
+
+
+def publication_date(text: str, day_first: bool = False) -> str | None:
+    """The date a dateline gives for the publication: of its parts ("Published May 5 | Updated June 1"), the
+    first date in a part that does not say it is an update's. None where the line gives only an update."""
+    for part in _DATELINE_PARTS.split(text):
+        if not is_update(part):
+            found = parse_date(part, day_first)
+            if found:
+                return found
+    return None
+
+
+def date_in_url(url: str | None) -> str | None:
+    """The date a URL's path states (/2024/03/05/, /2024-03-05-slug), or None."""
+    found = _URL_DATE.search(url or "")
+    return _build(*found.groups()) if found else None
 
 
 def _build(year, month, day) -> str | None:

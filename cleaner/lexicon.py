@@ -171,6 +171,8 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
     for number in range(1, 13)}
 #: A dateline that gives an update's date, not the publication's ("Updated 5 May", "Mis à jour le").
 UPDATE_WORDS = re.compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["updates"]) + r")(?!\w)", re.I)
+#: The languages whose pages write numeric dates month first (:func:`cleaner.dates.writes_day_first`).
+MONTH_FIRST_LANGUAGES = frozenset(_DATA["dates"]["month_first"])
 #: English month names: the timestamps of lists of articles.
 _MONTHS_EN = "(?:" + _alternatives(_flat(_DATA["months"]["en"])) + r")\.?"
 #: A bullet before a list's byline or timestamp.
@@ -196,8 +198,8 @@ BYLINE_LIKE = re.compile(_BULLET + "(?:" + _alternatives(_BYLINES["by"]) + r")\s
 #: "By", "Written by", "Author:" and the like before a byline's name (the text's metadata and the markup's
 #: both strip it).
 BYLINE_PREFIX = re.compile(
-    _BULLET + r"(?:(?:" + _alternatives(_BYLINES["credited"]) + r")\s+by|" + _alternatives(_BYLINES["by"])
-    + r"|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)\s+", re.I)
+    _BULLET + r"(?:(?:(?:" + _alternatives(_BYLINES["credited"]) + r")\s+by|" + _alternatives(_BYLINES["by"])
+    + r"):?|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)\s+", re.I)
 #: "by" after a date or a verb, the name after it ("Published 7 August 2023 by Ann Lee").
 BY_INSIDE = re.compile(r"\S\s+(?:" + _alternatives(_BYLINES["by_inside"]) + r")\s+(?P<name>\S.*)$", re.I)
 #: The byline words as regex alternations, for a pattern built around them elsewhere (the learner's name
@@ -215,6 +217,51 @@ NAME_PARTICLES = frozenset(_DATA["names"]["particles"])
 #: of them: see the lexicon's data).
 NAME_LIKE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+|"
                        + _alternatives(_DATA["names"]["particles_bare"]) + r")){1,4}$")
+#: Where the name in a byline line ends: a separator ("By Jane Doe | SEO | 8 min read", "Jane Doe · 5 min
+#: read"), a digit or an English month (the dateline: "By Jane Doe March 3, 2024"), or a word of the lexicon's
+#: ``name_ends`` ("By Jane Doe Published: …", "By Ann Lee on May 5").
+BYLINE_NAME_END = re.compile(
+    r"\s+[|•·⋅—–]|\s+-\s|\s*\d|\s+" + _MONTHS_EN + r"\s+\d|\s+(?:" + _alternatives(_BYLINES["name_ends"])
+    + r")(?!\w)", re.I)
+#: Words that make a capitalised line a label or a heading, not a name ("Editorial Team", "No Comments").
+NOT_NAME_WORDS = frozenset(_BYLINES["not_names"])
+#: A byline's name: one to six words, each capitalised, a particle, "and"/"&", or an initial; or one handle.
+_BYLINE_NAME = re.compile(r"^(?:[^\W\d_][\w’'.-]*)(?:,?\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.®-]*|and|&|"
+                          + _alternatives(_DATA["names"]["particles"]) + r")){0,5}$")
+
+
+def byline_name(text: str) -> str | None:
+    """The name a byline line gives after its prefix ("By Jane Doe | March 3, 2024" → "Jane Doe";
+    "Written by Ann Lee · 5 min read" → "Ann Lee"), or None where the line does not open with
+    :data:`BYLINE_PREFIX` or what follows it is no name. ``text`` may be the prefix alone ("By"): then ""."""
+    opened = BYLINE_PREFIX.match(text + " ")
+    if opened is None:
+        return None
+    rest = text[opened.end():].strip()
+    if not rest:
+        return ""
+    name = BYLINE_NAME_END.split(rest, maxsplit=1)[0].strip(" ,:;")
+    return name if is_byline_name(name) else None
+
+
+def is_byline_name(name: str) -> bool:
+    """Whether a byline's name part (its prefix stripped) is a name: :data:`_BYLINE_NAME`'s shape and not
+    labels alone ("By Staff" names nobody; "Podium Staff" is a name)."""
+    if not _BYLINE_NAME.match(name):
+        return False
+    words = [word.strip(",.").lower() for word in name.split()]
+    return not all(word in NOT_NAME_WORDS for word in words)
+
+
+def is_bare_name(text: str, stoplist: frozenset[str]) -> bool:
+    """A line that is a name with nothing to introduce it (beside a dateline, under the headline): the
+    :data:`NAME_LIKE` shape, no word a label's (:data:`NOT_NAME_WORDS`) or a stopword of the page's language
+    ("The Best Wireless Earbuds" and "No Comments" are headings)."""
+    if not NAME_LIKE.match(text):
+        return False
+    return not any(word.lower() in NOT_NAME_WORDS or word.lower() in stoplist for word in text.split())
+
+
 #: Two to five words of letters (any script).
 _PERSON = re.compile(r"^[^\W\d_][\w’'.-]*(?:\s+(?:[^\W\d_][\w’'.-]*)){1,4}$")
 

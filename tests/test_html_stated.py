@@ -110,3 +110,9 @@ def test_a_header_showing_both_dates_gives_the_published_one():
 def test_is_update():
     assert is_update("Last Updated: February 28, 2026") and is_update("Mis à jour le 3 mai 2024")
     assert not is_update("Published 5 May 2025") and not is_update("The update of the harbour wall")
+
+
+def test_a_roster_of_more_than_three_authors_gives_its_first():
+    roster = "<meta name='author' content='Lisa Jennings; Bret Thorn; Patricia Cobe; Joe Guszkowski'>"
+    assert _clean(roster, "").byline == "Lisa Jennings"
+    assert _clean("<meta name='author' content='Ann Lee; Bo Park'>", "").byline == "Ann Lee; Bo Park"

@@ -36,3 +36,32 @@ def test_a_dateline_naming_no_day_is_no_date():
     assert article.date is None
     dated = _clean("Harbour reopens after storm repairs\n\n2 hours ago\nMay 5, 2025\n\n" + PROSE)
     assert dated.date == "2025-05-05"
+
+
+def test_a_byline_line_that_also_holds_the_date_gives_the_name_and_the_date():
+    article = _clean("Harbour reopens after storm repairs\n\nBy Jane Doe | March 3, 2024\n\n" + PROSE)
+    assert (article.byline, article.date) == ("Jane Doe", "2024-03-03")
+    assert "By Jane Doe | March 3, 2024" not in article.paragraphs
+
+
+def test_written_by_and_a_reading_time_after_the_name_are_not_the_name():
+    article = _clean("Harbour reopens after storm repairs\n\nWritten by Jane Doe · 5 min read\n\n" + PROSE)
+    assert article.byline == "Jane Doe"
+
+
+def test_by_alone_on_its_line_names_the_line_under_it():
+    article = _clean("Harbour reopens after storm repairs\n\nBy\nJane Doe\n\n" + PROSE)
+    assert article.byline == "Jane Doe"
+
+
+def test_a_menu_entry_by_industry_is_no_byline():
+    article = _clean("Harbour reopens after storm repairs\n\nBy Industry\n\n" + PROSE)
+    assert article.byline is None
+
+
+def test_the_byline_and_dateline_under_the_headline_count_above_a_long_header():
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("Harbour reopens after three weeks of storm repairs | Harbour Times\n\n"
+            "Harbour reopens after three weeks of storm repairs\n\nBy Jane Doe\nMarch 3, 2024\n\n" + menu + "\n" + PROSE)
+    article = _clean(dump)
+    assert (article.byline, article.date) == ("Jane Doe", "2024-03-03")

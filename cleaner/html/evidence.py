@@ -342,6 +342,8 @@ def _author(stated: str | None, root, site: str | None, url: str | None) -> tupl
     from .stated import author_in_markup, is_placeholder, is_site_name
 
     names = [name for name in (stated or "").split("; ") if name and not is_placeholder(name)]
+    if len(names) > _MOST_AUTHORS:
+        names = names[:1]       # a roster (every author of the site, or of the page's teasers): its first
     if names and not is_site_name(names[0], site, url_host(url) if url else None):
         return "; ".join(names), BYLINE_FROM_META
     named = author_in_markup(root)
@@ -349,6 +351,10 @@ def _author(stated: str | None, root, site: str | None, url: str | None) -> tupl
         return named, BYLINE_FROM_MARKUP
     return "; ".join(names) or None, BYLINE_FROM_META
 
+
+#: An article states at most this many authors; a longer list in the meta tags or JSON-LD is a roster of the
+#: site's (or of the teasers' on the page), of which the first is kept.
+_MOST_AUTHORS = 3
 
 #: Where :attr:`PageMetadata.byline` was found (a line naming it is labelled with this reason).
 BYLINE_FROM_META = "meta tags"

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..dates import parse_date
+from ..dates import date_in_url, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
-from ..lexicon import (AGENCY_BYLINE, BYLINE_LIKE, BYLINE_PREFIX, DATE_OR_TIME, NAME_LIKE, TIMESTAMP_LIKE, TITLE_SHARE,
-                       holds_sentence, is_credit, shares_title, title_shaped)
+from ..language import stopwords
+from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_NAME_END, DATE_OR_TIME, TIMESTAMP_LIKE, TITLE_SHARE,
+                       byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, shares_title, title_shaped)
 from ..urls import site_host
 
 _WINDOW = 15
@@ -45,6 +46,8 @@ class MetadataStage:
         if doc.meta.get("date"):
             # A dateline that names no day ("2 hours ago", "Yesterday", "Posted in March") is no date.
             doc.meta["date"] = parse_date(doc.meta["date"])
+        if not doc.meta.get("date"):
+            doc.meta["date"] = date_in_url(doc.url)     # the dump states none: the URL's /2024/03/05/
         lines = doc.lines
         if lines and lines[0].label != BODY and (doc.meta.get("title") is None or self._picked_astray(doc)):
             page_title = _TITLE_SUFFIX.match(lines[0].text)
@@ -75,7 +78,8 @@ class MetadataStage:
             after += 1
         scan = list(window) + list(range(first + 1, after))
         dates = [i for i in scan if _open(lines[i]) and _is_date(lines[i])]
-        bylines = [i for i in scan if _open(lines[i]) and i not in dates and _is_byline(lines[i], i, dates)]
+        stoplist = stopwords(doc.language)
+        bylines = [i for i in scan if _open(lines[i]) and i not in dates and _is_byline(lines, i, dates, stoplist)]
         title_at = next((i for i in window if not _open(lines[i]) and lines[i].label == TITLE), None)
         decide, soft = doc.decide, Authority.SOFT
         if meta.get("title") is None and title_at is None:
@@ -85,16 +89,13 @@ class MetadataStage:
                 meta["title"] = lines[named_at].text
             if title_at is not None:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
-        if meta.get("date") is None and dates:
-            # The first dateline that names a day ("3 hours ago" above "May 5, 2025" names none).
-            meta["date"] = next(filter(None, (parse_date(lines[i].text) for i in dates)), None)
+        if meta.get("date") is None:
+            dated = dates or _dated_above(lines, start, meta.get("title"))
+            meta["date"] = _published(lines, dated, writes_day_first(doc.language))
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
-            agency = AGENCY_BYLINE.match(lines[i].text)
-            if agency and meta.get("byline") is None:
-                meta["byline"] = agency.group(1)
-        if meta.get("byline") is None and bylines:
-            meta["byline"] = BYLINE_PREFIX.sub("", lines[bylines[0]].text).strip()
+        if meta.get("byline") is None:
+            meta["byline"] = _first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, start)
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -224,15 +225,112 @@ def _is_date(line) -> bool:
                 (DATE_OR_TIME.search(text) and parse_date(text)))
 
 
-def _is_byline(line, index: int, dates: list[int]) -> bool:
-    """"By …", an agency, or a bare name right next to the dateline."""
+#: A byline line is this short ("By Jane Doe, Staff Writer · 5 min read"; a longer line is a sentence).
+_BYLINE_WORDS = 12
+
+
+def _published(lines, dates: list[int], day_first: bool) -> str | None:
+    """The publication date of the header's datelines: the first that names a day ("3 hours ago" above "May
+    5, 2025" names none) and is not an update's ("Updated June 1, 2025"); else the first update's."""
+    published = (publication_date(lines[i].text, day_first) for i in dates)
+    return next(filter(None, published), None) or next(
+        filter(None, (parse_date(lines[i].text, day_first) for i in dates)), None)
+
+
+def _dated_above(lines, start: int, title: str | None) -> list[int]:
+    """The nearest dateline above the header's window, within :data:`_CREDIT_REACH` lines, that stands by
+    the headline or a "By …" line (a date alone up there is as often a list's, a sidebar's); value only, as
+    :func:`_credited_above`."""
+    for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
+        if _is_date(lines[i]) and any(lines[j].text == title or byline_name(lines[j].text) is not None
+                                      for j in range(max(0, i - _NEAR), min(len(lines), i + _NEAR + 1))):
+            return [i]
+    return []
+
+
+#: How near the headline or a "By …" line a dateline above the header's window stands.
+_NEAR = 3
+
+
+def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) -> bool:
+    """Is the line, as a whole, a byline? "By …" with a name after it (the rest of the line a dateline, a
+    role or a reading time), "By" alone over a name line or a name line under it, an agency, or a bare name
+    right next to the dateline."""
+    line = lines[index]
     f = line.features
     text = line.text
-    if f.words > 8 or f.ends_sentence or line.signal not in (None, "repeated", "menu"):
+    if f.words > _BYLINE_WORDS or f.ends_sentence or line.signal not in (None, "repeated", "menu"):
         return False
-    if BYLINE_LIKE.match(text) or AGENCY_BYLINE.match(text):
+    if byline_name(text) or AGENCY_BYLINE.match(text):
         return True
-    return f.words <= 5 and bool(NAME_LIKE.match(text)) and any(abs(index - d) == 1 for d in dates)
+    if byline_name(text) == "":       # "By" alone: a byline when a name follows
+        return _named_under(lines, index) is not None
+    if index > 0 and byline_name(lines[index - 1].text) == "" and _named_under(lines, index - 1):
+        return True
+    return f.words <= 5 and is_bare_name(text, stoplist) and any(abs(index - d) == 1 for d in dates)
+
+
+def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str | None:
+    """The byline's value: of the header's byline and date lines (in line order), the first name after a
+    prefix ("By Jane Doe | May 5, 2025" → "Jane Doe"; "Published May 5, 2025 by Ann Lee" → "Ann Lee"; "By"
+    alone → the next line), else the first agency, else the first bare name beside the dateline."""
+    agencies, bare = [], []
+    for i in candidates:
+        text = lines[i].text
+        name = byline_name(text)
+        if name == "":
+            name = _named_under(lines, i)
+        if not name:
+            name = _name_inside(text)
+        if name:
+            return name
+        agency = AGENCY_BYLINE.match(text)
+        if agency:
+            agencies.append(agency.group(1))
+        elif not DATE_OR_TIME.search(text) and (is_bare_name(text, stoplist) or is_byline_name(text)):
+            bare.append(text)     # a name line under "By" (its own candidate), or beside the dateline
+    return next(iter(agencies + bare), None)
+
+
+#: How far above the header's window a "By …" line still names the article's author (a table of contents or
+#: a share bar between the byline and the text); its line keeps its label.
+_CREDIT_REACH = 60
+
+
+def _credited_above(lines, start: int) -> str | None:
+    """The name of the nearest "By …" line above the header's window (value
+    only: the line is far from the text, so nothing says it is the byline as a whole of this article)."""
+    for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
+        line = lines[i]
+        if line.features.words > _BYLINE_WORDS or line.features.ends_sentence:
+            continue
+        name = byline_name(line.text)
+        if name == "":
+            name = _named_under(lines, i)
+        if name:
+            return name
+    return None
+
+
+#: A name on the line under "By" alone is this short ("By" over a headline is a teaser's credit line).
+_NAME_UNDER_WORDS = 4
+
+
+def _named_under(lines, index: int) -> str | None:
+    """The name on the line under "By" (or "Written by") alone, or None where that line is no name."""
+    if index + 1 >= len(lines):
+        return None
+    text = lines[index + 1].text
+    return text if len(text.split()) <= _NAME_UNDER_WORDS and is_byline_name(text) else None
+
+
+def _name_inside(text: str) -> str | None:
+    """The name after "by" inside a dateline ("Published 7 August 2023 by Ann Lee"), or None."""
+    inside = BY_INSIDE.search(text)
+    if inside is None:
+        return None
+    name = BYLINE_NAME_END.split(inside.group("name"), maxsplit=1)[0].strip(" ,:;")
+    return name if is_byline_name(name) else None
 
 
 def _headline_shaped(line) -> bool:

@@ -1,0 +1,53 @@
+"""cleaner/dates.py, the one date parser of both paths: two-digit years, dotted dates, day-first languages, a
+dateline's update, a URL's date."""
+
+from __future__ import annotations
+
+from cleaner import Cleaner
+from cleaner.dates import date_in_url, parse_date, publication_date, writes_day_first
+
+PROSE = ("The harbour reopened on Monday after three weeks of repairs to the storm wall, officials said on "
+         "Monday morning.\n\nFishing boats returned to their moorings within hours, and the ferry to the island "
+         "resumed its timetable.\n\nThe council said the wall would be inspected again in the spring.\n")
+
+
+def test_two_digit_years_and_dotted_dates():
+    assert parse_date("10.02.20") == "2020-02-10"
+    assert parse_date("Posted 3/5/24") == "2024-03-05"
+    assert parse_date("12.11.98") == "1998-11-12"
+    assert parse_date("version 1.2.30.4") is None
+
+
+def test_a_language_that_writes_the_day_first_reads_08_12_2023_as_8_december():
+    assert writes_day_first("French") and not writes_day_first("English") and not writes_day_first(None)
+    assert parse_date("08/12/2023", day_first=True) == "2023-12-08"
+    assert parse_date("08/12/2023") == "2023-08-12"
+    assert parse_date("25/12/2023", day_first=False) == "2023-12-25"
+
+
+def test_an_update_is_not_the_publication_date():
+    assert publication_date("Updated Nov 19, 2019; Posted Nov 18, 2019") == "2019-11-18"
+    assert publication_date("Updated June 1, 2024") is None
+
+
+def test_the_date_a_url_states():
+    assert date_in_url("https://example.com/2024/03/05/harbour-reopens/") == "2024-03-05"
+    assert date_in_url("https://example.com/news/2024-03-05-harbour") == "2024-03-05"
+    assert date_in_url("https://example.com/2024/03/") is None
+    assert date_in_url(None) is None
+
+
+def test_a_text_dump_takes_the_publication_date_over_the_update_and_else_the_urls():
+    clean = Cleaner(use_profiles=False).clean
+    dump = "Harbour reopens after storm repairs\n\nUpdated June 1, 2024\nPublished May 5, 2024\n\n" + PROSE
+    assert clean(dump, input_format="text").date == "2024-05-05"
+    plain = "Harbour reopens after storm repairs\n\n" + PROSE
+    assert clean(plain, input_format="text", url="https://example.com/2024/03/05/harbour/").date == "2024-03-05"
+
+
+def test_a_french_dump_reads_its_numeric_dateline_day_first():
+    prose = ("Le port a rouvert lundi après trois semaines de travaux sur la digue, ont indiqué les services de la "
+             "ville.\n\nLes bateaux de pêche sont revenus à leurs mouillages dans la journée, et le bac vers l'île a "
+             "repris ses horaires.\n\nLa mairie a dit que la digue serait de nouveau inspectée au printemps.\n")
+    dump = "Le port rouvre après les travaux\n\n08/12/2023\n\n" + prose
+    assert Cleaner(use_profiles=False).clean(dump, input_format="text").date == "2023-12-08"
