@@ -125,7 +125,7 @@ class MetadataStage:
         lines = doc.lines
         page_title = lines[0].text.lower() if lines else ""
         page_words = frozenset(lines[0].features.content) if lines else frozenset()
-        titles = _title_parts(page_title) if anchored else ()
+        titles = _title_matchers(_title_parts(page_title)) if anchored else ()
         repeats = {i for i in range(1, first) if _repeats_title(lines[i].text.lower(), titles)}
         best, best_score = None, 0.0
         for i in sorted(repeats.union(window)):
@@ -190,12 +190,30 @@ def _title_parts(page_title: str) -> tuple[str, ...]:
     return tuple(run for run in runs if len(run.split()) >= max(2, least))
 
 
-def _repeats_title(lowered: str, titles: tuple[str, ...]) -> bool:
-    """Whether a line (lower case) repeats the page title or one of its parts (:func:`_title_parts`)."""
+def _repeats_title(lowered: str, titles: "tuple[SequenceMatcher, ...]") -> bool:
+    """Whether a line (lower case) repeats the page title or one of its parts (:func:`_title_parts`), each
+    given as a matcher holding it (:func:`_title_matchers`)."""
     if not titles or len(lowered) > _TITLE_CHARS or len(lowered.split()) < 2:
         return False
-    return any(lowered == title or SequenceMatcher(None, lowered, title).ratio() >= _REPEAT_SIMILARITY
-               for title in titles)
+    return any(_similar(lowered, matcher) for matcher in titles)
+
+
+def _title_matchers(titles: tuple[str, ...]) -> "tuple[SequenceMatcher, ...]":
+    """A matcher for each title part, its index of the part's characters made once for every line."""
+    return tuple(SequenceMatcher(None, "", title) for title in titles)
+
+
+def _similar(lowered: str, matcher: SequenceMatcher) -> bool:
+    """``matcher``'s title and the line are alike (:data:`_REPEAT_SIMILARITY`): the cheap upper bounds of the
+    ratio first (the lengths, then the characters in common), as most lines are nothing like the title."""
+    title = matcher.b
+    if lowered == title:
+        return True
+    total = len(lowered) + len(title)
+    if 2 * min(len(lowered), len(title)) < _REPEAT_SIMILARITY * total:
+        return False
+    matcher.set_seq1(lowered)
+    return matcher.quick_ratio() >= _REPEAT_SIMILARITY and matcher.ratio() >= _REPEAT_SIMILARITY
 
 
 def _open(line) -> bool:
