@@ -117,7 +117,8 @@ impl Doc {
             }
             let from = start + (stripped.as_ptr() as usize - raw.as_ptr() as usize);
             let line = doc.spans.len() as u32;
-            doc.spans.push((from as u32, (from + stripped.len()) as u32));
+            doc.spans
+                .push((from as u32, (from + stripped.len()) as u32));
             doc.numbers.push(number);
             doc.blank_before.push(blank_before);
             blank_before = false;

@@ -157,7 +157,10 @@ impl Languages {
             return Ok((None, false));
         }
         let english = self.stopwords(table, Some(&self.rules.english))?;
-        let hits = tokens.iter().filter(|t| english.contains(t.as_str())).count();
+        let hits = tokens
+            .iter()
+            .filter(|t| english.contains(t.as_str()))
+            .count();
         if hits as f64 >= self.rules.english_fast_ratio * tokens.len() as f64 {
             return Ok((Some(self.rules.english.clone()), false));
         }

@@ -54,7 +54,11 @@ fn verdict(verdicts: &Bound<'_, PyDict>, name: &str) -> PyResult<Verdict> {
     })
 }
 
-fn shape_rules(table: &Table, spec: &Bound<'_, PyDict>, verdicts: &Bound<'_, PyDict>) -> PyResult<ShapeRules> {
+fn shape_rules(
+    table: &Table,
+    spec: &Bound<'_, PyDict>,
+    verdicts: &Bound<'_, PyDict>,
+) -> PyResult<ShapeRules> {
     let patterns = item(spec, "patterns")?;
     let patterns = patterns.cast::<PyDict>()?;
     let p = |name: &str| -> PyResult<Pattern> { pattern(table, &item(patterns, name)?) };
@@ -117,7 +121,10 @@ fn language_rules(table: &Table, spec: &Bound<'_, PyDict>) -> PyResult<LanguageR
         .map(|pair| {
             let pair = pair?;
             let pair = pair.cast::<PyTuple>()?;
-            Ok((pattern(table, &pair.get_item(0)?)?, pair.get_item(1)?.extract()?))
+            Ok((
+                pattern(table, &pair.get_item(0)?)?,
+                pair.get_item(1)?.extract()?,
+            ))
         })
         .collect::<PyResult<Vec<_>>>()?;
     let directory: Option<String> = item(spec, "stoplist_dir")?.extract()?;
@@ -361,7 +368,11 @@ pub struct TextPath {
 static PATHS: AtomicU64 = AtomicU64::new(0);
 
 impl TextPath {
-    pub(crate) fn new(_py: Python<'_>, core: &Core, spec: &Bound<'_, PyDict>) -> PyResult<TextPath> {
+    pub(crate) fn new(
+        _py: Python<'_>,
+        core: &Core,
+        spec: &Bound<'_, PyDict>,
+    ) -> PyResult<TextPath> {
         let table = core.table.clone();
         let signals: usize = item(spec, "signal_count")?.extract()?;
         if signals >= Signal::MAX as usize {
@@ -427,7 +438,12 @@ impl TextPath {
     }
 
     /// Stage `features`: the language (unless given), then each distinct line's measures.
-    fn features(&self, doc: &mut Doc, text: &str, language: Option<(Option<String>, bool)>) -> PyResult<()> {
+    fn features(
+        &self,
+        doc: &mut Doc,
+        text: &str,
+        language: Option<(Option<String>, bool)>,
+    ) -> PyResult<()> {
         let texts: Vec<&str> = (0..doc.len()).map(|i| doc.text(text, i)).collect();
         let (language, char_mode) = match language {
             Some(given) => given,
@@ -445,7 +461,11 @@ impl TextPath {
         let measurer = Measurer {
             table: &self.table,
             rules: &self.rules,
-            stoplist: if stoplist.is_empty() { None } else { Some(&stoplist) },
+            stoplist: if stoplist.is_empty() {
+                None
+            } else {
+                Some(&stoplist)
+            },
             char_mode,
         };
         doc.m = measurer.measure(doc.rows.iter().map(|&line| doc.text(text, line as usize)));
@@ -658,7 +678,12 @@ impl Document {
     }
 
     /// The texts of the lines whose label is `label`, in order (the article's paragraphs, for BODY).
-    fn texts_labelled<'py>(&self, py: Python<'py>, label: u8, labels: &[u8]) -> PyResult<Bound<'py, PyList>> {
+    fn texts_labelled<'py>(
+        &self,
+        py: Python<'py>,
+        label: u8,
+        labels: &[u8],
+    ) -> PyResult<Bound<'py, PyList>> {
         if labels.len() != self.doc.len() {
             return Err(value_error("a label per line"));
         }
@@ -675,16 +700,36 @@ impl Document {
     fn measures(
         &self,
         i: usize,
-    ) -> PyResult<((u32, u32, u32, u32, u32), (f64, f64, f64, f64), (bool, bool, bool, bool))> {
+    ) -> PyResult<(
+        (u32, u32, u32, u32, u32),
+        (f64, f64, f64, f64),
+        (bool, bool, bool, bool),
+    )> {
         if i >= self.doc.len() || self.doc.m.words.is_empty() {
             return Err(PyIndexError::new_err("no such line"));
         }
         let r = self.doc.r(i);
         let m = &self.doc.m;
         Ok((
-            (m.words[r], m.chars[r], m.units[r], m.stops[r], m.sentences[r]),
-            (m.stop_ratio[r], m.title_ratio[r], m.alpha_ratio[r], m.digit_ratio[r]),
-            (m.ends_sentence[r] != 0, m.ends_colon[r] != 0, m.upper[r] != 0, m.inner_dateline[r] != 0),
+            (
+                m.words[r],
+                m.chars[r],
+                m.units[r],
+                m.stops[r],
+                m.sentences[r],
+            ),
+            (
+                m.stop_ratio[r],
+                m.title_ratio[r],
+                m.alpha_ratio[r],
+                m.digit_ratio[r],
+            ),
+            (
+                m.ends_sentence[r] != 0,
+                m.ends_colon[r] != 0,
+                m.upper[r] != 0,
+                m.inner_dateline[r] != 0,
+            ),
         ))
     }
 
@@ -696,7 +741,10 @@ impl Document {
         let r = self.doc.r(i);
         let m = &self.doc.m;
         let ids = &m.content_ids[m.content_offsets[r] as usize..m.content_offsets[r + 1] as usize];
-        Ok(ids.iter().map(|&id| m.vocabulary[id as usize].as_str()).collect())
+        Ok(ids
+            .iter()
+            .map(|&id| m.vocabulary[id as usize].as_str())
+            .collect())
     }
 
     /// Line `i`'s model input as the scoring stage made it (None for a large document).
@@ -712,4 +760,3 @@ impl Document {
         })
     }
 }
-

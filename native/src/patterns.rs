@@ -139,7 +139,11 @@ impl Pattern {
     /// The first `limit` matches' spans (the search stops there).
     pub fn first_spans(&self, text: &str, limit: usize) -> Vec<(usize, usize)> {
         match self.regexes() {
-            Ok([regex]) => regex.find_iter(text).take(limit).map(|m| (m.start(), m.end())).collect(),
+            Ok([regex]) => regex
+                .find_iter(text)
+                .take(limit)
+                .map(|m| (m.start(), m.end()))
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -180,8 +184,12 @@ impl<'a> Forms<'a> {
 
     pub fn get(&self, form: Form) -> &str {
         match form {
-            Form::Folded => self.folded.get_or_init(|| Cow::Owned(fold_line(self.table, self.raw))),
-            Form::Raw => self.raw_mapped.get_or_init(|| raw_line(self.table, self.raw)),
+            Form::Folded => self
+                .folded
+                .get_or_init(|| Cow::Owned(fold_line(self.table, self.raw))),
+            Form::Raw => self
+                .raw_mapped
+                .get_or_init(|| raw_line(self.table, self.raw)),
             Form::Plain => self.raw,
         }
     }

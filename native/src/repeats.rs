@@ -104,7 +104,14 @@ impl RepeatRules {
             let spans = words(table, &key, self.shingle_chars);
             let own: FxHashSet<u64> = spans
                 .windows(4)
-                .map(|w| hash_of(&[&key[w[0].0..w[0].1], &key[w[1].0..w[1].1], &key[w[2].0..w[2].1], &key[w[3].0..w[3].1]]))
+                .map(|w| {
+                    hash_of(&[
+                        &key[w[0].0..w[0].1],
+                        &key[w[1].0..w[1].1],
+                        &key[w[2].0..w[2].1],
+                        &key[w[3].0..w[3].1],
+                    ])
+                })
                 .collect();
             let key_hash = hash_of(key.as_str());
             if doc.authority[number] < MARKUP
@@ -130,7 +137,10 @@ impl RepeatRules {
         if own.len() < 6 {
             return false;
         }
-        let sources: Vec<usize> = own.iter().filter_map(|s| source_of.get(s).copied()).collect();
+        let sources: Vec<usize> = own
+            .iter()
+            .filter_map(|s| source_of.get(s).copied())
+            .collect();
         if (sources.len() as f64) < self.shingle_share * own.len() as f64 {
             return false;
         }

@@ -89,7 +89,9 @@ pub fn is_credit(rules: &ShapeRules, line: &Forms, words: u32) -> bool {
 
 /// `_has_sentence_mark`
 fn has_sentence_mark(text: &str) -> bool {
-    [". ", "? ", "! ", "。", "؟"].iter().any(|mark| text.contains(mark))
+    [". ", "? ", "! ", "。", "؟"]
+        .iter()
+        .any(|mark| text.contains(mark))
         || text.ends_with(['.', '!', '?'])
 }
 
@@ -206,7 +208,11 @@ impl ShapeRules {
         let (this, next) = (doc.text(text, i), doc.text(text, i + 1));
         if next.len() > this.len()
             && next.starts_with(this)
-            && is_credit(self, &forms(table, doc, text, i + 1), doc.m.words[doc.r(i + 1)])
+            && is_credit(
+                self,
+                &forms(table, doc, text, i + 1),
+                doc.m.words[doc.r(i + 1)],
+            )
         {
             return Some(self.verdicts.caption_echo);
         }

@@ -73,8 +73,7 @@ fn headline_line(
         let r = doc.r(i);
         let units = doc.m.units[r];
         let line = doc.text(text, i);
-        if !(2..=30).contains(&units)
-            || doc.m.ends_sentence[r] != 0 && !line.ends_with(['?', '!'])
+        if !(2..=30).contains(&units) || doc.m.ends_sentence[r] != 0 && !line.ends_with(['?', '!'])
         {
             continue;
         }
@@ -569,7 +568,15 @@ pub fn scoring(
     let mut own_cache: Vec<Option<Box<[f64]>>> = vec![None; doc.rows.len()];
     let mut row = Vec::with_capacity(rules.table.width());
     for i in 0..n {
-        rules.vector(doc, i, signal[i], &page, &mut vars, &mut own_cache, &mut row);
+        rules.vector(
+            doc,
+            i,
+            signal[i],
+            &page,
+            &mut vars,
+            &mut own_cache,
+            &mut row,
+        );
         let p = model.probability(&row);
         doc.score[i] = if doc.authority[i] >= MARKUP {
             if doc.label[i] == BODY {
