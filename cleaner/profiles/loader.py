@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from ..compat import tomllib
 from ..errors import ProfileError, UsageError
@@ -75,6 +75,16 @@ class Profile:
     builtin: bool = False
     description: str = ""
     html: HtmlRules | None = None
+
+    def drop_for(self, texts: Sequence[str], i: int, region_start: int, inside: bool) -> DropRule | None:
+        """The first ``[[drop]]`` rule that drops line ``i`` (``inside`` the article's region or not), if any:
+        the one rule for the trusted region (stage ``site``) and the untrusted one (stage ``template``)."""
+        for rule in self.drops:
+            if rule.where == "article" and not inside or rule.where == "outside" and inside:
+                continue
+            if rule.pattern.matches(texts, i, region_start):
+                return rule
+        return None
 
     def serves(self, host: str) -> bool:
         host = host.lower().rstrip(".")

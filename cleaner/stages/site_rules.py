@@ -46,13 +46,9 @@ class SiteRulesStage:
         for line in doc.lines[end:]:
             decide(line, BOILERPLATE, f"{tag}: after the article", profile_rule)
         for i, line in enumerate(doc.lines):
-            inside = start <= i < end
-            for rule in profile.drops:
-                if rule.where == "article" and not inside or rule.where == "outside" and inside:
-                    continue
-                if rule.pattern.matches(texts, i, start):
-                    decide(line, BOILERPLATE, f"{tag}: {rule.reason}", profile_rule)
-                    break
+            rule = profile.drop_for(texts, i, start, start <= i < end)
+            if rule is not None:
+                decide(line, BOILERPLATE, f"{tag}: {rule.reason}", profile_rule)
 
     @staticmethod
     def _region(profile, texts: list[str]) -> tuple[int, int]:

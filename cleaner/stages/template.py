@@ -71,13 +71,9 @@ def apply_untrusted_profile(doc: Document, profile, texts: list[str]) -> None:
         line = lines[i]
         if line.label in METADATA_LABELS:
             continue
-        inside = first <= i <= last
-        for rule in profile.drops:
-            if rule.where == "article" and not inside or rule.where == "outside" and inside:
-                continue
-            if rule.pattern.matches(texts, i, start):
-                decide(line, BOILERPLATE, f"{tag}: {rule.reason}", profile_rule)
-                break
+        rule = profile.drop_for(texts, i, start, first <= i <= last)
+        if rule is not None:
+            decide(line, BOILERPLATE, f"{tag}: {rule.reason}", profile_rule)
 
 
 def _named(rules, texts: list[str], i: int, start: int) -> bool:
