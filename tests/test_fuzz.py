@@ -83,14 +83,17 @@ def squeeze(text: str) -> str:
 
 def page_pieces(text: str) -> tuple[list[str], str]:
     """The text nodes a reader sees, in document order (not those of scripts, styles, the head: the
-    layout's SKIPPED elements), and all the page's text with its attribute values (where metadata may come
+    layout's SKIPPED elements; an app shell's ``<noscript>`` is seen), and all the page's text with its attribute values (where metadata may come
     from), each squeezed."""
     from lxml import etree
 
-    from cleaner.html.layout import SKIPPED
+    from cleaner.html.layout import SKIPPED, show_noscript_of_app_shell
     from cleaner.html.parse import parse_html
 
     root = parse_html(text)
+    body = root.find("body")
+    if body is not None:   # an app shell's <noscript> is what a text-only reader sees (as the layout does)
+        show_noscript_of_app_shell(body)
     shown: list[str] = []
     every_text: list[str] = []
     attribute_values: list[str] = []
@@ -509,3 +512,13 @@ def test_real_processes(data):
     assert all(line.startswith(("cleaner: error: ", "cleaner: warning: ")) for line in errors), errors
     if message is not None:
         assert errors[0] == message.replace("cleaner: error: ", f"cleaner: error: {path}: ", 1)
+
+
+def test_app_shell_noscript_counts_as_shown():
+    """The layout shows an app shell's ``<noscript>``; the invariant check sees it too (a CI failure: text
+    kept from such a page was taken for invented)."""
+    sentence = "It was found that three tanks and two mortar positions were destroyed, while one was hit."
+    page = f"<!doctype html><head></head><body><noscript>{sentence * 4}</noscript></body></html>"
+    assert_drawn_from_input(clean_or_error(page, input_format="auto"), page)
+    nodes, _ = page_pieces(page)
+    assert nodes == [squeeze(sentence * 4)]
