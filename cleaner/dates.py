@@ -22,7 +22,9 @@ _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTH), key=len, reverse=Tru
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _MONTH_FIRST = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?(\d{{4}})\b", re.I)
+#: "10 Feb 2020", "10. Februar 2020", "10 de febrero de 2020", and with dashes "19-Dec-2025".
+_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?"
+                        rf"|-({_MONTH_RE})-)(\d{{4}})\b", re.I)
 #: Day, month and year in digits; a two-digit year only where no digit or dot goes on (not a version 1.2.30.4).
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2}(?![\d]|[/.-]\d))(?!\d)")
 #: Every format above has a year of four digits or a numeric date: a line without either is no date (checked
@@ -51,7 +53,7 @@ def parse_date(text: str, day_first: bool = False) -> str | None:
     for pattern, order in ((_ISO, "ymd"), (_MONTH_FIRST, "mdy"), (_DAY_FIRST, "dmy")):
         found = pattern.search(text)
         if found:
-            parts = dict(zip(order, found.groups()))
+            parts = dict(zip(order, (group for group in found.groups() if group is not None)))
             result = _build(parts["y"], parts["m"], parts["d"])
             if result:
                 return result

@@ -221,7 +221,7 @@ NAME_LIKE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ
 #: read"), a digit or an English month (the dateline: "By Jane Doe March 3, 2024"), or a word of the lexicon's
 #: ``name_ends`` ("By Jane Doe Published: …", "By Ann Lee on May 5").
 BYLINE_NAME_END = re.compile(
-    r"\s+[|•·⋅—–]|\s+-\s|\s*\d|\s+" + _MONTHS_EN + r"\s+\d|\s+(?:" + _alternatives(_BYLINES["name_ends"])
+    r"\s+[|•·⋅●▪■◆—–]|\s+-\s|\s*\d|\s+" + _MONTHS_EN + r"\s+\d|\s+(?:" + _alternatives(_BYLINES["name_ends"])
     + r")(?!\w)", re.I)
 #: Words that make a capitalised line a label or a heading, not a name ("Editorial Team", "No Comments").
 NOT_NAME_WORDS = frozenset(_BYLINES["not_names"])
@@ -240,7 +240,17 @@ def byline_name(text: str) -> str | None:
     rest = text[opened.end():].strip()
     if not rest:
         return ""
+    return name_before_end(rest)
+
+
+def name_before_end(rest: str) -> str | None:
+    """The name that opens a byline's rest (its prefix stripped), cut at :data:`BYLINE_NAME_END`: the whole
+    ("Dylan Bailey, MS, RD"), else what comes before its first comma ("Mayank Gupta, CEO of CaseBasix": a
+    role after the comma is no part of a name); None if neither is a name."""
     name = BYLINE_NAME_END.split(rest, maxsplit=1)[0].strip(" ,:;")
+    if is_byline_name(name):
+        return name
+    name = name.split(",", 1)[0].strip()
     return name if is_byline_name(name) else None
 
 
@@ -255,11 +265,14 @@ def is_byline_name(name: str) -> bool:
 
 def is_bare_name(text: str, stoplist: frozenset[str]) -> bool:
     """A line that is a name with nothing to introduce it (beside a dateline, under the headline): the
-    :data:`NAME_LIKE` shape, no word a label's (:data:`NOT_NAME_WORDS`) or a stopword of the page's language
-    ("The Best Wireless Earbuds" and "No Comments" are headings)."""
+    :data:`NAME_LIKE` shape, no word a label's (:data:`NOT_NAME_WORDS`), and no word but the last a stopword of
+    the page's language ("The Best Wireless Earbuds", "Travel Insurance For Yoga" and "No Comments" are
+    headings). The last may be one: a stoplist holds surnames that are also words ("Andrew King", "Grace
+    Young")."""
     if not NAME_LIKE.match(text):
         return False
-    return not any(word.lower() in NOT_NAME_WORDS or word.lower() in stoplist for word in text.split())
+    words = text.lower().split()
+    return not any(word in stoplist for word in words[:-1]) and not any(word in NOT_NAME_WORDS for word in words)
 
 
 #: Two to five words of letters (any script).

@@ -51,3 +51,8 @@ def test_a_french_dump_reads_its_numeric_dateline_day_first():
              "repris ses horaires.\n\nLa mairie a dit que la digue serait de nouveau inspectée au printemps.\n")
     dump = "Le port rouvre après les travaux\n\n08/12/2023\n\n" + prose
     assert Cleaner(use_profiles=False).clean(dump, input_format="text").date == "2023-12-08"
+
+
+def test_day_month_year_with_dashes():
+    assert parse_date("By Jayesh Shinde | Updated on 19-Dec-2025") == "2025-12-19"
+    assert parse_date("19-Dec-2025") == "2025-12-19"

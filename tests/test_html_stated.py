@@ -116,3 +116,29 @@ def test_a_roster_of_more_than_three_authors_gives_its_first():
     roster = "<meta name='author' content='Lisa Jennings; Bret Thorn; Patricia Cobe; Joe Guszkowski'>"
     assert _clean(roster, "").byline == "Lisa Jennings"
     assert _clean("<meta name='author' content='Ann Lee; Bo Park'>", "").byline == "Ann Lee; Bo Park"
+
+
+def test_a_by_line_beside_its_dateline_is_the_byline_where_the_markup_names_no_author():
+    article = _clean("", "<p>By Daniel Renfrow April 12, 2024</p>")
+    assert article.byline == "Daniel Renfrow"
+    apart = _clean("", "<p>By Chase Bernath</p><p>•</p><p>January 23, 2026</p>")
+    assert apart.byline == "Chase Bernath"
+
+
+def test_a_by_line_with_no_date_by_it_is_no_byline():
+    """A menu's "Browse by" entries print "By Event Type" too."""
+    assert _clean("", "<ul><li>By Event Type</li></ul>").byline is None
+
+
+def test_a_by_line_beside_its_dateline_replaces_the_site_named_as_author():
+    head = ("<meta property='og:site_name' content='Tree Planters'>"
+            "<meta name='author' content='Tree Planters'>")
+    article = _clean(head, "<p>by Meaghan Weeden ● December 23, 2025 ● 6 min read</p>",
+                     url="https://treeplanters.org/blog/waste")
+    assert article.byline == "Meaghan Weeden"
+
+
+def test_a_site_account_or_a_templates_key_value_is_no_author():
+    assert is_placeholder("NOC Admin") and is_placeholder("Webmaster") and is_placeholder("undefined")
+    assert is_placeholder("content: MarketingSherpa")
+    assert not is_placeholder("Ann Lee")

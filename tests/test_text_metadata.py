@@ -65,3 +65,54 @@ def test_the_byline_and_dateline_under_the_headline_count_above_a_long_header():
             "Harbour reopens after three weeks of storm repairs\n\nBy Jane Doe\nMarch 3, 2024\n\n" + menu + "\n" + PROSE)
     article = _clean(dump)
     assert (article.byline, article.date) == ("Jane Doe", "2024-03-03")
+
+
+def test_a_role_after_a_comma_is_no_part_of_the_byline_name():
+    article = _clean("Harbour reopens after storm repairs\n\nBy Mayank Gupta, CEO of Harbour Works\n"
+                     "March 3, 2024\n\n" + PROSE)
+    assert article.byline == "Mayank Gupta"
+    bare = _clean("Harbour reopens after storm repairs\n\nMike Marshall, Shipping Expert\nMarch 3, 2024\n\n" + PROSE)
+    assert bare.byline == "Mike Marshall"
+
+
+def test_a_round_bullet_ends_the_byline_name():
+    article = _clean("Harbour reopens after storm repairs\n\nby Jane Doe ● March 3, 2024 ● 6 min read\n\n" + PROSE)
+    assert (article.byline, article.date) == ("Jane Doe", "2024-03-03")
+
+
+def test_a_bare_name_whose_surname_is_a_stopword_beside_the_dateline_is_the_byline():
+    article = _clean("Harbour reopens after storm repairs\n\nAndrew King\nMarch 3, 2024\n\n" + PROSE)
+    assert article.byline == "Andrew King"
+    heading = _clean("Harbour reopens after storm repairs\n\nThe Harbour Report\nMarch 3, 2024\n\n" + PROSE)
+    assert heading.byline is None
+
+
+def test_a_bare_name_one_short_line_from_the_dateline_is_the_byline():
+    article = _clean("Harbour reopens after storm repairs\n\nChirag Bhardwaj\nVP - Technology\nMarch 3, 2024\n\n"
+                     + PROSE)
+    assert article.byline == "Chirag Bhardwaj"
+    assert "Chirag Bhardwaj" not in article.paragraphs
+
+
+def test_the_byline_block_under_a_standfirst_counts():
+    standfirst = ("Repairs to the storm wall took three weeks, and the fishing fleet waited in the next bay "
+                  "for the work to end.\n\nThe council says the new wall will hold against a storm twice as "
+                  "strong as the last one.\n\nThe Harbour Photo Agency\n")
+    article = _clean("Harbour reopens after storm repairs\n\n" + standfirst + "By Daryl Austin\n"
+                     "Published March 9, 2026\n\n" + PROSE)
+    assert (article.byline, article.date) == ("Daryl Austin", "2026-03-09")
+    assert "By Daryl Austin" not in article.paragraphs
+
+
+def test_a_bare_name_beside_the_dateline_above_a_long_header_is_the_byline():
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("Harbour reopens after three weeks of storm repairs | Harbour Times\n\n"
+            "Harbour reopens after three weeks of storm repairs\n\nJane Doe\nMarch 3, 2024\n\n" + menu + "\n" + PROSE)
+    article = _clean(dump)
+    assert (article.byline, article.date) == ("Jane Doe", "2024-03-03")
+
+
+def test_a_greeting_beside_a_date_is_no_byline():
+    """The name before a comma counts only with a role after it ("Dear Brian," is a letter's greeting)."""
+    article = _clean("Harbour reopens after storm repairs\n\nMarch 3, 2024\nDear Brian,\n\n" + PROSE)
+    assert article.byline is None

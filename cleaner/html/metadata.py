@@ -23,8 +23,9 @@ from typing import Sequence
 from ..dates import is_update, parse_date
 from ..document import BYLINE, DATE, METADATA_LABELS, TITLE, Authority, Document, Line, first_body
 from ..language import stopwords
-from ..lexicon import BY_INSIDE, BYLINE_PREFIX, is_person, is_prose_by_words
+from ..lexicon import BY_INSIDE, BYLINE_PREFIX, byline_name, is_person, is_prose_by_words
 from . import evidence, page_root
+from .stated import is_site_name
 from .features import region_categories
 
 
@@ -64,6 +65,8 @@ def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
             if at < len(header) + _AFTER_HEADER:
                 doc.decide(doc.lines[at], BYLINE, "the author's name, in an author/byline element",
                            Authority.MARKUP)
+    if not meta.get("byline") or _names_the_site(meta["byline"], stated):
+        meta["byline"] = _credited_in_header(doc.lines[:len(header) + _AFTER_HEADER]) or meta.get("byline")
     title, author, date = _normal(meta.get("title")), _normal(meta.get("byline")), meta.get("date")
     found: set[str] = set()
     for line in header:
@@ -159,6 +162,33 @@ def _byline_in_markup(lines: Sequence[Line], stoplist: frozenset[str]) -> "tuple
     return None
 
 
+def _names_the_site(byline: str, stated: evidence.PageMetadata) -> bool:
+    """Whether the byline the markup gave is the site's own name (a publisher standing in for a writer)."""
+    from ..urls import url_host
+
+    return is_site_name(byline, stated.site, url_host(stated.url) if stated.url else None)
+
+
+def _credited_in_header(lines: Sequence[Line]) -> str | None:
+    """The name of the first "By …" line (:func:`cleaner.lexicon.byline_name`) beside a dateline (in it, or
+    within :data:`_DATE_NEAR` lines) among the header's lines, where the markup names no author or only the
+    site: the value only (the line keeps the label the markup gave it, a dateline's where the line also
+    holds the date: "By Daniel Renfrow April 12, 2024"). A "By …" line with no date by it is as often a
+    menu's ("By Event Type") or a teaser's."""
+    for at, line in enumerate(lines):
+        if line.features.words > _BYLINE_WORDS or line.features.ends_sentence:
+            continue
+        name = byline_name(line.text)
+        if name and any(parse_date(near.text) for near in lines[max(0, at - _DATE_NEAR):at + _DATE_NEAR + 1]
+                        if near.features.words <= _DATELINE_WORDS + 2):
+            return name
+    return None
+
+
+#: How near a "By …" line its dateline stands ("By Chase Bernath" / "•" / "January 23, 2026").
+_DATE_NEAR = 2
+#: A byline line is this short (a longer line is a sentence that happens to begin with "By").
+_BYLINE_WORDS = 12
 #: Regions whose authors are not the article's.
 _OTHER_PEOPLES = frozenset({"comment", "related", "listing", "nav", "footer", "sidebar"})
 #: A byline may follow the first sentence of prose (a standfirst) by this many lines.

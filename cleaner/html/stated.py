@@ -58,6 +58,9 @@ _LABELS = frozenset({"author", "authors", "by", "written", "posted", "admin", "a
                      "contributor", "contributors", "unknown", "anonymous", "see", "article", "articles", "bio",
                      "de", "par", "spotlight"})
 
+#: Words that name a site's account, not a person: "NOC Admin", "Webmaster", a template's "undefined".
+_ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "undefined", "null"})
+
 
 #: JSON-LD types that are the article itself (a page's scripts also describe its site, breadcrumbs, people).
 _ARTICLE_TYPES = re.compile(r"article|posting|report|review|recipe|webpage", re.I)
@@ -164,10 +167,13 @@ def as_name(text: str) -> str | None:
 
 def is_placeholder(name: str) -> bool:
     """Whether an author field holds no name: only the words that label an author slot ("Author", "Article
-    by"), initials ("NB"), or one dotted word (a template's key "page.head.author", a login "ann.lee")."""
+    by"), a site account's ("NOC Admin", "Webmaster"), a template's "key: value", initials ("NB"), or one
+    dotted word (a template's key "page.head.author", a login "ann.lee")."""
     words = [word.lower().strip(".:") for word in name.split()]
-    if all(word in _LABELS for word in words):
+    if all(word in _LABELS for word in words) or any(word in _ACCOUNTS for word in words):
         return True
+    if ": " in name:
+        return True         # a template's "key: value" ("content: MarketingSherpa"), not a name
     return len(words) == 1 and (len(name) < 3 or "." in name.strip("."))
 
 

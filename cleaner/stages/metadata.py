@@ -21,8 +21,9 @@ from difflib import SequenceMatcher
 from ..dates import date_in_url, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_NAME_END, DATE_OR_TIME, TIMESTAMP_LIKE, TITLE_SHARE,
-                       byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, shares_title, title_shaped)
+from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, DATE_OR_TIME, TIMESTAMP_LIKE, TITLE_SHARE,
+                       byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
+                       name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
 _WINDOW = 15
@@ -76,6 +77,7 @@ class MetadataStage:
         after = first + 1
         while after < min(len(lines), first + 7) and not holds_sentence(lines[after].features):
             after += 1
+        after = max(after, _credit_block_end(lines, first))
         scan = list(window) + list(range(first + 1, after))
         dates = [i for i in scan if _open(lines[i]) and _is_date(lines[i])]
         stoplist = stopwords(doc.language)
@@ -89,13 +91,15 @@ class MetadataStage:
                 meta["title"] = lines[named_at].text
             if title_at is not None:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
+        dated = dates
         if meta.get("date") is None:
             dated = dates or _dated_above(lines, start, meta.get("title"))
             meta["date"] = _published(lines, dated, writes_day_first(doc.language))
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
-            meta["byline"] = _first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, start)
+            meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, start)
+                              or _named_beside(lines, [] if dates else dated, stoplist))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -243,6 +247,38 @@ def _is_date(line) -> bool:
                 (DATE_OR_TIME.search(text) and parse_date(text)))
 
 
+#: How far under the first line of prose a "By …" line beside its dateline is still the header's: a standfirst
+#: of two paragraphs and a photo credit may stand between.
+_CREDIT_BELOW = 8
+
+
+def _credit_block_end(lines, first: int) -> int:
+    """Where the header's byline block under the first line of prose ends (the index after it), or ``first``
+    where there is none: a standfirst (or two, and a photo credit) may come before "By Daryl Austin" /
+    "Published March 9, 2026". Only a "By …" line with a dateline beside it (or in it) counts: a "By …" line
+    alone below the first prose is as often a quote's or a photo's."""
+    for i in range(first + 1, min(len(lines), first + 1 + _CREDIT_BELOW)):
+        f = lines[i].features
+        if f.words > _BYLINE_WORDS or f.ends_sentence or not byline_name(lines[i].text):
+            continue
+        dated = [j for j in (i, i + 1, i - 1) if 0 <= j < len(lines) and _is_date(lines[j])]
+        if dated:
+            return max(i, *dated) + 1
+    return first
+
+
+def _named_beside(lines, dated: list[int], stoplist: frozenset[str]) -> str | None:
+    """The bare name beside a dateline found above the header's window (:func:`_dated_above`: "Andrew King /
+    September 4, 2025" over a long table of contents); value only, as the date."""
+    for d in dated:
+        for i in (d - 1, d + 1, d - 2, d + 2):
+            if 0 <= i < len(lines) and _beside_date(lines, i, [d]) and not DATE_OR_TIME.search(lines[i].text):
+                name = _bare_name(lines[i].text, stoplist)
+                if name:
+                    return name
+    return None
+
+
 #: A byline line is this short ("By Jane Doe, Staff Writer · 5 min read"; a longer line is a sentence).
 _BYLINE_WORDS = 12
 
@@ -285,7 +321,39 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
         return _named_under(lines, index) is not None
     if index > 0 and byline_name(lines[index - 1].text) == "" and _named_under(lines, index - 1):
         return True
-    return f.words <= 5 and is_bare_name(text, stoplist) and any(abs(index - d) == 1 for d in dates)
+    return _bare_name(text, stoplist) is not None and _beside_date(lines, index, dates)
+
+
+#: A bare name line has at most this many words (with a role after a comma: "Mike Marshall, Shipping Expert").
+_BARE_NAME_WORDS = 5
+#: A line between a bare name and its dateline has at most this many words (a role, "8 min", a bullet).
+_BETWEEN_WORDS = 4
+
+
+def _bare_name(text: str, stoplist: frozenset[str]) -> str | None:
+    """The name a bare line gives: the whole line, or what comes before its first comma when a role or degrees
+    follow it ("Mike Marshall, Shipping Expert", "Dylan Bailey, MS, RD"; "Dear Brian," is a greeting); None
+    where neither is a name."""
+    if len(text.split()) > _BARE_NAME_WORDS:
+        return None
+    if is_bare_name(text, stoplist):
+        return text
+    name, comma, role = text.partition(",")
+    return name.strip() if comma and role.strip() and is_bare_name(name.strip(), stoplist) else None
+
+
+def _beside_date(lines, index: int, dates: list[int]) -> bool:
+    """Whether a line stands next to a dateline, or one short line from it ("Chirag Bhardwaj / VP - Technology
+    / November 14, 2025", "Gopal Singh Panwar / 8 min / 29th August, 2023")."""
+    for d in dates:
+        gap = abs(index - d)
+        if gap == 1:
+            return True
+        if gap == 2:
+            between = lines[(index + d) // 2].features
+            if between.words <= _BETWEEN_WORDS and not between.ends_sentence:
+                return True
+    return False
 
 
 def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str | None:
@@ -305,8 +373,11 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str |
         agency = AGENCY_BYLINE.match(text)
         if agency:
             agencies.append(agency.group(1))
-        elif not DATE_OR_TIME.search(text) and (is_bare_name(text, stoplist) or is_byline_name(text)):
-            bare.append(text)     # a name line under "By" (its own candidate), or beside the dateline
+        elif not DATE_OR_TIME.search(text):
+            # a name line under "By" (its own candidate), or beside the dateline
+            name = _bare_name(text, stoplist) or (text if is_byline_name(text) else None)
+            if name:
+                bare.append(name)
     return next(iter(agencies + bare), None)
 
 
@@ -347,8 +418,7 @@ def _name_inside(text: str) -> str | None:
     inside = BY_INSIDE.search(text)
     if inside is None:
         return None
-    name = BYLINE_NAME_END.split(inside.group("name"), maxsplit=1)[0].strip(" ,:;")
-    return name if is_byline_name(name) else None
+    return name_before_end(inside.group("name"))
 
 
 def _headline_shaped(line) -> bool:
