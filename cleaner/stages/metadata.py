@@ -16,6 +16,7 @@ Profile rules (stage ``site``) win: a field they set is not looked for again.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from ..dates import date_in_url, parse_date, publication_date, writes_day_first
@@ -62,7 +63,9 @@ class MetadataStage:
         the markup or a profile named the title."""
         if not _TITLE_SUFFIX.match(doc.lines[0].text):
             return False         # the dump does not begin with a page title ("Headline | Site")
-        picked = next((line for line in doc.lines[1:] if line.text == doc.meta.get("title")), None)
+        texts, title = _texts(doc.lines), doc.meta.get("title")
+        at = next((i for i in range(1, len(texts)) if texts[i] == title), None)
+        picked = doc.lines[at] if at is not None else None
         if picked is None or not _open(picked):
             return False
         return _word_overlap(picked.features.content, doc.lines[0].features.content) < _ASTRAY_OVERLAP
@@ -126,7 +129,8 @@ class MetadataStage:
         page_title = lines[0].text.lower() if lines else ""
         page_words = frozenset(lines[0].features.content) if lines else frozenset()
         titles = _title_matchers(_title_parts(page_title)) if anchored else ()
-        repeats = {i for i in range(1, first) if _repeats_title(lines[i].text.lower(), titles)}
+        texts = _texts(lines) if titles else ()
+        repeats = {i for i in range(1, first) if _repeats_title(texts[i].lower(), titles)} if titles else set()
         best, best_score = None, 0.0
         for i in sorted(repeats.union(window)):
             line = lines[i]
@@ -214,6 +218,13 @@ def _similar(lowered: str, matcher: SequenceMatcher) -> bool:
         return False
     matcher.set_seq1(lowered)
     return matcher.quick_ratio() >= _REPEAT_SIMILARITY and matcher.ratio() >= _REPEAT_SIMILARITY
+
+
+def _texts(lines) -> Sequence[str]:
+    """The lines' texts: from the core when it holds the lines (``NativeLines.texts``), so that comparing
+    every line with the page title makes no Line object for each."""
+    texts = getattr(lines, "texts", None)
+    return texts() if texts is not None else [line.text for line in lines]
 
 
 def _open(line) -> bool:
