@@ -65,3 +65,17 @@ def test_the_byline_and_dateline_under_the_headline_count_above_a_long_header():
             "Harbour reopens after three weeks of storm repairs\n\nBy Jane Doe\nMarch 3, 2024\n\n" + menu + "\n" + PROSE)
     article = _clean(dump)
     assert (article.byline, article.date) == ("Jane Doe", "2024-03-03")
+
+
+def test_the_title_lengths_are_exactly_those_a_similar_line_may_have():
+    """_pick_title passes over a line whose length is not in _title_lengths without comparing it: the set
+    must hold every length _alike_lengths allows (a line of another length is never similar), and no more."""
+    from difflib import SequenceMatcher
+
+    from cleaner.stages.metadata import _alike_lengths, _title_lengths
+
+    for b in range(0, 320):
+        lengths = _title_lengths((SequenceMatcher(None, "", "x" * b),))
+        assert lengths == {a for a in range(0, 800) if _alike_lengths(a, b)}, b
+    both = _title_lengths((SequenceMatcher(None, "", "x" * 20), SequenceMatcher(None, "", "x" * 90)))
+    assert 20 in both and 90 in both and 50 not in both

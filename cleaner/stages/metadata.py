@@ -129,8 +129,11 @@ class MetadataStage:
         page_title = lines[0].text.lower() if lines else ""
         page_words = frozenset(lines[0].features.content) if lines else frozenset()
         titles = _title_matchers(_title_parts(page_title)) if anchored else ()
-        texts = _texts(lines) if titles else ()
-        repeats = {i for i in range(1, first) if _repeats_title(texts[i].lower(), titles)} if titles else set()
+        repeats: set[int] = set()
+        if titles:
+            texts, alike = _texts(lines), _title_lengths(titles)
+            repeats = {i for i in range(1, first)
+                       if len(lowered := texts[i].lower()) in alike and _repeats_title(lowered, titles)}
         best, best_score = None, 0.0
         for i in sorted(repeats.union(window)):
             line = lines[i]
@@ -213,11 +216,37 @@ def _similar(lowered: str, matcher: SequenceMatcher) -> bool:
     title = matcher.b
     if lowered == title:
         return True
-    total = len(lowered) + len(title)
-    if 2 * min(len(lowered), len(title)) < _REPEAT_SIMILARITY * total:
+    if not _alike_lengths(len(lowered), len(title)):
         return False
     matcher.set_seq1(lowered)
     return matcher.quick_ratio() >= _REPEAT_SIMILARITY and matcher.ratio() >= _REPEAT_SIMILARITY
+
+
+def _alike_lengths(a: int, b: int) -> bool:
+    """May strings of lengths ``a`` and ``b`` be alike (:data:`_REPEAT_SIMILARITY`)? Their ratio is at most
+    2·min(a, b) / (a + b)."""
+    return 2 * min(a, b) >= _REPEAT_SIMILARITY * (a + b)
+
+
+def _title_lengths(titles: "tuple[SequenceMatcher, ...]") -> frozenset[int]:
+    """Every length a line (lower case) may have and be alike one of the titles: for each, the lengths
+    :func:`_alike_lengths` allows are one run around its own. Most lines of a page are far shorter or longer
+    than its title, and are passed over without a comparison."""
+    lengths: set[int] = set()
+    for matcher in titles:
+        b = len(matcher.b)
+        low = int(b * _REPEAT_SIMILARITY / (2 - _REPEAT_SIMILARITY))
+        while low > 0 and _alike_lengths(low - 1, b):
+            low -= 1
+        while not _alike_lengths(low, b):
+            low += 1
+        high = max(b, int(b * (2 - _REPEAT_SIMILARITY) / _REPEAT_SIMILARITY))
+        while high > b and not _alike_lengths(high, b):
+            high -= 1
+        while _alike_lengths(high + 1, b):
+            high += 1
+        lengths.update(range(low, high + 1))
+    return frozenset(lengths)
 
 
 def _texts(lines) -> Sequence[str]:
