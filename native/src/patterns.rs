@@ -14,7 +14,7 @@ use aho_corasick::AhoCorasick;
 use memchr::memmem;
 use regex::Regex;
 use regex_syntax::hir::literal::Extractor;
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 use crate::unicode::{Table, STAND_INS};
 
@@ -182,11 +182,12 @@ impl Pattern {
     }
 }
 
-/// The strings one of which every match of a regex contains, when the regex starts with no literal (a regex
-/// that does is found fast by the regex crate itself: it searches for its first literals, or, anchored,
-/// fails on the line's first bytes).
+/// The strings one of which every match of a regex contains, looked for with one scan of the line, unless the
+/// regex is anchored at the start with literals there (it fails on the line's first bytes). An unanchored
+/// regex gets them too: most lines lack them, and the regex crate's own search costs more than the scan (its
+/// Unicode `\b` on a line with a character outside ASCII runs the slow engine over the whole line).
 enum Needles {
-    One(memmem::Finder<'static>),
+    One(Box<memmem::Finder<'static>>),
     Any(AhoCorasick),
 }
 
@@ -195,15 +196,18 @@ const MAX_NEEDLES: usize = 64;
 
 impl Needles {
     fn of(hir: &Hir) -> Option<Needles> {
+        let anchored = hir.properties().look_set_prefix().contains(Look::Start);
         let prefixes = Extractor::new().extract(hir);
-        if prefixes.is_finite() && prefixes.min_literal_len().is_some_and(|n| n > 0) {
+        if anchored && prefixes.is_finite() && prefixes.min_literal_len().is_some_and(|n| n > 0) {
             return None;
         }
         let mut needles = required(hir)?;
         needles.sort();
         needles.dedup();
         if needles.len() == 1 {
-            return Some(Needles::One(memmem::Finder::new(&needles[0]).into_owned()));
+            return Some(Needles::One(Box::new(
+                memmem::Finder::new(&needles[0]).into_owned(),
+            )));
         }
         AhoCorasick::new(&needles).ok().map(Needles::Any)
     }
@@ -324,10 +328,7 @@ mod tests {
 
     fn needles(pattern: &str) -> Option<Vec<String>> {
         let hir = regex_syntax::parse(pattern).unwrap();
-        let prefixes = Extractor::new().extract(&hir);
-        if prefixes.is_finite() && prefixes.min_literal_len().is_some_and(|n| n > 0) {
-            return None;
-        }
+        Needles::of(&hir)?;
         let mut found: Vec<String> = required(&hir)?
             .into_iter()
             .map(|n| String::from_utf8(n).unwrap())
@@ -354,8 +355,13 @@ mod tests {
     fn no_needles_where_a_match_may_lack_them_or_the_regex_finds_its_start() {
         assert_eq!(needles(r"^\w+(?:says|\d)"), None); // a branch with no literal
         assert_eq!(needles(r"^\w*(?:says)?$"), None); // optional
-        assert_eq!(needles(r"^(?:AFP|AP)\b"), None); // starts with literals: the regex crate's own search
-        assert_eq!(needles(r"\bfoo"), None);
+        assert_eq!(needles(r"^(?:AFP|AP)\b"), None); // anchored on literals: fails on the first bytes
+        assert_eq!(needles(r"\bfoo").unwrap(), ["foo"]);
+        // lexicon's credits: one branch anchored, the others not
+        assert_eq!(
+            needles(r"^(?:photos?|images?)\s*:|\((?:photo|image)s?\b[^()]*\)\s*$").unwrap(),
+            [")", ":"]
+        );
     }
 
     #[test]
