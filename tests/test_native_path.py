@@ -103,3 +103,16 @@ def test_explain_words_the_models_evidence_as_the_reference_does():
     theirs = [d.reason for d in pipeline.run_text(text).decisions]
     assert any("(" in reason and "p=" in reason for reason in mine), name
     assert mine == theirs
+
+
+def test_the_metadata_stage_makes_python_lines_only_for_the_header():
+    """The core's lines stay columns: metadata compares every line with the page title through the texts
+    alone (``NativeLines.texts``) and makes a Line for the header's few lines only."""
+    body = "\n\n".join([_PROSE[0], _PROSE[1], _PROSE[2]] * 60)
+    text = "Council votes on roads | The Daily Example\n\nHome\n\nNews\n\nCouncil votes on roads\n\n" + body + "\n"
+    article = pipeline.run_text(text, core=native_path.native_path())
+    lines = article._lines
+    assert isinstance(lines, native_path.NativeLines)
+    assert len(lines) > 150
+    assert len(lines.made) < 25
+    assert article.title == pipeline.run_text(text).title

@@ -116,3 +116,17 @@ def test_a_greeting_beside_a_date_is_no_byline():
     """The name before a comma counts only with a role after it ("Dear Brian," is a letter's greeting)."""
     article = _clean("Harbour reopens after storm repairs\n\nMarch 3, 2024\nDear Brian,\n\n" + PROSE)
     assert article.byline is None
+
+
+def test_the_title_lengths_are_exactly_those_a_similar_line_may_have():
+    """_pick_title passes over a line whose length is not in _title_lengths without comparing it: the set
+    must hold every length _alike_lengths allows (a line of another length is never similar), and no more."""
+    from difflib import SequenceMatcher
+
+    from cleaner.stages.metadata import _alike_lengths, _title_lengths
+
+    for b in range(0, 320):
+        lengths = _title_lengths((SequenceMatcher(None, "", "x" * b),))
+        assert lengths == {a for a in range(0, 800) if _alike_lengths(a, b)}, b
+    both = _title_lengths((SequenceMatcher(None, "", "x" * 20), SequenceMatcher(None, "", "x" * 90)))
+    assert 20 in both and 90 in both and 50 not in both

@@ -186,6 +186,7 @@ class NativeLines(Sequence):
         self._score = memoryview(column("score")).cast("d")
         #: the first body line that reads as prose, else the first body line (``metadata._header_end``)
         self.first_prose: int | None = result.first_prose
+        self._texts: list[str] | None = None
 
     def __len__(self) -> int:
         return self.n
@@ -220,6 +221,13 @@ class NativeLines(Sequence):
         line.reason = path.reason(self._reason[i], self.result, i, score, self.model)
         line.features = NativeFeatures(self.result, i)
         return line
+
+    def texts(self) -> list[str]:
+        """Every line's text, from the core (no Line made): the metadata stage compares many lines' texts
+        with the page title and reads few of them further."""
+        if self._texts is None:
+            self._texts = self.result.texts()
+        return self._texts
 
     def decisions(self) -> Iterator[tuple[str, str, str]]:
         """Every line's (label, stage, reason worded), a made line's as it stands; no Line made for the rest."""

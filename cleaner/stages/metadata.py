@@ -16,6 +16,7 @@ Profile rules (stage ``site``) win: a field they set is not looked for again.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from ..dates import date_in_url, parse_date, publication_date, writes_day_first
@@ -63,7 +64,9 @@ class MetadataStage:
         the markup or a profile named the title."""
         if not _TITLE_SUFFIX.match(doc.lines[0].text):
             return False         # the dump does not begin with a page title ("Headline | Site")
-        picked = next((line for line in doc.lines[1:] if line.text == doc.meta.get("title")), None)
+        texts, title = _texts(doc.lines), doc.meta.get("title")
+        at = next((i for i in range(1, len(texts)) if texts[i] == title), None)
+        picked = doc.lines[at] if at is not None else None
         if picked is None or not _open(picked):
             return False
         return _word_overlap(picked.features.content, doc.lines[0].features.content) < _ASTRAY_OVERLAP
@@ -130,7 +133,11 @@ class MetadataStage:
         page_title = lines[0].text.lower() if lines else ""
         page_words = frozenset(lines[0].features.content) if lines else frozenset()
         titles = _title_matchers(_title_parts(page_title)) if anchored else ()
-        repeats = {i for i in range(1, first) if _repeats_title(lines[i].text.lower(), titles)}
+        repeats: set[int] = set()
+        if titles:
+            texts, alike = _texts(lines), _title_lengths(titles)
+            repeats = {i for i in range(1, first)
+                       if len(lowered := texts[i].lower()) in alike and _repeats_title(lowered, titles)}
         best, best_score = None, 0.0
         for i in sorted(repeats.union(window)):
             line = lines[i]
@@ -213,11 +220,44 @@ def _similar(lowered: str, matcher: SequenceMatcher) -> bool:
     title = matcher.b
     if lowered == title:
         return True
-    total = len(lowered) + len(title)
-    if 2 * min(len(lowered), len(title)) < _REPEAT_SIMILARITY * total:
+    if not _alike_lengths(len(lowered), len(title)):
         return False
     matcher.set_seq1(lowered)
     return matcher.quick_ratio() >= _REPEAT_SIMILARITY and matcher.ratio() >= _REPEAT_SIMILARITY
+
+
+def _alike_lengths(a: int, b: int) -> bool:
+    """May strings of lengths ``a`` and ``b`` be alike (:data:`_REPEAT_SIMILARITY`)? Their ratio is at most
+    2·min(a, b) / (a + b)."""
+    return 2 * min(a, b) >= _REPEAT_SIMILARITY * (a + b)
+
+
+def _title_lengths(titles: "tuple[SequenceMatcher, ...]") -> frozenset[int]:
+    """Every length a line (lower case) may have and be alike one of the titles: for each, the lengths
+    :func:`_alike_lengths` allows are one run around its own. Most lines of a page are far shorter or longer
+    than its title, and are passed over without a comparison."""
+    lengths: set[int] = set()
+    for matcher in titles:
+        b = len(matcher.b)
+        low = int(b * _REPEAT_SIMILARITY / (2 - _REPEAT_SIMILARITY))
+        while low > 0 and _alike_lengths(low - 1, b):
+            low -= 1
+        while not _alike_lengths(low, b):
+            low += 1
+        high = max(b, int(b * (2 - _REPEAT_SIMILARITY) / _REPEAT_SIMILARITY))
+        while high > b and not _alike_lengths(high, b):
+            high -= 1
+        while _alike_lengths(high + 1, b):
+            high += 1
+        lengths.update(range(low, high + 1))
+    return frozenset(lengths)
+
+
+def _texts(lines) -> Sequence[str]:
+    """The lines' texts: from the core when it holds the lines (``NativeLines.texts``), so that comparing
+    every line with the page title makes no Line object for each."""
+    texts = getattr(lines, "texts", None)
+    return texts() if texts is not None else [line.text for line in lines]
 
 
 def _open(line) -> bool:

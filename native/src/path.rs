@@ -677,6 +677,14 @@ impl Document {
         Ok(self.doc.text(&self.text, i))
     }
 
+    /// Every line's text, in order (the metadata stage compares them without a Line object for each).
+    fn texts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(
+            py,
+            (0..self.doc.len()).map(|i| self.doc.text(&self.text, i)),
+        )
+    }
+
     /// The texts of the lines whose label is `label`, in order (the article's paragraphs, for BODY).
     fn texts_labelled<'py>(
         &self,

@@ -10,7 +10,11 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
+use memchr::memmem;
 use regex::Regex;
+use regex_syntax::hir::literal::Extractor;
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 use crate::unicode::{Table, STAND_INS};
 
@@ -33,6 +37,8 @@ pub struct Pattern {
     form: Form,
     sources: Vec<String>,
     compiled: OnceLock<Result<Vec<Regex>, String>>,
+    /// Strings one of which every match contains, looked for before the regexes run.
+    needles: Vec<Needles>,
 }
 
 /// What the glue hands over for one pattern.
@@ -83,15 +89,18 @@ impl Pattern {
         if spec.parts.is_empty() {
             return Err(PatternError(format!("pattern {}: no regex", spec.name)));
         }
+        let mut needles = Vec::new();
         for part in &spec.parts {
-            regex_syntax::parse(part)
+            let hir = regex_syntax::parse(part)
                 .map_err(|e| PatternError(format!("pattern {}: {e}", spec.name)))?;
+            needles.extend(Needles::of(&hir));
         }
         Ok(Pattern {
             name: spec.name,
             form,
             sources: spec.parts,
             compiled: OnceLock::new(),
+            needles,
         })
     }
 
@@ -113,9 +122,19 @@ impl Pattern {
         self.regexes().map(|_| ())
     }
 
+    /// Can the pattern match `text` at all? Not when it lacks every string of one part's needles (a
+    /// cheap scan that spares most lines a regex that starts with a class, which no literal search helps).
+    #[inline]
+    fn may_match(&self, text: &str) -> bool {
+        self.needles.iter().all(|n| n.found_in(text.as_bytes()))
+    }
+
     /// Does the pattern match the line (Python's `search`, or `match` for a pattern written anchored)?
     pub fn is_match(&self, line: &Forms) -> bool {
         let text = line.get(self.form);
+        if !self.may_match(text) {
+            return false;
+        }
         match self.regexes() {
             Ok(regexes) => regexes.iter().all(|r| r.is_match(text)),
             Err(_) => false, // refused at load in practice: every pattern compiles (a test checks)
@@ -125,6 +144,9 @@ impl Pattern {
     /// How many non-overlapping matches (Python's `len(findall)`); a single-part pattern only.
     pub fn count(&self, line: &Forms) -> usize {
         let text = line.get(self.form);
+        if !self.may_match(text) {
+            return 0;
+        }
         match self.regexes() {
             Ok([regex]) => regex.find_iter(text).count(),
             _ => 0,
@@ -138,6 +160,9 @@ impl Pattern {
 
     /// The first `limit` matches' spans (the search stops there).
     pub fn first_spans(&self, text: &str, limit: usize) -> Vec<(usize, usize)> {
+        if !self.may_match(text) {
+            return Vec::new();
+        }
         match self.regexes() {
             Ok([regex]) => regex
                 .find_iter(text)
@@ -155,6 +180,84 @@ impl Pattern {
     pub fn check_compiles(&self) -> Result<(), PatternError> {
         self.regexes().map(|_| ())
     }
+}
+
+/// The strings one of which every match of a regex contains, looked for with one scan of the line, unless the
+/// regex is anchored at the start with literals there (it fails on the line's first bytes). An unanchored
+/// regex gets them too: most lines lack them, and the regex crate's own search costs more than the scan (its
+/// Unicode `\b` on a line with a character outside ASCII runs the slow engine over the whole line).
+enum Needles {
+    One(Box<memmem::Finder<'static>>),
+    Any(AhoCorasick),
+}
+
+/// At most this many needles (a longer list costs more to look for than it spares).
+const MAX_NEEDLES: usize = 64;
+
+impl Needles {
+    fn of(hir: &Hir) -> Option<Needles> {
+        let anchored = hir.properties().look_set_prefix().contains(Look::Start);
+        let prefixes = Extractor::new().extract(hir);
+        if anchored && prefixes.is_finite() && prefixes.min_literal_len().is_some_and(|n| n > 0) {
+            return None;
+        }
+        let mut needles = required(hir)?;
+        needles.sort();
+        needles.dedup();
+        if needles.len() == 1 {
+            return Some(Needles::One(Box::new(
+                memmem::Finder::new(&needles[0]).into_owned(),
+            )));
+        }
+        AhoCorasick::new(&needles).ok().map(Needles::Any)
+    }
+
+    #[inline]
+    fn found_in(&self, text: &[u8]) -> bool {
+        match self {
+            Needles::One(finder) => finder.find(text).is_some(),
+            Needles::Any(automaton) => automaton.is_match(text),
+        }
+    }
+}
+
+/// Strings one of which every match of `hir` contains (None: no such list found, or one with the empty
+/// string). A concatenation needs what its cheapest part to look for needs (the fewest strings, then the
+/// longest); an alternation needs what any of its branches does.
+fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let found = match hir.kind() {
+        HirKind::Literal(literal) => vec![literal.0.to_vec()],
+        HirKind::Class(Class::Unicode(class)) => {
+            let chars = class.iter().map(|r| r.len()).sum::<usize>();
+            if chars > 8 {
+                return None;
+            }
+            let mut utf8 = [0u8; 4];
+            class
+                .iter()
+                .flat_map(|r| r.start()..=r.end())
+                .map(|c| c.encode_utf8(&mut utf8).as_bytes().to_vec())
+                .collect()
+        }
+        HirKind::Repetition(repetition) if repetition.min >= 1 => required(&repetition.sub)?,
+        HirKind::Capture(capture) => required(&capture.sub)?,
+        HirKind::Concat(parts) => parts.iter().filter_map(required).max_by_key(|set| {
+            let shortest = set.iter().map(Vec::len).min().unwrap_or(0);
+            (std::cmp::Reverse(set.len()), shortest)
+        })?,
+        HirKind::Alternation(branches) => {
+            let mut all = Vec::new();
+            for branch in branches {
+                all.extend(required(branch)?);
+            }
+            all
+        }
+        _ => return None,
+    };
+    if found.is_empty() || found.len() > MAX_NEEDLES || found.iter().any(Vec::is_empty) {
+        return None;
+    }
+    Some(found)
 }
 
 /// A line's forms, each made on first need.
@@ -217,4 +320,72 @@ pub fn char_starts(text: &str) -> Vec<usize> {
     let mut starts: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
     starts.push(text.len());
     starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn needles(pattern: &str) -> Option<Vec<String>> {
+        let hir = regex_syntax::parse(pattern).unwrap();
+        Needles::of(&hir)?;
+        let mut found: Vec<String> = required(&hir)?
+            .into_iter()
+            .map(|n| String::from_utf8(n).unwrap())
+            .collect();
+        found.sort();
+        Some(found)
+    }
+
+    #[test]
+    fn a_regex_that_starts_with_a_class_is_looked_for_by_its_literals() {
+        // lexicon's agency credit: the one "/" rather than the agencies' names
+        assert_eq!(
+            needles(r"^[^.!?]{0,80}\s*/\s*(?:AFP|AP|Reuters)").unwrap(),
+            ["/"]
+        );
+        assert_eq!(
+            needles(r"^\S.{0,40}\s(?:says|said)\s*:?$").unwrap(),
+            ["said", "says"]
+        );
+        assert_eq!(needles(r"\s[|•]\s").unwrap(), ["|", "•"]);
+    }
+
+    #[test]
+    fn no_needles_where_a_match_may_lack_them_or_the_regex_finds_its_start() {
+        assert_eq!(needles(r"^\w+(?:says|\d)"), None); // a branch with no literal
+        assert_eq!(needles(r"^\w*(?:says)?$"), None); // optional
+        assert_eq!(needles(r"^(?:AFP|AP)\b"), None); // anchored on literals: fails on the first bytes
+        assert_eq!(needles(r"\bfoo").unwrap(), ["foo"]);
+        // lexicon's credits: one branch anchored, the others not
+        assert_eq!(
+            needles(r"^(?:photos?|images?)\s*:|\((?:photo|image)s?\b[^()]*\)\s*$").unwrap(),
+            [")", ":"]
+        );
+    }
+
+    #[test]
+    fn the_needles_never_refuse_a_line_the_regex_matches() {
+        let table = Table::load("14.0.0").unwrap();
+        let spec = |part: &str| PatternSpec {
+            name: "test".into(),
+            parts: vec![part.into()],
+            folded: false,
+            plain: true,
+            named: String::new(),
+            ranges: Vec::new(),
+        };
+        let pattern = Pattern::new(spec(r"^[^.!?]{0,80}\s*/\s*(?:AFP|AP)"), &table).unwrap();
+        for (line, matches) in [
+            ("A crowd in the square / AFP", true),
+            ("A crowd in the square. / AFP", false),
+            ("A crowd in the square AFP", false),
+        ] {
+            assert_eq!(
+                pattern.is_match(&Forms::new(&table, line)),
+                matches,
+                "{line}"
+            );
+        }
+    }
 }
