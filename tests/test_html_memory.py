@@ -39,3 +39,44 @@ def test_lines_with_the_same_counts_share_their_ratios():
 def test_the_block_tag_is_one_string_for_every_line():
     lines = html_to_document("<html><body>" + "<div>a label</div>" * 3 + "</body></html>").lines
     assert lines[0].markup.tag is lines[2].markup.tag
+
+
+_DATED_PAGE = ("<html><head><title>Council keeps the library open</title>"
+               "<meta property='article:published_time' content='2024-03-05'></head><body>"
+               "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Council keeps the library open</h1>"
+               + "<p>The council voted on Tuesday to keep the old library open for another ten years, after a long "
+                 "campaign by readers who said it was the heart of the town.</p>" * 40
+               + "</article><footer>Contact us</footer></body></html>")
+
+
+def _cleaned(monkeypatch, early_from: int):
+    import cleaner.html as html
+    from cleaner import Cleaner
+
+    monkeypatch.setattr(html, "EARLY_STATED_CHARS", early_from)
+    article = Cleaner(use_profiles=False).clean(_DATED_PAGE, input_format="html")
+    return article.title, article.date, article.byline, article.body, [str(d.reason) for d in article.decisions]
+
+
+def test_a_big_page_reads_what_it_states_before_it_has_lines(monkeypatch):
+    import cleaner.html as html
+
+    monkeypatch.setattr(html, "EARLY_STATED_CHARS", 0)
+    doc = html.html_to_document(_DATED_PAGE)
+    assert doc.stated is not None and doc.stated._dated and doc.stated.root is None   # htmldate's copy is gone
+    monkeypatch.setattr(html, "EARLY_STATED_CHARS", len(_DATED_PAGE) + 1)
+    assert html.html_to_document(_DATED_PAGE).stated is None
+
+
+def test_reading_the_stated_metadata_early_changes_nothing(monkeypatch):
+    early, late = _cleaned(monkeypatch, 0), _cleaned(monkeypatch, len(_DATED_PAGE) + 1)
+    assert early == late and early[0] == "Council keeps the library open" and early[1] == "2024-03-05"
+
+
+def test_lines_quoting_the_same_evidence_share_it():
+    from cleaner import Cleaner
+
+    page = "<html><body>" + "".join(f"<div><div>Label {i} here</div></div>" for i in range(50)) + "</body></html>"
+    reasons = [line.reason for line in Cleaner(use_profiles=False).clean(page, input_format="html")._lines
+               if hasattr(line.reason, "facts")]
+    assert len(reasons) > 10 and len({id(reason.facts) for reason in reasons}) < len(reasons) / 5

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
 from typing import Iterator, Sequence
 
@@ -231,9 +232,10 @@ class _Page:
     def __init__(self, lines: Sequence[Line], title: str | None) -> None:
         n = len(lines)
         self.lines, self.n = lines, n
-        self.log_words = [math.log1p(line.features.words) for line in lines]
-        self.link = [line.markup.link_chars / max(1, line.features.chars) for line in lines]
-        prose = [_is_prose(line) for line in lines]
+        # Per line, typed arrays: a list holds a float object (24 bytes) and a pointer for each line.
+        self.log_words = array("d", [math.log1p(line.features.words) for line in lines])
+        self.link = array("d", [line.markup.link_chars / max(1, line.features.chars) for line in lines])
+        prose = array("d", map(_is_prose, lines))
         self.stats = _element_stats(lines, prose)
         self.top = _top_candidate(lines, prose)
         self.duplicates = Counter(line.text for line in lines)
@@ -465,14 +467,17 @@ def _coarse(value: float) -> float:
     return round(value * 10) / 10
 
 
-def _cumulative(values: Sequence[float]) -> list[float]:
-    out = [0.0]
+def _cumulative(values: Sequence[float]) -> array:
+    """The running sums of ``values``, from 0 (one more than the values), as a typed array."""
+    out = array("d", [0.0])
+    total = 0.0
     for v in values:
-        out.append(out[-1] + v)
+        total += v
+        out.append(total)
     return out
 
 
-def _window(cum: list[float], i: int, radius: int) -> float:
+def _window(cum: Sequence[float], i: int, radius: int) -> float:
     lo, hi = max(0, i - radius), min(len(cum) - 1, i + radius + 1)
     return (cum[hi] - cum[lo]) / (hi - lo)
 
