@@ -116,9 +116,15 @@ def _quoting(rows: Iterator[list[float]], facts: list[tuple[float, ...]]) -> Ite
     """The rows, as they are scored, keeping of each only the columns its reason quotes: the rows
     themselves are not kept (on a big page they would be most of the cleaner's memory)."""
     width = len(MARKUP_NAMES)
+    shared = _shared_facts.shared
     for row in rows:
-        facts.append(_QUOTE_MARKUP(row) if len(row) == width else _QUOTE_CONSULTED(row))
+        facts.append(shared(_QUOTE_MARKUP(row) if len(row) == width else _QUOTE_CONSULTED(row)))
         yield row
+
+
+#: Each distinct tuple of quoted columns once: most lines quote the same few ((0.0, 0.0): not in the
+#: densest block, not repeated), and a tuple of floats kept by each line's reason was 100 bytes a line.
+_shared_facts = BoundedCache(4096)
 
 
 class MarkupReason(WordedReason):

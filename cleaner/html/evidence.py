@@ -287,6 +287,8 @@ class PageMetadata:
         self.byline_from = byline_from
         self._date: str | None = None
         self._dated = False
+        #: Whether the document's metadata was filled from this (:func:`cleaner.html.metadata.page_metadata`).
+        self.applied = False
 
     def date(self) -> str | None:
         """htmldate's publication date (ISO), worked out once. Read it before :func:`main_text` strips

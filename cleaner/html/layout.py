@@ -15,7 +15,9 @@ a page nested thousands of levels deep cannot exhaust Python's stack.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
+from sys import intern
 from typing import Any
 
 from ..caching import BoundedCache
@@ -100,9 +102,16 @@ class Markup:
     far: frozenset[str]            # region words of all further ancestors
     depth: int                     # elements between <body> and the line's block
     hidden: bool                   # inside a hidden element (hidden attribute, display:none)
-    path: tuple[int, ...] = ()     # ids of the elements down to the line's block (the last PATH_LIMIT)
+    block: int = -1                # the id of the line's block (its frame's number in the walk)
+    frames: "FrameTree | None" = None  # the page's frames, which :attr:`path` is read from
     repeats: int = 1               # siblings of the line's block (or of its parent) that look the same
     element: Any = None            # the block element itself (for selectors)
+
+    @property
+    def path(self) -> tuple[int, ...]:
+        """Ids of the elements down to the line's block (the last :data:`PATH_LIMIT`), read from the page's
+        frames when asked: kept per line, they were most of the memory of a deeply nested page."""
+        return self.frames.path(self.block) if self.frames is not None else ()
 
     @property
     def list_item(self) -> bool:
@@ -113,8 +122,32 @@ class Markup:
         return self.tag in ("td", "th")
 
 
-#: A line remembers at most this many of its ancestors' ids (pathological nesting stays linear).
+#: A line's path holds at most this many of its ancestors' ids (pathological nesting stays linear).
 PATH_LIMIT = 64
+
+
+class FrameTree:
+    """Each frame's parent (by frame number), so a line's path is worked out when read, not kept: a typed
+    array of one number per frame, where a tuple per line cost up to half a kilobyte."""
+
+    __slots__ = ("parents",)
+
+    def __init__(self) -> None:
+        self.parents = array("q")
+
+    def add(self, parent: "_Frame | None") -> None:
+        """Record the next frame (numbered in the order they are added) and its parent."""
+        self.parents.append(parent.id if parent is not None else -1)
+
+    def path(self, frame: int) -> tuple[int, ...]:
+        """The ids from the top (at most :data:`PATH_LIMIT` levels up) down to ``frame``."""
+        parents = self.parents
+        ids = []
+        while frame >= 0 and len(ids) < PATH_LIMIT:
+            ids.append(frame)
+            frame = parents[frame]
+        ids.reverse()
+        return tuple(ids)
 
 
 class _Frame:
@@ -327,6 +360,7 @@ class LineBuilder:
         self._last: _Frame | None = None      # the frame that added text last (its words are counted)
         self._soft = False                    # the line being built follows a <br>, not a block break
         self._frames = 0
+        self._tree = FrameTree()
         self._siblings: dict[tuple, int] = {}
 
     def walk(self, root) -> list[Line]:
@@ -367,8 +401,10 @@ class LineBuilder:
                 if node.text:
                     (add_pre if parent.pre else add_piece)(node.text, parent)
                 continue
-            frame = _Frame(node, tag, parent, self._frames, attributes)
+            # Interned: a line keeps its block's tag, and lxml makes a new string each time it is read.
+            frame = _Frame(node, intern(tag), parent, self._frames, attributes)
             self._frames += 1
+            self._tree.add(parent)
             siblings[frame.signature] = siblings.get(frame.signature, 0) + 1
             if frame.block:
                 flush()
@@ -430,7 +466,7 @@ class LineBuilder:
             tag=frame.tag, heading=frame.heading(), containers=frame.containers,
             link_chars=min(self._link_chars, len(text)), near=self._near,
             far=far_frame.all_words if far_frame is not None else _NO_WORDS, depth=frame.depth(),
-            hidden=frame.hidden(), path=frame.path, element=frame.element)
+            hidden=frame.hidden(), block=frame.id, frames=self._tree, element=frame.element)
         self.lines.append(line)
         self._signatures.append((frame.signature, parent.signature if parent is not None else None))
 

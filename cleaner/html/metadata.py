@@ -33,7 +33,10 @@ def page_metadata(doc: Document, root) -> evidence.PageMetadata:
     """What the page states about itself, read once per document; its title (as the page shows it), byline
     and site name fill the document's metadata where no profile rule did (the date is left for later)."""
     if doc.stated is None:
-        stated = doc.stated = evidence.metadata(root, doc.url)
+        doc.stated = evidence.metadata(root, doc.url)
+    stated = doc.stated
+    if not stated.applied:        # (a big page's was read before it had lines: cleaner.html.read_stated_early)
+        stated.applied = True
         found = {"title": evidence.headline(doc.lines, stated.title), "byline": stated.byline, "site": stated.site}
         for key, value in found.items():
             if value and not doc.meta.get(key):

@@ -9,27 +9,28 @@ and the share that later lines hold.
 from __future__ import annotations
 
 import re
+from array import array
 from itertools import repeat
 from typing import Sequence
 
 from ..document import Line
 
 
-def repetition(lines: Sequence[Line]) -> tuple[list[float], list[float]]:
+def repetition(lines: Sequence[Line]) -> tuple[array, array]:
     """For each line, the share of its word trigrams that earlier lines (and later lines) already hold."""
     grams = _page_trigrams(lines)
     n = len(grams)
     return _held_by_visited(grams, range(n)), _held_by_visited(grams, range(n - 1, -1, -1))
 
 
-def _held_by_visited(grams: list[list[str]], order: range) -> list[float]:
+def _held_by_visited(grams: list[list[str]], order: range) -> array:
     """For each line (``grams``: its trigrams), the share of them that the lines visited before it in
     ``order`` hold: those whose first line (in ``order``) to show them is another.
 
     One pass each way, one dictionary of the page's distinct trigrams at a time (both at once were a
     quarter of the cleaner's memory on a big page).
     """
-    shares = [0.0] * len(grams)
+    shares = array("d", [0.0]) * len(grams)     # typed: no float object per line
     first: dict[str, int] = {}
     seen = first.setdefault
     for i in order:

@@ -69,7 +69,7 @@ class Features:
             else:
                 self._content = _content_words(sample, stoplist)
         self.stops = stops
-        self.stop_ratio = stops / len(sample) if sample else 0.0
+        self.stop_ratio = _ratio(stops, len(sample)) if sample else 0.0
         self.inner_dateline = words >= _DATELINE_MIN_WORDS and INNER_DATELINE.search(text, _DATELINE_FROM) is not None
         last = text[-1]
         if last in CLOSERS and chars > 1:
@@ -77,10 +77,10 @@ class Features:
         self.ends_sentence = last in SENTENCE_END
         self.ends_colon = last == ":"
         self.sentences = count_matches(SENTENCE_BREAK, text) + self.ends_sentence
-        self.title_ratio = upper_words / alpha_words if alpha_words else 0.0
+        self.title_ratio = _ratio(upper_words, alpha_words) if alpha_words else 0.0
         self.upper = text.isupper()
-        self.alpha_ratio = alpha_words / words
-        self.digit_ratio = digit_words / words
+        self.alpha_ratio = _ratio(alpha_words, words)
+        self.digit_ratio = _ratio(digit_words, words)
 
     @property
     def content(self) -> tuple[str, ...]:
@@ -89,6 +89,22 @@ class Features:
             self._content = _content_words(self._sample, self._stoplist)
             self._sample = self._stoplist = None
         return self._content
+
+
+#: Ratios of counts up to this are shared (:func:`_ratio`).
+_SHARED_RATIO_COUNTS = 64
+
+
+def _ratio(part: int, whole: int) -> float:
+    """``part / whole``; for the small counts of most lines, one float object per pair, shared by every line
+    that has it: four ratios a line were a tenth of a menu page's memory (a float is 24 bytes)."""
+    if 0 <= part <= whole <= _SHARED_RATIO_COUNTS and whole:
+        return _SMALL_RATIOS[whole][part]
+    return part / whole
+
+
+#: ``_SMALL_RATIOS[whole][part]`` is ``part / whole`` (the same division; 2,145 floats).
+_SMALL_RATIOS = [()] + [tuple(part / whole for part in range(whole + 1)) for whole in range(1, _SHARED_RATIO_COUNTS + 1)]
 
 
 def _content_words(sample: list[str], stoplist: frozenset[str]) -> tuple[str, ...]:

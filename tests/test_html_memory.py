@@ -1,0 +1,97 @@
+"""What the HTML path keeps per line: bench/limits.py measures the memory, these check the structures it
+counts on (a shared object where each line had its own), and that they read the same as before."""
+
+from __future__ import annotations
+
+from cleaner.html import html_to_document
+from cleaner.html.layout import PATH_LIMIT
+from cleaner.stages.features import Features
+
+
+def _nest(depth: int) -> str:
+    opened = "".join(f"<div class='level'>level {i}\n" for i in range(depth))
+    return f"<html><body>{opened}{'</div>' * depth}<p>After the nest.</p></body></html>"
+
+
+def test_a_lines_path_runs_from_the_top_down_to_its_block_and_keeps_the_last_levels():
+    lines = html_to_document(_nest(PATH_LIMIT + 10)).lines
+    paths = [line.markup.path for line in lines]
+    assert len(paths[0]) == 2                                   # <body>, the first <div>
+    for above, below in zip(paths, paths[1:-1]):                # each level one under the one before
+        assert below[:-1] == above[-len(below) + 1:] and below[-1] not in above
+    assert max(map(len, paths)) == PATH_LIMIT
+    assert paths[-1] == paths[0][:1] + (paths[-1][-1],)         # the <p> after the nest: under <body>
+
+
+def test_lines_do_not_each_keep_their_path():
+    """A tuple per line was up to half a kilobyte on a nested page: the path is read when asked."""
+    line = html_to_document(_nest(100)).lines[80]
+    assert line.markup.path is not line.markup.path and line.markup.path == line.markup.path
+
+
+def test_lines_with_the_same_counts_share_their_ratios():
+    """Four floats a line were a tenth of a menu page's memory."""
+    one, other = Features("Home News Sport 2024", frozenset(), False), Features("Away Goals Weather 1999", frozenset(), False)
+    assert one.alpha_ratio == 0.75 and one.digit_ratio == 0.25 and one.title_ratio == 1.0
+    assert one.alpha_ratio is other.alpha_ratio and one.digit_ratio is other.digit_ratio
+
+
+def test_the_block_tag_is_one_string_for_every_line():
+    lines = html_to_document("<html><body>" + "<div>a label</div>" * 3 + "</body></html>").lines
+    assert lines[0].markup.tag is lines[2].markup.tag
+
+
+_DATED_PAGE = ("<html><head><title>Council keeps the library open</title>"
+               "<meta property='article:published_time' content='2024-03-05'></head><body>"
+               "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Council keeps the library open</h1>"
+               + "<p>The council voted on Tuesday to keep the old library open for another ten years, after a long "
+                 "campaign by readers who said it was the heart of the town.</p>" * 40
+               + "</article><footer>Contact us</footer></body></html>")
+
+
+def _cleaned(monkeypatch, early_from: int):
+    import cleaner.html as html
+    from cleaner import Cleaner
+
+    monkeypatch.setattr(html, "EARLY_STATED_CHARS", early_from)
+    article = Cleaner(use_profiles=False).clean(_DATED_PAGE, input_format="html")
+    return article.title, article.date, article.byline, article.body, [str(d.reason) for d in article.decisions]
+
+
+def test_a_big_page_reads_what_it_states_before_it_has_lines(monkeypatch):
+    import cleaner.html as html
+
+    monkeypatch.setattr(html, "EARLY_STATED_CHARS", 0)
+    doc = html.html_to_document(_DATED_PAGE)
+    assert doc.stated is not None and doc.stated._dated and doc.stated.root is None   # htmldate's copy is gone
+    monkeypatch.setattr(html, "EARLY_STATED_CHARS", len(_DATED_PAGE) + 1)
+    assert html.html_to_document(_DATED_PAGE).stated is None
+
+
+def test_reading_the_stated_metadata_early_changes_nothing(monkeypatch):
+    early, late = _cleaned(monkeypatch, 0), _cleaned(monkeypatch, len(_DATED_PAGE) + 1)
+    assert early == late and early[0] == "Council keeps the library open" and early[1] == "2024-03-05"
+
+
+def test_lines_quoting_the_same_evidence_share_it():
+    from cleaner import Cleaner
+
+    page = "<html><body>" + "".join(f"<div><div>Label {i} here</div></div>" for i in range(50)) + "</body></html>"
+    reasons = [line.reason for line in Cleaner(use_profiles=False).clean(page, input_format="html")._lines
+               if hasattr(line.reason, "facts")]
+    assert len(reasons) > 10 and len({id(reason.facts) for reason in reasons}) < len(reasons) / 5
+
+
+def test_element_sums_are_kept_in_typed_arrays_and_add_up_to_the_page():
+    """A dict of lists per element was some 250 bytes a line of a menu page."""
+    from cleaner.html import features
+    from cleaner.stages.features import FeaturesStage
+
+    doc = html_to_document("<html><body><nav><a href='/'>Home</a></nav><div><p>One sentence of prose here.</p>"
+                           "<p>Another sentence of prose.</p></div></body></html>")
+    FeaturesStage()(doc)
+    prose = [features._is_prose(line) for line in doc.lines]
+    stats = features._element_stats(doc.lines, prose)
+    top = doc.lines[0].markup.path[0]
+    assert stats[top] == (sum(line.features.chars for line in doc.lines), 4, stats[top][2], 3)
+    assert stats.chars.typecode == "q" and stats.prose.typecode == "d"
