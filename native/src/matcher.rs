@@ -10,12 +10,13 @@
 //! them, the strings one of which every match contains ([`Needles`], as `Regex` uses its prefilter): most
 //! lines lack them, and the engines never run on those.
 
-use std::sync::Mutex;
+use std::panic::{RefUnwindSafe, UnwindSafe};
 
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{WhichCaptures, NFA};
+use regex_automata::util::pool::Pool;
 use regex_automata::Input;
 
 use crate::patterns::Needles;
@@ -25,29 +26,18 @@ pub struct Matcher {
     dfa: DFA,
     backtracker: BoundedBacktracker,
     pikevm: PikeVM,
-    dfa_cache: Mutex<Option<DfaCache>>,
-    backtrack_cache: Mutex<Option<backtrack::Cache>>,
-    pikevm_cache: Mutex<Option<pikevm::Cache>>,
+    dfa_caches: Caches<DfaCache>,
+    backtrack_caches: Caches<backtrack::Cache>,
+    pikevm_caches: Caches<pikevm::Cache>,
 }
 
-/// A cache taken from its slot (or made, when another thread holds the slot's), and put back after.
-fn with_cache<C, R>(
-    slot: &Mutex<Option<C>>,
-    make: impl FnOnce() -> C,
-    run: impl FnOnce(&mut C) -> R,
-) -> R {
-    let taken = slot.lock().ok().and_then(|mut held| held.take());
-    let mut cache = taken.unwrap_or_else(make);
-    let result = run(&mut cache);
-    if let Ok(mut held) = slot.lock() {
-        *held = Some(cache);
-    }
-    result
-}
+/// Each engine's search caches, as `Regex` keeps them (a pool with a fast path for its owner thread).
+type Caches<C> = Pool<C, Box<dyn Fn() -> C + Send + Sync + RefUnwindSafe + UnwindSafe>>;
 
 impl Matcher {
-    /// Compile `pattern` with the `regex` crate's default syntax (Unicode, UTF-8), as `Regex::new` does.
-    pub fn new(pattern: &str) -> Result<Matcher, String> {
+    /// Compile `pattern` with the `regex` crate's default syntax (Unicode, UTF-8), as `Regex::new` does;
+    /// `prefilter`: look for its needles first (false when the caller already has).
+    pub fn new(pattern: &str, prefilter: bool) -> Result<Matcher, String> {
         let hir = regex_automata::util::syntax::parse(pattern).map_err(|e| e.to_string())?;
         let nfa = NFA::compiler()
             .configure(NFA::config().which_captures(WhichCaptures::Implicit))
@@ -60,14 +50,15 @@ impl Matcher {
         let backtracker =
             BoundedBacktracker::new_from_nfa(nfa.clone()).map_err(|e| e.to_string())?;
         let pikevm = PikeVM::new_from_nfa(nfa).map_err(|e| e.to_string())?;
+        let (d, b, p) = (dfa.clone(), backtracker.clone(), pikevm.clone());
         Ok(Matcher {
-            needles: Needles::of(&hir),
+            needles: if prefilter { Needles::of(&hir) } else { None },
             dfa,
             backtracker,
             pikevm,
-            dfa_cache: Mutex::new(None),
-            backtrack_cache: Mutex::new(None),
-            pikevm_cache: Mutex::new(None),
+            dfa_caches: Pool::new(Box::new(move || d.create_cache())),
+            backtrack_caches: Pool::new(Box::new(move || b.create_cache())),
+            pikevm_caches: Pool::new(Box::new(move || p.create_cache())),
         })
     }
 
@@ -81,29 +72,18 @@ impl Matcher {
             return false;
         }
         let input = Input::new(text).earliest(true);
-        let fast = with_cache(
-            &self.dfa_cache,
-            || self.dfa.create_cache(),
-            |cache| self.dfa.try_search_fwd(cache, &input),
-        );
-        if let Ok(found) = fast {
+        if let Ok(found) = self.dfa.try_search_fwd(&mut self.dfa_caches.get(), &input) {
             return found.is_some();
         }
         if text.len() <= self.backtracker.max_haystack_len() {
-            let found = with_cache(
-                &self.backtrack_cache,
-                || self.backtracker.create_cache(),
-                |cache| self.backtracker.try_is_match(cache, input.clone()),
-            );
+            let found = self
+                .backtracker
+                .try_is_match(&mut self.backtrack_caches.get(), input.clone());
             if let Ok(found) = found {
                 return found;
             }
         }
-        with_cache(
-            &self.pikevm_cache,
-            || self.pikevm.create_cache(),
-            |cache| self.pikevm.is_match(cache, input),
-        )
+        self.pikevm.is_match(&mut self.pikevm_caches.get(), input)
     }
 }
 
@@ -134,11 +114,14 @@ mod tests {
             long.as_str(),
         ];
         for p in patterns {
-            let (ours, theirs) = (Matcher::new(p).unwrap(), regex::Regex::new(p).unwrap());
+            let (ours, theirs) = (
+                Matcher::new(p, true).unwrap(),
+                regex::Regex::new(p).unwrap(),
+            );
             for t in texts {
                 assert_eq!(ours.is_match(t), theirs.is_match(t), "{p} on {t:.40}");
             }
         }
-        assert!(Matcher::new("(").is_err());
+        assert!(Matcher::new("(", true).is_err());
     }
 }

@@ -124,7 +124,13 @@ impl Pattern {
 
     fn matchers(&self) -> Result<&[Matcher], PatternError> {
         self.matchers
-            .get_or_init(|| self.sources.iter().map(|s| Matcher::new(s)).collect())
+            .get_or_init(|| {
+                // (is_match has looked for the pattern's needles already)
+                self.sources
+                    .iter()
+                    .map(|s| Matcher::new(s, false))
+                    .collect()
+            })
             .as_ref()
             .map(|v| v.as_slice())
             .map_err(|e| PatternError(format!("pattern {}: {e}", self.name)))

@@ -43,7 +43,7 @@ impl Pattern {
     /// The compiled regex: a pattern compiles on first use (a dump only ever needs a few).
     fn regex(&self) -> Result<&Matcher, BookError> {
         self.compiled
-            .get_or_init(|| Matcher::new(&self.source))
+            .get_or_init(|| Matcher::new(&self.source, true))
             .as_ref()
             .map_err(|e| BookError(format!("pattern {:?}: {e}", self.source)))
     }
