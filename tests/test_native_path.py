@@ -116,3 +116,27 @@ def test_the_metadata_stage_makes_python_lines_only_for_the_header():
     assert len(lines) > 150
     assert len(lines.made) < 25
     assert article.title == pipeline.run_text(text).title
+
+
+def _stoplist_dump(name: str) -> str:
+    """Ten sentence-like lines of a stoplist's own words (every k-th of the sorted list), for detection."""
+    from cleaner import language
+
+    words = sorted(language.stopwords(name))
+    picked = words[:: max(1, len(words) // 120)][:120]
+    return "\n".join(" ".join(picked[i:i + 12]).capitalize() + "." for i in range(0, len(picked), 12)) + "\n"
+
+
+def test_the_cores_detect_the_same_language_for_every_stoplist():
+    """Every list passes through the core's word → languages index (built once, on the first dump that
+    is not English) and gives the language the reference's index gives, on a dump of its own words."""
+    from cleaner import language
+
+    names = language.available_languages()
+    assert len(names) > 50
+    detected = set()
+    for name in names:
+        text = _stoplist_dump(name)
+        assert native_path.path_differences(text) == [], name
+        detected.add(pipeline.run_text(text, core=native_path.native_path()).language)
+    assert len(detected) > len(names) // 2  # the dumps do reach many lists, not English's alone

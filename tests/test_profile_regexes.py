@@ -167,3 +167,19 @@ def test_only_the_searches_spend_the_budget():
         while time.thread_time() < busy_until:
             pass
         assert pattern.search("The harbour reopened")
+
+
+def test_the_regex_module_is_imported_only_for_a_profile_regex():
+    """The text path's cold start: the CLI and a dump cleaned with no profile do not import ``regex``
+    (its import is a few ms of a start that should cost tens); the first profile regex imports it."""
+    import sys
+
+    code = ("import sys, cleaner.cli.main, cleaner.api\n"
+            "from cleaner.pipeline import run_text\n"
+            "run_text('The committee said on Monday that the rules would change.\\nHome\\n')\n"
+            "print('regex' in sys.modules)\n"
+            "from cleaner.profiles.patterns import compile_regex\n"
+            "compile_regex('a+b', 'test', 'key')\n"
+            "print('regex' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]

@@ -32,13 +32,22 @@ import re
 import time
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Iterator, Sequence
-
-import regex
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..errors import ProfileError
 from ..triggers import required_literals
 from .backtracking import exponential_repetition
+
+if TYPE_CHECKING:
+    import regex
+
+
+def _engine() -> Any:
+    """The ``regex`` module, imported with the first profile regex: a dump cleaned with no profile (the
+    CLI's cold start with ``--no-profiles``, a ``clean()`` call without one) does not pay its import."""
+    import regex
+
+    return regex
 
 _PATTERN_KEYS = {"match", "followed_by", "preceded_by", "within_first"}
 #: The CPU seconds profile regexes may take on one document: this much, plus :data:`BUDGET_SECONDS_PER_MB`
@@ -98,11 +107,12 @@ class ProfileRegex:
         self.key = key
         # The two modules number some flags differently (re.ASCII is 256, regex.ASCII 128): translate the
         # flags given; the pattern's inline flags ``(?i)`` mean the same to both.
-        engine_flags = regex.VERSION0
+        engine = _engine()
+        engine_flags = engine.VERSION0
         for name in _FLAG_NAMES:
             if flags & getattr(re, name):
-                engine_flags |= getattr(regex, name)
-        self._compiled = regex.compile(checked.pattern, engine_flags)
+                engine_flags |= getattr(engine, name)
+        self._compiled = engine.compile(checked.pattern, engine_flags)
         # Strings one of which every match contains: most lines lack them and skip the search (and its timer).
         self._literals = required_literals(checked)
 
@@ -174,7 +184,7 @@ def compile_regex(source: Any, path: str, key: str, flags: int = 0) -> ProfileRe
                            "make each repeated part match a text only one way")
     try:
         return ProfileRegex(checked, flags, path, key)
-    except (regex.error, OverflowError, RecursionError) as exc:
+    except (_engine().error, OverflowError, RecursionError) as exc:
         raise ProfileError(path, key, f"invalid regular expression {source!r}: {exc}") from None
 
 

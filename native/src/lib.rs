@@ -8,6 +8,7 @@
 pub mod columns;
 pub mod doc;
 pub mod language;
+pub mod matcher;
 pub mod measures;
 pub mod path;
 pub mod patterns;

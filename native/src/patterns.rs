@@ -16,6 +16,7 @@ use regex::Regex;
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
+use crate::matcher::Matcher;
 use crate::unicode::{Table, STAND_INS};
 
 /// Which form of the line a pattern runs on.
@@ -36,7 +37,10 @@ pub struct Pattern {
     pub name: String,
     form: Form,
     sources: Vec<String>,
+    /// for the spans (`count`, `spans`): compiled on the first such call
     compiled: OnceLock<Result<Vec<Regex>, String>>,
+    /// for `is_match` alone (most patterns are only asked that): forward engines, compiled on first use
+    matchers: OnceLock<Result<Vec<Matcher>, String>>,
     /// Strings one of which every match contains, looked for before the regexes run.
     needles: Vec<Needles>,
 }
@@ -100,6 +104,7 @@ impl Pattern {
             form,
             sources: spec.parts,
             compiled: OnceLock::new(),
+            matchers: OnceLock::new(),
             needles,
         })
     }
@@ -117,9 +122,23 @@ impl Pattern {
             .map_err(|e| PatternError(format!("pattern {}: {e}", self.name)))
     }
 
+    fn matchers(&self) -> Result<&[Matcher], PatternError> {
+        self.matchers
+            .get_or_init(|| {
+                // (is_match has looked for the pattern's needles already)
+                self.sources
+                    .iter()
+                    .map(|s| Matcher::new(s, false))
+                    .collect()
+            })
+            .as_ref()
+            .map(|v| v.as_slice())
+            .map_err(|e| PatternError(format!("pattern {}: {e}", self.name)))
+    }
+
     /// Compile now (tests).
     pub fn compile(&self) -> Result<(), PatternError> {
-        self.regexes().map(|_| ())
+        self.regexes().and(self.matchers()).map(|_| ())
     }
 
     /// Can the pattern match `text` at all? Not when it lacks every string of one part's needles (a
@@ -135,8 +154,8 @@ impl Pattern {
         if !self.may_match(text) {
             return false;
         }
-        match self.regexes() {
-            Ok(regexes) => regexes.iter().all(|r| r.is_match(text)),
+        match self.matchers() {
+            Ok(matchers) => matchers.iter().all(|m| m.is_match(text)),
             Err(_) => false, // refused at load in practice: every pattern compiles (a test checks)
         }
     }
@@ -178,7 +197,7 @@ impl Pattern {
     }
 
     pub fn check_compiles(&self) -> Result<(), PatternError> {
-        self.regexes().map(|_| ())
+        self.compile()
     }
 }
 
@@ -186,7 +205,7 @@ impl Pattern {
 /// regex is anchored at the start with literals there (it fails on the line's first bytes). An unanchored
 /// regex gets them too: most lines lack them, and the regex crate's own search costs more than the scan (its
 /// Unicode `\b` on a line with a character outside ASCII runs the slow engine over the whole line).
-enum Needles {
+pub(crate) enum Needles {
     One(Box<memmem::Finder<'static>>),
     Any(AhoCorasick),
 }
@@ -195,7 +214,7 @@ enum Needles {
 const MAX_NEEDLES: usize = 64;
 
 impl Needles {
-    fn of(hir: &Hir) -> Option<Needles> {
+    pub(crate) fn of(hir: &Hir) -> Option<Needles> {
         let anchored = hir.properties().look_set_prefix().contains(Look::Start);
         let prefixes = Extractor::new().extract(hir);
         if anchored && prefixes.is_finite() && prefixes.min_literal_len().is_some_and(|n| n > 0) {
@@ -213,7 +232,7 @@ impl Needles {
     }
 
     #[inline]
-    fn found_in(&self, text: &[u8]) -> bool {
+    pub(crate) fn found_in(&self, text: &[u8]) -> bool {
         match self {
             Needles::One(finder) => finder.find(text).is_some(),
             Needles::Any(automaton) => automaton.is_match(text),

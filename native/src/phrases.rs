@@ -9,8 +9,9 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
 use rustc_hash::FxHashMap;
+
+use crate::matcher::Matcher;
 
 use crate::unicode::{Table, STAND_INS, WORD};
 
@@ -35,14 +36,14 @@ pub struct PatternSpec {
 struct Pattern {
     category: u8,
     source: String,
-    compiled: OnceLock<Result<Regex, String>>,
+    compiled: OnceLock<Result<Matcher, String>>,
 }
 
 impl Pattern {
     /// The compiled regex: a pattern compiles on first use (a dump only ever needs a few).
-    fn regex(&self) -> Result<&Regex, BookError> {
+    fn regex(&self) -> Result<&Matcher, BookError> {
         self.compiled
-            .get_or_init(|| Regex::new(&self.source).map_err(|e| e.to_string()))
+            .get_or_init(|| Matcher::new(&self.source, true))
             .as_ref()
             .map_err(|e| BookError(format!("pattern {:?}: {e}", self.source)))
     }
