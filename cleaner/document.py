@@ -223,6 +223,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     models: Models = SHIPPED               # the text and markup models to score with (cleaner.models)
     stated: Any = None                     # HTML: what the page states about itself (html.evidence.PageMetadata)
+    root: Any = None                       # HTML: the parsed page (its lxml root element)
     template: HostTemplate | None = None   # the host's template evidence (cleaner batch --learn-sites)
     stage: str = ""                        # the stage running now (set by pipeline.run): decisions carry it
 
