@@ -76,7 +76,7 @@ class Line:
         self.text = text              # stripped text, exactly as in the input
         self.blank_before = blank_before
         self.label = UNKNOWN
-        self.reason: Any = ""         # a str, or an object worded on demand (str(reason))
+        self.reason: Any = ""         # a str, or a WordedReason worded on demand (reason_text(line))
         self.authority = Authority.NONE
         self.stage = ""               # the stage that decided the line (stamped by Document.decide)
         self.score = 0.5
@@ -90,15 +90,26 @@ class Line:
 
 
 class WordedReason:
-    """A reason worded only when someone reads it (``str(reason)``, as ``--explain`` does): wording a
+    """A reason worded only when someone reads it (:func:`reason_text`, as ``--explain`` does): wording a
     model's evidence for every line costs more than the cleaning. Subclasses keep what the wording reads,
     never the line itself (the line holds its reason: a cycle would keep every page alive until the
     garbage collector's next full pass)."""
 
     __slots__ = ()
 
+    def word(self, line: Line) -> str:
+        """The reason in words, for ``line`` (which holds it). A reason shared by many lines reads its
+        line's own evidence here; the others word themselves (``str``)."""
+        return str(self)
+
     def startswith(self, prefix) -> bool:  # reasons are compared as text in a few places
         return str(self).startswith(prefix)
+
+
+def reason_text(line: Line) -> str:
+    """Why ``line`` was decided, in words: its reason as a string, or worded now."""
+    reason = line.reason
+    return reason.word(line) if isinstance(reason, WordedReason) else str(reason)
 
 
 def markup_body(line: Line) -> bool:
@@ -223,6 +234,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     models: Models = SHIPPED               # the text and markup models to score with (cleaner.models)
     stated: Any = None                     # HTML: what the page states about itself (html.evidence.PageMetadata)
+    root: Any = None                       # HTML: the parsed page (its lxml root element)
     template: HostTemplate | None = None   # the host's template evidence (cleaner batch --learn-sites)
     stage: str = ""                        # the stage running now (set by pipeline.run): decisions carry it
 
@@ -319,7 +331,7 @@ class DecisionLog:
 
     def add(self, window: Window, lines: list[Line]) -> None:
         """Record the decisions of one window's lines."""
-        self.add_decisions(window, ((line.label, line.stage, str(line.reason)) for line in lines))
+        self.add_decisions(window, ((line.label, line.stage, reason_text(line)) for line in lines))
 
     def add_decisions(self, window: Window, made: Iterable[tuple[str, str, str]]) -> None:
         """Record one window's decisions, given as (label, stage, reason) per line (the native core gives
@@ -388,7 +400,7 @@ class Article:
             if self._log is not None:
                 self._decisions = list(self._log)
             else:
-                self._decisions = [Decision(line.number, line.text, line.label, str(line.reason), line.stage)
+                self._decisions = [Decision(line.number, line.text, line.label, reason_text(line), line.stage)
                                    for line in self._lines]
         return self._decisions
 

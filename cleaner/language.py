@@ -17,8 +17,10 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+from array import array
+from bisect import bisect_left
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator, NamedTuple
 
 from .chunks import word_chunks
 from .lexicon import is_prose_text
@@ -77,27 +79,43 @@ def _read_stoplist(language: str | None) -> frozenset[str]:
         return frozenset()
 
 
+class _WordIndex(NamedTuple):
+    """Which stoplists hold a word, as two typed arrays: the words' hashes, sorted, and beside each the
+    index of a language whose list has the word (a word in several lists is there once for each). A dict
+    of the 139,000 words was some 15 MB, held by the process once it met a page that is not English; the
+    arrays are 1.5 MB, and hold no object the garbage collector walks. Two words of the lists sharing a
+    64-bit hash would be counted for each other's languages (the chance is about one in a billion)."""
+
+    hashes: array
+    languages: array
+    sizes: tuple[float, ...]   # each list's weight: the fourth root of its size (see :func:`_best_stoplist`)
+
+    def languages_of(self, word: str) -> Iterator[int]:
+        """The indexes of the languages whose stoplist has ``word``."""
+        hashes, key = self.hashes, hash(word)
+        at = bisect_left(hashes, key)
+        while at < len(hashes) and hashes[at] == key:
+            yield self.languages[at]
+            at += 1
+
+
 @lru_cache(maxsize=1)
-def _word_index() -> tuple[dict[str, bytes | tuple[int, ...]], tuple[float, ...]]:
-    """word → indexes of the languages whose stoplist has it, and each list's weight: the fourth root of
-    its size (see :func:`_best_stoplist`). Built once.
+def _word_index() -> _WordIndex:
+    """Every stoplist's words, indexed (:class:`_WordIndex`). Built once.
 
     Only words in a list's own script count: some lists (Marathi, Nepali…)
     also carry English words, which would otherwise claim English pages.
     The lists are read for this only: a process keeps the stoplists of the languages it meets, not all
-    hundred (every full garbage collection walks each word of a kept set). The indexes are ``bytes``, so
-    the index holds no object the collector tracks.
+    hundred (every full garbage collection walks each word of a kept set).
     """
-    languages = available_languages()
-    index: dict[str, list[int]] = {}
+    pairs: list[tuple[int, int]] = []
     sizes = []
-    for i, language in enumerate(languages):
+    for i, language in enumerate(available_languages()):
         words = _read_stoplist(language)
         sizes.append(max(1, len(words)) ** 0.25)
-        for word in _in_main_script(words):
-            index.setdefault(word, []).append(i)
-    pack = bytes if len(languages) < 256 else tuple  # jusText ships about a hundred lists
-    return {word: pack(ids) for word, ids in index.items()}, tuple(sizes)
+        pairs += [(hash(word), i) for word in _in_main_script(words)]
+    pairs.sort()
+    return _WordIndex(array("q", [key for key, _ in pairs]), array("H", [i for _, i in pairs]), tuple(sizes))
 
 
 def _script(word: str) -> int:
@@ -157,10 +175,11 @@ def _best_stoplist(tokens: list[str]) -> str | None:
     languages = available_languages()
     if not languages:
         return None
-    index, sizes = _word_index()
+    index = _word_index()
+    sizes = index.sizes
     counts = [0] * len(languages)
     for token in tokens:
-        for i in index.get(token, b""):
+        for i in index.languages_of(token):
             counts[i] += 1
     # Prefer the list that covers most tokens, discounted by the fourth root of its size:
     # a list of 6,000 words (Finnish) matches names and loanwords that a list of 450

@@ -308,7 +308,7 @@ def test_trafilatura_is_asked_again_with_its_full_cascade_when_its_fast_path_fin
         return "a short teaser" if fast else "the whole article " * 100
 
     monkeypatch.setattr(evidence, "_extract", fake_extract)
-    root = _document("<html><body><p>x</p></body></html>").lines[0].markup.element.getroottree().getroot()
+    root = _document("<html><body><p>x</p></body></html>").root
     assert evidence.main_text(root) == "the whole article " * 100
     assert calls == [True, False]
 

@@ -77,9 +77,27 @@ def test_lines_quoting_the_same_evidence_share_it():
     from cleaner import Cleaner
 
     page = "<html><body>" + "".join(f"<div><div>Label {i} here</div></div>" for i in range(50)) + "</body></html>"
-    reasons = [line.reason for line in Cleaner(use_profiles=False).clean(page, input_format="html")._lines
-               if hasattr(line.reason, "facts")]
-    assert len(reasons) > 10 and len({id(reason.facts) for reason in reasons}) < len(reasons) / 5
+    lines = [line for line in Cleaner(use_profiles=False).clean(page, input_format="html")._lines
+             if hasattr(line.reason, "facts")]
+    facts = [line.reason.facts[line.number - 1] for line in lines]
+    assert len(lines) > 10 and len({id(quoted) for quoted in facts}) < len(lines) / 5
+
+
+def test_a_pages_lines_share_one_markup_reason_worded_per_line():
+    """An object per line for the markup model's reason was some 100 bytes a line of a menu page."""
+    from cleaner import Cleaner
+    from cleaner.document import reason_text
+    from cleaner.html.decide import MarkupReasons
+
+    page = ("<html><body><nav>" + "".join(f"<a href='/{i}'>Section {i}</a>" for i in range(8)) + "</nav><article>"
+            + "".join(f"<p>Paragraph {i} of the story, a sentence long enough to read as prose.</p>" for i in range(8))
+            + "</article></body></html>")
+    article = Cleaner(use_profiles=False).clean(page, input_format="html")
+    reasons = {id(line.reason) for line in article._lines if isinstance(line.reason, MarkupReasons)}
+    assert len(reasons) == 1
+    worded = [reason_text(line) for line in article._lines if isinstance(line.reason, MarkupReasons)]
+    assert all(text.startswith(("body ", "not body ")) for text in worded)
+    assert [d.reason for d in article.decisions if d.stage == "markup"] == worded
 
 
 def test_element_sums_are_kept_in_typed_arrays_and_add_up_to_the_page():

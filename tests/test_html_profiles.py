@@ -110,3 +110,38 @@ def test_builtin_profiles_still_work_on_their_text_dumps():
         article = Cleaner().clean(seed(prefix).read_bytes())
         assert article.profile == name and registry.get(name).html is None
         assert article.paragraphs and all(d.stage != "markup" for d in article.decisions)
+
+
+NESTED = """<html><head><title>T</title></head><body>
+<font><p>Inside a plain font element.</p><div><b>Bold inside, a div deeper.</b></div></font>
+<pre>code <span class="hl">highlighted</span> more</pre>
+<p>Outside everything.</p>
+</body></html>"""
+
+
+@pytest.mark.parametrize("selector, inside", [
+    ("font", {"Inside a plain font element.", "Bold inside, a div deeper."}),   # no frame of its own
+    ("b", set()),                                         # inline inside a block: not a line's block
+    ("span.hl", set()),                                   # a highlighter's class inside <pre>
+    ("pre", {"code highlighted more"}),
+    ("html", {"Inside a plain font element.", "Bold inside, a div deeper.", "code highlighted more",
+              "Outside everything."}),                    # above the walked <body>
+])
+def test_an_article_selector_holds_the_lines_whose_block_is_inside_what_it_matches(tmp_path, selector, inside):
+    write(tmp_path, f'name = "nested"\nhosts = ["nested.test"]\n[html]\narticle = ["{selector}"]\n')
+    article = Cleaner(profiles_dirs=[tmp_path]).clean(NESTED, url="https://nested.test/a")
+    held = {d.text for d in article.decisions if "inside the article container" in d.reason}
+    assert held == inside
+
+
+def test_lines_keep_no_element_of_the_page():
+    """A Python proxy per line kept the whole tree alive as long as the lines (an article's decisions)."""
+    from lxml import etree
+
+    from cleaner.html import html_to_document
+
+    doc = html_to_document(PAGE)
+    assert isinstance(doc.root, etree._Element)
+    for line in doc.lines:
+        values = [getattr(line.markup, name) for name in type(line.markup).__slots__]
+        assert not any(isinstance(value, etree._Element) for value in values)

@@ -500,3 +500,19 @@ def test_large_documents_keep_less_but_decide_the_same():
     assert all(line.vector is None for line in large) and all(line.vector is not None for line in normal)
     explained = [str(line.reason) for line in large if line.stage == "context"]
     assert explained and all("(" not in reason for reason in explained)  # the probability, without the evidence
+
+
+def test_the_stoplists_word_index_is_typed_arrays_and_finds_each_lists_words():
+    """A dict of every stoplist's 139,000 words was some 15 MB a process kept after one page not in English."""
+    from array import array
+
+    from cleaner import language
+
+    index = language._word_index()
+    assert isinstance(index.hashes, array) and isinstance(index.languages, array)
+    languages = language.available_languages()
+    for name in ("Spanish", "German", "Finnish"):
+        i = languages.index(name)
+        words = language._in_main_script(language.stopwords(name))
+        assert all(i in set(index.languages_of(word)) for word in words)
+    assert list(index.languages_of("qqqzzzxx")) == []

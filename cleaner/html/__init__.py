@@ -14,7 +14,7 @@ import functools
 
 from ..document import Document
 from . import evidence
-from .layout import LineBuilder, Markup, show_noscript_of_app_shell
+from .layout import LineBuilder, Markup, show_noscript_of_app_shell, walk_root
 from .parse import parse_html
 
 __all__ = ["Markup", "html_to_document", "page_root"]
@@ -32,9 +32,10 @@ def html_to_document(text: str, url: str | None = None) -> Document:
     if body is not None:
         show_noscript_of_app_shell(body)
     stated = read_stated_early(root, url) if len(text) >= EARLY_STATED_CHARS else None
-    lines = LineBuilder().walk(body if body is not None else root)
+    lines = LineBuilder().walk(walk_root(root))
     doc = Document(lines=lines, url=url, source_format="html")
     doc.stated = stated
+    doc.root = root
     return doc
 
 
@@ -78,8 +79,6 @@ def _malloc_trim():
 
 
 def page_root(doc: Document):
-    """The parsed page a Document came from (its lines keep their elements), or ``None``."""
-    for line in doc.lines:
-        if line.markup is not None and line.markup.element is not None:
-            return line.markup.element.getroottree().getroot()
-    return None
+    """The parsed page a Document came from, or ``None``: a text dump, or a page without a line of text
+    (the markup stages leave such a page alone: no title or date is read from its markup either)."""
+    return doc.root if doc.lines else None

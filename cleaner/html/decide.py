@@ -18,6 +18,7 @@ reads it too.
 
 from __future__ import annotations
 
+from array import array
 from operator import itemgetter
 from typing import Iterator, Sequence
 
@@ -59,12 +60,12 @@ def decide_lines(doc: Document) -> None:
     threshold = ensemble.threshold
     note = alone[1] if alone is not None else None
     markup = Authority.MARKUP
-    for line, quoted, p in zip(doc.lines, facts, probabilities):
+    reason = MarkupReasons(doc.lines, facts, probabilities, threshold, note)
+    for line, p in zip(doc.lines, probabilities):
         if line.authority >= markup:
             continue
         line.score = p
-        body = p >= threshold
-        doc.decide(line, BODY if body else BOILERPLATE, MarkupReason(line, quoted, p, body, note), markup)
+        doc.decide(line, BODY if p >= threshold else BOILERPLATE, reason, markup)
     if alone is None and not any(line.label == BODY for line in doc.lines):
         _keep_the_witness_text(doc, root, stated, covered)
 
@@ -89,7 +90,7 @@ def _keep_the_witness_text(doc: Document, root, stated: evidence.PageMetadata,
         return
     reason = f"kept: the markup model kept no line, trafilatura's main text holds {RESCUE_COVERAGE:.0%} of it or more"
     for line, share in zip(doc.lines, covered):
-        if share >= RESCUE_COVERAGE and isinstance(line.reason, MarkupReason):   # the model's, not metadata's
+        if share >= RESCUE_COVERAGE and isinstance(line.reason, MarkupReasons):   # the model's, not metadata's
             doc.decide(line, BODY, reason, Authority.MARKUP)
 
 
@@ -127,21 +128,30 @@ def _quoting(rows: Iterator[list[float]], facts: list[tuple[float, ...]]) -> Ite
 _shared_facts = BoundedCache(4096)
 
 
-class MarkupReason(WordedReason):
-    """``body 0.97 — <p>, in class/id 'content'``: keeps what the wording reads of the line
-    (its text, markup and features, the row's columns in :data:`_QUOTED`), not the line; ``note`` says
-    why a page in doubt was decided without trafilatura."""
+class MarkupReasons(WordedReason):
+    """The markup model's reasons for a page's lines, one object the page's lines share:
+    ``body 0.97 — <p>, in class/id 'content'``, worded from the line when read (its markup and features)
+    and from its row's probability and columns in :data:`_QUOTED`, kept here by row (the line's number:
+    a page's lines are numbered in order from 1). An object per line was some 100 bytes a line of a menu
+    page. ``note`` says why a page in doubt was decided without trafilatura."""
 
-    __slots__ = ("text", "markup", "features", "facts", "p", "body", "note")
+    __slots__ = ("facts", "p", "threshold", "note")
 
-    def __init__(self, line: Line, facts: tuple[float, ...], p: float, body: bool, note: str | None = None) -> None:
-        self.text, self.markup, self.features = line.text, line.markup, line.features
-        self.facts, self.p, self.body, self.note = facts, p, body, note
+    def __init__(self, lines: list[Line], facts: list[tuple[float, ...]], probabilities: Sequence[float],
+                 threshold: float, note: str | None = None) -> None:
+        if any(line.number != row for row, line in enumerate(lines, 1)):
+            raise ValueError("a page's lines are numbered in order from 1")
+        self.facts, self.p, self.threshold, self.note = facts, array("d", probabilities), threshold, note
+
+    def word(self, line: Line) -> str:
+        row = line.number - 1
+        p = self.p[row]
+        body = p >= self.threshold
+        worded = f"{'body' if body else 'not body'} {p:.2f} — {_evidence_for(line, self.facts[row], body=body)}"
+        return f"{worded} (markup alone: {self.note})" if self.note else worded
 
     def __str__(self) -> str:
-        label = "body" if self.body else "not body"
-        worded = f"{label} {self.p:.2f} — {_evidence_for(self, self.facts, body=self.body)}"
-        return f"{worded} (markup alone: {self.note})" if self.note else worded
+        raise TypeError("the markup model's reasons are worded per line: reason_text(line)")
 
 
 def page_rows(doc: Document, root) -> PageRows:
@@ -165,7 +175,7 @@ def trafilatura_coverage(doc: Document, root) -> list[float]:
     return evidence.coverage(doc.lines, evidence.main_text(root, doc.url))
 
 
-def _evidence_for(line: "Line | MarkupReason", quoted: Sequence[float], body: bool) -> str:
+def _evidence_for(line: Line, quoted: Sequence[float], body: bool) -> str:
     """The facts behind a decision that point its way, strongest kinds first (at most three).
 
     ``quoted``: the row's columns named in :data:`_QUOTED` (trafilatura's coverage only if it was asked).

@@ -18,7 +18,7 @@ import re
 from array import array
 from dataclasses import dataclass
 from sys import intern
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..caching import BoundedCache
 from ..document import Line
@@ -105,7 +105,6 @@ class Markup:
     block: int = -1                # the id of the line's block (its frame's number in the walk)
     frames: "FrameTree | None" = None  # the page's frames, which :attr:`path` is read from
     repeats: int = 1               # siblings of the line's block (or of its parent) that look the same
-    element: Any = None            # the block element itself (for selectors)
 
     @property
     def path(self) -> tuple[int, ...]:
@@ -365,15 +364,13 @@ class LineBuilder:
 
     def walk(self, root) -> list[Line]:
         """The lines of the tree under ``root``, in document order."""
-        from lxml import etree
-
         # Per open element, the frame its text goes to: its own, or (a plain inline element, a skipped one)
         # the one around it. An element opened a frame when that frame's element is the element itself.
         stack: list[_Frame | None] = []
         push, pop, flush = stack.append, stack.pop, self._flush
         add_pre, add_piece = self._add, self._add_piece
         siblings = self._siblings
-        walker = etree.iterwalk(root, events=("start", "end"))
+        walker = _iterwalk(root)
         for event, node in walker:
             if event == "end":
                 frame = pop()
@@ -386,7 +383,7 @@ class LineBuilder:
                 continue
             tag = node.tag
             parent = stack[-1] if stack else None
-            if tag.__class__ is not str or tag in _NOT_WALKED:
+            if not _walked(tag):
                 walker.skip_subtree()
                 if tag == "br" or tag == "hr":
                     flush(soft=tag == "br")
@@ -394,9 +391,7 @@ class LineBuilder:
                 continue
             items = node.items()
             attributes = {name: value for name, value in items if name in _TELLING} if items else _NONE
-            # Inside <pre>, classes are a syntax highlighter's ("token comment", "hljs-keyword"), not the
-            # page's regions: such an inline element is plain text of the block around it.
-            if parent is not None and (not attributes or parent.pre) and tag not in _FRAMED:
+            if not _opens_frame(tag, attributes, parent):
                 push(parent)
                 if node.text:
                     (add_pre if parent.pre else add_piece)(node.text, parent)
@@ -466,7 +461,7 @@ class LineBuilder:
             tag=frame.tag, heading=frame.heading(), containers=frame.containers,
             link_chars=min(self._link_chars, len(text)), near=self._near,
             far=far_frame.all_words if far_frame is not None else _NO_WORDS, depth=frame.depth(),
-            hidden=frame.hidden(), block=frame.id, frames=self._tree, element=frame.element)
+            hidden=frame.hidden(), block=frame.id, frames=self._tree)
         self.lines.append(line)
         self._signatures.append((frame.signature, parent.signature if parent is not None else None))
 
@@ -482,3 +477,70 @@ class LineBuilder:
 #: Elements without content of their own; ``<br>`` and ``<hr>`` also break the line.
 _VOID = frozenset({"br", "hr", "wbr", "img", "area", "col", "keygen", "image"})
 _NOT_WALKED = SKIPPED | _VOID
+
+
+def _walked(tag) -> bool:
+    """Is an element walked (its text laid out), or skipped with its subtree (a comment, a script, a void)?"""
+    return tag.__class__ is str and tag not in _NOT_WALKED
+
+
+def _opens_frame(tag: str, attributes: dict[str, str], parent: "_Frame | None") -> bool:
+    """Does a walked element get a frame of its own? The top one, a block, a container, a heading, and an
+    inline element with telling attributes do; a plain inline one's text belongs to the frame around it.
+    Inside ``<pre>``, classes are a syntax highlighter's ("token comment", "hljs-keyword"), not the page's
+    regions: such an inline element is plain text of the block around it."""
+    return parent is None or (bool(attributes) and not parent.pre) or tag in _FRAMED
+
+
+def walk_root(root):
+    """The element the walk lays out: the page's ``<body>``, or the whole page when it has none."""
+    body = root.find("body")
+    return body if body is not None else root
+
+
+def blocks_inside(root, elements: set) -> set[int]:
+    """The ids of the frames at or under any of ``elements``, numbered as :meth:`LineBuilder.walk` numbers
+    them (it walks the same tree from :func:`walk_root`, by the same rules): a line is inside one of the
+    elements when its block is. Lines keep no element of their own (a Python proxy per line was a tenth of
+    a big page's memory); a profile's selectors map their elements to lines this way, when a profile asks."""
+    top = walk_root(root)
+    inside: set[int] = set()
+    # Per open element, the frame around its text (None above the first) and whether it is inside.
+    stack: list[tuple["_Pre | None", bool]] = []
+    outer = any(ancestor in elements for ancestor in top.iterancestors())
+    number = 0
+    walker = _iterwalk(top)
+    for event, node in walker:
+        if event == "end":
+            stack.pop()
+            continue
+        parent, within = stack[-1] if stack else (None, outer)
+        within = within or node in elements
+        tag = node.tag
+        if not _walked(tag):
+            walker.skip_subtree()
+            stack.append((parent, within))
+            continue
+        items = node.items()
+        attributes = {name: value for name, value in items if name in _TELLING} if items else _NONE
+        if not _opens_frame(tag, attributes, parent):
+            stack.append((parent, within))
+            continue
+        if within:
+            inside.add(number)
+        number += 1
+        stack.append((_Pre(tag == "pre" or (parent is not None and parent.pre)), within))
+    return inside
+
+
+class _Pre(NamedTuple):
+    """What :func:`_opens_frame` reads of the frame around an element, in :func:`blocks_inside`."""
+
+    pre: bool
+
+
+def _iterwalk(root):
+    """lxml's walk of ``root``'s subtree, with start and end events (imported when a page is walked)."""
+    from lxml import etree
+
+    return etree.iterwalk(root, events=("start", "end"))

@@ -14,6 +14,7 @@ from functools import lru_cache
 from lxml import etree
 
 from ..document import BODY, BOILERPLATE, Authority, Document
+from .layout import blocks_inside
 
 
 def profile_decisions(doc: Document, root) -> None:
@@ -26,17 +27,19 @@ def profile_decisions(doc: Document, root) -> None:
         matched = set(_xpath(rule.xpath)(root))
         if not matched:
             continue
+        inside = blocks_inside(root, matched)
         for line in doc.lines:
-            if not _decided(line) and _inside(line, matched):
+            if not _decided(line) and _inside(line, inside):
                 doc.decide(line, BOILERPLATE, f"{tag}: {rule.reason} ({rule.selector})", Authority.PROFILE)
     for selector, xpath in rules.article:
         containers = set(_xpath(xpath)(root))
         if not containers:
             continue
+        inside = blocks_inside(root, containers)
         for line in doc.lines:
             if _decided(line):
                 continue
-            if _inside(line, containers):
+            if _inside(line, inside):
                 doc.decide(line, BODY, f"{tag}: inside the article container ({selector})", Authority.PROFILE)
             else:
                 doc.decide(line, BOILERPLATE, f"{tag}: outside the article container ({selector})", Authority.PROFILE)
@@ -48,13 +51,9 @@ def _decided(line) -> bool:
     return line.authority >= Authority.PROFILE
 
 
-def _inside(line, elements: set) -> bool:
-    element = line.markup.element if line.markup is not None else None
-    if element is None:
-        return False
-    if element in elements:
-        return True
-    return any(ancestor in elements for ancestor in element.iterancestors())
+def _inside(line, blocks: set[int]) -> bool:
+    """Is the line's block one of ``blocks`` (:func:`blocks_inside` of the elements a selector matched)?"""
+    return line.markup is not None and line.markup.block in blocks
 
 
 @lru_cache(maxsize=256)

@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..document import (BODY, BOILERPLATE, LABELS, UNKNOWN, Article, Authority, Document, Line, WordedReason)
+from ..document import (BODY, BOILERPLATE, LABELS, UNKNOWN, Article, Authority, Document, Line, WordedReason,
+                        reason_text)
 from . import Untranslatable, _default_native_book, core
 from . import rules
 
@@ -236,7 +237,7 @@ class NativeLines(Sequence):
         for i in range(self.n):
             line = made.get(i)
             if line is not None:
-                yield line.label, line.stage, str(line.reason)
+                yield line.label, line.stage, reason_text(line)
             else:
                 yield (LABELS[self._label[i]], path.stages[self._stage[i]],
                        str(reason(self._reason[i], result, i, self._score[i], model)))
