@@ -17,10 +17,10 @@ cleaner outputs.
 from __future__ import annotations
 
 import re
-from importlib import resources
 from typing import Protocol
 
 from .compat import tomllib
+from .data import data_file
 
 
 class Measures(Protocol):
@@ -36,7 +36,7 @@ class Measures(Protocol):
 
 
 def _load() -> dict:
-    return tomllib.loads(resources.files("cleaner.data").joinpath("lexicon.toml").read_text(encoding="utf-8"))
+    return tomllib.loads(data_file("lexicon.toml").read_text(encoding="utf-8"))
 
 
 _DATA = _load()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -21,7 +20,7 @@ from .patterns import (LinePattern, ProfileRegex, budget_for, compile_pattern, c
                        time_budget)
 
 #: The built-in profiles: package data, on disk (a profile is read, and named in messages, by its path).
-BUILTIN_DIR = Path(resources.files("cleaner.profiles")).resolve()
+BUILTIN_DIR = Path(__file__).resolve().parent
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _TOP_KEYS = {"name", "site", "hosts", "fingerprints", "min_fingerprints", "article", "metadata", "drop", "description",
              "html"}
