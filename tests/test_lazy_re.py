@@ -6,6 +6,7 @@ import re
 import subprocess
 
 from cleaner import dates, language, lexicon
+from cleaner.stages import shapes
 from cleaner.lazy_re import LazyPattern, lazy_compile
 from conftest import SEEDS, python
 
@@ -13,7 +14,7 @@ from conftest import SEEDS, python
 def module_patterns() -> list[tuple[str, LazyPattern]]:
     """The lazy patterns of the modules the CLI's start imports (lists and (pattern, name) pairs included)."""
     found = []
-    for module in (lexicon, dates, language):
+    for module in (lexicon, dates, language, shapes):
         for name, value in vars(module).items():
             for item in value if isinstance(value, (list, tuple)) else [value]:
                 item = item[0] if isinstance(item, tuple) else item
@@ -31,7 +32,8 @@ def test_the_cli_start_compiles_none_of_their_patterns():
             "    return real(pattern, flags)\n"
             "re.compile = counting\n"
             "import cleaner.cli.main, cleaner.api\n"
-            "print(sorted({m for m in compiled if m in ('cleaner.lexicon', 'cleaner.dates', 'cleaner.language')}))")
+            "print(sorted({m for m in compiled if m in ('cleaner.lexicon', 'cleaner.dates', 'cleaner.language',\n"
+            "                                            'cleaner.stages.shapes')}))")
     result = subprocess.run([python(), "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
