@@ -15,27 +15,28 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .lazy_re import lazy_compile
 from .lexicon import MONTH_FIRST_LANGUAGES, MONTH_NAMES, UPDATE_WORDS
 
 _MONTH = {name: number for number, names in MONTH_NAMES.items() for name in names}
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTH), key=len, reverse=True))
 
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_MONTH_FIRST = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_ISO = lazy_compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_MONTH_FIRST = lazy_compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 #: "10 Feb 2020", "10. Februar 2020", "10 de febrero de 2020", and with dashes "19-Dec-2025".
-_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?"
+_DAY_FIRST = lazy_compile(rf"\b(\d{{1,2}})(?:(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?"
                         rf"|-({_MONTH_RE})-)(\d{{4}})\b", re.I)
 #: Day, month and year in digits; a two-digit year only where no digit or dot goes on (not a version 1.2.30.4).
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2}(?![\d]|[/.-]\d))(?!\d)")
+_NUMERIC = lazy_compile(r"(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2}(?![\d]|[/.-]\d))(?!\d)")
 #: Every format above has a year of four digits or a numeric date: a line without either is no date (checked
 #: in one scan).
-_YEAR = re.compile(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}")
+_YEAR = lazy_compile(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}")
 #: A two-digit year up to this one is this century's (24 is 2024), above it the last's (98 is 1998).
 _CENTURY_PIVOT = 69
 #: A URL's date: /2024/03/05/, /2024-03-05-slug.
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/.-]|$)")
+_URL_DATE = lazy_compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/.-]|$)")
 #: What separates a dateline's parts ("Published May 5, 2024 | Updated June 1, 2024").
-_DATELINE_PARTS = re.compile(r"[;|•·]|\s[-–—]\s")
+_DATELINE_PARTS = lazy_compile(r"[;|•·]|\s[-–—]\s")
 
 
 def writes_day_first(language: str | None) -> bool:

@@ -23,10 +23,11 @@ from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple
 
 from .chunks import word_chunks
+from .lazy_re import lazy_compile
 from .lexicon import is_prose_text
 
 ENGLISH = "English"
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD = lazy_compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: Share of sampled tokens that must be English stopwords to skip full detection.
 _ENGLISH_FAST_RATIO = 0.28
 _SAMPLE_TOKENS = 400
@@ -34,14 +35,14 @@ _SAMPLE_TOKENS = 400
 _MIN_PROSE_TOKENS = 60
 
 # Unicode ranges of scripts written without spaces between words.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_CJK = lazy_compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]")
 _SCRIPT_NAMES = (
-    (re.compile(r"[\u3040-\u30ff]"), "Japanese"),
-    (re.compile(r"[\u0e00-\u0e7f]"), "Thai"),
-    (re.compile(r"[\u0e80-\u0eff]"), "Lao"),
-    (re.compile(r"[\u1000-\u109f]"), "Burmese"),
-    (re.compile(r"[\u1780-\u17ff]"), "Khmer"),
-    (re.compile(r"[\u4e00-\u9fff]"), "Chinese"),
+    (lazy_compile(r"[\u3040-\u30ff]"), "Japanese"),
+    (lazy_compile(r"[\u0e00-\u0e7f]"), "Thai"),
+    (lazy_compile(r"[\u0e80-\u0eff]"), "Lao"),
+    (lazy_compile(r"[\u1000-\u109f]"), "Burmese"),
+    (lazy_compile(r"[\u1780-\u17ff]"), "Khmer"),
+    (lazy_compile(r"[\u4e00-\u9fff]"), "Chinese"),
 )
 
 

@@ -17,10 +17,11 @@ cleaner outputs.
 from __future__ import annotations
 
 import re
-from importlib import resources
 from typing import Protocol
 
 from .compat import tomllib
+from .data import data_file
+from .lazy_re import lazy_compile
 
 
 class Measures(Protocol):
@@ -36,7 +37,7 @@ class Measures(Protocol):
 
 
 def _load() -> dict:
-    return tomllib.loads(resources.files("cleaner.data").joinpath("lexicon.toml").read_text(encoding="utf-8"))
+    return tomllib.loads(data_file("lexicon.toml").read_text(encoding="utf-8"))
 
 
 _DATA = _load()
@@ -59,10 +60,10 @@ SENTENCE_END = frozenset(".!?…。！？؟।")
 CLOSERS = frozenset("\"'”’»)]）」』")
 #: A sentence ends inside the line: punctuation, space, then a capital or an opening quote (the native core
 #: scans for this shape by hand, reading its character sets from this pattern).
-SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\"“‘(«¿¡])|[。！？](?=.)")
+SENTENCE_BREAK = lazy_compile(r"[.!?…][\"”’)]*\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\"“‘(«¿¡])|[。！？](?=.)")
 #: A dateline in the middle of a line ("… NEW DELHI: The court …", "… (AP) — "): a teaser that runs a
 #: headline and the start of another article together.
-INNER_DATELINE = re.compile(r"\s(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}:\s|\((?:"
+INNER_DATELINE = lazy_compile(r"\s(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}:\s|\((?:"
                             + _alternatives(_DATA["agencies"]["dateline"]) + r")\)\s[-—–])")
 
 # --- prose ---------------------------------------------------------------------------------------------------
@@ -103,7 +104,7 @@ def holds_sentence(f: Measures) -> bool:
 #: Too few words (and no sentence mark) for prose, when sampling text before it is measured.
 _PROSE_TEXT_SPACES = 6
 #: A sentence end followed by more text, or at the end of the line (a closing quote allowed there).
-SENTENCE_MARK = re.compile(r"[.!?。！？]\s|[.!?。！？][\"”’)]?\s*$")
+SENTENCE_MARK = lazy_compile(r"[.!?。！？]\s|[.!?。！？][\"”’)]?\s*$")
 
 
 def is_prose_text(text: str) -> bool:
@@ -170,7 +171,7 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
                                 for name in _flat([language[number - 1]])))
     for number in range(1, 13)}
 #: A dateline that gives an update's date, not the publication's ("Updated 5 May", "Mis à jour le").
-UPDATE_WORDS = re.compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["updates"]) + r")(?!\w)", re.I)
+UPDATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["updates"]) + r")(?!\w)", re.I)
 #: The languages whose pages write numeric dates month first (:func:`cleaner.dates.writes_day_first`).
 MONTH_FIRST_LANGUAGES = frozenset(_DATA["dates"]["month_first"])
 #: English month names: the timestamps of lists of articles.
@@ -178,7 +179,7 @@ _MONTHS_EN = "(?:" + _alternatives(_flat(_DATA["months"]["en"])) + r")\.?"
 #: A bullet before a list's byline or timestamp.
 _BULLET = r"^[•·*\-–—|]?\s*"
 #: A timestamp as lists print it: 02/10/2020 03:58 PM, Feb 10, 2020, 3 hours ago.
-TIMESTAMP_LIKE = re.compile(
+TIMESTAMP_LIKE = lazy_compile(
     _BULLET + r"(?:(?:updated|published|posted|last updated|modified)(?:\s+on|\s+at)?\s*:?\s*)?(?:"
     r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?"
     r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
@@ -188,45 +189,45 @@ TIMESTAMP_LIKE = re.compile(
     r"|(?:yesterday|today|just now)"
     r")\s*$", re.I)
 #: A year or a time of day somewhere in the line: worth asking :func:`cleaner.dates.parse_date`.
-DATE_OR_TIME = re.compile(r"\d{4}|\d{1,2}:\d{2}")
+DATE_OR_TIME = lazy_compile(r"\d{4}|\d{1,2}:\d{2}")
 
 # --- bylines and names ---------------------------------------------------------------------------------------
 
 _BYLINES = _DATA["bylines"]
 #: A byline as lists print it: "By REUTERS", "• By Jane Doe".
-BYLINE_LIKE = re.compile(_BULLET + "(?:" + _alternatives(_BYLINES["by"]) + r")\s+\S", re.I)
+BYLINE_LIKE = lazy_compile(_BULLET + "(?:" + _alternatives(_BYLINES["by"]) + r")\s+\S", re.I)
 #: "By", "Written by", "Author:" and the like before a byline's name (the text's metadata and the markup's
 #: both strip it).
-BYLINE_PREFIX = re.compile(
+BYLINE_PREFIX = lazy_compile(
     _BULLET + r"(?:(?:(?:" + _alternatives(_BYLINES["credited"]) + r")\s+by|" + _alternatives(_BYLINES["by"])
     + r"):?|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)\s+", re.I)
 #: "by" after a date or a verb, the name after it ("Published 7 August 2023 by Ann Lee").
-BY_INSIDE = re.compile(r"\S\s+(?:" + _alternatives(_BYLINES["by_inside"]) + r")\s+(?P<name>\S.*)$", re.I)
+BY_INSIDE = lazy_compile(r"\S\s+(?:" + _alternatives(_BYLINES["by_inside"]) + r")\s+(?P<name>\S.*)$", re.I)
 #: The byline words as regex alternations, for a pattern built around them elsewhere (the learner's name
 #: introducer, :mod:`cleaner.learn.shapes`): "written", "posted"… before "by"; and "by" in the languages where
 #: it is not also "of" (the ``by_inside`` list).
 CREDITED_WORDS = _alternatives(_BYLINES["credited"])
 BY_WORDS_UNAMBIGUOUS = _alternatives(_BYLINES["by_inside"])
 #: A wire service signing the story, its name in group 1 ("By The Associated Press", "Reuters").
-AGENCY_BYLINE = re.compile(
+AGENCY_BYLINE = lazy_compile(
     r"^(?:By\s+)?(?:The\s+)?(" + _alternatives(_DATA["agencies"]["byline"]) + r")\b.{0,60}$", re.I)
 
 #: Lower-case words a name may hold between its capitalised ones (de, van, von, bin…).
 NAME_PARTICLES = frozenset(_DATA["names"]["particles"])
 #: A name as a dump prints it beside a dateline: two to five words in Latin capitals, particles allowed (fewer
 #: of them: see the lexicon's data).
-NAME_LIKE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+|"
+NAME_LIKE = lazy_compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+|"
                        + _alternatives(_DATA["names"]["particles_bare"]) + r")){1,4}$")
 #: Where the name in a byline line ends: a separator ("By Jane Doe | SEO | 8 min read", "Jane Doe · 5 min
 #: read"), a digit or an English month (the dateline: "By Jane Doe March 3, 2024"), or a word of the lexicon's
 #: ``name_ends`` ("By Jane Doe Published: …", "By Ann Lee on May 5").
-BYLINE_NAME_END = re.compile(
+BYLINE_NAME_END = lazy_compile(
     r"\s+[|•·⋅●▪■◆—–]|\s+-\s|\s*\d|\s+" + _MONTHS_EN + r"\s+\d|\s+(?:" + _alternatives(_BYLINES["name_ends"])
     + r")(?!\w)", re.I)
 #: Words that make a capitalised line a label or a heading, not a name ("Editorial Team", "No Comments").
 NOT_NAME_WORDS = frozenset(_BYLINES["not_names"])
 #: A byline's name: one to six words, each capitalised, a particle, "and"/"&", or an initial; or one handle.
-_BYLINE_NAME = re.compile(r"^(?:[^\W\d_][\w’'.-]*)(?:,?\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.®-]*|and|&|"
+_BYLINE_NAME = lazy_compile(r"^(?:[^\W\d_][\w’'.-]*)(?:,?\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.®-]*|and|&|"
                           + _alternatives(_DATA["names"]["particles"]) + r")){0,5}$")
 
 
@@ -276,7 +277,7 @@ def is_bare_name(text: str, stoplist: frozenset[str]) -> bool:
 
 
 #: Two to five words of letters (any script).
-_PERSON = re.compile(r"^[^\W\d_][\w’'.-]*(?:\s+(?:[^\W\d_][\w’'.-]*)){1,4}$")
+_PERSON = lazy_compile(r"^[^\W\d_][\w’'.-]*(?:\s+(?:[^\W\d_][\w’'.-]*)){1,4}$")
 
 
 def is_person(text: str, stoplist: frozenset[str]) -> bool:
@@ -297,18 +298,18 @@ def is_person(text: str, stoplist: frozenset[str]) -> bool:
 
 _AGENCIES = _alternatives(_DATA["agencies"]["photo"])
 _CREDIT_PATTERNS = (
-    re.compile(r"©|\(c\)\s"),
-    re.compile(r"^(?:photo(?:graph)?s?|images?|pictures?|credits?|illustrations?|fotos?|bild|фото)(?:\s+credits?)?\s*[:：|]", re.I),
-    re.compile(r"\b(?:Photograph|Photo|Photos|Image|Picture|Credit|Illustration|Foto|Bild|Photo credit)\s*:\s*\S"),
-    re.compile(r"\((?:photo|image|picture|credit|photo credit)s?\b[^()]*\)\s*$", re.I),
-    re.compile(r"\([^()]{0,40}\b(?:photo|foto|image|bild)s?\b\s*/[^()]{1,60}\)\s*$", re.I),
-    re.compile(rf"\([^()]{{0,80}}/\s*(?:{_AGENCIES})[^()]{{0,40}}\)\s*$"),
-    re.compile(rf"^[^.!?]{{0,80}}\s*/\s*(?:{_AGENCIES})\b[^.!?]{{0,60}}$"),
-    re.compile(rf"^(?:{_AGENCIES})(?:\s*/\s*[\w .-]{{1,40}})?$"),
-    re.compile(r"\b(?:via|for) Getty Images\b|\bGetty Images$"),
+    lazy_compile(r"©|\(c\)\s"),
+    lazy_compile(r"^(?:photo(?:graph)?s?|images?|pictures?|credits?|illustrations?|fotos?|bild|фото)(?:\s+credits?)?\s*[:：|]", re.I),
+    lazy_compile(r"\b(?:Photograph|Photo|Photos|Image|Picture|Credit|Illustration|Foto|Bild|Photo credit)\s*:\s*\S"),
+    lazy_compile(r"\((?:photo|image|picture|credit|photo credit)s?\b[^()]*\)\s*$", re.I),
+    lazy_compile(r"\([^()]{0,40}\b(?:photo|foto|image|bild)s?\b\s*/[^()]{1,60}\)\s*$", re.I),
+    lazy_compile(rf"\([^()]{{0,80}}/\s*(?:{_AGENCIES})[^()]{{0,40}}\)\s*$"),
+    lazy_compile(rf"^[^.!?]{{0,80}}\s*/\s*(?:{_AGENCIES})\b[^.!?]{{0,60}}$"),
+    lazy_compile(rf"^(?:{_AGENCIES})(?:\s*/\s*[\w .-]{{1,40}})?$"),
+    lazy_compile(r"\b(?:via|for) Getty Images\b|\bGetty Images$"),
 )
 #: One search instead of one per pattern; each keeps its own case rule.
-_CREDIT = re.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _CREDIT_PATTERNS))
+_CREDIT = lazy_compile("|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _CREDIT_PATTERNS))
 #: A credit is this short (a caption with its credit included).
 _CREDIT_MAX_WORDS = 60
 

@@ -184,6 +184,18 @@ def test_the_text_path_imports_neither_lxml_nor_trafilatura_nor_the_batch_tools(
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
 
 
+def test_the_text_path_reads_its_data_without_importlib_resources():
+    """The data files are read with open(): importlib.resources brings zipfile, tempfile and shutil to every start."""
+    dump = seed("000")
+    code = ("import sys; from cleaner.cli import main\n"
+            "try:\n    main([sys.argv[1]], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+            "print('LOADED:', ','.join(m for m in ('importlib.resources', 'zipfile', 'tempfile', 'shutil')\n"
+            "                          if m in sys.modules))")
+    result = subprocess.run([python(), "-c", code, str(dump)], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "LOADED:"
+
+
 def test_the_html_path_loads_them_only_when_needed():
     code = ("import sys; from cleaner import clean\n"
             f"clean({PAGE!r}, use_profiles=False)\n"

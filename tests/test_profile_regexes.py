@@ -14,7 +14,8 @@ import pytest
 from cleaner import ProfileError
 from cleaner.profiles.backtracking import exponential_repetition
 from cleaner.profiles import BUILTIN_DIR, Registry, load_profile
-from conftest import python
+from cleaner.profiles.patterns import compile_regex
+from conftest import SEEDS, python
 
 #: Exponential on CPython's ``re`` (each extra character doubles the time on a line that almost matches).
 EXPONENTIAL = [r"(a+)+$", r"(a*)*$", r"(a|a)*$", r"(a|aa)+$", r"(\w+\s?)+$", r"^(\w+\s?)*$", r"(a|ab?)*c",
@@ -75,7 +76,36 @@ def test_the_cli_rejects_it_in_one_line_with_exit_2(tmp_path, runner, cli):
 
 
 def test_the_builtin_profiles_pass_the_check():
-    assert len(Registry.load()) == len(list(BUILTIN_DIR.glob("*.toml")))  # load_profile runs the check
+    """A start loads the built-ins without the check (shipped_patterns): here each is loaded as a user's."""
+    paths = sorted(BUILTIN_DIR.glob("*.toml"))
+    assert paths and all(load_profile(path).name for path in paths)  # a user's profile: load_profile checks it
+
+
+def test_a_start_neither_checks_nor_compiles_the_builtin_regexes_again(monkeypatch):
+    """The built-ins' backtracking check (27 of the 42 ms of loading them) runs in the test above, not at
+    each start; their ``regex`` patterns are compiled at their first search, and answer as a user's would."""
+    import cleaner.profiles.patterns as patterns
+
+    def refuse(*args):
+        raise AssertionError("a built-in pattern analysed at load")
+
+    monkeypatch.setattr(patterns, "exponential_repetition", refuse)
+    regexes = [r for profile in Registry.load() for r in profile_regexes(profile)]
+    monkeypatch.undo()
+    assert regexes and all(r._compiled is None for r in regexes)
+    lines = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    for r in regexes:
+        user = compile_regex(r.pattern, "user", "key", r._flags)
+        assert [bool(r.search(line)) for line in lines] == [bool(user.search(line)) for line in lines], r.pattern
+
+
+def profile_regexes(profile):
+    """Every regex of ``profile``'s fingerprints and line patterns."""
+    yield from profile.fingerprints
+    for patterns in (profile.start_after, profile.start_at, profile.end_before, profile.end_after,
+                     *profile.metadata.values()):
+        for pattern in patterns:
+            yield from (r for r in (pattern.match, *pattern.followed_by, *pattern.preceded_by) if r is not None)
 
 
 def test_a_slow_pattern_is_stopped_by_the_cli_with_one_line_and_exit_2(tmp_path):

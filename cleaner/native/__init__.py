@@ -344,12 +344,12 @@ def _shipped_translations() -> dict[str, tuple[str, str]]:
     """The shipped translations, if made from exactly this phrase data by this translator; else none."""
     import hashlib
     import json
-    from importlib import resources
+    from ..data import data_file
 
     from ..stages.phrases import PHRASES_FILE
 
     try:
-        data = json.loads(resources.files("cleaner.data").joinpath(TRANSLATIONS_FILE).read_text(encoding="utf-8"))
+        data = json.loads(data_file(TRANSLATIONS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if data.get("version") != TRANSLATOR_VERSION or \

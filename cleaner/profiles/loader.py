@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -18,10 +17,10 @@ from ..compat import tomllib
 from ..errors import ProfileError, UsageError
 from ..urls import url_host
 from .patterns import (LinePattern, ProfileRegex, budget_for, compile_pattern, compile_patterns, compile_regex,
-                       time_budget)
+                       shipped_patterns, time_budget)
 
 #: The built-in profiles: package data, on disk (a profile is read, and named in messages, by its path).
-BUILTIN_DIR = Path(resources.files("cleaner.profiles")).resolve()
+BUILTIN_DIR = Path(__file__).resolve().parent
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _TOP_KEYS = {"name", "site", "hosts", "fingerprints", "min_fingerprints", "article", "metadata", "drop", "description",
              "html"}
@@ -105,7 +104,8 @@ class Profile:
 
 
 def load_profile(path: str | os.PathLike[str], builtin: bool = False) -> Profile:
-    """Read and validate one profile file."""
+    """Read and validate one profile file. A ``builtin`` one is the package's: its regexes are not
+    analysed for backtracking again at each start (:func:`.patterns.shipped_patterns`)."""
     path = str(path)
     try:
         with open(path, "rb") as handle:
@@ -114,7 +114,10 @@ def load_profile(path: str | os.PathLike[str], builtin: bool = False) -> Profile
         raise ProfileError(path, None, f"cannot read file: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(path, None, f"invalid TOML: {exc}") from None
-    return _build(data, path, builtin)
+    if not builtin:
+        return _build(data, path, builtin)
+    with shipped_patterns():
+        return _build(data, path, builtin)
 
 
 def _build(data: dict[str, Any], path: str, builtin: bool) -> Profile:

@@ -17,9 +17,9 @@ import hashlib
 import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ..compat import tomllib
+from ..data import data_file
 from ..document import Authority, Document, markup_body
 from ..triggers import WORD_START, fold, is_word_key, line_keys, triggers
 
@@ -167,9 +167,9 @@ class PhraseBook:
         return None
 
 
-PHRASES_FILE = resources.files("cleaner.data").joinpath("boilerplate.toml")
+PHRASES_FILE = data_file("boilerplate.toml")
 #: The prefilter keys of every phrase, precomputed (reading patterns costs ~0.1 s at startup).
-INDEX_FILE = resources.files("cleaner.data").joinpath("boilerplate.index.json")
+INDEX_FILE = data_file("boilerplate.index.json")
 #: Raised when :func:`cleaner.triggers.triggers` derives keys differently: an index of another version is
 #: not used (its keys would not be a necessary condition any more).
 INDEX_VERSION = 3

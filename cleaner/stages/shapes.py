@@ -13,27 +13,28 @@ import re
 
 from ..chunks import count_matches
 from ..document import BOILERPLATE, Authority, Document, markup_body
+from ..lazy_re import lazy_compile
 from ..lexicon import BYLINE_LIKE, TIMESTAMP_LIKE, has_sentence_mark, is_credit, is_prose
 
 #: "Headline words NEW DELHI: The lead sentence…": a teaser, the headline run into its story's dateline.
-_TEASER = re.compile(r"^(?=[^:]*[a-z])[^:.!?]{15,200}[^\s.!?:]\s+"
+_TEASER = lazy_compile(r"^(?=[^:]*[a-z])[^:.!?]{15,200}[^\s.!?:]\s+"
                      r"""[A-Z][A-Z.’'\-]+(?:\s[A-Z][A-Z.’'\-]+){0,3}(?:\s\([A-Za-z]{2,10}\))?\s?[:—–]\s+[A-Z"“‘']""")
-_SEPARATOR_ONLY = re.compile(r"^[\W_]+$")
+_SEPARATOR_ONLY = lazy_compile(r"^[\W_]+$")
 #: "jane_doe says:", "Mike wrote:", "34 responses to “…”": the shape of a comments section.
-_COMMENT_AUTHOR = re.compile(r"^\S.{0,40}\s(?:says|said|wrote|writes|commented|replied)\s*:?$", re.I)
-_COMMENTS_HEADER = re.compile(r"^\d+\s+(?:responses?|comments?|replies|thoughts?|reactions?)\s+(?:to|on)\b", re.I)
+_COMMENT_AUTHOR = lazy_compile(r"^\S.{0,40}\s(?:says|said|wrote|writes|commented|replied)\s*:?$", re.I)
+_COMMENTS_HEADER = lazy_compile(r"^\d+\s+(?:responses?|comments?|replies|thoughts?|reactions?)\s+(?:to|on)\b", re.I)
 #: "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"
-_PUBLISHED_UPDATED = re.compile(r"^(?:published|posted|updated|last updated)\b.{0,60}\d", re.I)
+_PUBLISHED_UPDATED = lazy_compile(r"^(?:published|posted|updated|last updated)\b.{0,60}\d", re.I)
 #: "1 of 4 A shopper looks at …": a gallery caption.
-_GALLERY_CAPTION = re.compile(r"^\d{1,3} of \d{1,3}\s+\S")
-_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^/\S*/\S*$")
-_NUMBER_ONLY = re.compile(r"^[\d\s.,:%+\-–/()×x]+$")
-_ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$")
+_GALLERY_CAPTION = lazy_compile(r"^\d{1,3} of \d{1,3}\s+\S")
+_URL_ONLY = lazy_compile(r"^(?:https?://|www\.)\S+$|^/\S*/\S*$")
+_NUMBER_ONLY = lazy_compile(r"^[\d\s.,:%+\-–/()×x]+$")
+_ISO_TIMESTAMP = lazy_compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$")
 #: "Week 12 power rankings (133)", "November 2019 (14)": a link with its count.
-_COUNT_SUFFIX = re.compile(r"\(\d[\d,.]*\)$")
-_DANGLING = re.compile(r"(?:\s[-–—|»›>•·]|[»›•·|])$")
-_LEADING_LINK = re.compile(r"^[»›•·|→>]\s")
-_PIPES = re.compile(r"\s[|•·]\s")
+_COUNT_SUFFIX = lazy_compile(r"\(\d[\d,.]*\)$")
+_DANGLING = lazy_compile(r"(?:\s[-–—|»›>•·]|[»›•·|])$")
+_LEADING_LINK = lazy_compile(r"^[»›•·|→>]\s")
+_PIPES = lazy_compile(r"\s[|•·]\s")
 
 
 class ShapesStage:

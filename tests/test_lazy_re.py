@@ -1,0 +1,57 @@
+"""Module-level patterns compiled at first use: none at import, and each answers as ``re.compile`` would."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from cleaner import dates, language, lexicon
+from cleaner.stages import shapes
+from cleaner.lazy_re import LazyPattern, lazy_compile
+from conftest import SEEDS, python
+
+
+def module_patterns() -> list[tuple[str, LazyPattern]]:
+    """The lazy patterns of the modules the CLI's start imports (lists and (pattern, name) pairs included)."""
+    found = []
+    for module in (lexicon, dates, language, shapes):
+        for name, value in vars(module).items():
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                item = item[0] if isinstance(item, tuple) else item
+                if isinstance(item, LazyPattern):
+                    found.append((f"{module.__name__}.{name}", item))
+    return found
+
+
+def test_the_cli_start_compiles_none_of_their_patterns():
+    code = ("import re, sys\n"
+            "compiled = []\n"
+            "real = re.compile\n"
+            "def counting(pattern, flags=0):\n"
+            "    compiled.append(sys._getframe(1).f_globals.get('__name__'))\n"
+            "    return real(pattern, flags)\n"
+            "re.compile = counting\n"
+            "import cleaner.cli.main, cleaner.api\n"
+            "print(sorted({m for m in compiled if m in ('cleaner.lexicon', 'cleaner.dates', 'cleaner.language',\n"
+            "                                            'cleaner.stages.shapes')}))")
+    result = subprocess.run([python(), "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_each_answers_as_re_compile_would():
+    lines = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    patterns = module_patterns()
+    assert len(patterns) > 30
+    for name, lazy in patterns:
+        eager = re.compile(lazy.pattern, lazy._flags)
+        assert lazy.flags == eager.flags, name  # the native core translates patterns by their flags
+        assert [m.span() for line in lines for m in lazy.finditer(line)] == \
+            [m.span() for line in lines for m in eager.finditer(line)], name
+        assert lazy.groupindex == eager.groupindex
+
+
+def test_inline_flags_are_read_from_the_pattern():
+    assert lazy_compile(r"(?i)abc").flags == re.compile(r"(?i)abc").flags
+    assert lazy_compile(r"abc", re.A).flags == re.compile(r"abc", re.A).flags
+    assert lazy_compile(r"(?i:a)bc", re.M).flags == re.compile(r"(?i:a)bc", re.M).flags
