@@ -172,28 +172,24 @@ def test_nul_bytes_are_refused_in_one_line():
     assert "\n" not in str(caught.value)
 
 
-def test_the_text_path_imports_neither_lxml_nor_trafilatura_nor_the_batch_tools():
-    dump = seed("000")
+def _loaded_by_cli_run(dump, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh interpreter has imported after the CLI cleaned ``dump``."""
     code = ("import sys; from cleaner.cli import main\n"
             "try:\n    main([sys.argv[1]], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
-            "heavy = sorted(m for m in ('lxml', 'trafilatura', 'htmldate', 'justext', 'cssselect', 'charset_normalizer',\n"
-            "                          'tqdm', 'fastwarc') if m in sys.modules)\n"
-            "print('HEAVY:', ','.join(heavy))")
+            f"print('LOADED:', ','.join(m for m in {modules!r} if m in sys.modules))")
     result = subprocess.run([python(), "-c", code, str(dump)], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
+    return [m for m in result.stdout.strip().splitlines()[-1].removeprefix("LOADED:").strip().split(",") if m]
+
+
+def test_the_text_path_imports_neither_lxml_nor_trafilatura_nor_the_batch_tools():
+    heavy = ("lxml", "trafilatura", "htmldate", "justext", "cssselect", "charset_normalizer", "tqdm", "fastwarc")
+    assert _loaded_by_cli_run(seed("000"), heavy) == []
 
 
 def test_the_text_path_reads_its_data_without_importlib_resources():
     """The data files are read with open(): importlib.resources brings zipfile, tempfile and shutil to every start."""
-    dump = seed("000")
-    code = ("import sys; from cleaner.cli import main\n"
-            "try:\n    main([sys.argv[1]], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
-            "print('LOADED:', ','.join(m for m in ('importlib.resources', 'zipfile', 'tempfile', 'shutil')\n"
-            "                          if m in sys.modules))")
-    result = subprocess.run([python(), "-c", code, str(dump)], capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "LOADED:"
+    assert _loaded_by_cli_run(seed("000"), ("importlib.resources", "zipfile", "tempfile", "shutil")) == []
 
 
 def test_the_html_path_loads_them_only_when_needed():

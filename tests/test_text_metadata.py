@@ -59,11 +59,15 @@ def test_a_menu_entry_by_industry_is_no_byline():
     assert article.byline is None
 
 
-def test_the_byline_and_dateline_under_the_headline_count_above_a_long_header():
+def _above_a_long_header(name_line: str) -> str:
+    """A dump whose headline, ``name_line`` and dateline stand above a menu of twenty lines, then the prose."""
     menu = "".join(f"Section {n}\n" for n in range(1, 21))
-    dump = ("Harbour reopens after three weeks of storm repairs | Harbour Times\n\n"
-            "Harbour reopens after three weeks of storm repairs\n\nBy Jane Doe\nMarch 3, 2024\n\n" + menu + "\n" + PROSE)
-    article = _clean(dump)
+    return ("Harbour reopens after three weeks of storm repairs | Harbour Times\n\n"
+            f"Harbour reopens after three weeks of storm repairs\n\n{name_line}\nMarch 3, 2024\n\n" + menu + "\n" + PROSE)
+
+
+def test_the_byline_and_dateline_under_the_headline_count_above_a_long_header():
+    article = _clean(_above_a_long_header("By Jane Doe"))
     assert (article.byline, article.date) == ("Jane Doe", "2024-03-03")
 
 
@@ -105,10 +109,7 @@ def test_the_byline_block_under_a_standfirst_counts():
 
 
 def test_a_bare_name_beside_the_dateline_above_a_long_header_is_the_byline():
-    menu = "".join(f"Section {n}\n" for n in range(1, 21))
-    dump = ("Harbour reopens after three weeks of storm repairs | Harbour Times\n\n"
-            "Harbour reopens after three weeks of storm repairs\n\nJane Doe\nMarch 3, 2024\n\n" + menu + "\n" + PROSE)
-    article = _clean(dump)
+    article = _clean(_above_a_long_header("Jane Doe"))
     assert (article.byline, article.date) == ("Jane Doe", "2024-03-03")
 
 

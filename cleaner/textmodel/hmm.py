@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .columns import COLUMNS, FEATURES
+from .measures import max_sum_run
 
 #: The states of the sequence model: chrome before the article, the article's text,
 #: chrome inside it (an ad, a caption, a related link), chrome after it.
@@ -142,15 +143,7 @@ class TextModel:
 
     def _keep_best_run(self, probabilities: list[float], labels: list[bool]) -> None:
         """A page with likely body lines never comes out empty: keep its best run of them."""
-        best, best_span, total, start = 0.0, None, 0.0, 0
-        for i, p in enumerate(probabilities):
-            value = p - self.threshold
-            if total <= 0:
-                total, start = value, i
-            else:
-                total += value
-            if total > best:
-                best, best_span = total, (start, i + 1)
+        best_span = max_sum_run(p - self.threshold for p in probabilities)
         if best_span is not None:
             for i in range(*best_span):
                 labels[i] = probabilities[i] >= self.threshold

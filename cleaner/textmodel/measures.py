@@ -9,6 +9,8 @@ columns (:mod:`.columns`) to read.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..lexicon import HEADLINE_SHARE, headline_shaped, is_prose, shares_title
 
 
@@ -55,23 +57,27 @@ def prose_stop_level(feats) -> float:
     return max(ratios[int(0.7 * (len(ratios) - 1))], 0.05)
 
 
-def anchor(feats, prose, end_marker) -> tuple[int, int]:
-    """The stretch of lines with the most prose, chrome counting against it (max-sum run);
-    an end marker (a copyright line, a cookie notice, comments) costs too much to cross."""
-    best, best_start, best_end = 0.0, 0, 0
-    total, run_start = 0.0, 0
-    for i, f in enumerate(feats):
-        if end_marker[i]:
-            value = -1000.0
-        else:
-            value = float(f.units) if prose[i] else -(min(f.units, 10) + 2.0)
+def max_sum_run(values: Iterable[float]) -> tuple[int, int] | None:
+    """The span [start, end) whose values add up to the most (Kadane's scan), or ``None`` where no span adds
+    up to more than nothing. One scan for both of its users: the prose anchor and the text model's best run."""
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for i, value in enumerate(values):
         if total <= 0:
-            total, run_start = value, i
+            total, start = value, i
         else:
             total += value
         if total > best:
-            best, best_start, best_end = total, run_start, i + 1
-    return best_start, best_end
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def anchor(feats, prose, end_marker) -> tuple[int, int]:
+    """The stretch of lines with the most prose, chrome counting against it (max-sum run);
+    an end marker (a copyright line, a cookie notice, comments) costs too much to cross."""
+    values = (-1000.0 if end_marker[i] else float(f.units) if prose[i] else -(min(f.units, 10) + 2.0)
+              for i, f in enumerate(feats))
+    return max_sum_run(values) or (0, 0)
 
 
 def window_counts(flags: list[bool], radius: int) -> list[int]:

@@ -141,32 +141,39 @@ fn prose_stop_level(doc: &Doc) -> f64 {
     ratios[at].max(0.05)
 }
 
-/// `measures.anchor`: the stretch with the most prose (max-sum run).
-fn anchor(doc: &Doc, prose: &[bool], end_marker: &[bool]) -> (usize, usize) {
-    let (mut best, mut best_start, mut best_end) = (0.0f64, 0usize, 0usize);
-    let (mut total, mut run_start) = (0.0f64, 0usize);
-    for i in 0..doc.len() {
-        let units = doc.m.units[doc.r(i)];
-        let value = if end_marker[i] {
-            -1000.0
-        } else if prose[i] {
-            units as f64
-        } else {
-            -(units.min(10) as f64 + 2.0)
-        };
+/// `measures.max_sum_run`: the span `[start, end)` whose values add up to the most (Kadane's scan), or
+/// `None` where no span adds up to more than nothing. One scan for the prose anchor and the best run.
+fn max_sum_run(values: impl Iterator<Item = f64>) -> Option<(usize, usize)> {
+    let (mut best, mut best_span) = (0.0f64, None);
+    let (mut total, mut start) = (0.0f64, 0usize);
+    for (i, value) in values.enumerate() {
         if total <= 0.0 {
             total = value;
-            run_start = i;
+            start = i;
         } else {
             total += value;
         }
         if total > best {
             best = total;
-            best_start = run_start;
-            best_end = i + 1;
+            best_span = Some((start, i + 1));
         }
     }
-    (best_start, best_end)
+    best_span
+}
+
+/// `measures.anchor`: the stretch with the most prose (max-sum run).
+fn anchor(doc: &Doc, prose: &[bool], end_marker: &[bool]) -> (usize, usize) {
+    let values = (0..doc.len()).map(|i| {
+        let units = doc.m.units[doc.r(i)];
+        if end_marker[i] {
+            -1000.0
+        } else if prose[i] {
+            units as f64
+        } else {
+            -(units.min(10) as f64 + 2.0)
+        }
+    });
+    max_sum_run(values).unwrap_or((0, 0))
 }
 
 /// `measures.window_counts`
@@ -526,21 +533,7 @@ impl Model {
 
     /// `TextModel._keep_best_run`
     fn keep_best_run(&self, probabilities: &[f64], labels: &mut [bool]) {
-        let (mut best, mut best_span) = (0.0f64, None);
-        let (mut total, mut start) = (0.0f64, 0usize);
-        for (i, &p) in probabilities.iter().enumerate() {
-            let value = p - self.threshold;
-            if total <= 0.0 {
-                total = value;
-                start = i;
-            } else {
-                total += value;
-            }
-            if total > best {
-                best = total;
-                best_span = Some((start, i + 1));
-            }
-        }
+        let best_span = max_sum_run(probabilities.iter().map(|&p| p - self.threshold));
         if let Some((from, to)) = best_span {
             for i in from..to {
                 labels[i] = probabilities[i] >= self.threshold;
