@@ -70,7 +70,7 @@ class Cleaner:
 
     def _clean_text(self, text: str, url: str | None, profile: str | Profile | None, is_html: bool) -> Article:
         if is_html:
-            from .html import html_to_document  # lazy: lxml only when HTML comes in
+            from .html import html_to_document, let_go_of_tree  # lazy: lxml only when HTML comes in
 
             doc = html_to_document(text, url=url)
             shown = "\n".join(line.text for line in doc.lines)  # fingerprints are chrome a reader sees
@@ -78,6 +78,7 @@ class Cleaner:
             # The lines hold the text now. When clean() decoded it, this was the only
             # reference: a 10 MB page is not kept twice while the stages run.
             del text
+            let_go_of_tree(doc)   # a big page over trafilatura's limits needs no tree from here on
             doc.models, doc.template = self.models, self._template(url)
             article = pipeline.run(doc)
         else:

@@ -235,6 +235,8 @@ class Document:
     models: Models = SHIPPED               # the text and markup models to score with (cleaner.models)
     stated: Any = None                     # HTML: what the page states about itself (html.evidence.PageMetadata)
     root: Any = None                       # HTML: the parsed page (its lxml root element)
+    witness: Any = None                    # HTML: trafilatura's reading of a big page, read before it had
+                                           # lines (html.evidence.Witness; cleaner.html.html_to_document)
     template: HostTemplate | None = None   # the host's template evidence (cleaner batch --learn-sites)
     stage: str = ""                        # the stage running now (set by pipeline.run): decisions carry it
 

@@ -3,6 +3,8 @@ counts on (a shared object where each line had its own), and that they read the 
 
 from __future__ import annotations
 
+import pytest
+
 from cleaner.html import html_to_document
 from cleaner.html.layout import PATH_LIMIT
 from cleaner.stages.features import Features
@@ -113,3 +115,65 @@ def test_element_sums_are_kept_in_typed_arrays_and_add_up_to_the_page():
     top = doc.lines[0].markup.path[0]
     assert stats[top] == (sum(line.features.chars for line in doc.lines), 4, stats[top][2], 3)
     assert stats.chars.typecode == "q" and stats.prose.typecode == "d"
+
+
+_MENUS_AND_A_STORY = ("<html><head><title>A page of menus</title></head><body>"
+                      + "".join(f"<div>{''.join(f'<div>Label {i} {j}</div>' for j in range(20))}</div>" for i in range(12))
+                      + "<div class='story'><p>The council voted on Tuesday to keep the old library open for another "
+                        "ten years, after a long campaign by readers.</p></div></body></html>")
+
+
+def _clean_seeing_the_tree(monkeypatch, page: str, profile=None, big: bool = True):
+    """The article, and the tree the markup stage was given (``None``: let go of before the stages).
+    ``big``: the page is cleaned as a big one (read early, :data:`cleaner.html.EARLY_STATED_CHARS`)."""
+    import cleaner.html as html
+    import cleaner.html.decide as decide
+    from cleaner import Cleaner
+
+    seen = []
+    real = decide.decide_lines
+    monkeypatch.setattr(html, "EARLY_STATED_CHARS", 0 if big else len(page) + 1)
+    monkeypatch.setattr(decide, "decide_lines", lambda doc: (seen.append(doc.root), real(doc))[1])
+    article = Cleaner(use_profiles=False).clean(page, input_format="html", profile=profile)
+    return article, seen[0]
+
+
+def _readout(article):
+    return article.body, article.title, article.date, article.warnings, [(d.label, str(d.reason)) for d in article.decisions]
+
+
+def test_a_big_page_has_trafilaturas_reading_before_it_has_lines(monkeypatch):
+    """Asked once the lines were scored, trafilatura's copies of the tree came on top of them: 103 bytes a byte
+    of a 1 MB menu page."""
+    import cleaner.html as html
+
+    monkeypatch.setattr(html, "EARLY_STATED_CHARS", 0)
+    witness = html.html_to_document(_MENUS_AND_A_STORY).witness
+    assert witness is not None and "The council voted" in witness.text
+    monkeypatch.setattr(html, "EARLY_STATED_CHARS", len(_MENUS_AND_A_STORY) + 1)
+    assert html.html_to_document(_MENUS_AND_A_STORY).witness is None
+
+
+@pytest.mark.parametrize("max_elements", [50, 30_000])   # over trafilatura's limits, and within them
+def test_a_big_page_lets_go_of_its_tree_and_reads_the_same_as_a_small_one(monkeypatch, max_elements):
+    """libxml2's nodes were a third of a big menu page's peak: once trafilatura's reading and the stated
+    metadata are read, no stage reads the tree of such a page."""
+    from cleaner.html import evidence
+
+    monkeypatch.setattr(evidence, "MAX_ELEMENTS", max_elements)
+    big, tree = _clean_seeing_the_tree(monkeypatch, _MENUS_AND_A_STORY)
+    assert tree is None
+    small, tree = _clean_seeing_the_tree(monkeypatch, _MENUS_AND_A_STORY, big=False)
+    assert tree is not None and _readout(big) == _readout(small)
+    over = any("over the 50 trafilatura is asked about" in warning for warning in big.warnings)
+    consulted = any("trafilatura's main text" in str(d.reason) for d in big.decisions)
+    assert (over, consulted) == ((True, False) if max_elements == 50 else (False, True))
+
+
+def test_a_big_page_whose_profile_has_selectors_keeps_its_tree(monkeypatch, tmp_path):
+    from cleaner.profiles.loader import load_profile
+
+    (tmp_path / "story.toml").write_text('name = "story"\nhosts = ["story.test"]\n[html]\narticle = [".story"]\n',
+                                         encoding="utf-8")
+    article, tree = _clean_seeing_the_tree(monkeypatch, _MENUS_AND_A_STORY, load_profile(tmp_path / "story.toml"))
+    assert tree is not None and "The council voted" in article.body and "Label 0 0" not in article.body

@@ -17,7 +17,7 @@ from . import evidence
 from .layout import LineBuilder, Markup, show_noscript_of_app_shell, walk_root
 from .parse import parse_html
 
-__all__ = ["Markup", "html_to_document", "page_root"]
+__all__ = ["Markup", "html_to_document", "is_page", "let_go_of_tree", "page_root"]
 
 
 #: A page of at least this many characters has what it states about itself read, its date included, before
@@ -26,17 +26,50 @@ EARLY_STATED_CHARS = 512 * 1024
 
 
 def html_to_document(text: str, url: str | None = None) -> Document:
-    """The page's visible text as a Document of lines with markup evidence."""
-    root = parse_html(text)
-    body = root.find("body")
-    if body is not None:
-        show_noscript_of_app_shell(body)
-    stated = read_stated_early(root, url) if len(text) >= EARLY_STATED_CHARS else None
+    """The page's visible text as a Document of lines with markup evidence.
+
+    A big page (:data:`EARLY_STATED_CHARS`) has what it states and trafilatura's reading read from its tree
+    before it has lines (:func:`read_stated_early`, :func:`read_witness_early`): their copies of the tree
+    and their work are then alive with the tree alone, not on top of every line's objects.
+    """
+    root = _parsed(text)
+    stated = witness = None
+    if len(text) >= EARLY_STATED_CHARS:
+        stated = read_stated_early(root, url)
+        witness = read_witness_early(root, url, stated)
+        if witness.refusal is None:   # trafilatura's reading stripped the tree: the lines are laid out from a new one
+            del root
+            root = _parsed(text)
     lines = LineBuilder().walk(walk_root(root))
     doc = Document(lines=lines, url=url, source_format="html")
     doc.stated = stated
     doc.root = root
+    doc.witness = witness
     return doc
+
+
+def _parsed(text: str):
+    """The page's tree as the walk reads it: parsed, and the ``<noscript>`` of an app shell shown."""
+    root = parse_html(text)
+    body = root.find("body")
+    if body is not None:
+        show_noscript_of_app_shell(body)
+    return root
+
+
+def read_witness_early(root, url: str | None, stated: "evidence.PageMetadata") -> "evidence.Witness":
+    """trafilatura's reading of a big page, read from its tree before the page has lines (``root`` is then
+    stripped of its non-text elements, :func:`evidence.main_text`, unless the page is over its limits).
+
+    Whether the markup model needs it is known only once the lines are scored (about half of the big
+    benchmark pages do); asked then, trafilatura's copies of the tree and its work (some 60 bytes a byte of a
+    menu page) came on top of the tree, the lines and their measures: a 1 MB menu page's peak, 103 bytes a
+    byte. Read here, only the tree is alive with them; the text is the same (the tree as parsed, its
+    metadata read first, as the markup stage read it), and the freed heap is given back.
+    """
+    witness = evidence.read_witness(root, url, stated)
+    give_back_freed_memory()
+    return witness
 
 
 def read_stated_early(root, url: str | None) -> "evidence.PageMetadata":
@@ -78,7 +111,32 @@ def _malloc_trim():
         return None
 
 
+def let_go_of_tree(doc: Document) -> None:
+    """Free the page's parsed tree now when no stage will read it: a big page, whose metadata, date and
+    trafilatura's reading were read before it had lines (:func:`html_to_document`), and whose profile, if
+    any, has no ``[html]`` selectors (they run on the tree). Call it once the profile is known, before the
+    stages.
+
+    Why: libxml2's nodes are some 400 bytes a line of a menu page (14 bytes a byte), and the lines and the
+    stages' measures come on top of them: freed here, the markup stage's peak no longer holds the tree.
+    """
+    if doc.root is None or doc.witness is None or _has_html_rules(doc.profile):
+        return
+    doc.root = None
+    give_back_freed_memory()
+
+
+def _has_html_rules(profile) -> bool:
+    return getattr(profile, "html", None) is not None
+
+
+def is_page(doc: Document) -> bool:
+    """Is ``doc`` a page with a line of text? (The markup stages leave other documents alone: a text dump,
+    or a page without a line, whose title or date is not read from its markup either.)"""
+    return doc.source_format == "html" and bool(doc.lines)
+
+
 def page_root(doc: Document):
-    """The parsed page a Document came from, or ``None``: a text dump, or a page without a line of text
-    (the markup stages leave such a page alone: no title or date is read from its markup either)."""
-    return doc.root if doc.lines else None
+    """The parsed page a Document came from, or ``None``: a text dump, a page without a line of text, or a
+    page whose tree was let go of (:func:`let_go_of_tree`: no stage needs it)."""
+    return doc.root if is_page(doc) else None

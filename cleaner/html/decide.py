@@ -25,7 +25,7 @@ from typing import Iterator, Sequence
 from ..caching import BoundedCache
 from ..document import BODY, BOILERPLATE, Authority, Document, Line, WordedReason
 from ..lexicon import is_prose_by_words
-from . import evidence, model, page_root
+from . import evidence, is_page, model
 from .features import MARKUP_NAMES, NAMES, PageRows
 from .metadata import page_metadata
 from .selectors import profile_decisions
@@ -34,9 +34,9 @@ _AT = {name: i for i, name in enumerate(NAMES)}
 
 
 def decide_lines(doc: Document) -> None:
-    root = page_root(doc)
-    if root is None:
+    if not is_page(doc):
         return
+    root = doc.root   # None when no step below reads it (cleaner.html.let_go_of_tree)
     profile_decisions(doc, root)
     if all(line.authority >= Authority.PROFILE for line in doc.lines):
         return  # the profile decided the whole page: neither the model nor trafilatura is needed
@@ -96,15 +96,14 @@ def _keep_the_witness_text(doc: Document, root, stated: evidence.PageMetadata,
 
 def _witness(doc: Document, root, stated: evidence.PageMetadata) -> "tuple[list[float] | None, tuple[str, str] | None]":
     """trafilatura's coverage of the page's lines, or ``None`` and why it was not had: the warning, and
-    the note each line's reason gets (the page is over its limits, or it failed)."""
-    over = evidence.over_limits(root)
-    if over is not None:
-        return None, (over, "trafilatura not asked: page over its limits")
-    stated.date()        # htmldate reads meta tags and scripts, which trafilatura's main text strips
-    try:
-        return trafilatura_coverage(doc, root), None
-    except evidence.WitnessFailed as failure:
-        return None, (str(failure), "trafilatura failed")
+    the note each line's reason gets (the page is over its limits, or it failed). A big page's reading was
+    read before it had lines (:func:`cleaner.html.read_witness_early`)."""
+    witness = doc.witness if doc.witness is not None else evidence.read_witness(root, doc.url, stated)
+    if witness.refusal is not None:
+        return None, (witness.refusal, "trafilatura not asked: page over its limits")
+    if witness.failure is not None:
+        return None, (witness.failure, "trafilatura failed")
+    return evidence.coverage(doc.lines, witness.text), None
 
 
 #: The columns of a row that a reason quotes (:func:`_evidence_for`); with trafilatura's, its coverage too.

@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from ..document import Line
 
@@ -80,6 +80,29 @@ def _deeper_than_max_depth():
     from lxml import etree
 
     return etree.XPath("boolean(" + "*/" * MAX_DEPTH + "*)")
+
+
+class Witness(NamedTuple):
+    """trafilatura's reading of a page: its main text, or why there is none, in one line (the page is over
+    its limits: ``refusal``; trafilatura failed: ``failure``)."""
+
+    text: str | None = None
+    refusal: str | None = None
+    failure: str | None = None
+
+
+def read_witness(root, url: str | None, stated: "PageMetadata") -> Witness:
+    """trafilatura's reading of the page (:func:`main_text`, which strips ``root``), unless it is over the
+    limits (:func:`over_limits`). The page's date is read first (``stated``): htmldate reads the meta tags
+    and scripts that :func:`main_text` strips."""
+    over = over_limits(root)
+    if over is not None:
+        return Witness(refusal=over)
+    stated.date()
+    try:
+        return Witness(text=main_text(root, url))
+    except WitnessFailed as failure:
+        return Witness(failure=str(failure))
 
 
 def main_text(root, url: str | None = None) -> str:

@@ -24,7 +24,7 @@ from ..dates import is_update, parse_date
 from ..document import BYLINE, DATE, METADATA_LABELS, TITLE, Authority, Document, Line, first_body
 from ..language import stopwords
 from ..lexicon import BY_INSIDE, BYLINE_PREFIX, byline_name, is_person, is_prose_by_words
-from . import evidence, page_root
+from . import evidence, is_page
 from .stated import is_site_name
 from .features import region_categories
 
@@ -47,10 +47,9 @@ def page_metadata(doc: Document, root) -> evidence.PageMetadata:
 def label_lines(doc: Document) -> None:
     """Find the page's date and byline in its markup where its meta tags do not state them, and label the
     header's lines that state its title, byline and date."""
-    root = page_root(doc)
-    if root is None:
+    if not is_page(doc):
         return
-    _metadata_lines(doc, page_metadata(doc, root))
+    _metadata_lines(doc, page_metadata(doc, doc.root))
 
 
 def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
