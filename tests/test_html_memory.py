@@ -148,8 +148,14 @@ def test_a_big_page_has_trafilaturas_reading_before_it_has_lines(monkeypatch):
     import cleaner.html as html
 
     monkeypatch.setattr(html, "EARLY_STATED_CHARS", 0)
-    witness = html.html_to_document(_MENUS_AND_A_STORY).witness
-    assert witness is not None and "The council voted" in witness.text
+    doc = html.html_to_document(_MENUS_AND_A_STORY)
+    witness = doc.witness
+    assert witness is not None and witness.text is None   # aligned with the lines as soon as they were laid out
+    from cleaner.html import evidence
+    from cleaner.html.parse import parse_html
+
+    read_late = evidence.coverage(doc.lines, evidence.main_text(parse_html(_MENUS_AND_A_STORY)))
+    assert list(witness.covered) == read_late and 0 < sum(read_late) < len(read_late)
     monkeypatch.setattr(html, "EARLY_STATED_CHARS", len(_MENUS_AND_A_STORY) + 1)
     assert html.html_to_document(_MENUS_AND_A_STORY).witness is None
 

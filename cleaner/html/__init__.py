@@ -41,6 +41,8 @@ def html_to_document(text: str, url: str | None = None) -> Document:
             del root
             root = _parsed(text)
     lines = LineBuilder().walk(walk_root(root))
+    if witness is not None and witness.text is not None:
+        witness = witness.aligned(lines)
     doc = Document(lines=lines, url=url, source_format="html")
     doc.stated = stated
     doc.root = root

@@ -103,7 +103,7 @@ def _witness(doc: Document, root, stated: evidence.PageMetadata) -> "tuple[list[
         return None, (witness.refusal, "trafilatura not asked: page over its limits")
     if witness.failure is not None:
         return None, (witness.failure, "trafilatura failed")
-    return evidence.coverage(doc.lines, witness.text), None
+    return witness.coverage_of(doc.lines), None
 
 
 #: The columns of a row that a reason quotes (:func:`_evidence_for`); with trafilatura's, its coverage too.
