@@ -183,3 +183,18 @@ def test_a_big_page_whose_profile_has_selectors_keeps_its_tree(monkeypatch, tmp_
                                          encoding="utf-8")
     article, tree = _clean_seeing_the_tree(monkeypatch, _MENUS_AND_A_STORY, load_profile(tmp_path / "story.toml"))
     assert tree is not None and "The council voted" in article.body and "Label 0 0" not in article.body
+
+
+def test_the_lines_alone_are_the_documents_lines_and_ask_no_witness(monkeypatch):
+    """``cleaner batch --learn-sites`` needs only a page's lines: a big page's early readings would be wasted."""
+    import cleaner.html as html
+    from cleaner.html import evidence
+
+    monkeypatch.setattr(html, "EARLY_STATED_CHARS", 0)
+    laid_out = [(line.text, line.blank_before) for line in html.html_to_document(_MENUS_AND_A_STORY).lines]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("read early for the lines alone")
+    monkeypatch.setattr(evidence, "main_text", refuse)
+    monkeypatch.setattr(evidence, "metadata", refuse)
+    assert [(line.text, line.blank_before) for line in html.html_lines(_MENUS_AND_A_STORY)] == laid_out

@@ -52,9 +52,9 @@ class HashProcessor(Processor):
 def _lines(text: str, is_html: bool) -> Iterator[str]:
     """The document's lines as the cleaning pass's stages see them (stripped, blank ones left out)."""
     if is_html:
-        from ..html import html_to_document
+        from ..html import html_lines
 
-        return (line.text for line in html_to_document(text).lines)
+        return (line.text for line in html_lines(text))
     return (stripped for stripped in (raw.strip() for raw in text.split("\n")) if stripped)
 
 

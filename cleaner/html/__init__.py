@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import functools
 
-from ..document import Document
+from ..document import Document, Line
 from . import evidence
 from .layout import LineBuilder, Markup, show_noscript_of_app_shell, walk_root
 from .parse import parse_html
 
-__all__ = ["Markup", "html_to_document", "is_page", "let_go_of_tree", "page_root"]
+__all__ = ["Markup", "html_lines", "html_to_document", "is_page", "let_go_of_tree", "page_root"]
 
 
 #: A page of at least this many characters has what it states about itself read, its date included, before
@@ -48,6 +48,12 @@ def html_to_document(text: str, url: str | None = None) -> Document:
     doc.root = root
     doc.witness = witness
     return doc
+
+
+def html_lines(text: str) -> list[Line]:
+    """The page's lines alone, as :func:`html_to_document` lays them out, without what it reads early for
+    the stages (the stated metadata, trafilatura's reading): for a pass that needs only the lines."""
+    return LineBuilder().walk(walk_root(_parsed(text)))
 
 
 def _parsed(text: str):
