@@ -20,8 +20,8 @@ from .parse import parse_html
 __all__ = ["Markup", "html_lines", "html_to_document", "is_page", "let_go_of_tree", "page_root"]
 
 
-#: A page of at least this many characters has what it states about itself read, its date included, before
-#: it is laid out as lines (:func:`read_stated_early`).
+#: A page of at least this many characters has what it states about itself read, its date included, and
+#: trafilatura's reading of it, before it is laid out as lines (:func:`html_to_document`).
 EARLY_STATED_CHARS = 512 * 1024
 
 
