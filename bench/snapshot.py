@@ -121,8 +121,20 @@ def take(folders: list[str], out: str, reasons: bool, use_profiles: bool, worker
             with ProcessPoolExecutor(workers) as pool:
                 for record in pool.map(_record, jobs, chunksize=8):
                     sink.write(json.dumps(record, ensure_ascii=False) + "\n")
-    print(f"snapshot: {len(jobs)} dumps -> {out}", file=sys.stderr)
+    print(f"snapshot: {len(jobs)} dumps -> {out} ({_which_core()})", file=sys.stderr)
     return 0
+
+
+def _which_core() -> str:
+    """Which core cleaned the text dumps: a core that refuses the rules leaves the output identical (the
+    reference runs instead), so a snapshot alone cannot tell a refactor that broke the core's path."""
+    from cleaner import native
+    from cleaner.native import path as native_path
+
+    if native.core() is None:
+        return f"Python reference: {native.core_name()}"
+    refused = native_path._path()[1]
+    return f"native core refused the text path, Python reference ran: {refused}" if refused else "native core"
 
 
 def _load(path: str) -> dict[tuple[str, str], dict]:

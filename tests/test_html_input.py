@@ -192,6 +192,13 @@ def test_the_text_path_reads_its_data_without_importlib_resources():
     assert _loaded_by_cli_run(seed("000"), ("importlib.resources", "zipfile", "tempfile", "shutil")) == []
 
 
+def test_the_builtin_profiles_are_searched_without_the_regex_module():
+    """The built-in profiles' regexes are checked for backtracking by the tests, so they run on ``re``:
+    choosing a profile for a dump (their fingerprints, seed 000 is one a built-in profile matches) does not
+    import the ``regex`` module and its time guard, a few ms of every start."""
+    assert _loaded_by_cli_run(seed("000"), ("regex",)) == []
+
+
 def test_the_html_path_loads_them_only_when_needed():
     code = ("import sys; from cleaner import clean\n"
             f"clean({PAGE!r}, use_profiles=False)\n"

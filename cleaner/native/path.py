@@ -17,33 +17,14 @@ from ..document import (BODY, BOILERPLATE, LABELS, UNKNOWN, Article, Authority, 
                         reason_text)
 from . import Untranslatable, _default_native_book, core
 from . import rules
+from ..stages import repeats, shapes
+
+#: Each detector's (signal, reason) by the core's name for it: the stages' own tables.
+SHAPE_VERDICTS = {**shapes.VERDICTS, "repeats": repeats.VERDICT}
 
 #: The reason the core gives a line no stage decided, and the model's reasons: codes in the ``reason`` column.
 _EMPTY = 0xFFFFFFFF
 _MODEL = 1 << 31
-
-#: What each shape detector says of a line, by the core's names: (signal, reason), as ``ShapesStage`` words it.
-SHAPE_VERDICTS = {
-    "separator": ("separator", "separator"),
-    "link_row_edge": ("link row", "link row (separator at the edge)"),
-    "link_row_items": ("link row", "link row (separated items)"),
-    "credit": ("credit", "photo credit"),
-    "comment_header": ("comments", "comment header (author says:, N responses to)"),
-    "counter": ("counters", "link with a count"),
-    "dateline": ("dateline", "date or time on its own line"),
-    "gallery": ("credit", "gallery caption (n of m)"),
-    "url": ("url", "a bare address"),
-    "number": ("number", "a bare number"),
-    "repeated": ("repeated", "repeated line"),
-    "navigation_bar": ("navigation bar", "navigation bar (capitalised words, no sentence)"),
-    "headline_run": ("headline run", "run of headlines (no sentence punctuation)"),
-    "caption_echo": ("credit", "photo caption (repeated with its credit)"),
-    "headline_list": ("headline list", "headline list (headline, byline, timestamp repeated)"),
-    "teaser_list": ("headline list", "teaser list (headline, dateline and lead, repeated)"),
-    "related_box": ("related box", "related box (headlines under a related heading)"),
-    "menu": ("menu", "menu (run of short lines)"),
-    "repeats": ("repeated", "repeats text already kept"),
-}
 
 
 class NativePath:

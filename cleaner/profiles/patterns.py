@@ -15,8 +15,8 @@ A profile is user input, and a regular expression can take exponential time
 (``(a+)+$`` on a line of 30 "a"s and a "!"). Two guards: at load, a pattern
 whose repetition can match the same text in more than one way is rejected
 (:mod:`.backtracking`; the built-in profiles' patterns are checked by the
-tests instead, :func:`shipped_patterns`); at run time, profile regexes are searched with
-the ``regex`` module, whose searches stop when the document's budget of CPU
+tests instead, :func:`shipped_patterns`); at run time, a user's profile regexes are searched with
+the ``regex`` module (the built-ins', checked, with ``re``), whose searches stop when the document's budget of CPU
 time for them is spent (:func:`time_budget`, :data:`BUDGET_SECONDS`), and the
 stopped search is a one-line :class:`RegexTimeout` naming the file and the
 rule. CPU time, as the ``regex`` module counts it: a busy machine does not
@@ -76,8 +76,8 @@ class _Budget:
 def shipped_patterns() -> Iterator[None]:
     """Regexes compiled inside this block are the package's own (the built-in profiles). The test suite
     checks them for exponential backtracking (loading each file as a user's), so a start does not analyse
-    them again (27 of the 42 ms that loading the built-ins took), and each is compiled for the ``regex``
-    engine at its first search rather than at load (most never get past their literals)."""
+    them again (27 of the 42 ms that loading the built-ins took), and each is searched with ``re`` as it
+    was compiled to check its syntax, not compiled again for the ``regex`` engine and its time guard."""
     token = _SHIPPED.set(True)
     try:
         yield
@@ -113,16 +113,19 @@ class ProfileRegex:
     Outside any :func:`time_budget` block each search has :data:`BUDGET_SECONDS` of its own.
     """
 
-    __slots__ = ("pattern", "groupindex", "path", "key", "_flags", "_compiled", "_literals")
+    __slots__ = ("pattern", "groupindex", "path", "key", "_flags", "_compiled", "_literals", "_trusted")
 
-    def __init__(self, checked: re.Pattern[str], flags: int, path: str, key: str, lazy: bool = False) -> None:
+    def __init__(self, checked: re.Pattern[str], flags: int, path: str, key: str, shipped: bool = False) -> None:
         self.pattern = checked.pattern
         self.groupindex = checked.groupindex
         self.path = path
         self.key = key
         self._flags = flags
+        #: A built-in profile's regex: checked for backtracking by the tests, so searched with ``re`` as
+        #: compiled (no second compile, no ``regex`` import at start, which cost ~7 ms of every CLI run).
+        self._trusted: re.Pattern[str] | None = checked if shipped else None
         # A user's regex is compiled now, so that one the ``regex`` module refuses is an error at load.
-        self._compiled: "regex.Pattern[str] | None" = None if lazy else self._compile()
+        self._compiled: "regex.Pattern[str] | None" = None if shipped else self._compile()
         # Strings one of which every match contains: most lines lack them and skip the search (and its timer).
         self._literals = required_literals(checked)
 
@@ -137,9 +140,11 @@ class ProfileRegex:
         self._compiled = engine.compile(self.pattern, engine_flags)
         return self._compiled
 
-    def search(self, text: str) -> "regex.Match[str] | None":
+    def search(self, text: str) -> "regex.Match[str] | re.Match[str] | None":
         if self._literals and not any(literal in text for literal in self._literals):
             return None
+        if self._trusted is not None:
+            return self._trusted.search(text)
         compiled = self._compiled or self._compile()
         budget = _BUDGET.get() or _Budget(BUDGET_SECONDS)
         started = time.thread_time()
@@ -206,7 +211,7 @@ def compile_regex(source: Any, path: str, key: str, flags: int = 0) -> ProfileRe
                            "'(\\w+\\s?)+'), so a line that almost matches makes it try every way; "
                            "make each repeated part match a text only one way")
     try:
-        return ProfileRegex(checked, flags, path, key, lazy=shipped)
+        return ProfileRegex(checked, flags, path, key, shipped=shipped)
     except (_engine().error, OverflowError, RecursionError) as exc:
         raise ProfileError(path, key, f"invalid regular expression {source!r}: {exc}") from None
 

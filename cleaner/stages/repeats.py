@@ -15,6 +15,11 @@ from ..chunks import word_chunks
 from ..document import BODY, Authority, Document
 
 
+#: What the stage says of a copy: (signal, reason), as the shapes stage's verdicts (the native core reports it
+#: by this table too).
+VERDICT = ("repeated", "repeats text already kept")
+
+
 class RepeatsStage:
     name = "repeats"
 
@@ -34,7 +39,7 @@ class RepeatsStage:
             own = {hash(tuple(words[i:i + 4])) for i in range(len(words) - 3)}
             if line.authority < markup and line.features.units >= REPEAT_MIN_UNITS and (
                     hash(key) in kept or _stitched(key, own, source_of)):
-                doc.condemn(line, "repeats text already kept", "repeated")
+                doc.condemn(line, VERDICT[1], VERDICT[0])
                 continue
             kept.add(hash(key))
             if remembered < REPEAT_WINDOW_LINES and len(source_of) < REPEAT_WINDOW_SHINGLES:

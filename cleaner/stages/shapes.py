@@ -37,6 +37,36 @@ _LEADING_LINK = lazy_compile(r"^[»›•·|→>]\s")
 _PIPES = lazy_compile(r"\s[|•·]\s")
 
 
+#: What each detector says of a line it condemns: (signal, reason), by the detector's name. One table for
+#: both cores: the native core reports a line's detector by these names (:mod:`cleaner.native.path`).
+VERDICTS: dict[str, tuple[str, str]] = {
+    "separator": ("separator", "separator"),
+    "link_row_edge": ("link row", "link row (separator at the edge)"),
+    "link_row_items": ("link row", "link row (separated items)"),
+    "credit": ("credit", "photo credit"),
+    "comment_header": ("comments", "comment header (author says:, N responses to)"),
+    "counter": ("counters", "link with a count"),
+    "dateline": ("dateline", "date or time on its own line"),
+    "gallery": ("credit", "gallery caption (n of m)"),
+    "url": ("url", "a bare address"),
+    "number": ("number", "a bare number"),
+    "repeated": ("repeated", "repeated line"),
+    "navigation_bar": ("navigation bar", "navigation bar (capitalised words, no sentence)"),
+    "headline_run": ("headline run", "run of headlines (no sentence punctuation)"),
+    "caption_echo": ("credit", "photo caption (repeated with its credit)"),
+    "headline_list": ("headline list", "headline list (headline, byline, timestamp repeated)"),
+    "teaser_list": ("headline list", "teaser list (headline, dateline and lead, repeated)"),
+    "related_box": ("related box", "related box (headlines under a related heading)"),
+    "menu": ("menu", "menu (run of short lines)"),
+}
+
+
+def _reason_signal(detector: str) -> tuple[str, str]:
+    """A detector's verdict in the order ``Document.condemn`` takes it: (reason, signal)."""
+    signal, reason = VERDICTS[detector]
+    return reason, signal
+
+
 class ShapesStage:
     name = "shapes"
 
@@ -72,33 +102,33 @@ class ShapesStage:
         text = line.text
         f = line.features
         if _SEPARATOR_ONLY.match(text):
-            return "separator", "separator"
+            return VERDICTS["separator"]
         if f.words <= 25 and (_DANGLING.search(text) or _LEADING_LINK.match(text)) and not f.ends_sentence:
-            return "link row", "link row (separator at the edge)"
+            return VERDICTS["link_row_edge"]
         if count_matches(_PIPES, text) >= 2 and not f.ends_sentence:
-            return "link row", "link row (separated items)"
+            return VERDICTS["link_row_items"]
         if is_credit(text, f.words):
-            return "credit", "photo credit"
+            return VERDICTS["credit"]
         if f.words <= 8 and (_COMMENT_AUTHOR.match(text) or _COMMENTS_HEADER.match(text)):
-            return "comments", "comment header (author says:, N responses to)"
+            return VERDICTS["comment_header"]
         if f.words <= 15 and not f.ends_sentence and _COUNT_SUFFIX.search(text):
-            return "counters", "link with a count"
+            return VERDICTS["counter"]
         if f.words <= 10 and (TIMESTAMP_LIKE.match(text) or _ISO_TIMESTAMP.match(text)) or \
                 f.words <= 16 and _PUBLISHED_UPDATED.match(text):
-            return "dateline", "date or time on its own line"
+            return VERDICTS["dateline"]
         if _GALLERY_CAPTION.match(text):
-            return "credit", "gallery caption (n of m)"
+            return VERDICTS["gallery"]
         if f.words == 1 and _URL_ONLY.match(text):
-            return "url", "a bare address"
+            return VERDICTS["url"]
         if f.words <= 6 and _NUMBER_ONLY.match(text):
-            return "number", "a bare number"
+            return VERDICTS["number"]
         if counts[text] > 1 and f.units <= 12:
-            return "repeated", "repeated line"
+            return VERDICTS["repeated"]
         if not char_mode and f.words >= 8 and f.sentences == 0 and not f.ends_colon:
             if f.title_ratio >= 0.75 and f.stop_ratio < 0.25:
-                return "navigation bar", "navigation bar (capitalised words, no sentence)"
+                return VERDICTS["navigation_bar"]
             if f.words >= 20 and not has_sentence_mark(text):
-                return "headline run", "run of headlines (no sentence punctuation)"
+                return VERDICTS["headline_run"]
         return None
 
     @staticmethod
@@ -106,7 +136,7 @@ class ShapesStage:
         """A caption printed twice: once bare, once with its credit after it."""
         nxt = following.text
         if len(nxt) > len(line.text) and nxt.startswith(line.text) and is_credit(nxt, following.features.words):
-            return "credit", "photo caption (repeated with its credit)"
+            return VERDICTS["caption_echo"]
         return None
 
     @staticmethod
@@ -146,8 +176,7 @@ class ShapesStage:
                 for line in lines[chain[0][0]:chain[-1][1] + 1]:
                     if line.authority < Authority.MARKUP and not is_prose(line.features):
                         # The list names the line better; a line a detector condemned for good stays final.
-                        doc.condemn(line, "headline list (headline, byline, timestamp repeated)",
-                                    "headline list", max(line.authority, Authority.SOFT))
+                        doc.condemn(line, *_reason_signal("headline_list"), max(line.authority, Authority.SOFT))
             chain = [item]
 
     #: A teaser list is at least this many teasers, each within ``teaser_gap`` lines of the last.
@@ -175,8 +204,7 @@ class ShapesStage:
                 members = [k for k in range(run[0], run[-1] + 1) if k in teasers or (
                     lines[k].features.words >= 8 and _below_markup_or_its_body(lines[k]))]
                 for k in members:
-                    doc.condemn(lines[k], "teaser list (headline, dateline and lead, repeated)",
-                                "headline list", Authority.HARD)
+                    doc.condemn(lines[k], *_reason_signal("teaser_list"), Authority.HARD)
             run = [i]
 
     @staticmethod
@@ -196,11 +224,10 @@ class ShapesStage:
             if not followers:
                 continue
             # The heading keeps its own reason (a phrase's); the headlines under it make it final.
-            line.signal = "related box"
+            line.signal = VERDICTS["related_box"][0]
             line.authority = max(line.authority, Authority.HARD)
             for follower in followers:
-                doc.condemn(follower, "related box (headlines under a related heading)", "related box",
-                            Authority.HARD)
+                doc.condemn(follower, *_reason_signal("related_box"), Authority.HARD)
 
     def _menus(self, doc: Document) -> None:
         """Runs of short lines that do not end like sentences: menus and link lists."""
@@ -215,7 +242,7 @@ class ShapesStage:
             if len(run) >= self.menu_run:
                 for member in run:
                     if member.label != BOILERPLATE:
-                        doc.condemn(member, "menu (run of short lines)", "menu")
+                        doc.condemn(member, *_reason_signal("menu"))
             run = []
 
 
