@@ -142,33 +142,31 @@ def _readout(article):
     return article.body, article.title, article.date, article.warnings, [(d.label, str(d.reason)) for d in article.decisions]
 
 
-def test_a_big_page_has_trafilaturas_reading_before_it_has_lines(monkeypatch):
-    """Asked once the lines were scored, trafilatura's copies of the tree came on top of them: 103 bytes a byte
-    of a 1 MB menu page."""
+def test_a_big_page_knows_before_it_has_lines_whether_trafilatura_can_read_it(monkeypatch):
+    """Over trafilatura's limits, no stage but a profile's selectors reads a big page's tree again (so it can
+    be let go of); within them, trafilatura is not read early (whether the model needs it is not known yet)."""
     import cleaner.html as html
+    from cleaner.html import evidence
 
     monkeypatch.setattr(html, "EARLY_STATED_CHARS", 0)
-    doc = html.html_to_document(_MENUS_AND_A_STORY)
-    witness = doc.witness
-    assert witness is not None and witness.text is None   # aligned with the lines as soon as they were laid out
-    from cleaner.html import evidence
-    from cleaner.html.parse import parse_html
-
-    read_late = evidence.coverage(doc.lines, evidence.main_text(parse_html(_MENUS_AND_A_STORY)))
-    assert list(witness.covered) == read_late and 0 < sum(read_late) < len(read_late)
+    monkeypatch.setattr(evidence, "main_text", lambda *a, **k: (_ for _ in ()).throw(AssertionError("read early")))
+    assert html.html_to_document(_MENUS_AND_A_STORY).witness is None
+    monkeypatch.setattr(evidence, "MAX_ELEMENTS", 50)
+    witness = html.html_to_document(_MENUS_AND_A_STORY).witness
+    assert witness is not None and "over the 50" in witness.refusal
     monkeypatch.setattr(html, "EARLY_STATED_CHARS", len(_MENUS_AND_A_STORY) + 1)
     assert html.html_to_document(_MENUS_AND_A_STORY).witness is None
 
 
 @pytest.mark.parametrize("max_elements", [50, 30_000])   # over trafilatura's limits, and within them
-def test_a_big_page_lets_go_of_its_tree_and_reads_the_same_as_a_small_one(monkeypatch, max_elements):
-    """libxml2's nodes were a third of a big menu page's peak: once trafilatura's reading and the stated
-    metadata are read, no stage reads the tree of such a page."""
+def test_a_big_page_over_the_limits_lets_go_of_its_tree_and_reads_the_same(monkeypatch, max_elements):
+    """libxml2's nodes were a third of a big menu page's peak at 4 MB and over: once the stated metadata is
+    read, no stage reads the tree of a page over trafilatura's limits. Within them trafilatura may read it."""
     from cleaner.html import evidence
 
     monkeypatch.setattr(evidence, "MAX_ELEMENTS", max_elements)
     big, tree = _clean_seeing_the_tree(monkeypatch, _MENUS_AND_A_STORY)
-    assert tree is None
+    assert (tree is None) == (max_elements == 50)
     small, tree = _clean_seeing_the_tree(monkeypatch, _MENUS_AND_A_STORY, big=False)
     assert tree is not None and _readout(big) == _readout(small)
     over = any("over the 50 trafilatura is asked about" in warning for warning in big.warnings)
@@ -177,7 +175,10 @@ def test_a_big_page_lets_go_of_its_tree_and_reads_the_same_as_a_small_one(monkey
 
 
 def test_a_big_page_whose_profile_has_selectors_keeps_its_tree(monkeypatch, tmp_path):
+    from cleaner.html import evidence
     from cleaner.profiles.loader import load_profile
+
+    monkeypatch.setattr(evidence, "MAX_ELEMENTS", 50)   # over trafilatura's limits: only the selectors need the tree
 
     (tmp_path / "story.toml").write_text('name = "story"\nhosts = ["story.test"]\n[html]\narticle = [".story"]\n',
                                          encoding="utf-8")

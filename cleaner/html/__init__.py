@@ -28,22 +28,20 @@ EARLY_STATED_CHARS = 512 * 1024
 def html_to_document(text: str, url: str | None = None) -> Document:
     """The page's visible text as a Document of lines with markup evidence.
 
-    A big page (:data:`EARLY_STATED_CHARS`) has what it states and trafilatura's reading read from its tree
-    before it has lines (:func:`read_stated_early`, :func:`read_witness_early`): their copies of the tree
-    and their work are then alive with the tree alone, not on top of every line's objects.
+    A big page (:data:`EARLY_STATED_CHARS`) has what it states read from its tree before it has lines
+    (:func:`read_stated_early`), and whether it is over trafilatura's limits: if it is, no stage but a
+    profile's selectors reads the tree again, and :func:`let_go_of_tree` frees it before the stages.
+    (trafilatura's reading itself is not read early: whether the markup model needs it is known only once
+    the lines are scored, and read for every big page it cost the big benchmark pages a third more CPU.)
     """
     root = _parsed(text)
     stated = witness = None
     if len(text) >= EARLY_STATED_CHARS:
         stated = read_stated_early(root, url)
-        witness = read_witness_early(root, url, stated)
-        if witness.refusal is None:   # trafilatura's reading stripped the tree: the lines are laid out from a new one
-            del root
-            root = _parsed(text)
-    lines = LineBuilder().walk(walk_root(root))
-    if witness is not None and witness.text is not None:
-        witness = witness.aligned(lines)
-    doc = Document(lines=lines, url=url, source_format="html")
+        over = evidence.over_limits(root)
+        if over is not None:
+            witness = evidence.Witness(refusal=over)
+    doc = Document(lines=LineBuilder().walk(walk_root(root)), url=url, source_format="html")
     doc.stated = stated
     doc.root = root
     doc.witness = witness
@@ -63,21 +61,6 @@ def _parsed(text: str):
     if body is not None:
         show_noscript_of_app_shell(body)
     return root
-
-
-def read_witness_early(root, url: str | None, stated: "evidence.PageMetadata") -> "evidence.Witness":
-    """trafilatura's reading of a big page, read from its tree before the page has lines (``root`` is then
-    stripped of its non-text elements, :func:`evidence.main_text`, unless the page is over its limits).
-
-    Whether the markup model needs it is known only once the lines are scored (about half of the big
-    benchmark pages do); asked then, trafilatura's copies of the tree and its work (some 60 bytes a byte of a
-    menu page) came on top of the tree, the lines and their measures: a 1 MB menu page's peak, 103 bytes a
-    byte. Read here, only the tree is alive with them; the text is the same (the tree as parsed, its
-    metadata read first, as the markup stage read it), and the freed heap is given back.
-    """
-    witness = evidence.read_witness(root, url, stated)
-    give_back_freed_memory()
-    return witness
 
 
 def read_stated_early(root, url: str | None) -> "evidence.PageMetadata":
@@ -120,10 +103,10 @@ def _malloc_trim():
 
 
 def let_go_of_tree(doc: Document) -> None:
-    """Free the page's parsed tree now when no stage will read it: a big page, whose metadata, date and
-    trafilatura's reading were read before it had lines (:func:`html_to_document`), and whose profile, if
-    any, has no ``[html]`` selectors (they run on the tree). Call it once the profile is known, before the
-    stages.
+    """Free the page's parsed tree now when no stage will read it: a big page over trafilatura's limits (so
+    trafilatura will not read it), whose metadata and date were read before it had lines
+    (:func:`html_to_document`), and whose profile, if any, has no ``[html]`` selectors (they run on the
+    tree). Call it once the profile is known, before the stages.
 
     Why: libxml2's nodes are some 400 bytes a line of a menu page (14 bytes a byte), and the lines and the
     stages' measures come on top of them: freed here, the markup stage's peak no longer holds the tree.

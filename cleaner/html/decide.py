@@ -96,8 +96,8 @@ def _keep_the_witness_text(doc: Document, root, stated: evidence.PageMetadata,
 
 def _witness(doc: Document, root, stated: evidence.PageMetadata) -> "tuple[list[float] | None, tuple[str, str] | None]":
     """trafilatura's coverage of the page's lines, or ``None`` and why it was not had: the warning, and
-    the note each line's reason gets (the page is over its limits, or it failed). A big page's reading was
-    read before it had lines (:func:`cleaner.html.read_witness_early`)."""
+    the note each line's reason gets (the page is over its limits, or it failed). A big page over the limits
+    knows it from before it had lines (:func:`cleaner.html.html_to_document`)."""
     witness = doc.witness if doc.witness is not None else evidence.read_witness(root, doc.url, stated)
     if witness.refusal is not None:
         return None, (witness.refusal, "trafilatura not asked: page over its limits")

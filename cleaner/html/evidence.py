@@ -22,7 +22,6 @@ found nothing": :data:`RESOURCE_ERRORS` pass through, and the page fails.
 from __future__ import annotations
 
 import logging
-from array import array
 import re
 from functools import lru_cache
 from typing import NamedTuple, Sequence
@@ -85,25 +84,14 @@ def _deeper_than_max_depth():
 
 class Witness(NamedTuple):
     """trafilatura's reading of a page: its main text, or why there is none, in one line (the page is over
-    its limits: ``refusal``; trafilatura failed: ``failure``); ``covered``: the text's :func:`coverage` of
-    the page's lines, once aligned (:meth:`aligned`), instead of the text."""
+    its limits: ``refusal``; trafilatura failed: ``failure``)."""
 
     text: str | None = None
     refusal: str | None = None
     failure: str | None = None
-    covered: "array[float] | None" = None
 
-    def aligned(self, lines: Sequence[Line]) -> "Witness":
-        """The text's coverage of ``lines`` in place of the text.
-
-        A big page's is worked out as soon as it has lines, before their measures and the model's rows
-        (some 8 bytes a byte of prose, when its lines are few enough to be kept between the model's two
-        readings): the alignment's index of the text (some 100 bytes a word of it) is then not on top of them.
-        """
-        return self._replace(text=None, covered=array("d", coverage(lines, self.text)))
-
-    def coverage_of(self, lines: Sequence[Line]) -> "Sequence[float]":
-        return self.covered if self.covered is not None else coverage(lines, self.text)
+    def coverage_of(self, lines: Sequence[Line]) -> Sequence[float]:
+        return coverage(lines, self.text)
 
 
 def read_witness(root, url: str | None, stated: "PageMetadata") -> Witness:
