@@ -122,12 +122,37 @@ def test_a_greeting_beside_a_date_is_no_byline():
 def test_the_title_lengths_are_exactly_those_a_similar_line_may_have():
     """_pick_title passes over a line whose length is not in _title_lengths without comparing it: the set
     must hold every length _alike_lengths allows (a line of another length is never similar), and no more."""
-    from difflib import SequenceMatcher
-
-    from cleaner.stages.metadata import _alike_lengths, _title_lengths
+    from cleaner.stages.metadata import _alike_lengths, _title_lengths, _TitlePart
 
     for b in range(0, 320):
-        lengths = _title_lengths((SequenceMatcher(None, "", "x" * b),))
+        lengths = _title_lengths((_TitlePart("x" * b),))
         assert lengths == {a for a in range(0, 800) if _alike_lengths(a, b)}, b
-    both = _title_lengths((SequenceMatcher(None, "", "x" * 20), SequenceMatcher(None, "", "x" * 90)))
+    both = _title_lengths((_TitlePart("x" * 20), _TitlePart("x" * 90)))
     assert 20 in both and 90 in both and 50 not in both
+
+
+def test_a_title_part_is_similar_exactly_where_difflib_says_so():
+    """_TitlePart.similar counts the characters in common itself (difflib's quick_ratio bound) and makes
+    difflib's matcher only for a line that passes it: the answer is difflib's, bound and ratio, on lines
+    near and far from the title (equal, a word changed, the characters shuffled, another headline)."""
+    from difflib import SequenceMatcher
+    import random
+
+    from cleaner.stages.metadata import _REPEAT_SIMILARITY, _alike_lengths, _TitlePart
+
+    title = "storm damage closes the harbour road for a week"
+    rng = random.Random(19)
+    lines = [title, title.replace("week", "month"), "the harbour road reopens after a week of storm repairs",
+             "".join(rng.sample(title, len(title))), "café crème: la route du port rouverte après la tempête"]
+    for _ in range(300):
+        words = title.split()
+        rng.shuffle(words)
+        lines.append(" ".join(words[:rng.randint(2, len(words))]) + rng.choice(["", " é", " now", "s"]))
+    part = _TitlePart(title)
+    for line in lines:
+        matcher = SequenceMatcher(None, line, title)
+        expected = line == title or (_alike_lengths(len(line), len(title))
+                                     and matcher.quick_ratio() >= _REPEAT_SIMILARITY
+                                     and matcher.ratio() >= _REPEAT_SIMILARITY)
+        assert part.similar(line) == expected, line
+    assert part.similar(title.replace("week", "month")) and not part.similar(lines[2])

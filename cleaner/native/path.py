@@ -223,6 +223,11 @@ class NativeLines(Sequence):
         line.features = NativeFeatures(self.result, i)
         return line
 
+    def signal(self, i: int) -> str | None:
+        """Line ``i``'s signal, without making the line: the metadata stage asks it of lines it mostly skips."""
+        line = self.made.get(i)
+        return line.signal if line is not None else self.path.signals[self._signal[i]]
+
     def texts(self) -> list[str]:
         """Every line's text, from the core (no Line made): the metadata stage compares many lines' texts
         with the page title and reads few of them further."""

@@ -16,13 +16,14 @@ Profile rules (stage ``site``) win: a field they set is not looked for again.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from ..dates import date_in_url, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, DATE_OR_TIME, TIMESTAMP_LIKE, TITLE_SHARE,
+from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, DATE_NEEDLE, DATE_OR_TIME, TIMESTAMP_LIKE, TITLE_SHARE,
                        byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
@@ -80,7 +81,8 @@ class MetadataStage:
         after = first + 1
         while after < min(len(lines), first + 7) and not holds_sentence(lines[after].features):
             after += 1
-        after = max(after, _credit_block_end(lines, first))
+        texts = _texts(lines)
+        after = max(after, _credit_block_end(lines, texts, first))
         scan = list(window) + list(range(first + 1, after))
         dates = [i for i in scan if _open(lines[i]) and _is_date(lines[i])]
         stoplist = stopwords(doc.language)
@@ -96,12 +98,12 @@ class MetadataStage:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
         dated = dates
         if meta.get("date") is None:
-            dated = dates or _dated_above(lines, start, meta.get("title"))
+            dated = dates or _dated_above(lines, texts, start, meta.get("title"))
             meta["date"] = _published(lines, dated, writes_day_first(doc.language))
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
-            meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, start)
+            meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
@@ -132,7 +134,7 @@ class MetadataStage:
         lines = doc.lines
         page_title = lines[0].text.lower() if lines else ""
         page_words = frozenset(lines[0].features.content) if lines else frozenset()
-        titles = _title_matchers(_title_parts(page_title)) if anchored else ()
+        titles = tuple(map(_TitlePart, _title_parts(page_title))) if anchored else ()
         repeats: set[int] = set()
         if titles:
             texts, alike = _texts(lines), _title_lengths(titles)
@@ -201,29 +203,53 @@ def _title_parts(page_title: str) -> tuple[str, ...]:
     return tuple(run for run in runs if len(run.split()) >= max(2, least))
 
 
-def _repeats_title(lowered: str, titles: "tuple[SequenceMatcher, ...]") -> bool:
-    """Whether a line (lower case) repeats the page title or one of its parts (:func:`_title_parts`), each
-    given as a matcher holding it (:func:`_title_matchers`)."""
+def _repeats_title(lowered: str, titles: "tuple[_TitlePart, ...]") -> bool:
+    """Whether a line (lower case) repeats the page title or one of its parts (:func:`_title_parts`, each
+    as a :class:`_TitlePart`)."""
     if not titles or len(lowered) > _TITLE_CHARS or len(lowered.split()) < 2:
         return False
-    return any(_similar(lowered, matcher) for matcher in titles)
+    return any(title.similar(lowered) for title in titles)
 
 
-def _title_matchers(titles: tuple[str, ...]) -> "tuple[SequenceMatcher, ...]":
-    """A matcher for each title part, its index of the part's characters made once for every line."""
-    return tuple(SequenceMatcher(None, "", title) for title in titles)
+class _TitlePart:
+    """A page title's part (:func:`_title_parts`) that lines are compared with: its characters counted once
+    for every line, and difflib's matcher, whose index of the part is made only when a line comes near."""
+
+    __slots__ = ("text", "counts", "_matcher")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        #: each character of the part, with how often it occurs
+        self.counts = tuple(Counter(text).items())
+        self._matcher: SequenceMatcher | None = None
+
+    def similar(self, lowered: str) -> bool:
+        """The part and the line are alike (:data:`_REPEAT_SIMILARITY`): the cheap upper bounds of difflib's
+        ratio first (the lengths, then the characters in common: its ``quick_ratio``, the same figure), as
+        most lines are nothing like the title."""
+        title = self.text
+        if lowered == title:
+            return True
+        if not _alike_lengths(len(lowered), len(title)):
+            return False
+        if 2.0 * _common_chars(lowered, self.counts) / (len(lowered) + len(title)) < _REPEAT_SIMILARITY:
+            return False
+        if self._matcher is None:
+            self._matcher = SequenceMatcher(None, "", title)
+        self._matcher.set_seq1(lowered)
+        return self._matcher.ratio() >= _REPEAT_SIMILARITY
 
 
-def _similar(lowered: str, matcher: SequenceMatcher) -> bool:
-    """``matcher``'s title and the line are alike (:data:`_REPEAT_SIMILARITY`): the cheap upper bounds of the
-    ratio first (the lengths, then the characters in common), as most lines are nothing like the title."""
-    title = matcher.b
-    if lowered == title:
-        return True
-    if not _alike_lengths(len(lowered), len(title)):
-        return False
-    matcher.set_seq1(lowered)
-    return matcher.quick_ratio() >= _REPEAT_SIMILARITY and matcher.ratio() >= _REPEAT_SIMILARITY
+def _common_chars(text: str, counts: "tuple[tuple[str, int], ...]") -> int:
+    """How many characters ``text`` has in common with a string whose characters are ``counts`` (each
+    character as often as the fewer of its two counts): difflib's ``quick_ratio`` bound, each count made by
+    ``str.count`` instead of a loop over ``text`` in Python."""
+    count = text.count
+    common = 0
+    for char, n in counts:
+        k = count(char)
+        common += n if n < k else k
+    return common
 
 
 def _alike_lengths(a: int, b: int) -> bool:
@@ -232,13 +258,13 @@ def _alike_lengths(a: int, b: int) -> bool:
     return 2 * min(a, b) >= _REPEAT_SIMILARITY * (a + b)
 
 
-def _title_lengths(titles: "tuple[SequenceMatcher, ...]") -> frozenset[int]:
+def _title_lengths(titles: "tuple[_TitlePart, ...]") -> frozenset[int]:
     """Every length a line (lower case) may have and be alike one of the titles: for each, the lengths
     :func:`_alike_lengths` allows are one run around its own. Most lines of a page are far shorter or longer
     than its title, and are passed over without a comparison."""
     lengths: set[int] = set()
-    for matcher in titles:
-        b = len(matcher.b)
+    for title in titles:
+        b = len(title.text)
         low = int(b * _REPEAT_SIMILARITY / (2 - _REPEAT_SIMILARITY))
         while low > 0 and _alike_lengths(low - 1, b):
             low -= 1
@@ -279,12 +305,28 @@ def _header_end(doc: Document) -> int | None:
 
 
 def _is_date(line) -> bool:
+    """Is the line a dateline: a timestamp, a line the shapes took for one, or a date the parser reads; not
+    a photo credit (the cheaper tests first: most lines are no date)."""
     f = line.features
     text = line.text
-    if f.words > 12 or is_credit(text, f.words):
+    if f.words > 12:
         return False
-    return bool(TIMESTAMP_LIKE.match(text) or line.signal == "dateline" or
-                (DATE_OR_TIME.search(text) and parse_date(text)))
+    if not (TIMESTAMP_LIKE.match(text) or line.signal == "dateline" or
+            (DATE_OR_TIME.search(text) and parse_date(text))):
+        return False
+    return not is_credit(text, f.words)
+
+
+def _may_be_date(lines, texts: Sequence[str], i: int) -> bool:
+    """False where line ``i`` cannot be a dateline (:func:`_is_date`): its text holds no :data:`DATE_NEEDLE`
+    and the shapes did not take it for one. Read from its text and signal, without making the line."""
+    return DATE_NEEDLE.search(texts[i]) is not None or _signal(lines, i) == "dateline"
+
+
+def _signal(lines, i: int) -> str | None:
+    """Line ``i``'s signal: from the core when it holds the lines (``NativeLines.signal``, no Line made)."""
+    signal = getattr(lines, "signal", None)
+    return signal(i) if signal is not None else lines[i].signal
 
 
 #: How far under the first line of prose a "By …" line beside its dateline is still the header's: a standfirst
@@ -292,14 +334,16 @@ def _is_date(line) -> bool:
 _CREDIT_BELOW = 8
 
 
-def _credit_block_end(lines, first: int) -> int:
+def _credit_block_end(lines, texts: Sequence[str], first: int) -> int:
     """Where the header's byline block under the first line of prose ends (the index after it), or ``first``
     where there is none: a standfirst (or two, and a photo credit) may come before "By Daryl Austin" /
     "Published March 9, 2026". Only a "By …" line with a dateline beside it (or in it) counts: a "By …" line
     alone below the first prose is as often a quote's or a photo's."""
     for i in range(first + 1, min(len(lines), first + 1 + _CREDIT_BELOW)):
+        if not byline_name(texts[i]):         # (from the text first: no line made for most)
+            continue
         f = lines[i].features
-        if f.words > _BYLINE_WORDS or f.ends_sentence or not byline_name(lines[i].text):
+        if f.words > _BYLINE_WORDS or f.ends_sentence:
             continue
         dated = [j for j in (i, i + 1, i - 1) if 0 <= j < len(lines) and _is_date(lines[j])]
         if dated:
@@ -331,12 +375,13 @@ def _published(lines, dates: list[int], day_first: bool) -> str | None:
         filter(None, (parse_date(lines[i].text, day_first) for i in dates)), None)
 
 
-def _dated_above(lines, start: int, title: str | None) -> list[int]:
+def _dated_above(lines, texts: Sequence[str], start: int, title: str | None) -> list[int]:
     """The nearest dateline above the header's window, within :data:`_CREDIT_REACH` lines, that stands by
     the headline or a "By …" line (a date alone up there is as often a list's, a sidebar's); value only, as
     :func:`_credited_above`."""
     for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
-        if _is_date(lines[i]) and any(lines[j].text == title or byline_name(lines[j].text) is not None
+        if _may_be_date(lines, texts, i) and _is_date(lines[i]) and any(
+                texts[j] == title or byline_name(texts[j]) is not None
                                       for j in range(max(0, i - _NEAR), min(len(lines), i + _NEAR + 1))):
             return [i]
     return []
@@ -426,14 +471,16 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str |
 _CREDIT_REACH = 60
 
 
-def _credited_above(lines, start: int) -> str | None:
+def _credited_above(lines, texts: Sequence[str], start: int) -> str | None:
     """The name of the nearest "By …" line above the header's window (value
     only: the line is far from the text, so nothing says it is the byline as a whole of this article)."""
     for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
+        name = byline_name(texts[i])          # (from the text first: no line made for most)
+        if name is None:
+            continue
         line = lines[i]
         if line.features.words > _BYLINE_WORDS or line.features.ends_sentence:
             continue
-        name = byline_name(line.text)
         if name == "":
             name = _named_under(lines, i)
         if name:
