@@ -118,6 +118,25 @@ def test_the_metadata_stage_makes_python_lines_only_for_the_header():
     assert article.title == pipeline.run_text(text).title
 
 
+def test_the_metadata_stage_makes_no_line_for_a_long_menu_above_the_header():
+    """Above the header's window the metadata looks for a dateline and a "By …" line (``_dated_above``,
+    ``_credited_above``); it reads those lines' texts (and signals) from the core first, and makes a Line
+    only for one that may be either: none for a menu of words."""
+    menu = [f"{word} {kind}" for kind in ("news", "guides", "reviews") for word in
+            ("Local", "World", "Business", "Sport", "Weather", "Travel", "Science", "Health", "Culture",
+             "Opinion", "Video", "Audio", "Money", "Style", "Food", "Homes", "Cars", "Tech", "Books", "Film")]
+    body = "\n\n".join([_PROSE[0], _PROSE[1], _PROSE[2]] * 3)
+    text = ("Council votes on roads | The Daily Example\n\n" + "\n\n".join(menu)
+            + "\n\nCouncil votes on roads\n\n" + body + "\n")
+    article = pipeline.run_text(text, core=native_path.native_path())
+    lines = article._lines
+    menu_at = [i for i in range(len(lines)) if lines.texts()[i] in menu]
+    assert len(menu_at) == len(menu) == 60
+    window = 15         # metadata._WINDOW: the header's window may make its lines
+    assert sorted(i for i in lines.made if i in menu_at) == menu_at[-window:]
+    assert article.title == pipeline.run_text(text).title == "Council votes on roads"
+
+
 def _stoplist_dump(name: str) -> str:
     """Ten sentence-like lines of a stoplist's own words (every k-th of the sorted list), for detection."""
     from cleaner import language

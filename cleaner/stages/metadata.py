@@ -16,7 +16,6 @@ Profile rules (stage ``site``) win: a field they set is not looked for again.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -90,8 +89,7 @@ class MetadataStage:
         title_at = next((i for i in window if not _open(lines[i]) and lines[i].label == TITLE), None)
         decide, soft = doc.decide, Authority.SOFT
         if meta.get("title") is None and title_at is None:
-            title_at = self._pick_title(doc, window, first, dates + bylines, anchored=False)
-            named_at = self._pick_title(doc, window, first, dates + bylines, anchored=True)
+            title_at, named_at = self._pick_titles(doc, window, first, dates + bylines)
             if named_at is not None:
                 meta["title"] = lines[named_at].text
             if title_at is not None:
@@ -122,41 +120,57 @@ class MetadataStage:
                         decide(line, BOILERPLATE, "header before the title", soft)
 
     @staticmethod
-    def _pick_title(doc: Document, window: range, first: int, meta_lines: list[int], anchored: bool) -> int | None:
-        """The headline: of the header's headline-shaped lines, the one that shares the page title's words
-        (the dump's first line), with the byline or date under it, closest to the text.
+    def _pick_titles(doc: Document, window: range, first: int, meta_lines: list[int]) -> tuple[int | None, int | None]:
+        """The headline, picked twice: of the header's headline-shaped lines, the one that shares the page
+        title's words (the dump's first line), with the byline or date under it, closest to the text.
 
-        ``anchored``: the one that repeats the page title (or one of its parts: "Headline | Site") first,
-        looked for above the window too (the headline anchors the header, however long the menus above the
-        text are). That pick names the title; the other is the line labelled (the labels, and so the body,
-        are those of the window's pick: a headline found far above the text would take the lines between
-        it and the text as header chrome)."""
+        The first pick looks in the window. The second, the *anchored* one, takes the line that repeats the
+        page title (or one of its parts: "Headline | Site") first, looked for above the window too (the
+        headline anchors the header, however long the menus above the text are). That pick names the title;
+        the first is the line labelled (the labels, and so the body, are those of the window's pick: a
+        headline found far above the text would take the lines between it and the text as header chrome).
+        One pass makes both: a line's shape and what it shares with the page title are read once."""
         lines = doc.lines
         page_title = lines[0].text.lower() if lines else ""
         page_words = frozenset(lines[0].features.content) if lines else frozenset()
-        titles = tuple(map(_TitlePart, _title_parts(page_title))) if anchored else ()
+        titles = tuple(map(_TitlePart, _title_parts(page_title)))
         repeats: set[int] = set()
         if titles:
-            texts, alike = _texts(lines), _title_lengths(titles)
-            repeats = {i for i in range(1, first)
-                       if len(lowered := texts[i].lower()) in alike and _repeats_title(lowered, titles)}
-        best, best_score = None, 0.0
+            texts, by_length = _texts(lines), _titles_by_length(titles)
+            repeats = {i for i in range(1, first) if (alike := by_length.get(len(lowered := texts[i].lower())))
+                       and _repeats_title(lowered, alike)}
+        best, best_score = None, 0.0               # the window's pick
+        named, named_score = None, 0.0             # the anchored pick
         for i in sorted(repeats.union(window)):
             line = lines[i]
             if not _open(line) or i in meta_lines or not _headline_shaped(line):
                 continue
             f = line.features
-            score = 1.0 + min(f.units, 12) / 12
+            base = 1.0 + min(f.units, 12) / 12
+            shares = i > 0 and i not in repeats and shares_title(line.text.lower(), f, page_title, page_words,
+                                                                 TITLE_SHARE)
+            near = any(0 < m - i <= 4 for m in meta_lines)
+            if i in window:
+                score = base
+                if i > 0 and (shares or (i in repeats and shares_title(line.text.lower(), f, page_title,
+                                                                        page_words, TITLE_SHARE))):
+                    score += 3.0
+                if near:
+                    score += 1.5
+                score -= 0.08 * (first - i)
+                if score > best_score:
+                    best, best_score = i, score
+            score = base
             if i in repeats:
                 score += 4.0
-            elif i > 0 and shares_title(line.text.lower(), f, page_title, page_words, TITLE_SHARE):
+            elif shares:
                 score += 3.0
-            if any(0 < m - i <= 4 for m in meta_lines):
+            if near:
                 score += 1.5
             score -= 0.08 * (first - i)
-            if score > best_score:
-                best, best_score = i, score
-        return best
+            if score > named_score:
+                named, named_score = i, score
+        return best, named
 
     @staticmethod
     def _site(doc: Document) -> None:
@@ -215,13 +229,21 @@ class _TitlePart:
     """A page title's part (:func:`_title_parts`) that lines are compared with: its characters counted once
     for every line, and difflib's matcher, whose index of the part is made only when a line comes near."""
 
-    __slots__ = ("text", "counts", "_matcher")
+    __slots__ = ("text", "_counts", "_matcher")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        #: each character of the part, with how often it occurs
-        self.counts = tuple(Counter(text).items())
+        self._counts: tuple[tuple[str, int], ...] | None = None
         self._matcher: SequenceMatcher | None = None
+
+    @property
+    def counts(self) -> tuple[tuple[str, int], ...]:
+        """Each character of the part, with how often it occurs (counted at the first line of a length
+        alike the part's)."""
+        if self._counts is None:
+            text = self.text
+            self._counts = tuple((char, text.count(char)) for char in dict.fromkeys(text))
+        return self._counts
 
     def similar(self, lowered: str) -> bool:
         """The part and the line are alike (:data:`_REPEAT_SIMILARITY`): the cheap upper bounds of difflib's
@@ -258,11 +280,12 @@ def _alike_lengths(a: int, b: int) -> bool:
     return 2 * min(a, b) >= _REPEAT_SIMILARITY * (a + b)
 
 
-def _title_lengths(titles: "tuple[_TitlePart, ...]") -> frozenset[int]:
-    """Every length a line (lower case) may have and be alike one of the titles: for each, the lengths
-    :func:`_alike_lengths` allows are one run around its own. Most lines of a page are far shorter or longer
-    than its title, and are passed over without a comparison."""
-    lengths: set[int] = set()
+def _titles_by_length(titles: "tuple[_TitlePart, ...]") -> dict[int, tuple[_TitlePart, ...]]:
+    """Every length a line (lower case) may have and be alike one of the titles, with the titles it may be
+    alike: for each title, the lengths :func:`_alike_lengths` allows are one run around its own. Most lines
+    of a page are far shorter or longer than its title, and are passed over without a comparison; the
+    others are compared with the titles of their length only."""
+    by_length: dict[int, tuple[_TitlePart, ...]] = {}
     for title in titles:
         b = len(title.text)
         low = int(b * _REPEAT_SIMILARITY / (2 - _REPEAT_SIMILARITY))
@@ -275,8 +298,9 @@ def _title_lengths(titles: "tuple[_TitlePart, ...]") -> frozenset[int]:
             high -= 1
         while _alike_lengths(high + 1, b):
             high += 1
-        lengths.update(range(low, high + 1))
-    return frozenset(lengths)
+        for length in range(low, high + 1):
+            by_length[length] = by_length.get(length, ()) + (title,)
+    return by_length
 
 
 def _texts(lines) -> Sequence[str]:
@@ -400,9 +424,10 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
     text = line.text
     if f.words > _BYLINE_WORDS or f.ends_sentence or line.signal not in (None, "repeated", "menu"):
         return False
-    if byline_name(text) or AGENCY_BYLINE.match(text):
+    name = byline_name(text)
+    if name or AGENCY_BYLINE.match(text):
         return True
-    if byline_name(text) == "":       # "By" alone: a byline when a name follows
+    if name == "":       # "By" alone: a byline when a name follows
         return _named_under(lines, index) is not None
     if index > 0 and byline_name(lines[index - 1].text) == "" and _named_under(lines, index - 1):
         return True
