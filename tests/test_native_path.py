@@ -137,6 +137,52 @@ def test_the_metadata_stage_makes_no_line_for_a_long_menu_above_the_header():
     assert article.title == pipeline.run_text(text).title == "Council votes on roads"
 
 
+_TITLE_CHARS = st.sampled_from(list("abcde fgh") + ["é", "ß", "ı", "😀", "中", "\u0301"])
+_title_text = st.lists(_TITLE_CHARS, min_size=1, max_size=60).map("".join)
+
+
+@st.composite
+def _titles_and_lines(draw):
+    """Title parts, and lines: each a part with characters dropped, changed or added (near the bound), or
+    any text of the same characters."""
+    titles = tuple(dict.fromkeys(draw(st.lists(_title_text, min_size=1, max_size=5))))
+    lines = []
+    for _ in range(draw(st.integers(1, 20))):
+        if draw(st.booleans()):
+            chars = list(draw(st.sampled_from(titles)))
+            for _ in range(draw(st.integers(0, 6))):
+                at = draw(st.integers(0, len(chars)))
+                what = draw(st.sampled_from(["drop", "change", "add"]))
+                if what == "add" or not chars:
+                    chars.insert(at, draw(_TITLE_CHARS))
+                elif what == "drop":
+                    del chars[min(at, len(chars) - 1)]
+                else:
+                    chars[min(at, len(chars) - 1)] = draw(_TITLE_CHARS)
+            lines.append("".join(chars))
+        else:
+            lines.append(draw(_title_text))
+    return titles, lines
+
+
+@settings(max_examples=400, deadline=None)
+@given(_titles_and_lines())
+def test_the_cores_find_the_same_lines_near_the_page_title(case):
+    """``metadata._near_titles``: the core's (``NativeLines.near_titles``) against the reference, on lines
+    near the bound of difflib's length and character ratios, in and out of ASCII."""
+    from cleaner.stages.metadata import _near_titles, _TitlePart
+
+    titles, lines = case
+    parts = tuple(map(_TitlePart, titles))
+
+    class CoreLines(list):
+        near_titles = native_path.NativeLines.near_titles
+
+    reference = [(k, [part.text for part in near]) for k, near in _near_titles([], lines, parts)]
+    core = [(k, [part.text for part in near]) for k, near in _near_titles(CoreLines(), lines, parts)]
+    assert core == reference
+
+
 def _stoplist_dump(name: str) -> str:
     """Ten sentence-like lines of a stoplist's own words (every k-th of the sorted list), for detection."""
     from cleaner import language

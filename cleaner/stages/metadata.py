@@ -135,10 +135,9 @@ class MetadataStage:
         page_words = frozenset(lines[0].features.content) if lines else frozenset()
         titles = tuple(map(_TitlePart, _title_parts(page_title)))
         repeats: set[int] = set()
-        if titles:
-            texts, by_length = _texts(lines), _titles_by_length(titles)
-            repeats = {i for i in range(1, first) if (alike := by_length.get(len(lowered := texts[i].lower())))
-                       and _repeats_title(lowered, alike)}
+        if titles and first > 1:
+            lowered = [text.lower() for text in _texts(lines)[1:first]]
+            repeats = {k + 1 for k, near in _near_titles(lines, lowered, titles) if _repeats_title(lowered[k], near)}
         best, best_score = None, 0.0               # the window's pick
         named, named_score = None, 0.0             # the anchored pick
         for i in sorted(repeats.union(window)):
@@ -217,12 +216,29 @@ def _title_parts(page_title: str) -> tuple[str, ...]:
     return tuple(run for run in runs if len(run.split()) >= max(2, least))
 
 
-def _repeats_title(lowered: str, titles: "tuple[_TitlePart, ...]") -> bool:
-    """Whether a line (lower case) repeats the page title or one of its parts (:func:`_title_parts`, each
-    as a :class:`_TitlePart`)."""
-    if not titles or len(lowered) > _TITLE_CHARS or len(lowered.split()) < 2:
+def _near_titles(lines, lowered: list[str], titles: "tuple[_TitlePart, ...]") -> "list[tuple[int, tuple[_TitlePart, ...]]]":
+    """Of the lines (lower case), each that is near some of the titles (:meth:`_TitlePart.near`), as its
+    index with those titles. In the core where it holds the lines (``NativeLines.near_titles``, the same
+    figures); this is the reference."""
+    native = getattr(lines, "near_titles", None)
+    if native is not None and len(titles) <= 64:      # (a bit per title)
+        return [(k, tuple(title for j, title in enumerate(titles) if mask >> j & 1))
+                for k, mask in native([title.text for title in titles], lowered, _REPEAT_SIMILARITY)]
+    by_length = _titles_by_length(titles)
+    found = []
+    for k, line in enumerate(lowered):
+        alike = by_length.get(len(line))
+        if alike and (near := tuple(title for title in alike if title.near(line))):
+            found.append((k, near))
+    return found
+
+
+def _repeats_title(lowered: str, near: "tuple[_TitlePart, ...]") -> bool:
+    """Whether a line (lower case) repeats the page title or one of its parts (:func:`_title_parts`): of the
+    titles it is near (:func:`_near_titles`), one it is alike."""
+    if not near or len(lowered) > _TITLE_CHARS or len(lowered.split()) < 2:
         return False
-    return any(title.similar(lowered) for title in titles)
+    return any(title.alike(lowered) for title in near)
 
 
 class _TitlePart:
@@ -246,16 +262,26 @@ class _TitlePart:
         return self._counts
 
     def similar(self, lowered: str) -> bool:
-        """The part and the line are alike (:data:`_REPEAT_SIMILARITY`): the cheap upper bounds of difflib's
-        ratio first (the lengths, then the characters in common: its ``quick_ratio``, the same figure), as
-        most lines are nothing like the title."""
+        """The part and the line are alike (:data:`_REPEAT_SIMILARITY`)."""
+        return self.near(lowered) and self.alike(lowered)
+
+    def near(self, lowered: str) -> bool:
+        """Whether the line may be alike the part: equal, or difflib's cheap upper bounds of the ratio reach
+        :data:`_REPEAT_SIMILARITY` (the lengths, then the characters in common: its ``quick_ratio``, the same
+        figure). Most lines are nothing like the title: only the few near it are compared (:meth:`alike`)."""
         title = self.text
         if lowered == title:
             return True
         if not _alike_lengths(len(lowered), len(title)):
             return False
-        if 2.0 * _common_chars(lowered, self.counts) / (len(lowered) + len(title)) < _REPEAT_SIMILARITY:
-            return False
+        return 2.0 * _common_chars(lowered, self.counts) / (len(lowered) + len(title)) >= _REPEAT_SIMILARITY
+
+    def alike(self, lowered: str) -> bool:
+        """The part and a line :meth:`near` it are alike: equal, or difflib's ratio reaches
+        :data:`_REPEAT_SIMILARITY`."""
+        title = self.text
+        if lowered == title:
+            return True
         if self._matcher is None:
             self._matcher = SequenceMatcher(None, "", title)
         self._matcher.set_seq1(lowered)
