@@ -138,7 +138,8 @@ def test_the_metadata_stage_makes_no_line_for_a_long_menu_above_the_header():
 
 
 _TITLE_CHARS = st.sampled_from(list("abcde fgh") + ["é", "ß", "ı", "😀", "中", "\u0301"])
-_title_text = st.lists(_TITLE_CHARS, min_size=1, max_size=60).map("".join)
+_title_text = st.lists(_TITLE_CHARS, min_size=1, max_size=60).map("".join) | st.lists(
+    _TITLE_CHARS, min_size=195, max_size=260).map("".join)          # (difflib's autojunk from 200)
 
 
 @st.composite
@@ -167,20 +168,18 @@ def _titles_and_lines(draw):
 
 @settings(max_examples=400, deadline=None)
 @given(_titles_and_lines())
-def test_the_cores_find_the_same_lines_near_the_page_title(case):
-    """``metadata._near_titles``: the core's (``NativeLines.near_titles``) against the reference, on lines
-    near the bound of difflib's length and character ratios, in and out of ASCII."""
-    from cleaner.stages.metadata import _near_titles, _TitlePart
+def test_the_cores_find_the_same_lines_repeating_the_page_title(case):
+    """``metadata._repeating``: the core's (``NativeLines.repeating_titles``: difflib's bounds and ratio
+    in Rust) against the reference (difflib), on lines near the threshold, in and out of ASCII."""
+    from cleaner.stages.metadata import _repeating, _TitlePart
 
     titles, lines = case
     parts = tuple(map(_TitlePart, titles))
 
     class CoreLines(list):
-        near_titles = native_path.NativeLines.near_titles
+        repeating_titles = native_path.NativeLines.repeating_titles
 
-    reference = [(k, [part.text for part in near]) for k, near in _near_titles([], lines, parts)]
-    core = [(k, [part.text for part in near]) for k, near in _near_titles(CoreLines(), lines, parts)]
-    assert core == reference
+    assert _repeating(CoreLines(), lines, parts) == _repeating([], lines, parts)
 
 
 def _stoplist_dump(name: str) -> str:

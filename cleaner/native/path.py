@@ -228,12 +228,12 @@ class NativeLines(Sequence):
         line = self.made.get(i)
         return line.signal if line is not None else self.path.signals[self._signal[i]]
 
-    def near_titles(self, titles: list[str], lowered: list[str], threshold: float) -> list[tuple[int, int]]:
-        """``metadata._near_titles`` in the core: (index, a bit per title) of each line (lower case) near a
-        title (equal, or difflib's length and character bounds at ``threshold`` or over)."""
+    def repeating_titles(self, titles: list[str], lowered: list[str], threshold: float) -> list[int]:
+        """``metadata._repeating`` in the core: the index of each line (lower case) that repeats one of the
+        titles (equal, or difflib's ratio at ``threshold`` or over)."""
         from .. import _native
 
-        return _native.near_titles(titles, lowered, threshold)
+        return _native.repeating_titles(titles, lowered, threshold)
 
     def texts(self) -> list[str]:
         """Every line's text, from the core (no Line made): the metadata stage compares many lines' texts

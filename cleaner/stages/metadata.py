@@ -137,7 +137,7 @@ class MetadataStage:
         repeats: set[int] = set()
         if titles and first > 1:
             lowered = [text.lower() for text in _texts(lines)[1:first]]
-            repeats = {k + 1 for k, near in _near_titles(lines, lowered, titles) if _repeats_title(lowered[k], near)}
+            repeats = {k + 1 for k in _repeating(lines, lowered, titles)}
         best, best_score = None, 0.0               # the window's pick
         named, named_score = None, 0.0             # the anchored pick
         for i in sorted(repeats.union(window)):
@@ -216,29 +216,24 @@ def _title_parts(page_title: str) -> tuple[str, ...]:
     return tuple(run for run in runs if len(run.split()) >= max(2, least))
 
 
-def _near_titles(lines, lowered: list[str], titles: "tuple[_TitlePart, ...]") -> "list[tuple[int, tuple[_TitlePart, ...]]]":
-    """Of the lines (lower case), each that is near some of the titles (:meth:`_TitlePart.near`), as its
-    index with those titles. In the core where it holds the lines (``NativeLines.near_titles``, the same
-    figures); this is the reference."""
-    native = getattr(lines, "near_titles", None)
-    if native is not None and len(titles) <= 64:      # (a bit per title)
-        return [(k, tuple(title for j, title in enumerate(titles) if mask >> j & 1))
-                for k, mask in native([title.text for title in titles], lowered, _REPEAT_SIMILARITY)]
+def _repeating(lines, lowered: list[str], titles: "tuple[_TitlePart, ...]") -> list[int]:
+    """The index of each line (lower case) of a headline's size that repeats one of the titles
+    (:meth:`_TitlePart.similar`). In the core where it holds the lines (``NativeLines.repeating_titles``,
+    the same figures; the sizes checked here, of the few it finds); this is the reference."""
+    native = getattr(lines, "repeating_titles", None)
+    if native is not None:
+        found = native([title.text for title in titles], lowered, _REPEAT_SIMILARITY)
+        return [k for k in found if _headline_sized(lowered[k])]
     by_length = _titles_by_length(titles)
-    found = []
-    for k, line in enumerate(lowered):
-        alike = by_length.get(len(line))
-        if alike and (near := tuple(title for title in alike if title.near(line))):
-            found.append((k, near))
-    return found
+    return [k for k, line in enumerate(lowered)
+            if (alike := by_length.get(len(line))) and _headline_sized(line) and any(
+                title.similar(line) for title in alike)]
 
 
-def _repeats_title(lowered: str, near: "tuple[_TitlePart, ...]") -> bool:
-    """Whether a line (lower case) repeats the page title or one of its parts (:func:`_title_parts`): of the
-    titles it is near (:func:`_near_titles`), one it is alike."""
-    if not near or len(lowered) > _TITLE_CHARS or len(lowered.split()) < 2:
-        return False
-    return any(title.alike(lowered) for title in near)
+def _headline_sized(lowered: str) -> bool:
+    """Is a line short enough to be compared with the page title (:data:`_TITLE_CHARS`), and of two words
+    or more?"""
+    return len(lowered) <= _TITLE_CHARS and len(lowered.split()) >= 2
 
 
 class _TitlePart:
@@ -262,7 +257,8 @@ class _TitlePart:
         return self._counts
 
     def similar(self, lowered: str) -> bool:
-        """The part and the line are alike (:data:`_REPEAT_SIMILARITY`)."""
+        """The part and the line are alike (:data:`_REPEAT_SIMILARITY`): equal, or difflib's ratio reaches it
+        (its cheap upper bounds first: :meth:`near`)."""
         return self.near(lowered) and self.alike(lowered)
 
     def near(self, lowered: str) -> bool:
