@@ -190,6 +190,9 @@ TIMESTAMP_LIKE = lazy_compile(
     r")\s*$", re.I)
 #: A year or a time of day somewhere in the line: worth asking :func:`cleaner.dates.parse_date`.
 DATE_OR_TIME = lazy_compile(r"\d{4}|\d{1,2}:\d{2}")
+#: What every match of :data:`TIMESTAMP_LIKE` and :data:`DATE_OR_TIME` holds: a digit, or the words of a
+#: timestamp without one (a line without any is no date; the text's metadata skips it unread).
+DATE_NEEDLE = lazy_compile(r"\d|yesterday|today|just now", re.I)
 
 # --- bylines and names ---------------------------------------------------------------------------------------
 

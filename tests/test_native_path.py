@@ -121,6 +121,70 @@ def test_the_metadata_stage_makes_python_lines_only_for_the_header():
     assert article.title == pipeline.run_text(text).title
 
 
+def test_the_metadata_stage_makes_no_line_for_a_long_menu_above_the_header():
+    """Above the header's window the metadata looks for a dateline and a "By …" line (``_dated_above``,
+    ``_credited_above``); it reads those lines' texts (and signals) from the core first, and makes a Line
+    only for one that may be either: none for a menu of words."""
+    menu = [f"{word} {kind}" for kind in ("news", "guides", "reviews") for word in
+            ("Local", "World", "Business", "Sport", "Weather", "Travel", "Science", "Health", "Culture",
+             "Opinion", "Video", "Audio", "Money", "Style", "Food", "Homes", "Cars", "Tech", "Books", "Film")]
+    body = "\n\n".join([_PROSE[0], _PROSE[1], _PROSE[2]] * 3)
+    text = ("Council votes on roads | The Daily Example\n\n" + "\n\n".join(menu)
+            + "\n\nCouncil votes on roads\n\n" + body + "\n")
+    article = pipeline.run_text(text, core=native_path.native_path())
+    lines = article._lines
+    menu_at = [i for i in range(len(lines)) if lines.texts()[i] in menu]
+    assert len(menu_at) == len(menu) == 60
+    window = 15         # metadata._WINDOW: the header's window may make its lines
+    assert sorted(i for i in lines.made if i in menu_at) == menu_at[-window:]
+    assert article.title == pipeline.run_text(text).title == "Council votes on roads"
+
+
+_TITLE_CHARS = st.sampled_from(list("abcde fgh") + ["é", "ß", "ı", "😀", "中", "\u0301"])
+_title_text = st.lists(_TITLE_CHARS, min_size=1, max_size=60).map("".join) | st.lists(
+    _TITLE_CHARS, min_size=195, max_size=260).map("".join)          # (difflib's autojunk from 200)
+
+
+@st.composite
+def _titles_and_lines(draw):
+    """Title parts, and lines: each a part with characters dropped, changed or added (near the bound), or
+    any text of the same characters."""
+    titles = tuple(dict.fromkeys(draw(st.lists(_title_text, min_size=1, max_size=5))))
+    lines = []
+    for _ in range(draw(st.integers(1, 20))):
+        if draw(st.booleans()):
+            chars = list(draw(st.sampled_from(titles)))
+            for _ in range(draw(st.integers(0, 6))):
+                at = draw(st.integers(0, len(chars)))
+                what = draw(st.sampled_from(["drop", "change", "add"]))
+                if what == "add" or not chars:
+                    chars.insert(at, draw(_TITLE_CHARS))
+                elif what == "drop":
+                    del chars[min(at, len(chars) - 1)]
+                else:
+                    chars[min(at, len(chars) - 1)] = draw(_TITLE_CHARS)
+            lines.append("".join(chars))
+        else:
+            lines.append(draw(_title_text))
+    return titles, lines
+
+
+@settings(max_examples=400, deadline=None)
+@given(_titles_and_lines())
+def test_the_cores_find_the_same_lines_repeating_the_page_title(case):
+    """``metadata._repeating``: the core's (``NativeLines.repeating_titles``: difflib's bounds and ratio
+    in Rust) against the reference (difflib), on lines near the threshold, in and out of ASCII."""
+    from cleaner.stages.metadata import _repeating, _TitlePart
+
+    titles, lines = case
+    parts = tuple(map(_TitlePart, titles))
+
+    class CoreLines(list):
+        repeating_titles = native_path.NativeLines.repeating_titles
+
+    assert _repeating(CoreLines(), lines, parts) == _repeating([], lines, parts)
+
+
 def _stoplist_dump(name: str) -> str:
     """Ten sentence-like lines of a stoplist's own words (every k-th of the sorted list), for detection."""
     from cleaner import language

@@ -3,6 +3,9 @@ page title where the header's pick shares nothing with it, and datelines that na
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cleaner import Cleaner
 
 PROSE = ("The harbour reopened on Monday after three weeks of repairs to the storm wall, officials said on "
@@ -120,14 +123,54 @@ def test_a_greeting_beside_a_date_is_no_byline():
 
 
 def test_the_title_lengths_are_exactly_those_a_similar_line_may_have():
-    """_pick_title passes over a line whose length is not in _title_lengths without comparing it: the set
-    must hold every length _alike_lengths allows (a line of another length is never similar), and no more."""
-    from difflib import SequenceMatcher
-
-    from cleaner.stages.metadata import _alike_lengths, _title_lengths
+    """_pick_title passes over a line whose length is not in _titles_by_length without comparing it: it
+    must hold every length _alike_lengths allows (a line of another length is never similar), and no more,
+    each with the titles whose length it is alike."""
+    from cleaner.stages.metadata import _alike_lengths, _titles_by_length, _TitlePart
 
     for b in range(0, 320):
-        lengths = _title_lengths((SequenceMatcher(None, "", "x" * b),))
-        assert lengths == {a for a in range(0, 800) if _alike_lengths(a, b)}, b
-    both = _title_lengths((SequenceMatcher(None, "", "x" * 20), SequenceMatcher(None, "", "x" * 90)))
-    assert 20 in both and 90 in both and 50 not in both
+        lengths = _titles_by_length((_TitlePart("x" * b),))
+        assert set(lengths) == {a for a in range(0, 800) if _alike_lengths(a, b)}, b
+    short, long = _TitlePart("x" * 20), _TitlePart("x" * 90)
+    both = _titles_by_length((short, long))
+    assert both[20] == (short,) and both[90] == (long,) and 50 not in both
+
+
+def test_a_title_part_is_similar_exactly_where_difflib_says_so():
+    """_TitlePart.similar counts the characters in common itself (difflib's quick_ratio bound) and makes
+    difflib's matcher only for a line that passes it: the answer is difflib's, bound and ratio, on lines
+    near and far from the title (equal, a word changed, the characters shuffled, another headline)."""
+    from difflib import SequenceMatcher
+    import random
+
+    from cleaner.stages.metadata import _REPEAT_SIMILARITY, _alike_lengths, _TitlePart
+
+    title = "storm damage closes the harbour road for a week"
+    rng = random.Random(19)
+    lines = [title, title.replace("week", "month"), "the harbour road reopens after a week of storm repairs",
+             "".join(rng.sample(title, len(title))), "café crème: la route du port rouverte après la tempête"]
+    for _ in range(300):
+        words = title.split()
+        rng.shuffle(words)
+        lines.append(" ".join(words[:rng.randint(2, len(words))]) + rng.choice(["", " é", " now", "s"]))
+    part = _TitlePart(title)
+    for line in lines:
+        matcher = SequenceMatcher(None, line, title)
+        expected = line == title or (_alike_lengths(len(line), len(title))
+                                     and matcher.quick_ratio() >= _REPEAT_SIMILARITY
+                                     and matcher.ratio() >= _REPEAT_SIMILARITY)
+        assert part.similar(line) == expected, line
+    assert part.similar(title.replace("week", "month")) and not part.similar(lines[2])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_every_timestamp_and_date_holds_the_date_needle(data):
+    """The metadata skips a line above the header unread when its text holds no DATE_NEEDLE (and the shapes
+    did not take it for a dateline): every string TIMESTAMP_LIKE or DATE_OR_TIME matches must hold one."""
+    from cleaner.lexicon import DATE_NEEDLE, DATE_OR_TIME, TIMESTAMP_LIKE
+
+    pattern = data.draw(st.sampled_from([TIMESTAMP_LIKE, DATE_OR_TIME]))
+    text = data.draw(st.from_regex(pattern.compiled(), fullmatch=pattern is TIMESTAMP_LIKE))
+    assert pattern.search(text)
+    assert DATE_NEEDLE.search(text), text

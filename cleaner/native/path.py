@@ -204,6 +204,18 @@ class NativeLines(Sequence):
         line.features = NativeFeatures(self.result, i)
         return line
 
+    def signal(self, i: int) -> str | None:
+        """Line ``i``'s signal, without making the line: the metadata stage asks it of lines it mostly skips."""
+        line = self.made.get(i)
+        return line.signal if line is not None else self.path.signals[self._signal[i]]
+
+    def repeating_titles(self, titles: list[str], lowered: list[str], threshold: float) -> list[int]:
+        """``metadata._repeating`` in the core: the index of each line (lower case) that repeats one of the
+        titles (equal, or difflib's ratio at ``threshold`` or over)."""
+        from .. import _native
+
+        return _native.repeating_titles(titles, lowered, threshold)
+
     def texts(self) -> list[str]:
         """Every line's text, from the core (no Line made): the metadata stage compares many lines' texts
         with the page title and reads few of them further."""

@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from ..dates import date_in_url, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, DATE_OR_TIME, TIMESTAMP_LIKE, TITLE_SHARE,
+from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, DATE_NEEDLE, DATE_OR_TIME, TIMESTAMP_LIKE, TITLE_SHARE,
                        byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
@@ -80,7 +80,8 @@ class MetadataStage:
         after = first + 1
         while after < min(len(lines), first + 7) and not holds_sentence(lines[after].features):
             after += 1
-        after = max(after, _credit_block_end(lines, first))
+        texts = _texts(lines)
+        after = max(after, _credit_block_end(lines, texts, first))
         scan = list(window) + list(range(first + 1, after))
         dates = [i for i in scan if _open(lines[i]) and _is_date(lines[i])]
         stoplist = stopwords(doc.language)
@@ -88,20 +89,19 @@ class MetadataStage:
         title_at = next((i for i in window if not _open(lines[i]) and lines[i].label == TITLE), None)
         decide, soft = doc.decide, Authority.SOFT
         if meta.get("title") is None and title_at is None:
-            title_at = self._pick_title(doc, window, first, dates + bylines, anchored=False)
-            named_at = self._pick_title(doc, window, first, dates + bylines, anchored=True)
+            title_at, named_at = self._pick_titles(doc, window, first, dates + bylines)
             if named_at is not None:
                 meta["title"] = lines[named_at].text
             if title_at is not None:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
         dated = dates
         if meta.get("date") is None:
-            dated = dates or _dated_above(lines, start, meta.get("title"))
+            dated = dates or _dated_above(lines, texts, start, meta.get("title"))
             meta["date"] = _published(lines, dated, writes_day_first(doc.language))
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
-            meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, start)
+            meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
@@ -120,41 +120,56 @@ class MetadataStage:
                         decide(line, BOILERPLATE, "header before the title", soft)
 
     @staticmethod
-    def _pick_title(doc: Document, window: range, first: int, meta_lines: list[int], anchored: bool) -> int | None:
-        """The headline: of the header's headline-shaped lines, the one that shares the page title's words
-        (the dump's first line), with the byline or date under it, closest to the text.
+    def _pick_titles(doc: Document, window: range, first: int, meta_lines: list[int]) -> tuple[int | None, int | None]:
+        """The headline, picked twice: of the header's headline-shaped lines, the one that shares the page
+        title's words (the dump's first line), with the byline or date under it, closest to the text.
 
-        ``anchored``: the one that repeats the page title (or one of its parts: "Headline | Site") first,
-        looked for above the window too (the headline anchors the header, however long the menus above the
-        text are). That pick names the title; the other is the line labelled (the labels, and so the body,
-        are those of the window's pick: a headline found far above the text would take the lines between
-        it and the text as header chrome)."""
+        The first pick looks in the window. The second, the *anchored* one, takes the line that repeats the
+        page title (or one of its parts: "Headline | Site") first, looked for above the window too (the
+        headline anchors the header, however long the menus above the text are). That pick names the title;
+        the first is the line labelled (the labels, and so the body, are those of the window's pick: a
+        headline found far above the text would take the lines between it and the text as header chrome).
+        One pass makes both: a line's shape and what it shares with the page title are read once."""
         lines = doc.lines
         page_title = lines[0].text.lower() if lines else ""
         page_words = frozenset(lines[0].features.content) if lines else frozenset()
-        titles = _title_matchers(_title_parts(page_title)) if anchored else ()
+        titles = tuple(map(_TitlePart, _title_parts(page_title)))
         repeats: set[int] = set()
-        if titles:
-            texts, alike = _texts(lines), _title_lengths(titles)
-            repeats = {i for i in range(1, first)
-                       if len(lowered := texts[i].lower()) in alike and _repeats_title(lowered, titles)}
-        best, best_score = None, 0.0
+        if titles and first > 1:
+            lowered = [text.lower() for text in _texts(lines)[1:first]]
+            repeats = {k + 1 for k in _repeating(lines, lowered, titles)}
+        best, best_score = None, 0.0               # the window's pick
+        named, named_score = None, 0.0             # the anchored pick
         for i in sorted(repeats.union(window)):
             line = lines[i]
             if not _open(line) or i in meta_lines or not _headline_shaped(line):
                 continue
             f = line.features
-            score = 1.0 + min(f.units, 12) / 12
+            base = 1.0 + min(f.units, 12) / 12
+            shares = i > 0 and i not in repeats and shares_title(line.text.lower(), f, page_title, page_words,
+                                                                 TITLE_SHARE)
+            near = any(0 < m - i <= 4 for m in meta_lines)
+            if i in window:
+                score = base
+                if i > 0 and (shares or (i in repeats and shares_title(line.text.lower(), f, page_title,
+                                                                        page_words, TITLE_SHARE))):
+                    score += 3.0
+                if near:
+                    score += 1.5
+                score -= 0.08 * (first - i)
+                if score > best_score:
+                    best, best_score = i, score
+            score = base
             if i in repeats:
                 score += 4.0
-            elif i > 0 and shares_title(line.text.lower(), f, page_title, page_words, TITLE_SHARE):
+            elif shares:
                 score += 3.0
-            if any(0 < m - i <= 4 for m in meta_lines):
+            if near:
                 score += 1.5
             score -= 0.08 * (first - i)
-            if score > best_score:
-                best, best_score = i, score
-        return best
+            if score > named_score:
+                named, named_score = i, score
+        return best, named
 
     @staticmethod
     def _site(doc: Document) -> None:
@@ -201,29 +216,84 @@ def _title_parts(page_title: str) -> tuple[str, ...]:
     return tuple(run for run in runs if len(run.split()) >= max(2, least))
 
 
-def _repeats_title(lowered: str, titles: "tuple[SequenceMatcher, ...]") -> bool:
-    """Whether a line (lower case) repeats the page title or one of its parts (:func:`_title_parts`), each
-    given as a matcher holding it (:func:`_title_matchers`)."""
-    if not titles or len(lowered) > _TITLE_CHARS or len(lowered.split()) < 2:
-        return False
-    return any(_similar(lowered, matcher) for matcher in titles)
+def _repeating(lines, lowered: list[str], titles: "tuple[_TitlePart, ...]") -> list[int]:
+    """The index of each line (lower case) of a headline's size that repeats one of the titles
+    (:meth:`_TitlePart.similar`). In the core where it holds the lines (``NativeLines.repeating_titles``,
+    the same figures; the sizes checked here, of the few it finds); this is the reference."""
+    native = getattr(lines, "repeating_titles", None)
+    if native is not None:
+        found = native([title.text for title in titles], lowered, _REPEAT_SIMILARITY)
+        return [k for k in found if _headline_sized(lowered[k])]
+    by_length = _titles_by_length(titles)
+    return [k for k, line in enumerate(lowered)
+            if (alike := by_length.get(len(line))) and _headline_sized(line) and any(
+                title.similar(line) for title in alike)]
 
 
-def _title_matchers(titles: tuple[str, ...]) -> "tuple[SequenceMatcher, ...]":
-    """A matcher for each title part, its index of the part's characters made once for every line."""
-    return tuple(SequenceMatcher(None, "", title) for title in titles)
+def _headline_sized(lowered: str) -> bool:
+    """Is a line short enough to be compared with the page title (:data:`_TITLE_CHARS`), and of two words
+    or more?"""
+    return len(lowered) <= _TITLE_CHARS and len(lowered.split()) >= 2
 
 
-def _similar(lowered: str, matcher: SequenceMatcher) -> bool:
-    """``matcher``'s title and the line are alike (:data:`_REPEAT_SIMILARITY`): the cheap upper bounds of the
-    ratio first (the lengths, then the characters in common), as most lines are nothing like the title."""
-    title = matcher.b
-    if lowered == title:
-        return True
-    if not _alike_lengths(len(lowered), len(title)):
-        return False
-    matcher.set_seq1(lowered)
-    return matcher.quick_ratio() >= _REPEAT_SIMILARITY and matcher.ratio() >= _REPEAT_SIMILARITY
+class _TitlePart:
+    """A page title's part (:func:`_title_parts`) that lines are compared with: its characters counted once
+    for every line, and difflib's matcher, whose index of the part is made only when a line comes near."""
+
+    __slots__ = ("text", "_counts", "_matcher")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._counts: tuple[tuple[str, int], ...] | None = None
+        self._matcher: SequenceMatcher | None = None
+
+    @property
+    def counts(self) -> tuple[tuple[str, int], ...]:
+        """Each character of the part, with how often it occurs (counted at the first line of a length
+        alike the part's)."""
+        if self._counts is None:
+            text = self.text
+            self._counts = tuple((char, text.count(char)) for char in dict.fromkeys(text))
+        return self._counts
+
+    def similar(self, lowered: str) -> bool:
+        """The part and the line are alike (:data:`_REPEAT_SIMILARITY`): equal, or difflib's ratio reaches it
+        (its cheap upper bounds first: :meth:`near`)."""
+        return self.near(lowered) and self.alike(lowered)
+
+    def near(self, lowered: str) -> bool:
+        """Whether the line may be alike the part: equal, or difflib's cheap upper bounds of the ratio reach
+        :data:`_REPEAT_SIMILARITY` (the lengths, then the characters in common: its ``quick_ratio``, the same
+        figure). Most lines are nothing like the title: only the few near it are compared (:meth:`alike`)."""
+        title = self.text
+        if lowered == title:
+            return True
+        if not _alike_lengths(len(lowered), len(title)):
+            return False
+        return 2.0 * _common_chars(lowered, self.counts) / (len(lowered) + len(title)) >= _REPEAT_SIMILARITY
+
+    def alike(self, lowered: str) -> bool:
+        """The part and a line :meth:`near` it are alike: equal, or difflib's ratio reaches
+        :data:`_REPEAT_SIMILARITY`."""
+        title = self.text
+        if lowered == title:
+            return True
+        if self._matcher is None:
+            self._matcher = SequenceMatcher(None, "", title)
+        self._matcher.set_seq1(lowered)
+        return self._matcher.ratio() >= _REPEAT_SIMILARITY
+
+
+def _common_chars(text: str, counts: "tuple[tuple[str, int], ...]") -> int:
+    """How many characters ``text`` has in common with a string whose characters are ``counts`` (each
+    character as often as the fewer of its two counts): difflib's ``quick_ratio`` bound, each count made by
+    ``str.count`` instead of a loop over ``text`` in Python."""
+    count = text.count
+    common = 0
+    for char, n in counts:
+        k = count(char)
+        common += n if n < k else k
+    return common
 
 
 def _alike_lengths(a: int, b: int) -> bool:
@@ -232,13 +302,14 @@ def _alike_lengths(a: int, b: int) -> bool:
     return 2 * min(a, b) >= _REPEAT_SIMILARITY * (a + b)
 
 
-def _title_lengths(titles: "tuple[SequenceMatcher, ...]") -> frozenset[int]:
-    """Every length a line (lower case) may have and be alike one of the titles: for each, the lengths
-    :func:`_alike_lengths` allows are one run around its own. Most lines of a page are far shorter or longer
-    than its title, and are passed over without a comparison."""
-    lengths: set[int] = set()
-    for matcher in titles:
-        b = len(matcher.b)
+def _titles_by_length(titles: "tuple[_TitlePart, ...]") -> dict[int, tuple[_TitlePart, ...]]:
+    """Every length a line (lower case) may have and be alike one of the titles, with the titles it may be
+    alike: for each title, the lengths :func:`_alike_lengths` allows are one run around its own. Most lines
+    of a page are far shorter or longer than its title, and are passed over without a comparison; the
+    others are compared with the titles of their length only."""
+    by_length: dict[int, tuple[_TitlePart, ...]] = {}
+    for title in titles:
+        b = len(title.text)
         low = int(b * _REPEAT_SIMILARITY / (2 - _REPEAT_SIMILARITY))
         while low > 0 and _alike_lengths(low - 1, b):
             low -= 1
@@ -249,8 +320,9 @@ def _title_lengths(titles: "tuple[SequenceMatcher, ...]") -> frozenset[int]:
             high -= 1
         while _alike_lengths(high + 1, b):
             high += 1
-        lengths.update(range(low, high + 1))
-    return frozenset(lengths)
+        for length in range(low, high + 1):
+            by_length[length] = by_length.get(length, ()) + (title,)
+    return by_length
 
 
 def _texts(lines) -> Sequence[str]:
@@ -279,12 +351,28 @@ def _header_end(doc: Document) -> int | None:
 
 
 def _is_date(line) -> bool:
+    """Is the line a dateline: a timestamp, a line the shapes took for one, or a date the parser reads; not
+    a photo credit (the cheaper tests first: most lines are no date)."""
     f = line.features
     text = line.text
-    if f.words > 12 or is_credit(text, f.words):
+    if f.words > 12:
         return False
-    return bool(TIMESTAMP_LIKE.match(text) or line.signal == "dateline" or
-                (DATE_OR_TIME.search(text) and parse_date(text)))
+    if not (TIMESTAMP_LIKE.match(text) or line.signal == "dateline" or
+            (DATE_OR_TIME.search(text) and parse_date(text))):
+        return False
+    return not is_credit(text, f.words)
+
+
+def _may_be_date(lines, texts: Sequence[str], i: int) -> bool:
+    """False where line ``i`` cannot be a dateline (:func:`_is_date`): its text holds no :data:`DATE_NEEDLE`
+    and the shapes did not take it for one. Read from its text and signal, without making the line."""
+    return DATE_NEEDLE.search(texts[i]) is not None or _signal(lines, i) == "dateline"
+
+
+def _signal(lines, i: int) -> str | None:
+    """Line ``i``'s signal: from the core when it holds the lines (``NativeLines.signal``, no Line made)."""
+    signal = getattr(lines, "signal", None)
+    return signal(i) if signal is not None else lines[i].signal
 
 
 #: How far under the first line of prose a "By …" line beside its dateline is still the header's: a standfirst
@@ -292,14 +380,16 @@ def _is_date(line) -> bool:
 _CREDIT_BELOW = 8
 
 
-def _credit_block_end(lines, first: int) -> int:
+def _credit_block_end(lines, texts: Sequence[str], first: int) -> int:
     """Where the header's byline block under the first line of prose ends (the index after it), or ``first``
     where there is none: a standfirst (or two, and a photo credit) may come before "By Daryl Austin" /
     "Published March 9, 2026". Only a "By …" line with a dateline beside it (or in it) counts: a "By …" line
     alone below the first prose is as often a quote's or a photo's."""
     for i in range(first + 1, min(len(lines), first + 1 + _CREDIT_BELOW)):
+        if not byline_name(texts[i]):         # (from the text first: no line made for most)
+            continue
         f = lines[i].features
-        if f.words > _BYLINE_WORDS or f.ends_sentence or not byline_name(lines[i].text):
+        if f.words > _BYLINE_WORDS or f.ends_sentence:
             continue
         dated = [j for j in (i, i + 1, i - 1) if 0 <= j < len(lines) and _is_date(lines[j])]
         if dated:
@@ -331,12 +421,13 @@ def _published(lines, dates: list[int], day_first: bool) -> str | None:
         filter(None, (parse_date(lines[i].text, day_first) for i in dates)), None)
 
 
-def _dated_above(lines, start: int, title: str | None) -> list[int]:
+def _dated_above(lines, texts: Sequence[str], start: int, title: str | None) -> list[int]:
     """The nearest dateline above the header's window, within :data:`_CREDIT_REACH` lines, that stands by
     the headline or a "By …" line (a date alone up there is as often a list's, a sidebar's); value only, as
     :func:`_credited_above`."""
     for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
-        if _is_date(lines[i]) and any(lines[j].text == title or byline_name(lines[j].text) is not None
+        if _may_be_date(lines, texts, i) and _is_date(lines[i]) and any(
+                texts[j] == title or byline_name(texts[j]) is not None
                                       for j in range(max(0, i - _NEAR), min(len(lines), i + _NEAR + 1))):
             return [i]
     return []
@@ -355,9 +446,10 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
     text = line.text
     if f.words > _BYLINE_WORDS or f.ends_sentence or line.signal not in (None, "repeated", "menu"):
         return False
-    if byline_name(text) or AGENCY_BYLINE.match(text):
+    name = byline_name(text)
+    if name or AGENCY_BYLINE.match(text):
         return True
-    if byline_name(text) == "":       # "By" alone: a byline when a name follows
+    if name == "":       # "By" alone: a byline when a name follows
         return _named_under(lines, index) is not None
     if index > 0 and byline_name(lines[index - 1].text) == "" and _named_under(lines, index - 1):
         return True
@@ -426,14 +518,16 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str |
 _CREDIT_REACH = 60
 
 
-def _credited_above(lines, start: int) -> str | None:
+def _credited_above(lines, texts: Sequence[str], start: int) -> str | None:
     """The name of the nearest "By …" line above the header's window (value
     only: the line is far from the text, so nothing says it is the byline as a whole of this article)."""
     for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
+        name = byline_name(texts[i])          # (from the text first: no line made for most)
+        if name is None:
+            continue
         line = lines[i]
         if line.features.words > _BYLINE_WORDS or line.features.ends_sentence:
             continue
-        name = byline_name(line.text)
         if name == "":
             name = _named_under(lines, i)
         if name:

@@ -16,6 +16,7 @@ pub mod phrases;
 pub mod repeats;
 pub mod shapes;
 pub mod textmodel;
+pub mod titles;
 pub mod unicode;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -415,6 +416,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<path::Document>()?;
     m.add_function(wrap_pyfunction!(unicode_versions, m)?)?;
     m.add_function(wrap_pyfunction!(path::column_base_names, m)?)?;
+    m.add_function(wrap_pyfunction!(titles::repeating_titles, m)?)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;
     Ok(())
 }

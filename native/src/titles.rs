@@ -1,0 +1,281 @@
+//! The text metadata's title pick: which of the header's lines may repeat the page title (or one of its
+//! parts), as `metadata._near_titles` (the Python reference) finds them.
+//!
+//! A line (in lower case) repeats a part when it equals it, or when difflib's `ratio` of the two reaches
+//! the threshold. Its cheap upper bounds come first, as most lines are nothing like the title: the
+//! lengths (`real_quick_ratio`), then the characters in common (`quick_ratio`); then `ratio` itself, as
+//! `difflib.SequenceMatcher(None, line, part)` computes it (autojunk on: in a part of 200 characters or
+//! more, a character more frequent than 1% + 1 starts no match). The figures are Python's: lengths in
+//! code points, the same float operations in the same order.
+
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+use rustc_hash::FxHashMap;
+
+use crate::{borrow, guarded, line_strings};
+
+/// A title part: its text, its length in code points, each of its characters with its count, and
+/// difflib's index of it (`b2j`: where each character that may start a match stands, in order).
+struct Part<'a> {
+    text: &'a str,
+    len: usize,
+    counts: Vec<(char, u32)>,
+    chars: Vec<char>,
+    b2j: FxHashMap<char, Vec<usize>>,
+}
+
+impl<'a> Part<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut counts: Vec<(char, u32)> = Vec::new();
+        for c in text.chars() {
+            match counts.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c, 1)),
+            }
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut b2j: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+        for (j, &c) in chars.iter().enumerate() {
+            b2j.entry(c).or_default().push(j);
+        }
+        if chars.len() >= 200 {
+            // difflib's autojunk: the popular characters start no match
+            let most = chars.len() / 100 + 1;
+            b2j.retain(|_, at| at.len() <= most);
+        }
+        Part {
+            text,
+            len: chars.len(),
+            counts,
+            chars,
+            b2j,
+        }
+    }
+
+    /// `difflib.SequenceMatcher(None, a, part).ratio()`.
+    fn ratio(&self, a: &[char]) -> f64 {
+        let total = a.len() + self.len;
+        if total == 0 {
+            return 1.0;
+        }
+        let mut matches = 0;
+        let mut queue = vec![(0, a.len(), 0, self.len)];
+        while let Some((alo, ahi, blo, bhi)) = queue.pop() {
+            let (i, j, k) = self.longest_match(a, alo, ahi, blo, bhi);
+            if k > 0 {
+                matches += k;
+                if alo < i && blo < j {
+                    queue.push((alo, i, blo, j));
+                }
+                if i + k < ahi && j + k < bhi {
+                    queue.push((i + k, ahi, j + k, bhi));
+                }
+            }
+        }
+        2.0 * matches as f64 / total as f64
+    }
+
+    /// `SequenceMatcher.find_longest_match(alo, ahi, blo, bhi)` with no junk: the longest block of
+    /// `a[alo..ahi]` and the part's `[blo..bhi]` that starts with a character of `b2j`, the first such
+    /// in `a` (then in the part) where several are as long, extended over equal characters either side.
+    fn longest_match(
+        &self,
+        a: &[char],
+        alo: usize,
+        ahi: usize,
+        blo: usize,
+        bhi: usize,
+    ) -> (usize, usize, usize) {
+        let b = &self.chars;
+        let (mut besti, mut bestj, mut bestsize) = (alo, blo, 0);
+        // j2len: the length of the block ending at a[i - 1] and b[j] (difflib's dict, as a sparse map)
+        let mut j2len: FxHashMap<usize, usize> = FxHashMap::default();
+        let mut next: FxHashMap<usize, usize> = FxHashMap::default();
+        for i in alo..ahi {
+            next.clear();
+            if let Some(at) = self.b2j.get(&a[i]) {
+                for &j in at {
+                    if j < blo {
+                        continue;
+                    }
+                    if j >= bhi {
+                        break;
+                    }
+                    let k = if j == 0 {
+                        0
+                    } else {
+                        j2len.get(&(j - 1)).copied().unwrap_or(0)
+                    } + 1;
+                    next.insert(j, k);
+                    if k > bestsize {
+                        besti = i + 1 - k;
+                        bestj = j + 1 - k;
+                        bestsize = k;
+                    }
+                }
+            }
+            std::mem::swap(&mut j2len, &mut next);
+        }
+        while besti > alo && bestj > blo && a[besti - 1] == b[bestj - 1] {
+            besti -= 1;
+            bestj -= 1;
+            bestsize += 1;
+        }
+        while besti + bestsize < ahi
+            && bestj + bestsize < bhi
+            && a[besti + bestsize] == b[bestj + bestsize]
+        {
+            bestsize += 1;
+        }
+        (besti, bestj, bestsize)
+    }
+}
+
+/// A line's characters counted: an array for ASCII, a map for the rest.
+struct Counts {
+    ascii: [u32; 128],
+    other: FxHashMap<char, u32>,
+}
+
+impl Counts {
+    fn new() -> Self {
+        Counts {
+            ascii: [0; 128],
+            other: FxHashMap::default(),
+        }
+    }
+
+    fn count(&mut self, line: &str) {
+        self.ascii = [0; 128];
+        self.other.clear();
+        for c in line.chars() {
+            if c.is_ascii() {
+                self.ascii[c as usize] += 1;
+            } else {
+                *self.other.entry(c).or_insert(0) += 1;
+            }
+        }
+    }
+
+    fn of(&self, c: char) -> u32 {
+        if c.is_ascii() {
+            self.ascii[c as usize]
+        } else {
+            self.other.get(&c).copied().unwrap_or(0)
+        }
+    }
+
+    /// How many characters the line has in common with `part` (each as often as the fewer of its counts).
+    fn common(&self, part: &Part<'_>) -> usize {
+        part.counts
+            .iter()
+            .map(|&(c, n)| n.min(self.of(c)) as usize)
+            .sum()
+    }
+}
+
+/// `metadata._alike_lengths`: Python's `2 * min(a, b) >= threshold * (a + b)` (an int against a float,
+/// exact both ways below 2^53).
+fn alike_lengths(a: usize, b: usize, threshold: f64) -> bool {
+    (2 * a.min(b)) as f64 >= threshold * (a + b) as f64
+}
+
+/// Whether a line (lower case) is near `part`: equal, or difflib's length and character bounds of the
+/// ratio at `threshold` or over (`metadata._TitlePart.near`). `counts` is the line's, counted on first need.
+fn near(
+    part: &Part<'_>,
+    line: &str,
+    len: usize,
+    counts: &mut Option<Counts>,
+    threshold: f64,
+) -> bool {
+    if line == part.text {
+        return true;
+    }
+    if !alike_lengths(len, part.len, threshold) {
+        return false;
+    }
+    let counts = counts.get_or_insert_with(|| {
+        let mut counts = Counts::new();
+        counts.count(line);
+        counts
+    });
+    2.0 * counts.common(part) as f64 / (len + part.len) as f64 >= threshold
+}
+
+/// The index of each line (lower case) that repeats one of `parts`: equal to it, or near it and difflib's
+/// ratio at `threshold` or over (`metadata._repeating`).
+pub fn repeating(parts: &[&str], lines: &[&str], threshold: f64) -> Vec<usize> {
+    let parts: Vec<Part<'_>> = parts.iter().map(|p| Part::new(p)).collect();
+    let mut found = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        let len = line.chars().count();
+        let mut counts = None;
+        let mut chars: Option<Vec<char>> = None;
+        for part in &parts {
+            if !near(part, line, len, &mut counts, threshold) {
+                continue;
+            }
+            if *line == part.text
+                || part.ratio(chars.get_or_insert_with(|| line.chars().collect())) >= threshold
+            {
+                found.push(k);
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// `metadata._repeating` in the core: the index of each line (lower case) that repeats a title part.
+#[pyfunction]
+pub fn repeating_titles(
+    parts: Vec<String>,
+    lines: &Bound<'_, PyList>,
+    threshold: f64,
+) -> PyResult<Vec<usize>> {
+    guarded(|| {
+        let strings = line_strings(lines)?;
+        let texts = borrow(&strings)?;
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        Ok(repeating(&parts, &texts, threshold))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_repeats_an_equal_or_alike_part_only() {
+        let parts = ["storm closes the harbour road", "the daily example"];
+        let lines = [
+            "storm closes the harbour road",
+            "storm closes the harbour roads",
+            "the daily example",
+            "subscribe to our newsletter today",
+            "road harbour the closes storm",
+            "",
+        ];
+        assert_eq!(repeating(&parts, &lines, 0.84), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn characters_are_counted_as_code_points() {
+        // "é" is two bytes and one character: in bytes, both lines would repeat the part (0.93, 0.91)
+        let parts = ["éééééééééé"];
+        let lines = ["ééééééééééabc", "ééééééééééabcd"];
+        assert_eq!(repeating(&parts, &lines, 0.84), vec![0]); // 0.87 and 0.83 in characters
+    }
+
+    #[test]
+    fn the_ratio_is_difflibs() {
+        // difflib.SequenceMatcher(None, a, b).ratio() for these pairs: 0.75, 0.8, 0.0, 1.0
+        let part = Part::new("abcd");
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        assert_eq!(part.ratio(&chars("bcde")), 0.75);
+        assert_eq!(Part::new("abxcd").ratio(&chars("abcd")), 2.0 * 4.0 / 9.0);
+        assert_eq!(part.ratio(&chars("xyz")), 0.0);
+        assert_eq!(part.ratio(&chars("abcd")), 1.0);
+    }
+}
