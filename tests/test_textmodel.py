@@ -108,7 +108,8 @@ def test_the_text_model_and_the_model_loader_import_no_stage():
 #: values' source, so that the guard below sees them.
 #: (the native core's lines carry the signal its copy of those two stages set, by name: native/path.py;
 #: tests/test_native_path.py checks every line's decision against the Python stages')
-_SIGNAL_VARIABLES = {("phrases.py", "category"), ("shapes.py", "signal"), ("path.py", "path.signals[self._signal[i]]")}
+_SIGNAL_VARIABLES = {("phrases.py", "category"), ("shapes.py", "signal"), ("repeats.py", "signal"),
+                     ("path.py", "path.signals[self._signal[i]]")}
 
 
 def _signal_of(call):
@@ -121,13 +122,15 @@ def _signal_of(call):
 
 def _signals_in_code() -> tuple[set[str], set[tuple[str, str]]]:
     """Every signal the stages can set — string constants given to ``Document.condemn`` or assigned to
-    ``.signal``, and the signal half of the shapes' ``return "signal", "reason"`` — and the (module,
-    variable) pairs that set one from a variable. ``condemn`` itself (document.py) is the mechanism."""
+    ``.signal``, and the signals of the shapes' and repeats' verdict tables, which those stages set from
+    variables — and the (module, variable) pairs that set one from a variable. ``condemn`` itself
+    (document.py) is the mechanism."""
     import ast
 
     import cleaner
+    from cleaner.stages import repeats, shapes
 
-    constants: set[str] = set()
+    constants: set[str] = {signal for signal, _ in shapes.VERDICTS.values()} | {repeats.VERDICT[0]}
     variables: set[tuple[str, str]] = set()
 
     def note(path: Path, value) -> None:
@@ -143,9 +146,10 @@ def _signals_in_code() -> tuple[set[str], set[tuple[str, str]]]:
             elif path.name != "document.py" and isinstance(node, ast.Assign) and any(
                     isinstance(target, ast.Attribute) and target.attr == "signal" for target in node.targets):
                 note(path, node.value)
-            elif path.name == "shapes.py" and isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple) \
-                    and len(node.value.elts) == 2 and all(isinstance(e, ast.Constant) for e in node.value.elts):
-                constants.add(node.value.elts[0].value)
+            elif path.name != "document.py" and isinstance(node, ast.Assign) and any(
+                    isinstance(target, ast.Tuple) and any(isinstance(e, ast.Attribute) and e.attr == "signal"
+                                                          for e in target.elts) for target in node.targets):
+                variables.add((path.name, ast.unparse(node.value)))   # unpacked into .signal: name it too
     return constants, variables
 
 

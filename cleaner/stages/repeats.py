@@ -39,7 +39,8 @@ class RepeatsStage:
             own = {hash(tuple(words[i:i + 4])) for i in range(len(words) - 3)}
             if line.authority < markup and line.features.units >= REPEAT_MIN_UNITS and (
                     hash(key) in kept or _stitched(key, own, source_of)):
-                doc.condemn(line, VERDICT[1], VERDICT[0])
+                signal, reason = VERDICT
+                doc.condemn(line, reason, signal)
                 continue
             kept.add(hash(key))
             if remembered < REPEAT_WINDOW_LINES and len(source_of) < REPEAT_WINDOW_SHINGLES:

@@ -61,10 +61,10 @@ VERDICTS: dict[str, tuple[str, str]] = {
 }
 
 
-def _reason_signal(detector: str) -> tuple[str, str]:
-    """A detector's verdict in the order ``Document.condemn`` takes it: (reason, signal)."""
+def _condemn(doc: Document, line, detector: str, authority: Authority = Authority.SOFT) -> None:
+    """Condemn ``line`` with a detector's verdict (:data:`VERDICTS`)."""
     signal, reason = VERDICTS[detector]
-    return reason, signal
+    doc.condemn(line, reason, signal, authority)
 
 
 class ShapesStage:
@@ -176,7 +176,7 @@ class ShapesStage:
                 for line in lines[chain[0][0]:chain[-1][1] + 1]:
                     if line.authority < Authority.MARKUP and not is_prose(line.features):
                         # The list names the line better; a line a detector condemned for good stays final.
-                        doc.condemn(line, *_reason_signal("headline_list"), max(line.authority, Authority.SOFT))
+                        _condemn(doc, line, "headline_list", max(line.authority, Authority.SOFT))
             chain = [item]
 
     #: A teaser list is at least this many teasers, each within ``teaser_gap`` lines of the last.
@@ -204,7 +204,7 @@ class ShapesStage:
                 members = [k for k in range(run[0], run[-1] + 1) if k in teasers or (
                     lines[k].features.words >= 8 and _below_markup_or_its_body(lines[k]))]
                 for k in members:
-                    doc.condemn(lines[k], *_reason_signal("teaser_list"), Authority.HARD)
+                    _condemn(doc, lines[k], "teaser_list", Authority.HARD)
             run = [i]
 
     @staticmethod
@@ -224,10 +224,11 @@ class ShapesStage:
             if not followers:
                 continue
             # The heading keeps its own reason (a phrase's); the headlines under it make it final.
-            line.signal = VERDICTS["related_box"][0]
+            signal, _ = VERDICTS["related_box"]
+            line.signal = signal
             line.authority = max(line.authority, Authority.HARD)
             for follower in followers:
-                doc.condemn(follower, *_reason_signal("related_box"), Authority.HARD)
+                _condemn(doc, follower, "related_box", Authority.HARD)
 
     def _menus(self, doc: Document) -> None:
         """Runs of short lines that do not end like sentences: menus and link lists."""
@@ -242,7 +243,7 @@ class ShapesStage:
             if len(run) >= self.menu_run:
                 for member in run:
                     if member.label != BOILERPLATE:
-                        doc.condemn(member, *_reason_signal("menu"))
+                        _condemn(doc, member, "menu")
             run = []
 
 
