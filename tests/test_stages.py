@@ -104,6 +104,20 @@ def test_phrases_in_other_languages():
     assert labels(d) == [BOILERPLATE] * 4
 
 
+def test_related_headings_ad_breaks_and_sign_up_forms_in_other_languages():
+    """The boxes that interrupt a long read, as de, fr, es, it and pt sites word them (the German one of
+    the pending long-read fixture): a "read also" heading, a "continue after the ad" line, a sign-up form's
+    e-mail field and its consent sentence. Prose that mentions the words is not one."""
+    chrome = ["Lesen Sie auch", "Das könnte Sie auch interessieren", "Vous aimerez aussi", "También te puede interesar",
+              "Potrebbe interessarti", "Você também pode gostar", "Weiterlesen nach der Anzeige",
+              "La suite après la publicité", "Sigue leyendo después del anuncio", "Continua a leggere dopo la pubblicità",
+              "Ihre E-Mail-Adresse", "Votre adresse e-mail",
+              "Mit Ihrer Anmeldung erklären Sie sich mit unseren Datenschutzbestimmungen einverstanden."]
+    d = doc(*chrome, "Die Stadt hat am Montag beschlossen, dass Sie auch ohne Anmeldung mehr über die neuen Regeln lesen können.")
+    PhrasesStage()(d)
+    assert labels(d) == [BOILERPLATE] * len(chrome) + [UNKNOWN], [(l.text, l.label) for l in d.lines]
+
+
 # --- shapes ----------------------------------------------------------------------
 
 def test_shapes_menu_and_link_rows():
