@@ -204,7 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=30, help="with --compare: how many differing dumps to list")
     args = parser.parse_args(argv)
     if args.compare:
-        return compare(*args.compare, show=args.show)
+        try:
+            return compare(*args.compare, show=args.show)
+        except (OSError, ValueError, KeyError) as error:
+            print(f"snapshot: cannot compare {' and '.join(args.compare)}: {error}", file=sys.stderr)
+            return 2
     if not args.folders or not args.out:
         parser.error("give the folders to snapshot and -o FILE (or --compare BEFORE AFTER)")
     return take(args.folders, args.out, args.reasons, not args.no_profiles, args.workers)
