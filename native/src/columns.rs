@@ -1,8 +1,9 @@
 //! The text model's columns (`cleaner/textmodel/columns.py`), evaluated by the core.
 //!
 //! The glue hands over each column's and each term's expression as Python's own parse of it (`ast`),
-//! reduced to the few kinds of node the table uses; here they become a tree evaluated with Python's
-//! semantics over numbers: a value is an `f64` (`True` is 1.0, `None` is NaN), `and`/`or` return one of
+//! reduced to the few kinds of node the table uses; here they become a tree, evaluated a chunk of lines at
+//! a time ([`Expr::eval_lines`]: each node once over whole columns, not the tree once per line) with
+//! Python's semantics over numbers: a value is an `f64` (`True` is 1.0, `None` is NaN), `and`/`or` return one of
 //! their operands and short-circuit, `min`/`max` return the first of equal values. So a column's value
 //! is the float the Python reference computes (integers and ratios of them are exact in an `f64`).
 
@@ -199,6 +200,9 @@ fn extreme(func: Func, values: impl Iterator<Item = f64>) -> f64 {
 }
 
 impl Expr {
+    /// The expression's value on one line (`vars[s]`: slot `s`), node by node as Python evaluates it:
+    /// the reference [`Expr::eval_lines`] is tested against.
+    #[cfg(test)]
     pub fn eval(&self, vars: &[f64], page: &PageArrays) -> f64 {
         match self {
             Expr::Const(v) => *v,
@@ -271,6 +275,130 @@ impl Expr {
     }
 }
 
+impl Expr {
+    /// The expression's value on `len` lines at once (`slots[s][k]`: slot `s` on the k-th line), one
+    /// node at a time over whole columns, so the tree is walked once per chunk of lines rather than once
+    /// per line. Every operand is evaluated (nothing here has side effects or fails: an index out of
+    /// range is NaN) and `and`/`or`/`if`/chained comparisons then pick per line what Python's
+    /// short-circuit returns, so each value equals [`Expr::eval`]'s on that line.
+    pub fn eval_lines(&self, slots: &[Vec<f64>], page: &PageArrays, len: usize) -> Vec<f64> {
+        let sub = |e: &Expr| e.eval_lines(slots, page, len);
+        match self {
+            Expr::Const(v) => vec![*v; len],
+            Expr::Var(slot) => slots[*slot][..len].to_vec(),
+            Expr::Index(array, at) => {
+                let values = page.get(*array);
+                let mut out = sub(at);
+                out.iter_mut().for_each(|x| *x = index(values, *x));
+                out
+            }
+            Expr::Slice(func, array, lo, hi) => {
+                let values = page.get(*array);
+                let lo = lo.as_ref().map(|e| sub(e));
+                let hi = hi.as_ref().map(|e| sub(e));
+                (0..len)
+                    .map(|k| {
+                        let (lo, hi) = bounds(
+                            values.len(),
+                            lo.as_ref().map(|c| c[k]),
+                            hi.as_ref().map(|c| c[k]),
+                        );
+                        extreme(*func, values[lo..hi].iter().copied())
+                    })
+                    .collect()
+            }
+            Expr::Bin(op, a, b) => {
+                let mut out = sub(a);
+                let b = sub(b);
+                let pairs = out.iter_mut().zip(&b);
+                match op {
+                    Bin::Add => pairs.for_each(|(a, b)| *a += b),
+                    Bin::Sub => pairs.for_each(|(a, b)| *a -= b),
+                    Bin::Mul => pairs.for_each(|(a, b)| *a *= b),
+                    Bin::Div => pairs.for_each(|(a, b)| *a /= b),
+                }
+                out
+            }
+            Expr::Not(a) => {
+                let mut out = sub(a);
+                out.iter_mut().for_each(|x| *x = flag(!truthy(*x)));
+                out
+            }
+            Expr::Neg(a) => {
+                let mut out = sub(a);
+                out.iter_mut().for_each(|x| *x = -*x);
+                out
+            }
+            Expr::Compare(first, rest) => {
+                let mut left = sub(first);
+                let mut out = vec![1.0; len];
+                for (op, right) in rest {
+                    let right = sub(right);
+                    for ((o, l), r) in out.iter_mut().zip(&left).zip(&right) {
+                        if *o != 0.0 && !compare(*op, *l, *r) {
+                            *o = 0.0;
+                        }
+                    }
+                    left = right;
+                }
+                out
+            }
+            // a line keeps the first falsy operand (`and`) or the first truthy one (`or`), else the last
+            Expr::And(values) => pick(values, 1.0, true, |e| sub(e), len),
+            Expr::Or(values) => pick(values, 0.0, false, |e| sub(e), len),
+            Expr::If(test, body, orelse) => {
+                let test = sub(test);
+                let mut out = sub(body);
+                let orelse = sub(orelse);
+                for ((o, t), e) in out.iter_mut().zip(&test).zip(&orelse) {
+                    if !truthy(*t) {
+                        *o = *e;
+                    }
+                }
+                out
+            }
+            Expr::Call(func, args) => match func {
+                Func::Log1p => {
+                    let mut out = sub(&args[0]);
+                    out.iter_mut().for_each(|x| *x = x.ln_1p());
+                    out
+                }
+                Func::Float => sub(&args[0]),
+                Func::Min | Func::Max => {
+                    let args: Vec<Vec<f64>> = args.iter().map(sub).collect();
+                    (0..len)
+                        .map(|k| extreme(*func, args.iter().map(|c| c[k])))
+                        .collect()
+                }
+            },
+        }
+    }
+}
+
+/// `and` (`go_on_while_truthy`) or `or` over columns: a line moves on to the next operand while its
+/// value so far is truthy (`and`) or falsy (`or`), as Python's short-circuit stops.
+fn pick(
+    values: &[Expr],
+    empty: f64,
+    go_on_while_truthy: bool,
+    eval: impl Fn(&Expr) -> Vec<f64>,
+    len: usize,
+) -> Vec<f64> {
+    let Some((first, rest)) = values.split_first() else {
+        return vec![empty; len];
+    };
+    let mut out = eval(first);
+    for value in rest {
+        let next = eval(value);
+        for (o, n) in out.iter_mut().zip(&next) {
+            if truthy(*o) == go_on_while_truthy {
+                *o = *n;
+            }
+        }
+    }
+    out
+}
+
 /// The slots every line's variables start with (the names the table's expressions read besides the
 /// columns and terms, which get slots after these).
 pub const BASE_NAMES: &[&str] = &[
@@ -301,6 +429,8 @@ pub const BASE_NAMES: &[&str] = &[
     "f.inner_dateline",
 ];
 pub const DOC_SLOTS: usize = 8;
+/// The line's variables in `BASE_NAMES` (`i`, `u`, the `f.*` measures), after the document's.
+pub const LINE_SLOTS: usize = BASE_NAMES.len() - DOC_SLOTS;
 
 /// A column of the vector: computed, or one of the signal one-hot block.
 #[derive(Clone, Debug)]
@@ -326,5 +456,97 @@ pub struct Table {
 impl Table {
     pub fn width(&self) -> usize {
         self.own.len() + self.around.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn var(slot: Slot) -> Box<Expr> {
+        Box::new(Expr::Var(slot))
+    }
+
+    fn num(v: f64) -> Box<Expr> {
+        Box::new(Expr::Const(v))
+    }
+
+    /// Every kind of node, with operands that are NaN (`None`), zero, negative or out of range on some
+    /// lines, so each short-circuit and each index guard is taken on one line and not on another.
+    fn expressions() -> Vec<Expr> {
+        use Expr as E;
+        let (i, a, b) = (0, 1, 2);
+        vec![
+            E::Const(2.5),
+            E::Var(a),
+            E::Index(Array::Prose, Box::new(E::Bin(Bin::Sub, var(i), num(1.0)))),
+            E::Index(Array::Chrome, Box::new(E::Bin(Bin::Add, var(i), num(2.0)))),
+            E::Slice(
+                Func::Max,
+                Array::Overlap,
+                Some(Box::new(E::Call(
+                    Func::Max,
+                    vec![E::Const(0.0), E::Bin(Bin::Sub, var(i), num(2.0))],
+                ))),
+                Some(Box::new(E::Bin(Bin::Add, var(i), num(3.0)))),
+            ),
+            E::Slice(Func::Min, Array::Overlap, None, Some(var(a))),
+            E::Slice(Func::Max, Array::Overlap, Some(var(b)), None),
+            E::Bin(Bin::Div, var(a), var(b)),
+            E::Bin(Bin::Mul, var(a), num(-1.5)),
+            E::Not(var(b)),
+            E::Neg(var(a)),
+            E::Compare(var(a), vec![(Cmp::Le, E::Var(b)), (Cmp::Lt, E::Const(3.0))]),
+            E::Compare(var(b), vec![(Cmp::Is, E::Const(f64::NAN))]),
+            E::Compare(
+                var(b),
+                vec![(Cmp::IsNot, E::Const(f64::NAN)), (Cmp::Ne, E::Var(a))],
+            ),
+            E::Compare(
+                var(a),
+                vec![
+                    (Cmp::Eq, E::Var(b)),
+                    (Cmp::Ge, E::Var(i)),
+                    (Cmp::Gt, E::Const(-9.0)),
+                ],
+            ),
+            E::And(vec![E::Var(a), E::Var(b), E::Index(Array::Prose, var(i))]),
+            E::Or(vec![E::Var(b), E::Var(a), E::Const(7.0)]),
+            E::And(vec![]),
+            E::Or(vec![]),
+            E::If(
+                var(b),
+                Box::new(E::Call(Func::Log1p, vec![E::Var(a)])),
+                num(0.0),
+            ),
+            E::Call(Func::Min, vec![E::Var(a), E::Var(b), E::Const(1.0)]),
+            E::Call(Func::Max, vec![E::Var(b), E::Var(a)]),
+            E::Call(Func::Float, vec![E::Bin(Bin::Add, var(a), var(b))]),
+        ]
+    }
+
+    #[test]
+    fn eval_lines_is_eval_on_each_line() {
+        let page = PageArrays {
+            prose: vec![1.0, 0.0, 1.0, 1.0, 0.0],
+            chrome: vec![0.0, 1.0, 0.0, 0.0, 1.0],
+            overlap: vec![0.5, 0.0, 0.25, 1.0, 0.75],
+            ..PageArrays::default()
+        };
+        // slot 0 is the line's index, 1 and 2 values with the awkward cases
+        let a = [0.0, 2.0, -1.0, 3.0, f64::NAN];
+        let b = [f64::NAN, 2.0, 0.0, -3.0, 1.0];
+        let slots = vec![
+            (0..5).map(f64::from).collect::<Vec<f64>>(),
+            a.to_vec(),
+            b.to_vec(),
+        ];
+        for expr in expressions() {
+            let together = expr.eval_lines(&slots, &page, 5);
+            for (k, value) in together.iter().enumerate() {
+                let alone = expr.eval(&[k as f64, a[k], b[k]], &page);
+                assert_eq!(value.to_bits(), alone.to_bits(), "{expr:?} on line {k}");
+            }
+        }
     }
 }

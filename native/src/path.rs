@@ -517,17 +517,21 @@ impl TextPath {
         Ok(())
     }
 
-    fn fold_char(&self, py: Python<'_>, c: char) -> Result<String, String> {
+    /// `str.casefold` of `c` onto the end of `out`: asked of Python once per character, then cached
+    /// (appended from the cache, no string made per character).
+    fn fold_char(&self, py: Python<'_>, c: char, out: &mut String) -> Result<(), String> {
         if let Some(folded) = self.folds.lock().unwrap().get(&c) {
-            return Ok(folded.clone());
+            out.push_str(folded);
+            return Ok(());
         }
         let folded: String = self
             .fold
             .call1(py, (c.to_string(),))
             .and_then(|f| f.extract(py))
             .map_err(|e| e.to_string())?;
-        self.folds.lock().unwrap().insert(c, folded.clone());
-        Ok(folded)
+        out.push_str(&folded);
+        self.folds.lock().unwrap().insert(c, folded);
+        Ok(())
     }
 }
 
@@ -567,7 +571,7 @@ impl TextPath {
             doc.stage_now = self.stages[4];
             textmodel::context(model, &mut doc);
             doc.stage_now = self.stages[5];
-            let mut fold = |c: char| self.fold_char(py, c);
+            let mut fold = |c: char, out: &mut String| self.fold_char(py, c, out);
             self.repeats
                 .run(&self.table, &mut doc, &text, &mut fold)
                 .map_err(value_error)?;

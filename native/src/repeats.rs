@@ -28,13 +28,18 @@ fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
     hasher.finish()
 }
 
-/// `_normalised`: the line's words, case-folded, joined by one space. `fold` folds one character.
+/// Folds one character outside ASCII onto the end of a string (`str.casefold` of it).
+pub type Fold<'a> = dyn FnMut(char, &mut String) -> Result<(), String> + 'a;
+
+/// `_normalised`: the line's words, case-folded, joined by one space, into `out` (cleared first, so
+/// one buffer serves every line). `fold` folds one character outside ASCII.
 pub fn normalised(
     table: &Table,
     text: &str,
-    fold: &mut dyn FnMut(char) -> Result<String, String>,
-) -> Result<String, String> {
-    let mut out = String::with_capacity(text.len());
+    fold: &mut Fold,
+    out: &mut String,
+) -> Result<(), String> {
+    out.clear();
     let mut in_word = false;
     for c in text.chars() {
         if table.props(c).has(SPACE) {
@@ -48,15 +53,15 @@ pub fn normalised(
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
-            out.push_str(&fold(c)?);
+            fold(c, out)?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// `_WORD.findall(key, 0, REPEAT_SHINGLE_CHARS)`: the runs of `\w` among the first characters.
-fn words(table: &Table, key: &str, limit: usize) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
+fn words(table: &Table, key: &str, limit: usize, found: &mut Vec<(usize, usize)>) {
+    found.clear();
     let mut start: Option<usize> = None;
     let mut end = key.len();
     for (n, (at, c)) in key.char_indices().enumerate() {
@@ -77,7 +82,6 @@ fn words(table: &Table, key: &str, limit: usize) -> Vec<(usize, usize)> {
     if let Some(from) = start {
         found.push((from, end));
     }
-    found
 }
 
 impl RepeatRules {
@@ -87,7 +91,7 @@ impl RepeatRules {
         table: &Table,
         doc: &mut Doc,
         text: &str,
-        fold: &mut dyn FnMut(char) -> Result<String, String>,
+        fold: &mut Fold,
     ) -> Result<(), String> {
         let n = doc.len();
         if !(0..n).any(|i| doc.label[i] == BODY && doc.authority[i] < MARKUP) {
@@ -96,23 +100,22 @@ impl RepeatRules {
         let mut kept: FxHashSet<u64> = FxHashSet::default();
         let mut source_of: FxHashMap<u64, usize> = FxHashMap::default();
         let mut remembered = 0usize;
+        let (mut key, mut spans, mut own) = (String::new(), Vec::new(), FxHashSet::default());
         for number in 0..n {
             if doc.label[number] != BODY {
                 continue;
             }
-            let key = normalised(table, doc.text(text, number), fold)?;
-            let spans = words(table, &key, self.shingle_chars);
-            let own: FxHashSet<u64> = spans
-                .windows(4)
-                .map(|w| {
-                    hash_of(&[
-                        &key[w[0].0..w[0].1],
-                        &key[w[1].0..w[1].1],
-                        &key[w[2].0..w[2].1],
-                        &key[w[3].0..w[3].1],
-                    ])
-                })
-                .collect();
+            normalised(table, doc.text(text, number), fold, &mut key)?;
+            words(table, &key, self.shingle_chars, &mut spans);
+            own.clear();
+            own.extend(spans.windows(4).map(|w| {
+                hash_of(&[
+                    &key[w[0].0..w[0].1],
+                    &key[w[1].0..w[1].1],
+                    &key[w[2].0..w[2].1],
+                    &key[w[3].0..w[3].1],
+                ])
+            }));
             let key_hash = hash_of(key.as_str());
             if doc.authority[number] < MARKUP
                 && doc.m.units[doc.r(number)] >= self.min_units

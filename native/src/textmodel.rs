@@ -3,7 +3,7 @@
 //! (`scoring`, `context`). The columns are the Python table's, compiled by [`crate::columns`]; the weights,
 //! threshold and transitions the model file's, handed over by the glue.
 
-use crate::columns::{self, Column, PageArrays, DOC_SLOTS};
+use crate::columns::{self, Column, PageArrays, DOC_SLOTS, LINE_SLOTS};
 use crate::doc::{Doc, Reason, Signal, BODY, BOILERPLATE, HARD, MARKUP, NO_SIGNAL, SOFT};
 
 /// The model: weights (one per column), and the HMM's numbers as `TextModel` holds them.
@@ -327,12 +327,12 @@ impl ColumnRules {
         (vars, page)
     }
 
-    /// Fill the line's own variables (`i`, `u`, `f.*`).
+    /// The line's own variables (`i`, `u`, `f.*`), in `BASE_NAMES` order after the document's.
     #[inline]
-    fn line_vars(&self, doc: &Doc, i: usize, vars: &mut [f64]) {
+    fn line_vars(&self, doc: &Doc, i: usize) -> [f64; LINE_SLOTS] {
         let r = doc.r(i);
         let m = &doc.m;
-        let values = [
+        [
             i as f64,
             m.units[r] as f64,
             m.words[r] as f64,
@@ -348,54 +348,119 @@ impl ColumnRules {
             m.alpha_ratio[r],
             m.digit_ratio[r],
             m.inner_dateline[r] as f64,
-        ];
-        vars[DOC_SLOTS..DOC_SLOTS + values.len()].copy_from_slice(&values);
+        ]
     }
 
-    /// Line `i`'s vector into `row`; `own_cache` holds each row's LINE columns once computed.
-    #[allow(clippy::too_many_arguments)]
-    fn vector(
+    /// The variables of `lines` as columns (`slots[s][k]`: slot `s` on the k-th of them): the
+    /// document's and the lines' own filled, the rest zero until a column or term is stored there.
+    fn slot_columns(
         &self,
         doc: &Doc,
-        i: usize,
-        signal: Signal,
+        lines: &[usize],
+        vars_doc: &[f64; DOC_SLOTS],
+    ) -> Vec<Vec<f64>> {
+        let m = lines.len();
+        let mut slots: Vec<Vec<f64>> = Vec::with_capacity(self.table.slots);
+        slots.extend(vars_doc.iter().map(|&v| vec![v; m]));
+        slots.extend((0..LINE_SLOTS).map(|_| Vec::with_capacity(m)));
+        for &i in lines {
+            for (column, value) in slots[DOC_SLOTS..].iter_mut().zip(self.line_vars(doc, i)) {
+                column.push(value);
+            }
+        }
+        slots.resize_with(self.table.slots, || vec![0.0; m]);
+        slots
+    }
+
+    /// The vectors of lines `lines` as columns (`out[c][k]`: column `c` of the k-th line), the whole
+    /// table evaluated a column at a time over the chunk ([`columns::Expr::eval_lines`]); `own` holds
+    /// each row's LINE columns, computed at the row's first line.
+    #[allow(clippy::too_many_arguments)]
+    fn vectors(
+        &self,
+        doc: &Doc,
+        lines: std::ops::Range<usize>,
+        signal: &[Signal],
         page: &PageArrays,
-        vars: &mut [f64],
-        own_cache: &mut [Option<Box<[f64]>>],
-        row: &mut Vec<f64>,
+        vars_doc: &[f64; DOC_SLOTS],
+        own: &mut OwnColumns,
+        out: &mut Vec<Vec<f64>>,
     ) {
         let t = &self.table;
-        self.line_vars(doc, i, vars);
-        row.clear();
-        let r = doc.r(i);
-        let own = own_cache[r].get_or_insert_with(|| {
-            t.own
-                .iter()
-                .map(|(expr, _)| expr.eval(vars, page))
-                .collect::<Vec<f64>>()
-                .into_boxed_slice()
-        });
-        for ((_, slot), &value) in t.own.iter().zip(own.iter()) {
-            if let Some(slot) = slot {
-                vars[*slot] = value;
+        let chunk: Vec<usize> = lines.collect();
+        let m = chunk.len();
+        let firsts: Vec<usize> = chunk
+            .iter()
+            .copied()
+            .filter(|&i| own.claim(doc.r(i)))
+            .collect();
+        if !firsts.is_empty() {
+            let slots = self.slot_columns(doc, &firsts, vars_doc);
+            for (c, (expr, _)) in t.own.iter().enumerate() {
+                let values = expr.eval_lines(&slots, page, firsts.len());
+                for (&i, value) in firsts.iter().zip(values) {
+                    own.values[doc.r(i) * own.width + c] = value;
+                }
             }
-            row.push(value);
+        }
+        let mut slots = self.slot_columns(doc, &chunk, vars_doc);
+        out.clear();
+        for (c, (_, slot)) in t.own.iter().enumerate() {
+            let column: Vec<f64> = chunk
+                .iter()
+                .map(|&i| own.values[doc.r(i) * own.width + c])
+                .collect();
+            if let Some(slot) = slot {
+                slots[*slot].clone_from(&column);
+            }
+            out.push(column);
         }
         for (expr, slot) in &t.terms {
-            vars[*slot] = expr.eval(vars, page);
+            slots[*slot] = expr.eval_lines(&slots, page, m);
         }
         for column in &t.around {
             match column {
                 Column::Computed(expr, slot) => {
-                    let value = expr.eval(vars, page);
+                    let values = expr.eval_lines(&slots, page, m);
                     if let Some(slot) = slot {
-                        vars[*slot] = value;
+                        slots[*slot].clone_from(&values);
                     }
-                    row.push(value);
+                    out.push(values);
                 }
-                Column::Signal(s) => row.push(if *s == signal { 1.0 } else { 0.0 }),
+                Column::Signal(s) => out.push(
+                    chunk
+                        .iter()
+                        .map(|&i| if signal[i] == *s { 1.0 } else { 0.0 })
+                        .collect(),
+                ),
             }
         }
+    }
+}
+
+/// Lines whose vectors are made together: the table is walked once per chunk, and the columns of a
+/// chunk stay small whatever the dump's size.
+const CHUNK: usize = 256;
+
+/// Each row's LINE columns (they read only the line's measures), computed once at the row's first line.
+struct OwnColumns {
+    width: usize,
+    values: Vec<f64>,
+    done: Vec<bool>,
+}
+
+impl OwnColumns {
+    fn new(rows: usize, width: usize) -> Self {
+        OwnColumns {
+            width,
+            values: vec![0.0; rows * width],
+            done: vec![false; rows],
+        }
+    }
+
+    /// True the first time row `r` is asked for (its columns are then computed).
+    fn claim(&mut self, r: usize) -> bool {
+        !std::mem::replace(&mut self.done[r], true)
     }
 }
 
@@ -556,32 +621,37 @@ pub fn scoring(
     }
     let signal = doc.signal.clone();
     let (vars_doc, page) = rules.page(table, doc, text, &signal);
-    let mut vars = vec![0.0; rules.table.slots];
-    vars[..DOC_SLOTS].copy_from_slice(&vars_doc);
-    let mut own_cache: Vec<Option<Box<[f64]>>> = vec![None; doc.rows.len()];
-    let mut row = Vec::with_capacity(rules.table.width());
-    for i in 0..n {
-        rules.vector(
+    let mut own = OwnColumns::new(doc.rows.len(), rules.table.own.len());
+    let mut columns = Vec::with_capacity(rules.table.width());
+    let mut row = vec![0.0; rules.table.width()];
+    for start in (0..n).step_by(CHUNK) {
+        let lines = start..(start + CHUNK).min(n);
+        rules.vectors(
             doc,
-            i,
-            signal[i],
+            lines.clone(),
+            &signal,
             &page,
-            &mut vars,
-            &mut own_cache,
-            &mut row,
+            &vars_doc,
+            &mut own,
+            &mut columns,
         );
-        let p = model.probability(&row);
-        doc.score[i] = if doc.authority[i] >= MARKUP {
-            if doc.label[i] == BODY {
-                0.999
-            } else {
-                0.001
+        for (k, i) in lines.enumerate() {
+            for (x, column) in row.iter_mut().zip(&columns) {
+                *x = column[k];
             }
-        } else if doc.authority[i] == HARD {
-            0.01
-        } else {
-            p
-        };
+            let p = model.probability(&row);
+            doc.score[i] = if doc.authority[i] >= MARKUP {
+                if doc.label[i] == BODY {
+                    0.999
+                } else {
+                    0.001
+                }
+            } else if doc.authority[i] == HARD {
+                0.01
+            } else {
+                p
+            };
+        }
     }
     doc.scored = Some(Scored {
         vars_doc,
@@ -596,20 +666,18 @@ pub fn vector(rules: &ColumnRules, doc: &Doc, i: usize) -> Option<Vec<f64>> {
     if doc.large {
         return None;
     }
-    let mut vars = vec![0.0; rules.table.slots];
-    vars[..DOC_SLOTS].copy_from_slice(&scored.vars_doc);
-    let mut own_cache: Vec<Option<Box<[f64]>>> = vec![None; doc.rows.len()];
-    let mut row = Vec::with_capacity(rules.table.width());
-    rules.vector(
+    let mut own = OwnColumns::new(doc.rows.len(), rules.table.own.len());
+    let mut columns = Vec::with_capacity(rules.table.width());
+    rules.vectors(
         doc,
-        i,
-        scored.signal[i],
+        i..i + 1,
+        &scored.signal,
         &scored.page,
-        &mut vars,
-        &mut own_cache,
-        &mut row,
+        &scored.vars_doc,
+        &mut own,
+        &mut columns,
     );
-    Some(row)
+    Some(columns.iter().map(|column| column[0]).collect())
 }
 
 /// Stage `context`: the Viterbi labels every line (`ContextStage`).
