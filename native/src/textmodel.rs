@@ -530,13 +530,7 @@ impl Model {
         let mut back: Vec<[u8; 4]> = Vec::with_capacity(n);
         let (mut s_b, mut s_k, mut s_g, mut s_a) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
         for (i, &p) in probabilities.iter().enumerate() {
-            let p = if p < 1e-6 {
-                1e-6
-            } else if p > 1.0 - 1e-6 {
-                1.0 - 1e-6
-            } else {
-                p
-            };
+            let p = p.clamp(1e-6, 1.0 - 1e-6);
             let emit_body = p.ln() - log_prior_body - bias;
             let emit_chrome = (1.0 - p).ln() - log_prior_chrome;
             if i == 0 {

@@ -91,9 +91,9 @@ impl<'a> Part<'a> {
         // j2len: the length of the block ending at a[i - 1] and b[j] (difflib's dict, as a sparse map)
         let mut j2len: FxHashMap<usize, usize> = FxHashMap::default();
         let mut next: FxHashMap<usize, usize> = FxHashMap::default();
-        for i in alo..ahi {
+        for (i, ch) in a.iter().enumerate().take(ahi).skip(alo) {
             next.clear();
-            if let Some(at) = self.b2j.get(&a[i]) {
+            if let Some(at) = self.b2j.get(ch) {
                 for &j in at {
                     if j < blo {
                         continue;
