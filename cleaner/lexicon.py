@@ -196,6 +196,10 @@ DATE_NEEDLE = lazy_compile(r"\d|yesterday|today|just now", re.I)
 
 # --- bylines and names ---------------------------------------------------------------------------------------
 
+#: A byline line is this short in words ("By Jane Doe, Staff Writer · 5 min read"; a longer line that begins
+#: with "By" is a sentence): both metadata readers, the text dump's and the page's, hold to it.
+BYLINE_MAX_WORDS = 12
+
 _BYLINES = _DATA["bylines"]
 #: A byline as lists print it: "By REUTERS", "• By Jane Doe".
 BYLINE_LIKE = lazy_compile(_BULLET + "(?:" + _alternatives(_BYLINES["by"]) + r")\s+\S", re.I)

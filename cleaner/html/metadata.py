@@ -23,7 +23,7 @@ from typing import Sequence
 from ..dates import is_update, parse_date
 from ..document import BYLINE, DATE, METADATA_LABELS, TITLE, Authority, Document, Line, first_body
 from ..language import stopwords
-from ..lexicon import BY_INSIDE, BYLINE_PREFIX, byline_name, is_person, is_prose_by_words
+from ..lexicon import BY_INSIDE, BYLINE_MAX_WORDS, BYLINE_PREFIX, byline_name, is_person, is_prose_by_words
 from . import evidence, is_page
 from .stated import is_site_name
 from .features import region_categories
@@ -178,7 +178,7 @@ def _credited_in_header(lines: Sequence[Line]) -> str | None:
     holds the date: "By Daniel Renfrow April 12, 2024"). A "By …" line with no date by it is as often a
     menu's ("By Event Type") or a teaser's."""
     for at, line in enumerate(lines):
-        if line.features.words > _BYLINE_WORDS or line.features.ends_sentence:
+        if line.features.words > BYLINE_MAX_WORDS or line.features.ends_sentence:
             continue
         name = byline_name(line.text)
         if name and any(parse_date(near.text) for near in lines[max(0, at - _DATE_NEAR):at + _DATE_NEAR + 1]
@@ -189,8 +189,6 @@ def _credited_in_header(lines: Sequence[Line]) -> str | None:
 
 #: How near a "By …" line its dateline stands ("By Chase Bernath" / "•" / "January 23, 2026").
 _DATE_NEAR = 2
-#: A byline line is this short (a longer line is a sentence that happens to begin with "By").
-_BYLINE_WORDS = 12
 #: Regions whose authors are not the article's.
 _OTHER_PEOPLES = frozenset({"comment", "related", "listing", "nav", "footer", "sidebar"})
 #: A byline may follow the first sentence of prose (a standfirst) by this many lines.

@@ -22,8 +22,8 @@ from difflib import SequenceMatcher
 from ..dates import date_in_url, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, DATE_NEEDLE, DATE_OR_TIME, TIMESTAMP_LIKE, TITLE_SHARE,
-                       byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
+from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_MAX_WORDS, DATE_NEEDLE, DATE_OR_TIME, TIMESTAMP_LIKE,
+                       TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
@@ -389,7 +389,7 @@ def _credit_block_end(lines, texts: Sequence[str], first: int) -> int:
         if not byline_name(texts[i]):         # (from the text first: no line made for most)
             continue
         f = lines[i].features
-        if f.words > _BYLINE_WORDS or f.ends_sentence:
+        if f.words > BYLINE_MAX_WORDS or f.ends_sentence:
             continue
         dated = [j for j in (i, i + 1, i - 1) if 0 <= j < len(lines) and _is_date(lines[j])]
         if dated:
@@ -409,8 +409,6 @@ def _named_beside(lines, dated: list[int], stoplist: frozenset[str]) -> str | No
     return None
 
 
-#: A byline line is this short ("By Jane Doe, Staff Writer · 5 min read"; a longer line is a sentence).
-_BYLINE_WORDS = 12
 
 
 def _published(lines, dates: list[int], day_first: bool) -> str | None:
@@ -444,7 +442,7 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
     line = lines[index]
     f = line.features
     text = line.text
-    if f.words > _BYLINE_WORDS or f.ends_sentence or line.signal not in (None, "repeated", "menu"):
+    if f.words > BYLINE_MAX_WORDS or f.ends_sentence or line.signal not in (None, "repeated", "menu"):
         return False
     name = byline_name(text)
     if name or AGENCY_BYLINE.match(text):
@@ -526,7 +524,7 @@ def _credited_above(lines, texts: Sequence[str], start: int) -> str | None:
         if name is None:
             continue
         line = lines[i]
-        if line.features.words > _BYLINE_WORDS or line.features.ends_sentence:
+        if line.features.words > BYLINE_MAX_WORDS or line.features.ends_sentence:
             continue
         if name == "":
             name = _named_under(lines, i)
