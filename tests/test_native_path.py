@@ -140,6 +140,22 @@ def test_the_metadata_stage_makes_no_line_for_a_long_menu_above_the_header():
     assert article.title == pipeline.run_text(text).title == "Council votes on roads"
 
 
+
+def test_the_metadata_stage_copies_no_text_of_the_lines_under_the_header():
+    """The metadata stage reads lines' texts from the core down to the header's credit block only
+    (``NativeLines.texts(stop)``): a long article's body lines are not copied into a list of texts. What
+    it returns is the core's texts all the same, a prefix of them or every one."""
+    body = "\n\n".join([_PROSE[0], _PROSE[1], _PROSE[2]] * 10)
+    text = "Council votes on roads\n\nBy Jane Doe\n\n" + body + "\n"
+    article = pipeline.run_text(text, core=native_path.native_path())
+    lines = article._lines
+    assert len(lines) > 30
+    assert lines._texts is not None and len(lines._texts) < 15
+    every = [lines[i].text for i in range(len(lines))]
+    assert lines.texts(3)[:3] == every[:3]
+    assert lines.texts() == every and lines.texts(5) == every
+    assert article.title == pipeline.run_text(text).title
+
 _TITLE_CHARS = st.sampled_from(list("abcde fgh") + ["é", "ß", "ı", "😀", "中", "\u0301"])
 _title_text = st.lists(_TITLE_CHARS, min_size=1, max_size=60).map("".join) | st.lists(
     _TITLE_CHARS, min_size=195, max_size=260).map("".join)          # (difflib's autojunk from 200)
