@@ -84,6 +84,28 @@ def test_the_cores_agree_on_a_pasted_site_cleaned_in_windows(monkeypatch):
     assert native_path.path_differences(text) == []
 
 
+def test_the_core_is_given_an_ordinary_dump_without_a_list_of_its_lines(monkeypatch):
+    """The core splits a dump itself: telling that it is one page (``is_whole_dump``) splits nothing."""
+    text = "\n\n".join(text for _, text in _fixture_texts()[:2])
+
+    def no_split(text):
+        raise AssertionError("the dump was split in Python")
+
+    monkeypatch.setattr(pipeline, "whole_dump", no_split)
+    monkeypatch.setattr("cleaner.document.whole_dump", no_split)
+    assert pipeline.run_text(text, core=native_path.native_path()).paragraphs
+
+
+@pytest.mark.parametrize("lines, chars", [(120, 1 << 20), (10, 1 << 20), (10_000, 600), (10_000, 5_000)])
+def test_is_whole_dump_says_what_whole_dump_does(monkeypatch, lines, chars):
+    from cleaner import document
+
+    monkeypatch.setattr(document, "WHOLE_DUMP_LINES", lines)
+    monkeypatch.setattr(document, "WHOLE_DUMP_CHARS", chars)
+    for text in ["", "a", "a\n" * 9, "a\n" * 10, "abc\n" * 119, "abc\n" * 120, "x" * 700, "ab\n" * 300,
+                 "\n".join(text for _, text in _fixture_texts()[:3])]:
+        assert document.is_whole_dump(text) == (document.whole_dump(text) is not None), (len(text), lines)
+
 def test_a_text_the_core_refuses_is_cleaned_by_the_reference():
     """A lone surrogate is no UTF-8: the core cannot take the text, and the Python reference cleans it."""
     text = "Home\n\n" + _PROSE[0] + " \ud800 " + _PROSE[1] + "\n\n" + _PROSE[2] + "\n"
