@@ -170,6 +170,16 @@ def whole_dump(text: str) -> list[str] | None:
     return raws if end >= len(text) else None
 
 
+def is_whole_dump(text: str) -> bool:
+    """Whether the dump is one page (``whole_dump(text) is not None``), told without splitting it: the
+    native core splits an ordinary dump itself, so a list of its lines made here would be thrown away."""
+    if len(text) > WHOLE_DUMP_CHARS:
+        return False
+    if len(text) < WHOLE_DUMP_LINES or text.count("\n") < WHOLE_DUMP_LINES:
+        return True  # (fewer characters than the line limit: fewer newlines too, none counted)
+    return whole_dump(text) is not None
+
+
 def text_windows(text: str, max_lines: int = WINDOW_LINES, max_chars: int = WINDOW_CHARS) -> Iterator[Window]:
     """A pasted site as consecutive windows, each ended at a blank line when one comes in its second half.
 

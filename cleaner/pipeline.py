@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .document import BODY, BOILERPLATE, Article, DecisionLog, Document, text_windows, whole_dump
+from .document import (BODY, BOILERPLATE, Article, DecisionLog, Document, is_whole_dump, text_windows,
+                       whole_dump)
 from .models import SHIPPED, Models
 from .stages import Stage
 from .stages.context import ContextStage
@@ -129,8 +130,7 @@ def _run_text_native(core, text: str, url: str | None, models: Models) -> Articl
 
 
 def _native_windows(core, text: str, url: str | None, models: Models) -> Article:
-
-    if whole_dump(text) is not None:  # (a split of an ordinary dump costs microseconds; a pasted site's is cut short)
+    if is_whole_dump(text):
         return core.run(text, url, models)
     article: Article | None = None
     log = DecisionLog(text)

@@ -239,22 +239,21 @@ def normalise_newlines(text: str) -> str:
 
 
 def check_line_lengths(text: str, max_line_chars: int = DEFAULT_MAX_LINE_CHARS) -> None:
-    """Refuse a text dump with a line too long to be prose (a blob, minified code)."""
-    if len(text) <= max_line_chars:
-        return
+    """Refuse a text dump with a line too long to be prose (a blob, minified code).
+
+    Read a stretch of ``max_line_chars`` + 1 characters at a time, not a line at a time: a stretch that
+    holds a newline ends every line that began in it within the limit, so the next starts after its last
+    newline; one that holds none begins the first line too long. An ordinary dump is one ``rfind``."""
     start = 0
-    number = 1
-    while True:
-        end = text.find("\n", start)
-        stop = len(text) if end == -1 else end
-        if stop - start > max_line_chars:
-            raise InputError(
-                f"line {number} is {stop - start:,} characters long (limit {max_line_chars:,}); "
-                "this does not look like a text dump")
+    while len(text) - start > max_line_chars:
+        end = text.rfind("\n", start, start + max_line_chars + 1)
         if end == -1:
-            return
+            stop = text.find("\n", start)
+            length, number = (len(text) if stop == -1 else stop) - start, text.count("\n", 0, start) + 1
+            raise InputError(
+                f"line {number} is {length:,} characters long (limit {max_line_chars:,}); "
+                "this does not look like a text dump")
         start = end + 1
-        number += 1
 
 
 def looks_like_html(text: str) -> bool:

@@ -39,6 +39,8 @@ else:  # pragma: no cover - Python 3.10
 _LITERAL = sre_constants.LITERAL
 _SUBPATTERN = sre_constants.SUBPATTERN
 _BRANCH = sre_constants.BRANCH
+#: The repeats whose body every match holds at least once when their minimum is one or more.
+_AT_LEAST_ONCE = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
 _AT = sre_constants.AT
 _IN = sre_constants.IN
@@ -264,7 +266,8 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
     Searching a whole dump for a pattern such as ``^Support The Moscow Times!$`` (multi-line) tries it at
     every character: Python's ``re`` looks for a literal first only when the pattern starts with one. A
     ``literal in text`` test first skips most of that work on the pages (nearly all) that lack it. Runs of
-    plain characters at the pattern's top level count, and an alternation whose every branch has one.
+    plain characters at the pattern's top level count, an alternation whose every branch has one, and a
+    group's or a repeat's (one that must match at least once).
     """
     if pattern.flags & re.IGNORECASE:
         return ()
@@ -287,6 +290,10 @@ def _required(items) -> tuple[str, ...]:
             alternatives = [_required(branch) for branch in value[1]]
             if all(alternatives):
                 candidate = tuple(sorted({text for found in alternatives for text in found}))
+        elif op in _AT_LEAST_ONCE and value[0] >= 1:
+            candidate = _required(value[2])          # ``(.+ -\n){3,}``: every match holds one " -\n"
+        elif op is _SUBPATTERN and not value[1] & re.IGNORECASE:
+            candidate = _required(value[3])          # a group's literal, unless ``(?i:…)`` folds its case
         if candidate and (not best or min(map(len, candidate)) > min(map(len, best))):
             best = candidate
     return best if best and min(map(len, best)) >= 3 else ()

@@ -7,6 +7,8 @@ import subprocess
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import Cleaner, InputError, clean
 from cleaner.reading import decode, looks_like_html, read_input
@@ -212,3 +214,17 @@ def test_many_pages_through_one_cleaner():
     for _ in range(3):
         article = cleaner.clean(PAGE)
         assert any("first paragraph" in p for p in article.paragraphs)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet="ab\n", max_size=60), limit=st.integers(0, 15))
+def test_the_first_line_over_the_limit_is_the_one_reported(text, limit):
+    """``check_line_lengths`` reads the text a stretch at a time; it reports what a line-by-line reading does."""
+    from cleaner.reading import check_line_lengths
+
+    over = next(((n, len(line)) for n, line in enumerate(text.split("\n"), 1) if len(line) > limit), None)
+    if over is None:
+        check_line_lengths(text, limit)
+    else:
+        with pytest.raises(InputError, match=f"^line {over[0]} is {over[1]:,} characters long"):
+            check_line_lengths(text, limit)

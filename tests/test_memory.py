@@ -35,6 +35,7 @@ def test_a_pasted_site_is_cleaned_window_by_window_as_pages(monkeypatch):
     takes its metadata from the first page."""
     pages = _pages()
     monkeypatch.setattr(pipeline, "whole_dump", lambda text: None)  # windows, however small the dump
+    monkeypatch.setattr(pipeline, "is_whole_dump", lambda text: False)  # (the native core's test of it)
     monkeypatch.setattr(pipeline, "text_windows", functools.partial(text_windows, max_lines=35, max_chars=1 << 20))
     article = Cleaner(use_profiles=False).clean("\n\n".join(pages))
 

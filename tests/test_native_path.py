@@ -84,6 +84,28 @@ def test_the_cores_agree_on_a_pasted_site_cleaned_in_windows(monkeypatch):
     assert native_path.path_differences(text) == []
 
 
+def test_the_core_is_given_an_ordinary_dump_without_a_list_of_its_lines(monkeypatch):
+    """The core splits a dump itself: telling that it is one page (``is_whole_dump``) splits nothing."""
+    text = "\n\n".join(text for _, text in _fixture_texts()[:2])
+
+    def no_split(text):
+        raise AssertionError("the dump was split in Python")
+
+    monkeypatch.setattr(pipeline, "whole_dump", no_split)
+    monkeypatch.setattr("cleaner.document.whole_dump", no_split)
+    assert pipeline.run_text(text, core=native_path.native_path()).paragraphs
+
+
+@pytest.mark.parametrize("lines, chars", [(120, 1 << 20), (10, 1 << 20), (10_000, 600), (10_000, 5_000)])
+def test_is_whole_dump_says_what_whole_dump_does(monkeypatch, lines, chars):
+    from cleaner import document
+
+    monkeypatch.setattr(document, "WHOLE_DUMP_LINES", lines)
+    monkeypatch.setattr(document, "WHOLE_DUMP_CHARS", chars)
+    for text in ["", "a", "a\n" * 9, "a\n" * 10, "abc\n" * 119, "abc\n" * 120, "x" * 700, "ab\n" * 300,
+                 "\n".join(text for _, text in _fixture_texts()[:3])]:
+        assert document.is_whole_dump(text) == (document.whole_dump(text) is not None), (len(text), lines)
+
 def test_a_text_the_core_refuses_is_cleaned_by_the_reference():
     """A lone surrogate is no UTF-8: the core cannot take the text, and the Python reference cleans it."""
     text = "Home\n\n" + _PROSE[0] + " \ud800 " + _PROSE[1] + "\n\n" + _PROSE[2] + "\n"
@@ -139,6 +161,22 @@ def test_the_metadata_stage_makes_no_line_for_a_long_menu_above_the_header():
     assert sorted(i for i in lines.made if i in menu_at) == menu_at[-window:]
     assert article.title == pipeline.run_text(text).title == "Council votes on roads"
 
+
+
+def test_the_metadata_stage_copies_no_text_of_the_lines_under_the_header():
+    """The metadata stage reads lines' texts from the core down to the header's credit block only
+    (``NativeLines.texts(stop)``): a long article's body lines are not copied into a list of texts. What
+    it returns is the core's texts all the same, a prefix of them or every one."""
+    body = "\n\n".join([_PROSE[0], _PROSE[1], _PROSE[2]] * 10)
+    text = "Council votes on roads\n\nBy Jane Doe\n\n" + body + "\n"
+    article = pipeline.run_text(text, core=native_path.native_path())
+    lines = article._lines
+    assert len(lines) > 30
+    assert lines._texts is not None and len(lines._texts) < 15
+    every = [lines[i].text for i in range(len(lines))]
+    assert lines.texts(3)[:3] == every[:3]
+    assert lines.texts() == every and lines.texts(5) == every
+    assert article.title == pipeline.run_text(text).title
 
 _TITLE_CHARS = st.sampled_from(list("abcde fgh") + ["é", "ß", "ı", "😀", "中", "\u0301"])
 _title_text = st.lists(_TITLE_CHARS, min_size=1, max_size=60).map("".join) | st.lists(

@@ -87,6 +87,10 @@ def test_fingerprints_do_not_fire_on_other_sites_seeds():
     (r"ab+cde?f", ()),                              # no run of three
     (r"^(?:abc|de)x", ()),                          # a branch without a run: nothing is required
     (r"(?i)^sign up", ()),                          # a literal test cannot ignore case
+    (r"^-\n(.+ -\n){3,}", (" -\n",)),                # a repeat matched at least once holds its literal
+    (r"^-\n(?:.+ -\n)+?", (" -\n",)),                # (lazily too)
+    (r"^-\n(.+ -\n){0,3}", ()),                      # one that may match nothing does not
+    (r"^-\n(?i:.+ abc\n)", ()),                      # nor a group that ignores case
 ])
 def test_required_literals_are_what_every_match_contains(pattern, literals):
     import re

@@ -216,12 +216,14 @@ class NativeLines(Sequence):
 
         return _native.repeating_titles(titles, lowered, threshold)
 
-    def texts(self) -> list[str]:
-        """Every line's text, from the core (no Line made): the metadata stage compares many lines' texts
-        with the page title and reads few of them further."""
-        if self._texts is None:
-            self._texts = self.result.texts()
-        return self._texts
+    def texts(self, stop: int | None = None) -> list[str]:
+        """The lines' texts from the core (no Line made), at least the first ``stop`` (every line's without
+        it; the list may hold more): the metadata stage compares the header's lines with the page title and
+        reads few of them further, and none far under the header, so most lines' texts are never copied."""
+        known = self._texts
+        if known is None or (len(known) < self.n and (stop is None or len(known) < stop)):
+            known = self._texts = self.result.texts(stop)
+        return known
 
     def decisions(self) -> Iterator[tuple[str, str, str]]:
         """Every line's (label, stage, reason worded), a made line's as it stands; no Line made for the rest."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from itertools import islice
 
 from ..dates import date_in_url, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
@@ -80,7 +81,7 @@ class MetadataStage:
         after = first + 1
         while after < min(len(lines), first + 7) and not holds_sentence(lines[after].features):
             after += 1
-        texts = _texts(lines)
+        texts = _texts(lines, first + 1 + _CREDIT_BELOW)   # no line under the credit block is read
         after = max(after, _credit_block_end(lines, texts, first))
         scan = list(window) + list(range(first + 1, after))
         dates = [i for i in scan if _open(lines[i]) and _is_date(lines[i])]
@@ -136,7 +137,7 @@ class MetadataStage:
         titles = tuple(map(_TitlePart, _title_parts(page_title)))
         repeats: set[int] = set()
         if titles and first > 1:
-            lowered = [text.lower() for text in _texts(lines)[1:first]]
+            lowered = [text.lower() for text in _texts(lines, first)[1:first]]
             repeats = {k + 1 for k in _repeating(lines, lowered, titles)}
         best, best_score = None, 0.0               # the window's pick
         named, named_score = None, 0.0             # the anchored pick
@@ -325,11 +326,14 @@ def _titles_by_length(titles: "tuple[_TitlePart, ...]") -> dict[int, tuple[_Titl
     return by_length
 
 
-def _texts(lines) -> Sequence[str]:
-    """The lines' texts: from the core when it holds the lines (``NativeLines.texts``), so that comparing
-    every line with the page title makes no Line object for each."""
+def _texts(lines, stop: int | None = None) -> Sequence[str]:
+    """The lines' texts, at least the first ``stop`` (all without it): from the core when it holds the lines
+    (``NativeLines.texts``), so that comparing many lines with the page title makes no Line object for each,
+    and the texts of the lines under the header are not copied."""
     texts = getattr(lines, "texts", None)
-    return texts() if texts is not None else [line.text for line in lines]
+    if texts is not None:
+        return texts(stop)
+    return [line.text for line in (lines if stop is None else islice(lines, stop))]
 
 
 def _open(line) -> bool:

@@ -681,12 +681,12 @@ impl Document {
         Ok(self.doc.text(&self.text, i))
     }
 
-    /// Every line's text, in order (the metadata stage compares them without a Line object for each).
-    fn texts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(
-            py,
-            (0..self.doc.len()).map(|i| self.doc.text(&self.text, i)),
-        )
+    /// The lines' texts in order, the first `stop` of them (all without it): the metadata stage compares
+    /// the header's lines without a Line object for each, and reads none far under the header.
+    #[pyo3(signature = (stop=None))]
+    fn texts<'py>(&self, py: Python<'py>, stop: Option<usize>) -> PyResult<Bound<'py, PyList>> {
+        let stop = stop.map_or(self.doc.len(), |stop| stop.min(self.doc.len()));
+        PyList::new(py, (0..stop).map(|i| self.doc.text(&self.text, i)))
     }
 
     /// The texts of the lines whose label is `label`, in order (the article's paragraphs, for BODY).
