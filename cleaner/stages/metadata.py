@@ -151,23 +151,12 @@ class MetadataStage:
                                                                  TITLE_SHARE)
             near = any(0 < m - i <= 4 for m in meta_lines)
             if i in window:
-                score = base
-                if i > 0 and (shares or (i in repeats and shares_title(line.text.lower(), f, page_title,
-                                                                        page_words, TITLE_SHARE))):
-                    score += 3.0
-                if near:
-                    score += 1.5
-                score -= 0.08 * (first - i)
+                titled = i > 0 and (shares or (i in repeats and shares_title(line.text.lower(), f, page_title,
+                                                                             page_words, TITLE_SHARE)))
+                score = _headline_score(base, 3.0 if titled else 0.0, near, first - i)
                 if score > best_score:
                     best, best_score = i, score
-            score = base
-            if i in repeats:
-                score += 4.0
-            elif shares:
-                score += 3.0
-            if near:
-                score += 1.5
-            score -= 0.08 * (first - i)
+            score = _headline_score(base, 4.0 if i in repeats else 3.0 if shares else 0.0, near, first - i)
             if score > named_score:
                 named, named_score = i, score
         return best, named
@@ -189,6 +178,13 @@ class MetadataStage:
 #: A headline the text's header gave that shares less than this with the page title is not taken (word F1
 #: of their content words; tuned on the tune half of wcxb-dev-articles' sites: 0.2-0.5 score alike).
 _ASTRAY_OVERLAP = 0.3
+
+
+def _headline_score(base: float, titled: float, near: bool, above_text: int) -> float:
+    """A header line's score as the headline (both picks of :meth:`MetadataStage._pick_titles`): its size
+    (``base``), what it shares with the page title (``titled``), a byline or date just under it (``near``),
+    less a little for each line between it and the text."""
+    return base + titled + (1.5 if near else 0.0) - 0.08 * above_text
 
 
 def _word_overlap(a, b) -> float:
