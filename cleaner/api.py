@@ -62,22 +62,28 @@ class Cleaner:
         text, is_html = read_input(text, input_format, self.max_bytes, self.max_line_chars, charset)
         # One CPU budget for the profile's regexes over the whole dump (fingerprints, then its rules in every
         # window of a large dump): a slow user regex stops with a one-line error, not per window.
-        with time_budget(budget_for(len(text))):
-            article = self._clean_text(text, url, profile, is_html)
+        budget = budget_for(len(text))
+        handed = [text]
+        del text   # _clean_text holds the only reference: a big page's text is freed once its lines hold it
+        with time_budget(budget):
+            article = self._clean_text(handed, url, profile, is_html)
         if article.empty:
             article.warnings.append("no article text found")
         return article
 
-    def _clean_text(self, text: str, url: str | None, profile: str | Profile | None, is_html: bool) -> Article:
+    def _clean_text(self, handed: list[str], url: str | None, profile: str | Profile | None,
+                    is_html: bool) -> Article:
+        """Clean the text ``handed`` over (a list of one str, emptied here: no caller's frame keeps it)."""
+        text = handed.pop()
         if is_html:
             from .html import html_to_document, let_go_of_tree  # lazy: lxml only when HTML comes in
 
             doc = html_to_document(text, url=url)
             shown = "\n".join(line.text for line in doc.lines)  # fingerprints are chrome a reader sees
             doc.profile = self._pick_profile(shown, url, profile)
-            # The lines hold the text now. When clean() decoded it, this was the only
-            # reference: a 10 MB page is not kept twice while the stages run.
-            del text
+            # The lines hold the text now: a 10 MB page is not kept twice (or three times, with the text
+            # its lines show) while the stages run. When clean() decoded it, this was the only reference.
+            del text, shown
             let_go_of_tree(doc)   # a big page over trafilatura's limits needs no tree from here on
             doc.models, doc.template = self.models, self._template(url)
             article = pipeline.run(doc)

@@ -4,8 +4,10 @@ counts on (a shared object where each line had its own), and that they read the 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cleaner.html import html_to_document
+from cleaner.html import evidence, html_to_document
 from cleaner.html.layout import PATH_LIMIT
 from cleaner.stages.features import Features
 
@@ -146,7 +148,6 @@ def test_a_big_page_knows_before_it_has_lines_whether_trafilatura_can_read_it(mo
     """Over trafilatura's limits, no stage but a profile's selectors reads a big page's tree again (so it can
     be let go of); within them, trafilatura is not read early (whether the model needs it is not known yet)."""
     import cleaner.html as html
-    from cleaner.html import evidence
 
     monkeypatch.setattr(html, "EARLY_STATED_CHARS", 0)
     monkeypatch.setattr(evidence, "main_text", lambda *a, **k: (_ for _ in ()).throw(AssertionError("read early")))
@@ -162,7 +163,6 @@ def test_a_big_page_knows_before_it_has_lines_whether_trafilatura_can_read_it(mo
 def test_a_big_page_over_the_limits_lets_go_of_its_tree_and_reads_the_same(monkeypatch, max_elements):
     """libxml2's nodes were a third of a big menu page's peak at 4 MB and over: once the stated metadata is
     read, no stage reads the tree of a page over trafilatura's limits. Within them trafilatura may read it."""
-    from cleaner.html import evidence
 
     monkeypatch.setattr(evidence, "MAX_ELEMENTS", max_elements)
     big, tree = _clean_seeing_the_tree(monkeypatch, _MENUS_AND_A_STORY)
@@ -175,7 +175,6 @@ def test_a_big_page_over_the_limits_lets_go_of_its_tree_and_reads_the_same(monke
 
 
 def test_a_big_page_whose_profile_has_selectors_keeps_its_tree(monkeypatch, tmp_path):
-    from cleaner.html import evidence
     from cleaner.profiles.loader import load_profile
 
     monkeypatch.setattr(evidence, "MAX_ELEMENTS", 50)   # over trafilatura's limits: only the selectors need the tree
@@ -189,7 +188,6 @@ def test_a_big_page_whose_profile_has_selectors_keeps_its_tree(monkeypatch, tmp_
 def test_the_lines_alone_are_the_documents_lines_and_ask_no_witness(monkeypatch):
     """``cleaner batch --learn-sites`` needs only a page's lines: a big page's early readings would be wasted."""
     import cleaner.html as html
-    from cleaner.html import evidence
 
     monkeypatch.setattr(html, "EARLY_STATED_CHARS", 0)
     laid_out = [(line.text, line.blank_before) for line in html.html_to_document(_MENUS_AND_A_STORY).lines]
@@ -199,3 +197,62 @@ def test_the_lines_alone_are_the_documents_lines_and_ask_no_witness(monkeypatch)
     monkeypatch.setattr(evidence, "main_text", refuse)
     monkeypatch.setattr(evidence, "metadata", refuse)
     assert [(line.text, line.blank_before) for line in html.html_lines(_MENUS_AND_A_STORY)] == laid_out
+
+
+_WORDS = st.sampled_from("the a cat sat on mat dog ran far away é naïve Öl 42 x".split())
+
+
+@given(paragraphs=st.lists(st.lists(_WORDS, min_size=0, max_size=12), min_size=1, max_size=30),
+       lines=st.lists(st.lists(_WORDS, min_size=0, max_size=9), max_size=12),
+       copies=st.integers(min_value=0, max_value=2 * evidence._Stream.max_repeats))
+@settings(max_examples=300, deadline=None)
+def test_a_long_stream_indexed_in_sorted_arrays_places_lines_as_the_dict_does(paragraphs, lines, copies):
+    """The sorted-array index of a long stream gives every line the same places as the dict, for trigrams
+    found once, a few times, and up to the repeat limit and beyond (a paragraph copied ``copies`` times)."""
+    text = "\n".join(" ".join(words) for words in paragraphs + [paragraphs[0]] * copies)
+    small, big = evidence._Stream(text), evidence._Stream(text, sorted_from=0)
+    assert isinstance(big.at.__self__, evidence._SortedIndex) and isinstance(small.at.__self__, dict)
+    for words in lines + paragraphs:
+        assert big.places(words) == small.places(words)
+
+
+def test_a_megabyte_of_prose_is_indexed_in_a_fraction_of_the_dicts_memory():
+    """The trigram index of a long text is some 12 bytes a trigram (sorted arrays), not ~100 (a dict)."""
+    import random
+    import tracemalloc
+
+    rng = random.Random(7)
+    vocabulary = ["".join(rng.choice("abcdefghij") for _ in range(6)) for _ in range(20_000)]
+    text = "\n".join(" ".join(rng.choice(vocabulary) for _ in range(80)) for _ in range(1_500))
+    words = 80 * 1_500
+    assert words >= evidence.SORTED_INDEX_WORDS
+    sizes = {}
+    for name, sorted_from in (("dict", 10 ** 9), ("sorted", None)):
+        tracemalloc.start()
+        stream = evidence._Stream(text, sorted_from=sorted_from)
+        sizes[name] = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        del stream
+    assert sizes["sorted"] < sizes["dict"] / 3
+
+
+def test_the_decoded_page_is_held_by_one_frame_only_once_its_lines_are_made(monkeypatch):
+    """clean() hands the text it decoded over: while the page becomes lines, only the caller that made
+    them holds it (it lets it go then), not clean()'s frame too, which kept a 10 MB page alive through
+    every stage."""
+    import sys
+
+    import cleaner.html
+    from cleaner import Cleaner
+
+    seen = {}
+    real = cleaner.html.html_to_document
+
+    def counting(text, url=None):
+        fresh = "".join(["a", "page"])          # held by this frame alone
+        seen["others"] = sys.getrefcount(text) - sys.getrefcount(fresh)
+        return real(text, url=url)
+
+    monkeypatch.setattr(cleaner.html, "html_to_document", counting)
+    Cleaner().clean(b"<html><body><article><p>" + b"Some words of a story. " * 40 + b"</p></article></body></html>")
+    assert seen["others"] == 1
