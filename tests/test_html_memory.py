@@ -150,6 +150,7 @@ def test_a_big_page_knows_before_it_has_lines_whether_trafilatura_can_read_it(mo
     import cleaner.html as html
 
     monkeypatch.setattr(html, "EARLY_STATED_CHARS", 0)
+    monkeypatch.setattr(evidence, "WITNESS_BYTES_PER_CHAR", 10 ** 6)   # no memory budget here: the limits alone
     monkeypatch.setattr(evidence, "main_text", lambda *a, **k: (_ for _ in ()).throw(AssertionError("read early")))
     assert html.html_to_document(_MENUS_AND_A_STORY).witness is None
     monkeypatch.setattr(evidence, "MAX_ELEMENTS", 50)
@@ -165,6 +166,7 @@ def test_a_big_page_over_the_limits_lets_go_of_its_tree_and_reads_the_same(monke
     read, no stage reads the tree of a page over trafilatura's limits. Within them trafilatura may read it."""
 
     monkeypatch.setattr(evidence, "MAX_ELEMENTS", max_elements)
+    monkeypatch.setattr(evidence, "WITNESS_BYTES_PER_CHAR", 10 ** 6)   # no memory budget here: the limits alone
     big, tree = _clean_seeing_the_tree(monkeypatch, _MENUS_AND_A_STORY)
     assert (tree is None) == (max_elements == 50)
     small, tree = _clean_seeing_the_tree(monkeypatch, _MENUS_AND_A_STORY, big=False)
@@ -172,6 +174,27 @@ def test_a_big_page_over_the_limits_lets_go_of_its_tree_and_reads_the_same(monke
     over = any("over the 50 trafilatura is asked about" in warning for warning in big.warnings)
     consulted = any("trafilatura's main text" in str(d.reason) for d in big.decisions)
     assert (over, consulted) == ((True, False) if max_elements == 50 else (False, True))
+
+
+def _labels(count: int) -> str:
+    return "".join(f"<div>Menu label {i}</div>" for i in range(count))
+
+
+def test_a_big_page_of_dense_markup_is_not_given_to_trafilatura_beyond_its_memory_budget():
+    """trafilatura's copies of a tree cost ~1.3 KB an element (with the page's lines): a big page with an element
+    and a line every few characters is decided from its markup alone, which keeps it within 40 bytes a byte; the
+    same size of prose in paragraphs is asked as before."""
+    from cleaner.html import EARLY_STATED_CHARS
+
+    story = "<div class='story'><p>The council voted on Tuesday to keep the old library open.</p></div>"
+    menus = "<html><body>" + _labels(EARLY_STATED_CHARS // 20) + story + "</body></html>"
+    witness = html_to_document(menus).witness
+    assert witness is not None and "bytes of memory a character" in witness.refusal
+    prose = "<p>" + "The council voted on Tuesday to keep the old library open for ten more years. " * 20 + "</p>"
+    paragraphs = "<html><body>" + prose * (EARLY_STATED_CHARS // len(prose) + 1) + "</body></html>"
+    assert html_to_document(paragraphs).witness is None
+    under = "<html><body>" + _labels(EARLY_STATED_CHARS // 40) + story + "</body></html>"
+    assert len(under) < EARLY_STATED_CHARS and html_to_document(under).witness is None   # small: not budgeted
 
 
 def test_a_big_page_whose_profile_has_selectors_keeps_its_tree(monkeypatch, tmp_path):

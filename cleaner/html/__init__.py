@@ -20,8 +20,9 @@ from .parse import parse_html
 __all__ = ["Markup", "html_lines", "html_to_document", "is_page", "let_go_of_tree", "page_root"]
 
 
-#: A page of at least this many characters has what it states about itself read, its date included, and
-#: trafilatura's reading of it, before it is laid out as lines (:func:`html_to_document`).
+#: A page of at least this many characters has what it states about itself read, its date included, before
+#: it is laid out as lines, and trafilatura is asked about it only within a memory budget
+#: (:func:`html_to_document`, :data:`evidence.WITNESS_BYTES_PER_CHAR`).
 EARLY_STATED_CHARS = 512 * 1024
 
 
@@ -29,19 +30,22 @@ def html_to_document(text: str, url: str | None = None) -> Document:
     """The page's visible text as a Document of lines with markup evidence.
 
     A big page (:data:`EARLY_STATED_CHARS`) has what it states read from its tree before it has lines
-    (:func:`read_stated_early`), and whether it is over trafilatura's limits: if it is, no stage but a
-    profile's selectors reads the tree again, and :func:`let_go_of_tree` frees it before the stages.
+    (:func:`read_stated_early`), and once it has them, whether it is over trafilatura's limits, its memory
+    budget for a big page included (:func:`evidence.over_limits`): if it is, no stage but a profile's
+    selectors reads the tree again, and :func:`let_go_of_tree` frees it before the stages.
     (trafilatura's reading itself is not read early: whether the markup model needs it is known only once
     the lines are scored, and read for every big page it cost the big benchmark pages a third more CPU.)
     """
     root = _parsed(text)
     stated = witness = None
-    if len(text) >= EARLY_STATED_CHARS:
+    big = len(text) >= EARLY_STATED_CHARS
+    if big:
         stated = read_stated_early(root, url)
-        over = evidence.over_limits(root)
+    doc = Document(lines=LineBuilder().walk(walk_root(root)), url=url, source_format="html")
+    if big:
+        over = evidence.over_limits(root, chars=len(text), lines=len(doc.lines))
         if over is not None:
             witness = evidence.Witness(refusal=over)
-    doc = Document(lines=LineBuilder().walk(walk_root(root)), url=url, source_format="html")
     doc.stated = stated
     doc.root = root
     doc.witness = witness

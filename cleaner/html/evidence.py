@@ -48,6 +48,16 @@ NON_TEXT = ("script", "style", "noscript", "template", "svg", "math", "iframe", 
 #: linked ``<div>``s), and its copy of the tree and its text come on top of ours (40 bytes a byte of
 #: HTML on menu-like pages). The benchmark pages have at most 15,793 elements (median 957).
 MAX_ELEMENTS = 30_000
+#: A page of at least ``cleaner.html.EARLY_STATED_CHARS`` characters is asked only while trafilatura's
+#: working memory stays within this many bytes a character of the page, beside the cleaner's own (some 20 a
+#: character on a page of menus), so that a big page stays within 40: (elements + lines) ×
+#: :data:`WITNESS_NODE_BYTES` at most. trafilatura copies the tree it is given, cleans a second copy and
+#: keeps a backup of that (three copies beside ours), and the cleaner's lines and their rows come with the
+#: lines: together some 1.3 KB an element and a line, as bench/limits.py's generated pages measure. A page
+#: of a megabyte of one-line menus (18 characters an element and a line) took 103 bytes a byte asked, 31
+#: not; the benchmark's big pages have 74 characters an element and a line or more.
+WITNESS_BYTES_PER_CHAR = 20
+WITNESS_NODE_BYTES = 1_300
 #: ... nested at most this deep (libxml2's default limit: deeper pages were not read at all before
 #: ``huge_tree``): jusText, in trafilatura's full cascade, spells out every paragraph's whole ancestry.
 MAX_DEPTH = 256
@@ -64,12 +74,18 @@ class WitnessFailed(Exception):
     """trafilatura raised an error (not a resource error) on the page: it says nothing about it."""
 
 
-def over_limits(root) -> str | None:
+def over_limits(root, chars: int | None = None, lines: int | None = None) -> str | None:
     """Why trafilatura is not asked about this page (it is over :data:`MAX_ELEMENTS` or
-    :data:`MAX_DEPTH`), or ``None``. Counted in libxml2, without touching the elements from Python."""
+    :data:`MAX_DEPTH`, or, given the page's size in characters and its lines, over the memory
+    :data:`WITNESS_BYTES_PER_CHAR` allows), or ``None``. Counted in libxml2, without touching the elements
+    from Python."""
     elements = int(root.xpath("count(//*)"))
     if elements > MAX_ELEMENTS:
         return f"the page has {elements:,} elements, over the {MAX_ELEMENTS:,} trafilatura is asked about"
+    if chars is not None and lines is not None and \
+            (elements + lines) * WITNESS_NODE_BYTES > WITNESS_BYTES_PER_CHAR * chars:
+        return (f"the page has {elements:,} elements and {lines:,} lines in {chars:,} characters: trafilatura "
+                f"would take over {WITNESS_BYTES_PER_CHAR} bytes of memory a character of it")
     if _deeper_than_max_depth()(root):
         return f"the page nests elements more than {MAX_DEPTH} levels deep, deeper than trafilatura is asked about"
     return None
