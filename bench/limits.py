@@ -9,8 +9,11 @@ and cleans it in a fresh Python process, which reports:
 - peak RSS beyond the interpreter: the process's peak resident memory while it cleans the document
   (``VmHWM`` in /proc, reset just before through ``/proc/self/clear_refs``) minus its resident memory
   after importing cleaner and cleaning a tiny dump of the same format (lxml, trafilatura and the markup
-  model loaded for HTML), which is what any run pays before its document. (The process's lifetime peak,
-  ``ru_maxrss``, would hide a small document's memory under the model's loading.)
+  model loaded for HTML) and then a 16 KiB document of the same kind (the caches a process fills once, on
+  its first real document: the stoplists' word index, the phrase patterns compiled as lines need them),
+  which is what any run pays before its document. That first document's cost is printed too (``once``).
+  (The process's lifetime peak, ``ru_maxrss``, would hide a small document's memory under the model's
+  loading.)
 and prints them with s/MB and bytes of memory per input byte (and per byte added since the size
 before), so a curve that is not flat shows.
 
@@ -158,6 +161,10 @@ KINDS: dict[str, tuple[str, Callable[[Path, int, Words], int]]] = {
 }
 
 
+#: The first document each measured process cleans before its big one (its cost is paid once per process).
+FIRST_DOCUMENT_BYTES = 16 * 1024
+
+
 # --- the measured process ---------------------------------------------------------------------------------
 
 _TINY = {
@@ -182,13 +189,19 @@ tiny = Cleaner(use_profiles=True)
 tiny.clean(TINY[fmt], input_format=fmt).body
 gc.collect()
 try:
+    after_tiny = status("VmRSS")
+    with open(sys.argv[4], "rb") as handle:   # a first document of the same kind: what a process pays once
+        tiny.clean(handle, input_format=fmt).body
+    gc.collect()
     base = status("VmRSS")
+    once = base - after_tiny
     with open("/proc/self/clear_refs", "w") as handle:   # the peak (VmHWM) starts again from here
         handle.write("5")
     peak = lambda: status("VmHWM")
 except OSError:   # no /proc: the peak of the whole process, less the peak before (an underestimate)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    once = 0
 one = Cleaner(use_profiles=True, max_line_chars=max_line_chars)
 before = resource.getrusage(resource.RUSAGE_SELF)
 with open(path, "rb") as handle:
@@ -196,7 +209,7 @@ with open(path, "rb") as handle:
 out = len(article.body)
 after = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
-                  "base_kb": base, "peak_kb": peak(), "body_chars": out,
+                  "base_kb": base, "peak_kb": peak(), "once_kb": once, "body_chars": out,
                   "warnings": article.warnings, "module": cleaner.__file__,
                   "default_max_line_chars": DEFAULT_MAX_LINE_CHARS}))
 """
@@ -207,15 +220,18 @@ def measure(kind: str, size_mb: float, timeout: float, workdir: Path) -> dict:
     size = int(size_mb * MB)
     path = workdir / f"{kind}-{size_mb:g}MB.{'html' if fmt == 'html' else 'txt'}"
     written = make(path, size, Words(seed=len(kind) * 1000 + int(size_mb * 10)))
+    first = workdir / f"{kind}-first.{'html' if fmt == 'html' else 'txt'}"
+    make(first, FIRST_DOCUMENT_BYTES, Words(seed=7))
     max_line_chars = size if kind == "text-longline" else DEFAULT_MAX_LINE_CHARS
     code = f"TINY = {_TINY!r}\n" + _CHILD
     try:
-        done = subprocess.run([sys.executable, "-c", code, fmt, str(path), str(max_line_chars)],
+        done = subprocess.run([sys.executable, "-c", code, fmt, str(path), str(max_line_chars), str(first)],
                               capture_output=True, text=True, timeout=timeout, cwd=ROOT)
     except subprocess.TimeoutExpired:
         return {"bytes": written, "error": f"timed out after {timeout:g} s"}
     finally:
         path.unlink()
+        first.unlink()
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["exit status %d" % done.returncode])[-1]
         return {"bytes": written, "error": last[:120]}
@@ -228,7 +244,7 @@ def report(kind: str, sizes: list[float], timeout: float, workdir: Path) -> None
     """One curve: a row per size; ``+B/B`` is the memory the size added over the one before, per byte added
     (the slope, free of what any first big document costs once)."""
     print(f"\n{kind}")
-    print(f"  {'MB':>5} {'CPU s':>8} {'s/MB':>6} {'RSS MB':>8} {'B/B':>6} {'+B/B':>6}  body chars  warnings")
+    print(f"  {'MB':>5} {'CPU s':>8} {'s/MB':>6} {'RSS MB':>8} {'B/B':>6} {'+B/B':>6} {'once MB':>7}  body chars  warnings")
     previous = None
     for size_mb in sizes:
         result = measure(kind, size_mb, timeout, workdir)
@@ -242,7 +258,8 @@ def report(kind: str, sizes: list[float], timeout: float, workdir: Path) -> None
         previous = (result["bytes"], beyond)
         warnings = "; ".join(result["warnings"])[:60]
         print(f"  {mb:>5.1f} {result['cpu']:>8.2f} {result['cpu'] / mb:>6.2f} {beyond / MB:>8.0f} "
-              f"{beyond / result['bytes']:>6.1f} {slope}  {result['body_chars']:>10,}  {warnings}", flush=True)
+              f"{beyond / result['bytes']:>6.1f} {slope} {result['once_kb'] / 1024:>7.0f}  {result['body_chars']:>10,}  "
+              f"{warnings}", flush=True)
 
 
 def main() -> None:
@@ -258,7 +275,8 @@ def main() -> None:
         parser.error(f"unknown kind(s): {', '.join(unknown)}")
     load = os.getloadavg()
     print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores; "
-          "RSS MB = peak beyond an interpreter that imported cleaner and cleaned a tiny dump; "
+          "RSS MB = peak beyond an interpreter that imported cleaner and cleaned a tiny dump and a first "
+          "16 KiB document (once MB: what that first document cost); "
           "B/B = those bytes per input byte")
     print(f"text-longline: one line, one character under the line limit, raised to the size for the run "
           f"(the default limit is {DEFAULT_MAX_LINE_CHARS:,} characters)")
