@@ -10,6 +10,8 @@ import sys
 import tracemalloc
 
 from conftest import seed
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner import chunks, language, pipeline
 from cleaner.api import Cleaner
@@ -152,3 +154,52 @@ def test_a_long_line_is_measured_in_bounded_memory():
     finally:
         tracemalloc.stop()
     assert peak < 2.5 * sys.getsizeof(line)
+
+
+def test_a_dump_that_begins_with_a_long_line_reads_its_metadata_in_bounded_memory():
+    """The metadata stage takes a dump's first line for its page title: a first line of 400,000 characters
+    is neither split into its words (ten times its size) nor copied in lower case to be compared with the
+    header's lines (a first line of over 2,000 characters is no page title)."""
+    from cleaner.stages import metadata
+
+    line = _long_line(400_000)
+    assert metadata._words_up_to(line, 10) == 10 and metadata._words_up_to("two words", 10) == 2
+    lowered = line.lower()
+    tracemalloc.start()
+    try:
+        parts = metadata._title_parts(lowered)
+        metadata._bare_name(line, frozenset())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert parts and peak < 0.5 * sys.getsizeof(line)
+    dump = line + "\n\nA Short Headline Here\n\n" + PROSE * 3
+    cleaner = Cleaner(use_profiles=False, max_line_chars=len(line) + 1)
+    cleaner.clean(dump)  # warm up
+    tracemalloc.start()
+    try:
+        article = cleaner.clean(dump)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert article.body and peak < 6 * sys.getsizeof(line)
+
+
+def test_an_articles_paragraphs_are_the_texts_its_lines_were_read_as():
+    """The body's paragraphs are the str objects the metadata stage already read from the core (or the
+    lines hold), not second copies of them."""
+    article = Cleaner(use_profiles=False).clean("A page title\n\nA headline of the story\n\n" + PROSE * 2 + "\n\n" + PROSE)
+    lines = article._lines
+    made = getattr(lines, "made_texts", lambda: None)()
+    if made is None:   # the Python reference: the paragraphs are its lines' texts
+        made = [line.text for line in lines]
+    read = [text for text, line in zip(made, lines) if line.label == BODY]
+    assert read and all(any(p is text for p in article.paragraphs) for text in read)
+
+
+@given(text=st.text(alphabet=st.sampled_from("ab \t\n\x1c\x85\u00a0\u2003\u3000é"), max_size=40),
+       most=st.integers(min_value=0, max_value=12))
+def test_words_are_counted_up_to_a_bound_as_str_split_cuts_them(text, most):
+    from cleaner.stages.metadata import _words_up_to
+
+    assert _words_up_to(text, most) == min(len(text.split()), most)

@@ -194,7 +194,9 @@ class NativeLines(Sequence):
 
     def _make(self, i: int) -> Line:
         path = self.path
-        line = Line(self._number[i], self.result.text(i), bool(self._blank[i]))
+        known = self._texts   # the text the metadata stage already has, not a second copy of it
+        text = known[i] if known is not None and i < len(known) else self.result.text(i)
+        line = Line(self._number[i], text, bool(self._blank[i]))
         line.label = LABELS[self._label[i]]
         line.authority = _AUTHORITIES[self._authority[i]]
         line.stage = path.stages[self._stage[i]]
@@ -224,6 +226,11 @@ class NativeLines(Sequence):
         if known is None or (len(known) < self.n and (stop is None or len(known) < stop)):
             known = self._texts = self.result.texts(stop)
         return known
+
+    def made_texts(self) -> list[str] | None:
+        """The texts already copied from the core (:meth:`texts`), if any: the article's paragraphs take
+        these, not second copies."""
+        return self._texts
 
     def decisions(self) -> Iterator[tuple[str, str, str]]:
         """Every line's (label, stage, reason worded), a made line's as it stands; no Line made for the rest."""
@@ -272,7 +279,7 @@ def run_native(path: NativePath, text: str, url: str | None, models, first: int 
                 doc.decide(line, BOILERPLATE, path.finish_reason, Authority.SOFT)
         labels = lines.labels()
     doc.stage = ""
-    paragraphs = result.texts_labelled(_LABEL_CODE[BODY], bytes(labels))
+    paragraphs = result.texts_labelled(_LABEL_CODE[BODY], bytes(labels), lines.made_texts())
     return assemble_from(doc, paragraphs, labels.count(_LABEL_CODE[BOILERPLATE]))
 
 

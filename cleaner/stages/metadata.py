@@ -132,8 +132,9 @@ class MetadataStage:
         headline found far above the text would take the lines between it and the text as header chrome).
         One pass makes both: a line's shape and what it shares with the page title are read once."""
         lines = doc.lines
-        page_title = lines[0].text.lower() if lines else ""
-        page_words = frozenset(lines[0].features.content) if lines else frozenset()
+        titled_page = bool(lines) and len(lines[0].text) <= _PAGE_TITLE_CHARS
+        page_title = lines[0].text.lower() if titled_page else ""
+        page_words = frozenset(lines[0].features.content) if titled_page else frozenset()
         titles = tuple(map(_TitlePart, _title_parts(page_title)))
         repeats: set[int] = set()
         if titles and first > 1:
@@ -200,6 +201,9 @@ _REPEAT_SIMILARITY = 0.84
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—•·»]\s+|:\s+")
 #: Only this much of a line is compared with the page title (a long line is no headline).
 _TITLE_CHARS = 300
+#: A first line longer than this is no page title (a dump that begins with its text): it is not copied in
+#: lower case to be compared with the header's lines (a line of megabytes was a copy of it).
+_PAGE_TITLE_CHARS = 2_000
 
 
 def _title_parts(page_title: str) -> tuple[str, ...]:
@@ -209,8 +213,19 @@ def _title_parts(page_title: str) -> tuple[str, ...]:
     runs = {page_title[:_TITLE_CHARS], *parts}
     if len(parts) > 2:
         runs.update((" ".join(parts[:-1]), " ".join(parts[1:])))
-    least = min(4, 0.4 * len(page_title.split()))      # not a site name of two words ("Sprout Social")
+    least = min(4, 0.4 * _words_up_to(page_title, 10))   # not a site name of two words ("Sprout Social")
     return tuple(run for run in runs if len(run.split()) >= max(2, least))
+
+
+def _words_up_to(text: str, most: int) -> int:
+    """The number of words in ``text`` (as ``str.split()`` cuts them), counted up to ``most``: a line of a
+    megabyte is not split into its words (a list of them was ten bytes a byte of the line), nor copied, to
+    learn that it has more than a few."""
+    return sum(1 for _ in islice(_WORD.finditer(text), most))
+
+
+#: A word as ``str.split()`` cuts them (``\s`` is ``str.isspace``).
+_WORD = re.compile(r"\S+")
 
 
 def _repeating(lines, lowered: list[str], titles: "tuple[_TitlePart, ...]") -> list[int]:
@@ -464,7 +479,7 @@ def _bare_name(text: str, stoplist: frozenset[str]) -> str | None:
     """The name a bare line gives: the whole line, or what comes before its first comma when a role or degrees
     follow it ("Mike Marshall, Shipping Expert", "Dylan Bailey, MS, RD"; "Dear Brian," is a greeting); None
     where neither is a name."""
-    if len(text.split()) > _BARE_NAME_WORDS:
+    if _words_up_to(text, _BARE_NAME_WORDS + 1) > _BARE_NAME_WORDS:
         return None
     if is_bare_name(text, stoplist):
         return text
@@ -542,7 +557,7 @@ def _named_under(lines, index: int) -> str | None:
     if index + 1 >= len(lines):
         return None
     text = lines[index + 1].text
-    return text if len(text.split()) <= _NAME_UNDER_WORDS and is_byline_name(text) else None
+    return text if _words_up_to(text, _NAME_UNDER_WORDS + 1) <= _NAME_UNDER_WORDS and is_byline_name(text) else None
 
 
 def _name_inside(text: str) -> str | None:

@@ -90,9 +90,12 @@ pub struct Measures {
 /// Reused buffers, so a document's lines allocate nothing per line.
 #[derive(Default)]
 struct Scratch {
-    /// (byte start, byte end) of each token (`str.split()`), and where the open one starts.
+    /// (byte start, byte end) of the line's first tokens (`str.split()`), as many as the stop-word sample
+    /// reads (a line of a megabyte kept every token's span: 16 bytes a word), where the open one starts,
+    /// and how many tokens the line has.
     tokens: Vec<(usize, usize)>,
     token_start: Option<usize>,
+    token_count: usize,
     word: String,
     seen: Vec<u32>,
 }
@@ -190,9 +193,9 @@ impl Measurer<'_> {
             before_last,
         } = scan;
         if let Some(from) = s.token_start.take() {
-            s.tokens.push((from, text.len()));
+            self.push_token(s, from, text.len());
         }
-        let words = s.tokens.len();
+        let words = s.token_count;
         m.words.push(words as u32);
         m.chars.push(n_chars as u32);
         m.units.push(if self.char_mode {
@@ -274,6 +277,15 @@ impl Measurer<'_> {
         m.alpha_ratio.push(alpha as f64 / words as f64);
         m.digit_ratio.push(digit as f64 / words as f64);
     }
+    /// Count a token, and keep its span while the stop-word sample needs it.
+    #[inline(always)]
+    fn push_token(&self, s: &mut Scratch, from: usize, to: usize) {
+        if s.token_count < self.rules.sample_words {
+            s.tokens.push((from, to));
+        }
+        s.token_count += 1;
+    }
+
     /// One pass over a line's characters: the tokens (`str.split()`, into `s.tokens`), the word
     /// initials, `str.isupper()`, the sentence breaks (findall's non-overlapping matches, as a little
     /// state machine), the last two characters.
@@ -283,6 +295,7 @@ impl Measurer<'_> {
         let rules = &self.rules.sentence_break;
         s.tokens.clear();
         s.token_start = None;
+        s.token_count = 0;
         let mut scan = Scan::default();
         let (mut lower_seen, mut upper_seen) = (false, false);
         let mut state = Break::Outside;
@@ -306,7 +319,7 @@ impl Measurer<'_> {
                     scan.digit += p.has(DIGIT) as u32;
                 }
                 (Some(from), true) => {
-                    s.tokens.push((from, at));
+                    self.push_token(s, from, at);
                     s.token_start = None;
                 }
                 _ => {}

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::{PyIndexError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use rustc_hash::FxHashMap;
 
 use crate::columns::{self, Array, Bin, Cmp, Expr, Func};
@@ -503,7 +503,7 @@ impl TextPath {
                 } else {
                     category as u16 * 3 + how as u16
                 };
-                doc.folded[r] = scratch.mapped.clone();
+                doc.folded[r] = std::mem::take(&mut scratch.mapped); // moved, not copied: the next line fills a new one
             }
             if found[r] >= UNSEEN - 1 {
                 continue;
@@ -543,37 +543,46 @@ impl TextPath {
     fn run(
         &self,
         py: Python<'_>,
-        text: String,
+        text: Bound<'_, PyString>,
         model: &Bound<'_, Model>,
         first: u32,
         large: bool,
         language: Option<(Option<String>, bool)>,
     ) -> PyResult<Document> {
+        // An ASCII str is its own UTF-8: read in place, not copied (a copy was one more byte a byte of the
+        // dump while it is cleaned). Any other str is copied: asking Python for its UTF-8 would leave
+        // that form cached on the caller's str for as long as the caller keeps it.
+        let source = if held_ascii(&text)? {
+            Source::Ascii(text.clone().unbind())
+        } else {
+            Source::Copied(text.extract()?)
+        };
         guarded(|| {
+            let text: &str = source.as_str(py)?;
             if text.len() >= u32::MAX as usize {
                 return Err(value_error("a dump of 4 GB or more"));
             }
-            let mut doc = Doc::split(&self.table, &text, first);
+            let mut doc = Doc::split(&self.table, text, first);
             doc.large = large || doc.len() > 20_000;
             doc.stage_now = self.stages[0];
-            self.features(&mut doc, &text, language)?;
+            self.features(&mut doc, text, language)?;
             doc.stage_now = self.stages[1];
-            self.phrases(&mut doc, &text)?;
+            self.phrases(&mut doc, text)?;
             doc.stage_now = self.stages[2];
-            self.shapes.run(&self.table, &mut doc, &text);
+            self.shapes.run(&self.table, &mut doc, text);
             doc.folded = Vec::new();
             let model = &model.get().model;
             if model.weights.len() != self.columns.table.width() {
                 return Err(value_error("the model's weights are not one per column"));
             }
             doc.stage_now = self.stages[3];
-            textmodel::scoring(&self.columns, model, &self.table, &mut doc, &text);
+            textmodel::scoring(&self.columns, model, &self.table, &mut doc, text);
             doc.stage_now = self.stages[4];
             textmodel::context(model, &mut doc);
             doc.stage_now = self.stages[5];
             let mut fold = |c: char, out: &mut String| self.fold_char(py, c, out);
             self.repeats
-                .run(&self.table, &mut doc, &text, &mut fold)
+                .run(&self.table, &mut doc, text, &mut fold)
                 .map_err(value_error)?;
             doc.stage_now = 0;
             if doc.large {
@@ -581,7 +590,7 @@ impl TextPath {
             }
             Ok(Document {
                 doc,
-                text,
+                text: source,
                 path_id: self.id,
                 prose_units: self.columns.prose_units,
             })
@@ -593,7 +602,8 @@ impl TextPath {
 #[pyclass(module = "cleaner._native")]
 pub struct Document {
     doc: Doc,
-    text: String,
+    /// The dump's text (the lines are spans of its UTF-8: [`Document::source`]).
+    text: Source,
     /// The path it came from (its vectors are made again with that path's columns).
     path_id: u64,
     prose_units: u32,
@@ -610,6 +620,33 @@ fn reason_code(reason: Reason) -> u32 {
         Reason::Model { body, despite } => REASON_MODEL | (body as u32) << 8 | despite as u32,
         Reason::Python(k) => REASON_MODEL >> 1 | k,
     }
+}
+
+impl Document {
+    /// The dump's text as UTF-8, which the lines' spans index (the str's own buffer when it is ASCII).
+    fn source<'a>(&'a self, py: Python<'a>) -> PyResult<&'a str> {
+        self.text.as_str(py)
+    }
+}
+
+/// A dump's text: the caller's str when it is ASCII (its buffer is UTF-8), else a copy as UTF-8.
+enum Source {
+    Ascii(Py<PyString>),
+    Copied(String),
+}
+
+impl Source {
+    fn as_str<'a>(&'a self, py: Python<'a>) -> PyResult<&'a str> {
+        match self {
+            Source::Ascii(text) => text.bind(py).to_str(),
+            Source::Copied(text) => Ok(text),
+        }
+    }
+}
+
+/// `str.isascii()` (one flag Python keeps: no scan).
+fn held_ascii(text: &Bound<'_, PyString>) -> PyResult<bool> {
+    text.call_method0("isascii")?.extract()
 }
 
 #[pymethods]
@@ -674,11 +711,11 @@ impl Document {
     }
 
     /// Line `i`'s text.
-    fn text(&self, i: usize) -> PyResult<&str> {
+    fn text<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyString>> {
         if i >= self.doc.len() {
             return Err(PyIndexError::new_err("no such line"));
         }
-        Ok(self.doc.text(&self.text, i))
+        Ok(PyString::new(py, self.doc.text(self.source(py)?, i)))
     }
 
     /// The lines' texts in order, the first `stop` of them (all without it): the metadata stage compares
@@ -686,24 +723,34 @@ impl Document {
     #[pyo3(signature = (stop=None))]
     fn texts<'py>(&self, py: Python<'py>, stop: Option<usize>) -> PyResult<Bound<'py, PyList>> {
         let stop = stop.map_or(self.doc.len(), |stop| stop.min(self.doc.len()));
-        PyList::new(py, (0..stop).map(|i| self.doc.text(&self.text, i)))
+        let source = self.source(py)?;
+        PyList::new(py, (0..stop).map(|i| self.doc.text(source, i)))
     }
 
     /// The texts of the lines whose label is `label`, in order (the article's paragraphs, for BODY).
+    /// `made`: the first lines' texts as Python already holds them (`texts`), given back as they are
+    /// rather than copied again.
+    #[pyo3(signature = (label, labels, made=None))]
     fn texts_labelled<'py>(
         &self,
         py: Python<'py>,
         label: u8,
         labels: &[u8],
+        made: Option<&Bound<'py, PyList>>,
     ) -> PyResult<Bound<'py, PyList>> {
         if labels.len() != self.doc.len() {
             return Err(value_error("a label per line"));
         }
-        let texts: Vec<&str> = (0..self.doc.len())
-            .filter(|&i| labels[i] == label)
-            .map(|i| self.doc.text(&self.text, i))
-            .collect();
-        PyList::new(py, texts)
+        let source = self.source(py)?;
+        let known = made.map_or(0, |m| m.len().min(self.doc.len()));
+        let texts = PyList::empty(py);
+        for i in (0..self.doc.len()).filter(|&i| labels[i] == label) {
+            match made {
+                Some(m) if i < known => texts.append(m.get_item(i)?)?,
+                _ => texts.append(self.doc.text(source, i))?,
+            }
+        }
+        Ok(texts)
     }
 
     /// Line `i`'s measures, as `Features` names them: ((words, chars, units, stops, sentences),

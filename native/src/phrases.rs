@@ -92,8 +92,25 @@ pub struct Found {
 pub struct Scratch {
     /// The line as the regexes see it (after [`PhraseBook::classify_one`]).
     pub mapped: String,
+    /// The line's words' keys; on a long line, sorted and deduplicated whenever they pass `compact_at`
+    /// (their order does not matter: the candidates they give are sorted), so that a line of a megabyte
+    /// holds its distinct keys, not 16 bytes a word.
     keys: Vec<u128>,
+    compact_at: usize,
     candidates: [Vec<u32>; SCOPES],
+}
+
+/// Keys a line collects before they are first deduplicated.
+const KEYS_COMPACT_AT: usize = 4096;
+
+/// Add a word's key to the line's, deduplicating them when they pass `compact_at` (see [`Scratch::keys`]).
+fn push_key(keys: &mut Vec<u128>, compact_at: &mut usize, key: u128) {
+    keys.push(key);
+    if keys.len() > *compact_at {
+        keys.sort_unstable();
+        keys.dedup();
+        *compact_at = (*compact_at).max(2 * keys.len());
+    }
 }
 
 /// A key of up to five characters as one number (word characters are never U+0000).
@@ -231,6 +248,8 @@ impl PhraseBook {
         let key_length = self.limits.key_length;
         s.mapped.clear();
         s.keys.clear();
+        s.compact_at = KEYS_COMPACT_AT;
+        let compact_at = &mut s.compact_at;
         let mut run = 0usize;
         let mut key = 0u128;
         let mut step = |c: char, is_word: bool, keys: &mut Vec<u128>| {
@@ -239,12 +258,12 @@ impl PhraseBook {
                 if run <= key_length {
                     key = key << 21 | c as u128;
                     if run == key_length {
-                        keys.push(key);
+                        push_key(keys, compact_at, key);
                     }
                 }
             } else {
                 if run > 0 && run < key_length {
-                    keys.push(key);
+                    push_key(keys, compact_at, key);
                 }
                 run = 0;
                 key = 0;
@@ -346,5 +365,31 @@ impl PhraseBook {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_lines_keys_are_its_distinct_keys_not_one_a_word() {
+        let (mut keys, mut compact_at) = (Vec::new(), KEYS_COMPACT_AT);
+        for n in 0..100_000u128 {
+            push_key(&mut keys, &mut compact_at, n % 10);
+        }
+        assert!(keys.len() <= KEYS_COMPACT_AT + 1);
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys, (0..10).collect::<Vec<u128>>());
+    }
+
+    #[test]
+    fn a_short_lines_keys_are_kept_as_they_come() {
+        let (mut keys, mut compact_at) = (Vec::new(), KEYS_COMPACT_AT);
+        for n in [3u128, 1, 3, 2] {
+            push_key(&mut keys, &mut compact_at, n);
+        }
+        assert_eq!(keys, [3, 1, 3, 2]);
     }
 }
