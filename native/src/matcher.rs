@@ -4,13 +4,26 @@
 //! `regex::Regex` compiles a reverse NFA beside the forward one (to find where a match starts) and the
 //! engines that report spans and groups; for the phrases, which ask `is_match` alone, that was two thirds
 //! of the compiled patterns' memory (13 of 20 MB) and most of their compile time, paid on the first dumps
-//! of a process. Here one forward NFA serves three engines, as `regex::Regex` would pick them for
-//! `is_match`: the lazy DFA, and when it quits (a Unicode word boundary next to a non-ASCII byte) the
-//! bounded backtracker on a short line, else the PikeVM. The answer is the same whichever runs. Before
-//! them, the strings one of which every match contains ([`Needles`], as `Regex` uses its prefilter): most
-//! lines lack them, and the engines never run on those.
+//! of a process. Here forward engines only, in two steps:
+//!
+//! 1. **A screen**: the lazy DFA of the pattern with each Unicode word assertion replaced by an ASCII one
+//!    that every position meeting the Unicode one also meets ([`weaken`]). The lazy DFA quits on a Unicode
+//!    word boundary next to a non-ASCII byte (every line with a curly quote, a dash, a no-break space or a
+//!    word in another script), and the engines that take over (the bounded backtracker, the PikeVM) took
+//!    about half of the phrases' time on the bench's dumps; the screen's ASCII assertions never quit. It matches wherever the pattern does,
+//!    so its "no" is the answer (most lines that reach a pattern hold its keywords but do not match).
+//! 2. **The pattern itself**, only when the screen matches and its "yes" may be wrong: not when no assertion
+//!    was replaced, nor on an ASCII line when only half boundaries were (an ASCII half boundary reads an
+//!    ASCII neighbour as the Unicode one does; a full boundary beside an ASCII word character is a half
+//!    one: `\bsubscribe\b` is `\b{start-half}subscribe\b{end-half}`). The engines `regex::Regex` runs
+//!    for `is_match` when its lazy DFA quits: the bounded backtracker on a short line, else the PikeVM, on
+//!    one forward NFA compiled on first need (most patterns never build it).
+//!
+//! Before both, the strings one of which every match contains ([`Needles`], as `Regex` uses its
+//! prefilter): most lines lack them, and no engine runs on those.
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::OnceLock;
 
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
@@ -18,15 +31,28 @@ use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{WhichCaptures, NFA};
 use regex_automata::util::pool::Pool;
 use regex_automata::Input;
+use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
 
 use crate::patterns::Needles;
 
 pub struct Matcher {
+    source: String,
     needles: Option<Needles>,
-    dfa: DFA,
+    /// The pattern with ASCII word assertions (step 1).
+    screen: DFA,
+    screen_caches: Caches<DfaCache>,
+    /// Where the screen's "yes" is the pattern's.
+    screen_is_exact: Exactness,
+    /// The pattern itself (step 2), compiled on first need.
+    exact: OnceLock<Result<Exact, String>>,
+}
+
+/// The engines of the pattern itself: those `regex::Regex` runs when its lazy DFA quits (the screen's "maybe"
+/// comes on a line with a non-ASCII character, mostly, where that DFA quits; a lazy DFA of the pattern beside
+/// the screen's would cost its cache's memory for the few ASCII lines of a pattern with a full boundary).
+struct Exact {
     backtracker: BoundedBacktracker,
     pikevm: PikeVM,
-    dfa_caches: Caches<DfaCache>,
     backtrack_caches: Caches<backtrack::Cache>,
     pikevm_caches: Caches<pikevm::Cache>,
 }
@@ -34,48 +60,112 @@ pub struct Matcher {
 /// Each engine's search caches, as `Regex` keeps them (a pool with a fast path for its owner thread).
 type Caches<C> = Pool<C, Box<dyn Fn() -> C + Send + Sync + RefUnwindSafe + UnwindSafe>>;
 
+/// On which lines the screen answers as the pattern does (ordered: each is exact where the next is).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Exactness {
+    /// No assertion was replaced: the screen is the pattern.
+    Everywhere,
+    /// Only half boundaries were replaced, which read an ASCII neighbour as the Unicode ones do.
+    OnAscii,
+    /// A full boundary (or a non-boundary) was loosened: a "yes" is only "maybe".
+    Nowhere,
+}
+
+/// The regex crate's default syntax (Unicode, UTF-8), as `Regex::new` parses.
+fn parse(pattern: &str) -> Result<Hir, String> {
+    regex_automata::util::syntax::parse(pattern).map_err(|e| e.to_string())
+}
+
+fn nfa_of(hir: &Hir) -> Result<NFA, String> {
+    NFA::compiler()
+        .configure(NFA::config().which_captures(WhichCaptures::Implicit))
+        .build_from_hir(hir)
+        .map_err(|e| e.to_string())
+}
+
+/// The search caches of one engine, made on first use.
+fn caches<C: 'static>(
+    create: impl Fn() -> C + Send + Sync + RefUnwindSafe + UnwindSafe + 'static,
+) -> Caches<C> {
+    Pool::new(Box::new(create))
+}
+
 impl Matcher {
     /// Compile `pattern` with the `regex` crate's default syntax (Unicode, UTF-8), as `Regex::new` does;
     /// `prefilter`: look for its needles first (false when the caller already has).
     pub fn new(pattern: &str, prefilter: bool) -> Result<Matcher, String> {
-        let hir = regex_automata::util::syntax::parse(pattern).map_err(|e| e.to_string())?;
-        let nfa = NFA::compiler()
-            .configure(NFA::config().which_captures(WhichCaptures::Implicit))
-            .build_from_hir(&hir)
+        let hir = parse(pattern)?;
+        let (screen_hir, screen_is_exact) = weaken(&hir);
+        let screen = DFA::builder()
+            .build_from_nfa(nfa_of(&screen_hir)?)
             .map_err(|e| e.to_string())?;
-        let dfa = DFA::builder()
-            .configure(DFA::config().unicode_word_boundary(true))
-            .build_from_nfa(nfa.clone())
-            .map_err(|e| e.to_string())?;
-        let backtracker =
-            BoundedBacktracker::new_from_nfa(nfa.clone()).map_err(|e| e.to_string())?;
-        let pikevm = PikeVM::new_from_nfa(nfa).map_err(|e| e.to_string())?;
-        let (d, b, p) = (dfa.clone(), backtracker.clone(), pikevm.clone());
+        let s = screen.clone();
         Ok(Matcher {
+            source: pattern.to_string(),
             needles: if prefilter { Needles::of(&hir) } else { None },
-            dfa,
-            backtracker,
-            pikevm,
-            dfa_caches: Pool::new(Box::new(move || d.create_cache())),
-            backtrack_caches: Pool::new(Box::new(move || b.create_cache())),
-            pikevm_caches: Pool::new(Box::new(move || p.create_cache())),
+            screen,
+            screen_caches: caches(move || s.create_cache()),
+            screen_is_exact,
+            exact: OnceLock::new(),
         })
     }
 
-    /// Does the pattern match anywhere in `text`?
-    pub fn is_match(&self, text: &str) -> bool {
+    /// Does the pattern match anywhere in `text`? (An error only if the pattern itself, which the screen's
+    /// compiling vouches for, fails to compile.)
+    pub fn is_match(&self, text: &str) -> Result<bool, String> {
         if self
             .needles
             .as_ref()
             .is_some_and(|n| !n.found_in(text.as_bytes()))
         {
-            return false;
+            return Ok(false);
         }
         let input = Input::new(text).earliest(true);
-        if let Ok(found) = self.dfa.try_search_fwd(&mut self.dfa_caches.get(), &input) {
-            return found.is_some();
+        if let Ok(found) = self
+            .screen
+            .try_search_fwd(&mut self.screen_caches.get(), &input)
+        {
+            if found.is_none()
+                || self.screen_is_exact == Exactness::Everywhere
+                || self.screen_is_exact == Exactness::OnAscii && text.is_ascii()
+            {
+                return Ok(found.is_some());
+            }
         }
-        if text.len() <= self.backtracker.max_haystack_len() {
+        Ok(self.exact()?.is_match(input))
+    }
+
+    /// Compile the pattern itself now (tests: it would otherwise compile on first need).
+    pub fn compile(&self) -> Result<(), String> {
+        self.exact().map(|_| ())
+    }
+
+    fn exact(&self) -> Result<&Exact, String> {
+        self.exact
+            .get_or_init(|| Exact::new(&self.source))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+impl Exact {
+    fn new(pattern: &str) -> Result<Exact, String> {
+        let nfa = nfa_of(&parse(pattern)?)?;
+        let backtracker =
+            BoundedBacktracker::new_from_nfa(nfa.clone()).map_err(|e| e.to_string())?;
+        let pikevm = PikeVM::new_from_nfa(nfa).map_err(|e| e.to_string())?;
+        let (b, p) = (backtracker.clone(), pikevm.clone());
+        Ok(Exact {
+            backtracker,
+            pikevm,
+            backtrack_caches: caches(move || b.create_cache()),
+            pikevm_caches: caches(move || p.create_cache()),
+        })
+    }
+
+    /// As `Regex::is_match` when its lazy DFA quits: the backtracker on a short line, else the PikeVM.
+    fn is_match(&self, input: Input<'_>) -> bool {
+        if input.haystack().len() <= self.backtracker.max_haystack_len() {
             let found = self
                 .backtracker
                 .try_is_match(&mut self.backtrack_caches.get(), input.clone());
@@ -87,9 +177,171 @@ impl Matcher {
     }
 }
 
+/// The Unicode word boundary `parts[i]` as the half boundary it is where one side is sure to be an ASCII
+/// word character (`\bsubscribe\b` reads as `\b{start-half}subscribe\b{end-half}`, which the screen then
+/// reads as the pattern does on an ASCII line); None for another part.
+fn halve_boundary(parts: &[Hir], i: usize) -> Option<Hir> {
+    if !matches!(parts[i].kind(), HirKind::Look(Look::WordUnicode)) {
+        return None;
+    }
+    if word_at(parts[..i].iter().rev(), Side::End) {
+        Some(Hir::look(Look::WordEndHalfUnicode))
+    } else if word_at(parts[i + 1..].iter(), Side::Start) {
+        Some(Hir::look(Look::WordStartHalfUnicode))
+    } else {
+        None
+    }
+}
+
+/// Which end of a match.
+#[derive(Clone, Copy)]
+enum Side {
+    Start,
+    End,
+}
+
+/// Does every match of `parts` in sequence (given from `side` inwards) have an ASCII word character at
+/// that side (and so is not empty)?
+fn word_at<'h>(parts: impl Iterator<Item = &'h Hir>, side: Side) -> bool {
+    let (may_be_empty, word_if_not) = sequence_side(parts, side);
+    word_if_not && !may_be_empty
+}
+
+/// `(may match the empty string, every non-empty match has an ASCII word character at side)` of parts
+/// in sequence, given from `side` inwards: a part that may match the empty string passes the side on.
+fn sequence_side<'h>(parts: impl Iterator<Item = &'h Hir>, side: Side) -> (bool, bool) {
+    for part in parts {
+        let (may_be_empty, word_if_not) = word_side(part, side);
+        if !word_if_not {
+            return (may_be_empty, false);
+        }
+        if !may_be_empty {
+            return (false, true);
+        }
+    }
+    (true, true)
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// `(may match the empty string, every non-empty match has an ASCII word character at side)`.
+fn word_side(hir: &Hir, side: Side) -> (bool, bool) {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => (true, true),
+        HirKind::Literal(literal) => {
+            let byte = match side {
+                Side::Start => literal.0.first(),
+                Side::End => literal.0.last(),
+            };
+            (byte.is_none(), byte.map_or(true, |&b| is_word_byte(b)))
+        }
+        HirKind::Class(Class::Unicode(class)) => (
+            false,
+            class.ranges().iter().all(|r| {
+                r.end().is_ascii() && (r.start()..=r.end()).all(|c| is_word_byte(c as u8))
+            }),
+        ),
+        HirKind::Class(Class::Bytes(class)) => (
+            false,
+            class
+                .ranges()
+                .iter()
+                .all(|r| (r.start()..=r.end()).all(is_word_byte)),
+        ),
+        HirKind::Repetition(repetition) => {
+            let (may_be_empty, word_if_not) = word_side(&repetition.sub, side);
+            (may_be_empty || repetition.min == 0, word_if_not)
+        }
+        HirKind::Capture(capture) => word_side(&capture.sub, side),
+        HirKind::Concat(parts) => match side {
+            Side::Start => sequence_side(parts.iter(), side),
+            Side::End => sequence_side(parts.iter().rev(), side),
+        },
+        HirKind::Alternation(branches) => {
+            branches
+                .iter()
+                .fold((false, true), |(may_be_empty, word_if_not), branch| {
+                    let (empty, word) = word_side(branch, side);
+                    (may_be_empty || empty, word_if_not && word)
+                })
+        }
+    }
+}
+
+/// `hir` with each Unicode word assertion replaced by an ASCII one (or none) that holds wherever it does,
+/// and where the result answers as `hir` does. The ASCII word characters are Unicode word characters, so
+/// "the neighbour is not a word character" (a half boundary) implies "not an ASCII one", and the two agree
+/// on an ASCII neighbour. A full boundary (word on one side only) implies that one side is not an ASCII word
+/// character; a non-boundary implies nothing an ASCII assertion can say.
+fn weaken(hir: &Hir) -> (Hir, Exactness) {
+    let mut exactness = Exactness::Everywhere;
+    let weak = weaken_into(hir, &mut exactness);
+    (weak, exactness)
+}
+
+fn weaken_into(hir: &Hir, exactness: &mut Exactness) -> Hir {
+    let mut loosen = |to: Exactness| *exactness = (*exactness).max(to);
+    match hir.kind() {
+        HirKind::Look(look) => match look {
+            Look::WordStartHalfUnicode => {
+                loosen(Exactness::OnAscii);
+                Hir::look(Look::WordStartHalfAscii)
+            }
+            Look::WordEndHalfUnicode => {
+                loosen(Exactness::OnAscii);
+                Hir::look(Look::WordEndHalfAscii)
+            }
+            Look::WordUnicode => {
+                loosen(Exactness::Nowhere);
+                Hir::alternation(vec![
+                    Hir::look(Look::WordStartHalfAscii),
+                    Hir::look(Look::WordEndHalfAscii),
+                ])
+            }
+            Look::WordStartUnicode => {
+                loosen(Exactness::Nowhere);
+                Hir::look(Look::WordStartHalfAscii)
+            }
+            Look::WordEndUnicode => {
+                loosen(Exactness::Nowhere);
+                Hir::look(Look::WordEndHalfAscii)
+            }
+            Look::WordUnicodeNegate => {
+                loosen(Exactness::Nowhere);
+                Hir::empty()
+            }
+            _ => hir.clone(),
+        },
+        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
+            sub: Box::new(weaken_into(&repetition.sub, exactness)),
+            ..repetition.clone()
+        }),
+        HirKind::Capture(capture) => Hir::capture(Capture {
+            sub: Box::new(weaken_into(&capture.sub, exactness)),
+            ..capture.clone()
+        }),
+        HirKind::Concat(parts) => Hir::concat(
+            (0..parts.len())
+                .map(|i| match halve_boundary(parts, i) {
+                    Some(half) => weaken_into(&half, exactness),
+                    None => weaken_into(&parts[i], exactness),
+                })
+                .collect(),
+        ),
+        HirKind::Alternation(branches) => Hir::alternation(
+            branches
+                .iter()
+                .map(|branch| weaken_into(branch, exactness))
+                .collect(),
+        ),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => hir.clone(),
+    }
+}
 #[cfg(test)]
 mod tests {
-    use super::Matcher;
+    use super::{Exactness, Matcher};
 
     /// The same answers as `regex::Regex`, on the engines' three ways: the lazy DFA, and past a Unicode
     /// word boundary next to non-ASCII text the backtracker (a short line) or the PikeVM (a long one).
@@ -119,9 +371,123 @@ mod tests {
                 regex::Regex::new(p).unwrap(),
             );
             for t in texts {
-                assert_eq!(ours.is_match(t), theirs.is_match(t), "{p} on {t:.40}");
+                assert_eq!(
+                    ours.is_match(t).unwrap(),
+                    theirs.is_match(t),
+                    "{p} on {t:.40}"
+                );
             }
         }
         assert!(Matcher::new("(", true).is_err());
+    }
+
+    /// Generated patterns (word boundaries of every kind beside ASCII and other words, classes, repetitions)
+    /// on generated lines (ASCII and other letters, digits, curly quotes, dashes, no-break spaces): the same
+    /// answers as `regex::Regex`, whichever of the screen and the engines answers.
+    #[test]
+    fn agrees_with_regex_on_generated_patterns_and_lines() {
+        let mut random = Random(0x9E37_79B9_7F4A_7C15);
+        let words = ["news", "in", "café", "é", "при", "a_1", "x", "’s", "9"];
+        let looks = [
+            r"\b",
+            r"\B",
+            r"\b{start}",
+            r"\b{end}",
+            r"\b{start-half}",
+            r"\b{end-half}",
+            r"(?:\b{start-half}|\b{end-half})",
+            "^",
+            "$",
+        ];
+        let others = [
+            r"\w",
+            r"\W",
+            "[a-z]",
+            ".",
+            "[é-]",
+            r"\s",
+            r"(?:in|é)",
+            r"[\d_]",
+        ];
+        let repeats = ["", "", "?", "+", "{0,3}", "*"];
+        let alphabet = [
+            "a", "e", "n", "s", "w", "i", "x", "_", "1", "9", "é", "ß", "п", "р", "и", "中", " ",
+            " ", "\u{a0}", "’", "—", "-", ".", "'", "news", "café", "при", "in",
+        ];
+        let mut cases = 0;
+        for _ in 0..3000 {
+            let mut pattern = String::new();
+            for _ in 0..random.below(6) + 1 {
+                let piece = match random.below(3) {
+                    0 => random.pick(&words),
+                    1 => random.pick(&looks),
+                    _ => random.pick(&others),
+                };
+                pattern.push_str(&format!("(?:{piece}){}", random.pick(&repeats)));
+            }
+            let Ok(theirs) = regex::Regex::new(&pattern) else {
+                continue;
+            };
+            let ours = [
+                Matcher::new(&pattern, true).unwrap(),
+                Matcher::new(&pattern, false).unwrap(),
+            ];
+            for _ in 0..40 {
+                let text: String = (0..random.below(12))
+                    .map(|_| random.pick(&alphabet))
+                    .collect();
+                for matcher in &ours {
+                    assert_eq!(
+                        matcher.is_match(&text).unwrap(),
+                        theirs.is_match(&text),
+                        "{pattern} on {text:?}"
+                    );
+                }
+                cases += 1;
+            }
+        }
+        assert!(cases > 50_000, "{cases}");
+    }
+
+    /// A non-ASCII line the pattern does not match is answered by the screen: the slow engines never run
+    /// (they are not even compiled); an ASCII line gets its answer there too when the boundaries are halves
+    /// or full ones beside an ASCII word character.
+    #[test]
+    fn the_screen_answers_without_the_slow_engines() {
+        let matcher = Matcher::new(r"(?:\b{start-half}|\b{end-half})\bsubscribe\b", true).unwrap();
+        assert_eq!(matcher.screen_is_exact, Exactness::OnAscii);
+        for (text, found) in [
+            ("subscribers — café", false),
+            ("to subscribe now", true),
+            ("“subscribe” — not this café’s way", true),
+        ] {
+            assert_eq!(matcher.is_match(text).unwrap(), found, "{text}");
+            // (a "yes" on a line with other characters is only "maybe": the pattern itself settles it)
+            assert_eq!(
+                matcher.exact.get().is_some(),
+                text.starts_with('“'),
+                "{text}"
+            );
+        }
+        let full = Matcher::new(r"\bé", true).unwrap();
+        assert_eq!(full.screen_is_exact, Exactness::Nowhere);
+        assert!(!full.is_match("café").unwrap());
+        assert!(full.exact.get().is_some());
+    }
+
+    /// A small xorshift generator: the same cases on every run.
+    struct Random(u64);
+
+    impl Random {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+
+        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+            items[self.below(items.len())]
+        }
     }
 }

@@ -138,7 +138,13 @@ impl Pattern {
 
     /// Compile now (tests).
     pub fn compile(&self) -> Result<(), PatternError> {
-        self.regexes().and(self.matchers()).map(|_| ())
+        self.regexes()?;
+        for matcher in self.matchers()? {
+            matcher
+                .compile()
+                .map_err(|e| PatternError(format!("pattern {}: {e}", self.name)))?;
+        }
+        Ok(())
     }
 
     /// Can the pattern match `text` at all? Not when it lacks every string of one part's needles (a
@@ -155,7 +161,7 @@ impl Pattern {
             return false;
         }
         match self.matchers() {
-            Ok(matchers) => matchers.iter().all(|m| m.is_match(text)),
+            Ok(matchers) => matchers.iter().all(|m| m.is_match(text).unwrap_or(false)),
             Err(_) => false, // refused at load in practice: every pattern compiles (a test checks)
         }
     }

@@ -350,7 +350,8 @@ impl PhraseBook {
         candidates.dedup();
         for &i in candidates.iter() {
             let pattern = &scope.patterns[i as usize];
-            if pattern.regex()?.is_match(mapped) {
+            let found = pattern.regex()?.is_match(mapped);
+            if found.map_err(|e| BookError(format!("pattern {:?}: {e}", pattern.source)))? {
                 return Ok(Some(pattern.category));
             }
         }
@@ -361,7 +362,10 @@ impl PhraseBook {
     pub fn compile_all(&self) -> Result<(), BookError> {
         for scope in &self.scopes {
             for pattern in &scope.patterns {
-                pattern.regex()?;
+                pattern
+                    .regex()?
+                    .compile()
+                    .map_err(|e| BookError(format!("pattern {:?}: {e}", pattern.source)))?;
             }
         }
         Ok(())
