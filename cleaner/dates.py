@@ -76,10 +76,15 @@ def _full_year(year: str) -> int:
     return number + (2000 if number <= _CENTURY_PIVOT else 1900)
 
 
+def dateline_parts(text: str) -> list[str]:
+    """A dateline's parts: "By Ann Lee | May 5, 2024 | News" → "By Ann Lee", "May 5, 2024", "News"."""
+    return _DATELINE_PARTS.split(text)
+
+
 def publication_date(text: str, day_first: bool = False) -> str | None:
     """The date a dateline gives for the publication: of its parts ("Published May 5 | Updated June 1"), the
     first date in a part that does not say it is an update's. None where the line gives only an update."""
-    for part in _DATELINE_PARTS.split(text):
+    for part in dateline_parts(text):
         if not is_update(part):
             found = parse_date(part, day_first)
             if found:

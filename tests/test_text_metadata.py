@@ -122,6 +122,32 @@ def test_a_greeting_beside_a_date_is_no_byline():
     assert article.byline is None
 
 
+def test_a_dateline_of_short_parts_longer_than_a_dateline_is_read():
+    """A line of parts ("On Behalf of … | Apr 21, 2017 | Section") may hold more words than a dateline, each
+    part fewer."""
+    article = _clean("Harbour reopens after storm repairs\n\nOn Behalf of Harbour And Quay Legal Partners LLP | "
+                     "Apr 21, 2017 | Maritime Law\n\n" + PROSE)
+    assert article.date == "2017-04-21"
+    sentence = _clean("Harbour reopens after storm repairs\n\nThe wall that the council and the harbour board "
+                      "built on Apr 21, 2017 for the fleet fell\n\n" + PROSE)
+    assert sentence.date is None
+
+
+def test_a_byline_of_several_names_and_its_date_under_the_first_prose_count():
+    """A "By …" line naming three authors, with its date, under a promo line taken for the first prose."""
+    dump = ("Harbour reopens after storm repairs\n\nRead our preview of the regatta on the island this weekend!\n\n"
+            "By Jane Doe, Ann Lee, Bo Smith on March 12, 2026 | Comments\n\n" + PROSE)
+    article = _clean(dump)
+    assert article.date == "2026-03-12"
+    assert article.byline.startswith("Jane Doe")
+
+
+def test_the_dateline_under_the_headline_beats_a_list_of_dated_articles_above_it():
+    related = "".join(f"Harbour news item number {n} of the week\n0{n}/0{n}/2025\n" for n in range(1, 5))
+    article = _clean(related + "\nHarbour reopens after storm repairs\n\n03/01/2017 by Jane Doe\n\n" + PROSE)
+    assert article.date == "2017-03-01"
+
+
 def test_the_title_lengths_are_exactly_those_a_similar_line_may_have():
     """_pick_title passes over a line whose length is not in _titles_by_length without comparing it: it
     must hold every length _alike_lengths allows (a line of another length is never similar), and no more,

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from itertools import islice
 
-from ..dates import date_in_url, parse_date, publication_date, writes_day_first
+from ..dates import date_in_url, dateline_parts, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_MAX_WORDS, DATE_NEEDLE, DATE_OR_TIME, TIMESTAMP_LIKE,
@@ -97,7 +97,7 @@ class MetadataStage:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
         dated = dates
         if meta.get("date") is None:
-            dated = dates or _dated_above(lines, texts, start, meta.get("title"))
+            dated = _by_headline(dates, title_at) or _dated_above(lines, texts, start, meta.get("title"))
             meta["date"] = _published(lines, dated, writes_day_first(doc.language))
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
@@ -355,12 +355,27 @@ def _is_date(line) -> bool:
     a photo credit (the cheaper tests first: most lines are no date)."""
     f = line.features
     text = line.text
-    if f.words > 12:
+    if f.words > _DATELINE_WORDS and not _parted_dateline(text, f):
         return False
     if not (TIMESTAMP_LIKE.match(text) or line.signal == "dateline" or
             (DATE_OR_TIME.search(text) and parse_date(text))):
         return False
     return not is_credit(text, f.words)
+
+
+#: A dateline has at most this many words; a line of parts ("On Behalf of Ann Lee LLP | Apr 21, 2017 | Law")
+#: this many in each part, and at most :data:`_PARTED_DATELINE_WORDS` in all.
+_DATELINE_WORDS = 12
+_PARTED_DATELINE_WORDS = 24
+
+
+def _parted_dateline(text: str, f) -> bool:
+    """Whether a line longer than a dateline is one made of parts ("By Ann Lee, Bo Li, Cy Ma on March 12, 2026
+    | Comments"): two or more, none longer than a dateline, not a sentence."""
+    if f.words > _PARTED_DATELINE_WORDS or f.ends_sentence:
+        return False
+    parts = dateline_parts(text)
+    return len(parts) > 1 and all(len(part.split()) <= _DATELINE_WORDS for part in parts)
 
 
 def _may_be_date(lines, texts: Sequence[str], i: int) -> bool:
@@ -389,7 +404,7 @@ def _credit_block_end(lines, texts: Sequence[str], first: int) -> int:
         if not byline_name(texts[i]):         # (from the text first: no line made for most)
             continue
         f = lines[i].features
-        if f.words > BYLINE_MAX_WORDS or f.ends_sentence:
+        if f.ends_sentence or (f.words > BYLINE_MAX_WORDS and not _parted_dateline(texts[i], f)):
             continue
         dated = [j for j in (i, i + 1, i - 1) if 0 <= j < len(lines) and _is_date(lines[j])]
         if dated:
@@ -417,6 +432,14 @@ def _published(lines, dates: list[int], day_first: bool) -> str | None:
     published = (publication_date(lines[i].text, day_first) for i in dates)
     return next(filter(None, published), None) or next(
         filter(None, (parse_date(lines[i].text, day_first) for i in dates)), None)
+
+
+def _by_headline(dates: list[int], title_at: int | None) -> list[int]:
+    """The header's datelines, the nearest the headline first (under it before above it): a list of related
+    articles with their dates may stand in the window above the headline and its own dateline."""
+    if title_at is None:
+        return dates
+    return sorted(dates, key=lambda d: 2 * (d - title_at) if d > title_at else 2 * (title_at - d) + 1)
 
 
 def _dated_above(lines, texts: Sequence[str], start: int, title: str | None) -> list[int]:
