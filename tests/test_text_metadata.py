@@ -200,3 +200,31 @@ def test_every_timestamp_and_date_holds_the_date_needle(data):
     text = data.draw(st.from_regex(pattern.compiled(), fullmatch=pattern is TIMESTAMP_LIKE))
     assert pattern.search(text)
     assert DATE_NEEDLE.search(text), text
+
+
+def test_a_line_repeating_the_site_name_that_ends_the_page_title_is_no_headline():
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("Harbour reopens after three weeks of storm repairs | The Harbour Times\n\n" + menu +
+            "\nHarbour reopens after three weeks of storm repairs\n\n" + menu + "The Harbour Times\n\n" + PROSE)
+    assert _clean(dump).title == "Harbour reopens after three weeks of storm repairs"
+
+
+def test_the_page_title_taken_as_the_headline_loses_the_site_name_after_it():
+    article = _clean("Harbour reopens after storm repairs | Harbour Times\n\n" + PROSE)
+    assert article.title == "Harbour reopens after storm repairs"
+
+
+def test_a_headline_pick_astray_yields_to_a_page_title_without_a_site_name():
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = "Harbour reopens after three weeks of storm repairs\n\n" + menu + "\nSubscribe For Daily Updates\n\n" + PROSE
+    assert _clean(dump).title == "Harbour reopens after three weeks of storm repairs"
+    logo = "x\n\n" + menu + "\nSubscribe For Daily Updates\n\n" + PROSE
+    assert _clean(logo).title != "x"          # a logo's letter is no page title
+
+
+def test_a_first_line_of_chrome_or_a_menu_run_together_does_not_replace_the_headline():
+    for first in ("Skip to content", "The Daily Post - News World Opinion Business Sport Culture Travel Weather "
+                                     "Jobs Letters Archive Events"):
+        menu = "".join(f"Section {n}\n" for n in range(1, 21))
+        dump = first + "\n\n" + menu + "\nHarbour reopens after three weeks of storm repairs\n\nBy Jane Doe\n\n" + PROSE
+        assert _clean(dump).title == "Harbour reopens after three weeks of storm repairs"

@@ -52,10 +52,12 @@ class MetadataStage:
         if not doc.meta.get("date"):
             doc.meta["date"] = date_in_url(doc.url)     # the dump states none: the URL's /2024/03/05/
         lines = doc.lines
-        if lines and lines[0].label != BODY and (doc.meta.get("title") is None or self._picked_astray(doc)):
-            page_title = _TITLE_SUFFIX.match(lines[0].text)
-            if page_title:
-                doc.meta["title"] = page_title.group("title")
+        if lines and lines[0].label != BODY:
+            # No headline found: the page title where it has the shape of one ("Headline | Site"); a headline
+            # found that is astray: the page title, whatever its shape.
+            title = doc.meta.get("title")
+            if _TITLE_SUFFIX.match(lines[0].text) if title is None else self._picked_astray(doc):
+                doc.meta["title"] = _page_title(lines[0])
 
     @staticmethod
     def _picked_astray(doc: Document) -> bool:
@@ -63,8 +65,8 @@ class MetadataStage:
         first line): a section heading or a promo picked as the headline, where the page title says what the
         page is. Only the value is replaced; the line keeps its label (the body does not change). Not where
         the markup or a profile named the title."""
-        if not _TITLE_SUFFIX.match(doc.lines[0].text):
-            return False         # the dump does not begin with a page title ("Headline | Site")
+        if not _begins_with_page_title(doc.lines[0]):
+            return False
         texts, title = _texts(doc.lines), doc.meta.get("title")
         at = next((i for i in range(1, len(texts)) if texts[i] == title), None)
         picked = doc.lines[at] if at is not None else None
@@ -92,7 +94,7 @@ class MetadataStage:
         if meta.get("title") is None and title_at is None:
             title_at, named_at = self._pick_titles(doc, window, first, dates + bylines)
             if named_at is not None:
-                meta["title"] = lines[named_at].text
+                meta["title"] = _page_title(lines[0]) if named_at == 0 else lines[named_at].text
             if title_at is not None:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
         dated = dates
@@ -133,6 +135,7 @@ class MetadataStage:
         One pass makes both: a line's shape and what it shares with the page title are read once."""
         lines = doc.lines
         page_title = lines[0].text.lower() if lines else ""
+        site = _site_part(page_title)
         page_words = frozenset(lines[0].features.content) if lines else frozenset()
         titles = tuple(map(_TitlePart, _title_parts(page_title)))
         repeats: set[int] = set()
@@ -156,7 +159,11 @@ class MetadataStage:
                 score = _headline_score(base, 3.0 if titled else 0.0, near, first - i)
                 if score > best_score:
                     best, best_score = i, score
-            score = _headline_score(base, 4.0 if i in repeats else 3.0 if shares else 0.0, near, first - i)
+            # The site's name alone (the logo, "A List Apart" of "Understanding Web Design – A List Apart") shares
+            # the page title but is no headline: it names no title (the window's pick, and so the labels, as before).
+            masthead = site is not None and line.text.lower().strip() == site
+            titled = 0.0 if masthead else 4.0 if i in repeats else 3.0 if shares else 0.0
+            score = _headline_score(base, titled, near, first - i)
             if score > named_score:
                 named, named_score = i, score
         return best, named
@@ -173,6 +180,27 @@ class MetadataStage:
             page_title = _TITLE_SUFFIX.match(doc.lines[0].text)
             if page_title and doc.lines[0].label != BODY:
                 doc.meta["site"] = page_title.group("site").strip()
+
+
+def _begins_with_page_title(line) -> bool:
+    """Does the dump's first line read as the page's title: "Headline | Site", or a headline of two words or
+    more that the shapes took for nothing else (not "Skip to content", "Support us!", a logo's letter)?"""
+    if _TITLE_SUFFIX.match(line.text):
+        return True
+    text = line.text
+    return (line.signal is None and len(text) <= _PAGE_TITLE_CHARS and _headline_sized(text)
+            and title_shaped(line.features, text))
+
+
+#: A page title without a site's name is at most this long (search engines show some 60 characters): a longer
+#: first line is a menu run together ("The Post - News World Opinion Business Sport …") or a sentence.
+_PAGE_TITLE_CHARS = 80
+
+
+def _page_title(line) -> str:
+    """The dump's first line as the title: without the site's name after it ("Headline | Site")."""
+    found = _TITLE_SUFFIX.match(line.text)
+    return found.group("title") if found else line.text
 
 
 #: A headline the text's header gave that shares less than this with the page title is not taken (word F1
@@ -211,6 +239,17 @@ def _title_parts(page_title: str) -> tuple[str, ...]:
         runs.update((" ".join(parts[:-1]), " ".join(parts[1:])))
     least = min(4, 0.4 * len(page_title.split()))      # not a site name of two words ("Sprout Social")
     return tuple(run for run in runs if len(run.split()) >= max(2, least))
+
+
+#: What separates the site's name, last, from the rest of a page title ("Headline | Site", "Headline – Site").
+_SITE_SEPARATOR = re.compile(r"\s+[-|–—•·»]\s+")
+
+
+def _site_part(page_title: str) -> str | None:
+    """The site's name that ends a page title (lower case: "headline | site", "headline – site"), or None: a
+    line repeating it is the site's logo or masthead, not the headline."""
+    signed = _SITE_SEPARATOR.split(page_title)
+    return signed[-1].strip() if len(signed) > 1 else None
 
 
 def _repeating(lines, lowered: list[str], titles: "tuple[_TitlePart, ...]") -> list[int]:
