@@ -228,3 +228,13 @@ def test_a_first_line_of_chrome_or_a_menu_run_together_does_not_replace_the_head
         menu = "".join(f"Section {n}\n" for n in range(1, 21))
         dump = first + "\n\n" + menu + "\nHarbour reopens after three weeks of storm repairs\n\nBy Jane Doe\n\n" + PROSE
         assert _clean(dump).title == "Harbour reopens after three weeks of storm repairs"
+
+
+def test_a_dateline_under_its_label_above_a_long_header_is_the_date():
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    for label in ("Published on", "Last updated:", "Veröffentlicht am"):
+        dump = ("Harbour reopens after storm repairs\n\nHarbour News\n\n" + label + "\nMarch 3, 2024\n\n" + menu +
+                "\n" + PROSE)
+        assert _clean(dump).date == "2024-03-03", label
+    unlabelled = "Harbour reopens after storm repairs\n\nHarbour News\n\nArchive\nMarch 3, 2024\n\n" + menu + "\n" + PROSE
+    assert _clean(unlabelled).date is None

@@ -23,8 +23,8 @@ from itertools import islice
 from ..dates import date_in_url, dateline_parts, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_MAX_WORDS, DATE_NEEDLE, DATE_OR_TIME, TIMESTAMP_LIKE,
-                       TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
+from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+                       TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
@@ -49,8 +49,9 @@ class MetadataStage:
         if doc.meta.get("date"):
             # A dateline that names no day ("2 hours ago", "Yesterday", "Posted in March") is no date.
             doc.meta["date"] = parse_date(doc.meta["date"])
-        if not doc.meta.get("date"):
-            doc.meta["date"] = date_in_url(doc.url)     # the dump states none: the URL's /2024/03/05/
+        # The URL's /2024/03/05/ is the publication's own: it wins over a dateline (an update's, a numeric date
+        # read in the other order) and stands where the dump states none.
+        doc.meta["date"] = date_in_url(doc.url) or doc.meta.get("date")
         lines = doc.lines
         if lines and lines[0].label != BODY:
             # No headline found: the page title where it has the shape of one ("Headline | Site"); a headline
@@ -484,11 +485,12 @@ def _by_headline(dates: list[int], title_at: int | None) -> list[int]:
 def _dated_above(lines, texts: Sequence[str], start: int, title: str | None) -> list[int]:
     """The nearest dateline above the header's window, within :data:`_CREDIT_REACH` lines, that stands by
     the headline or a "By …" line (a date alone up there is as often a list's, a sidebar's); value only, as
-    :func:`_credited_above`."""
+    :func:`_credited_above`. A dateline under its label ("Published" / "May 5, 2025") names itself."""
     for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
-        if _may_be_date(lines, texts, i) and _is_date(lines[i]) and any(
+        if _may_be_date(lines, texts, i) and _is_date(lines[i]) and (
+                (i > 0 and DATE_LABEL.match(texts[i - 1])) or any(
                 texts[j] == title or byline_name(texts[j]) is not None
-                                      for j in range(max(0, i - _NEAR), min(len(lines), i + _NEAR + 1))):
+                for j in range(max(0, i - _NEAR), min(len(lines), i + _NEAR + 1)))):
             return [i]
     return []
 
