@@ -238,3 +238,14 @@ def test_a_dateline_under_its_label_above_a_long_header_is_the_date():
         assert _clean(dump).date == "2024-03-03", label
     unlabelled = "Harbour reopens after storm repairs\n\nHarbour News\n\nArchive\nMarch 3, 2024\n\n" + menu + "\n" + PROSE
     assert _clean(unlabelled).date is None
+
+
+def test_a_posted_by_dateline_taken_for_the_first_prose_gives_the_date_and_byline():
+    """A "Posted by … dept." line of more than 12 words, the shapes' dateline, that holds a sentence's stop."""
+    dump = ("Harbour reopens after storm repairs\n\nPosted by Jane Doe on Friday March 3, 2024 @08:00PM from the "
+            "harbour-works dept.\n\n" + PROSE)
+    article = _clean(dump)
+    assert (article.date, article.byline) == ("2024-03-03", "Jane Doe")
+    sentence = _clean("Harbour reopens after storm repairs\n\nOriginally published in March 2022. Last updated on "
+                      "March 3, 2024.\n\n" + PROSE)
+    assert sentence.date is None

@@ -86,7 +86,7 @@ class MetadataStage:
             after += 1
         texts = _texts(lines, first + 1 + _CREDIT_BELOW)   # no line under the credit block is read
         after = max(after, _credit_block_end(lines, texts, first))
-        scan = list(window) + list(range(first + 1, after))
+        scan = list(window) + [first] * _dateline_as_prose(lines[first]) + list(range(first + 1, after))
         dates = [i for i in scan if _open(lines[i]) and _is_date(lines[i])]
         stoplist = stopwords(doc.language)
         bylines = [i for i in scan if _open(lines[i]) and i not in dates and _is_byline(lines, i, dates, stoplist)]
@@ -395,8 +395,11 @@ def _is_date(line) -> bool:
     a photo credit (the cheaper tests first: most lines are no date)."""
     f = line.features
     text = line.text
-    if f.words > _DATELINE_WORDS and not _parted_dateline(text, f):
-        return False
+    if f.words > _DATELINE_WORDS:
+        # A longer line: one of short parts, or one the shapes took for a dateline ("Posted by Ann on Friday
+        # December 19, 2025 @08:00PM from the tools dept."), with a date the parser reads.
+        return ((_parted_dateline(text, f) or (line.signal == "dateline" and f.words <= _PARTED_DATELINE_WORDS))
+                and parse_date(text) is not None and not is_credit(text, f.words))
     if not (TIMESTAMP_LIKE.match(text) or line.signal == "dateline" or
             (DATE_OR_TIME.search(text) and parse_date(text))):
         return False
@@ -416,6 +419,13 @@ def _parted_dateline(text: str, f) -> bool:
         return False
     parts = dateline_parts(text)
     return len(parts) > 1 and all(len(part.split()) <= _DATELINE_WORDS for part in parts)
+
+
+def _dateline_as_prose(line) -> bool:
+    """Is the first line of prose the dateline itself, as the shapes took it ("Posted by Ann on Friday May 5,
+    2025 @08:00PM from the tools dept.")? Not a sentence that holds a date ("Originally published in March
+    2022. Last updated on May 5, 2025.")."""
+    return (line.signal == "dateline" or TIMESTAMP_LIKE.match(line.text) is not None) and _is_date(line)
 
 
 def _may_be_date(lines, texts: Sequence[str], i: int) -> bool:
