@@ -57,19 +57,19 @@ class MetadataStage:
             # No headline found: the page title where it has the shape of one ("Headline | Site"); a headline
             # found that is astray: the page title, whatever its shape.
             title = doc.meta.get("title")
-            if _TITLE_SUFFIX.match(lines[0].text) if title is None else self._picked_astray(doc):
+            if _TITLE_SUFFIX.match(lines[0].text) if title is None else self._picked_astray(doc, first):
                 doc.meta["title"] = _page_title(lines[0])
 
     @staticmethod
-    def _picked_astray(doc: Document) -> bool:
+    def _picked_astray(doc: Document, first: int | None) -> bool:
         """Whether the title the text's header gave shares almost no words with the page title (the dump's
         first line): a section heading or a promo picked as the headline, where the page title says what the
         page is. Only the value is replaced; the line keeps its label (the body does not change). Not where
-        the markup or a profile named the title."""
-        if not _begins_with_page_title(doc.lines[0]):
+        the markup or a profile named the title. The header's picks stand above its end, ``first``."""
+        if first is None or not _begins_with_page_title(doc.lines[0]):
             return False
-        texts, title = _texts(doc.lines), doc.meta.get("title")
-        at = next((i for i in range(1, len(texts)) if texts[i] == title), None)
+        texts, title = _texts(doc.lines, first), doc.meta.get("title")
+        at = next((i for i in range(1, first) if texts[i] == title), None)
         picked = doc.lines[at] if at is not None else None
         if picked is None or not _open(picked):
             return False
