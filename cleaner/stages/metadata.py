@@ -185,11 +185,12 @@ class MetadataStage:
 
 def _begins_with_page_title(line) -> bool:
     """Does the dump's first line read as the page's title: "Headline | Site", or a headline of two words or
-    more that the shapes took for nothing else (not "Skip to content", "Support us!", a logo's letter)?"""
+    more without a site's name, that the shapes took for nothing else (not "Skip to content", "Support us!",
+    a logo's letter; not "Site Name - Home", whose title part is too short for a headline)?"""
     if _TITLE_SUFFIX.match(line.text):
         return True
     text = line.text
-    return (line.signal is None and len(text) <= _PAGE_TITLE_CHARS and _headline_sized(text)
+    return (line.signal is None and _site_part(text) is None and len(text) <= _PAGE_TITLE_CHARS and _headline_sized(text)
             and title_shaped(line.features, text))
 
 
