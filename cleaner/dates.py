@@ -34,7 +34,7 @@ _YEAR = lazy_compile(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}")
 #: A two-digit year up to this one is this century's (24 is 2024), above it the last's (98 is 1998).
 _CENTURY_PIVOT = 69
 #: A URL's date: /2024/03/05/, /2024-03-05-slug.
-_URL_DATE = lazy_compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/.-]|$)")
+_URL_DATE = lazy_compile(rf"/((?:19|20)\d{{2}})[/-](\d{{1,2}}|{_MONTH_RE})[/-](\d{{1,2}})(?=[/.-]|$)", re.I)
 #: What separates a dateline's parts ("Published May 5, 2024 | Updated June 1, 2024").
 _DATELINE_PARTS = lazy_compile(r"[;|•·]|\s[-–—]\s")
 
@@ -76,10 +76,15 @@ def _full_year(year: str) -> int:
     return number + (2000 if number <= _CENTURY_PIVOT else 1900)
 
 
+def dateline_parts(text: str) -> list[str]:
+    """A dateline's parts: "By Ann Lee | May 5, 2024 | News" → "By Ann Lee", "May 5, 2024", "News"."""
+    return _DATELINE_PARTS.split(text)
+
+
 def publication_date(text: str, day_first: bool = False) -> str | None:
     """The date a dateline gives for the publication: of its parts ("Published May 5 | Updated June 1"), the
     first date in a part that does not say it is an update's. None where the line gives only an update."""
-    for part in _DATELINE_PARTS.split(text):
+    for part in dateline_parts(text):
         if not is_update(part):
             found = parse_date(part, day_first)
             if found:
@@ -88,7 +93,7 @@ def publication_date(text: str, day_first: bool = False) -> str | None:
 
 
 def date_in_url(url: str | None) -> str | None:
-    """The date a URL's path states (/2024/03/05/, /2024-03-05-slug), or None."""
+    """The date a URL's path states (/2024/03/05/, /2024-03-05-slug, /2023/october/03/), or None."""
     found = _URL_DATE.search(url or "")
     return _build(*found.groups()) if found else None
 

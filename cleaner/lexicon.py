@@ -172,6 +172,9 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
     for number in range(1, 13)}
 #: A dateline that gives an update's date, not the publication's ("Updated 5 May", "Mis à jour le").
 UPDATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["updates"]) + r")(?!\w)", re.I)
+#: A line that only labels the date under it ("Published", "Published on", "Last updated:", "Veröffentlicht am").
+DATE_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["labels"]) +
+                          r")(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*$", re.I)
 #: The languages whose pages write numeric dates month first (:func:`cleaner.dates.writes_day_first`).
 MONTH_FIRST_LANGUAGES = frozenset(_DATA["dates"]["month_first"])
 #: English month names: the timestamps of lists of articles.

@@ -35,6 +35,8 @@ def test_the_date_a_url_states():
     assert date_in_url("https://example.com/news/2024-03-05-harbour") == "2024-03-05"
     assert date_in_url("https://example.com/2024/03/") is None
     assert date_in_url(None) is None
+    assert date_in_url("https://example.com/blog/2023/october/03/harbour-reopens/") == "2023-10-03"
+    assert date_in_url("https://example.com/blog/2023/Oct/3/harbour-reopens") == "2023-10-03"
 
 
 def test_a_text_dump_takes_the_publication_date_over_the_update_and_else_the_urls():
@@ -43,6 +45,15 @@ def test_a_text_dump_takes_the_publication_date_over_the_update_and_else_the_url
     assert clean(dump, input_format="text").date == "2024-05-05"
     plain = "Harbour reopens after storm repairs\n\n" + PROSE
     assert clean(plain, input_format="text", url="https://example.com/2024/03/05/harbour/").date == "2024-03-05"
+
+
+def test_the_urls_date_wins_over_the_dumps_dateline():
+    """The permalink's /2023/10/03/ is the publication's: an update's date, or a numeric date read in the other
+    order (a British site's 03/10/2023), yields to it."""
+    clean = Cleaner(use_profiles=False).clean
+    for dateline in ("03/10/2023", "Updated June 1, 2024"):
+        dump = "Harbour reopens after storm repairs\n\n" + dateline + "\n\n" + PROSE
+        assert clean(dump, input_format="text", url="https://example.com/2023/10/03/harbour/").date == "2023-10-03"
 
 
 def test_a_french_dump_reads_its_numeric_dateline_day_first():

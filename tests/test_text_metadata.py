@@ -122,6 +122,32 @@ def test_a_greeting_beside_a_date_is_no_byline():
     assert article.byline is None
 
 
+def test_a_dateline_of_short_parts_longer_than_a_dateline_is_read():
+    """A line of parts ("On Behalf of … | Apr 21, 2017 | Section") may hold more words than a dateline, each
+    part fewer."""
+    article = _clean("Harbour reopens after storm repairs\n\nOn Behalf of Harbour And Quay Legal Partners LLP | "
+                     "Apr 21, 2017 | Maritime Law\n\n" + PROSE)
+    assert article.date == "2017-04-21"
+    sentence = _clean("Harbour reopens after storm repairs\n\nThe wall that the council and the harbour board "
+                      "built on Apr 21, 2017 for the fleet fell\n\n" + PROSE)
+    assert sentence.date is None
+
+
+def test_a_byline_of_several_names_and_its_date_under_the_first_prose_count():
+    """A "By …" line naming three authors, with its date, under a promo line taken for the first prose."""
+    dump = ("Harbour reopens after storm repairs\n\nRead our preview of the regatta on the island this weekend!\n\n"
+            "By Jane Doe, Ann Lee, Bo Smith on March 12, 2026 | Comments\n\n" + PROSE)
+    article = _clean(dump)
+    assert article.date == "2026-03-12"
+    assert article.byline.startswith("Jane Doe")
+
+
+def test_the_dateline_under_the_headline_beats_a_list_of_dated_articles_above_it():
+    related = "".join(f"Harbour news item number {n} of the week\n0{n}/0{n}/2025\n" for n in range(1, 5))
+    article = _clean(related + "\nHarbour reopens after storm repairs\n\n03/01/2017 by Jane Doe\n\n" + PROSE)
+    assert article.date == "2017-03-01"
+
+
 def test_the_title_lengths_are_exactly_those_a_similar_line_may_have():
     """_pick_title passes over a line whose length is not in _titles_by_length without comparing it: it
     must hold every length _alike_lengths allows (a line of another length is never similar), and no more,
@@ -174,3 +200,52 @@ def test_every_timestamp_and_date_holds_the_date_needle(data):
     text = data.draw(st.from_regex(pattern.compiled(), fullmatch=pattern is TIMESTAMP_LIKE))
     assert pattern.search(text)
     assert DATE_NEEDLE.search(text), text
+
+
+def test_a_line_repeating_the_site_name_that_ends_the_page_title_is_no_headline():
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("Harbour reopens after three weeks of storm repairs | The Harbour Times\n\n" + menu +
+            "\nHarbour reopens after three weeks of storm repairs\n\n" + menu + "The Harbour Times\n\n" + PROSE)
+    assert _clean(dump).title == "Harbour reopens after three weeks of storm repairs"
+
+
+def test_the_page_title_taken_as_the_headline_loses_the_site_name_after_it():
+    article = _clean("Harbour reopens after storm repairs | Harbour Times\n\n" + PROSE)
+    assert article.title == "Harbour reopens after storm repairs"
+
+
+def test_a_headline_pick_astray_yields_to_a_page_title_without_a_site_name():
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = "Harbour reopens after three weeks of storm repairs\n\n" + menu + "\nSubscribe For Daily Updates\n\n" + PROSE
+    assert _clean(dump).title == "Harbour reopens after three weeks of storm repairs"
+    logo = "x\n\n" + menu + "\nSubscribe For Daily Updates\n\n" + PROSE
+    assert _clean(logo).title != "x"          # a logo's letter is no page title
+
+
+def test_a_first_line_of_chrome_or_a_menu_run_together_does_not_replace_the_headline():
+    for first in ("Skip to content", "The Daily Post - News World Opinion Business Sport Culture Travel Weather "
+                                     "Jobs Letters Archive Events"):
+        menu = "".join(f"Section {n}\n" for n in range(1, 21))
+        dump = first + "\n\n" + menu + "\nHarbour reopens after three weeks of storm repairs\n\nBy Jane Doe\n\n" + PROSE
+        assert _clean(dump).title == "Harbour reopens after three weeks of storm repairs"
+
+
+def test_a_dateline_under_its_label_above_a_long_header_is_the_date():
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    for label in ("Published on", "Last updated:", "Veröffentlicht am"):
+        dump = ("Harbour reopens after storm repairs\n\nHarbour News\n\n" + label + "\nMarch 3, 2024\n\n" + menu +
+                "\n" + PROSE)
+        assert _clean(dump).date == "2024-03-03", label
+    unlabelled = "Harbour reopens after storm repairs\n\nHarbour News\n\nArchive\nMarch 3, 2024\n\n" + menu + "\n" + PROSE
+    assert _clean(unlabelled).date is None
+
+
+def test_a_posted_by_dateline_taken_for_the_first_prose_gives_the_date_and_byline():
+    """A "Posted by … dept." line of more than 12 words, the shapes' dateline, that holds a sentence's stop."""
+    dump = ("Harbour reopens after storm repairs\n\nPosted by Jane Doe on Friday March 3, 2024 @08:00PM from the "
+            "harbour-works dept.\n\n" + PROSE)
+    article = _clean(dump)
+    assert (article.date, article.byline) == ("2024-03-03", "Jane Doe")
+    sentence = _clean("Harbour reopens after storm repairs\n\nOriginally published in March 2022. Last updated on "
+                      "March 3, 2024.\n\n" + PROSE)
+    assert sentence.date is None

@@ -20,11 +20,11 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from itertools import islice
 
-from ..dates import date_in_url, parse_date, publication_date, writes_day_first
+from ..dates import date_in_url, dateline_parts, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_MAX_WORDS, DATE_NEEDLE, DATE_OR_TIME, TIMESTAMP_LIKE,
-                       TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
+from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+                       TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
@@ -49,24 +49,27 @@ class MetadataStage:
         if doc.meta.get("date"):
             # A dateline that names no day ("2 hours ago", "Yesterday", "Posted in March") is no date.
             doc.meta["date"] = parse_date(doc.meta["date"])
-        if not doc.meta.get("date"):
-            doc.meta["date"] = date_in_url(doc.url)     # the dump states none: the URL's /2024/03/05/
+        # The URL's /2024/03/05/ is the publication's own: it wins over a dateline (an update's, a numeric date
+        # read in the other order) and stands where the dump states none.
+        doc.meta["date"] = date_in_url(doc.url) or doc.meta.get("date")
         lines = doc.lines
-        if lines and lines[0].label != BODY and (doc.meta.get("title") is None or self._picked_astray(doc)):
-            page_title = _TITLE_SUFFIX.match(lines[0].text)
-            if page_title:
-                doc.meta["title"] = page_title.group("title")
+        if lines and lines[0].label != BODY:
+            # No headline found: the page title where it has the shape of one ("Headline | Site"); a headline
+            # found that is astray: the page title, whatever its shape.
+            title = doc.meta.get("title")
+            if _TITLE_SUFFIX.match(lines[0].text) if title is None else self._picked_astray(doc, first):
+                doc.meta["title"] = _page_title(lines[0])
 
     @staticmethod
-    def _picked_astray(doc: Document) -> bool:
+    def _picked_astray(doc: Document, first: int | None) -> bool:
         """Whether the title the text's header gave shares almost no words with the page title (the dump's
         first line): a section heading or a promo picked as the headline, where the page title says what the
         page is. Only the value is replaced; the line keeps its label (the body does not change). Not where
-        the markup or a profile named the title."""
-        if not _TITLE_SUFFIX.match(doc.lines[0].text):
-            return False         # the dump does not begin with a page title ("Headline | Site")
-        texts, title = _texts(doc.lines), doc.meta.get("title")
-        at = next((i for i in range(1, len(texts)) if texts[i] == title), None)
+        the markup or a profile named the title. The header's picks stand above its end, ``first``."""
+        if first is None or not _begins_with_page_title(doc.lines[0]):
+            return False
+        texts, title = _texts(doc.lines, first), doc.meta.get("title")
+        at = next((i for i in range(1, first) if texts[i] == title), None)
         picked = doc.lines[at] if at is not None else None
         if picked is None or not _open(picked):
             return False
@@ -83,7 +86,7 @@ class MetadataStage:
             after += 1
         texts = _texts(lines, first + 1 + _CREDIT_BELOW)   # no line under the credit block is read
         after = max(after, _credit_block_end(lines, texts, first))
-        scan = list(window) + list(range(first + 1, after))
+        scan = list(window) + [first] * _dateline_as_prose(lines[first]) + list(range(first + 1, after))
         dates = [i for i in scan if _open(lines[i]) and _is_date(lines[i])]
         stoplist = stopwords(doc.language)
         bylines = [i for i in scan if _open(lines[i]) and i not in dates and _is_byline(lines, i, dates, stoplist)]
@@ -92,12 +95,12 @@ class MetadataStage:
         if meta.get("title") is None and title_at is None:
             title_at, named_at = self._pick_titles(doc, window, first, dates + bylines)
             if named_at is not None:
-                meta["title"] = lines[named_at].text
+                meta["title"] = _page_title(lines[0]) if named_at == 0 else lines[named_at].text
             if title_at is not None:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
         dated = dates
         if meta.get("date") is None:
-            dated = dates or _dated_above(lines, texts, start, meta.get("title"))
+            dated = _by_headline(dates, title_at) or _dated_above(lines, texts, start, meta.get("title"))
             meta["date"] = _published(lines, dated, writes_day_first(doc.language))
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
@@ -132,8 +135,9 @@ class MetadataStage:
         headline found far above the text would take the lines between it and the text as header chrome).
         One pass makes both: a line's shape and what it shares with the page title are read once."""
         lines = doc.lines
-        titled_page = bool(lines) and len(lines[0].text) <= _PAGE_TITLE_CHARS
+        titled_page = bool(lines) and len(lines[0].text) <= _FIRST_LINE_TITLE_CHARS
         page_title = lines[0].text.lower() if titled_page else ""
+        site = _site_part(page_title)
         page_words = frozenset(lines[0].features.content) if titled_page else frozenset()
         titles = tuple(map(_TitlePart, _title_parts(page_title)))
         repeats: set[int] = set()
@@ -157,7 +161,11 @@ class MetadataStage:
                 score = _headline_score(base, 3.0 if titled else 0.0, near, first - i)
                 if score > best_score:
                     best, best_score = i, score
-            score = _headline_score(base, 4.0 if i in repeats else 3.0 if shares else 0.0, near, first - i)
+            # The site's name alone (the logo, "A List Apart" of "Understanding Web Design – A List Apart") shares
+            # the page title but is no headline: it names no title (the window's pick, and so the labels, as before).
+            masthead = site is not None and line.text.lower().strip() == site
+            titled = 0.0 if masthead else 4.0 if i in repeats else 3.0 if shares else 0.0
+            score = _headline_score(base, titled, near, first - i)
             if score > named_score:
                 named, named_score = i, score
         return best, named
@@ -174,6 +182,28 @@ class MetadataStage:
             page_title = _TITLE_SUFFIX.match(doc.lines[0].text)
             if page_title and doc.lines[0].label != BODY:
                 doc.meta["site"] = page_title.group("site").strip()
+
+
+def _begins_with_page_title(line) -> bool:
+    """Does the dump's first line read as the page's title: "Headline | Site", or a headline of two words or
+    more without a site's name, that the shapes took for nothing else (not "Skip to content", "Support us!",
+    a logo's letter; not "Site Name - Home", whose title part is too short for a headline)?"""
+    if _TITLE_SUFFIX.match(line.text):
+        return True
+    text = line.text
+    return (line.signal is None and _site_part(text) is None and len(text) <= _PAGE_TITLE_CHARS and _headline_sized(text)
+            and title_shaped(line.features, text))
+
+
+#: A page title without a site's name is at most this long (search engines show some 60 characters): a longer
+#: first line is a menu run together ("The Post - News World Opinion Business Sport …") or a sentence.
+_PAGE_TITLE_CHARS = 80
+
+
+def _page_title(line) -> str:
+    """The dump's first line as the title: without the site's name after it ("Headline | Site")."""
+    found = _TITLE_SUFFIX.match(line.text)
+    return found.group("title") if found else line.text
 
 
 #: A headline the text's header gave that shares less than this with the page title is not taken (word F1
@@ -203,7 +233,7 @@ _TITLE_SEPARATOR = re.compile(r"\s+[-|–—•·»]\s+|:\s+")
 _TITLE_CHARS = 300
 #: A first line longer than this is no page title (a dump that begins with its text): it is not copied in
 #: lower case to be compared with the header's lines (a line of megabytes was a copy of it).
-_PAGE_TITLE_CHARS = 2_000
+_FIRST_LINE_TITLE_CHARS = 2_000
 
 
 def _title_parts(page_title: str) -> tuple[str, ...]:
@@ -226,6 +256,17 @@ def _words_up_to(text: str, most: int) -> int:
 
 #: A word as ``str.split()`` cuts them (``\s`` is ``str.isspace``).
 _WORD = re.compile(r"\S+")
+
+
+#: What separates the site's name, last, from the rest of a page title ("Headline | Site", "Headline – Site").
+_SITE_SEPARATOR = re.compile(r"\s+[-|–—•·»]\s+")
+
+
+def _site_part(page_title: str) -> str | None:
+    """The site's name that ends a page title (lower case: "headline | site", "headline – site"), or None: a
+    line repeating it is the site's logo or masthead, not the headline."""
+    signed = _SITE_SEPARATOR.split(page_title)
+    return signed[-1].strip() if len(signed) > 1 else None
 
 
 def _repeating(lines, lowered: list[str], titles: "tuple[_TitlePart, ...]") -> list[int]:
@@ -370,12 +411,37 @@ def _is_date(line) -> bool:
     a photo credit (the cheaper tests first: most lines are no date)."""
     f = line.features
     text = line.text
-    if f.words > 12:
-        return False
+    if f.words > _DATELINE_WORDS:
+        # A longer line: one of short parts, or one the shapes took for a dateline ("Posted by Ann on Friday
+        # December 19, 2025 @08:00PM from the tools dept."), with a date the parser reads.
+        return ((_parted_dateline(text, f) or (line.signal == "dateline" and f.words <= _PARTED_DATELINE_WORDS))
+                and parse_date(text) is not None and not is_credit(text, f.words))
     if not (TIMESTAMP_LIKE.match(text) or line.signal == "dateline" or
             (DATE_OR_TIME.search(text) and parse_date(text))):
         return False
     return not is_credit(text, f.words)
+
+
+#: A dateline has at most this many words; a line of parts ("On Behalf of Ann Lee LLP | Apr 21, 2017 | Law")
+#: this many in each part, and at most :data:`_PARTED_DATELINE_WORDS` in all.
+_DATELINE_WORDS = 12
+_PARTED_DATELINE_WORDS = 24
+
+
+def _parted_dateline(text: str, f) -> bool:
+    """Whether a line longer than a dateline is one made of parts ("By Ann Lee, Bo Li, Cy Ma on March 12, 2026
+    | Comments"): two or more, none longer than a dateline, not a sentence."""
+    if f.words > _PARTED_DATELINE_WORDS or f.ends_sentence:
+        return False
+    parts = dateline_parts(text)
+    return len(parts) > 1 and all(len(part.split()) <= _DATELINE_WORDS for part in parts)
+
+
+def _dateline_as_prose(line) -> bool:
+    """Is the first line of prose the dateline itself, as the shapes took it ("Posted by Ann on Friday May 5,
+    2025 @08:00PM from the tools dept.")? Not a sentence that holds a date ("Originally published in March
+    2022. Last updated on May 5, 2025.")."""
+    return (line.signal == "dateline" or TIMESTAMP_LIKE.match(line.text) is not None) and _is_date(line)
 
 
 def _may_be_date(lines, texts: Sequence[str], i: int) -> bool:
@@ -404,7 +470,7 @@ def _credit_block_end(lines, texts: Sequence[str], first: int) -> int:
         if not byline_name(texts[i]):         # (from the text first: no line made for most)
             continue
         f = lines[i].features
-        if f.words > BYLINE_MAX_WORDS or f.ends_sentence:
+        if f.ends_sentence or (f.words > BYLINE_MAX_WORDS and not _parted_dateline(texts[i], f)):
             continue
         dated = [j for j in (i, i + 1, i - 1) if 0 <= j < len(lines) and _is_date(lines[j])]
         if dated:
@@ -434,14 +500,23 @@ def _published(lines, dates: list[int], day_first: bool) -> str | None:
         filter(None, (parse_date(lines[i].text, day_first) for i in dates)), None)
 
 
+def _by_headline(dates: list[int], title_at: int | None) -> list[int]:
+    """The header's datelines, the nearest the headline first (under it before above it): a list of related
+    articles with their dates may stand in the window above the headline and its own dateline."""
+    if title_at is None:
+        return dates
+    return sorted(dates, key=lambda d: 2 * (d - title_at) if d > title_at else 2 * (title_at - d) + 1)
+
+
 def _dated_above(lines, texts: Sequence[str], start: int, title: str | None) -> list[int]:
     """The nearest dateline above the header's window, within :data:`_CREDIT_REACH` lines, that stands by
     the headline or a "By …" line (a date alone up there is as often a list's, a sidebar's); value only, as
-    :func:`_credited_above`."""
+    :func:`_credited_above`. A dateline under its label ("Published" / "May 5, 2025") names itself."""
     for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
-        if _may_be_date(lines, texts, i) and _is_date(lines[i]) and any(
+        if _may_be_date(lines, texts, i) and _is_date(lines[i]) and (
+                (i > 0 and DATE_LABEL.match(texts[i - 1])) or any(
                 texts[j] == title or byline_name(texts[j]) is not None
-                                      for j in range(max(0, i - _NEAR), min(len(lines), i + _NEAR + 1))):
+                for j in range(max(0, i - _NEAR), min(len(lines), i + _NEAR + 1)))):
             return [i]
     return []
 
