@@ -249,3 +249,19 @@ def test_a_posted_by_dateline_taken_for_the_first_prose_gives_the_date_and_bylin
     sentence = _clean("Harbour reopens after storm repairs\n\nOriginally published in March 2022. Last updated on "
                       "March 3, 2024.\n\n" + PROSE)
     assert sentence.date is None
+
+
+def test_a_headline_with_its_byline_and_dateline_above_a_long_table_of_contents_gives_all_three():
+    """The window over the text holds only the contents; the headline, the bare name, its role and the dateline
+    stand above it. A dated teaser that does not repeat the page title gives nothing."""
+    contents = "".join(f"Chapter {n} of the repairs\n" for n in range(1, 31))
+    dump = ("Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHome\nNews\nSport\n\n"
+            "Harbour reopens after three weeks of storm repairs\n\nJane Doe\nHarbour Reporter\nMarch 3, 2024\n\n"
+            "Table of Contents\n" + contents + "\n" + PROSE)
+    article = _clean(dump)
+    assert (article.title, article.byline, article.date) == (
+        "Harbour reopens after three weeks of storm repairs", "Jane Doe", "2024-03-03")
+    teaser = dump.replace("Harbour reopens after three weeks of storm repairs\n\nJane",
+                          "Ferry timetable changes for the winter season\n\nJane")
+    article = _clean(teaser)
+    assert (article.byline, article.date) == (None, None)

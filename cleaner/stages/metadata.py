@@ -92,12 +92,15 @@ class MetadataStage:
         bylines = [i for i in scan if _open(lines[i]) and i not in dates and _is_byline(lines, i, dates, stoplist)]
         title_at = next((i for i in window if not _open(lines[i]) and lines[i].label == TITLE), None)
         decide, soft = doc.decide, Authority.SOFT
-        if meta.get("title") is None and title_at is None:
+        picks_title = meta.get("title") is None and title_at is None
+        if picks_title:
             title_at, named_at = self._pick_titles(doc, window, first, dates + bylines)
             if named_at is not None:
                 meta["title"] = _page_title(lines[0]) if named_at == 0 else lines[named_at].text
             if title_at is not None:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
+        if picks_title and not dates and not bylines:
+            self._credited_headline(doc, texts, start, named_at, stoplist)
         dated = dates
         if meta.get("date") is None:
             dated = _by_headline(dates, title_at) or _dated_above(lines, texts, start, meta.get("title"))
@@ -122,6 +125,29 @@ class MetadataStage:
                 for line in lines[region_start:title_at]:
                     if _open(line):
                         decide(line, BOILERPLATE, "header before the title", soft)
+
+    @staticmethod
+    def _credited_headline(doc: Document, texts: Sequence[str], start: int, named_at: int | None,
+                           stoplist: frozenset[str]) -> None:
+        """Where the header's window holds no byline or dateline: the headline above it with its dateline under
+        it (:func:`_headline_block`: over a long table of contents or a menu) is the article's, and gives the
+        date and the byline; and the title, unless the title picked (:func:`_picked_overlap`) shares as much of
+        the page title (a section's name over the byline shares a little of it). Value only, as
+        :func:`_dated_above`: the lines keep their labels."""
+        block = _headline_block(doc.lines, texts, start)
+        if block is None:
+            return
+        lines, meta = doc.lines, doc.meta
+        headline, dateline = block
+        page_words = lines[0].features.content
+        if _word_overlap(lines[headline].features.content, page_words) > _picked_overlap(lines, named_at):
+            meta["title"] = texts[headline]
+        if meta.get("date") is None:
+            meta["date"] = _published(lines, [dateline], writes_day_first(doc.language))
+        if meta.get("byline") is None:
+            under = range(headline + 1, min(len(lines), dateline + 2))
+            meta["byline"] = _first_name(lines, [i for i in under if _is_byline_or_date(lines, i, dateline, stoplist)],
+                                         stoplist)
 
     @staticmethod
     def _pick_titles(doc: Document, window: range, first: int, meta_lines: list[int]) -> tuple[int | None, int | None]:
@@ -216,6 +242,16 @@ def _headline_score(base: float, titled: float, near: bool, above_text: int) -> 
     (``base``), what it shares with the page title (``titled``), a byline or date just under it (``near``),
     less a little for each line between it and the text."""
     return base + titled + (1.5 if near else 0.0) - 0.08 * above_text
+
+
+def _picked_overlap(lines, named_at: int | None) -> float:
+    """How much of the page title (the dump's first line) the title picked at ``named_at`` shares; the page title
+    itself (1) where ``__call__`` puts it in the pick's place: a pick astray, or none under "Headline | Site"."""
+    page = lines[0]
+    overlap = _word_overlap(lines[named_at].features.content, page.features.content) if named_at is not None else 0.0
+    stands_in = _TITLE_SUFFIX.match(page.text) if named_at is None else (
+        _begins_with_page_title(page) and overlap < _ASTRAY_OVERLAP)
+    return 1.0 if stands_in else overlap
 
 
 def _word_overlap(a, b) -> float:
@@ -519,6 +555,37 @@ def _dated_above(lines, texts: Sequence[str], start: int, title: str | None) -> 
                 for j in range(max(0, i - _NEAR), min(len(lines), i + _NEAR + 1)))):
             return [i]
     return []
+
+
+#: How far above the header's window a headline with its dateline under it is looked for (a table of contents
+#: or a menu of hundreds of lines may stand between); at most this many lines between the two.
+_BLOCK_REACH = 2_000
+_BLOCK_BETWEEN = 2
+
+
+def _headline_block(lines, texts: Sequence[str], start: int) -> tuple[int, int] | None:
+    """The nearest (headline, dateline) pair above the header's window: a dateline with, at most
+    :data:`_BLOCK_BETWEEN` short lines above it (a name, a role, "5 min read"), a headline-shaped line that
+    repeats the page title (the dump's first line; so a list of dated teasers does not count)."""
+    if not lines or len(texts[0]) > _FIRST_LINE_TITLE_CHARS:
+        return None
+    page_title, page_words = texts[0].lower(), frozenset(lines[0].features.content)
+    for d in range(start - 1, max(1, start - _BLOCK_REACH) - 1, -1):
+        if not (_may_be_date(lines, texts, d) and _is_date(lines[d])):
+            continue
+        for h in range(d - 1, max(0, d - 1 - _BLOCK_BETWEEN - 1), -1):
+            line = lines[h]
+            if _headline_shaped(line) and shares_title(texts[h].lower(), line.features, page_title, page_words,
+                                                       TITLE_SHARE):
+                return h, d
+            if line.features.words > _BARE_NAME_WORDS or line.features.ends_sentence:
+                break
+    return None
+
+
+def _is_byline_or_date(lines, i: int, dateline: int, stoplist: frozenset[str]) -> bool:
+    """Whether line ``i`` of a headline's block may give its byline: the dateline itself, or a byline beside it."""
+    return i == dateline or _is_byline(lines, i, [dateline], stoplist)
 
 
 #: How near the headline or a "By …" line a dateline above the header's window stands.
