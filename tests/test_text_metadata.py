@@ -265,3 +265,25 @@ def test_a_headline_with_its_byline_and_dateline_above_a_long_table_of_contents_
                           "Ferry timetable changes for the winter season\n\nJane")
     article = _clean(teaser)
     assert (article.byline, article.date) == (None, None)
+
+
+def test_a_bare_name_opening_the_dateline_is_the_byline():
+    for dateline in ("Jane Doe March 3, 2024", "Jane Doe • March 3, 2024", "Jane Doe | 3 March 2024"):
+        dump = "Harbour reopens after storm repairs\n\n" + dateline + "\n\n" + PROSE
+        article = _clean(dump)
+        assert (article.byline, article.date) == ("Jane Doe", "2024-03-03"), dateline
+    # A headline printed with its date names nobody; a bare name beside the dateline wins over it.
+    assert _clean("Harbour reopens after storm repairs\n\nHarbour News March 3, 2024\n\n" + PROSE).byline is None
+    beside = _clean("Harbour Weekly Report 3/3/2024\n\nJane Doe\n\n" + PROSE)
+    assert beside.byline == "Jane Doe"
+
+
+def test_a_by_line_with_the_authors_role_longer_than_a_byline_gives_the_name():
+    """Even where it is long enough for the shapes to take it for the first line of prose."""
+    role = "Senior Director of Operations, Harbour Lines - 10+ Years in the Shipping Industry"
+    for above in ("", "Harbour reopens after storm repairs\n\n"):
+        article = _clean("Harbour reopens after storm repairs\n\n" + above + "By: Jane Doe, " + role + "\n" + PROSE)
+        assert article.byline == "Jane Doe", above
+    sentence = _clean("Harbour reopens after storm repairs\n\nBy Monday, the harbour master said, the boats of the "
+                      "whole fleet would be back at their moorings.\n" + PROSE)
+    assert sentence.byline is None

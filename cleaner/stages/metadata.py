@@ -23,7 +23,7 @@ from itertools import islice
 from ..dates import date_in_url, dateline_parts, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
@@ -86,7 +86,7 @@ class MetadataStage:
             after += 1
         texts = _texts(lines, first + 1 + _CREDIT_BELOW)   # no line under the credit block is read
         after = max(after, _credit_block_end(lines, texts, first))
-        scan = list(window) + [first] * _dateline_as_prose(lines[first]) + list(range(first + 1, after))
+        scan = list(window) + [first] * _credit_as_prose(lines[first]) + list(range(first + 1, after))
         dates = [i for i in scan if _open(lines[i]) and _is_date(lines[i])]
         stoplist = stopwords(doc.language)
         bylines = [i for i in scan if _open(lines[i]) and i not in dates and _is_byline(lines, i, dates, stoplist)]
@@ -480,6 +480,18 @@ def _dateline_as_prose(line) -> bool:
     return (line.signal == "dateline" or TIMESTAMP_LIKE.match(line.text) is not None) and _is_date(line)
 
 
+def _credit_as_prose(line) -> bool:
+    """Is the first line of prose the header's dateline (:func:`_dateline_as_prose`) or a byline with the
+    author's role, long enough for the shapes to take it for prose (:func:`_credit_with_role`)?"""
+    if _dateline_as_prose(line):
+        return True
+    f = line.features
+    if f.words <= BYLINE_MAX_WORDS or f.ends_sentence:
+        return False
+    name = byline_name(line.text)
+    return name is not None and _credit_with_role(line.text, name, f)
+
+
 def _may_be_date(lines, texts: Sequence[str], i: int) -> bool:
     """False where line ``i`` cannot be a dateline (:func:`_is_date`): its text holds no :data:`DATE_NEEDLE`
     and the shapes did not take it for one. Read from its text and signal, without making the line."""
@@ -599,9 +611,11 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
     line = lines[index]
     f = line.features
     text = line.text
-    if f.words > BYLINE_MAX_WORDS or f.ends_sentence or line.signal not in (None, "repeated", "menu"):
+    if f.ends_sentence or line.signal not in (None, "repeated", "menu"):
         return False
     name = byline_name(text)
+    if f.words > BYLINE_MAX_WORDS:
+        return name is not None and _credit_with_role(text, name, f)
     if name or AGENCY_BYLINE.match(text):
         return True
     if name == "":       # "By" alone: a byline when a name follows
@@ -609,6 +623,16 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
     if index > 0 and byline_name(lines[index - 1].text) == "" and _named_under(lines, index - 1):
         return True
     return _bare_name(text, stoplist) is not None and _beside_date(lines, index, dates)
+
+
+def _credit_with_role(text: str, name: str, f) -> bool:
+    """Whether a "By …" line longer than a byline is one that gives the name, a comma and the author's role
+    ("By: Ann Lee, Senior Director of Operations, Harbour Lines - 10+ Years in Shipping"): no longer than a
+    line of parts (:data:`_PARTED_DATELINE_WORDS`), not a sentence."""
+    if not name or f.words > _PARTED_DATELINE_WORDS:
+        return False
+    at = text.find(name)
+    return at >= 0 and text[at + len(name):].lstrip().startswith(",")
 
 
 #: A bare name line has at most this many words (with a role after a comma: "Mike Marshall, Shipping Expert").
@@ -629,6 +653,13 @@ def _bare_name(text: str, stoplist: frozenset[str]) -> str | None:
     return name.strip() if comma and role.strip() and is_bare_name(name.strip(), stoplist) else None
 
 
+def _name_opening(text: str, stoplist: frozenset[str]) -> str | None:
+    """The bare name that opens a dateline, cut where the date or a separator begins (:data:`BYLINE_NAME_END`:
+    "Ann Lee March 3, 2024", "Ann Lee • 3 March 2024"), or None."""
+    name = BYLINE_NAME_END.split(text, maxsplit=1)[0].strip(" ,:;")
+    return _bare_name(name, stoplist) if name and name != text.strip() else None
+
+
 def _beside_date(lines, index: int, dates: list[int]) -> bool:
     """Whether a line stands next to a dateline, or one short line from it ("Chirag Bhardwaj / VP - Technology
     / November 14, 2025", "Gopal Singh Panwar / 8 min / 29th August, 2023")."""
@@ -646,8 +677,9 @@ def _beside_date(lines, index: int, dates: list[int]) -> bool:
 def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str | None:
     """The byline's value: of the header's byline and date lines (in line order), the first name after a
     prefix ("By Jane Doe | May 5, 2025" → "Jane Doe"; "Published May 5, 2025 by Ann Lee" → "Ann Lee"; "By"
-    alone → the next line), else the first agency, else the first bare name beside the dateline."""
-    agencies, bare = [], []
+    alone → the next line), else the first agency, else the first bare name beside the dateline, else the first
+    name opening a dateline."""
+    agencies, bare, opening = [], [], []
     for i in candidates:
         text = lines[i].text
         name = byline_name(text)
@@ -660,12 +692,18 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str |
         agency = AGENCY_BYLINE.match(text)
         if agency:
             agencies.append(agency.group(1))
-        elif not DATE_OR_TIME.search(text):
-            # a name line under "By" (its own candidate), or beside the dateline
-            name = _bare_name(text, stoplist) or (text if is_byline_name(text) else None)
-            if name:
-                bare.append(name)
-    return next(iter(agencies + bare), None)
+        else:
+            # a name line under "By" (its own candidate), or beside the dateline; else the name opening a
+            # dateline ("Ann Lee March 3, 2024"; a headline with its date, "Harbour Report 3/5/2024", is none)
+            if DATE_OR_TIME.search(text):
+                name = _name_opening(text, stoplist)
+                if name:
+                    opening.append(name)
+            else:
+                name = _bare_name(text, stoplist) or (text if is_byline_name(text) else None)
+                if name:
+                    bare.append(name)
+    return next(iter(agencies + bare + opening), None)
 
 
 #: How far above the header's window a "By …" line still names the article's author (a table of contents or
