@@ -287,3 +287,12 @@ def test_a_by_line_with_the_authors_role_longer_than_a_byline_gives_the_name():
     sentence = _clean("Harbour reopens after storm repairs\n\nBy Monday, the harbour master said, the boats of the "
                       "whole fleet would be back at their moorings.\n" + PROSE)
     assert sentence.byline is None
+
+
+def test_the_name_under_by_alone_ends_at_a_separator():
+    for under in ("Jane Doe | The Harbour Times", "Jane Doe · Harbour Reporter", "Jane Doe"):
+        article = _clean("Harbour reopens after storm repairs\n\nBy\n\n" + under + "\n\n" + PROSE)
+        assert article.byline == "Jane Doe", under
+    teaser = _clean("Harbour reopens after storm repairs\n\nBy\n\nThe Harbour Master Explains Why The Storm Wall "
+                    "Failed | Harbour Times Weekly\n\n" + PROSE)
+    assert teaser.byline is None

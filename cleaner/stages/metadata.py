@@ -486,10 +486,9 @@ def _credit_as_prose(line) -> bool:
     if _dateline_as_prose(line):
         return True
     f = line.features
-    if f.words <= BYLINE_MAX_WORDS or f.ends_sentence:
+    if f.words <= BYLINE_MAX_WORDS or f.words > _PARTED_DATELINE_WORDS or f.ends_sentence:
         return False
-    name = byline_name(line.text)
-    return name is not None and _credit_with_role(line.text, name, f)
+    return _credit_with_role(line.text, byline_name(line.text), f)
 
 
 def _may_be_date(lines, texts: Sequence[str], i: int) -> bool:
@@ -573,6 +572,8 @@ def _dated_above(lines, texts: Sequence[str], start: int, title: str | None) -> 
 #: or a menu of hundreds of lines may stand between); at most this many lines between the two.
 _BLOCK_REACH = 2_000
 _BLOCK_BETWEEN = 2
+#: A dateline that gives a day has a digit (a cheaper test than :data:`DATE_NEEDLE` for many lines).
+_DIGIT = re.compile(r"\d")
 
 
 def _headline_block(lines, texts: Sequence[str], start: int) -> tuple[int, int] | None:
@@ -582,8 +583,14 @@ def _headline_block(lines, texts: Sequence[str], start: int) -> tuple[int, int] 
     if not lines or len(texts[0]) > _FIRST_LINE_TITLE_CHARS:
         return None
     page_title, page_words = texts[0].lower(), frozenset(lines[0].features.content)
+    if not page_words:
+        return None
     for d in range(start - 1, max(1, start - _BLOCK_REACH) - 1, -1):
-        if not (_may_be_date(lines, texts, d) and _is_date(lines[d])):
+        # (from the texts first, no line made for most: a date's digit, a word of the page title just above it)
+        if _DIGIT.search(texts[d]) is None or not any(
+                not page_words.isdisjoint(texts[h].lower().split()) for h in range(max(1, d - 1 - _BLOCK_BETWEEN), d)):
+            continue
+        if not _is_date(lines[d]):
             continue
         for h in range(d - 1, max(0, d - 1 - _BLOCK_BETWEEN - 1), -1):
             line = lines[h]
@@ -613,9 +620,9 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
     text = line.text
     if f.ends_sentence or line.signal not in (None, "repeated", "menu"):
         return False
-    name = byline_name(text)
     if f.words > BYLINE_MAX_WORDS:
-        return name is not None and _credit_with_role(text, name, f)
+        return f.words <= _PARTED_DATELINE_WORDS and _credit_with_role(text, byline_name(text), f)
+    name = byline_name(text)
     if name or AGENCY_BYLINE.match(text):
         return True
     if name == "":       # "By" alone: a byline when a name follows
@@ -625,7 +632,7 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
     return _bare_name(text, stoplist) is not None and _beside_date(lines, index, dates)
 
 
-def _credit_with_role(text: str, name: str, f) -> bool:
+def _credit_with_role(text: str, name: str | None, f) -> bool:
     """Whether a "By …" line longer than a byline is one that gives the name, a comma and the author's role
     ("By: Ann Lee, Senior Director of Operations, Harbour Lines - 10+ Years in Shipping"): no longer than a
     line of parts (:data:`_PARTED_DATELINE_WORDS`), not a sentence."""
@@ -733,11 +740,16 @@ _NAME_UNDER_WORDS = 4
 
 
 def _named_under(lines, index: int) -> str | None:
-    """The name on the line under "By" (or "Written by") alone, or None where that line is no name."""
+    """The name on the line under "By" (or "Written by") alone, or that opens it before a separator; None where
+    that line is no name."""
     if index + 1 >= len(lines):
         return None
     text = lines[index + 1].text
-    return text if _words_up_to(text, _NAME_UNDER_WORDS + 1) <= _NAME_UNDER_WORDS and is_byline_name(text) else None
+    if _words_up_to(text, _NAME_UNDER_WORDS + 1) <= _NAME_UNDER_WORDS and is_byline_name(text):
+        return text
+    # the name before a separator ("Ann Lee | The Harbour Times"), as after "By Ann Lee" (name_before_end)
+    name = name_before_end(text) if _words_up_to(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS else None
+    return name if name and _words_up_to(name, _NAME_UNDER_WORDS + 1) <= _NAME_UNDER_WORDS else None
 
 
 def _name_inside(text: str) -> str | None:
