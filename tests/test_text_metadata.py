@@ -249,3 +249,50 @@ def test_a_posted_by_dateline_taken_for_the_first_prose_gives_the_date_and_bylin
     sentence = _clean("Harbour reopens after storm repairs\n\nOriginally published in March 2022. Last updated on "
                       "March 3, 2024.\n\n" + PROSE)
     assert sentence.date is None
+
+
+def test_a_headline_with_its_byline_and_dateline_above_a_long_table_of_contents_gives_all_three():
+    """The window over the text holds only the contents; the headline, the bare name, its role and the dateline
+    stand above it. A dated teaser that does not repeat the page title gives nothing."""
+    contents = "".join(f"Chapter {n} of the repairs\n" for n in range(1, 31))
+    dump = ("Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHome\nNews\nSport\n\n"
+            "Harbour reopens after three weeks of storm repairs\n\nJane Doe\nHarbour Reporter\nMarch 3, 2024\n\n"
+            "Table of Contents\n" + contents + "\n" + PROSE)
+    article = _clean(dump)
+    assert (article.title, article.byline, article.date) == (
+        "Harbour reopens after three weeks of storm repairs", "Jane Doe", "2024-03-03")
+    teaser = dump.replace("Harbour reopens after three weeks of storm repairs\n\nJane",
+                          "Ferry timetable changes for the winter season\n\nJane")
+    article = _clean(teaser)
+    assert (article.byline, article.date) == (None, None)
+
+
+def test_a_bare_name_opening_the_dateline_is_the_byline():
+    for dateline in ("Jane Doe March 3, 2024", "Jane Doe • March 3, 2024", "Jane Doe | 3 March 2024"):
+        dump = "Harbour reopens after storm repairs\n\n" + dateline + "\n\n" + PROSE
+        article = _clean(dump)
+        assert (article.byline, article.date) == ("Jane Doe", "2024-03-03"), dateline
+    # A headline printed with its date names nobody; a bare name beside the dateline wins over it.
+    assert _clean("Harbour reopens after storm repairs\n\nHarbour News March 3, 2024\n\n" + PROSE).byline is None
+    beside = _clean("Harbour Weekly Report 3/3/2024\n\nJane Doe\n\n" + PROSE)
+    assert beside.byline == "Jane Doe"
+
+
+def test_a_by_line_with_the_authors_role_longer_than_a_byline_gives_the_name():
+    """Even where it is long enough for the shapes to take it for the first line of prose."""
+    role = "Senior Director of Operations, Harbour Lines - 10+ Years in the Shipping Industry"
+    for above in ("", "Harbour reopens after storm repairs\n\n"):
+        article = _clean("Harbour reopens after storm repairs\n\n" + above + "By: Jane Doe, " + role + "\n" + PROSE)
+        assert article.byline == "Jane Doe", above
+    sentence = _clean("Harbour reopens after storm repairs\n\nBy Monday, the harbour master said, the boats of the "
+                      "whole fleet would be back at their moorings.\n" + PROSE)
+    assert sentence.byline is None
+
+
+def test_the_name_under_by_alone_ends_at_a_separator():
+    for under in ("Jane Doe | The Harbour Times", "Jane Doe · Harbour Reporter", "Jane Doe"):
+        article = _clean("Harbour reopens after storm repairs\n\nBy\n\n" + under + "\n\n" + PROSE)
+        assert article.byline == "Jane Doe", under
+    teaser = _clean("Harbour reopens after storm repairs\n\nBy\n\nThe Harbour Master Explains Why The Storm Wall "
+                    "Failed | Harbour Times Weekly\n\n" + PROSE)
+    assert teaser.byline is None

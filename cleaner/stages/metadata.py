@@ -23,7 +23,7 @@ from itertools import islice
 from ..dates import date_in_url, dateline_parts, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
@@ -86,18 +86,21 @@ class MetadataStage:
             after += 1
         texts = _texts(lines, first + 1 + _CREDIT_BELOW)   # no line under the credit block is read
         after = max(after, _credit_block_end(lines, texts, first))
-        scan = list(window) + [first] * _dateline_as_prose(lines[first]) + list(range(first + 1, after))
+        scan = list(window) + [first] * _credit_as_prose(lines[first]) + list(range(first + 1, after))
         dates = [i for i in scan if _open(lines[i]) and _is_date(lines[i])]
         stoplist = stopwords(doc.language)
         bylines = [i for i in scan if _open(lines[i]) and i not in dates and _is_byline(lines, i, dates, stoplist)]
         title_at = next((i for i in window if not _open(lines[i]) and lines[i].label == TITLE), None)
         decide, soft = doc.decide, Authority.SOFT
-        if meta.get("title") is None and title_at is None:
+        picks_title = meta.get("title") is None and title_at is None
+        if picks_title:
             title_at, named_at = self._pick_titles(doc, window, first, dates + bylines)
             if named_at is not None:
                 meta["title"] = _page_title(lines[0]) if named_at == 0 else lines[named_at].text
             if title_at is not None:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
+        if picks_title and not dates and not bylines:
+            self._credited_headline(doc, texts, start, named_at, stoplist)
         dated = dates
         if meta.get("date") is None:
             dated = _by_headline(dates, title_at) or _dated_above(lines, texts, start, meta.get("title"))
@@ -122,6 +125,29 @@ class MetadataStage:
                 for line in lines[region_start:title_at]:
                     if _open(line):
                         decide(line, BOILERPLATE, "header before the title", soft)
+
+    @staticmethod
+    def _credited_headline(doc: Document, texts: Sequence[str], start: int, named_at: int | None,
+                           stoplist: frozenset[str]) -> None:
+        """Where the header's window holds no byline or dateline: the headline above it with its dateline under
+        it (:func:`_headline_block`: over a long table of contents or a menu) is the article's, and gives the
+        date and the byline; and the title, unless the title picked (:func:`_picked_overlap`) shares as much of
+        the page title (a section's name over the byline shares a little of it). Value only, as
+        :func:`_dated_above`: the lines keep their labels."""
+        block = _headline_block(doc.lines, texts, start)
+        if block is None:
+            return
+        lines, meta = doc.lines, doc.meta
+        headline, dateline = block
+        page_words = lines[0].features.content
+        if _word_overlap(lines[headline].features.content, page_words) > _picked_overlap(lines, named_at):
+            meta["title"] = texts[headline]
+        if meta.get("date") is None:
+            meta["date"] = _published(lines, [dateline], writes_day_first(doc.language))
+        if meta.get("byline") is None:
+            under = range(headline + 1, min(len(lines), dateline + 2))
+            meta["byline"] = _first_name(lines, [i for i in under if _is_byline_or_date(lines, i, dateline, stoplist)],
+                                         stoplist)
 
     @staticmethod
     def _pick_titles(doc: Document, window: range, first: int, meta_lines: list[int]) -> tuple[int | None, int | None]:
@@ -216,6 +242,16 @@ def _headline_score(base: float, titled: float, near: bool, above_text: int) -> 
     (``base``), what it shares with the page title (``titled``), a byline or date just under it (``near``),
     less a little for each line between it and the text."""
     return base + titled + (1.5 if near else 0.0) - 0.08 * above_text
+
+
+def _picked_overlap(lines, named_at: int | None) -> float:
+    """How much of the page title (the dump's first line) the title picked at ``named_at`` shares; the page title
+    itself (1) where ``__call__`` puts it in the pick's place: a pick astray, or none under "Headline | Site"."""
+    page = lines[0]
+    overlap = _word_overlap(lines[named_at].features.content, page.features.content) if named_at is not None else 0.0
+    stands_in = _TITLE_SUFFIX.match(page.text) if named_at is None else (
+        _begins_with_page_title(page) and overlap < _ASTRAY_OVERLAP)
+    return 1.0 if stands_in else overlap
 
 
 def _word_overlap(a, b) -> float:
@@ -444,6 +480,17 @@ def _dateline_as_prose(line) -> bool:
     return (line.signal == "dateline" or TIMESTAMP_LIKE.match(line.text) is not None) and _is_date(line)
 
 
+def _credit_as_prose(line) -> bool:
+    """Is the first line of prose the header's dateline (:func:`_dateline_as_prose`) or a byline with the
+    author's role, long enough for the shapes to take it for prose (:func:`_credit_with_role`)?"""
+    if _dateline_as_prose(line):
+        return True
+    f = line.features
+    if f.words <= BYLINE_MAX_WORDS or f.words > _PARTED_DATELINE_WORDS or f.ends_sentence:
+        return False
+    return _credit_with_role(line.text, byline_name(line.text), f)
+
+
 def _may_be_date(lines, texts: Sequence[str], i: int) -> bool:
     """False where line ``i`` cannot be a dateline (:func:`_is_date`): its text holds no :data:`DATE_NEEDLE`
     and the shapes did not take it for one. Read from its text and signal, without making the line."""
@@ -521,6 +568,45 @@ def _dated_above(lines, texts: Sequence[str], start: int, title: str | None) -> 
     return []
 
 
+#: How far above the header's window a headline with its dateline under it is looked for (a table of contents
+#: or a menu of hundreds of lines may stand between); at most this many lines between the two.
+_BLOCK_REACH = 2_000
+_BLOCK_BETWEEN = 2
+#: A dateline that gives a day has a digit (a cheaper test than :data:`DATE_NEEDLE` for many lines).
+_DIGIT = re.compile(r"\d")
+
+
+def _headline_block(lines, texts: Sequence[str], start: int) -> tuple[int, int] | None:
+    """The nearest (headline, dateline) pair above the header's window: a dateline with, at most
+    :data:`_BLOCK_BETWEEN` short lines above it (a name, a role, "5 min read"), a headline-shaped line that
+    repeats the page title (the dump's first line; so a list of dated teasers does not count)."""
+    if not lines or len(texts[0]) > _FIRST_LINE_TITLE_CHARS:
+        return None
+    page_title, page_words = texts[0].lower(), frozenset(lines[0].features.content)
+    if not page_words:
+        return None
+    for d in range(start - 1, max(1, start - _BLOCK_REACH) - 1, -1):
+        # (from the texts first, no line made for most: a date's digit, a word of the page title just above it)
+        if _DIGIT.search(texts[d]) is None or not any(
+                not page_words.isdisjoint(texts[h].lower().split()) for h in range(max(1, d - 1 - _BLOCK_BETWEEN), d)):
+            continue
+        if not _is_date(lines[d]):
+            continue
+        for h in range(d - 1, max(0, d - 1 - _BLOCK_BETWEEN - 1), -1):
+            line = lines[h]
+            if _headline_shaped(line) and shares_title(texts[h].lower(), line.features, page_title, page_words,
+                                                       TITLE_SHARE):
+                return h, d
+            if line.features.words > _BARE_NAME_WORDS or line.features.ends_sentence:
+                break
+    return None
+
+
+def _is_byline_or_date(lines, i: int, dateline: int, stoplist: frozenset[str]) -> bool:
+    """Whether line ``i`` of a headline's block may give its byline: the dateline itself, or a byline beside it."""
+    return i == dateline or _is_byline(lines, i, [dateline], stoplist)
+
+
 #: How near the headline or a "By …" line a dateline above the header's window stands.
 _NEAR = 3
 
@@ -532,8 +618,10 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
     line = lines[index]
     f = line.features
     text = line.text
-    if f.words > BYLINE_MAX_WORDS or f.ends_sentence or line.signal not in (None, "repeated", "menu"):
+    if f.ends_sentence or line.signal not in (None, "repeated", "menu"):
         return False
+    if f.words > BYLINE_MAX_WORDS:
+        return f.words <= _PARTED_DATELINE_WORDS and _credit_with_role(text, byline_name(text), f)
     name = byline_name(text)
     if name or AGENCY_BYLINE.match(text):
         return True
@@ -542,6 +630,16 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
     if index > 0 and byline_name(lines[index - 1].text) == "" and _named_under(lines, index - 1):
         return True
     return _bare_name(text, stoplist) is not None and _beside_date(lines, index, dates)
+
+
+def _credit_with_role(text: str, name: str | None, f) -> bool:
+    """Whether a "By …" line longer than a byline is one that gives the name, a comma and the author's role
+    ("By: Ann Lee, Senior Director of Operations, Harbour Lines - 10+ Years in Shipping"): no longer than a
+    line of parts (:data:`_PARTED_DATELINE_WORDS`), not a sentence."""
+    if not name or f.words > _PARTED_DATELINE_WORDS:
+        return False
+    at = text.find(name)
+    return at >= 0 and text[at + len(name):].lstrip().startswith(",")
 
 
 #: A bare name line has at most this many words (with a role after a comma: "Mike Marshall, Shipping Expert").
@@ -562,6 +660,13 @@ def _bare_name(text: str, stoplist: frozenset[str]) -> str | None:
     return name.strip() if comma and role.strip() and is_bare_name(name.strip(), stoplist) else None
 
 
+def _name_opening(text: str, stoplist: frozenset[str]) -> str | None:
+    """The bare name that opens a dateline, cut where the date or a separator begins (:data:`BYLINE_NAME_END`:
+    "Ann Lee March 3, 2024", "Ann Lee • 3 March 2024"), or None."""
+    name = BYLINE_NAME_END.split(text, maxsplit=1)[0].strip(" ,:;")
+    return _bare_name(name, stoplist) if name and name != text.strip() else None
+
+
 def _beside_date(lines, index: int, dates: list[int]) -> bool:
     """Whether a line stands next to a dateline, or one short line from it ("Chirag Bhardwaj / VP - Technology
     / November 14, 2025", "Gopal Singh Panwar / 8 min / 29th August, 2023")."""
@@ -579,8 +684,9 @@ def _beside_date(lines, index: int, dates: list[int]) -> bool:
 def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str | None:
     """The byline's value: of the header's byline and date lines (in line order), the first name after a
     prefix ("By Jane Doe | May 5, 2025" → "Jane Doe"; "Published May 5, 2025 by Ann Lee" → "Ann Lee"; "By"
-    alone → the next line), else the first agency, else the first bare name beside the dateline."""
-    agencies, bare = [], []
+    alone → the next line), else the first agency, else the first bare name beside the dateline, else the first
+    name opening a dateline."""
+    agencies, bare, opening = [], [], []
     for i in candidates:
         text = lines[i].text
         name = byline_name(text)
@@ -593,12 +699,18 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str |
         agency = AGENCY_BYLINE.match(text)
         if agency:
             agencies.append(agency.group(1))
-        elif not DATE_OR_TIME.search(text):
-            # a name line under "By" (its own candidate), or beside the dateline
-            name = _bare_name(text, stoplist) or (text if is_byline_name(text) else None)
-            if name:
-                bare.append(name)
-    return next(iter(agencies + bare), None)
+        else:
+            # a name line under "By" (its own candidate), or beside the dateline; else the name opening a
+            # dateline ("Ann Lee March 3, 2024"; a headline with its date, "Harbour Report 3/5/2024", is none)
+            if DATE_OR_TIME.search(text):
+                name = _name_opening(text, stoplist)
+                if name:
+                    opening.append(name)
+            else:
+                name = _bare_name(text, stoplist) or (text if is_byline_name(text) else None)
+                if name:
+                    bare.append(name)
+    return next(iter(agencies + bare + opening), None)
 
 
 #: How far above the header's window a "By …" line still names the article's author (a table of contents or
@@ -628,11 +740,16 @@ _NAME_UNDER_WORDS = 4
 
 
 def _named_under(lines, index: int) -> str | None:
-    """The name on the line under "By" (or "Written by") alone, or None where that line is no name."""
+    """The name on the line under "By" (or "Written by") alone, or that opens it before a separator; None where
+    that line is no name."""
     if index + 1 >= len(lines):
         return None
     text = lines[index + 1].text
-    return text if _words_up_to(text, _NAME_UNDER_WORDS + 1) <= _NAME_UNDER_WORDS and is_byline_name(text) else None
+    if _words_up_to(text, _NAME_UNDER_WORDS + 1) <= _NAME_UNDER_WORDS and is_byline_name(text):
+        return text
+    # the name before a separator ("Ann Lee | The Harbour Times"), as after "By Ann Lee" (name_before_end)
+    name = name_before_end(text) if _words_up_to(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS else None
+    return name if name and _words_up_to(name, _NAME_UNDER_WORDS + 1) <= _NAME_UNDER_WORDS else None
 
 
 def _name_inside(text: str) -> str | None:
