@@ -45,6 +45,7 @@ class Cleaner:
         self.use_profiles = use_profiles
         self.max_bytes = max_bytes
         self.registry = Registry.load(profiles_dirs) if use_profiles else Registry()
+        self.registry.literal_search = native_literal_search
         self.max_line_chars = max_line_chars
         self.models = _models(text_model, markup_model)
         self.site_evidence = site_evidence
@@ -114,6 +115,14 @@ def native_text_path():
     from .native.path import native_path  # lazy: the core reads the stages' rules when first asked
 
     return native_path()
+
+
+def native_literal_search(literals: list[str]):
+    """The native core's one-pass search for ``literals`` (a profile's fingerprints ask for their strings with
+    it), or None when the Python reference runs."""
+    from .native import literal_screen  # lazy: asked only when a dump is matched against fingerprints
+
+    return literal_screen(literals)
 
 
 def _models(text_model: str | os.PathLike[str] | None, markup_model: str | os.PathLike[str] | None) -> Models:

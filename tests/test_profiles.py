@@ -117,6 +117,31 @@ def test_fingerprint_shortcuts_count_as_the_plain_search_does(tmp_path):
     assert profiles[-1].fingerprint_hits(texts[-3]) == 2 and profiles[-1].fingerprint_hits(texts[-2]) == 2
 
 
+def test_the_literal_screen_finds_what_in_finds_and_the_counts_stay(tmp_path):
+    """The fingerprints' strings, found in one pass by the core, are those ``in`` finds (one inside another,
+    non-ASCII, a lone surrogate, a dump's head and tail joined), and each profile counts the same hits."""
+    from cleaner.native import core_name
+    from cleaner.profiles.loader import fingerprint_span
+
+    write(tmp_path, "name = \"x\"\nfingerprints = ['^Jerusalem Post Café$', 'Post Caf', 'é — ok']\n")
+    from cleaner.api import native_literal_search
+
+    registry = Registry.load([tmp_path])
+    registry.literal_search = native_literal_search
+    screen = registry.screen()
+    if screen.present("") is None:
+        pytest.skip(f"no native core ({core_name()})")
+    texts = [seed(prefix).read_text(encoding="utf-8") for prefix in ("000", "001", "002", "003", "004")]
+    texts += ["Jerusalem Post Café\nThe Jerusalem Post - Israel News", "\ud800Post Caf\udfffé — ok", "",
+              "Support The Moscow Times" + "x" * 90_000 + "!\n-\na -\n"]
+    for text in texts:
+        span = fingerprint_span(text)
+        assert screen.present(span) == {literal for literal in screen.literals if literal in span}
+        for profile in registry:
+            assert profile.span_hits(span, screen.present(span)) == profile.fingerprint_hits(text)
+    assert "Post Caf" in screen.literals and "Jerusalem Post " in screen.literals
+
+
 def test_user_profile_replaces_builtin_of_same_name(tmp_path):
     write(tmp_path, 'name = "inkl"\nhosts = ["inkl.example"]\n', "inkl.toml")
     registry = Registry.load([tmp_path])

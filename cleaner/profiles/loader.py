@@ -11,12 +11,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from ..compat import tomllib
 from ..errors import ProfileError, UsageError
 from ..urls import url_host
-from .patterns import (LinePattern, ProfileRegex, budget_for, compile_pattern, compile_patterns, compile_regex,
+from .patterns import (LinePattern, LiteralScreen, ProfileRegex, budget_for, compile_pattern, compile_patterns, compile_regex,
                        shipped_patterns, time_budget)
 
 #: The built-in profiles: package data, on disk (a profile is read, and named in messages, by its path).
@@ -91,16 +91,26 @@ class Profile:
 
     def fingerprint_hits(self, text: str) -> int:
         """How many fingerprints the dump shows (chrome sits at its head and tail)."""
-        if len(text) > 2 * _FINGERPRINT_SPAN:
-            text = text[:_FINGERPRINT_SPAN] + "\n" + text[-_FINGERPRINT_SPAN:]
+        return self.span_hits(fingerprint_span(text))
+
+    def span_hits(self, span: str, present: frozenset[str] | None = None) -> int:
+        """How many fingerprints :func:`fingerprint_span` of a dump shows; ``present``: the strings of the
+        registry's :class:`LiteralScreen` that it holds, if asked."""
         hits, left = 0, len(self.fingerprints)
         for pattern in self.fingerprints:
             if hits + left < self.min_fingerprints:
                 break                      # too few left to reach the minimum: the rest cannot matter
             left -= 1
-            if pattern.search(text):       # a search first looks for the strings every match contains
+            if pattern.search(span, present):   # a search first looks for the strings every match contains
                 hits += 1
         return hits
+
+
+def fingerprint_span(text: str) -> str:
+    """The part of a dump its fingerprints are looked for in: its head and tail, where chrome sits."""
+    if len(text) > 2 * _FINGERPRINT_SPAN:
+        return text[:_FINGERPRINT_SPAN] + "\n" + text[-_FINGERPRINT_SPAN:]
+    return text
 
 
 def load_profile(path: str | os.PathLike[str], builtin: bool = False) -> Profile:
@@ -257,6 +267,10 @@ class Registry:
 
     def __init__(self, profiles: Iterable[Profile] = ()) -> None:
         self._profiles: dict[str, Profile] = {}
+        self._screen: LiteralScreen | None = None   # made when first asked; a profile added drops it
+        #: What makes the one-pass search for the fingerprints' strings (:class:`LiteralScreen`): the native
+        #: core's, set by the caller that knows which core runs; None: each regex looks for its own.
+        self.literal_search: Callable[[list[str]], Any] | None = None
         for profile in profiles:
             self.add(profile)
 
@@ -277,6 +291,14 @@ class Registry:
     def add(self, profile: Profile) -> None:
         """Add a profile; a later one with the same name replaces the earlier."""
         self._profiles[profile.name] = profile
+        self._screen = None
+
+    def screen(self) -> LiteralScreen:
+        """The one-pass search for the strings the profiles' fingerprints require."""
+        if self._screen is None:
+            self._screen = LiteralScreen((f for profile in self._profiles.values() for f in profile.fingerprints),
+                                         self.literal_search)
+        return self._screen
 
     def __iter__(self):
         return iter(sorted(self._profiles.values(), key=lambda p: p.name))
@@ -299,11 +321,13 @@ class Registry:
                 if profile.serves(host):
                     return profile
         best, best_hits = None, 0
+        span = fingerprint_span(text)
         with time_budget(budget_for(min(len(text), 2 * _FINGERPRINT_SPAN))):
+            present = self.screen().present(span)
             for profile in self:
                 if not profile.fingerprints:
                     continue
-                hits = profile.fingerprint_hits(text)
+                hits = profile.span_hits(span, present)
                 if hits >= profile.min_fingerprints and hits > best_hits:
                     best, best_hits = profile, hits
         return best

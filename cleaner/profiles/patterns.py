@@ -33,7 +33,7 @@ import re
 import time
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from ..errors import ProfileError
 from ..triggers import required_literals
@@ -140,8 +140,10 @@ class ProfileRegex:
         self._compiled = engine.compile(self.pattern, engine_flags)
         return self._compiled
 
-    def search(self, text: str) -> "regex.Match[str] | re.Match[str] | None":
-        if self._literals and not any(literal in text for literal in self._literals):
+    def search(self, text: str, present: "frozenset[str] | None" = None) -> "regex.Match[str] | re.Match[str] | None":
+        """The first match in ``text``. ``present``: which strings ``text`` holds, of a :class:`LiteralScreen`
+        built with this regex's (None: each of them is looked for in ``text`` here)."""
+        if self._literals and not self._may_match(text, present):
             return None
         if self._trusted is not None:
             return self._trusted.search(text)
@@ -159,8 +161,53 @@ class ProfileRegex:
         finally:
             budget.left -= time.thread_time() - started
 
+    def _may_match(self, text: str, present: "frozenset[str] | None") -> bool:
+        """Whether ``text`` holds one of the strings every match contains."""
+        if present is not None:
+            return not present.isdisjoint(self._literals)
+        return any(literal in text for literal in self._literals)
+
+    @property
+    def literals(self) -> tuple[str, ...]:
+        """The strings one of which every match contains (``()``: no such string known)."""
+        return self._literals
+
     def __repr__(self) -> str:
         return f"ProfileRegex({self.pattern!r}, key={self.key!r})"
+
+
+class LiteralScreen:
+    """Which of the strings that regexes' matches require a text holds, found in one pass by the native core
+    (an Aho-Corasick automaton) rather than by one ``in`` scan of the text per string: the profiles'
+    fingerprints ask ~16 of every dump. Without the core, :meth:`present` is None and each regex looks for
+    its own strings (:meth:`ProfileRegex.search`)."""
+
+    def __init__(self, regexes: Iterable[ProfileRegex], search: "Callable[[list[str]], Any] | None" = None) -> None:
+        """``search``: makes the one-pass search for a list of strings (the native core's, or None without
+        it; its ``found(utf8)`` gives the indices of those a text holds). The caller that knows which core
+        runs gives it (``api.Cleaner``): the profiles sit below the core."""
+        self.literals = sorted({literal for pattern in regexes for literal in pattern.literals})
+        self._automaton: Any = None
+        if search is not None and self.literals and all(_encodes(literal) for literal in self.literals):
+            self._automaton = search(self.literals)
+
+    def present(self, text: str) -> frozenset[str] | None:
+        """The strings ``text`` holds (None: no native core; ask each regex)."""
+        if self._automaton is None:
+            return None
+        # UTF-8 keeps a string's bytes whole, so bytes found are the string found; a lone surrogate in the
+        # text (surrogatepass) is bytes no string here holds.
+        found = self._automaton.found(text.encode("utf-8", "surrogatepass"))
+        return frozenset(self.literals[k] for k in found)
+
+
+def _encodes(text: str) -> bool:
+    """Whether ``text`` is valid UTF-8 once encoded (no lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::measures::Stoplist;
 use crate::patterns::{char_starts, raw_line, Forms, Pattern};
-use crate::unicode::{Table, SPACE};
+use crate::unicode::{Table, DECIMAL, SPACE, WORD};
 
 /// The rules of `cleaner/language.py`: its patterns and constants.
 pub struct LanguageRules {
@@ -25,11 +25,93 @@ pub struct LanguageRules {
     /// `lexicon._PROSE_TEXT_SPACES`: `lexicon.is_prose_text` wants this many spaces or more
     pub prose_text_spaces: usize,
     pub word: Pattern,
+    /// `word` scanned by the characters' flags, when it has [`WordRuns`]' shape
+    pub word_runs: Option<WordRuns>,
     pub english: String,
     pub english_fast_ratio: f64,
     pub sample_tokens: usize,
     pub min_prose_tokens: usize,
     pub stoplist_dir: Option<PathBuf>,
+}
+
+/// `language._WORD`'s shape, `[^\W\d_]+(?:['’][^\W\d_]+)?` (a run of letters, perhaps an apostrophe and a
+/// second run), matched by reading each character's flags in the table rather than by the regex crate, whose
+/// cost per match (a forward and a reverse search, ~80 ns) was most of the language sample's time. The
+/// regex stays the rule: a word pattern of any other shape runs as a regex ([`WordRuns::of`] is None).
+pub struct WordRuns {
+    apostrophes: Vec<char>,
+}
+
+/// `[^\W\d_]+` as the glue translates it (`cleaner.native.rust_regex`).
+const LETTERS: &str = r"(?:[^\W\d\x{5f}]){1,}";
+
+impl WordRuns {
+    /// The scan for `pattern`, if it is one part of exactly the shape `LETTERS(?:[<apostrophes>]LETTERS){0,1}`
+    /// whose apostrophes are written `\x{..}`.
+    pub fn of(pattern: &Pattern) -> Option<WordRuns> {
+        let [source] = pattern.sources() else {
+            return None;
+        };
+        let suffix = format!("]{LETTERS}){{0,1}}");
+        let middle = source
+            .strip_prefix(LETTERS)?
+            .strip_prefix("(?:[")?
+            .strip_suffix(suffix.as_str())?;
+        let mut apostrophes = Vec::new();
+        for escape in middle.strip_prefix(r"\x{")?.split(r"\x{") {
+            let code = u32::from_str_radix(escape.strip_suffix('}')?, 16).ok()?;
+            let c = char::from_u32(code)?;
+            if c.is_alphanumeric() || c == '_' || c == ']' || c == '\\' {
+                return None;
+            }
+            apostrophes.push(c);
+        }
+        Some(WordRuns { apostrophes })
+    }
+
+    /// Python's `[^\W\d_]`: a word character that is no decimal digit and no underscore.
+    #[inline]
+    fn letter(table: &Table, c: char) -> bool {
+        let props = table.props(c);
+        props.has(WORD) && !props.has(DECIMAL) && c != '_'
+    }
+
+    /// The first `limit` matches' byte spans in `text`, as the regex's `find_iter` gives them.
+    pub fn first_spans(&self, table: &Table, text: &str, limit: usize) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while spans.len() < limit {
+            let Some(start) = chars
+                .find(|&(_, c)| Self::letter(table, c))
+                .map(|(at, _)| at)
+            else {
+                break;
+            };
+            let mut end = self.run_end(table, &mut chars, text.len());
+            let mut after = chars.clone();
+            if let Some((_, c)) = after.next() {
+                if self.apostrophes.contains(&c)
+                    && after.peek().is_some_and(|&(_, c)| Self::letter(table, c))
+                {
+                    chars = after;
+                    end = self.run_end(table, &mut chars, text.len());
+                }
+            }
+            spans.push((start, end));
+        }
+        spans
+    }
+
+    /// Past the letters `chars` is at: the byte offset where they end (`len` at the text's end).
+    fn run_end(
+        &self,
+        table: &Table,
+        chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+        len: usize,
+    ) -> usize {
+        while chars.next_if(|&(_, c)| Self::letter(table, c)).is_some() {}
+        chars.peek().map_or(len, |&(at, _)| at)
+    }
 }
 
 /// The word → languages index (`language._word_index`), compact because it lives as long as the process:
@@ -293,6 +375,15 @@ impl Languages {
         for text in texts {
             lowered.clear();
             table.lower_str_into(text, 0, text.len(), &mut lowered);
+            if let Some(runs) = &self.rules.word_runs {
+                for (from, to) in runs.first_spans(table, &lowered, limit - tokens.len()) {
+                    tokens.push(lowered[from..to].to_string());
+                }
+                if tokens.len() >= limit {
+                    return tokens;
+                }
+                continue;
+            }
             let mapped = raw_line(table, &lowered);
             let spans = self.rules.word.first_spans(&mapped, limit - tokens.len());
             let same = matches!(mapped, std::borrow::Cow::Borrowed(_));
@@ -433,4 +524,111 @@ fn main_script(scripts: &[u32]) -> Option<u32> {
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(&k, _)| k)
+}
+
+#[cfg(test)]
+mod word_run_tests {
+    use super::*;
+    use crate::patterns::PatternSpec;
+
+    /// `language._WORD` as the glue hands it over (`cleaner.native.rules.language_rules()["word"]`).
+    fn word(table: &Table, part: &str) -> Pattern {
+        let spec = PatternSpec {
+            name: "language._WORD".into(),
+            parts: vec![part.into()],
+            folded: false,
+            plain: false,
+            named: "'_\u{2019}".into(),
+            ranges: Vec::new(),
+        };
+        Pattern::new(spec, table).unwrap()
+    }
+
+    const WORD: &str = r"(?:[^\W\d\x{5f}]){1,}(?:[\x{27}\x{2019}](?:[^\W\d\x{5f}]){1,}){0,1}";
+
+    /// The regex's spans on the line as it sees it (raw-mapped), as `tokens_of` reads them without the scan.
+    fn regex_spans(table: &Table, pattern: &Pattern, text: &str) -> Vec<(usize, usize)> {
+        let mapped = raw_line(table, text);
+        let (mapped_starts, starts) = (char_starts(&mapped), char_starts(text));
+        pattern
+            .spans(&mapped)
+            .into_iter()
+            .map(|(a, b)| {
+                let (a, b) = (
+                    mapped_starts.binary_search(&a).unwrap(),
+                    mapped_starts.binary_search(&b).unwrap(),
+                );
+                (starts[a], starts[b])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn only_the_word_shape_is_scanned() {
+        let table = Table::load("14.0.0").unwrap();
+        let runs = WordRuns::of(&word(&table, WORD)).unwrap();
+        assert_eq!(runs.apostrophes, ['\'', '\u{2019}']);
+        for other in [
+            r"(?:[^\W\d\x{5f}]){1,}",
+            r"(?:[^\W\d\x{5f}]){2,}(?:[\x{27}](?:[^\W\d\x{5f}]){1,}){0,1}",
+            r"(?:[^\W\d\x{5f}]){1,}(?:[\x{27}a](?:[^\W\d\x{5f}]){1,}){0,1}",
+            r"(?:[^\W\d\x{5f}]){1,}(?:[\x{61}](?:[^\W\d\x{5f}]){1,}){0,1}",
+        ] {
+            assert!(WordRuns::of(&word(&table, other)).is_none(), "{other}");
+        }
+    }
+
+    #[test]
+    fn the_scan_finds_what_the_regex_finds_on_every_character() {
+        let table = Table::load("14.0.0").unwrap();
+        let pattern = word(&table, WORD);
+        let runs = WordRuns::of(&pattern).unwrap();
+        // every code point, between letters and apostrophes, a run of them at a time
+        let all: Vec<char> = (0..0x11_0000u32).filter_map(char::from_u32).collect();
+        for chunk in all.chunks(64) {
+            let mut text = String::new();
+            for (k, &c) in chunk.iter().enumerate() {
+                text.push(c);
+                text.push(
+                    ["a", "'", "’b", "", " x", "1"][k % 6]
+                        .chars()
+                        .next()
+                        .unwrap_or('z'),
+                );
+            }
+            assert_eq!(
+                runs.first_spans(&table, &text, usize::MAX),
+                regex_spans(&table, &pattern, &text),
+                "{:?}",
+                chunk.first()
+            );
+        }
+        for text in [
+            "",
+            "l'homme d'état",
+            "rock'n'roll",
+            "it’s 2024's_x",
+            "'a' ’",
+            "ab'",
+            "x'1",
+            "é’é’é",
+            "a__b c9d",
+            "٣abc",
+            "ǅemal straße",
+        ] {
+            assert_eq!(
+                runs.first_spans(&table, text, usize::MAX),
+                regex_spans(&table, &pattern, text),
+                "{text:?}"
+            );
+            let all = regex_spans(&table, &pattern, text);
+            for limit in 0..all.len() {
+                assert_eq!(
+                    runs.first_spans(&table, text, limit),
+                    all[..limit],
+                    "{text:?} {limit}"
+                );
+            }
+        }
+    }
 }

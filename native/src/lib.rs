@@ -8,6 +8,7 @@
 pub mod columns;
 pub mod doc;
 pub mod language;
+pub mod literals;
 pub mod matcher;
 pub mod measures;
 pub mod path;
@@ -414,6 +415,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<path::TextPath>()?;
     m.add_class::<path::Model>()?;
     m.add_class::<path::Document>()?;
+    m.add_class::<literals::Literals>()?;
     m.add_function(wrap_pyfunction!(unicode_versions, m)?)?;
     m.add_function(wrap_pyfunction!(path::column_base_names, m)?)?;
     m.add_function(wrap_pyfunction!(titles::repeating_titles, m)?)?;

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use crate::columns::{self, Array, Bin, Cmp, Expr, Func};
 use crate::doc::{Doc, Reason, Signal, BODY, HARD, MARKUP, SOFT};
-use crate::language::{LanguageRules, Languages};
+use crate::language::{LanguageRules, Languages, WordRuns};
 use crate::measures::{Measurer, Rules};
 use crate::patterns::{Pattern, PatternSpec};
 use crate::phrases::{self, Scratch};
@@ -128,12 +128,14 @@ fn language_rules(table: &Table, spec: &Bound<'_, PyDict>) -> PyResult<LanguageR
         })
         .collect::<PyResult<Vec<_>>>()?;
     let directory: Option<String> = item(spec, "stoplist_dir")?.extract()?;
+    let word = pattern(table, &item(spec, "word")?)?;
     Ok(LanguageRules {
+        word_runs: WordRuns::of(&word),
+        word,
         cjk: pattern(table, &item(spec, "cjk")?)?,
         scripts,
         sentence_mark: pattern(table, &item(spec, "sentence_mark")?)?,
         prose_text_spaces: item(spec, "prose_text_spaces")?.extract()?,
-        word: pattern(table, &item(spec, "word")?)?,
         english: item(spec, "english")?.extract()?,
         english_fast_ratio: item(spec, "english_fast_ratio")?.extract()?,
         sample_tokens: item(spec, "sample_tokens")?.extract()?,

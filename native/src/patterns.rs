@@ -198,6 +198,11 @@ impl Pattern {
         }
     }
 
+    /// The regexes the pattern is made of, as the crate's syntax (one part, or one per line of a run).
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
     pub fn form(&self) -> Form {
         self.form
     }
