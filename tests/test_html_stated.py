@@ -61,6 +61,8 @@ def test_a_placeholder_in_the_author_meta_tag_is_no_byline():
     ("By Ann Lee | 5 May 2025", "Ann Lee"), ("Author Ann Lee", "Ann Lee"), ("Articles by Ann Lee", "Ann Lee"),
     ("jsteinhardt", "jsteinhardt"), ("Author", None), ("View all posts", None), ("NB", None),
     ("page.head.author", None), ("read more of this story", None), ("Posted on 5 May 2025", None),
+    ("Sat", None), ("May", None), ("Ann Lee Published", "Ann Lee"), ("Ann Lee Last updated 5 May", "Ann Lee"),
+    ("Reviewed by Ann Lee", "Reviewed by Ann Lee"), ("Ann Date", "Ann Date"),
 ])
 def test_as_name(text, name):
     assert as_name(text) == name
@@ -142,3 +144,24 @@ def test_a_site_account_or_a_templates_key_value_is_no_author():
     assert is_placeholder("NOC Admin") and is_placeholder("Webmaster") and is_placeholder("undefined")
     assert is_placeholder("content: MarketingSherpa")
     assert not is_placeholder("Ann Lee")
+
+
+def test_an_author_element_inside_the_layouts_wrapper_around_the_headline_is_the_articles():
+    # Themes name the wrappers around the whole article after their layout ("content-sidebar-wrap",
+    # "site-footer-bottom"): the author element in one is the article's, not a sidebar's or a footer's.
+    page = ("<html><head><title>Harbour reopens</title></head><body><div class='content-sidebar-wrap'>"
+            "<main><article><h1>Harbour reopens after repairs</h1><span class='author-name'>Ann Lee</span>"
+            f"{PROSE * 3}</article></main><aside class='sidebar'><a rel='author' href='/u/2'>Bob Roe</a></aside>"
+            "</div></body></html>")
+    assert Cleaner(use_profiles=False).clean(page, input_format="html").byline == "Ann Lee"
+    # ... while a sidebar beside the article (it does not hold the headline) is still someone else's
+    sidebar_only = page.replace("<span class='author-name'>Ann Lee</span>", "")
+    assert Cleaner(use_profiles=False).clean(sidebar_only, input_format="html").byline is None
+
+
+def test_the_sites_one_word_name_in_an_author_element_is_no_byline_but_a_persons_site_is_its_author():
+    url = "https://www.harbourtimes.com/x"
+    site = "<meta property='og:site_name' content='Harbourtimes'>"
+    assert _clean(site, "<span class='author'>Harbourtimes</span>", url=url).byline is None
+    person = "<meta property='og:site_name' content='Ann Lee'>"
+    assert _clean(person, "<span class='author'>Ann Lee</span>", url="https://annlee.com/x").byline == "Ann Lee"

@@ -427,12 +427,13 @@ def _author(stated: str | None, root, site: str | None, url: str | None) -> tupl
     from ..urls import url_host
     from .stated import author_in_markup, is_placeholder, is_site_name
 
+    host = url_host(url) if url else None
     names = [name for name in (stated or "").split("; ") if name and not is_placeholder(name)]
     if len(names) > _MOST_AUTHORS:
         names = names[:1]       # a roster (every author of the site, or of the page's teasers): its first
-    if names and not is_site_name(names[0], site, url_host(url) if url else None):
+    if names and not is_site_name(names[0], site, host):
         return "; ".join(names), BYLINE_FROM_META
-    named = author_in_markup(root)
+    named = author_in_markup(root, site, host)
     if named:
         return named, BYLINE_FROM_MARKUP
     return "; ".join(names) or None, BYLINE_FROM_META

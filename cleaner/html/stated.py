@@ -30,7 +30,7 @@ import json
 import re
 from typing import Iterator
 
-from ..lexicon import BYLINE_PREFIX
+from ..lexicon import BYLINE_PREFIX, DATE_LABEL_WORD, MONTH_NAMES
 from .words import category, region_words
 
 #: Elements that name the article's author, in the order they are trusted; document order decides within
@@ -57,6 +57,12 @@ _LABELS = frozenset({"author", "authors", "by", "written", "posted", "admin", "a
                      "guest", "team", "view", "all", "posts", "more", "profile", "about", "the", "read", "follow",
                      "contributor", "contributors", "unknown", "anonymous", "see", "article", "articles", "bio",
                      "de", "par", "spotlight"})
+
+#: One-word names a date is made of: the month names of the lexicon and the days of the week (English, as
+#: themes print them: "Sat", "Monday").
+_DATE_WORDS = frozenset({name.lower().strip(".") for names in MONTH_NAMES.values() for name in names} |
+                        {day[:length] for day in ("monday", "tuesday", "wednesday", "thursday", "friday",
+                                                  "saturday", "sunday") for length in (3, len(day))})
 
 #: Words that name a site's account, not a person: "NOC Admin", "Webmaster", a template's "undefined".
 _ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "undefined", "null"})
@@ -127,14 +133,18 @@ def _json_ld_objects(data, depth: int = 0) -> Iterator[dict]:
             yield from _json_ld_objects(data["@graph"], depth + 1)
 
 
-def author_in_markup(root) -> str | None:
-    """The first name an author element of the page gives (module docstring), or None."""
+def author_in_markup(root, site: str | None = None, host: str | None = None) -> str | None:
+    """The first name an author element of the page gives (module docstring), or None. The site's own
+    name (:func:`is_site_name`; ``site``, ``host``) of one word in an author element ("Kaspersky") is a
+    publisher's credit, not a writer's: it is passed over. A site named after a person's full name
+    ("Erin Spain" on erinspain.com) is that person's."""
+    wrappers = _headline_wrappers(root)
     for xpath in _AUTHOR_XPATHS:
         for element in root.xpath(xpath):
-            if _in_other_peoples_region(element):
+            if _in_other_peoples_region(element, wrappers):
                 continue
             name = as_name(_text_of(element))
-            if name:
+            if name and (" " in name or not is_site_name(name, site, host)):
                 return name
     return None
 
@@ -157,7 +167,9 @@ def as_name(text: str) -> str | None:
     longer than five words, with digits, a placeholder (:func:`is_placeholder`), or words of a sentence
     in lower case ("read more posts")."""
     text = _LEADING_LABEL.sub("", BYLINE_PREFIX.sub("", " ".join(text.split())))
-    name = _AFTER_NAME.sub("", text).strip(" :")
+    name = _AFTER_NAME.sub("", text)
+    label = DATE_LABEL_WORD.search(name, 1)    # "Ann Lee Published 5 May 2025": the date's label ends it
+    name = (name[:label.start()] if label else name).strip(" :")
     if not name or len(name) > 60 or not _NAME.match(name) or is_placeholder(name):
         return None
     if " " in name and not any(word[0].isupper() for word in name.split()):
@@ -174,12 +186,28 @@ def is_placeholder(name: str) -> bool:
         return True
     if ": " in name:
         return True         # a template's "key: value" ("content: MarketingSherpa"), not a name
+    if len(words) == 1 and words[0] in _DATE_WORDS:
+        return True         # a dateline's word in an author slot ("Sat", "May"), not a name
     return len(words) == 1 and (len(name) < 3 or "." in name.strip("."))
 
 
-def _in_other_peoples_region(element) -> bool:
-    """Whether the element sits in comments, related stories, menus, footers, sidebars or an author bio."""
+def _headline_wrappers(root) -> set:
+    """The elements that hold the page's headline (an ``<h1>`` of two words or more): the layout's
+    wrappers around the article, whatever their classes say.
+
+    Themes name them after the layout they sit in (``content-sidebar-wrap``, ``elementor-widget``,
+    ``site-footer-bottom``…): an author element inside one is not in a sidebar or footer for that.
+    Comments, related stories and author boxes never hold the article's headline."""
+    return {ancestor for heading in root.iter("h1") if len(" ".join(heading.itertext()).split()) >= 2
+            for ancestor in heading.iterancestors()}
+
+
+def _in_other_peoples_region(element, wrappers: set = frozenset()) -> bool:
+    """Whether the element sits in comments, related stories, menus, footers, sidebars or an author bio
+    (an element holding the page's headline, one of ``wrappers``, is the article's layout, not one)."""
     for ancestor in element.iterancestors():
+        if ancestor in wrappers:
+            continue
         if ancestor.tag in ("nav", "footer", "aside"):
             return True
         words = region_words(" ".join(filter(None, (ancestor.get("class"), ancestor.get("id")))))
