@@ -63,6 +63,7 @@ def test_a_placeholder_in_the_author_meta_tag_is_no_byline():
     ("page.head.author", None), ("read more of this story", None), ("Posted on 5 May 2025", None),
     ("Sat", None), ("May", None), ("Ann Lee Published", "Ann Lee"), ("Ann Lee Last updated 5 May", "Ann Lee"),
     ("Reviewed by Ann Lee", "Reviewed by Ann Lee"), ("Ann Date", "Ann Date"),
+    ("Posted by annlee on Friday December 19, 2025 @09:00PM", "annlee"), ("Posted by Ann Lee on 5 May", "Ann Lee"),
 ])
 def test_as_name(text, name):
     assert as_name(text) == name
@@ -165,3 +166,18 @@ def test_the_sites_one_word_name_in_an_author_element_is_no_byline_but_a_persons
     assert _clean(site, "<span class='author'>Harbourtimes</span>", url=url).byline is None
     person = "<meta property='og:site_name' content='Ann Lee'>"
     assert _clean(person, "<span class='author'>Ann Lee</span>", url="https://annlee.com/x").byline == "Ann Lee"
+
+
+def test_an_author_element_between_the_headline_and_the_first_paragraph_is_the_articles():
+    # A page builder's blocks are "widgets" and a header's last row its "bottom": in the article's header
+    # (after its headline, before its first paragraph) an author element is the article's all the same.
+    header = ("<div class='elementor-widget-container'><span class='post-info__item--type-author'>Kev</span></div>"
+              "<div class='article__header__bottom'><span class='author-note'>about the writer</span></div>")
+    assert _clean("", header).byline == "Kev"
+    # ... but there too, an element whose text is not a name's words is not taken for its place alone
+    assert _clean("", "<div class='widget'><div class='author-list'>Harbour AI platform for ports</div></div>"
+                  ).byline is None
+    # ... and the same author element after the article's first paragraph, in a widget, is not the article's
+    page = ("<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens after repairs</h1>"
+            f"{PROSE * 3}</article><div class='widget'><span class='author'>Kev</span></div></body></html>")
+    assert Cleaner(use_profiles=False).clean(page, input_format="html").byline is None

@@ -44,8 +44,9 @@ _AUTHOR_XPATHS = (
 )
 #: Region categories whose authors are not the article's.
 _OTHER_PEOPLES = frozenset({"comment", "related", "nav", "footer", "sidebar", "bio"})
-#: A byline element's name is followed by a date or a role after a separator ("Ann Lee | 5 May").
-_AFTER_NAME = re.compile(r"\s*(?:[|·•,]|\s[-–—]\s|\bon\s+\w+\s+\d).*$")
+#: A byline element's name is followed by a date or a role after a separator ("Ann Lee | 5 May"), or by "on" and
+#: a date ("Ann Lee on 5 May", "on Friday December 19").
+_AFTER_NAME = re.compile(r"\s*(?:[|·•,]|\s[-–—]\s|\bon\s+(?:[^\W\d]+\.?,?\s+){0,2}\d).*$")
 #: A label before the name that BYLINE_PREFIX (the text's "By …") does not cover: "Author Ann Lee",
 #: "Articles by Ann Lee".
 _LEADING_LABEL = re.compile(r"^(?:(?:articles?|posts?|stories|written|posted|published)\s+by|authors?:?|by:)\s+",
@@ -138,12 +139,15 @@ def author_in_markup(root, site: str | None = None, host: str | None = None) -> 
     name (:func:`is_site_name`; ``site``, ``host``) of one word in an author element ("Kaspersky") is a
     publisher's credit, not a writer's: it is passed over. A site named after a person's full name
     ("Erin Spain" on erinspain.com) is that person's."""
-    wrappers = _headline_wrappers(root)
+    wrappers, header = _headline_wrappers(root), _article_header(root)
     for xpath in _AUTHOR_XPATHS:
         for element in root.xpath(xpath):
-            if _in_other_peoples_region(element, wrappers):
+            in_header = element in header
+            if not in_header and _in_other_peoples_region(element, wrappers):
                 continue
             name = as_name(_text_of(element))
+            if in_header and name and not _all_capitalised(name) and _in_other_peoples_region(element, wrappers):
+                continue        # taken on its place alone, a name must look like one ("Ann Lee", "BeauHD")
             if name and (" " in name or not is_site_name(name, site, host)):
                 return name
     return None
@@ -200,6 +204,56 @@ def _headline_wrappers(root) -> set:
     Comments, related stories and author boxes never hold the article's headline."""
     return {ancestor for heading in root.iter("h1") if len(" ".join(heading.itertext()).split()) >= 2
             for ancestor in heading.iterancestors()}
+
+
+def _all_capitalised(name: str) -> bool:
+    """Every word of ``name`` begins with a capital (not "Corti AI platform for healthcare")."""
+    return all(word[0].isupper() for word in name.split())
+
+
+def _article_header(root) -> set:
+    """The elements between the page's headline (its first ``<h1>`` of two words or more) and the first
+    paragraph of prose after it (:func:`_is_prose`), at most :data:`_HEADER_ELEMENTS`:
+    the article's own header, where its byline stands.
+
+    An author element there is the article's whatever its ancestors' classes say (a page builder's
+    ``elementor-widget``, an ``article__header__bottom``): comments, related stories and sidebars come
+    after the article's first paragraph, or before its headline."""
+    headline = next((heading for heading in root.iter("h1")
+                     if len(" ".join(heading.itertext()).split()) >= 2), None)
+    if headline is None:
+        return set()
+    found: set = set()
+    for element in _following(headline):
+        if _is_prose(element):
+            break
+        found.add(element)
+        if len(found) >= _HEADER_ELEMENTS:
+            break
+    return found
+
+
+def _is_prose(element) -> bool:
+    """Whether the element begins the text: a ``<p>`` of :data:`_PROSE_WORDS` words, or an element whose own
+    text (a forum post's ``<div>``, text and ``<br>``) has as many."""
+    if element.tag == "p":
+        return len(" ".join(element.itertext()).split()) >= _PROSE_WORDS
+    own = [element.text or "", *(child.tail or "" for child in element)]
+    return sum(len(text.split()) for text in own) >= _PROSE_WORDS
+
+
+def _following(element) -> Iterator:
+    """The elements after ``element`` (and its descendants) in document order."""
+    for ancestor in (element, *element.iterancestors()):
+        for sibling in ancestor.itersiblings():
+            yield sibling
+            yield from sibling.iterdescendants()
+
+
+#: A paragraph of prose has this many words (the article's text begins at it).
+_PROSE_WORDS = 10
+#: The article's header holds at most this many elements.
+_HEADER_ELEMENTS = 150
 
 
 def _in_other_peoples_region(element, wrappers: set = frozenset()) -> bool:
