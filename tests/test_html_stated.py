@@ -181,3 +181,23 @@ def test_an_author_element_between_the_headline_and_the_first_paragraph_is_the_a
     page = ("<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens after repairs</h1>"
             f"{PROSE * 3}</article><div class='widget'><span class='author'>Kev</span></div></body></html>")
     assert Cleaner(use_profiles=False).clean(page, input_format="html").byline is None
+
+
+def test_a_one_word_author_or_handle_in_the_meta_tags_is_the_byline_unless_it_is_the_site():
+    assert _clean("<meta name='author' content='Sarah'>", "").byline == "Sarah"
+    assert _clean("<meta name='author' content='annlee'>", "").byline == "annlee"
+    # an acronym is an organisation's, or a credential split off a name ("Ann Lee, RN"), not a byline
+    assert _clean("<meta name='author' content='HTN'>", "").byline is None
+    credited = {"@context": "https://schema.org", "@type": "NewsArticle",
+                "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "FAND"}]}
+    assert _clean(_ld(credited), "").byline == "Ann Lee"
+    url = "https://www.harbourtimes.com/x"
+    assert _clean("<meta name='author' content='Harbourtimes'>", "", url=url).byline == "Harbourtimes"
+    assert _clean("<meta name='author' content='Harbourtimes'>", "<span class='author'>Ann Lee</span>",
+                  url=url).byline == "Ann Lee"
+
+
+def test_the_sites_name_among_the_json_ld_authors_is_the_publisher_not_a_writer():
+    authors = {"@context": "https://schema.org", "@type": "NewsArticle",
+               "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Harbourtimes"}]}
+    assert _clean(_ld(authors), "", url="https://harbourtimes.com/x").byline == "Ann Lee"
