@@ -201,3 +201,12 @@ def test_the_sites_name_among_the_json_ld_authors_is_the_publisher_not_a_writer(
     authors = {"@context": "https://schema.org", "@type": "NewsArticle",
                "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Harbourtimes"}]}
     assert _clean(_ld(authors), "", url="https://harbourtimes.com/x").byline == "Ann Lee"
+
+
+def test_a_by_line_under_the_headline_names_the_author_whatever_its_class():
+    # no author/byline class, no date beside it: between the headline and the first paragraph it is the byline
+    assert _clean("", "<p>By Ann Lee</p>").byline == "Ann Lee"
+    assert _clean("", "<div class='meta'><span>Written by <b>Ann Lee</b></span></div>").byline == "Ann Lee"
+    # ... not after the article's first paragraph (a teaser's), nor in lowercase words (a sentence)
+    assert _clean("", "", tail="<p>By Ann Lee</p>").byline is None
+    assert _clean("", "<p>By the harbour wall</p>").byline is None

@@ -139,7 +139,8 @@ def author_in_markup(root, site: str | None = None, host: str | None = None) -> 
     name (:func:`is_site_name`; ``site``, ``host``) of one word in an author element ("Kaspersky") is a
     publisher's credit, not a writer's: it is passed over. A site named after a person's full name
     ("Erin Spain" on erinspain.com) is that person's."""
-    wrappers, header = _headline_wrappers(root), _article_header(root)
+    wrappers, header_order = _headline_wrappers(root), _article_header(root)
+    header = set(header_order)
     for xpath in _AUTHOR_XPATHS:
         for element in root.xpath(xpath):
             in_header = element in header
@@ -150,7 +151,31 @@ def author_in_markup(root, site: str | None = None, host: str | None = None) -> 
                 continue        # taken on its place alone, a name must look like one ("Ann Lee", "BeauHD")
             if name and (" " in name or not is_site_name(name, site, host)):
                 return name
+    return _credited_in_header(header_order)
+
+
+def _credited_in_header(header: list) -> str | None:
+    """The name of the first "By …" element of the article's header (``<p>By Ann Lee</p>`` under the
+    headline, whatever its class), where no author element names one: a short element (at most
+    :data:`_CREDIT_WORDS` words) whose text opens with a byline's "By", naming two to five capitalised
+    words. Not a list's item: a menu's "Browse by" entries print "By Event Type" too (a list's "By Ann
+    Lee" beside its date is :mod:`cleaner.html.metadata`'s)."""
+    for element in header:
+        text = " ".join(" ".join(element.itertext()).split())
+        if len(text.split()) > _CREDIT_WORDS or not BYLINE_PREFIX.match(text + " "):
+            continue
+        if element.tag in _LISTS or next(element.iterancestors(*_LISTS), None) is not None:
+            continue
+        name = as_name(text)
+        if name and " " in name and _all_capitalised(name):
+            return name
     return None
+
+
+#: Elements of lists and menus.
+_LISTS = ("li", "ul", "ol", "nav", "select", "option", "menu")
+#: A "By …" element of the header is this short ("By Ann Lee and Bob Roe | 5 May 2025").
+_CREDIT_WORDS = 12
 
 
 def _text_of(element) -> str:
@@ -211,7 +236,7 @@ def _all_capitalised(name: str) -> bool:
     return all(word[0].isupper() for word in name.split())
 
 
-def _article_header(root) -> set:
+def _article_header(root) -> list:
     """The elements between the page's headline (its first ``<h1>`` of two words or more) and the first
     paragraph of prose after it (:func:`_is_prose`), at most :data:`_HEADER_ELEMENTS`:
     the article's own header, where its byline stands.
@@ -222,12 +247,12 @@ def _article_header(root) -> set:
     headline = next((heading for heading in root.iter("h1")
                      if len(" ".join(heading.itertext()).split()) >= 2), None)
     if headline is None:
-        return set()
-    found: set = set()
+        return []
+    found: list = []
     for element in _following(headline):
         if _is_prose(element):
             break
-        found.add(element)
+        found.append(element)
         if len(found) >= _HEADER_ELEMENTS:
             break
     return found
