@@ -210,3 +210,16 @@ def test_a_by_line_under_the_headline_names_the_author_whatever_its_class():
     # ... not after the article's first paragraph (a teaser's), nor in lowercase words (a sentence)
     assert _clean("", "", tail="<p>By Ann Lee</p>").byline is None
     assert _clean("", "<p>By the harbour wall</p>").byline is None
+
+
+def test_a_date_only_a_comment_states_is_not_the_articles():
+    comment = ("<section class='comments'><div class='comment'><time datetime='2025-01-02'>January 2, 2025</time>"
+               "<p>Great article, thanks for sharing it with us all.</p></div></section>")
+    assert _clean("", "", tail=comment).date is None
+    # ... the article's own <time> (the page's body class may say "comments-open") is its date
+    own = "<p><time datetime='2024-03-07T10:00'>Thursday</time></p>"
+    page = _clean("", own, tail=comment).date
+    assert page == "2024-03-07"
+    wrapped = ("<html><head><title>Harbour reopens</title></head><body class='single comments-open'><article>"
+               f"<h1>Harbour reopens after repairs</h1>{own}{PROSE * 3}</article></body></html>")
+    assert Cleaner(use_profiles=False).clean(wrapped, input_format="html").date == "2024-03-07"

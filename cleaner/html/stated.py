@@ -295,6 +295,28 @@ def _in_other_peoples_region(element, wrappers: set = frozenset()) -> bool:
     return False
 
 
+def only_in_other_peoples_times(root, day: str) -> bool:
+    """Whether the page's ``<time datetime>`` elements that state ``day`` (ISO) all sit in comments or
+    other stories (:data:`_OTHER_STORIES`): a date htmldate read there is a reply's or a teaser's, not the
+    article's. False where no ``<time>`` states it (htmldate read it elsewhere)."""
+    times = root.xpath("//time[starts-with(normalize-space(@datetime), $day)]", day=day)
+    if not times:
+        return False
+    wrappers = _headline_wrappers(root)
+    return all(_in_regions(time, _OTHER_STORIES, wrappers) for time in times)
+
+
+def _in_regions(element, categories: frozenset[str], wrappers: set) -> bool:
+    """Whether an ancestor's class or id names one of the region ``categories`` (not one of ``wrappers``,
+    the elements holding the headline: a body's class "comments-open" says nothing of where a date is)."""
+    return any(category(word) in categories for ancestor in element.iterancestors() if ancestor not in wrappers
+               for word in region_words(" ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))))
+
+
+#: Regions holding other people's writing: replies, other articles' teasers.
+_OTHER_STORIES = frozenset({"comment", "related"})
+
+
 def is_site_name(name: str, site: str | None, host: str | None) -> bool:
     """Whether ``name`` is the site's own name: its site name, or its letters the name of the host
     ("USA TODAY" on www.usatoday.com, "Cleveland Clinic" on my.clevelandclinic.org)."""
