@@ -170,6 +170,12 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
     number: tuple(dict.fromkeys(name for language in _DATA["months"].values()
                                 for name in _flat([language[number - 1]])))
     for number in range(1, 13)}
+#: Words that label a date where they follow a byline's name ("Ann Lee Published 5 May"): the date labels and
+#: the update words (lexicon.toml's ``[dates]``), each a whole word in any case; not the nouns among the
+#: labels ("Date", "Data" are also surnames).
+DATE_LABEL_WORD = lazy_compile(r"(?<!\w)(?:" + _alternatives(
+    [word for word in _DATA["dates"]["labels"] + _DATA["dates"]["updates"]
+     if word not in ("date", "datum", "data", "fecha")]) + r")(?!\w)", re.I)
 #: A dateline that gives an update's date, not the publication's ("Updated 5 May", "Mis à jour le").
 UPDATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["updates"]) + r")(?!\w)", re.I)
 #: A line that only labels the date under it ("Published", "Published on", "Last updated:", "Veröffentlicht am").

@@ -61,6 +61,9 @@ def test_a_placeholder_in_the_author_meta_tag_is_no_byline():
     ("By Ann Lee | 5 May 2025", "Ann Lee"), ("Author Ann Lee", "Ann Lee"), ("Articles by Ann Lee", "Ann Lee"),
     ("jsteinhardt", "jsteinhardt"), ("Author", None), ("View all posts", None), ("NB", None),
     ("page.head.author", None), ("read more of this story", None), ("Posted on 5 May 2025", None),
+    ("Sat", None), ("May", None), ("Ann Lee Published", "Ann Lee"), ("Ann Lee Last updated 5 May", "Ann Lee"),
+    ("Reviewed by Ann Lee", "Reviewed by Ann Lee"), ("Ann Date", "Ann Date"),
+    ("Posted by annlee on Friday December 19, 2025 @09:00PM", "annlee"), ("Posted by Ann Lee on 5 May", "Ann Lee"),
 ])
 def test_as_name(text, name):
     assert as_name(text) == name
@@ -142,3 +145,81 @@ def test_a_site_account_or_a_templates_key_value_is_no_author():
     assert is_placeholder("NOC Admin") and is_placeholder("Webmaster") and is_placeholder("undefined")
     assert is_placeholder("content: MarketingSherpa")
     assert not is_placeholder("Ann Lee")
+
+
+def test_an_author_element_inside_the_layouts_wrapper_around_the_headline_is_the_articles():
+    # Themes name the wrappers around the whole article after their layout ("content-sidebar-wrap",
+    # "site-footer-bottom"): the author element in one is the article's, not a sidebar's or a footer's.
+    page = ("<html><head><title>Harbour reopens</title></head><body><div class='content-sidebar-wrap'>"
+            "<main><article><h1>Harbour reopens after repairs</h1><span class='author-name'>Ann Lee</span>"
+            f"{PROSE * 3}</article></main><aside class='sidebar'><a rel='author' href='/u/2'>Bob Roe</a></aside>"
+            "</div></body></html>")
+    assert Cleaner(use_profiles=False).clean(page, input_format="html").byline == "Ann Lee"
+    # ... while a sidebar beside the article (it does not hold the headline) is still someone else's
+    sidebar_only = page.replace("<span class='author-name'>Ann Lee</span>", "")
+    assert Cleaner(use_profiles=False).clean(sidebar_only, input_format="html").byline is None
+
+
+def test_the_sites_one_word_name_in_an_author_element_is_no_byline_but_a_persons_site_is_its_author():
+    url = "https://www.harbourtimes.com/x"
+    site = "<meta property='og:site_name' content='Harbourtimes'>"
+    assert _clean(site, "<span class='author'>Harbourtimes</span>", url=url).byline is None
+    person = "<meta property='og:site_name' content='Ann Lee'>"
+    assert _clean(person, "<span class='author'>Ann Lee</span>", url="https://annlee.com/x").byline == "Ann Lee"
+
+
+def test_an_author_element_between_the_headline_and_the_first_paragraph_is_the_articles():
+    # A page builder's blocks are "widgets" and a header's last row its "bottom": in the article's header
+    # (after its headline, before its first paragraph) an author element is the article's all the same.
+    header = ("<div class='elementor-widget-container'><span class='post-info__item--type-author'>Kev</span></div>"
+              "<div class='article__header__bottom'><span class='author-note'>about the writer</span></div>")
+    assert _clean("", header).byline == "Kev"
+    # ... but there too, an element whose text is not a name's words is not taken for its place alone
+    assert _clean("", "<div class='widget'><div class='author-list'>Harbour AI platform for ports</div></div>"
+                  ).byline is None
+    # ... and the same author element after the article's first paragraph, in a widget, is not the article's
+    page = ("<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens after repairs</h1>"
+            f"{PROSE * 3}</article><div class='widget'><span class='author'>Kev</span></div></body></html>")
+    assert Cleaner(use_profiles=False).clean(page, input_format="html").byline is None
+
+
+def test_a_one_word_author_or_handle_in_the_meta_tags_is_the_byline_unless_it_is_the_site():
+    assert _clean("<meta name='author' content='Sarah'>", "").byline == "Sarah"
+    assert _clean("<meta name='author' content='annlee'>", "").byline == "annlee"
+    # an acronym is an organisation's, or a credential split off a name ("Ann Lee, RN"), not a byline
+    assert _clean("<meta name='author' content='HTN'>", "").byline is None
+    credited = {"@context": "https://schema.org", "@type": "NewsArticle",
+                "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "FAND"}]}
+    assert _clean(_ld(credited), "").byline == "Ann Lee"
+    url = "https://www.harbourtimes.com/x"
+    assert _clean("<meta name='author' content='Harbourtimes'>", "", url=url).byline == "Harbourtimes"
+    assert _clean("<meta name='author' content='Harbourtimes'>", "<span class='author'>Ann Lee</span>",
+                  url=url).byline == "Ann Lee"
+
+
+def test_the_sites_name_among_the_json_ld_authors_is_the_publisher_not_a_writer():
+    authors = {"@context": "https://schema.org", "@type": "NewsArticle",
+               "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Harbourtimes"}]}
+    assert _clean(_ld(authors), "", url="https://harbourtimes.com/x").byline == "Ann Lee"
+
+
+def test_a_by_line_under_the_headline_names_the_author_whatever_its_class():
+    # no author/byline class, no date beside it: between the headline and the first paragraph it is the byline
+    assert _clean("", "<p>By Ann Lee</p>").byline == "Ann Lee"
+    assert _clean("", "<div class='meta'><span>Written by <b>Ann Lee</b></span></div>").byline == "Ann Lee"
+    # ... not after the article's first paragraph (a teaser's), nor in lowercase words (a sentence)
+    assert _clean("", "", tail="<p>By Ann Lee</p>").byline is None
+    assert _clean("", "<p>By the harbour wall</p>").byline is None
+
+
+def test_a_date_only_a_comment_states_is_not_the_articles():
+    comment = ("<section class='comments'><div class='comment'><time datetime='2025-01-02'>January 2, 2025</time>"
+               "<p>Great article, thanks for sharing it with us all.</p></div></section>")
+    assert _clean("", "", tail=comment).date is None
+    # ... the article's own <time> (the page's body class may say "comments-open") is its date
+    own = "<p><time datetime='2024-03-07T10:00'>Thursday</time></p>"
+    page = _clean("", own, tail=comment).date
+    assert page == "2024-03-07"
+    wrapped = ("<html><head><title>Harbour reopens</title></head><body class='single comments-open'><article>"
+               f"<h1>Harbour reopens after repairs</h1>{own}{PROSE * 3}</article></body></html>")
+    assert Cleaner(use_profiles=False).clean(wrapped, input_format="html").date == "2024-03-07"

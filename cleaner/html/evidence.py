@@ -399,8 +399,6 @@ def metadata(root, url: str | None = None) -> PageMetadata:
 
     try:
         found = examine_meta(root)
-        if found.author and " " not in found.author:
-            found.author = None          # a one-word "author" is a handle or the site, not a byline
         try:
             found = extract_meta_json(root, found)
         except RESOURCE_ERRORS:
@@ -420,22 +418,32 @@ def metadata(root, url: str | None = None) -> PageMetadata:
 
 
 def _author(stated: str | None, root, site: str | None, url: str | None) -> tuple[str | None, str]:
-    """The article's author and where it was found: the one the meta tags and JSON-LD state, unless it is a
-    placeholder ("Author", "page.head.author"); where it is the site's own name (a publisher, perhaps not
+    """The article's author and where it was found: the one the meta tags and JSON-LD state (one word
+    too: "Sarah", a handle "srauturier"), unless it is a placeholder ("Author", "page.head.author"); where it is the site's own name (a publisher, perhaps not
     the writer), a person the markup names is preferred; where none is stated, the one the markup names
     (:mod:`cleaner.html.stated`)."""
     from ..urls import url_host
     from .stated import author_in_markup, is_placeholder, is_site_name
 
-    names = [name for name in (stated or "").split("; ") if name and not is_placeholder(name)]
+    host = url_host(url) if url else None
+    names = [name for name in (stated or "").split("; ") if name and not is_placeholder(name)
+             and not (" " not in name and _is_acronym(name))]
     if len(names) > _MOST_AUTHORS:
         names = names[:1]       # a roster (every author of the site, or of the page's teasers): its first
-    if names and not is_site_name(names[0], site, url_host(url) if url else None):
-        return "; ".join(names), BYLINE_FROM_META
-    named = author_in_markup(root)
+    people = [name for name in names if not is_site_name(name, site, host)]
+    if people:       # the site's own name beside its writers' ("UXCam; Ann Lee") is the publisher's
+        return "; ".join(people), BYLINE_FROM_META
+    named = author_in_markup(root, site, host)
     if named:
         return named, BYLINE_FROM_MARKUP
     return "; ".join(names) or None, BYLINE_FROM_META
+
+
+def _is_acronym(word: str) -> bool:
+    """Whether a one-word author is an acronym ("CDC", "WRAL"; a credential split off a name: "Dylan
+    Bailey; FAND"): an organisation's or a title's, not a person's first name ("Sarah") or handle
+    ("srauturier"). The site's one-word name stays (:func:`_author` prefers a person the markup names)."""
+    return len(word) > 1 and word.isupper()
 
 
 #: An article states at most this many authors; a longer list in the meta tags or JSON-LD is a roster of the

@@ -25,7 +25,7 @@ from ..document import BYLINE, DATE, METADATA_LABELS, TITLE, Authority, Document
 from ..language import stopwords
 from ..lexicon import BY_INSIDE, BYLINE_MAX_WORDS, BYLINE_PREFIX, byline_name, is_person, is_prose_by_words
 from . import evidence, is_page
-from .stated import is_site_name
+from .stated import is_site_name, only_in_other_peoples_times
 from .features import region_categories
 
 
@@ -59,7 +59,7 @@ def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
     date_reason = "states the page's date (meta tags)"
     if not meta.get("date"):
         # Its line is labelled in the loop below, where a byline naming the date too stays a byline.
-        meta["date"], date_reason = _published(header, stated)
+        meta["date"], date_reason = _published(header, stated, doc.root)
     if not meta.get("byline"):
         named = _byline_in_markup(doc.lines, stopwords(doc.language))
         if named is not None:
@@ -86,13 +86,14 @@ def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
             found.add("date")
 
 
-def _published(header: Sequence[Line], stated: evidence.PageMetadata) -> tuple[str | None, str]:
+def _published(header: Sequence[Line], stated: evidence.PageMetadata, root=None) -> tuple[str | None, str]:
     """The page's publication date (ISO) and why.
 
     The header's datelines first (the date the page shows its readers): the one the structured data gives
     as the publication date, else the first that is not an update ("Updated …", or the structured data's
     modification date) where the structured data states another publication date. Without a dateline,
-    the structured publication date; else htmldate's reading of the page.
+    the structured publication date; else htmldate's reading of the page, unless the ``<time>`` elements
+    that state it are all in comments or other stories (:func:`stated.only_in_other_peoples_times`).
     """
     published, modified = stated.dates.get("datePublished"), stated.dates.get("dateModified")
     shown = _datelines(header)
@@ -104,7 +105,10 @@ def _published(header: Sequence[Line], stated: evidence.PageMetadata) -> tuple[s
         return shown[0][0], "the page's dateline (the first date in its header)"
     if published:
         return published, "the page's publication date (structured data; the header shows an update)"
-    return stated.date(), "states the page's date (meta tags)"
+    day = stated.date()
+    if day and root is not None and only_in_other_peoples_times(root, day):
+        return None, "the only date is a comment's or another story's (htmldate)"
+    return day, "states the page's date (meta tags)"
 
 
 def _datelines(header: Sequence[Line]) -> list[tuple[str, bool]]:

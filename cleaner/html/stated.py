@@ -30,7 +30,7 @@ import json
 import re
 from typing import Iterator
 
-from ..lexicon import BYLINE_PREFIX
+from ..lexicon import BYLINE_PREFIX, DATE_LABEL_WORD, MONTH_NAMES
 from .words import category, region_words
 
 #: Elements that name the article's author, in the order they are trusted; document order decides within
@@ -44,8 +44,9 @@ _AUTHOR_XPATHS = (
 )
 #: Region categories whose authors are not the article's.
 _OTHER_PEOPLES = frozenset({"comment", "related", "nav", "footer", "sidebar", "bio"})
-#: A byline element's name is followed by a date or a role after a separator ("Ann Lee | 5 May").
-_AFTER_NAME = re.compile(r"\s*(?:[|·•,]|\s[-–—]\s|\bon\s+\w+\s+\d).*$")
+#: A byline element's name is followed by a date or a role after a separator ("Ann Lee | 5 May"), or by "on" and
+#: a date ("Ann Lee on 5 May", "on Friday December 19").
+_AFTER_NAME = re.compile(r"\s*(?:[|·•,]|\s[-–—]\s|\bon\s+(?:[^\W\d]+\.?,?\s+){0,2}\d).*$")
 #: A label before the name that BYLINE_PREFIX (the text's "By …") does not cover: "Author Ann Lee",
 #: "Articles by Ann Lee".
 _LEADING_LABEL = re.compile(r"^(?:(?:articles?|posts?|stories|written|posted|published)\s+by|authors?:?|by:)\s+",
@@ -57,6 +58,12 @@ _LABELS = frozenset({"author", "authors", "by", "written", "posted", "admin", "a
                      "guest", "team", "view", "all", "posts", "more", "profile", "about", "the", "read", "follow",
                      "contributor", "contributors", "unknown", "anonymous", "see", "article", "articles", "bio",
                      "de", "par", "spotlight"})
+
+#: One-word names a date is made of: the month names of the lexicon and the days of the week (English, as
+#: themes print them: "Sat", "Monday").
+_DATE_WORDS = frozenset({name.lower().strip(".") for names in MONTH_NAMES.values() for name in names} |
+                        {day[:length] for day in ("monday", "tuesday", "wednesday", "thursday", "friday",
+                                                  "saturday", "sunday") for length in (3, len(day))})
 
 #: Words that name a site's account, not a person: "NOC Admin", "Webmaster", a template's "undefined".
 _ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "undefined", "null"})
@@ -127,16 +134,48 @@ def _json_ld_objects(data, depth: int = 0) -> Iterator[dict]:
             yield from _json_ld_objects(data["@graph"], depth + 1)
 
 
-def author_in_markup(root) -> str | None:
-    """The first name an author element of the page gives (module docstring), or None."""
+def author_in_markup(root, site: str | None = None, host: str | None = None) -> str | None:
+    """The first name an author element of the page gives (module docstring), or None. The site's own
+    name (:func:`is_site_name`; ``site``, ``host``) of one word in an author element ("Kaspersky") is a
+    publisher's credit, not a writer's: it is passed over. A site named after a person's full name
+    ("Erin Spain" on erinspain.com) is that person's."""
+    wrappers, header_order = _headline_wrappers(root), _article_header(root)
+    header = set(header_order)
     for xpath in _AUTHOR_XPATHS:
         for element in root.xpath(xpath):
-            if _in_other_peoples_region(element):
+            in_header = element in header
+            if not in_header and _in_other_peoples_region(element, wrappers):
                 continue
             name = as_name(_text_of(element))
-            if name:
+            if in_header and name and not _all_capitalised(name) and _in_other_peoples_region(element, wrappers):
+                continue        # taken on its place alone, a name must look like one ("Ann Lee", "BeauHD")
+            if name and (" " in name or not is_site_name(name, site, host)):
                 return name
+    return _credited_in_header(header_order)
+
+
+def _credited_in_header(header: list) -> str | None:
+    """The name of the first "By …" element of the article's header (``<p>By Ann Lee</p>`` under the
+    headline, whatever its class), where no author element names one: a short element (at most
+    :data:`_CREDIT_WORDS` words) whose text opens with a byline's "By", naming two to five capitalised
+    words. Not a list's item: a menu's "Browse by" entries print "By Event Type" too (a list's "By Ann
+    Lee" beside its date is :mod:`cleaner.html.metadata`'s)."""
+    for element in header:
+        text = " ".join(" ".join(element.itertext()).split())
+        if len(text.split()) > _CREDIT_WORDS or not BYLINE_PREFIX.match(text + " "):
+            continue
+        if element.tag in _LISTS or next(element.iterancestors(*_LISTS), None) is not None:
+            continue
+        name = as_name(text)
+        if name and " " in name and _all_capitalised(name):
+            return name
     return None
+
+
+#: Elements of lists and menus.
+_LISTS = ("li", "ul", "ol", "nav", "select", "option", "menu")
+#: A "By …" element of the header is this short ("By Ann Lee and Bob Roe | 5 May 2025").
+_CREDIT_WORDS = 12
 
 
 def _text_of(element) -> str:
@@ -157,7 +196,9 @@ def as_name(text: str) -> str | None:
     longer than five words, with digits, a placeholder (:func:`is_placeholder`), or words of a sentence
     in lower case ("read more posts")."""
     text = _LEADING_LABEL.sub("", BYLINE_PREFIX.sub("", " ".join(text.split())))
-    name = _AFTER_NAME.sub("", text).strip(" :")
+    name = _AFTER_NAME.sub("", text)
+    label = DATE_LABEL_WORD.search(name, 1)    # "Ann Lee Published 5 May 2025": the date's label ends it
+    name = (name[:label.start()] if label else name).strip(" :")
     if not name or len(name) > 60 or not _NAME.match(name) or is_placeholder(name):
         return None
     if " " in name and not any(word[0].isupper() for word in name.split()):
@@ -174,18 +215,106 @@ def is_placeholder(name: str) -> bool:
         return True
     if ": " in name:
         return True         # a template's "key: value" ("content: MarketingSherpa"), not a name
+    if len(words) == 1 and words[0] in _DATE_WORDS:
+        return True         # a dateline's word in an author slot ("Sat", "May"), not a name
     return len(words) == 1 and (len(name) < 3 or "." in name.strip("."))
 
 
-def _in_other_peoples_region(element) -> bool:
-    """Whether the element sits in comments, related stories, menus, footers, sidebars or an author bio."""
+def _headline_wrappers(root) -> set:
+    """The elements that hold the page's headline (an ``<h1>`` of two words or more): the layout's
+    wrappers around the article, whatever their classes say.
+
+    Themes name them after the layout they sit in (``content-sidebar-wrap``, ``elementor-widget``,
+    ``site-footer-bottom``…): an author element inside one is not in a sidebar or footer for that.
+    Comments, related stories and author boxes never hold the article's headline."""
+    return {ancestor for heading in root.iter("h1") if len(" ".join(heading.itertext()).split()) >= 2
+            for ancestor in heading.iterancestors()}
+
+
+def _all_capitalised(name: str) -> bool:
+    """Every word of ``name`` begins with a capital (not "Corti AI platform for healthcare")."""
+    return all(word[0].isupper() for word in name.split())
+
+
+def _article_header(root) -> list:
+    """The elements between the page's headline (its first ``<h1>`` of two words or more) and the first
+    paragraph of prose after it (:func:`_is_prose`), at most :data:`_HEADER_ELEMENTS`:
+    the article's own header, where its byline stands.
+
+    An author element there is the article's whatever its ancestors' classes say (a page builder's
+    ``elementor-widget``, an ``article__header__bottom``): comments, related stories and sidebars come
+    after the article's first paragraph, or before its headline."""
+    headline = next((heading for heading in root.iter("h1")
+                     if len(" ".join(heading.itertext()).split()) >= 2), None)
+    if headline is None:
+        return []
+    found: list = []
+    for element in _following(headline):
+        if _is_prose(element):
+            break
+        found.append(element)
+        if len(found) >= _HEADER_ELEMENTS:
+            break
+    return found
+
+
+def _is_prose(element) -> bool:
+    """Whether the element begins the text: a ``<p>`` of :data:`_PROSE_WORDS` words, or an element whose own
+    text (a forum post's ``<div>``, text and ``<br>``) has as many."""
+    if element.tag == "p":
+        return len(" ".join(element.itertext()).split()) >= _PROSE_WORDS
+    own = [element.text or "", *(child.tail or "" for child in element)]
+    return sum(len(text.split()) for text in own) >= _PROSE_WORDS
+
+
+def _following(element) -> Iterator:
+    """The elements after ``element`` (and its descendants) in document order."""
+    for ancestor in (element, *element.iterancestors()):
+        for sibling in ancestor.itersiblings():
+            yield sibling
+            yield from sibling.iterdescendants()
+
+
+#: A paragraph of prose has this many words (the article's text begins at it).
+_PROSE_WORDS = 10
+#: The article's header holds at most this many elements.
+_HEADER_ELEMENTS = 150
+
+
+def _in_other_peoples_region(element, wrappers: set = frozenset()) -> bool:
+    """Whether the element sits in comments, related stories, menus, footers, sidebars or an author bio
+    (an element holding the page's headline, one of ``wrappers``, is the article's layout, not one)."""
     for ancestor in element.iterancestors():
+        if ancestor in wrappers:
+            continue
         if ancestor.tag in ("nav", "footer", "aside"):
             return True
         words = region_words(" ".join(filter(None, (ancestor.get("class"), ancestor.get("id")))))
         if any(category(word) in _OTHER_PEOPLES for word in words):
             return True
     return False
+
+
+def only_in_other_peoples_times(root, day: str) -> bool:
+    """Whether the page's ``<time datetime>`` elements that state ``day`` (ISO) all sit in comments or
+    other stories (:data:`_OTHER_STORIES`): a date htmldate read there is a reply's or a teaser's, not the
+    article's. False where no ``<time>`` states it (htmldate read it elsewhere)."""
+    times = root.xpath("//time[starts-with(normalize-space(@datetime), $day)]", day=day)
+    if not times:
+        return False
+    wrappers = _headline_wrappers(root)
+    return all(_in_regions(time, _OTHER_STORIES, wrappers) for time in times)
+
+
+def _in_regions(element, categories: frozenset[str], wrappers: set) -> bool:
+    """Whether an ancestor's class or id names one of the region ``categories`` (not one of ``wrappers``,
+    the elements holding the headline: a body's class "comments-open" says nothing of where a date is)."""
+    return any(category(word) in categories for ancestor in element.iterancestors() if ancestor not in wrappers
+               for word in region_words(" ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))))
+
+
+#: Regions holding other people's writing: replies, other articles' teasers.
+_OTHER_STORIES = frozenset({"comment", "related"})
 
 
 def is_site_name(name: str, site: str | None, host: str | None) -> bool:
