@@ -87,7 +87,9 @@ class MetadataStage:
         texts = _texts(lines, first + 1 + _CREDIT_BELOW)   # no line under the credit block is read
         after = max(after, _credit_block_end(lines, texts, first))
         scan = list(window) + [first] * _credit_as_prose(lines[first]) + list(range(first + 1, after))
-        dates = [i for i in scan if _open(lines[i]) and _is_date(lines[i])]
+        texts = _texts(lines, max(after, first + 1 + _CREDIT_BELOW))
+        # (a line with no date's needle is no dateline: most are passed over from their text, unmade)
+        dates = [i for i in scan if _may_be_date(lines, texts, i) and _open(lines[i]) and _is_date(lines[i])]
         stoplist = stopwords(doc.language)
         bylines = [i for i in scan if _open(lines[i]) and i not in dates and _is_byline(lines, i, dates, stoplist)]
         title_at = next((i for i in window if not _open(lines[i]) and lines[i].label == TITLE), None)
@@ -629,7 +631,8 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
         return _named_under(lines, index) is not None
     if index > 0 and byline_name(lines[index - 1].text) == "" and _named_under(lines, index - 1):
         return True
-    return _bare_name(text, stoplist) is not None and _beside_date(lines, index, dates)
+    # (beside a dateline first: the cheaper test, and most lines stand by none)
+    return _beside_date(lines, index, dates) and _bare_name(text, stoplist) is not None
 
 
 def _credit_with_role(text: str, name: str | None, f) -> bool:
