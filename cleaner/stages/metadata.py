@@ -91,8 +91,8 @@ class MetadataStage:
         # (a line with no date's needle is no dateline: most are passed over from their text, unmade)
         dates = [i for i in scan if _may_be_date(lines, texts, i) and _open(lines[i]) and _is_date(lines[i])]
         stoplist = stopwords(doc.language)
-        bylines = [i for i in scan if _open(lines[i]) and i not in dates and _is_byline(lines, i, dates, stoplist)]
-        title_at = next((i for i in window if not _open(lines[i]) and lines[i].label == TITLE), None)
+        bylines = [i for i in scan if i not in dates and _open(lines[i]) and _is_byline(lines, i, dates, stoplist)]
+        title_at = next((i for i in window if (line := lines[i]).label == TITLE and not _open(line)), None)
         decide, soft = doc.decide, Authority.SOFT
         picks_title = meta.get("title") is None and title_at is None
         if picks_title:
@@ -174,24 +174,27 @@ class MetadataStage:
             repeats = {k + 1 for k in _repeating(lines, lowered, titles)}
         best, best_score = None, 0.0               # the window's pick
         named, named_score = None, 0.0             # the anchored pick
+        taken = frozenset(meta_lines)
+        # the lines a byline or date stands at most four lines under
+        above_meta = frozenset(m - k for m in meta_lines for k in range(1, 5))
         for i in sorted(repeats.union(window)):
             line = lines[i]
-            if not _open(line) or i in meta_lines or not _headline_shaped(line):
+            if not _open(line) or i in taken or not _headline_shaped(line):
                 continue
             f = line.features
             base = 1.0 + min(f.units, 12) / 12
-            shares = i > 0 and i not in repeats and shares_title(line.text.lower(), f, page_title, page_words,
-                                                                 TITLE_SHARE)
-            near = any(0 < m - i <= 4 for m in meta_lines)
+            lowered_line = line.text.lower()       # (once: both picks read it)
+            shares = i > 0 and i not in repeats and shares_title(lowered_line, f, page_title, page_words, TITLE_SHARE)
+            near = i in above_meta
             if i in window:
-                titled = i > 0 and (shares or (i in repeats and shares_title(line.text.lower(), f, page_title,
+                titled = i > 0 and (shares or (i in repeats and shares_title(lowered_line, f, page_title,
                                                                              page_words, TITLE_SHARE)))
                 score = _headline_score(base, 3.0 if titled else 0.0, near, first - i)
                 if score > best_score:
                     best, best_score = i, score
             # The site's name alone (the logo, "A List Apart" of "Understanding Web Design – A List Apart") shares
             # the page title but is no headline: it names no title (the window's pick, and so the labels, as before).
-            masthead = site is not None and line.text.lower().strip() == site
+            masthead = site is not None and lowered_line.strip() == site
             titled = 0.0 if masthead else 4.0 if i in repeats else 3.0 if shares else 0.0
             score = _headline_score(base, titled, near, first - i)
             if score > named_score:
