@@ -157,9 +157,28 @@ def test_the_metadata_stage_makes_no_line_for_a_long_menu_above_the_header():
     lines = article._lines
     menu_at = [i for i in range(len(lines)) if lines.texts()[i] in menu]
     assert len(menu_at) == len(menu) == 60
-    window = 15         # metadata._WINDOW: the header's window may make its lines
-    assert sorted(i for i in lines.made if i in menu_at) == menu_at[-window:]
+    window = 15         # metadata._WINDOW: the header's window reads its lines
+    assert not [i for i in lines.made if i in menu_at]   # read, not relabelled: no Line made
+    assert sorted(i for i in lines.seen if i in menu_at) == menu_at[-window:]
     assert article.title == pipeline.run_text(text).title == "Council votes on roads"
+
+
+def test_the_metadata_stage_makes_a_line_only_for_the_lines_it_relabels():
+    """The header's lines the metadata reads and leaves as they are stay columns (``NativeLines.peek``):
+    a Line is made for the headline, the byline and the dateline it relabels, the same decisions as the
+    reference's."""
+    body = "\n\n".join([_PROSE[0], _PROSE[1], _PROSE[2]] * 3)
+    text = ("Council votes on roads | The Daily Example\n\nHome\n\nNews\n\nSport\n\nCouncil votes on roads\n\n"
+            "By Ann Lee\n\nMarch 3, 2024\n\n" + body + "\n")
+    article = pipeline.run_text(text, core=native_path.native_path())
+    lines = article._lines
+    decisions = list(lines.decisions())   # (label, stage, reason), no Line made
+    relabelled = {i for i, (_, stage, _) in enumerate(decisions) if stage == "metadata"}
+    assert {"title", "byline", "date"} <= {decisions[i][0] for i in relabelled}
+    assert set(lines.made) == relabelled
+    assert {1, 2, 3} <= set(lines.seen)   # the menu's lines were read
+    assert [(d.label, d.reason) for d in article.decisions] == [
+        (d.label, d.reason) for d in pipeline.run_text(text).decisions]
 
 
 

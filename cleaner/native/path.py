@@ -146,6 +146,20 @@ class NativeFeatures:
 _AUTHORITIES = tuple(Authority)
 
 
+class LineView:
+    """A line the core decided, as a stage reads it without changing it (:meth:`NativeLines.peek`): its text,
+    label, authority, signal and measures, the values its :class:`Line` would have until a stage decides it."""
+
+    __slots__ = ("text", "label", "authority", "signal", "features")
+
+    def __init__(self, lines: NativeLines, i: int) -> None:
+        self.text = lines._text(i)
+        self.label = LABELS[lines._label[i]]
+        self.authority = _AUTHORITIES[lines._authority[i]]
+        self.signal = lines.path.signals[lines._signal[i]]
+        self.features = NativeFeatures(lines.result, i)
+
+
 def _refusals() -> tuple[type[BaseException], ...]:
     from .. import _native
 
@@ -160,6 +174,8 @@ class NativeLines(Sequence):
         self.path, self.result, self.model = path, result, text_model
         self.n = len(result)
         self.made: dict[int, Line] = {}
+        #: the lines read (:meth:`peek`) and not made: most of the header's lines are read and left as they are
+        self.seen: dict[int, LineView] = {}
         column = result.column
         self._label, self._authority, self._stage = column("label"), column("authority"), column("stage")
         self._signal, self._blank = column("signal"), column("blank_before")
@@ -192,10 +208,27 @@ class NativeLines(Sequence):
     def __iter__(self) -> Iterator[Line]:
         return map(self.__getitem__, range(self.n))
 
+    def peek(self, i: int) -> Line | LineView:
+        """Line ``i`` to be read, not changed: the Line if it is made, else a :class:`LineView` of it (kept), which
+        costs less to make: the metadata stage reads some twenty lines of a header and relabels a few."""
+        line = self.made.get(i)
+        if line is not None:
+            return line
+        view = self.seen.get(i)
+        if view is None:
+            if not 0 <= i < self.n:
+                return self[i]
+            view = self.seen[i] = LineView(self, i)
+        return view
+
+    def _text(self, i: int) -> str:
+        known = self._texts   # the text the metadata stage already has, not a second copy of it
+        return known[i] if known is not None and i < len(known) else self.result.text(i)
+
     def _make(self, i: int) -> Line:
         path = self.path
-        known = self._texts   # the text the metadata stage already has, not a second copy of it
-        text = known[i] if known is not None and i < len(known) else self.result.text(i)
+        seen = self.seen.pop(i, None)
+        text = seen.text if seen is not None else self._text(i)
         line = Line(self._number[i], text, bool(self._blank[i]))
         line.label = LABELS[self._label[i]]
         line.authority = _AUTHORITIES[self._authority[i]]
@@ -203,7 +236,7 @@ class NativeLines(Sequence):
         line.signal = path.signals[self._signal[i]]
         line.score = score = self._score[i]
         line.reason = path.reason(self._reason[i], self.result, i, score, self.model)
-        line.features = NativeFeatures(self.result, i)
+        line.features = seen.features if seen is not None else NativeFeatures(self.result, i)
         return line
 
     def signal(self, i: int) -> str | None:

@@ -53,12 +53,12 @@ class MetadataStage:
         # read in the other order) and stands where the dump states none.
         doc.meta["date"] = date_in_url(doc.url) or doc.meta.get("date")
         lines = doc.lines
-        if lines and lines[0].label != BODY:
+        if lines and _peek(lines, 0).label != BODY:
             # No headline found: the page title where it has the shape of one ("Headline | Site"); a headline
             # found that is astray: the page title, whatever its shape.
             title = doc.meta.get("title")
-            if _TITLE_SUFFIX.match(lines[0].text) if title is None else self._picked_astray(doc, first):
-                doc.meta["title"] = _page_title(lines[0])
+            if _TITLE_SUFFIX.match(_peek(lines, 0).text) if title is None else self._picked_astray(doc, first):
+                doc.meta["title"] = _page_title(_peek(lines, 0))
 
     @staticmethod
     def _picked_astray(doc: Document, first: int | None) -> bool:
@@ -66,14 +66,14 @@ class MetadataStage:
         first line): a section heading or a promo picked as the headline, where the page title says what the
         page is. Only the value is replaced; the line keeps its label (the body does not change). Not where
         the markup or a profile named the title. The header's picks stand above its end, ``first``."""
-        if first is None or not _begins_with_page_title(doc.lines[0]):
+        if first is None or not _begins_with_page_title(_peek(doc.lines, 0)):
             return False
         texts, title = _texts(doc.lines, first), doc.meta.get("title")
         at = next((i for i in range(1, first) if texts[i] == title), None)
-        picked = doc.lines[at] if at is not None else None
+        picked = _peek(doc.lines, at) if at is not None else None
         if picked is None or not _open(picked):
             return False
-        return _word_overlap(picked.features.content, doc.lines[0].features.content) < _ASTRAY_OVERLAP
+        return _word_overlap(picked.features.content, _peek(doc.lines, 0).features.content) < _ASTRAY_OVERLAP
 
     def _header(self, doc: Document, first: int) -> None:
         lines = doc.lines
@@ -82,23 +82,24 @@ class MetadataStage:
         window = range(start, first)
         # A standfirst may come first: byline and date then sit between it and the text.
         after = first + 1
-        while after < min(len(lines), first + 7) and not holds_sentence(lines[after].features):
+        while after < min(len(lines), first + 7) and not holds_sentence(_peek(lines, after).features):
             after += 1
         texts = _texts(lines, first + 1 + _CREDIT_BELOW)   # no line under the credit block is read
         after = max(after, _credit_block_end(lines, texts, first))
-        scan = list(window) + [first] * _credit_as_prose(lines[first]) + list(range(first + 1, after))
+        scan = list(window) + [first] * _credit_as_prose(_peek(lines, first)) + list(range(first + 1, after))
         texts = _texts(lines, max(after, first + 1 + _CREDIT_BELOW))
         # (a line with no date's needle is no dateline: most are passed over from their text, unmade)
-        dates = [i for i in scan if _may_be_date(lines, texts, i) and _open(lines[i]) and _is_date(lines[i])]
+        dates = [i for i in scan if _may_be_date(lines, texts, i) and _open(line := _peek(lines, i)) and _is_date(line)]
         stoplist = stopwords(doc.language)
-        bylines = [i for i in scan if i not in dates and _open(lines[i]) and _is_byline(lines, i, dates, stoplist)]
-        title_at = next((i for i in window if (line := lines[i]).label == TITLE and not _open(line)), None)
+        bylines = [i for i in scan if i not in dates and _open(_peek(lines, i))
+                   and _is_byline(lines, i, dates, stoplist)]
+        title_at = next((i for i in window if (line := _peek(lines, i)).label == TITLE and not _open(line)), None)
         decide, soft = doc.decide, Authority.SOFT
         picks_title = meta.get("title") is None and title_at is None
         if picks_title:
             title_at, named_at = self._pick_titles(doc, window, first, dates + bylines)
             if named_at is not None:
-                meta["title"] = _page_title(lines[0]) if named_at == 0 else lines[named_at].text
+                meta["title"] = _page_title(_peek(lines, 0)) if named_at == 0 else _peek(lines, named_at).text
             if title_at is not None:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
         if picks_title and not dates and not bylines:
@@ -116,12 +117,14 @@ class MetadataStage:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
             title_text = lines[title_at].text
-            for line in lines[start:first]:
-                if line.text == title_text and _open(line) and line is not lines[title_at]:
-                    decide(line, BOILERPLATE, "the headline printed again", soft)
-            for line in lines[title_at + 1:first]:
+            for i in range(start, first):
+                line = _peek(lines, i)
+                if line.text == title_text and _open(line) and i != title_at:
+                    decide(lines[i], BOILERPLATE, "the headline printed again", soft)
+            for i in range(title_at + 1, first):
+                line = _peek(lines, i)
                 if line.label == BODY and _open(line) and not line.features.ends_sentence:
-                    decide(line, BOILERPLATE, "header chrome between title and text", soft)
+                    decide(lines[i], BOILERPLATE, "header chrome between title and text", soft)
             region_start = doc.region[0] if doc.region else 0
             if doc.profile is not None and doc.region is not None and doc.profile.trust_region:
                 for line in lines[region_start:title_at]:
@@ -141,8 +144,8 @@ class MetadataStage:
             return
         lines, meta = doc.lines, doc.meta
         headline, dateline = block
-        page_words = lines[0].features.content
-        if _word_overlap(lines[headline].features.content, page_words) > _picked_overlap(lines, named_at):
+        page_words = _peek(lines, 0).features.content
+        if _word_overlap(_peek(lines, headline).features.content, page_words) > _picked_overlap(lines, named_at):
             meta["title"] = texts[headline]
         if meta.get("date") is None:
             meta["date"] = _published(lines, [dateline], writes_day_first(doc.language))
@@ -163,10 +166,10 @@ class MetadataStage:
         headline found far above the text would take the lines between it and the text as header chrome).
         One pass makes both: a line's shape and what it shares with the page title are read once."""
         lines = doc.lines
-        titled_page = bool(lines) and len(lines[0].text) <= _FIRST_LINE_TITLE_CHARS
-        page_title = lines[0].text.lower() if titled_page else ""
+        titled_page = bool(lines) and len(_peek(lines, 0).text) <= _FIRST_LINE_TITLE_CHARS
+        page_title = _peek(lines, 0).text.lower() if titled_page else ""
         site = _site_part(page_title)
-        page_words = frozenset(lines[0].features.content) if titled_page else frozenset()
+        page_words = frozenset(_peek(lines, 0).features.content) if titled_page else frozenset()
         titles = tuple(map(_TitlePart, _title_parts(page_title)))
         repeats: set[int] = set()
         if titles and first > 1:
@@ -178,7 +181,7 @@ class MetadataStage:
         # the lines a byline or date stands at most four lines under
         above_meta = frozenset(m - k for m in meta_lines for k in range(1, 5))
         for i in sorted(repeats.union(window)):
-            line = lines[i]
+            line = _peek(lines, i)
             if not _open(line) or i in taken or not _headline_shaped(line):
                 continue
             f = line.features
@@ -210,8 +213,8 @@ class MetadataStage:
         elif doc.url:
             doc.meta["site"] = site_host(doc.url) or None
         elif doc.lines:
-            page_title = _TITLE_SUFFIX.match(doc.lines[0].text)
-            if page_title and doc.lines[0].label != BODY:
+            page_title = _TITLE_SUFFIX.match(_peek(doc.lines, 0).text)
+            if page_title and _peek(doc.lines, 0).label != BODY:
                 doc.meta["site"] = page_title.group("site").strip()
 
 
@@ -252,8 +255,9 @@ def _headline_score(base: float, titled: float, near: bool, above_text: int) -> 
 def _picked_overlap(lines, named_at: int | None) -> float:
     """How much of the page title (the dump's first line) the title picked at ``named_at`` shares; the page title
     itself (1) where ``__call__`` puts it in the pick's place: a pick astray, or none under "Headline | Site"."""
-    page = lines[0]
-    overlap = _word_overlap(lines[named_at].features.content, page.features.content) if named_at is not None else 0.0
+    page = _peek(lines, 0)
+    overlap = (_word_overlap(_peek(lines, named_at).features.content, page.features.content) if named_at is not None
+               else 0.0)
     stands_in = _TITLE_SUFFIX.match(page.text) if named_at is None else (
         _begins_with_page_title(page) and overlap < _ASTRAY_OVERLAP)
     return 1.0 if stands_in else overlap
@@ -429,6 +433,14 @@ def _texts(lines, stop: int | None = None) -> Sequence[str]:
     return [line.text for line in (lines if stop is None else islice(lines, stop))]
 
 
+def _peek(lines, i: int):
+    """Line ``i`` to be read, not relabelled: from the core when it holds the lines (``NativeLines.peek``: no
+    Line made for the many header lines the metadata reads and leaves as they are); a decision takes
+    ``lines[i]``."""
+    peek = getattr(lines, "peek", None)
+    return lines[i] if peek is None else peek(i)
+
+
 def _open(line) -> bool:
     """May the text's metadata relabel the line? Not when the markup or a profile decided it."""
     return line.authority < Authority.MARKUP
@@ -521,10 +533,10 @@ def _credit_block_end(lines, texts: Sequence[str], first: int) -> int:
     for i in range(first + 1, min(len(lines), first + 1 + _CREDIT_BELOW)):
         if not byline_name(texts[i]):         # (from the text first: no line made for most)
             continue
-        f = lines[i].features
+        f = _peek(lines, i).features
         if f.ends_sentence or (f.words > BYLINE_MAX_WORDS and not _parted_dateline(texts[i], f)):
             continue
-        dated = [j for j in (i, i + 1, i - 1) if 0 <= j < len(lines) and _is_date(lines[j])]
+        dated = [j for j in (i, i + 1, i - 1) if 0 <= j < len(lines) and _is_date(_peek(lines, j))]
         if dated:
             return max(i, *dated) + 1
     return first
@@ -535,8 +547,8 @@ def _named_beside(lines, dated: list[int], stoplist: frozenset[str]) -> str | No
     September 4, 2025" over a long table of contents); value only, as the date."""
     for d in dated:
         for i in (d - 1, d + 1, d - 2, d + 2):
-            if 0 <= i < len(lines) and _beside_date(lines, i, [d]) and not DATE_OR_TIME.search(lines[i].text):
-                name = _bare_name(lines[i].text, stoplist)
+            if 0 <= i < len(lines) and _beside_date(lines, i, [d]) and not DATE_OR_TIME.search(_peek(lines, i).text):
+                name = _bare_name(_peek(lines, i).text, stoplist)
                 if name:
                     return name
     return None
@@ -547,9 +559,9 @@ def _named_beside(lines, dated: list[int], stoplist: frozenset[str]) -> str | No
 def _published(lines, dates: list[int], day_first: bool) -> str | None:
     """The publication date of the header's datelines: the first that names a day ("3 hours ago" above "May
     5, 2025" names none) and is not an update's ("Updated June 1, 2025"); else the first update's."""
-    published = (publication_date(lines[i].text, day_first) for i in dates)
+    published = (publication_date(_peek(lines, i).text, day_first) for i in dates)
     return next(filter(None, published), None) or next(
-        filter(None, (parse_date(lines[i].text, day_first) for i in dates)), None)
+        filter(None, (parse_date(_peek(lines, i).text, day_first) for i in dates)), None)
 
 
 def _by_headline(dates: list[int], title_at: int | None) -> list[int]:
@@ -565,7 +577,7 @@ def _dated_above(lines, texts: Sequence[str], start: int, title: str | None) -> 
     the headline or a "By …" line (a date alone up there is as often a list's, a sidebar's); value only, as
     :func:`_credited_above`. A dateline under its label ("Published" / "May 5, 2025") names itself."""
     for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
-        if _may_be_date(lines, texts, i) and _is_date(lines[i]) and (
+        if _may_be_date(lines, texts, i) and _is_date(_peek(lines, i)) and (
                 (i > 0 and DATE_LABEL.match(texts[i - 1])) or any(
                 texts[j] == title or byline_name(texts[j]) is not None
                 for j in range(max(0, i - _NEAR), min(len(lines), i + _NEAR + 1)))):
@@ -587,7 +599,7 @@ def _headline_block(lines, texts: Sequence[str], start: int) -> tuple[int, int] 
     repeats the page title (the dump's first line; so a list of dated teasers does not count)."""
     if not lines or len(texts[0]) > _FIRST_LINE_TITLE_CHARS:
         return None
-    page_title, page_words = texts[0].lower(), frozenset(lines[0].features.content)
+    page_title, page_words = texts[0].lower(), frozenset(_peek(lines, 0).features.content)
     if not page_words:
         return None
     for d in range(start - 1, max(1, start - _BLOCK_REACH) - 1, -1):
@@ -595,10 +607,10 @@ def _headline_block(lines, texts: Sequence[str], start: int) -> tuple[int, int] 
         if _DIGIT.search(texts[d]) is None or not any(
                 not page_words.isdisjoint(texts[h].lower().split()) for h in range(max(1, d - 1 - _BLOCK_BETWEEN), d)):
             continue
-        if not _is_date(lines[d]):
+        if not _is_date(_peek(lines, d)):
             continue
         for h in range(d - 1, max(0, d - 1 - _BLOCK_BETWEEN - 1), -1):
-            line = lines[h]
+            line = _peek(lines, h)
             if _headline_shaped(line) and shares_title(texts[h].lower(), line.features, page_title, page_words,
                                                        TITLE_SHARE):
                 return h, d
@@ -620,7 +632,7 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
     """Is the line, as a whole, a byline? "By …" with a name after it (the rest of the line a dateline, a
     role or a reading time), "By" alone over a name line or a name line under it, an agency, or a bare name
     right next to the dateline."""
-    line = lines[index]
+    line = _peek(lines, index)
     f = line.features
     text = line.text
     if f.ends_sentence or line.signal not in (None, "repeated", "menu"):
@@ -632,7 +644,7 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
         return True
     if name == "":       # "By" alone: a byline when a name follows
         return _named_under(lines, index) is not None
-    if index > 0 and byline_name(lines[index - 1].text) == "" and _named_under(lines, index - 1):
+    if index > 0 and byline_name(_peek(lines, index - 1).text) == "" and _named_under(lines, index - 1):
         return True
     # (beside a dateline first: the cheaper test, and most lines stand by none)
     return _beside_date(lines, index, dates) and _bare_name(text, stoplist) is not None
@@ -681,7 +693,7 @@ def _beside_date(lines, index: int, dates: list[int]) -> bool:
         if gap == 1:
             return True
         if gap == 2:
-            between = lines[(index + d) // 2].features
+            between = _peek(lines, (index + d) // 2).features
             if between.words <= _BETWEEN_WORDS and not between.ends_sentence:
                 return True
     return False
@@ -694,7 +706,7 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str |
     name opening a dateline."""
     agencies, bare, opening = [], [], []
     for i in candidates:
-        text = lines[i].text
+        text = _peek(lines, i).text
         name = byline_name(text)
         if name == "":
             name = _named_under(lines, i)
@@ -731,7 +743,7 @@ def _credited_above(lines, texts: Sequence[str], start: int) -> str | None:
         name = byline_name(texts[i])          # (from the text first: no line made for most)
         if name is None:
             continue
-        line = lines[i]
+        line = _peek(lines, i)
         if line.features.words > BYLINE_MAX_WORDS or line.features.ends_sentence:
             continue
         if name == "":
@@ -750,7 +762,7 @@ def _named_under(lines, index: int) -> str | None:
     that line is no name."""
     if index + 1 >= len(lines):
         return None
-    text = lines[index + 1].text
+    text = _peek(lines, index + 1).text
     if _words_up_to(text, _NAME_UNDER_WORDS + 1) <= _NAME_UNDER_WORDS and is_byline_name(text):
         return text
     # the name before a separator ("Ann Lee | The Harbour Times"), as after "By Ann Lee" (name_before_end)
