@@ -107,9 +107,9 @@ def test_the_text_model_and_the_model_loader_import_no_stage():
 #: (boilerplate.toml's tables) and a shape's (signal, reason) pair. A new one must be added here, with its
 #: values' source, so that the guard below sees them.
 #: (the native core's lines carry the signal its copy of those two stages set, by name: native/path.py;
-#: tests/test_native_path.py checks every line's decision against the Python stages')
+#: tests/test_native_path.py checks every line's decision against the Python stages'; a LineView reads the same)
 _SIGNAL_VARIABLES = {("phrases.py", "category"), ("shapes.py", "signal"), ("repeats.py", "signal"),
-                     ("path.py", "path.signals[self._signal[i]]")}
+                     ("path.py", "path.signals[self._signal[i]]"), ("path.py", "lines.path.signals[lines._signal[i]]")}
 
 
 def _signal_of(call):
