@@ -272,8 +272,10 @@ def _word_overlap(a, b) -> float:
 #: A line repeats the page title when it is this similar to it, or to one of its parts (difflib's ratio: a
 #: word changed in a ten-word headline still counts, another headline does not).
 _REPEAT_SIMILARITY = 0.84
+#: What separates the site's name, last, from the rest of a page title ("Headline | Site", "Headline – Site").
+_SITE_SEPARATOR = re.compile(r"\s+[-|–—•·»]\s+")
 #: What separates a page title's parts: "Headline | Site", "Site: Headline", "Headline – Section – Site".
-_TITLE_SEPARATOR = re.compile(r"\s+[-|–—•·»]\s+|:\s+")
+_TITLE_SEPARATOR = re.compile(_SITE_SEPARATOR.pattern + r"|:\s+")
 #: Only this much of a line is compared with the page title (a long line is no headline).
 _TITLE_CHARS = 300
 #: A first line longer than this is no page title (a dump that begins with its text): it is not copied in
@@ -303,8 +305,6 @@ def _words_up_to(text: str, most: int) -> int:
 _WORD = re.compile(r"\S+")
 
 
-#: What separates the site's name, last, from the rest of a page title ("Headline | Site", "Headline – Site").
-_SITE_SEPARATOR = re.compile(r"\s+[-|–—•·»]\s+")
 
 
 def _site_part(page_title: str) -> str | None:
