@@ -160,6 +160,56 @@ def test_shapes_caption_printed_twice():
     assert labels(d) == [BOILERPLATE, BOILERPLATE, UNKNOWN]
 
 
+def _comments(heading: str | None, header: str, stamp: str, reply: str) -> list[str]:
+    """Three readers' comments, each a name line, its date line, its text and a reply button."""
+    thread = [heading] if heading else []
+    for name in ("Katrin M.", "Jörg", "Anja Wolters"):
+        thread += [header.format(name=name), stamp, PROSE, reply]
+    return thread
+
+
+def test_shapes_comment_thread_under_an_article_in_any_language_is_final():
+    for header, stamp, reply in (("{name} sagt:", "4. Dezember 2023 um 19:12 Uhr", "Antworten"),
+                                 ("{name}", "hace 2 días", "Responder"),
+                                 ("{name} says", "March 2, 2022 at 8:14 pm", "Reply")):
+        d = doc(PROSE, PROSE, *_comments("41 Kommentare", header, stamp, reply))
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert labels(d)[:2] == [UNKNOWN, UNKNOWN]
+        assert labels(d)[3:] == [BOILERPLATE] * 12, (header, stamp)
+        assert all(line.authority >= Authority.HARD and line.signal == "comments" for line in d.lines[3:])
+        assert "comment thread" in d.lines[5].reason
+
+
+def test_shapes_forum_posts_are_no_comment_thread():
+    # no comments heading over the posts, or no article above them: a forum's thread, left to the model
+    for lines in (_comments(None, "{name} sagt:", "4. Dezember 2023 um 19:12 Uhr", "Antworten"),
+                  ["Reply", *_comments(None, "{name}", "hace 2 días", "Reply")],
+                  _comments("41 Kommentare", "{name} sagt:", "4. Dezember 2023 um 19:12 Uhr", "Antworten")):
+        d = doc(*lines)
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert not any("comment thread" in (line.reason or "") for line in d.lines)
+        assert labels(d)[lines.index(PROSE)] == UNKNOWN
+
+
+def test_shapes_author_box_after_the_article():
+    bio = "Tom has been fixing things around his house for fifteen years, mostly badly at first, and writes it down."
+    for heading, name in (("About the author", "Tom Ashworth"), ("Sobre el autor", "Tom Ashworth"),
+                          ("About Tom Ashworth", None)):
+        d = doc(PROSE, heading, *([name] if name else []), bio)
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert labels(d) == [UNKNOWN] + [BOILERPLATE] * (len(d.lines) - 1), heading
+        assert d.lines[-1].reason == "author box (about the author, a bio)"
+    # "About" and words that are no person's name, or a paragraph that does not open with the name: text
+    for heading, text in (("About The Center", "The Agency is the student club of the institute, founded to teach."),
+                          ("About Tom Ashworth", PROSE), ("About ONE Health", "ONE Health is a clinic for the region.")):
+        d = doc(PROSE, heading, text)
+        ShapesStage()(d)
+        assert labels(d)[2] == UNKNOWN, heading
+
+
 # --- scoring and context (the model) -----------------------------------------------
 
 TEXT_STAGES = (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(), RepeatsStage())

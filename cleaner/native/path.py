@@ -54,7 +54,7 @@ class NativePath:
                            for category in book.categories for how in rules.HOW]
         shape_verdicts = {name: (code[signal], reason(text)) for name, (signal, text) in SHAPE_VERDICTS.items()}
         shapes = rules.shape_rules()
-        shapes.update(related=code["related"], repeated=code["repeated"])
+        shapes.update(related=code["related"], repeated=code["repeated"], comments=code["comments"])
         self.finish_reason = "undecided, not article text"
         self.signals: tuple[str | None, ...] = (None, *signals)
         self.reasons = tuple(reasons)

@@ -89,14 +89,18 @@ def shape_rules() -> dict[str, Any]:
              "timestamp_like": s.TIMESTAMP_LIKE, "iso_timestamp": s._ISO_TIMESTAMP,
              "published_updated": s._PUBLISHED_UPDATED, "gallery_caption": s._GALLERY_CAPTION,
              "url_only": s._URL_ONLY, "number_only": s._NUMBER_ONLY, "byline_like": s.BYLINE_LIKE,
-             "teaser": s._TEASER}
+             "teaser": s._TEASER, "comment_stamp": s._COMMENT_STAMP, "author_heading": s._AUTHOR_HEADING,
+             "about_name": s._ABOUT_NAME}
     search = {"dangling": s._DANGLING, "pipes": s._PIPES, "count_suffix": s._COUNT_SUFFIX}
     patterns = {name: pattern_spec(f"shapes.{name}", p, anchored=True) for name, p in match.items()}
     patterns.update({name: pattern_spec(f"shapes.{name}", p) for name, p in search.items()})
     patterns["credit"] = _any_of([pattern_spec(f"lexicon credit {k}", p) for k, p in enumerate(lexicon._CREDIT_PATTERNS)])
     stage = s.ShapesStage
     return {"patterns": patterns, "menu_run": stage.menu_run, "menu_words": stage.menu_words,
-            "teaser_run": stage.teaser_run, "teaser_gap": stage.teaser_gap}
+            "teaser_run": stage.teaser_run, "teaser_gap": stage.teaser_gap, "thread_run": stage.thread_run,
+            "thread_gap": stage.thread_gap, "stamp_words": stage.stamp_words,
+            "thread_heading_gap": stage.thread_heading_gap, "thread_article_words": stage.thread_article_words,
+            "author_box_lines": stage.author_box_lines}
 
 
 def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:

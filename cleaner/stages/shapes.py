@@ -21,8 +21,22 @@ _TEASER = lazy_compile(r"^(?=[^:]*[a-z])[^:.!?]{15,200}[^\s.!?:]\s+"
                      r"""[A-Z][A-Z.’'\-]+(?:\s[A-Z][A-Z.’'\-]+){0,3}(?:\s\([A-Za-z]{2,10}\))?\s?[:—–]\s+[A-Z"“‘']""")
 _SEPARATOR_ONLY = lazy_compile(r"^[\W_]+$")
 #: "jane_doe says:", "Mike wrote:", "34 responses to “…”": the shape of a comments section.
-_COMMENT_AUTHOR = lazy_compile(r"^\S.{0,40}\s(?:says|said|wrote|writes|commented|replied)\s*:?$", re.I)
+_COMMENT_AUTHOR = lazy_compile(
+    r"^\S.{0,40}\s(?:says|said|wrote|writes|commented|replied|sagt|schreibt|schrieb|meint|dit|écrit|dice|dijo|escribe|"
+    r"escribió|comentó|scrive|zegt|schreef|diz|disse|escreveu|пишет|написал|написала)\s*:?$", re.I)
 _COMMENTS_HEADER = lazy_compile(r"^\d+\s+(?:responses?|comments?|replies|thoughts?|reactions?)\s+(?:to|on)\b", re.I)
+#: A comment's date: a date with its time of day ("4. Dezember 2023 um 19:12 Uhr", "March 2, 2022 at 8:14 pm"), or
+#: an age ("3 days ago", "hace 2 días", "il y a 3 jours", "vor 2 Tagen", "2 giorni fa").
+_COMMENT_STAMP = lazy_compile(
+    r"^(?:.*\d{4}.*\d{1,2}(?::|\.|\s?h\s?)\d{2}.*|.*\d{1,2}:\d{2}.*\d{4}.*"
+    r"|(?:hace|il y a|vor|há|há cerca de)\s+\d+\s+\w+.*|\d+\s+\w+\s+(?:ago|fa|geleden|назад))$", re.I)
+#: The heading of a box about the article's author ("About the author", "Sobre el autor", "Über die Autorin").
+_AUTHOR_HEADING = lazy_compile(r"^(?:about the (?:author|writer)|author bio|sobre o autor|sobre el autor|über den autor|"
+                               r"über die autorin|à propos de l.auteur|sull.autore|over de auteur|об авторе)\b", re.I)
+#: "About Tom Ashworth": "About" and a person's name, two or three capitalised words (the box's bio then opens with
+#: that name and a verb: "Tom has been…", "Tom Ashworth is…").
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]+"
+_ABOUT_NAME = lazy_compile(rf"^(?:[Aa]bout|ABOUT|[Üü]ber|[Ss]obre|[Oo]ver) {_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?$")
 #: "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"
 _PUBLISHED_UPDATED = lazy_compile(r"^(?:published|posted|updated|last updated)\b.{0,60}\d", re.I)
 #: "1 of 4 A shopper looks at …": a gallery caption.
@@ -58,6 +72,8 @@ VERDICTS: dict[str, tuple[str, str]] = {
     "teaser_list": ("headline list", "teaser list (headline, dateline and lead, repeated)"),
     "related_box": ("related box", "related box (headlines under a related heading)"),
     "menu": ("menu", "menu (run of short lines)"),
+    "comment_thread": ("comments", "comment thread under the article (name, date, text, repeated)"),
+    "author_box": ("related", "author box (about the author, a bio)"),
 }
 
 
@@ -94,6 +110,8 @@ class ShapesStage:
         self._headline_lists(doc)
         self._teaser_lists(doc)
         self._related_boxes(doc)
+        self._comment_threads(doc)
+        self._author_boxes(doc)
         self._menus(doc)
 
     @staticmethod
@@ -230,6 +248,95 @@ class ShapesStage:
             for follower in followers:
                 _condemn(doc, follower, "related_box", Authority.HARD)
 
+    #: A thread is at least this many comments, each header within ``thread_gap`` lines of the last.
+    thread_run = 3
+    thread_gap = 15
+    #: A comment's date line is at most this many words.
+    stamp_words = 12
+    #: A comments heading ("41 Comments", "Leave a reply") stands at most this many lines above the first comment.
+    thread_heading_gap = 3
+    #: Words of prose above a thread that make it the comments under an article, not a forum's posts.
+    thread_article_words = 25
+
+    def _comment_threads(self, doc: Document) -> None:
+        """Readers' comments under an article: a header (a name, "Name says:", and the comment's date and
+        time or age), the comment's text, repeated.
+
+        Under an article the thread is the readers' talk, however long its prose runs, so it is condemned for
+        good; a forum page's posts have the same shape but no comments heading and no article above them.
+        """
+        lines = doc.lines
+        stamps = [line.features.words <= self.stamp_words and not line.features.ends_sentence
+                  and bool(_COMMENT_STAMP.match(line.text)) for line in lines]
+        headers = _comment_headers(lines, stamps)
+        run: list[int] = []
+        for h in headers + [len(lines) + self.thread_gap + 1]:
+            if run and h - run[-1] <= self.thread_gap and any(
+                    lines[k].features.words >= 3 and not stamps[k] for k in range(run[-1] + 1, h)):
+                run.append(h)  # a comment's text between the two headers
+                continue
+            if len(run) >= self.thread_run:
+                self._condemn_thread(doc, run)
+            run = [h]
+
+    def _condemn_thread(self, doc: Document, run: list[int]) -> None:
+        """Condemn a thread's lines (its last comment as long as its longest) when it is an article's comments:
+        a comments heading just above it, and prose above that."""
+        lines = doc.lines
+        longest = max(b - a for a, b in zip(run, run[1:]))
+        end = min(len(lines), run[-1] + longest)
+        if not self._under_comments_heading(lines, run[0], end):
+            return
+        above = sum(line.features.words for line in lines[:run[0]]
+                    if line.label != BOILERPLATE and is_prose(line.features))
+        if above < self.thread_article_words:
+            return
+        for line in lines[run[0]:end]:
+            if line.authority < Authority.MARKUP:
+                _condemn(doc, line, "comment_thread", max(line.authority, Authority.HARD))
+
+    def _under_comments_heading(self, lines, start: int, end: int) -> bool:
+        """Is there a comments heading just above ``start``? Not a "Reply" button, which every post of a forum
+        repeats (a heading's text is not among the thread's own lines), nor a quoted post's "Name wrote:"."""
+        inside = {line.text for line in lines[start:end]}
+        return any(line.signal == "comments" and line.text not in inside and not _COMMENT_AUTHOR.match(line.text)
+                   for line in lines[max(0, start - self.thread_heading_gap):start])
+
+    #: An author box's bio is at most this many lines under its heading (the name and a role may come first).
+    author_box_lines = 3
+
+    def _author_boxes(self, doc: Document) -> None:
+        """"About the author" (or "About Ann Lee", whose bio then opens with "Ann"), a name, a bio: the box
+        themes print after an article. Its bio is prose, so the model reads it as the article going on."""
+        lines = doc.lines
+        for i, line in enumerate(lines):
+            f = line.features
+            if f.words > 6 or f.ends_sentence or line.authority >= Authority.MARKUP:
+                continue
+            if _AUTHOR_HEADING.match(line.text):
+                names: tuple[str, ...] = ()
+            elif _ABOUT_NAME.match(line.text):
+                words = line.text.split(" ")[1:]
+                names = (" ".join(words), words[0])
+            else:
+                continue
+            bio = self._author_bio(lines, i, names)
+            if bio is not None:
+                for member in lines[i:bio + 1]:
+                    _condemn(doc, member, "author_box", max(member.authority, Authority.HARD))
+
+    def _author_bio(self, lines, heading: int, names: tuple[str, ...]) -> int | None:
+        """The index of the bio under an author heading: the first prose line within a few; when the heading
+        named the author (``names``: the full name, the first name), one that opens with a name and a word in
+        lower case. None when there is none."""
+        for k in range(heading + 1, min(len(lines), heading + 1 + self.author_box_lines)):
+            member = lines[k]
+            if member.authority >= Authority.MARKUP:
+                return None
+            if is_prose(member.features):
+                return k if not names or any(_opens_with_name(member.text, name) for name in names) else None
+        return None
+
     def _menus(self, doc: Document) -> None:
         """Runs of short lines that do not end like sentences: menus and link lists."""
         lines = doc.lines
@@ -245,6 +352,32 @@ class ShapesStage:
                     if member.label != BOILERPLATE:
                         _condemn(doc, member, "menu")
             run = []
+
+
+def _comment_headers(lines, stamps: list[bool]) -> list[int]:
+    """Indices of the lines that open a comment: "Name says:", a short line (the name) over the comment's date
+    line, or the date line itself where no such line stands above it ("Ann on May 2, 2022 at 8:14 pm")."""
+    headers: list[int] = []
+    for i, line in enumerate(lines):
+        f = line.features
+        opens_after = bool(headers) and headers[-1] == i - 1
+        if f.words <= 8 and not f.ends_sentence and _COMMENT_AUTHOR.match(line.text):
+            headers.append(i)
+        elif stamps[i]:
+            if not opens_after:
+                headers.append(i)
+        elif f.words <= 6 and line.signal != "comments" and i + 1 < len(lines) and stamps[i + 1]:
+            # a name may end with a full stop ("Katrin M.")
+            headers.append(i)
+    return headers
+
+
+def _opens_with_name(text: str, name: str) -> bool:
+    """Does ``text`` open with ``name``, a space and a word in lower case ("Tom has been…")?"""
+    if not text.startswith(name + " "):
+        return False
+    after = text[len(name) + 1:len(name) + 2]
+    return after != "" and ("a" <= after <= "z" or "ß" <= after <= "ö" or "ø" <= after <= "ÿ")
 
 
 def _below_markup_or_its_body(line) -> bool:

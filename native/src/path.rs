@@ -85,6 +85,9 @@ fn shape_rules(
             number_only: p("number_only")?,
             byline_like: p("byline_like")?,
             teaser: p("teaser")?,
+            comment_stamp: p("comment_stamp")?,
+            author_heading: p("author_heading")?,
+            about_name: p("about_name")?,
         },
         verdicts: ShapeVerdicts {
             separator: v("separator")?,
@@ -105,6 +108,8 @@ fn shape_rules(
             teaser_list: v("teaser_list")?,
             related_box: v("related_box")?,
             menu: v("menu")?,
+            comment_thread: v("comment_thread")?,
+            author_box: v("author_box")?,
         },
         menu_run: item(spec, "menu_run")?.extract()?,
         menu_words: item(spec, "menu_words")?.extract()?,
@@ -112,6 +117,13 @@ fn shape_rules(
         teaser_gap: item(spec, "teaser_gap")?.extract()?,
         related: item(spec, "related")?.extract()?,
         repeated: item(spec, "repeated")?.extract()?,
+        thread_run: item(spec, "thread_run")?.extract()?,
+        thread_gap: item(spec, "thread_gap")?.extract()?,
+        stamp_words: item(spec, "stamp_words")?.extract()?,
+        thread_heading_gap: item(spec, "thread_heading_gap")?.extract()?,
+        thread_article_words: item(spec, "thread_article_words")?.extract()?,
+        author_box_lines: item(spec, "author_box_lines")?.extract()?,
+        comments: item(spec, "comments")?.extract()?,
     })
 }
 

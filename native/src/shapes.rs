@@ -36,6 +36,9 @@ pub struct ShapePatterns {
     pub number_only: Pattern,
     pub byline_like: Pattern,
     pub teaser: Pattern,
+    pub comment_stamp: Pattern,
+    pub author_heading: Pattern,
+    pub about_name: Pattern,
 }
 
 /// The module's verdicts, by their Python names.
@@ -58,6 +61,8 @@ pub struct ShapeVerdicts {
     pub teaser_list: Verdict,
     pub related_box: Verdict,
     pub menu: Verdict,
+    pub comment_thread: Verdict,
+    pub author_box: Verdict,
 }
 
 pub struct ShapeRules {
@@ -71,6 +76,16 @@ pub struct ShapeRules {
     /// The signals `_related_boxes` reads: "related" and "repeated".
     pub related: Signal,
     pub repeated: Signal,
+    /// `ShapesStage.thread_run`, `thread_gap`, `stamp_words`, `thread_heading_gap`, `thread_article_words`,
+    /// `author_box_lines`
+    pub thread_run: usize,
+    pub thread_gap: usize,
+    pub stamp_words: u32,
+    pub thread_heading_gap: usize,
+    pub thread_article_words: u32,
+    pub author_box_lines: usize,
+    /// The signal of a comments heading (`_comment_threads` reads it): "comments".
+    pub comments: Signal,
 }
 
 /// A line's forms: its folded form is the phrases stage's, when it made one.
@@ -100,6 +115,16 @@ fn has_sentence_mark(text: &str) -> bool {
 fn is_prose(doc: &Doc, i: usize) -> bool {
     let r = doc.r(i);
     doc.m.ends_sentence[r] != 0 && doc.m.units[r] >= 8
+}
+
+/// `_opens_with_name`: `text` opens with `name`, a space and a word in lower case.
+fn opens_with_name(text: &str, name: &str) -> bool {
+    let after = text
+        .strip_prefix(name)
+        .and_then(|rest| rest.strip_prefix(' '));
+    after.and_then(|rest| rest.chars().next()).is_some_and(|c| {
+        c.is_ascii_lowercase() || ('ß'..='ö').contains(&c) || ('ø'..='ÿ').contains(&c)
+    })
 }
 
 /// `_below_markup_or_its_body`
@@ -135,6 +160,8 @@ impl ShapeRules {
         self.headline_lists(table, doc, text);
         self.teaser_lists(table, doc, text);
         self.related_boxes(table, doc, text);
+        self.comment_threads(table, doc, text);
+        self.author_boxes(table, doc, text);
         self.menus(doc);
     }
 
@@ -346,6 +373,154 @@ impl ShapeRules {
                 doc.condemn(k, v.reason, v.signal, HARD);
             }
         }
+    }
+
+    /// `ShapesStage._comment_threads`: readers' comments under an article (header, text, repeated).
+    fn comment_threads(&self, table: &Table, doc: &mut Doc, text: &str) {
+        let n = doc.len();
+        let stamps: Vec<bool> = (0..n)
+            .map(|i| {
+                let r = doc.r(i);
+                doc.m.words[r] <= self.stamp_words
+                    && doc.m.ends_sentence[r] == 0
+                    && self
+                        .patterns
+                        .comment_stamp
+                        .is_match(&forms(table, doc, text, i))
+            })
+            .collect();
+        let mut headers = self.comment_headers(table, doc, text, &stamps);
+        headers.push(n + self.thread_gap + 1);
+        let mut run: Vec<usize> = Vec::new();
+        for h in headers {
+            if let Some(&last) = run.last() {
+                if h - last <= self.thread_gap
+                    && (last + 1..h).any(|k| doc.m.words[doc.r(k)] >= 3 && !stamps[k])
+                {
+                    run.push(h);
+                    continue;
+                }
+            }
+            if run.len() >= self.thread_run {
+                self.condemn_thread(table, doc, text, &run);
+            }
+            run = vec![h];
+        }
+    }
+
+    /// `_comment_headers`: the lines that open a comment.
+    fn comment_headers(&self, table: &Table, doc: &Doc, text: &str, stamps: &[bool]) -> Vec<usize> {
+        let n = doc.len();
+        let mut headers: Vec<usize> = Vec::new();
+        for i in 0..n {
+            let r = doc.r(i);
+            let words = doc.m.words[r];
+            let ends_sentence = doc.m.ends_sentence[r] != 0;
+            let opens_after = headers.last().is_some_and(|&h| h + 1 == i);
+            if words <= 8
+                && !ends_sentence
+                && self
+                    .patterns
+                    .comment_author
+                    .is_match(&forms(table, doc, text, i))
+            {
+                headers.push(i);
+            } else if stamps[i] {
+                if !opens_after {
+                    headers.push(i);
+                }
+            } else if words <= 6 && doc.signal[i] != self.comments && i + 1 < n && stamps[i + 1] {
+                headers.push(i);
+            }
+        }
+        headers
+    }
+
+    /// `ShapesStage._condemn_thread`: a thread under a comments heading, with prose above it.
+    fn condemn_thread(&self, table: &Table, doc: &mut Doc, text: &str, run: &[usize]) {
+        let n = doc.len();
+        let longest = run.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+        let end = n.min(run[run.len() - 1] + longest);
+        if !self.under_comments_heading(table, doc, text, run[0], end) {
+            return;
+        }
+        let above: u32 = (0..run[0])
+            .filter(|&k| doc.label[k] != BOILERPLATE && is_prose(doc, k))
+            .map(|k| doc.m.words[doc.r(k)])
+            .sum();
+        if above < self.thread_article_words {
+            return;
+        }
+        let v = self.verdicts.comment_thread;
+        for k in run[0]..end {
+            if doc.authority[k] < MARKUP {
+                let authority = doc.authority[k].max(HARD);
+                doc.condemn(k, v.reason, v.signal, authority);
+            }
+        }
+    }
+
+    /// `ShapesStage._under_comments_heading`: a comments heading just above the thread, not one of its lines.
+    fn under_comments_heading(
+        &self,
+        table: &Table,
+        doc: &Doc,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> bool {
+        let inside: FxHashMap<&str, ()> = (start..end).map(|k| (doc.text(text, k), ())).collect();
+        (start.saturating_sub(self.thread_heading_gap)..start).any(|k| {
+            doc.signal[k] == self.comments
+                && !inside.contains_key(doc.text(text, k))
+                && !self
+                    .patterns
+                    .comment_author
+                    .is_match(&forms(table, doc, text, k))
+        })
+    }
+
+    /// `ShapesStage._author_boxes`: "About the author" (or "About Ann Lee"), a name, a bio.
+    fn author_boxes(&self, table: &Table, doc: &mut Doc, text: &str) {
+        let n = doc.len();
+        let v = self.verdicts.author_box;
+        for i in 0..n {
+            let r = doc.r(i);
+            if doc.m.words[r] > 6 || doc.m.ends_sentence[r] != 0 || doc.authority[i] >= MARKUP {
+                continue;
+            }
+            let line = forms(table, doc, text, i);
+            let bio = if self.patterns.author_heading.is_match(&line) {
+                self.author_bio(doc, text, i, &[])
+            } else if self.patterns.about_name.is_match(&line) {
+                let words: Vec<&str> = line.raw.split(' ').skip(1).collect();
+                let full = words.join(" ");
+                self.author_bio(doc, text, i, &[full.as_str(), words[0]])
+            } else {
+                continue;
+            };
+            if let Some(bio) = bio {
+                for k in i..=bio {
+                    let authority = doc.authority[k].max(HARD);
+                    doc.condemn(k, v.reason, v.signal, authority);
+                }
+            }
+        }
+    }
+
+    /// `ShapesStage._author_bio`: the bio under an author heading, opening with the name the heading gave.
+    fn author_bio(&self, doc: &Doc, text: &str, heading: usize, names: &[&str]) -> Option<usize> {
+        for k in heading + 1..doc.len().min(heading + 1 + self.author_box_lines) {
+            if doc.authority[k] >= MARKUP {
+                return None;
+            }
+            if is_prose(doc, k) {
+                let bio = doc.text(text, k);
+                let named = names.is_empty() || names.iter().any(|name| opens_with_name(bio, name));
+                return named.then_some(k);
+            }
+        }
+        None
     }
 
     /// `ShapesStage._menus`: runs of short lines that do not end like sentences.
