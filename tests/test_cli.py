@@ -202,6 +202,28 @@ def test_version_names_the_distribution_to_install():
                             result.stdout), result.stdout
 
 
+def test_the_command_imports_its_modules_with_the_collector_off_and_frozen():
+    """The ``cleaner`` command (its console script) and ``python -m cleaner`` run ``cleaner.__main__.main``:
+    the CLI's modules load with the garbage collector off and are frozen for it after (no collection
+    passes over them while they load); it is on again for the command's work."""
+    import configparser
+
+    from conftest import ROOT
+
+    setup = configparser.ConfigParser()
+    setup.read(ROOT / "setup.cfg")
+    assert "cleaner = cleaner.__main__:main" in setup["options.entry_points"]["console_scripts"]
+    probe = ("import gc\n"
+             "import click\n"
+             "runs = []\n"
+             "gc.callbacks.append(lambda phase, info: phase == 'start' and runs.append(1))\n"
+             "click.Group.main = lambda self, *a, **k: print(len(runs), gc.get_freeze_count() > 1000, gc.isenabled())\n"
+             "from cleaner.__main__ import main\n"
+             "main()\n")
+    result = subprocess.run([python(), "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["0", "True", "True"], result.stdout
+
+
 def test_readme_install_lines_use_the_distribution_name():
     from conftest import ROOT
 
