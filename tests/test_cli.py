@@ -224,6 +224,26 @@ def test_the_command_imports_its_modules_with_the_collector_off_and_frozen():
     assert result.stdout.split() == ["0", "True", "True"], result.stdout
 
 
+def test_batch_report_and_learn_are_imported_when_named():
+    """Cleaning a dump does not import the modules of ``batch``, ``report`` and ``learn``; naming one (or
+    ``--help``, which lists them) does."""
+    code = ("import sys\n"
+            "from click.testing import CliRunner\n"
+            "from cleaner.cli import main\n"
+            "names = lambda: sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('cleaner.cli.'))\n"
+            "print(names())\n"
+            "CliRunner().invoke(main, ['--no-profiles'], input='A line of text.')\n"
+            "print(names())\n"
+            "assert CliRunner().invoke(main, ['learn', '--help']).exit_code == 0\n"
+            "print(names())\n"
+            "assert 'report ' in CliRunner().invoke(main, ['--help']).output\n"
+            "print(names())\n")
+    lines = subprocess.run([python(), "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert lines[0] == lines[1] == "['console', 'main', 'options']"
+    assert lines[2] == "['console', 'learn', 'main', 'options']"
+    assert lines[3] == "['batch', 'console', 'learn', 'main', 'options', 'report']"
+
+
 def test_readme_install_lines_use_the_distribution_name():
     from conftest import ROOT
 
