@@ -84,12 +84,12 @@ def test_the_builtin_profiles_pass_the_check():
 def test_a_start_neither_checks_nor_compiles_the_builtin_regexes_again(monkeypatch):
     """The built-ins' backtracking check (27 of the 42 ms of loading them) runs in the test above, not at
     each start; their ``regex`` patterns are compiled at their first search, and answer as a user's would."""
-    import cleaner.profiles.patterns as patterns
+    import cleaner.profiles.backtracking as backtracking
 
     def refuse(*args):
         raise AssertionError("a built-in pattern analysed at load")
 
-    monkeypatch.setattr(patterns, "exponential_repetition", refuse)
+    monkeypatch.setattr(backtracking, "exponential_repetition", refuse)
     regexes = [r for profile in Registry.load() for r in profile_regexes(profile)]
     monkeypatch.undo()
     assert regexes and all(r._compiled is None for r in regexes)

@@ -38,7 +38,6 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Se
 from ..errors import ProfileError
 from ..lazy_re import LazyPattern, lazy_compile
 from ..triggers import required_literals
-from .backtracking import exponential_repetition
 
 if TYPE_CHECKING:
     import regex
@@ -266,6 +265,8 @@ def compile_regex(source: Any, path: str, key: str, flags: int = 0) -> ProfileRe
         checked = re.compile(source, flags)
     except (re.error, OverflowError, RecursionError) as exc:
         raise ProfileError(path, key, f"invalid regular expression {source!r}: {exc}") from None
+    from .backtracking import exponential_repetition  # lazy: only a user's regex is checked at load
+
     if exponential_repetition(source, flags):
         raise ProfileError(path, key, f"regular expression {source!r} can take exponential time: a repetition "
                            "in it can match the same text in more than one way (as in '(a+)+', '(a|ab?)*' or "
