@@ -75,8 +75,8 @@ class Cleaner:
     def _clean_text(self, handed: list[str], url: str | None, profile: str | Profile | None,
                     is_html: bool) -> Article:
         """Clean the text ``handed`` over (a list of one str, emptied here: no caller's frame keeps it)."""
-        text = handed.pop()
         if is_html:
+            text = handed.pop()
             from .html import html_to_document, let_go_of_tree  # lazy: lxml only when HTML comes in
 
             doc = html_to_document(text, url=url)
@@ -89,11 +89,10 @@ class Cleaner:
             doc.models, doc.template = self.models, self._template(url)
             article = pipeline.run(doc)
         else:
-            chosen = self._pick_profile(text, url, profile)
-            # A larger dump than one window is cleaned window by window; its article keeps the text
-            # (its decisions are read from it), so nothing is gained by dropping it here.
-            article = pipeline.run_text(text, url=url, profile=chosen, models=self.models, template=self._template(url),
-                                        core=native_text_path())
+            chosen = self._pick_profile(handed[0], url, profile)
+            # Handed on: a pasted site's str is let go once the pipeline holds its UTF-8.
+            article = pipeline.run_handed_text(handed, url=url, profile=chosen, models=self.models,
+                                               template=self._template(url), core=native_text_path())
         return article
 
     def _template(self, url: str | None) -> HostTemplate | None:

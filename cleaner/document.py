@@ -151,12 +151,33 @@ WINDOW_CHARS = 32 * 1024
 
 
 class Window(NamedTuple):
-    """One window of a text dump: ``text[start:end]`` split at newlines, the first one numbered ``number``."""
+    """One window of a text dump: ``text[start:end]`` split at newlines, the first one numbered ``number``.
+
+    ``start`` and ``end`` count in the units of the dump the windows were cut from: characters of a str,
+    bytes of its UTF-8 (:func:`dump_bytes`)."""
 
     start: int
     end: int
     number: int
     raws: list[str]
+
+
+#: How a pasted site's str becomes the bytes its windows are cut from, and back: UTF-8, with any lone
+#: surrogate (which a caller's str may hold) passed through, so decoding gives the same characters.
+DUMP_ENCODING, DUMP_ERRORS = "utf-8", "surrogatepass"
+
+
+def dump_bytes(text: str) -> bytes:
+    """A pasted site's text as the bytes it is cleaned from (:func:`text_windows` takes either).
+
+    Python stores a str at 4 bytes a character once it holds one character past U+FFFF (an emoji): a
+    10 MB dump is 40 MB then. Its UTF-8 is 10 MB, and each window's lines are decoded as it is cut.
+    """
+    return text.encode(DUMP_ENCODING, DUMP_ERRORS)
+
+
+def _decoded(piece: str | bytes) -> str:
+    return piece.decode(DUMP_ENCODING, DUMP_ERRORS) if isinstance(piece, bytes) else piece
 
 
 def whole_dump(text: str) -> list[str] | None:
@@ -166,8 +187,8 @@ def whole_dump(text: str) -> list[str] | None:
         return None
     if text.count("\n") < WHOLE_DUMP_LINES:
         return text.split("\n")  # nearly every dump: fewer lines than the limit, blank ones included
-    raws, end = _window_raws(text, 0, WHOLE_DUMP_LINES, WHOLE_DUMP_CHARS)
-    return raws if end >= len(text) else None
+    raws, ends = _window_raws(text, 0, WHOLE_DUMP_LINES, WHOLE_DUMP_CHARS)
+    return raws if ends and ends[-1] >= len(text) else None
 
 
 def is_whole_dump(text: str) -> bool:
@@ -180,18 +201,22 @@ def is_whole_dump(text: str) -> bool:
     return whole_dump(text) is not None
 
 
-def text_windows(text: str, max_lines: int = WINDOW_LINES, max_chars: int = WINDOW_CHARS) -> Iterator[Window]:
+def text_windows(text: str | bytes, max_lines: int = WINDOW_LINES,
+                 max_chars: int = WINDOW_CHARS) -> Iterator[Window]:
     """A pasted site as consecutive windows, each ended at a blank line when one comes in its second half.
 
     Only one window's lines are cut out of the text at a time, so a dump of millions of short lines
-    never becomes a list of millions of strings.
+    never becomes a list of millions of strings. ``text`` is the dump or its :func:`dump_bytes` (the same
+    windows and lines; offsets in bytes then).
     """
     start, number, size = 0, 1, len(text)
     while True:
-        raws, end = _window_raws(text, start, max_lines, max_chars)
+        raws, ends = _window_raws(text, start, max_lines, max_chars)
+        end = ends[-1] if ends else start
         if end < size:
-            del raws[_blank_cut(raws):]
-            end = start + sum(map(len, raws)) + len(raws)
+            kept = _blank_cut(raws)
+            del raws[kept:]
+            end = ends[kept - 1] if kept else start
         following = number + len(raws)
         yield Window(start, end, number, raws)  # the caller may empty raws once it holds the lines
         if end >= size:
@@ -199,25 +224,30 @@ def text_windows(text: str, max_lines: int = WINDOW_LINES, max_chars: int = WIND
         start, number = end, following
 
 
-def _window_raws(text: str, start: int, max_lines: int, max_chars: int) -> tuple[list[str], int]:
-    """The lines from ``start`` until the limits (a first line longer than ``max_chars`` is taken
-    whole), and the offset after them: ``len(text)`` when they reach the end."""
+def _window_raws(text: str | bytes, start: int, max_lines: int, max_chars: int) -> tuple[list[str], list[int]]:
+    """The lines from ``start`` until the limits (a first line longer than ``max_chars`` characters is
+    taken whole), and the offset after each of them (after its newline; ``len(text)`` at the end)."""
     raws: list[str] = []
-    limit, size, kept = start + max_chars, len(text), 0
+    ends: list[int] = []
+    newline_mark = b"\n" if isinstance(text, bytes) else "\n"
+    size, kept, chars = len(text), 0, 0
     while True:
-        newline = text.find("\n", start)
+        newline = text.find(newline_mark, start)  # type: ignore[arg-type]
         stop = size if newline < 0 else newline
-        if raws and stop > limit and start < size:  # (the empty line after a final newline is always taken)
-            return raws, start
-        raw = text[start:stop]
+        raw = _decoded(text[start:stop])
+        if raws and chars + len(raw) > max_chars and start < size:  # (the empty line after a final newline is always taken)
+            return raws, ends
         if raw.strip():
             kept += 1
             if kept > max_lines:
-                return raws, start
+                return raws, ends
         raws.append(raw)
+        chars += len(raw) + 1
         if newline < 0:
-            return raws, size
+            ends.append(size)
+            return raws, ends
         start = newline + 1
+        ends.append(start)
 
 
 def _blank_cut(raws: list[str]) -> int:
@@ -332,10 +362,11 @@ class DecisionLog:
     Per line it keeps one integer: the index of its (label, stage, reason) in a table of the distinct
     ones (a reason is worded when its window is done; a large document's reasons are few: shared
     strings, and model reasons giving the probability only; a reason names one stage). The line's
-    number and text are found again in the dump's text, which the log keeps.
+    number and text are found again in the dump, which the log keeps (a pasted site's UTF-8).
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str | bytes) -> None:
+        """``text``: the dump the windows were cut from, as they were (a str, or its :func:`dump_bytes`)."""
         self.text = text
         self.windows: list[tuple[int, int, int, array]] = []   # (start, end, first number, codes)
         self.decisions: list[tuple[str, str, str]] = []
@@ -361,7 +392,7 @@ class DecisionLog:
     def __iter__(self) -> Iterator[Decision]:
         decisions = self.decisions
         for start, end, first, codes in self.windows:
-            window = Document.from_raws(self.text[start:end].split("\n"), first=first)
+            window = Document.from_raws(_decoded(self.text[start:end]).split("\n"), first=first)
             for line, code in zip(window.lines, codes):
                 label, stage, reason = decisions[code]
                 yield Decision(line.number, line.text, label, reason, stage)

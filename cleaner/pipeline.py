@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .document import (BODY, BOILERPLATE, Article, DecisionLog, Document, is_whole_dump, text_windows,
-                       whole_dump)
+from .document import (BODY, BOILERPLATE, Article, DecisionLog, Document, dump_bytes, is_whole_dump,
+                       text_windows, whole_dump)
 from .models import SHIPPED, Models
 from .stages import Stage
 from .stages.context import ContextStage
@@ -83,7 +83,8 @@ def run_text(text: str, url: str | None = None, profile=None, models: Models = S
     A pasted site (over WHOLE_DUMP_LINES or WHOLE_DUMP_CHARS) is cleaned a window of about a page at a
     time, each window as a document of its own, and only its lines are alive meanwhile: the article
     keeps the body lines, one small code per line for ``decisions`` (:class:`DecisionLog`) and the
-    text they came from. Its metadata and language are the first window's (the first page's).
+    dump they came from (its UTF-8: :func:`dump_bytes`). Its metadata and language are the first
+    window's (the first page's).
 
     ``template`` is the host's template evidence (:attr:`Document.template`), for every window.
 
@@ -92,19 +93,40 @@ def run_text(text: str, url: str | None = None, profile=None, models: Models = S
     ``repeats`` run in the core, one call per document or window; else the Python reference runs (the
     parity checks compare them).
     """
-    if core is not None and profile is None and template is None:
-        article = _run_text_native(core, text, url, models)
-        if article is not None:
-            return article
+    return run_handed_text([text], url, profile, models, template, core)
+
+
+def run_handed_text(handed: list[str], url: str | None = None, profile=None, models: Models = SHIPPED,
+                    template=None, core=None) -> Article:
+    """:func:`run_text` on the dump ``handed`` over: a list holding only it, emptied here.
+
+    When the caller keeps no other reference, a pasted site's str is let go once its UTF-8 is made: a
+    10 MB dump holding one emoji is 40 MB as a str, 10 MB as UTF-8, and it is kept until the article is.
+    """
+    text = handed.pop()
+    native = core is not None and profile is None and template is None
+    if native and is_whole_dump(text):
+        try:
+            return core.run(text, url, models)
+        except core.refusals:  # lone surrogates (no UTF-8), or a bug the core reports: the reference runs
+            pass
     raws = whole_dump(text)
     if raws is not None:
+        del text
         doc = Document.from_raws(raws, url=url)
         del raws
         doc.profile, doc.models, doc.template = profile, models, template
         return run(doc)
+    dump = dump_bytes(text)
+    del text
+    if native:
+        try:
+            return _native_windows(core, dump, url, models)
+        except core.refusals:
+            pass
     article: Article | None = None
-    log = DecisionLog(text)
-    for window in text_windows(text):
+    log = DecisionLog(dump)
+    for window in text_windows(dump):
         doc = Document.from_raws(window.raws, url=url, first=window.number, large=True)
         del window.raws[:]  # the lines hold the text now
         doc.profile, doc.models, doc.template = profile, models, template
@@ -117,24 +139,12 @@ def run_text(text: str, url: str | None = None, profile=None, models: Models = S
     return article
 
 
-def _run_text_native(core, text: str, url: str | None, models: Models) -> Article | None:
-    """:func:`run_text` on the native core: the same windows, each window (or the dump) in one call.
-
-    None when the core refuses the text (lone surrogates, which are no UTF-8) or fails (a bug, which it
-    reports as ``NativeError`` rather than crash): the Python reference then cleans it.
-    """
-    try:
-        return _native_windows(core, text, url, models)
-    except core.refusals:
-        return None
-
-
-def _native_windows(core, text: str, url: str | None, models: Models) -> Article:
-    if is_whole_dump(text):
-        return core.run(text, url, models)
+def _native_windows(core, dump: bytes, url: str | None, models: Models) -> Article:
+    """A pasted site's windows (cut from its UTF-8), each cleaned by the core in one call; raises one of
+    ``core.refusals`` when the core will not or cannot clean one (the Python reference then cleans all)."""
     article: Article | None = None
-    log = DecisionLog(text)
-    for window in text_windows(text):
+    log = DecisionLog(dump)
+    for window in text_windows(dump):
         part = core.run("\n".join(window.raws), url, models, first=window.number, large=True)
         del window.raws[:]
         log.add_decisions(window, part._lines.decisions())

@@ -202,6 +202,48 @@ def test_version_names_the_distribution_to_install():
                             result.stdout), result.stdout
 
 
+def test_the_command_imports_its_modules_with_the_collector_off_and_frozen():
+    """The ``cleaner`` command (its console script) and ``python -m cleaner`` run ``cleaner.__main__.main``:
+    the CLI's modules load with the garbage collector off and are frozen for it after (no collection
+    passes over them while they load); it is on again for the command's work."""
+    import configparser
+
+    from conftest import ROOT
+
+    setup = configparser.ConfigParser()
+    setup.read(ROOT / "setup.cfg")
+    assert "cleaner = cleaner.__main__:main" in setup["options.entry_points"]["console_scripts"]
+    probe = ("import gc\n"
+             "import click\n"
+             "runs = []\n"
+             "gc.callbacks.append(lambda phase, info: phase == 'start' and runs.append(1))\n"
+             "click.Group.main = lambda self, *a, **k: print(len(runs), gc.get_freeze_count() > 1000, gc.isenabled())\n"
+             "from cleaner.__main__ import main\n"
+             "main()\n")
+    result = subprocess.run([python(), "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["0", "True", "True"], result.stdout
+
+
+def test_batch_report_and_learn_are_imported_when_named():
+    """Cleaning a dump does not import the modules of ``batch``, ``report`` and ``learn``; naming one (or
+    ``--help``, which lists them) does."""
+    code = ("import sys\n"
+            "from click.testing import CliRunner\n"
+            "from cleaner.cli import main\n"
+            "names = lambda: sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('cleaner.cli.'))\n"
+            "print(names())\n"
+            "CliRunner().invoke(main, ['--no-profiles'], input='A line of text.')\n"
+            "print(names())\n"
+            "assert CliRunner().invoke(main, ['learn', '--help']).exit_code == 0\n"
+            "print(names())\n"
+            "assert 'report ' in CliRunner().invoke(main, ['--help']).output\n"
+            "print(names())\n")
+    lines = subprocess.run([python(), "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert lines[0] == lines[1] == "['console', 'main', 'options']"
+    assert lines[2] == "['console', 'learn', 'main', 'options']"
+    assert lines[3] == "['batch', 'console', 'learn', 'main', 'options', 'report']"
+
+
 def test_readme_install_lines_use_the_distribution_name():
     from conftest import ROOT
 

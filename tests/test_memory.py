@@ -9,13 +9,16 @@ import random
 import sys
 import tracemalloc
 
+import pytest
+
 from conftest import seed
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import chunks, language, pipeline
 from cleaner.api import Cleaner
-from cleaner.document import BODY, WINDOW_LINES, Document, Line, text_windows
+from cleaner.document import BODY, WINDOW_LINES, Document, Line, dump_bytes, text_windows
+from cleaner.native.path import NativePath, native_path
 from cleaner.stages.repeats import _normalised
 from cleaner.stages.features import Features
 from cleaner.triggers import line_keys
@@ -107,6 +110,62 @@ def test_windows_tile_the_dump():
             assert not any(i >= len(window.raws) // 2 for i in blanks) or not window.raws[-1].strip()
         for window in windows:
             assert sum(1 for raw in window.raws if raw.strip()) <= max_lines
+
+
+def test_windows_cut_from_the_utf8_are_the_windows_of_the_text():
+    """A pasted site's windows are cut from its UTF-8 (:func:`dump_bytes`): the same lines and numbers as
+    from the str, a line that is blank to ``str.strip`` (a no-break space) still blank, a lone surrogate
+    kept; offsets in bytes."""
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(["a", "é", "\U0001F600", "\xa0", "\u2003", "\ud800", " ", "\n", "\n\n",
+                                   "x" * rng.randint(1, 30)]) for _ in range(rng.randint(1, 60)))
+        max_lines, max_chars = rng.randint(1, 6), rng.randint(1, 40)
+        dump = dump_bytes(text)
+        by_text = list(text_windows(text, max_lines, max_chars))
+        by_bytes = list(text_windows(dump, max_lines, max_chars))
+        assert [(w.number, w.raws) for w in by_bytes] == [(w.number, w.raws) for w in by_text]
+        assert by_bytes[0].start == 0 and by_bytes[-1].end == len(dump)
+        for window, following in zip(by_bytes, by_bytes[1:]):
+            assert window.end == following.start
+            assert dump[window.start:window.end].decode("utf-8", "surrogatepass") == "\n".join(window.raws) + "\n"
+
+
+@pytest.mark.parametrize("core", ["native", "python"])
+def test_a_pasted_site_lets_go_of_its_str(monkeypatch, core):
+    """Once a pasted site is windowed, only its UTF-8 is alive, not its str: one emoji makes Python store
+    every character of a str in 4 bytes (a 10 MB dump: 40 MB). Measured while the third window is
+    cleaned, from bytes handed to ``clean()`` (the caller keeps no str)."""
+    lines = [f"{PROSE.strip()} Item {i}." for i in range(1500)]
+    lines[0] += " \U0001F600"
+    data = "\n\n".join(lines).encode("utf-8")
+    monkeypatch.setattr(pipeline, "whole_dump", lambda text: None)  # windows, however small the dump
+    monkeypatch.setattr(pipeline, "is_whole_dump", lambda text: False)
+    alive: list[int] = []
+
+    def probe() -> None:
+        alive.append(tracemalloc.get_traced_memory()[0])
+
+    if core == "native":
+        if native_path() is None:
+            pytest.skip("the native core does not run here")
+        run = NativePath.run
+        monkeypatch.setattr(NativePath, "run", lambda self, *a, **k: (probe(), run(self, *a, **k))[1])
+    else:
+        monkeypatch.setattr("cleaner.api.native_text_path", lambda: None)
+        stage = lambda doc: probe()  # noqa: E731
+        stage.name = "probe"
+        monkeypatch.setattr(pipeline, "STAGES", [*pipeline.STAGES, stage])
+    cleaner = Cleaner(use_profiles=False)
+    cleaner.clean(data)  # caches filled: what is alive below is this dump's
+    alive.clear()
+    tracemalloc.start()
+    try:
+        article = cleaner.clean(data)
+    finally:
+        tracemalloc.stop()
+    assert len(alive) > 3 and article.paragraphs
+    assert alive[2] < 2 * len(data)  # the str alone is 4 * len(data)
 
 
 def _long_line(chars: int) -> str:

@@ -177,6 +177,23 @@ def test_version_says_which_core_runs(pure):
     assert out.strip().endswith("(pure Python)" if pure else "(native core)")
 
 
+def test_the_shipped_rule_translations_are_current():
+    """cleaner/data/rules.native.json is what the translator makes now of every regex the rules hand the core
+    (else run tools/build_phrase_index.py); a start reads them there and translates none."""
+    import json
+    from importlib import resources
+
+    from cleaner.native import rules
+
+    shipped = json.loads(resources.files("cleaner.data").joinpath(rules.SPECS_FILE).read_text(encoding="utf-8"))
+    assert shipped == rules.build_specs() and len(shipped["specs"]) > 30
+    code = ("from cleaner.native import rules\n"
+            "from cleaner.native.path import native_path\n"
+            "print(native_path() is not None, len(rules._translated))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert out.split() == [str(native.core() is not None), "0"]
+
+
 def test_the_shipped_phrase_translations_are_current():
     """cleaner/data/boilerplate.native.json is what the translator makes of the shipped phrases now (else run
     tools/build_phrase_index.py); and the core's phrase book uses it."""

@@ -84,12 +84,12 @@ def test_the_builtin_profiles_pass_the_check():
 def test_a_start_neither_checks_nor_compiles_the_builtin_regexes_again(monkeypatch):
     """The built-ins' backtracking check (27 of the 42 ms of loading them) runs in the test above, not at
     each start; their ``regex`` patterns are compiled at their first search, and answer as a user's would."""
-    import cleaner.profiles.patterns as patterns
+    import cleaner.profiles.backtracking as backtracking
 
     def refuse(*args):
         raise AssertionError("a built-in pattern analysed at load")
 
-    monkeypatch.setattr(patterns, "exponential_repetition", refuse)
+    monkeypatch.setattr(backtracking, "exponential_repetition", refuse)
     regexes = [r for profile in Registry.load() for r in profile_regexes(profile)]
     monkeypatch.undo()
     assert regexes and all(r._compiled is None for r in regexes)
@@ -213,3 +213,21 @@ def test_the_regex_module_is_imported_only_for_a_profile_regex():
             "print('regex' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "True"]
+
+
+def test_a_built_in_profiles_regex_is_compiled_at_its_first_search():
+    """A built-in profile's regex (checked by the tests above, not at load) is compiled when first searched:
+    a start loads ~58 of them and searches few. It answers as the same regex loaded as a user's."""
+    from cleaner.profiles.patterns import shipped_patterns
+
+    source = r"^(?:Posted|Written) by\s+(?P<value>[A-Z]\w+(?: [A-Z]\w+)?)"
+    with shipped_patterns():
+        built_in = compile_regex(source, "builtin.toml", "byline")
+    user = compile_regex(source, "mine.toml", "byline")
+    assert "search" not in vars(built_in._checked)  # not compiled by loading, nor by asking its source
+    assert built_in.pattern == user.pattern and built_in.literals == user.literals
+    assert built_in.groupindex == user.groupindex == {"value": 1}
+    for line in ("Posted by Ann Lee", "Written by  Bo", "posted by ann", "Posted by"):
+        found, expected = built_in.search(line), user.search(line)
+        assert (found and found.group("value")) == (expected and expected.group("value"))
+    assert "search" in vars(built_in._checked)

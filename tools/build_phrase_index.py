@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Rebuild cleaner/data/boilerplate.index.json (and .native.json) after editing cleaner/data/boilerplate.toml.
+"""Rebuild cleaner/data/boilerplate.index.json (and .native.json) after editing cleaner/data/boilerplate.toml,
+and cleaner/data/rules.native.json after editing a regex the native core's rules read (cleaner.native.rules).
 
 The index holds each phrase's prefilter keys, and the native file each phrase translated for the native
 core, so the CLI does not derive them at every start; tests fail when either shipped file is out of date.
@@ -25,3 +26,11 @@ with open(native_file, "w", encoding="utf-8") as out:
     json.dump(build_translations(), out, ensure_ascii=False, indent=0, sort_keys=True)
     out.write("\n")
 print(f"wrote {native_file}")
+
+from cleaner.native.rules import SPECS_FILE, build_specs  # noqa: E402
+
+specs_file = Path(str(INDEX_FILE)).with_name(SPECS_FILE)
+with open(specs_file, "w", encoding="utf-8") as out:
+    json.dump(build_specs(), out, ensure_ascii=False, indent=0, sort_keys=True)
+    out.write("\n")
+print(f"wrote {specs_file}")

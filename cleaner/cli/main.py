@@ -1,5 +1,5 @@
 """The command line: ``cleaner [FILE...]``, ``cleaner profiles``, ``cleaner check``; ``batch``, ``report`` and
-``learn`` are added from their own modules.
+``learn`` come from their own modules, imported when named.
 
 A thin layer over :class:`cleaner.Cleaner`: it reads bytes, calls the
 library, and prints. stdout carries only the article (or the requested
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import importlib
 import os
 import sys
 
@@ -18,20 +19,33 @@ import click
 from ..errors import CleanerError
 from ..output import FORMATS, INPUT_SEPARATOR, explain, explain_json, render, text_pieces
 from ..version import version_text
-from .batch import batch_command
 from .console import STDIN, fail, open_input, require_stdout, warn
-from .learn import learn_command
 from .options import input_format_option, markup_model_option, max_bytes_option, profile_option, profile_options, text_model_option
-from .report import report_command
+
+
+#: The commands with modules of their own, imported when named (or listed by ``--help``): cleaning a dump,
+#: the default, does not load them.
+_LAZY_COMMANDS = {"batch": (".batch", "batch_command"), "report": (".report", "report_command"),
+                  "learn": (".learn", "learn_command")}
 
 
 class _DefaultToClean(click.Group):
     """``cleaner FILE`` means ``cleaner clean FILE``: cleaning is the default command."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if not args or args[0] not in self.commands and args[0] not in _LAZY_COMMANDS \
+                and args[0] not in ("--help", "-h", "--version"):
             args = ["clean", *args]
         return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in _LAZY_COMMANDS and cmd_name not in self.commands:
+            module, name = _LAZY_COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(module, __package__), name))
+        return super().get_command(ctx, cmd_name)
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -231,11 +245,6 @@ def check_command(paths, update, verbose, profiles_dirs, no_profiles, text_model
         summary += f", {counts['updated']} updated"
     click.echo(summary)
     raise click.exceptions.Exit(1 if counts["failed"] else 0)
-
-
-main.add_command(batch_command)
-main.add_command(report_command)
-main.add_command(learn_command)
 
 
 def run() -> None:  # pragma: no cover - console-script shim

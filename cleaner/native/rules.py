@@ -12,9 +12,11 @@ Python reference runs instead.
 from __future__ import annotations
 
 import ast
+import json
 import math
 import re
 import sys
+from functools import lru_cache
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -34,7 +36,61 @@ HOW = ("strong phrase", "whole line", "short line")
 
 # --- regexes ------------------------------------------------------------------------------------------------
 
+#: The rules' regexes translated for the core (``python tools/build_phrase_index.py`` writes it, beside the
+#: phrases' translations): translating them from ``sre_parse`` at every start cost ~5 ms of a CLI run. Each
+#: is found by its source, flags and anchoring, so a regex edited since is translated anew; a test keeps the
+#: file current (and equal to what :func:`translate` makes).
+SPECS_FILE = "rules.native.json"
+#: Bumped whenever :func:`translate` translates differently (the shipped file is then rebuilt).
+SPECS_VERSION = 1
+
+
 def pattern_spec(name: str, pattern: re.Pattern[str], anchored: bool = False) -> dict[str, Any]:
+    """``pattern`` for the core (:func:`translate`), read from the shipped translations when they hold it."""
+    key = _spec_key(pattern, anchored)
+    spec = _shipped_specs().get(key) if _read_shipped else None
+    if spec is None:
+        spec = _translated[key] = translate(name, pattern, anchored)
+    return {"name": name, **spec, "ranges": [tuple(pair) for pair in spec["ranges"]]}
+
+
+#: Every translation made in this process, by key: what :func:`build_specs` collects.
+_translated: dict[str, dict[str, Any]] = {}
+#: Off while :func:`build_specs` translates every regex.
+_read_shipped = True
+
+
+def _spec_key(pattern: re.Pattern[str], anchored: bool) -> str:
+    return f"{'match' if anchored else 'search'} {int(pattern.flags)} {pattern.pattern}"
+
+
+@lru_cache(maxsize=1)
+def _shipped_specs() -> dict[str, dict[str, Any]]:
+    """The shipped translations, if made by this translator (:data:`SPECS_VERSION`); else none."""
+    from ..data import data_file
+
+    try:
+        data = json.loads(data_file(SPECS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data.get("specs", {}) if data.get("version") == SPECS_VERSION else {}
+
+
+def build_specs() -> dict[str, Any]:
+    """The translations of every regex the rules hand the core (:func:`shape_rules`, :func:`language_rules`),
+    all made now, as :data:`SPECS_FILE` holds them."""
+    global _read_shipped
+    _translated.clear()
+    _read_shipped = False
+    try:
+        shape_rules()
+        language_rules()
+    finally:
+        _read_shipped = True
+    return {"version": SPECS_VERSION, "specs": json.loads(json.dumps(_translated))}
+
+
+def translate(name: str, pattern: re.Pattern[str], anchored: bool = False) -> dict[str, Any]:
     """``pattern`` for the core: ``anchored`` for a pattern the Python code calls with ``match()``.
 
     A case-insensitive pattern runs on the folded line, a case-sensitive one on the line itself (both with
@@ -56,7 +112,7 @@ def pattern_spec(name: str, pattern: re.Pattern[str], anchored: bool = False) ->
         items = items[1:]
     body = translator.sequence(items)
     parts.append(("^(?:" + body + ")") if starts_anchored else body)
-    return {"name": name, "parts": parts, "folded": ignorecase, "plain": not ignorecase and not translator.classes, "named": "".join(sorted(translator.named)),
+    return {"parts": parts, "folded": ignorecase, "plain": not ignorecase and not translator.classes, "named": "".join(sorted(translator.named)),
             "ranges": translator.ranges}
 
 

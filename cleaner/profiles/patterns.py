@@ -33,11 +33,11 @@ import re
 import time
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..errors import ProfileError
+from ..lazy_re import LazyPattern, lazy_compile
 from ..triggers import required_literals
-from .backtracking import exponential_repetition
 
 if TYPE_CHECKING:
     import regex
@@ -113,21 +113,30 @@ class ProfileRegex:
     Outside any :func:`time_budget` block each search has :data:`BUDGET_SECONDS` of its own.
     """
 
-    __slots__ = ("pattern", "groupindex", "path", "key", "_flags", "_compiled", "_literals", "_trusted")
+    __slots__ = ("pattern", "path", "key", "_flags", "_compiled", "_literals", "_trusted", "_checked")
 
-    def __init__(self, checked: re.Pattern[str], flags: int, path: str, key: str, shipped: bool = False) -> None:
+    def __init__(self, checked: "re.Pattern[str] | LazyPattern", flags: int, path: str, key: str,
+                 shipped: bool = False) -> None:
+        """``checked``: the regex compiled by ``re`` (a built-in profile's: a :class:`LazyPattern`, compiled
+        at its first search; most are never searched in a run, as no dump has their profile's host)."""
         self.pattern = checked.pattern
-        self.groupindex = checked.groupindex
         self.path = path
         self.key = key
         self._flags = flags
+        self._checked = checked
         #: A built-in profile's regex: checked for backtracking by the tests, so searched with ``re`` as
         #: compiled (no second compile, no ``regex`` import at start, which cost ~7 ms of every CLI run).
-        self._trusted: re.Pattern[str] | None = checked if shipped else None
+        self._trusted: "re.Pattern[str] | LazyPattern | None" = checked if shipped else None
         # A user's regex is compiled now, so that one the ``regex`` module refuses is an error at load.
         self._compiled: "regex.Pattern[str] | None" = None if shipped else self._compile()
-        # Strings one of which every match contains: most lines lack them and skip the search (and its timer).
-        self._literals = required_literals(checked)
+        #: Strings one of which every match contains (found when first asked: it parses the pattern); most
+        #: lines lack them and skip the search (and its timer).
+        self._literals: tuple[str, ...] | None = None
+
+    @property
+    def groupindex(self) -> "Mapping[str, int]":
+        """The pattern's named groups, as ``re`` numbers them."""
+        return self._checked.groupindex
 
     def _compile(self) -> "regex.Pattern[str]":
         # The two modules number some flags differently (re.ASCII is 256, regex.ASCII 128): translate the
@@ -143,7 +152,7 @@ class ProfileRegex:
     def search(self, text: str, present: "frozenset[str] | None" = None) -> "regex.Match[str] | re.Match[str] | None":
         """The first match in ``text``. ``present``: which strings ``text`` holds, of a :class:`LiteralScreen`
         built with this regex's (None: each of them is looked for in ``text`` here)."""
-        if self._literals and not self._may_match(text, present):
+        if self.literals and not self._may_match(text, present):
             return None
         if self._trusted is not None:
             return self._trusted.search(text)
@@ -164,12 +173,14 @@ class ProfileRegex:
     def _may_match(self, text: str, present: "frozenset[str] | None") -> bool:
         """Whether ``text`` holds one of the strings every match contains."""
         if present is not None:
-            return not present.isdisjoint(self._literals)
-        return any(literal in text for literal in self._literals)
+            return not present.isdisjoint(self.literals)
+        return any(literal in text for literal in self.literals)
 
     @property
     def literals(self) -> tuple[str, ...]:
         """The strings one of which every match contains (``()``: no such string known)."""
+        if self._literals is None:
+            self._literals = required_literals(self._checked)
         return self._literals
 
     def __repr__(self) -> str:
@@ -247,12 +258,16 @@ def compile_regex(source: Any, path: str, key: str, flags: int = 0) -> ProfileRe
     """Check one of a profile's regexes (Python's syntax, no exponential backtracking) and compile it."""
     if not isinstance(source, str):
         raise ProfileError(path, key, f"expected a regular expression string, got {type(source).__name__}")
+    shipped = _SHIPPED.get()
+    if shipped:  # the package's own, checked by the tests: compiled at its first search
+        return ProfileRegex(lazy_compile(source, flags), flags, path, key, shipped=True)
     try:
         checked = re.compile(source, flags)
     except (re.error, OverflowError, RecursionError) as exc:
         raise ProfileError(path, key, f"invalid regular expression {source!r}: {exc}") from None
-    shipped = _SHIPPED.get()
-    if not shipped and exponential_repetition(source, flags):
+    from .backtracking import exponential_repetition  # lazy: only a user's regex is checked at load
+
+    if exponential_repetition(source, flags):
         raise ProfileError(path, key, f"regular expression {source!r} can take exponential time: a repetition "
                            "in it can match the same text in more than one way (as in '(a+)+', '(a|ab?)*' or "
                            "'(\\w+\\s?)+'), so a line that almost matches makes it try every way; "

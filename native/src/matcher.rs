@@ -31,7 +31,9 @@ use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{WhichCaptures, NFA};
 use regex_automata::util::pool::Pool;
 use regex_automata::Input;
-use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
+use regex_syntax::hir::{
+    Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
+};
 
 use crate::patterns::Needles;
 
@@ -336,8 +338,42 @@ fn weaken_into(hir: &Hir, exactness: &mut Exactness) -> Hir {
                 .map(|branch| weaken_into(branch, exactness))
                 .collect(),
         ),
+        HirKind::Class(Class::Unicode(class)) => match widened(class) {
+            Some(wide) => {
+                loosen(Exactness::OnAscii);
+                Hir::class(Class::Unicode(wide))
+            }
+            None => hir.clone(),
+        },
         HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => hir.clone(),
     }
+}
+
+/// A class with more ranges past ASCII than this is widened in the screen ([`widened`]).
+const WIDE_CLASS_RANGES: usize = 32;
+
+/// A Unicode class of many ranges past ASCII (`\w`, `\W`, `\d` read as Unicode: hundreds) as its ASCII
+/// part and every character past ASCII: it holds wherever the class does and agrees with it on an ASCII
+/// character, so the screen stays exact on an ASCII line. The class itself compiles to a UTF-8 automaton of
+/// thousands of states, once per repetition (`[\w .-]{1,40}`: 13 ms, the largest part of the first
+/// dump's compiling); the widened one to a few.
+fn widened(class: &ClassUnicode) -> Option<ClassUnicode> {
+    let past_ascii = class
+        .ranges()
+        .iter()
+        .filter(|r| !r.end().is_ascii())
+        .count();
+    if past_ascii <= WIDE_CLASS_RANGES {
+        return None;
+    }
+    let ascii = class
+        .ranges()
+        .iter()
+        .filter(|r| r.start().is_ascii())
+        .map(|r| ClassUnicodeRange::new(r.start(), r.end().min('\x7f')));
+    Some(ClassUnicode::new(
+        ascii.chain([ClassUnicodeRange::new('\u{80}', char::MAX)]),
+    ))
 }
 #[cfg(test)]
 mod tests {
@@ -473,6 +509,36 @@ mod tests {
         assert_eq!(full.screen_is_exact, Exactness::Nowhere);
         assert!(!full.is_match("café").unwrap());
         assert!(full.exact.get().is_some());
+    }
+
+    /// A repeated Unicode class (`\\w` has hundreds of ranges past ASCII) is widened in the screen: its
+    /// automaton is small, its answer exact on an ASCII line; a line with other characters that it lets
+    /// through is settled by the pattern itself.
+    #[test]
+    fn a_wide_class_is_widened_in_the_screen() {
+        let pattern = r"^(?:AFP|Reuters)(?:\s*/\s*(?:[\w\x{20}\x{2e}\x{2d}]){1,40})?$";
+        let matcher = Matcher::new(pattern, true).unwrap();
+        assert_eq!(matcher.screen_is_exact, Exactness::OnAscii);
+        let states = matcher.screen.get_nfa().states().len();
+        assert!(states < 1_000, "{states} states");
+        let theirs = regex::Regex::new(pattern).unwrap();
+        for text in [
+            "AFP",
+            "AFP / John Doe",
+            "AFP / Jöhn Dœ",
+            "AFP / John—Doe",
+            "Reuters/中文",
+            "AFP / x!",
+        ] {
+            assert_eq!(
+                matcher.is_match(text).unwrap(),
+                theirs.is_match(text),
+                "{text}"
+            );
+        }
+        assert!(matcher.exact.get().is_some()); // (the lines past ASCII the screen let through)
+        let narrow = Matcher::new(r"\s*[•·]\s*", true).unwrap();
+        assert_eq!(narrow.screen_is_exact, Exactness::Everywhere); // (few ranges: kept as it is)
     }
 
     /// A small xorshift generator: the same cases on every run.
