@@ -118,6 +118,20 @@ def test_related_headings_ad_breaks_and_sign_up_forms_in_other_languages():
     assert labels(d) == [BOILERPLATE] * len(chrome) + [UNKNOWN], [(l.text, l.label) for l in d.lines]
 
 
+def test_blog_and_gallery_chrome_in_other_languages():
+    """A gallery's teaser box inside an article, a post's copyright notice, the skip link as WordPress translates
+    it, tag labels and like buttons: chrome in any language (the pending long-read, Chinese blog and photo post
+    fixtures' boxes). Prose that mentions galleries or tags is not."""
+    chrome = ["Bildergalerie", "12 Bilder", "Galerie öffnen", "Voir le diaporama", "Ver galería", "View gallery",
+              "本文作者：阿岚", "本文链接：https://example.org/2023/02/05/post/", "Post link: https://example.org/p/1",
+              "Zum Inhalt springen", "Aller au contenu", "Saltar al contenido", "Etiquetas: Bilbao, niebla",
+              "Schlagwörter: Winter, Reifen", "标签：生活", "いいね！", "Like"]
+    prose = "The gallery opened a new exhibition on Monday, and the museum tagged twelve photos of the old harbour."
+    d = doc(*chrome, prose)
+    PhrasesStage()(d)
+    assert labels(d) == [BOILERPLATE] * len(chrome) + [UNKNOWN], [(l.text, l.label) for l in d.lines]
+
+
 # --- shapes ----------------------------------------------------------------------
 
 def test_shapes_menu_and_link_rows():
