@@ -296,3 +296,27 @@ def test_the_name_under_by_alone_ends_at_a_separator():
     teaser = _clean("Harbour reopens after storm repairs\n\nBy\n\nThe Harbour Master Explains Why The Storm Wall "
                     "Failed | Harbour Times Weekly\n\n" + PROSE)
     assert teaser.byline is None
+
+
+#: An article longer than the header's reach under its first line of prose.
+LONG_PROSE = PROSE + "".join(
+    f"\nThe {part} of the harbour was checked by the engineers, who found it sound after the work of the "
+    f"winter, and said so to the council.\n" for part in ("north wall", "south quay", "fish market", "old pier",
+                                                          "ferry ramp", "lighthouse", "boat yard", "east jetty"))
+FOOTER = "About us\nContact\nPrivacy policy\n© 2025 Harbour Times\n"
+
+
+def test_a_dateline_at_the_articles_foot_dates_it_where_the_header_gives_none():
+    dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nWritten by Ann Lee\n\nApril 8, 2024\n\n"
+            + FOOTER)
+    article = _clean(dump)
+    assert article.date == "2024-04-08"
+    assert "April 8, 2024" not in article.body        # (as before: a date alone under the text is no body)
+    # the header's dateline still comes first
+    assert _clean("Harbour reopens after storm repairs\n\nMay 5, 2025\n\n" + LONG_PROSE + "\nApril 8, 2024\n\n"
+                  + FOOTER).date == "2025-05-05"
+
+
+def test_an_update_at_the_articles_foot_is_no_publication_date():
+    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nLast updated on June 2, 2025\n\n" + FOOTER
+    assert _clean(dump).date is None

@@ -45,6 +45,8 @@ class MetadataStage:
         first = _header_end(doc)
         if first is not None:
             self._header(doc, first)
+            if doc.meta.get("date") is None and date_in_url(doc.url) is None:
+                doc.meta["date"] = _dated_at_foot(doc.lines, first, writes_day_first(doc.language))
         self._site(doc)
         if doc.meta.get("date"):
             # A dateline that names no day ("2 hours ago", "Yesterday", "Posted in March") is no date.
@@ -562,6 +564,44 @@ def _published(lines, dates: list[int], day_first: bool) -> str | None:
     published = (publication_date(_peek(lines, i).text, day_first) for i in dates)
     return next(filter(None, published), None) or next(
         filter(None, (parse_date(_peek(lines, i).text, day_first) for i in dates)), None)
+
+
+#: How far under the article's last body line its dateline may stand (a "Written by …" line, the tags, a
+#: "Published" label between).
+_FOOT_REACH = 8
+
+
+def _last_body(lines) -> int | None:
+    """The article's last body line: from the core's label column when it holds the lines
+    (``NativeLines.last_body``, no Line made for the many lines of a page's footer)."""
+    last_body = getattr(lines, "last_body", None)
+    if last_body is not None:
+        return last_body()
+    return next((i for i in range(len(lines) - 1, -1, -1) if lines[i].label == BODY), None)
+
+
+def _dated_at_foot(lines, first: int, day_first: bool) -> str | None:
+    """Where the header gives no date: the publication date of a dateline just under the article's last body
+    line ("Written by Ann Lee" / "April 8, 2024", "Posted on April 13, 2023 | Tags: …", "Published" / "August
+    30, 2024"), as many blogs print it at the foot. Not past a list of other articles or the comments (their
+    dates are theirs), and not an update's ("Last updated on …" at the foot is the page's, not the article's).
+    Value only: the lines keep their labels."""
+    last = _last_body(lines)
+    if last is None or last < first:
+        return None
+    for i in range(last + 1, min(len(lines), last + 1 + _FOOT_REACH)):
+        line = _peek(lines, i)
+        if line.signal in _FOOT_ENDS:
+            return None
+        if DATE_NEEDLE.search(line.text) and _open(line) and _is_date(line):
+            found = publication_date(line.text, day_first)
+            if found:
+                return found
+    return None
+
+
+#: The signals of what follows an article and dates other things: a list of other articles, the comments.
+_FOOT_ENDS = frozenset({"headline list", "related box", "related", "comments", "navigation bar"})
 
 
 def _by_headline(dates: list[int], title_at: int | None) -> list[int]:
