@@ -320,3 +320,14 @@ def test_a_dateline_at_the_articles_foot_dates_it_where_the_header_gives_none():
 def test_an_update_at_the_articles_foot_is_no_publication_date():
     dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nLast updated on June 2, 2025\n\n" + FOOTER
     assert _clean(dump).date is None
+
+
+def test_a_header_that_gives_only_an_update_yields_to_the_publication_date_at_the_foot():
+    # "Last update:" over the date says it is an update's, as "Updated July 16, 2025" does
+    for update in ("Last update:\nJuly 16, 2025", "Updated July 16, 2025"):
+        dump = ("Harbour reopens after storm repairs\n\nAnn Lee\n" + update + "\n\n" + LONG_PROSE
+                + "\nPublished\nFebruary 8, 2022\n\n" + FOOTER)
+        assert _clean(dump).date == "2022-02-08", update
+    # and stands where the page gives no other date
+    dump = "Harbour reopens after storm repairs\n\nAnn Lee\nLast update:\nJuly 16, 2025\n\n" + LONG_PROSE + FOOTER
+    assert _clean(dump).date == "2025-07-16"

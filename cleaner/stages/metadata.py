@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from itertools import islice
 
-from ..dates import date_in_url, dateline_parts, parse_date, publication_date, writes_day_first
+from ..dates import date_in_url, dateline_parts, is_update, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
@@ -45,8 +45,6 @@ class MetadataStage:
         first = _header_end(doc)
         if first is not None:
             self._header(doc, first)
-            if doc.meta.get("date") is None and date_in_url(doc.url) is None:
-                doc.meta["date"] = _dated_at_foot(doc.lines, first, writes_day_first(doc.language))
         self._site(doc)
         if doc.meta.get("date"):
             # A dateline that names no day ("2 hours ago", "Yesterday", "Posted in March") is no date.
@@ -108,8 +106,15 @@ class MetadataStage:
             self._credited_headline(doc, texts, start, named_at, stoplist)
         dated = dates
         if meta.get("date") is None:
+            day_first = writes_day_first(doc.language)
             dated = _by_headline(dates, title_at) or _dated_above(lines, texts, start, meta.get("title"))
-            meta["date"] = _published(lines, dated, writes_day_first(doc.language))
+            meta["date"] = _publication(lines, dated, day_first)
+            if meta["date"] is None and dates:
+                # the header's datelines give only an update's date: a publication date above the window (by the
+                # headline printed there, under "Published") is the article's
+                meta["date"] = _publication(lines, _dated_above(lines, texts, start, meta.get("title")), day_first)
+            if meta["date"] is None and date_in_url(doc.url) is None:
+                meta["date"] = _dated_at_foot(lines, first, day_first) or _published(lines, dated, day_first)
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
@@ -559,11 +564,27 @@ def _named_beside(lines, dated: list[int], stoplist: frozenset[str]) -> str | No
 
 
 def _published(lines, dates: list[int], day_first: bool) -> str | None:
-    """The publication date of the header's datelines: the first that names a day ("3 hours ago" above "May
-    5, 2025" names none) and is not an update's ("Updated June 1, 2025"); else the first update's."""
-    published = (publication_date(_peek(lines, i).text, day_first) for i in dates)
-    return next(filter(None, published), None) or next(
+    """The publication date of the header's datelines (:func:`_publication`), else the first update's."""
+    return _publication(lines, dates, day_first) or next(
         filter(None, (parse_date(_peek(lines, i).text, day_first) for i in dates)), None)
+
+
+def _publication(lines, dates: list[int], day_first: bool) -> str | None:
+    """The first of the datelines that names a day ("3 hours ago" above "May 5, 2025" names none) and is not
+    an update's: neither in its words ("Updated June 1, 2025") nor under a label that says so ("Last update:"
+    over "July 16, 2025")."""
+    for i in dates:
+        if i > 0 and _update_label(_peek(lines, i - 1).text):
+            continue
+        found = publication_date(_peek(lines, i).text, day_first)
+        if found:
+            return found
+    return None
+
+
+def _update_label(text: str) -> bool:
+    """Whether a line only labels an update's date under it ("Last update:", "Updated on")."""
+    return DATE_LABEL.match(text) is not None and is_update(text)
 
 
 #: How far under the article's last body line its dateline may stand (a "Written by …" line, the tags, a
