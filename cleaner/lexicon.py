@@ -240,6 +240,10 @@ NAME_LIKE = lazy_compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-
 BYLINE_NAME_END = lazy_compile(
     r"\s+[|•·⋅●▪■◆—–]|\s+-\s|\s*\d|\s+" + _MONTHS_EN + r"\s+\d|\s+(?:" + _alternatives(_BYLINES["name_ends"])
     + r")(?!\w)", re.I)
+#: An author's bio: a name of two to five words, then a verb of the lexicon's ``bio`` ("Lauren Vetter is a
+#: growth-focused marketer…"); the name in group ``name``, to be checked against the name line above it.
+BIO_OPENING = lazy_compile(r"^(?P<name>[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*){1,4}?)\s+(?:"
+                           + _alternatives(_BYLINES["bio"]) + r")\s")
 #: Words that make a capitalised line a label or a heading, not a name ("Editorial Team", "No Comments").
 NOT_NAME_WORDS = frozenset(_BYLINES["not_names"])
 #: A byline's name: one to six words, each capitalised, a particle, "and"/"&", or an initial; or one handle.

@@ -331,3 +331,13 @@ def test_a_header_that_gives_only_an_update_yields_to_the_publication_date_at_th
     # and stands where the page gives no other date
     dump = "Harbour reopens after storm repairs\n\nAnn Lee\nLast update:\nJuly 16, 2025\n\n" + LONG_PROSE + FOOTER
     assert _clean(dump).date == "2025-07-16"
+
+
+def test_the_author_box_at_the_articles_foot_names_the_author():
+    box = "Lena Varga\nLena Varga is a harbour engineer who writes about ports and the sea for the paper.\n\n"
+    article = _clean("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\n" + box + FOOTER)
+    assert article.byline == "Lena Varga"
+    # a list of people near the foot (name, then "… is …", entry after entry) names no author
+    entries = ("Lena Varga\nLena Varga is a harbour engineer who has checked the north wall for the council.\n\n"
+               "Tomas Berg\nTomas Berg is a ferry captain who has sailed to the island for twenty years.\n\n")
+    assert _clean("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\n" + entries + FOOTER).byline is None

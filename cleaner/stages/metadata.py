@@ -23,7 +23,7 @@ from itertools import islice
 from ..dates import date_in_url, dateline_parts, is_update, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
@@ -119,7 +119,8 @@ class MetadataStage:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
             meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, texts, start)
-                              or _named_beside(lines, [] if dates else dated, stoplist))
+                              or _named_beside(lines, [] if dates else dated, stoplist)
+                              or _named_in_bio(lines, first, stoplist))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -790,6 +791,35 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str |
                 if name:
                     bare.append(name)
     return next(iter(agencies + bare + opening), None)
+
+
+#: Where an author's box is looked for: this many lines above the article's last body line and under it.
+_BIO_ABOVE, _BIO_BELOW = 30, 15
+#: A bio begins at most this many lines under its name line (a role, "Author" between).
+_BIO_UNDER = 3
+
+
+def _named_in_bio(lines, first: int, stoplist: frozenset[str]) -> str | None:
+    """The name of the author's box at the article's foot: a bare name line with, at most :data:`_BIO_UNDER`
+    lines under it, a sentence that opens with the same name and a verb ("Lauren Vetter" / "Lauren Vetter is a
+    growth-focused marketer…", :data:`BIO_OPENING`). Only where there is one such box near the foot: a list
+    of people, places or products ("Memorial Park" / "Memorial Park is …", entry after entry) holds several.
+    Value only, as :func:`_credited_above`."""
+    last = _last_body(lines)
+    if last is None or last < first:
+        return None
+    found = None
+    for j in range(max(first + 1, last - _BIO_ABOVE), min(len(lines), last + _BIO_BELOW)):
+        bio = BIO_OPENING.match(_peek(lines, j).text)
+        if bio is None:
+            continue
+        name = bio.group("name")
+        if any(_peek(lines, i).text.strip() == name for i in range(max(0, j - _BIO_UNDER), j)) and \
+                _bare_name(name, stoplist) == name:
+            if found is not None and found != name:
+                return None
+            found = name
+    return found
 
 
 #: How far above the header's window a "By …" line still names the article's author (a table of contents or
