@@ -341,3 +341,12 @@ def test_the_author_box_at_the_articles_foot_names_the_author():
     entries = ("Lena Varga\nLena Varga is a harbour engineer who has checked the north wall for the council.\n\n"
                "Tomas Berg\nTomas Berg is a ferry captain who has sailed to the island for twenty years.\n\n")
     assert _clean("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\n" + entries + FOOTER).byline is None
+
+
+def test_a_credit_at_the_articles_foot_names_the_author():
+    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nWritten by Ann Lee and Bo Li\n\n" + FOOTER
+    assert _clean(dump).byline == "Ann Lee and Bo Li"
+    # a sentence that opens with "By" is no credit
+    dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nBy the end of the week the quay will open.\n\n"
+            + FOOTER)
+    assert _clean(dump).byline is None

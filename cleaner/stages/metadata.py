@@ -120,7 +120,7 @@ class MetadataStage:
         if meta.get("byline") is None:
             meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist)
-                              or _named_in_bio(lines, first, stoplist))
+                              or _named_in_bio(lines, first, stoplist) or _credited_at_foot(lines, first))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -602,23 +602,41 @@ def _last_body(lines) -> int | None:
     return next((i for i in range(len(lines) - 1, -1, -1) if lines[i].label == BODY), None)
 
 
-def _dated_at_foot(lines, first: int, day_first: bool) -> str | None:
-    """Where the header gives no date: the publication date of a dateline just under the article's last body
-    line ("Written by Ann Lee" / "April 8, 2024", "Posted on April 13, 2023 | Tags: …", "Published" / "August
-    30, 2024"), as many blogs print it at the foot. Not past a list of other articles or the comments (their
-    dates are theirs), and not an update's ("Last updated on …" at the foot is the page's, not the article's).
-    Value only: the lines keep their labels."""
+def _foot(lines, first: int) -> range:
+    """The lines just under the article's last body line, up to :data:`_FOOT_REACH` of them, where blogs print
+    the dateline and the credit; not past a list of other articles or the comments (their dates and names are
+    theirs). Empty where the text has no body under its header."""
     last = _last_body(lines)
     if last is None or last < first:
-        return None
-    for i in range(last + 1, min(len(lines), last + 1 + _FOOT_REACH)):
+        return range(0)
+    end = min(len(lines), last + 1 + _FOOT_REACH)
+    stop = next((i for i in range(last + 1, end) if _peek(lines, i).signal in _FOOT_ENDS), end)
+    return range(last + 1, stop)
+
+
+def _dated_at_foot(lines, first: int, day_first: bool) -> str | None:
+    """Where the header gives no date: the publication date of a dateline at the article's foot (:func:`_foot`:
+    "Written by Ann Lee" / "April 8, 2024", "Posted on April 13, 2023 | Tags: …", "Published" / "August 30,
+    2024"); not an update's ("Last updated on …" at the foot is the page's, not the article's). Value only:
+    the lines keep their labels."""
+    for i in _foot(lines, first):
         line = _peek(lines, i)
-        if line.signal in _FOOT_ENDS:
-            return None
         if DATE_NEEDLE.search(line.text) and _open(line) and _is_date(line):
             found = publication_date(line.text, day_first)
             if found:
                 return found
+    return None
+
+
+def _credited_at_foot(lines, first: int) -> str | None:
+    """Where the header names no author: the name of a "By …" or "Written by …" line at the article's foot
+    (:func:`_foot`), a byline's length, not a sentence. Value only."""
+    for i in _foot(lines, first):
+        text = _peek(lines, i).text
+        name = byline_name(text)
+        if name and _words_up_to(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS \
+                and not _peek(lines, i).features.ends_sentence:
+            return name
     return None
 
 
