@@ -341,6 +341,10 @@ def test_the_author_box_at_the_articles_foot_names_the_author():
     entries = ("Lena Varga\nLena Varga is a harbour engineer who has checked the north wall for the council.\n\n"
                "Tomas Berg\nTomas Berg is a ferry captain who has sailed to the island for twenty years.\n\n")
     assert _clean("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\n" + entries + FOOTER).byline is None
+    # whatever the shape of the other entries' names
+    entries = ("Lena Varga\nLena Varga is a harbour engineer who has checked the north wall for the council.\n\n"
+               "The Old Pier\nThe Old Pier is where the ferry to the island has left from since 1890.\n\n")
+    assert _clean("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\n" + entries + FOOTER).byline is None
 
 
 def test_a_credit_at_the_articles_foot_names_the_author():
@@ -350,3 +354,21 @@ def test_a_credit_at_the_articles_foot_names_the_author():
     dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nBy the end of the week the quay will open.\n\n"
             + FOOTER)
     assert _clean(dump).byline is None
+
+
+def test_a_single_word_after_by_at_the_foot_is_no_credit():
+    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nShop\nBy Collection\nBy Room\n\n" + FOOTER
+    assert _clean(dump).byline is None
+
+
+def test_a_bare_name_over_a_dateline_under_the_standfirst_is_the_byline_block():
+    dump = ("Harbour reopens after storm repairs\n\n"
+            "The town's harbour is open again after a winter of work on its storm wall, the council said.\n\n"
+            "Boats, ferries and the fish market are back, and the quay will reopen by the end of the week.\n\n"
+            "Lena Varga\nDec 19, 2025\n5 min read\n\n" + LONG_PROSE)
+    article = _clean(dump)
+    assert (article.byline, article.date) == ("Lena Varga", "2025-12-19")
+    assert "Lena Varga" not in article.body
+    # a video's running time under a heading is no dateline
+    video = dump.replace("Lena Varga\nDec 19, 2025\n", "On Now\n0:46\n")
+    assert "0:46" in _clean(video).body

@@ -24,7 +24,7 @@ from ..dates import date_in_url, dateline_parts, is_update, parse_date, publicat
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
+                       NOT_NAME_WORDS, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
@@ -85,12 +85,12 @@ class MetadataStage:
         while after < min(len(lines), first + 7) and not holds_sentence(_peek(lines, after).features):
             after += 1
         texts = _texts(lines, first + 1 + _CREDIT_BELOW)   # no line under the credit block is read
-        after = max(after, _credit_block_end(lines, texts, first))
+        stoplist = stopwords(doc.language)
+        after = max(after, _credit_block_end(lines, texts, first, stoplist))
         scan = list(window) + [first] * _credit_as_prose(_peek(lines, first)) + list(range(first + 1, after))
         texts = _texts(lines, max(after, first + 1 + _CREDIT_BELOW))
         # (a line with no date's needle is no dateline: most are passed over from their text, unmade)
         dates = [i for i in scan if _may_be_date(lines, texts, i) and _open(line := _peek(lines, i)) and _is_date(line)]
-        stoplist = stopwords(doc.language)
         bylines = [i for i in scan if i not in dates and _open(_peek(lines, i))
                    and _is_byline(lines, i, dates, stoplist)]
         title_at = next((i for i in window if (line := _peek(lines, i)).label == TITLE and not _open(line)), None)
@@ -533,13 +533,16 @@ def _signal(lines, i: int) -> str | None:
 _CREDIT_BELOW = 8
 
 
-def _credit_block_end(lines, texts: Sequence[str], first: int) -> int:
+def _credit_block_end(lines, texts: Sequence[str], first: int, stoplist: frozenset[str]) -> int:
     """Where the header's byline block under the first line of prose ends (the index after it), or ``first``
     where there is none: a standfirst (or two, and a photo credit) may come before "By Daryl Austin" /
-    "Published March 9, 2026". Only a "By …" line with a dateline beside it (or in it) counts: a "By …" line
-    alone below the first prose is as often a quote's or a photo's."""
+    "Published March 9, 2026". Only a "By …" line with a dateline beside it (or in it), or a bare name over a
+    dateline (:func:`_bare_name_by_date`), counts: a "By …" line alone below the first prose is as often a
+    quote's or a photo's."""
     for i in range(first + 1, min(len(lines), first + 1 + _CREDIT_BELOW)):
         if not byline_name(texts[i]):         # (from the text first: no line made for most)
+            if _bare_name_by_date(lines, texts, i, stoplist):
+                return i + 2
             continue
         f = _peek(lines, i).features
         if f.ends_sentence or (f.words > BYLINE_MAX_WORDS and not _parted_dateline(texts[i], f)):
@@ -548,6 +551,14 @@ def _credit_block_end(lines, texts: Sequence[str], first: int) -> int:
         if dated:
             return max(i, *dated) + 1
     return first
+
+
+def _bare_name_by_date(lines, texts: Sequence[str], i: int, stoplist: frozenset[str]) -> bool:
+    """Whether line ``i`` is a bare name with a dateline that names a day right under it ("Ann Lee" / "Dec 19,
+    2025"; not a video's "0:46"): a byline block under a standfirst, as a "By …" line is."""
+    if i + 1 >= min(len(lines), len(texts)) or not TIMESTAMP_LIKE.match(texts[i + 1]) or parse_date(texts[i + 1]) is None:
+        return False
+    return _bare_name(texts[i], stoplist) == texts[i] and _is_date(_peek(lines, i + 1))
 
 
 def _named_beside(lines, dated: list[int], stoplist: frozenset[str]) -> str | None:
@@ -630,14 +641,22 @@ def _dated_at_foot(lines, first: int, day_first: bool) -> str | None:
 
 def _credited_at_foot(lines, first: int) -> str | None:
     """Where the header names no author: the name of a "By …" or "Written by …" line at the article's foot
-    (:func:`_foot`), a byline's length, not a sentence. Value only."""
+    (:func:`_foot`), a byline's length, not a sentence. A name of two words at least, none a label's: a single
+    word after "By" down there is as often a menu's ("By Collection", "By Room") or a forum's handle. Value
+    only."""
     for i in _foot(lines, first):
         text = _peek(lines, i).text
         name = byline_name(text)
         if name and _words_up_to(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS \
-                and not _peek(lines, i).features.ends_sentence:
+                and not _peek(lines, i).features.ends_sentence and _full_name(name):
             return name
     return None
+
+
+def _full_name(name: str) -> bool:
+    """Two words or more, none of them a label's (:data:`NOT_NAME_WORDS`: "Editorial Team", "By Industry")."""
+    words = name.lower().split()
+    return len(words) >= 2 and NOT_NAME_WORDS.isdisjoint(words)
 
 
 #: The signals of what follows an article and dates other things: a list of other articles, the comments.
@@ -832,12 +851,11 @@ def _named_in_bio(lines, first: int, stoplist: frozenset[str]) -> str | None:
         if bio is None:
             continue
         name = bio.group("name")
-        if any(_peek(lines, i).text.strip() == name for i in range(max(0, j - _BIO_UNDER), j)) and \
-                _bare_name(name, stoplist) == name:
+        if any(_peek(lines, i).text.strip() == name for i in range(max(0, j - _BIO_UNDER), j)):
             if found is not None and found != name:
-                return None
+                return None       # a list's entries (whatever their names' shape)
             found = name
-    return found
+    return found if found is not None and _bare_name(found, stoplist) == found else None
 
 
 #: How far above the header's window a "By …" line still names the article's author (a table of contents or
