@@ -56,7 +56,7 @@ def parse_date(text: str, day_first: bool = False) -> str | None:
     if _YEAR.search(text) is None:
         return None
     for pattern, order in ((_ISO, "ymd"), (_ISO_DOTTED, "ymd"), (_MONTH_FIRST, "mdy"), (_DAY_FIRST, "dmy")):
-        found = pattern.search(text)
+        found = pattern.search(text) if pattern is not _ISO_DOTTED or "." in text else None
         if found:
             parts = dict(zip(order, (group for group in found.groups() if group is not None)))
             result = _build(parts["y"], parts["m"], parts["d"])

@@ -254,6 +254,12 @@ class NativeLines(Sequence):
                 return i
             end = i
 
+    def text(self, i: int) -> str:
+        """Line ``i``'s text, without making the line: the metadata stage reads the lines at the article's foot
+        for a dateline or a credit, and most are neither."""
+        line = self.made.get(i)
+        return line.text if line is not None else self._text(i)
+
     def signal(self, i: int) -> str | None:
         """Line ``i``'s signal, without making the line: the metadata stage asks it of lines it mostly skips."""
         line = self.made.get(i)

@@ -105,6 +105,8 @@ class MetadataStage:
         if picks_title and not dates and not bylines:
             self._credited_headline(doc, texts, start, named_at, stoplist)
         dated = dates
+        # the article's last body line, for its foot (read once, where a field is still to find)
+        last = _last_body(lines) if meta.get("date") is None or meta.get("byline") is None else None
         if meta.get("date") is None:
             day_first = writes_day_first(doc.language)
             dated = _by_headline(dates, title_at) or _dated_above(lines, texts, start, meta.get("title"))
@@ -114,13 +116,13 @@ class MetadataStage:
                 # headline printed there, under "Published") is the article's
                 meta["date"] = _publication(lines, _dated_above(lines, texts, start, meta.get("title")), day_first)
             if meta["date"] is None and date_in_url(doc.url) is None:
-                meta["date"] = _dated_at_foot(lines, first, day_first) or _published(lines, dated, day_first)
+                meta["date"] = _dated_at_foot(lines, first, last, day_first) or _published(lines, dated, day_first)
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
             meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist)
-                              or _named_in_bio(lines, first, stoplist) or _credited_at_foot(lines, first))
+                              or _named_in_bio(lines, first, last, stoplist) or _credited_at_foot(lines, first, last))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -553,10 +555,16 @@ def _credit_block_end(lines, texts: Sequence[str], first: int, stoplist: frozens
     return first
 
 
+#: A bare name line is no longer than this in characters (five words).
+_BARE_NAME_CHARS = 60
+
+
 def _bare_name_by_date(lines, texts: Sequence[str], i: int, stoplist: frozenset[str]) -> bool:
     """Whether line ``i`` is a bare name with a dateline that names a day right under it ("Ann Lee" / "Dec 19,
     2025"; not a video's "0:46"): a byline block under a standfirst, as a "By …" line is."""
-    if i + 1 >= min(len(lines), len(texts)) or not TIMESTAMP_LIKE.match(texts[i + 1]) or parse_date(texts[i + 1]) is None:
+    if len(texts[i]) > _BARE_NAME_CHARS or not texts[i][:1].isupper() or i + 1 >= min(len(lines), len(texts)):
+        return False         # (the cheap tests first: most lines under the first prose are prose)
+    if _DIGIT.search(texts[i + 1]) is None or not TIMESTAMP_LIKE.match(texts[i + 1]) or parse_date(texts[i + 1]) is None:
         return False
     return _bare_name(texts[i], stoplist) == texts[i] and _is_date(_peek(lines, i + 1))
 
@@ -586,7 +594,7 @@ def _publication(lines, dates: list[int], day_first: bool) -> str | None:
     an update's: neither in its words ("Updated June 1, 2025") nor under a label that says so ("Last update:"
     over "July 16, 2025")."""
     for i in dates:
-        if i > 0 and _update_label(_peek(lines, i - 1).text):
+        if i > 0 and _update_label(_text_at(lines, i - 1)):
             continue
         found = publication_date(_peek(lines, i).text, day_first)
         if found:
@@ -613,42 +621,46 @@ def _last_body(lines) -> int | None:
     return next((i for i in range(len(lines) - 1, -1, -1) if lines[i].label == BODY), None)
 
 
-def _foot(lines, first: int) -> range:
-    """The lines just under the article's last body line, up to :data:`_FOOT_REACH` of them, where blogs print
-    the dateline and the credit; not past a list of other articles or the comments (their dates and names are
-    theirs). Empty where the text has no body under its header."""
-    last = _last_body(lines)
+def _text_at(lines, i: int) -> str:
+    """Line ``i``'s text: from the core when it holds the lines (``NativeLines.text``, no Line made)."""
+    text = getattr(lines, "text", None)
+    return text(i) if text is not None else lines[i].text
+
+
+def _foot(lines, first: int, last: int | None) -> range:
+    """The lines just under the article's last body line ``last``, up to :data:`_FOOT_REACH` of them, where
+    blogs print the dateline and the credit; not past a list of other articles or the comments (their dates
+    and names are theirs). Empty where the text has no body under its header."""
     if last is None or last < first:
         return range(0)
     end = min(len(lines), last + 1 + _FOOT_REACH)
-    stop = next((i for i in range(last + 1, end) if _peek(lines, i).signal in _FOOT_ENDS), end)
+    stop = next((i for i in range(last + 1, end) if _signal(lines, i) in _FOOT_ENDS), end)
     return range(last + 1, stop)
 
 
-def _dated_at_foot(lines, first: int, day_first: bool) -> str | None:
+def _dated_at_foot(lines, first: int, last: int | None, day_first: bool) -> str | None:
     """Where the header gives no date: the publication date of a dateline at the article's foot (:func:`_foot`:
     "Written by Ann Lee" / "April 8, 2024", "Posted on April 13, 2023 | Tags: …", "Published" / "August 30,
     2024"); not an update's ("Last updated on …" at the foot is the page's, not the article's). Value only:
     the lines keep their labels."""
-    for i in _foot(lines, first):
-        line = _peek(lines, i)
-        if DATE_NEEDLE.search(line.text) and _open(line) and _is_date(line):
+    for i in _foot(lines, first, last):
+        if DATE_NEEDLE.search(_text_at(lines, i)) and _open(line := _peek(lines, i)) and _is_date(line):
             found = publication_date(line.text, day_first)
             if found:
                 return found
     return None
 
 
-def _credited_at_foot(lines, first: int) -> str | None:
+def _credited_at_foot(lines, first: int, last: int | None) -> str | None:
     """Where the header names no author: the name of a "By …" or "Written by …" line at the article's foot
     (:func:`_foot`), a byline's length, not a sentence. A name of two words at least, none a label's: a single
     word after "By" down there is as often a menu's ("By Collection", "By Room") or a forum's handle. Value
     only."""
-    for i in _foot(lines, first):
-        text = _peek(lines, i).text
+    for i in _foot(lines, first, last):
+        text = _text_at(lines, i)
         name = byline_name(text)
-        if name and _words_up_to(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS \
-                and not _peek(lines, i).features.ends_sentence and _full_name(name):
+        if name and _full_name(name) and _words_up_to(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS \
+                and not _peek(lines, i).features.ends_sentence:
             return name
     return None
 
@@ -831,27 +843,29 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str |
 
 
 #: Where an author's box is looked for: this many lines above the article's last body line and under it.
-_BIO_ABOVE, _BIO_BELOW = 30, 15
+_BIO_ABOVE, _BIO_BELOW = 15, 12
 #: A bio begins at most this many lines under its name line (a role, "Author" between).
 _BIO_UNDER = 3
 
 
-def _named_in_bio(lines, first: int, stoplist: frozenset[str]) -> str | None:
-    """The name of the author's box at the article's foot: a bare name line with, at most :data:`_BIO_UNDER`
-    lines under it, a sentence that opens with the same name and a verb ("Lauren Vetter" / "Lauren Vetter is a
-    growth-focused marketer…", :data:`BIO_OPENING`). Only where there is one such box near the foot: a list
-    of people, places or products ("Memorial Park" / "Memorial Park is …", entry after entry) holds several.
-    Value only, as :func:`_credited_above`."""
-    last = _last_body(lines)
+def _named_in_bio(lines, first: int, last: int | None, stoplist: frozenset[str]) -> str | None:
+    """The name of the author's box at the article's foot (around its last body line ``last``): a bare name
+    line with, at most :data:`_BIO_UNDER` lines under it, a sentence that opens with the same name and a verb
+    ("Lauren Vetter" / "Lauren Vetter is a growth-focused marketer…", :data:`BIO_OPENING`). Only where there is
+    one such box near the foot: a list of people, places or products ("Memorial Park" / "Memorial Park is …",
+    entry after entry) holds several. Value only, as :func:`_credited_above`."""
     if last is None or last < first:
         return None
+    low = max(first + 1, last - _BIO_ABOVE)
+    read = getattr(lines, "text", None) or (lambda i: lines[i].text)     # (as _text_at, looked up once)
+    texts = [read(j) for j in range(low, min(len(lines), last + _BIO_BELOW))]
     found = None
-    for j in range(max(first + 1, last - _BIO_ABOVE), min(len(lines), last + _BIO_BELOW)):
-        bio = BIO_OPENING.match(_peek(lines, j).text)
+    for k, text in enumerate(texts):
+        bio = BIO_OPENING.match(text) if text[:1].isupper() else None
         if bio is None:
             continue
         name = bio.group("name")
-        if any(_peek(lines, i).text.strip() == name for i in range(max(0, j - _BIO_UNDER), j)):
+        if any(texts[i].strip() == name for i in range(max(0, k - _BIO_UNDER), k)):
             if found is not None and found != name:
                 return None       # a list's entries (whatever their names' shape)
             found = name
