@@ -224,6 +224,9 @@ BY_INSIDE = lazy_compile(r"\S\s+(?:" + _alternatives(_BYLINES["by_inside"]) + r"
 #: it is not also "of" (the ``by_inside`` list).
 CREDITED_WORDS = _alternatives(_BYLINES["credited"])
 BY_WORDS_UNAMBIGUOUS = _alternatives(_BYLINES["by_inside"])
+#: A credit's longer opening, "Written by", "Posted by" (not "By" alone: under an article, "By Ann Lee" is as
+#: often the credit of a teaser for the next one).
+CREDITED_BY = lazy_compile(_BULLET + r"(?:" + CREDITED_WORDS + r")\s+by\b", re.I)
 #: A wire service signing the story, its name in group 1 ("By The Associated Press", "Reuters").
 AGENCY_BYLINE = lazy_compile(
     r"^(?:By\s+)?(?:The\s+)?(" + _alternatives(_DATA["agencies"]["byline"]) + r")\b.{0,60}$", re.I)

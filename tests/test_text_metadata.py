@@ -356,8 +356,11 @@ def test_a_credit_at_the_articles_foot_names_the_author():
     assert _clean(dump).byline is None
 
 
-def test_a_single_word_after_by_at_the_foot_is_no_credit():
-    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nShop\nBy Collection\nBy Room\n\n" + FOOTER
+def test_a_single_word_or_by_alone_at_the_foot_is_no_credit():
+    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nWritten by admin\n\n" + FOOTER
+    assert _clean(dump).byline is None
+    # "By Ann Lee" under the article is as often the credit of a teaser for the next one
+    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nBy Ann Lee\n\n" + FOOTER
     assert _clean(dump).byline is None
 
 

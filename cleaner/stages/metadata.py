@@ -23,7 +23,7 @@ from itertools import islice
 from ..dates import date_in_url, dateline_parts, is_update, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
@@ -652,13 +652,13 @@ def _dated_at_foot(lines, first: int, last: int | None, day_first: bool) -> str 
 
 
 def _credited_at_foot(lines, first: int, last: int | None) -> str | None:
-    """Where the header names no author: the name of a "By …" or "Written by …" line at the article's foot
-    (:func:`_foot`), a byline's length, not a sentence. A name of two words at least, none a label's: a single
-    word after "By" down there is as often a menu's ("By Collection", "By Room") or a forum's handle. Value
-    only."""
+    """Where the header names no author: the name of a "Written by …" or "Posted by …" line at the article's
+    foot (:func:`_foot`; :data:`CREDITED_BY`: "By Ann Lee" alone there is as often a teaser's), a byline's
+    length, not a sentence. A name of two words at least, none a label's: a single word down there is as often
+    a menu's or a forum's handle. Value only."""
     for i in _foot(lines, first, last):
         text = _text_at(lines, i)
-        name = byline_name(text)
+        name = byline_name(text) if CREDITED_BY.match(text) else None
         if name and _full_name(name) and _words_up_to(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS \
                 and not _peek(lines, i).features.ends_sentence:
             return name
