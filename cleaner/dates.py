@@ -1,7 +1,7 @@
 """Datelines to ISO 8601 dates, for the formats news sites print.
 
 Small and dependency-free on purpose (dateparser is heavy to import). Handles
-ISO dates, "February 10, 2020 16:10", "10 Feb 2020", "Feb. 10, 2020",
+ISO dates (and "2025.12.17"), "February 10, 2020 16:10", "10 Feb 2020", "Feb. 10, 2020", "Jul. 11. 2025",
 numeric 02/10/2020 (month first unless the first number cannot be a month,
 or the page's language writes the day first: a French page's 08/12/2023 is 8
 December) and 10.02.2020 (day first), two-digit years (10.02.20, 3/5/24),
@@ -22,7 +22,11 @@ _MONTH = {name: number for number, names in MONTH_NAMES.items() for name in name
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTH), key=len, reverse=True))
 
 _ISO = lazy_compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_MONTH_FIRST = lazy_compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+#: The same with dots, "2025.12.17": two-digit month and day, no more dotted numbers on ("2024.1.3" and
+#: "2024.10.12.1" are versions).
+_ISO_DOTTED = lazy_compile(r"(?<![\d.])(\d{4})\.(\d{2})\.(\d{2})(?!\d|\.\d)")
+#: "Feb 10, 2020", "Feb. 10th 2020", and with a dot after the day "Jul. 11. 2025".
+_MONTH_FIRST = lazy_compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?[,.]?\s+(\d{{4}})\b", re.I)
 #: "10 Feb 2020", "10. Februar 2020", "10 de febrero de 2020", and with dashes "19-Dec-2025".
 _DAY_FIRST = lazy_compile(rf"\b(\d{{1,2}})(?:(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?"
                         rf"|-({_MONTH_RE})-)(\d{{4}})\b", re.I)
@@ -51,8 +55,8 @@ def parse_date(text: str, day_first: bool = False) -> str | None:
     (:func:`writes_day_first` of the page's language)."""
     if _YEAR.search(text) is None:
         return None
-    for pattern, order in ((_ISO, "ymd"), (_MONTH_FIRST, "mdy"), (_DAY_FIRST, "dmy")):
-        found = pattern.search(text)
+    for pattern, order in ((_ISO, "ymd"), (_ISO_DOTTED, "ymd"), (_MONTH_FIRST, "mdy"), (_DAY_FIRST, "dmy")):
+        found = pattern.search(text) if pattern is not _ISO_DOTTED or "." in text else None
         if found:
             parts = dict(zip(order, (group for group in found.groups() if group is not None)))
             result = _build(parts["y"], parts["m"], parts["d"])

@@ -224,6 +224,9 @@ BY_INSIDE = lazy_compile(r"\S\s+(?:" + _alternatives(_BYLINES["by_inside"]) + r"
 #: it is not also "of" (the ``by_inside`` list).
 CREDITED_WORDS = _alternatives(_BYLINES["credited"])
 BY_WORDS_UNAMBIGUOUS = _alternatives(_BYLINES["by_inside"])
+#: A credit's longer opening, "Written by", "Posted by" (not "By" alone: under an article, "By Ann Lee" is as
+#: often the credit of a teaser for the next one).
+CREDITED_BY = lazy_compile(_BULLET + r"(?:" + CREDITED_WORDS + r")\s+by\b", re.I)
 #: A wire service signing the story, its name in group 1 ("By The Associated Press", "Reuters").
 AGENCY_BYLINE = lazy_compile(
     r"^(?:By\s+)?(?:The\s+)?(" + _alternatives(_DATA["agencies"]["byline"]) + r")\b.{0,60}$", re.I)
@@ -240,6 +243,10 @@ NAME_LIKE = lazy_compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-
 BYLINE_NAME_END = lazy_compile(
     r"\s+[|•·⋅●▪■◆—–]|\s+-\s|\s*\d|\s+" + _MONTHS_EN + r"\s+\d|\s+(?:" + _alternatives(_BYLINES["name_ends"])
     + r")(?!\w)", re.I)
+#: An author's bio: a name of two to five words, then a verb of the lexicon's ``bio`` ("Lauren Vetter is a
+#: growth-focused marketer…"); the name in group ``name``, to be checked against the name line above it.
+BIO_OPENING = lazy_compile(r"^(?P<name>[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*){1,4}?)\s+(?:"
+                           + _alternatives(_BYLINES["bio"]) + r")\s")
 #: Words that make a capitalised line a label or a heading, not a name ("Editorial Team", "No Comments").
 NOT_NAME_WORDS = frozenset(_BYLINES["not_names"])
 #: A byline's name: one to six words, each capitalised, a particle, "and"/"&", or an initial; or one handle.

@@ -67,3 +67,11 @@ def test_a_french_dump_reads_its_numeric_dateline_day_first():
 def test_day_month_year_with_dashes():
     assert parse_date("By Jayesh Shinde | Updated on 19-Dec-2025") == "2025-12-19"
     assert parse_date("19-Dec-2025") == "2025-12-19"
+
+
+def test_a_year_first_date_with_dots_and_a_month_first_date_with_a_dot_after_the_day():
+    assert parse_date("Essay - Published: 2025.12.17 | programming |") == "2025-12-17"
+    assert parse_date("📅Jul. 11. 2025") == "2025-07-11"
+    # a version number is no date
+    assert parse_date("Release 2024.1.3") is None
+    assert parse_date("build 2024.10.12.1") is None

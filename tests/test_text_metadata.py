@@ -296,3 +296,82 @@ def test_the_name_under_by_alone_ends_at_a_separator():
     teaser = _clean("Harbour reopens after storm repairs\n\nBy\n\nThe Harbour Master Explains Why The Storm Wall "
                     "Failed | Harbour Times Weekly\n\n" + PROSE)
     assert teaser.byline is None
+
+
+#: An article longer than the header's reach under its first line of prose.
+LONG_PROSE = PROSE + "".join(
+    f"\nThe {part} of the harbour was checked by the engineers, who found it sound after the work of the "
+    f"winter, and said so to the council.\n" for part in ("north wall", "south quay", "fish market", "old pier",
+                                                          "ferry ramp", "lighthouse", "boat yard", "east jetty"))
+FOOTER = "About us\nContact\nPrivacy policy\n© 2025 Harbour Times\n"
+
+
+def test_a_dateline_at_the_articles_foot_dates_it_where_the_header_gives_none():
+    dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nWritten by Ann Lee\n\nApril 8, 2024\n\n"
+            + FOOTER)
+    article = _clean(dump)
+    assert article.date == "2024-04-08"
+    assert "April 8, 2024" not in article.body        # (as before: a date alone under the text is no body)
+    # the header's dateline still comes first
+    assert _clean("Harbour reopens after storm repairs\n\nMay 5, 2025\n\n" + LONG_PROSE + "\nApril 8, 2024\n\n"
+                  + FOOTER).date == "2025-05-05"
+
+
+def test_an_update_at_the_articles_foot_is_no_publication_date():
+    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nLast updated on June 2, 2025\n\n" + FOOTER
+    assert _clean(dump).date is None
+
+
+def test_a_header_that_gives_only_an_update_yields_to_the_publication_date_at_the_foot():
+    # "Last update:" over the date says it is an update's, as "Updated July 16, 2025" does
+    for update in ("Last update:\nJuly 16, 2025", "Updated July 16, 2025"):
+        dump = ("Harbour reopens after storm repairs\n\nAnn Lee\n" + update + "\n\n" + LONG_PROSE
+                + "\nPublished\nFebruary 8, 2022\n\n" + FOOTER)
+        assert _clean(dump).date == "2022-02-08", update
+    # and stands where the page gives no other date
+    dump = "Harbour reopens after storm repairs\n\nAnn Lee\nLast update:\nJuly 16, 2025\n\n" + LONG_PROSE + FOOTER
+    assert _clean(dump).date == "2025-07-16"
+
+
+def test_the_author_box_at_the_articles_foot_names_the_author():
+    box = "Lena Varga\nLena Varga is a harbour engineer who writes about ports and the sea for the paper.\n\n"
+    article = _clean("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\n" + box + FOOTER)
+    assert article.byline == "Lena Varga"
+    # a list of people near the foot (name, then "… is …", entry after entry) names no author
+    entries = ("Lena Varga\nLena Varga is a harbour engineer who has checked the north wall for the council.\n\n"
+               "Tomas Berg\nTomas Berg is a ferry captain who has sailed to the island for twenty years.\n\n")
+    assert _clean("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\n" + entries + FOOTER).byline is None
+    # whatever the shape of the other entries' names
+    entries = ("Lena Varga\nLena Varga is a harbour engineer who has checked the north wall for the council.\n\n"
+               "The Old Pier\nThe Old Pier is where the ferry to the island has left from since 1890.\n\n")
+    assert _clean("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\n" + entries + FOOTER).byline is None
+
+
+def test_a_credit_at_the_articles_foot_names_the_author():
+    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nWritten by Ann Lee and Bo Li\n\n" + FOOTER
+    assert _clean(dump).byline == "Ann Lee and Bo Li"
+    # a sentence that opens with "By" is no credit
+    dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nBy the end of the week the quay will open.\n\n"
+            + FOOTER)
+    assert _clean(dump).byline is None
+
+
+def test_a_single_word_or_by_alone_at_the_foot_is_no_credit():
+    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nWritten by admin\n\n" + FOOTER
+    assert _clean(dump).byline is None
+    # "By Ann Lee" under the article is as often the credit of a teaser for the next one
+    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nBy Ann Lee\n\n" + FOOTER
+    assert _clean(dump).byline is None
+
+
+def test_a_bare_name_over_a_dateline_under_the_standfirst_is_the_byline_block():
+    dump = ("Harbour reopens after storm repairs\n\n"
+            "The town's harbour is open again after a winter of work on its storm wall, the council said.\n\n"
+            "Boats, ferries and the fish market are back, and the quay will reopen by the end of the week.\n\n"
+            "Lena Varga\nDec 19, 2025\n5 min read\n\n" + LONG_PROSE)
+    article = _clean(dump)
+    assert (article.byline, article.date) == ("Lena Varga", "2025-12-19")
+    assert "Lena Varga" not in article.body
+    # a video's running time under a heading is no dateline
+    video = dump.replace("Lena Varga\nDec 19, 2025\n", "On Now\n0:46\n")
+    assert "0:46" in _clean(video).body

@@ -144,6 +144,8 @@ class NativeFeatures:
 
 
 _AUTHORITIES = tuple(Authority)
+#: The label column's code of a body line.
+_BODY_CODE = bytes([LABELS.index(BODY)])
 
 
 class LineView:
@@ -238,6 +240,25 @@ class NativeLines(Sequence):
         line.reason = path.reason(self._reason[i], self.result, i, score, self.model)
         line.features = seen.features if seen is not None else NativeFeatures(self.result, i)
         return line
+
+    def last_body(self) -> int | None:
+        """The last body line's index, from the label column (no Line made; a line made since and relabelled
+        counts by its new label): where the metadata stage looks for a dateline at the article's foot."""
+        labels, end = self._label, self.n
+        while True:
+            i = labels.rfind(_BODY_CODE, 0, end)
+            if i < 0:
+                return None
+            line = self.made.get(i)
+            if line is None or line.label == BODY:
+                return i
+            end = i
+
+    def text(self, i: int) -> str:
+        """Line ``i``'s text, without making the line: the metadata stage reads the lines at the article's foot
+        for a dateline or a credit, and most are neither."""
+        line = self.made.get(i)
+        return line.text if line is not None else self._text(i)
 
     def signal(self, i: int) -> str | None:
         """Line ``i``'s signal, without making the line: the metadata stage asks it of lines it mostly skips."""

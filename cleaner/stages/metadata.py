@@ -20,11 +20,11 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from itertools import islice
 
-from ..dates import date_in_url, dateline_parts, parse_date, publication_date, writes_day_first
+from ..dates import date_in_url, dateline_parts, is_update, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BY_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
+from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+                       NOT_NAME_WORDS, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
@@ -85,12 +85,12 @@ class MetadataStage:
         while after < min(len(lines), first + 7) and not holds_sentence(_peek(lines, after).features):
             after += 1
         texts = _texts(lines, first + 1 + _CREDIT_BELOW)   # no line under the credit block is read
-        after = max(after, _credit_block_end(lines, texts, first))
+        stoplist = stopwords(doc.language)
+        after = max(after, _credit_block_end(lines, texts, first, stoplist))
         scan = list(window) + [first] * _credit_as_prose(_peek(lines, first)) + list(range(first + 1, after))
         texts = _texts(lines, max(after, first + 1 + _CREDIT_BELOW))
         # (a line with no date's needle is no dateline: most are passed over from their text, unmade)
         dates = [i for i in scan if _may_be_date(lines, texts, i) and _open(line := _peek(lines, i)) and _is_date(line)]
-        stoplist = stopwords(doc.language)
         bylines = [i for i in scan if i not in dates and _open(_peek(lines, i))
                    and _is_byline(lines, i, dates, stoplist)]
         title_at = next((i for i in window if (line := _peek(lines, i)).label == TITLE and not _open(line)), None)
@@ -105,14 +105,24 @@ class MetadataStage:
         if picks_title and not dates and not bylines:
             self._credited_headline(doc, texts, start, named_at, stoplist)
         dated = dates
+        # the article's last body line, for its foot (read once, where a field is still to find)
+        last = _last_body(lines) if meta.get("date") is None or meta.get("byline") is None else None
         if meta.get("date") is None:
+            day_first = writes_day_first(doc.language)
             dated = _by_headline(dates, title_at) or _dated_above(lines, texts, start, meta.get("title"))
-            meta["date"] = _published(lines, dated, writes_day_first(doc.language))
+            meta["date"] = _publication(lines, dated, day_first)
+            if meta["date"] is None and dates:
+                # the header's datelines give only an update's date: a publication date above the window (by the
+                # headline printed there, under "Published") is the article's
+                meta["date"] = _publication(lines, _dated_above(lines, texts, start, meta.get("title")), day_first)
+            if meta["date"] is None and date_in_url(doc.url) is None:
+                meta["date"] = _dated_at_foot(lines, first, last, day_first) or _published(lines, dated, day_first)
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
             meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, texts, start)
-                              or _named_beside(lines, [] if dates else dated, stoplist))
+                              or _named_beside(lines, [] if dates else dated, stoplist)
+                              or _named_in_bio(lines, first, last, stoplist) or _credited_at_foot(lines, first, last))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -525,13 +535,16 @@ def _signal(lines, i: int) -> str | None:
 _CREDIT_BELOW = 8
 
 
-def _credit_block_end(lines, texts: Sequence[str], first: int) -> int:
+def _credit_block_end(lines, texts: Sequence[str], first: int, stoplist: frozenset[str]) -> int:
     """Where the header's byline block under the first line of prose ends (the index after it), or ``first``
     where there is none: a standfirst (or two, and a photo credit) may come before "By Daryl Austin" /
-    "Published March 9, 2026". Only a "By …" line with a dateline beside it (or in it) counts: a "By …" line
-    alone below the first prose is as often a quote's or a photo's."""
+    "Published March 9, 2026". Only a "By …" line with a dateline beside it (or in it), or a bare name over a
+    dateline (:func:`_bare_name_by_date`), counts: a "By …" line alone below the first prose is as often a
+    quote's or a photo's."""
     for i in range(first + 1, min(len(lines), first + 1 + _CREDIT_BELOW)):
         if not byline_name(texts[i]):         # (from the text first: no line made for most)
+            if _bare_name_by_date(lines, texts, i, stoplist):
+                return i + 2
             continue
         f = _peek(lines, i).features
         if f.ends_sentence or (f.words > BYLINE_MAX_WORDS and not _parted_dateline(texts[i], f)):
@@ -540,6 +553,20 @@ def _credit_block_end(lines, texts: Sequence[str], first: int) -> int:
         if dated:
             return max(i, *dated) + 1
     return first
+
+
+#: A bare name line is no longer than this in characters (five words).
+_BARE_NAME_CHARS = 60
+
+
+def _bare_name_by_date(lines, texts: Sequence[str], i: int, stoplist: frozenset[str]) -> bool:
+    """Whether line ``i`` is a bare name with a dateline that names a day right under it ("Ann Lee" / "Dec 19,
+    2025"; not a video's "0:46"): a byline block under a standfirst, as a "By …" line is."""
+    if len(texts[i]) > _BARE_NAME_CHARS or not texts[i][:1].isupper() or i + 1 >= min(len(lines), len(texts)):
+        return False         # (the cheap tests first: most lines under the first prose are prose)
+    if _DIGIT.search(texts[i + 1]) is None or not TIMESTAMP_LIKE.match(texts[i + 1]) or parse_date(texts[i + 1]) is None:
+        return False
+    return _bare_name(texts[i], stoplist) == texts[i] and _is_date(_peek(lines, i + 1))
 
 
 def _named_beside(lines, dated: list[int], stoplist: frozenset[str]) -> str | None:
@@ -557,11 +584,95 @@ def _named_beside(lines, dated: list[int], stoplist: frozenset[str]) -> str | No
 
 
 def _published(lines, dates: list[int], day_first: bool) -> str | None:
-    """The publication date of the header's datelines: the first that names a day ("3 hours ago" above "May
-    5, 2025" names none) and is not an update's ("Updated June 1, 2025"); else the first update's."""
-    published = (publication_date(_peek(lines, i).text, day_first) for i in dates)
-    return next(filter(None, published), None) or next(
+    """The publication date of the header's datelines (:func:`_publication`), else the first update's."""
+    return _publication(lines, dates, day_first) or next(
         filter(None, (parse_date(_peek(lines, i).text, day_first) for i in dates)), None)
+
+
+def _publication(lines, dates: list[int], day_first: bool) -> str | None:
+    """The first of the datelines that names a day ("3 hours ago" above "May 5, 2025" names none) and is not
+    an update's: neither in its words ("Updated June 1, 2025") nor under a label that says so ("Last update:"
+    over "July 16, 2025")."""
+    for i in dates:
+        if i > 0 and _update_label(_text_at(lines, i - 1)):
+            continue
+        found = publication_date(_peek(lines, i).text, day_first)
+        if found:
+            return found
+    return None
+
+
+def _update_label(text: str) -> bool:
+    """Whether a line only labels an update's date under it ("Last update:", "Updated on")."""
+    return DATE_LABEL.match(text) is not None and is_update(text)
+
+
+#: How far under the article's last body line its dateline may stand (a "Written by …" line, the tags, a
+#: "Published" label between).
+_FOOT_REACH = 8
+
+
+def _last_body(lines) -> int | None:
+    """The article's last body line: from the core's label column when it holds the lines
+    (``NativeLines.last_body``, no Line made for the many lines of a page's footer)."""
+    last_body = getattr(lines, "last_body", None)
+    if last_body is not None:
+        return last_body()
+    return next((i for i in range(len(lines) - 1, -1, -1) if lines[i].label == BODY), None)
+
+
+def _text_at(lines, i: int) -> str:
+    """Line ``i``'s text: from the core when it holds the lines (``NativeLines.text``, no Line made)."""
+    text = getattr(lines, "text", None)
+    return text(i) if text is not None else lines[i].text
+
+
+def _foot(lines, first: int, last: int | None) -> range:
+    """The lines just under the article's last body line ``last``, up to :data:`_FOOT_REACH` of them, where
+    blogs print the dateline and the credit; not past a list of other articles or the comments (their dates
+    and names are theirs). Empty where the text has no body under its header."""
+    if last is None or last < first:
+        return range(0)
+    end = min(len(lines), last + 1 + _FOOT_REACH)
+    stop = next((i for i in range(last + 1, end) if _signal(lines, i) in _FOOT_ENDS), end)
+    return range(last + 1, stop)
+
+
+def _dated_at_foot(lines, first: int, last: int | None, day_first: bool) -> str | None:
+    """Where the header gives no date: the publication date of a dateline at the article's foot (:func:`_foot`:
+    "Written by Ann Lee" / "April 8, 2024", "Posted on April 13, 2023 | Tags: …", "Published" / "August 30,
+    2024"); not an update's ("Last updated on …" at the foot is the page's, not the article's). Value only:
+    the lines keep their labels."""
+    for i in _foot(lines, first, last):
+        if DATE_NEEDLE.search(_text_at(lines, i)) and _open(line := _peek(lines, i)) and _is_date(line):
+            found = publication_date(line.text, day_first)
+            if found:
+                return found
+    return None
+
+
+def _credited_at_foot(lines, first: int, last: int | None) -> str | None:
+    """Where the header names no author: the name of a "Written by …" or "Posted by …" line at the article's
+    foot (:func:`_foot`; :data:`CREDITED_BY`: "By Ann Lee" alone there is as often a teaser's), a byline's
+    length, not a sentence. A name of two words at least, none a label's: a single word down there is as often
+    a menu's or a forum's handle. Value only."""
+    for i in _foot(lines, first, last):
+        text = _text_at(lines, i)
+        name = byline_name(text) if CREDITED_BY.match(text) else None
+        if name and _full_name(name) and _words_up_to(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS \
+                and not _peek(lines, i).features.ends_sentence:
+            return name
+    return None
+
+
+def _full_name(name: str) -> bool:
+    """Two words or more, none of them a label's (:data:`NOT_NAME_WORDS`: "Editorial Team", "By Industry")."""
+    words = name.lower().split()
+    return len(words) >= 2 and NOT_NAME_WORDS.isdisjoint(words)
+
+
+#: The signals of what follows an article and dates other things: a list of other articles, the comments.
+_FOOT_ENDS = frozenset({"headline list", "related box", "related", "comments", "navigation bar"})
 
 
 def _by_headline(dates: list[int], title_at: int | None) -> list[int]:
@@ -729,6 +840,36 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str |
                 if name:
                     bare.append(name)
     return next(iter(agencies + bare + opening), None)
+
+
+#: Where an author's box is looked for: this many lines above the article's last body line and under it.
+_BIO_ABOVE, _BIO_BELOW = 15, 12
+#: A bio begins at most this many lines under its name line (a role, "Author" between).
+_BIO_UNDER = 3
+
+
+def _named_in_bio(lines, first: int, last: int | None, stoplist: frozenset[str]) -> str | None:
+    """The name of the author's box at the article's foot (around its last body line ``last``): a bare name
+    line with, at most :data:`_BIO_UNDER` lines under it, a sentence that opens with the same name and a verb
+    ("Lauren Vetter" / "Lauren Vetter is a growth-focused marketer…", :data:`BIO_OPENING`). Only where there is
+    one such box near the foot: a list of people, places or products ("Memorial Park" / "Memorial Park is …",
+    entry after entry) holds several. Value only, as :func:`_credited_above`."""
+    if last is None or last < first:
+        return None
+    low = max(first + 1, last - _BIO_ABOVE)
+    read = getattr(lines, "text", None) or (lambda i: lines[i].text)     # (as _text_at, looked up once)
+    texts = [read(j) for j in range(low, min(len(lines), last + _BIO_BELOW))]
+    found = None
+    for k, text in enumerate(texts):
+        bio = BIO_OPENING.match(text) if text[:1].isupper() else None
+        if bio is None:
+            continue
+        name = bio.group("name")
+        if any(texts[i].strip() == name for i in range(max(0, k - _BIO_UNDER), k)):
+            if found is not None and found != name:
+                return None       # a list's entries (whatever their names' shape)
+            found = name
+    return found if found is not None and _bare_name(found, stoplist) == found else None
 
 
 #: How far above the header's window a "By …" line still names the article's author (a table of contents or
