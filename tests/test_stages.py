@@ -185,7 +185,7 @@ def _comments(heading: str | None, header: str, stamp: str, reply: str) -> list[
 def test_shapes_comment_thread_under_an_article_in_any_language_is_final():
     for header, stamp, reply in (("{name} sagt:", "4. Dezember 2023 um 19:12 Uhr", "Antworten"),
                                  ("{name}", "hace 2 días", "Responder"),
-                                 ("{name} says", "March 2, 2022 at 8:14 pm", "Reply")):
+                                 ("{name} says", "March 2, 2022 at 8:14 pm", "Reply"), ("{name}", "• a year ago", "Reply")):
         d = doc(PROSE, PROSE, *_comments("41 Kommentare", header, stamp, reply))
         PhrasesStage()(d)
         ShapesStage()(d)

@@ -26,10 +26,11 @@ _COMMENT_AUTHOR = lazy_compile(
     r"escribió|comentó|scrive|zegt|schreef|diz|disse|escreveu|пишет|написал|написала)\s*:?$", re.I)
 _COMMENTS_HEADER = lazy_compile(r"^\d+\s+(?:responses?|comments?|replies|thoughts?|reactions?)\s+(?:to|on)\b", re.I)
 #: A comment's date: a date with its time of day ("4. Dezember 2023 um 19:12 Uhr", "March 2, 2022 at 8:14 pm"), or
-#: an age ("3 days ago", "hace 2 días", "il y a 3 jours", "vor 2 Tagen", "2 giorni fa").
+#: an age ("3 days ago", "• a year ago", "hace 2 días", "il y a 3 jours", "vor 2 Tagen", "2 giorni fa").
 _COMMENT_STAMP = lazy_compile(
     r"^(?:.*\d{4}.*\d{1,2}(?::|\.|\s?h\s?)\d{2}.*|.*\d{1,2}:\d{2}.*\d{4}.*"
-    r"|(?:hace|il y a|vor|há|há cerca de)\s+\d+\s+\w+.*|\d+\s+\w+\s+(?:ago|fa|geleden|назад))$", re.I)
+    r"|(?:[•·|–-]\s*)?(?:(?:hace|il y a|vor|há)\s+(?:\d+|una?|un|une|einem|einer)\s+\w+.*"
+    r"|(?:\d+|an?|one|un|una|uno)\s+\w+\s+(?:ago|fa|geleden|назад)))$", re.I)
 #: The heading of a box about the article's author ("About the author", "Sobre el autor", "Über die Autorin").
 _AUTHOR_HEADING = lazy_compile(r"^(?:about the (?:author|writer)|author bio|sobre o autor|sobre el autor|über den autor|"
                                r"über die autorin|à propos de l.auteur|sull.autore|over de auteur|об авторе)\b", re.I)
