@@ -195,6 +195,19 @@ def test_shapes_comment_thread_under_an_article_in_any_language_is_final():
         assert "comment thread" in d.lines[5].reason
 
 
+def test_shapes_comment_thread_with_the_date_under_each_comment():
+    # Blogger's shape: "Name said...", the comment, its date and time; the next "Name said..." right under it
+    thread = []
+    for name, stamp in (("Katrin", "March 2, 2012 at 8:14 PM"), ("Jörg", "March 3, 2012 at 9:02 AM"),
+                        ("Anja", "March 4, 2012 at 10:11 AM")):
+        thread += [f"{name} said...", PROSE, stamp]
+    d = doc(PROSE, PROSE, "5 comments:", *thread)
+    PhrasesStage()(d)
+    ShapesStage()(d)
+    assert labels(d)[:2] == [UNKNOWN, UNKNOWN]
+    assert all("comment thread" in line.reason for line in d.lines[3:]), [(l.text, l.reason) for l in d.lines]
+
+
 def test_shapes_forum_posts_are_no_comment_thread():
     # no comments heading over the posts, or no article above them: a forum's thread, left to the model
     for lines in (_comments(None, "{name} sagt:", "4. Dezember 2023 um 19:12 Uhr", "Antworten"),

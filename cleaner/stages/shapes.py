@@ -20,10 +20,11 @@ from ..lexicon import BYLINE_LIKE, TIMESTAMP_LIKE, has_sentence_mark, is_credit,
 _TEASER = lazy_compile(r"^(?=[^:]*[a-z])[^:.!?]{15,200}[^\s.!?:]\s+"
                      r"""[A-Z][A-Z.’'\-]+(?:\s[A-Z][A-Z.’'\-]+){0,3}(?:\s\([A-Za-z]{2,10}\))?\s?[:—–]\s+[A-Z"“‘']""")
 _SEPARATOR_ONLY = lazy_compile(r"^[\W_]+$")
-#: "jane_doe says:", "Mike wrote:", "34 responses to “…”": the shape of a comments section.
+#: "jane_doe says:", "Mike wrote:", "Ann said...", "34 responses to “…”": the shape of a comments section.
 _COMMENT_AUTHOR = lazy_compile(
-    r"^\S.{0,40}\s(?:says|said|wrote|writes|commented|replied|sagt|schreibt|schrieb|meint|dit|écrit|dice|dijo|escribe|"
-    r"escribió|comentó|scrive|zegt|schreef|diz|disse|escreveu|пишет|написал|написала)\s*:?$", re.I)
+    r"^\S.{0,40}\s(?:says|said|wrote|writes|commented|replied|sagt|sagte|schreibt|schrieb|meint|dit|écrit|dice|dijo|"
+    r"escribe|escribió|comentó|scrive|detto|scritto|zegt|zei|schreef|diz|disse|escreveu|пишет|написал|написала)"
+    r"\s*(?::|\.\.\.|…)?$", re.I)
 _COMMENTS_HEADER = lazy_compile(r"^\d+\s+(?:responses?|comments?|replies|thoughts?|reactions?)\s+(?:to|on)\b", re.I)
 #: A comment's date: a date with its time of day ("4. Dezember 2023 um 19:12 Uhr", "March 2, 2022 at 8:14 pm"), or
 #: an age ("3 days ago", "• a year ago", "hace 2 días", "il y a 3 jours", "vor 2 Tagen", "2 giorni fa").
@@ -272,6 +273,9 @@ class ShapesStage:
         headers = _comment_headers(lines, stamps)
         run: list[int] = []
         for h in headers + [len(lines) + self.thread_gap + 1]:
+            if run and h == run[-1] + 1:
+                run[-1] = h  # a comment's date under its text, then the next one's "Name said...": one header
+                continue
             if run and h - run[-1] <= self.thread_gap and any(
                     lines[k].features.words >= 3 and not stamps[k] for k in range(run[-1] + 1, h)):
                 run.append(h)  # a comment's text between the two headers
@@ -362,7 +366,7 @@ def _comment_headers(lines, stamps: list[bool]) -> list[int]:
     for i, line in enumerate(lines):
         f = line.features
         opens_after = bool(headers) and headers[-1] == i - 1
-        if f.words <= 8 and not f.ends_sentence and _COMMENT_AUTHOR.match(line.text):
+        if f.words <= 8 and _COMMENT_AUTHOR.match(line.text):  # "Ann said..." ends like a sentence
             headers.append(i)
         elif stamps[i]:
             if not opens_after:

@@ -393,6 +393,12 @@ impl ShapeRules {
         headers.push(n + self.thread_gap + 1);
         let mut run: Vec<usize> = Vec::new();
         for h in headers {
+            if let Some(last) = run.last_mut() {
+                if h == *last + 1 {
+                    *last = h; // a comment's date under its text, then the next one's "Name said...": one header
+                    continue;
+                }
+            }
             if let Some(&last) = run.last() {
                 if h - last <= self.thread_gap
                     && (last + 1..h).any(|k| doc.m.words[doc.r(k)] >= 3 && !stamps[k])
@@ -415,10 +421,8 @@ impl ShapeRules {
         for i in 0..n {
             let r = doc.r(i);
             let words = doc.m.words[r];
-            let ends_sentence = doc.m.ends_sentence[r] != 0;
             let opens_after = headers.last().is_some_and(|&h| h + 1 == i);
             if words <= 8
-                && !ends_sentence
                 && self
                     .patterns
                     .comment_author
