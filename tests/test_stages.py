@@ -208,6 +208,25 @@ def test_shapes_comment_thread_with_the_date_under_each_comment():
     assert all("comment thread" in line.reason for line in d.lines[3:]), [(l.text, l.reason) for l in d.lines]
 
 
+def test_shapes_comment_date_pattern_reads_only_short_lines(monkeypatch):
+    """Its two ".*" around a date backtrack in quadratic time on a long line (a 8,000-digit token took 9 s):
+    the stage asks it only of lines a comment's date could be."""
+    from cleaner.stages import shapes
+
+    asked: list[int] = []
+    pattern = shapes._COMMENT_STAMP
+
+    class Recording:
+        def match(self, text: str):
+            asked.append(len(text))
+            return pattern.match(text)
+
+    monkeypatch.setattr(shapes, "_COMMENT_STAMP", Recording())
+    d = doc(PROSE, "1" * 5000, "Posted " + "7" * 3000 + " at 12:30", "March 2, 2022 at 8:14 pm", PROSE)
+    ShapesStage()(d)
+    assert asked and max(asked) <= ShapesStage.stamp_chars
+
+
 def test_shapes_forum_posts_are_no_comment_thread():
     # no comments heading over the posts, or no article above them: a forum's thread, left to the model
     for lines in (_comments(None, "{name} sagt:", "4. Dezember 2023 um 19:12 Uhr", "Antworten"),

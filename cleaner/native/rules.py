@@ -154,7 +154,7 @@ def shape_rules() -> dict[str, Any]:
     stage = s.ShapesStage
     return {"patterns": patterns, "menu_run": stage.menu_run, "menu_words": stage.menu_words,
             "teaser_run": stage.teaser_run, "teaser_gap": stage.teaser_gap, "thread_run": stage.thread_run,
-            "thread_gap": stage.thread_gap, "stamp_words": stage.stamp_words,
+            "thread_gap": stage.thread_gap, "stamp_words": stage.stamp_words, "stamp_chars": stage.stamp_chars,
             "thread_heading_gap": stage.thread_heading_gap, "thread_article_words": stage.thread_article_words,
             "author_box_lines": stage.author_box_lines}
 

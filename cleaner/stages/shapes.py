@@ -253,8 +253,10 @@ class ShapesStage:
     #: A thread is at least this many comments, each header within ``thread_gap`` lines of the last.
     thread_run = 3
     thread_gap = 15
-    #: A comment's date line is at most this many words.
+    #: A comment's date line is at most this many words and characters (its pattern, two ".*" around a date,
+    #: then reads a short line only: on a long one Python's backtracking would take quadratic time).
     stamp_words = 12
+    stamp_chars = 80
     #: A comments heading ("41 Comments", "Leave a reply") stands at most this many lines above the first comment.
     thread_heading_gap = 3
     #: Words of prose above a thread that make it the comments under an article, not a forum's posts.
@@ -269,7 +271,7 @@ class ShapesStage:
         """
         lines = doc.lines
         stamps = [line.features.words <= self.stamp_words and not line.features.ends_sentence
-                  and bool(_COMMENT_STAMP.match(line.text)) for line in lines]
+                  and len(line.text) <= self.stamp_chars and bool(_COMMENT_STAMP.match(line.text)) for line in lines]
         headers = _comment_headers(lines, stamps)
         run: list[int] = []
         for h in headers + [len(lines) + self.thread_gap + 1]:

@@ -120,6 +120,7 @@ fn shape_rules(
         thread_run: item(spec, "thread_run")?.extract()?,
         thread_gap: item(spec, "thread_gap")?.extract()?,
         stamp_words: item(spec, "stamp_words")?.extract()?,
+        stamp_chars: item(spec, "stamp_chars")?.extract()?,
         thread_heading_gap: item(spec, "thread_heading_gap")?.extract()?,
         thread_article_words: item(spec, "thread_article_words")?.extract()?,
         author_box_lines: item(spec, "author_box_lines")?.extract()?,

@@ -76,11 +76,12 @@ pub struct ShapeRules {
     /// The signals `_related_boxes` reads: "related" and "repeated".
     pub related: Signal,
     pub repeated: Signal,
-    /// `ShapesStage.thread_run`, `thread_gap`, `stamp_words`, `thread_heading_gap`, `thread_article_words`,
+    /// `ShapesStage.thread_run`, `thread_gap`, `stamp_words`, `stamp_chars`, `thread_heading_gap`, `thread_article_words`,
     /// `author_box_lines`
     pub thread_run: usize,
     pub thread_gap: usize,
     pub stamp_words: u32,
+    pub stamp_chars: usize,
     pub thread_heading_gap: usize,
     pub thread_article_words: u32,
     pub author_box_lines: usize,
@@ -383,6 +384,7 @@ impl ShapeRules {
                 let r = doc.r(i);
                 doc.m.words[r] <= self.stamp_words
                     && doc.m.ends_sentence[r] == 0
+                    && doc.text(text, i).chars().count() <= self.stamp_chars
                     && self
                         .patterns
                         .comment_stamp
