@@ -40,8 +40,23 @@ pub fn normalised(
     out: &mut String,
 ) -> Result<(), String> {
     out.clear();
+    if text.is_ascii() {
+        normalised_chars(table, text.bytes().map(char::from), fold, out)
+    } else {
+        normalised_chars(table, text.chars(), fold, out)
+    }
+}
+
+/// [`normalised`] of a line's characters (an ASCII line's given from its bytes, not decoded).
+#[inline(always)]
+fn normalised_chars(
+    table: &Table,
+    chars: impl Iterator<Item = char>,
+    fold: &mut Fold,
+    out: &mut String,
+) -> Result<(), String> {
     let mut in_word = false;
-    for c in text.chars() {
+    for c in chars {
         if table.props(c).has(SPACE) {
             in_word = false;
             continue;
@@ -62,9 +77,26 @@ pub fn normalised(
 /// `_WORD.findall(key, 0, REPEAT_SHINGLE_CHARS)`: the runs of `\w` among the first characters.
 fn words(table: &Table, key: &str, limit: usize, found: &mut Vec<(usize, usize)>) {
     found.clear();
+    if key.is_ascii() {
+        let chars = key.bytes().enumerate().map(|(at, b)| (at, char::from(b)));
+        word_runs(table, key, chars, limit, found);
+    } else {
+        word_runs(table, key, key.char_indices(), limit, found);
+    }
+}
+
+/// [`words`] over the key's (byte offset, character)s (an ASCII key's from its bytes, not decoded).
+#[inline(always)]
+fn word_runs(
+    table: &Table,
+    key: &str,
+    chars: impl Iterator<Item = (usize, char)>,
+    limit: usize,
+    found: &mut Vec<(usize, usize)>,
+) {
     let mut start: Option<usize> = None;
     let mut end = key.len();
-    for (n, (at, c)) in key.char_indices().enumerate() {
+    for (n, (at, c)) in chars.enumerate() {
         if n == limit {
             end = at;
             break;
@@ -100,7 +132,8 @@ impl RepeatRules {
         let mut kept: FxHashSet<u64> = FxHashSet::default();
         let mut source_of: FxHashMap<u64, usize> = FxHashMap::default();
         let mut remembered = 0usize;
-        let (mut key, mut spans, mut own) = (String::new(), Vec::new(), FxHashSet::default());
+        // (a line's shingles, sorted and each once: a set, without hashing each hash again)
+        let (mut key, mut spans, mut own) = (String::new(), Vec::new(), Vec::new());
         for number in 0..n {
             if doc.label[number] != BODY {
                 continue;
@@ -116,6 +149,8 @@ impl RepeatRules {
                     &key[w[3].0..w[3].1],
                 ])
             }));
+            own.sort_unstable();
+            own.dedup();
             let key_hash = hash_of(key.as_str());
             if doc.authority[number] < MARKUP
                 && doc.m.units[doc.r(number)] >= self.min_units
@@ -136,7 +171,7 @@ impl RepeatRules {
     }
 
     /// `_stitched`: most of its shingles were kept, from several lines, or it is cut off with "…".
-    fn stitched(&self, key: &str, own: &FxHashSet<u64>, source_of: &FxHashMap<u64, usize>) -> bool {
+    fn stitched(&self, key: &str, own: &[u64], source_of: &FxHashMap<u64, usize>) -> bool {
         if own.len() < 6 {
             return false;
         }
