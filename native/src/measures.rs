@@ -88,9 +88,10 @@ pub struct Measures {
 }
 
 /// What each word of a document's stop-word samples is, found at its first sight: one lookup for a word
-/// seen before (most are), where the stop-word list and then the topic words were asked in turn.
+/// seen before (most are), where the stop-word list and then the topic words were asked in turn. A word
+/// that is neither is not kept (memory: their number has no bound but the dump's).
 struct Words {
-    /// a word's topic-word id (`vocabulary`'s index), or [`STOP`], or [`NOT_TOPIC`]
+    /// a word's topic-word id (`vocabulary`'s index), or [`STOP`]
     seen: FxHashMap<String, u32>,
     /// how many topic words (the next one's id)
     topics: u32,
@@ -255,7 +256,11 @@ impl Measurer<'_> {
                         } else {
                             NOT_TOPIC
                         };
-                        words_seen.seen.insert(word.to_string(), kind);
+                        if kind != NOT_TOPIC {
+                            // (kept: the stop words are at most the list's, the topic words were kept
+                            // anyway; the rest, numbers and short words, are asked again)
+                            words_seen.seen.insert(word.to_string(), kind);
+                        }
                         kind
                     }
                 };
