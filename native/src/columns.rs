@@ -7,6 +7,8 @@
 //! their operands and short-circuit, `min`/`max` return the first of equal values. So a column's value
 //! is the float the Python reference computes (integers and ratios of them are exact in an `f64`).
 
+use std::borrow::Cow;
+
 use crate::doc::Signal;
 
 /// Where a name's value comes from: one slot of the per-line variables.
@@ -283,6 +285,8 @@ impl Expr {
     /// short-circuit returns, so each value equals [`Expr::eval`]'s on that line.
     pub fn eval_lines(&self, slots: &[Vec<f64>], page: &PageArrays, len: usize) -> Vec<f64> {
         let sub = |e: &Expr| e.eval_lines(slots, page, len);
+        // an operand only read: a variable's column itself, not a copy (most operands are variables)
+        let read = |e: &Expr| e.operand(slots, page, len);
         match self {
             Expr::Const(v) => vec![*v; len],
             Expr::Var(slot) => slots[*slot][..len].to_vec(),
@@ -294,8 +298,8 @@ impl Expr {
             }
             Expr::Slice(func, array, lo, hi) => {
                 let values = page.get(*array);
-                let lo = lo.as_ref().map(|e| sub(e));
-                let hi = hi.as_ref().map(|e| sub(e));
+                let lo = lo.as_ref().map(|e| read(e));
+                let hi = hi.as_ref().map(|e| read(e));
                 (0..len)
                     .map(|k| {
                         let (lo, hi) = bounds(
@@ -309,8 +313,8 @@ impl Expr {
             }
             Expr::Bin(op, a, b) => {
                 let mut out = sub(a);
-                let b = sub(b);
-                let pairs = out.iter_mut().zip(&b);
+                let b = read(b);
+                let pairs = out.iter_mut().zip(b.iter());
                 match op {
                     Bin::Add => pairs.for_each(|(a, b)| *a += b),
                     Bin::Sub => pairs.for_each(|(a, b)| *a -= b),
@@ -330,11 +334,11 @@ impl Expr {
                 out
             }
             Expr::Compare(first, rest) => {
-                let mut left = sub(first);
+                let mut left = read(first);
                 let mut out = vec![1.0; len];
                 for (op, right) in rest {
-                    let right = sub(right);
-                    for ((o, l), r) in out.iter_mut().zip(&left).zip(&right) {
+                    let right = read(right);
+                    for ((o, l), r) in out.iter_mut().zip(left.iter()).zip(right.iter()) {
                         if *o != 0.0 && !compare(*op, *l, *r) {
                             *o = 0.0;
                         }
@@ -344,13 +348,13 @@ impl Expr {
                 out
             }
             // a line keeps the first falsy operand (`and`) or the first truthy one (`or`), else the last
-            Expr::And(values) => pick(values, 1.0, true, |e| sub(e), len),
-            Expr::Or(values) => pick(values, 0.0, false, |e| sub(e), len),
+            Expr::And(values) => pick(values, 1.0, true, sub, read, len),
+            Expr::Or(values) => pick(values, 0.0, false, sub, read, len),
             Expr::If(test, body, orelse) => {
-                let test = sub(test);
+                let test = read(test);
                 let mut out = sub(body);
-                let orelse = sub(orelse);
-                for ((o, t), e) in out.iter_mut().zip(&test).zip(&orelse) {
+                let orelse = read(orelse);
+                for ((o, t), e) in out.iter_mut().zip(test.iter()).zip(orelse.iter()) {
                     if !truthy(*t) {
                         *o = *e;
                     }
@@ -365,7 +369,7 @@ impl Expr {
                 }
                 Func::Float => sub(&args[0]),
                 Func::Min | Func::Max => {
-                    let args: Vec<Vec<f64>> = args.iter().map(sub).collect();
+                    let args: Vec<Cow<[f64]>> = args.iter().map(read).collect();
                     (0..len)
                         .map(|k| extreme(*func, args.iter().map(|c| c[k])))
                         .collect()
@@ -375,13 +379,25 @@ impl Expr {
     }
 }
 
+impl Expr {
+    /// The expression's value on `len` lines, to be read: a variable's slot borrowed, anything else
+    /// evaluated ([`Expr::eval_lines`]).
+    fn operand<'s>(&self, slots: &'s [Vec<f64>], page: &PageArrays, len: usize) -> Cow<'s, [f64]> {
+        match self {
+            Expr::Var(slot) => Cow::Borrowed(&slots[*slot][..len]),
+            _ => Cow::Owned(self.eval_lines(slots, page, len)),
+        }
+    }
+}
+
 /// `and` (`go_on_while_truthy`) or `or` over columns: a line moves on to the next operand while its
 /// value so far is truthy (`and`) or falsy (`or`), as Python's short-circuit stops.
-fn pick(
+fn pick<'s>(
     values: &[Expr],
     empty: f64,
     go_on_while_truthy: bool,
     eval: impl Fn(&Expr) -> Vec<f64>,
+    read: impl Fn(&Expr) -> Cow<'s, [f64]>,
     len: usize,
 ) -> Vec<f64> {
     let Some((first, rest)) = values.split_first() else {
@@ -389,8 +405,8 @@ fn pick(
     };
     let mut out = eval(first);
     for value in rest {
-        let next = eval(value);
-        for (o, n) in out.iter_mut().zip(&next) {
+        let next = read(value);
+        for (o, n) in out.iter_mut().zip(next.iter()) {
             if truthy(*o) == go_on_while_truthy {
                 *o = *n;
             }

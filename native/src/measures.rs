@@ -87,6 +87,21 @@ pub struct Measures {
     pub vocabulary: Vec<String>,
 }
 
+/// What each word of a document's stop-word samples is, found at its first sight: one lookup for a word
+/// seen before (most are), where the stop-word list and then the topic words were asked in turn. A word
+/// that is neither is not kept (memory: their number has no bound but the dump's).
+struct Words {
+    /// a word's topic-word id (`vocabulary`'s index), or [`STOP`]
+    seen: FxHashMap<String, u32>,
+    /// how many topic words (the next one's id)
+    topics: u32,
+}
+
+/// A stop word.
+const STOP: u32 = u32::MAX;
+/// Neither a stop word nor a topic word (shorter than four characters, or not all letters).
+const NOT_TOPIC: u32 = u32::MAX - 1;
+
 /// Reused buffers, so a document's lines allocate nothing per line.
 #[derive(Default)]
 struct Scratch {
@@ -154,26 +169,24 @@ impl Measurer<'_> {
             vocabulary: Vec::new(),
         };
         m.content_offsets.push(0);
-        let mut vocabulary: FxHashMap<String, u32> =
-            FxHashMap::with_capacity_and_hasher(n * 2, Default::default());
+        let mut words = Words {
+            seen: FxHashMap::with_capacity_and_hasher(n * 2, Default::default()),
+            topics: 0,
+        };
         let mut scratch = Scratch::default();
         for text in lines {
-            self.line(text, &mut m, &mut vocabulary, &mut scratch);
+            self.line(text, &mut m, &mut words, &mut scratch);
         }
-        m.vocabulary = vec![String::new(); vocabulary.len()];
-        for (word, id) in vocabulary {
-            m.vocabulary[id as usize] = word;
+        m.vocabulary = vec![String::new(); words.topics as usize];
+        for (word, kind) in words.seen {
+            if kind < NOT_TOPIC {
+                m.vocabulary[kind as usize] = word;
+            }
         }
         m
     }
 
-    fn line(
-        &self,
-        text: &str,
-        m: &mut Measures,
-        vocabulary: &mut FxHashMap<String, u32>,
-        s: &mut Scratch,
-    ) {
+    fn line(&self, text: &str, m: &mut Measures, words_seen: &mut Words, s: &mut Scratch) {
         let table = self.table;
         // ASCII lines (most) skip decoding and the table's search.
         let scan = if text.is_ascii() {
@@ -230,22 +243,31 @@ impl Measurer<'_> {
                     }
                 }
                 let word = s.word.as_str();
-                if stoplist.contains(word) {
-                    stops += 1;
-                } else if word.chars().count() >= 4
-                    && word.chars().all(|c| table.props(c).has(ALPHA))
-                {
-                    let id = match vocabulary.get(word) {
-                        Some(&id) => id,
-                        None => {
-                            let id = vocabulary.len() as u32;
-                            vocabulary.insert(word.to_string(), id);
-                            id
+                let kind = match words_seen.seen.get(word) {
+                    Some(&kind) => kind,
+                    None => {
+                        let kind = if stoplist.contains(word) {
+                            STOP
+                        } else if word.chars().count() >= 4
+                            && word.chars().all(|c| table.props(c).has(ALPHA))
+                        {
+                            words_seen.topics += 1;
+                            words_seen.topics - 1
+                        } else {
+                            NOT_TOPIC
+                        };
+                        if kind != NOT_TOPIC {
+                            // (kept: the stop words are at most the list's, the topic words were kept
+                            // anyway; the rest, numbers and short words, are asked again)
+                            words_seen.seen.insert(word.to_string(), kind);
                         }
-                    };
-                    if !s.seen.contains(&id) {
-                        s.seen.push(id);
+                        kind
                     }
+                };
+                if kind == STOP {
+                    stops += 1;
+                } else if kind != NOT_TOPIC && !s.seen.contains(&kind) {
+                    s.seen.push(kind);
                 }
             }
         }

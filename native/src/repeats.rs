@@ -32,55 +32,108 @@ fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
 pub type Fold<'a> = dyn FnMut(char, &mut String) -> Result<(), String> + 'a;
 
 /// `_normalised`: the line's words, case-folded, joined by one space, into `out` (cleared first, so
-/// one buffer serves every line). `fold` folds one character outside ASCII.
+/// one buffer serves every line), with `_WORD.findall(key, 0, limit)`: the runs of `\w` among its first
+/// `limit` characters, as byte spans of `out` into `found` (cleared first). One pass makes both: each
+/// character of the key is classified as it is written. `fold` folds one character outside ASCII.
 pub fn normalised(
     table: &Table,
     text: &str,
     fold: &mut Fold,
+    limit: usize,
     out: &mut String,
+    found: &mut Vec<(usize, usize)>,
 ) -> Result<(), String> {
     out.clear();
+    found.clear();
+    let mut runs = WordRuns {
+        table,
+        limit,
+        read: 0,
+        start: None,
+        found,
+    };
+    if text.is_ascii() {
+        normalised_chars(text.bytes().map(char::from), fold, out, &mut runs)?;
+    } else {
+        normalised_chars(text.chars(), fold, out, &mut runs)?;
+    }
+    runs.end(out.len());
+    Ok(())
+}
+
+/// [`normalised`] of a line's characters (an ASCII line's given from its bytes, not decoded).
+#[inline(always)]
+fn normalised_chars(
+    chars: impl Iterator<Item = char>,
+    fold: &mut Fold,
+    out: &mut String,
+    runs: &mut WordRuns,
+) -> Result<(), String> {
     let mut in_word = false;
-    for c in text.chars() {
-        if table.props(c).has(SPACE) {
+    for c in chars {
+        if runs.table.props(c).has(SPACE) {
             in_word = false;
             continue;
         }
         if !in_word && !out.is_empty() {
+            runs.read(out.len(), ' ');
             out.push(' ');
         }
         in_word = true;
         if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+            let lower = c.to_ascii_lowercase();
+            runs.read(out.len(), lower);
+            out.push(lower);
         } else {
+            let from = out.len();
             fold(c, out)?;
+            for (at, folded) in out[from..].char_indices() {
+                runs.read(from + at, folded);
+            }
         }
     }
     Ok(())
 }
 
-/// `_WORD.findall(key, 0, REPEAT_SHINGLE_CHARS)`: the runs of `\w` among the first characters.
-fn words(table: &Table, key: &str, limit: usize, found: &mut Vec<(usize, usize)>) {
-    found.clear();
-    let mut start: Option<usize> = None;
-    let mut end = key.len();
-    for (n, (at, c)) in key.char_indices().enumerate() {
-        if n == limit {
-            end = at;
-            break;
+/// The runs of `\w` among the first `limit` characters of a key, read as it is written.
+struct WordRuns<'a, 'f> {
+    table: &'a Table,
+    limit: usize,
+    /// characters read so far (none is read past the limit)
+    read: usize,
+    /// where the open run starts
+    start: Option<usize>,
+    found: &'f mut Vec<(usize, usize)>,
+}
+
+impl WordRuns<'_, '_> {
+    /// The key's character `c`, at byte `at`.
+    #[inline(always)]
+    fn read(&mut self, at: usize, c: char) {
+        if self.read >= self.limit {
+            if self.read == self.limit {
+                self.end(at); // the key ends here for findall
+                self.read += 1;
+            }
+            return;
         }
-        let word = table.props(c).has(WORD);
-        match (start, word) {
-            (None, true) => start = Some(at),
+        self.read += 1;
+        let word = self.table.props(c).has(WORD);
+        match (self.start, word) {
+            (None, true) => self.start = Some(at),
             (Some(from), false) => {
-                found.push((from, at));
-                start = None;
+                self.found.push((from, at));
+                self.start = None;
             }
             _ => {}
         }
     }
-    if let Some(from) = start {
-        found.push((from, end));
+
+    /// The key (or its first `limit` characters) ends at byte `at`: close the open run there.
+    fn end(&mut self, at: usize) {
+        if let Some(from) = self.start.take() {
+            self.found.push((from, at));
+        }
     }
 }
 
@@ -100,13 +153,20 @@ impl RepeatRules {
         let mut kept: FxHashSet<u64> = FxHashSet::default();
         let mut source_of: FxHashMap<u64, usize> = FxHashMap::default();
         let mut remembered = 0usize;
-        let (mut key, mut spans, mut own) = (String::new(), Vec::new(), FxHashSet::default());
+        // (a line's shingles, sorted and each once: a set, without hashing each hash again)
+        let (mut key, mut spans, mut own) = (String::new(), Vec::new(), Vec::new());
         for number in 0..n {
             if doc.label[number] != BODY {
                 continue;
             }
-            normalised(table, doc.text(text, number), fold, &mut key)?;
-            words(table, &key, self.shingle_chars, &mut spans);
+            normalised(
+                table,
+                doc.text(text, number),
+                fold,
+                self.shingle_chars,
+                &mut key,
+                &mut spans,
+            )?;
             own.clear();
             own.extend(spans.windows(4).map(|w| {
                 hash_of(&[
@@ -116,6 +176,8 @@ impl RepeatRules {
                     &key[w[3].0..w[3].1],
                 ])
             }));
+            own.sort_unstable();
+            own.dedup();
             let key_hash = hash_of(key.as_str());
             if doc.authority[number] < MARKUP
                 && doc.m.units[doc.r(number)] >= self.min_units
@@ -136,7 +198,7 @@ impl RepeatRules {
     }
 
     /// `_stitched`: most of its shingles were kept, from several lines, or it is cut off with "…".
-    fn stitched(&self, key: &str, own: &FxHashSet<u64>, source_of: &FxHashMap<u64, usize>) -> bool {
+    fn stitched(&self, key: &str, own: &[u64], source_of: &FxHashMap<u64, usize>) -> bool {
         if own.len() < 6 {
             return false;
         }
@@ -149,5 +211,63 @@ impl RepeatRules {
         }
         let distinct: FxHashSet<usize> = sources.into_iter().collect();
         distinct.len() >= 2 || key.ends_with('…') || key.ends_with("...")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The key's `\w` runs found in a second pass over it, as `_WORD.findall(key, 0, limit)` reads it.
+    fn runs_after(table: &Table, key: &str, limit: usize) -> Vec<(usize, usize)> {
+        let (mut found, mut start, mut end) = (Vec::new(), None, key.len());
+        for (n, (at, c)) in key.char_indices().enumerate() {
+            if n == limit {
+                end = at;
+                break;
+            }
+            match (start, table.props(c).has(WORD)) {
+                (None, true) => start = Some(at),
+                (Some(from), false) => {
+                    found.push((from, at));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        found.extend(start.map(|from| (from, end)));
+        found
+    }
+
+    #[test]
+    fn runs_read_while_writing_are_those_of_the_key() {
+        let table = Table::load("14.0.0").unwrap();
+        // a stand-in fold: ß to "ss" (longer), Σ to σ, anything else itself
+        let mut fold = |c: char, out: &mut String| {
+            match c {
+                'ß' => out.push_str("ss"),
+                'Σ' => out.push('σ'),
+                _ => out.push(c),
+            }
+            Ok(())
+        };
+        let lines = [
+            "Hello,  World  of_the  2024 Games!",
+            "Straße  ΣΟΦΙΑ — déjà-vu…  x",
+            "a",
+            "  ",
+            "end with word",
+        ];
+        let (mut key, mut found) = (String::new(), Vec::new());
+        for line in lines {
+            for limit in 0..key.len().max(line.len()) + 3 {
+                normalised(&table, line, &mut fold, limit, &mut key, &mut found).unwrap();
+                assert_eq!(
+                    found,
+                    runs_after(&table, &key, limit),
+                    "{line:?} up to {limit}"
+                );
+            }
+        }
     }
 }

@@ -98,6 +98,27 @@ fn forms<'a>(table: &'a Table, doc: &'a Doc, text: &'a str, i: usize) -> Forms<'
     }
 }
 
+/// A test of a line asked once per distinct text: copies of a line share its row (its text and measures),
+/// and a line's shape is read from those alone (a fifth of the bench's lines repeat one above them: menus,
+/// link rows, the same credit under each photo).
+struct RowMemo<T> {
+    known: Vec<Option<T>>,
+}
+
+impl<T: Copy> RowMemo<T> {
+    fn new(doc: &Doc) -> RowMemo<T> {
+        RowMemo {
+            known: vec![None; doc.rows.len()],
+        }
+    }
+
+    /// The test's answer for row `r`, asked of `test` the first time only.
+    #[inline]
+    fn get(&mut self, r: usize, test: impl FnOnce() -> T) -> T {
+        *self.known[r].get_or_insert_with(test)
+    }
+}
+
 /// `is_credit`
 pub fn is_credit(rules: &ShapeRules, line: &Forms, words: u32) -> bool {
     words <= 60 && rules.patterns.credit.iter().any(|p| p.is_match(line))
@@ -141,11 +162,13 @@ impl ShapeRules {
         for &r in &doc.row {
             counts[r as usize] += 1;
         }
+        // (single reads the row alone, and no decision made here: its answer is the same for every copy)
+        let mut singles = RowMemo::new(doc);
         for i in 0..n {
             if doc.authority[i] >= MARKUP || doc.label[i] == BOILERPLATE {
                 continue;
             }
-            let mut found = self.single(table, doc, text, i, &counts);
+            let mut found = singles.get(doc.r(i), || self.single(table, doc, text, i, &counts));
             if found.is_none() && i + 1 < n {
                 found = self.caption_echo(table, doc, text, i);
             }
@@ -251,12 +274,14 @@ impl ShapeRules {
     fn headline_lists(&self, table: &Table, doc: &mut Doc, text: &str) {
         let n = doc.len();
         let p = &self.patterns;
+        let mut memo = RowMemo::new(doc);
         let meta: Vec<bool> = (0..n)
             .map(|i| {
-                doc.m.words[doc.r(i)] <= 8 && {
-                    let line = forms(table, doc, text, i);
-                    p.byline_like.is_match(&line) || p.timestamp_like.is_match(&line)
-                }
+                doc.m.words[doc.r(i)] <= 8
+                    && memo.get(doc.r(i), || {
+                        let line = forms(table, doc, text, i);
+                        p.byline_like.is_match(&line) || p.timestamp_like.is_match(&line)
+                    })
             })
             .collect();
         let mut items: Vec<(usize, usize)> = Vec::new();
@@ -301,11 +326,14 @@ impl ShapeRules {
     fn teaser_lists(&self, table: &Table, doc: &mut Doc, text: &str) {
         let n = doc.len();
         let gap = self.teaser_gap;
+        let mut memo = RowMemo::new(doc);
         let mut hits: Vec<usize> = (0..n)
             .filter(|&i| {
                 below_markup_or_its_body(doc, i)
                     && doc.m.words[doc.r(i)] >= 8
-                    && self.patterns.teaser.is_match(&forms(table, doc, text, i))
+                    && memo.get(doc.r(i), || {
+                        self.patterns.teaser.is_match(&forms(table, doc, text, i))
+                    })
             })
             .collect();
         hits.push(n + gap + 1);

@@ -331,7 +331,16 @@ impl Table {
 
     /// `str.lower()` of `text[start..end]` (byte offsets), the final-sigma context read from all of `text`.
     pub fn lower_str_into(&self, text: &str, start: usize, end: usize, out: &mut String) {
-        for (at, c) in text[start..end].char_indices() {
+        let part = &text[start..end];
+        if part.is_ascii() {
+            // ASCII lower-cases as ASCII in every Unicode version (a test holds the table to it): no
+            // decoding, no lookup, no sigma to look around
+            let from = out.len();
+            out.push_str(part);
+            out[from..].make_ascii_lowercase();
+            return;
+        }
+        for (at, c) in part.char_indices() {
             if c == '\u{3a3}' {
                 let at = start + at;
                 let before = text[..at].chars().rev().map(|c| self.props(c));
@@ -539,5 +548,26 @@ mod tests {
         assert_eq!(lower("ΟΔΟΣ ΣΑΣ"), "οδος σας");
         assert_eq!(lower("İstanbul"), "i\u{307}stanbul");
         assert_eq!(lower("Σ"), "σ");
+    }
+
+    /// `lower_str_into` lower-cases ASCII without the table: every table must agree, character by character.
+    #[test]
+    fn ascii_lowers_as_the_table_says() {
+        for version in versions() {
+            let table = Table::load(version).unwrap();
+            for b in 0u8..128 {
+                let c = b as char;
+                let mut chars = Vec::new();
+                table.lower_into(&[c], 0, 1, &mut chars);
+                assert_eq!(
+                    chars,
+                    vec![c.to_ascii_lowercase()],
+                    "U+{b:04X} in {version}"
+                );
+            }
+            let mut out = String::from("kept ");
+            table.lower_str_into("x MIXED Case, 42!", 2, 12, &mut out);
+            assert_eq!(out, "kept mixed case");
+        }
     }
 }
