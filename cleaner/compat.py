@@ -9,4 +9,20 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only (setup.cfg installs tomli there)
     import tomli as tomllib
 
-__all__ = ["tomllib"]
+# The digests, from CPython's own implementations when they are there (as ``random`` takes its sha512):
+# ``hashlib`` loads OpenSSL, ~2-3 ms of CPU of every CLI start (a tenth of its budget over bare Python),
+# for a SHA-256 of the phrase data and a BLAKE2b of a line. The digests are the same bytes either way
+# (``hashlib.blake2b`` *is* ``_blake2.blake2b``); the module holding SHA-256 was renamed in 3.12.
+try:
+    from _sha256 import sha256
+except ImportError:  # pragma: no cover - Python 3.12 and later, or a build without it
+    try:
+        from _sha2 import sha256  # type: ignore[no-redef]
+    except ImportError:
+        from hashlib import sha256  # type: ignore[no-redef]
+try:
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a build without the module
+    from hashlib import blake2b  # type: ignore[no-redef]
+
+__all__ = ["blake2b", "sha256", "tomllib"]

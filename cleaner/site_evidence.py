@@ -14,11 +14,11 @@ Only the hashes seen on at least :data:`MIN_PAGES` pages are kept for the cleani
 
 from __future__ import annotations
 
-import hashlib
 from array import array
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .compat import blake2b
 from .urls import site_host
 
 MAX_PAGES_PER_HOST = 200
@@ -39,7 +39,7 @@ STRONG_PAGES = 4
 
 def line_hash(text: str) -> int:
     """A stable 64-bit hash of a stripped line (the same in every process: not Python's ``hash``)."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+    return int.from_bytes(blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
 def page_hashes(texts: Iterable[str], cap: int = MAX_HASHES_PER_PAGE) -> array:

@@ -194,6 +194,22 @@ def test_the_text_path_reads_its_data_without_importlib_resources():
     assert _loaded_by_cli_run(seed("000"), ("importlib.resources", "zipfile", "tempfile", "shutil")) == []
 
 
+def test_the_text_path_takes_its_digests_without_openssl_and_loads_difflib_when_asked():
+    """``hashlib`` loads OpenSSL (~2-3 ms of a start) for one SHA-256 of the phrase data: the digests come from
+    CPython's own modules (:mod:`cleaner.compat`); difflib's matcher is made only for a line near the title."""
+    assert _loaded_by_cli_run(seed("000"), ("hashlib", "_hashlib", "difflib")) == []
+
+
+def test_the_lean_digests_are_hashlibs():
+    import hashlib
+
+    from cleaner.compat import blake2b, sha256
+
+    data = "Ünïcode line — with a dash".encode()
+    assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+    assert blake2b(data, digest_size=8).digest() == hashlib.blake2b(data, digest_size=8).digest()
+
+
 def test_the_builtin_profiles_are_searched_without_the_regex_module():
     """The built-in profiles' regexes are checked for backtracking by the tests, so they run on ``re``:
     choosing a profile for a dump (their fingerprints, seed 000 is one a built-in profile matches) does not

@@ -344,22 +344,22 @@ TRANSLATOR_VERSION = 1
 
 def build_translations() -> dict[str, Any]:
     """Every shipped phrase pattern, as the phrase book searches it, in the core's syntax: {pattern: [regex, named]}."""
-    import hashlib
-
+    from ..compat import sha256
     from ..stages.phrases import PHRASES_FILE, default_phrasebook
     from ..triggers import WORD_START
 
     book = default_phrasebook()
     patterns = sorted({which.wrap.format(f"{WORD_START}(?:{source})")
                        for which in (book.strong, book.whole, book.short) for _, source, _ in which.entries})
-    return {"source_sha256": hashlib.sha256(PHRASES_FILE.read_bytes()).hexdigest(), "version": TRANSLATOR_VERSION,
+    return {"source_sha256": sha256(PHRASES_FILE.read_bytes()).hexdigest(), "version": TRANSLATOR_VERSION,
             "regexes": {pattern: list(rust_regex(pattern)) for pattern in patterns}}
 
 
 def _shipped_translations() -> dict[str, tuple[str, str]]:
     """The shipped translations, if made from exactly this phrase data by this translator; else none."""
-    import hashlib
     import json
+
+    from ..compat import sha256
     from ..data import data_file
 
     from ..stages.phrases import PHRASES_FILE
@@ -369,7 +369,7 @@ def _shipped_translations() -> dict[str, tuple[str, str]]:
     except (OSError, ValueError):
         return {}
     if data.get("version") != TRANSLATOR_VERSION or \
-            data.get("source_sha256") != hashlib.sha256(PHRASES_FILE.read_bytes()).hexdigest():
+            data.get("source_sha256") != sha256(PHRASES_FILE.read_bytes()).hexdigest():
         return {}
     return {pattern: (regex, named) for pattern, (regex, named) in data.get("regexes", {}).items()}
 

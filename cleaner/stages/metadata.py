@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from ..dates import date_in_url, dateline_parts, is_update, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
@@ -27,6 +27,9 @@ from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, CREDITED_BY, BYLIN
                        NOT_NAME_WORDS, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
+
+if TYPE_CHECKING:
+    from difflib import SequenceMatcher
 
 _WINDOW = 15
 #: Shapes a headline may have (a long title-case headline looks like a navigation bar).
@@ -387,6 +390,8 @@ class _TitlePart:
         if lowered == title:
             return True
         if self._matcher is None:
+            from difflib import SequenceMatcher  # lazy: most dumps have no line near a title part (~1 ms a start)
+
             self._matcher = SequenceMatcher(None, "", title)
         self._matcher.set_seq1(lowered)
         return self._matcher.ratio() >= _REPEAT_SIMILARITY

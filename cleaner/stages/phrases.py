@@ -13,12 +13,11 @@ newsletter box.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from functools import lru_cache
 
-from ..compat import tomllib
+from ..compat import sha256, tomllib
 from ..data import data_file
 from ..document import Authority, Document, markup_body
 from ..triggers import WORD_START, fold, is_word_key, line_keys, triggers
@@ -187,7 +186,7 @@ def _load_index(raw: bytes) -> dict[str, dict[str, list[str] | None]]:
         index = json.loads(INDEX_FILE.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if index.get("source_sha256") != hashlib.sha256(raw).hexdigest() or index.get("version") != INDEX_VERSION:
+    if index.get("source_sha256") != sha256(raw).hexdigest() or index.get("version") != INDEX_VERSION:
         return {}
     return index.get("triggers", {})
 
@@ -201,7 +200,7 @@ def build_index() -> dict:
         sources = sorted({source for spec in data.values() for scope in scopes for source in spec.get(scope, [])})
         keys[kind] = {source: sorted(found) if (found := triggers(source, kind == "whole")) is not None else None
                       for source in sources}
-    return {"source_sha256": hashlib.sha256(raw).hexdigest(), "version": INDEX_VERSION, "triggers": keys}
+    return {"source_sha256": sha256(raw).hexdigest(), "version": INDEX_VERSION, "triggers": keys}
 
 
 @lru_cache(maxsize=None)
