@@ -19,8 +19,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from .compat import tomllib
-from .data import data_file
+from .data import data_file, read_toml
 from .lazy_re import lazy_compile
 
 
@@ -37,7 +36,7 @@ class Measures(Protocol):
 
 
 def _load() -> dict:
-    return tomllib.loads(data_file("lexicon.toml").read_text(encoding="utf-8"))
+    return read_toml(data_file("lexicon.toml"))
 
 
 _DATA = _load()

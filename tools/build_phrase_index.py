@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild cleaner/data/boilerplate.index.json (and .native.json) after editing cleaner/data/boilerplate.toml,
-and cleaner/data/rules.native.json after editing a regex the native core's rules read (cleaner.native.rules).
+cleaner/data/rules.native.json after editing a regex the native core's rules read (cleaner.native.rules), and
+the JSON twin of each shipped TOML file (cleaner/data/*.toml, cleaner/profiles/*.toml) after editing it.
 
 The index holds each phrase's prefilter keys, and the native file each phrase translated for the native
 core, so the CLI does not derive them at every start; tests fail when either shipped file is out of date.
@@ -34,3 +35,12 @@ with open(specs_file, "w", encoding="utf-8") as out:
     json.dump(build_specs(), out, ensure_ascii=False, indent=0, sort_keys=True)
     out.write("\n")
 print(f"wrote {specs_file}")
+
+from cleaner.data import DATA_DIR, make_twin, twin_path  # noqa: E402
+from cleaner.profiles.loader import BUILTIN_DIR  # noqa: E402
+
+for toml_file in [*sorted(DATA_DIR.glob("*.toml")), *sorted(BUILTIN_DIR.glob("*.toml"))]:
+    with open(twin_path(toml_file), "w", encoding="utf-8") as out:
+        json.dump(make_twin(toml_file), out, ensure_ascii=False, indent=0, sort_keys=True)
+        out.write("\n")
+    print(f"wrote {twin_path(toml_file)}")

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from ..compat import tomllib
+from .. import compat
+from ..data import read_toml
 from ..errors import ProfileError, UsageError
 from ..urls import url_host
 from .patterns import (LinePattern, LiteralScreen, ProfileRegex, budget_for, compile_pattern, compile_patterns, compile_regex,
@@ -119,10 +120,11 @@ def load_profile(path: str | os.PathLike[str], builtin: bool = False) -> Profile
     path = str(path)
     try:
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+            raw = handle.read()
+        data = read_toml(Path(path), raw)  # a built-in profile from its JSON twin, when current
     except OSError as exc:
         raise ProfileError(path, None, f"cannot read file: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except compat.tomllib.TOMLDecodeError as exc:  # (named only once a file was parsed: tomllib is loaded)
         raise ProfileError(path, None, f"invalid TOML: {exc}") from None
     if not builtin:
         return _build(data, path, builtin)

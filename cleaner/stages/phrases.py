@@ -17,8 +17,8 @@ import json
 import re
 from functools import lru_cache
 
-from ..compat import sha256, tomllib
-from ..data import data_file
+from ..compat import sha256
+from ..data import data_file, read_toml
 from ..document import Authority, Document, markup_body
 from ..triggers import WORD_START, fold, is_word_key, line_keys, triggers
 
@@ -177,7 +177,7 @@ INDEX_VERSION = 3
 @lru_cache(maxsize=1)
 def default_phrasebook() -> PhraseBook:
     raw = PHRASES_FILE.read_bytes()
-    return PhraseBook(tomllib.loads(raw.decode("utf-8")), _load_index(raw))
+    return PhraseBook(read_toml(PHRASES_FILE, raw), _load_index(raw))
 
 
 def _load_index(raw: bytes) -> dict[str, dict[str, list[str] | None]]:
@@ -193,6 +193,8 @@ def _load_index(raw: bytes) -> dict[str, dict[str, list[str] | None]]:
 
 def build_index() -> dict:
     """The trigger index for the current phrase data (``python tools/build_phrase_index.py`` writes it)."""
+    from ..compat import tomllib
+
     raw = PHRASES_FILE.read_bytes()
     data = tomllib.loads(raw.decode("utf-8"))
     keys: dict[str, dict[str, list[str] | None]] = {}
