@@ -60,3 +60,25 @@ def test_the_cli_cleans_a_text_dump_without_tomllib():
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "LOADED: False"
+
+
+def test_the_cli_freezes_the_pipeline_it_imports_to_clean():
+    """The pipeline's modules, imported when a command cleans, are imported with the collector off and frozen,
+    as the CLI's are (``cleaner.startup.import_frozen``): collections during the start pass them by."""
+    probe = ("import gc, sys\n"
+             "import click\n"
+             "seen = []\n"
+             "group_main = click.Group.main\n"
+             "def counting(self, *args, **kwargs):\n"
+             "    seen.append(gc.get_freeze_count())\n"
+             "    return group_main(self, *args, **kwargs)\n"
+             "click.Group.main = counting\n"
+             "sys.argv = ['cleaner', sys.argv[1]]\n"
+             "from cleaner.__main__ import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print('FROZEN:', seen[0], gc.get_freeze_count())\n")
+    result = subprocess.run([python(), "-c", probe, str(seed("000"))], capture_output=True, text=True, cwd=ROOT,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    at_command, at_end = map(int, result.stdout.strip().splitlines()[-1].removeprefix("FROZEN:").split())
+    assert at_end > at_command + 1000, (at_command, at_end)  # ~3,000 on main: 0

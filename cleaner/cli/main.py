@@ -72,8 +72,10 @@ def main() -> None:
 
 
 def _make_cleaner(profiles_dirs, no_profiles, text_model=None, max_bytes=None, markup_model=None):
-    from ..api import Cleaner
     from ..reading import DEFAULT_MAX_BYTES
+    from ..startup import import_frozen
+
+    Cleaner = import_frozen("..api", __package__).Cleaner  # the pipeline's modules, frozen as the CLI's are
 
     try:
         return Cleaner(profiles_dirs=profiles_dirs, use_profiles=not no_profiles, text_model=text_model,

@@ -1,6 +1,6 @@
 """Each line's vector: the document measured once, then every line's columns (:mod:`.columns`).
 
-The columns table is compiled, once at import, into one generator function
+The columns table is compiled, once (at the first vectors asked), into one generator function
 whose loop body is the list of the columns' expressions, as a hand-written
 loop would be: calling a function per column would cost about a tenth of the
 text path's time. A column another column reads is worked out into a local of
@@ -16,6 +16,7 @@ import keyword
 import math
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from ..lexicon import is_prose
@@ -37,7 +38,7 @@ def iter_line_vectors(lines, has_stoplist: bool, char_mode: bool, memo: bool = T
     matters more, measures each line anew."""
     if not lines:
         return iter(())
-    return _rows(lines, has_stoplist, char_mode, memo, **page_measures(lines, has_stoplist))
+    return _compiled()[1](lines, has_stoplist, char_mode, memo, **page_measures(lines, has_stoplist))
 
 
 def page_measures(lines: Sequence, has_stoplist: bool) -> dict[str, Any]:
@@ -153,4 +154,10 @@ def _compile(table: Sequence[Column], terms: Sequence[tuple[str, str]]) -> tuple
 #: The names :func:`page_measures` gives (the generated function's parameters).
 PAGE_NAMES = ("n", "feats", "prose", "chrome", "reference", "start", "end", "prose_near", "prose_nearby",
               "prose_in_part", "to_prose", "shorts", "ended_at", "overlap", "cohesive", "headline", "colon_list")
-_line_columns, _rows = _compile(COLUMNS, TERMS)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[Any, Any]:
+    """The table compiled: (line_columns, rows). At first use, not at import: the native core reads the table
+    itself (:mod:`cleaner.native.rules`), and compiling it was ~1 ms of every CLI start."""
+    return _compile(COLUMNS, TERMS)
