@@ -46,7 +46,8 @@ def twin_path(path: Path) -> Path:
 
 
 def make_twin(path: Path) -> dict[str, Any]:
-    """The JSON twin of the TOML file at ``path``, as :func:`read_toml` reads it."""
+    """The JSON twin of the TOML file at ``path``, as :func:`read_toml` reads it (written with its tables' keys
+    in the file's order: the order of the phrase categories is their priority)."""
     from ..compat import tomllib
 
     raw = path.read_bytes()
