@@ -301,6 +301,20 @@ def test_model_keeps_prose_and_drops_chrome_around_it():
     assert (d.lines[8].stage, d.lines[8].reason) == ("phrases", "share (whole line)")   # the detector's decision stands
 
 
+def test_what_a_line_is_about_is_final_inside_the_text_but_its_shape_is_not():
+    """A photo credit, a related-links line or a call to action between paragraphs stays chrome (the model
+    kept them as body before: the Viterbi's "inside the main text"); a line known only by its shape, such as
+    a short repeated subheading, is still the model's to keep."""
+    for chrome, stage in (("Credit: Chris McNamara", "shapes"), ("Photo: Reuters", "shapes"),
+                          ("Related: Ten things to know", "phrases")):
+        d = run_text_stages(doc(PROSE, chrome, PROSE2, PROSE3))
+        assert labels(d) == [BODY, BOILERPLATE, BODY, BODY], chrome
+        assert d.lines[1].stage == stage and "despite" not in str(d.lines[1].reason), chrome
+    d = run_text_stages(doc(PROSE, "What happens next", PROSE2, "What happens next", PROSE3))
+    assert d.lines[1].signal == "repeated" and labels(d) == [BODY] * 5
+    assert str(d.lines[1].reason).startswith("body p=") and "despite repeated" in str(d.lines[1].reason)
+
+
 def test_hard_signals_are_final_even_inside_the_text():
     d = run_text_stages(doc(PROSE, "Advertisement", PROSE2, PROSE3))
     assert labels(d) == [BODY, BOILERPLATE, BODY, BODY]

@@ -291,7 +291,8 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
             around.append(("expr", expression(column.compute, slot_of, constants, arrays), slot(column.name)))
     return {"own": own, "terms": terms, "around": around, "slots": len(slot_of),
             "prose_units": lexicon.PROSE_UNITS, "near_radius": c.NEAR_RADIUS, "nearby_radius": c.NEARBY_RADIUS,
-            "part_radius": c.PART_RADIUS, "end_markers": sorted(signal_code[s] for s in c.END_MARKERS)}
+            "part_radius": c.PART_RADIUS, "end_markers": sorted(signal_code[s] for s in c.END_MARKERS),
+            "final_signals": sorted(signal_code[s] for s in c.FINAL_SIGNALS)}
 
 
 def model_numbers(model) -> dict[str, Any]:
