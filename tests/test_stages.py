@@ -256,6 +256,25 @@ def test_shapes_author_box_after_the_article():
         assert labels(d)[2] == UNKNOWN, heading
 
 
+
+def test_shapes_author_box_closed_by_the_authors_link():
+    """A bio over "More articles from Ann Lee" (in other languages too), the name line above the bio included;
+    a paragraph that does not open with the author's name, or a link with no bio, stays the model's."""
+    bio = "Emiliano joined the magazine in March 2017 and has been reporting on solar power from Rome since then."
+    for link in ("More articles from Emiliano Bellini", "View all posts by Emiliano Bellini",
+                 "Weitere Artikel von Emiliano Bellini", "Más artículos de Emiliano Bellini"):
+        d = doc(PROSE, "Emiliano Bellini", bio, link, "Sign up for our newsletter")
+        ShapesStage()(d)
+        assert labels(d)[:4] == [UNKNOWN] + [BOILERPLATE] * 3, link
+        assert {line.reason for line in d.lines[1:4]} == {"author box (about the author, a bio)"}
+        assert d.lines[1].authority == Authority.HARD
+    d = doc(PROSE, PROSE2, "More articles from Emiliano Bellini")
+    ShapesStage()(d)
+    assert labels(d)[:2] == [UNKNOWN, UNKNOWN]
+    d = doc(PROSE, "Emiliano Bellini", "More articles from Emiliano Bellini")
+    ShapesStage()(d)
+    assert labels(d)[0] == UNKNOWN and "author box" not in str(d.lines[2].reason)
+
 # --- scoring and context (the model) -----------------------------------------------
 
 TEXT_STAGES = (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(), RepeatsStage())

@@ -88,6 +88,7 @@ fn shape_rules(
             comment_stamp: p("comment_stamp")?,
             author_heading: p("author_heading")?,
             about_name: p("about_name")?,
+            author_link: p("author_link")?,
         },
         verdicts: ShapeVerdicts {
             separator: v("separator")?,
@@ -124,6 +125,7 @@ fn shape_rules(
         thread_heading_gap: item(spec, "thread_heading_gap")?.extract()?,
         thread_article_words: item(spec, "thread_article_words")?.extract()?,
         author_box_lines: item(spec, "author_box_lines")?.extract()?,
+        author_link_words: item(spec, "author_link_words")?.extract()?,
         comments: item(spec, "comments")?.extract()?,
     })
 }
