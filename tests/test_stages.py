@@ -256,6 +256,25 @@ def test_shapes_author_box_after_the_article():
         assert labels(d)[2] == UNKNOWN, heading
 
 
+
+def test_shapes_author_box_closed_by_the_authors_link():
+    """A bio over "More articles from Ann Lee" (in other languages too), the name line above the bio included;
+    a paragraph that does not open with the author's name, or a link with no bio, stays the model's."""
+    bio = "Emiliano joined the magazine in March 2017 and has been reporting on solar power from Rome since then."
+    for link in ("More articles from Emiliano Bellini", "View all posts by Emiliano Bellini",
+                 "Weitere Artikel von Emiliano Bellini", "Más artículos de Emiliano Bellini"):
+        d = doc(PROSE, "Emiliano Bellini", bio, link, "Sign up for our newsletter")
+        ShapesStage()(d)
+        assert labels(d)[:4] == [UNKNOWN] + [BOILERPLATE] * 3, link
+        assert {line.reason for line in d.lines[1:4]} == {"author box (about the author, a bio)"}
+        assert d.lines[1].authority == Authority.HARD
+    d = doc(PROSE, PROSE2, "More articles from Emiliano Bellini")
+    ShapesStage()(d)
+    assert labels(d)[:2] == [UNKNOWN, UNKNOWN]
+    d = doc(PROSE, "Emiliano Bellini", "More articles from Emiliano Bellini")
+    ShapesStage()(d)
+    assert labels(d)[0] == UNKNOWN and "author box" not in str(d.lines[2].reason)
+
 # --- scoring and context (the model) -----------------------------------------------
 
 TEXT_STAGES = (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(), RepeatsStage())
@@ -299,6 +318,20 @@ def test_model_keeps_prose_and_drops_chrome_around_it():
     assert labels(d) == [BOILERPLATE] * 4 + [BODY] * 4 + [BOILERPLATE] * 3
     assert d.lines[5].stage == "context" and str(d.lines[5].reason).startswith("body p=")  # kept by its context
     assert (d.lines[8].stage, d.lines[8].reason) == ("phrases", "share (whole line)")   # the detector's decision stands
+
+
+def test_what_a_line_is_about_is_final_inside_the_text_but_its_shape_is_not():
+    """A photo credit, a related-links line or a call to action between paragraphs stays chrome (the model
+    kept them as body before: the Viterbi's "inside the main text"); a line known only by its shape, such as
+    a short repeated subheading, is still the model's to keep."""
+    for chrome, stage in (("Credit: Chris McNamara", "shapes"), ("Photo: Reuters", "shapes"),
+                          ("Related: Ten things to know", "phrases")):
+        d = run_text_stages(doc(PROSE, chrome, PROSE2, PROSE3))
+        assert labels(d) == [BODY, BOILERPLATE, BODY, BODY], chrome
+        assert d.lines[1].stage == stage and "despite" not in str(d.lines[1].reason), chrome
+    d = run_text_stages(doc(PROSE, "What happens next", PROSE2, "What happens next", PROSE3))
+    assert d.lines[1].signal == "repeated" and labels(d) == [BODY] * 5
+    assert str(d.lines[1].reason).startswith("body p=") and "despite repeated" in str(d.lines[1].reason)
 
 
 def test_hard_signals_are_final_even_inside_the_text():

@@ -5,13 +5,16 @@ inside it, after it; with learned probabilities of staying or switching) finds t
 labelling of the whole document: a weak line between body lines joins the
 text, a plausible sentence inside a block of chrome stays chrome — jusText's
 context revision, done as a sequence model. Lines a detector already
-recognised as chrome keep that detector's decision when the model agrees.
+recognised as chrome keep that detector's decision when the model agrees, and always when
+the detector said what the line is about (a photo credit, a legal notice, a share button:
+``FINAL_SIGNALS``); a line known only by its shape (a menu, a repeated line) the model may keep.
 """
 
 from __future__ import annotations
 
 from ..document import BODY, BOILERPLATE, Authority, Document, WordedReason
 from ..textmodel import model_for
+from ..textmodel.columns import FINAL_SIGNALS
 
 
 class ModelReason(WordedReason):
@@ -51,6 +54,8 @@ class ContextStage:
             if line.authority > soft:
                 continue  # a detector's final evidence, the markup's or a profile's decision
             if body:
+                if line.signal in FINAL_SIGNALS:
+                    continue  # chrome no article line is: its detector's verdict stands
                 decide(line, BODY, ModelReason(line, True, model, despite=line.signal), soft)
             elif line.signal is None:
                 decide(line, BOILERPLATE, ModelReason(line, False, model), soft)

@@ -39,6 +39,12 @@ _AUTHOR_HEADING = lazy_compile(r"^(?:about the (?:author|writer)|author bio|sobr
 #: that name and a verb: "Tom has been…", "Tom Ashworth is…").
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]+"
 _ABOUT_NAME = lazy_compile(rf"^(?:[Aa]bout|ABOUT|[Üü]ber|[Ss]obre|[Oo]ver) {_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?$")
+#: "More articles from Ann Lee", "View all posts by Ann Lee": the author's link that closes an author box
+#: (its bio, above, opens with the author's name).
+_AUTHOR_LINK = lazy_compile(r"^(?:more (?:articles|posts|stories) (?:from|by)|(?:view |see )?all (?:posts|articles|stories) "
+                            r"by|read more (?:from|by)|(?:weitere|alle) (?:artikel|beiträge) von|plus d.articles de|tous les "
+                            r"articles de|(?:más|todos los) artículos de|mais artigos de|(?:altri|tutti gli) articoli di|"
+                            r"meer artikelen van) \w", re.I)
 #: "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"
 _PUBLISHED_UPDATED = lazy_compile(r"^(?:published|posted|updated|last updated)\b.{0,60}\d", re.I)
 #: "1 of 4 A shopper looks at …": a gallery caption.
@@ -311,6 +317,8 @@ class ShapesStage:
 
     #: An author box's bio is at most this many lines under its heading (the name and a role may come first).
     author_box_lines = 3
+    #: An author's link ("View all posts by Ann Lee, MS, RD") has at most this many words.
+    author_link_words = 10
 
     def _author_boxes(self, doc: Document) -> None:
         """"About the author" (or "About Ann Lee", whose bio then opens with "Ann"), a name, a bio: the box
@@ -318,7 +326,14 @@ class ShapesStage:
         lines = doc.lines
         for i, line in enumerate(lines):
             f = line.features
-            if f.words > 6 or f.ends_sentence or line.authority >= Authority.MARKUP:
+            if f.words > self.author_link_words or f.ends_sentence or line.authority >= Authority.MARKUP:
+                continue
+            if _AUTHOR_LINK.match(line.text):
+                start = self._author_link_box(lines, i)
+                for member in lines[start:i + 1] if start is not None else ():
+                    _condemn(doc, member, "author_box", max(member.authority, Authority.HARD))
+                continue
+            if f.words > 6:
                 continue
             if _AUTHOR_HEADING.match(line.text):
                 names: tuple[str, ...] = ()
@@ -331,6 +346,24 @@ class ShapesStage:
             if bio is not None:
                 for member in lines[i:bio + 1]:
                     _condemn(doc, member, "author_box", max(member.authority, Authority.HARD))
+
+    def _author_link_box(self, lines, link: int) -> int | None:
+        """Where the box closed by an author's link ("More articles from Ann Lee") starts: the first prose line
+        within a few above it, when it opens with a capitalised word of the link ("Ann joined…"), or the name
+        line just above that bio ("Ann Lee"). None when no such bio is there."""
+        named = set(lines[link].text.split(" ")[1:])
+        for k in range(link - 1, max(-1, link - 1 - self.author_box_lines), -1):
+            member = lines[k]
+            if member.authority >= Authority.MARKUP:
+                return None
+            if is_prose(member.features):
+                first = member.text.split(" ", 1)[0]
+                if not (first[:1].isupper() and first in named):
+                    return None
+                above = lines[k - 1].text.split(" ") if k else []
+                return k - 1 if 0 < len(above) <= 4 and lines[k - 1].authority < Authority.MARKUP and \
+                    all(word in named for word in above) else k
+        return None
 
     def _author_bio(self, lines, heading: int, names: tuple[str, ...]) -> int | None:
         """The index of the bio under an author heading: the first prose line within a few; when the heading

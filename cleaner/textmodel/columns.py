@@ -42,6 +42,15 @@ SIGNALS = ("cookies", "newsletter", "paywall", "donation", "share", "copyright",
 #: Chrome after which article text rarely continues (measured: under 15% of pages, or
 #: only a sliver when it does): the main run of prose is not stretched across it.
 END_MARKERS = frozenset({"cookies", "copyright", "contact", "headline list", "comments"})
+#: Chrome that says what a line is *about* -- a photo credit, a legal or copyright notice, a
+#: related-links heading, a contact box, a share button, a call to action -- which no article
+#: line is: the context stage may not keep such a line as body, however much prose surrounds it
+#: (its detector's verdict stands). Chrome known by its *shape* (a menu, a headline run, a
+#: repeated line, a dateline, a link row) stays the model's to overrule: subheadings, list
+#: items and a story's own dateline share those shapes. Grouped CV by site with the fold models
+#: of 2026-12-05 (bench/cv_text.py's run): F1 +0.005 scrapinghub-dev (P +0.009),
+#: +0.0014 wcxb-dev-articles, +0.0007 wcxb-dev-other, recall unchanged.
+FINAL_SIGNALS = frozenset({"credit", "legal", "copyright", "related", "contact", "share", "call_to_action"})
 
 #: Prose is counted in windows of this many lines each side of a line: around it, nearby,
 #: and in its part of the page. A column divides the count by the window's width.

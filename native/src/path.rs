@@ -88,6 +88,7 @@ fn shape_rules(
             comment_stamp: p("comment_stamp")?,
             author_heading: p("author_heading")?,
             about_name: p("about_name")?,
+            author_link: p("author_link")?,
         },
         verdicts: ShapeVerdicts {
             separator: v("separator")?,
@@ -124,6 +125,7 @@ fn shape_rules(
         thread_heading_gap: item(spec, "thread_heading_gap")?.extract()?,
         thread_article_words: item(spec, "thread_article_words")?.extract()?,
         author_box_lines: item(spec, "author_box_lines")?.extract()?,
+        author_link_words: item(spec, "author_link_words")?.extract()?,
         comments: item(spec, "comments")?.extract()?,
     })
 }
@@ -296,6 +298,13 @@ fn column_rules(spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRule
         }
         end_marker[code] = true;
     }
+    let mut final_signal = vec![false; signals + 1];
+    for code in item(spec, "final_signals")?.extract::<Vec<usize>>()? {
+        if code > signals {
+            return Err(value_error("a final signal out of range"));
+        }
+        final_signal[code] = true;
+    }
     if slots < columns::BASE_NAMES.len() {
         return Err(value_error("fewer slots than the base names"));
     }
@@ -311,6 +320,7 @@ fn column_rules(spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRule
         nearby_radius: item(spec, "nearby_radius")?.extract()?,
         part_radius: item(spec, "part_radius")?.extract()?,
         end_marker,
+        final_signal,
     })
 }
 
@@ -593,7 +603,7 @@ impl TextPath {
             doc.stage_now = self.stages[3];
             textmodel::scoring(&self.columns, model, &self.table, &mut doc, text);
             doc.stage_now = self.stages[4];
-            textmodel::context(model, &mut doc);
+            textmodel::context(&self.columns, model, &mut doc);
             doc.stage_now = self.stages[5];
             let mut fold = |c: char, out: &mut String| self.fold_char(py, c, out);
             self.repeats

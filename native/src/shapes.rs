@@ -39,6 +39,7 @@ pub struct ShapePatterns {
     pub comment_stamp: Pattern,
     pub author_heading: Pattern,
     pub about_name: Pattern,
+    pub author_link: Pattern,
 }
 
 /// The module's verdicts, by their Python names.
@@ -77,7 +78,7 @@ pub struct ShapeRules {
     pub related: Signal,
     pub repeated: Signal,
     /// `ShapesStage.thread_run`, `thread_gap`, `stamp_words`, `stamp_chars`, `thread_heading_gap`, `thread_article_words`,
-    /// `author_box_lines`
+    /// `author_box_lines`, `author_link_words`
     pub thread_run: usize,
     pub thread_gap: usize,
     pub stamp_words: u32,
@@ -85,6 +86,7 @@ pub struct ShapeRules {
     pub thread_heading_gap: usize,
     pub thread_article_words: u32,
     pub author_box_lines: usize,
+    pub author_link_words: u32,
     /// The signal of a comments heading (`_comment_threads` reads it): "comments".
     pub comments: Signal,
 }
@@ -520,10 +522,25 @@ impl ShapeRules {
         let v = self.verdicts.author_box;
         for i in 0..n {
             let r = doc.r(i);
-            if doc.m.words[r] > 6 || doc.m.ends_sentence[r] != 0 || doc.authority[i] >= MARKUP {
+            if doc.m.words[r] > self.author_link_words
+                || doc.m.ends_sentence[r] != 0
+                || doc.authority[i] >= MARKUP
+            {
                 continue;
             }
             let line = forms(table, doc, text, i);
+            if self.patterns.author_link.is_match(&line) {
+                if let Some(start) = self.author_link_box(doc, text, i) {
+                    for k in start..=i {
+                        let authority = doc.authority[k].max(HARD);
+                        doc.condemn(k, v.reason, v.signal, authority);
+                    }
+                }
+                continue;
+            }
+            if doc.m.words[r] > 6 {
+                continue;
+            }
             let bio = if self.patterns.author_heading.is_match(&line) {
                 self.author_bio(doc, text, i, &[])
             } else if self.patterns.about_name.is_match(&line) {
@@ -540,6 +557,37 @@ impl ShapeRules {
                 }
             }
         }
+    }
+
+    /// `ShapesStage._author_link_box`: where the box closed by an author's link starts (its bio opens with a
+    /// capitalised word of the link; the name line just above the bio joins it).
+    fn author_link_box(&self, doc: &Doc, text: &str, link: usize) -> Option<usize> {
+        let named: FxHashMap<&str, ()> = doc
+            .text(text, link)
+            .split(' ')
+            .skip(1)
+            .map(|word| (word, ()))
+            .collect();
+        let lowest = link.saturating_sub(self.author_box_lines);
+        for k in (lowest..link).rev() {
+            if doc.authority[k] >= MARKUP {
+                return None;
+            }
+            if is_prose(doc, k) {
+                let first = doc.text(text, k).split(' ').next().unwrap_or("");
+                let capital = first.chars().next().is_some_and(char::is_uppercase);
+                if !(capital && named.contains_key(first)) {
+                    return None;
+                }
+                if k == 0 || doc.authority[k - 1] >= MARKUP {
+                    return Some(k);
+                }
+                let above: Vec<&str> = doc.text(text, k - 1).split(' ').collect();
+                let name_line = above.len() <= 4 && above.iter().all(|w| named.contains_key(w));
+                return Some(if name_line { k - 1 } else { k });
+            }
+        }
+        None
     }
 
     /// `ShapesStage._author_bio`: the bio under an author heading, opening with the name the heading gave.

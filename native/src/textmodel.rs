@@ -27,6 +27,8 @@ pub struct ColumnRules {
     pub part_radius: usize,
     /// Per signal code: is it an end marker (`END_MARKERS`)?
     pub end_marker: Vec<bool>,
+    /// Per signal code: may the context stage not keep such a line (`FINAL_SIGNALS`)?
+    pub final_signal: Vec<bool>,
 }
 
 /// What the scoring stage read, kept to make a line's vector again (`--explain`).
@@ -674,8 +676,9 @@ pub fn vector(rules: &ColumnRules, doc: &Doc, i: usize) -> Option<Vec<f64>> {
     Some(columns.iter().map(|column| column[0]).collect())
 }
 
-/// Stage `context`: the Viterbi labels every line (`ContextStage`).
-pub fn context(model: &Model, doc: &mut Doc) {
+/// Stage `context`: the Viterbi labels every line (`ContextStage`); a line whose signal is final
+/// keeps its detector's verdict.
+pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
     let n = doc.len();
     if n == 0 || doc.authority.iter().all(|&a| a >= MARKUP) {
         return;
@@ -687,6 +690,14 @@ pub fn context(model: &Model, doc: &mut Doc) {
         }
         let signal = doc.signal[i];
         if body {
+            if rules
+                .final_signal
+                .get(signal as usize)
+                .copied()
+                .unwrap_or(false)
+            {
+                continue;
+            }
             doc.decide(
                 i,
                 BODY,
