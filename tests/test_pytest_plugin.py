@@ -12,7 +12,8 @@ from cleaner.output import to_text
 pytest_plugins = ["pytester"]
 
 DUMP = FIXTURES / "generic" / "blog-1.txt"
-JPOST = FIXTURES / "sites" / "jpost-2.txt"
+#: A site fixture whose expectation its profile makes: the generic fallback alone cleans it otherwise.
+PROFILED = FIXTURES / "sites" / "duvarenglish-1.txt"
 
 
 def add_fixture(folder, dump=DUMP, name=None):
@@ -73,9 +74,9 @@ def test_update_rewrites_the_expected_output(pytester):
 
 
 def test_profile_options(pytester):
-    """The jpost dump's expectation was made with its profile: generic-only output differs; a broken profile
+    """The duvarenglish dump's expectation was made with its profile: generic-only output differs; a broken profile
     folder fails every item with its one-line error."""
-    add_fixture(pytester.path / "fx", JPOST)
+    add_fixture(pytester.path / "fx", PROFILED)
     pytester.runpytest("--cleaner-fixtures", "fx").assert_outcomes(passed=1)
     pytester.runpytest("--cleaner-fixtures", "fx", "--cleaner-no-profiles").assert_outcomes(failed=1)
     profiles = pytester.mkdir("profiles")
