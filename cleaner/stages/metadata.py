@@ -181,10 +181,7 @@ class MetadataStage:
         site = _site_part(page_title)
         page_words = frozenset(_peek(lines, 0).features.content) if titled_page else frozenset()
         titles = tuple(map(_TitlePart, _title_parts(page_title)))
-        repeats: set[int] = set()
-        if titles and first > 1:
-            lowered = [text.lower() for text in _texts(lines, first)[1:first]]
-            repeats = {k + 1 for k in _repeating(lines, lowered, titles)}
+        repeats = set(_repeating(lines, first, titles)) if titles and first > 1 else set()
         best, best_score = None, 0.0               # the window's pick
         named, named_score = None, 0.0             # the anchored pick
         taken = frozenset(meta_lines)
@@ -324,16 +321,19 @@ def _site_part(page_title: str) -> str | None:
     return signed[-1].strip() if len(signed) > 1 else None
 
 
-def _repeating(lines, lowered: list[str], titles: "tuple[_TitlePart, ...]") -> list[int]:
-    """The index of each line (lower case) of a headline's size that repeats one of the titles
-    (:meth:`_TitlePart.similar`). In the core where it holds the lines (``NativeLines.repeating_titles``,
-    the same figures; the sizes checked here, of the few it finds); this is the reference."""
+def _repeating(lines, first: int, titles: "tuple[_TitlePart, ...]") -> list[int]:
+    """The index of each line above ``first`` (not the page title itself, line 0) of a headline's size that,
+    in lower case, repeats one of the titles (:meth:`_TitlePart.similar`). In the core where it holds the
+    lines (``NativeLines.repeating_titles``, the same figures on its lines lower-cased as ``str.lower`` does:
+    no lower-case copy of each made here; the sizes checked here, of the few it finds); this is the
+    reference."""
     native = getattr(lines, "repeating_titles", None)
     if native is not None:
-        found = native([title.text for title in titles], lowered, _REPEAT_SIMILARITY)
-        return [k for k in found if _headline_sized(lowered[k])]
+        found = native([title.text for title in titles], 1, first, _REPEAT_SIMILARITY)
+        return [i for i in found if _headline_sized(_text_at(lines, i).lower())]
+    lowered = [text.lower() for text in _texts(lines, first)[1:first]]
     by_length = _titles_by_length(titles)
-    return [k for k, line in enumerate(lowered)
+    return [k + 1 for k, line in enumerate(lowered)
             if (alike := by_length.get(len(line))) and _headline_sized(line) and any(
                 title.similar(line) for title in alike)]
 
