@@ -23,7 +23,7 @@ from itertools import islice
 from ..dates import date_in_url, dateline_parts, is_update, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
@@ -91,8 +91,8 @@ class MetadataStage:
         texts = _texts(lines, max(after, first + 1 + _CREDIT_BELOW))
         # (a line with no date's needle is no dateline: most are passed over from their text, unmade)
         dates = [i for i in scan if _may_be_date(lines, texts, i) and _open(line := _peek(lines, i)) and _is_date(line)]
-        bylines = [i for i in scan if i not in dates and _open(_peek(lines, i))
-                   and _is_byline(lines, i, dates, stoplist)]
+        bylines = [i for i in scan if i not in dates and _may_be_byline(texts, i, dates)
+                   and _open(_peek(lines, i)) and _is_byline(lines, i, dates, stoplist)]
         title_at = next((i for i in window if (line := _peek(lines, i)).label == TITLE and not _open(line)), None)
         decide, soft = doc.decide, Authority.SOFT
         picks_title = meta.get("title") is None and title_at is None
@@ -297,15 +297,23 @@ def _title_parts(page_title: str) -> tuple[str, ...]:
     runs = {page_title[:_TITLE_CHARS], *parts}
     if len(parts) > 2:
         runs.update((" ".join(parts[:-1]), " ".join(parts[1:])))
-    least = min(4, 0.4 * _words_up_to(page_title, 10))   # not a site name of two words ("Sprout Social")
-    return tuple(run for run in runs if len(run.split()) >= max(2, least))
+    least = max(2, min(4, 0.4 * _words_up_to(page_title, 10)))   # not a site name of two words ("Sprout Social")
+    return tuple(run for run in runs if len(run.split()) >= least)
 
 
 def _words_up_to(text: str, most: int) -> int:
     """The number of words in ``text`` (as ``str.split()`` cuts them), counted up to ``most``: a line of a
     megabyte is not split into its words (a list of them was ten bytes a byte of the line), nor copied, to
-    learn that it has more than a few."""
+    learn that it has more than a few. A short line is split (:data:`_SPLIT_CHARS`): the same count, in a
+    fifth of the time."""
+    if len(text) <= _SPLIT_CHARS:
+        return min(len(text.split()), most)
     return sum(1 for _ in islice(_WORD.finditer(text), most))
+
+
+#: A line this short is split into its words to count them (:func:`_words_up_to`): a copy of a few hundred
+#: characters at most, where counting the regex's matches one by one costs more.
+_SPLIT_CHARS = 1_000
 
 
 #: A word as ``str.split()`` cuts them (``\s`` is ``str.isspace``).
@@ -522,6 +530,15 @@ def _may_be_date(lines, texts: Sequence[str], i: int) -> bool:
     """False where line ``i`` cannot be a dateline (:func:`_is_date`): its text holds no :data:`DATE_NEEDLE`
     and the shapes did not take it for one. Read from its text and signal, without making the line."""
     return DATE_NEEDLE.search(texts[i]) is not None or _signal(lines, i) == "dateline"
+
+
+def _may_be_byline(texts: Sequence[str], i: int, dates: list[int]) -> bool:
+    """False where line ``i`` cannot be a byline (:func:`_is_byline`), read from the texts without making the
+    line: it opens with no byline's prefix (:func:`byline_name` is None) nor an agency's name, the line above
+    is no "By" alone, and no dateline stands within two lines of it (:func:`_beside_date`). Most of a
+    header's lines are passed over so."""
+    return (BYLINE_OPENING.match(texts[i]) is not None or AGENCY_BYLINE.match(texts[i]) is not None
+            or (i > 0 and BYLINE_OPENING.match(texts[i - 1]) is not None) or any(abs(i - d) <= 2 for d in dates))
 
 
 def _signal(lines, i: int) -> str | None:
