@@ -160,7 +160,7 @@ def test_the_metadata_stage_makes_no_line_for_a_long_menu_above_the_header():
     window = 15         # metadata._WINDOW: the header's window reads its lines
     assert not [i for i in lines.made if i in menu_at]   # read, not relabelled: no Line made
     # the window's menu lines are read (the headline is its last line), none above it: not the line over the
-    # window either, which the byline's screen reads from the texts (``metadata._may_be_byline``)
+    # window either, which the bylines' screen reads from the texts (``metadata._may_be_bylines``)
     assert sorted(i for i in lines.seen if i in menu_at) == menu_at[-(window - 1):]
     assert article.title == pipeline.run_text(text).title == "Council votes on roads"
 

@@ -378,14 +378,14 @@ def test_a_bare_name_over_a_dateline_under_the_standfirst_is_the_byline_block():
 
 
 def test_a_byline_is_never_passed_over_by_its_screen():
-    """``metadata._may_be_byline`` reads only the texts: wherever ``_is_byline`` takes a line (with no dateline,
+    """``metadata._may_be_bylines`` reads only the texts: wherever ``_is_byline`` takes a line (with no dateline,
     or one beside it), the screen lets it through. Every line of every fixture dump, and "By" alone over a
     name, an agency, a bare name under a dateline."""
     from conftest import FIXTURES
 
     from cleaner import pipeline
     from cleaner.language import stopwords
-    from cleaner.stages.metadata import _is_byline, _may_be_byline
+    from cleaner.stages.metadata import _is_byline, _may_be_bylines
 
     dumps = [path.read_text(encoding="utf-8", errors="replace") for path in sorted(FIXTURES.rglob("*.txt"))
              if not path.name.endswith((".expected.txt", ".gold.txt"))]
@@ -401,5 +401,5 @@ def test_a_byline_is_never_passed_over_by_its_screen():
                     continue
                 if _is_byline(lines, i, dates, stoplist):
                     taken += 1
-                    assert _may_be_byline(texts, i, dates), (texts[i], dates)
+                    assert _may_be_bylines(texts, [i], dates) == [i], (texts[i], dates)
     assert taken > 50

@@ -91,8 +91,8 @@ class MetadataStage:
         texts = _texts(lines, max(after, first + 1 + _CREDIT_BELOW))
         # (a line with no date's needle is no dateline: most are passed over from their text, unmade)
         dates = [i for i in scan if _may_be_date(lines, texts, i) and _open(line := _peek(lines, i)) and _is_date(line)]
-        bylines = [i for i in scan if i not in dates and _may_be_byline(texts, i, dates)
-                   and _open(_peek(lines, i)) and _is_byline(lines, i, dates, stoplist)]
+        bylines = [i for i in _may_be_bylines(texts, scan, dates)
+                   if _open(_peek(lines, i)) and _is_byline(lines, i, dates, stoplist)]
         title_at = next((i for i in window if (line := _peek(lines, i)).label == TITLE and not _open(line)), None)
         decide, soft = doc.decide, Authority.SOFT
         picks_title = meta.get("title") is None and title_at is None
@@ -532,13 +532,16 @@ def _may_be_date(lines, texts: Sequence[str], i: int) -> bool:
     return DATE_NEEDLE.search(texts[i]) is not None or _signal(lines, i) == "dateline"
 
 
-def _may_be_byline(texts: Sequence[str], i: int, dates: list[int]) -> bool:
-    """False where line ``i`` cannot be a byline (:func:`_is_byline`), read from the texts without making the
-    line: it opens with no byline's prefix (:func:`byline_name` is None) nor an agency's name, the line above
-    is no "By" alone, and no dateline stands within two lines of it (:func:`_beside_date`). Most of a
-    header's lines are passed over so."""
-    return (BYLINE_OPENING.match(texts[i]) is not None or AGENCY_BYLINE.match(texts[i]) is not None
-            or (i > 0 and BYLINE_OPENING.match(texts[i - 1]) is not None) or any(abs(i - d) <= 2 for d in dates))
+def _may_be_bylines(texts: Sequence[str], scan: list[int], dates: list[int]) -> list[int]:
+    """The lines of ``scan`` (in order) but the ``dates`` that may be bylines (:func:`_is_byline`), read from
+    the texts without making the lines: a line that opens with no byline's prefix (:func:`byline_name` is
+    None) nor an agency's name, under no "By" alone, with no dateline within two lines of it
+    (:func:`_beside_date`), is none. Each text is matched once; most of a header's lines are passed over."""
+    opening = {i for i in {*scan, *(i - 1 for i in scan)} if i >= 0 and BYLINE_OPENING.match(texts[i])}
+    beside = {d + gap for d in dates for gap in (-2, -1, 1, 2)}
+    taken = set(dates)
+    return [i for i in scan if i not in taken and (i in opening or i - 1 in opening or i in beside
+                                                   or AGENCY_BYLINE.match(texts[i]))]
 
 
 def _signal(lines, i: int) -> str | None:

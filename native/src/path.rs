@@ -788,20 +788,14 @@ impl Document {
         guarded(|| {
             let stop = stop.min(self.doc.len());
             let table = &self.table;
-            let lowered: Vec<String> = (start.min(stop)..stop)
-                .map(|i| {
-                    let text = self.doc.text(source, i);
-                    let mut lower = String::with_capacity(text.len());
-                    table.lower_str_into(text, 0, text.len(), &mut lower);
-                    lower
-                })
-                .collect();
-            let lines: Vec<&str> = lowered.iter().map(String::as_str).collect();
-            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-            Ok(titles::repeating(&parts, &lines, threshold)
-                .into_iter()
-                .map(|k| start + k)
-                .collect())
+            let start = start.min(stop);
+            let found = titles::repeating_lowered(
+                &parts.iter().map(String::as_str).collect::<Vec<&str>>(),
+                (start..stop).map(|i| self.doc.text(source, i)),
+                |line, out| table.lower_str_into(line, 0, line.len(), out),
+                threshold,
+            );
+            Ok(found.into_iter().map(|k| start + k).collect())
         })
     }
 

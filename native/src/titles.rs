@@ -224,24 +224,57 @@ fn near(
 /// ratio at `threshold` or over (`metadata._repeating`).
 pub fn repeating(parts: &[&str], lines: &[&str], threshold: f64) -> Vec<usize> {
     let parts: Vec<Part<'_>> = parts.iter().map(|p| Part::new(p)).collect();
+    (0..lines.len())
+        .filter(|&k| repeats(&parts, lines[k], threshold))
+        .collect()
+}
+
+/// [`repeating`] of lines as they are, each lower-cased by `lower` (`str.lower()`) where it may repeat a
+/// part: an ASCII line keeps its length in lower case, so one of a length alike no part's (most lines of a
+/// page, far shorter or longer than its title) is passed over unread.
+pub fn repeating_lowered<'a>(
+    parts: &[&str],
+    lines: impl Iterator<Item = &'a str>,
+    lower: impl Fn(&str, &mut String),
+    threshold: f64,
+) -> Vec<usize> {
+    let parts: Vec<Part<'_>> = parts.iter().map(|p| Part::new(p)).collect();
+    let mut lowered = String::new();
     let mut found = Vec::new();
-    for (k, line) in lines.iter().enumerate() {
-        let len = line.chars().count();
-        let mut counts = None;
-        let mut chars: Option<Vec<char>> = None;
-        for part in &parts {
-            if !near(part, line, len, &mut counts, threshold) {
-                continue;
-            }
-            if *line == part.text
-                || part.ratio(chars.get_or_insert_with(|| line.chars().collect())) >= threshold
-            {
-                found.push(k);
-                break;
-            }
+    for (k, line) in lines.enumerate() {
+        if line.is_ascii()
+            && !parts
+                .iter()
+                .any(|part| alike_lengths(line.len(), part.len, threshold))
+        {
+            continue;
+        }
+        lowered.clear();
+        lower(line, &mut lowered);
+        if repeats(&parts, &lowered, threshold) {
+            found.push(k);
         }
     }
     found
+}
+
+/// Whether a line (lower case) repeats one of `parts`: equal to it, or near it and difflib's ratio at
+/// `threshold` or over.
+fn repeats(parts: &[Part<'_>], line: &str, threshold: f64) -> bool {
+    let len = line.chars().count();
+    let mut counts = None;
+    let mut chars: Option<Vec<char>> = None;
+    for part in parts {
+        if !near(part, line, len, &mut counts, threshold) {
+            continue;
+        }
+        if line == part.text
+            || part.ratio(chars.get_or_insert_with(|| line.chars().collect())) >= threshold
+        {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -260,6 +293,29 @@ mod tests {
             "",
         ];
         assert_eq!(repeating(&parts, &lines, 0.84), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn lines_lower_cased_on_the_way_repeat_as_lowered_lines_do() {
+        let parts = ["storm closes the harbour road", "the daily example"];
+        let lines = [
+            "Storm Closes The Harbour Road",
+            "STORM CLOSES THE HARBOUR ROADS",
+            "The Daily Example",
+            "a line far longer than any of the parts of the title, which is passed over unread",
+            "short",
+            "Stórm closes the harbour road",
+        ];
+        let lowered: Vec<String> = lines.iter().map(|l| l.to_lowercase()).collect();
+        let lowered: Vec<&str> = lowered.iter().map(String::as_str).collect();
+        let on_the_way = repeating_lowered(
+            &parts,
+            lines.iter().copied(),
+            |line, out| out.push_str(&line.to_lowercase()),
+            0.84,
+        );
+        assert_eq!(on_the_way, repeating(&parts, &lowered, 0.84));
+        assert_eq!(on_the_way, vec![0, 1, 2, 5]);
     }
 
     #[test]
