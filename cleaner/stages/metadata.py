@@ -16,7 +16,7 @@ Profile rules (stage ``site``) win: a field they set is not looked for again.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from itertools import islice
 
@@ -90,7 +90,7 @@ class MetadataStage:
         scan = list(window) + [first] * _credit_as_prose(_peek(lines, first)) + list(range(first + 1, after))
         texts = _texts(lines, max(after, first + 1 + _CREDIT_BELOW))
         # (a line with no date's needle is no dateline: most are passed over from their text, unmade)
-        dates = [i for i in scan if _may_be_date(lines, texts, i) and _open(line := _peek(lines, i)) and _is_date(line)]
+        dates = [i for i in _may_be_dates(lines, texts, scan) if _open(line := _peek(lines, i)) and _is_date(line)]
         bylines = [i for i in _may_be_bylines(texts, scan, dates)
                    if _open(_peek(lines, i)) and _is_byline(lines, i, dates, stoplist)]
         title_at = next((i for i in window if (line := _peek(lines, i)).label == TITLE and not _open(line)), None)
@@ -526,10 +526,13 @@ def _credit_as_prose(line) -> bool:
     return _credit_with_role(line.text, byline_name(line.text), f)
 
 
-def _may_be_date(lines, texts: Sequence[str], i: int) -> bool:
-    """False where line ``i`` cannot be a dateline (:func:`_is_date`): its text holds no :data:`DATE_NEEDLE`
-    and the shapes did not take it for one. Read from its text and signal, without making the line."""
-    return DATE_NEEDLE.search(texts[i]) is not None or _signal(lines, i) == "dateline"
+def _may_be_dates(lines, texts: Sequence[str], indices: Iterable[int]) -> list[int]:
+    """The lines of ``indices`` (in order) that may be datelines (:func:`_is_date`): the others' texts hold
+    no :data:`DATE_NEEDLE` and the shapes did not take them for one. Read from their texts and signals,
+    without making the lines (the signals' reader looked up once)."""
+    signal = _signals(lines)
+    needle = DATE_NEEDLE.search
+    return [i for i in indices if needle(texts[i]) is not None or signal(i) == "dateline"]
 
 
 def _may_be_bylines(texts: Sequence[str], scan: list[int], dates: list[int]) -> list[int]:
@@ -545,9 +548,14 @@ def _may_be_bylines(texts: Sequence[str], scan: list[int], dates: list[int]) -> 
 
 
 def _signal(lines, i: int) -> str | None:
-    """Line ``i``'s signal: from the core when it holds the lines (``NativeLines.signal``, no Line made)."""
-    signal = getattr(lines, "signal", None)
-    return signal(i) if signal is not None else lines[i].signal
+    """Line ``i``'s signal (:func:`_signals`)."""
+    return _signals(lines)(i)
+
+
+def _signals(lines) -> Callable[[int], str | None]:
+    """What reads a line's signal: the core's column where it holds the lines (``NativeLines.signal``, no
+    Line made), else the line's own; looked up once for a scan of many lines."""
+    return getattr(lines, "signal", None) or (lambda i: lines[i].signal)
 
 
 #: How far under the first line of prose a "By …" line beside its dateline is still the header's: a standfirst
@@ -707,8 +715,8 @@ def _dated_above(lines, texts: Sequence[str], start: int, title: str | None) -> 
     """The nearest dateline above the header's window, within :data:`_CREDIT_REACH` lines, that stands by
     the headline or a "By …" line (a date alone up there is as often a list's, a sidebar's); value only, as
     :func:`_credited_above`. A dateline under its label ("Published" / "May 5, 2025") names itself."""
-    for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
-        if _may_be_date(lines, texts, i) and _is_date(_peek(lines, i)) and (
+    for i in _may_be_dates(lines, texts, range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1)):
+        if _is_date(_peek(lines, i)) and (
                 (i > 0 and DATE_LABEL.match(texts[i - 1])) or any(
                 texts[j] == title or byline_name(texts[j]) is not None
                 for j in range(max(0, i - _NEAR), min(len(lines), i + _NEAR + 1)))):
