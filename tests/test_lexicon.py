@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import ROOT
 
 from cleaner import lexicon
@@ -130,3 +132,25 @@ def test_no_other_module_spells_prose_or_the_byline_words_again():
             if prose.search(line) or re.search(r"\bby\|von\b", line):
                 found.append(f"{path.relative_to(ROOT)}:{number}")
     assert found == []
+
+
+@given(st.lists(st.sampled_from(["a", " ", "Today", "toDAY", "yesterday", "YESTERDAY", "just now", "JUST NOW",
+                                 "just  now", "ſ", "7", "٣", "²", "y", "t", "j", "Y", "T", "J", "K", "İ"]),
+                max_size=12).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_the_date_needle_look_ahead_changes_no_match(text):
+    """``DATE_NEEDLE``'s look-ahead (a digit, or "y", "t", "j" in any case: ``DATE_NEEDLE_FIRST``) only
+    passes over characters no match starts with: the pattern without it finds the same."""
+    plain = re.compile(lexicon.DATE_NEEDLE.pattern.replace(lexicon.DATE_NEEDLE_FIRST, "", 1), re.I)
+    found, expected = lexicon.DATE_NEEDLE.search(text), plain.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_the_date_needle_look_ahead_holds_every_case_of_its_letters():
+    """No character but "y", "t", "j" and their capitals matches one of them case-insensitively, so the
+    look-ahead misses no word of the needle in any case."""
+    import sys
+
+    letters = re.compile("[ytj]", re.I)
+    assert {chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF
+            and letters.fullmatch(chr(c))} == set("ytjYTJ")

@@ -375,3 +375,31 @@ def test_a_bare_name_over_a_dateline_under_the_standfirst_is_the_byline_block():
     # a video's running time under a heading is no dateline
     video = dump.replace("Lena Varga\nDec 19, 2025\n", "On Now\n0:46\n")
     assert "0:46" in _clean(video).body
+
+
+def test_a_byline_is_never_passed_over_by_its_screen():
+    """``metadata._may_be_bylines`` reads only the texts: wherever ``_is_byline`` takes a line (with no dateline,
+    or one beside it), the screen lets it through. Every line of every fixture dump, and "By" alone over a
+    name, an agency, a bare name under a dateline."""
+    from conftest import FIXTURES
+
+    from cleaner import pipeline
+    from cleaner.language import stopwords
+    from cleaner.stages.metadata import _is_byline, _may_be_bylines
+
+    dumps = [path.read_text(encoding="utf-8", errors="replace") for path in sorted(FIXTURES.rglob("*.txt"))
+             if not path.name.endswith((".expected.txt", ".gold.txt"))]
+    dumps.append("Harbour news\n\nBy\n\nAnn Lee\n\nReuters\n\nMay 5, 2025\n\nBo Li\n\n" + PROSE)
+    taken = 0
+    for text in dumps:
+        lines = pipeline.run_text(text)._lines
+        texts = [line.text for line in lines]
+        stoplist = stopwords("english")
+        for i in range(len(lines)):
+            for dates in ([], [i - 1], [i + 2], [i + 3]):
+                if not all(0 <= d < len(lines) for d in dates):
+                    continue
+                if _is_byline(lines, i, dates, stoplist):
+                    taken += 1
+                    assert _may_be_bylines(texts, [i], dates) == [i], (texts[i], dates)
+    assert taken > 50

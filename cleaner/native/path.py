@@ -265,12 +265,10 @@ class NativeLines(Sequence):
         line = self.made.get(i)
         return line.signal if line is not None else self.path.signals[self._signal[i]]
 
-    def repeating_titles(self, titles: list[str], lowered: list[str], threshold: float) -> list[int]:
-        """``metadata._repeating`` in the core: the index of each line (lower case) that repeats one of the
-        titles (equal, or difflib's ratio at ``threshold`` or over)."""
-        from .. import _native
-
-        return _native.repeating_titles(titles, lowered, threshold)
+    def repeating_titles(self, titles: list[str], start: int, stop: int, threshold: float) -> list[int]:
+        """``metadata._repeating`` in the core: the index of each line of ``start``..``stop`` that, in lower
+        case, repeats one of the titles (equal, or difflib's ratio at ``threshold`` or over)."""
+        return self.result.repeating_titles(titles, start, stop, threshold)
 
     def texts(self, stop: int | None = None) -> list[str]:
         """The lines' texts from the core (no Line made), at least the first ``stop`` (every line's without

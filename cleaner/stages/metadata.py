@@ -16,14 +16,14 @@ Profile rules (stage ``site``) win: a field they set is not looked for again.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..dates import date_in_url, dateline_parts, is_update, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
@@ -93,9 +93,9 @@ class MetadataStage:
         scan = list(window) + [first] * _credit_as_prose(_peek(lines, first)) + list(range(first + 1, after))
         texts = _texts(lines, max(after, first + 1 + _CREDIT_BELOW))
         # (a line with no date's needle is no dateline: most are passed over from their text, unmade)
-        dates = [i for i in scan if _may_be_date(lines, texts, i) and _open(line := _peek(lines, i)) and _is_date(line)]
-        bylines = [i for i in scan if i not in dates and _open(_peek(lines, i))
-                   and _is_byline(lines, i, dates, stoplist)]
+        dates = [i for i in _may_be_dates(lines, texts, scan) if _open(line := _peek(lines, i)) and _is_date(line)]
+        bylines = [i for i in _may_be_bylines(texts, scan, dates)
+                   if _open(_peek(lines, i)) and _is_byline(lines, i, dates, stoplist)]
         title_at = next((i for i in window if (line := _peek(lines, i)).label == TITLE and not _open(line)), None)
         decide, soft = doc.decide, Authority.SOFT
         picks_title = meta.get("title") is None and title_at is None
@@ -184,10 +184,7 @@ class MetadataStage:
         site = _site_part(page_title)
         page_words = frozenset(_peek(lines, 0).features.content) if titled_page else frozenset()
         titles = tuple(map(_TitlePart, _title_parts(page_title)))
-        repeats: set[int] = set()
-        if titles and first > 1:
-            lowered = [text.lower() for text in _texts(lines, first)[1:first]]
-            repeats = {k + 1 for k in _repeating(lines, lowered, titles)}
+        repeats = set(_repeating(lines, first, titles)) if titles and first > 1 else set()
         best, best_score = None, 0.0               # the window's pick
         named, named_score = None, 0.0             # the anchored pick
         taken = frozenset(meta_lines)
@@ -303,15 +300,23 @@ def _title_parts(page_title: str) -> tuple[str, ...]:
     runs = {page_title[:_TITLE_CHARS], *parts}
     if len(parts) > 2:
         runs.update((" ".join(parts[:-1]), " ".join(parts[1:])))
-    least = min(4, 0.4 * _words_up_to(page_title, 10))   # not a site name of two words ("Sprout Social")
-    return tuple(run for run in runs if len(run.split()) >= max(2, least))
+    least = max(2, min(4, 0.4 * _words_up_to(page_title, 10)))   # not a site name of two words ("Sprout Social")
+    return tuple(run for run in runs if len(run.split()) >= least)
 
 
 def _words_up_to(text: str, most: int) -> int:
     """The number of words in ``text`` (as ``str.split()`` cuts them), counted up to ``most``: a line of a
     megabyte is not split into its words (a list of them was ten bytes a byte of the line), nor copied, to
-    learn that it has more than a few."""
+    learn that it has more than a few. A short line is split (:data:`_SPLIT_CHARS`): the same count, in a
+    fifth of the time."""
+    if len(text) <= _SPLIT_CHARS:
+        return min(len(text.split()), most)
     return sum(1 for _ in islice(_WORD.finditer(text), most))
+
+
+#: A line this short is split into its words to count them (:func:`_words_up_to`): a copy of a few hundred
+#: characters at most, where counting the regex's matches one by one costs more.
+_SPLIT_CHARS = 1_000
 
 
 #: A word as ``str.split()`` cuts them (``\s`` is ``str.isspace``).
@@ -327,16 +332,19 @@ def _site_part(page_title: str) -> str | None:
     return signed[-1].strip() if len(signed) > 1 else None
 
 
-def _repeating(lines, lowered: list[str], titles: "tuple[_TitlePart, ...]") -> list[int]:
-    """The index of each line (lower case) of a headline's size that repeats one of the titles
-    (:meth:`_TitlePart.similar`). In the core where it holds the lines (``NativeLines.repeating_titles``,
-    the same figures; the sizes checked here, of the few it finds); this is the reference."""
+def _repeating(lines, first: int, titles: "tuple[_TitlePart, ...]") -> list[int]:
+    """The index of each line above ``first`` (not the page title itself, line 0) of a headline's size that,
+    in lower case, repeats one of the titles (:meth:`_TitlePart.similar`). In the core where it holds the
+    lines (``NativeLines.repeating_titles``, the same figures on its lines lower-cased as ``str.lower`` does:
+    no lower-case copy of each made here; the sizes checked here, of the few it finds); this is the
+    reference."""
     native = getattr(lines, "repeating_titles", None)
     if native is not None:
-        found = native([title.text for title in titles], lowered, _REPEAT_SIMILARITY)
-        return [k for k in found if _headline_sized(lowered[k])]
+        found = native([title.text for title in titles], 1, first, _REPEAT_SIMILARITY)
+        return [i for i in found if _headline_sized(_text_at(lines, i).lower())]
+    lowered = [text.lower() for text in _texts(lines, first)[1:first]]
     by_length = _titles_by_length(titles)
-    return [k for k, line in enumerate(lowered)
+    return [k + 1 for k, line in enumerate(lowered)
             if (alike := by_length.get(len(line))) and _headline_sized(line) and any(
                 title.similar(line) for title in alike)]
 
@@ -523,16 +531,36 @@ def _credit_as_prose(line) -> bool:
     return _credit_with_role(line.text, byline_name(line.text), f)
 
 
-def _may_be_date(lines, texts: Sequence[str], i: int) -> bool:
-    """False where line ``i`` cannot be a dateline (:func:`_is_date`): its text holds no :data:`DATE_NEEDLE`
-    and the shapes did not take it for one. Read from its text and signal, without making the line."""
-    return DATE_NEEDLE.search(texts[i]) is not None or _signal(lines, i) == "dateline"
+def _may_be_dates(lines, texts: Sequence[str], indices: Iterable[int]) -> list[int]:
+    """The lines of ``indices`` (in order) that may be datelines (:func:`_is_date`): the others' texts hold
+    no :data:`DATE_NEEDLE` and the shapes did not take them for one. Read from their texts and signals,
+    without making the lines (the signals' reader looked up once)."""
+    signal = _signals(lines)
+    needle = DATE_NEEDLE.search
+    return [i for i in indices if needle(texts[i]) is not None or signal(i) == "dateline"]
+
+
+def _may_be_bylines(texts: Sequence[str], scan: list[int], dates: list[int]) -> list[int]:
+    """The lines of ``scan`` (in order) but the ``dates`` that may be bylines (:func:`_is_byline`), read from
+    the texts without making the lines: a line that opens with no byline's prefix (:func:`byline_name` is
+    None) nor an agency's name, under no "By" alone, with no dateline within two lines of it
+    (:func:`_beside_date`), is none. Each text is matched once; most of a header's lines are passed over."""
+    opening = {i for i in {*scan, *(i - 1 for i in scan)} if i >= 0 and BYLINE_OPENING.match(texts[i])}
+    beside = {d + gap for d in dates for gap in (-2, -1, 1, 2)}
+    taken = set(dates)
+    return [i for i in scan if i not in taken and (i in opening or i - 1 in opening or i in beside
+                                                   or AGENCY_BYLINE.match(texts[i]))]
 
 
 def _signal(lines, i: int) -> str | None:
-    """Line ``i``'s signal: from the core when it holds the lines (``NativeLines.signal``, no Line made)."""
-    signal = getattr(lines, "signal", None)
-    return signal(i) if signal is not None else lines[i].signal
+    """Line ``i``'s signal (:func:`_signals`)."""
+    return _signals(lines)(i)
+
+
+def _signals(lines) -> Callable[[int], str | None]:
+    """What reads a line's signal: the core's column where it holds the lines (``NativeLines.signal``, no
+    Line made), else the line's own; looked up once for a scan of many lines."""
+    return getattr(lines, "signal", None) or (lambda i: lines[i].signal)
 
 
 #: How far under the first line of prose a "By …" line beside its dateline is still the header's: a standfirst
@@ -692,8 +720,8 @@ def _dated_above(lines, texts: Sequence[str], start: int, title: str | None) -> 
     """The nearest dateline above the header's window, within :data:`_CREDIT_REACH` lines, that stands by
     the headline or a "By …" line (a date alone up there is as often a list's, a sidebar's); value only, as
     :func:`_credited_above`. A dateline under its label ("Published" / "May 5, 2025") names itself."""
-    for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
-        if _may_be_date(lines, texts, i) and _is_date(_peek(lines, i)) and (
+    for i in _may_be_dates(lines, texts, range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1)):
+        if _is_date(_peek(lines, i)) and (
                 (i > 0 and DATE_LABEL.match(texts[i - 1])) or any(
                 texts[j] == title or byline_name(texts[j]) is not None
                 for j in range(max(0, i - _NEAR), min(len(lines), i + _NEAR + 1)))):

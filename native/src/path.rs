@@ -20,6 +20,7 @@ use crate::phrases::{self, Scratch};
 use crate::repeats::RepeatRules;
 use crate::shapes::{ShapePatterns, ShapeRules, ShapeVerdicts, Verdict};
 use crate::textmodel::{self, ColumnRules};
+use crate::titles;
 use crate::unicode::Table;
 use crate::{guarded, ne_bytes, Core, PhraseBook};
 
@@ -618,6 +619,7 @@ impl TextPath {
                 text: source,
                 path_id: self.id,
                 prose_units: self.columns.prose_units,
+                table: self.table.clone(),
             })
         })
     }
@@ -632,6 +634,8 @@ pub struct Document {
     /// The path it came from (its vectors are made again with that path's columns).
     path_id: u64,
     prose_units: u32,
+    /// The characters' table of the path (`str.lower()` of a line, as Python does it).
+    table: Arc<Table>,
 }
 
 /// Reason codes in the `reasons` column: a fixed reason's number, or these.
@@ -776,6 +780,33 @@ impl Document {
             }
         }
         Ok(texts)
+    }
+
+    /// `metadata._repeating` on lines `start..stop` (`stop` at most the document's length): the index of each
+    /// line that, lower-cased as Python's `str.lower()` does (the path's table), repeats one of `parts`
+    /// ([`titles::repeating`]). The lines are read where the core holds them: Python makes no lower-case
+    /// copy of each to hand over.
+    fn repeating_titles(
+        &self,
+        py: Python<'_>,
+        parts: Vec<String>,
+        start: usize,
+        stop: usize,
+        threshold: f64,
+    ) -> PyResult<Vec<usize>> {
+        let source = self.source(py)?;
+        guarded(|| {
+            let stop = stop.min(self.doc.len());
+            let table = &self.table;
+            let start = start.min(stop);
+            let found = titles::repeating_lowered(
+                &parts.iter().map(String::as_str).collect::<Vec<&str>>(),
+                (start..stop).map(|i| self.doc.text(source, i)),
+                |line, out| table.lower_str_into(line, 0, line.len(), out),
+                threshold,
+            );
+            Ok(found.into_iter().map(|k| start + k).collect())
+        })
     }
 
     /// Line `i`'s measures, as `Features` names them: ((words, chars, units, stops, sentences),
