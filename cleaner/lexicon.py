@@ -335,6 +335,9 @@ _CREDIT_PATTERNS = (
     lazy_compile(rf"^[^.!?]{{0,80}}\s*/\s*(?:{_AGENCIES})\b[^.!?]{{0,60}}$"),
     lazy_compile(rf"^(?:{_AGENCIES})(?:\s*/\s*[\w .-]{{1,40}})?$"),
     lazy_compile(r"\b(?:via|for) Getty Images\b|\bGetty Images$"),
+    # "… Credit... Doug Mills" (the caption's credit after an ellipsis); "Image caption …", "Image copyright …"
+    lazy_compile(r"\bCredit(?:\.\.\.|…)\s*\S"),
+    lazy_compile(r"^(?:Image|Media) (?:caption|copyright)\b"),
 )
 #: One search instead of one per pattern; each keeps its own case rule.
 _CREDIT = lazy_compile("|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _CREDIT_PATTERNS))

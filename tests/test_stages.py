@@ -159,6 +159,48 @@ def test_shapes_photo_credits():
     assert all(line.signal == "credit" for line in d.lines[:4])
 
 
+def test_captions_credited_after_an_ellipsis_or_labelled_as_captions():
+    d = doc("Trump asked voters in Louisiana for a big win. He didn't get it. Credit... Doug Mills/The New York Times",
+            "Image caption Scooter Braun has managed Justin Bieber, among others, throughout his career",
+            "Media caption The moment the bridge opened", "Credit where credit is due: the council paid for it.", PROSE)
+    ShapesStage()(d)
+    assert labels(d) == [BOILERPLATE] * 3 + [UNKNOWN] * 2
+    assert all(line.signal == "credit" for line in d.lines[:3])
+
+
+def test_sentences_that_are_chrome_whatever_their_length():
+    """Sign-up confirmations, affiliate and supplement disclaimers, "follow me on", "may be reached at":
+    strong phrases, so a whole sentence is found; prose that only mentions the words is not."""
+    chrome = {"You have successfully subscribed. Thank you!": "newsletter",
+              "An email with an activation link has just been sent to your email address.": "newsletter",
+              "Thanks for signing up!": "newsletter",
+              "Sometimes we include links to online retail stores. If you click on one and make a purchase we may "
+              "receive a small commission.": "legal",
+              "*These statements have not been evaluated by the Food and Drug Administration.": "legal",
+              "Follow me on Twitter or LinkedIn. Check out my website.": "share",
+              "Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com.": "contact",
+              "Continue reading the main story": "navigation", "Related post: Pickled Pear Jam": "related"}
+    prose = ["The agency said it had not been evaluated by the board before the vote, and would be in March.",
+             "Fans who follow the team on Twitter were told to expect a new coach before the season starts.",
+             "She said she could be reached by phone at the office most mornings of the week."]
+    d = doc(*chrome, *prose)
+    PhrasesStage()(d)
+    assert [line.signal for line in d.lines] == [*chrome.values(), None, None, None]
+
+
+def test_shapes_a_related_link_is_no_heading_of_a_box():
+    """"Related post: Pickled Pear Jam" is one link: the subheading under it stays the article's."""
+    d = doc(PROSE, "Related post: Pickled Pear Jam", "WHAT YOU NEED TO MAKE JAM", PROSE2)
+    PhrasesStage()(d)
+    ShapesStage()(d)
+    assert labels(d) == [UNKNOWN, BOILERPLATE, UNKNOWN, UNKNOWN]
+    d = doc(PROSE, "Related stories:", "Ten things to know about the budget", "Why the minister resigned last week",
+            PROSE2)
+    PhrasesStage()(d)
+    ShapesStage()(d)
+    assert labels(d) == [UNKNOWN] + [BOILERPLATE] * 3 + [UNKNOWN]
+
+
 def test_shapes_run_of_headlines_and_navigation_bar():
     d = doc("Man finds Roman coins in garden Council approves new tram line Heatwave expected to last until "
             "the weekend Local team wins the cup after extra time",

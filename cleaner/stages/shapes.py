@@ -235,10 +235,12 @@ class ShapesStage:
 
     @staticmethod
     def _related_boxes(doc: Document) -> None:
-        """A "Related" / "Read more" heading and the headline links under it, up to the next prose."""
+        """A "Related" / "Read more" heading and the headline links under it, up to the next prose. A line that
+        goes on after its colon ("Related post: Pickled Pears") is one such link, not a box's heading."""
         lines = doc.lines
         for i, line in enumerate(lines):
-            if line.signal != "related" or line.features.words > 6 or line.features.ends_sentence:
+            if line.signal != "related" or line.features.words > 6 or line.features.ends_sentence or \
+                    _goes_on_after_colon(line.text):
                 continue
             followers = []
             for follower in lines[i + 1:i + 9]:
@@ -410,6 +412,12 @@ def _comment_headers(lines, stamps: list[bool]) -> list[int]:
             # a name may end with a full stop ("Katrin M.")
             headers.append(i)
     return headers
+
+
+def _goes_on_after_colon(text: str) -> bool:
+    """Does the line go on after a colon ("Related: Ten things")? A heading ends at its colon, if it has one."""
+    head = text.rstrip(":：")
+    return ":" in head or "：" in head
 
 
 def _opens_with_name(text: str, name: str) -> bool:

@@ -141,6 +141,11 @@ fn is_prose(doc: &Doc, i: usize) -> bool {
     doc.m.ends_sentence[r] != 0 && doc.m.units[r] >= 8
 }
 
+/// `_goes_on_after_colon`: "Related: Ten things" is a link, not a heading.
+fn goes_on_after_colon(text: &str) -> bool {
+    text.trim_end_matches([':', '：']).contains([':', '：'])
+}
+
 /// `_opens_with_name`: `text` opens with `name`, a space and a word in lower case.
 fn opens_with_name(text: &str, name: &str) -> bool {
     let after = text
@@ -370,7 +375,11 @@ impl ShapeRules {
         let v = self.verdicts.related_box;
         for i in 0..n {
             let r = doc.r(i);
-            if doc.signal[i] != self.related || doc.m.words[r] > 6 || doc.m.ends_sentence[r] != 0 {
+            if doc.signal[i] != self.related
+                || doc.m.words[r] > 6
+                || doc.m.ends_sentence[r] != 0
+                || goes_on_after_colon(doc.text(text, i))
+            {
                 continue;
             }
             let mut followers = Vec::new();
