@@ -188,6 +188,17 @@ def test_sentences_that_are_chrome_whatever_their_length():
     assert [line.signal for line in d.lines] == [*chrome.values(), None, None, None]
 
 
+def test_shop_and_affiliate_buttons_in_reviews_are_calls_to_action():
+    """The buttons under a product in a review or a buying guide; a sentence about buying on Amazon is not one."""
+    buttons = ["LEARN MORE", "Buy on Amazon", "Check Amazon Price", "See price at Best Buy", "View Deal",
+               "Read our full YouTube TV review", "Start free trial", "Get a Quote", "No credit card required"]
+    d = doc(*buttons, "Readers can learn more about the plan and buy on Amazon if they want, the company said in a "
+                      "statement on Tuesday.", "Photo courtesy of Noble Desktop", "Table of Contents")
+    PhrasesStage()(d)
+    ShapesStage()(d)
+    assert [line.signal for line in d.lines] == ["call_to_action"] * len(buttons) + [None, "credit", "navigation"]
+
+
 def test_shapes_a_related_link_is_no_heading_of_a_box():
     """"Related post: Pickled Pear Jam" is one link: the subheading under it stays the article's."""
     d = doc(PROSE, "Related post: Pickled Pear Jam", "WHAT YOU NEED TO MAKE JAM", PROSE2)
