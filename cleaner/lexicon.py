@@ -340,6 +340,8 @@ _CREDIT_PATTERNS = (
     lazy_compile(r"^(?:Image|Media) (?:caption|copyright)\b"),
     # "Photo courtesy of Noble Desktop", "Courtesy of the brand"
     lazy_compile(r"^(?:(?:photo|image|picture)s?\s+)?courtesy(?:\s+of)?\b", re.I),
+    # "Crédit photo : AFP", "Crédits photos : …", "Bildquelle: dpa"
+    lazy_compile(r"^cr[ée]dits? photos?\s*:|^bildquelle\s*:", re.I),
 )
 #: One search instead of one per pattern; each keeps its own case rule.
 _CREDIT = lazy_compile("|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _CREDIT_PATTERNS))

@@ -199,6 +199,21 @@ def test_shop_and_affiliate_buttons_in_reviews_are_calls_to_action():
     assert [line.signal for line in d.lines] == ["call_to_action"] * len(buttons) + [None, "credit", "navigation"]
 
 
+def test_buttons_tables_of_contents_and_credits_in_other_languages():
+    """The same chrome as de, fr, es, pt, it, nl, ru and CJK sites print it; prose with the words is not it."""
+    chrome = {"Mehr erfahren": "call_to_action", "En savoir plus": "call_to_action", "Más información": "call_to_action",
+              "Saiba mais": "call_to_action", "Scopri di più": "call_to_action", "Jetzt kaufen": "call_to_action",
+              "Inhaltsverzeichnis": "navigation", "Sommaire": "navigation", "Índice de contenidos": "navigation",
+              "Содержание": "navigation", "目次": "navigation",
+              "Vielen Dank für Ihre Anmeldung!": "newsletter", "Merci pour votre inscription.": "newsletter"}
+    prose = ["Wer mehr erfahren will, kann das Museum an jedem Wochenende kostenlos besuchen, sagte die Sprecherin.",
+             "Le sommaire de la réunion sera publié par la mairie dans la soirée, a précisé le maire."]
+    d = doc(*chrome, *prose, "Crédit photo : AFP", "Bildquelle: dpa")
+    PhrasesStage()(d)
+    ShapesStage()(d)
+    assert [line.signal for line in d.lines] == [*chrome.values(), None, None, "credit", "credit"]
+
+
 def test_shapes_a_related_link_is_no_heading_of_a_box():
     """"Related post: Pickled Pear Jam" is one link: the subheading under it stays the article's."""
     d = doc(PROSE, "Related post: Pickled Pear Jam", "WHAT YOU NEED TO MAKE JAM", PROSE2)
