@@ -154,27 +154,32 @@ class _Frame:
 
     Plain inline elements (a ``<span>`` or ``<b>`` with no class, id or style)
     get no frame of their own: their text belongs to the frame around them.
-    What descendants inherit (region words, containers, the path of ids…) is
+    What descendants inherit (region words, containers, the depth…) is
     worked out only when a line needs it: most elements never hold a line.
     """
 
     __slots__ = ("id", "element", "tag", "block", "parent", "_block", "attributes", "link", "pre", "signature",
-                 "_words", "_near", "_all_words", "_containers", "_path", "_hidden", "_text_near", "_heading")
+                 "_words", "_near", "_all_words", "_containers", "_depth", "_hidden", "_text_near", "_heading")
 
     def __init__(self, element, tag: str, parent: "_Frame | None", number: int, attributes: dict[str, str]) -> None:
         self.id = number
         self.element = element
         self.tag = tag
-        self.block = tag in BLOCKS
+        self.block = block = tag in BLOCKS
         self.parent = parent
         self.attributes = attributes
-        self.signature = (parent.id if parent else -1, tag, attributes.get("class"))
         # Not ``self`` for a block: a frame referring to itself is a cycle, which only the garbage
         # collector frees (and the frame holds its element, so the whole page would wait for it).
-        self._block = None if self.block or parent is None else parent.block_frame
-        self.link = tag == "a" or (parent is not None and parent.link)
-        self.pre = tag == "pre" or (parent is not None and parent.pre)
-        self._words = self._near = self._all_words = self._containers = self._path = self._hidden = None
+        if parent is None:
+            self.signature = (-1, tag, attributes.get("class"))
+            self._block = None
+            self.link, self.pre = tag == "a", tag == "pre"
+        else:
+            self.signature = (parent.id, tag, attributes.get("class"))
+            self._block = None if block else parent._block or parent      # parent.block_frame
+            self.link = tag == "a" or parent.link
+            self.pre = tag == "pre" or parent.pre
+        self._words = self._near = self._all_words = self._containers = self._depth = self._hidden = None
         self._text_near = self._heading = None
 
     @property
@@ -216,12 +221,6 @@ class _Frame:
             self._containers = _containers(self, _inherited(self.parent, "_containers", _containers))
         return self._containers
 
-    @property
-    def path(self) -> tuple[int, ...]:
-        if self._path is None:
-            self._path = _path(self, _inherited(self.parent, "_path", _path))
-        return self._path
-
     def heading(self) -> int:
         """The level of the nearest heading element at or above this frame (0: none); kept, as lines share
         their ancestors."""
@@ -235,7 +234,11 @@ class _Frame:
         return self._hidden
 
     def depth(self) -> int:
-        return len(self.path) - 1
+        """Elements above this frame in its path (:meth:`FrameTree.path`, at most :data:`PATH_LIMIT` ids),
+        counted without building it (a tuple per frame was a tenth of the walk's time)."""
+        if self._depth is None:
+            self._depth = _depth(self, _inherited(self.parent, "_depth", _depth))
+        return self._depth
 
 
 _NO_WORDS: frozenset[str] = frozenset()
@@ -274,9 +277,8 @@ def _containers(frame: _Frame, inherited: "frozenset[str] | None") -> frozenset[
     return inherited | {frame.tag} if frame.tag in CONTAINERS else inherited
 
 
-def _path(frame: _Frame, inherited: "tuple[int, ...] | None") -> tuple[int, ...]:
-    path = (inherited or ()) + (frame.id,)
-    return path if len(path) <= PATH_LIMIT else path[-PATH_LIMIT:]
+def _depth(frame: _Frame, inherited: "int | None") -> int:  # noqa: ARG001 - every inherited value is given its frame
+    return 0 if inherited is None else min(inherited + 1, PATH_LIMIT - 1)
 
 
 def _heading(frame: _Frame, inherited: "int | None") -> int:
@@ -366,46 +368,54 @@ class LineBuilder:
         """The lines of the tree under ``root``, in document order."""
         # Per open element, the frame its text goes to: its own, or (a plain inline element, a skipped one)
         # the one around it. An element opened a frame when that frame's element is the element itself.
+        # The rules of _walked and _opens_frame are written out in the loop (a call per element was a
+        # tenth of the walk's time); blocks_inside calls them, and a test holds the two walks together.
         stack: list[_Frame | None] = []
         push, pop, flush = stack.append, stack.pop, self._flush
         add_pre, add_piece = self._add, self._add_piece
-        siblings = self._siblings
+        siblings, add_parent, telling = self._siblings, self._tree.parents.append, _TELLING
+        not_walked, framed, str_ = _NOT_WALKED, _FRAMED, str
         walker = _iterwalk(root)
+        skip = walker.skip_subtree
         for event, node in walker:
             if event == "end":
                 frame = pop()
                 if frame is not None and frame.block and frame.element is node:
                     flush()
-                if node.tail and stack:
+                tail = node.tail
+                if tail and stack:
                     around = stack[-1]
                     if around is not None:
-                        (add_pre if around.pre else add_piece)(node.tail, around)
+                        (add_pre if around.pre else add_piece)(tail, around)
                 continue
             tag = node.tag
             parent = stack[-1] if stack else None
-            if not _walked(tag):
-                walker.skip_subtree()
+            if tag.__class__ is not str_ or tag in not_walked:
+                skip()
                 if tag == "br" or tag == "hr":
                     flush(soft=tag == "br")
                 push(parent)
                 continue
             items = node.items()
-            attributes = {name: value for name, value in items if name in _TELLING} if items else _NONE
-            if not _opens_frame(tag, attributes, parent):
+            attributes = {name: value for name, value in items if name in telling} if items else _NONE
+            if not (parent is None or (attributes and not parent.pre) or tag in framed):
                 push(parent)
-                if node.text:
-                    (add_pre if parent.pre else add_piece)(node.text, parent)
+                text = node.text
+                if text:
+                    (add_pre if parent.pre else add_piece)(text, parent)
                 continue
             # Interned: a line keeps its block's tag, and lxml makes a new string each time it is read.
             frame = _Frame(node, intern(tag), parent, self._frames, attributes)
             self._frames += 1
-            self._tree.add(parent)
-            siblings[frame.signature] = siblings.get(frame.signature, 0) + 1
+            add_parent(parent.id if parent is not None else -1)     # FrameTree.add, written out
+            signature = frame.signature
+            siblings[signature] = siblings.get(signature, 0) + 1
             if frame.block:
                 flush()
             push(frame)
-            if node.text:
-                (add_pre if frame.pre else add_piece)(node.text, frame)
+            text = node.text
+            if text:
+                (add_pre if frame.pre else add_piece)(text, frame)
         flush()
         return self._finish()
 

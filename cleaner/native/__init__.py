@@ -90,6 +90,13 @@ def literal_screen(literals: list[str]) -> Any:
     return _native.Literals(literals) if _native is not None else None
 
 
+def trees_class() -> Any:
+    """The core's evaluator of the markup model's trees (``_native.Trees``), or None when the Python reference
+    runs. Like :func:`literal_screen`, it needs no character table, so not the whole core."""
+    _native, _ = _extension()
+    return _native.Trees if _native is not None else None
+
+
 def core_name() -> str:
     """Which core runs, for ``cleaner --version``: "native core" or "pure Python" (with the reason)."""
     native, why = _loaded()
