@@ -551,3 +551,25 @@ def test_a_page_the_model_keeps_nothing_of_keeps_trafilaturas_main_text(monkeypa
     article = Cleaner(use_profiles=False).clean(page, input_format="html")
     assert "every deploy fails with a timeout" in article.body and "Topics" not in article.body
     assert any(d.label == "body" and "the markup model kept no line" in d.reason for d in article.decisions)
+
+
+def test_the_collector_is_paused_while_a_page_is_cleaned_and_left_as_it_was(monkeypatch):
+    """A page makes no cyclic garbage, so its collections only cost time: off while the page is cleaned,
+    back on after (and left off when the caller had turned it off)."""
+    import gc
+
+    from cleaner.html import decide
+
+    seen = []
+    real = decide.decide_lines
+    monkeypatch.setattr(decide, "decide_lines", lambda doc: (seen.append(gc.isenabled()), real(doc))[1])
+    page = "<html><body><article><p>A paragraph of prose, long enough to be read as one.</p></article></body></html>"
+    assert gc.isenabled()
+    try:
+        clean(page, input_format="html")
+        assert seen == [False] and gc.isenabled()
+        gc.disable()
+        clean(page, input_format="html")
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        gc.enable()
