@@ -276,8 +276,8 @@ class _Page:
                 up = parents[up]
                 climbed += 1
             row += self.ancestor(up) if up >= 0 else _NO_ANCESTOR
-        below_top = self.below_top[block] if block >= 0 else -1
-        row += [float(below_top >= 0), float(below_top > 0),
+        below_top = self.below_top[block] if block >= 0 else _NOT_BELOW
+        row += [float(below_top != _NOT_BELOW), float(0 < below_top != _NOT_BELOW),
                 float(line.features.words == self.title_words and _key(line.text) == self.title_key),
                 float(i > self.title_at),
                 self.before[i], self.after[i], self.page_log_chars, self.page_prose_share, self.page_top_share]
@@ -300,13 +300,18 @@ def _parents_of(lines: Sequence[Line]) -> Sequence[int]:
     return frames.parents if frames is not None else ()
 
 
-def _levels_below(parents: Sequence[int], top: int | None) -> array:
-    """Per frame, how many levels below ``top`` it is (0: ``top`` itself), or -1 when ``top`` is not in its
-    path (not an ancestor, or more than :data:`PATH_LIMIT` levels up: a path holds that many ids at most).
+#: In :func:`_levels_below`: ``top`` is not in the frame's path.
+_NOT_BELOW = 255
+
+
+def _levels_below(parents: Sequence[int], top: int | None) -> bytearray:
+    """Per frame, how many levels below ``top`` it is (0: ``top`` itself), or :data:`_NOT_BELOW` when ``top``
+    is not in its path (not an ancestor, or more than :data:`PATH_LIMIT` levels up: a path holds that many
+    ids at most). A byte per frame: a deep page has as many frames as elements.
 
     One pass in frame order: a frame is numbered after its parent, and ``top``'s descendants after it.
     """
-    levels = array("q", [-1]) * len(parents)
+    levels = bytearray([_NOT_BELOW]) * len(parents)
     if top is None:
         return levels
     levels[top] = 0
@@ -314,7 +319,7 @@ def _levels_below(parents: Sequence[int], top: int | None) -> array:
         up = parents[frame]
         if up >= top:
             level = levels[up]
-            if 0 <= level < PATH_LIMIT - 1:
+            if level < PATH_LIMIT - 1:
                 levels[frame] = level + 1
     return levels
 
