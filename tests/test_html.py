@@ -386,7 +386,7 @@ def test_the_native_trees_score_every_row_as_the_reference_does_to_the_bit(key):
     width, base = len(spec["features"]), float(spec["base"])
     reference = model._compile(spec["trees"], base, width)
     arrays = [(t["feature"], t["threshold"], t["left"], t["right"], t["value"]) for t in spec["trees"]]
-    scores = native(base, width, arrays).scores
+    score = native(base, width, arrays).score
     thresholds = [float(t) for tree in spec["trees"] for t, left in zip(tree["threshold"], tree["left"]) if left >= 0]
     rng = random.Random(11)
 
@@ -396,9 +396,9 @@ def test_the_native_trees_score_every_row_as_the_reference_does_to_the_bit(key):
                            rng.uniform(-1, 8)))
 
     rows = [[value() for _ in range(width)] for _ in range(500)]
-    assert [s.hex() for s in scores(rows)] == [reference(row).hex() for row in rows]
+    assert [score(row).hex() for row in rows] == [reference(row).hex() for row in rows]
     with pytest.raises(ValueError):
-        scores([[0.0] * (width - 1)])
+        score([0.0] * (width - 1))
 
 
 def test_trees_the_core_does_not_lay_out_are_scored_by_the_reference():
@@ -414,9 +414,9 @@ def test_trees_the_core_does_not_lay_out_are_scored_by_the_reference():
     for level in range(levels):      # node 2k splits: left the next split, right a leaf
         chain["left"][2 * level], chain["right"][2 * level] = 2 * level + 2, 2 * level + 1
         chain["value"][2 * level + 1] = float(level)
-    assert model._native_scores([chain], 0.0, 1) is None
+    assert model._native_score([chain], 0.0, 1) is None
     ensemble = model.Ensemble({"features": ["x"], "threshold": 0.5, "base": 0.0, "trees": [chain]}, ("x",), "markup")
-    assert list(ensemble._scores([[1.0], [0.0]])) == [0.0, 0.0]    # right at the top; left to the bottom leaf
+    assert [ensemble._score(row) for row in ([1.0], [0.0])] == [0.0, 0.0]    # right at the top; left to the bottom leaf
 
 
 def test_depth_and_context_columns_match_the_lines_paths_on_a_page_nested_deeper_than_a_path_holds():

@@ -11,11 +11,11 @@ ensembles, each with the feature names it was trained with (checked against
 and when to go from the first to the second: a page is *in doubt* when at
 least ``consult_above`` of its words are in lines the markup ensemble scores
 inside ``doubt_band``. On load each ensemble becomes the native core's
-``Trees`` when the core is built (:func:`cleaner.native.trees`; some six times faster), else one Python
-function of nested comparisons (no numpy needed): the reference, which ``CLEANER_PURE_PYTHON=1`` picks.
-Both add the same leaf values in the same order, so the scores are the same to the bit. The file is read as the text model's is
-(:mod:`cleaner.models`): a Cleaner given another one (``markup_model=…``) carries
-it on each Document, and an unusable file is a :class:`~cleaner.errors.ModelError`.
+``Trees`` when the core is built (:func:`cleaner.native.trees_class`; some five times faster), else one
+Python function of nested comparisons (no numpy needed): the reference, which ``CLEANER_PURE_PYTHON=1``
+picks. Both add the same leaf values in the same order, so the scores are the same to the bit. The file
+is read as the text model's is (:mod:`cleaner.models`): a Cleaner given another one (``markup_model=…``)
+carries it on each Document, and an unusable file is a :class:`~cleaner.errors.ModelError`.
 """
 
 from __future__ import annotations
@@ -42,13 +42,12 @@ class Ensemble:
             raise ValueError(f"'{key}' was trained on other features than this version computes "
                              "(retrain it with bench/train_markup_model.py)")
         self.threshold: float = float(spec["threshold"])
-        self._scores = _native_scores(spec["trees"], float(spec["base"]), len(names))
-        if self._scores is None:
-            score = _compile(spec["trees"], float(spec["base"]), len(names))
-            self._scores = lambda rows: map(score, rows)
+        self._score = _native_score(spec["trees"], float(spec["base"]), len(names)) \
+            or _compile(spec["trees"], float(spec["base"]), len(names))
 
     def probabilities(self, rows: Iterable[list[float]]) -> list[float]:
-        return [_sigmoid(score) for score in self._scores(rows)]
+        score = self._score
+        return [_sigmoid(score(row)) for row in rows]
 
 
 class Model:
@@ -90,8 +89,8 @@ def _sigmoid(value: float) -> float:
     return 1.0 / (1.0 + math.exp(-value))
 
 
-def _native_scores(trees: list[dict], base: float, width: int) -> "Callable[[Iterable[list[float]]], list[float]] | None":
-    """The native core's ``Trees.scores`` (each row's raw score, rows read as lists), or None when the Python
+def _native_score(trees: list[dict], base: float, width: int) -> "Callable[[list[float]], float] | None":
+    """The native core's ``Trees.score`` (a row's raw score, the row read as a list), or None when the Python
     reference runs (the core is not built, or ``CLEANER_PURE_PYTHON`` is set)."""
     from ..native import trees_class
 
@@ -100,7 +99,7 @@ def _native_scores(trees: list[dict], base: float, width: int) -> "Callable[[Ite
         return None
     arrays = [(tree["feature"], tree["threshold"], tree["left"], tree["right"], tree["value"]) for tree in trees]
     try:
-        return native(base, width, arrays).scores
+        return native(base, width, arrays).score
     except (ValueError, TypeError, OverflowError):
         return None   # trees the core does not lay out (deeper than it does, malformed): the reference decides
 

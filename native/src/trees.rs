@@ -190,15 +190,13 @@ impl Trees {
         Trees::build(base, width, &trees).map_err(PyValueError::new_err)
     }
 
-    /// The raw score (base plus leaf values) of each row of `rows` (an iterable of lists of numbers).
-    fn scores(&self, rows: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
+    /// The raw score (base plus leaf values) of a row (a list of numbers). One call per row, not one per
+    /// page: the rows are made one at a time and let go once scored, and a page's scores are kept once, by
+    /// the caller (a list of them here came on top: 40 bytes a line on a big page).
+    fn score(&self, row: &Bound<'_, PyAny>) -> PyResult<f64> {
         guarded(|| {
             let mut values = vec![0.0; self.read.len()];
-            let mut out = Vec::new();
-            for row in rows.try_iter()? {
-                out.push(self.score_row(&row?, &mut values)?);
-            }
-            Ok(out)
+            self.score_row(row, &mut values)
         })
     }
 
