@@ -376,17 +376,17 @@ def test_the_native_trees_score_every_row_as_the_reference_does_to_the_bit(key):
     import math
     import random
 
+    from cleaner.extension import extension
     from cleaner.html import model
-    from cleaner.native import trees_class
 
-    native = trees_class()
-    if native is None:
-        pytest.skip("the native core is not built (or CLEANER_PURE_PYTHON is set)")
+    core, why = extension()
+    if core is None:
+        pytest.skip(why)
     spec = _shipped_ensemble(key)
     width, base = len(spec["features"]), float(spec["base"])
     reference = model._compile(spec["trees"], base, width)
     arrays = [(t["feature"], t["threshold"], t["left"], t["right"], t["value"]) for t in spec["trees"]]
-    score = native(base, width, arrays).score
+    score = core.Trees(base, width, arrays).score
     thresholds = [float(t) for tree in spec["trees"] for t, left in zip(tree["threshold"], tree["left"]) if left >= 0]
     rng = random.Random(11)
 
@@ -403,11 +403,11 @@ def test_the_native_trees_score_every_row_as_the_reference_does_to_the_bit(key):
 
 def test_trees_the_core_does_not_lay_out_are_scored_by_the_reference():
     """A model deeper than the core's complete layout still loads, on the Python reference."""
+    from cleaner.extension import extension
     from cleaner.html import model
-    from cleaner.native import trees_class
 
-    if trees_class() is None:
-        pytest.skip("the native core is not built (or CLEANER_PURE_PYTHON is set)")
+    if extension()[0] is None:
+        pytest.skip(extension()[1])
     levels = 12
     chain = {"feature": [0] * (2 * levels + 1), "threshold": [0.5] * (2 * levels + 1),
              "left": [-1] * (2 * levels + 1), "right": [-1] * (2 * levels + 1), "value": [0.0] * (2 * levels + 1)}

@@ -11,7 +11,7 @@ ensembles, each with the feature names it was trained with (checked against
 and when to go from the first to the second: a page is *in doubt* when at
 least ``consult_above`` of its words are in lines the markup ensemble scores
 inside ``doubt_band``. On load each ensemble becomes the native core's
-``Trees`` when the core is built (:func:`cleaner.native.trees_class`; some five times faster), else one
+``Trees`` when the core is built (:func:`cleaner.extension.extension`; some five times faster), else one
 Python function of nested comparisons (no numpy needed): the reference, which ``CLEANER_PURE_PYTHON=1``
 picks. Both add the same leaf values in the same order, so the scores are the same to the bit. The file
 is read as the text model's is (:mod:`cleaner.models`): a Cleaner given another one (``markup_model=…``)
@@ -92,14 +92,14 @@ def _sigmoid(value: float) -> float:
 def _native_score(trees: list[dict], base: float, width: int) -> "Callable[[list[float]], float] | None":
     """The native core's ``Trees.score`` (a row's raw score, the row read as a list), or None when the Python
     reference runs (the core is not built, or ``CLEANER_PURE_PYTHON`` is set)."""
-    from ..native import trees_class
+    from ..extension import extension
 
-    native = trees_class()
+    native, _ = extension()   # no character table needed: not the whole core (cleaner.native), just its trees
     if native is None:
         return None
     arrays = [(tree["feature"], tree["threshold"], tree["left"], tree["right"], tree["value"]) for tree in trees]
     try:
-        return native(base, width, arrays).score
+        return native.Trees(base, width, arrays).score
     except (ValueError, TypeError, OverflowError):
         return None   # trees the core does not lay out (deeper than it does, malformed): the reference decides
 
