@@ -6,6 +6,7 @@ profiles, so a pipeline cleaning many documents loads them once.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import warnings
@@ -21,6 +22,12 @@ from .reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, INPUT_FORMATS, r
 from .site_evidence import HostTemplate, SiteEvidence
 
 __all__ = ["INPUT_FORMATS", "Cleaner", "clean", "default_cleaner"]
+
+
+def _collector_paused():
+    from .html import collector_paused  # lazy: only for HTML input, which imports cleaner.html anyway
+
+    return collector_paused()
 
 
 class Cleaner:
@@ -66,7 +73,9 @@ class Cleaner:
         budget = budget_for(len(text))
         handed = [text]
         del text   # _clean_text holds the only reference: a big page's text is freed once its lines hold it
-        with time_budget(budget):
+        # An HTML page is cleaned with the garbage collector paused (cleaner.html.collector_paused: it makes no
+        # cyclic garbage), and the page's objects are freed before it runs again, when _clean_text returns.
+        with time_budget(budget), _collector_paused() if is_html else contextlib.nullcontext():
             article = self._clean_text(handed, url, profile, is_html)
         if article.empty:
             article.warnings.append("no article text found")

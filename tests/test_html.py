@@ -360,6 +360,98 @@ def test_the_compiled_trees_add_up_every_tree_in_order():
         assert score(row) == total
 
 
+def _shipped_ensemble(key: str) -> dict:
+    import json
+    from importlib import resources
+
+    from cleaner.html import model
+
+    return json.loads(resources.files("cleaner.data").joinpath(model.PACKAGED).read_text(encoding="utf-8"))[key]
+
+
+@pytest.mark.parametrize("key", ["markup", "consulted"])
+def test_the_native_trees_score_every_row_as_the_reference_does_to_the_bit(key):
+    """The core's complete-tree layout walks each row to the same leaf and adds the leaves in the same order:
+    rows on the thresholds themselves, just either side of them, NaN (never <= anything) and whole numbers."""
+    import math
+    import random
+
+    from cleaner.extension import extension
+    from cleaner.html import model
+
+    core, why = extension()
+    if core is None:
+        pytest.skip(why)
+    spec = _shipped_ensemble(key)
+    width, base = len(spec["features"]), float(spec["base"])
+    reference = model._compile(spec["trees"], base, width)
+    arrays = [(t["feature"], t["threshold"], t["left"], t["right"], t["value"]) for t in spec["trees"]]
+    score = core.Trees(base, width, arrays).score
+    thresholds = [float(t) for tree in spec["trees"] for t, left in zip(tree["threshold"], tree["left"]) if left >= 0]
+    rng = random.Random(11)
+
+    def value() -> float:
+        t = rng.choice(thresholds)
+        return rng.choice((t, math.nextafter(t, -math.inf), math.nextafter(t, math.inf), math.nan, 0, 1, 3,
+                           rng.uniform(-1, 8)))
+
+    rows = [[value() for _ in range(width)] for _ in range(500)]
+    assert [score(row).hex() for row in rows] == [reference(row).hex() for row in rows]
+    with pytest.raises(ValueError):
+        score([0.0] * (width - 1))
+
+
+def test_trees_the_core_does_not_lay_out_are_scored_by_the_reference():
+    """A model deeper than the core's complete layout still loads, on the Python reference."""
+    from cleaner.extension import extension
+    from cleaner.html import model
+
+    if extension()[0] is None:
+        pytest.skip(extension()[1])
+    levels = 12
+    chain = {"feature": [0] * (2 * levels + 1), "threshold": [0.5] * (2 * levels + 1),
+             "left": [-1] * (2 * levels + 1), "right": [-1] * (2 * levels + 1), "value": [0.0] * (2 * levels + 1)}
+    for level in range(levels):      # node 2k splits: left the next split, right a leaf
+        chain["left"][2 * level], chain["right"][2 * level] = 2 * level + 2, 2 * level + 1
+        chain["value"][2 * level + 1] = float(level)
+    assert model._native_score([chain], 0.0, 1) is None
+    ensemble = model.Ensemble({"features": ["x"], "threshold": 0.5, "base": 0.0, "trees": [chain]}, ("x",), "markup")
+    assert [ensemble._score(row) for row in ([1.0], [0.0])] == [0.0, 0.0]    # right at the top; left to the bottom leaf
+
+
+def test_depth_and_context_columns_match_the_lines_paths_on_a_page_nested_deeper_than_a_path_holds():
+    """The walk counts a frame's depth and the rows read ancestors and the densest block off the frames'
+    parents, without building paths: the same as the path (at most PATH_LIMIT ids) says, above and below
+    the limit."""
+    from cleaner.html import features
+    from cleaner.html.layout import PATH_LIMIT
+    from cleaner.stages.features import FeaturesStage
+
+    prose = "<p>The paragraph is prose, with a full stop at its end and enough words in it to count.</p>"
+    nest = "".join(f"<div class='d{i}'>" + (prose if i % 9 == 0 or abs(i - PATH_LIMIT) < 4 else "")
+                   for i in range(PATH_LIMIT + 30))
+    doc = _document("<html><body><nav><a href='/'>Home</a></nav><article>" + prose * 3 + nest
+                    + "</div>" * (PATH_LIMIT + 30) + "</article><footer>Copyright notice</footer></body></html>")
+    FeaturesStage()(doc)
+    assert max(line.markup.depth for line in doc.lines) == PATH_LIMIT - 1
+    assert all(line.markup.depth == len(line.markup.path) - 1 for line in doc.lines)
+    page = features._Page(doc.lines, None)
+    assert page.top is not None
+    names, beyond = features.MARKUP_NAMES, 0
+    for i, line in enumerate(doc.lines):
+        row = [0.0] * names.index("position")
+        page.add_context(row, i)
+        path = line.markup.path
+        expected = []
+        for level in features.ANCESTOR_LEVELS:
+            expected += page.ancestor(path[-1 - level]) if len(path) > level else features._NO_ANCESTOR
+        expected += [float(page.top in path), float(page.top in path[:-1])]
+        start = names.index("up1_link_density")
+        assert row[start:start + len(expected)] == expected
+        beyond += page.top not in path and page.top < line.markup.block < doc.lines[-1].markup.block
+    assert beyond, "some lines lie under the densest block, further up than their paths reach"
+
+
 def test_the_title_column_marks_the_line_equal_to_the_title_only():
     from cleaner.html.features import MARKUP_NAMES, markup_rows
     from cleaner.stages.features import FeaturesStage
@@ -459,3 +551,25 @@ def test_a_page_the_model_keeps_nothing_of_keeps_trafilaturas_main_text(monkeypa
     article = Cleaner(use_profiles=False).clean(page, input_format="html")
     assert "every deploy fails with a timeout" in article.body and "Topics" not in article.body
     assert any(d.label == "body" and "the markup model kept no line" in d.reason for d in article.decisions)
+
+
+def test_the_collector_is_paused_while_a_page_is_cleaned_and_left_as_it_was(monkeypatch):
+    """A page makes no cyclic garbage, so its collections only cost time: off while the page is cleaned,
+    back on after (and left off when the caller had turned it off)."""
+    import gc
+
+    from cleaner.html import decide
+
+    seen = []
+    real = decide.decide_lines
+    monkeypatch.setattr(decide, "decide_lines", lambda doc: (seen.append(gc.isenabled()), real(doc))[1])
+    page = "<html><body><article><p>A paragraph of prose, long enough to be read as one.</p></article></body></html>"
+    assert gc.isenabled()
+    try:
+        clean(page, input_format="html")
+        assert seen == [False] and gc.isenabled()
+        gc.disable()
+        clean(page, input_format="html")
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        gc.enable()

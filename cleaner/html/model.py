@@ -10,10 +10,12 @@ ensembles, each with the feature names it was trained with (checked against
 
 and when to go from the first to the second: a page is *in doubt* when at
 least ``consult_above`` of its words are in lines the markup ensemble scores
-inside ``doubt_band``. On load each ensemble becomes one Python function of
-nested comparisons (no numpy needed). The file is read as the text model's is
-(:mod:`cleaner.models`): a Cleaner given another one (``markup_model=…``) carries
-it on each Document, and an unusable file is a :class:`~cleaner.errors.ModelError`.
+inside ``doubt_band``. On load each ensemble becomes the native core's
+``Trees`` when the core is built (:func:`cleaner.extension.extension`; some five times faster), else one
+Python function of nested comparisons (no numpy needed): the reference, which ``CLEANER_PURE_PYTHON=1``
+picks. Both add the same leaf values in the same order, so the scores are the same to the bit. The file
+is read as the text model's is (:mod:`cleaner.models`): a Cleaner given another one (``markup_model=…``)
+carries it on each Document, and an unusable file is a :class:`~cleaner.errors.ModelError`.
 """
 
 from __future__ import annotations
@@ -40,9 +42,10 @@ class Ensemble:
             raise ValueError(f"'{key}' was trained on other features than this version computes "
                              "(retrain it with bench/train_markup_model.py)")
         self.threshold: float = float(spec["threshold"])
-        self._score = _compile(spec["trees"], float(spec["base"]), len(names))
+        self._score = _native_score(spec["trees"], float(spec["base"]), len(names)) \
+            or _compile(spec["trees"], float(spec["base"]), len(names))
 
-    def probabilities(self, rows: Iterable[Sequence[float]]) -> list[float]:
+    def probabilities(self, rows: Iterable[list[float]]) -> list[float]:
         score = self._score
         return [_sigmoid(score(row)) for row in rows]
 
@@ -84,6 +87,21 @@ def _sigmoid(value: float) -> float:
     if value < -30:
         return 0.0
     return 1.0 / (1.0 + math.exp(-value))
+
+
+def _native_score(trees: list[dict], base: float, width: int) -> "Callable[[list[float]], float] | None":
+    """The native core's ``Trees.score`` (a row's raw score, the row read as a list), or None when the Python
+    reference runs (the core is not built, or ``CLEANER_PURE_PYTHON`` is set)."""
+    from ..extension import extension
+
+    native, _ = extension()   # no character table needed: not the whole core (cleaner.native), just its trees
+    if native is None:
+        return None
+    arrays = [(tree["feature"], tree["threshold"], tree["left"], tree["right"], tree["value"]) for tree in trees]
+    try:
+        return native.Trees(base, width, arrays).score
+    except (ValueError, TypeError, OverflowError):
+        return None   # trees the core does not lay out (deeper than it does, malformed): the reference decides
 
 
 def _compile(trees: list[dict], base: float, width: int) -> Callable[[Sequence[float]], float]:

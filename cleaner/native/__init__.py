@@ -18,7 +18,6 @@ and the sentence marks and dateline of :mod:`cleaner.lexicon`, and the phrase pa
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import unicodedata
@@ -33,8 +32,9 @@ else:  # pragma: no cover - Python 3.10
     import sre_constants as sre
     import sre_parse
 
-#: Set to 1 (or anything but 0 and empty) to run the pure-Python reference even when the core is built.
-PURE_PYTHON_ENV = "CLEANER_PURE_PYTHON"
+from ..extension import PURE_PYTHON_ENV
+from ..extension import extension as _extension
+
 #: How a phrase matched, by the core's number (``PhraseBook.classify``'s second value).
 HOW = ("strong phrase", "whole line", "short line")
 #: The core's category number for "no phrase".
@@ -46,17 +46,6 @@ class Untranslatable(ValueError):
 
 
 # --- which core -------------------------------------------------------------------------------------
-
-def _extension() -> tuple[Any, str]:
-    """(the extension module ``cleaner._native``, or None; why not, or ''): built and not turned off."""
-    if os.environ.get(PURE_PYTHON_ENV, "") not in ("", "0"):
-        return None, f"{PURE_PYTHON_ENV} is set"
-    try:
-        from .. import _native
-    except ImportError:
-        return None, "the native core is not built"
-    return _native, ""
-
 
 def _load() -> tuple[Any, str]:
     """(the core, or None; why not, or '')."""

@@ -18,6 +18,7 @@ pub mod repeats;
 pub mod shapes;
 pub mod textmodel;
 pub mod titles;
+pub mod trees;
 pub mod unicode;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -416,6 +417,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<path::Model>()?;
     m.add_class::<path::Document>()?;
     m.add_class::<literals::Literals>()?;
+    m.add_class::<trees::Trees>()?;
     m.add_function(wrap_pyfunction!(unicode_versions, m)?)?;
     m.add_function(wrap_pyfunction!(path::column_base_names, m)?)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;

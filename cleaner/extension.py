@@ -1,0 +1,25 @@
+"""The compiled extension ``cleaner._native`` (Rust), when it is built and not turned off.
+
+The one place that decides whether a part may use it: :mod:`cleaner.native` (the text core, which sits
+above the stages and reads their rules) and the HTML path's markup model (:mod:`cleaner.html.model`, below
+the stages) both ask here, so ``CLEANER_PURE_PYTHON`` turns off every native piece at once.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+#: Set to 1 (or anything but 0 and empty) to run the pure-Python reference even when the core is built.
+PURE_PYTHON_ENV = "CLEANER_PURE_PYTHON"
+
+
+def extension() -> tuple[Any, str]:
+    """(the extension module ``cleaner._native``, or None; why not, or ''): built and not turned off."""
+    if os.environ.get(PURE_PYTHON_ENV, "") not in ("", "0"):
+        return None, f"{PURE_PYTHON_ENV} is set"
+    try:
+        from . import _native
+    except ImportError:
+        return None, "the native core is not built"
+    return _native, ""
