@@ -402,6 +402,32 @@ def test_what_a_line_is_about_is_final_inside_the_text_but_its_shape_is_not():
     assert str(d.lines[1].reason).startswith("body p=") and "despite repeated" in str(d.lines[1].reason)
 
 
+def test_a_paragraph_between_two_boxes_inside_the_text_is_kept():
+    """Inside the article (between its first and last body line) a line the model calls text (p >= its
+    threshold) that the Viterbi left in its gap is kept; not a line a detector named, not one the model doubts,
+    not one after the article's last body line. (fixtures/generic/longread-de-1: the paragraph between a "Lesen
+    Sie auch" box and a newsletter box.)"""
+    from types import SimpleNamespace
+
+    from cleaner.stages.context import bridged_lines
+
+    def line(score, signal=None, authority=Authority.SOFT):
+        return SimpleNamespace(score=score, signal=signal, authority=authority)
+
+    lines = [line(0.9), line(0.67), line(0.3), line(0.8, "related"), line(0.7, None, Authority.HARD), line(0.9),
+             line(0.9)]
+    labels = [True, False, False, False, False, True, False]
+    assert bridged_lines(lines, labels, 0.4) == [1]
+    assert bridged_lines(lines, [False] * len(lines), 0.4) == []
+    from pathlib import Path
+
+    from cleaner import Cleaner
+
+    dump = (Path(__file__).parent.parent / "fixtures" / "generic" / "longread-de-1.txt").read_text(encoding="utf-8")
+    [kept] = [d for d in Cleaner(use_profiles=False).clean(dump).decisions if d.text.startswith("Für die Menschen an der Küste")]
+    assert kept.label == BODY and kept.reason.startswith("body p=") and "between boxes inside the text" in kept.reason
+
+
 def test_hard_signals_are_final_even_inside_the_text():
     d = run_text_stages(doc(PROSE, "Advertisement", PROSE2, PROSE3))
     assert labels(d) == [BODY, BOILERPLATE, BODY, BODY]

@@ -18,6 +18,7 @@ from ..document import (BODY, BOILERPLATE, LABELS, UNKNOWN, Article, Authority, 
 from . import Untranslatable, _default_native_book, core
 from . import rules
 from ..stages import repeats, shapes
+from ..stages.context import BRIDGED
 
 #: Each detector's (signal, reason) by the core's name for it: the stages' own tables.
 SHAPE_VERDICTS = {**shapes.VERDICTS, "repeats": repeats.VERDICT}
@@ -90,7 +91,7 @@ class NativePath:
         if code & _MODEL:
             body = bool(code >> 8 & 1)
             despite = self.signals[code & 0xFF] if body else None
-            return NativeModelReason(self, result, i, body, score, text_model, despite)
+            return NativeModelReason(self, result, i, body, score, text_model, despite, bool(code >> 9 & 1))
         return self.reasons[code]
 
 
@@ -110,11 +111,12 @@ def native_path() -> NativePath | None:
 class NativeModelReason(WordedReason):
     """``ModelReason`` for a line the core decided: its vector is made again when the reason is worded."""
 
-    __slots__ = ("path", "result", "i", "body", "score", "model", "despite")
+    __slots__ = ("path", "result", "i", "body", "score", "model", "despite", "bridged")
 
-    def __init__(self, path: NativePath, result, i: int, body: bool, score: float, model, despite) -> None:
+    def __init__(self, path: NativePath, result, i: int, body: bool, score: float, model, despite,
+                 bridged: bool = False) -> None:
         self.path, self.result, self.i = path, result, i
-        self.body, self.score, self.model, self.despite = body, score, model, despite
+        self.body, self.score, self.model, self.despite, self.bridged = body, score, model, despite, bridged
 
     def __str__(self) -> str:
         vector = self.result.vector(self.path.path, self.i)
@@ -122,6 +124,8 @@ class NativeModelReason(WordedReason):
         text = f"{'body' if self.body else 'not body'} p={self.score:.2f}"
         if self.despite:
             text += f", despite {self.despite}"
+        if self.bridged:
+            text += f", {BRIDGED}"
         return text + (f" ({', '.join(why)})" if why else "")
 
 

@@ -21,13 +21,14 @@ class ModelReason(WordedReason):
     """``body p=0.93 (inside the main text, length)``: the line's probability and the evidence
     that weighed most (the line's score and model input are final when this is made)."""
 
-    __slots__ = ("vector", "score", "body", "despite", "model")
+    __slots__ = ("vector", "score", "body", "despite", "model", "bridged")
 
-    def __init__(self, line, body: bool, model, despite: str | None = None) -> None:
+    def __init__(self, line, body: bool, model, despite: str | None = None, bridged: bool = False) -> None:
         self.vector, self.score = line.vector, line.score
         self.body = body
         self.model = model
         self.despite = despite
+        self.bridged = bridged
 
     def __str__(self) -> str:
         model = self.model
@@ -37,7 +38,26 @@ class ModelReason(WordedReason):
         text = f"{label} p={self.score:.2f}"
         if self.despite:
             text += f", despite {self.despite}"
+        if self.bridged:
+            text += f", {BRIDGED}"
         return text + (f" ({', '.join(why)})" if why else "")
+
+
+#: How a line kept by :func:`bridged_lines` is worded after its probability (both cores' reasons).
+BRIDGED = "between boxes inside the text"
+
+
+def bridged_lines(lines, labels: list[bool], threshold: float) -> list[int]:
+    """Lines inside the article (between its first and last body line) that the model itself calls text
+    (p >= its threshold) but the Viterbi left in a gap: a paragraph between a "Read also" box and a newsletter
+    box, where staying in the gap across both boxes cost less than two switches. Lines a detector named stay
+    chrome."""
+    body = [i for i, label in enumerate(labels) if label]
+    if not body:
+        return []
+    soft = Authority.SOFT
+    return [i for i in range(body[0] + 1, body[-1])
+            if not labels[i] and lines[i].signal is None and lines[i].authority <= soft and lines[i].score >= threshold]
 
 
 class ContextStage:
@@ -49,14 +69,17 @@ class ContextStage:
         if model is None or not doc.lines or all(line.authority >= markup for line in doc.lines):
             return
         labels = model.smooth([line.score for line in doc.lines])
+        bridged = set(bridged_lines(doc.lines, labels, model.threshold))
         decide = doc.decide
-        for line, body in zip(doc.lines, labels):
+        for i, (line, body) in enumerate(zip(doc.lines, labels)):
             if line.authority > soft:
                 continue  # a detector's final evidence, the markup's or a profile's decision
             if body:
                 if line.signal in FINAL_SIGNALS:
                     continue  # chrome no article line is: its detector's verdict stands
                 decide(line, BODY, ModelReason(line, True, model, despite=line.signal), soft)
+            elif i in bridged:
+                decide(line, BODY, ModelReason(line, True, model, bridged=True), soft)
             elif line.signal is None:
                 decide(line, BOILERPLATE, ModelReason(line, False, model), soft)
             # else: a detector condemned the line, and its own decision stands

@@ -36,8 +36,13 @@ pub enum Reason {
     Empty,
     /// One of the path's fixed reasons (the glue's table).
     Fixed(u16),
-    /// The text model's: body or not, and the signal it overruled (`ModelReason`).
-    Model { body: bool, despite: Signal },
+    /// The text model's: body or not, the signal it overruled, and whether the line was kept between boxes
+    /// inside the text (`ModelReason`, `bridged_lines`).
+    Model {
+        body: bool,
+        despite: Signal,
+        bridged: bool,
+    },
     /// A Python object a Python stage gave (the glue keeps it).
     Python(u32),
 }

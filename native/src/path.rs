@@ -646,7 +646,11 @@ fn reason_code(reason: Reason) -> u32 {
     match reason {
         Reason::Empty => REASON_EMPTY,
         Reason::Fixed(k) => k as u32,
-        Reason::Model { body, despite } => REASON_MODEL | (body as u32) << 8 | despite as u32,
+        Reason::Model {
+            body,
+            despite,
+            bridged,
+        } => REASON_MODEL | (bridged as u32) << 9 | (body as u32) << 8 | despite as u32,
         Reason::Python(k) => REASON_MODEL >> 1 | k,
     }
 }

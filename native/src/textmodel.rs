@@ -676,6 +676,23 @@ pub fn vector(rules: &ColumnRules, doc: &Doc, i: usize) -> Option<Vec<f64>> {
     Some(columns.iter().map(|column| column[0]).collect())
 }
 
+/// `bridged_lines`: between the first and the last body line, the lines no detector named that the model
+/// itself calls text (p >= its threshold) and the Viterbi left in a gap.
+fn bridged_lines(doc: &Doc, labels: &[bool], threshold: f64) -> Vec<bool> {
+    let mut bridged = vec![false; labels.len()];
+    let first = labels.iter().position(|&b| b);
+    let last = labels.iter().rposition(|&b| b);
+    if let (Some(first), Some(last)) = (first, last) {
+        for i in first + 1..last {
+            bridged[i] = !labels[i]
+                && doc.signal[i] == NO_SIGNAL
+                && doc.authority[i] <= SOFT
+                && doc.score[i] >= threshold;
+        }
+    }
+    bridged
+}
+
 /// Stage `context`: the Viterbi labels every line (`ContextStage`); a line whose signal is final
 /// keeps its detector's verdict.
 pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
@@ -684,12 +701,24 @@ pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
         return;
     }
     let labels = model.smooth(&doc.score);
+    let bridged = bridged_lines(doc, &labels, model.threshold);
     for (i, &body) in labels.iter().enumerate() {
         if doc.authority[i] > SOFT {
             continue;
         }
         let signal = doc.signal[i];
-        if body {
+        if !body && bridged[i] {
+            doc.decide(
+                i,
+                BODY,
+                Reason::Model {
+                    body: true,
+                    despite: NO_SIGNAL,
+                    bridged: true,
+                },
+                SOFT,
+            );
+        } else if body {
             if rules
                 .final_signal
                 .get(signal as usize)
@@ -704,6 +733,7 @@ pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
                 Reason::Model {
                     body: true,
                     despite: signal,
+                    bridged: false,
                 },
                 SOFT,
             );
@@ -714,6 +744,7 @@ pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
                 Reason::Model {
                     body: false,
                     despite: NO_SIGNAL,
+                    bridged: false,
                 },
                 SOFT,
             );
