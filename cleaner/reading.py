@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import zlib
 from typing import BinaryIO
 
 from .errors import InputError, UsageError
@@ -81,12 +82,50 @@ def read_bounded(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
+#: The first bytes of a gzip stream (RFC 1952): a dump saved as ``page.html.gz`` is read as the page.
+GZIP_MAGIC = b"\x1f\x8b"
+#: Decompressed in pieces of this size, so a gzip bomb stops at the size limit, not at the end of memory.
+_GUNZIP_STEP = 1 << 20
+
+
+def gunzip_bounded(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The content of gzip'd bytes, refused once it passes ``max_bytes`` (the limit applies to what is read).
+
+    Concatenated members are read as one stream, as ``gzip -d`` does; a truncated or corrupt stream is
+    an :class:`InputError` (a broken download), not a traceback.
+    """
+    pieces: list[bytes] = []
+    size = 0
+    rest = data
+    try:
+        while rest:
+            inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+            chunk = inflater.decompress(rest, _GUNZIP_STEP)
+            while True:
+                size += len(chunk)
+                if size > max_bytes:
+                    raise too_large(max_bytes)
+                pieces.append(chunk)
+                if inflater.eof or not inflater.unconsumed_tail:
+                    break
+                chunk = inflater.decompress(inflater.unconsumed_tail, _GUNZIP_STEP)
+            if not inflater.eof:
+                raise InputError("input is gzip'd but truncated (the compressed stream ends early)")
+            rest = inflater.unused_data.lstrip(b"\x00")  # members may be padded with NULs, as gzip allows
+            if rest and not rest.startswith(GZIP_MAGIC):
+                raise InputError("input is gzip'd but has trailing data that is not gzip")
+    except zlib.error as exc:
+        raise InputError(f"input is gzip'd but cannot be decompressed: {exc}") from None
+    return b"".join(pieces)
+
+
 def read_input(data: str | bytes | bytearray | BinaryIO, input_format: str = "auto",
                max_bytes: int = DEFAULT_MAX_BYTES, max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
                charset: str | None = None) -> tuple[str, bool]:
     """An input as the pipeline takes it: ``(text, is_html)``, or InputError (UsageError) saying why not.
 
-    In order: a binary file is read (at most ``max_bytes`` + 1 bytes of it); bytes are
+    In order: a binary file is read (at most ``max_bytes`` + 1 bytes of it); gzip'd bytes are
+    decompressed (at most ``max_bytes`` of content: :func:`gunzip_bounded`); bytes are
     decoded (:func:`decode`; ``charset`` is the transport's, tried after UTF-8); text
     holding NUL is refused as bytes holding NUL are; line ends are unified; empty or
     blank input is refused; ``input_format`` ``auto`` looks for HTML; a text dump's
@@ -96,6 +135,8 @@ def read_input(data: str | bytes | bytearray | BinaryIO, input_format: str = "au
         raise UsageError(f"unknown input format {input_format!r} (use one of {', '.join(INPUT_FORMATS)})")
     if hasattr(data, "read"):  # a binary file: read here, so nothing else holds the bytes
         data = read_bounded(data, max_bytes)
+    if isinstance(data, (bytes, bytearray)) and data[:2] == GZIP_MAGIC:  # a saved ``page.html.gz``
+        data = gunzip_bounded(bytes(data), max_bytes)
     text = decode(bytes(data), max_bytes, charset) if isinstance(data, (bytes, bytearray)) else data
     del data
     refuse_binary_text(text)  # a str from the caller or a JSONL field: the rule bytes follow

@@ -119,6 +119,38 @@ def test_binary_input_is_an_error(runner, cli):
     assert "Traceback" not in result.stderr
 
 
+def test_gzipped_dump_is_read_as_the_dump(runner, cli, tmp_path):
+    import gzip
+    dump = seed("000").read_bytes()
+    plain = runner.invoke(cli, [], input=dump)
+    path = tmp_path / "page.txt.gz"
+    path.write_bytes(gzip.compress(dump))
+    from_file = runner.invoke(cli, [str(path)])
+    from_stdin = runner.invoke(cli, [], input=gzip.compress(dump[:100]) + gzip.compress(dump[100:]))  # two members
+    assert from_file.exit_code == from_stdin.exit_code == 0, from_file.stderr
+    assert from_file.stdout == from_stdin.stdout == plain.stdout
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda packed: packed[:len(packed) // 2], "input is gzip'd but truncated"),
+    (lambda packed: packed + b"trailing", "input is gzip'd but has trailing data"),
+    (lambda packed: packed[:10] + b"\xff" * 40, "input is gzip'd but cannot be decompressed"),
+])
+def test_broken_gzip_is_one_line_error(runner, cli, damage, message):
+    import gzip
+    result = runner.invoke(cli, [], input=damage(gzip.compress(seed("000").read_bytes())))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"cleaner: error: {message}") and result.stderr.count("\n") == 1
+
+
+def test_gzip_bomb_stops_at_the_size_limit(runner, cli):
+    import gzip
+    bomb = gzip.compress(b"a" * 5_000_000)  # ~5 KB that would grow to 5 MB
+    result = runner.invoke(cli, ["--max-bytes", "1000000"], input=bomb)
+    assert result.exit_code == 1
+    assert result.stderr == "cleaner: error: input is over the size limit of 1,000,000 bytes (see --max-bytes)\n"
+
+
 def test_non_utf8_input_is_decoded(runner, cli):
     dump = seed("002").read_text(encoding="utf-8")
     result = runner.invoke(cli, [], input=dump.encode("cp1254"))  # Turkish Windows code page
