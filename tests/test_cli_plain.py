@@ -119,3 +119,23 @@ def test_a_closed_stdout_and_a_gone_reader_end_as_with_click(tmp_path):
     big.write_bytes(b"\n\n".join([seed("000").read_bytes()] * 40))
     status, out, err = _same_as_click([str(big)] * 30, tmp_path, shell_tail="| head -c 10")
     assert b"Traceback" not in err
+
+
+def test_a_plain_start_on_a_text_dump_imports_no_pathlib_nor_urllib(tmp_path):
+    """An installed package's start pays what it imports itself (an editable install's finder imports
+    pathlib and urllib.parse before any of it): ~3-5 ms for these two; the text path needs neither.
+    ``-S``: no site, so no editable finder; the source tree on the path instead."""
+    from conftest import ROOT
+
+    probe = ("import sys\n"
+             f"sys.path.insert(0, {str(ROOT)!r})\n"
+             f"sys.argv = ['cleaner', {str(seed('000'))!r}]\n"
+             "from cleaner.__main__ import main\n"
+             "try:\n"
+             "    main()\n"
+             "except SystemExit as done:\n"
+             "    print(done.code, sorted(m for m in sys.modules if m.split('.')[0] in ('click', 'pathlib', 'urllib')),\n"
+             "          file=sys.stderr)\n")
+    result = subprocess.run([python(), "-S", "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert result.stderr.split() == ["0", "[]"], result.stderr
+    assert result.stdout  # (not compared: without site, packages the reference may use are missing)

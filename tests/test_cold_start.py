@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,7 @@ from cleaner.data import DATA_DIR, make_twin, read_toml, twin_path
 from cleaner.profiles.loader import BUILTIN_DIR
 from conftest import ROOT, python, seed
 
-SHIPPED_TOML = [*sorted(DATA_DIR.glob("*.toml")), *sorted(BUILTIN_DIR.glob("*.toml"))]
+SHIPPED_TOML = [*sorted(Path(DATA_DIR).glob("*.toml")), *sorted(Path(BUILTIN_DIR).glob("*.toml"))]
 
 
 @pytest.mark.parametrize("path", SHIPPED_TOML, ids=lambda p: p.name)
@@ -36,11 +37,11 @@ def test_the_twin_is_read_when_made_from_these_bytes_and_the_toml_when_edited_si
     path.write_text('words = ["one", "two"]\n', encoding="utf-8")
     twin = make_twin(path)
     twin["data"] = {"words": ["from the twin"]}  # a twin that says otherwise shows which one was read
-    twin_path(path).write_text(json.dumps(twin), encoding="utf-8")
+    Path(twin_path(path)).write_text(json.dumps(twin), encoding="utf-8")
     assert read_toml(path) == {"words": ["from the twin"]}
     path.write_text('words = ["one", "two", "three"]\n', encoding="utf-8")
     assert read_toml(path) == {"words": ["one", "two", "three"]}
-    twin_path(path).write_text("{not json", encoding="utf-8")
+    Path(twin_path(path)).write_text("{not json", encoding="utf-8")
     assert read_toml(path) == {"words": ["one", "two", "three"]}
 
 
@@ -74,7 +75,7 @@ def test_the_cli_freezes_the_pipeline_it_imports_to_clean():
              "    seen.append(gc.get_freeze_count())\n"
              "    return group_main(self, *args, **kwargs)\n"
              "click.Group.main = counting\n"
-             "sys.argv = ['cleaner', sys.argv[1]]\n"
+             "sys.argv = ['cleaner', 'clean', sys.argv[1]]  # click's path (test_cli_plain.py: the plain one)\n"
              "from cleaner.__main__ import main\n"
              "try:\n    main()\nexcept SystemExit:\n    pass\n"
              "print('FROZEN:', seen[0], gc.get_freeze_count())\n")

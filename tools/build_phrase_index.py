@@ -39,7 +39,7 @@ print(f"wrote {specs_file}")
 from cleaner.data import DATA_DIR, make_twin, twin_path  # noqa: E402
 from cleaner.profiles.loader import BUILTIN_DIR  # noqa: E402
 
-for toml_file in [*sorted(DATA_DIR.glob("*.toml")), *sorted(BUILTIN_DIR.glob("*.toml"))]:
+for toml_file in [*sorted(Path(DATA_DIR).glob("*.toml")), *sorted(Path(BUILTIN_DIR).glob("*.toml"))]:
     with open(twin_path(toml_file), "w", encoding="utf-8") as out:
         json.dump(make_twin(toml_file), out, ensure_ascii=False, indent=0)  # unsorted: a table's order is data
         out.write("\n")
