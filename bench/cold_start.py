@@ -57,6 +57,8 @@ def main() -> int:
     outside = Path(tempfile.gettempdir())
     for spec in args.installed:
         name, _, venv = spec.partition("=")
+        if name in cases or f"{name} pass" in cases:  # "new" would silently replace this tree's figures
+            parser.error(f"--installed {spec}: the name {name!r} is taken; name it otherwise")
         bin_dir = Path(venv).resolve() / "bin"
         cases[f"{name} pass"] = ([str(bin_dir / "python"), "-c", "pass"], outside)
         cases[name] = ([str(bin_dir / "cleaner"), dump], outside)

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
-from .data import data_file
+from .data import data_file, read_text
 from .errors import ModelError
 
 M = TypeVar("M")
@@ -50,7 +50,7 @@ def load_file(kind: str, path: Any, make: Callable[[dict], M]) -> M:
 def load_packaged(kind: str, name: str, make: Callable[[dict], M]) -> M | None:
     """The model shipped as ``cleaner/data/<name>`` (``None`` when the package has no such file)."""
     try:
-        text = data_file(name).read_text(encoding="utf-8")
+        text = read_text(data_file(name))
     except FileNotFoundError:
         return None
     return _made(kind, f"cleaner/data/{name}", json.loads(text), make)

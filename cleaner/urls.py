@@ -5,7 +5,6 @@ the report's rows by site, the site a learned profile serves, a batch's hosts), 
 from __future__ import annotations
 
 import os
-from urllib.parse import urlsplit
 
 
 def url_host(url: str | None) -> str:
@@ -17,6 +16,8 @@ def url_host(url: str | None) -> str:
     """
     if not url:
         return ""
+    from urllib.parse import urlsplit  # here: a dump with no URL (the CLI's usual case) never imports it
+
     try:
         return urlsplit(url if "//" in url else "//" + url).hostname or ""
     except ValueError:

@@ -245,8 +245,9 @@ def test_the_command_imports_its_modules_with_the_collector_off_and_frozen():
     setup = configparser.ConfigParser()
     setup.read(ROOT / "setup.cfg")
     assert "cleaner = cleaner.__main__:main" in setup["options.entry_points"]["console_scripts"]
-    probe = ("import gc\n"
+    probe = ("import gc, sys\n"
              "import click\n"
+             "sys.argv = ['cleaner', '--no-profiles']  # an option: click's path (tests/test_cli_plain.py: the other)\n"
              "runs = []\n"
              "gc.callbacks.append(lambda phase, info: phase == 'start' and runs.append(1))\n"
              "click.Group.main = lambda self, *a, **k: print(len(runs), gc.get_freeze_count() > 1000, gc.isenabled())\n"
@@ -344,14 +345,14 @@ def test_text_is_written_in_chunks_that_join_to_the_whole_text(runner, cli, monk
     from cleaner import Cleaner
     from cleaner.output import to_text
 
-    cli_module = importlib.import_module("cleaner.cli.main")  # the module (cleaner.cli.main is the command)
+    command_module = importlib.import_module("cleaner.command")  # the clean command's loop, click-free
 
     paths = [seed("000"), seed("003"), seed("004")]
     articles = [Cleaner().clean(path.read_bytes()) for path in paths]
     expected = "\f\n".join(to_text(article, with_metadata=True) for article in articles)
     whole = runner.invoke(cli, ["--with-metadata", *map(str, paths)])
-    writer = cli_module._write_pieces
-    monkeypatch.setattr(cli_module, "_write_pieces", lambda pieces: writer(pieces, chunk_chars=7))
+    writer = command_module._write_pieces
+    monkeypatch.setattr(command_module, "_write_pieces", lambda pieces: writer(pieces, chunk_chars=7))
     chunked = runner.invoke(cli, ["--with-metadata", *map(str, paths)])
     assert whole.exit_code == chunked.exit_code == 0
     assert whole.stdout == chunked.stdout == expected

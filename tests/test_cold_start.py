@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,7 @@ from cleaner.data import DATA_DIR, make_twin, read_toml, twin_path
 from cleaner.profiles.loader import BUILTIN_DIR
 from conftest import ROOT, python, seed
 
-SHIPPED_TOML = [*sorted(DATA_DIR.glob("*.toml")), *sorted(BUILTIN_DIR.glob("*.toml"))]
+SHIPPED_TOML = [*sorted(Path(DATA_DIR).glob("*.toml")), *sorted(Path(BUILTIN_DIR).glob("*.toml"))]
 
 
 @pytest.mark.parametrize("path", SHIPPED_TOML, ids=lambda p: p.name)
@@ -36,11 +37,11 @@ def test_the_twin_is_read_when_made_from_these_bytes_and_the_toml_when_edited_si
     path.write_text('words = ["one", "two"]\n', encoding="utf-8")
     twin = make_twin(path)
     twin["data"] = {"words": ["from the twin"]}  # a twin that says otherwise shows which one was read
-    twin_path(path).write_text(json.dumps(twin), encoding="utf-8")
+    Path(twin_path(path)).write_text(json.dumps(twin), encoding="utf-8")
     assert read_toml(path) == {"words": ["from the twin"]}
     path.write_text('words = ["one", "two", "three"]\n', encoding="utf-8")
     assert read_toml(path) == {"words": ["one", "two", "three"]}
-    twin_path(path).write_text("{not json", encoding="utf-8")
+    Path(twin_path(path)).write_text("{not json", encoding="utf-8")
     assert read_toml(path) == {"words": ["one", "two", "three"]}
 
 
@@ -74,7 +75,7 @@ def test_the_cli_freezes_the_pipeline_it_imports_to_clean():
              "    seen.append(gc.get_freeze_count())\n"
              "    return group_main(self, *args, **kwargs)\n"
              "click.Group.main = counting\n"
-             "sys.argv = ['cleaner', sys.argv[1]]\n"
+             "sys.argv = ['cleaner', 'clean', sys.argv[1]]  # click's path (test_cli_plain.py: the plain one)\n"
              "from cleaner.__main__ import main\n"
              "try:\n    main()\nexcept SystemExit:\n    pass\n"
              "print('FROZEN:', seen[0], gc.get_freeze_count())\n")
@@ -94,3 +95,29 @@ def test_no_url_compiles_no_url_date_pattern():
             "print('search' in vars(d._URL_DATE))\n")
     result = subprocess.run([python(), "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.stdout.split() == ["False", "True"], result.stderr
+
+
+def test_the_shipped_fingerprint_literals_are_current():
+    """Run tools/build_phrase_index.py after editing a built-in profile's fingerprints (or how
+    ``cleaner.triggers.required_literals`` finds the strings a pattern requires)."""
+    from cleaner.data import data_file
+    from cleaner.profiles import Registry
+    from cleaner.profiles.patterns import LITERALS_FILE, build_literals
+
+    with open(data_file(LITERALS_FILE), encoding="utf-8") as handle:
+        shipped = json.load(handle)
+    assert shipped == build_literals(f for profile in Registry.load() for f in profile.fingerprints)
+
+
+def test_the_built_in_fingerprints_screen_is_made_without_parsing_them(monkeypatch):
+    """Every dump asks the built-in profiles' fingerprints for their required strings: shipped, not parsed
+    (~1 ms of a start)."""
+    import cleaner.profiles.patterns as patterns
+    from cleaner.profiles import Registry
+
+    def refuse(pattern):
+        raise AssertionError(f"parsed {pattern.pattern!r}")
+
+    monkeypatch.setattr(patterns, "required_literals", refuse)
+    screen = Registry.load().screen()
+    assert "The Jerusalem Post Customer Service Center" in screen.literals

@@ -20,8 +20,8 @@ from cleaner.compat import tomllib
 LAYERS: tuple[frozenset[str], ...] = tuple(map(frozenset, (
     # entry points: `python -m cleaner`, and pytest's plugin (it runs `cleaner check`'s comparison)
     {"__main__", "pytest_plugin"},
-    # the command line
-    {"cli"},
+    # the command line (command: its clean command's work, which the plain start runs without click)
+    {"cli", "command"},
     # the faces: the package's names, clean()/Cleaner, batches, reports, datatrove; the version, with the
     # native core it names (which reads the stages' rules, so it sits above them)
     {"cleaner", "api", "batch", "report", "integrations", "version", "native", "learn"},

@@ -8,6 +8,7 @@ the same kind of one-line error, in the main thread or any other.
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -77,7 +78,7 @@ def test_the_cli_rejects_it_in_one_line_with_exit_2(tmp_path, runner, cli):
 
 def test_the_builtin_profiles_pass_the_check():
     """A start loads the built-ins without the check (shipped_patterns): here each is loaded as a user's."""
-    paths = sorted(BUILTIN_DIR.glob("*.toml"))
+    paths = sorted(Path(BUILTIN_DIR).glob("*.toml"))
     assert paths and all(load_profile(path).name for path in paths)  # a user's profile: load_profile checks it
 
 

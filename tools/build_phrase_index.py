@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild cleaner/data/boilerplate.index.json (and .native.json) after editing cleaner/data/boilerplate.toml,
-cleaner/data/rules.native.json after editing a regex the native core's rules read (cleaner.native.rules), and
+cleaner/data/rules.native.json after editing a regex the native core's rules read (cleaner.native.rules),
+cleaner/data/profile_literals.json after editing a built-in profile's fingerprints, and
 the JSON twin of each shipped TOML file (cleaner/data/*.toml, cleaner/profiles/*.toml) after editing it.
 
 The index holds each phrase's prefilter keys, and the native file each phrase translated for the native
@@ -36,10 +37,20 @@ with open(specs_file, "w", encoding="utf-8") as out:
     out.write("\n")
 print(f"wrote {specs_file}")
 
+from cleaner.profiles import Registry  # noqa: E402
+from cleaner.profiles.patterns import LITERALS_FILE, build_literals  # noqa: E402
+
+literals_file = Path(str(INDEX_FILE)).with_name(LITERALS_FILE)
+with open(literals_file, "w", encoding="utf-8") as out:
+    json.dump(build_literals(f for p in Registry.load() for f in p.fingerprints), out, ensure_ascii=False, indent=0,
+              sort_keys=True)
+    out.write("\n")
+print(f"wrote {literals_file}")
+
 from cleaner.data import DATA_DIR, make_twin, twin_path  # noqa: E402
 from cleaner.profiles.loader import BUILTIN_DIR  # noqa: E402
 
-for toml_file in [*sorted(DATA_DIR.glob("*.toml")), *sorted(BUILTIN_DIR.glob("*.toml"))]:
+for toml_file in [*sorted(Path(DATA_DIR).glob("*.toml")), *sorted(Path(BUILTIN_DIR).glob("*.toml"))]:
     with open(twin_path(toml_file), "w", encoding="utf-8") as out:
         json.dump(make_twin(toml_file), out, ensure_ascii=False, indent=0)  # unsorted: a table's order is data
         out.write("\n")

@@ -8,18 +8,15 @@ report); warnings and errors go to stderr as single lines.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import importlib
-import os
-import sys
 
 import click
 
+from ..command import clean_sources, make_cleaner
 from ..errors import CleanerError
-from ..output import FORMATS, INPUT_SEPARATOR, explain, explain_json, render, text_pieces
+from ..output import FORMATS
 from ..version import version_text
-from .console import STDIN, fail, open_input, require_stdout, warn
+from .console import fail, require_stdout, warn
 from .options import input_format_option, markup_model_option, max_bytes_option, profile_option, profile_options, text_model_option
 
 
@@ -72,14 +69,9 @@ def main() -> None:
 
 
 def _make_cleaner(profiles_dirs, no_profiles, text_model=None, max_bytes=None, markup_model=None):
-    from ..reading import DEFAULT_MAX_BYTES
-    from ..startup import import_frozen
-
-    Cleaner = import_frozen("..api", __package__).Cleaner  # the pipeline's modules, frozen as the CLI's are
-
+    """The command's :class:`cleaner.Cleaner`; a bad profile or model is one line and its exit code."""
     try:
-        return Cleaner(profiles_dirs=profiles_dirs, use_profiles=not no_profiles, text_model=text_model,
-                       markup_model=markup_model, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+        return make_cleaner(profiles_dirs, no_profiles, text_model, max_bytes, markup_model)
     except CleanerError as error:
         raise fail(error) from None
 
@@ -109,83 +101,9 @@ def clean_command(files, fmt, with_metadata, url, profile_name, profiles_dirs, n
     if show_explain and fmt == "markdown":
         raise click.UsageError("--explain prints text or JSON (--format json), not markdown")
     cleaner = _make_cleaner(profiles_dirs, no_profiles, text_model, max_bytes, markup_model)
-    sources = list(files) or [STDIN]
-    if not files:
-        _tell_when_reading_a_terminal()
-    status = 0
-    color = sys.stdout.isatty()
-    for index, source in enumerate(sources):
-        name = "stdin" if source == STDIN else source
-        if index and fmt != "json":
-            with _writing_stdout():
-                click.echo(INPUT_SEPARATOR, nl=False)
-        try:
-            with open_input(source) as handle:  # clean() reads it: the bytes live only as long as needed
-                article = cleaner.clean(handle, url=url, profile=profile_name, input_format=input_format)
-        except CleanerError as error:
-            click.echo(f"cleaner: error: {name}: {error}" if len(sources) > 1 else f"cleaner: error: {error}", err=True)
-            if error.exit_code == 2 and profile_name:
-                raise click.exceptions.Exit(2) from None
-            status = max(status, error.exit_code)
-            continue
-        except MemoryError:  # a resource error, not a bug: say so, and never print a partial article
-            click.echo(f"cleaner: error: {name}: out of memory", err=True)
-            status = max(status, 1)
-            continue
-        except Exception as error:  # a bug, or a broken install: still one line, never a traceback
-            if os.environ.get("CLEANER_DEBUG"):
-                raise
-            click.echo(f"cleaner: error: {name}: internal error ({type(error).__name__}: {error}); "
-                       "set CLEANER_DEBUG=1 for the traceback", err=True)
-            status = max(status, 1)
-            continue
-        for warning in article.warnings:
-            warn(f"{name}: {warning}")
-        with _writing_stdout():
-            if show_explain:
-                click.echo(explain_json(article) if fmt == "json" else explain(article, color=color), nl=False)
-            elif fmt == "text":  # written piece by piece: a large article is never joined into one string
-                _write_pieces(text_pieces(article, with_metadata))
-            else:
-                click.echo(render(article, fmt, with_metadata), nl=False)
-    raise click.exceptions.Exit(status)
-
-
-@contextlib.contextmanager
-def _writing_stdout():
-    """A full disk or a closed terminal is one line and exit 1; a reader that went away (``| head``) is
-    left to click, which exits quietly."""
-    try:
-        yield
-    except OSError as error:
-        if error.errno == errno.EPIPE:
-            raise
-        click.echo(f"cleaner: error: cannot write the output: {error.strerror or error}", err=True)
-        raise click.exceptions.Exit(1) from None
-
-
-def _write_pieces(pieces, chunk_chars: int = 1 << 16) -> None:
-    """Write one article's text to stdout in chunks.
-
-    Through ``click.echo`` (it copes with a misconfigured stdout encoding), a
-    chunk at a time, so a large article is never joined into one string.
-    """
-    chunk: list[str] = []
-    size = 0
-    for piece in pieces:
-        chunk.append(piece)
-        size += len(piece)
-        if size >= chunk_chars:
-            click.echo("".join(chunk), nl=False)
-            chunk, size = [], 0
-    if chunk:
-        click.echo("".join(chunk), nl=False)
-
-
-def _tell_when_reading_a_terminal() -> None:
-    """``cleaner`` alone on a terminal would wait silently for a dump to be typed: say so, on stderr."""
-    if sys.stdin is not None and sys.stdin.isatty():
-        click.echo("cleaner: reading the dump from stdin (Ctrl-D to end; --help for usage)", err=True)
+    raise click.exceptions.Exit(clean_sources(cleaner, files, fmt=fmt, with_metadata=with_metadata, url=url,
+                                              profile_name=profile_name, input_format=input_format,
+                                              show_explain=show_explain))
 
 
 @main.command("profiles")

@@ -3,24 +3,38 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
 from typing import Any
 
 from ..compat import sha256
 
 #: This folder, on disk: the package is always installed as files (editable or not), and reading its data
 #: with ``open()`` spares every start ``importlib.resources``, which imports zipfile, tempfile and shutil.
-DATA_DIR = Path(__file__).resolve().parent
+#: Paths here are strings (``os.path``): ``pathlib`` and the ``urllib.parse`` it imports were ~3-5 ms of
+#: an installed package's cold start.
+DATA_DIR = os.path.dirname(os.path.realpath(__file__))
 #: A shipped TOML file's twin, beside it: ``NAME.toml`` + this (``python tools/build_phrase_index.py`` writes them).
 TWIN_SUFFIX = ".json"
 
 
-def data_file(name: str) -> Path:
+def data_file(name: str) -> str:
     """The path of the shipped data file ``name``."""
-    return DATA_DIR / name
+    return os.path.join(DATA_DIR, name)
 
 
-def read_toml(path: Path, raw: bytes | None = None) -> dict[str, Any]:
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the file at ``path``."""
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """The text of the UTF-8 file at ``path``."""
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def read_toml(path: str | os.PathLike[str], raw: bytes | None = None) -> dict[str, Any]:
     """The data of the TOML file at ``path`` (its bytes ``raw``, if read already), as ``tomllib`` parses it.
 
     Taken from the file's JSON twin when the twin was made from exactly these bytes: the TOML stays the
@@ -28,9 +42,9 @@ def read_toml(path: Path, raw: bytes | None = None) -> dict[str, Any]:
     ``tomllib`` and parsing them (~4 ms of CPU of a CLI start; JSON reads them in ~0.2). A file with no twin,
     or edited since its twin was made, is parsed (and a syntax error raised as ``tomllib`` raises it).
     """
-    raw = path.read_bytes() if raw is None else raw
+    raw = read_bytes(path) if raw is None else raw
     try:
-        twin = json.loads(twin_path(path).read_text(encoding="utf-8"))
+        twin = json.loads(read_text(twin_path(path)))
     except (OSError, ValueError):
         twin = None
     if isinstance(twin, dict) and twin.get("source_sha256") == sha256(raw).hexdigest():
@@ -40,17 +54,17 @@ def read_toml(path: Path, raw: bytes | None = None) -> dict[str, Any]:
     return tomllib.loads(raw.decode("utf-8"))
 
 
-def twin_path(path: Path) -> Path:
+def twin_path(path: str | os.PathLike[str]) -> str:
     """Where the JSON twin of the TOML file at ``path`` is."""
-    return path.with_name(path.name + TWIN_SUFFIX)
+    return os.fspath(path) + TWIN_SUFFIX
 
 
-def make_twin(path: Path) -> dict[str, Any]:
+def make_twin(path: str | os.PathLike[str]) -> dict[str, Any]:
     """The JSON twin of the TOML file at ``path``, as :func:`read_toml` reads it (written with its tables' keys
     in the file's order: the order of the phrase categories is their priority)."""
     from ..compat import tomllib
 
-    raw = path.read_bytes()
+    raw = read_bytes(path)
     data = tomllib.loads(raw.decode("utf-8"))
     if json.loads(json.dumps(data)) != data or _types(json.loads(json.dumps(data))) != _types(data):
         raise ValueError(f"{path}: holds values JSON does not keep (dates, times)")

@@ -334,13 +334,14 @@ TRANSLATOR_VERSION = 1
 def build_translations() -> dict[str, Any]:
     """Every shipped phrase pattern, as the phrase book searches it, in the core's syntax: {pattern: [regex, named]}."""
     from ..compat import sha256
+    from ..data import read_bytes
     from ..stages.phrases import PHRASES_FILE, default_phrasebook
     from ..triggers import WORD_START
 
     book = default_phrasebook()
     patterns = sorted({which.wrap.format(f"{WORD_START}(?:{source})")
                        for which in (book.strong, book.whole, book.short) for _, source, _ in which.entries})
-    return {"source_sha256": sha256(PHRASES_FILE.read_bytes()).hexdigest(), "version": TRANSLATOR_VERSION,
+    return {"source_sha256": sha256(read_bytes(PHRASES_FILE)).hexdigest(), "version": TRANSLATOR_VERSION,
             "regexes": {pattern: list(rust_regex(pattern)) for pattern in patterns}}
 
 
@@ -349,16 +350,16 @@ def _shipped_translations() -> dict[str, tuple[str, str]]:
     import json
 
     from ..compat import sha256
-    from ..data import data_file
+    from ..data import data_file, read_bytes, read_text
 
     from ..stages.phrases import PHRASES_FILE
 
     try:
-        data = json.loads(data_file(TRANSLATIONS_FILE).read_text(encoding="utf-8"))
+        data = json.loads(read_text(data_file(TRANSLATIONS_FILE)))
     except (OSError, ValueError):
         return {}
     if data.get("version") != TRANSLATOR_VERSION or \
-            data.get("source_sha256") != sha256(PHRASES_FILE.read_bytes()).hexdigest():
+            data.get("source_sha256") != sha256(read_bytes(PHRASES_FILE)).hexdigest():
         return {}
     return {pattern: (regex, named) for pattern, (regex, named) in data.get("regexes", {}).items()}
 

@@ -67,10 +67,10 @@ def _spec_key(pattern: re.Pattern[str], anchored: bool) -> str:
 @lru_cache(maxsize=1)
 def _shipped_specs() -> dict[str, dict[str, Any]]:
     """The shipped translations, if made by this translator (:data:`SPECS_VERSION`); else none."""
-    from ..data import data_file
+    from ..data import data_file, read_text
 
     try:
-        data = json.loads(data_file(SPECS_FILE).read_text(encoding="utf-8"))
+        data = json.loads(read_text(data_file(SPECS_FILE)))
     except (OSError, ValueError):
         return {}
     return data.get("specs", {}) if data.get("version") == SPECS_VERSION else {}

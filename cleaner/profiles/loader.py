@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from .. import compat
@@ -21,8 +20,14 @@ from .patterns import (LinePattern, LiteralScreen, ProfileRegex, budget_for, com
                        shipped_patterns, time_budget)
 
 #: The built-in profiles: package data, on disk (a profile is read, and named in messages, by its path).
-BUILTIN_DIR = Path(__file__).resolve().parent
+BUILTIN_DIR = os.path.dirname(os.path.realpath(__file__))
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+
+
+def _toml_files(directory: str) -> list[str]:
+    """The paths of the ``*.toml`` entries of ``directory`` (as ``Path(directory).glob("*.toml")`` finds
+    them, without importing pathlib)."""
+    return [os.path.join(directory, name) for name in os.listdir(directory) if name.endswith(".toml")]
 _TOP_KEYS = {"name", "site", "hosts", "fingerprints", "min_fingerprints", "article", "metadata", "drop", "description",
              "html"}
 _ARTICLE_KEYS = {"start_after", "start_at", "end_before", "end_after", "trust_region", "header_lines"}
@@ -121,7 +126,7 @@ def load_profile(path: str | os.PathLike[str], builtin: bool = False) -> Profile
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
-        data = read_toml(Path(path), raw)  # a built-in profile from its JSON twin, when current
+        data = read_toml(path, raw)  # a built-in profile from its JSON twin, when current
     except OSError as exc:
         raise ProfileError(path, None, f"cannot read file: {exc.strerror or exc}") from None
     except compat.tomllib.TOMLDecodeError as exc:  # (named only once a file was parsed: tomllib is loaded)
@@ -280,9 +285,11 @@ class Registry:
     def load(cls, user_dirs: Iterable[str | os.PathLike[str]] = (), builtins: bool = True) -> "Registry":
         registry = cls()
         if builtins:
-            for path in sorted(BUILTIN_DIR.glob("*.toml")):
+            for path in sorted(_toml_files(BUILTIN_DIR)):
                 registry.add(load_profile(path, builtin=True))
         for directory in user_dirs:
+            from pathlib import Path  # a user's folder: named as pathlib spells it (the built-ins need none)
+
             directory = Path(directory)
             if not directory.is_dir():
                 raise UsageError(f"profiles directory {str(directory)!r} does not exist")

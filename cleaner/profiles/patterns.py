@@ -29,12 +29,15 @@ syntax stays Python's ``re`` (each pattern is compiled with ``re`` first); the
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import time
 from contextvars import ContextVar
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from ..data import data_file, read_text
 from ..errors import ProfileError
 from ..lazy_re import LazyPattern, lazy_compile
 from ..triggers import required_literals
@@ -180,11 +183,36 @@ class ProfileRegex:
     def literals(self) -> tuple[str, ...]:
         """The strings one of which every match contains (``()``: no such string known)."""
         if self._literals is None:
-            self._literals = required_literals(self._checked)
+            shipped = _shipped_literals().get(literals_key(self._checked)) if self._trusted is not None else None
+            self._literals = tuple(shipped) if shipped is not None else required_literals(self._checked)
         return self._literals
 
     def __repr__(self) -> str:
         return f"ProfileRegex({self.pattern!r}, key={self.key!r})"
+
+
+#: The strings the built-in profiles' fingerprints require (:func:`cleaner.triggers.required_literals`),
+#: shipped: finding them parses each pattern, ~1 ms of every start, which asks every dump for them.
+#: ``python tools/build_phrase_index.py`` writes it; a test checks it is current.
+LITERALS_FILE = "profile_literals.json"
+
+
+def literals_key(pattern: "re.Pattern[str] | LazyPattern") -> str:
+    """A pattern's entry in :data:`LITERALS_FILE`: what its required strings depend on."""
+    return f"{int(pattern.flags)}:{pattern.pattern}"
+
+
+@lru_cache(maxsize=1)
+def _shipped_literals() -> dict[str, list[str]]:
+    try:
+        return json.loads(read_text(data_file(LITERALS_FILE)))["literals"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def build_literals(regexes: Iterable[ProfileRegex]) -> dict[str, Any]:
+    """The content of :data:`LITERALS_FILE` for ``regexes`` (the built-in profiles' fingerprints)."""
+    return {"literals": {literals_key(r._checked): list(required_literals(r._checked)) for r in regexes}}
 
 
 class LiteralScreen:

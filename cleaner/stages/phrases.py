@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from ..compat import sha256
-from ..data import data_file, read_toml
+from ..data import data_file, read_bytes, read_text, read_toml
 from ..document import Authority, Document, markup_body
 from ..triggers import WORD_START, fold, is_word_key, line_keys, triggers
 
@@ -176,14 +176,14 @@ INDEX_VERSION = 3
 
 @lru_cache(maxsize=1)
 def default_phrasebook() -> PhraseBook:
-    raw = PHRASES_FILE.read_bytes()
+    raw = read_bytes(PHRASES_FILE)
     return PhraseBook(read_toml(PHRASES_FILE, raw), _load_index(raw))
 
 
 def _load_index(raw: bytes) -> dict[str, dict[str, list[str] | None]]:
     """The shipped trigger index, if it was built from exactly this phrase data."""
     try:
-        index = json.loads(INDEX_FILE.read_text(encoding="utf-8"))
+        index = json.loads(read_text(INDEX_FILE))
     except (OSError, ValueError):
         return {}
     if index.get("source_sha256") != sha256(raw).hexdigest() or index.get("version") != INDEX_VERSION:
@@ -195,7 +195,7 @@ def build_index() -> dict:
     """The trigger index for the current phrase data (``python tools/build_phrase_index.py`` writes it)."""
     from ..compat import tomllib
 
-    raw = PHRASES_FILE.read_bytes()
+    raw = read_bytes(PHRASES_FILE)
     data = tomllib.loads(raw.decode("utf-8"))
     keys: dict[str, dict[str, list[str] | None]] = {}
     for kind, scopes in (("whole", ("whole",)), ("open", ("short", "any"))):
