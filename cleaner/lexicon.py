@@ -180,6 +180,9 @@ UPDATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["update
 #: A line that only labels the date under it ("Published", "Published on", "Last updated:", "Veröffentlicht am").
 DATE_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["labels"]) +
                           r")(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*$", re.I)
+#: A line of the article's own tags or categories ("Tags: harbour, storm", "Filed under: News"): its label word
+#: or words then a colon; the foot's dateline and credit may stand under it.
+TAXONOMY_LINE = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["taxonomy"]) + r")\s*:", re.I)
 #: The languages whose pages write numeric dates month first (:func:`cleaner.dates.writes_day_first`).
 MONTH_FIRST_LANGUAGES = frozenset(_DATA["dates"]["month_first"])
 #: English month names: the timestamps of lists of articles.

@@ -333,6 +333,18 @@ def test_a_header_that_gives_only_an_update_yields_to_the_publication_date_at_th
     assert _clean(dump).date == "2025-07-16"
 
 
+def test_the_articles_own_tags_do_not_end_its_foot():
+    # "Tags: …" links to other pages (the shapes call it related) but is the article's: its dateline under it dates it
+    for tags in ("Tags: harbour, storm wall", "Filed under: Harbour", "Schlagwörter: Hafen, Sturm"):
+        dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\n" + tags
+                + "\nMonday, August 11th, 2025 at 11:00 am | Categories: News\n\n" + FOOTER)
+        assert _clean(dump).date == "2025-08-11", tags
+    # a list of other articles still ends it: their dates are theirs
+    dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nRelated articles\nApril 8, 2024\n\n"
+            + FOOTER)
+    assert _clean(dump).date is None
+
+
 def test_the_author_box_at_the_articles_foot_names_the_author():
     box = "Lena Varga\nLena Varga is a harbour engineer who writes about ports and the sea for the paper.\n\n"
     article = _clean("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\n" + box + FOOTER)

@@ -24,7 +24,7 @@ from ..dates import date_in_url, dateline_parts, is_update, parse_date, publicat
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       NOT_NAME_WORDS, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
+                       NOT_NAME_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
@@ -667,8 +667,16 @@ def _foot(lines, first: int, last: int | None) -> range:
     if last is None or last < first:
         return range(0)
     end = min(len(lines), last + 1 + _FOOT_REACH)
-    stop = next((i for i in range(last + 1, end) if _signal(lines, i) in _FOOT_ENDS), end)
+    stop = next((i for i in range(last + 1, end) if _ends_foot(lines, i)), end)
     return range(last + 1, stop)
+
+
+def _ends_foot(lines, i: int) -> bool:
+    """Whether line ``i`` ends the article's foot (:data:`_FOOT_ENDS`): not the article's own tags or categories
+    (:data:`TAXONOMY_LINE`: "Tags: harbour, storm", which the shapes call related), under which blogs print
+    the post's dateline ("Monday, August 11th, 2025 | Categories: News")."""
+    signal = _signal(lines, i)
+    return signal in _FOOT_ENDS and not (signal == "related" and TAXONOMY_LINE.match(_text_at(lines, i)))
 
 
 def _dated_at_foot(lines, first: int, last: int | None, day_first: bool) -> str | None:
