@@ -333,6 +333,22 @@ def test_a_header_that_gives_only_an_update_yields_to_the_publication_date_at_th
     assert _clean(dump).date == "2025-07-16"
 
 
+def test_a_month_or_a_lower_case_heading_after_by_is_no_name():
+    # the date right after the prefix: "Feb" is no author
+    article = _clean("Harbour reopens after storm repairs\n\nWritten By Feb 11, 2019 · 3 min read\n\n" + PROSE)
+    assert article.byline is None and article.date == "2019-02-11"
+    # a menu's "By the Numbers" names nobody; a particle may open a name, and a handle is one word
+    assert _clean("Harbour reopens after storm repairs\n\nBy the Numbers\nMay 5, 2025\n\n" + PROSE).byline is None
+    for name in ("de la Cruz", "aawoods", "May Lee", "the Harbour Times Team"):
+        article = _clean(f"Harbour reopens after storm repairs\n\nBy {name}\nMay 5, 2025\n\n" + PROSE)
+        assert article.byline == name, name
+
+
+def test_a_doubled_by_prefix_is_read_once():
+    article = _clean("Harbour reopens after storm repairs\n\nWritten by by Ann Lee\nMay 5, 2025\n\n" + PROSE)
+    assert article.byline == "Ann Lee"
+
+
 def test_the_articles_own_tags_do_not_end_its_foot():
     # "Tags: …" links to other pages (the shapes call it related) but is the article's: its dateline under it dates it
     for tags in ("Tags: harbour, storm wall", "Filed under: Harbour", "Schlagwörter: Hafen, Sturm"):
