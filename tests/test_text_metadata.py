@@ -34,6 +34,17 @@ def test_a_header_pick_that_shares_no_words_with_the_page_title_yields_to_the_pa
     assert article.title == "Harbour reopens after three weeks of storm repairs"
 
 
+def test_a_headline_printed_twice_is_the_title_over_a_standfirst_and_a_page_title_sharing_nothing():
+    # the page's SEO title shares no word with the headline; the standfirst stands nearer the byline and date
+    dump = ("Why Coastal Towns Rebuild Sea Walls | Harbour Times\n\nNews\nWorld\n\nStorm repairs explained\n\n"
+            "Storm repairs explained\n\nA guide to what the council fixed, how long it took, and what it cost the "
+            "town\n\nBy Ann Lee\n\nMay 5, 2025\n\n" + PROSE)
+    assert _clean(dump).title == "Storm repairs explained"
+    # printed once, the page title stands as before
+    once = dump.replace("Storm repairs explained\n\nStorm repairs explained", "Storm repairs explained", 1)
+    assert _clean(once).title == "Why Coastal Towns Rebuild Sea Walls"
+
+
 def test_a_dateline_naming_no_day_is_no_date():
     article = _clean("Harbour reopens after storm repairs\n\n2 hours ago\n\n" + PROSE)
     assert article.date is None
