@@ -169,6 +169,8 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
     number: tuple(dict.fromkeys(name for language in _DATA["months"].values()
                                 for name in _flat([language[number - 1]])))
     for number in range(1, 13)}
+#: Every month's names, every language's (a byline's "name" that is one of them is a date's start).
+_MONTH_WORDS = frozenset(name for names in MONTH_NAMES.values() for name in names)
 #: Words that label a date where they follow a byline's name ("Ann Lee Published 5 May"): the date labels and
 #: the update words (lexicon.toml's ``[dates]``), each a whole word in any case; not the nouns among the
 #: labels ("Date", "Data" are also surnames).
@@ -180,6 +182,9 @@ UPDATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["update
 #: A line that only labels the date under it ("Published", "Published on", "Last updated:", "Veröffentlicht am").
 DATE_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["labels"]) +
                           r")(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*$", re.I)
+#: A line of the article's own tags or categories ("Tags: harbour, storm", "Filed under: News"): its label word
+#: or words then a colon; the foot's dateline and credit may stand under it.
+TAXONOMY_LINE = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["taxonomy"]) + r")\s*:", re.I)
 #: The languages whose pages write numeric dates month first (:func:`cleaner.dates.writes_day_first`).
 MONTH_FIRST_LANGUAGES = frozenset(_DATA["dates"]["month_first"])
 #: English month names: the timestamps of lists of articles.
@@ -267,6 +272,9 @@ def byline_name(text: str) -> str | None:
     if opened is None:
         return None
     rest = text[opened.end():].strip()
+    doubled = BYLINE_OPENING.match(rest)      # a template's "Written by by Ann Lee": the prefix once more
+    if doubled is not None and doubled.end() < len(rest):
+        rest = rest[doubled.end():].strip()
     if not rest:
         return ""
     return name_before_end(rest)
@@ -285,11 +293,23 @@ def name_before_end(rest: str) -> str | None:
 
 def is_byline_name(name: str) -> bool:
     """Whether a byline's name part (its prefix stripped) is a name: :data:`_BYLINE_NAME`'s shape and not
-    labels alone ("By Staff" names nobody; "Podium Staff" is a name)."""
+    labels alone ("By Staff" names nobody; "Podium Staff" is a name); not a month's name alone ("Written By
+    Feb 11, 2019" names nobody: the date follows the prefix); of several words, the first lower case only
+    where it is a particle ("de la Cruz") or "the" before a team's name of two words or more ("the Harbour
+    Times Team"; "By the Numbers" is a menu's heading; a handle is one word)."""
     if not _BYLINE_NAME.match(name):
         return False
     words = [word.strip(",.").lower() for word in name.split()]
+    if len(words) == 1 and words[0] in _MONTH_WORDS:
+        return False
+    if len(words) > 1 and name[0].islower() and words[0] not in _NAME_PARTICLES and not (
+            words[0] == "the" and len(words) > 2):      # (a team: "By the Harbour Times Team")
+        return False
     return not all(word in NOT_NAME_WORDS for word in words)
+
+
+#: The particles a name may open with in lower case ("de la Cruz", "van Gogh").
+_NAME_PARTICLES = frozenset(_DATA["names"]["particles"])
 
 
 def is_bare_name(text: str, stoplist: frozenset[str]) -> bool:

@@ -34,6 +34,17 @@ def test_a_header_pick_that_shares_no_words_with_the_page_title_yields_to_the_pa
     assert article.title == "Harbour reopens after three weeks of storm repairs"
 
 
+def test_a_headline_printed_twice_is_the_title_over_a_standfirst_and_a_page_title_sharing_nothing():
+    # the page's SEO title shares no word with the headline; the standfirst stands nearer the byline and date
+    dump = ("Why Coastal Towns Rebuild Sea Walls | Harbour Times\n\nNews\nWorld\n\nStorm repairs explained\n\n"
+            "Storm repairs explained\n\nA guide to what the council fixed, how long it took, and what it cost the "
+            "town\n\nBy Ann Lee\n\nMay 5, 2025\n\n" + PROSE)
+    assert _clean(dump).title == "Storm repairs explained"
+    # printed once, the page title stands as before
+    once = dump.replace("Storm repairs explained\n\nStorm repairs explained", "Storm repairs explained", 1)
+    assert _clean(once).title == "Why Coastal Towns Rebuild Sea Walls"
+
+
 def test_a_dateline_naming_no_day_is_no_date():
     article = _clean("Harbour reopens after storm repairs\n\n2 hours ago\n\n" + PROSE)
     assert article.date is None
@@ -331,6 +342,34 @@ def test_a_header_that_gives_only_an_update_yields_to_the_publication_date_at_th
     # and stands where the page gives no other date
     dump = "Harbour reopens after storm repairs\n\nAnn Lee\nLast update:\nJuly 16, 2025\n\n" + LONG_PROSE + FOOTER
     assert _clean(dump).date == "2025-07-16"
+
+
+def test_a_month_or_a_lower_case_heading_after_by_is_no_name():
+    # the date right after the prefix: "Feb" is no author
+    article = _clean("Harbour reopens after storm repairs\n\nWritten By Feb 11, 2019 · 3 min read\n\n" + PROSE)
+    assert article.byline is None and article.date == "2019-02-11"
+    # a menu's "By the Numbers" names nobody; a particle may open a name, and a handle is one word
+    assert _clean("Harbour reopens after storm repairs\n\nBy the Numbers\nMay 5, 2025\n\n" + PROSE).byline is None
+    for name in ("de la Cruz", "aawoods", "May Lee", "the Harbour Times Team"):
+        article = _clean(f"Harbour reopens after storm repairs\n\nBy {name}\nMay 5, 2025\n\n" + PROSE)
+        assert article.byline == name, name
+
+
+def test_a_doubled_by_prefix_is_read_once():
+    article = _clean("Harbour reopens after storm repairs\n\nWritten by by Ann Lee\nMay 5, 2025\n\n" + PROSE)
+    assert article.byline == "Ann Lee"
+
+
+def test_the_articles_own_tags_do_not_end_its_foot():
+    # "Tags: …" links to other pages (the shapes call it related) but is the article's: its dateline under it dates it
+    for tags in ("Tags: harbour, storm wall", "Filed under: Harbour", "Schlagwörter: Hafen, Sturm"):
+        dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\n" + tags
+                + "\nMonday, August 11th, 2025 at 11:00 am | Categories: News\n\n" + FOOTER)
+        assert _clean(dump).date == "2025-08-11", tags
+    # a list of other articles still ends it: their dates are theirs
+    dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nRelated articles\nApril 8, 2024\n\n"
+            + FOOTER)
+    assert _clean(dump).date is None
 
 
 def test_the_author_box_at_the_articles_foot_names_the_author():

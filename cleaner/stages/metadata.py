@@ -24,7 +24,7 @@ from ..dates import date_in_url, dateline_parts, is_update, parse_date, publicat
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       NOT_NAME_WORDS, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
+                       NOT_NAME_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
@@ -67,14 +67,15 @@ class MetadataStage:
     def _picked_astray(doc: Document, first: int | None) -> bool:
         """Whether the title the text's header gave shares almost no words with the page title (the dump's
         first line): a section heading or a promo picked as the headline, where the page title says what the
-        page is. Only the value is replaced; the line keeps its label (the body does not change). Not where
-        the markup or a profile named the title. The header's picks stand above its end, ``first``."""
+        page is; not a headline the header prints twice (:func:`_printed_twice`). Only the value is replaced;
+        the line keeps its label (the body does not change). Not where the markup or a profile named the title.
+        The header's picks stand above its end, ``first``."""
         if first is None or not _begins_with_page_title(_peek(doc.lines, 0)):
             return False
         texts, title = _texts(doc.lines, first), doc.meta.get("title")
         at = next((i for i in range(1, first) if texts[i] == title), None)
         picked = _peek(doc.lines, at) if at is not None else None
-        if picked is None or not _open(picked):
+        if picked is None or not _open(picked) or _printed_twice(doc.lines, at, first):
             return False
         return _word_overlap(picked.features.content, _peek(doc.lines, 0).features.content) < _ASTRAY_OVERLAP
 
@@ -170,7 +171,8 @@ class MetadataStage:
     @staticmethod
     def _pick_titles(doc: Document, window: range, first: int, meta_lines: list[int]) -> tuple[int | None, int | None]:
         """The headline, picked twice: of the header's headline-shaped lines, the one that shares the page
-        title's words (the dump's first line), with the byline or date under it, closest to the text.
+        title's words (the dump's first line), with the byline or date under it, closest to the text; the
+        anchored pick also weighs a line the header prints twice in a row (:func:`_printed_twice`).
 
         The first pick looks in the window. The second, the *anchored* one, takes the line that repeats the
         page title (or one of its parts: "Headline | Site") first, looked for above the window too (the
@@ -184,6 +186,8 @@ class MetadataStage:
         site = _site_part(page_title)
         page_words = frozenset(_peek(lines, 0).features.content) if titled_page else frozenset()
         titles = tuple(map(_TitlePart, _title_parts(page_title)))
+        # (a headline printed twice stands against a page title that shares nothing with it: where there is one)
+        twice_counts = titled_page and _begins_with_page_title(_peek(lines, 0))
         repeats = set(_repeating(lines, first, titles)) if titles and first > 1 else set()
         best, best_score = None, 0.0               # the window's pick
         named, named_score = None, 0.0             # the anchored pick
@@ -209,6 +213,8 @@ class MetadataStage:
             # the page title but is no headline: it names no title (the window's pick, and so the labels, as before).
             masthead = site is not None and lowered_line.strip() == site
             titled = 0.0 if masthead else 4.0 if i in repeats else 3.0 if shares else 0.0
+            if not titled and not masthead and twice_counts and _printed_twice(lines, i, first):
+                titled = _PRINTED_TWICE
             score = _headline_score(base, titled, near, first - i)
             if score > named_score:
                 named, named_score = i, score
@@ -226,6 +232,25 @@ class MetadataStage:
             page_title = _TITLE_SUFFIX.match(_peek(doc.lines, 0).text)
             if page_title and _peek(doc.lines, 0).label != BODY:
                 doc.meta["site"] = page_title.group("site").strip()
+
+
+#: The anchored pick's score for a line printed twice in a row (:func:`_printed_twice`), where it shares nothing
+#: with the page title: less than sharing it (3), as much as a byline or date under it.
+_PRINTED_TWICE = 1.5
+#: A line printed twice is a headline of this many words at least (a source's or a site's name is printed twice
+#: too: "France 24" over "France 24").
+_TWICE_WORDS = 3
+
+
+def _printed_twice(lines, i: int, first: int) -> bool:
+    """Is header line ``i`` printed again right above or under it, in the header's window (:data:`_WINDOW` lines
+    above the text, ``first``)? Layouts print the headline twice (one copy for each screen size), where the
+    page title (an SEO title: "What Are Taxes and Why Do We Pay Them?") may share none of its words, and a
+    standfirst under it stands nearer the byline: such a headline (of :data:`_TWICE_WORDS` words at least) is
+    the title, and not astray."""
+    text = _text_at(lines, i)
+    return first - i <= _WINDOW and _words_up_to(text, _TWICE_WORDS) >= _TWICE_WORDS and (
+        (i + 1 < first and _text_at(lines, i + 1) == text) or (i > 1 and _text_at(lines, i - 1) == text))
 
 
 def _begins_with_page_title(line) -> bool:
@@ -667,8 +692,16 @@ def _foot(lines, first: int, last: int | None) -> range:
     if last is None or last < first:
         return range(0)
     end = min(len(lines), last + 1 + _FOOT_REACH)
-    stop = next((i for i in range(last + 1, end) if _signal(lines, i) in _FOOT_ENDS), end)
+    stop = next((i for i in range(last + 1, end) if _ends_foot(lines, i)), end)
     return range(last + 1, stop)
+
+
+def _ends_foot(lines, i: int) -> bool:
+    """Whether line ``i`` ends the article's foot (:data:`_FOOT_ENDS`): not the article's own tags or categories
+    (:data:`TAXONOMY_LINE`: "Tags: harbour, storm", which the shapes call related), under which blogs print
+    the post's dateline ("Monday, August 11th, 2025 | Categories: News")."""
+    signal = _signal(lines, i)
+    return signal in _FOOT_ENDS and not (signal == "related" and TAXONOMY_LINE.match(_text_at(lines, i)))
 
 
 def _dated_at_foot(lines, first: int, last: int | None, day_first: bool) -> str | None:
