@@ -313,6 +313,11 @@ impl Expr {
             }
             Expr::Bin(op, a, b) => {
                 let mut out = sub(a);
+                if let Expr::Const(b) = **b {
+                    // (a constant operand, as most are, is not first spread into a column)
+                    out.iter_mut().for_each(|a| *a = binary(*op, *a, b));
+                    return out;
+                }
                 let b = read(b);
                 let pairs = out.iter_mut().zip(b.iter());
                 match op {
@@ -334,6 +339,14 @@ impl Expr {
                 out
             }
             Expr::Compare(first, rest) => {
+                if let ([(op, Expr::Const(right))], Expr::Var(slot)) = (rest.as_slice(), &**first) {
+                    // `x < 3`, the commonest comparison: no column made for the constant nor copied
+                    // for the variable
+                    return slots[*slot][..len]
+                        .iter()
+                        .map(|&x| flag(compare(*op, x, *right)))
+                        .collect();
+                }
                 let mut left = read(first);
                 let mut out = vec![1.0; len];
                 for (op, right) in rest {
@@ -353,6 +366,14 @@ impl Expr {
             Expr::If(test, body, orelse) => {
                 let test = read(test);
                 let mut out = sub(body);
+                if let Expr::Const(orelse) = **orelse {
+                    for (o, t) in out.iter_mut().zip(test.iter()) {
+                        if !truthy(*t) {
+                            *o = orelse;
+                        }
+                    }
+                    return out;
+                }
                 let orelse = read(orelse);
                 for ((o, t), e) in out.iter_mut().zip(test.iter()).zip(orelse.iter()) {
                     if !truthy(*t) {
@@ -376,6 +397,17 @@ impl Expr {
                 }
             },
         }
+    }
+}
+
+/// `a op b`, as [`Expr::eval_lines`] computes a [`Bin`] over columns.
+#[inline]
+fn binary(op: Bin, a: f64, b: f64) -> f64 {
+    match op {
+        Bin::Add => a + b,
+        Bin::Sub => a - b,
+        Bin::Mul => a * b,
+        Bin::Div => a / b,
     }
 }
 
@@ -405,6 +437,15 @@ fn pick<'s>(
     };
     let mut out = eval(first);
     for value in rest {
+        if let Expr::Const(next) = *value {
+            // (a constant is not first spread into a column)
+            for o in out.iter_mut() {
+                if truthy(*o) == go_on_while_truthy {
+                    *o = next;
+                }
+            }
+            continue;
+        }
         let next = read(value);
         for (o, n) in out.iter_mut().zip(next.iter()) {
             if truthy(*o) == go_on_while_truthy {
@@ -530,6 +571,14 @@ mod tests {
             E::Or(vec![E::Var(b), E::Var(a), E::Const(7.0)]),
             E::And(vec![]),
             E::Or(vec![]),
+            // constant operands, which eval_lines reads as numbers, not columns
+            E::And(vec![E::Var(a), E::Const(0.0), E::Var(b)]),
+            E::Or(vec![E::Var(b), E::Const(f64::NAN), E::Var(a)]),
+            E::Compare(var(a), vec![(Cmp::Gt, E::Const(0.0))]),
+            E::Compare(var(b), vec![(Cmp::Ne, E::Const(f64::NAN))]),
+            E::Bin(Bin::Div, var(b), num(0.0)),
+            E::Bin(Bin::Sub, Box::new(E::Neg(var(a))), num(f64::NAN)),
+            E::If(var(a), var(b), num(-2.0)),
             E::If(
                 var(b),
                 Box::new(E::Call(Func::Log1p, vec![E::Var(a)])),

@@ -79,6 +79,9 @@ pub struct Doc {
     pub stage_now: u16,
 }
 
+/// The most lines [`Doc::split`] makes room for before it reads them (a larger dump's columns grow).
+const PRESIZE_LINES: usize = 1 << 16;
+
 impl Doc {
     /// The non-blank lines of `text` split at `\n` (stripped as `str.strip()` strips), numbered from `first`.
     pub fn split(table: &Table, text: &str, first: u32) -> Doc {
@@ -104,7 +107,17 @@ impl Doc {
             large: false,
             stage_now: 0,
         };
-        let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
+        // Sized for the dump's lines (up to a cap) at once: grown from empty, the columns and the map
+        // were reallocated and rehashed a dozen times for each dump of a few hundred lines.
+        let lines = (memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1).min(PRESIZE_LINES);
+        let mut seen: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(lines, Default::default());
+        doc.spans.reserve(lines);
+        doc.numbers.reserve(lines);
+        doc.blank_before.reserve(lines);
+        doc.row.reserve(lines);
+        doc.rows.reserve(lines);
+        doc.chars.reserve(lines);
         let mut blank_before = false;
         let mut at = 0usize;
         let is_space = |c: char| table.props(c).has(SPACE);

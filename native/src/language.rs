@@ -339,10 +339,7 @@ impl Languages {
             return Ok((None, false));
         }
         let english = self.stopwords(table, Some(&self.rules.english))?;
-        let hits = tokens
-            .iter()
-            .filter(|t| english.contains(t.as_str()))
-            .count();
+        let hits = tokens.iter().filter(|t| english.contains(*t)).count();
         if hits as f64 >= self.rules.english_fast_ratio * tokens.len() as f64 {
             return Ok((Some(self.rules.english.clone()), false));
         }
@@ -350,7 +347,7 @@ impl Languages {
     }
 
     /// `sample_tokens`: words of the longest lines that read like sentences, else of the longest lines.
-    fn sample_tokens(&self, table: &Table, texts: &[&str], order: &[usize]) -> Vec<String> {
+    fn sample_tokens(&self, table: &Table, texts: &[&str], order: &[usize]) -> Tokens {
         let limit = self.rules.sample_tokens;
         let prose = order.iter().map(|&i| texts[i]).filter(|text| {
             text.bytes().filter(|&b| b == b' ').count() >= self.rules.prose_text_spaces
@@ -369,15 +366,15 @@ impl Languages {
         table: &Table,
         texts: impl Iterator<Item = &'t str>,
         limit: usize,
-    ) -> Vec<String> {
-        let mut tokens = Vec::new();
+    ) -> Tokens {
+        let mut tokens = Tokens::default();
         let mut lowered = String::new();
         for text in texts {
             lowered.clear();
             table.lower_str_into(text, 0, text.len(), &mut lowered);
             if let Some(runs) = &self.rules.word_runs {
                 for (from, to) in runs.first_spans(table, &lowered, limit - tokens.len()) {
-                    tokens.push(lowered[from..to].to_string());
+                    tokens.push(&lowered[from..to]);
                 }
                 if tokens.len() >= limit {
                     return tokens;
@@ -402,7 +399,7 @@ impl Languages {
                     );
                     &lowered[lowered_starts[a]..lowered_starts[b]]
                 };
-                tokens.push(token.to_string());
+                tokens.push(token);
                 if tokens.len() >= limit {
                     return tokens;
                 }
@@ -415,7 +412,7 @@ impl Languages {
     fn best_stoplist(
         &self,
         table: &Table,
-        tokens: &[String],
+        tokens: &Tokens,
     ) -> Result<Option<String>, LanguageError> {
         let index = self
             .index
@@ -426,7 +423,7 @@ impl Languages {
             return Ok(None);
         }
         let mut counts = vec![0u32; index.languages.len()];
-        for token in tokens {
+        for token in tokens.iter() {
             for &i in index.languages_of(token) {
                 counts[i as usize] += 1;
             }
@@ -524,6 +521,37 @@ fn main_script(scripts: &[u32]) -> Option<u32> {
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(&k, _)| k)
+}
+
+/// The sample's tokens, written one after another into one string (a `String` each was ~400 allocations
+/// a dump, freed at once).
+#[derive(Default)]
+struct Tokens {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Tokens {
+    fn push(&mut self, token: &str) {
+        self.text.push_str(token);
+        self.ends.push(self.text.len());
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The tokens in order.
+    fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(from, &to)| &self.text[from..to])
+    }
 }
 
 #[cfg(test)]

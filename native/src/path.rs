@@ -606,7 +606,19 @@ impl TextPath {
             doc.stage_now = self.stages[4];
             textmodel::context(&self.columns, model, &mut doc);
             doc.stage_now = self.stages[5];
-            let mut fold = |c: char, out: &mut String| self.fold_char(py, c, out);
+            // (each character's fold kept for this dump too: the shared cache is behind a lock)
+            let mut folded: FxHashMap<char, String> = FxHashMap::default();
+            let mut fold = |c: char, out: &mut String| {
+                if let Some(known) = folded.get(&c) {
+                    out.push_str(known);
+                    return Ok(());
+                }
+                let mut one = String::new();
+                self.fold_char(py, c, &mut one)?;
+                out.push_str(&one);
+                folded.insert(c, one);
+                Ok(())
+            };
             self.repeats
                 .run(&self.table, &mut doc, text, &mut fold)
                 .map_err(value_error)?;

@@ -202,15 +202,20 @@ impl RepeatRules {
         if own.len() < 6 {
             return false;
         }
-        let sources: Vec<usize> = own
-            .iter()
-            .filter_map(|s| source_of.get(s).copied())
-            .collect();
-        if (sources.len() as f64) < self.shingle_share * own.len() as f64 {
+        // how many of its shingles were kept, and whether from two lines or more (counted, not collected:
+        // a list and a set a body line were most of this stage's allocations)
+        let (mut found, mut first, mut several) = (0usize, None, false);
+        for source in own.iter().filter_map(|s| source_of.get(s)) {
+            found += 1;
+            match first {
+                None => first = Some(source),
+                Some(seen) => several |= seen != source,
+            }
+        }
+        if (found as f64) < self.shingle_share * own.len() as f64 {
             return false;
         }
-        let distinct: FxHashSet<usize> = sources.into_iter().collect();
-        distinct.len() >= 2 || key.ends_with('…') || key.ends_with("...")
+        several || key.ends_with('…') || key.ends_with("...")
     }
 }
 
