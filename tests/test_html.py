@@ -502,6 +502,26 @@ def test_the_native_core_assembles_the_reference_rows_on_pages_nested_deeper_tha
         assert _native_page_parity(doc, None)
 
 
+def test_a_page_of_more_lines_than_rows_are_kept_for_is_scored_from_python_rows(monkeypatch):
+    """The core's columns cost memory a line: a page of over KEEP_ROWS_LINES lines is scored from the rows
+    made one at a time (the same probabilities), a smaller one by the core."""
+    from cleaner.html import decide, features, model
+
+    prose = "<p>The paragraph is prose, with a full stop at its end and enough words in it to count.</p>"
+    doc = _document("<html><body><nav><a href='/'>Home</a></nav><article>" + prose * 6 + "</article></body></html>")
+    from cleaner.stages.features import FeaturesStage
+
+    FeaturesStage()(doc)
+    ensemble = model.default_model().markup
+    scored = []
+    for limit in (len(doc.lines), len(doc.lines) - 1):
+        monkeypatch.setattr(features, "KEEP_ROWS_LINES", limit)
+        rows = features.PageRows(doc.lines, None)
+        scored.append(decide._scored(ensemble, rows))
+        assert (rows._native is not None) == (limit == len(doc.lines) and ensemble.native is not None)
+    assert scored[0] == scored[1]
+
+
 def test_an_html_pages_lines_are_measured_by_the_core_as_the_reference_measures_them():
     """With the native core, the features stage measures a page's lines in one call (``CoreFeatures``): every
     measure the reference's ``Features`` gives, equal lines sharing one object, as the reference's cache does."""

@@ -114,8 +114,9 @@ def _scored(ensemble: model.Ensemble, rows: PageRows,
             covered: "list[float] | None" = None) -> tuple[list[tuple[float, ...]], list[float]]:
     """Each line's columns its reason quotes, and its probability by ``ensemble`` (reading trafilatura's
     ``covered`` too, when given): the rows assembled by the native core when its trees score, else each
-    row built in Python (the reference; the same rows, the same probabilities)."""
-    if ensemble.native is not None:
+    row built in Python (the reference; the same rows, the same probabilities): on a page too big for the
+    core's columns (:attr:`PageRows.native_fits`), each row is made as it is scored and not kept."""
+    if ensemble.native is not None and rows.native_fits:
         shared = _shared_facts.shared
         return list(map(shared, rows.quoted(covered))), ensemble.page_probabilities(rows, covered)
     facts: list[tuple[float, ...]] = []

@@ -124,6 +124,14 @@ class PageRows:
             row += more
             yield row
 
+    @property
+    def native_fits(self) -> bool:
+        """May the native core assemble this page's rows (:meth:`native_scores`)? On a page of at most
+        :data:`KEEP_ROWS_LINES` lines: its columns (some 20 numbers a line, and the lists they are handed over
+        in) would add a fifth to a big page of menus' peak memory, where the rows made one at a time add
+        nothing; a smaller page's Python rows are kept between the two readings, and cost far more."""
+        return len(self.lines) <= KEEP_ROWS_LINES
+
     def native_scores(self, trees, covered: Sequence[float] | None = None) -> list[float]:
         """Each line's raw score by the native core's ``trees``, the rows assembled by the core from the page's
         columns (:meth:`native_page`): the same rows as :meth:`markup` (and :meth:`consulted`, given

@@ -154,7 +154,8 @@ class CoreFeatures:
         self.stop_ratio, self.title_ratio, self.alpha_ratio, self.digit_ratio = ratios
         self.ends_sentence, self.ends_colon, self.upper, self.inner_dateline = map(bool, flags)
         self.keys = None
-        self._measures, self._i, self._content = measures, i, None
+        # No stoplist (or a script without spaces): no topic words, and the core's measures are not kept.
+        self._measures, self._i, self._content = measures, i, None if measures is not None else ()
 
     @property
     def content(self) -> tuple[str, ...]:
@@ -183,13 +184,27 @@ def _measured_by_core(lines: list, stoplist: frozenset[str], char_mode: bool) ->
         measures = native.measure_document(texts, stoplist, char_mode)
     except (ValueError, RuntimeError, _native_error()):
         return False
-    columns = [getattr(measures, name) for name in ("words", "chars", "units", "stops", "sentences", "stop_ratio",
-                                                    "title_ratio", "alpha_ratio", "digit_ratio", "ends_sentence",
-                                                    "ends_colon", "upper", "inner_dateline")]
-    made = [CoreFeatures(measures, i, row[:5], row[5:9], row[9:]) for i, row in enumerate(zip(*columns))]
+    counts = zip(*(memoryview(measures.native.column(name)).cast("I") for name in _COUNTS))
+    ratios = zip(*(_shared_floats(memoryview(measures.native.column(name)).cast("d")) for name in _RATIOS))
+    flags = zip(*(measures.native.column(name) for name in _FLAGS))
+    kept = measures if stoplist and not char_mode else None     # the reference's content is () without them
+    made = [CoreFeatures(kept, i, *row) for i, row in enumerate(zip(counts, ratios, flags))]
     for line in lines:
         line.features = made[at[line.text]]
     return True
+
+
+#: The core's columns of :class:`CoreFeatures`' counts, ratios and flags (``cleaner.native.Measures``).
+_COUNTS = ("words", "chars", "units", "stops", "sentences")
+_RATIOS = ("stop_ratio", "title_ratio", "alpha_ratio", "digit_ratio")
+_FLAGS = ("ends_sentence", "ends_colon", "upper", "inner_dateline")
+
+
+def _shared_floats(values) -> list[float]:
+    """``values`` as floats, one object per distinct value: most ratios are of small counts (a float is 24
+    bytes, and four a line were a tenth of a menu page's memory, as :func:`_ratio` says)."""
+    shared: dict[float, float] = {}
+    return [shared.setdefault(value, value) for value in values]
 
 
 def _native_error() -> type[BaseException]:
