@@ -522,34 +522,6 @@ def test_a_page_of_more_lines_than_rows_are_kept_for_is_scored_from_python_rows(
     assert scored[0] == scored[1]
 
 
-def test_an_html_pages_lines_are_measured_by_the_core_as_the_reference_measures_them():
-    """With the native core, the features stage measures a page's lines in one call (``CoreFeatures``): every
-    measure the reference's ``Features`` gives, equal lines sharing one object, as the reference's cache does."""
-    from cleaner import native
-    from cleaner.language import stopwords
-    from cleaner.stages.features import CoreFeatures, Features, FeaturesStage
-
-    if native.core() is None:
-        pytest.skip("no native core")
-    doc = _document("<html><body><h1>ÉTÉ À PARIS: the Heat Wave</h1><p>Il fait très chaud à Paris cet été, et les "
-                    "habitants cherchent l'ombre. «Nous n'avons jamais vu ça», dit-elle.</p><ul><li>Share</li>"
-                    "<li>Share</li><li>Tweet 12</li></ul><p>Paris, 3 août (AFP) - La chaleur continue, 35 °C.</p>"
-                    "</body></html>")
-    FeaturesStage()(doc)
-    assert all(isinstance(line.features, CoreFeatures) for line in doc.lines)
-    shares = [line for line in doc.lines if line.text == "Share"]
-    assert len(shares) == 2 and shares[0].features is shares[1].features
-    stoplist = stopwords(doc.language)
-    assert stoplist
-    for line in doc.lines:
-        reference = Features(line.text, stoplist, doc.char_mode, with_keys=False, lazy_content=True)
-        for name in ("words", "chars", "units", "stops", "stop_ratio", "ends_sentence", "ends_colon", "sentences",
-                     "title_ratio", "upper", "alpha_ratio", "digit_ratio", "inner_dateline", "keys"):
-            assert getattr(line.features, name) == getattr(reference, name), (line.text, name)
-            assert type(getattr(line.features, name)) is type(getattr(reference, name)), (line.text, name)
-        assert set(line.features.content) == set(reference.content)
-
-
 def test_the_title_column_marks_the_line_equal_to_the_title_only():
     from cleaner.html.features import MARKUP_NAMES, markup_rows
     from cleaner.stages.features import FeaturesStage
