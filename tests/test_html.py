@@ -414,8 +414,9 @@ def test_trees_the_core_does_not_lay_out_are_scored_by_the_reference():
     for level in range(levels):      # node 2k splits: left the next split, right a leaf
         chain["left"][2 * level], chain["right"][2 * level] = 2 * level + 2, 2 * level + 1
         chain["value"][2 * level + 1] = float(level)
-    assert model._native_score([chain], 0.0, 1) is None
+    assert model._native_trees([chain], 0.0, 1) is None
     ensemble = model.Ensemble({"features": ["x"], "threshold": 0.5, "base": 0.0, "trees": [chain]}, ("x",), "markup")
+    assert ensemble.native is None
     assert [ensemble._score(row) for row in ([1.0], [0.0])] == [0.0, 0.0]    # right at the top; left to the bottom leaf
 
 
@@ -450,6 +451,75 @@ def test_depth_and_context_columns_match_the_lines_paths_on_a_page_nested_deeper
         assert row[start:start + len(expected)] == expected
         beyond += page.top not in path and page.top < line.markup.block < doc.lines[-1].markup.block
     assert beyond, "some lines lie under the densest block, further up than their paths reach"
+
+
+def _native_page_parity(doc, title: str | None) -> int:
+    """Assert the native core assembles the same rows (markup alone, and with trafilatura's columns) and the
+    same probabilities as the Python reference on ``doc``'s lines; returns the number of lines."""
+    from cleaner.html import features, model
+
+    covered = [(i % 5) / 4 for i in range(len(doc.lines))]
+    # Two readers: the second reading extends the rows the first kept.
+    markup = list(features.PageRows(doc.lines, title).markup())
+    consulted = list(features.PageRows(doc.lines, title).consulted(covered))
+    rows = features.PageRows(doc.lines, title)
+    page = rows.native_page()
+    more = [value for row in features._coverage_rows(doc.lines, covered) for value in row]
+    assert [list(map(float.hex, row)) for row in page.rows()] == [list(map(float.hex, map(float, row))) for row in markup]
+    assert page.rows(more) == consulted
+    shipped = model.default_model()
+    for ensemble, read, given in ((shipped.markup, markup, None), (shipped.consulted, consulted, covered)):
+        assert ensemble.page_probabilities(rows, given) == ensemble.probabilities(read)
+    assert rows.quoted() == [(row[features.MARKUP_NAMES.index("in_top_candidate")],
+                              row[features.MARKUP_NAMES.index("repeated_before")]) for row in markup]
+    return len(doc.lines)
+
+
+def test_the_native_core_assembles_the_reference_rows_on_pages_nested_deeper_than_a_path_and_flat():
+    """The native ``MarkupPage`` gives each line the row :meth:`PageRows.markup` builds (to the bit), with and
+    without trafilatura's columns: a page nested deeper than a path holds (its stats summed by path), with a
+    title shown twice, duplicates, links, a hidden line, chrome phrases and repeated text."""
+    from cleaner.extension import extension
+    from cleaner.html.layout import PATH_LIMIT
+    from cleaner.stages.features import FeaturesStage
+
+    if extension()[0] is None:
+        pytest.skip(extension()[1])
+    prose = "<p>The paragraph is prose, with a full stop at its end and enough words in it to count.</p>"
+    nest = "".join(f"<div class='d{i}'>" + (prose if i % 9 == 0 else "") for i in range(PATH_LIMIT + 30))
+    pages = [
+        "<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav><h1>Harbour Reopens</h1>"
+        "<article class='post-content'>" + prose * 3 + "<p hidden>Hidden text here.</p><ul><li>Read more</li>"
+        "<li>Read more</li></ul><h2>Harbour reopens</h2>" + nest + "</div>" * (PATH_LIMIT + 30) +
+        "</article><footer>Copyright 2025. All rights reserved. Privacy policy</footer></body></html>",
+        "<html><body><div class='content'>" + prose * 4 + "<p><a href='/x'>A link line that is long</a></p>"
+        "</div><aside class='related'><p>More stories</p></aside></body></html>",
+    ]
+    for html in pages:
+        doc = _document(html)
+        FeaturesStage()(doc)
+        assert _native_page_parity(doc, "harbour reopens") == len(doc.lines) > 5
+        assert _native_page_parity(doc, None)
+
+
+def test_a_page_of_more_lines_than_rows_are_kept_for_is_scored_from_python_rows(monkeypatch):
+    """The core's columns cost memory a line: a page of over KEEP_ROWS_LINES lines is scored from the rows
+    made one at a time (the same probabilities), a smaller one by the core."""
+    from cleaner.html import decide, features, model
+
+    prose = "<p>The paragraph is prose, with a full stop at its end and enough words in it to count.</p>"
+    doc = _document("<html><body><nav><a href='/'>Home</a></nav><article>" + prose * 6 + "</article></body></html>")
+    from cleaner.stages.features import FeaturesStage
+
+    FeaturesStage()(doc)
+    ensemble = model.default_model().markup
+    scored = []
+    for limit in (len(doc.lines), len(doc.lines) - 1):
+        monkeypatch.setattr(features, "KEEP_ROWS_LINES", limit)
+        rows = features.PageRows(doc.lines, None)
+        scored.append(decide._scored(ensemble, rows))
+        assert (rows._native is not None) == (limit == len(doc.lines) and ensemble.native is not None)
+    assert scored[0] == scored[1]
 
 
 def test_the_title_column_marks_the_line_equal_to_the_title_only():
@@ -546,6 +616,7 @@ def test_a_page_the_model_keeps_nothing_of_keeps_trafilaturas_main_text(monkeypa
     from cleaner.html import model
 
     monkeypatch.setattr(model.Ensemble, "probabilities", lambda self, rows: [0.0 for _ in rows])
+    monkeypatch.setattr(model.Ensemble, "page_probabilities", lambda self, rows, covered=None: [0.0] * len(rows.lines))
     page = ("<html><head><title>Deploys time out</title></head><body><nav><a href='/'>Home</a> <a href='/t'>Topics</a>"
             f"</nav><div class='topic'><h1>Deploys time out since the upgrade</h1>{FORUM_POST * 4}</div></body></html>")
     article = Cleaner(use_profiles=False).clean(page, input_format="html")

@@ -44,16 +44,14 @@ def decide_lines(doc: Document) -> None:
     rows = page_rows(doc, root)
     scorer = model.model_for(doc)
     ensemble = scorer.markup
-    facts: list[tuple[float, ...]] = []
-    probabilities = ensemble.probabilities(_quoting(rows.markup(), facts))
+    facts, probabilities = _scored(ensemble, rows)
     alone = None           # in doubt, but decided from the markup alone: (the warning, each line's note)
     covered = None         # trafilatura's coverage of each line, when it was asked
     if scorer.in_doubt(doc.lines, probabilities):
         covered, alone = _witness(doc, root, stated)
         if covered is not None:
             ensemble = scorer.consulted
-            facts = []
-            probabilities = ensemble.probabilities(_quoting(rows.consulted(covered), facts))
+            facts, probabilities = _scored(ensemble, rows, covered)
         else:
             doc.warnings.append(f"decided from the markup alone: {alone[0]}")
     del rows
@@ -110,6 +108,20 @@ def _witness(doc: Document, root, stated: evidence.PageMetadata) -> "tuple[list[
 _QUOTED = ("in_top_candidate", "repeated_before", "coverage")
 _QUOTE_MARKUP = itemgetter(*(_AT[name] for name in _QUOTED[:2]))
 _QUOTE_CONSULTED = itemgetter(*(_AT[name] for name in _QUOTED))
+
+
+def _scored(ensemble: model.Ensemble, rows: PageRows,
+            covered: "list[float] | None" = None) -> tuple[list[tuple[float, ...]], list[float]]:
+    """Each line's columns its reason quotes, and its probability by ``ensemble`` (reading trafilatura's
+    ``covered`` too, when given): the rows assembled by the native core when its trees score, else each
+    row built in Python (the reference; the same rows, the same probabilities): on a page too big for the
+    core's columns (:attr:`PageRows.native_fits`), each row is made as it is scored and not kept."""
+    if ensemble.native is not None and rows.native_fits:
+        shared = _shared_facts.shared
+        return list(map(shared, rows.quoted(covered))), ensemble.page_probabilities(rows, covered)
+    facts: list[tuple[float, ...]] = []
+    read = rows.markup() if covered is None else rows.consulted(covered)
+    return facts, ensemble.probabilities(_quoting(read, facts))
 
 
 def _quoting(rows: Iterator[list[float]], facts: list[tuple[float, ...]]) -> Iterator[list[float]]:

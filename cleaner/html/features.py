@@ -22,6 +22,7 @@ alone leaves the page in doubt:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from array import array
@@ -99,6 +100,7 @@ class PageRows:
         self.lines = lines
         self._page = _Page(lines, title) if lines else None
         self._kept: list[list[float]] | None = None
+        self._native = None
 
     def markup(self) -> Iterator[list[float]]:
         """The page's own evidence, one row per line."""
@@ -121,6 +123,47 @@ class PageRows:
         for row, more in zip(self.markup(), _coverage_rows(self.lines, covered)):
             row += more
             yield row
+
+    @property
+    def native_fits(self) -> bool:
+        """May the native core assemble this page's rows (:meth:`native_scores`)? On a page of at most
+        :data:`KEEP_ROWS_LINES` lines: its columns (some 20 numbers a line, and the lists they are handed over
+        in) would add a fifth to a big page of menus' peak memory, where the rows made one at a time add
+        nothing; a smaller page's Python rows are kept between the two readings, and cost far more."""
+        return len(self.lines) <= KEEP_ROWS_LINES
+
+    def native_scores(self, trees, covered: Sequence[float] | None = None) -> list[float]:
+        """Each line's raw score by the native core's ``trees``, the rows assembled by the core from the page's
+        columns (:meth:`native_page`): the same rows as :meth:`markup` (and :meth:`consulted`, given
+        ``covered``), none of them built as a list."""
+        if not self.lines:
+            return []
+        page = self.native_page()
+        if covered is None:
+            return page.scores(trees)
+        return page.scores(trees, [value for row in _coverage_rows(self.lines, covered) for value in row])
+
+    def native_page(self):
+        """The page as the native core's ``MarkupPage`` (made once: both readings assemble rows from it)."""
+        if self._native is None:
+            from ..extension import extension
+
+            native, why = extension()
+            if native is None:
+                raise RuntimeError(f"no native core: {why}")
+            self._native = self._page.native_page(native)
+        return self._native
+
+    def quoted(self, covered: Sequence[float] | None = None) -> list[tuple[float, ...]]:
+        """Each line's columns that its reason quotes (``decide._QUOTED``: in the top candidate, repeated
+        before, and trafilatura's coverage when it was asked), as the native rows hold them."""
+        page = self._page
+        if page is None:
+            return []
+        in_top = self.native_page().in_top()
+        if covered is None:
+            return list(zip(in_top, page.before))
+        return list(zip(in_top, page.before, covered))
 
 
 #: A page of at most this many lines keeps its markup rows between the model's two readings (the
@@ -208,6 +251,24 @@ _CACHED_MARKUPS = 4096
 _flags_cache = BoundedCache(_CACHED_MARKUPS)
 
 
+def _flag_ids(markups: Sequence) -> tuple[list[int], list[tuple[float, ...]]]:
+    """Each line's markup flags (:func:`_markup_flags`) as a number into a table of the page's distinct ones."""
+    ids: list[int] = []
+    table: list[tuple[float, ...]] = []
+    at: dict[tuple, int] = {}
+    for m in markups:
+        key = (m.tag, m.containers, m.near, m.far)
+        found = at.get(key)
+        if found is None:
+            flags = _flags_cache.get(key)
+            if flags is None:
+                flags = _flags_cache[key] = _markup_flags(m)
+            found = at[key] = len(table)
+            table.append(flags)
+        ids.append(found)
+    return ids, table
+
+
 def _markup_flags(m) -> tuple[float, ...]:
     """One-hot tag, container flags, near and far region categories, near region words (shared by lines
     with the same markup)."""
@@ -232,12 +293,8 @@ class _Page:
     def __init__(self, lines: Sequence[Line], title: str | None) -> None:
         n = len(lines)
         self.lines, self.n = lines, n
-        # Per line, typed arrays: a list holds a float object (24 bytes) and a pointer for each line.
-        self.log_words = array("d", [math.log1p(line.features.words) for line in lines])
-        self.link = array("d", [line.markup.link_chars / max(1, line.features.chars) for line in lines])
-        prose = array("d", map(_is_prose, lines))
-        self.stats = _element_stats(lines, prose)
-        self.top = _top_candidate(lines, prose)
+        self._log_words = self._link = None
+        self.prose = prose = array("d", map(_is_prose, lines))
         self.duplicates = Counter(line.text for line in lines)
         self.cum_prose = _cumulative(prose)
         self.title_key = _key(title) if title else None
@@ -252,12 +309,73 @@ class _Page:
         self.before, self.after = repetition(lines)
         self.page_log_chars = _coarse(math.log1p(self.total_chars) / 2)      # half the log: steps of ~22%
         self.page_prose_share = _coarse(prose_chars / self.total_chars)
-        self.page_top_share = _coarse(self.stats[self.top][0] / self.total_chars if self.top is not None else 0.0)
         self.ancestors: dict[int, tuple[float, ...]] = {}
         # A line's ancestors and whether the top candidate is among them are read off the frames' parents,
         # not its path: a tuple built per line was a tenth of the rows' time.
         self.parents = _parents_of(lines)
-        self.below_top = _levels_below(self.parents, self.top)
+
+    # The sums per element and the top candidate are worked out when the Python rows read them: the native
+    # core's MarkupPage works them out itself (:meth:`native_page`).
+
+    @functools.cached_property
+    def stats(self) -> "_ElementStats":
+        return _element_stats(self.lines, self.prose)
+
+    @functools.cached_property
+    def top(self) -> int | None:
+        return _top_candidate(self.lines, self.prose)
+
+    @functools.cached_property
+    def below_top(self) -> bytearray:
+        return _levels_below(self.parents, self.top)
+
+    @functools.cached_property
+    def page_top_share(self) -> float:
+        return _coarse(self.stats[self.top][0] / self.total_chars if self.top is not None else 0.0)
+
+    @property
+    def log_words(self) -> array:
+        """Per line, ``log1p`` of its words (a typed array: a list holds a float object and a pointer a line)."""
+        if self._log_words is None:
+            self._log_words = array("d", [math.log1p(line.features.words) for line in self.lines])
+        return self._log_words
+
+    @property
+    def link(self) -> array:
+        """Per line, its link density."""
+        if self._link is None:
+            self._link = array("d", [line.markup.link_chars / max(1, line.features.chars) for line in self.lines])
+        return self._link
+
+    @property
+    def blocks(self) -> list[int]:
+        """Per line, its block's frame (-1 without frames: an empty path), as :meth:`add_context` climbs from."""
+        return [line.markup.block if line.markup.frames is not None else -1 for line in self.lines]
+
+    def native_page(self, native):
+        """The page's columns as the native core's ``MarkupPage``, which assembles each line's row as
+        :meth:`PageRows.markup` does (the names and order: ``native/src/markuprows.rs``). What needs a line's
+        text or Python's rounding is worked out here, once a line: the chrome phrase, duplicates, the title
+        match, and the page's measures in tenths."""
+        lines = self.lines
+        features = [line.features for line in lines]
+        markups = [line.markup for line in lines]
+        title_words, title_key = self.title_words, self.title_key
+        columns = [
+            [f.words for f in features], [f.chars for f in features], [f.stop_ratio for f in features],
+            [f.ends_sentence for f in features], [f.sentences for f in features],
+            [f.title_ratio for f in features], [f.alpha_ratio for f in features],
+            [f.digit_ratio for f in features], [f.upper for f in features],
+            [m.link_chars for m in markups], [m.hidden for m in markups], [m.depth for m in markups],
+            [m.heading for m in markups], [m.repeats for m in markups],
+            [f.chars <= _CHROME_MAX_CHARS and _chrome_phrase(line.text) for f, line in zip(features, lines)],
+            [self.duplicates[line.text] for line in lines], self.prose,
+            [f.words == title_words and _key(line.text) == title_key for f, line in zip(features, lines)],
+            self.blocks, _candidates(lines, self.prose),
+        ]
+        flag_ids, table = _flag_ids(markups)
+        page = [self.total_chars, self.title_at, self.page_log_chars, self.page_prose_share]
+        return native.MarkupPage(columns, self.before, self.after, flag_ids, table, self.parents, page)
 
     def add_context(self, row: list[float], i: int) -> None:
         """Append line ``i``'s context to its row."""
@@ -430,18 +548,25 @@ def _top_candidate(lines: Sequence[Line], prose: Sequence[float]) -> int | None:
     comment thread is not the article).
     """
     scores: Counter = Counter()
-    for line, is_prose in zip(lines, prose):
-        if not is_prose:
+    for line, candidate in zip(lines, _candidates(lines, prose)):
+        if not candidate:
             continue
         path = line.markup.path
-        if len(path) < 2 or region_categories(line.markup.near) & _NOT_CONTENT \
-                or "comment" in region_categories(line.markup.far):
+        if len(path) < 2:
             continue
         weight = min(line.features.chars, 600) / 100 + 1
         scores[path[-2]] += weight
         if len(path) >= 3:
             scores[path[-3]] += weight / 2
     return scores.most_common(1)[0][0] if scores else None
+
+
+def _candidates(lines: Sequence[Line], prose: Sequence[float]) -> list[bool]:
+    """Per line, whether its prose counts towards the top candidate (:func:`_top_candidate`): prose outside
+    regions named as comments, navigation, footers, related links…"""
+    return [bool(is_prose) and not (region_categories(line.markup.near) & _NOT_CONTENT
+                                    or "comment" in region_categories(line.markup.far))
+            for line, is_prose in zip(lines, prose)]
 
 
 def _covered_container(lines: Sequence[Line], covered: Sequence[float]) -> int | None:

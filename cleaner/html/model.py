@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..errors import ModelError
 from ..models import load_file, load_packaged
-from .features import MARKUP_NAMES, NAMES
+from .features import MARKUP_NAMES, NAMES, PageRows
 
 MODEL_FORMAT = "cleaner-markup-model/2"
 KIND = "markup model"
@@ -42,12 +42,19 @@ class Ensemble:
             raise ValueError(f"'{key}' was trained on other features than this version computes "
                              "(retrain it with bench/train_markup_model.py)")
         self.threshold: float = float(spec["threshold"])
-        self._score = _native_score(spec["trees"], float(spec["base"]), len(names)) \
-            or _compile(spec["trees"], float(spec["base"]), len(names))
+        #: The native core's trees, or None when the Python reference scores.
+        self.native = _native_trees(spec["trees"], float(spec["base"]), len(names))
+        self._score = self.native.score if self.native is not None \
+            else _compile(spec["trees"], float(spec["base"]), len(names))
 
     def probabilities(self, rows: Iterable[list[float]]) -> list[float]:
         score = self._score
         return [_sigmoid(score(row)) for row in rows]
+
+    def page_probabilities(self, rows: "PageRows", covered: Sequence[float] | None = None) -> list[float]:
+        """Each line's probability, its row assembled and scored by the native core (:attr:`native` must be
+        set): :meth:`probabilities` of ``rows.markup()`` (``rows.consulted(covered)``), without a row built."""
+        return list(map(_sigmoid, rows.native_scores(self.native, covered)))
 
 
 class Model:
@@ -89,9 +96,9 @@ def _sigmoid(value: float) -> float:
     return 1.0 / (1.0 + math.exp(-value))
 
 
-def _native_score(trees: list[dict], base: float, width: int) -> "Callable[[list[float]], float] | None":
-    """The native core's ``Trees.score`` (a row's raw score, the row read as a list), or None when the Python
-    reference runs (the core is not built, or ``CLEANER_PURE_PYTHON`` is set)."""
+def _native_trees(trees: list[dict], base: float, width: int):
+    """The native core's ``Trees`` (``score``: a row's raw score, the row read as a list), or None when the
+    Python reference runs (the core is not built, or ``CLEANER_PURE_PYTHON`` is set)."""
     from ..extension import extension
 
     native, _ = extension()   # no character table needed: not the whole core (cleaner.native), just its trees
@@ -99,7 +106,7 @@ def _native_score(trees: list[dict], base: float, width: int) -> "Callable[[list
         return None
     arrays = [(tree["feature"], tree["threshold"], tree["left"], tree["right"], tree["value"]) for tree in trees]
     try:
-        return native.Trees(base, width, arrays).score
+        return native.Trees(base, width, arrays)
     except (ValueError, TypeError, OverflowError):
         return None   # trees the core does not lay out (deeper than it does, malformed): the reference decides
 

@@ -9,6 +9,7 @@ pub mod columns;
 pub mod doc;
 pub mod language;
 pub mod literals;
+pub mod markuprows;
 pub mod matcher;
 pub mod measures;
 pub mod path;
@@ -418,6 +419,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<path::Document>()?;
     m.add_class::<literals::Literals>()?;
     m.add_class::<trees::Trees>()?;
+    m.add_class::<markuprows::MarkupPage>()?;
     m.add_function(wrap_pyfunction!(unicode_versions, m)?)?;
     m.add_function(wrap_pyfunction!(path::column_base_names, m)?)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;

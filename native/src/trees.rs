@@ -163,6 +163,20 @@ impl Trees {
         total
     }
 
+    /// A whole row's raw score (`values`: scratch space for the columns the trees read).
+    pub fn score_full(&self, row: &[f64], values: &mut Vec<f64>) -> Result<f64, String> {
+        if row.len() != self.width {
+            return Err(format!(
+                "a feature row of {} columns, the trees read {}",
+                row.len(),
+                self.width
+            ));
+        }
+        values.clear();
+        values.extend(self.read.iter().map(|&column| row[column]));
+        Ok(self.score_read(values))
+    }
+
     fn score_row(&self, row: &Bound<'_, PyAny>, values: &mut [f64]) -> PyResult<f64> {
         let row = row
             .cast::<PyList>()
