@@ -96,6 +96,7 @@ class Cleaner:
             del text, shown
             let_go_of_tree(doc)   # a big page over trafilatura's limits needs no tree from here on
             doc.models, doc.template = self.models, self._template(url)
+            doc.language_index = _language_by_core
             article = pipeline.run(doc)
         else:
             chosen = self._pick_profile(handed[0], url, profile)
@@ -123,6 +124,13 @@ def native_text_path():
     from .native.path import native_path  # lazy: the core reads the stages' rules when first asked
 
     return native_path()
+
+
+def _language_by_core(texts: list[str]) -> tuple[str | None, bool] | None:
+    """An HTML page's language weighed by the native core (``language.detect``'s ``by_index``), asked only
+    for a page that is neither CJK nor plainly English; None when the Python reference runs."""
+    core = native_text_path()
+    return core.detect_language(texts) if core is not None else None
 
 
 def native_literal_search(literals: list[str]):

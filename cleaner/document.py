@@ -269,6 +269,8 @@ class Document:
     profile: Any = None                    # the matched Profile, or None
     language: str | None = None
     char_mode: bool = False                # measure in characters (CJK, Thai)
+    language_index: Any = None             # who weighs every stoplist when the language is not plain
+                                           # (language.detect's ``by_index``: the native core, if it runs)
     region: tuple[int, int] | None = None  # [start, end) indexes of the article
     meta: dict[str, str | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)

@@ -116,6 +116,7 @@ def run_handed_text(handed: list[str], url: str | None = None, profile=None, mod
         doc = Document.from_raws(raws, url=url)
         del raws
         doc.profile, doc.models, doc.template = profile, models, template
+        doc.language_index = core.detect_language if core is not None else None
         return run(doc)
     dump = dump_bytes(text)
     del text
@@ -130,6 +131,7 @@ def run_handed_text(handed: list[str], url: str | None = None, profile=None, mod
         doc = Document.from_raws(window.raws, url=url, first=window.number, large=True)
         del window.raws[:]  # the lines hold the text now
         doc.profile, doc.models, doc.template = profile, models, template
+        doc.language_index = core.detect_language if core is not None else None
         part = run(doc)
         log.add(window, part._lines)
         part._lines = []

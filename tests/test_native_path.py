@@ -279,3 +279,42 @@ def test_the_cores_detect_the_same_language_for_every_stoplist():
         assert native_path.path_differences(text) == [], name
         detected.add(pipeline.run_text(text, core=native_path.native_path()).language)
     assert len(detected) > len(names) // 2  # the dumps do reach many lists, not English's alone
+
+
+def _dumps_in_many_languages() -> list[tuple[str, list[str]]]:
+    """Every fixture dump and pending dump (German, Spanish, French, Japanese, Chinese, English…), as lines."""
+    from conftest import ROOT
+
+    paths = sorted(FIXTURES.rglob("*.txt")) + sorted((ROOT / "tests" / "pending").glob("*.txt"))
+    return [(path.name, [line.strip() for line in path.read_text(encoding="utf-8").split("\n") if line.strip()])
+            for path in paths if not path.name.endswith(".expected.txt")]
+
+
+def test_the_core_weighs_the_stoplists_as_the_reference_does():
+    """``language.detect``'s ``by_index`` answered by the core gives the reference's answer, on every dump."""
+    from cleaner import language
+
+    core = native_path.native_path()
+    seen = set()
+    for name, texts in _dumps_in_many_languages():
+        assert core.detect_language(texts) == language.detect(texts), name   # the core ports the whole function
+        assert language.detect(texts, core.detect_language) == language.detect(texts), name
+        seen.add(language.detect(texts)[0])
+    assert {"German", "Spanish", "French"} <= seen, seen
+
+
+def test_a_page_not_in_english_does_not_build_the_references_stoplist_index():
+    """The first HTML page (or profiled dump) not in English in a process is weighed by the core: the
+    reference's index of every stoplist (~250 ms) is not built."""
+    import subprocess
+
+    from conftest import ROOT, python
+
+    paragraphs = [line for line in (ROOT / "tests" / "pending" / "gallery-fr-1.txt").read_text(encoding="utf-8")
+                  .split("\n") if len(line) > 200][:3]
+    page = ("<html><head><title>Fête des Lumières</title></head><body><nav><a href='/'>Accueil</a></nav>"
+            "<article><h1>Fête des Lumières</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    code = ("import sys, cleaner; from cleaner import language; article = cleaner.clean(sys.stdin.read()); "
+            "print(article.language, language._word_index.cache_info().currsize)")
+    shown = subprocess.run([python(), "-c", code], input=page, capture_output=True, text=True, check=True).stdout
+    assert shown.split() == ["French", "0"], shown

@@ -75,6 +75,16 @@ class NativePath:
         :attr:`refusals` when the core will not or cannot (the caller then runs the Python reference)."""
         return run_native(self, text, url, models, first, large)
 
+    def detect_language(self, texts: list[str]) -> tuple[str | None, bool] | None:
+        """:func:`cleaner.language.detect` by the core, for lines the Python stages clean (an HTML page, a
+        profiled dump): the same answer, its stoplist index built in milliseconds (the reference's takes
+        ~250 ms on a process's first page not in English). None when the core refuses the lines (a lone
+        surrogate): the reference answers then."""
+        try:
+            return self.path.detect_language(texts)
+        except self.refusals:
+            return None
+
     def model(self, text_model) -> Any:
         """The core's copy of a :class:`~cleaner.textmodel.TextModel` (made once per model)."""
         from .. import _native

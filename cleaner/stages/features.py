@@ -123,7 +123,7 @@ class FeaturesStage:
     def __call__(self, doc) -> None:
         texts = [line.text for line in doc.lines]
         if doc.language is None:
-            doc.language, doc.char_mode = language.detect(texts)
+            doc.language, doc.char_mode = language.detect(texts, doc.language_index)
         stoplist = language.stopwords(doc.language)
         char_mode = doc.char_mode
         # Word keys serve the phrases stage; on HTML it reads few lines (the markup decides most), so it
