@@ -143,18 +143,24 @@ class NativeFeatures:
     """A line's measures from the core, under the names of :class:`~cleaner.stages.features.Features`."""
 
     __slots__ = ("words", "chars", "units", "stops", "sentences", "stop_ratio", "title_ratio", "alpha_ratio",
-                 "digit_ratio", "ends_sentence", "ends_colon", "upper", "inner_dateline", "_result", "_i", "keys")
+                 "digit_ratio", "ends_sentence", "ends_colon", "upper", "inner_dateline", "_result", "_i", "keys",
+                 "_content")
 
     def __init__(self, result, i: int) -> None:
         counts, ratios, flags = result.measures(i)
         self.words, self.chars, self.units, self.stops, self.sentences = counts
         self.stop_ratio, self.title_ratio, self.alpha_ratio, self.digit_ratio = ratios
         self.ends_sentence, self.ends_colon, self.upper, self.inner_dateline = flags
-        self._result, self._i, self.keys = result, i, None
+        self._result, self._i, self.keys, self._content = result, i, None, None
 
     @property
     def content(self) -> tuple[str, ...]:
-        return tuple(self._result.content(self._i))
+        """The line's topic words, asked of the core once (the metadata compares a header line's with the page
+        title's more than once)."""
+        content = self._content
+        if content is None:
+            content = self._content = tuple(self._result.content(self._i))
+        return content
 
 
 _AUTHORITIES = tuple(Authority)

@@ -75,7 +75,7 @@ class MetadataStage:
         texts, title = _texts(doc.lines, first), doc.meta.get("title")
         at = next((i for i in range(1, first) if texts[i] == title), None)
         picked = _peek(doc.lines, at) if at is not None else None
-        if picked is None or not _open(picked) or _printed_twice(doc.lines, at, first):
+        if picked is None or not _open(picked) or _printed_twice(texts, at, first):
             return False
         return _word_overlap(picked.features.content, _peek(doc.lines, 0).features.content) < _ASTRAY_OVERLAP
 
@@ -190,6 +190,7 @@ class MetadataStage:
         # (a headline printed twice stands against a page title that shares nothing with it: where there is one)
         twice_counts = titled_page and _begins_with_page_title(_peek(lines, 0))
         repeats = set(_repeating(lines, first, titles)) if titles and first > 1 else set()
+        texts = _texts(lines, first) if twice_counts else ()     # (the core's copies, made once for the header)
         best, best_score = None, 0.0               # the window's pick
         named, named_score = None, 0.0             # the anchored pick
         taken = frozenset(meta_lines)
@@ -214,7 +215,7 @@ class MetadataStage:
             # the page title but is no headline: it names no title (the window's pick, and so the labels, as before).
             masthead = site is not None and lowered_line.strip() == site
             titled = 0.0 if masthead else 4.0 if i in repeats else 3.0 if shares else 0.0
-            if not titled and not masthead and twice_counts and _printed_twice(lines, i, first):
+            if not titled and not masthead and twice_counts and _printed_twice(texts, i, first):
                 titled = _PRINTED_TWICE
             score = _headline_score(base, titled, near, first - i)
             if score > named_score:
@@ -243,17 +244,17 @@ _PRINTED_TWICE = 1.5
 _TWICE_WORDS = 3
 
 
-def _printed_twice(lines, i: int, first: int) -> bool:
+def _printed_twice(texts: Sequence[str], i: int, first: int) -> bool:
     """Is header line ``i`` printed again right above or under it, in the header's window (:data:`_WINDOW` lines
     above the text, ``first``)? Layouts print the headline twice (one copy for each screen size), where the
     page title (an SEO title: "What Are Taxes and Why Do We Pay Them?") may share none of its words, and a
     standfirst under it stands nearer the byline: such a headline (of :data:`_TWICE_WORDS` words at least) is
-    the title, and not astray."""
+    the title, and not astray. ``texts``: the lines' texts, at least the first ``first``."""
     if first - i > _WINDOW:
         return False
-    text = _text_at(lines, i)
+    text = texts[i]
     # (the neighbours first: most lines are printed once, and their words are not counted)
-    return ((i + 1 < first and _text_at(lines, i + 1) == text) or (i > 1 and _text_at(lines, i - 1) == text)) \
+    return ((i + 1 < first and texts[i + 1] == text) or (i > 1 and texts[i - 1] == text)) \
         and _words_up_to(text, _TWICE_WORDS) >= _TWICE_WORDS
 
 
