@@ -501,7 +501,11 @@ def _peeker(lines) -> Callable[[int], object]:
 
 def _open(line) -> bool:
     """May the text's metadata relabel the line? Not when the markup or a profile decided it."""
-    return line.authority < Authority.MARKUP
+    return line.authority < _MARKUP
+
+
+#: (an enum's member read from its class costs more than the comparison on Python 3.11: read once here)
+_MARKUP = Authority.MARKUP
 
 
 def _header_end(doc: Document) -> int | None:
