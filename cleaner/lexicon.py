@@ -152,7 +152,8 @@ def title_shaped(f: Measures, text: str) -> bool:
     model reads: the metadata also weighs where the line stands and what is under it.
     """
     low, high = HEADLINE_UNITS
-    return low <= f.units <= high and (not text.endswith(".") or text.endswith("..."))
+    # (the text first: a line the core holds is asked for its measures only where the text leaves it open)
+    return (not text.endswith(".") or text.endswith("...")) and low <= f.units <= high
 
 
 def shares_title(lowered: str, f: Measures, title: str, title_words: frozenset[str], share: float) -> bool:

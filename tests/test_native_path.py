@@ -183,6 +183,22 @@ def test_the_metadata_stage_makes_a_line_only_for_the_lines_it_relabels():
         (d.label, d.reason) for d in pipeline.run_text(text).decisions]
 
 
+def test_the_metadata_stage_asks_no_measures_of_a_header_line_its_text_passes_over():
+    """A header line read and passed over on its text alone (a line ending in a full stop is no title) is a
+    view without measures (``LineView.features`` asks the core on first reading): of the header's lines,
+    only those a rule weighs further cost the core's measures."""
+    body = "\n\n".join([_PROSE[0], _PROSE[1], _PROSE[2]] * 3)
+    text = ("Council votes on roads | The Daily Example\n\nHome\n\nCookies keep this site running.\n\n"
+            "Council votes on roads\n\nBy Ann Lee\n\nMarch 3, 2024\n\n" + body + "\n")
+    article = pipeline.run_text(text, core=native_path.native_path())
+    lines = article._lines
+    at = lines.texts().index("Cookies keep this site running.")
+    assert at in lines.seen and lines.seen[at]._features is None
+    assert lines.seen[at].features.words == 5           # asked when read
+    assert (article.title, article.byline, article.date) == (
+        (reference := pipeline.run_text(text)).title, reference.byline, reference.date)
+
+
 
 def test_the_metadata_stage_copies_no_text_of_the_lines_under_the_header():
     """The metadata stage reads lines' texts from the core down to the header's credit block only

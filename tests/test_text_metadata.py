@@ -442,3 +442,19 @@ def test_a_byline_is_never_passed_over_by_its_screen():
                     taken += 1
                     assert _may_be_bylines(texts, [i], dates) == [i], (texts[i], dates)
     assert taken > 50
+
+
+def test_printed_twice_reads_the_texts_it_is_given():
+    """``_printed_twice`` reads the header's texts (the core's copies, no line made): a headline of three words
+    or more printed again right under or above it, within the window over the text; not a short name printed
+    twice, not a line far above the text."""
+    from cleaner.stages.metadata import _WINDOW, _printed_twice
+
+    texts = ["Page title", "News", "Storm repairs explained", "Storm repairs explained", "France 24", "France 24",
+             "Standfirst"]
+    first = len(texts)
+    assert _printed_twice(texts, 2, first) and _printed_twice(texts, 3, first)
+    assert not _printed_twice(texts, 1, first)          # printed once
+    assert not _printed_twice(texts, 4, first)          # two words: a source's name
+    far = texts[:4] + ["Menu"] * _WINDOW + ["Standfirst"]
+    assert not _printed_twice(far, 3, 3 + _WINDOW + 1) and _printed_twice(far, 3, 3 + _WINDOW)

@@ -143,18 +143,24 @@ class NativeFeatures:
     """A line's measures from the core, under the names of :class:`~cleaner.stages.features.Features`."""
 
     __slots__ = ("words", "chars", "units", "stops", "sentences", "stop_ratio", "title_ratio", "alpha_ratio",
-                 "digit_ratio", "ends_sentence", "ends_colon", "upper", "inner_dateline", "_result", "_i", "keys")
+                 "digit_ratio", "ends_sentence", "ends_colon", "upper", "inner_dateline", "_result", "_i", "keys",
+                 "_content")
 
     def __init__(self, result, i: int) -> None:
         counts, ratios, flags = result.measures(i)
         self.words, self.chars, self.units, self.stops, self.sentences = counts
         self.stop_ratio, self.title_ratio, self.alpha_ratio, self.digit_ratio = ratios
         self.ends_sentence, self.ends_colon, self.upper, self.inner_dateline = flags
-        self._result, self._i, self.keys = result, i, None
+        self._result, self._i, self.keys, self._content = result, i, None, None
 
     @property
     def content(self) -> tuple[str, ...]:
-        return tuple(self._result.content(self._i))
+        """The line's topic words, asked of the core once (the metadata compares a header line's with the page
+        title's more than once)."""
+        content = self._content
+        if content is None:
+            content = self._content = tuple(self._result.content(self._i))
+        return content
 
 
 _AUTHORITIES = tuple(Authority)
@@ -166,14 +172,24 @@ class LineView:
     """A line the core decided, as a stage reads it without changing it (:meth:`NativeLines.peek`): its text,
     label, authority, signal and measures, the values its :class:`Line` would have until a stage decides it."""
 
-    __slots__ = ("text", "label", "authority", "signal", "features")
+    __slots__ = ("text", "label", "authority", "signal", "_features", "_result", "_i")
 
     def __init__(self, lines: NativeLines, i: int) -> None:
         self.text = lines._text(i)
         self.label = LABELS[lines._label[i]]
         self.authority = _AUTHORITIES[lines._authority[i]]
         self.signal = lines.path.signals[lines._signal[i]]
-        self.features = NativeFeatures(lines.result, i)
+        self._features: NativeFeatures | None = None
+        self._result, self._i = lines.result, i
+
+    @property
+    def features(self) -> NativeFeatures:
+        """The line's measures, asked of the core on first reading: of the header's lines the metadata stage
+        reads, many are passed over on their label, authority or text alone."""
+        features = self._features
+        if features is None:
+            features = self._features = NativeFeatures(self._result, self._i)
+        return features
 
 
 def _refusals() -> tuple[type[BaseException], ...]:
@@ -227,14 +243,15 @@ class NativeLines(Sequence):
     def peek(self, i: int) -> Line | LineView:
         """Line ``i`` to be read, not changed: the Line if it is made, else a :class:`LineView` of it (kept), which
         costs less to make: the metadata stage reads some twenty lines of a header and relabels a few."""
+        view = self.seen.get(i)    # (a line made is no longer seen: the two never hold the same line)
+        if view is not None:
+            return view
         line = self.made.get(i)
         if line is not None:
             return line
-        view = self.seen.get(i)
-        if view is None:
-            if not 0 <= i < self.n:
-                return self[i]
-            view = self.seen[i] = LineView(self, i)
+        if not 0 <= i < self.n:
+            return self[i]
+        view = self.seen[i] = LineView(self, i)
         return view
 
     def _text(self, i: int) -> str:
@@ -252,7 +269,7 @@ class NativeLines(Sequence):
         line.signal = path.signals[self._signal[i]]
         line.score = score = self._score[i]
         line.reason = path.reason(self._reason[i], self.result, i, score, self.model)
-        line.features = seen.features if seen is not None else NativeFeatures(self.result, i)
+        line.features = (seen._features if seen is not None else None) or NativeFeatures(self.result, i)
         return line
 
     def last_body(self) -> int | None:

@@ -75,7 +75,7 @@ class MetadataStage:
         texts, title = _texts(doc.lines, first), doc.meta.get("title")
         at = next((i for i in range(1, first) if texts[i] == title), None)
         picked = _peek(doc.lines, at) if at is not None else None
-        if picked is None or not _open(picked) or _printed_twice(doc.lines, at, first):
+        if picked is None or not _open(picked) or _printed_twice(texts, at, first):
             return False
         return _word_overlap(picked.features.content, _peek(doc.lines, 0).features.content) < _ASTRAY_OVERLAP
 
@@ -97,7 +97,8 @@ class MetadataStage:
         dates = [i for i in _may_be_dates(lines, texts, scan) if _open(line := _peek(lines, i)) and _is_date(line)]
         bylines = [i for i in _may_be_bylines(texts, scan, dates)
                    if _open(_peek(lines, i)) and _is_byline(lines, i, dates, stoplist)]
-        title_at = next((i for i in window if (line := _peek(lines, i)).label == TITLE and not _open(line)), None)
+        peek = _peeker(lines)
+        title_at = next((i for i in window if (line := peek(i)).label == TITLE and not _open(line)), None)
         decide, soft = doc.decide, Authority.SOFT
         picks_title = meta.get("title") is None and title_at is None
         if picks_title:
@@ -132,11 +133,11 @@ class MetadataStage:
         if title_at is not None:
             title_text = lines[title_at].text
             for i in range(start, first):
-                line = _peek(lines, i)
-                if line.text == title_text and _open(line) and i != title_at:
+                # (the text first: a line that does not repeat the headline is not read further)
+                if texts[i] == title_text and i != title_at and _open(peek(i)):
                     decide(lines[i], BOILERPLATE, "the headline printed again", soft)
             for i in range(title_at + 1, first):
-                line = _peek(lines, i)
+                line = peek(i)
                 if line.label == BODY and _open(line) and not line.features.ends_sentence:
                     decide(lines[i], BOILERPLATE, "header chrome between title and text", soft)
             region_start = doc.region[0] if doc.region else 0
@@ -189,14 +190,15 @@ class MetadataStage:
         # (a headline printed twice stands against a page title that shares nothing with it: where there is one)
         twice_counts = titled_page and _begins_with_page_title(_peek(lines, 0))
         repeats = set(_repeating(lines, first, titles)) if titles and first > 1 else set()
+        texts = _texts(lines, first) if twice_counts else ()     # (the core's copies, made once for the header)
         best, best_score = None, 0.0               # the window's pick
         named, named_score = None, 0.0             # the anchored pick
         taken = frozenset(meta_lines)
         # the lines a byline or date stands at most four lines under
         above_meta = frozenset(m - k for m in meta_lines for k in range(1, 5))
+        peek = _peeker(lines)
         for i in sorted(repeats.union(window)):
-            line = _peek(lines, i)
-            if not _open(line) or i in taken or not _headline_shaped(line):
+            if i in taken or not _open(line := peek(i)) or not _headline_shaped(line):
                 continue
             f = line.features
             base = 1.0 + min(f.units, 12) / 12
@@ -213,7 +215,7 @@ class MetadataStage:
             # the page title but is no headline: it names no title (the window's pick, and so the labels, as before).
             masthead = site is not None and lowered_line.strip() == site
             titled = 0.0 if masthead else 4.0 if i in repeats else 3.0 if shares else 0.0
-            if not titled and not masthead and twice_counts and _printed_twice(lines, i, first):
+            if not titled and not masthead and twice_counts and _printed_twice(texts, i, first):
                 titled = _PRINTED_TWICE
             score = _headline_score(base, titled, near, first - i)
             if score > named_score:
@@ -242,15 +244,18 @@ _PRINTED_TWICE = 1.5
 _TWICE_WORDS = 3
 
 
-def _printed_twice(lines, i: int, first: int) -> bool:
+def _printed_twice(texts: Sequence[str], i: int, first: int) -> bool:
     """Is header line ``i`` printed again right above or under it, in the header's window (:data:`_WINDOW` lines
     above the text, ``first``)? Layouts print the headline twice (one copy for each screen size), where the
     page title (an SEO title: "What Are Taxes and Why Do We Pay Them?") may share none of its words, and a
     standfirst under it stands nearer the byline: such a headline (of :data:`_TWICE_WORDS` words at least) is
-    the title, and not astray."""
-    text = _text_at(lines, i)
-    return first - i <= _WINDOW and _words_up_to(text, _TWICE_WORDS) >= _TWICE_WORDS and (
-        (i + 1 < first and _text_at(lines, i + 1) == text) or (i > 1 and _text_at(lines, i - 1) == text))
+    the title, and not astray. ``texts``: the lines' texts, at least the first ``first``."""
+    if first - i > _WINDOW:
+        return False
+    text = texts[i]
+    # (the neighbours first: most lines are printed once, and their words are not counted)
+    return ((i + 1 < first and texts[i + 1] == text) or (i > 1 and texts[i - 1] == text)) \
+        and _words_up_to(text, _TWICE_WORDS) >= _TWICE_WORDS
 
 
 def _begins_with_page_title(line) -> bool:
@@ -489,9 +494,18 @@ def _peek(lines, i: int):
     return lines[i] if peek is None else peek(i)
 
 
+def _peeker(lines) -> Callable[[int], object]:
+    """What :func:`_peek` calls, looked up once for a loop over the header's lines."""
+    return getattr(lines, "peek", None) or lines.__getitem__
+
+
 def _open(line) -> bool:
     """May the text's metadata relabel the line? Not when the markup or a profile decided it."""
-    return line.authority < Authority.MARKUP
+    return line.authority < _MARKUP
+
+
+#: (an enum's member read from its class costs more than the comparison on Python 3.11: read once here)
+_MARKUP = Authority.MARKUP
 
 
 def _header_end(doc: Document) -> int | None:
@@ -925,13 +939,18 @@ def _named_in_bio(lines, first: int, last: int | None, stoplist: frozenset[str])
     low = max(first + 1, last - _BIO_ABOVE)
     read = getattr(lines, "text", None) or (lambda i: lines[i].text)     # (as _text_at, looked up once)
     texts = [read(j) for j in range(low, min(len(lines), last + _BIO_BELOW))]
+    names = [text.strip() for text in texts]
     found = None
     for k, text in enumerate(texts):
-        bio = BIO_OPENING.match(text) if text[:1].isupper() else None
+        # (a name line just above that the line opens with first: the bio's pattern is matched on few lines)
+        above = names[max(0, k - _BIO_UNDER):k]
+        if not text[:1].isupper() or not any(name and text.startswith(name) for name in above):
+            continue
+        bio = BIO_OPENING.match(text)
         if bio is None:
             continue
         name = bio.group("name")
-        if any(texts[i].strip() == name for i in range(max(0, k - _BIO_UNDER), k)):
+        if name in above:
             if found is not None and found != name:
                 return None       # a list's entries (whatever their names' shape)
             found = name
