@@ -7,6 +7,7 @@ keeps the whole pipeline linear and cheap (thousands of dumps a second).
 from __future__ import annotations
 
 from sys import intern
+from typing import Any, Callable
 
 from .. import language
 from ..chunks import count_matches, word_chunks
@@ -130,9 +131,81 @@ class FeaturesStage:
         # makes the keys of those itself.
         html = doc.source_format == "html"
         with_keys = not doc.large and not html
+        if html and doc.line_measures is not None and _measured_by(doc.line_measures, doc.lines, stoplist, char_mode):
+            return
         cache: dict[str, Features] = {}
         for line in doc.lines:
             features = cache.get(line.text)
             if features is None:
                 features = cache[line.text] = Features(line.text, stoplist, char_mode, with_keys, lazy_content=html)
             line.features = features
+
+
+class CoreFeatures:
+    """A line's :class:`Features` as the native core measured them (one call for a page's lines,
+    :func:`_measured_by`): the same numbers under the same names; the topic words read from the core when
+    asked (in no set order), no word keys (an HTML page's phrases stage makes its own)."""
+
+    __slots__ = ("words", "chars", "units", "stops", "sentences", "stop_ratio", "title_ratio", "alpha_ratio",
+                 "digit_ratio", "ends_sentence", "ends_colon", "upper", "inner_dateline", "keys", "_measures", "_i",
+                 "_content")
+
+    def __init__(self, measures, i: int, counts: tuple, ratios: tuple, flags: tuple) -> None:
+        self.words, self.chars, self.units, self.stops, self.sentences = counts
+        self.stop_ratio, self.title_ratio, self.alpha_ratio, self.digit_ratio = ratios
+        self.ends_sentence, self.ends_colon, self.upper, self.inner_dateline = map(bool, flags)
+        self.keys = None
+        # No stoplist (or a script without spaces): no topic words, and the core's measures are not kept.
+        self._measures, self._i, self._content = measures, i, None if measures is not None else ()
+
+    @property
+    def content(self) -> tuple[str, ...]:
+        if self._content is None:
+            self._content = tuple(map(intern, self._measures.content(self._i)))
+            self._measures = None
+        return self._content
+
+
+#: Who measures a page's lines in one call (``Document.line_measures``): (distinct texts, stoplist,
+#: char_mode) → the core's measures (``cleaner.native.Measures``: ``column(name)`` and ``content(i)``), or
+#: None when the Python reference measures.
+MeasureLines = Callable[[list[str], frozenset[str], bool], Any]
+
+
+def _measured_by(measure_lines: MeasureLines, lines: list, stoplist: frozenset[str], char_mode: bool) -> bool:
+    """Give an HTML page's lines their measures from ``measure_lines`` (the native core, set by the caller
+    that knows it), in one call for the page's distinct texts (the Python measures were a tenth of a page's
+    time); False when the Python reference measures (``measure_lines`` answered None: no core, or it
+    refuses the text)."""
+    if not lines:
+        return False
+    at: dict[str, int] = {}       # each distinct text once, as the reference's cache measures it
+    texts: list[str] = []
+    for line in lines:
+        if line.text not in at:
+            at[line.text] = len(texts)
+            texts.append(line.text)
+    measures = measure_lines(texts, stoplist, char_mode)
+    if measures is None:
+        return False
+    counts = zip(*(measures.column(name) for name in _COUNTS))
+    ratios = zip(*(_shared_floats(measures.column(name)) for name in _RATIOS))
+    flags = zip(*(measures.column(name) for name in _FLAGS))
+    kept = measures if stoplist and not char_mode else None     # the reference's content is () without them
+    made = [CoreFeatures(kept, i, *row) for i, row in enumerate(zip(counts, ratios, flags))]
+    for line in lines:
+        line.features = made[at[line.text]]
+    return True
+
+
+#: The core's columns of :class:`CoreFeatures`' counts, ratios and flags.
+_COUNTS = ("words", "chars", "units", "stops", "sentences")
+_RATIOS = ("stop_ratio", "title_ratio", "alpha_ratio", "digit_ratio")
+_FLAGS = ("ends_sentence", "ends_colon", "upper", "inner_dateline")
+
+
+def _shared_floats(values) -> list[float]:
+    """``values`` as floats, one object per distinct value: most ratios are of small counts (a float is 24
+    bytes, and four a line were a tenth of a menu page's memory, as :func:`_ratio` says)."""
+    shared: dict[float, float] = {}
+    return [shared.setdefault(value, value) for value in values]
