@@ -51,7 +51,7 @@ class Features:
                 keys.update(line_keys(chunk))  # the chunks are cut at whitespace: the line's keys
                 sample += cleaned if len(cleaned) <= wanted else cleaned[:wanted]
             elif wanted > 0:  # only the sample's words are cleaned
-                sample += [token.strip(WORD_PUNCTUATION) for token in chunk.lower().split(None, wanted)[:wanted]]
+                sample += _sample_of(chunk, wanted)
         chars = len(text)
         self.words = words
         self.chars = chars
@@ -108,6 +108,23 @@ def _ratio(part: int, whole: int) -> float:
 _SMALL_RATIOS = [()] + [tuple(part / whole for part in range(whole + 1)) for whole in range(1, _SHARED_RATIO_COUNTS + 1)]
 
 
+def _sample_of(chunk: str, wanted: int) -> list[str]:
+    """The first ``wanted`` words of ``chunk``, lower-cased and stripped of punctuation: the stop-word
+    sample (a line's topic words are read from it too)."""
+    return [token.strip(WORD_PUNCTUATION) for token in chunk.lower().split(None, wanted)[:wanted]]
+
+
+def _line_sample(text: str) -> list[str]:
+    """A line's stop-word sample, as :class:`Features` takes it: its first ``_SAMPLE_WORDS`` words."""
+    sample: list[str] = []
+    for chunk in word_chunks(text):
+        wanted = _SAMPLE_WORDS - len(sample)
+        if wanted <= 0:
+            break
+        sample += _sample_of(chunk, wanted)
+    return sample
+
+
 def _content_words(sample: list[str], stoplist: frozenset[str]) -> tuple[str, ...]:
     """Distinct topic words: at least four letters, not stopwords.
 
@@ -143,31 +160,34 @@ class FeaturesStage:
 
 class CoreFeatures:
     """A line's :class:`Features` as the native core measured them (one call for a page's lines,
-    :func:`_measured_by`): the same numbers under the same names; the topic words read from the core when
-    asked (in no set order), no word keys (an HTML page's phrases stage makes its own)."""
+    :func:`_measured_by`): the same numbers under the same names, no word keys (an HTML page's phrases stage
+    makes its own). The topic words, which few lines of a page are asked for, are read from the line's
+    text when asked, as the reference's lazy ``Features`` reads them (so the core's measures are not kept)."""
 
     __slots__ = ("words", "chars", "units", "stops", "sentences", "stop_ratio", "title_ratio", "alpha_ratio",
-                 "digit_ratio", "ends_sentence", "ends_colon", "upper", "inner_dateline", "keys", "_measures", "_i",
-                 "_content")
+                 "digit_ratio", "ends_sentence", "ends_colon", "upper", "inner_dateline", "keys", "_text",
+                 "_stoplist", "_content")
 
-    def __init__(self, measures, i: int, counts: tuple, ratios: tuple, flags: tuple) -> None:
+    def __init__(self, text: str, stoplist: frozenset[str] | None, counts: tuple, ratios: tuple,
+                 flags: tuple) -> None:
         self.words, self.chars, self.units, self.stops, self.sentences = counts
         self.stop_ratio, self.title_ratio, self.alpha_ratio, self.digit_ratio = ratios
         self.ends_sentence, self.ends_colon, self.upper, self.inner_dateline = map(bool, flags)
         self.keys = None
-        # No stoplist (or a script without spaces): no topic words, and the core's measures are not kept.
-        self._measures, self._i, self._content = measures, i, None if measures is not None else ()
+        # No stoplist (or a script without spaces): no topic words, as the reference has none then.
+        self._text, self._stoplist = text, stoplist
+        self._content = None if stoplist is not None else ()
 
     @property
     def content(self) -> tuple[str, ...]:
         if self._content is None:
-            self._content = tuple(map(intern, self._measures.content(self._i)))
-            self._measures = None
+            self._content = _content_words(_line_sample(self._text), self._stoplist)
+            self._text = self._stoplist = None
         return self._content
 
 
 #: Who measures a page's lines in one call (``Document.line_measures``): (distinct texts, stoplist,
-#: char_mode) → the core's measures (``cleaner.native.Measures``: ``column(name)`` and ``content(i)``), or
+#: char_mode) → the core's measures (``cleaner.native.Measures``: its ``column(name)``), or
 #: None when the Python reference measures.
 MeasureLines = Callable[[list[str], frozenset[str], bool], Any]
 
@@ -191,8 +211,9 @@ def _measured_by(measure_lines: MeasureLines, lines: list, stoplist: frozenset[s
     counts = zip(*(measures.column(name) for name in _COUNTS))
     ratios = zip(*(_shared_floats(measures.column(name)) for name in _RATIOS))
     flags = zip(*(measures.column(name) for name in _FLAGS))
-    kept = measures if stoplist and not char_mode else None     # the reference's content is () without them
-    made = [CoreFeatures(kept, i, *row) for i, row in enumerate(zip(counts, ratios, flags))]
+    topics = stoplist if stoplist and not char_mode else None     # the reference's content is () without them
+    made = [CoreFeatures(text, topics, *row) for text, row in zip(texts, zip(counts, ratios, flags))]
+    del measures, counts, ratios, flags   # the core's columns: the page's lines hold their numbers now
     for line in lines:
         line.features = made[at[line.text]]
     return True

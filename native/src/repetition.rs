@@ -2,8 +2,8 @@
 //! reference, which says why the markup model reads it).
 //!
 //! A line's words are `re`'s `\w+` runs of its `str.lower()`, both read from the running Python's character
-//! table, so the trigrams are the reference's; a trigram is numbered once per page, and each pass keeps the
-//! first line (in its order) to show each number.
+//! table, so the trigrams are the reference's; a word and a trigram are numbered once per page, and each
+//! pass keeps the first line (in its order) to show each trigram.
 
 use rustc_hash::FxHashMap;
 
@@ -22,7 +22,9 @@ pub fn repetition(table: &Table, lines: &[&str]) -> (Vec<f64>, Vec<f64>) {
 
 /// The page's trigrams: each distinct text's numbers once (menus and footers repeat), each line's text.
 struct PageGrams {
-    grams: Vec<Vec<u32>>,
+    /// the distinct texts' trigram numbers, one after another: text `t`'s are `grams[starts[t]..starts[t + 1]]`
+    grams: Vec<u32>,
+    starts: Vec<u32>,
     of_line: Vec<u32>,
     distinct: usize,
 }
@@ -31,14 +33,16 @@ impl PageGrams {
     fn of(table: &Table, lines: &[&str]) -> PageGrams {
         let mut known: FxHashMap<&str, u32> = FxHashMap::default();
         let mut numbers = Numbers::default();
-        let mut grams: Vec<Vec<u32>> = Vec::new();
+        let mut grams: Vec<u32> = Vec::new();
+        let mut starts: Vec<u32> = vec![0];
         let mut of_line = Vec::with_capacity(lines.len());
         for &line in lines {
             let at = match known.get(line) {
                 Some(&at) => at,
                 None => {
-                    let at = grams.len() as u32;
-                    grams.push(numbers.trigrams(table, line));
+                    let at = starts.len() as u32 - 1;
+                    numbers.trigrams(table, line, &mut grams);
+                    starts.push(grams.len() as u32);
                     known.insert(line, at);
                     at
                 }
@@ -47,8 +51,9 @@ impl PageGrams {
         }
         PageGrams {
             grams,
+            starts,
             of_line,
-            distinct: numbers.ids.len(),
+            distinct: numbers.grams.len(),
         }
     }
 
@@ -58,7 +63,8 @@ impl PageGrams {
         let mut shares = vec![0.0; self.of_line.len()];
         let mut first = vec![NONE; self.distinct];
         for i in order {
-            let own = &self.grams[self.of_line[i] as usize];
+            let text = self.of_line[i] as usize;
+            let own = &self.grams[self.starts[text] as usize..self.starts[text + 1] as usize];
             if own.is_empty() {
                 continue;
             }
@@ -79,21 +85,27 @@ impl PageGrams {
     }
 }
 
-/// The page's distinct trigrams by number, with the buffers a line's are found in.
+/// No word: the missing places of a short line's key (a word's number is never this).
+const NO_WORD: u32 = u32::MAX;
+
+/// The page's distinct words and trigrams by number, with the buffers a line's are found in. A trigram is
+/// its three words' numbers (a short line's key: its one or two, then [`NO_WORD`]): equal exactly when the
+/// reference's space-joined strings are (a word has no space), without a string kept per trigram.
 #[derive(Default)]
 struct Numbers {
-    ids: FxHashMap<String, u32>,
+    words: FxHashMap<String, u32>,
+    grams: FxHashMap<[u32; 3], u32>,
     lowered: String,
-    words: Vec<(usize, usize)>,
-    key: String,
+    line: Vec<u32>,
 }
 
 impl Numbers {
-    /// `_trigrams`: the line's word trigrams (a line of one or two words: those as one key), numbered.
-    fn trigrams(&mut self, table: &Table, text: &str) -> Vec<u32> {
+    /// `_trigrams`: the line's word trigrams (a line of one or two words: those as one key), numbered and
+    /// added to `out`.
+    fn trigrams(&mut self, table: &Table, text: &str, out: &mut Vec<u32>) {
         self.lowered.clear();
         table.lower_str_into(text, 0, text.len(), &mut self.lowered);
-        self.words.clear();
+        self.line.clear();
         let mut start: Option<usize> = None;
         for (at, c) in self.lowered.char_indices() {
             let word = if c.is_ascii() {
@@ -104,41 +116,40 @@ impl Numbers {
             match (word, start) {
                 (true, None) => start = Some(at),
                 (false, Some(from)) => {
-                    self.words.push((from, at));
+                    number_word(&mut self.words, &self.lowered[from..at], &mut self.line);
                     start = None;
                 }
                 _ => {}
             }
         }
         if let Some(from) = start {
-            self.words.push((from, self.lowered.len()));
+            number_word(&mut self.words, &self.lowered[from..], &mut self.line);
         }
-        let count = self.words.len();
-        if count == 0 {
-            return Vec::new();
+        let words = &self.line;
+        let keys: Vec<[u32; 3]> = match words.len() {
+            0 => return,
+            1 => vec![[words[0], NO_WORD, NO_WORD]],
+            2 => vec![[words[0], words[1], NO_WORD]],
+            _ => words.windows(3).map(|w| [w[0], w[1], w[2]]).collect(),
+        };
+        for key in keys {
+            let next = self.grams.len() as u32;
+            out.push(*self.grams.entry(key).or_insert(next));
         }
-        let width = count.min(3);
-        let mut out = Vec::with_capacity(count + 1 - width);
-        for first in 0..=count - width {
-            self.key.clear();
-            for (k, &(from, to)) in self.words[first..first + width].iter().enumerate() {
-                if k > 0 {
-                    self.key.push(' ');
-                }
-                self.key.push_str(&self.lowered[from..to]);
-            }
-            let next = self.ids.len() as u32;
-            let id = match self.ids.get(self.key.as_str()) {
-                Some(&id) => id,
-                None => {
-                    self.ids.insert(self.key.clone(), next);
-                    next
-                }
-            };
-            out.push(id);
-        }
-        out
     }
+}
+
+/// Add `word`'s number (a new one at its first sight on the page) to `line`.
+fn number_word(words: &mut FxHashMap<String, u32>, word: &str, line: &mut Vec<u32>) {
+    let id = match words.get(word) {
+        Some(&id) => id,
+        None => {
+            let id = words.len() as u32;
+            words.insert(word.to_string(), id);
+            id
+        }
+    };
+    line.push(id);
 }
 
 #[cfg(test)]
