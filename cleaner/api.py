@@ -97,6 +97,7 @@ class Cleaner:
             let_go_of_tree(doc)   # a big page over trafilatura's limits needs no tree from here on
             doc.models, doc.template = self.models, self._template(url)
             doc.language_index = _language_by_core
+            doc.line_measures = _measures_by_core
             article = pipeline.run(doc)
         else:
             chosen = self._pick_profile(handed[0], url, profile)
@@ -131,6 +132,15 @@ def _language_by_core(texts: list[str]) -> tuple[str | None, bool] | None:
     for a page that is neither CJK nor plainly English; None when the Python reference runs."""
     core = native_text_path()
     return core.detect_language(texts) if core is not None else None
+
+
+def _measures_by_core(texts: list[str], stoplist: frozenset[str], char_mode: bool):
+    """An HTML page's distinct lines measured by the native core in one call (the features stage's
+    ``measure_lines``): ``cleaner.native.Measures``, or None when the Python reference measures (no core, or
+    the core refuses the text)."""
+    from .native import measured_or_none  # lazy: the core is loaded when an HTML page first needs it
+
+    return measured_or_none(texts, stoplist, char_mode)
 
 
 def native_literal_search(literals: list[str]):

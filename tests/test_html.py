@@ -522,6 +522,81 @@ def test_a_page_of_more_lines_than_rows_are_kept_for_is_scored_from_python_rows(
     assert scored[0] == scored[1]
 
 
+def test_an_html_pages_lines_are_measured_by_the_core_as_the_reference_measures_them():
+    """With the native core (``Document.line_measures``, set by the caller), the features stage measures a
+    page's lines in one call (``CoreFeatures``): every measure the reference's ``Features`` gives, equal lines
+    sharing one object, as the reference's cache does."""
+    from cleaner import native
+    from cleaner.api import _measures_by_core
+    from cleaner.language import stopwords
+    from cleaner.stages.features import CoreFeatures, Features, FeaturesStage
+
+    if native.core() is None:
+        pytest.skip("no native core")
+    doc = _document("<html><body><h1>ÉTÉ À PARIS: the Heat Wave</h1><p>Il fait très chaud à Paris cet été, et les "
+                    "habitants cherchent l'ombre. «Nous n'avons jamais vu ça», dit-elle.</p><ul><li>Share</li>"
+                    "<li>Share</li><li>Tweet 12</li></ul><p>Paris, 3 août (AFP) - La chaleur continue, 35 °C.</p>"
+                    "</body></html>")
+    doc.line_measures = _measures_by_core
+    FeaturesStage()(doc)
+    assert all(isinstance(line.features, CoreFeatures) for line in doc.lines)
+    shares = [line for line in doc.lines if line.text == "Share"]
+    assert len(shares) == 2 and shares[0].features is shares[1].features
+    stoplist = stopwords(doc.language)
+    assert stoplist
+    for line in doc.lines:
+        reference = Features(line.text, stoplist, doc.char_mode, with_keys=False, lazy_content=True)
+        for name in ("words", "chars", "units", "stops", "stop_ratio", "ends_sentence", "ends_colon", "sentences",
+                     "title_ratio", "upper", "alpha_ratio", "digit_ratio", "inner_dateline", "keys"):
+            assert getattr(line.features, name) == getattr(reference, name), (line.text, name)
+            assert type(getattr(line.features, name)) is type(getattr(reference, name)), (line.text, name)
+        assert line.features.content == reference.content
+
+
+def test_an_html_page_the_core_refuses_is_measured_by_the_python_reference():
+    """``line_measures`` answering None (no core, or it refuses the text) leaves the measuring to the
+    reference's ``Features``."""
+    from cleaner.stages.features import Features, FeaturesStage
+
+    doc = _document("<html><body><p>One line of text here.</p><p>Another line.</p></body></html>")
+    asked = []
+    doc.line_measures = lambda texts, stoplist, char_mode: asked.append(texts)
+    FeaturesStage()(doc)
+    assert asked == [[line.text for line in doc.lines]]
+    assert all(type(line.features) is Features for line in doc.lines)
+
+
+def test_the_core_refuses_to_measure_a_lone_surrogate():
+    """``measured_or_none`` answers None where the core cannot read a line (the reference measures then)."""
+    from cleaner import native
+
+    if native.core() is None:
+        pytest.skip("no native core")
+    assert native.measured_or_none(["a\ud800b"], frozenset(), False) is None
+    assert len(native.measured_or_none(["a b c"], frozenset(), False)) == 1
+
+
+def test_clean_hands_an_html_page_the_cores_measures(monkeypatch):
+    """``Cleaner.clean`` sets ``Document.line_measures`` on an HTML page: with the core, its lines carry the
+    core's measures."""
+    from cleaner import native, pipeline
+    from cleaner.stages.features import CoreFeatures
+
+    if native.core() is None:
+        pytest.skip("no native core")
+    seen = []
+    run = pipeline.run
+
+    def spy(doc):
+        article = run(doc)
+        seen.append({type(line.features) for line in doc.lines})
+        return article
+
+    monkeypatch.setattr(pipeline, "run", spy)
+    clean("<html><body><p>A first paragraph of some length, with words.</p><p>Another one.</p></body></html>")
+    assert seen == [{CoreFeatures}]
+
+
 def test_the_title_column_marks_the_line_equal_to_the_title_only():
     from cleaner.html.features import MARKUP_NAMES, markup_rows
     from cleaner.stages.features import FeaturesStage

@@ -4,20 +4,55 @@ Pages repeat their text: a hidden copy of the article for search engines,
 a teaser of the story above it, the headline in the breadcrumb. The markup
 model reads, for each line, the share of its trigrams that earlier lines hold
 and the share that later lines hold.
+
+The native core computes the same shares (``native/src/repetition.rs``: the words read from the running
+Python's character tables) when it is built and has a table for this Python's Unicode; the functions here
+are the reference, and run otherwise (or when the core refuses a page's text: a lone surrogate).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
+from functools import lru_cache
 from itertools import repeat
-from typing import Sequence
+from typing import Any, Sequence
 
 from ..document import Line
+from ..extension import extension
 
 
 def repetition(lines: Sequence[Line]) -> tuple[array, array]:
     """For each line, the share of its word trigrams that earlier lines (and later lines) already hold."""
+    native, _ = extension()
+    characters = _characters(native, unicodedata.unidata_version) if native is not None else None
+    if characters is not None:
+        try:
+            before, after = characters.repetition([line.text for line in lines])
+        except (ValueError, native.NativeError):   # (UnicodeEncodeError is a ValueError)
+            pass
+        else:
+            return _doubles(before), _doubles(after)
+    return reference_repetition(lines)
+
+
+@lru_cache(maxsize=None)
+def _characters(native: Any, version: str) -> Any:
+    """The core's ``Characters`` of this Python's Unicode version (made once), or None without its table."""
+    if version not in native.unicode_versions():
+        return None
+    return native.Characters(version)
+
+
+def _doubles(data: bytes) -> array:
+    shares = array("d")
+    shares.frombytes(data)
+    return shares
+
+
+def reference_repetition(lines: Sequence[Line]) -> tuple[array, array]:
+    """:func:`repetition` in Python: the reference the core's port is held to."""
     grams = _page_trigrams(lines)
     n = len(grams)
     return _held_by_visited(grams, range(n)), _held_by_visited(grams, range(n - 1, -1, -1))

@@ -400,16 +400,22 @@ class Measures:
         return len(self.native)
 
     def __getattr__(self, name: str):
-        if name in _U32:
-            column = memoryview(self.native.column(name)).cast("I")
-        elif name in _F64:
-            column = memoryview(self.native.column(name)).cast("d")
-        elif name in _BOOL:
-            column = self.native.column(name)
-        else:
+        if name not in _U32 and name not in _F64 and name not in _BOOL:
             raise AttributeError(name)
+        column = self.column(name)
         setattr(self, name, column)
         return column
+
+    def column(self, name: str):
+        """The column ``name``, copied out of the core and not kept here (a reader that keeps the measures
+        for :meth:`content` alone does not keep every column too)."""
+        if name in _U32:
+            return memoryview(self.native.column(name)).cast("I")
+        if name in _F64:
+            return memoryview(self.native.column(name)).cast("d")
+        if name in _BOOL:
+            return self.native.column(name)
+        raise KeyError(name)
 
     def content(self, i: int) -> tuple[str, ...]:
         return tuple(self.native.content(i))
@@ -426,6 +432,20 @@ def _stoplist(words: frozenset[str]):
 def measure_document(lines: list[str], stoplist: frozenset[str], char_mode: bool) -> Measures:
     """``Features(line, stoplist, char_mode)`` of every line (non-blank, stripped), in one call."""
     return Measures(_required().measure(lines, _stoplist(stoplist) if stoplist else None, char_mode))
+
+
+def measured_or_none(lines: list[str], stoplist: frozenset[str], char_mode: bool) -> Measures | None:
+    """:func:`measure_document`, or None when the core is not running or refuses the lines (a lone
+    surrogate): the caller's Python reference measures then."""
+    native = core()
+    if native is None:
+        return None
+    from .. import _native
+
+    try:
+        return Measures(native.measure(lines, _stoplist(stoplist) if stoplist else None, char_mode))
+    except (ValueError, _native.NativeError):  # (UnicodeEncodeError is a ValueError)
+        return None
 
 
 def classify_phrases(lines: list[str], measures: Measures, book: NativeBook | None = None) -> tuple[bytes, bytes]:

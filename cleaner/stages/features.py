@@ -7,6 +7,7 @@ keeps the whole pipeline linear and cheap (thousands of dumps a second).
 from __future__ import annotations
 
 from sys import intern
+from typing import Any, Callable
 
 from .. import language
 from ..chunks import count_matches, word_chunks
@@ -50,7 +51,7 @@ class Features:
                 keys.update(line_keys(chunk))  # the chunks are cut at whitespace: the line's keys
                 sample += cleaned if len(cleaned) <= wanted else cleaned[:wanted]
             elif wanted > 0:  # only the sample's words are cleaned
-                sample += [token.strip(WORD_PUNCTUATION) for token in chunk.lower().split(None, wanted)[:wanted]]
+                sample += _sample_of(chunk, wanted)
         chars = len(text)
         self.words = words
         self.chars = chars
@@ -107,6 +108,23 @@ def _ratio(part: int, whole: int) -> float:
 _SMALL_RATIOS = [()] + [tuple(part / whole for part in range(whole + 1)) for whole in range(1, _SHARED_RATIO_COUNTS + 1)]
 
 
+def _sample_of(chunk: str, wanted: int) -> list[str]:
+    """The first ``wanted`` words of ``chunk``, lower-cased and stripped of punctuation: the stop-word
+    sample (a line's topic words are read from it too)."""
+    return [token.strip(WORD_PUNCTUATION) for token in chunk.lower().split(None, wanted)[:wanted]]
+
+
+def _line_sample(text: str) -> list[str]:
+    """A line's stop-word sample, as :class:`Features` takes it: its first ``_SAMPLE_WORDS`` words."""
+    sample: list[str] = []
+    for chunk in word_chunks(text):
+        wanted = _SAMPLE_WORDS - len(sample)
+        if wanted <= 0:
+            break
+        sample += _sample_of(chunk, wanted)
+    return sample
+
+
 def _content_words(sample: list[str], stoplist: frozenset[str]) -> tuple[str, ...]:
     """Distinct topic words: at least four letters, not stopwords.
 
@@ -130,9 +148,85 @@ class FeaturesStage:
         # makes the keys of those itself.
         html = doc.source_format == "html"
         with_keys = not doc.large and not html
+        if html and doc.line_measures is not None and _measured_by(doc.line_measures, doc.lines, stoplist, char_mode):
+            return
         cache: dict[str, Features] = {}
         for line in doc.lines:
             features = cache.get(line.text)
             if features is None:
                 features = cache[line.text] = Features(line.text, stoplist, char_mode, with_keys, lazy_content=html)
             line.features = features
+
+
+class CoreFeatures:
+    """A line's :class:`Features` as the native core measured them (one call for a page's lines,
+    :func:`_measured_by`): the same numbers under the same names, no word keys (an HTML page's phrases stage
+    makes its own). The topic words, which few lines of a page are asked for, are read from the line's
+    text when asked, as the reference's lazy ``Features`` reads them (so the core's measures are not kept)."""
+
+    __slots__ = ("words", "chars", "units", "stops", "sentences", "stop_ratio", "title_ratio", "alpha_ratio",
+                 "digit_ratio", "ends_sentence", "ends_colon", "upper", "inner_dateline", "keys", "_text",
+                 "_stoplist", "_content")
+
+    def __init__(self, text: str, stoplist: frozenset[str] | None, counts: tuple, ratios: tuple,
+                 flags: tuple) -> None:
+        self.words, self.chars, self.units, self.stops, self.sentences = counts
+        self.stop_ratio, self.title_ratio, self.alpha_ratio, self.digit_ratio = ratios
+        self.ends_sentence, self.ends_colon, self.upper, self.inner_dateline = map(bool, flags)
+        self.keys = None
+        # No stoplist (or a script without spaces): no topic words, as the reference has none then.
+        self._text, self._stoplist = text, stoplist
+        self._content = None if stoplist is not None else ()
+
+    @property
+    def content(self) -> tuple[str, ...]:
+        if self._content is None:
+            self._content = _content_words(_line_sample(self._text), self._stoplist)
+            self._text = self._stoplist = None
+        return self._content
+
+
+#: Who measures a page's lines in one call (``Document.line_measures``): (distinct texts, stoplist,
+#: char_mode) → the core's measures (``cleaner.native.Measures``: its ``column(name)``), or
+#: None when the Python reference measures.
+MeasureLines = Callable[[list[str], frozenset[str], bool], Any]
+
+
+def _measured_by(measure_lines: MeasureLines, lines: list, stoplist: frozenset[str], char_mode: bool) -> bool:
+    """Give an HTML page's lines their measures from ``measure_lines`` (the native core, set by the caller
+    that knows it), in one call for the page's distinct texts (the Python measures were a tenth of a page's
+    time); False when the Python reference measures (``measure_lines`` answered None: no core, or it
+    refuses the text)."""
+    if not lines:
+        return False
+    at: dict[str, int] = {}       # each distinct text once, as the reference's cache measures it
+    texts: list[str] = []
+    for line in lines:
+        if line.text not in at:
+            at[line.text] = len(texts)
+            texts.append(line.text)
+    measures = measure_lines(texts, stoplist, char_mode)
+    if measures is None:
+        return False
+    counts = zip(*(measures.column(name) for name in _COUNTS))
+    ratios = zip(*(_shared_floats(measures.column(name)) for name in _RATIOS))
+    flags = zip(*(measures.column(name) for name in _FLAGS))
+    topics = stoplist if stoplist and not char_mode else None     # the reference's content is () without them
+    made = [CoreFeatures(text, topics, *row) for text, row in zip(texts, zip(counts, ratios, flags))]
+    del measures, counts, ratios, flags   # the core's columns: the page's lines hold their numbers now
+    for line in lines:
+        line.features = made[at[line.text]]
+    return True
+
+
+#: The core's columns of :class:`CoreFeatures`' counts, ratios and flags.
+_COUNTS = ("words", "chars", "units", "stops", "sentences")
+_RATIOS = ("stop_ratio", "title_ratio", "alpha_ratio", "digit_ratio")
+_FLAGS = ("ends_sentence", "ends_colon", "upper", "inner_dateline")
+
+
+def _shared_floats(values) -> list[float]:
+    """``values`` as floats, one object per distinct value: most ratios are of small counts (a float is 24
+    bytes, and four a line were a tenth of a menu page's memory, as :func:`_ratio` says)."""
+    shared: dict[float, float] = {}
+    return [shared.setdefault(value, value) for value in values]

@@ -16,6 +16,7 @@ pub mod path;
 pub mod patterns;
 pub mod phrases;
 pub mod repeats;
+pub mod repetition;
 pub mod shapes;
 pub mod textmodel;
 pub mod titles;
@@ -402,6 +403,42 @@ impl LineMeasures {
     }
 }
 
+/// The running Python's characters, for the HTML path's pieces that read words without the text core
+/// (which needs the stages' rules): `Characters(unicode_version)`.
+#[pyclass(frozen, module = "cleaner._native")]
+struct Characters {
+    table: Table,
+}
+
+#[pymethods]
+impl Characters {
+    #[new]
+    fn new(unicode_version: &str) -> PyResult<Self> {
+        guarded(|| {
+            let table = Table::load(unicode_version).map_err(|e| PyValueError::new_err(e.0))?;
+            Ok(Characters { table })
+        })
+    }
+
+    /// `cleaner.html.repetition.repetition` of the lines' texts: (before, after), each line's share as a
+    /// native-endian f64 (`array("d")` reads them).
+    fn repetition<'py>(
+        &self,
+        py: Python<'py>,
+        lines: &Bound<'py, PyList>,
+    ) -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyBytes>)> {
+        guarded(|| {
+            let strings = line_strings(lines)?;
+            let texts = borrow(&strings)?;
+            let (before, after) = repetition::repetition(&self.table, &texts);
+            Ok((
+                PyBytes::new(py, &ne_bytes(&before, f64::to_ne_bytes)),
+                PyBytes::new(py, &ne_bytes(&after, f64::to_ne_bytes)),
+            ))
+        })
+    }
+}
+
 /// The Unicode versions the crate has character tables for.
 #[pyfunction]
 fn unicode_versions() -> Vec<&'static str> {
@@ -420,6 +457,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<literals::Literals>()?;
     m.add_class::<trees::Trees>()?;
     m.add_class::<markuprows::MarkupPage>()?;
+    m.add_class::<Characters>()?;
     m.add_function(wrap_pyfunction!(unicode_versions, m)?)?;
     m.add_function(wrap_pyfunction!(path::column_base_names, m)?)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;
