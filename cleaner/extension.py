@@ -23,3 +23,10 @@ def extension() -> tuple[Any, str]:
     except ImportError:
         return None, "the native core is not built"
     return _native, ""
+
+
+def refusals(native: Any) -> tuple[type[BaseException], ...]:
+    """What a call into the extension ``native`` raises when it will not or cannot take a text: a lone
+    surrogate (``UnicodeEncodeError``, a ``ValueError``), a bad argument, or a bug it reports
+    (``NativeError``). The caller's Python reference answers then."""
+    return (ValueError, native.NativeError)

@@ -20,7 +20,7 @@ from itertools import repeat
 from typing import Any, Sequence
 
 from ..document import Line
-from ..extension import extension
+from ..extension import extension, refusals
 
 
 def repetition(lines: Sequence[Line]) -> tuple[array, array]:
@@ -30,7 +30,7 @@ def repetition(lines: Sequence[Line]) -> tuple[array, array]:
     if characters is not None:
         try:
             before, after = characters.repetition([line.text for line in lines])
-        except (ValueError, native.NativeError):   # (UnicodeEncodeError is a ValueError)
+        except refusals(native):
             pass
         else:
             return _doubles(before), _doubles(after)

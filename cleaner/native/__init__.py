@@ -32,7 +32,7 @@ else:  # pragma: no cover - Python 3.10
     import sre_constants as sre
     import sre_parse
 
-from ..extension import PURE_PYTHON_ENV
+from ..extension import PURE_PYTHON_ENV, refusals
 from ..extension import extension as _extension
 
 #: How a phrase matched, by the core's number (``PhraseBook.classify``'s second value).
@@ -444,7 +444,7 @@ def measured_or_none(lines: list[str], stoplist: frozenset[str], char_mode: bool
 
     try:
         return Measures(native.measure(lines, _stoplist(stoplist) if stoplist else None, char_mode))
-    except (ValueError, _native.NativeError):  # (UnicodeEncodeError is a ValueError)
+    except refusals(_native):
         return None
 
 

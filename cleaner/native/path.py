@@ -194,8 +194,9 @@ class LineView:
 
 def _refusals() -> tuple[type[BaseException], ...]:
     from .. import _native
+    from ..extension import refusals
 
-    return (ValueError, _native.NativeError)  # (UnicodeEncodeError is a ValueError)
+    return refusals(_native)
 
 
 
