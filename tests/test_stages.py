@@ -51,6 +51,18 @@ def test_features_measure_prose_and_detect_language():
     assert not d.lines[1].features.ends_sentence
 
 
+def test_the_stoplists_come_from_a_declared_dependency():
+    """The language stage reads jusText's stoplist files: the distribution asks for jusText itself, not only
+    through trafilatura (without the files every dump is scored as an unknown language, silently worse)."""
+    import re
+    from importlib.metadata import requires
+
+    from cleaner import language
+
+    assert any(re.match(r"justext\b", requirement, re.IGNORECASE) for requirement in requires("article-cleaner"))
+    assert language._stoplist_dir() is not None and "English" in language.available_languages()
+
+
 def test_features_detect_other_languages_and_scripts():
     german = doc("Die Regierung hat am Montag beschlossen, dass die neuen Regeln ab dem nächsten Jahr für alle gelten "
                  "sollen, und die Opposition kritisierte das Vorhaben scharf.")
