@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..chunks import lowered
 from ..lexicon import HEADLINE_SHARE, headline_shaped, is_prose, shares_title
 
 
 def headline_line(lines, feats, prose) -> int | None:
     """The line that repeats the page title (a dump opens with <title>; the article's
     headline stands just above its text): the candidate with the most prose below it."""
-    first = lines[0].text.lower()
+    first = lowered(lines[0].text)
     title_words = frozenset(feats[0].content)
     best, best_prose = None, 0
     for i in range(1, len(lines)):
