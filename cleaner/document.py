@@ -271,7 +271,7 @@ class Document:
     char_mode: bool = False                # measure in characters (CJK, Thai)
     language_index: Any = None             # who weighs every stoplist when the language is not plain
                                            # (language.detect's ``by_index``: the native core, if it runs)
-    line_measures: Any = None              # who measures an HTML page's lines in one call (the features
+    line_measures: Any = None              # who measures a page's lines in one call (the features
                                            # stage's ``measure_lines``: the native core, if it runs)
     region: tuple[int, int] | None = None  # [start, end) indexes of the article
     meta: dict[str, str | None] = field(default_factory=dict)

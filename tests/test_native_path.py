@@ -334,3 +334,21 @@ def test_a_page_not_in_english_does_not_build_the_references_stoplist_index():
             "print(article.language, language._word_index.cache_info().currsize)")
     shown = subprocess.run([python(), "-c", code], input=page, capture_output=True, text=True, check=True).stdout
     assert shown.split() == ["French", "0"], shown
+
+
+def test_a_profiled_dumps_lines_are_measured_by_the_core(monkeypatch):
+    """A dump a profile matches runs the Python stages (its rules are Python regexes), but its lines are
+    measured by the core in one call, as an HTML page's are; the article is the reference's."""
+    import cleaner
+
+    dump = (FIXTURES / "sites" / "jpost-1.txt").read_text(encoding="utf-8")
+    calls = []
+    measure = native_path.NativePath.measure_lines
+    monkeypatch.setattr(native_path.NativePath, "measure_lines",
+                        lambda self, texts, *rest: calls.append(len(texts)) or measure(self, texts, *rest))
+    article = cleaner.clean(dump)
+    assert article.profile == "jpost" and calls and calls[0] > 10
+    measured = len(calls)
+    with monkeypatch.context() as reference:
+        reference.setattr(native_path, "native_path", lambda: None)   # the Python reference, all of it
+        assert cleaner.clean(dump).to_dict() == article.to_dict() and len(calls) == measured

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..document import (BODY, BOILERPLATE, LABELS, UNKNOWN, Article, Authority, Document, Line, WordedReason,
                         reason_text)
-from . import Untranslatable, _default_native_book, core
+from . import Untranslatable, _default_native_book, core, measured_or_none
 from . import rules
 from ..stages import repeats, shapes
 from ..stages.context import BRIDGED
@@ -84,6 +84,12 @@ class NativePath:
             return self.path.detect_language(texts)
         except self.refusals:
             return None
+
+    def measure_lines(self, texts: list[str], stoplist: frozenset[str], char_mode: bool):
+        """The features stage's ``measure_lines`` for lines the Python stages clean (a profiled dump): the
+        distinct texts measured in one call (``cleaner.native.Measures``), or None when the core refuses
+        them (the reference measures then)."""
+        return measured_or_none(texts, stoplist, char_mode)
 
     def model(self, text_model) -> Any:
         """The core's copy of a :class:`~cleaner.textmodel.TextModel` (made once per model)."""
