@@ -233,6 +233,13 @@ def test_a_headline_pick_astray_yields_to_a_page_title_without_a_site_name():
     assert _clean(logo).title != "x"          # a logo's letter is no page title
 
 
+def test_the_page_titles_headline_printed_beside_the_dateline_is_the_title_not_a_byline():
+    # capitalised words by a date read as a name; the page title's first part says they are the headline
+    for page_title in ("Harbour Storm Repairs - Harbour Times", "Harbour Storm Repairs - Jane Doe - Harbour Times"):
+        article = _clean(page_title + "\n\nNews\nWorld\n\nHarbour Storm Repairs\nMarch 3, 2024\n\n" + PROSE)
+        assert (article.title, article.byline) == ("Harbour Storm Repairs", None), page_title
+
+
 def test_a_first_line_of_chrome_or_a_menu_run_together_does_not_replace_the_headline():
     for first in ("Skip to content", "The Daily Post - News World Opinion Business Sport Culture Travel Weather "
                                      "Jobs Letters Archive Events"):

@@ -95,8 +95,9 @@ class MetadataStage:
         texts = _texts(lines, max(after, first + 1 + _CREDIT_BELOW))
         # (a line with no date's needle is no dateline: most are passed over from their text, unmade)
         dates = [i for i in _may_be_dates(lines, texts, scan) if _open(line := _peek(lines, i)) and _is_date(line)]
+        headline = _page_headline(_peek(lines, 0).text) if lines else None
         bylines = [i for i in _may_be_bylines(texts, scan, dates)
-                   if _open(_peek(lines, i)) and _is_byline(lines, i, dates, stoplist)]
+                   if texts[i] != headline and _open(_peek(lines, i)) and _is_byline(lines, i, dates, stoplist)]
         peek = _peeker(lines)
         title_at = next((i for i in window if (line := peek(i)).label == TITLE and not _open(line)), None)
         decide, soft = doc.decide, Authority.SOFT
@@ -242,6 +243,14 @@ _PRINTED_TWICE = 1.5
 #: A line printed twice is a headline of this many words at least (a source's or a site's name is printed twice
 #: too: "France 24" over "France 24").
 _TWICE_WORDS = 3
+
+
+def _page_headline(page_title: str) -> str | None:
+    """The headline part of a page title "Headline - Author - Site" (its first part, where a separator follows
+    it), or None: a header line that prints it is the headline, not a name beside the dateline, however
+    name-like its capitalised words ("Exploring USB Commands")."""
+    parts = _SITE_SEPARATOR.split(page_title[:_TITLE_CHARS], maxsplit=1)
+    return parts[0].strip() if len(parts) > 1 else None
 
 
 def _printed_twice(texts: Sequence[str], i: int, first: int) -> bool:
