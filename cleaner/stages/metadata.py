@@ -973,19 +973,32 @@ _CREDIT_REACH = 60
 
 def _credited_above(lines, texts: Sequence[str], start: int) -> str | None:
     """The name of the nearest "By …" line above the header's window (value
-    only: the line is far from the text, so nothing says it is the byline as a whole of this article)."""
+    only: the line is far from the text, so nothing says it is the byline as a whole of this article); not a
+    menu's entry on an HTML page ("Shop By Style", :func:`_in_menu`)."""
     for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
         name = byline_name(texts[i])          # (from the text first: no line made for most)
         if name is None:
             continue
         line = _peek(lines, i)
-        if line.features.words > BYLINE_MAX_WORDS or line.features.ends_sentence:
+        if line.features.words > BYLINE_MAX_WORDS or line.features.ends_sentence or _in_menu(line):
             continue
         if name == "":
             name = _named_under(lines, i)
         if name:
             return name
     return None
+
+
+def _in_menu(line) -> bool:
+    """Does the page's markup put the line in a navigation menu (a ``<nav>``, or an element whose class or id
+    says so)? A menu's "By Manufacturer" or "By Style" browses a shop or an archive; it credits no one. Text
+    dumps carry no markup: never."""
+    markup = getattr(line, "markup", None)   # (the core's lines of a text dump have none)
+    if markup is None:
+        return False
+    from ..html.features import region_categories  # lazy: only an HTML page's lines carry markup
+
+    return "nav" in markup.containers or "nav" in region_categories(markup.near)
 
 
 #: A name on the line under "By" alone is this short ("By" over a headline is a teaser's credit line).
