@@ -58,10 +58,12 @@ class MetadataStage:
         lines = doc.lines
         if lines and _peek(lines, 0).label != BODY:
             # No headline found: the page title where it has the shape of one ("Headline | Site"); a headline
-            # found that is astray: the page title, whatever its shape.
+            # found that is astray: the headline over the credit above the header, else the page title, whatever
+            # its shape.
             title = doc.meta.get("title")
             if _TITLE_SUFFIX.match(_peek(lines, 0).text) if title is None else self._picked_astray(doc, first):
-                doc.meta["title"] = _page_title(_peek(lines, 0))
+                over_credit = _headline_over_credit(lines, first) if title is not None else None
+                doc.meta["title"] = over_credit or _page_title(_peek(lines, 0))
 
     @staticmethod
     def _picked_astray(doc: Document, first: int | None) -> bool:
@@ -972,9 +974,16 @@ _CREDIT_REACH = 60
 
 
 def _credited_above(lines, texts: Sequence[str], start: int) -> str | None:
-    """The name of the nearest "By …" line above the header's window (value
-    only: the line is far from the text, so nothing says it is the byline as a whole of this article); not a
-    menu's entry on an HTML page ("Shop By Style", :func:`_in_menu`)."""
+    """The name of the nearest "By …" line above the header's window (:func:`_credit_above`; value only: the
+    line is far from the text, so nothing says it is the byline as a whole of this article)."""
+    credit = _credit_above(lines, texts, start)
+    return credit[1] if credit is not None else None
+
+
+def _credit_above(lines, texts: Sequence[str], start: int) -> tuple[int, str] | None:
+    """The nearest "By …" line above the header's window that names someone (within :data:`_CREDIT_REACH`
+    lines), with the name: a short line, no sentence, not a menu's entry on an HTML page ("Shop By Style",
+    :func:`_in_menu`); "By" alone names the line under it."""
     for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
         name = byline_name(texts[i])          # (from the text first: no line made for most)
         if name is None:
@@ -985,8 +994,22 @@ def _credited_above(lines, texts: Sequence[str], start: int) -> str | None:
         if name == "":
             name = _named_under(lines, i)
         if name:
-            return name
+            return i, name
     return None
+
+
+def _headline_over_credit(lines, first: int) -> str | None:
+    """Where the headline the header's window gave is astray (:meth:`MetadataStage._picked_astray`), the
+    headline-shaped line right above the article's credit, the nearest "By …" line above the window
+    (:func:`_credit_above`): the page's own headline, over its byline, where a long list (a table of contents,
+    a ranking) put the first prose far under it and the page title is an SEO title sharing few of its words.
+    None where no such line stands there (the page title is the title then)."""
+    start = max(0, first - _WINDOW)
+    credit = _credit_above(lines, _texts(lines, start), start)
+    if credit is None or credit[0] < 2:
+        return None
+    above = _peek(lines, credit[0] - 1)
+    return above.text if _open(above) and _headline_shaped(above) else None
 
 
 def _in_menu(line) -> bool:
