@@ -255,6 +255,16 @@ def test_a_pick_astray_yields_to_the_headline_over_the_credit_above_a_long_list(
     assert sentence.title == "Best Coastal Towns to Visit in 2025"
 
 
+def test_the_sites_masthead_of_several_parts_is_no_headline():
+    # "Headline - Author - Blog": the header's "Author – Blog" line repeats the page title's tail, the site's
+    # signature, not its headline
+    site = "Jane Doe – Harbour Notes and Coastal Works"
+    dump = ("Storm Repairs Explained - Jane Doe - Harbour Notes and Coastal Works\n\n" + site +
+            "\nwww.harbournotes.com\nHarbour Blog\n\nStorm Repairs Explained\nMarch 3, 2024\n—\nby\nJane Doe\n\n"
+            + PROSE)
+    assert _clean(dump).title == "Storm Repairs Explained"
+
+
 def test_a_first_line_of_chrome_or_a_menu_run_together_does_not_replace_the_headline():
     for first in ("Skip to content", "The Daily Post - News World Opinion Business Sport Culture Travel Weather "
                                      "Jobs Letters Archive Events"):

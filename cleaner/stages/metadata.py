@@ -187,7 +187,7 @@ class MetadataStage:
         lines = doc.lines
         titled_page = bool(lines) and len(_peek(lines, 0).text) <= _FIRST_LINE_TITLE_CHARS
         page_title = _peek(lines, 0).text.lower() if titled_page else ""
-        site = _site_part(page_title)
+        site, signature = _site_part(page_title), _signature(page_title)
         page_words = frozenset(_peek(lines, 0).features.content) if titled_page else frozenset()
         titles = tuple(map(_TitlePart, _title_parts(page_title)))
         # (a headline printed twice stands against a page title that shares nothing with it: where there is one)
@@ -216,7 +216,8 @@ class MetadataStage:
                     best, best_score = i, score
             # The site's name alone (the logo, "A List Apart" of "Understanding Web Design – A List Apart") shares
             # the page title but is no headline: it names no title (the window's pick, and so the labels, as before).
-            masthead = site is not None and lowered_line.strip() == site
+            masthead = site is not None and (lowered_line.strip() == site or (
+                signature is not None and _SITE_SEPARATOR.split(lowered_line.strip()) == signature))
             titled = 0.0 if masthead else 4.0 if i in repeats else 3.0 if shares else 0.0
             if not titled and not masthead and twice_counts and _printed_twice(texts, i, first):
                 titled = _PRINTED_TWICE
@@ -371,6 +372,15 @@ def _site_part(page_title: str) -> str | None:
     line repeating it is the site's logo or masthead, not the headline."""
     signed = _SITE_SEPARATOR.split(page_title)
     return signed[-1].strip() if len(signed) > 1 else None
+
+
+def _signature(page_title: str) -> list[str] | None:
+    """The run of a page title's parts (lower case) after its headline, where the site signs with more than one
+    ("exploring usb commands - ann lee - cyber security": ["ann lee", "cyber security"]), or None: a header
+    line that prints them ("Ann Lee – Cyber Security") is the site's masthead, as its last part alone is
+    (:func:`_site_part`), not the headline."""
+    parts = _SITE_SEPARATOR.split(page_title[:_TITLE_CHARS])
+    return [part.strip() for part in parts[1:]] if len(parts) >= 3 else None
 
 
 def _repeating(lines, first: int, titles: "tuple[_TitlePart, ...]") -> list[int]:
