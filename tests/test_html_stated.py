@@ -15,8 +15,8 @@ from cleaner.html.stated import as_name, author_in_markup, is_placeholder, is_si
 PROSE = "<p>The harbour reopened on Monday after three weeks of repairs to the storm wall, officials said.</p>"
 
 
-def _clean(head: str, header: str, tail: str = "", url: str | None = None):
-    page = (f"<html><head><title>Harbour reopens</title>{head}</head><body><article>"
+def _clean(head: str, header: str, tail: str = "", url: str | None = None, before: str = ""):
+    page = (f"<html><head><title>Harbour reopens</title>{head}</head><body>{before}<article>"
             f"<h1>Harbour reopens after repairs</h1>{header}{PROSE * 3}</article>{tail}</body></html>")
     return Cleaner(use_profiles=False).clean(page, url=url, input_format="html")
 
@@ -201,6 +201,16 @@ def test_the_sites_name_among_the_json_ld_authors_is_the_publisher_not_a_writer(
     authors = {"@context": "https://schema.org", "@type": "NewsArticle",
                "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Harbourtimes"}]}
     assert _clean(_ld(authors), "", url="https://harbourtimes.com/x").byline == "Ann Lee"
+
+
+def test_a_menus_by_entry_above_the_header_credits_no_one():
+    # "Shop By Style" in the page's <nav>, far above the headline: a way to browse, not a byline; the same
+    # "By …" line outside a menu is still read as the credit above the header
+    items = "".join(f"<li><a href='/c/{n}'>Category {n}</a></li>" for n in range(1, 21))
+    menu = "<nav><ul><li><a href='/s'>By Style</a></li>" + items + "</ul></nav>"
+    assert _clean("", "", before=menu).byline is None
+    credit = "<div><ul><li>By Ann Lee</li>" + items.replace("<a", "<span").replace("</a>", "</span>") + "</ul></div>"
+    assert _clean("", "", before=credit).byline == "Ann Lee"
 
 
 def test_a_by_line_under_the_headline_names_the_author_whatever_its_class():

@@ -233,6 +233,38 @@ def test_a_headline_pick_astray_yields_to_a_page_title_without_a_site_name():
     assert _clean(logo).title != "x"          # a logo's letter is no page title
 
 
+def test_the_page_titles_headline_printed_beside_the_dateline_is_the_title_not_a_byline():
+    # capitalised words by a date read as a name; the page title's first part says they are the headline
+    for page_title in ("Harbour Storm Repairs - Harbour Times", "Harbour Storm Repairs - Jane Doe - Harbour Times"):
+        article = _clean(page_title + "\n\nNews\nWorld\n\nHarbour Storm Repairs\nMarch 3, 2024\n\n" + PROSE)
+        assert (article.title, article.byline) == ("Harbour Storm Repairs", None), page_title
+
+
+def test_a_pick_astray_yields_to_the_headline_over_the_credit_above_a_long_list():
+    # an SEO page title sharing few words with the headline; a table of contents puts the first prose far under
+    # the headline and its byline, and the window's pick is the list's last heading
+    contents = "".join(f"Stop {n}: Kingsport Quay\n" for n in range(1, 25))
+
+    def dump(headline: str) -> str:
+        return ("Best Coastal Towns to Visit in 2025 | Harbour Times\n\nNews\nTravel\n\n" + headline +
+                "\nBy Jane Doe\n\nTable of Contents\n" + contents + "\nRank Two: Kingsport Quay\n\n" + PROSE)
+    article = _clean(dump("Ten Harbour Towns Worth the Drive This Summer"))
+    assert (article.title, article.byline) == ("Ten Harbour Towns Worth the Drive This Summer", "Jane Doe")
+    # a sentence over the credit is no headline: the page title stands in, as before
+    sentence = _clean(dump("We drove the whole coast in a week, and these are the towns we would visit again."))
+    assert sentence.title == "Best Coastal Towns to Visit in 2025"
+
+
+def test_the_sites_masthead_of_several_parts_is_no_headline():
+    # "Headline - Author - Blog": the header's "Author – Blog" line repeats the page title's tail, the site's
+    # signature, not its headline
+    site = "Jane Doe – Harbour Notes and Coastal Works"
+    dump = ("Storm Repairs Explained - Jane Doe - Harbour Notes and Coastal Works\n\n" + site +
+            "\nwww.harbournotes.com\nHarbour Blog\n\nStorm Repairs Explained\nMarch 3, 2024\n—\nby\nJane Doe\n\n"
+            + PROSE)
+    assert _clean(dump).title == "Storm Repairs Explained"
+
+
 def test_a_first_line_of_chrome_or_a_menu_run_together_does_not_replace_the_headline():
     for first in ("Skip to content", "The Daily Post - News World Opinion Business Sport Culture Travel Weather "
                                      "Jobs Letters Archive Events"):

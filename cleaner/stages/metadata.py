@@ -58,10 +58,12 @@ class MetadataStage:
         lines = doc.lines
         if lines and _peek(lines, 0).label != BODY:
             # No headline found: the page title where it has the shape of one ("Headline | Site"); a headline
-            # found that is astray: the page title, whatever its shape.
+            # found that is astray: the headline over the credit above the header, else the page title, whatever
+            # its shape.
             title = doc.meta.get("title")
             if _TITLE_SUFFIX.match(_peek(lines, 0).text) if title is None else self._picked_astray(doc, first):
-                doc.meta["title"] = _page_title(_peek(lines, 0))
+                over_credit = _headline_over_credit(lines, first) if title is not None else None
+                doc.meta["title"] = over_credit or _page_title(_peek(lines, 0))
 
     @staticmethod
     def _picked_astray(doc: Document, first: int | None) -> bool:
@@ -95,8 +97,9 @@ class MetadataStage:
         texts = _texts(lines, max(after, first + 1 + _CREDIT_BELOW))
         # (a line with no date's needle is no dateline: most are passed over from their text, unmade)
         dates = [i for i in _may_be_dates(lines, texts, scan) if _open(line := _peek(lines, i)) and _is_date(line)]
+        headline = _page_headline(_peek(lines, 0).text) if lines else None
         bylines = [i for i in _may_be_bylines(texts, scan, dates)
-                   if _open(_peek(lines, i)) and _is_byline(lines, i, dates, stoplist)]
+                   if texts[i] != headline and _open(_peek(lines, i)) and _is_byline(lines, i, dates, stoplist)]
         peek = _peeker(lines)
         title_at = next((i for i in window if (line := peek(i)).label == TITLE and not _open(line)), None)
         decide, soft = doc.decide, Authority.SOFT
@@ -184,7 +187,7 @@ class MetadataStage:
         lines = doc.lines
         titled_page = bool(lines) and len(_peek(lines, 0).text) <= _FIRST_LINE_TITLE_CHARS
         page_title = _peek(lines, 0).text.lower() if titled_page else ""
-        site = _site_part(page_title)
+        site, signature = _site_part(page_title), _signature(page_title)
         page_words = frozenset(_peek(lines, 0).features.content) if titled_page else frozenset()
         titles = tuple(map(_TitlePart, _title_parts(page_title)))
         # (a headline printed twice stands against a page title that shares nothing with it: where there is one)
@@ -213,7 +216,8 @@ class MetadataStage:
                     best, best_score = i, score
             # The site's name alone (the logo, "A List Apart" of "Understanding Web Design – A List Apart") shares
             # the page title but is no headline: it names no title (the window's pick, and so the labels, as before).
-            masthead = site is not None and lowered_line.strip() == site
+            masthead = site is not None and (lowered_line.strip() == site or (
+                signature is not None and _SITE_SEPARATOR.split(lowered_line.strip()) == signature))
             titled = 0.0 if masthead else 4.0 if i in repeats else 3.0 if shares else 0.0
             if not titled and not masthead and twice_counts and _printed_twice(texts, i, first):
                 titled = _PRINTED_TWICE
@@ -242,6 +246,14 @@ _PRINTED_TWICE = 1.5
 #: A line printed twice is a headline of this many words at least (a source's or a site's name is printed twice
 #: too: "France 24" over "France 24").
 _TWICE_WORDS = 3
+
+
+def _page_headline(page_title: str) -> str | None:
+    """The headline part of a page title "Headline - Author - Site" (its first part, where a separator follows
+    it), or None: a header line that prints it is the headline, not a name beside the dateline, however
+    name-like its capitalised words ("Exploring USB Commands")."""
+    parts = _SITE_SEPARATOR.split(page_title[:_TITLE_CHARS], maxsplit=1)
+    return parts[0].strip() if len(parts) > 1 else None
 
 
 def _printed_twice(texts: Sequence[str], i: int, first: int) -> bool:
@@ -360,6 +372,15 @@ def _site_part(page_title: str) -> str | None:
     line repeating it is the site's logo or masthead, not the headline."""
     signed = _SITE_SEPARATOR.split(page_title)
     return signed[-1].strip() if len(signed) > 1 else None
+
+
+def _signature(page_title: str) -> list[str] | None:
+    """The run of a page title's parts (lower case) after its headline, where the site signs with more than one
+    ("exploring usb commands - ann lee - cyber security": ["ann lee", "cyber security"]), or None: a header
+    line that prints them ("Ann Lee – Cyber Security") is the site's masthead, as its last part alone is
+    (:func:`_site_part`), not the headline."""
+    parts = _SITE_SEPARATOR.split(page_title[:_TITLE_CHARS])
+    return [part.strip() for part in parts[1:]] if len(parts) >= 3 else None
 
 
 def _repeating(lines, first: int, titles: "tuple[_TitlePart, ...]") -> list[int]:
@@ -963,20 +984,54 @@ _CREDIT_REACH = 60
 
 
 def _credited_above(lines, texts: Sequence[str], start: int) -> str | None:
-    """The name of the nearest "By …" line above the header's window (value
-    only: the line is far from the text, so nothing says it is the byline as a whole of this article)."""
+    """The name of the nearest "By …" line above the header's window (:func:`_credit_above`; value only: the
+    line is far from the text, so nothing says it is the byline as a whole of this article)."""
+    credit = _credit_above(lines, texts, start)
+    return credit[1] if credit is not None else None
+
+
+def _credit_above(lines, texts: Sequence[str], start: int) -> tuple[int, str] | None:
+    """The nearest "By …" line above the header's window that names someone (within :data:`_CREDIT_REACH`
+    lines), with the name: a short line, no sentence, not a menu's entry on an HTML page ("Shop By Style",
+    :func:`_in_menu`); "By" alone names the line under it."""
     for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
         name = byline_name(texts[i])          # (from the text first: no line made for most)
         if name is None:
             continue
         line = _peek(lines, i)
-        if line.features.words > BYLINE_MAX_WORDS or line.features.ends_sentence:
+        if line.features.words > BYLINE_MAX_WORDS or line.features.ends_sentence or _in_menu(line):
             continue
         if name == "":
             name = _named_under(lines, i)
         if name:
-            return name
+            return i, name
     return None
+
+
+def _headline_over_credit(lines, first: int) -> str | None:
+    """Where the headline the header's window gave is astray (:meth:`MetadataStage._picked_astray`), the
+    headline-shaped line right above the article's credit, the nearest "By …" line above the window
+    (:func:`_credit_above`): the page's own headline, over its byline, where a long list (a table of contents,
+    a ranking) put the first prose far under it and the page title is an SEO title sharing few of its words.
+    None where no such line stands there (the page title is the title then)."""
+    start = max(0, first - _WINDOW)
+    credit = _credit_above(lines, _texts(lines, start), start)
+    if credit is None or credit[0] < 2:
+        return None
+    above = _peek(lines, credit[0] - 1)
+    return above.text if _open(above) and _headline_shaped(above) else None
+
+
+def _in_menu(line) -> bool:
+    """Does the page's markup put the line in a navigation menu (a ``<nav>``, or an element whose class or id
+    says so)? A menu's "By Manufacturer" or "By Style" browses a shop or an archive; it credits no one. Text
+    dumps carry no markup: never."""
+    markup = getattr(line, "markup", None)   # (the core's lines of a text dump have none)
+    if markup is None:
+        return False
+    from ..html.features import region_categories  # lazy: only an HTML page's lines carry markup
+
+    return "nav" in markup.containers or "nav" in region_categories(markup.near)
 
 
 #: A name on the line under "By" alone is this short ("By" over a headline is a teaser's credit line).
