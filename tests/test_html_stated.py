@@ -223,3 +223,22 @@ def test_a_date_only_a_comment_states_is_not_the_articles():
     wrapped = ("<html><head><title>Harbour reopens</title></head><body class='single comments-open'><article>"
                f"<h1>Harbour reopens after repairs</h1>{own}{PROSE * 3}</article></body></html>")
     assert Cleaner(use_profiles=False).clean(wrapped, input_format="html").date == "2024-03-07"
+
+
+def test_the_author_elements_are_what_the_author_xpaths_find_in_their_order():
+    """One pass over the elements stands in for the four XPaths (the specification): the same elements, each
+    query's in document order, the queries in turn; ``rel`` split as ``normalize-space`` splits (a
+    no-break space or a form feed does not separate words there), an element found by two queries twice."""
+    from cleaner.html.stated import _AUTHOR_XPATHS, _author_elements
+
+    page = html.fromstring(
+        "<html><head><meta itemprop='author' content='Ann Lee'></head><body>"
+        "<div class='post-Byline'><a rel='nofollow\tauthor\n' href='/authors/ann'>Ann</a></div>"
+        "<a rel='author\u00a0x'>no-break space</a><a rel='x\fauthor'>form feed</a><a rel=' author '>spaces</a>"
+        "<span itemprop='author' class='Author'>Bob Roe</span><a href='/AUTHOR/x'>capitals</a>"
+        "<!-- <a rel='author'>a comment</a> --><p class='bylines'><a href='/x/author/y' rel='AUTHOR'>Cy</a></p>"
+        "<b itemprop='author '>trailing space</b><div id='author'>an id</div></body></html>")
+    expected = [element for xpath in _AUTHOR_XPATHS for element in page.xpath(xpath)]
+    assert len(expected) == 9
+    assert _author_elements(page) == expected
+    assert _author_elements(page.find("body")) == expected      # the XPaths read the whole document
