@@ -242,3 +242,14 @@ def test_the_author_elements_are_what_the_author_xpaths_find_in_their_order():
     assert len(expected) == 9
     assert _author_elements(page) == expected
     assert _author_elements(page.find("body")) == expected      # the XPaths read the whole document
+
+
+def test_a_short_text_is_the_elements_text_with_its_spaces_squeezed_or_none_when_long():
+    """Read a piece at a time, the text is what joining the whole and squeezing its spaces gives: words
+    never run across pieces (``<b>Ann</b>Lee`` is two), and over ``most`` words it is None."""
+    from cleaner.html.stated import _short_text
+
+    element = html.fromstring("<p>  By <b>Ann</b>Lee\u00a0and\t<i> Bob  Roe </i>| 5 May </p>")
+    assert _short_text(element, 9) == " ".join(" ".join(element.itertext()).split()) == \
+        "By Ann Lee and Bob Roe | 5 May"
+    assert _short_text(element, 8) is None

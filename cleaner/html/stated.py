@@ -191,8 +191,8 @@ def _credited_in_header(header: list) -> str | None:
     words. Not a list's item: a menu's "Browse by" entries print "By Event Type" too (a list's "By Ann
     Lee" beside its date is :mod:`cleaner.html.metadata`'s)."""
     for element in header:
-        text = " ".join(" ".join(element.itertext()).split())
-        if len(text.split()) > _CREDIT_WORDS or not BYLINE_PREFIX.match(text + " "):
+        text = _short_text(element, _CREDIT_WORDS)
+        if text is None or not BYLINE_PREFIX.match(text + " "):
             continue
         if element.tag in _LISTS or next(element.iterancestors(*_LISTS), None) is not None:
             continue
@@ -200,6 +200,18 @@ def _credited_in_header(header: list) -> str | None:
         if name and " " in name and _all_capitalised(name):
             return name
     return None
+
+
+def _short_text(element, most: int) -> str | None:
+    """The element's text with its runs of white space one space, or None when it has over ``most`` words:
+    read a piece at a time, so that a header's big elements (its wrappers, up to the whole article) are
+    not joined whole only to be found too long."""
+    words: list[str] = []
+    for piece in element.itertext():
+        words += piece.split()
+        if len(words) > most:
+            return None
+    return " ".join(words)
 
 
 #: Elements of lists and menus.
