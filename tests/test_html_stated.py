@@ -253,3 +253,25 @@ def test_a_short_text_is_the_elements_text_with_its_spaces_squeezed_or_none_when
     assert _short_text(element, 9) == " ".join(" ".join(element.itertext()).split()) == \
         "By Ann Lee and Bob Roe | 5 May"
     assert _short_text(element, 8) is None
+
+
+def test_the_dates_outside_json_ld_are_read_as_the_date_xpaths_read_them():
+    """The meta tags and microdata read without the XPaths (the specification): the same values in the same
+    order, an element's ``content`` and ``datetime`` in the order it has them; a property or a name that only
+    one key's XPath accepts counts for that key alone."""
+    from cleaner.html.stated import _DATE_XPATHS, _meta_dates, _microdata_dates
+
+    page = html.fromstring(
+        "<html><head><meta name='og:updated_time' content='2020-01-01'>"
+        "<meta property='og:updated_time' content='2021-02-02'><meta name='article:published_time'>"
+        "<meta property='article:published_time' content='x 2019-03-03'></head><body>"
+        "<time itemprop='datePublished' datetime='2018-04-04' content='2018-05-05'>4 April</time>"
+        "<span itemprop='dateModified' content='2017-06-06' datetime='2017-07-07'></span>"
+        "<b itemprop='datePublished '>2016</b><i itemprop='datePublished' datetime='2015-08-08'></i>"
+        "</body></html>")
+    microdata = _microdata_dates(page)
+    for key, (metas, items) in _DATE_XPATHS.items():
+        assert list(_meta_dates(page, key)) == [str(value) for value in page.xpath(metas)]
+        assert microdata[key] == [str(value) for value in page.xpath(items)]
+    assert microdata["datePublished"] == ["2018-04-04", "2018-05-05", "2015-08-08"]
+    assert structured_dates(page) == {"datePublished": "2018-04-04", "dateModified": "2021-02-02"}

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..lexicon import BYLINE_PREFIX, DATE_LABEL_WORD, MONTH_NAMES
 from .words import category, region_words
@@ -89,18 +89,65 @@ _DATE_XPATHS = {
 _MAX_JSON_LD = 1_000_000
 
 
+#: What :func:`structured_dates` reads for each of :data:`_DATE_XPATHS` (the XPaths are the specification,
+#: held to it by a test): the meta tags' ``property`` values and ``name`` values, then the ``itemprop``.
+_DATE_METAS = {"datePublished": (("article:published_time",), ("article:published_time",)),
+               "dateModified": (("article:modified_time", "og:updated_time"), ("article:modified_time",))}
+#: The attributes of an ``itemprop`` element that hold its date.
+_DATE_ATTRIBUTES = ("content", "datetime")
+
+
 def structured_dates(root) -> dict[str, str]:
     """The ISO days the page's structured data gives as its ``datePublished`` and ``dateModified`` (the
-    keys present are those it states): JSON-LD first, then the meta tags and microdata."""
+    keys present are those it states): JSON-LD first, then the meta tags and microdata.
+
+    The meta tags are found by lxml's walk of ``<meta>`` elements alone, the microdata in one pass over the
+    page's elements for both keys, when needed: each XPath was a walk of the whole page (~0.6 and ~1.5 ms
+    on a wcxb page)."""
     found = _json_ld_dates(root)
-    for key, xpaths in _DATE_XPATHS.items():
-        for xpath in xpaths:
-            if key in found:
-                break
-            day = next(filter(None, map(_ISO_DAY.match, map(str, root.xpath(xpath)))), None)
-            if day:
-                found[key] = day.group(1)
+    if len(found) == len(_DATE_XPATHS):
+        return found
+    top = root.getroottree().getroot()
+    stated = None
+    for key in _DATE_METAS:
+        if key in found:
+            continue
+        day = _first_day(_meta_dates(top, key))
+        if day is None:
+            stated = _microdata_dates(top) if stated is None else stated
+            day = _first_day(stated[key])
+        if day is not None:
+            found[key] = day
     return found
+
+
+def _first_day(values: Iterable[str]) -> str | None:
+    """The ISO day the first of ``values`` that begins with one begins with."""
+    day = next(filter(None, map(_ISO_DAY.match, values)), None)
+    return day.group(1) if day else None
+
+
+def _meta_dates(top, key: str) -> Iterator[str]:
+    """The ``content`` of the page's meta tags that state ``key`` (:data:`_DATE_METAS`), in document order."""
+    properties, names = _DATE_METAS[key]
+    for meta in top.iter("meta"):
+        if meta.get("property") in properties or meta.get("name") in names:
+            content = meta.get("content")
+            if content is not None:
+                yield content
+
+
+def _microdata_dates(top) -> dict[str, list[str]]:
+    """For each key of :data:`_DATE_METAS`, the ``content`` and ``datetime`` values of the page's elements
+    whose ``itemprop`` is the key, in document order (an element's in the order it has them)."""
+    from lxml import etree
+
+    stated: dict[str, list[str]] = {key: [] for key in _DATE_METAS}
+    for element in top.iter(etree.Element):
+        values = stated.get(element.get("itemprop"))
+        if values is not None:
+            values += [value for name, value in element.items() if name in _DATE_ATTRIBUTES]
+    return stated
 
 
 def _json_ld_dates(root) -> dict[str, str]:
