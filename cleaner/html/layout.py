@@ -283,7 +283,7 @@ def _region_words(attributes: dict[str, str]) -> frozenset[str]:
     key = (get("class"), get("id"), get("role"), get("itemprop"))
     words = _attributes_cache.get(key)
     if words is None:
-        words = _attributes_cache[key] = _shared_words.shared(_region_words_of(attributes))
+        words = _attributes_cache[key] = _shared_words.shared(_region_words_of(*key))
     return words
 
 
@@ -300,23 +300,28 @@ _words_cache = BoundedCache(CACHED_VALUES)
 _shared_words = BoundedCache(CACHED_VALUES)
 
 
-def _region_words_of(attributes: dict[str, str]) -> frozenset[str]:
-    words = _NO_WORDS
-    for attribute in ("class", "id"):
-        value = attributes.get(attribute)
-        if value:
-            found = _words_cache.get(value)
-            if found is None:
-                found = _words_cache[value] = _shared_words.shared(frozenset(region_words(value)))
-            if found:
-                words = words | found
-    for attribute in ("role", "itemprop"):
-        value = attributes.get(attribute)
+def _region_words_of(names: str | None, ident: str | None, role: str | None, prop: str | None) -> frozenset[str]:
+    """Region words of an element's class (``names``), id, role and itemprop values (:func:`_region_words`)."""
+    words = _value_words(names) if names else _NO_WORDS
+    if ident:
+        more = _value_words(ident)
+        if more:
+            words = words | more if words else more
+    for value in (role, prop):
         if value:
             mapped = ROLE_WORDS.get(value.strip().lower()[:40])
             if mapped:
                 words = words | {mapped}
     return words
+
+
+def _value_words(value: str) -> frozenset[str]:
+    """Region words of one class or id value, cached: a value naming none (most) is the one empty set."""
+    found = _words_cache.get(value)
+    if found is None:
+        named = region_words(value)
+        found = _words_cache[value] = _shared_words.shared(frozenset(named)) if named else _NO_WORDS
+    return found
 
 
 def _is_hidden(attributes: dict[str, str]) -> bool:
