@@ -44,7 +44,7 @@ _AUTHOR_XPATHS = (
 )
 #: What :func:`_author_elements` tests, element by element, for each of :data:`_AUTHOR_XPATHS` in turn (the
 #: XPaths are the specification, held to it by a test): the ``itemprop``; an ``<a>``'s ``rel`` words,
-#: split as XPath's ``normalize-space`` splits (at XML white space only); its ``href``; the ``class`` (the tests written out).
+#: split as XPath's ``normalize-space`` splits (at XML white space only); its ``href``; the ``class``.
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 #: Region categories whose authors are not the article's.
 _OTHER_PEOPLES = frozenset({"comment", "related", "nav", "footer", "sidebar", "bio"})
