@@ -719,3 +719,33 @@ def test_the_collector_is_paused_while_a_page_is_cleaned_and_left_as_it_was(monk
         assert seen == [False, False] and not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_region_words_split_an_ascii_value_as_the_pattern_splits_it():
+    """An ASCII class or id value is split by a translation table, any other by ``_SPLIT``: the same words,
+    in the same order, on values of words, separators, capitals, digits and runs of either."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cleaner.html import words
+
+    pieces = st.sampled_from(["nav", "Menu", "post", "Body", "comment", "relatedPosts", "x", "2", "__", "-", " ",
+                              "\t", ".", "é", "İ", "K", "SHARE", "sidebar", "a1b"])
+
+    def by_pattern(value: str) -> tuple[str, ...]:
+        value = value[:400]
+        if not value.islower():
+            value = words._CAMEL.sub(" ", value).lower()
+        found: list[str] = []
+        for word in words._SPLIT.split(value):
+            if word and words.category(word) is not None and word not in found:
+                found.append(word)
+        return tuple(found)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=40).map("".join))
+    def check(value: str) -> None:
+        assert words.region_words(value) == by_pattern(value)
+
+    check()
+    assert words.region_words("postBody share-bar") == ("post", "body", "share")

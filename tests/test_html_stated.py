@@ -233,3 +233,55 @@ def test_a_date_only_a_comment_states_is_not_the_articles():
     wrapped = ("<html><head><title>Harbour reopens</title></head><body class='single comments-open'><article>"
                f"<h1>Harbour reopens after repairs</h1>{own}{PROSE * 3}</article></body></html>")
     assert Cleaner(use_profiles=False).clean(wrapped, input_format="html").date == "2024-03-07"
+
+
+def test_the_author_elements_are_what_the_author_xpaths_find_in_their_order():
+    """One pass over the elements stands in for the four XPaths (the specification): the same elements, each
+    query's in document order, the queries in turn; ``rel`` split as ``normalize-space`` splits (a
+    no-break space or a form feed does not separate words there), an element found by two queries twice."""
+    from cleaner.html.stated import _AUTHOR_XPATHS, _author_elements
+
+    page = html.fromstring(
+        "<html><head><meta itemprop='author' content='Ann Lee'></head><body>"
+        "<div class='post-Byline'><a rel='nofollow\tauthor\n' href='/authors/ann'>Ann</a></div>"
+        "<a rel='author\u00a0x'>no-break space</a><a rel='x\fauthor'>form feed</a><a rel=' author '>spaces</a>"
+        "<span itemprop='author' class='Author'>Bob Roe</span><a href='/AUTHOR/x'>capitals</a>"
+        "<!-- <a rel='author'>a comment</a> --><p class='bylines'><a href='/x/author/y' rel='AUTHOR'>Cy</a></p>"
+        "<b itemprop='author '>trailing space</b><div id='author'>an id</div></body></html>")
+    expected = [element for xpath in _AUTHOR_XPATHS for element in page.xpath(xpath)]
+    assert len(expected) == 9
+    assert _author_elements(page) == expected
+    assert _author_elements(page.find("body")) == expected      # the XPaths read the whole document
+
+
+def test_a_short_text_is_the_elements_text_with_its_spaces_squeezed_or_none_when_long():
+    """Read a piece at a time, the text is what joining the whole and squeezing its spaces gives: words
+    never run across pieces (``<b>Ann</b>Lee`` is two), and over ``most`` words it is None."""
+    from cleaner.html.stated import _short_text
+
+    element = html.fromstring("<p>  By <b>Ann</b>Lee\u00a0and\t<i> Bob  Roe </i>| 5 May </p>")
+    assert _short_text(element, 9) == " ".join(" ".join(element.itertext()).split()) == \
+        "By Ann Lee and Bob Roe | 5 May"
+    assert _short_text(element, 8) is None
+
+
+def test_the_dates_outside_json_ld_are_read_as_the_date_xpaths_read_them():
+    """The meta tags and microdata read without the XPaths (the specification): the same values in the same
+    order, an element's ``content`` and ``datetime`` in the order it has them; a property or a name that only
+    one key's XPath accepts counts for that key alone."""
+    from cleaner.html.stated import _DATE_XPATHS, _meta_dates, _microdata_dates
+
+    page = html.fromstring(
+        "<html><head><meta name='og:updated_time' content='2020-01-01'>"
+        "<meta property='og:updated_time' content='2021-02-02'><meta name='article:published_time'>"
+        "<meta property='article:published_time' content='x 2019-03-03'></head><body>"
+        "<time itemprop='datePublished' datetime='2018-04-04' content='2018-05-05'>4 April</time>"
+        "<span itemprop='dateModified' content='2017-06-06' datetime='2017-07-07'></span>"
+        "<b itemprop='datePublished '>2016</b><i itemprop='datePublished' datetime='2015-08-08'></i>"
+        "</body></html>")
+    microdata = _microdata_dates(page)
+    for key, (metas, items) in _DATE_XPATHS.items():
+        assert list(_meta_dates(page, key)) == [str(value) for value in page.xpath(metas)]
+        assert microdata[key] == [str(value) for value in page.xpath(items)]
+    assert microdata["datePublished"] == ["2018-04-04", "2018-05-05", "2015-08-08"]
+    assert structured_dates(page) == {"datePublished": "2018-04-04", "dateModified": "2021-02-02"}

@@ -254,26 +254,22 @@ def _all_words(frame: _Frame, inherited: "frozenset[str] | None") -> frozenset[s
     return inherited | frame.words if frame.words else inherited
 
 
-class _Facts(NamedTuple):
-    """What a frame passes on to the lines in it (:meth:`_Frame.line_facts`)."""
-
-    heading: int                   # the level of the nearest heading element at or above the frame (0: none)
-    containers: frozenset[str]     # the semantic containers at or above it
-    depth: int                     # elements above it in its path (at most PATH_LIMIT - 1: a path's ids)
-    hidden: bool                   # it or an ancestor is hidden
-
-
-_TOP_FACTS = _Facts(0, _NO_WORDS, -1, False)
+#: What a frame passes on to the lines in it (:meth:`_Frame.line_facts`), a plain tuple (a NamedTuple is
+#: built by a Python ``__new__``, one call more per frame): the level of the nearest heading element at
+#: or above the frame (0: none); the semantic containers at or above it; the elements above it in its path
+#: (at most PATH_LIMIT - 1: a path's ids); whether it or an ancestor is hidden.
+_Facts = tuple[int, frozenset[str], int, bool]
+_TOP_FACTS: _Facts = (0, _NO_WORDS, -1, False)
 
 
 def _facts(frame: _Frame, inherited: "_Facts | None") -> _Facts:
     heading, containers, depth, hidden = _TOP_FACTS if inherited is None else inherited
     tag = frame.tag
     level = HEADINGS.get(tag)
-    return _Facts(level if level is not None else heading,
-                  containers | {tag} if tag in CONTAINERS else containers,
-                  min(depth + 1, PATH_LIMIT - 1),
-                  hidden or (bool(frame.attributes) and _is_hidden(frame.attributes)))
+    return (level if level is not None else heading,
+            containers | {tag} if tag in CONTAINERS else containers,
+            depth + 1 if depth < PATH_LIMIT - 1 else PATH_LIMIT - 1,
+            hidden or (bool(frame.attributes) and _is_hidden(frame.attributes)))
 
 
 _NONE: dict[str, str] = {}
@@ -287,7 +283,7 @@ def _region_words(attributes: dict[str, str]) -> frozenset[str]:
     key = (get("class"), get("id"), get("role"), get("itemprop"))
     words = _attributes_cache.get(key)
     if words is None:
-        words = _attributes_cache[key] = _shared_words.shared(_region_words_of(attributes))
+        words = _attributes_cache[key] = _shared_words.shared(_region_words_of(*key))
     return words
 
 
@@ -304,23 +300,28 @@ _words_cache = BoundedCache(CACHED_VALUES)
 _shared_words = BoundedCache(CACHED_VALUES)
 
 
-def _region_words_of(attributes: dict[str, str]) -> frozenset[str]:
-    words = _NO_WORDS
-    for attribute in ("class", "id"):
-        value = attributes.get(attribute)
-        if value:
-            found = _words_cache.get(value)
-            if found is None:
-                found = _words_cache[value] = _shared_words.shared(frozenset(region_words(value)))
-            if found:
-                words = words | found
-    for attribute in ("role", "itemprop"):
-        value = attributes.get(attribute)
+def _region_words_of(names: str | None, ident: str | None, role: str | None, prop: str | None) -> frozenset[str]:
+    """Region words of an element's class (``names``), id, role and itemprop values (:func:`_region_words`)."""
+    words = _value_words(names) if names else _NO_WORDS
+    if ident:
+        more = _value_words(ident)
+        if more:
+            words = words | more if words else more
+    for value in (role, prop):
         if value:
             mapped = ROLE_WORDS.get(value.strip().lower()[:40])
             if mapped:
                 words = words | {mapped}
     return words
+
+
+def _value_words(value: str) -> frozenset[str]:
+    """Region words of one class or id value, cached: a value naming none (most) is the one empty set."""
+    found = _words_cache.get(value)
+    if found is None:
+        named = region_words(value)
+        found = _words_cache[value] = _shared_words.shared(frozenset(named)) if named else _NO_WORDS
+    return found
 
 
 def _is_hidden(attributes: dict[str, str]) -> bool:
@@ -456,11 +457,10 @@ class LineBuilder:
         above = parent.parent if parent is not None else None
         far_frame = above.parent if above is not None else None
         heading, containers, depth, hidden = frame.line_facts()
-        line.markup = Markup(
-            tag=frame.tag, heading=heading, containers=containers,
-            link_chars=min(self._link_chars, len(text)), near=self._near,
-            far=far_frame.all_words if far_frame is not None else _NO_WORDS, depth=depth,
-            hidden=hidden, block=frame.id, frames=self._tree)
+        link_chars = self._link_chars
+        line.markup = Markup(   # by position (the fields' order), which is cheaper than by keyword
+            frame.tag, heading, containers, link_chars if link_chars < len(text) else len(text), self._near,
+            far_frame.all_words if far_frame is not None else _NO_WORDS, depth, hidden, frame.id, self._tree)
         self.lines.append(line)
         self._signatures.append((frame.signature, parent.signature if parent is not None else None))
 
