@@ -13,6 +13,7 @@ from cleaner.stages.features import FeaturesStage
 from cleaner.stages.phrases import PhrasesStage
 from cleaner.stages.shapes import ShapesStage
 from cleaner.textmodel import COLUMNS, FEATURES, line_vectors, vectors
+from cleaner.textmodel.measures import content_lists
 from cleaner.textmodel.columns import AROUND, LINE, NEAR_LINES, NEARBY_LINES, PART_LINES, TERMS, Column
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -171,3 +172,33 @@ def test_every_signal_a_stage_can_report_has_a_model_column():
     emitted = categories | constants
     assert not emitted - set(SIGNALS), f"signals without a model column: {sorted(emitted - set(SIGNALS))}"
     assert not set(SIGNALS) - emitted, f"model columns no stage sets: {sorted(set(SIGNALS) - emitted)}"
+
+
+# --- lists that are content ---------------------------------------------------------------------------------
+
+def _listed(text: str) -> list[str]:
+    """The lines :func:`content_lists` calls items of a list that reads as text."""
+    doc = Document.from_text(text)
+    FeaturesStage()(doc)
+    flags = content_lists(doc.lines, [line.features for line in doc.lines])
+    return [line.text for line, flag in zip(doc.lines, flags) if flag]
+
+
+_CHANGELOG = ("Fixed\n- Fixed a crash when two meshes share a face\n- Fixed holes in the union of solids\n"
+              "- Fixed a memory leak in the iterator\nDeprecated\n")
+
+
+def test_a_run_of_items_with_one_marker_and_words_of_text_is_a_content_list():
+    assert _listed(_CHANGELOG) == _CHANGELOG.splitlines()[1:4]
+    steps = "1. Preheat the oven to 200 C.\n2. Mix the flour and the eggs\n3. Bake for 20 minutes\n"
+    assert _listed(steps) == steps.splitlines()
+    ingredients = "300 g de lentejas pardinas\n1 cebolla mediana\n2 dientes de ajo\nSal\n"
+    assert _listed(ingredients) == ingredients.splitlines()[:3]
+
+
+def test_a_menu_is_no_content_list():
+    """Short labels, or labels with no stopword, digit nor sentence punctuation, or fewer than three items."""
+    assert _listed("- Home\n- World News\n- Sport\n- Contact\n") == []
+    assert _listed("• Climate Change Policy\n• Global Markets Update\n• Premier League Football\n") == []
+    assert _listed("+ Added a STEP importer for solids\n+ Added type hints to the API\n") == []
+    assert _listed("+ Added a STEP importer\n- Fixed a crash on import\n* Changed the default value\n") == []

@@ -22,7 +22,8 @@ The names an expression may read:
   stopword density of the document's own prose), ``n`` (the number of lines);
 - per line, measured over the whole document (:mod:`.measures`): ``prose``,
   ``chrome``, ``prose_near``, ``prose_nearby``, ``prose_in_part`` (prose lines in the
-  windows below), ``to_prose``, ``shorts``, ``overlap``, ``cohesive``, ``colon_list``;
+  windows below), ``to_prose``, ``shorts``, ``overlap``, ``cohesive``, ``colon_list``, ``content_list``
+  (:func:`.measures.content_lists`: items of a list that reads as text);
 - positions: ``start``/``end`` (the main run of prose), ``ended_at`` (the first
   end marker after prose), ``headline`` (the line repeating the title, or None);
 - :data:`TERMS`, values several columns share.
@@ -151,6 +152,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("outside_prose", "", "distance > 0 and sentence"),
     Column("colon_before_prose", "", "f.ends_colon and prose_next"),
     Column("colon_list", "in a list the text introduces with a colon", "colon_list[i]"),
+    Column("list_item", "an item of a list that reads as text", "content_list[i]"),
 )
 
 #: The column names in vector order (the model file lists the same).
