@@ -17,6 +17,7 @@ from cleaner.textmodel.measures import content_lists
 from cleaner.textmodel.columns import AROUND, LINE, NEAR_LINES, NEARBY_LINES, PART_LINES, TERMS, Column
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+PENDING = Path(__file__).resolve().parent / "pending"
 
 
 def _evidence(text: str) -> tuple[Document, bool]:
@@ -202,3 +203,31 @@ def test_a_menu_is_no_content_list():
     assert _listed("• Climate Change Policy\n• Global Markets Update\n• Premier League Football\n") == []
     assert _listed("+ Added a STEP importer for solids\n+ Added type hints to the API\n") == []
     assert _listed("+ Added a STEP importer\n- Fixed a crash on import\n* Changed the default value\n") == []
+
+
+def test_numbered_titles_are_no_quantities():
+    """A quantity's number is followed by a unit or a thing in lower case; a numbered title, a table of contents'
+    section or a ranking's row by a capitalised word."""
+    assert _listed("5 Things to Do in June\n6 Things to Do in May\n6 Things to Do in July\n") == []
+    assert _listed("0.1 Complex numbers\n0.2 Euclidean vectors and spaces\n0.3 Bras and kets\n") == []
+    assert _listed("1 DET Detroit Pistons\n2 BOS Boston Celtics\n3 NY New York Knicks\n") == []
+    assert _listed("2 cups of flour\n1,5 l de leche\n3 eggs, beaten\n") != []
+
+
+def _cleaned(name: str) -> str:
+    from cleaner import Cleaner
+    return Cleaner(use_profiles=False).clean((PENDING / f"{name}.txt").read_text(encoding="utf-8")).body
+
+
+def test_a_changelogs_item_lists_and_their_headings_are_kept():
+    body = _cleaned("changelog-en-1").split("\n\n")
+    items = [line for line in (PENDING / "changelog-en-1.txt").read_text(encoding="utf-8").splitlines()
+             if line.startswith(("+ ", "* ", "- "))]
+    assert len(items) == 19 and all(item in body for item in items)
+    assert {"Highlights", "Added", "Changed", "Fixed"} <= set(body)
+    assert body[0].startswith("Tessellate 4.2 adds")  # the intro above the lists
+
+
+def test_a_recipes_ingredients_are_kept():
+    body = _cleaned("recipe-es-1").split("\n\n")
+    assert {"Ingredientes", "300 g de lentejas pardinas", "1 cebolla mediana", "Sal", "Preparación"} <= set(body)

@@ -152,7 +152,6 @@ COLUMNS: tuple[Column, ...] = (
     Column("outside_prose", "", "distance > 0 and sentence"),
     Column("colon_before_prose", "", "f.ends_colon and prose_next"),
     Column("colon_list", "in a list the text introduces with a colon", "colon_list[i]"),
-    Column("list_item", "an item of a list that reads as text", "content_list[i]"),
 )
 
 #: The column names in vector order (the model file lists the same).

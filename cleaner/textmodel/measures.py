@@ -122,7 +122,8 @@ TEXT_MARKS = frozenset("0123456789,;:()")
 
 def list_marker(text: str) -> str | None:
     """The marker a list item opens with, as a key items of one list share: a bullet and a space ("+"), a
-    number and "." or ")" ("1."), or a quantity: a number and a word ("300 g de lentejas": "qty"). Only the
+    number and "." or ")" ("1."), or a quantity: a number and a word in lower case, a unit or a thing ("300 g de
+    lentejas", "2 cups of flour": "qty"; "5 Things to Do", "0.1 Complex numbers" are titles). Only the
     line's first LIST_MARKER_CHARS characters are read."""
     text = text[:LIST_MARKER_CHARS]
     if len(text) > 2 and text[0] in LIST_BULLETS and text[1] == " ":
@@ -137,7 +138,7 @@ def list_marker(text: str) -> str | None:
     end = digits
     while end < len(text) and (text[end] in ".,/" or "0" <= text[end] <= "9"):
         end += 1
-    if text[end:end + 1] == " " and text[end + 1:end + 2].isalpha():
+    if text[end:end + 1] == " " and text[end + 1:end + 2].islower():
         return "qty"
     return None
 

@@ -232,7 +232,7 @@ fn colon_lists(doc: &Doc, longest: usize) -> Vec<bool> {
     out
 }
 
-/// A list item's marker (`measures.list_marker`): 1 a quantity, 2 a number and "." or ")", else
+/// A list item's marker (`measures.list_marker`): 1 a quantity (a number, a word in lower case), 2 a number and "." or ")", else
 /// 3 + the bullet's code point; 0 none.
 fn list_marker(lists: &ListRules, table: &crate::unicode::Table, text: &str) -> u32 {
     let chars: Vec<char> = text.chars().take(lists.marker_chars).collect();
@@ -252,7 +252,7 @@ fn list_marker(lists: &ListRules, table: &crate::unicode::Table, text: &str) -> 
         end += 1;
     }
     if at(end) == Some(' ')
-        && matches!(at(end + 1), Some(c) if table.props(c).has(crate::unicode::ALPHA))
+        && matches!(at(end + 1), Some(c) if table.props(c).has(crate::unicode::LOWER))
     {
         return 1;
     }
