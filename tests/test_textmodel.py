@@ -212,6 +212,17 @@ def test_numbered_titles_are_no_quantities():
     assert _listed("0.1 Complex numbers\n0.2 Euclidean vectors and spaces\n0.3 Bras and kets\n") == []
     assert _listed("1 DET Detroit Pistons\n2 BOS Boston Celtics\n3 NY New York Knicks\n") == []
     assert _listed("2 cups of flour\n1,5 l de leche\n3 eggs, beaten\n") != []
+    titles = "1. Understand Search Intent Before Anything Else\n2. Conduct Smarter Keyword Research\n3. Build High-Quality Backlinks\n"
+    assert _listed(titles) == []
+
+
+def test_a_gallerys_captions_are_no_list():
+    """Lines a detector named for what they are about ("1 of 4 A shopper looks at…": a gallery's captions) are no
+    list items, whatever their marker."""
+    doc, _ = _evidence("1 of 4 A shopper looks at extension cords\n2 of 4 The store was busy on Monday\n"
+                       "3 of 4 Cords of all gauges stock the shelves\n")
+    assert [line.signal for line in doc.lines] == ["credit"] * 3
+    assert content_lists(doc.lines, [line.features for line in doc.lines]) == [False] * 3
 
 
 def _cleaned(name: str) -> str:

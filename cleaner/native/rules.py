@@ -296,6 +296,7 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
             "final_signals": sorted(signal_code[s] for s in c.FINAL_SIGNALS),
             "list_bullets": "".join(sorted(measures.LIST_BULLETS)), "list_run": measures.LIST_RUN,
             "list_item_units": measures.LIST_ITEM_UNITS, "list_marker_chars": measures.LIST_MARKER_CHARS,
+            "list_title_cased": measures.LIST_TITLE_CASED,
             "list_text_marks": "".join(sorted(measures.TEXT_MARKS))}
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..lexicon import HEADLINE_SHARE, headline_shaped, is_prose, shares_title
+from .columns import FINAL_SIGNALS
 
 
 def headline_line(lines, feats, prose) -> int | None:
@@ -114,6 +115,9 @@ LIST_BULLETS = frozenset("+*-•·–—!▪◦►→✓✔")
 #: A list is at least this many items in a row, each at least this many units long (a menu's labels are shorter).
 LIST_RUN = 3
 LIST_ITEM_UNITS = 3
+#: An item with more than this share of its words capitalised is a title (a table of contents' entry, a menu's
+#: label in title case: "1. Build High-Quality Backlinks"), not a list item that reads as text.
+LIST_TITLE_CASED = 0.75
 #: A marker is looked for in a line's first this many characters.
 LIST_MARKER_CHARS = 64
 #: Characters of a text a menu label never has: digits and the punctuation inside a sentence.
@@ -151,14 +155,16 @@ def reads_as_text(text: str, f, marker: str) -> bool:
 
 def content_lists(lines, feats) -> list[bool]:
     """Lines in a list that is content, not a menu: at least LIST_RUN items in a row that open with the
-    same marker (:func:`list_marker`), each of at least LIST_ITEM_UNITS units and reading as text
-    (:func:`reads_as_text`). A changelog's "+ Added …" lines, a recipe's "300 g de lentejas"; a menu's
-    items are short labels with neither stopwords nor digits."""
+    same marker (:func:`list_marker`), each of at least LIST_ITEM_UNITS units, not in title case and reading
+    as text (:func:`reads_as_text`). A changelog's "+ Added …" lines, a recipe's "300 g de lentejas"; a menu's
+    items are short labels in title case with neither stopwords nor digits. A line a detector named for what
+    it is about (``FINAL_SIGNALS``: a gallery's captions, "1 of 4 A shopper…") is no item."""
     n = len(feats)
     out = [False] * n
     keys: list[str | None] = []
     for line, f in zip(lines, feats):
-        marker = list_marker(line.text) if f.units >= LIST_ITEM_UNITS else None
+        marker = list_marker(line.text) if f.units >= LIST_ITEM_UNITS and f.title_ratio <= LIST_TITLE_CASED \
+            and line.signal not in FINAL_SIGNALS else None
         keys.append(marker if marker is not None and reads_as_text(line.text, f, marker) else None)
     i = 0
     while i < n:

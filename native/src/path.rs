@@ -330,6 +330,7 @@ fn column_rules(spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRule
             run: item(spec, "list_run")?.extract()?,
             item_units: item(spec, "list_item_units")?.extract()?,
             marker_chars: item(spec, "list_marker_chars")?.extract()?,
+            title_cased: item(spec, "list_title_cased")?.extract()?,
             text_marks: item(spec, "list_text_marks")?
                 .extract::<String>()?
                 .chars()

@@ -42,6 +42,8 @@ pub struct ListRules {
     pub item_units: u32,
     /// `LIST_MARKER_CHARS`
     pub marker_chars: usize,
+    /// `LIST_TITLE_CASED`
+    pub title_cased: f64,
     /// `_TEXT_MARKS`
     pub text_marks: Vec<char>,
 }
@@ -259,19 +261,28 @@ fn list_marker(lists: &ListRules, table: &crate::unicode::Table, text: &str) -> 
     0
 }
 
-/// `measures.content_lists`: lines in a run of list items that read as text, one marker for the run.
+/// `measures.content_lists`: lines in a run of list items that read as text, one marker for the run (not in
+/// title case, not named by a final signal).
 fn content_lists(
     lists: &ListRules,
     table: &crate::unicode::Table,
     doc: &Doc,
     text: &str,
+    signal: &[Signal],
+    final_signal: &[bool],
 ) -> Vec<bool> {
     let n = doc.len();
     let m = &doc.m;
     let keys: Vec<u32> = (0..n)
         .map(|i| {
             let r = doc.r(i);
-            if m.units[r] < lists.item_units {
+            if m.units[r] < lists.item_units
+                || m.title_ratio[r] > lists.title_cased
+                || final_signal
+                    .get(signal[i] as usize)
+                    .copied()
+                    .unwrap_or(false)
+            {
                 return 0;
             }
             let line = doc.text(text, i);
@@ -365,7 +376,7 @@ impl ColumnRules {
             .iter()
             .map(|&s| self.end_marker.get(s as usize).copied().unwrap_or(false))
             .collect();
-        let listed = content_lists(&self.lists, table, doc, text);
+        let listed = content_lists(&self.lists, table, doc, text, signal, &self.final_signal);
         let (start, end) = anchor(doc, &prose, &listed, &end_marker);
         let first_prose = prose.iter().position(|&p| p).unwrap_or(n);
         let title = content(doc, 0);
