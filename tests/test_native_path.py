@@ -63,8 +63,14 @@ _CHROME = ["Home", "News", "Sport", "By Jane Doe", "Feb 10, 2020", "3 hours ago"
            "jane_doe says:", "34 responses to “The story”", "November 2019 (14)", "https://example.com/a",
            "12,345", "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Headline words here NEW DELHI: The court ruled",
            "Week 12 power rankings (133)", "» Next story", "Cookies help us deliver our services."]
+#: List items (content lists: measures.content_lists), and look-alikes a menu or a number line has.
+_ITEMS = ["+ Added a STEP importer for solids", "- Fixed a crash on import", "* Changed the default, again",
+          "1. Preheat the oven to 200 C", "2) Mix the flour and eggs", "300 g de lentejas pardinas",
+          "1,5 l de agua fría", "• 2 cups of flour", "- Home", "12 345", "+ World News Today", "３ 東京の会社は月曜日",
+          "10 ½ tazas de leche", "4.2.0 release notes"]
 _block = st.one_of(st.sampled_from(_PROSE), st.sampled_from(_CHROME), _line,
-                   st.lists(st.sampled_from(_PROSE), min_size=2, max_size=4).map(" ".join))
+                   st.lists(st.sampled_from(_PROSE), min_size=2, max_size=4).map(" ".join),
+                   st.lists(st.sampled_from(_ITEMS), min_size=2, max_size=6).map("\n".join))
 _document = st.lists(st.tuples(_block, st.sampled_from(["\n", "\n", "\n\n", "\n \n"])), min_size=1, max_size=40) \
     .map(lambda parts: "".join(text + gap for text, gap in parts))
 

@@ -414,6 +414,24 @@ def test_what_a_line_is_about_is_final_inside_the_text_but_its_shape_is_not():
     assert str(d.lines[1].reason).startswith("body p=") and "despite repeated" in str(d.lines[1].reason)
 
 
+def test_a_list_item_inside_the_text_is_kept():
+    """Inside the article, an item of a list that reads as text that the Viterbi left out is kept, a menu's shape
+    notwithstanding; not one a detector named for what it is about, not one condemned for good, not one outside
+    the article's first and last body line."""
+    from types import SimpleNamespace
+
+    from cleaner.stages.context import listed_lines
+
+    def line(signal=None, authority=Authority.SOFT):
+        return SimpleNamespace(signal=signal, authority=authority)
+
+    lines = [line(), line("menu"), line(), line("share"), line(None, Authority.HARD), line(), line(), line()]
+    labels = [True, False, False, False, False, False, True, False]
+    listed = [False, True, False, True, True, True, False, True]
+    assert listed_lines(lines, labels, listed) == [1, 5]
+    assert listed_lines(lines, [False] * len(lines), listed) == []
+
+
 def test_a_paragraph_between_two_boxes_inside_the_text_is_kept():
     """Inside the article (between its first and last body line) a line the model calls text (p >= its
     threshold) that the Viterbi left in its gap is kept; not a line a detector named, not one the model doubts,

@@ -13,9 +13,11 @@ from cleaner.stages.features import FeaturesStage
 from cleaner.stages.phrases import PhrasesStage
 from cleaner.stages.shapes import ShapesStage
 from cleaner.textmodel import COLUMNS, FEATURES, line_vectors, vectors
+from cleaner.textmodel.measures import content_lists
 from cleaner.textmodel.columns import AROUND, LINE, NEAR_LINES, NEARBY_LINES, PART_LINES, TERMS, Column
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+PENDING = Path(__file__).resolve().parent / "pending"
 
 
 def _evidence(text: str) -> tuple[Document, bool]:
@@ -171,3 +173,73 @@ def test_every_signal_a_stage_can_report_has_a_model_column():
     emitted = categories | constants
     assert not emitted - set(SIGNALS), f"signals without a model column: {sorted(emitted - set(SIGNALS))}"
     assert not set(SIGNALS) - emitted, f"model columns no stage sets: {sorted(set(SIGNALS) - emitted)}"
+
+
+# --- lists that are content ---------------------------------------------------------------------------------
+
+def _listed(text: str) -> list[str]:
+    """The lines :func:`content_lists` calls items of a list that reads as text."""
+    doc = Document.from_text(text)
+    FeaturesStage()(doc)
+    flags = content_lists(doc.lines, [line.features for line in doc.lines])
+    return [line.text for line, flag in zip(doc.lines, flags) if flag]
+
+
+_CHANGELOG = ("Fixed\n- Fixed a crash when two meshes share a face\n- Fixed holes in the union of solids\n"
+              "- Fixed a memory leak in the iterator\nDeprecated\n")
+
+
+def test_a_run_of_items_with_one_marker_and_words_of_text_is_a_content_list():
+    assert _listed(_CHANGELOG) == _CHANGELOG.splitlines()[1:4]
+    steps = "1. Preheat the oven to 200 C.\n2. Mix the flour and the eggs\n3. Bake for 20 minutes\n"
+    assert _listed(steps) == steps.splitlines()
+    ingredients = "300 g de lentejas pardinas\n1 cebolla mediana\n2 dientes de ajo\nSal\n"
+    assert _listed(ingredients) == ingredients.splitlines()[:3]
+
+
+def test_a_menu_is_no_content_list():
+    """Short labels, or labels with no stopword, digit nor sentence punctuation, or fewer than three items."""
+    assert _listed("- Home\n- World News\n- Sport\n- Contact\n") == []
+    assert _listed("• Climate Change Policy\n• Global Markets Update\n• Premier League Football\n") == []
+    assert _listed("+ Added a STEP importer for solids\n+ Added type hints to the API\n") == []
+    assert _listed("+ Added a STEP importer\n- Fixed a crash on import\n* Changed the default value\n") == []
+
+
+def test_numbered_titles_are_no_quantities():
+    """A quantity's number is followed by a unit or a thing in lower case; a numbered title, a table of contents'
+    section or a ranking's row by a capitalised word."""
+    assert _listed("5 Things to Do in June\n6 Things to Do in May\n6 Things to Do in July\n") == []
+    assert _listed("0.1 Complex numbers\n0.2 Euclidean vectors and spaces\n0.3 Bras and kets\n") == []
+    assert _listed("1 DET Detroit Pistons\n2 BOS Boston Celtics\n3 NY New York Knicks\n") == []
+    assert _listed("2 cups of flour\n1,5 l de leche\n3 eggs, beaten\n") != []
+    titles = "1. Understand Search Intent Before Anything Else\n2. Conduct Smarter Keyword Research\n3. Build High-Quality Backlinks\n"
+    assert _listed(titles) == []
+
+
+def test_a_gallerys_captions_are_no_list():
+    """Lines a detector named for what they are about ("1 of 4 A shopper looks at…": a gallery's captions) are no
+    list items, whatever their marker."""
+    doc, _ = _evidence("1 of 4 A shopper looks at extension cords\n2 of 4 The store was busy on Monday\n"
+                       "3 of 4 Cords of all gauges stock the shelves\n")
+    assert [line.signal for line in doc.lines] == ["credit"] * 3
+    assert content_lists(doc.lines, [line.features for line in doc.lines]) == [False] * 3
+
+
+def _cleaned(path: Path) -> str:
+    from cleaner import Cleaner
+    return Cleaner(use_profiles=False).clean(path.read_text(encoding="utf-8")).body
+
+
+def test_a_changelogs_item_lists_and_their_headings_are_kept():
+    dump = FIXTURES / "generic" / "changelog-en-1.txt"
+    body = _cleaned(dump).split("\n\n")
+    items = [line for line in dump.read_text(encoding="utf-8").splitlines()
+             if line.startswith(("+ ", "* ", "- "))]
+    assert len(items) == 19 and all(item in body for item in items)
+    assert {"Highlights", "Added", "Changed", "Fixed"} <= set(body)
+    assert body[0].startswith("Tessellate 4.2 adds")  # the intro above the lists
+
+
+def test_a_recipes_ingredients_are_kept():
+    body = _cleaned(PENDING / "recipe-es-1.txt").split("\n\n")
+    assert {"Ingredientes", "300 g de lentejas pardinas", "1 cebolla mediana", "Sal", "Preparación"} <= set(body)

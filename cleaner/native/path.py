@@ -18,7 +18,7 @@ from ..document import (BODY, BOILERPLATE, LABELS, UNKNOWN, Article, Authority, 
 from . import Untranslatable, _default_native_book, core, measured_or_none
 from . import rules
 from ..stages import repeats, shapes
-from ..stages.context import BRIDGED
+from ..stages.context import BRIDGED, LISTED
 
 #: Each detector's (signal, reason) by the core's name for it: the stages' own tables.
 SHAPE_VERDICTS = {**shapes.VERDICTS, "repeats": repeats.VERDICT}
@@ -107,7 +107,8 @@ class NativePath:
         if code & _MODEL:
             body = bool(code >> 8 & 1)
             despite = self.signals[code & 0xFF] if body else None
-            return NativeModelReason(self, result, i, body, score, text_model, despite, bool(code >> 9 & 1))
+            return NativeModelReason(self, result, i, body, score, text_model, despite, bool(code >> 9 & 1),
+                                     bool(code >> 10 & 1))
         return self.reasons[code]
 
 
@@ -127,12 +128,13 @@ def native_path() -> NativePath | None:
 class NativeModelReason(WordedReason):
     """``ModelReason`` for a line the core decided: its vector is made again when the reason is worded."""
 
-    __slots__ = ("path", "result", "i", "body", "score", "model", "despite", "bridged")
+    __slots__ = ("path", "result", "i", "body", "score", "model", "despite", "bridged", "listed")
 
     def __init__(self, path: NativePath, result, i: int, body: bool, score: float, model, despite,
-                 bridged: bool = False) -> None:
+                 bridged: bool = False, listed: bool = False) -> None:
         self.path, self.result, self.i = path, result, i
         self.body, self.score, self.model, self.despite, self.bridged = body, score, model, despite, bridged
+        self.listed = listed
 
     def __str__(self) -> str:
         vector = self.result.vector(self.path.path, self.i)
@@ -142,6 +144,8 @@ class NativeModelReason(WordedReason):
             text += f", despite {self.despite}"
         if self.bridged:
             text += f", {BRIDGED}"
+        if self.listed:
+            text += f", {LISTED}"
         return text + (f" ({', '.join(why)})" if why else "")
 
 

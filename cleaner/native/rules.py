@@ -267,6 +267,7 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
     """The columns table compiled for the core: per column its expression and the slot it is kept in."""
     from .. import _native, lexicon
     from ..textmodel import columns as c
+    from ..textmodel import measures
     from ..textmodel.vectors import PAGE_NAMES
 
     slot_of = {name: k for k, name in enumerate(_native.column_base_names())}
@@ -292,7 +293,11 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
     return {"own": own, "terms": terms, "around": around, "slots": len(slot_of),
             "prose_units": lexicon.PROSE_UNITS, "near_radius": c.NEAR_RADIUS, "nearby_radius": c.NEARBY_RADIUS,
             "part_radius": c.PART_RADIUS, "end_markers": sorted(signal_code[s] for s in c.END_MARKERS),
-            "final_signals": sorted(signal_code[s] for s in c.FINAL_SIGNALS)}
+            "final_signals": sorted(signal_code[s] for s in c.FINAL_SIGNALS),
+            "list_bullets": "".join(sorted(measures.LIST_BULLETS)), "list_run": measures.LIST_RUN,
+            "list_item_units": measures.LIST_ITEM_UNITS, "list_marker_chars": measures.LIST_MARKER_CHARS,
+            "list_title_cased": measures.LIST_TITLE_CASED,
+            "list_text_marks": "".join(sorted(measures.TEXT_MARKS))}
 
 
 def model_numbers(model) -> dict[str, Any]:

@@ -15,20 +15,23 @@ from __future__ import annotations
 from ..document import BODY, BOILERPLATE, Authority, Document, WordedReason
 from ..textmodel import model_for
 from ..textmodel.columns import FINAL_SIGNALS
+from ..textmodel.measures import content_lists
 
 
 class ModelReason(WordedReason):
     """``body p=0.93 (inside the main text, length)``: the line's probability and the evidence
     that weighed most (the line's score and model input are final when this is made)."""
 
-    __slots__ = ("vector", "score", "body", "despite", "model", "bridged")
+    __slots__ = ("vector", "score", "body", "despite", "model", "bridged", "listed")
 
-    def __init__(self, line, body: bool, model, despite: str | None = None, bridged: bool = False) -> None:
+    def __init__(self, line, body: bool, model, despite: str | None = None, bridged: bool = False,
+                 listed: bool = False) -> None:
         self.vector, self.score = line.vector, line.score
         self.body = body
         self.model = model
         self.despite = despite
         self.bridged = bridged
+        self.listed = listed
 
     def __str__(self) -> str:
         model = self.model
@@ -40,6 +43,8 @@ class ModelReason(WordedReason):
             text += f", despite {self.despite}"
         if self.bridged:
             text += f", {BRIDGED}"
+        if self.listed:
+            text += f", {LISTED}"
         return text + (f" ({', '.join(why)})" if why else "")
 
 
@@ -60,6 +65,23 @@ def bridged_lines(lines, labels: list[bool], threshold: float) -> list[int]:
             if not labels[i] and lines[i].signal is None and lines[i].authority <= soft and lines[i].score >= threshold]
 
 
+#: How a line kept by :func:`listed_lines` is worded after its probability (both cores' reasons).
+LISTED = "a list item inside the text"
+
+
+def listed_lines(lines, labels: list[bool], listed: list[bool]) -> list[int]:
+    """Items of a list that reads as text (:func:`cleaner.textmodel.measures.content_lists`) inside the article
+    (between its first and last body line) that the Viterbi left out: a changelog's or a recipe's list between
+    its paragraphs, which a menu's shape (short lines in a run) and little prose around it cost. A line a
+    detector named for what it is about (``FINAL_SIGNALS``) or condemned for good stays chrome."""
+    body = [i for i, label in enumerate(labels) if label]
+    if not body:
+        return []
+    soft = Authority.SOFT
+    return [i for i in range(body[0] + 1, body[-1])
+            if not labels[i] and listed[i] and lines[i].authority <= soft and lines[i].signal not in FINAL_SIGNALS]
+
+
 class ContextStage:
     name = "context"
 
@@ -70,6 +92,7 @@ class ContextStage:
             return
         labels = model.smooth([line.score for line in doc.lines])
         bridged = set(bridged_lines(doc.lines, labels, model.threshold))
+        listed = set(listed_lines(doc.lines, labels, content_lists(doc.lines, [line.features for line in doc.lines])))
         decide = doc.decide
         for i, (line, body) in enumerate(zip(doc.lines, labels)):
             if line.authority > soft:
@@ -80,6 +103,8 @@ class ContextStage:
                 decide(line, BODY, ModelReason(line, True, model, despite=line.signal), soft)
             elif i in bridged:
                 decide(line, BODY, ModelReason(line, True, model, bridged=True), soft)
+            elif i in listed:
+                decide(line, BODY, ModelReason(line, True, model, despite=line.signal, listed=True), soft)
             elif line.signal is None:
                 decide(line, BOILERPLATE, ModelReason(line, False, model), soft)
             # else: a detector condemned the line, and its own decision stands

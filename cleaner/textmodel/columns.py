@@ -22,7 +22,8 @@ The names an expression may read:
   stopword density of the document's own prose), ``n`` (the number of lines);
 - per line, measured over the whole document (:mod:`.measures`): ``prose``,
   ``chrome``, ``prose_near``, ``prose_nearby``, ``prose_in_part`` (prose lines in the
-  windows below), ``to_prose``, ``shorts``, ``overlap``, ``cohesive``, ``colon_list``;
+  windows below), ``to_prose``, ``shorts``, ``overlap``, ``cohesive``, ``colon_list``, ``content_list``
+  (:func:`.measures.content_lists`: items of a list that reads as text);
 - positions: ``start``/``end`` (the main run of prose), ``ended_at`` (the first
   end marker after prose), ``headline`` (the line repeating the title, or None);
 - :data:`TERMS`, values several columns share.

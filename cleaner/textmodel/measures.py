@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ..chunks import lowered
 from ..lexicon import HEADLINE_SHARE, headline_shaped, is_prose, shares_title
+from .columns import FINAL_SIGNALS
 
 
 def headline_line(lines, feats, prose) -> int | None:
@@ -73,10 +74,13 @@ def max_sum_run(values: Iterable[float]) -> tuple[int, int] | None:
     return best_span
 
 
-def anchor(feats, prose, end_marker) -> tuple[int, int]:
+def anchor(feats, prose, end_marker, listed=None) -> tuple[int, int]:
     """The stretch of lines with the most prose, chrome counting against it (max-sum run);
-    an end marker (a copyright line, a cookie notice, comments) costs too much to cross."""
-    values = (-1000.0 if end_marker[i] else float(f.units) if prose[i] else -(min(f.units, 10) + 2.0)
+    an end marker (a copyright line, a cookie notice, comments) costs too much to cross. An item of a
+    list that reads as text (``listed``, :func:`content_lists`) counts as prose: a changelog's or a
+    recipe's list is the article's, and the main run goes on across it."""
+    listed = listed or [False] * len(feats)
+    values = (-1000.0 if end_marker[i] else float(f.units) if prose[i] or listed[i] else -(min(f.units, 10) + 2.0)
               for i, f in enumerate(feats))
     return max_sum_run(values) or (0, 0)
 
@@ -104,6 +108,73 @@ def colon_lists(feats, longest: int = 40) -> list[bool]:
             i = j
         else:
             i += 1
+    return out
+
+
+#: The bullets a list item may open with, followed by a space ("+ Added …", "* Changed …", "• 2 eggs").
+LIST_BULLETS = frozenset("+*-•·–—!▪◦►→✓✔")
+#: A list is at least this many items in a row, each at least this many units long (a menu's labels are shorter).
+LIST_RUN = 3
+LIST_ITEM_UNITS = 3
+#: An item with more than this share of its words capitalised is a title (a table of contents' entry, a menu's
+#: label in title case: "1. Build High-Quality Backlinks"), not a list item that reads as text.
+LIST_TITLE_CASED = 0.75
+#: A marker is looked for in a line's first this many characters.
+LIST_MARKER_CHARS = 64
+#: Characters of a text a menu label never has: digits and the punctuation inside a sentence.
+TEXT_MARKS = frozenset("0123456789,;:()")
+
+
+def list_marker(text: str) -> str | None:
+    """The marker a list item opens with, as a key items of one list share: a bullet and a space ("+"), a
+    number and "." or ")" ("1."), or a quantity: a number and a word in lower case, a unit or a thing ("300 g de
+    lentejas", "2 cups of flour": "qty"; "5 Things to Do", "0.1 Complex numbers" are titles). Only the
+    line's first LIST_MARKER_CHARS characters are read."""
+    text = text[:LIST_MARKER_CHARS]
+    if len(text) > 2 and text[0] in LIST_BULLETS and text[1] == " ":
+        return text[0]
+    digits = 0
+    while digits < len(text) and "0" <= text[digits] <= "9":
+        digits += 1
+    if not digits:
+        return None
+    if digits <= 3 and text[digits:digits + 1] in (".", ")") and text[digits + 1:digits + 2] == " ":
+        return "1."
+    end = digits
+    while end < len(text) and (text[end] in ".,/" or "0" <= text[end] <= "9"):
+        end += 1
+    if text[end:end + 1] == " " and text[end + 1:end + 2].islower():
+        return "qty"
+    return None
+
+
+def reads_as_text(text: str, f, marker: str) -> bool:
+    """Does a list item carry what a menu label never has: stopwords, a quantity, digits or the
+    punctuation inside a sentence?"""
+    return f.stops > 0 or marker == "qty" or any(c in TEXT_MARKS for c in text)
+
+
+def content_lists(lines, feats) -> list[bool]:
+    """Lines in a list that is content, not a menu: at least LIST_RUN items in a row that open with the
+    same marker (:func:`list_marker`), each of at least LIST_ITEM_UNITS units, not in title case and reading
+    as text (:func:`reads_as_text`). A changelog's "+ Added …" lines, a recipe's "300 g de lentejas"; a menu's
+    items are short labels in title case with neither stopwords nor digits. A line a detector named for what
+    it is about (``FINAL_SIGNALS``: a gallery's captions, "1 of 4 A shopper…") is no item."""
+    n = len(feats)
+    out = [False] * n
+    keys: list[str | None] = []
+    for line, f in zip(lines, feats):
+        marker = list_marker(line.text) if f.units >= LIST_ITEM_UNITS and f.title_ratio <= LIST_TITLE_CASED \
+            and line.signal not in FINAL_SIGNALS else None
+        keys.append(marker if marker is not None and reads_as_text(line.text, f, marker) else None)
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and keys[i] is not None and keys[j] == keys[i]:
+            j += 1
+        if keys[i] is not None and j - i >= LIST_RUN:
+            out[i:j] = [True] * (j - i)
+        i = j
     return out
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from ..lexicon import is_prose
 from .columns import (AROUND, COLUMNS, END_MARKERS, LINE, NEAR_LINES, NEAR_RADIUS, NEARBY_LINES, NEARBY_RADIUS,
                       PART_LINES, PART_RADIUS, SIGNAL, SIGNALS, TERMS, Column)
-from .measures import (anchor, cohesion, colon_lists, distances, headline_line, prose_stop_level, short_runs,
+from .measures import (anchor, cohesion, colon_lists, content_lists, distances, headline_line, prose_stop_level, short_runs,
                        window_counts)
 
 
@@ -47,7 +47,8 @@ def page_measures(lines: Sequence, has_stoplist: bool) -> dict[str, Any]:
     feats = [line.features for line in lines]
     prose = [is_prose(f) for f in feats]
     end_marker = [line.signal in END_MARKERS for line in lines]
-    start, end = anchor(feats, prose, end_marker)
+    listed = content_lists(lines, feats)
+    start, end = anchor(feats, prose, end_marker, listed)
     first_prose = next((i for i in range(n) if prose[i]), n)
     title = frozenset(feats[0].content)
     overlap = [len(title.intersection(f.content)) / len(title) if title and f.content else 0.0 for f in feats]
@@ -62,6 +63,7 @@ def page_measures(lines: Sequence, has_stoplist: bool) -> dict[str, Any]:
         "ended_at": next((i for i in range(first_prose, n) if end_marker[i]), n),
         "overlap": overlap, "cohesive": cohesion(feats),
         "headline": headline_line(lines, feats, prose), "colon_list": colon_lists(feats),
+        "content_list": listed,
     }
 
 
@@ -153,7 +155,8 @@ def _compile(table: Sequence[Column], terms: Sequence[tuple[str, str]]) -> tuple
 
 #: The names :func:`page_measures` gives (the generated function's parameters).
 PAGE_NAMES = ("n", "feats", "prose", "chrome", "reference", "start", "end", "prose_near", "prose_nearby",
-              "prose_in_part", "to_prose", "shorts", "ended_at", "overlap", "cohesive", "headline", "colon_list")
+              "prose_in_part", "to_prose", "shorts", "ended_at", "overlap", "cohesive", "headline", "colon_list",
+              "content_list")
 
 
 @lru_cache(maxsize=1)

@@ -55,6 +55,7 @@ pub enum Array {
     Overlap,
     Cohesive,
     ColonList,
+    ContentList,
 }
 
 impl Array {
@@ -70,6 +71,7 @@ impl Array {
             "overlap" => Array::Overlap,
             "cohesive" => Array::Cohesive,
             "colon_list" => Array::ColonList,
+            "content_list" => Array::ContentList,
             _ => return None,
         })
     }
@@ -105,6 +107,7 @@ pub struct PageArrays {
     pub overlap: Vec<f64>,
     pub cohesive: Vec<f64>,
     pub colon_list: Vec<f64>,
+    pub content_list: Vec<f64>,
 }
 
 impl PageArrays {
@@ -121,6 +124,7 @@ impl PageArrays {
             Array::Overlap => &self.overlap,
             Array::Cohesive => &self.cohesive,
             Array::ColonList => &self.colon_list,
+            Array::ContentList => &self.content_list,
         }
     }
 }

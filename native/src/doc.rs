@@ -37,11 +37,12 @@ pub enum Reason {
     /// One of the path's fixed reasons (the glue's table).
     Fixed(u16),
     /// The text model's: body or not, the signal it overruled, and whether the line was kept between boxes
-    /// inside the text (`ModelReason`, `bridged_lines`).
+    /// inside the text (`ModelReason`, `bridged_lines`) or as a list item inside it (`listed_lines`).
     Model {
         body: bool,
         despite: Signal,
         bridged: bool,
+        listed: bool,
     },
     /// A Python object a Python stage gave (the glue keeps it).
     Python(u32),

@@ -322,6 +322,20 @@ fn column_rules(spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRule
         part_radius: item(spec, "part_radius")?.extract()?,
         end_marker,
         final_signal,
+        lists: crate::textmodel::ListRules {
+            bullets: item(spec, "list_bullets")?
+                .extract::<String>()?
+                .chars()
+                .collect(),
+            run: item(spec, "list_run")?.extract()?,
+            item_units: item(spec, "list_item_units")?.extract()?,
+            marker_chars: item(spec, "list_marker_chars")?.extract()?,
+            title_cased: item(spec, "list_title_cased")?.extract()?,
+            text_marks: item(spec, "list_text_marks")?
+                .extract::<String>()?
+                .chars()
+                .collect(),
+        },
     })
 }
 
@@ -678,7 +692,14 @@ fn reason_code(reason: Reason) -> u32 {
             body,
             despite,
             bridged,
-        } => REASON_MODEL | (bridged as u32) << 9 | (body as u32) << 8 | despite as u32,
+            listed,
+        } => {
+            REASON_MODEL
+                | (listed as u32) << 10
+                | (bridged as u32) << 9
+                | (body as u32) << 8
+                | despite as u32
+        }
         Reason::Python(k) => REASON_MODEL >> 1 | k,
     }
 }

@@ -29,6 +29,23 @@ pub struct ColumnRules {
     pub end_marker: Vec<bool>,
     /// Per signal code: may the context stage not keep such a line (`FINAL_SIGNALS`)?
     pub final_signal: Vec<bool>,
+    pub lists: ListRules,
+}
+
+/// What makes a list that reads as text (`measures.content_lists`'s constants).
+pub struct ListRules {
+    /// `LIST_BULLETS`
+    pub bullets: Vec<char>,
+    /// `LIST_RUN`
+    pub run: usize,
+    /// `LIST_ITEM_UNITS`
+    pub item_units: u32,
+    /// `LIST_MARKER_CHARS`
+    pub marker_chars: usize,
+    /// `LIST_TITLE_CASED`
+    pub title_cased: f64,
+    /// `_TEXT_MARKS`
+    pub text_marks: Vec<char>,
 }
 
 /// What the scoring stage read, kept to make a line's vector again (`--explain`).
@@ -163,13 +180,14 @@ fn max_sum_run(values: impl Iterator<Item = f64>) -> Option<(usize, usize)> {
     best_span
 }
 
-/// `measures.anchor`: the stretch with the most prose (max-sum run).
-fn anchor(doc: &Doc, prose: &[bool], end_marker: &[bool]) -> (usize, usize) {
+/// `measures.anchor`: the stretch with the most prose (max-sum run); an item of a list that reads as
+/// text counts as prose.
+fn anchor(doc: &Doc, prose: &[bool], listed: &[bool], end_marker: &[bool]) -> (usize, usize) {
     let values = (0..doc.len()).map(|i| {
         let units = doc.m.units[doc.r(i)];
         if end_marker[i] {
             -1000.0
-        } else if prose[i] {
+        } else if prose[i] || listed[i] {
             units as f64
         } else {
             -(units.min(10) as f64 + 2.0)
@@ -212,6 +230,84 @@ fn colon_lists(doc: &Doc, longest: usize) -> Vec<bool> {
         } else {
             i += 1;
         }
+    }
+    out
+}
+
+/// A list item's marker (`measures.list_marker`): 1 a quantity (a number, a word in lower case), 2 a number and "." or ")", else
+/// 3 + the bullet's code point; 0 none.
+fn list_marker(lists: &ListRules, table: &crate::unicode::Table, text: &str) -> u32 {
+    let chars: Vec<char> = text.chars().take(lists.marker_chars).collect();
+    let at = |k: usize| chars.get(k).copied();
+    if chars.len() > 2 && lists.bullets.contains(&chars[0]) && chars[1] == ' ' {
+        return 3 + chars[0] as u32;
+    }
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 {
+        return 0;
+    }
+    if digits <= 3 && matches!(at(digits), Some('.') | Some(')')) && at(digits + 1) == Some(' ') {
+        return 2;
+    }
+    let mut end = digits;
+    while matches!(at(end), Some(c) if c.is_ascii_digit() || c == '.' || c == ',' || c == '/') {
+        end += 1;
+    }
+    if at(end) == Some(' ')
+        && matches!(at(end + 1), Some(c) if table.props(c).has(crate::unicode::LOWER))
+    {
+        return 1;
+    }
+    0
+}
+
+/// `measures.content_lists`: lines in a run of list items that read as text, one marker for the run (not in
+/// title case, not named by a final signal).
+fn content_lists(
+    lists: &ListRules,
+    table: &crate::unicode::Table,
+    doc: &Doc,
+    text: &str,
+    signal: &[Signal],
+    final_signal: &[bool],
+) -> Vec<bool> {
+    let n = doc.len();
+    let m = &doc.m;
+    let keys: Vec<u32> = (0..n)
+        .map(|i| {
+            let r = doc.r(i);
+            if m.units[r] < lists.item_units
+                || m.title_ratio[r] > lists.title_cased
+                || final_signal
+                    .get(signal[i] as usize)
+                    .copied()
+                    .unwrap_or(false)
+            {
+                return 0;
+            }
+            let line = doc.text(text, i);
+            let marker = list_marker(lists, table, line);
+            let reads = m.stops[r] > 0
+                || marker == 1
+                || line.chars().any(|c| lists.text_marks.contains(&c));
+            if marker != 0 && reads {
+                marker
+            } else {
+                0
+            }
+        })
+        .collect();
+    let mut out = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        let mut j = i + 1;
+        while j < n && keys[i] != 0 && keys[j] == keys[i] {
+            j += 1;
+        }
+        if keys[i] != 0 && j - i >= lists.run {
+            out[i..j].iter_mut().for_each(|x| *x = true);
+        }
+        i = j;
     }
     out
 }
@@ -280,7 +376,8 @@ impl ColumnRules {
             .iter()
             .map(|&s| self.end_marker.get(s as usize).copied().unwrap_or(false))
             .collect();
-        let (start, end) = anchor(doc, &prose, &end_marker);
+        let listed = content_lists(&self.lists, table, doc, text, signal, &self.final_signal);
+        let (start, end) = anchor(doc, &prose, &listed, &end_marker);
         let first_prose = prose.iter().position(|&p| p).unwrap_or(n);
         let title = content(doc, 0);
         let mut overlap: Vec<f64> = (0..n)
@@ -324,6 +421,7 @@ impl ColumnRules {
             overlap,
             cohesive: cohesion(doc),
             colon_list: floats(&colon_lists(doc, 40)),
+            content_list: floats(&listed),
             prose: floats(&prose),
         };
         (vars, page)
@@ -695,6 +793,30 @@ fn bridged_lines(doc: &Doc, labels: &[bool], threshold: f64) -> Vec<bool> {
 
 /// Stage `context`: the Viterbi labels every line (`ContextStage`); a line whose signal is final
 /// keeps its detector's verdict.
+/// `context.listed_lines`: items of a list that reads as text, inside the article, the Viterbi left out.
+fn listed_lines(rules: &ColumnRules, doc: &Doc, labels: &[bool]) -> Vec<bool> {
+    let mut listed = vec![false; labels.len()];
+    let items = match &doc.scored {
+        Some(scored) => &scored.page.content_list,
+        None => return listed,
+    };
+    let first = labels.iter().position(|&b| b);
+    let last = labels.iter().rposition(|&b| b);
+    if let (Some(first), Some(last)) = (first, last) {
+        for i in first + 1..last {
+            listed[i] = !labels[i]
+                && items[i] != 0.0
+                && doc.authority[i] <= SOFT
+                && !rules
+                    .final_signal
+                    .get(doc.signal[i] as usize)
+                    .copied()
+                    .unwrap_or(false);
+        }
+    }
+    listed
+}
+
 pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
     let n = doc.len();
     if n == 0 || doc.authority.iter().all(|&a| a >= MARKUP) {
@@ -702,6 +824,7 @@ pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
     }
     let labels = model.smooth(&doc.score);
     let bridged = bridged_lines(doc, &labels, model.threshold);
+    let listed = listed_lines(rules, doc, &labels);
     for (i, &body) in labels.iter().enumerate() {
         if doc.authority[i] > SOFT {
             continue;
@@ -715,6 +838,19 @@ pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
                     body: true,
                     despite: NO_SIGNAL,
                     bridged: true,
+                    listed: false,
+                },
+                SOFT,
+            );
+        } else if !body && listed[i] {
+            doc.decide(
+                i,
+                BODY,
+                Reason::Model {
+                    body: true,
+                    despite: signal,
+                    bridged: false,
+                    listed: true,
                 },
                 SOFT,
             );
@@ -734,6 +870,7 @@ pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
                     body: true,
                     despite: signal,
                     bridged: false,
+                    listed: false,
                 },
                 SOFT,
             );
@@ -745,6 +882,7 @@ pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
                     body: false,
                     despite: NO_SIGNAL,
                     bridged: false,
+                    listed: false,
                 },
                 SOFT,
             );
