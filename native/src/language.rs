@@ -313,13 +313,9 @@ impl Languages {
         let mut sample = String::new();
         let mut sample_chars = 0usize;
         for &i in order.iter().take(20) {
-            for c in texts[i].chars().take(4000) {
-                if sample_chars == 4000 {
-                    break;
-                }
-                sample.push(c);
-                sample_chars += 1;
-            }
+            let (head, taken) = first_chars(texts[i], SAMPLE_CHARS - sample_chars);
+            sample.push_str(head);
+            sample_chars += taken;
         }
         if !sample.is_empty() {
             let forms = Forms::new(table, &sample);
@@ -554,6 +550,21 @@ impl Tokens {
     }
 }
 
+/// The characters of the language sample (`detect` reads the longest lines' first 4,000 characters).
+const SAMPLE_CHARS: usize = 4000;
+
+/// `text`'s first `room` characters (all of it when it has fewer), and how many they are: a slice, where
+/// the sample was built a character at a time (~40 instructions each, 0.15 M a dump).
+fn first_chars(text: &str, room: usize) -> (&str, usize) {
+    if text.len() <= room {
+        return (text, text.chars().count()); // (no more characters than bytes)
+    }
+    match text.char_indices().nth(room) {
+        Some((end, _)) => (&text[..end], room),
+        None => (text, text.chars().count()),
+    }
+}
+
 #[cfg(test)]
 mod word_run_tests {
     use super::*;
@@ -589,6 +600,18 @@ mod word_run_tests {
                 (starts[a], starts[b])
             })
             .collect()
+    }
+
+    #[test]
+    fn the_sample_takes_a_lines_first_characters() {
+        use super::first_chars;
+        assert_eq!(first_chars("abc", 5), ("abc", 3));
+        assert_eq!(first_chars("abc", 3), ("abc", 3));
+        assert_eq!(first_chars("abcdef", 2), ("ab", 2));
+        assert_eq!(first_chars("éèê", 2), ("éè", 2));
+        assert_eq!(first_chars("éè", 3), ("éè", 2)); // (4 bytes, 2 characters)
+        assert_eq!(first_chars("abc", 0), ("", 0));
+        assert_eq!(first_chars("", 4), ("", 0));
     }
 
     #[test]

@@ -20,7 +20,9 @@
 //!    one forward NFA compiled on first need (most patterns never build it).
 //!
 //! Before both, the strings one of which every match contains ([`Needles`], as `Regex` uses its
-//! prefilter): most lines lack them, and no engine runs on those.
+//! prefilter): most lines lack them, and no engine runs on those. A pattern anchored at the line's start
+//! is refused first by the line's first byte, then by the literals every match starts with ([`Openings`]);
+//! one anchored at the line's end alone is screened backwards from the end ([`Direction::Backward`]).
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -29,20 +31,24 @@ use std::sync::OnceLock;
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
-use regex_automata::nfa::thompson::{WhichCaptures, NFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures, NFA};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input};
+use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
 };
+
+use aho_corasick::{AhoCorasick, StartKind};
 
 use crate::patterns::Needles;
 
 pub struct Matcher {
     source: String,
     needles: Option<Needles>,
-    /// The pattern with ASCII word assertions (step 1).
+    /// The pattern with ASCII word assertions (step 1), compiled to read the line in `direction`.
     screen: DFA,
+    direction: Direction,
     screen_caches: Caches<DfaCache>,
     /// Where the screen's "yes" is the pattern's.
     screen_is_exact: Exactness,
@@ -56,6 +62,54 @@ pub struct Matcher {
     /// sight of the byte ([`FirstByte`]). Most lines fail such a pattern on their first byte, and a search
     /// (its cache's checkout, its start state) cost more than the failure: ~11 patterns a line ask this.
     first_bytes: Option<Box<[AtomicU8; 256]>>,
+    /// Of an anchored pattern: the literals every match starts with, when they are few ([`Openings`]).
+    openings: Option<Openings>,
+}
+
+/// Which way the screen reads a line.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Direction {
+    Forward,
+    /// From the line's end, anchored there: a pattern whose every match ends at the line's end (`…$`) and
+    /// may start anywhere. Forwards, the screen read the whole line for a start (~86 lines a dump for the
+    /// shapes' `dangling` alone); backwards it dies on the line's last bytes, as `Regex`'s own
+    /// reverse-anchored strategy does.
+    Backward,
+}
+
+/// The literals one of which starts every match of a pattern anchored at the line's start
+/// (`^(?:AFP|AP|Reuters|…)`, `^(?:more articles from|all posts by|…)`): an anchored Aho-Corasick automaton
+/// refuses a line that opens with none of them for a few bytes' reading, where the first byte's table let
+/// through every line that opens with one of their initials (a capital letter: most lines) and the screen's
+/// search cost ~150 ns to set up and refuse it.
+struct Openings(AhoCorasick);
+
+/// At most this many opening literals (more would cost more to look for than the screen does).
+const MAX_OPENINGS: usize = 256;
+
+impl Openings {
+    fn of(hir: &Hir) -> Option<Openings> {
+        let prefixes = Extractor::new().extract(hir);
+        let literals = prefixes.literals()?;
+        if literals.is_empty()
+            || literals.len() > MAX_OPENINGS
+            || literals.iter().any(|l| l.as_bytes().is_empty())
+        {
+            return None;
+        }
+        AhoCorasick::builder()
+            .start_kind(StartKind::Anchored)
+            .build(literals.iter().map(|l| l.as_bytes()))
+            .ok()
+            .map(Openings)
+    }
+
+    /// Does `text` open with one of the literals?
+    #[inline]
+    fn open(&self, text: &[u8]) -> bool {
+        self.0
+            .is_match(aho_corasick::Input::new(text).anchored(aho_corasick::Anchored::Yes))
+    }
 }
 
 /// What the screen's anchored start state does on a line's first byte.
@@ -181,6 +235,18 @@ fn nfa_of(hir: &Hir) -> Result<NFA, String> {
         .map_err(|e| e.to_string())
 }
 
+/// The NFA that reads `hir`'s matches backwards, from their ends ([`Direction::Backward`]).
+fn reverse_nfa_of(hir: &Hir) -> Result<NFA, String> {
+    NFA::compiler()
+        .configure(
+            thompson::Config::new()
+                .reverse(true)
+                .which_captures(WhichCaptures::None),
+        )
+        .build_from_hir(hir)
+        .map_err(|e| e.to_string())
+}
+
 /// The search caches of one engine, made on first use.
 fn caches<C: 'static>(
     create: impl Fn() -> C + Send + Sync + RefUnwindSafe + UnwindSafe + 'static,
@@ -203,6 +269,13 @@ impl Matcher {
         } else {
             Anchored::No
         };
+        let ends_at_end = |h: &Hir| h.properties().look_set_suffix().contains(Look::End);
+        let (direction, screen_nfa) =
+            if anchored == Anchored::No && ends_at_end(&hir) && ends_at_end(&screen_hir) {
+                (Direction::Backward, reverse_nfa_of(&screen_hir)?)
+            } else {
+                (Direction::Forward, screen_nfa)
+            };
         let screen = DFA::builder()
             .build_from_nfa(screen_nfa)
             .map_err(|e| e.to_string())?;
@@ -211,6 +284,7 @@ impl Matcher {
             source: pattern.to_string(),
             needles: if prefilter { Needles::of(&hir) } else { None },
             screen,
+            direction,
             screen_caches: caches(move || s.create_cache()),
             screen_is_exact,
             exact: OnceLock::new(),
@@ -220,6 +294,11 @@ impl Matcher {
                     AtomicU8::new(FirstByte::Unknown as u8)
                 }))
             }),
+            openings: if anchored == Anchored::Yes {
+                Openings::of(&hir)
+            } else {
+                None
+            },
         })
     }
 
@@ -236,11 +315,25 @@ impl Matcher {
         if self.dead_at_first_byte(text.as_bytes()) {
             return Ok(false);
         }
-        let input = Input::new(text).earliest(true).anchored(self.anchored);
-        if let Ok(found) = self
-            .screen
-            .try_search_fwd(&mut self.screen_caches.get(), &input)
+        if self
+            .openings
+            .as_ref()
+            .is_some_and(|o| !o.open(text.as_bytes()))
         {
+            return Ok(false);
+        }
+        let input = Input::new(text).earliest(true).anchored(self.anchored);
+        let screened = match self.direction {
+            Direction::Forward => self
+                .screen
+                .try_search_fwd(&mut self.screen_caches.get(), &input),
+            // (anchored at the line's end: every match ends there)
+            Direction::Backward => self.screen.try_search_rev(
+                &mut self.screen_caches.get(),
+                &Input::new(text).earliest(true).anchored(Anchored::Yes),
+            ),
+        };
+        if let Ok(found) = screened {
             if found.is_none()
                 || self.screen_is_exact == Exactness::Everywhere
                 || self.screen_is_exact == Exactness::OnAscii && text.is_ascii()
@@ -701,6 +794,74 @@ mod tests {
             .unwrap()
             .first_bytes
             .is_none());
+    }
+
+    /// A pattern anchored at the line's start with few opening literals refuses a line that opens with none
+    /// of them; one anchored at the line's end alone is screened backwards: the same answers as
+    /// `regex::Regex`, on lines that open (end) as the pattern may and lines that do not.
+    #[test]
+    fn openings_and_backward_screens_answer_as_regex_does() {
+        use super::Direction;
+        let opened = [
+            r"^(?:(?:AFP|AP|Reuters|Getty\x{20}Images)\b)",
+            r"^(?:more\x{20}(?:articles|posts)\x{20}(?:from|by)|all\x{20}posts\x{20}by)",
+            r"(?:\b{start-half}|\b{end-half})^(?:(?:etiquetas|tags|über)\b)",
+        ];
+        let backward = [
+            r"(?:[\s\x1c-\x1f][\x{2d}\x{2013}\x{7c}\x{bb}]|[\x{bb}\x{2022}\x{7c}])$",
+            r"\x{28}[\d](?:[\d\x{2c}\x{2e}]){0,}\x{29}$",
+            r"\bcafé$",
+            r"(?:\b{start-half}|\b{end-half})read\x{20}more\b(?:.){0,5}$",
+        ];
+        let lines = [
+            "AFP",
+            "AP photo",
+            "APPLE",
+            "A crowd / AFP",
+            "Reuters",
+            "Getty Images",
+            "more articles from Ann",
+            "more posts by",
+            "all posts by Ann",
+            "all post by",
+            "tags: a, b",
+            "etiquetas",
+            "über",
+            "überall",
+            "News |",
+            "News -",
+            "News –",
+            "News»",
+            "News",
+            "Comments (12)",
+            "Comments (1,2)",
+            "(12) comments",
+            "un café",
+            "uncafé",
+            "read more »",
+            "read more about this and that",
+            "é read more",
+            "",
+        ];
+        for (p, direction, opens) in opened
+            .iter()
+            .map(|p| (p, Direction::Forward, true))
+            .chain(backward.iter().map(|p| (p, Direction::Backward, false)))
+        {
+            let (ours, theirs) = (
+                Matcher::new(p, true).unwrap(),
+                regex::Regex::new(p).unwrap(),
+            );
+            assert_eq!(ours.direction, direction, "{p}");
+            assert_eq!(ours.openings.is_some(), opens, "{p}");
+            for t in lines {
+                assert_eq!(
+                    ours.is_match(t).unwrap(),
+                    theirs.is_match(t),
+                    "{p} on {t:?}"
+                );
+            }
+        }
     }
 
     /// Generated patterns (word boundaries of every kind beside ASCII and other words, classes, repetitions)

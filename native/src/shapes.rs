@@ -5,10 +5,12 @@
 //! translated by the glue; what each detector says of a line (its signal and reason) is the module's
 //! constants, numbered by the glue.
 
+use std::cell::OnceCell;
+
 use rustc_hash::FxHashMap;
 
 use crate::doc::{Doc, Reason, Signal, BOILERPLATE, HARD, MARKUP, NO_SIGNAL, SOFT};
-use crate::patterns::{Forms, Pattern};
+use crate::patterns::{Forms, NeedleIndex, Pattern};
 use crate::unicode::{Table, DIGIT};
 
 /// What a detector says of a line: its signal and its reason.
@@ -68,6 +70,8 @@ pub struct ShapeVerdicts {
 
 pub struct ShapeRules {
     pub patterns: ShapePatterns,
+    /// The patterns' needles ([`ShapePatterns::index`]).
+    pub needles: NeedleIndex,
     pub verdicts: ShapeVerdicts,
     /// `ShapesStage.menu_run`, `menu_words`, `teaser_run`, `teaser_gap`
     pub menu_run: usize,
@@ -91,13 +95,75 @@ pub struct ShapeRules {
     pub comments: Signal,
 }
 
-/// A line's forms: its folded form is the phrases stage's, when it made one.
-fn forms<'a>(table: &'a Table, doc: &'a Doc, text: &'a str, i: usize) -> Forms<'a> {
-    let line = doc.text(text, i);
-    match doc.folded.get(doc.r(i)) {
-        Some(folded) if !folded.is_empty() => Forms::with_folded(table, line, folded),
-        _ => Forms::new(table, line),
+impl ShapePatterns {
+    /// The needles of the patterns, indexed to be looked for in one pass over a line's form.
+    pub fn index(&mut self) -> NeedleIndex {
+        let singles = [
+            &mut self.separator_only,
+            &mut self.dangling,
+            &mut self.leading_link,
+            &mut self.pipes,
+            &mut self.comment_author,
+            &mut self.comments_header,
+            &mut self.count_suffix,
+            &mut self.timestamp_like,
+            &mut self.iso_timestamp,
+            &mut self.published_updated,
+            &mut self.gallery_caption,
+            &mut self.url_only,
+            &mut self.number_only,
+            &mut self.byline_like,
+            &mut self.teaser,
+            &mut self.comment_stamp,
+            &mut self.author_heading,
+            &mut self.about_name,
+            &mut self.author_link,
+        ];
+        NeedleIndex::new(singles.into_iter().chain(self.credit.iter_mut()))
     }
+}
+
+/// The document's rows as the detectors read them: each row's forms made once, on first need, and shared by
+/// every detector (a line's raw form was made again by each, and its needles looked for by each pattern).
+struct Lines<'a> {
+    table: &'a Table,
+    /// the dump's text, which the lines' spans index
+    text: &'a str,
+    /// each row's folded form, made by the phrases stage (empty: none)
+    folded: &'a [String],
+    index: &'a NeedleIndex,
+    rows: Vec<OnceCell<Forms<'a>>>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(
+        table: &'a Table,
+        text: &'a str,
+        folded: &'a [String],
+        index: &'a NeedleIndex,
+        rows: usize,
+    ) -> Lines<'a> {
+        Lines {
+            table,
+            text,
+            folded,
+            index,
+            rows: (0..rows).map(|_| OnceCell::new()).collect(),
+        }
+    }
+}
+
+/// A line's forms: its folded form is the phrases stage's, when it made one.
+fn forms<'l, 'a>(lines: &'l Lines<'a>, doc: &Doc, i: usize) -> &'l Forms<'a> {
+    let r = doc.r(i);
+    lines.rows[r].get_or_init(|| {
+        let line = doc.text(lines.text, i);
+        let forms = match lines.folded.get(r) {
+            Some(folded) if !folded.is_empty() => Forms::with_folded(lines.table, line, folded),
+            _ => Forms::new(lines.table, line),
+        };
+        forms.indexed(lines.index)
+    })
 }
 
 /// A test of a line asked once per distinct text: copies of a line share its row (its text and measures),
@@ -164,6 +230,9 @@ fn below_markup_or_its_body(doc: &Doc, i: usize) -> bool {
 
 impl ShapeRules {
     pub fn run(&self, table: &Table, doc: &mut Doc, text: &str) {
+        let folded = std::mem::take(&mut doc.folded);
+        let lines = Lines::new(table, text, &folded, &self.needles, doc.rows.len());
+        let lines = &lines;
         let n = doc.len();
         let mut counts = vec![0u32; doc.rows.len()];
         for &r in &doc.row {
@@ -175,9 +244,9 @@ impl ShapeRules {
             if doc.authority[i] >= MARKUP || doc.label[i] == BOILERPLATE {
                 continue;
             }
-            let mut found = singles.get(doc.r(i), || self.single(table, doc, text, i, &counts));
+            let mut found = singles.get(doc.r(i), || self.single(lines, doc, i, &counts));
             if found.is_none() && i + 1 < n {
-                found = self.caption_echo(table, doc, text, i);
+                found = self.caption_echo(lines, doc, text, i);
             }
             if let Some(v) = found {
                 let authority = if v.signal == self.verdicts.separator.signal {
@@ -188,63 +257,56 @@ impl ShapeRules {
                 doc.condemn(i, v.reason, v.signal, authority);
             }
         }
-        self.headline_lists(table, doc, text);
-        self.teaser_lists(table, doc, text);
+        self.headline_lists(lines, doc);
+        self.teaser_lists(lines, doc);
         self.related_boxes(table, doc, text);
-        self.comment_threads(table, doc, text);
-        self.author_boxes(table, doc, text);
+        self.comment_threads(lines, doc, text);
+        self.author_boxes(lines, doc, text);
         self.menus(doc);
     }
 
     /// `ShapesStage._single`: the verdict when the line alone has the shape of chrome.
-    fn single(
-        &self,
-        table: &Table,
-        doc: &Doc,
-        text: &str,
-        i: usize,
-        counts: &[u32],
-    ) -> Option<Verdict> {
+    fn single(&self, lines: &Lines<'_>, doc: &Doc, i: usize, counts: &[u32]) -> Option<Verdict> {
         let p = &self.patterns;
         let v = &self.verdicts;
-        let line = forms(table, doc, text, i);
+        let line = forms(lines, doc, i);
         let r = doc.r(i);
         let m = &doc.m;
         let words = m.words[r];
         let ends_sentence = m.ends_sentence[r] != 0;
-        if p.separator_only.is_match(&line) {
+        if p.separator_only.is_match(line) {
             return Some(v.separator);
         }
         if words <= 25
-            && (p.dangling.is_match(&line) || p.leading_link.is_match(&line))
+            && (p.dangling.is_match(line) || p.leading_link.is_match(line))
             && !ends_sentence
         {
             return Some(v.link_row_edge);
         }
-        if !ends_sentence && p.pipes.count(&line) >= 2 {
+        if !ends_sentence && p.pipes.count(line) >= 2 {
             return Some(v.link_row_items);
         }
-        if is_credit(self, &line, words) {
+        if is_credit(self, line, words) {
             return Some(v.credit);
         }
-        if words <= 8 && (p.comment_author.is_match(&line) || p.comments_header.is_match(&line)) {
+        if words <= 8 && (p.comment_author.is_match(line) || p.comments_header.is_match(line)) {
             return Some(v.comment_header);
         }
-        if words <= 15 && !ends_sentence && p.count_suffix.is_match(&line) {
+        if words <= 15 && !ends_sentence && p.count_suffix.is_match(line) {
             return Some(v.counter);
         }
-        if words <= 10 && (p.timestamp_like.is_match(&line) || p.iso_timestamp.is_match(&line))
-            || words <= 16 && p.published_updated.is_match(&line)
+        if words <= 10 && (p.timestamp_like.is_match(line) || p.iso_timestamp.is_match(line))
+            || words <= 16 && p.published_updated.is_match(line)
         {
             return Some(v.dateline);
         }
-        if p.gallery_caption.is_match(&line) {
+        if p.gallery_caption.is_match(line) {
             return Some(v.gallery);
         }
-        if words == 1 && p.url_only.is_match(&line) {
+        if words == 1 && p.url_only.is_match(line) {
             return Some(v.url);
         }
-        if words <= 6 && p.number_only.is_match(&line) {
+        if words <= 6 && p.number_only.is_match(line) {
             return Some(v.number);
         }
         if counts[r] > 1 && m.units[r] <= 12 {
@@ -262,15 +324,11 @@ impl ShapeRules {
     }
 
     /// `ShapesStage._caption_echo`: a caption printed twice, once bare, once with its credit after it.
-    fn caption_echo(&self, table: &Table, doc: &Doc, text: &str, i: usize) -> Option<Verdict> {
+    fn caption_echo(&self, lines: &Lines<'_>, doc: &Doc, text: &str, i: usize) -> Option<Verdict> {
         let (this, next) = (doc.text(text, i), doc.text(text, i + 1));
         if next.len() > this.len()
             && next.starts_with(this)
-            && is_credit(
-                self,
-                &forms(table, doc, text, i + 1),
-                doc.m.words[doc.r(i + 1)],
-            )
+            && is_credit(self, forms(lines, doc, i + 1), doc.m.words[doc.r(i + 1)])
         {
             return Some(self.verdicts.caption_echo);
         }
@@ -278,7 +336,7 @@ impl ShapeRules {
     }
 
     /// `ShapesStage._headline_lists`: headline + byline + timestamp, repeated.
-    fn headline_lists(&self, table: &Table, doc: &mut Doc, text: &str) {
+    fn headline_lists(&self, lines: &Lines<'_>, doc: &mut Doc) {
         let n = doc.len();
         let p = &self.patterns;
         let mut memo = RowMemo::new(doc);
@@ -286,8 +344,8 @@ impl ShapeRules {
             .map(|i| {
                 doc.m.words[doc.r(i)] <= 8
                     && memo.get(doc.r(i), || {
-                        let line = forms(table, doc, text, i);
-                        p.byline_like.is_match(&line) || p.timestamp_like.is_match(&line)
+                        let line = forms(lines, doc, i);
+                        p.byline_like.is_match(line) || p.timestamp_like.is_match(line)
                     })
             })
             .collect();
@@ -330,7 +388,7 @@ impl ShapeRules {
     }
 
     /// `ShapesStage._teaser_lists`: headline + dateline + lead, one per line, several in a row.
-    fn teaser_lists(&self, table: &Table, doc: &mut Doc, text: &str) {
+    fn teaser_lists(&self, lines: &Lines<'_>, doc: &mut Doc) {
         let n = doc.len();
         let gap = self.teaser_gap;
         let mut memo = RowMemo::new(doc);
@@ -339,7 +397,7 @@ impl ShapeRules {
                 below_markup_or_its_body(doc, i)
                     && doc.m.words[doc.r(i)] >= 8
                     && memo.get(doc.r(i), || {
-                        self.patterns.teaser.is_match(&forms(table, doc, text, i))
+                        self.patterns.teaser.is_match(forms(lines, doc, i))
                     })
             })
             .collect();
@@ -416,7 +474,7 @@ impl ShapeRules {
     }
 
     /// `ShapesStage._comment_threads`: readers' comments under an article (header, text, repeated).
-    fn comment_threads(&self, table: &Table, doc: &mut Doc, text: &str) {
+    fn comment_threads(&self, lines: &Lines<'_>, doc: &mut Doc, text: &str) {
         let n = doc.len();
         let stamps: Vec<bool> = (0..n)
             .map(|i| {
@@ -424,13 +482,10 @@ impl ShapeRules {
                 doc.m.words[r] <= self.stamp_words
                     && doc.m.ends_sentence[r] == 0
                     && doc.text(text, i).chars().count() <= self.stamp_chars
-                    && self
-                        .patterns
-                        .comment_stamp
-                        .is_match(&forms(table, doc, text, i))
+                    && self.patterns.comment_stamp.is_match(forms(lines, doc, i))
             })
             .collect();
-        let mut headers = self.comment_headers(table, doc, text, &stamps);
+        let mut headers = self.comment_headers(lines, doc, &stamps);
         headers.push(n + self.thread_gap + 1);
         let mut run: Vec<usize> = Vec::new();
         for h in headers {
@@ -449,26 +504,21 @@ impl ShapeRules {
                 }
             }
             if run.len() >= self.thread_run {
-                self.condemn_thread(table, doc, text, &run);
+                self.condemn_thread(lines, doc, text, &run);
             }
             run = vec![h];
         }
     }
 
     /// `_comment_headers`: the lines that open a comment.
-    fn comment_headers(&self, table: &Table, doc: &Doc, text: &str, stamps: &[bool]) -> Vec<usize> {
+    fn comment_headers(&self, lines: &Lines<'_>, doc: &Doc, stamps: &[bool]) -> Vec<usize> {
         let n = doc.len();
         let mut headers: Vec<usize> = Vec::new();
         for i in 0..n {
             let r = doc.r(i);
             let words = doc.m.words[r];
             let opens_after = headers.last().is_some_and(|&h| h + 1 == i);
-            if words <= 8
-                && self
-                    .patterns
-                    .comment_author
-                    .is_match(&forms(table, doc, text, i))
-            {
+            if words <= 8 && self.patterns.comment_author.is_match(forms(lines, doc, i)) {
                 headers.push(i);
             } else if stamps[i] {
                 if !opens_after {
@@ -482,11 +532,11 @@ impl ShapeRules {
     }
 
     /// `ShapesStage._condemn_thread`: a thread under a comments heading, with prose above it.
-    fn condemn_thread(&self, table: &Table, doc: &mut Doc, text: &str, run: &[usize]) {
+    fn condemn_thread(&self, lines: &Lines<'_>, doc: &mut Doc, text: &str, run: &[usize]) {
         let n = doc.len();
         let longest = run.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
         let end = n.min(run[run.len() - 1] + longest);
-        if !self.under_comments_heading(table, doc, text, run[0], end) {
+        if !self.under_comments_heading(lines, doc, text, run[0], end) {
             return;
         }
         let above: u32 = (0..run[0])
@@ -508,7 +558,7 @@ impl ShapeRules {
     /// `ShapesStage._under_comments_heading`: a comments heading just above the thread, not one of its lines.
     fn under_comments_heading(
         &self,
-        table: &Table,
+        lines: &Lines<'_>,
         doc: &Doc,
         text: &str,
         start: usize,
@@ -518,15 +568,12 @@ impl ShapeRules {
         (start.saturating_sub(self.thread_heading_gap)..start).any(|k| {
             doc.signal[k] == self.comments
                 && !inside.contains_key(doc.text(text, k))
-                && !self
-                    .patterns
-                    .comment_author
-                    .is_match(&forms(table, doc, text, k))
+                && !self.patterns.comment_author.is_match(forms(lines, doc, k))
         })
     }
 
     /// `ShapesStage._author_boxes`: "About the author" (or "About Ann Lee"), a name, a bio.
-    fn author_boxes(&self, table: &Table, doc: &mut Doc, text: &str) {
+    fn author_boxes(&self, lines: &Lines<'_>, doc: &mut Doc, text: &str) {
         let n = doc.len();
         let v = self.verdicts.author_box;
         for i in 0..n {
@@ -537,8 +584,8 @@ impl ShapeRules {
             {
                 continue;
             }
-            let line = forms(table, doc, text, i);
-            if self.patterns.author_link.is_match(&line) {
+            let line = forms(lines, doc, i);
+            if self.patterns.author_link.is_match(line) {
                 if let Some(start) = self.author_link_box(doc, text, i) {
                     for k in start..=i {
                         let authority = doc.authority[k].max(HARD);
@@ -550,9 +597,9 @@ impl ShapeRules {
             if doc.m.words[r] > 6 {
                 continue;
             }
-            let bio = if self.patterns.author_heading.is_match(&line) {
+            let bio = if self.patterns.author_heading.is_match(line) {
                 self.author_bio(doc, text, i, &[])
-            } else if self.patterns.about_name.is_match(&line) {
+            } else if self.patterns.about_name.is_match(line) {
                 let words: Vec<&str> = line.raw.split(' ').skip(1).collect();
                 let full = words.join(" ");
                 self.author_bio(doc, text, i, &[full.as_str(), words[0]])
