@@ -298,6 +298,8 @@ def is_byline_name(name: str) -> bool:
     Feb 11, 2019" names nobody: the date follows the prefix); of several words, the first lower case only
     where it is a particle ("de la Cruz") or "the" before a team's name of two words or more ("the Harbour
     Times Team"; "By the Numbers" is a menu's heading; a handle is one word)."""
+    if is_team_credit(name):
+        return True           # "By News Desk", "By The Currency editors": a team, though its words are labels
     if not _BYLINE_NAME.match(name):
         return False
     words = [word.strip(",.").lower() for word in name.split()]
@@ -323,6 +325,34 @@ def is_bare_name(text: str, stoplist: frozenset[str]) -> bool:
         return False
     words = text.lower().split()
     return not any(word in stoplist for word in words[:-1]) and not any(word in NOT_NAME_WORDS for word in words)
+
+
+#: A newsroom's or a company's team: the lexicon's ``[bylines] teams`` words, and the desks that may name one.
+TEAM_WORDS = frozenset(_BYLINES["teams"])
+_TEAM_DESKS = frozenset(_BYLINES["team_desks"])
+#: Two to five words of letters (any script), a company's "&" or "." inside them.
+_TEAM_CREDIT = lazy_compile(r"^[^\W\d_][\w’'.&-]*(?:\s+[^\W\d_][\w’'.&-]*){1,4}$")
+
+
+def is_team_credit(text: str, stoplist: frozenset[str] = frozenset()) -> bool:
+    """A team credited as a byline's author ("News Desk", "EDB Team", "The Upwork Team", "Team Harbour", "The
+    Currency editors"): a word of :data:`TEAM_WORDS` opens or ends it, and every other word is capitalised, no
+    stopword of the page's language and no label (:data:`NOT_NAME_WORDS`) but a newsroom's desk ("News",
+    "Sports"); an English "The" may open it. Not "Our Team", "Meet The Team", "Support Team", nor one word
+    ("Staff" names nobody). :func:`is_bare_name` takes none of these: a label word makes a line a heading
+    there."""
+    if not _TEAM_CREDIT.match(text):
+        return False
+    words = text.split()
+    if words[0].lower() in TEAM_WORDS:
+        rest = words[1:]
+    elif words[-1].lower() in TEAM_WORDS:
+        rest = words[1:-1] if words[0].lower() == "the" else words[:-1]
+    else:
+        return False
+    return bool(rest) and all(word[0].isupper() and word.lower() not in stoplist
+                              and (word.lower() not in NOT_NAME_WORDS or word.lower() in _TEAM_DESKS)
+                              for word in rest)
 
 
 #: Two to five words of letters (any script).

@@ -490,3 +490,15 @@ def test_printed_twice_reads_the_texts_it_is_given():
     assert not _printed_twice(texts, 4, first)          # two words: a source's name
     far = texts[:4] + ["Menu"] * _WINDOW + ["Standfirst"]
     assert not _printed_twice(far, 3, 3 + _WINDOW + 1) and _printed_twice(far, 3, 3 + _WINDOW)
+
+
+def test_a_team_credited_beside_the_dateline_or_after_by_is_the_byline():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    for credit, name in (("Lantern Media Team\nMarch 3, 2024", "Lantern Media Team"),
+                         ("Team Harbour\nPublished\nMarch 3, 2024", "Team Harbour"),
+                         ("By News Desk\nMarch 3, 2024", "News Desk"),
+                         ("By The Harbour editors\nMarch 3, 2024", "The Harbour editors")):
+        assert _clean(head + credit + "\n\n" + PROSE).byline == name, credit
+    # a menu's or a heading's team is no credit, nor a label alone
+    for heading in ("Meet The Team", "Our Team", "Support Team", "Staff", "By Staff"):
+        assert _clean(head + heading + "\nMarch 3, 2024\n\n" + PROSE).byline is None, heading

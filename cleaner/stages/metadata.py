@@ -24,7 +24,7 @@ from ..dates import date_in_url, dateline_parts, is_update, parse_date, publicat
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       NOT_NAME_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
+                       NOT_NAME_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
@@ -884,7 +884,7 @@ def _bare_name(text: str, stoplist: frozenset[str]) -> str | None:
     where neither is a name."""
     if _words_up_to(text, _BARE_NAME_WORDS + 1) > _BARE_NAME_WORDS:
         return None
-    if is_bare_name(text, stoplist):
+    if is_bare_name(text, stoplist) or is_team_credit(text, stoplist):
         return text
     name, comma, role = text.partition(",")
     return name.strip() if comma and role.strip() and is_bare_name(name.strip(), stoplist) else None
