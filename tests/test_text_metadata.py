@@ -502,3 +502,15 @@ def test_a_team_credited_beside_the_dateline_or_after_by_is_the_byline():
     # a menu's or a heading's team is no credit, nor a label alone
     for heading in ("Meet The Team", "Our Team", "Support Team", "Staff", "By Staff"):
         assert _clean(head + heading + "\nMarch 3, 2024\n\n" + PROSE).byline is None, heading
+
+
+def test_a_one_word_name_between_the_headline_and_its_dateline_is_the_byline():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    for name in ("Lenka", "annlee_77"):
+        article = _clean(head + name + "\nMarch 3, 2024\n\n" + PROSE)
+        assert (article.byline, article.date) == (name, "2024-03-03")
+    # a section, a month or a team's word there is no name; nor is a one-word line above the headline
+    for heading in ("Politics", "Staff", "March"):
+        assert _clean(head + heading + "\nMarch 3, 2024\n\n" + PROSE).byline is None, heading
+    above = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nLenka\n\nHarbour reopens after three weeks of storm repairs\nMarch 3, 2024\n\n"
+    assert _clean(above + PROSE).byline is None

@@ -24,7 +24,7 @@ from ..dates import date_in_url, dateline_parts, is_update, parse_date, publicat
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       NOT_NAME_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit,
+                       NOT_NAME_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
@@ -112,6 +112,9 @@ class MetadataStage:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
         if picks_title and not dates and not bylines:
             self._credited_headline(doc, texts, start, named_at, stoplist)
+        if not bylines and dates and title_at is not None and meta.get("byline") is None:
+            one_word = _one_word_credit(lines, title_at, dates, stoplist)
+            bylines = [one_word] if one_word is not None else bylines
         dated = dates
         # the article's last body line, for its foot (read once, where a field is still to find)
         last = _last_body(lines) if meta.get("date") is None or meta.get("byline") is None else None
@@ -860,6 +863,27 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
         return True
     # (beside a dateline first: the cheaper test, and most lines stand by none)
     return _beside_date(lines, index, dates) and _bare_name(text, stoplist) is not None
+
+
+#: A one-word name: letters first, then letters, digits, dots, dashes or an underscore (a login: "ann_lee").
+_ONE_WORD_NAME = re.compile(r"^[^\W\d_][\w.’'-]{1,39}$")
+
+
+def _one_word_credit(lines, title_at: int, dates: list[int], stoplist: frozenset[str]) -> int | None:
+    """The line of a one-word name between the headline and its dateline ("Headline" / "Kev" / "January 1,
+    2026"; a brand's "ServiceTitan", a login's "annlee"): a blog's template printing the author's display name.
+    Only there, the next line under the headline with the dateline right under it: a one-word line anywhere
+    else is as often a section or a tag. Not a stopword, a label (:data:`NOT_NAME_WORDS`: "Politics", "News"), a
+    month or a team's word alone ("Staff")."""
+    below = next((i for i in range(title_at + 1, min(len(lines), title_at + 3)) if _text_at(lines, i).strip()), None)
+    if below is None or below + 1 not in dates:
+        return None
+    word = _text_at(lines, below).strip()
+    lowered = word.lower().strip(".")
+    if _ONE_WORD_NAME.match(word) is None or lowered in stoplist or lowered in NOT_NAME_WORDS or lowered in TEAM_WORDS:
+        return None
+    line = _peek(lines, below)
+    return below if _open(line) and not DATE_OR_TIME.search(word) and byline_name(word) is None and is_byline_name(word) else None
 
 
 def _credit_with_role(text: str, name: str | None, f) -> bool:
