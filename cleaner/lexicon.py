@@ -238,6 +238,10 @@ BY_WORDS_UNAMBIGUOUS = _alternatives(_BYLINES["by_inside"])
 #: A credit's longer opening, "Written by", "Posted by" (not "By" alone: under an article, "By Ann Lee" is as
 #: often the credit of a teaser for the next one).
 CREDITED_BY = lazy_compile(_BULLET + r"(?:" + CREDITED_WORDS + r")\s+by\b", re.I)
+#: A line that only labels the author's name beside it ("Author", "About the author", "Auteur :"): the lexicon's
+#: ``[bylines] labels``; read at the article's foot only (in the header, it over a line of another article's
+#: credit took that for the byline).
+AUTHOR_LABEL = lazy_compile(_BULLET + r"(?:" + _alternatives(_BYLINES["labels"]) + r")\s*:?\s*$", re.I)
 #: A wire service signing the story, its name in group 1 ("By The Associated Press", "Reuters").
 AGENCY_BYLINE = lazy_compile(
     r"^(?:By\s+)?(?:The\s+)?(" + _alternatives(_DATA["agencies"]["byline"]) + r")\b.{0,60}$", re.I)

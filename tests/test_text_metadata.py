@@ -514,3 +514,14 @@ def test_a_one_word_name_between_the_headline_and_its_dateline_is_the_byline():
         assert _clean(head + heading + "\nMarch 3, 2024\n\n" + PROSE).byline is None, heading
     above = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nLenka\n\nHarbour reopens after three weeks of storm repairs\nMarch 3, 2024\n\n"
     assert _clean(above + PROSE).byline is None
+
+
+def test_an_authors_label_beside_a_name_at_the_foot_credits_the_author():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    foot = head + PROSE + "\nShare this article\n\n"
+    for label in ("Author", "About the author", "Författare", "Auteur :"):
+        assert _clean(foot + label + "\n\nLena Varga\n\nRelated Program\n").byline == "Lena Varga", label
+    assert _clean(foot + "Lena Varga\n\nAuthor\n\n@lenavarga\n").byline == "Lena Varga"
+    # a label by a single word or a heading names no one (a handle, a menu's entry)
+    for box in ("Author\n\nLena\n", "Authors\n\nOur Contributors\n"):
+        assert _clean(foot + box).byline is None, box

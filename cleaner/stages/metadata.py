@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..dates import date_in_url, dateline_parts, is_update, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (AGENCY_BYLINE, AUTHOR_LABEL, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
@@ -133,7 +133,7 @@ class MetadataStage:
         if meta.get("byline") is None:
             meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist)
-                              or _named_in_bio(lines, first, last, stoplist) or _credited_at_foot(lines, first, last))
+                              or _named_in_bio(lines, first, last, stoplist) or _credited_at_foot(lines, first, last, stoplist))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -736,10 +736,13 @@ def _foot(lines, first: int, last: int | None) -> range:
 
 def _ends_foot(lines, i: int) -> bool:
     """Whether line ``i`` ends the article's foot (:data:`_FOOT_ENDS`): not the article's own tags or categories
-    (:data:`TAXONOMY_LINE`: "Tags: harbour, storm", which the shapes call related), under which blogs print
-    the post's dateline ("Monday, August 11th, 2025 | Categories: News")."""
+    (:data:`TAXONOMY_LINE`: "Tags: harbour, storm", which the shapes call related) nor its author's box's label
+    (:data:`AUTHOR_LABEL`: "About the author"), under which blogs print the post's dateline ("Monday, August 11th, 2025 | Categories: News")."""
     signal = _signal(lines, i)
-    return signal in _FOOT_ENDS and not (signal == "related" and TAXONOMY_LINE.match(_text_at(lines, i)))
+    if signal not in _FOOT_ENDS:
+        return False
+    # (the article's own tags, and its author's box: "About the author", which the shapes call related)
+    return not (signal == "related" and (TAXONOMY_LINE.match(text := _text_at(lines, i)) or AUTHOR_LABEL.match(text)))
 
 
 def _dated_at_foot(lines, first: int, last: int | None, day_first: bool) -> str | None:
@@ -755,17 +758,35 @@ def _dated_at_foot(lines, first: int, last: int | None, day_first: bool) -> str 
     return None
 
 
-def _credited_at_foot(lines, first: int, last: int | None) -> str | None:
+def _credited_at_foot(lines, first: int, last: int | None, stoplist: frozenset[str]) -> str | None:
     """Where the header names no author: the name of a "Written by …" or "Posted by …" line at the article's
     foot (:func:`_foot`; :data:`CREDITED_BY`: "By Ann Lee" alone there is as often a teaser's), a byline's
     length, not a sentence. A name of two words at least, none a label's: a single word down there is as often
-    a menu's or a forum's handle. Value only."""
+    a menu's or a forum's handle; or the name an author's label stands by (:func:`_labelled_name`). Value
+    only."""
     for i in _foot(lines, first, last):
         text = _text_at(lines, i)
+        if AUTHOR_LABEL.match(text):
+            name = _labelled_name(lines, i, stoplist)
+            if name:
+                return name
+            continue
         name = byline_name(text) if CREDITED_BY.match(text) else None
         if name and _full_name(name) and _words_up_to(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS \
                 and not _peek(lines, i).features.ends_sentence:
             return name
+    return None
+
+
+def _labelled_name(lines, label: int, stoplist: frozenset[str]) -> str | None:
+    """The name an author's label at the article's foot stands by (:data:`AUTHOR_LABEL`): the bare name line
+    under it ("Author" / "Ann Lee"), else over it (an author's box: "Ann Lee" / "Author"); a full name
+    (:func:`_full_name`), as a "Written by …" line's there."""
+    for i in (label + 1, label - 1):
+        if 0 <= i < len(lines):
+            name = _bare_name(_text_at(lines, i).strip(), stoplist)
+            if name and _full_name(name):
+                return name
     return None
 
 
