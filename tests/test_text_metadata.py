@@ -525,3 +525,14 @@ def test_an_authors_label_beside_a_name_at_the_foot_credits_the_author():
     # a label by a single word or a heading names no one (a handle, a menu's entry)
     for box in ("Author\n\nLena\n", "Authors\n\nOur Contributors\n"):
         assert _clean(foot + box).byline is None, box
+
+
+def test_a_bare_name_closing_the_dateline_after_its_date_is_the_byline():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    for dateline, name in (("Dec. 19, 2025 · Lena Varga on behalf of the Docs group", "Lena Varga"),
+                           ("January 16, 2026 Harbour Works", "Harbour Works"),
+                           ("19 décembre 2025 · Lena Varga", "Lena Varga")):
+        assert _clean(head + dateline + "\n\n" + PROSE).byline == name, dateline
+    # a dateline's tail of labels or a reading time names no one
+    for dateline in ("May 5, 2025 · Politics News", "May 5, 2025 Leave a Comment", "March 3, 2024 | 5 min read"):
+        assert _clean(head + dateline + "\n\n" + PROSE).byline is None, dateline

@@ -942,6 +942,22 @@ def _name_opening(text: str, stoplist: frozenset[str]) -> str | None:
     return _bare_name(name, stoplist) if name and name != text.strip() else None
 
 
+#: The end of a dateline's date: its year or its time, then the separators before what follows it.
+_DATE_END = re.compile(r"(?:\d{4}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)[\s,·•|–—-]*", re.I)
+
+
+def _name_closing(text: str, stoplist: frozenset[str]) -> str | None:
+    """The bare name that closes a dateline after its date, cut where a byline's name ends
+    (:data:`BYLINE_NAME_END`: "Dec. 19, 2025 · Ann Lee on behalf of the Docs team", "January 16, 2026 Harbour
+    Works"), or None: a dateline's tail of labels ("May 5, 2025 · Politics News", "Leave a Comment") is none."""
+    ends = list(_DATE_END.finditer(text))
+    if not ends or ends[-1].end() >= len(text):
+        return None
+    rest = text[ends[-1].end():]
+    name = BYLINE_NAME_END.split(rest, maxsplit=1)[0].strip(" ,:;")
+    return _bare_name(name, stoplist) if name else None
+
+
 def _beside_date(lines, index: int, dates: list[int]) -> bool:
     """Whether a line stands next to a dateline, or one short line from it ("Chirag Bhardwaj / VP - Technology
     / November 14, 2025", "Gopal Singh Panwar / 8 min / 29th August, 2023")."""
@@ -978,7 +994,7 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str |
             # a name line under "By" (its own candidate), or beside the dateline; else the name opening a
             # dateline ("Ann Lee March 3, 2024"; a headline with its date, "Harbour Report 3/5/2024", is none)
             if DATE_OR_TIME.search(text):
-                name = _name_opening(text, stoplist)
+                name = _name_opening(text, stoplist) or _name_closing(text, stoplist)
                 if name:
                     opening.append(name)
             else:
