@@ -510,8 +510,10 @@ def test_a_one_word_name_between_the_headline_and_its_dateline_is_the_byline():
         article = _clean(head + name + "\nMarch 3, 2024\n\n" + PROSE)
         assert (article.byline, article.date) == (name, "2024-03-03")
     # a section, a month or a team's word there is no name; nor is a one-word line above the headline
-    for heading in ("Politics", "Staff", "March"):
+    for heading in ("Politics", "Staff", "March", "Administrator"):
         assert _clean(head + heading + "\nMarch 3, 2024\n\n" + PROSE).byline is None, heading
+    # a forum's category over its first post's line is none either: the dateline under a name is the date alone
+    assert _clean(head + "Configuration\nlena (lena) May 3, 2024, 8:45am 1\n\n" + PROSE).byline is None
     above = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nLenka\n\nHarbour reopens after three weeks of storm repairs\nMarch 3, 2024\n\n"
     assert _clean(above + PROSE).byline is None
 
@@ -536,3 +538,13 @@ def test_a_bare_name_closing_the_dateline_after_its_date_is_the_byline():
     # a dateline's tail of labels or a reading time names no one
     for dateline in ("May 5, 2025 · Politics News", "May 5, 2025 Leave a Comment", "March 3, 2024 | 5 min read"):
         assert _clean(head + dateline + "\n\n" + PROSE).byline is None, dateline
+
+
+def test_a_name_over_a_day_without_its_year_is_the_byline_and_names_no_date():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    for credit, name in (("Lena Varga\nJan 23\n11 min read", "Lena Varga"), ("Lenka\n4 juin", "Lenka"),
+                         ("Dr. Varga\n23. Januar\n2 min read", "Dr. Varga")):
+        article = _clean(head + credit + "\n\n" + PROSE)
+        assert (article.byline, article.date) == (name, None), credit
+    # a subheading under such a day is no name: only the line right above it is its template's
+    assert _clean(head + "Lena Varga in harbours\nJan 23\nStorm Season Notes\n\n" + PROSE).byline is None

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..dates import date_in_url, dateline_parts, is_update, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, AUTHOR_LABEL, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (AGENCY_BYLINE, AUTHOR_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
@@ -556,9 +556,16 @@ def _is_date(line) -> bool:
         return ((_parted_dateline(text, f) or (line.signal == "dateline" and f.words <= _PARTED_DATELINE_WORDS))
                 and parse_date(text) is not None and not is_credit(text, f.words))
     if not (TIMESTAMP_LIKE.match(text) or line.signal == "dateline" or
-            (DATE_OR_TIME.search(text) and parse_date(text))):
+            (DATE_OR_TIME.search(text) and parse_date(text)) or _DAY_OF_YEAR.match(text)):
         return False
     return not is_credit(text, f.words)
+
+
+_MONTHS = "|".join(sorted((re.escape(name) for names in MONTH_NAMES.values() for name in names), key=len, reverse=True))
+#: A day without its year, alone on a line ("Jan 23", "23. Januar", "4 juin"): a blog template's dateline for a
+#: post of this year. It names no date the parser could give (no year), but it is the header's dateline: the
+#: name beside it is the byline ("Gabo" / "Jan 23" / "11 min read").
+_DAY_OF_YEAR = re.compile(rf"^(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?)$", re.I)
 
 
 #: A dateline has at most this many words; a line of parts ("On Behalf of Ann Lee LLP | Apr 21, 2017 | Law")
@@ -890,14 +897,19 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
 _ONE_WORD_NAME = re.compile(r"^[^\W\d_][\w.’'-]{1,39}$")
 
 
+#: The dateline under a one-word name is the date alone ("November 26th, 2024", "Jan 23"), not a forum post's
+#: "ann (ann) May 3, 2024, 8:45am 1" under its category.
+_ALONE_DATE_WORDS = 4
+
+
 def _one_word_credit(lines, title_at: int, dates: list[int], stoplist: frozenset[str]) -> int | None:
     """The line of a one-word name between the headline and its dateline ("Headline" / "Kev" / "January 1,
     2026"; a brand's "ServiceTitan", a login's "annlee"): a blog's template printing the author's display name.
-    Only there, the next line under the headline with the dateline right under it: a one-word line anywhere
-    else is as often a section or a tag. Not a stopword, a label (:data:`NOT_NAME_WORDS`: "Politics", "News"), a
+    Only there, the next line under the headline with the dateline, the date alone, right under it: a one-word
+    line anywhere else is as often a section or a tag (a forum's category over its first post's date). Not a stopword, a label (:data:`NOT_NAME_WORDS`: "Politics", "News"), a
     month or a team's word alone ("Staff")."""
-    below = next((i for i in range(title_at + 1, min(len(lines), title_at + 3)) if _text_at(lines, i).strip()), None)
-    if below is None or below + 1 not in dates:
+    below = title_at + 1
+    if below + 1 not in dates or _words_up_to(_text_at(lines, below + 1), _ALONE_DATE_WORDS + 1) > _ALONE_DATE_WORDS:
         return None
     word = _text_at(lines, below).strip()
     lowered = word.lower().strip(".")
@@ -960,9 +972,14 @@ def _name_closing(text: str, stoplist: frozenset[str]) -> str | None:
 
 def _beside_date(lines, index: int, dates: list[int]) -> bool:
     """Whether a line stands next to a dateline, or one short line from it ("Chirag Bhardwaj / VP - Technology
-    / November 14, 2025", "Gopal Singh Panwar / 8 min / 29th August, 2023")."""
+    / November 14, 2025", "Gopal Singh Panwar / 8 min / 29th August, 2023"); right above it where the dateline
+    is a day without its year (:data:`_DAY_OF_YEAR`: a subheading under "Dec 10" is no name)."""
     for d in dates:
         gap = abs(index - d)
+        if gap and _DAY_OF_YEAR.match(_text_at(lines, d)):
+            if index == d - 1:       # (a day without its year: only the line right above it, its template's)
+                return True
+            continue
         if gap == 1:
             return True
         if gap == 2:
