@@ -548,3 +548,12 @@ def test_a_name_over_a_day_without_its_year_is_the_byline_and_names_no_date():
         assert (article.byline, article.date) == (name, None), credit
     # a subheading under such a day is no name: only the line right above it is its template's
     assert _clean(head + "Lena Varga in harbours\nJan 23\nStorm Season Notes\n\n" + PROSE).byline is None
+
+
+def test_a_teams_credit_right_under_the_headline_is_the_byline_without_a_date():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    assert _clean(head + "Lantern Staff\n\n" + PROSE).byline == "Lantern Staff"
+    # a bare name there, or a team's credit elsewhere in the header, is not read without a date
+    assert _clean(head + "Lena Varga\n\n" + PROSE).byline is None
+    assert _clean("Harbour reopens after three weeks of storm repairs | Harbour Times\n\nLantern Staff\n\n"
+                  "Harbour reopens after three weeks of storm repairs\n\n" + PROSE).byline is None

@@ -112,9 +112,9 @@ class MetadataStage:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
         if picks_title and not dates and not bylines:
             self._credited_headline(doc, texts, start, named_at, stoplist)
-        if not bylines and dates and title_at is not None and meta.get("byline") is None:
-            one_word = _one_word_credit(lines, title_at, dates, stoplist)
-            bylines = [one_word] if one_word is not None else bylines
+        if not bylines and title_at is not None and title_at + 1 < first and meta.get("byline") is None:
+            under = _credit_under_headline(lines, title_at, dates, stoplist)
+            bylines = [under] if under is not None else bylines
         dated = dates
         # the article's last body line, for its foot (read once, where a field is still to find)
         last = _last_body(lines) if meta.get("date") is None or meta.get("byline") is None else None
@@ -902,12 +902,24 @@ _ONE_WORD_NAME = re.compile(r"^[^\W\d_][\w.’'-]{1,39}$")
 _ALONE_DATE_WORDS = 4
 
 
+def _credit_under_headline(lines, title_at: int, dates: list[int], stoplist: frozenset[str]) -> int | None:
+    """Where the header found no byline: the line right under the headline when it is a one-word name over
+    the dateline (:func:`_one_word_credit`) or a team's credit, with or without a date ("Podium Staff",
+    :func:`is_team_credit`: its team's word says what a bare name there does not, that it credits someone)."""
+    under = title_at + 1
+    if not _open(_peek(lines, under)):
+        return None
+    if is_team_credit(_text_at(lines, under).strip(), stoplist):
+        return under
+    return _one_word_credit(lines, title_at, dates, stoplist) if dates else None
+
+
 def _one_word_credit(lines, title_at: int, dates: list[int], stoplist: frozenset[str]) -> int | None:
     """The line of a one-word name between the headline and its dateline ("Headline" / "Kev" / "January 1,
     2026"; a brand's "ServiceTitan", a login's "annlee"): a blog's template printing the author's display name.
-    Only there, the next line under the headline with the dateline, the date alone, right under it: a one-word
-    line anywhere else is as often a section or a tag (a forum's category over its first post's date). Not a stopword, a label (:data:`NOT_NAME_WORDS`: "Politics", "News"), a
-    month or a team's word alone ("Staff")."""
+    Only there, the line right under the headline with the dateline, the date alone, right under it: a one-word
+    line anywhere else is as often a section or a tag (a forum's category over its first post's date). Not a
+    stopword, a label (:data:`NOT_NAME_WORDS`: "Politics", "News"), a month or a team's word alone ("Staff")."""
     below = title_at + 1
     if below + 1 not in dates or _words_up_to(_text_at(lines, below + 1), _ALONE_DATE_WORDS + 1) > _ALONE_DATE_WORDS:
         return None
@@ -915,8 +927,7 @@ def _one_word_credit(lines, title_at: int, dates: list[int], stoplist: frozenset
     lowered = word.lower().strip(".")
     if _ONE_WORD_NAME.match(word) is None or lowered in stoplist or lowered in NOT_NAME_WORDS or lowered in TEAM_WORDS:
         return None
-    line = _peek(lines, below)
-    return below if _open(line) and not DATE_OR_TIME.search(word) and byline_name(word) is None and is_byline_name(word) else None
+    return below if byline_name(word) is None and is_byline_name(word) else None
 
 
 def _credit_with_role(text: str, name: str | None, f) -> bool:
