@@ -242,6 +242,8 @@ CREDITED_BY = lazy_compile(_BULLET + r"(?:" + CREDITED_WORDS + r")\s+by\b", re.I
 #: ``[bylines] labels``; read at the article's foot only (in the header, it over a line of another article's
 #: credit took that for the byline).
 AUTHOR_LABEL = lazy_compile(_BULLET + r"(?:" + _alternatives(_BYLINES["labels"]) + r")\s*:?\s*$", re.I)
+#: The same credit inside a line ("This post was written by Ann Lee, Head of Marketing"), the rest in ``name``.
+CREDITED_INSIDE = lazy_compile(r"\S\s+(?:" + CREDITED_WORDS + r")\s+by\s+(?P<name>\S.*)$", re.I)
 #: A wire service signing the story, its name in group 1 ("By The Associated Press", "Reuters").
 AGENCY_BYLINE = lazy_compile(
     r"^(?:By\s+)?(?:The\s+)?(" + _alternatives(_DATA["agencies"]["byline"]) + r")\b.{0,60}$", re.I)

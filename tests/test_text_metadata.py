@@ -557,3 +557,13 @@ def test_a_teams_credit_right_under_the_headline_is_the_byline_without_a_date():
     assert _clean(head + "Lena Varga\n\n" + PROSE).byline is None
     assert _clean("Harbour reopens after three weeks of storm repairs | Harbour Times\n\nLantern Staff\n\n"
                   "Harbour reopens after three weeks of storm repairs\n\n" + PROSE).byline is None
+
+
+def test_a_credit_inside_a_line_at_the_articles_foot_names_the_author():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    for credit in ("This post was written by Lena Varga, Head of Community at Harbour Works",
+                   "Originally posted by Lena Varga | Harbour Works"):
+        assert _clean(head + PROSE + "\n" + credit + "\n\nShare this article\n").byline == "Lena Varga", credit
+    # a photo's credit, or a one-word login, names no author
+    for credit in ("Cover photo by Lena Varga", "This post was written by admin"):
+        assert _clean(head + PROSE + "\n" + credit + "\n\nShare this article\n").byline is None, credit

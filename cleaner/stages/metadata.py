@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..dates import date_in_url, dateline_parts, is_update, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, AUTHOR_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (AGENCY_BYLINE, AUTHOR_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
@@ -769,8 +769,8 @@ def _credited_at_foot(lines, first: int, last: int | None, stoplist: frozenset[s
     """Where the header names no author: the name of a "Written by …" or "Posted by …" line at the article's
     foot (:func:`_foot`; :data:`CREDITED_BY`: "By Ann Lee" alone there is as often a teaser's), a byline's
     length, not a sentence. A name of two words at least, none a label's: a single word down there is as often
-    a menu's or a forum's handle; or the name an author's label stands by (:func:`_labelled_name`). Value
-    only."""
+    a menu's or a forum's handle; or the name an author's label stands by (:func:`_labelled_name`), or a
+    line credits inside it (:func:`_credited_inside`). Value only."""
     for i in _foot(lines, first, last):
         text = _text_at(lines, i)
         if AUTHOR_LABEL.match(text):
@@ -782,7 +782,19 @@ def _credited_at_foot(lines, first: int, last: int | None, stoplist: frozenset[s
         if name and _full_name(name) and _words_up_to(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS \
                 and not _peek(lines, i).features.ends_sentence:
             return name
+        name = _credited_inside(text)
+        if name:
+            return name
     return None
+
+
+def _credited_inside(text: str) -> str | None:
+    """The full name a foot's line credits inside it ("This post was written by Ann Lee, Head of Marketing":
+    :data:`CREDITED_INSIDE`), up to a separator or a comma (:func:`name_before_end`); a line of at most
+    :data:`_PARTED_DATELINE_WORDS` words. The phrase says what the line is: a sentence may hold it."""
+    inside = CREDITED_INSIDE.search(text) if _words_up_to(text, _PARTED_DATELINE_WORDS + 1) <= _PARTED_DATELINE_WORDS else None
+    name = name_before_end(inside.group("name").rstrip(" .!?")) if inside else None      # (a sentence's stop)
+    return name if name and _full_name(name) else None
 
 
 def _labelled_name(lines, label: int, stoplist: frozenset[str]) -> str | None:
