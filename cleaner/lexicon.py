@@ -347,9 +347,10 @@ def is_team_credit(text: str, stoplist: frozenset[str] = frozenset()) -> bool:
     "Sports"); an English "The" may open it. Not "Our Team", "Meet The Team", "Support Team", nor one word
     ("Staff" names nobody). :func:`is_bare_name` takes none of these: a label word makes a line a heading
     there."""
-    if not _TEAM_CREDIT.match(text):
-        return False
     words = text.split()
+    if len(words) < 2 or (words[0].lower() not in TEAM_WORDS and words[-1].lower() not in TEAM_WORDS) \
+            or not _TEAM_CREDIT.match(text):        # (the team's word first: most lines hold none)
+        return False
     if words[0].lower() in TEAM_WORDS:
         rest = words[1:]
     elif words[-1].lower() in TEAM_WORDS:

@@ -556,7 +556,7 @@ def _is_date(line) -> bool:
         return ((_parted_dateline(text, f) or (line.signal == "dateline" and f.words <= _PARTED_DATELINE_WORDS))
                 and parse_date(text) is not None and not is_credit(text, f.words))
     if not (TIMESTAMP_LIKE.match(text) or line.signal == "dateline" or
-            (DATE_OR_TIME.search(text) and parse_date(text)) or _DAY_OF_YEAR.match(text)):
+            (DATE_OR_TIME.search(text) and parse_date(text)) or (f.words <= 2 and _DAY_OF_YEAR.match(text))):
         return False
     return not is_credit(text, f.words)
 
@@ -788,11 +788,18 @@ def _credited_at_foot(lines, first: int, last: int | None, stoplist: frozenset[s
     return None
 
 
+#: A line crediting the author inside it is this short in characters at most (24 words of a credit and a role).
+_CREDIT_INSIDE_CHARS = 240
+
+
 def _credited_inside(text: str) -> str | None:
     """The full name a foot's line credits inside it ("This post was written by Ann Lee, Head of Marketing":
     :data:`CREDITED_INSIDE`), up to a separator or a comma (:func:`name_before_end`); a line of at most
     :data:`_PARTED_DATELINE_WORDS` words. The phrase says what the line is: a sentence may hold it."""
-    inside = CREDITED_INSIDE.search(text) if _words_up_to(text, _PARTED_DATELINE_WORDS + 1) <= _PARTED_DATELINE_WORDS else None
+    if len(text) > _CREDIT_INSIDE_CHARS or " by " not in text.lower() \
+            or _words_up_to(text, _PARTED_DATELINE_WORDS + 1) > _PARTED_DATELINE_WORDS:
+        return None        # (the cheap tests first: most lines at the foot credit no one)
+    inside = CREDITED_INSIDE.search(text)
     name = name_before_end(inside.group("name").rstrip(" .!?")) if inside else None      # (a sentence's stop)
     return name if name and _full_name(name) else None
 
@@ -919,11 +926,9 @@ def _credit_under_headline(lines, title_at: int, dates: list[int], stoplist: fro
     the dateline (:func:`_one_word_credit`) or a team's credit, with or without a date ("Podium Staff",
     :func:`is_team_credit`: its team's word says what a bare name there does not, that it credits someone)."""
     under = title_at + 1
-    if not _open(_peek(lines, under)):
-        return None
-    if is_team_credit(_text_at(lines, under).strip(), stoplist):
-        return under
-    return _one_word_credit(lines, title_at, dates, stoplist) if dates else None
+    found = under if is_team_credit(_text_at(lines, under).strip(), stoplist) else (
+        _one_word_credit(lines, title_at, dates, stoplist) if dates else None)
+    return found if found is not None and _open(_peek(lines, found)) else None     # (the text first: no Line made)
 
 
 def _one_word_credit(lines, title_at: int, dates: list[int], stoplist: frozenset[str]) -> int | None:
@@ -999,6 +1004,8 @@ def _beside_date(lines, index: int, dates: list[int]) -> bool:
     is a day without its year (:data:`_DAY_OF_YEAR`: a subheading under "Dec 10" is no name)."""
     for d in dates:
         gap = abs(index - d)
+        if gap > 2:
+            continue
         if gap and _DAY_OF_YEAR.match(_text_at(lines, d)):
             if index == d - 1:       # (a day without its year: only the line right above it, its template's)
                 return True
