@@ -238,6 +238,12 @@ BY_WORDS_UNAMBIGUOUS = _alternatives(_BYLINES["by_inside"])
 #: A credit's longer opening, "Written by", "Posted by" (not "By" alone: under an article, "By Ann Lee" is as
 #: often the credit of a teaser for the next one).
 CREDITED_BY = lazy_compile(_BULLET + r"(?:" + CREDITED_WORDS + r")\s+by\b", re.I)
+#: A line that only labels the author's name beside it ("Author", "About the author", "Auteur :"): the lexicon's
+#: ``[bylines] labels``; read at the article's foot only (in the header, it over a line of another article's
+#: credit took that for the byline).
+AUTHOR_LABEL = lazy_compile(_BULLET + r"(?:" + _alternatives(_BYLINES["labels"]) + r")\s*:?\s*$", re.I)
+#: The same credit inside a line ("This post was written by Ann Lee, Head of Marketing"), the rest in ``name``.
+CREDITED_INSIDE = lazy_compile(r"\S\s+(?:" + CREDITED_WORDS + r")\s+by\s+(?P<name>\S.*)$", re.I)
 #: A wire service signing the story, its name in group 1 ("By The Associated Press", "Reuters").
 AGENCY_BYLINE = lazy_compile(
     r"^(?:By\s+)?(?:The\s+)?(" + _alternatives(_DATA["agencies"]["byline"]) + r")\b.{0,60}$", re.I)
@@ -298,6 +304,8 @@ def is_byline_name(name: str) -> bool:
     Feb 11, 2019" names nobody: the date follows the prefix); of several words, the first lower case only
     where it is a particle ("de la Cruz") or "the" before a team's name of two words or more ("the Harbour
     Times Team"; "By the Numbers" is a menu's heading; a handle is one word)."""
+    if is_team_credit(name):
+        return True           # "By News Desk", "By The Currency editors": a team, though its words are labels
     if not _BYLINE_NAME.match(name):
         return False
     words = [word.strip(",.").lower() for word in name.split()]
@@ -323,6 +331,35 @@ def is_bare_name(text: str, stoplist: frozenset[str]) -> bool:
         return False
     words = text.lower().split()
     return not any(word in stoplist for word in words[:-1]) and not any(word in NOT_NAME_WORDS for word in words)
+
+
+#: A newsroom's or a company's team: the lexicon's ``[bylines] teams`` words, and the desks that may name one.
+TEAM_WORDS = frozenset(_BYLINES["teams"])
+_TEAM_DESKS = frozenset(_BYLINES["team_desks"])
+#: Two to five words of letters (any script), a company's "&" or "." inside them.
+_TEAM_CREDIT = lazy_compile(r"^[^\W\d_][\w’'.&-]*(?:\s+[^\W\d_][\w’'.&-]*){1,4}$")
+
+
+def is_team_credit(text: str, stoplist: frozenset[str] = frozenset()) -> bool:
+    """A team credited as a byline's author ("News Desk", "EDB Team", "The Upwork Team", "Team Harbour", "The
+    Currency editors"): a word of :data:`TEAM_WORDS` opens or ends it, and every other word is capitalised, no
+    stopword of the page's language and no label (:data:`NOT_NAME_WORDS`) but a newsroom's desk ("News",
+    "Sports"); an English "The" may open it. Not "Our Team", "Meet The Team", "Support Team", nor one word
+    ("Staff" names nobody). :func:`is_bare_name` takes none of these: a label word makes a line a heading
+    there."""
+    words = text.split()
+    if len(words) < 2 or (words[0].lower() not in TEAM_WORDS and words[-1].lower() not in TEAM_WORDS) \
+            or not _TEAM_CREDIT.match(text):        # (the team's word first: most lines hold none)
+        return False
+    if words[0].lower() in TEAM_WORDS:
+        rest = words[1:]
+    elif words[-1].lower() in TEAM_WORDS:
+        rest = words[1:-1] if words[0].lower() == "the" else words[:-1]
+    else:
+        return False
+    return bool(rest) and all(word[0].isupper() and word.lower() not in stoplist
+                              and (word.lower() not in NOT_NAME_WORDS or word.lower() in _TEAM_DESKS)
+                              for word in rest)
 
 
 #: Two to five words of letters (any script).

@@ -490,3 +490,80 @@ def test_printed_twice_reads_the_texts_it_is_given():
     assert not _printed_twice(texts, 4, first)          # two words: a source's name
     far = texts[:4] + ["Menu"] * _WINDOW + ["Standfirst"]
     assert not _printed_twice(far, 3, 3 + _WINDOW + 1) and _printed_twice(far, 3, 3 + _WINDOW)
+
+
+def test_a_team_credited_beside_the_dateline_or_after_by_is_the_byline():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    for credit, name in (("Lantern Media Team\nMarch 3, 2024", "Lantern Media Team"),
+                         ("Team Harbour\nPublished\nMarch 3, 2024", "Team Harbour"),
+                         ("By News Desk\nMarch 3, 2024", "News Desk"),
+                         ("By The Harbour editors\nMarch 3, 2024", "The Harbour editors")):
+        assert _clean(head + credit + "\n\n" + PROSE).byline == name, credit
+    # a menu's or a heading's team is no credit, nor a label alone
+    for heading in ("Meet The Team", "Our Team", "Support Team", "Staff", "By Staff"):
+        assert _clean(head + heading + "\nMarch 3, 2024\n\n" + PROSE).byline is None, heading
+
+
+def test_a_one_word_name_between_the_headline_and_its_dateline_is_the_byline():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    for name in ("Lenka", "annlee_77"):
+        article = _clean(head + name + "\nMarch 3, 2024\n\n" + PROSE)
+        assert (article.byline, article.date) == (name, "2024-03-03")
+    # a section, a month or a team's word there is no name; nor is a one-word line above the headline
+    for heading in ("Politics", "Staff", "March", "Administrator"):
+        assert _clean(head + heading + "\nMarch 3, 2024\n\n" + PROSE).byline is None, heading
+    # a forum's category over its first post's line is none either: the dateline under a name is the date alone
+    assert _clean(head + "Configuration\nlena (lena) May 3, 2024, 8:45am 1\n\n" + PROSE).byline is None
+    above = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nLenka\n\nHarbour reopens after three weeks of storm repairs\nMarch 3, 2024\n\n"
+    assert _clean(above + PROSE).byline is None
+
+
+def test_an_authors_label_beside_a_name_at_the_foot_credits_the_author():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    foot = head + PROSE + "\nShare this article\n\n"
+    for label in ("Author", "About the author", "Författare", "Auteur :"):
+        assert _clean(foot + label + "\n\nLena Varga\n\nRelated Program\n").byline == "Lena Varga", label
+    assert _clean(foot + "Lena Varga\n\nAuthor\n\n@lenavarga\n").byline == "Lena Varga"
+    # a label by a single word or a heading names no one (a handle, a menu's entry)
+    for box in ("Author\n\nLena\n", "Authors\n\nOur Contributors\n"):
+        assert _clean(foot + box).byline is None, box
+
+
+def test_a_bare_name_closing_the_dateline_after_its_date_is_the_byline():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    for dateline, name in (("Dec. 19, 2025 · Lena Varga on behalf of the Docs group", "Lena Varga"),
+                           ("January 16, 2026 Harbour Works", "Harbour Works"),
+                           ("19 décembre 2025 · Lena Varga", "Lena Varga")):
+        assert _clean(head + dateline + "\n\n" + PROSE).byline == name, dateline
+    # a dateline's tail of labels or a reading time names no one
+    for dateline in ("May 5, 2025 · Politics News", "May 5, 2025 Leave a Comment", "March 3, 2024 | 5 min read"):
+        assert _clean(head + dateline + "\n\n" + PROSE).byline is None, dateline
+
+
+def test_a_name_over_a_day_without_its_year_is_the_byline_and_names_no_date():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    for credit, name in (("Lena Varga\nJan 23\n11 min read", "Lena Varga"), ("Lenka\n4 juin", "Lenka"),
+                         ("Dr. Varga\n23. Januar\n2 min read", "Dr. Varga")):
+        article = _clean(head + credit + "\n\n" + PROSE)
+        assert (article.byline, article.date) == (name, None), credit
+    # a subheading under such a day is no name: only the line right above it is its template's
+    assert _clean(head + "Lena Varga in harbours\nJan 23\nStorm Season Notes\n\n" + PROSE).byline is None
+
+
+def test_a_teams_credit_right_under_the_headline_is_the_byline_without_a_date():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    assert _clean(head + "Lantern Staff\n\n" + PROSE).byline == "Lantern Staff"
+    # a bare name there, or a team's credit elsewhere in the header, is not read without a date
+    assert _clean(head + "Lena Varga\n\n" + PROSE).byline is None
+    assert _clean("Harbour reopens after three weeks of storm repairs | Harbour Times\n\nLantern Staff\n\n"
+                  "Harbour reopens after three weeks of storm repairs\n\n" + PROSE).byline is None
+
+
+def test_a_credit_inside_a_line_at_the_articles_foot_names_the_author():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    for credit in ("This post was written by Lena Varga, Head of Community at Harbour Works",
+                   "Originally posted by Lena Varga | Harbour Works"):
+        assert _clean(head + PROSE + "\n" + credit + "\n\nShare this article\n").byline == "Lena Varga", credit
+    # a photo's credit, or a one-word login, names no author
+    for credit in ("Cover photo by Lena Varga", "This post was written by admin"):
+        assert _clean(head + PROSE + "\n" + credit + "\n\nShare this article\n").byline is None, credit

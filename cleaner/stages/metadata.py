@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 from ..dates import date_in_url, dateline_parts, is_update, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       NOT_NAME_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit,
+from ..lexicon import (AGENCY_BYLINE, AUTHOR_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+                       NOT_NAME_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
@@ -112,6 +112,9 @@ class MetadataStage:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
         if picks_title and not dates and not bylines:
             self._credited_headline(doc, texts, start, named_at, stoplist)
+        if not bylines and title_at is not None and title_at + 1 < first and meta.get("byline") is None:
+            under = _credit_under_headline(lines, title_at, dates, stoplist)
+            bylines = [under] if under is not None else bylines
         dated = dates
         # the article's last body line, for its foot (read once, where a field is still to find)
         last = _last_body(lines) if meta.get("date") is None or meta.get("byline") is None else None
@@ -130,7 +133,7 @@ class MetadataStage:
         if meta.get("byline") is None:
             meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist)
-                              or _named_in_bio(lines, first, last, stoplist) or _credited_at_foot(lines, first, last))
+                              or _named_in_bio(lines, first, last, stoplist) or _credited_at_foot(lines, first, last, stoplist))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -553,9 +556,16 @@ def _is_date(line) -> bool:
         return ((_parted_dateline(text, f) or (line.signal == "dateline" and f.words <= _PARTED_DATELINE_WORDS))
                 and parse_date(text) is not None and not is_credit(text, f.words))
     if not (TIMESTAMP_LIKE.match(text) or line.signal == "dateline" or
-            (DATE_OR_TIME.search(text) and parse_date(text))):
+            (DATE_OR_TIME.search(text) and parse_date(text)) or (f.words <= 2 and _DAY_OF_YEAR.match(text))):
         return False
     return not is_credit(text, f.words)
+
+
+_MONTHS = "|".join(sorted((re.escape(name) for names in MONTH_NAMES.values() for name in names), key=len, reverse=True))
+#: A day without its year, alone on a line ("Jan 23", "23. Januar", "4 juin"): a blog template's dateline for a
+#: post of this year. It names no date the parser could give (no year), but it is the header's dateline: the
+#: name beside it is the byline ("Gabo" / "Jan 23" / "11 min read").
+_DAY_OF_YEAR = re.compile(rf"^(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?)$", re.I)
 
 
 #: A dateline has at most this many words; a line of parts ("On Behalf of Ann Lee LLP | Apr 21, 2017 | Law")
@@ -733,10 +743,13 @@ def _foot(lines, first: int, last: int | None) -> range:
 
 def _ends_foot(lines, i: int) -> bool:
     """Whether line ``i`` ends the article's foot (:data:`_FOOT_ENDS`): not the article's own tags or categories
-    (:data:`TAXONOMY_LINE`: "Tags: harbour, storm", which the shapes call related), under which blogs print
-    the post's dateline ("Monday, August 11th, 2025 | Categories: News")."""
+    (:data:`TAXONOMY_LINE`: "Tags: harbour, storm", which the shapes call related) nor its author's box's label
+    (:data:`AUTHOR_LABEL`: "About the author"), under which blogs print the post's dateline ("Monday, August 11th, 2025 | Categories: News")."""
     signal = _signal(lines, i)
-    return signal in _FOOT_ENDS and not (signal == "related" and TAXONOMY_LINE.match(_text_at(lines, i)))
+    if signal not in _FOOT_ENDS:
+        return False
+    # (the article's own tags, and its author's box: "About the author", which the shapes call related)
+    return not (signal == "related" and (TAXONOMY_LINE.match(text := _text_at(lines, i)) or AUTHOR_LABEL.match(text)))
 
 
 def _dated_at_foot(lines, first: int, last: int | None, day_first: bool) -> str | None:
@@ -752,17 +765,54 @@ def _dated_at_foot(lines, first: int, last: int | None, day_first: bool) -> str 
     return None
 
 
-def _credited_at_foot(lines, first: int, last: int | None) -> str | None:
+def _credited_at_foot(lines, first: int, last: int | None, stoplist: frozenset[str]) -> str | None:
     """Where the header names no author: the name of a "Written by …" or "Posted by …" line at the article's
     foot (:func:`_foot`; :data:`CREDITED_BY`: "By Ann Lee" alone there is as often a teaser's), a byline's
     length, not a sentence. A name of two words at least, none a label's: a single word down there is as often
-    a menu's or a forum's handle. Value only."""
+    a menu's or a forum's handle; or the name an author's label stands by (:func:`_labelled_name`), or a
+    line credits inside it (:func:`_credited_inside`). Value only."""
     for i in _foot(lines, first, last):
         text = _text_at(lines, i)
+        if AUTHOR_LABEL.match(text):
+            name = _labelled_name(lines, i, stoplist)
+            if name:
+                return name
+            continue
         name = byline_name(text) if CREDITED_BY.match(text) else None
         if name and _full_name(name) and _words_up_to(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS \
                 and not _peek(lines, i).features.ends_sentence:
             return name
+        name = _credited_inside(text)
+        if name:
+            return name
+    return None
+
+
+#: A line crediting the author inside it is this short in characters at most (24 words of a credit and a role).
+_CREDIT_INSIDE_CHARS = 240
+
+
+def _credited_inside(text: str) -> str | None:
+    """The full name a foot's line credits inside it ("This post was written by Ann Lee, Head of Marketing":
+    :data:`CREDITED_INSIDE`), up to a separator or a comma (:func:`name_before_end`); a line of at most
+    :data:`_PARTED_DATELINE_WORDS` words. The phrase says what the line is: a sentence may hold it."""
+    if len(text) > _CREDIT_INSIDE_CHARS or " by " not in text.lower() \
+            or _words_up_to(text, _PARTED_DATELINE_WORDS + 1) > _PARTED_DATELINE_WORDS:
+        return None        # (the cheap tests first: most lines at the foot credit no one)
+    inside = CREDITED_INSIDE.search(text)
+    name = name_before_end(inside.group("name").rstrip(" .!?")) if inside else None      # (a sentence's stop)
+    return name if name and _full_name(name) else None
+
+
+def _labelled_name(lines, label: int, stoplist: frozenset[str]) -> str | None:
+    """The name an author's label at the article's foot stands by (:data:`AUTHOR_LABEL`): the bare name line
+    under it ("Author" / "Ann Lee"), else over it (an author's box: "Ann Lee" / "Author"); a full name
+    (:func:`_full_name`), as a "Written by …" line's there."""
+    for i in (label + 1, label - 1):
+        if 0 <= i < len(lines):
+            name = _bare_name(_text_at(lines, i).strip(), stoplist)
+            if name and _full_name(name):
+                return name
     return None
 
 
@@ -862,6 +912,41 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
     return _beside_date(lines, index, dates) and _bare_name(text, stoplist) is not None
 
 
+#: A one-word name: letters first, then letters, digits, dots, dashes or an underscore (a login: "ann_lee").
+_ONE_WORD_NAME = re.compile(r"^[^\W\d_][\w.’'-]{1,39}$")
+
+
+#: The dateline under a one-word name is the date alone ("November 26th, 2024", "Jan 23"), not a forum post's
+#: "ann (ann) May 3, 2024, 8:45am 1" under its category.
+_ALONE_DATE_WORDS = 4
+
+
+def _credit_under_headline(lines, title_at: int, dates: list[int], stoplist: frozenset[str]) -> int | None:
+    """Where the header found no byline: the line right under the headline when it is a one-word name over
+    the dateline (:func:`_one_word_credit`) or a team's credit, with or without a date ("Podium Staff",
+    :func:`is_team_credit`: its team's word says what a bare name there does not, that it credits someone)."""
+    under = title_at + 1
+    found = under if is_team_credit(_text_at(lines, under).strip(), stoplist) else (
+        _one_word_credit(lines, title_at, dates, stoplist) if dates else None)
+    return found if found is not None and _open(_peek(lines, found)) else None     # (the text first: no Line made)
+
+
+def _one_word_credit(lines, title_at: int, dates: list[int], stoplist: frozenset[str]) -> int | None:
+    """The line of a one-word name between the headline and its dateline ("Headline" / "Kev" / "January 1,
+    2026"; a brand's "ServiceTitan", a login's "annlee"): a blog's template printing the author's display name.
+    Only there, the line right under the headline with the dateline, the date alone, right under it: a one-word
+    line anywhere else is as often a section or a tag (a forum's category over its first post's date). Not a
+    stopword, a label (:data:`NOT_NAME_WORDS`: "Politics", "News"), a month or a team's word alone ("Staff")."""
+    below = title_at + 1
+    if below + 1 not in dates or _words_up_to(_text_at(lines, below + 1), _ALONE_DATE_WORDS + 1) > _ALONE_DATE_WORDS:
+        return None
+    word = _text_at(lines, below).strip()
+    lowered = word.lower().strip(".")
+    if _ONE_WORD_NAME.match(word) is None or lowered in stoplist or lowered in NOT_NAME_WORDS or lowered in TEAM_WORDS:
+        return None
+    return below if byline_name(word) is None and is_byline_name(word) else None
+
+
 def _credit_with_role(text: str, name: str | None, f) -> bool:
     """Whether a "By …" line longer than a byline is one that gives the name, a comma and the author's role
     ("By: Ann Lee, Senior Director of Operations, Harbour Lines - 10+ Years in Shipping"): no longer than a
@@ -884,7 +969,7 @@ def _bare_name(text: str, stoplist: frozenset[str]) -> str | None:
     where neither is a name."""
     if _words_up_to(text, _BARE_NAME_WORDS + 1) > _BARE_NAME_WORDS:
         return None
-    if is_bare_name(text, stoplist):
+    if is_bare_name(text, stoplist) or is_team_credit(text, stoplist):
         return text
     name, comma, role = text.partition(",")
     return name.strip() if comma and role.strip() and is_bare_name(name.strip(), stoplist) else None
@@ -897,11 +982,34 @@ def _name_opening(text: str, stoplist: frozenset[str]) -> str | None:
     return _bare_name(name, stoplist) if name and name != text.strip() else None
 
 
+#: The end of a dateline's date: its year or its time, then the separators before what follows it.
+_DATE_END = re.compile(r"(?:\d{4}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)[\s,·•|–—-]*", re.I)
+
+
+def _name_closing(text: str, stoplist: frozenset[str]) -> str | None:
+    """The bare name that closes a dateline after its date, cut where a byline's name ends
+    (:data:`BYLINE_NAME_END`: "Dec. 19, 2025 · Ann Lee on behalf of the Docs team", "January 16, 2026 Harbour
+    Works"), or None: a dateline's tail of labels ("May 5, 2025 · Politics News", "Leave a Comment") is none."""
+    ends = list(_DATE_END.finditer(text))
+    if not ends or ends[-1].end() >= len(text):
+        return None
+    rest = text[ends[-1].end():]
+    name = BYLINE_NAME_END.split(rest, maxsplit=1)[0].strip(" ,:;")
+    return _bare_name(name, stoplist) if name else None
+
+
 def _beside_date(lines, index: int, dates: list[int]) -> bool:
     """Whether a line stands next to a dateline, or one short line from it ("Chirag Bhardwaj / VP - Technology
-    / November 14, 2025", "Gopal Singh Panwar / 8 min / 29th August, 2023")."""
+    / November 14, 2025", "Gopal Singh Panwar / 8 min / 29th August, 2023"); right above it where the dateline
+    is a day without its year (:data:`_DAY_OF_YEAR`: a subheading under "Dec 10" is no name)."""
     for d in dates:
         gap = abs(index - d)
+        if gap > 2:
+            continue
+        if gap and _DAY_OF_YEAR.match(_text_at(lines, d)):
+            if index == d - 1:       # (a day without its year: only the line right above it, its template's)
+                return True
+            continue
         if gap == 1:
             return True
         if gap == 2:
@@ -933,7 +1041,7 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str |
             # a name line under "By" (its own candidate), or beside the dateline; else the name opening a
             # dateline ("Ann Lee March 3, 2024"; a headline with its date, "Harbour Report 3/5/2024", is none)
             if DATE_OR_TIME.search(text):
-                name = _name_opening(text, stoplist)
+                name = _name_opening(text, stoplist) or _name_closing(text, stoplist)
                 if name:
                     opening.append(name)
             else:
