@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -705,7 +706,7 @@ def test_phrases_start_at_word_starts_inside_tokens_but_not_inside_words():
         return book.classify(text, line_keys(text), len(text.split()), False)
 
     assert found("Get the E-newsletter") == ("newsletter", "short line")
-    assert found("ſign up") == found("Sign up") == found("SIGN UP") == ("newsletter", "short line")
+    assert found("ſign up") == found("Sign up") == found("SIGN UP") == ("newsletter", "whole line")
     assert found("Bassinets") is None and found("System76 Comments On Recent Laws") is None
 
 
@@ -783,3 +784,54 @@ def test_the_stoplists_word_index_is_typed_arrays_and_finds_each_lists_words():
         words = language._in_main_script(language.stopwords(name))
         assert all(i in set(index.languages_of(word)) for word in words)
     assert list(index.languages_of("qqqzzzxx")) == []
+
+
+_POST = [
+    "Why the Old Harbour Bridge Took Eleven Years to Build",
+    "The council first approved the crossing in 1961, but the money ran out twice before the first pier was sunk "
+    "into the river bed, and the engineers had to redesign the deck when the shipping lanes were widened.",
+    "Residents who remember the ferries say the queues on a winter morning could last an hour, and the bridge was "
+    "meant to end them; instead the works closed the northern landing for most of a decade.",
+    "By the time the last span was lifted into place, the budget had tripled and two of the three original "
+    "contractors had gone out of business, leaving the city to finish the approach roads itself.",
+    "Historians now read the delays as a lesson in how public works were financed, not as a failure of engineering, "
+    "because the design itself has needed almost no repair in sixty years of heavy traffic.",
+]
+
+
+@pytest.mark.parametrize("core", ["native", "reference"])
+@pytest.mark.parametrize("chrome", [
+    ["Thanks for reading! Subscribe for free to receive new posts and support my work.", "Subscribe"],
+    ["Subscribe now"], ["Sign up"], ["Join our newsletter"], ["Jetzt abonnieren"], ["Abonnez-vous"], ["Suscríbete"],
+    ["Iscriviti"], ["Подписаться"],
+    ["Thank you! Your submission has been received!", "Oops! Something went wrong while submitting the form."],
+])
+def test_a_sign_up_button_or_form_message_inside_a_post_is_not_kept(chrome, core):
+    """A newsletter widget's button (a blog platform's, a site builder's form messages) printed between a post's
+    paragraphs is chrome even there; before, the model kept it as part of the main text."""
+    from cleaner.native.path import native_path
+
+    engine = native_path() if core == "native" else None
+    if core == "native" and engine is None:
+        pytest.skip("the native core is not built")
+    dump = "\n\n".join([*_POST[:3], *chrome, *_POST[3:]])
+    body = pipeline.run_text(dump, core=engine).body
+    assert all(line in body for line in _POST[1:])
+    assert not [line for line in chrome if line in body.splitlines()]
+
+
+@pytest.mark.parametrize("core", ["native", "reference"])
+def test_a_blog_platforms_comment_header_ends_the_post(core):
+    """"Discussion about this post" / "Comments Restacks" open a blog platform's comment thread: the post ends
+    there, and the readers' comments after it are not kept."""
+    from cleaner.native.path import native_path
+
+    engine = native_path() if core == "native" else None
+    if core == "native" and engine is None:
+        pytest.skip("the native core is not built")
+    comment = ("I grew up near the northern landing and my father worked on the second pier, so this brought back a "
+               "lot of memories of the noise and the trucks that came through our street every single morning.")
+    dump = "\n\n".join([*_POST, "Discussion about this post", "Comments Restacks", comment])
+    body = pipeline.run_text(dump, core=engine).body.splitlines()
+    assert all(line in body for line in _POST[1:])
+    assert not {"Discussion about this post", "Comments Restacks", comment} & set(body)

@@ -35,7 +35,7 @@ _OVERRULE_WORDS = 25
 HARD = frozenset({
     ("navigation", "whole line"), ("navigation", "short line"), ("share", "whole line"), ("cookies", "short line"),
     ("comments", "whole line"), ("copyright", "strong phrase"), ("related", "whole line"),
-    ("newsletter", "strong phrase"), ("paywall", "strong phrase"), ("donation", "strong phrase"), ("contact", "strong phrase"),
+    ("newsletter", "whole line"), ("newsletter", "strong phrase"), ("paywall", "strong phrase"), ("donation", "strong phrase"), ("contact", "strong phrase"),
     ("ads", "whole line"), ("ads", "short line"), ("ads", "strong phrase"), ("counters", "whole line"),
 })
 
