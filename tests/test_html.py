@@ -34,6 +34,19 @@ def test_blocks_become_lines_and_inline_text_flows():
     assert not by_text["second"].blank_before and by_text["first"].blank_before
 
 
+def test_control_characters_are_not_shown():
+    """A browser shows no C0 control character: none comes out in a line, the title or the body, and a block
+    holding nothing else is no line (a format character such as a zero-width space is left alone)."""
+    prose = "This paragraph of the article is long enough to be its text, and it goes on for a while. " * 4
+    page = (f"<html><head><title>Big\x07 news\x1b today</title></head><body><h1>Big \x07 news today</h1>"
+            f"<p>\x01\x7f</p><p>Zero\u200bwidth and a bell\x07here. {prose}</p></body></html>")
+    doc = _document(page)
+    assert [line.text for line in doc.lines][:2] == ["Big news today", f"Zero\u200bwidth and a bellhere. {prose.strip()}"]
+    article = clean(page)
+    assert article.title == "Big news today" and "\x07" not in article.body and "bellhere" in article.body
+    assert clean(page.replace("<h1>Big \x07 news today</h1>", "")).title == "Big news today"
+
+
 def test_scripts_styles_and_head_are_not_text():
     doc = _document("<html><head><title>T</title><style>p{}</style></head><body><script>var x = 1;</script>"
                     "<noscript>Enable JavaScript</noscript><p>Visible</p><template><p>later</p></template>"

@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
 from ..document import Line
+from .words import shown
 
 _TOKEN = re.compile(r"\w+")
 _N = 3
@@ -511,5 +512,4 @@ def _overlap(a: set[str], b: set[str]) -> float:
 def _clean(value: str | None) -> str | None:
     if not value:
         return None
-    value = " ".join(value.split())
-    return value or None
+    return shown(value) or None

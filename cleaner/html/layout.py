@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from ..caching import BoundedCache
 from ..document import Line
-from .words import ROLE_WORDS, region_words
+from .words import ROLE_WORDS, region_words, shown
 
 #: Not rendered as text by a browser (or only as widgets). Not ``<button>``: an unclosed one makes
 #: libxml2 put the rest of the page inside it.
@@ -441,8 +441,9 @@ class LineBuilder:
             if not soft:
                 self._soft = False
             return
-        text = " ".join("".join(self._parts).split())
-        self._add_line(text, self._anchor)
+        text = shown("".join(self._parts))
+        if text:                               # (not a line of control characters alone)
+            self._add_line(text, self._anchor)
         self._soft = soft
         self._parts = []
         self._link_chars = 0

@@ -143,3 +143,16 @@ def region_words(value: str, limit: int = 400) -> tuple[str, ...]:
         if found is not None and word not in words:
             words.append(word)
     return tuple(words)
+
+
+#: C0 control characters and DEL: a browser shows none of them.
+_CONTROLS = dict.fromkeys([*range(0x20), 0x7F])
+
+
+def shown(text: str) -> str:
+    """``text`` on one line as a browser shows it: white space collapsed to single spaces, control characters
+    gone (a ``\x07`` in a headline came out in the article's title)."""
+    text = " ".join(text.split())
+    if not text.isprintable():   # rare: a control character, or a format one such as U+200B (kept)
+        text = " ".join(text.translate(_CONTROLS).split())
+    return text
