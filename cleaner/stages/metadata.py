@@ -130,7 +130,7 @@ class MetadataStage:
                 meta["date"] = _dated_at_foot(lines, first, last, day_first) or _published(lines, dated, day_first)
             if meta["date"] is None and date_in_url(doc.url) is None and not dates:
                 # the header's end is a menu's or a teaser's prose above the article: its headline's dateline
-                block = _headline_block_under(lines, _texts(lines, first + 1 + _BLOCK_UNDER), first)
+                block = _headline_block_under(lines, _PeekedTexts(lines), first)
                 meta["date"] = _published(lines, [block[1]], day_first) if block is not None else None
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
@@ -878,6 +878,20 @@ def _headline_block_under(lines, texts: Sequence[str], first: int) -> tuple[int,
             _peek(lines, block[0]).features.content, _peek(lines, 0).features.content) < _BLOCK_UNDER_OVERLAP:
         return None
     return block
+
+
+class _PeekedTexts(Sequence[str]):
+    """The lines' texts, each read from its line when asked (:func:`_peek`): a search under the header's end
+    reads a few of the body's lines, and copies no list of their texts (:func:`_texts`)."""
+
+    def __init__(self, lines) -> None:
+        self._peek, self._count = _peeker(lines), len(lines)
+
+    def __getitem__(self, i):  # type: ignore[override]  (an index only, no slice)
+        return self._peek(i).text
+
+    def __len__(self) -> int:
+        return self._count
 
 
 #: How far under the header's end a headline with its dateline is looked for, and how much of the page
