@@ -102,3 +102,14 @@ def test_the_month_first_look_ahead_changes_no_match(text):
 def test_every_month_name_is_letters_only():
     """What the look-ahead of ``_MONTH_FIRST`` holds to: a month name is a word of letters."""
     assert all(re.fullmatch(r"[^\W\d_]+", name) for name in dates._MONTH)
+
+
+def test_a_languages_abbreviated_month_names_a_date():
+    """Spanish, Italian, Portuguese, French, German and Dutch sites print the month abbreviated ("04-ago-2021",
+    "5 dic. 2020", "12 janv. 2024", "3. Okt. 2022"); an English "ago" is still no month."""
+    assert parse_date("By: Ann Lee on 04-ago-2021 5:11:10") == "2021-08-04"
+    assert parse_date("5 dic. 2020") == "2020-12-05"
+    assert parse_date("12 janv. 2024") == "2024-01-12"
+    assert parse_date("3. Okt. 2022") == "2022-10-03"
+    assert parse_date("15 mrt 2019") == "2019-03-15"
+    assert parse_date("posted 2 days ago, 2021") is None

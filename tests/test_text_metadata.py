@@ -567,3 +567,22 @@ def test_a_credit_inside_a_line_at_the_articles_foot_names_the_author():
     # a photo's credit, or a one-word login, names no author
     for credit in ("Cover photo by Lena Varga", "This post was written by admin"):
         assert _clean(head + PROSE + "\n" + credit + "\n\nShare this article\n").byline is None, credit
+
+
+def _under_a_menu_of_blurbs(dateline: str, between: str = "") -> str:
+    """A dump whose first prose is a menu's blurbs: the headline, repeating the page title, and its dateline
+    stand under the header's end."""
+    blurbs = ("Academy Get tips, tricks and figures on everything about harbours and their boats.\n\n"
+              "Blog Read about the latest news and trends in coastal shipping and ferries.\n\n"
+              "Events Catch up on our harbour events and the webinars we held this year.\n\n")
+    return ("Harbour walls and storm repairs explained for owners | Harbour Works\n\n" + blurbs +
+            "Harbour walls and storm repairs explained\n\n" + between + dateline + "\n\n" + PROSE)
+
+
+def test_the_headlines_dateline_under_a_menu_of_blurbs_gives_the_date():
+    assert _clean(_under_a_menu_of_blurbs("Last updated: Sep 4, 2025")).date == "2025-09-04"
+
+
+def test_a_dateline_not_right_under_the_headline_below_the_header_gives_none():
+    dump = _under_a_menu_of_blurbs("Last updated: Sep 4, 2025", between="See Harbour Works in Action\n\n")
+    assert _clean(dump).date is None

@@ -128,6 +128,10 @@ class MetadataStage:
                 meta["date"] = _publication(lines, _dated_above(lines, texts, start, meta.get("title")), day_first)
             if meta["date"] is None and date_in_url(doc.url) is None:
                 meta["date"] = _dated_at_foot(lines, first, last, day_first) or _published(lines, dated, day_first)
+            if meta["date"] is None and date_in_url(doc.url) is None and not dates:
+                # the header's end is a menu's or a teaser's prose above the article: its headline's dateline
+                block = _headline_block_under(lines, _PeekedTexts(lines), first)
+                meta["date"] = _published(lines, [block[1]], day_first) if block is not None else None
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
@@ -859,12 +863,51 @@ def _headline_block(lines, texts: Sequence[str], start: int) -> tuple[int, int] 
     """The nearest (headline, dateline) pair above the header's window: a dateline with, at most
     :data:`_BLOCK_BETWEEN` short lines above it (a name, a role, "5 min read"), a headline-shaped line that
     repeats the page title (the dump's first line; so a list of dated teasers does not count)."""
+    return _headline_block_in(lines, texts, range(start - 1, max(1, start - _BLOCK_REACH) - 1, -1))
+
+
+def _headline_block_under(lines, texts: Sequence[str], first: int) -> tuple[int, int] | None:
+    """The nearest such pair under the header's end, within :data:`_BLOCK_UNDER` lines: where the text's first
+    prose is a menu's blurbs or a teaser above the article ("Academy Get tips …"), the headline that repeats
+    the page title and its dateline stand below it. The text's own lines are there too, so the dateline must
+    stand right under the headline, and the headline share most of the page title's words (a closing call,
+    "How much will harbour software cost for your team?", over a promo and a footer's "Last updated …" is
+    none)."""
+    block = _headline_block_in(lines, texts, range(first + 1, min(len(texts), first + 1 + _BLOCK_UNDER)))
+    if block is None or block[1] != block[0] + 1 or _word_overlap(
+            _peek(lines, block[0]).features.content, _peek(lines, 0).features.content) < _BLOCK_UNDER_OVERLAP:
+        return None
+    return block
+
+
+class _PeekedTexts(Sequence[str]):
+    """The lines' texts, each read from its line when asked (:func:`_peek`): a search under the header's end
+    reads a few of the body's lines, and copies no list of their texts (:func:`_texts`)."""
+
+    def __init__(self, lines) -> None:
+        self._peek, self._count = _peeker(lines), len(lines)
+
+    def __getitem__(self, i):  # type: ignore[override]  (an index only, no slice)
+        return self._peek(i).text
+
+    def __len__(self) -> int:
+        return self._count
+
+
+#: How far under the header's end a headline with its dateline is looked for, and how much of the page
+#: title's words (F1) it shares there.
+_BLOCK_UNDER = 120
+_BLOCK_UNDER_OVERLAP = 0.5
+
+
+def _headline_block_in(lines, texts: Sequence[str], datelines: range) -> tuple[int, int] | None:
+    """The first (headline, dateline) pair of :func:`_headline_block` whose dateline is in ``datelines``."""
     if not lines or len(texts[0]) > _FIRST_LINE_TITLE_CHARS:
         return None
     page_title, page_words = texts[0].lower(), frozenset(_peek(lines, 0).features.content)
     if not page_words:
         return None
-    for d in range(start - 1, max(1, start - _BLOCK_REACH) - 1, -1):
+    for d in datelines:
         # (from the texts first, no line made for most: a date's digit, a word of the page title just above it)
         if _DIGIT.search(texts[d]) is None or not any(
                 not page_words.isdisjoint(texts[h].lower().split()) for h in range(max(1, d - 1 - _BLOCK_BETWEEN), d)):
