@@ -32,6 +32,12 @@ pub struct ColumnRules {
     pub lists: ListRules,
 }
 
+/// Is `signal` one the context stage may not overrule (`FINAL_SIGNALS`: a detector named the line for what
+/// it is about)? A code past the table (none is) counts as not final.
+fn is_final(final_signal: &[bool], signal: Signal) -> bool {
+    final_signal.get(signal as usize).copied().unwrap_or(false)
+}
+
 /// What makes a list that reads as text (`measures.content_lists`'s constants).
 pub struct ListRules {
     /// `LIST_BULLETS`
@@ -278,10 +284,7 @@ fn content_lists(
             let r = doc.r(i);
             if m.units[r] < lists.item_units
                 || m.title_ratio[r] > lists.title_cased
-                || final_signal
-                    .get(signal[i] as usize)
-                    .copied()
-                    .unwrap_or(false)
+                || is_final(final_signal, signal[i])
             {
                 return 0;
             }
@@ -807,11 +810,7 @@ fn listed_lines(rules: &ColumnRules, doc: &Doc, labels: &[bool]) -> Vec<bool> {
             listed[i] = !labels[i]
                 && items[i] != 0.0
                 && doc.authority[i] <= SOFT
-                && !rules
-                    .final_signal
-                    .get(doc.signal[i] as usize)
-                    .copied()
-                    .unwrap_or(false);
+                && !is_final(&rules.final_signal, doc.signal[i]);
         }
     }
     listed
@@ -830,62 +829,24 @@ pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
             continue;
         }
         let signal = doc.signal[i];
-        if !body && bridged[i] {
-            doc.decide(
-                i,
-                BODY,
-                Reason::Model {
-                    body: true,
-                    despite: NO_SIGNAL,
-                    bridged: true,
-                    listed: false,
-                },
-                SOFT,
-            );
+        // (label, the signal it is kept despite, bridged, listed): as the reference's ContextStage decides
+        let (label, despite, across_boxes, in_list) = if !body && bridged[i] {
+            (BODY, NO_SIGNAL, true, false)
         } else if !body && listed[i] {
-            doc.decide(
-                i,
-                BODY,
-                Reason::Model {
-                    body: true,
-                    despite: signal,
-                    bridged: false,
-                    listed: true,
-                },
-                SOFT,
-            );
-        } else if body {
-            if rules
-                .final_signal
-                .get(signal as usize)
-                .copied()
-                .unwrap_or(false)
-            {
-                continue;
-            }
-            doc.decide(
-                i,
-                BODY,
-                Reason::Model {
-                    body: true,
-                    despite: signal,
-                    bridged: false,
-                    listed: false,
-                },
-                SOFT,
-            );
-        } else if signal == NO_SIGNAL {
-            doc.decide(
-                i,
-                BOILERPLATE,
-                Reason::Model {
-                    body: false,
-                    despite: NO_SIGNAL,
-                    bridged: false,
-                    listed: false,
-                },
-                SOFT,
-            );
-        }
+            (BODY, signal, false, true)
+        } else if body && !is_final(&rules.final_signal, signal) {
+            (BODY, signal, false, false)
+        } else if !body && signal == NO_SIGNAL {
+            (BOILERPLATE, NO_SIGNAL, false, false)
+        } else {
+            continue; // a final signal's line, or one a detector condemned: its own decision stands
+        };
+        let reason = Reason::Model {
+            body: label == BODY,
+            despite,
+            bridged: across_boxes,
+            listed: in_list,
+        };
+        doc.decide(i, label, reason, SOFT);
     }
 }
