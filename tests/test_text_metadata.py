@@ -634,6 +634,9 @@ def test_a_sections_name_picked_as_the_headline_yields_to_the_page_title():
     dump = ("The Future of Storm Repairs on the Coast | Harbour Times\n" + sections + "\n" + menu +
             "\nHarbour Works\n\n" + PROSE + sections)
     assert _clean(dump).title == "The Future of Storm Repairs on the Coast"
-    # the section's name that is the page title's headline is the title
-    named = dump.replace("The Future of Storm Repairs on the Coast | Harbour Times", "Harbour Works | Harbour Times")
-    assert _clean(named).title == "Harbour Works"
+    # the section's name that is the page title's headline, that begins it or that is one of its parts names the
+    # page (a product's or a category's page): it is the title
+    for page_title in ("Harbour Works | Harbour Times", "Harbour Works for Every Town on the Coast | Harbour Times",
+                       "Storm Repairs on the Coast | Harbour Works – Harbour Times"):
+        named = dump.replace("The Future of Storm Repairs on the Coast | Harbour Times", page_title)
+        assert _clean(named).title == "Harbour Works", page_title

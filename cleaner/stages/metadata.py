@@ -1267,13 +1267,18 @@ def _section_name(lines, named_at: int) -> bool:
     """Is the anchored pick a section's name, no headline: a line of at most :data:`_SECTION_WORDS` words that
     the shapes took for a menu's entry or a line printed again ("Content Marketing", "Arts & Entertainment",
     "Single Family Homes": the site's menus print it in the header and the footer), with no byline or dateline
-    under it, that is not the page title's headline (word F1 under :data:`_SECTION_TITLE_F1` with it: "GAME
-    CHANGER" of "GAME CHANGER | Newegg.com" is the headline)? The page title then stands in where it has a
-    headline's shape ("Headline | Site"); else no title is given: a section's name is a wrong title."""
+    under it, that neither begins the page title nor is one of its parts (a product's or a category's page names
+    itself so: "Marathon Training" of "Marathon Training for All Skill Levels | Site", "Dark Roast Coffee" of
+    "Fiercely Strong Coffee | Dark Roast Coffee – Site") nor is its headline (word F1 under
+    :data:`_SECTION_TITLE_F1` with it)? The page title then stands in where it has a headline's shape
+    ("Headline | Site"); else no title is given: a section's name is a wrong title."""
     line = _peek(lines, named_at)
     if named_at == 0 or line.signal not in _SECTION_SIGNALS or line.features.words > _SECTION_WORDS or not _open(line):
         return False
     if any(_peek(lines, i).label in _CREDITS for i in range(named_at + 1, min(len(lines), named_at + 1 + _NEAR_CREDIT))):
+        return False
+    page_title, name = _peek(lines, 0).text.lower(), line.text.lower().strip()
+    if page_title.startswith(name) or name in (part.strip() for part in _TITLE_SEPARATOR.split(page_title[:_TITLE_CHARS])):
         return False
     return _word_overlap(_title_stems(line.text, frozenset()),
                          _title_stems(_page_title(_peek(lines, 0)), frozenset())) < _SECTION_TITLE_F1
