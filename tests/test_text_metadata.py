@@ -586,3 +586,57 @@ def test_the_headlines_dateline_under_a_menu_of_blurbs_gives_the_date():
 def test_a_dateline_not_right_under_the_headline_below_the_header_gives_none():
     dump = _under_a_menu_of_blurbs("Last updated: Sep 4, 2025", between="See Harbour Works in Action\n\n")
     assert _clean(dump).date is None
+
+
+# --- issue 20, round 11: the headline by the article's credit where the header's pick is astray ---------------
+
+def test_a_pick_astray_yields_to_the_headline_over_the_byline_in_the_header():
+    # the page title is an SEO title sharing one word with the headline; the headline stands over its credit
+    dump = ("Harbour Wall Repair Costs Explained | Harbour Times\n\nNews\nWorld\n\n"
+            "We Rebuilt the Harbour Ourselves, and It May Outlast Us All\n\nBy Jane Doe\nMay 5, 2025\n\n" + PROSE)
+    article = _clean(dump)
+    assert (article.title, article.byline, article.date) == (
+        "We Rebuilt the Harbour Ourselves, and It May Outlast Us All", "Jane Doe", "2025-05-05")
+    # a promo over the credit that shares no word with the page title is no headline: the page title stands in
+    promo = dump.replace("We Rebuilt the Harbour Ourselves, and It May Outlast Us All", "Learn About Our Editorial Process")
+    assert _clean(promo).title == "Harbour Wall Repair Costs Explained"
+
+
+def test_a_pick_astray_yields_to_the_headline_under_the_dateline():
+    # a kicker's dateline over the headline, a standfirst without its stop under it; the window's pick is the
+    # menu's last entry, sharing nothing with the page title; the headline shares "wall" and "repair(s)"
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("How To Repair a Sea Wall Properly | Harbour Times\n\n" + menu + "\nMay 5, 2025 / Harbour Works\n\n"
+            "What Sea Wall Repairs Can Do for a Town (and How To Start)\n\n"
+            "From sandbags to concrete, every kind of repair aims to keep the water out and the boats in\n\n" + PROSE)
+    assert _clean(dump).title == "What Sea Wall Repairs Can Do for a Town (and How To Start)"
+
+
+def test_the_headline_over_the_credit_above_a_long_list_may_stand_over_a_standfirst():
+    contents = "".join(f"Stop {n}: Kingsport Quay\n" for n in range(1, 25))
+
+    def dump(header: str) -> str:
+        return ("Best Coastal Towns to Visit in 2025 | Harbour Times\n\nNews\nTravel\n\n" + header +
+                "\nBy Jane Doe\n\nTable of Contents\n" + contents + "\nRank Two: Kingsport Quay\n\n" + PROSE)
+    # a standfirst that is a sentence is passed over
+    assert _clean(dump("Ten Harbour Towns Worth the Drive This Summer\nWe drove the whole coast in a week, and "
+                       "loved it.")).title == "Ten Harbour Towns Worth the Drive This Summer"
+    # a standfirst without its stop is headline-shaped too: the line sharing the page title's words is the headline
+    assert _clean(dump("The Best Coastal Towns for a Summer Drive\nMake the most of your summer with these stops")
+                  ).title == "The Best Coastal Towns for a Summer Drive"
+
+
+def test_a_sections_name_picked_as_the_headline_yields_to_the_page_title():
+    # "Harbour Works", the menu's entry printed again above the text (and in the footer), repeats no part of the
+    # page title and has no credit under it: no headline; the page title of a headline's shape stands in
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    sections = "\nNews\nHarbour Works\nWeather\nSport\n"
+    dump = ("The Future of Storm Repairs on the Coast | Harbour Times\n" + sections + "\n" + menu +
+            "\nHarbour Works\n\n" + PROSE + sections)
+    assert _clean(dump).title == "The Future of Storm Repairs on the Coast"
+    # the section's name that is the page title's headline, that begins it or that is one of its parts names the
+    # page (a product's or a category's page): it is the title
+    for page_title in ("Harbour Works | Harbour Times", "Harbour Works for Every Town on the Coast | Harbour Times",
+                       "Storm Repairs on the Coast | Harbour Works – Harbour Times"):
+        named = dump.replace("The Future of Storm Repairs on the Coast | Harbour Times", page_title)
+        assert _clean(named).title == "Harbour Works", page_title

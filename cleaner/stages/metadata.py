@@ -46,8 +46,7 @@ class MetadataStage:
 
             label_lines(doc)
         first = _header_end(doc)
-        if first is not None:
-            self._header(doc, first)
+        named_at = self._header(doc, first) if first is not None else None
         self._site(doc)
         if doc.meta.get("date"):
             # A dateline that names no day ("2 hours ago", "Yesterday", "Posted in March") is no date.
@@ -58,12 +57,19 @@ class MetadataStage:
         lines = doc.lines
         if lines and _peek(lines, 0).label != BODY:
             # No headline found: the page title where it has the shape of one ("Headline | Site"); a headline
-            # found that is astray: the headline over the credit above the header, else the page title, whatever
-            # its shape.
+            # found that is astray: the headline by the article's credit in the header, else the one over the
+            # credit above the header, else the page title, whatever its shape.
             title = doc.meta.get("title")
             if _TITLE_SUFFIX.match(_peek(lines, 0).text) if title is None else self._picked_astray(doc, first):
-                over_credit = _headline_over_credit(lines, first) if title is not None else None
-                doc.meta["title"] = over_credit or _page_title(_peek(lines, 0))
+                stoplist = stopwords(doc.language)
+                credited = (_headline_by_credit(lines, first, stoplist) or _headline_over_credit(lines, first, stoplist)
+                            if title is not None else None)
+                doc.meta["title"] = credited or _page_title(_peek(lines, 0))
+            elif title is not None and named_at is not None and title == _peek(lines, named_at).text and _section_name(
+                    lines, named_at):
+                # (value only: the line keeps its label) the page title where it has a headline's shape, as where
+                # no headline was found
+                doc.meta["title"] = _page_title(_peek(lines, 0)) if _TITLE_SUFFIX.match(_peek(lines, 0).text) else None
 
     @staticmethod
     def _picked_astray(doc: Document, first: int | None) -> bool:
@@ -81,7 +87,9 @@ class MetadataStage:
             return False
         return _word_overlap(picked.features.content, _peek(doc.lines, 0).features.content) < _ASTRAY_OVERLAP
 
-    def _header(self, doc: Document, first: int) -> None:
+    def _header(self, doc: Document, first: int) -> int | None:
+        """The header's title, byline and date, and their lines' labels; returns the index of the line whose
+        text the header's pick made the title (None where it made none)."""
         lines = doc.lines
         meta = doc.meta
         start = max(0, first - _WINDOW)
@@ -104,6 +112,7 @@ class MetadataStage:
         title_at = next((i for i in window if (line := peek(i)).label == TITLE and not _open(line)), None)
         decide, soft = doc.decide, Authority.SOFT
         picks_title = meta.get("title") is None and title_at is None
+        named_at = None
         if picks_title:
             title_at, named_at = self._pick_titles(doc, window, first, dates + bylines)
             if named_at is not None:
@@ -155,6 +164,7 @@ class MetadataStage:
                 for line in lines[region_start:title_at]:
                     if _open(line):
                         decide(line, BOILERPLATE, "header before the title", soft)
+        return named_at
 
     @staticmethod
     def _credited_headline(doc: Document, texts: Sequence[str], start: int, named_at: int | None,
@@ -1159,18 +1169,139 @@ def _credit_above(lines, texts: Sequence[str], start: int) -> tuple[int, str] | 
     return None
 
 
-def _headline_over_credit(lines, first: int) -> str | None:
+def _headline_over_credit(lines, first: int, stoplist: frozenset[str]) -> str | None:
     """Where the headline the header's window gave is astray (:meth:`MetadataStage._picked_astray`), the
     headline-shaped line right above the article's credit, the nearest "By …" line above the window
     (:func:`_credit_above`): the page's own headline, over its byline, where a long list (a table of contents,
     a ranking) put the first prose far under it and the page title is an SEO title sharing few of its words.
-    None where no such line stands there (the page title is the title then)."""
+    A standfirst may stand between them ("Serious Eats has recommended the Fellow Clara for many years."); of
+    two headline-shaped lines there (a standfirst without its full stop, "Maximize the flavor of your coffee",
+    and the headline over it), the one sharing more of the page title's words (:func:`_title_stems`), the
+    nearer where they share as many. None where no such line stands there (the page title is the title then)."""
     start = max(0, first - _WINDOW)
     credit = _credit_above(lines, _texts(lines, start), start)
     if credit is None or credit[0] < 2:
         return None
-    above = _peek(lines, credit[0] - 1)
-    return above.text if _open(above) and _headline_shaped(above) else None
+    page = _title_stems(_page_title(_peek(lines, 0)), stoplist)
+    found: list[tuple[int, int, str]] = []
+    for i in range(credit[0] - 1, max(0, credit[0] - 1 - _OVER_CREDIT), -1):
+        line = _peek(lines, i)
+        if _open(line) and _headline_shaped(line):
+            found.append((len(page & _title_stems(line.text, stoplist)), -len(found), line.text))
+        elif not line.features.ends_sentence:
+            break
+    return max(found)[2] if found else None
+
+
+#: How many lines right above a "By …" line above the window its headline is looked for (the headline, and a
+#: standfirst under it).
+_OVER_CREDIT = 2
+
+
+def _headline_by_credit(lines, first: int, stoplist: frozenset[str]) -> str | None:
+    """Where the headline the header's window gave is astray (:meth:`MetadataStage._picked_astray`), the
+    headline by the article's credit in the header: the bylines and datelines the header's scan labelled
+    (:meth:`MetadataStage._header`, in its window and its credit block under the text's first prose), the
+    nearest the text first, and over each the headline (:func:`_headline_over`); else the headline right under
+    one (a dateline over the headline: "November 28, 2025 / Living Healthy" over "What Meditation Can Do for
+    You"). The page title is then an SEO title worded otherwise ("How To Meditate Properly and Effectively"),
+    and the pick a standfirst, a section's name, a call to action; but the headline shares a word of the page
+    title (:func:`_title_stems`: a promo's "Learn about Serious Eats' Editorial Process" over the dateline
+    shares none). Value only, as the page title in the pick's place: the lines keep their labels."""
+    start, stop = max(0, first - _WINDOW), min(len(lines), first + 1 + _CREDIT_BELOW)
+    peek = _peeker(lines)
+    credits = [i for i in range(start, stop) if peek(i).label in _CREDITS]
+    if not credits:
+        return None
+    page = _title_stems(_page_title(peek(0)), stoplist)
+    nearest = sorted(credits, key=lambda i: (abs(i - first), i))
+    for credit in nearest:
+        over = _headline_over(lines, credit, credits)
+        if over is not None and not page.isdisjoint(_title_stems(peek(over).text, stoplist)):
+            return peek(over).text
+    for credit in nearest:
+        under = credit + 1
+        if under <= first and under not in credits:
+            line = peek(under)
+            if (_open(line) and _headline_shaped(line) and not line.features.ends_sentence
+                    and line.features.words >= _HEADLINE_WORDS and not page.isdisjoint(_title_stems(line.text, stoplist))):
+                return line.text
+    return None
+
+
+#: The labels of a credit's lines.
+_CREDITS = frozenset({BYLINE, DATE})
+#: How many lines over its credit a headline stands at most (a standfirst, "Updated", "By" between).
+_OVER_HEADER_CREDIT = 4
+#: A headline by the credit has this many words at least ("Watch demo", "Math Editor" are chrome).
+_HEADLINE_WORDS = 3
+#: A standfirst between the headline and its credit: a sentence, or a line this long (in units).
+_STANDFIRST_UNITS = 12
+#: A headline-shaped line this long (in units) that ends a sentence is a standfirst, not the headline over it.
+_SENTENCE_HEADLINE_UNITS = 15
+#: A line of at most this many words between a headline and its credit is chrome ("Updated", "By", "Share").
+_CHROME_WORDS = 2
+
+
+def _headline_over(lines, credit: int, credits: list[int]) -> int | None:
+    """The headline over a credit line of the header: up to :data:`_OVER_HEADER_CREDIT` lines up, past the
+    other credit lines, one standfirst and short chrome, the first headline-shaped line of
+    :data:`_HEADLINE_WORDS` words or more; None where another line stands between."""
+    standfirst = False
+    for i in range(credit - 1, max(0, credit - 1 - _OVER_HEADER_CREDIT), -1):
+        if i in credits:
+            continue
+        line = _peek(lines, i)
+        f = line.features
+        if (_open(line) and _headline_shaped(line) and f.words >= _HEADLINE_WORDS
+                and not (f.ends_sentence and f.units > _SENTENCE_HEADLINE_UNITS)):
+            return i
+        if not standfirst and (f.ends_sentence or f.units >= _STANDFIRST_UNITS):
+            standfirst = True
+        elif f.words > _CHROME_WORDS:
+            return None
+    return None
+
+
+def _section_name(lines, named_at: int) -> bool:
+    """Is the anchored pick a section's name, no headline: a line of at most :data:`_SECTION_WORDS` words that
+    the shapes took for a menu's entry or a line printed again ("Content Marketing", "Arts & Entertainment",
+    "Single Family Homes": the site's menus print it in the header and the footer), with no byline or dateline
+    under it, that neither begins the page title nor is one of its parts (a product's or a category's page names
+    itself so: "Marathon Training" of "Marathon Training for All Skill Levels | Site", "Dark Roast Coffee" of
+    "Fiercely Strong Coffee | Dark Roast Coffee – Site") nor is its headline (word F1 under
+    :data:`_SECTION_TITLE_F1` with it)? The page title then stands in where it has a headline's shape
+    ("Headline | Site"); else no title is given: a section's name is a wrong title."""
+    line = _peek(lines, named_at)
+    if named_at == 0 or line.signal not in _SECTION_SIGNALS or line.features.words > _SECTION_WORDS or not _open(line):
+        return False
+    if any(_peek(lines, i).label in _CREDITS for i in range(named_at + 1, min(len(lines), named_at + 1 + _NEAR_CREDIT))):
+        return False
+    page_title, name = _peek(lines, 0).text.lower(), line.text.lower().strip()
+    if page_title.startswith(name) or name in (part.strip() for part in _TITLE_SEPARATOR.split(page_title[:_TITLE_CHARS])):
+        return False
+    return _word_overlap(_title_stems(line.text, frozenset()),
+                         _title_stems(_page_title(_peek(lines, 0)), frozenset())) < _SECTION_TITLE_F1
+
+
+#: A section's name is this short, and the shapes took it for a menu's entry or a line printed again.
+_SECTION_WORDS = 3
+_SECTION_SIGNALS = frozenset({"menu", "repeated"})
+#: A byline or date at most this many lines under the pick makes it the headline.
+_NEAR_CREDIT = 2
+#: A pick sharing this much of the page title's headline (word F1) is the headline, however short.
+_SECTION_TITLE_F1 = 0.8
+
+
+def _title_stems(text: str, stoplist: frozenset[str]) -> frozenset[str]:
+    """The words of a title to compare with another's: of three letters or more, not stopwords, each cut to its
+    first :data:`_STEM_CHARS` letters ("meditation" and "meditate" are one; "Kettles" and "kettle")."""
+    return frozenset(word[:_STEM_CHARS] for word in _TITLE_WORD.findall(text.lower()) if word not in stoplist)
+
+
+#: A title's word (letters only) and the length of its stem (:func:`_title_stems`).
+_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+_STEM_CHARS = 5
 
 
 def _in_menu(line) -> bool:
