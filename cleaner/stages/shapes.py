@@ -456,7 +456,8 @@ class ShapesStage:
             if any(member.text == line.text for member in lines[i + 1:end + 1]):
                 i += 1  # a "Read more" under each item: a button of a list (the article's own, perhaps), no heading
                 continue
-            line.signal = VERDICTS["teaser_section"][0]  # the heading keeps its own reason, made final
+            signal, _ = VERDICTS["teaser_section"]
+            line.signal = signal  # the heading keeps its own reason, made final
             line.authority = max(line.authority, Authority.HARD)
             for member in lines[i + 1:end + 1]:
                 if member.authority < Authority.MARKUP:
