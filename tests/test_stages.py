@@ -356,6 +356,78 @@ def test_shapes_author_box_closed_by_the_authors_link():
     ShapesStage()(d)
     assert labels(d)[0] == UNKNOWN and "author box" not in str(d.lines[2].reason)
 
+def test_shapes_name_over_a_bio_where_the_article_ends():
+    """A name (or "By" and a name), perhaps a role, then a bio that opens with the name, and its next lines that
+    do too: an author box with no heading, at the article's end; the same shape with the article going on under
+    it (a profile's section on a person), or with no article above it, is left to the model."""
+    bio = "Karina Lopez is a reporter at the Ledger who covers housing, transport and the city council."
+    more = "Karina holds a degree in economics from the state university and lives in the north of the city."
+    for box in (("Karina Lopez", bio), ("By Karina Lopez", "Staff Writer", bio, more), ("Karina Lopez", bio, more)):
+        d = doc(PROSE, PROSE2, PROSE3, *box, "Subscribe")
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert labels(d)[:3] == [UNKNOWN] * 3, box
+        assert labels(d)[3:-1] == [BOILERPLATE] * len(box), box
+        assert {line.reason for line in d.lines[3:-1]} == \
+            {"author box (a name, a bio that opens with it, where the article ends)"}
+    for lines in ((PROSE, "Karina Lopez", bio, PROSE2, PROSE3), ("Karina Lopez", bio),
+                  (PROSE, PROSE2, "Karina Lopez", "She was born in Lima and moved here when she was ten years old.")):
+        d = doc(*lines)
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert all(line.label == UNKNOWN for line in d.lines if line.text in (bio, lines[1])), lines
+
+
+def test_shapes_author_box_closed_by_more_by_the_author():
+    bio = "Rowan Jacobsen is a journalist and the author of several books about food and the natural world."
+    d = doc(PROSE, PROSE2, bio, "More by Rowan Jacobsen")
+    ShapesStage()(d)
+    assert labels(d) == [UNKNOWN, UNKNOWN, BOILERPLATE, BOILERPLATE]
+    assert d.lines[2].reason == "author box (about the author, a bio)"
+
+
+TEASERS = ("How the council spends its road budget", "By Ann Lee", "March 3, 2024",
+           "The city has set aside more money for repairs than in any year since the bridge was rebuilt.",
+           "Five schools to open new libraries next year", "By Tom Ashworth",
+           "Parents and teachers raised most of the money themselves, with help from local firms.",
+           "Why the market moved to the old station", "Read time 4 min",
+           "Traders say the new hall is dry and warm, but customers are slow to find it.")
+TEASER_REASON = "teasers after the article (headline and summary, repeated, under a related heading)"
+
+
+def test_shapes_teaser_section_ends_the_article():
+    """Other articles under a related heading (headline, byline or date, a one-sentence summary, repeated) after
+    the article's last paragraph: final chrome, the heading too; in another language the lexicon covers too."""
+    for heading in ("More from the newsroom", "You might also like", "Das könnte Sie auch interessieren"):
+        d = doc(PROSE, PROSE2, PROSE3, heading, *TEASERS, "Subscribe")
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert labels(d)[:3] == [UNKNOWN] * 3, heading
+        assert labels(d)[3:-1] == [BOILERPLATE] * (len(TEASERS) + 1), heading
+        assert {line.reason for line in d.lines[4:-1]} == {TEASER_REASON}
+        assert all(line.authority == Authority.HARD for line in d.lines[3:-1])
+        assert d.lines[3].signal == "related box"
+
+
+def test_shapes_teaser_section_inside_the_text_or_as_the_text_is_left_to_the_model():
+    """A "Read more" box inside a long read (the article's paragraphs under it), teasers with nothing above them
+    (a listing page), a paragraph that goes on under a summary (the article's own section), one teaser alone,
+    and a "Read more" button under each item (a list of the article's own) are no section after the article."""
+    cases = {
+        "inside": (PROSE, "Read more", *TEASERS[:7], PROSE2, PROSE3, PROSE, PROSE2),
+        "listing": ("Latest news", *TEASERS, PROSE),
+        "goes on": (PROSE, PROSE2, PROSE3, "Related articles", TEASERS[0], TEASERS[3], PROSE, TEASERS[4], TEASERS[6]),
+        "alone": (PROSE, PROSE2, PROSE3, "Related articles", TEASERS[0], TEASERS[3]),
+        "buttons": (PROSE, PROSE2, PROSE3, "Read more", TEASERS[0], TEASERS[3], "Read more", TEASERS[4], TEASERS[6],
+                    "Read more"),
+    }
+    for name, lines in cases.items():
+        d = doc(*lines)
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert not any(line.reason == TEASER_REASON for line in d.lines), name
+
+
 # --- scoring and context (the model) -----------------------------------------------
 
 TEXT_STAGES = (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(), RepeatsStage())

@@ -146,7 +146,7 @@ def shape_rules() -> dict[str, Any]:
              "published_updated": s._PUBLISHED_UPDATED, "gallery_caption": s._GALLERY_CAPTION,
              "url_only": s._URL_ONLY, "number_only": s._NUMBER_ONLY, "byline_like": s.BYLINE_LIKE,
              "teaser": s._TEASER, "comment_stamp": s._COMMENT_STAMP, "author_heading": s._AUTHOR_HEADING,
-             "about_name": s._ABOUT_NAME, "author_link": s._AUTHOR_LINK}
+             "about_name": s._ABOUT_NAME, "author_link": s._AUTHOR_LINK, "name_line": s._NAME_LINE}
     search = {"dangling": s._DANGLING, "pipes": s._PIPES, "count_suffix": s._COUNT_SUFFIX}
     patterns = {name: pattern_spec(f"shapes.{name}", p, anchored=True) for name, p in match.items()}
     patterns.update({name: pattern_spec(f"shapes.{name}", p) for name, p in search.items()})
@@ -156,7 +156,10 @@ def shape_rules() -> dict[str, Any]:
             "teaser_run": stage.teaser_run, "teaser_gap": stage.teaser_gap, "thread_run": stage.thread_run,
             "thread_gap": stage.thread_gap, "stamp_words": stage.stamp_words, "stamp_chars": stage.stamp_chars,
             "thread_heading_gap": stage.thread_heading_gap, "thread_article_words": stage.thread_article_words,
-            "author_box_lines": stage.author_box_lines, "author_link_words": stage.author_link_words}
+            "author_box_lines": stage.author_box_lines, "author_link_words": stage.author_link_words,
+            "teaser_section_items": stage.teaser_section_items, "teaser_head_lines": stage.teaser_head_lines,
+            "teaser_head_units": stage.teaser_head_units, "teaser_summary_units": stage.teaser_summary_units,
+            "teaser_summary_sentences": stage.teaser_summary_sentences, "name_prefixes": list(s._NAME_PREFIXES)}
 
 
 def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ import re
 from ..chunks import count_matches
 from ..document import BOILERPLATE, Authority, Document, markup_body
 from ..lazy_re import lazy_compile
-from ..lexicon import BYLINE_LIKE, TIMESTAMP_LIKE, has_sentence_mark, is_credit, is_prose
+from ..lexicon import BYLINE_LIKE, PROSE_UNITS, TIMESTAMP_LIKE, has_sentence_mark, is_credit, is_prose
 
 #: "Headline words NEW DELHI: The lead sentence…": a teaser, the headline run into its story's dateline.
 _TEASER = lazy_compile(r"^(?=[^:]*[a-z])[^:.!?]{15,200}[^\s.!?:]\s+"
@@ -39,9 +39,13 @@ _AUTHOR_HEADING = lazy_compile(r"^(?:about the (?:author|writer)|author bio|sobr
 #: that name and a verb: "Tom has been…", "Tom Ashworth is…").
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]+"
 _ABOUT_NAME = lazy_compile(rf"^(?:[Aa]bout|ABOUT|[Üü]ber|[Ss]obre|[Oo]ver) {_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?$")
+#: "Ann Lee", "By Ann Lee": a line that is a person's name, two to four capitalised words (a bio under it that opens
+#: with the name is an author box with no heading).
+_NAME_PREFIXES = ("By", "Por", "Von", "Par", "Di", "Door", "Av")
+_NAME_LINE = lazy_compile(rf"^(?:(?:{'|'.join(_NAME_PREFIXES)}) )?{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}$")
 #: "More articles from Ann Lee", "View all posts by Ann Lee": the author's link that closes an author box
 #: (its bio, above, opens with the author's name).
-_AUTHOR_LINK = lazy_compile(r"^(?:more (?:articles|posts|stories) (?:from|by)|(?:view |see )?all (?:posts|articles|stories) "
+_AUTHOR_LINK = lazy_compile(r"^(?:more (?:(?:articles|posts|stories) (?:from|by)|by)|(?:view |see )?all (?:posts|articles|stories) "
                             r"by|read more (?:from|by)|(?:weitere|alle) (?:artikel|beiträge) von|plus d.articles de|tous les "
                             r"articles de|(?:más|todos los) artículos de|mais artigos de|(?:altri|tutti gli) articoli di|"
                             r"meer artikelen van) \w", re.I)
@@ -82,6 +86,8 @@ VERDICTS: dict[str, tuple[str, str]] = {
     "menu": ("menu", "menu (run of short lines)"),
     "comment_thread": ("comments", "comment thread under the article (name, date, text, repeated)"),
     "author_box": ("related", "author box (about the author, a bio)"),
+    "name_bio": ("related", "author box (a name, a bio that opens with it, where the article ends)"),
+    "teaser_section": ("related box", "teasers after the article (headline and summary, repeated, under a related heading)"),
 }
 
 
@@ -120,6 +126,8 @@ class ShapesStage:
         self._related_boxes(doc)
         self._comment_threads(doc)
         self._author_boxes(doc)
+        self._name_bios(doc)
+        self._teaser_sections(doc)
         self._menus(doc)
 
     @staticmethod
@@ -349,6 +357,35 @@ class ShapesStage:
                 for member in lines[i:bio + 1]:
                     _condemn(doc, member, "author_box", max(member.authority, Authority.HARD))
 
+    def _name_bios(self, doc: Document) -> None:
+        """A name ("Ann Lee", "By Ann Lee"), perhaps a role ("Staff Writer"), then a bio that opens with the name
+        ("Ann Lee is a reporter…", "Ann has covered…") and the lines after it that open with it too: the author box
+        of a theme that prints no heading over it. Only where the article has ended (more prose above than the
+        bio, no more below it than the bio): a profile's section on a person has the article going on under it."""
+        lines = doc.lines
+        n = len(lines)
+        prose = _prose_before(lines)
+        for i, line in enumerate(lines):
+            f = line.features
+            if f.words > 5 or f.ends_sentence or line.authority > Authority.SOFT or not _NAME_LINE.match(line.text):
+                continue
+            words = line.text.split(" ")
+            if words[0] in _NAME_PREFIXES:
+                words = words[1:]
+            names = (" ".join(words), words[0])
+            bio = self._author_bio(lines, i, names)
+            if bio is None or lines[bio].authority > Authority.SOFT:
+                continue
+            end = bio
+            while end + 1 < n and is_prose(lines[end + 1].features) and lines[end + 1].authority <= Authority.SOFT and \
+                    any(_opens_with_name(lines[end + 1].text, name) for name in names):
+                end += 1
+            own = prose[end + 1] - prose[bio]
+            if prose[i] < own or prose[n] - prose[end + 1] > own:
+                continue
+            for member in lines[i:end + 1]:
+                _condemn(doc, member, "name_bio", max(member.authority, Authority.HARD))
+
     def _author_link_box(self, lines, link: int) -> int | None:
         """Where the box closed by an author's link ("More articles from Ann Lee") starts: the first prose line
         within a few above it, when it opens with a capitalised word of the link ("Ann joined…"), or the name
@@ -378,6 +415,84 @@ class ShapesStage:
             if is_prose(member.features):
                 return k if not names or any(_opens_with_name(member.text, name) for name in names) else None
         return None
+
+    #: A teaser section is at least this many items under its heading; an item is at most ``teaser_head_lines``
+    #: short lines (a headline, its category, byline, date, "Read more"), then one summary.
+    teaser_section_items = 2
+    teaser_head_lines = 4
+    #: A headline is at most this many units; a summary at most ``teaser_summary_units`` and as many sentences
+    #: as ``teaser_summary_sentences`` (a teaser's lead is a sentence or two, not an article's paragraph).
+    teaser_head_units = 20
+    teaser_summary_units = 60
+    teaser_summary_sentences = 3
+
+    def _teaser_sections(self, doc: Document) -> None:
+        """Where the article has ended: a related heading ("More from …", "You might also like", "Read more")
+        over other articles, each a headline (with its byline or date) and a one-paragraph summary. The
+        summaries are prose, so the model reads them as the article going on; a related box's own rule
+        (:meth:`_related_boxes`) stops at the first of them.
+
+        Only a section that ends the text: the prose above its heading outweighs its summaries, and the prose
+        under it does not (a "Read also" box inside a long read has the article's paragraphs under it). An
+        item's summary followed by more prose is a section of the article, not a teaser, and ends the run; a
+        heading printed again under the items ("Read more" after each) is a list's button, not a heading."""
+        lines = doc.lines
+        n = len(lines)
+        headings = ("related", VERDICTS["related_box"][0])
+        prose = _prose_before(lines)
+        i = 0
+        while i < n:
+            line = lines[i]
+            f = line.features
+            if line.signal not in headings or f.words > 6 or f.ends_sentence or _goes_on_after_colon(line.text):
+                i += 1
+                continue
+            summaries = self._teaser_items(lines, i)
+            own = sum(lines[k].features.units for k in summaries)
+            if len(summaries) < self.teaser_section_items or prose[i] < own or prose[n] - prose[summaries[-1] + 1] > own:
+                i += 1
+                continue
+            end = summaries[-1]
+            if any(member.text == line.text for member in lines[i + 1:end + 1]):
+                i += 1  # a "Read more" under each item: a button of a list (the article's own, perhaps), no heading
+                continue
+            signal, _ = VERDICTS["teaser_section"]
+            line.signal = signal  # the heading keeps its own reason, made final
+            line.authority = max(line.authority, Authority.HARD)
+            for member in lines[i + 1:end + 1]:
+                if member.authority < Authority.MARKUP:
+                    _condemn(doc, member, "teaser_section", max(member.authority, Authority.HARD))
+            i = end + 1
+
+    def _teaser_items(self, lines, heading: int) -> list[int]:
+        """The summaries' indices of the teasers under ``heading``, in a row: each after one to
+        ``teaser_head_lines`` short lines, one of them of three units or more (the headline)."""
+        n = len(lines)
+        summaries: list[int] = []
+        k = heading + 1
+        while True:
+            j, worded = k, False
+            while j < n and j - k < self.teaser_head_lines and self._teaser_head(lines[j]):
+                worded = worded or lines[j].features.units >= 3
+                j += 1
+            if j == k or not worded or j >= n or not self._teaser_summary(lines[j]):
+                return summaries
+            if j + 1 < n and is_prose(lines[j + 1].features) and not self._teaser_head(lines[j + 1]):
+                return summaries  # a paragraph goes on under it: the article's own section
+            summaries.append(j)
+            k = j + 1
+
+    def _teaser_head(self, line) -> bool:
+        """A teaser's short line: a headline (a question too), a byline, a date; no prose, no colon at its end."""
+        f = line.features
+        return line.authority < Authority.MARKUP and f.units <= self.teaser_head_units and not f.ends_colon and (
+            not f.ends_sentence or f.units < PROSE_UNITS or line.text.endswith("?"))
+
+    def _teaser_summary(self, line) -> bool:
+        """A teaser's summary: prose of a sentence or a few, not a question (that is a headline)."""
+        f = line.features
+        return line.authority < Authority.MARKUP and is_prose(f) and f.units <= self.teaser_summary_units and \
+            f.sentences <= self.teaser_summary_sentences and not line.text.endswith("?")
 
     def _menus(self, doc: Document) -> None:
         """Runs of short lines that do not end like sentences: menus and link lists."""
@@ -412,6 +527,15 @@ def _comment_headers(lines, stamps: list[bool]) -> list[int]:
             # a name may end with a full stop ("Katrin M.")
             headers.append(i)
     return headers
+
+
+def _prose_before(lines) -> list[int]:
+    """The prose units (:func:`is_prose` lines) no stage has condemned yet, before each index (and in all, last)."""
+    prose = [0]
+    for line in lines:
+        f = line.features
+        prose.append(prose[-1] + (f.units if line.label != BOILERPLATE and is_prose(f) else 0))
+    return prose
 
 
 def _goes_on_after_colon(text: str) -> bool:

@@ -89,6 +89,7 @@ fn shape_rules(
         author_heading: p("author_heading")?,
         about_name: p("about_name")?,
         author_link: p("author_link")?,
+        name_line: p("name_line")?,
     };
     Ok(ShapeRules {
         needles: patterns.index(),
@@ -114,6 +115,8 @@ fn shape_rules(
             menu: v("menu")?,
             comment_thread: v("comment_thread")?,
             author_box: v("author_box")?,
+            name_bio: v("name_bio")?,
+            teaser_section: v("teaser_section")?,
         },
         menu_run: item(spec, "menu_run")?.extract()?,
         menu_words: item(spec, "menu_words")?.extract()?,
@@ -129,6 +132,12 @@ fn shape_rules(
         thread_article_words: item(spec, "thread_article_words")?.extract()?,
         author_box_lines: item(spec, "author_box_lines")?.extract()?,
         author_link_words: item(spec, "author_link_words")?.extract()?,
+        teaser_section_items: item(spec, "teaser_section_items")?.extract()?,
+        teaser_head_lines: item(spec, "teaser_head_lines")?.extract()?,
+        teaser_head_units: item(spec, "teaser_head_units")?.extract()?,
+        teaser_summary_units: item(spec, "teaser_summary_units")?.extract()?,
+        teaser_summary_sentences: item(spec, "teaser_summary_sentences")?.extract()?,
+        name_prefixes: item(spec, "name_prefixes")?.extract()?,
         comments: item(spec, "comments")?.extract()?,
     })
 }

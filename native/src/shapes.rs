@@ -42,6 +42,7 @@ pub struct ShapePatterns {
     pub author_heading: Pattern,
     pub about_name: Pattern,
     pub author_link: Pattern,
+    pub name_line: Pattern,
 }
 
 /// The module's verdicts, by their Python names.
@@ -66,6 +67,8 @@ pub struct ShapeVerdicts {
     pub menu: Verdict,
     pub comment_thread: Verdict,
     pub author_box: Verdict,
+    pub name_bio: Verdict,
+    pub teaser_section: Verdict,
 }
 
 pub struct ShapeRules {
@@ -91,6 +94,15 @@ pub struct ShapeRules {
     pub thread_article_words: u32,
     pub author_box_lines: usize,
     pub author_link_words: u32,
+    /// `ShapesStage.teaser_section_items`, `teaser_head_lines`, `teaser_head_units`, `teaser_summary_units`,
+    /// `teaser_summary_sentences`
+    pub teaser_section_items: usize,
+    pub teaser_head_lines: usize,
+    pub teaser_head_units: u32,
+    pub teaser_summary_units: u32,
+    pub teaser_summary_sentences: u32,
+    /// `shapes._NAME_PREFIXES`: the words a name line may open with ("By Ann Lee")
+    pub name_prefixes: Vec<String>,
     /// The signal of a comments heading (`_comment_threads` reads it): "comments".
     pub comments: Signal,
 }
@@ -118,6 +130,7 @@ impl ShapePatterns {
             &mut self.author_heading,
             &mut self.about_name,
             &mut self.author_link,
+            &mut self.name_line,
         ];
         NeedleIndex::new(singles.into_iter().chain(self.credit.iter_mut()))
     }
@@ -222,6 +235,22 @@ fn opens_with_name(text: &str, name: &str) -> bool {
     })
 }
 
+/// `_prose_before`: the prose units of the lines no stage has condemned yet, before each index (all, last).
+fn prose_before(doc: &Doc) -> Vec<u64> {
+    let n = doc.len();
+    let mut prose = Vec::with_capacity(n + 1);
+    prose.push(0u64);
+    for i in 0..n {
+        let units = if doc.label[i] != BOILERPLATE && is_prose(doc, i) {
+            doc.m.units[doc.r(i)] as u64
+        } else {
+            0
+        };
+        prose.push(prose[i] + units);
+    }
+    prose
+}
+
 /// `_below_markup_or_its_body`
 #[inline]
 fn below_markup_or_its_body(doc: &Doc, i: usize) -> bool {
@@ -262,6 +291,8 @@ impl ShapeRules {
         self.related_boxes(table, doc, text);
         self.comment_threads(lines, doc, text);
         self.author_boxes(lines, doc, text);
+        self.name_bios(lines, doc, text);
+        self.teaser_sections(doc, text);
         self.menus(doc);
     }
 
@@ -615,6 +646,52 @@ impl ShapeRules {
         }
     }
 
+    /// `ShapesStage._name_bios`: a name, perhaps a role, a bio that opens with the name (and the lines after it
+    /// that do too), where the article has ended.
+    fn name_bios(&self, lines: &Lines<'_>, doc: &mut Doc, text: &str) {
+        let n = doc.len();
+        let v = self.verdicts.name_bio;
+        let prose = prose_before(doc);
+        for i in 0..n {
+            let r = doc.r(i);
+            if doc.m.words[r] > 5
+                || doc.m.ends_sentence[r] != 0
+                || doc.authority[i] > SOFT
+                || !self.patterns.name_line.is_match(forms(lines, doc, i))
+            {
+                continue;
+            }
+            let mut words: Vec<&str> = doc.text(text, i).split(' ').collect();
+            if self.name_prefixes.iter().any(|prefix| prefix == words[0]) {
+                words.remove(0);
+            }
+            let full = words.join(" ");
+            let names = [full.as_str(), words[0]];
+            let bio = match self.author_bio(doc, text, i, &names) {
+                Some(bio) if doc.authority[bio] <= SOFT => bio,
+                _ => continue,
+            };
+            let mut end = bio;
+            while end + 1 < n
+                && is_prose(doc, end + 1)
+                && doc.authority[end + 1] <= SOFT
+                && names
+                    .iter()
+                    .any(|name| opens_with_name(doc.text(text, end + 1), name))
+            {
+                end += 1;
+            }
+            let own = prose[end + 1] - prose[bio];
+            if prose[i] < own || prose[n] - prose[end + 1] > own {
+                continue;
+            }
+            for k in i..=end {
+                let authority = doc.authority[k].max(HARD);
+                doc.condemn(k, v.reason, v.signal, authority);
+            }
+        }
+    }
+
     /// `ShapesStage._author_link_box`: where the box closed by an author's link starts (its bio opens with a
     /// capitalised word of the link; the name line just above the bio joins it).
     fn author_link_box(&self, doc: &Doc, text: &str, link: usize) -> Option<usize> {
@@ -659,6 +736,97 @@ impl ShapeRules {
             }
         }
         None
+    }
+
+    /// `ShapesStage._teaser_sections`: where the article has ended, a related heading over other articles'
+    /// teasers (short lines, then a one-paragraph summary, repeated), when the section ends the text.
+    fn teaser_sections(&self, doc: &mut Doc, text: &str) {
+        let n = doc.len();
+        let v = self.verdicts.teaser_section;
+        let boxed = self.verdicts.related_box.signal;
+        let prose = prose_before(doc);
+        let mut i = 0;
+        while i < n {
+            let r = doc.r(i);
+            let signal = doc.signal[i];
+            if !(signal == self.related || signal == boxed)
+                || doc.m.words[r] > 6
+                || doc.m.ends_sentence[r] != 0
+                || goes_on_after_colon(doc.text(text, i))
+            {
+                i += 1;
+                continue;
+            }
+            let summaries = self.teaser_items(doc, text, i);
+            let own: u64 = summaries
+                .iter()
+                .map(|&k| doc.m.units[doc.r(k)] as u64)
+                .sum();
+            if summaries.len() < self.teaser_section_items
+                || prose[i] < own
+                || prose[n] - prose[summaries[summaries.len() - 1] + 1] > own
+            {
+                i += 1;
+                continue;
+            }
+            let end = summaries[summaries.len() - 1];
+            let heading = doc.text(text, i);
+            if (i + 1..=end).any(|k| doc.text(text, k) == heading) {
+                i += 1; // a "Read more" under each item: a list's button, no heading
+                continue;
+            }
+            doc.signal[i] = v.signal; // the heading keeps its own reason, made final
+            doc.authority[i] = doc.authority[i].max(HARD);
+            for k in i + 1..=end {
+                if doc.authority[k] < MARKUP {
+                    let authority = doc.authority[k].max(HARD);
+                    doc.condemn(k, v.reason, v.signal, authority);
+                }
+            }
+            i = end + 1;
+        }
+    }
+
+    /// `ShapesStage._teaser_items`: the summaries of the teasers under `heading`, in a row.
+    fn teaser_items(&self, doc: &Doc, text: &str, heading: usize) -> Vec<usize> {
+        let n = doc.len();
+        let mut summaries = Vec::new();
+        let mut k = heading + 1;
+        loop {
+            let (mut j, mut worded) = (k, false);
+            while j < n && j - k < self.teaser_head_lines && self.teaser_head(doc, text, j) {
+                worded = worded || doc.m.units[doc.r(j)] >= 3;
+                j += 1;
+            }
+            if j == k || !worded || j >= n || !self.teaser_summary(doc, text, j) {
+                return summaries;
+            }
+            if j + 1 < n && is_prose(doc, j + 1) && !self.teaser_head(doc, text, j + 1) {
+                return summaries; // a paragraph goes on under it: the article's own section
+            }
+            summaries.push(j);
+            k = j + 1;
+        }
+    }
+
+    /// `ShapesStage._teaser_head`: a headline (a question too), a byline, a date; no prose, no colon at its end.
+    fn teaser_head(&self, doc: &Doc, text: &str, i: usize) -> bool {
+        let r = doc.r(i);
+        let m = &doc.m;
+        doc.authority[i] < MARKUP
+            && m.units[r] <= self.teaser_head_units
+            && m.ends_colon[r] == 0
+            && (m.ends_sentence[r] == 0 || m.units[r] < 8 || doc.text(text, i).ends_with('?'))
+    }
+
+    /// `ShapesStage._teaser_summary`: prose of a sentence or a few, not a question.
+    fn teaser_summary(&self, doc: &Doc, text: &str, i: usize) -> bool {
+        let r = doc.r(i);
+        doc.authority[i] < MARKUP
+            && is_prose(doc, i)
+            && doc.m.units[r] <= self.teaser_summary_units
+            && doc.m.sentences[r] <= self.teaser_summary_sentences
+            && !doc.text(text, i).ends_with('?')
     }
 
     /// `ShapesStage._menus`: runs of short lines that do not end like sentences.
