@@ -81,6 +81,33 @@ def test_the_cores_agree_on_generated_documents(text):
     assert native_path.path_differences(text) == []
 
 
+#: Headings a table of contents lists, with the variants a page prints of one (punctuation, case).
+_HEADINGS = [["1. Why the council met", "1. Why the council met.", "1. WHY THE COUNCIL MET"],
+             ["What the report says", "What the report says:", "what the report says"],
+             ["Where the money goes", "Where the money goes?"], ["You'll want to read this", "You’ll want to read this"],
+             ["Vegan"], ["Gluten free"]]
+
+
+@st.composite
+def _contents_document(draw) -> str:
+    """A table of contents (or a list like one) above sections whose headings may or may not repeat it."""
+    listed = draw(st.lists(st.sampled_from(range(len(_HEADINGS))), min_size=1, max_size=6))
+    lines = draw(st.lists(st.sampled_from(_CHROME), max_size=3))
+    lines += [draw(st.sampled_from(_HEADINGS[k])) for k in listed]
+    for k in draw(st.permutations(listed)) if draw(st.booleans()) else listed:
+        if draw(st.booleans()):
+            lines.append(draw(st.sampled_from(_HEADINGS[k])))
+        lines += draw(st.lists(st.sampled_from(_PROSE + _HEADINGS[draw(st.sampled_from(range(len(_HEADINGS))))]),
+                               max_size=3))
+    return draw(st.sampled_from(["\n", "\n\n"])).join(lines)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_contents_document())
+def test_the_cores_agree_on_tables_of_contents(text):
+    assert native_path.path_differences(text) == []
+
+
 def test_the_cores_agree_on_a_pasted_site_cleaned_in_windows(monkeypatch):
     """Windows as a pasted site makes them (the limits lowered, so that fixture dumps make one)."""
     monkeypatch.setattr("cleaner.document.WHOLE_DUMP_LINES", 120)
