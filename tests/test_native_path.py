@@ -81,25 +81,36 @@ def test_the_cores_agree_on_generated_documents(text):
     assert native_path.path_differences(text) == []
 
 
-#: Headings a table of contents lists, with the variants a page prints of one (punctuation, case).
-_HEADINGS = [["1. Why the council met", "1. Why the council met.", "1. WHY THE COUNCIL MET"],
-             ["What the report says", "What the report says:", "what the report says"],
-             ["Where the money goes", "Where the money goes?"], ["You'll want to read this", "You’ll want to read this"],
-             ["Vegan"], ["Gluten free"]]
+def _howto_parts() -> tuple[list[str], list[str], list[list[str]], list[str]]:
+    """fixtures/generic/howto-en-1 in parts: the lines above its table of contents, the table, each section
+    (heading first), the lines below."""
+    lines = (FIXTURES / "generic" / "howto-en-1.txt").read_text(encoding="utf-8").split("\n")
+    label = lines.index("In this article")
+    entries = lines[label + 1:label + 5]
+    starts = [lines.index(entry, label + 5) for entry in entries]
+    end = lines.index("Share this article")
+    sections = [lines[a:b] for a, b in zip(starts, starts[1:] + [end])]
+    return lines[:label + 1], entries, sections, lines[end:]
 
 
 @st.composite
 def _contents_document(draw) -> str:
-    """A table of contents (or a list like one) above sections whose headings may or may not repeat it."""
-    listed = draw(st.lists(st.sampled_from(range(len(_HEADINGS))), min_size=1, max_size=6))
-    lines = draw(st.lists(st.sampled_from(_CHROME), max_size=3))
-    lines += [draw(st.sampled_from(_HEADINGS[k])) for k in listed]
-    for k in draw(st.permutations(listed)) if draw(st.booleans()) else listed:
-        if draw(st.booleans()):
-            lines.append(draw(st.sampled_from(_HEADINGS[k])))
-        lines += draw(st.lists(st.sampled_from(_PROSE + _HEADINGS[draw(st.sampled_from(range(len(_HEADINGS))))]),
-                               max_size=3))
-    return draw(st.sampled_from(["\n", "\n\n"])).join(lines)
+    """A how-to page whose table of contents and sections' headings agree or not: entries left out, sections
+    in another order, headings reworded, punctuated or dropped, chrome between them."""
+    above, entries, sections, below = _howto_parts()
+    if draw(st.booleans()):
+        above = above[:-1]                                  # no label over the table
+    kept = draw(st.one_of(st.just(list(range(len(entries)))),
+                          st.lists(st.sampled_from(range(len(entries))), min_size=1, max_size=6)))
+    table = [entries[k] + draw(st.sampled_from(["", "", ".", ":"])) for k in kept]
+    order = draw(st.permutations(range(len(sections)))) if draw(st.integers(0, 3)) == 0 else range(len(sections))
+    body = []
+    for k in order:
+        heading, *text = sections[k]
+        heading = draw(st.sampled_from([heading, heading, heading.upper(), heading.replace("'", "’"), ""]))
+        body += ([heading] if heading else []) + draw(st.lists(st.sampled_from(text + _CHROME[:4]), min_size=1,
+                                                                max_size=4))
+    return "\n".join(above + table + body + below)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -114,21 +114,19 @@ def contents_entries(keys: list[int | None], numbers: list[int], droppable: list
     (:func:`_entry_key`), None for a line of over ``CONTENTS_ENTRY_WORDS`` words (text), ``droppable`` whether
     it may be dropped (a profile's or the markup's decision may not). A table is ``CONTENTS_MIN_ENTRIES`` or
     more droppable lines of a key in a row (at most ``CONTENTS_ENTRY_GAP`` lines apart) whose texts come back
-    after it in the same order, each copy the next after the previous entry's, with text between them (its
-    section's): the same short lines said again in a row, or a product's tags listed again under the next
-    product, are no sections. The line right above a table goes with it when ``labels`` says it is short
+    after it in the same order, each copy the next after the previous entry's and followed by a line of text
+    (it heads its section): the same short lines said again in a row, or a product's tags or a listing's
+    "Format: …" rows printed again under the next item, head no text. The line right above a table goes with it when ``labels`` says it is short
     and ends in no sentence and no colon: its heading ("In this article", "Contents").
     """
     later: dict[int, list[int]] = {}
-    texts_before = [0]  # how many lines of text come before each position
     for at, key in enumerate(keys):
         if key is not None:
             later.setdefault(key, []).append(at)
-        texts_before.append(texts_before[-1] + (key is None))
     found: list[int] = []
     at = done = 0   # done: the position after the last table found
     while at < len(keys):
-        run = _contents_run(keys, numbers, droppable, later, texts_before, at)
+        run = _contents_run(keys, numbers, droppable, later, at)
         if len(run) >= CONTENTS_MIN_ENTRIES:
             above = run[0] - 1
             if labels is not None and above >= done and droppable[above] and labels[above] and \
@@ -142,10 +140,10 @@ def contents_entries(keys: list[int | None], numbers: list[int], droppable: list
 
 
 def _contents_run(keys: list[int | None], numbers: list[int], droppable: list[bool], later: dict[int, list[int]],
-                  texts_before: list[int], start: int) -> list[int]:
+                  start: int) -> list[int]:
     """The entries of a table of contents from body line ``start`` on (positions in body order): each entry's
-    copy is its first after the previous entry's copy, with a line of text between the two; the run ends
-    before the first copy (so each entry is looked at by one run: the stage stays linear)."""
+    copy is its first after the previous entry's copy, and a line of text follows it (it heads a section);
+    the run ends before the first copy (so each entry is looked at by one run: the stage stays linear)."""
     run: list[int] = []
     copy = first = len(keys)
     at = start
@@ -153,7 +151,7 @@ def _contents_run(keys: list[int | None], numbers: list[int], droppable: list[bo
             (not run or numbers[at] - numbers[run[-1]] <= CONTENTS_ENTRY_GAP):
         places = later[keys[at]]
         k = bisect_left(places, copy + 1 if run else at + 1)
-        if k == len(places) or run and texts_before[places[k]] == texts_before[copy + 1]:
+        if k == len(places) or places[k] + 1 == len(keys) or keys[places[k] + 1] is not None:
             break
         copy = places[k]
         first = min(first, copy)

@@ -248,7 +248,7 @@ impl RepeatRules {
         Ok(self.contents_entries(&keys, &numbers, &droppable, &labels))
     }
 
-    /// `contents_entries`: runs of entries whose copies come back after them, in order, text between them.
+    /// `contents_entries`: runs of entries whose copies come back after them, in order, each heading text.
     fn contents_entries(
         &self,
         keys: &[Option<u64>],
@@ -257,20 +257,16 @@ impl RepeatRules {
         labels: &[bool],
     ) -> Vec<usize> {
         let mut later: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-        // how many lines of text (no key) come before each position
-        let mut texts_before = Vec::with_capacity(keys.len() + 1);
-        texts_before.push(0usize);
         for (at, key) in keys.iter().enumerate() {
             if let Some(key) = key {
                 later.entry(*key).or_default().push(at);
             }
-            texts_before.push(texts_before[at] + usize::from(key.is_none()));
         }
         let mut found = Vec::new();
         // `done`: the position after the last table found
         let (mut at, mut done) = (0, 0);
         while at < keys.len() {
-            let run = self.contents_run(keys, numbers, droppable, &later, &texts_before, at);
+            let run = self.contents_run(keys, numbers, droppable, &later, at);
             match run.last() {
                 Some(&last) if run.len() >= self.contents_min_entries => {
                     // the line right above: the table's heading when it is a label
@@ -294,14 +290,13 @@ impl RepeatRules {
     }
 
     /// `_contents_run`: the entries from body line `start` on, each copy the first after the previous
-    /// entry's with a line of text between them, the run ending before the first copy.
+    /// entry's and followed by a line of text, the run ending before the first copy.
     fn contents_run(
         &self,
         keys: &[Option<u64>],
         numbers: &[usize],
         droppable: &[bool],
         later: &FxHashMap<u64, Vec<usize>>,
-        texts_before: &[usize],
         start: usize,
     ) -> Vec<usize> {
         let mut run: Vec<usize> = Vec::new();
@@ -317,9 +312,8 @@ impl RepeatRules {
             let places = &later[&key];
             let from = if run.is_empty() { at + 1 } else { copy + 1 };
             let k = places.partition_point(|&place| place < from);
-            if k == places.len()
-                || (!run.is_empty() && texts_before[places[k]] == texts_before[copy + 1])
-            {
+            // the copy heads a section: a line of text (no key) follows it
+            if k == places.len() || !matches!(keys.get(places[k] + 1), Some(None)) {
                 break;
             }
             copy = places[k];
