@@ -81,6 +81,44 @@ def test_the_cores_agree_on_generated_documents(text):
     assert native_path.path_differences(text) == []
 
 
+def _howto_parts() -> tuple[list[str], list[str], list[list[str]], list[str]]:
+    """fixtures/generic/howto-en-1 in parts: the lines above its table of contents, the table, each section
+    (heading first), the lines below."""
+    lines = (FIXTURES / "generic" / "howto-en-1.txt").read_text(encoding="utf-8").split("\n")
+    label = lines.index("In this article")
+    entries = lines[label + 1:label + 5]
+    starts = [lines.index(entry, label + 5) for entry in entries]
+    end = lines.index("Share this article")
+    sections = [lines[a:b] for a, b in zip(starts, starts[1:] + [end])]
+    return lines[:label + 1], entries, sections, lines[end:]
+
+
+@st.composite
+def _contents_document(draw) -> str:
+    """A how-to page whose table of contents and sections' headings agree or not: entries left out, sections
+    in another order, headings reworded, punctuated or dropped, chrome between them."""
+    above, entries, sections, below = _howto_parts()
+    if draw(st.booleans()):
+        above = above[:-1]                                  # no label over the table
+    kept = draw(st.one_of(st.just(list(range(len(entries)))),
+                          st.lists(st.sampled_from(range(len(entries))), min_size=1, max_size=6)))
+    table = [entries[k] + draw(st.sampled_from(["", "", ".", ":"])) for k in kept]
+    order = draw(st.permutations(range(len(sections)))) if draw(st.integers(0, 3)) == 0 else range(len(sections))
+    body = []
+    for k in order:
+        heading, *text = sections[k]
+        heading = draw(st.sampled_from([heading, heading, heading.upper(), heading.replace("'", "’"), ""]))
+        body += ([heading] if heading else []) + draw(st.lists(st.sampled_from(text + _CHROME[:4]), min_size=1,
+                                                                max_size=4))
+    return "\n".join(above + table + body + below)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_contents_document())
+def test_the_cores_agree_on_tables_of_contents(text):
+    assert native_path.path_differences(text) == []
+
+
 def test_the_cores_agree_on_a_pasted_site_cleaned_in_windows(monkeypatch):
     """Windows as a pasted site makes them (the limits lowered, so that fixture dumps make one)."""
     monkeypatch.setattr("cleaner.document.WHOLE_DUMP_LINES", 120)

@@ -907,3 +907,60 @@ def test_a_blog_platforms_comment_header_ends_the_post(core):
     body = pipeline.run_text(dump, core=engine).body.splitlines()
     assert all(line in body for line in _POST[1:])
     assert not {"Discussion about this post", "Comments Restacks", comment} & set(body)
+
+
+# --- repeats: a table of contents ------------------------------------------------
+
+def _all_body(*lines: str) -> Document:
+    """A document whose every line the context stage kept (blank lines between paragraphs)."""
+    d = doc(*lines)
+    for line in d.lines:
+        d.decide(line, BODY, "kept", Authority.SOFT)
+    return d
+
+
+SECTIONS = ("1. Why the council met in public", "2. What the report will say", "3. Where the money goes")
+
+
+def test_a_table_of_contents_kept_above_the_text_is_dropped_and_its_headings_kept():
+    """The first copy is the table, the later ones the sections' headings: keeping the first (as a repeat
+    would) put a list above the text and left every section without its heading."""
+    d = _all_body("Contents", *SECTIONS, PROSE, SECTIONS[0], PROSE2, "2. What the report will say.", PROSE3,
+                  "3. Where the money goes", PROSE + " Again.")
+    RepeatsStage()(d)
+    assert labels(d) == [BOILERPLATE] * 4 + [BODY] * 7
+    assert {str(line.reason) for line in d.lines[:4]} == {"table of contents (its entries are the headings below)"}
+    # the line above is the table's heading only when it is a label, not the text's last words before it
+    d = _all_body(PROSE, "Here is what we found:", *SECTIONS, SECTIONS[0], PROSE2, SECTIONS[1], PROSE3, SECTIONS[2],
+                  PROSE2 + " Again.")
+    RepeatsStage()(d)
+    assert labels(d) == [BODY, BODY] + [BOILERPLATE] * 3 + [BODY] * 6
+
+
+def test_a_list_is_no_table_of_contents_unless_its_copies_come_in_order_with_text_between():
+    # in another order: the headings are not the list's sections, and the later copies are the repeats
+    d = _all_body(*SECTIONS, PROSE, SECTIONS[2], PROSE2, SECTIONS[1], PROSE3, SECTIONS[0])
+    RepeatsStage()(d)
+    assert [str(line.reason) for line in d.lines if line.label == BOILERPLATE] == ["repeats text already kept"] * 3
+    assert labels(d)[:3] == [BODY] * 3
+    # copies in a row, no section between them: a list printed twice
+    d = _all_body(*SECTIONS, PROSE, *SECTIONS, PROSE2)
+    RepeatsStage()(d)
+    assert labels(d) == [BODY] * 4 + [BOILERPLATE] * 3 + [BODY]
+    # two entries are not enough: the later copies are the repeats
+    d = _all_body(*SECTIONS[:2], PROSE, SECTIONS[0], PROSE2, SECTIONS[1], PROSE3)
+    RepeatsStage()(d)
+    assert labels(d) == [BODY] * 3 + [BOILERPLATE, BODY, BOILERPLATE, BODY]
+
+
+def test_a_table_of_contents_is_entries_whose_copies_head_sections_of_text():
+    from cleaner.stages.repeats import contents_entries
+
+    n = 200_000
+    assert contents_entries([7] * n, list(range(n)), [True] * n) == []
+    keys = [1, 2, 3, None, 1, None, 2, None, 3, None]   # None: a line of text
+    assert contents_entries(keys, list(range(len(keys))), [True] * len(keys)) == [0, 1, 2]
+    assert contents_entries(keys, list(range(len(keys))), [True, False, True] + [True] * (len(keys) - 3)) == []
+    # a product's tags, listed again under the next product: no text between the copies
+    tags = [1, 2, 3, None, 1, 4, 2, 3, None, 1, 2, 3, None]
+    assert contents_entries(tags, list(range(len(tags))), [True] * len(tags)) == []

@@ -21,7 +21,7 @@ from ..stages import repeats, shapes
 from ..stages.context import BRIDGED, LISTED
 
 #: Each detector's (signal, reason) by the core's name for it: the stages' own tables.
-SHAPE_VERDICTS = {**shapes.VERDICTS, "repeats": repeats.VERDICT}
+SHAPE_VERDICTS = {**shapes.VERDICTS, "repeats": repeats.VERDICT, "contents": repeats.CONTENTS_VERDICT}
 
 #: The reason the core gives a line no stage decided, and the model's reasons: codes in the ``reason`` column.
 _EMPTY = 0xFFFFFFFF

@@ -193,7 +193,9 @@ def repeat_rules() -> dict[str, Any]:
 
     return {"min_units": r.REPEAT_MIN_UNITS, "shingle_share": r.REPEAT_SHINGLE_SHARE,
             "window_lines": r.REPEAT_WINDOW_LINES, "window_shingles": r.REPEAT_WINDOW_SHINGLES,
-            "shingle_chars": r.REPEAT_SHINGLE_CHARS, "word": r._WORD.pattern, "fold": str.casefold}
+            "shingle_chars": r.REPEAT_SHINGLE_CHARS, "word": r._WORD.pattern, "fold": str.casefold,
+            "contents_min_entries": r.CONTENTS_MIN_ENTRIES, "contents_entry_words": r.CONTENTS_ENTRY_WORDS,
+            "contents_entry_gap": r.CONTENTS_ENTRY_GAP, "contents_label_words": r.CONTENTS_LABEL_WORDS}
 
 
 def phrase_rules() -> dict[str, Any]:

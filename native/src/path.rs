@@ -456,6 +456,7 @@ impl TextPath {
         let repeats_spec = item(spec, "repeats")?;
         let repeats_spec = repeats_spec.cast::<PyDict>()?;
         let repeat = verdict(shape_verdicts.cast::<PyDict>()?, "repeats")?;
+        let contents = verdict(shape_verdicts.cast::<PyDict>()?, "contents")?;
         let repeats = RepeatRules {
             min_units: item(repeats_spec, "min_units")?.extract()?,
             shingle_share: item(repeats_spec, "shingle_share")?.extract()?,
@@ -464,6 +465,12 @@ impl TextPath {
             shingle_chars: item(repeats_spec, "shingle_chars")?.extract()?,
             reason: repeat.reason,
             signal: repeat.signal,
+            contents_min_entries: item(repeats_spec, "contents_min_entries")?.extract()?,
+            contents_entry_words: item(repeats_spec, "contents_entry_words")?.extract()?,
+            contents_entry_gap: item(repeats_spec, "contents_entry_gap")?.extract()?,
+            contents_label_words: item(repeats_spec, "contents_label_words")?.extract()?,
+            contents_reason: contents.reason,
+            contents_signal: contents.signal,
         };
         let stages: Vec<u16> = item(spec, "stages")?.extract()?;
         Ok(TextPath {

@@ -20,6 +20,14 @@ pub struct RepeatRules {
     pub shingle_chars: usize,
     pub reason: Reason,
     pub signal: Signal,
+    /// `CONTENTS_MIN_ENTRIES`, `CONTENTS_ENTRY_WORDS`, `CONTENTS_ENTRY_GAP`
+    pub contents_min_entries: usize,
+    pub contents_entry_words: u32,
+    pub contents_entry_gap: usize,
+    pub contents_label_words: u32,
+    /// `CONTENTS_VERDICT`'s reason and signal
+    pub contents_reason: Reason,
+    pub contents_signal: Signal,
 }
 
 fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
@@ -150,11 +158,19 @@ impl RepeatRules {
         if !(0..n).any(|i| doc.label[i] == BODY && doc.authority[i] < MARKUP) {
             return Ok(());
         }
+        let (mut key, mut spans, mut own) = (String::new(), Vec::new(), Vec::new());
+        for number in self.contents(table, doc, text, fold, &mut key, &mut spans)? {
+            doc.condemn(
+                number,
+                self.contents_reason,
+                self.contents_signal,
+                crate::doc::SOFT,
+            );
+        }
         let mut kept: FxHashSet<u64> = FxHashSet::default();
         let mut source_of: FxHashMap<u64, usize> = FxHashMap::default();
         let mut remembered = 0usize;
         // (a line's shingles, sorted and each once: a set, without hashing each hash again)
-        let (mut key, mut spans, mut own) = (String::new(), Vec::new(), Vec::new());
         for number in 0..n {
             if doc.label[number] != BODY {
                 continue;
@@ -195,6 +211,117 @@ impl RepeatRules {
             }
         }
         Ok(())
+    }
+
+    /// `_contents`: the line numbers of the entries of the body's tables of contents (`contents_entries`).
+    fn contents(
+        &self,
+        table: &Table,
+        doc: &Doc,
+        text: &str,
+        fold: &mut Fold,
+        key: &mut String,
+        spans: &mut Vec<(usize, usize)>,
+    ) -> Result<Vec<usize>, String> {
+        let numbers: Vec<usize> = (0..doc.len()).filter(|&i| doc.label[i] == BODY).collect();
+        let mut keys = Vec::with_capacity(numbers.len());
+        for &number in &numbers {
+            keys.push(if doc.m.words[doc.r(number)] <= self.contents_entry_words {
+                // `_entry_key`: the line's words alone, case-folded
+                normalised(table, doc.text(text, number), fold, usize::MAX, key, spans)?;
+                let words: Vec<&str> = spans.iter().map(|&(from, to)| &key[from..to]).collect();
+                Some(hash_of(&words[..]))
+            } else {
+                None
+            });
+        }
+        let droppable: Vec<bool> = numbers.iter().map(|&k| doc.authority[k] < MARKUP).collect();
+        let labels: Vec<bool> = numbers
+            .iter()
+            .map(|&k| {
+                let r = doc.r(k);
+                doc.m.words[r] <= self.contents_label_words
+                    && doc.m.ends_sentence[r] == 0
+                    && doc.m.ends_colon[r] == 0
+            })
+            .collect();
+        Ok(self.contents_entries(&keys, &numbers, &droppable, &labels))
+    }
+
+    /// `contents_entries`: runs of entries whose copies come back after them, in order, each heading text.
+    fn contents_entries(
+        &self,
+        keys: &[Option<u64>],
+        numbers: &[usize],
+        droppable: &[bool],
+        labels: &[bool],
+    ) -> Vec<usize> {
+        let mut later: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (at, key) in keys.iter().enumerate() {
+            if let Some(key) = key {
+                later.entry(*key).or_default().push(at);
+            }
+        }
+        let mut found = Vec::new();
+        // `done`: the position after the last table found
+        let (mut at, mut done) = (0, 0);
+        while at < keys.len() {
+            let run = self.contents_run(keys, numbers, droppable, &later, at);
+            match run.last() {
+                Some(&last) if run.len() >= self.contents_min_entries => {
+                    // the line right above: the table's heading when it is a label
+                    if let Some(above) = run[0].checked_sub(1) {
+                        if above >= done
+                            && droppable[above]
+                            && labels[above]
+                            && numbers[run[0]] - numbers[above] <= self.contents_entry_gap
+                        {
+                            found.push(numbers[above]);
+                        }
+                    }
+                    found.extend(run.iter().map(|&k| numbers[k]));
+                    at = last + 1;
+                    done = at;
+                }
+                _ => at += 1,
+            }
+        }
+        found
+    }
+
+    /// `_contents_run`: the entries from body line `start` on, each copy the first after the previous
+    /// entry's and followed by a line of text, the run ending before the first copy.
+    fn contents_run(
+        &self,
+        keys: &[Option<u64>],
+        numbers: &[usize],
+        droppable: &[bool],
+        later: &FxHashMap<u64, Vec<usize>>,
+        start: usize,
+    ) -> Vec<usize> {
+        let mut run: Vec<usize> = Vec::new();
+        let (mut copy, mut first) = (keys.len(), keys.len());
+        let mut at = start;
+        while at < keys.len().min(first) && droppable[at] {
+            let Some(key) = keys[at] else { break };
+            if let Some(&last) = run.last() {
+                if numbers[at] - numbers[last] > self.contents_entry_gap {
+                    break;
+                }
+            }
+            let places = &later[&key];
+            let from = if run.is_empty() { at + 1 } else { copy + 1 };
+            let k = places.partition_point(|&place| place < from);
+            // the copy heads a section: a line of text (no key) follows it
+            if k == places.len() || !matches!(keys.get(places[k] + 1), Some(None)) {
+                break;
+            }
+            copy = places[k];
+            first = first.min(copy);
+            run.push(at);
+            at += 1;
+        }
+        run
     }
 
     /// `_stitched`: most of its shingles were kept, from several lines, or it is cut off with "…".
