@@ -76,41 +76,57 @@ impl WordRuns {
         props.has(WORD) && !props.has(DECIMAL) && c != '_'
     }
 
-    /// The first `limit` matches' byte spans in `text`, as the regex's `find_iter` gives them.
+    /// The first `limit` matches' byte spans in `text`, as the regex's `find_iter` gives them. Read a
+    /// byte at a time: an ASCII character is its byte, any other is decoded where it starts.
     pub fn first_spans(&self, table: &Table, text: &str, limit: usize) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        // the character at byte `at` (a char boundary, before the end)
+        let char_at = |at: usize| -> char {
+            match bytes[at] {
+                b @ 0..=0x7f => b as char,
+                _ => text[at..].chars().next().unwrap_or_default(),
+            }
+        };
+        // past the letters from byte `at`: the byte offset where they end
+        let run_end = |mut at: usize| -> usize {
+            while at < bytes.len() {
+                let c = char_at(at);
+                if !Self::letter(table, c) {
+                    break;
+                }
+                at += c.len_utf8();
+            }
+            at
+        };
         let mut spans = Vec::new();
-        let mut chars = text.char_indices().peekable();
+        let mut at = 0;
         while spans.len() < limit {
-            let Some(start) = chars
-                .find(|&(_, c)| Self::letter(table, c))
-                .map(|(at, _)| at)
-            else {
+            while at < bytes.len() {
+                let c = char_at(at);
+                if Self::letter(table, c) {
+                    break;
+                }
+                at += c.len_utf8();
+            }
+            if at >= bytes.len() {
                 break;
-            };
-            let mut end = self.run_end(table, &mut chars, text.len());
-            let mut after = chars.clone();
-            if let Some((_, c)) = after.next() {
+            }
+            let start = at;
+            let mut end = run_end(at);
+            if end < bytes.len() {
+                let c = char_at(end);
+                let next = end + c.len_utf8();
                 if self.apostrophes.contains(&c)
-                    && after.peek().is_some_and(|&(_, c)| Self::letter(table, c))
+                    && next < bytes.len()
+                    && Self::letter(table, char_at(next))
                 {
-                    chars = after;
-                    end = self.run_end(table, &mut chars, text.len());
+                    end = run_end(next);
                 }
             }
             spans.push((start, end));
+            at = end;
         }
         spans
-    }
-
-    /// Past the letters `chars` is at: the byte offset where they end (`len` at the text's end).
-    fn run_end(
-        &self,
-        table: &Table,
-        chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
-        len: usize,
-    ) -> usize {
-        while chars.next_if(|&(_, c)| Self::letter(table, c)).is_some() {}
-        chars.peek().map_or(len, |&(at, _)| at)
     }
 }
 

@@ -31,7 +31,9 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
-use measures::{CharSet, Measurer, Measures, Rules, SentenceBreak, Stoplist as WordSet};
+use measures::{
+    CharClasses, CharSet, Measurer, Measures, Rules, SentenceBreak, Stoplist as WordSet,
+};
 use phrases::{Limits, PatternSpec};
 use unicode::Table;
 
@@ -160,17 +162,19 @@ impl Core {
             let dateline: String = get("inner_dateline")?.extract()?;
             let inner_dateline =
                 regex::Regex::new(&dateline).map_err(|e| PyValueError::new_err(e.to_string()))?;
+            let sentence_break = SentenceBreak {
+                ends: text("sentence_break_ends")?,
+                closers: text("sentence_break_closers")?,
+                starts,
+                full_width: text("sentence_break_full_width")?,
+            };
             let rules = Rules {
                 sample_words: get("sample_words")?.extract()?,
                 word_punctuation: text("word_punctuation")?,
                 sentence_end: text("sentence_end")?,
                 closers: text("closers")?,
-                sentence_break: SentenceBreak {
-                    ends: text("sentence_break_ends")?,
-                    closers: text("sentence_break_closers")?,
-                    starts,
-                    full_width: text("sentence_break_full_width")?,
-                },
+                classes: CharClasses::new(&table, &sentence_break),
+                sentence_break,
                 inner_dateline,
                 inner_dateline_from: get("inner_dateline_from")?.extract()?,
                 inner_dateline_words: get("inner_dateline_words")?.extract()?,

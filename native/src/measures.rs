@@ -49,6 +49,75 @@ pub struct SentenceBreak {
     pub full_width: CharSet,
 }
 
+/// What the line scan asks of a character, one bit a question (the table's flags it reads, the
+/// sentence-break sets): made once for the characters below [`CLASSED`] (ASCII, the Latin, Greek,
+/// Cyrillic, Hebrew and Arabic letters, the general punctuation: curly quotes, dashes), so that most
+/// characters are classed with one lookup, where each asked the table and four sets in turn.
+pub struct CharClasses(Box<[u16]>);
+
+/// The characters [`CharClasses`] holds (up to the end of General Punctuation).
+const CLASSED: usize = 0x2070;
+
+const B_SPACE: u16 = 1;
+const B_ALPHA: u16 = 1 << 1;
+const B_UPPER: u16 = 1 << 2;
+/// lower or title case
+const B_LOWER: u16 = 1 << 3;
+const B_DIGIT: u16 = 1 << 4;
+const B_END: u16 = 1 << 5;
+const B_CLOSER: u16 = 1 << 6;
+const B_FULL_WIDTH: u16 = 1 << 7;
+const B_START: u16 = 1 << 8;
+
+impl CharClasses {
+    pub fn new(table: &Table, rules: &SentenceBreak) -> CharClasses {
+        CharClasses(
+            (0..CLASSED as u32)
+                .map(|code| char::from_u32(code).map_or(0, |c| CharClasses::class(table, rules, c)))
+                .collect(),
+        )
+    }
+
+    /// The class of `c`: looked up, or made for a character beyond the table.
+    #[inline]
+    fn of(&self, table: &Table, rules: &SentenceBreak, c: char) -> u16 {
+        match self.0.get(c as usize) {
+            Some(&class) => class,
+            None => CharClasses::class(table, rules, c),
+        }
+    }
+
+    /// The class of any character: the bits of the questions the scan asks of it.
+    fn class(table: &Table, rules: &SentenceBreak, c: char) -> u16 {
+        let p = table.props(c);
+        let mut class = 0;
+        for (has, bit) in [
+            (p.has(SPACE), B_SPACE),
+            (p.has(ALPHA), B_ALPHA),
+            (p.has(UPPER), B_UPPER),
+            (p.flags & (LOWER | TITLE) != 0, B_LOWER),
+            (p.has(DIGIT), B_DIGIT),
+            (rules.ends.contains(c), B_END),
+            (rules.closers.contains(c), B_CLOSER),
+            (rules.full_width.contains(c), B_FULL_WIDTH),
+            (rules.is_start(c), B_START),
+        ] {
+            if has {
+                class |= bit;
+            }
+        }
+        class
+    }
+}
+
+impl SentenceBreak {
+    /// Can a sentence start with `c` (`STARTS`)?
+    #[inline]
+    fn is_start(&self, c: char) -> bool {
+        self.starts.iter().any(|&(lo, hi)| lo <= c && c <= hi)
+    }
+}
+
 /// What `Features` reads from its module.
 pub struct Rules {
     pub sample_words: usize,
@@ -60,6 +129,8 @@ pub struct Rules {
     pub inner_dateline: Regex,
     pub inner_dateline_from: usize,
     pub inner_dateline_words: usize,
+    /// The characters' classes for the line scan (from the table and `sentence_break`).
+    pub classes: CharClasses,
 }
 
 /// A stop-word list.
@@ -106,11 +177,8 @@ const NOT_TOPIC: u32 = u32::MAX - 1;
 #[derive(Default)]
 struct Scratch {
     /// (byte start, byte end) of the line's first tokens (`str.split()`), as many as the stop-word sample
-    /// reads (a line of a megabyte kept every token's span: 16 bytes a word), where the open one starts,
-    /// and how many tokens the line has.
+    /// reads (a line of a megabyte kept every token's span: 16 bytes a word).
     tokens: Vec<(usize, usize)>,
-    token_start: Option<usize>,
-    token_count: usize,
     word: String,
     seen: Vec<u32>,
 }
@@ -125,6 +193,8 @@ pub struct Measurer<'a> {
 /// What one pass over a line finds (see [`Measurer::scan`]).
 #[derive(Default)]
 struct Scan {
+    /// tokens (`str.split()`)
+    words: usize,
     n_chars: usize,
     alpha: u32,
     upper: u32,
@@ -188,13 +258,9 @@ impl Measurer<'_> {
 
     fn line(&self, text: &str, m: &mut Measures, words_seen: &mut Words, s: &mut Scratch) {
         let table = self.table;
-        // ASCII lines (most) skip decoding and the table's search.
-        let scan = if text.is_ascii() {
-            self.scan(text.bytes().enumerate().map(|(at, b)| (at, b as char)), s)
-        } else {
-            self.scan(text.char_indices(), s)
-        };
+        let scan = self.scan(text, s);
         let Scan {
+            words,
             n_chars,
             alpha,
             upper,
@@ -205,10 +271,6 @@ impl Measurer<'_> {
             mut last,
             before_last,
         } = scan;
-        if let Some(from) = s.token_start.take() {
-            self.push_token(s, from, text.len());
-        }
-        let words = s.token_count;
         m.words.push(words as u32);
         m.chars.push(n_chars as u32);
         m.units.push(if self.char_mode {
@@ -299,74 +361,255 @@ impl Measurer<'_> {
         m.alpha_ratio.push(alpha as f64 / words as f64);
         m.digit_ratio.push(digit as f64 / words as f64);
     }
-    /// Count a token, and keep its span while the stop-word sample needs it.
-    #[inline(always)]
-    fn push_token(&self, s: &mut Scratch, from: usize, to: usize) {
-        if s.token_count < self.rules.sample_words {
-            s.tokens.push((from, to));
-        }
-        s.token_count += 1;
-    }
-
     /// One pass over a line's characters: the tokens (`str.split()`, into `s.tokens`), the word
     /// initials, `str.isupper()`, the sentence breaks (findall's non-overlapping matches, as a little
-    /// state machine), the last two characters.
-    #[inline(always)]
-    fn scan(&self, chars: impl Iterator<Item = (usize, char)>, s: &mut Scratch) -> Scan {
-        let table = self.table;
-        let rules = &self.rules.sentence_break;
-        s.tokens.clear();
-        s.token_start = None;
-        s.token_count = 0;
-        let mut scan = Scan::default();
-        let (mut lower_seen, mut upper_seen) = (false, false);
+    /// state machine), the last two characters. The line is read a byte at a time: an ASCII byte's
+    /// questions are answered by its class ([`CharClasses`]), a character beyond ASCII is decoded at its
+    /// first byte and classed the same way, its other bytes skipped.
+    fn scan(&self, text: &str, s: &mut Scratch) -> Scan {
+        let classes = &self.rules.classes;
+        let ascii: &[u16; 128] = classes.0[..128].try_into().unwrap();
+        let sample = self.rules.sample_words;
+        let tokens = &mut s.tokens;
+        tokens.clear();
+        // (the counts are locals, not the struct's fields: kept in registers through the loop)
+        let (mut words, mut alpha, mut upper, mut digit, mut breaks) = (0, 0, 0, 0, 0);
+        let mut later_bytes = 0;
+        let mut token_start = None;
+        // a token's span is kept while the stop-word sample needs it
+        let mut push_token = |from: usize, to: usize, words: &mut usize| {
+            if *words < sample {
+                tokens.push((from, to));
+            }
+            *words += 1;
+        };
+        let mut seen = 0u16;
         let mut state = Break::Outside;
         let mut full_width_pending = false;
-        for (at, c) in chars {
-            if scan.n_chars == self.rules.inner_dateline_from {
-                scan.dateline_at = Some(at);
+        // Inside a token, nothing pending and no sentence end open, a character that is not a space and
+        // opens nothing changes nothing but `seen`: most of a line's characters are only that.
+        const STEPS: u16 = B_SPACE | B_END | B_FULL_WIDTH;
+        let mut quiet = false;
+        for (at, &b) in text.as_bytes().iter().enumerate() {
+            let k = if b < 0x80 {
+                ascii[b as usize]
+            } else if b < 0xC0 {
+                later_bytes += 1; // a character's later byte
+                continue;
+            } else {
+                let c = text[at..].chars().next().unwrap_or_default();
+                classes.of(self.table, &self.rules.sentence_break, c)
+            };
+            seen |= k;
+            if quiet && k & STEPS == 0 {
+                continue;
             }
-            let p = table.props(c);
-            scan.n_chars += 1;
-            scan.before_last = scan.last;
-            scan.last = c;
-            lower_seen |= p.flags & (LOWER | TITLE) != 0;
-            upper_seen |= p.has(UPPER);
-            let space = p.has(SPACE);
-            match (s.token_start, space) {
+            let space = k & B_SPACE != 0;
+            match (token_start, space) {
                 (None, false) => {
-                    s.token_start = Some(at);
-                    scan.alpha += p.has(ALPHA) as u32;
-                    scan.upper += p.has(UPPER) as u32;
-                    scan.digit += p.has(DIGIT) as u32;
+                    token_start = Some(at);
+                    alpha += (k & B_ALPHA != 0) as u32;
+                    upper += (k & B_UPPER != 0) as u32;
+                    digit += (k & B_DIGIT != 0) as u32;
                 }
                 (Some(from), true) => {
-                    self.push_token(s, from, at);
-                    s.token_start = None;
+                    push_token(from, at, &mut words);
+                    token_start = None;
                 }
                 _ => {}
             }
             if full_width_pending {
-                scan.breaks += (c != '\n') as u32;
+                breaks += (b != b'\n') as u32;
                 full_width_pending = false;
             }
-            if state == Break::Closing && !rules.closers.contains(c) {
+            if state == Break::Closing && k & B_CLOSER == 0 {
                 state = if space { Break::Spaces } else { Break::Outside };
             } else if state == Break::Spaces && !space {
-                if rules.starts.iter().any(|&(lo, hi)| lo <= c && c <= hi) {
-                    scan.breaks += 1;
-                }
+                breaks += (k & B_START != 0) as u32;
                 state = Break::Outside;
             }
             if state == Break::Outside {
-                if rules.ends.contains(c) {
+                if k & B_END != 0 {
                     state = Break::Closing;
-                } else if rules.full_width.contains(c) {
+                } else if k & B_FULL_WIDTH != 0 {
                     full_width_pending = true;
                 }
             }
+            quiet = token_start.is_some() && state == Break::Outside && !full_width_pending;
         }
-        scan.is_upper = upper_seen && !lower_seen;
+        if let Some(from) = token_start {
+            push_token(from, text.len(), &mut words);
+        }
+        let n_chars = text.len() - later_bytes;
+        let from = self.rules.inner_dateline_from;
+        let dateline_at = match (n_chars > from, later_bytes) {
+            (false, _) => None,
+            (true, 0) => Some(from),
+            (true, _) => text.char_indices().nth(from).map(|(at, _)| at),
+        };
+        let mut scan = Scan {
+            words,
+            n_chars,
+            alpha,
+            upper,
+            digit,
+            breaks,
+            dateline_at,
+            ..Scan::default()
+        };
+        let mut ends = text.chars().rev();
+        scan.last = ends.next().unwrap_or_default();
+        scan.before_last = ends.next().unwrap_or_default();
+        scan.is_upper = seen & B_UPPER != 0 && seen & B_LOWER == 0;
         scan
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(table: &Table) -> Rules {
+        let sentence_break = SentenceBreak {
+            ends: CharSet::new(".!?".chars()),
+            closers: CharSet::new("\"')]\u{2019}\u{201d}".chars()),
+            starts: vec![
+                ('A', 'Z'),
+                ('"', '"'),
+                ('\u{c0}', '\u{de}'),
+                ('\u{201c}', '\u{201c}'),
+            ],
+            full_width: CharSet::new("\u{3002}\u{ff01}\u{ff1f}".chars()),
+        };
+        Rules {
+            sample_words: 3,
+            word_punctuation: CharSet::new(".,;:!?\"'()".chars()),
+            sentence_end: CharSet::new(".!?".chars()),
+            closers: CharSet::new("\"')".chars()),
+            classes: CharClasses::new(table, &sentence_break),
+            sentence_break,
+            inner_dateline: Regex::new("^x").unwrap(),
+            inner_dateline_from: 4,
+            inner_dateline_words: 1,
+        }
+    }
+
+    /// The scan as it was written before the byte classes: a character at a time, each asking the
+    /// table and the sets (the reference the classes must agree with).
+    #[allow(clippy::type_complexity)]
+    fn reference(
+        rules: &Rules,
+        table: &Table,
+        text: &str,
+    ) -> (Vec<(usize, usize)>, [usize; 6], Option<usize>, bool) {
+        let b = &rules.sentence_break;
+        let (mut tokens, mut words, mut start) = (Vec::new(), 0, None);
+        let (mut n, mut alpha, mut upper, mut digit, mut breaks) = (0, 0, 0, 0, 0);
+        let (mut lower_seen, mut upper_seen, mut dateline_at) = (false, false, None);
+        let (mut state, mut pending) = (Break::Outside, false);
+        for (at, c) in text.char_indices() {
+            if n == rules.inner_dateline_from {
+                dateline_at = Some(at);
+            }
+            let p = table.props(c);
+            n += 1;
+            lower_seen |= p.flags & (LOWER | TITLE) != 0;
+            upper_seen |= p.has(UPPER);
+            let space = p.has(SPACE);
+            match (start, space) {
+                (None, false) => {
+                    start = Some(at);
+                    alpha += p.has(ALPHA) as usize;
+                    upper += p.has(UPPER) as usize;
+                    digit += p.has(DIGIT) as usize;
+                }
+                (Some(from), true) => {
+                    if words < rules.sample_words {
+                        tokens.push((from, at));
+                    }
+                    words += 1;
+                    start = None;
+                }
+                _ => {}
+            }
+            if pending {
+                breaks += (c != '\n') as usize;
+                pending = false;
+            }
+            if state == Break::Closing && !b.closers.contains(c) {
+                state = if space { Break::Spaces } else { Break::Outside };
+            } else if state == Break::Spaces && !space {
+                breaks += b.starts.iter().any(|&(lo, hi)| lo <= c && c <= hi) as usize;
+                state = Break::Outside;
+            }
+            if state == Break::Outside {
+                if b.ends.contains(c) {
+                    state = Break::Closing;
+                } else if b.full_width.contains(c) {
+                    pending = true;
+                }
+            }
+        }
+        if let Some(from) = start {
+            if words < rules.sample_words {
+                tokens.push((from, text.len()));
+            }
+            words += 1;
+        }
+        (
+            tokens,
+            [words, n, alpha, upper, digit, breaks],
+            dateline_at,
+            upper_seen && !lower_seen,
+        )
+    }
+
+    #[test]
+    fn the_byte_scan_is_the_character_scan() {
+        let table = Table::load("15.0.0").unwrap();
+        let rules = rules(&table);
+        let measurer = Measurer {
+            table: &table,
+            rules: &rules,
+            stoplist: None,
+            char_mode: false,
+        };
+        let lines = [
+            "A plain line. Another one! And \"a third?\" Yes.",
+            "caf\u{e9} na\u{ef}ve \u{c9}t\u{e9}. \u{c9}cole \u{2014} \u{201c}quoted.\u{201d} \u{201c}Next",
+            "\u{4e2d}\u{6587}\u{3002}\u{5b57}\u{ff01}\u{3002}",
+            "word\u{a0}word\u{3000}word\u{2003}end.  Two",
+            "ALL CAPS 2024 \u{c9}T\u{c9}",
+            "x",
+            "\u{e9}",
+            "1 2 3 4 5 6 a.) B",
+            "tabs\tand\u{b}more . . . A",
+        ];
+        for line in lines {
+            let mut s = Scratch::default();
+            let scan = measurer.scan(line, &mut s);
+            let (tokens, counts, dateline_at, is_upper) = reference(&rules, &table, line);
+            assert_eq!(s.tokens, tokens, "{line:?}");
+            assert_eq!(
+                (scan.dateline_at, scan.is_upper),
+                (dateline_at, is_upper),
+                "{line:?}"
+            );
+            assert_eq!(
+                [
+                    scan.words,
+                    scan.n_chars,
+                    scan.alpha as usize,
+                    scan.upper as usize,
+                    scan.digit as usize,
+                    scan.breaks as usize,
+                ],
+                counts,
+                "{line:?}"
+            );
+            let mut ends = line.chars().rev();
+            assert_eq!(scan.last, ends.next().unwrap());
+            assert_eq!(scan.before_last, ends.next().unwrap_or_default());
+        }
     }
 }

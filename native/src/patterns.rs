@@ -477,10 +477,13 @@ pub fn fold_line(table: &Table, text: &str) -> String {
 
 /// The line as a case-sensitive pattern sees it (borrowed when no character has a stand-in).
 pub fn raw_line<'t>(table: &Table, text: &'t str) -> Cow<'t, str> {
-    if text.is_ascii() || text.chars().all(|c| table.raw_char(c) == c) {
+    // ASCII is its own in every table (a test holds it): only the other characters are asked of the
+    // table (a line of prose with one curly quote asked it of every character)
+    let raw = |c: char| if c.is_ascii() { c } else { table.raw_char(c) };
+    if text.is_ascii() || text.chars().all(|c| raw(c) == c) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().map(|c| table.raw_char(c)).collect())
+    Cow::Owned(text.chars().map(raw).collect())
 }
 
 /// The char index of each byte offset that starts a char in `text` (and `text.len()`): to carry a match in

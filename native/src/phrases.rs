@@ -272,22 +272,43 @@ impl PhraseBook {
                 key = 0;
             }
         };
-        if self.ascii_lowercases && text.is_ascii() {
-            s.mapped.push_str(text);
-            s.mapped.make_ascii_lowercase();
-            for &b in s.mapped.as_bytes() {
-                step(
-                    b as char,
-                    b.is_ascii_alphanumeric() || b == b'_',
-                    &mut s.keys,
-                );
+        // a character as the regexes see it, and whether it is a word character
+        let map = |c: char| {
+            let props = table.props(c);
+            (table.regex_char_of(c, props), props.has(WORD))
+        };
+        if self.ascii_lowercases {
+            // each run of ASCII copied and lower-cased at once, as the table maps it; a character outside
+            // ASCII (a curly quote in a line of prose) asked of the table alone
+            let mut rest = text;
+            while !rest.is_empty() {
+                let ascii = rest
+                    .bytes()
+                    .position(|b| !b.is_ascii())
+                    .unwrap_or(rest.len());
+                let from = s.mapped.len();
+                s.mapped.push_str(&rest[..ascii]);
+                s.mapped[from..].make_ascii_lowercase();
+                for &b in &s.mapped.as_bytes()[from..] {
+                    step(
+                        b as char,
+                        b.is_ascii_alphanumeric() || b == b'_',
+                        &mut s.keys,
+                    );
+                }
+                rest = &rest[ascii..];
+                if let Some(c) = rest.chars().next() {
+                    let (mapped, is_word) = map(c);
+                    s.mapped.push(mapped);
+                    step(mapped, is_word, &mut s.keys);
+                    rest = &rest[c.len_utf8()..];
+                }
             }
         } else {
             for c in text.chars() {
-                let props = table.props(c);
-                let mapped = table.regex_char_of(c, props);
+                let (mapped, is_word) = map(c);
                 s.mapped.push(mapped);
-                step(mapped, props.has(WORD), &mut s.keys);
+                step(mapped, is_word, &mut s.keys);
             }
         }
         step('\0', false, &mut s.keys);
@@ -398,5 +419,38 @@ mod tests {
             push_key(&mut keys, &mut compact_at, n);
         }
         assert_eq!(keys, [3, 1, 3, 2]);
+    }
+
+    #[test]
+    fn a_line_is_mapped_as_its_characters_are_one_at_a_time() {
+        let table = Table::load("15.0.0").unwrap();
+        let limits = Limits {
+            whole_max_words: 10,
+            short_max_words: 5,
+            short_sentence_words: 5,
+            key_length: 4,
+            short_words: Vec::new(),
+        };
+        let book = PhraseBook::new(Default::default(), limits, &table).unwrap();
+        assert!(book.ascii_lowercases);
+        for line in [
+            "Plain ASCII, With_Words and 42 numbers.",
+            "\u{201c}Quoted\u{201d} caf\u{c9} \u{c9}COLE na\u{ef}ve\u{2014}dash \u{4e2d}\u{6587}ab",
+            "\u{c9}",
+            "x\u{e9}",
+            "",
+        ] {
+            let mut s = Scratch::default();
+            book.map_line(&table, line, &mut s);
+            let mapped: String = line.chars().map(|c| table.regex_char(c)).collect();
+            assert_eq!(s.mapped, mapped, "{line:?}");
+            // the keys: each word's first four characters (a shorter word whole), in order
+            let words = mapped.split(|c: char| !table.props(c).has(WORD));
+            let keys: Vec<u128> = words
+                .filter(|w| !w.is_empty())
+                .map(|w| pack(w.chars().take(4)))
+                .collect();
+            assert_eq!(s.keys, keys, "{line:?}");
+        }
     }
 }

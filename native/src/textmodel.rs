@@ -455,7 +455,9 @@ impl ColumnRules {
     }
 
     /// The variables of `lines` as columns (`slots[s][k]`: slot `s` on the k-th of them): the
-    /// document's and the lines' own filled, the rest zero until a column or term is stored there.
+    /// document's and the lines' own filled, the rest empty until a column or term is stored there (each
+    /// is stored before an expression reads it, in the table's order: a column of zeros made for each
+    /// was dropped unread).
     fn slot_columns(
         &self,
         doc: &Doc,
@@ -471,7 +473,7 @@ impl ColumnRules {
                 column.push(value);
             }
         }
-        slots.resize_with(self.table.slots, || vec![0.0; m]);
+        slots.resize_with(self.table.slots, Vec::new);
         slots
     }
 

@@ -570,4 +570,19 @@ mod tests {
             assert_eq!(out, "kept mixed case");
         }
     }
+
+    /// `patterns::raw_line` leaves ASCII as it is without asking the table: every table must agree.
+    #[test]
+    fn ascii_is_its_own_raw_char() {
+        for version in versions() {
+            let table = Table::load(version).unwrap();
+            for b in 0u8..128 {
+                assert_eq!(
+                    table.raw_char(b as char),
+                    b as char,
+                    "U+{b:04X} in {version}"
+                );
+            }
+        }
+    }
 }
