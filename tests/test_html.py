@@ -610,6 +610,76 @@ def test_clean_hands_an_html_page_the_cores_measures(monkeypatch):
     assert seen == [{CoreFeatures}]
 
 
+def test_an_html_pages_phrases_are_found_by_the_core_as_the_reference_finds_them():
+    """With the native core (``Document.line_phrases``, set by the caller), the phrases stage finds the
+    shipped phrases of the lines it searches in one call: each line's (category, how) is the reference's
+    ``PhraseBook.classify``, and the stage's decisions are the reference's."""
+    from cleaner import native
+    from cleaner.api import _measures_by_core, _phrases_by_core
+    from cleaner.language import stopwords
+    from cleaner.stages.features import FeaturesStage
+    from cleaner.stages.phrases import PhrasesStage, default_phrasebook
+    from cleaner.triggers import line_keys
+
+    if native.core() is None:
+        pytest.skip("no native core")
+    page = ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><h1>The Harbour Reopens</h1>"
+            "<p>Sign up for our newsletter</p><p>Advertisement</p><p>We use cookies to improve your experience."
+            "</p><p>The harbour reopened on Monday after a storm closed it for a week, the port said.</p>"
+            "<ul><li>Share on Facebook</li><li>Tweet</li></ul><p>Copyright © 2025 The Harbour Times. All rights "
+            "reserved.</p><p>Read more: the storm's cost</p><footer>Privacy Policy | Terms of Use</footer>"
+            "</body></html>")
+    decided = []
+    for phrases in (_phrases_by_core, None):
+        doc = _document(page)
+        doc.line_measures, doc.line_phrases = _measures_by_core, phrases
+        FeaturesStage()(doc)
+        if phrases is not None:
+            texts = [line.text for line in doc.lines]
+            found = phrases(texts, stopwords(doc.language), doc.char_mode)
+            book = default_phrasebook()
+            assert found == [book.classify(line.text, line_keys(line.text), line.features.words,
+                                           line.features.ends_sentence) for line in doc.lines]
+            assert sum(hit is not None for hit in found) >= 5
+        PhrasesStage()(doc)
+        decided.append([(line.label, line.reason, line.authority, line.signal) for line in doc.lines])
+    assert decided[0] == decided[1]
+
+
+def test_the_phrases_stage_asks_the_core_once_for_the_lines_it_searches():
+    """``line_phrases`` is asked once, for the distinct texts the stage searches; answering None (no core,
+    or it refuses the text) leaves the search to the reference's ``PhraseBook``."""
+    from cleaner.stages.features import FeaturesStage
+    from cleaner.stages.phrases import PhrasesStage
+
+    doc = _document("<html><body><p>Advertisement</p><p>Advertisement</p><p>Another line.</p></body></html>")
+    FeaturesStage()(doc)
+    asked = []
+    doc.line_phrases = lambda texts, stoplist, char_mode: asked.append(texts)
+    PhrasesStage()(doc)
+    assert asked == [["Advertisement", "Another line."]]
+    assert [line.reason for line in doc.lines[:2]] == ["ads (whole line)"] * 2
+
+
+def test_clean_hands_an_html_page_the_cores_phrases(monkeypatch):
+    """``Cleaner.clean`` sets ``Document.line_phrases`` on an HTML page (with the core, its phrases are the
+    core's); a dump a profile matches gets the core's too, through the text path."""
+    from cleaner import native, pipeline
+
+    if native.core() is None:
+        pytest.skip("no native core")
+    seen = []
+    run = pipeline.run
+
+    def spy(doc):
+        seen.append(doc.line_phrases is not None)
+        return run(doc)
+
+    monkeypatch.setattr(pipeline, "run", spy)
+    clean("<html><body><p>A first paragraph of some length, with words.</p><p>Advertisement</p></body></html>")
+    assert seen == [True]
+
+
 def test_the_title_column_marks_the_line_equal_to_the_title_only():
     from cleaner.html.features import MARKUP_NAMES, markup_rows
     from cleaner.stages.features import FeaturesStage

@@ -448,6 +448,27 @@ def measured_or_none(lines: list[str], stoplist: frozenset[str], char_mode: bool
         return None
 
 
+def phrases_or_none(lines: list[str], stoplist: frozenset[str],
+                    char_mode: bool) -> "list[tuple[str, str] | None] | None":
+    """Each line's phrase as the shipped ``PhraseBook.classify`` gives it ((category, how), or None), for
+    lines the Python stages clean (an HTML page's, a profiled dump's), in one call; None when the core is not
+    running or refuses the lines (a lone surrogate): the caller's Python reference classifies them then.
+    The core measures the lines again for the words and sentence end the classification reads: the same
+    numbers as the features stage's (:func:`measured_or_none`, given the same stoplist and mode)."""
+    native = core()
+    if native is None:
+        return None
+    from .. import _native
+
+    book = _default_native_book()
+    try:
+        _, categories, hows = native.analyse(lines, _stoplist(stoplist) if stoplist else None, char_mode, book.book)
+    except refusals(_native):
+        return None
+    names = book.categories
+    return [None if category == NO_PHRASE else (names[category], HOW[how]) for category, how in zip(categories, hows)]
+
+
 def classify_phrases(lines: list[str], measures: Measures, book: NativeBook | None = None) -> tuple[bytes, bytes]:
     """Each line's phrase: (category numbers, how numbers), ``NO_PHRASE`` where none (see :func:`phrase`)."""
     book = book or _default_native_book()
