@@ -345,6 +345,31 @@ def test_chrome_phrase_search_finds_what_the_case_insensitive_pattern_finds():
     assert found[11] and found[13] and not found[7]     # the long s and the dotted I count, "bread more" not
 
 
+def test_the_core_finds_the_chrome_phrases_re_finds():
+    """The markup rows' chrome column is searched by the native core in one call for the page's short lines
+    (``found_in_lines`` with ``CHROME_PATTERN``, the pattern without the lookahead ``re`` needs for speed):
+    the same lines as the ``re`` search, and where the core does not run, the ``re`` search itself."""
+    from types import SimpleNamespace
+
+    from cleaner import native
+    from cleaner.html import features
+
+    samples = ["Read More", "READ MORE »", "Sign In", "LOG IN", "login", "Share On Facebook", "Cookies",
+               "bread moreover", "Subscriber numbers rose", "The court said so.", "Copyright © 2024",
+               "ſhare this", "Accept \u212aookies? No: cooKies", "LOG \u0130N", "Über uns · Newsletter",
+               "Kommentare (3)", "Zum Newsletter anmelden", "e_newsletter", "é-newsletter", "1cookies", "cookiesé",
+               "Log in to comment" + " and more" * 40]
+    expected = [features._CHROME.search(text) is not None for text in samples]
+    assert expected[17:21] == [False, True, False, False]
+    if native.core() is not None:
+        assert list(native.found_in_lines(features.CHROME_PATTERN, samples)) == [int(hit) for hit in expected]
+    lines = [SimpleNamespace(text=text) for text in samples]
+    sized = [SimpleNamespace(chars=len(text)) for text in samples]
+    column = features._chrome_column(lines, sized)
+    assert column == [hit and len(text) <= features._CHROME_MAX_CHARS for hit, text in zip(expected, samples)]
+    assert column[-1] is False and expected[-1]     # a long line is never chrome
+
+
 def test_the_compiled_trees_add_up_every_tree_in_order():
     """The generated scorer (conditional expressions summed in groups) equals walking each tree."""
     import json

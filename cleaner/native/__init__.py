@@ -469,6 +469,35 @@ def phrases_or_none(lines: list[str], stoplist: frozenset[str],
     return [None if category == NO_PHRASE else (names[category], HOW[how]) for category, how in zip(categories, hows)]
 
 
+@lru_cache(maxsize=8)
+def _one_pattern_book(pattern: str) -> Any:
+    """The core's phrase book of ``pattern`` (an ``re.I`` regex) alone, in the scope searched in any line."""
+    from ..triggers import KEY_LENGTH
+
+    regex, named = rust_regex(pattern)
+    return _required().phrasebook([(0, regex, None, named)], [], [], [0], 0, 0, 0, KEY_LENGTH)
+
+
+def found_in_lines(pattern: str, lines: list[str]) -> bytes | None:
+    """Per line, 1 where ``re.search(pattern, line, re.I)`` finds a match, else 0, searched by the core in one
+    call; None when the core is not running, cannot read the pattern as ``re`` does (:func:`rust_regex`), or
+    refuses a line (a lone surrogate): the caller's Python search runs then."""
+    native = core()
+    if native is None:
+        return None
+    from .. import _native
+
+    try:
+        found = native.strong_phrases(_one_pattern_book(pattern), lines)
+    except (Untranslatable, *refusals(_native)):
+        return None
+    return found.translate(_FOUND)
+
+
+#: The core's category column of a one-pattern book as 1 (found) and 0 (:data:`NO_PHRASE`).
+_FOUND = bytes(0 if code == NO_PHRASE else 1 for code in range(256))
+
+
 def classify_phrases(lines: list[str], measures: Measures, book: NativeBook | None = None) -> tuple[bytes, bytes]:
     """Each line's phrase: (category numbers, how numbers), ``NO_PHRASE`` where none (see :func:`phrase`)."""
     book = book or _default_native_book()
