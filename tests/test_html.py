@@ -365,9 +365,30 @@ def test_the_core_finds_the_chrome_phrases_re_finds():
         assert list(native.found_in_lines(features.CHROME_PATTERN, samples)) == [int(hit) for hit in expected]
     lines = [SimpleNamespace(text=text) for text in samples]
     sized = [SimpleNamespace(chars=len(text)) for text in samples]
-    column = features._chrome_column(lines, sized)
-    assert column == [hit and len(text) <= features._CHROME_MAX_CHARS for hit, text in zip(expected, samples)]
-    assert column[-1] is False and expected[-1]     # a long line is never chrome
+    wanted = [hit and len(text) <= features._CHROME_MAX_CHARS for hit, text in zip(expected, samples)]
+    asked = []
+
+    def search(pattern, texts):
+        asked.append(len(texts))
+        return native.found_in_lines(pattern, texts)
+
+    assert features._chrome_column(lines, sized, search) == wanted == features._chrome_column(lines, sized)
+    assert asked == [len(samples) - 1]              # the short lines, in one call
+    assert wanted[-1] is False and expected[-1]     # a long line is never chrome
+
+
+def test_clean_hands_an_html_pages_rows_the_cores_search(monkeypatch):
+    """``Cleaner.clean`` sets ``Document.line_search`` on an HTML page, and the markup rows get it."""
+    from cleaner.html import decide
+
+    seen = []
+    page_rows = decide.page_rows
+    monkeypatch.setattr(decide, "page_rows", lambda doc, root: seen.append(doc.line_search) or page_rows(doc, root))
+    clean("<html><body><nav><a href='/'>Home</a></nav><p>A first paragraph of some length, with words.</p>"
+          "<p>Sign up for our newsletter</p></body></html>")
+    from cleaner.api import _found_by_core
+
+    assert seen == [_found_by_core]
 
 
 def test_the_compiled_trees_add_up_every_tree_in_order():
