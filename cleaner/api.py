@@ -98,6 +98,8 @@ class Cleaner:
             doc.models, doc.template = self.models, self._template(url)
             doc.language_index = _language_by_core
             doc.line_measures = _measures_by_core
+            doc.line_phrases = _phrases_by_core
+            doc.line_search = _found_by_core
             article = pipeline.run(doc)
         else:
             chosen = self._pick_profile(handed[0], url, profile)
@@ -141,6 +143,23 @@ def _measures_by_core(texts: list[str], stoplist: frozenset[str], char_mode: boo
     from .native import measured_or_none  # lazy: the core is loaded when an HTML page first needs it
 
     return measured_or_none(texts, stoplist, char_mode)
+
+
+def _phrases_by_core(texts: list[str], stoplist: frozenset[str], char_mode: bool):
+    """The shipped phrases of an HTML page's lines found by the native core in one call (the phrases stage's
+    ``classify_lines``), or None when the Python reference classifies them (no core, or it refuses the text)."""
+    from .native import phrases_or_none  # lazy: the core is loaded when an HTML page first needs it
+
+    return phrases_or_none(texts, stoplist, char_mode)
+
+
+def _found_by_core(pattern: str, texts: list[str]) -> bytes | None:
+    """Per line of an HTML page, 1 where the ``re.I`` regex ``pattern`` is found, by the native core in one call
+    (the markup rows' ``line_search``), or None when the Python reference searches (no core, or it refuses
+    the pattern or the text)."""
+    from .native import found_in_lines  # lazy: the core is loaded when an HTML page first needs it
+
+    return found_in_lines(pattern, texts)
 
 
 def native_literal_search(literals: list[str]):

@@ -118,6 +118,7 @@ def run_handed_text(handed: list[str], url: str | None = None, profile=None, mod
         doc.profile, doc.models, doc.template = profile, models, template
         doc.language_index = core.detect_language if core is not None else None
         doc.line_measures = core.measure_lines if core is not None else None
+        doc.line_phrases = core.classify_lines if core is not None else None
         return run(doc)
     dump = dump_bytes(text)
     del text
@@ -134,6 +135,7 @@ def run_handed_text(handed: list[str], url: str | None = None, profile=None, mod
         doc.profile, doc.models, doc.template = profile, models, template
         doc.language_index = core.detect_language if core is not None else None
         doc.line_measures = core.measure_lines if core is not None else None
+        doc.line_phrases = core.classify_lines if core is not None else None
         part = run(doc)
         log.add(window, part._lines)
         part._lines = []

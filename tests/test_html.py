@@ -345,6 +345,52 @@ def test_chrome_phrase_search_finds_what_the_case_insensitive_pattern_finds():
     assert found[11] and found[13] and not found[7]     # the long s and the dotted I count, "bread more" not
 
 
+def test_the_core_finds_the_chrome_phrases_re_finds():
+    """The markup rows' chrome column is searched by the native core in one call for the page's short lines
+    (``found_in_lines`` with ``CHROME_PATTERN``, the pattern without the lookahead ``re`` needs for speed):
+    the same lines as the ``re`` search, and where the core does not run, the ``re`` search itself."""
+    from types import SimpleNamespace
+
+    from cleaner import native
+    from cleaner.html import features
+
+    samples = ["Read More", "READ MORE »", "Sign In", "LOG IN", "login", "Share On Facebook", "Cookies",
+               "bread moreover", "Subscriber numbers rose", "The court said so.", "Copyright © 2024",
+               "ſhare this", "Accept \u212aookies? No: cooKies", "LOG \u0130N", "Über uns · Newsletter",
+               "Kommentare (3)", "Zum Newsletter anmelden", "e_newsletter", "é-newsletter", "1cookies", "cookiesé",
+               "Log in to comment" + " and more" * 40]
+    expected = [features._CHROME.search(text) is not None for text in samples]
+    assert expected[17:21] == [False, True, False, False]
+    if native.core() is not None:
+        assert list(native.found_in_lines(features.CHROME_PATTERN, samples)) == [int(hit) for hit in expected]
+    lines = [SimpleNamespace(text=text) for text in samples]
+    sized = [SimpleNamespace(chars=len(text)) for text in samples]
+    wanted = [hit and len(text) <= features._CHROME_MAX_CHARS for hit, text in zip(expected, samples)]
+    asked = []
+
+    def search(pattern, texts):
+        asked.append(len(texts))
+        return native.found_in_lines(pattern, texts)
+
+    assert features._chrome_column(lines, sized, search) == wanted == features._chrome_column(lines, sized)
+    assert asked == [len(samples) - 1]              # the short lines, in one call
+    assert wanted[-1] is False and expected[-1]     # a long line is never chrome
+
+
+def test_clean_hands_an_html_pages_rows_the_cores_search(monkeypatch):
+    """``Cleaner.clean`` sets ``Document.line_search`` on an HTML page, and the markup rows get it."""
+    from cleaner.html import decide
+
+    seen = []
+    page_rows = decide.page_rows
+    monkeypatch.setattr(decide, "page_rows", lambda doc, root: seen.append(doc.line_search) or page_rows(doc, root))
+    clean("<html><body><nav><a href='/'>Home</a></nav><p>A first paragraph of some length, with words.</p>"
+          "<p>Sign up for our newsletter</p></body></html>")
+    from cleaner.api import _found_by_core
+
+    assert seen == [_found_by_core]
+
+
 def test_the_compiled_trees_add_up_every_tree_in_order():
     """The generated scorer (conditional expressions summed in groups) equals walking each tree."""
     import json
@@ -608,6 +654,76 @@ def test_clean_hands_an_html_page_the_cores_measures(monkeypatch):
     monkeypatch.setattr(pipeline, "run", spy)
     clean("<html><body><p>A first paragraph of some length, with words.</p><p>Another one.</p></body></html>")
     assert seen == [{CoreFeatures}]
+
+
+def test_an_html_pages_phrases_are_found_by_the_core_as_the_reference_finds_them():
+    """With the native core (``Document.line_phrases``, set by the caller), the phrases stage finds the
+    shipped phrases of the lines it searches in one call: each line's (category, how) is the reference's
+    ``PhraseBook.classify``, and the stage's decisions are the reference's."""
+    from cleaner import native
+    from cleaner.api import _measures_by_core, _phrases_by_core
+    from cleaner.language import stopwords
+    from cleaner.stages.features import FeaturesStage
+    from cleaner.stages.phrases import PhrasesStage, default_phrasebook
+    from cleaner.triggers import line_keys
+
+    if native.core() is None:
+        pytest.skip("no native core")
+    page = ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><h1>The Harbour Reopens</h1>"
+            "<p>Sign up for our newsletter</p><p>Advertisement</p><p>We use cookies to improve your experience."
+            "</p><p>The harbour reopened on Monday after a storm closed it for a week, the port said.</p>"
+            "<ul><li>Share on Facebook</li><li>Tweet</li></ul><p>Copyright © 2025 The Harbour Times. All rights "
+            "reserved.</p><p>Read more: the storm's cost</p><footer>Privacy Policy | Terms of Use</footer>"
+            "</body></html>")
+    decided = []
+    for phrases in (_phrases_by_core, None):
+        doc = _document(page)
+        doc.line_measures, doc.line_phrases = _measures_by_core, phrases
+        FeaturesStage()(doc)
+        if phrases is not None:
+            texts = [line.text for line in doc.lines]
+            found = phrases(texts, stopwords(doc.language), doc.char_mode)
+            book = default_phrasebook()
+            assert found == [book.classify(line.text, line_keys(line.text), line.features.words,
+                                           line.features.ends_sentence) for line in doc.lines]
+            assert sum(hit is not None for hit in found) >= 5
+        PhrasesStage()(doc)
+        decided.append([(line.label, line.reason, line.authority, line.signal) for line in doc.lines])
+    assert decided[0] == decided[1]
+
+
+def test_the_phrases_stage_asks_the_core_once_for_the_lines_it_searches():
+    """``line_phrases`` is asked once, for the distinct texts the stage searches; answering None (no core,
+    or it refuses the text) leaves the search to the reference's ``PhraseBook``."""
+    from cleaner.stages.features import FeaturesStage
+    from cleaner.stages.phrases import PhrasesStage
+
+    doc = _document("<html><body><p>Advertisement</p><p>Advertisement</p><p>Another line.</p></body></html>")
+    FeaturesStage()(doc)
+    asked = []
+    doc.line_phrases = lambda texts, stoplist, char_mode: asked.append(texts)
+    PhrasesStage()(doc)
+    assert asked == [["Advertisement", "Another line."]]
+    assert [line.reason for line in doc.lines[:2]] == ["ads (whole line)"] * 2
+
+
+def test_clean_hands_an_html_page_the_cores_phrases(monkeypatch):
+    """``Cleaner.clean`` sets ``Document.line_phrases`` on an HTML page (with the core, its phrases are the
+    core's); a dump a profile matches gets the core's too, through the text path."""
+    from cleaner import native, pipeline
+
+    if native.core() is None:
+        pytest.skip("no native core")
+    seen = []
+    run = pipeline.run
+
+    def spy(doc):
+        seen.append(doc.line_phrases is not None)
+        return run(doc)
+
+    monkeypatch.setattr(pipeline, "run", spy)
+    clean("<html><body><p>A first paragraph of some length, with words.</p><p>Advertisement</p></body></html>")
+    assert seen == [True]
 
 
 def test_the_title_column_marks_the_line_equal_to_the_title_only():

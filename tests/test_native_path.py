@@ -396,3 +396,20 @@ def test_a_profiled_dumps_lines_are_measured_by_the_core(monkeypatch):
     with monkeypatch.context() as reference:
         reference.setattr(native_path, "native_path", lambda: None)   # the Python reference, all of it
         assert cleaner.clean(dump).to_dict() == article.to_dict() and len(calls) == measured
+
+
+def test_a_profiled_dumps_phrases_are_found_by_the_core(monkeypatch):
+    """A dump a profile matches runs the Python stages, but the phrases stage finds the shipped phrases of
+    its lines in one call to the core (``NativePath.classify_lines``); the article is the reference's."""
+    import cleaner
+
+    dump = (FIXTURES / "sites" / "jpost-1.txt").read_text(encoding="utf-8")
+    calls = []
+    classify = native_path.NativePath.classify_lines
+    monkeypatch.setattr(native_path.NativePath, "classify_lines",
+                        lambda self, texts, *rest: calls.append(len(texts)) or classify(self, texts, *rest))
+    article = cleaner.clean(dump)
+    assert article.profile == "jpost" and len(calls) == 1 and calls[0] >= 5   # (the profile decides most lines)
+    with monkeypatch.context() as reference:
+        reference.setattr(native_path, "native_path", lambda: None)   # the Python reference, all of it
+        assert cleaner.clean(dump).to_dict() == article.to_dict() and len(calls) == 1

@@ -169,7 +169,7 @@ def page_rows(doc: Document, root) -> PageRows:
     """The page's feature rows, made as they are read (the page's title is one of their features: it is
     read first, :func:`cleaner.html.metadata.page_metadata`)."""
     page_metadata(doc, root)
-    return PageRows(doc.lines, doc.meta.get("title"))
+    return PageRows(doc.lines, doc.meta.get("title"), doc.line_search)
 
 
 def page_evidence(doc: Document, root) -> list[list[float]]:

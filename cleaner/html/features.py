@@ -27,7 +27,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from ..caching import BoundedCache
 from ..document import Line
@@ -96,8 +96,11 @@ class PageRows:
     from the first reading for the second (a few MB at most).
     """
 
-    def __init__(self, lines: Sequence[Line], title: str | None = None) -> None:
+    def __init__(self, lines: Sequence[Line], title: str | None = None, search: "LineSearch | None" = None) -> None:
+        """``search``: who searches the lines for a pattern in one call (``Document.line_search``: the native
+        core, which the caller knows), for the core's rows (:meth:`native_page`); None: ``re`` searches."""
         self.lines = lines
+        self.search = search
         self._page = _Page(lines, title) if lines else None
         self._kept: list[list[float]] | None = None
         self._native = None
@@ -151,7 +154,7 @@ class PageRows:
             native, why = extension()
             if native is None:
                 raise RuntimeError(f"no native core: {why}")
-            self._native = self._page.native_page(native)
+            self._native = self._page.native_page(native, self.search)
         return self._native
 
     def quoted(self, covered: Sequence[float] | None = None) -> list[tuple[float, ...]]:
@@ -352,7 +355,7 @@ class _Page:
         """Per line, its block's frame (-1 without frames: an empty path), as :meth:`add_context` climbs from."""
         return [line.markup.block if line.markup.frames is not None else -1 for line in self.lines]
 
-    def native_page(self, native):
+    def native_page(self, native, search: "LineSearch | None" = None):
         """The page's columns as the native core's ``MarkupPage``, which assembles each line's row as
         :meth:`PageRows.markup` does (the names and order: ``native/src/markuprows.rs``). What needs a line's
         text or Python's rounding is worked out here, once a line: the chrome phrase, duplicates, the title
@@ -368,7 +371,7 @@ class _Page:
             [f.digit_ratio for f in features], [f.upper for f in features],
             [m.link_chars for m in markups], [m.hidden for m in markups], [m.depth for m in markups],
             [m.heading for m in markups], [m.repeats for m in markups],
-            [f.chars <= _CHROME_MAX_CHARS and _chrome_phrase(line.text) for f, line in zip(features, lines)],
+            _chrome_column(lines, features, search),
             [self.duplicates[line.text] for line in lines], self.prose,
             [f.words == title_words and _key(line.text) == title_key for f, line in zip(features, lines)],
             self.blocks, _candidates(lines, self.prose),
@@ -592,11 +595,14 @@ def _covered_container(lines: Sequence[Line], covered: Sequence[float]) -> int |
 #: The lookahead (the phrases' first letters) only makes the search skip most word starts at once (half the
 #: time); under ``re.I`` the class matches every character the first letters match, so it never drops a match
 #: (checked for every code point).
-_CHROME = re.compile(
-    r"\b(?=[rsancflptdmy])(?:read more|share (?:this|on)|subscribe|sign up|newsletter|all rights reserved|"
+_CHROME_PHRASES = (
+    r"(?:read more|share (?:this|on)|subscribe|sign up|newsletter|all rights reserved|"
     r"copyright|cookies?|advertisement|related (?:articles|posts|stories)|follow us|comments?|log ?in|sign in|"
-    r"privacy policy|terms of (?:use|service)|click here|download|more stories|you may also like|recommended)\b",
-    re.I)
+    r"privacy policy|terms of (?:use|service)|click here|download|more stories|you may also like|recommended)")
+_CHROME = re.compile(r"\b(?=[rsancflptdmy])" + _CHROME_PHRASES + r"\b", re.I)
+#: The same search for the native core (:func:`_chrome_column`), without the lookahead, which ``re`` needs for
+#: speed only and the core's regex does not have: it finds what :data:`_CHROME` finds (a test checks it).
+CHROME_PATTERN = r"\b" + _CHROME_PHRASES + r"\b"
 
 
 #: The same search on lower-cased ASCII text: a case-sensitive search is faster than ``re.I``, and on
@@ -606,6 +612,23 @@ _CHROME_ASCII = re.compile(_CHROME.pattern)
 
 #: Chrome phrases are looked for in short lines only (a paragraph mentioning cookies is not a banner).
 _CHROME_MAX_CHARS = 300
+
+
+#: Who searches lines for an ``re.I`` pattern in one call: (pattern, texts) → per text 1 (found) or 0, or None
+#: when ``re`` must search (``Document.line_search``; the native core's ``cleaner.native.found_in_lines``).
+LineSearch = Callable[[str, list[str]], "bytes | None"]
+
+
+def _chrome_column(lines: Sequence[Line], features: Sequence, search: "LineSearch | None" = None) -> list[bool]:
+    """Per line, whether it is short and says a chrome phrase (:func:`_chrome_phrase`): searched by ``search``
+    (the native core) in one call for the page's short lines (in Python, ~2% of an HTML page's time), else
+    by ``re``."""
+    short = [line.text for f, line in zip(features, lines) if f.chars <= _CHROME_MAX_CHARS] if search else None
+    found = (search(CHROME_PATTERN, short) if short else b"") if search else None
+    if found is None:
+        return [f.chars <= _CHROME_MAX_CHARS and _chrome_phrase(line.text) for f, line in zip(features, lines)]
+    at = iter(found)
+    return [f.chars <= _CHROME_MAX_CHARS and next(at) == 1 for f in features]
 
 
 def _chrome_phrase(text: str) -> bool:

@@ -425,12 +425,14 @@ class LineBuilder:
             return
         self._parts.append(text)
         if self._anchor is None:
-            self._anchor = frame.block_frame
+            self._anchor = frame._block or frame       # frame.block_frame, written out
         if frame.link:
             self._link_chars += len(text.strip())
         if frame is not self._last:
             self._last = frame
-            near = frame.text_near
+            near = frame._text_near
+            if near is None:
+                near = frame.text_near
             if near:
                 self._near = self._near | near
 

@@ -448,6 +448,56 @@ def measured_or_none(lines: list[str], stoplist: frozenset[str], char_mode: bool
         return None
 
 
+def phrases_or_none(lines: list[str], stoplist: frozenset[str],
+                    char_mode: bool) -> "list[tuple[str, str] | None] | None":
+    """Each line's phrase as the shipped ``PhraseBook.classify`` gives it ((category, how), or None), for
+    lines the Python stages clean (an HTML page's, a profiled dump's), in one call; None when the core is not
+    running or refuses the lines (a lone surrogate): the caller's Python reference classifies them then.
+    The core measures the lines again for the words and sentence end the classification reads: the same
+    numbers as the features stage's (:func:`measured_or_none`, given the same stoplist and mode)."""
+    native = core()
+    if native is None:
+        return None
+    from .. import _native
+
+    book = _default_native_book()
+    try:
+        _, categories, hows = native.analyse(lines, _stoplist(stoplist) if stoplist else None, char_mode, book.book)
+    except refusals(_native):
+        return None
+    names = book.categories
+    return [None if category == NO_PHRASE else (names[category], HOW[how]) for category, how in zip(categories, hows)]
+
+
+@lru_cache(maxsize=8)
+def _one_pattern_book(pattern: str) -> Any:
+    """The core's phrase book of ``pattern`` (an ``re.I`` regex) alone, in the scope searched in any line."""
+    from ..triggers import KEY_LENGTH
+
+    regex, named = rust_regex(pattern)
+    return _required().phrasebook([(0, regex, None, named)], [], [], [0], 0, 0, 0, KEY_LENGTH)
+
+
+def found_in_lines(pattern: str, lines: list[str]) -> bytes | None:
+    """Per line, 1 where ``re.search(pattern, line, re.I)`` finds a match, else 0, searched by the core in one
+    call; None when the core is not running, cannot read the pattern as ``re`` does (:func:`rust_regex`), or
+    refuses a line (a lone surrogate): the caller's Python search runs then."""
+    native = core()
+    if native is None:
+        return None
+    from .. import _native
+
+    try:
+        found = native.strong_phrases(_one_pattern_book(pattern), lines)
+    except (Untranslatable, *refusals(_native)):
+        return None
+    return found.translate(_FOUND)
+
+
+#: The core's category column of a one-pattern book as 1 (found) and 0 (:data:`NO_PHRASE`).
+_FOUND = bytes(0 if code == NO_PHRASE else 1 for code in range(256))
+
+
 def classify_phrases(lines: list[str], measures: Measures, book: NativeBook | None = None) -> tuple[bytes, bytes]:
     """Each line's phrase: (category numbers, how numbers), ``NO_PHRASE`` where none (see :func:`phrase`)."""
     book = book or _default_native_book()

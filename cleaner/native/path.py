@@ -15,7 +15,7 @@ from typing import Any
 
 from ..document import (BODY, BOILERPLATE, LABELS, UNKNOWN, Article, Authority, Document, Line, WordedReason,
                         reason_text)
-from . import Untranslatable, _default_native_book, core, measured_or_none
+from . import Untranslatable, _default_native_book, core, measured_or_none, phrases_or_none
 from . import rules
 from ..stages import repeats, shapes
 from ..stages.context import BRIDGED, LISTED
@@ -90,6 +90,12 @@ class NativePath:
         distinct texts measured in one call (``cleaner.native.Measures``), or None when the core refuses
         them (the reference measures then)."""
         return measured_or_none(texts, stoplist, char_mode)
+
+    def classify_lines(self, texts: list[str], stoplist: frozenset[str], char_mode: bool):
+        """The phrases stage's ``classify_lines`` for lines the Python stages clean (a profiled dump): each
+        distinct text's shipped phrase in one call, or None when the core refuses them (the reference
+        classifies then)."""
+        return phrases_or_none(texts, stoplist, char_mode)
 
     def model(self, text_model) -> Any:
         """The core's copy of a :class:`~cleaner.textmodel.TextModel` (made once per model)."""

@@ -306,6 +306,30 @@ impl Core {
         })
     }
 
+    /// Each line's phrase of the book's strong scope alone (searched in a line of any length, whatever its
+    /// words): its category, or `NONE` (255). With a book of one pattern, whether that pattern is found in
+    /// each line (`cleaner.native.found_in_lines`): no measures needed, none taken.
+    fn strong_phrases<'py>(
+        &self,
+        py: Python<'py>,
+        book: &Bound<'py, PhraseBook>,
+        lines: &Bound<'py, PyList>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        guarded(|| {
+            let strings = line_strings(lines)?;
+            let texts = borrow(&strings)?;
+            // More words than any limit: only the strong scope is searched (`PhraseBook::classify_line`).
+            let words = vec![u32::MAX; texts.len()];
+            let ends_sentence = vec![0u8; texts.len()];
+            let found = book
+                .get()
+                .book
+                .classify(&self.table, texts.iter().copied(), &words, &ends_sentence)
+                .map_err(|e| PyValueError::new_err(e.0))?;
+            Ok(PyBytes::new(py, &found.category))
+        })
+    }
+
     /// A line as the phrase regexes see it (tests).
     fn regex_text(&self, text: &str) -> String {
         text.chars().map(|c| self.table.regex_char(c)).collect()
