@@ -339,7 +339,12 @@ def is_bare_name(text: str, stoplist: frozenset[str]) -> bool:
     if not NAME_LIKE.match(text):
         return False
     words = text.lower().split()
-    return not any(word in stoplist for word in words[:-1]) and not any(word in NOT_NAME_WORDS for word in words)
+    return not any(word in stoplist and not (k == 0 and word in _GIVEN_NAMES) for k, word in enumerate(words[:-1])) \
+        and not any(word in NOT_NAME_WORDS for word in words)
+
+
+#: Given names a stoplist holds (:func:`is_bare_name` takes one as a name's first word).
+_GIVEN_NAMES = frozenset(_DATA["names"]["given"])
 
 
 #: A newsroom's or a company's team: the lexicon's ``[bylines] teams`` words, and the desks that may name one.

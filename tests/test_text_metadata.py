@@ -673,3 +673,11 @@ def test_an_about_box_naming_a_person_otherwise_in_its_bio_names_the_author():
                 "About Amar Hussain\n\nAmar is a traveler.\n\nAbout Lena Varga\n\nLena is a harbour pilot."):
         assert _clean(_HEAD + PROSE + "\n" + box + "\n\nBlog Categories\n").byline is None, box
 
+
+def test_a_line_listing_authors_beside_the_dateline_is_the_byline():
+    for names in ("Naftali Tishby, Fernando C. Pereira, William Bialek", "Lena Varga and Bo Lindqvist",
+                  "Lena Varga & Bo Lindqvist", "John Crenshaw"):
+        assert _clean(_HEAD + names + "\n24 Apr 2000 • 3 min read\n\n" + PROSE).byline == names, names
+    # a name and a role after one comma is the name alone; a list of sections is no one
+    assert _clean(_HEAD + "Mike Marshall, Shipping Expert\nMarch 3, 2024\n\n" + PROSE).byline == "Mike Marshall"
+    assert _clean(_HEAD + "Politics, Business and Sports\nMarch 3, 2024\n\n" + PROSE).byline is None

@@ -1103,11 +1103,30 @@ def _bare_name(text: str, stoplist: frozenset[str]) -> str | None:
     follow it ("Mike Marshall, Shipping Expert", "Dylan Bailey, MS, RD"; "Dear Brian," is a greeting); None
     where neither is a name."""
     if _words_up_to(text, _BARE_NAME_WORDS + 1) > _BARE_NAME_WORDS:
-        return None
-    if is_bare_name(text, stoplist) or is_team_credit(text, stoplist):
+        return _names_listed(text, stoplist)
+    if is_bare_name(text, stoplist) or is_team_credit(text, stoplist) or _names_listed(text, stoplist):
         return text
     name, comma, role = text.partition(",")
     return name.strip() if comma and role.strip() and is_bare_name(name.strip(), stoplist) else None
+
+
+#: What separates the authors of a line that lists them ("Ann Lee, Bo Li and Cy Ma", "Ann Lee & Bo Li").
+_NAMES_SEPARATOR = re.compile(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+|;\s+")
+#: A line listing authors names at most this many (a longer list is a team's page, a panel's).
+_LISTED_NAMES = 5
+
+
+def _names_listed(text: str, stoplist: frozenset[str]) -> str | None:
+    """A line that lists two to :data:`_LISTED_NAMES` authors, each a bare name (:func:`is_bare_name`), the
+    whole line ("Naftali Tishby, Fernando C. Pereira, William Bialek", "Ann Lee and Bo Li"), else None."""
+    if "," not in text and " and " not in text and "&" not in text and ";" not in text:
+        return None                  # (the cheap test first)
+    names = _NAMES_SEPARATOR.split(text.strip())
+    if len(names) == 2 and "," in text:
+        return None                  # (a name and a role: "Mike Marshall, Shipping Expert")
+    if not 2 <= len(names) <= _LISTED_NAMES or not all(is_bare_name(name, stoplist) for name in names):
+        return None
+    return text.strip()
 
 
 def _name_opening(text: str, stoplist: frozenset[str]) -> str | None:
