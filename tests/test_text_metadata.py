@@ -681,3 +681,9 @@ def test_a_line_listing_authors_beside_the_dateline_is_the_byline():
     # a name and a role after one comma is the name alone; a list of sections is no one
     assert _clean(_HEAD + "Mike Marshall, Shipping Expert\nMarch 3, 2024\n\n" + PROSE).byline == "Mike Marshall"
     assert _clean(_HEAD + "Politics, Business and Sports\nMarch 3, 2024\n\n" + PROSE).byline is None
+
+
+def test_a_reviews_label_is_no_part_of_a_name():
+    # "Reviewed" after a name opening a dateline (a customer's review), or a badge beside the dateline, names no one
+    for credit in ("John Warren Reviewed 06/08/2024", "Expert Reviewed\nMarch 3, 2024"):
+        assert _clean(_HEAD + credit + "\n\n" + PROSE).byline is None, credit
