@@ -1119,8 +1119,9 @@ _LISTED_NAMES = 5
 def _names_listed(text: str, stoplist: frozenset[str]) -> str | None:
     """A line that lists two to :data:`_LISTED_NAMES` authors, each a bare name (:func:`is_bare_name`), the
     whole line ("Naftali Tishby, Fernando C. Pereira, William Bialek", "Ann Lee and Bo Li"), else None."""
-    if "," not in text and " and " not in text and "&" not in text and ";" not in text:
-        return None                  # (the cheap test first)
+    if len(text) > _LISTED_NAMES * _BARE_NAME_CHARS or (
+            "," not in text and " and " not in text and "&" not in text and ";" not in text):
+        return None                  # (the cheap tests first; a long line is not split)
     names = _NAMES_SEPARATOR.split(text.strip())
     if len(names) == 2 and "," in text:
         return None                  # (a name and a role: "Mike Marshall, Shipping Expert")
