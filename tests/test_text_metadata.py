@@ -687,3 +687,9 @@ def test_a_reviews_label_is_no_part_of_a_name():
     # "Reviewed" after a name opening a dateline (a customer's review), or a badge beside the dateline, names no one
     for credit in ("John Warren Reviewed 06/08/2024", "Expert Reviewed\nMarch 3, 2024"):
         assert _clean(_HEAD + credit + "\n\n" + PROSE).byline is None, credit
+
+
+def test_a_role_beside_the_dateline_is_no_list_of_names():
+    # "Senior Life and Trends Reporter" lists no authors: a role's word makes its parts labels
+    article = _clean(_HEAD + "Senior Life and Trends Reporter\nMarch 3, 2024\n\n" + PROSE)
+    assert article.byline is None
