@@ -242,6 +242,12 @@ CREDITED_BY = lazy_compile(_BULLET + r"(?:" + CREDITED_WORDS + r")\s+by\b", re.I
 #: ``[bylines] labels``; read at the article's foot only (in the header, it over a line of another article's
 #: credit took that for the byline).
 AUTHOR_LABEL = lazy_compile(_BULLET + r"(?:" + _alternatives(_BYLINES["labels"]) + r")\s*:?\s*$", re.I)
+#: A credit's longer opening alone, ending the line, a word allowed before it ("Posted by:", "Article written
+#: by:"): it labels the name on the line under it.
+CREDIT_LABEL = lazy_compile(_BULLET + r"(?:[^\W\d_]+\s+)?(?:" + CREDITED_WORDS + r")\s+by\s*:?\s*$", re.I)
+#: An author's box headed with the author's name ("About Amar Hussain", "About Alexa"): the lexicon's
+#: ``[bylines] about``, then the name (group ``name``, one to five words).
+ABOUT_NAME = lazy_compile(r"^(?:" + _alternatives(_BYLINES["about"]) + r")\s+(?P<name>[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*){0,4})\s*:?$", re.I)
 #: The same credit inside a line ("This post was written by Ann Lee, Head of Marketing"), the rest in ``name``.
 CREDITED_INSIDE = lazy_compile(r"\S\s+(?:" + CREDITED_WORDS + r")\s+by\s+(?P<name>\S.*)$", re.I)
 #: A wire service signing the story, its name in group 1 ("By The Associated Press", "Reuters").
@@ -264,6 +270,9 @@ BYLINE_NAME_END = lazy_compile(
 #: growth-focused marketer…"); the name in group ``name``, to be checked against the name line above it.
 BIO_OPENING = lazy_compile(r"^(?P<name>[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*){1,4}?)\s+(?:"
                            + _alternatives(_BYLINES["bio"]) + r")\s")
+#: The verb of a bio after the name it opens with, from where the name ends (``match(text, len(name))``): "Amar
+#: is an avid traveler…" after "About Amar Hussain".
+BIO_VERB = lazy_compile(r"\s+(?:" + _alternatives(_BYLINES["bio"]) + r")\s")
 #: Words that make a capitalised line a label or a heading, not a name ("Editorial Team", "No Comments").
 NOT_NAME_WORDS = frozenset(_BYLINES["not_names"])
 #: A byline's name: one to six words, each capitalised, a particle, "and"/"&", or an initial; or one handle.
@@ -330,7 +339,12 @@ def is_bare_name(text: str, stoplist: frozenset[str]) -> bool:
     if not NAME_LIKE.match(text):
         return False
     words = text.lower().split()
-    return not any(word in stoplist for word in words[:-1]) and not any(word in NOT_NAME_WORDS for word in words)
+    return not any(word in stoplist and not (k == 0 and word in _GIVEN_NAMES) for k, word in enumerate(words[:-1])) \
+        and not any(word in NOT_NAME_WORDS for word in words)
+
+
+#: Given names a stoplist holds (:func:`is_bare_name` takes one as a name's first word).
+_GIVEN_NAMES = frozenset(_DATA["names"]["given"])
 
 
 #: A newsroom's or a company's team: the lexicon's ``[bylines] teams`` words, and the desks that may name one.

@@ -640,3 +640,56 @@ def test_a_sections_name_picked_as_the_headline_yields_to_the_page_title():
                        "Storm Repairs on the Coast | Harbour Works – Harbour Times"):
         named = dump.replace("The Future of Storm Repairs on the Coast | Harbour Times", page_title)
         assert _clean(named).title == "Harbour Works", page_title
+
+
+_HEAD = ("Harbour reopens after three weeks of storm repairs | Harbour Times\n\n"
+         "Harbour reopens after three weeks of storm repairs\n\n")
+#: Other posts under the article, taken for its text (a blog lists them in full), and a share bar.
+_MORE_POSTS = ("More from the harbour\n\nThe ferry timetable changes next week, and the island route gains a late "
+               "boat on Fridays.\n\nThe fish market moves to the quay while its hall is repaired over the winter.\n\n")
+
+
+def test_a_written_by_credit_anywhere_under_the_header_names_the_author():
+    # past the article's foot (a share bar, a newsletter form between), or inside a text that runs on
+    for credit, name in (("Written by Lena Varga", "Lena Varga"), ("Posted by:\n\nIdle Cartulary", "Idle Cartulary"),
+                         ("Article written by:\n\nDoris Munoz-Mantilla, MD, FOMA", "Doris Munoz-Mantilla")):
+        far = _HEAD + PROSE + "\nShare\nTweet\nEmail\nPrint\nSubscribe\nFollow us\nNewsletter\nPodcasts\nEvents\n\n"
+        assert _clean(far + credit + "\n\nMore posts\n").byline == name, credit
+        assert _clean(_HEAD + PROSE + "\n" + credit + "\n\n" + _MORE_POSTS).byline == name, credit
+    # a one-word login, a heading, or credits naming several people (a list of other posts) name no author
+    for credits in ("Written by admin", "Posted by:\n\nOur Team", "Written by Lena Varga\n\nWritten by Bo Lindqvist"):
+        assert _clean(_HEAD + PROSE + "\n" + credits + "\n\n" + _MORE_POSTS).byline is None, credits
+
+
+def test_an_about_box_naming_a_person_otherwise_in_its_bio_names_the_author():
+    for box, name in (("About Amar Hussain\n\nAmar is an avid traveler who has tested products on every continent.",
+                       "Amar Hussain"),
+                      ("About Alexa\n\nAlexa Amador is a writer, graphic designer, and murder-mystery junkie.",
+                       "Alexa Amador")):
+        assert _clean(_HEAD + PROSE + "\n" + box + "\n\nBlog Categories\n").byline == name, box
+    # a company's box names it the same way twice: no author; nor do two people's boxes (a team's page)
+    for box in ("About Harbour Works\n\nHarbour Works is a boatyard on the quay since 1921.",
+                "About Lantern\n\nLantern is a newsletter about coastal towns.",
+                "About Amar Hussain\n\nAmar is a traveler.\n\nAbout Lena Varga\n\nLena is a harbour pilot."):
+        assert _clean(_HEAD + PROSE + "\n" + box + "\n\nBlog Categories\n").byline is None, box
+
+
+def test_a_line_listing_authors_beside_the_dateline_is_the_byline():
+    for names in ("Naftali Tishby, Fernando C. Pereira, William Bialek", "Lena Varga and Bo Lindqvist",
+                  "Lena Varga & Bo Lindqvist", "John Crenshaw"):
+        assert _clean(_HEAD + names + "\n24 Apr 2000 • 3 min read\n\n" + PROSE).byline == names, names
+    # a name and a role after one comma is the name alone; a list of sections is no one
+    assert _clean(_HEAD + "Mike Marshall, Shipping Expert\nMarch 3, 2024\n\n" + PROSE).byline == "Mike Marshall"
+    assert _clean(_HEAD + "Politics, Business and Sports\nMarch 3, 2024\n\n" + PROSE).byline is None
+
+
+def test_a_reviews_label_is_no_part_of_a_name():
+    # "Reviewed" after a name opening a dateline (a customer's review), or a badge beside the dateline, names no one
+    for credit in ("John Warren Reviewed 06/08/2024", "Expert Reviewed\nMarch 3, 2024"):
+        assert _clean(_HEAD + credit + "\n\n" + PROSE).byline is None, credit
+
+
+def test_a_role_beside_the_dateline_is_no_list_of_names():
+    # "Senior Life and Trends Reporter" lists no authors: a role's word makes its parts labels
+    article = _clean(_HEAD + "Senior Life and Trends Reporter\nMarch 3, 2024\n\n" + PROSE)
+    assert article.byline is None

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 from ..dates import date_in_url, dateline_parts, is_update, parse_date, publication_date, writes_day_first
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
-from ..lexicon import (AGENCY_BYLINE, AUTHOR_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lazy_re import lazy_compile
+from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
@@ -146,7 +147,8 @@ class MetadataStage:
         if meta.get("byline") is None:
             meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist)
-                              or _named_in_bio(lines, first, last, stoplist) or _credited_at_foot(lines, first, last, stoplist))
+                              or _named_in_bio(lines, first, last, stoplist) or _credited_at_foot(lines, first, last, stoplist)
+                              or _credited_under_header(lines, first, stoplist))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -802,6 +804,86 @@ def _credited_at_foot(lines, first: int, last: int | None, stoplist: frozenset[s
     return None
 
 
+def _credited_under_header(lines, first: int, stoplist: frozenset[str]) -> str | None:
+    """Where the header and the foot name no author: a credit anywhere under the header's end, read from the
+    lines that may hold one (:data:`_MAY_CREDIT`, matched once on each line's text: no line made for most):
+    a "Written by …" line (:func:`_credited_in_text`), else an author's box headed with the name
+    (:func:`_named_in_about`). Value only."""
+    texts = _texts(lines)
+    match = _MAY_CREDIT.match
+    found = [i for i in range(first + 1, len(texts)) if match(texts[i])]
+    if not found:
+        return None
+    return _credited_in_text(lines, texts, found, stoplist) or _named_in_about(texts, found, stoplist)
+
+
+#: A line that may credit the author under the header: "Written by …", "Posted by:", "About Ann Lee".
+_MAY_CREDIT = lazy_compile("|".join(f"(?:{p.pattern})" for p in (CREDITED_BY, CREDIT_LABEL, ABOUT_NAME)), re.I)
+
+
+def _credited_in_text(lines, texts: Sequence[str], found: list[int], stoplist: frozenset[str]) -> str | None:
+    """The full name (:func:`_full_name`) a line under the header's end (of ``found``) credits as a whole,
+    wherever it stands: a "Written by …" / "Posted by …" line (:data:`CREDITED_BY`; a byline's length, no
+    sentence), or such a credit's label alone over the name's line ("Posted by:" / "Idle Cartulary", "Article
+    written by:" / "Doris Munoz-Mantilla, MD", :data:`CREDIT_LABEL`). The article's text may run past it (a
+    blog's list of other posts taken for body) or end far above it (a share bar, a newsletter form between).
+    Only where every such credit names the same person: a list of other articles credits theirs."""
+    named = None
+    for i in found:
+        text = texts[i]
+        if CREDIT_LABEL.match(text):
+            name = _bare_name(texts[i + 1].strip(), stoplist) if i + 1 < len(texts) else None
+        elif CREDITED_BY.match(text):
+            name = byline_name(text)
+            if name and (_words_up_to(text, BYLINE_MAX_WORDS + 1) > BYLINE_MAX_WORDS
+                         or _peek(lines, i).features.ends_sentence or _in_menu(_peek(lines, i))):
+                name = None
+        else:
+            continue
+        if not name or not _full_name(name):
+            continue
+        if named is not None and named != name:
+            return None
+        named = name
+    return named
+
+
+def _named_in_about(texts: Sequence[str], found: list[int], stoplist: frozenset[str]) -> str | None:
+    """An author's box headed with a person's name, under the header's end (of ``found``; :data:`ABOUT_NAME`:
+    "About Amar Hussain" / "Amar is an avid traveler…", "About Alexa" / "Alexa Amador is a writer…"): the bio
+    under it (the next line, or the one after) opens with the heading's name told otherwise, by its first name
+    or in full, then a verb (:data:`BIO_VERB`). A person is called so; a company's box ("About Harbour" /
+    "Harbour is a …") names it the same way twice, and names no author. The fuller of the two names, a full
+    name (:func:`_bare_name`). Only where there is one such box."""
+    named = None
+    for i in found:
+        heading = ABOUT_NAME.match(texts[i])
+        name = _about_bio(heading.group("name"), texts[i + 1: i + 3], stoplist) if heading is not None else None
+        if name is None:
+            continue
+        if named is not None and named != name:
+            return None
+        named = name
+    return named
+
+
+def _about_bio(heading: str, under: Sequence[str], stoplist: frozenset[str]) -> str | None:
+    """The author's full name, where one of the lines ``under`` an "About …" heading is a bio that names the
+    heading's person otherwise (:func:`_named_in_about`), else None."""
+    words = heading.split()
+    for text in under:
+        if len(words) > 1 and text.startswith(words[0]) and BIO_VERB.match(text, len(words[0])):
+            full = heading                      # "About Amar Hussain" / "Amar is …"
+        elif len(words) == 1 and text.startswith(heading + " "):
+            bio = BIO_OPENING.match(text)       # "About Alexa" / "Alexa Amador is …"
+            full = bio.group("name") if bio is not None else None
+        else:
+            continue
+        if full and _bare_name(full, stoplist) == full and _full_name(full):
+            return full
+    return None
+
+
 #: A line crediting the author inside it is this short in characters at most (24 words of a credit and a role).
 _CREDIT_INSIDE_CHARS = 240
 
@@ -1021,11 +1103,31 @@ def _bare_name(text: str, stoplist: frozenset[str]) -> str | None:
     follow it ("Mike Marshall, Shipping Expert", "Dylan Bailey, MS, RD"; "Dear Brian," is a greeting); None
     where neither is a name."""
     if _words_up_to(text, _BARE_NAME_WORDS + 1) > _BARE_NAME_WORDS:
-        return None
-    if is_bare_name(text, stoplist) or is_team_credit(text, stoplist):
+        return _names_listed(text, stoplist)
+    if is_bare_name(text, stoplist) or is_team_credit(text, stoplist) or _names_listed(text, stoplist):
         return text
     name, comma, role = text.partition(",")
     return name.strip() if comma and role.strip() and is_bare_name(name.strip(), stoplist) else None
+
+
+#: What separates the authors of a line that lists them ("Ann Lee, Bo Li and Cy Ma", "Ann Lee & Bo Li").
+_NAMES_SEPARATOR = re.compile(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+|;\s+")
+#: A line listing authors names at most this many (a longer list is a team's page, a panel's).
+_LISTED_NAMES = 5
+
+
+def _names_listed(text: str, stoplist: frozenset[str]) -> str | None:
+    """A line that lists two to :data:`_LISTED_NAMES` authors, each a bare name (:func:`is_bare_name`), the
+    whole line ("Naftali Tishby, Fernando C. Pereira, William Bialek", "Ann Lee and Bo Li"), else None."""
+    if len(text) > _LISTED_NAMES * _BARE_NAME_CHARS or (
+            "," not in text and " and " not in text and "&" not in text and ";" not in text):
+        return None                  # (the cheap tests first; a long line is not split)
+    names = _NAMES_SEPARATOR.split(text.strip())
+    if len(names) == 2 and "," in text:
+        return None                  # (a name and a role: "Mike Marshall, Shipping Expert")
+    if not 2 <= len(names) <= _LISTED_NAMES or not all(is_bare_name(name, stoplist) for name in names):
+        return None
+    return text.strip()
 
 
 def _name_opening(text: str, stoplist: frozenset[str]) -> str | None:
