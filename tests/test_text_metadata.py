@@ -693,3 +693,21 @@ def test_a_role_beside_the_dateline_is_no_list_of_names():
     # "Senior Life and Trends Reporter" lists no authors: a role's word makes its parts labels
     article = _clean(_HEAD + "Senior Life and Trends Reporter\nMarch 3, 2024\n\n" + PROSE)
     assert article.byline is None
+
+
+def test_a_breadcrumb_is_navigation_not_the_headline():
+    # the headline is a question, so it reads as the text's first prose; above it stand a breadcrumb and the
+    # dateline: "You are here: …" is navigation (a phrase), never the title, and the page title stands in
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    head = "Harbour towns in stress and markets on a high; time to be careful?"
+    dump = (head + " - Harbour Times\n\n" + menu + "\nyou are here: Home News Business Markets\n"
+            "Last Updated : May 5, 2025 01:41 PM IST | Source: Harbour Times\n\n" + head + "\n\n"
+            "The spring quarter's takings were not a complete disappointment, with most of the boats reporting "
+            "full nets.\n\nJane Doe @janedoe\n\n" + PROSE)
+    article = _clean(dump)
+    assert article.title == head and article.date == "2025-05-05"
+    crumb = next(d for d in article.decisions if d.text.startswith("you are here"))
+    assert (crumb.label, crumb.stage, crumb.reason) == ("boilerplate", "phrases", "navigation (short line)")
+    for label in ("Sie sind hier: Startseite", "Vous êtes ici : Accueil", "Usted está aquí: Inicio"):
+        found = next(d for d in _clean(dump.replace("you are here: Home", label)).decisions if d.text.startswith(label))
+        assert found.reason == "navigation (short line)", label
