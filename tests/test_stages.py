@@ -378,6 +378,42 @@ def test_shapes_name_over_a_bio_where_the_article_ends():
         assert all(line.label == UNKNOWN for line in d.lines if line.text in (bio, lines[1])), lines
 
 
+def test_shapes_name_bios_one_under_another_are_one_box():
+    """Two authors' boxes one under the other ("Email Ann" under each, no other prose between) where the article
+    ends are judged as one box: each alone has the other's bio below it, more prose than its own."""
+    first = "Chen Zhao is the head of economics research, where she studies the housing market for the public."
+    second = "Daryl Fairweather is the chief economist of the company. Her work has been featured on national news."
+    d = doc(PROSE, PROSE2, PROSE3, "Chen Zhao", first, "Email Chen", "Daryl Fairweather", second, "Email Daryl")
+    PhrasesStage()(d)
+    ShapesStage()(d)
+    assert labels(d)[:3] == [UNKNOWN] * 3
+    assert labels(d)[3:8] == [BOILERPLATE] * 5
+    assert {line.reason for line in d.lines[3:8]} == {"author box (a name, a bio that opens with it, where the article ends)"}
+
+
+def test_shapes_name_bio_with_footer_prose_under_it_and_headings_that_are_no_name():
+    """A box with a little prose under it (a footer's blurb, at most a quarter of the article above) still ends the
+    article; a heading whose first word the next paragraph repeats ("Extension Cords" / "Extension cords are…")
+    names no one, so the paragraph is no bio unless it goes on with a bio's verb after the first name."""
+    bio = "Lauren Vetter is a marketing professional who writes about healthcare technology and software."
+    blurb = "We are a community-driven platform for modern practices, built with clinicians for clinicians."
+    d = doc(PROSE, PROSE2, PROSE3, PROSE, PROSE2, "Lauren Vetter", bio, blurb)
+    PhrasesStage()(d)
+    ShapesStage()(d)
+    assert labels(d)[5:7] == [BOILERPLATE] * 2
+    assert labels(d)[7] == UNKNOWN
+    for heading, text in (("Extension Cords", "Extension cords are a convenient way to bring power to a far corner."),
+                          ("The Bottom Line", "The ways in which people read the news have changed in this century.")):
+        d = doc(PROSE, PROSE2, PROSE3, heading, text)
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert labels(d)[3:] == [UNKNOWN, UNKNOWN], heading
+    d = doc(PROSE, PROSE2, PROSE3, "Shannon Vize", "Shannon is the content manager here and writes about search.")
+    PhrasesStage()(d)
+    ShapesStage()(d)
+    assert labels(d)[3:] == [BOILERPLATE, BOILERPLATE]
+
+
 def test_shapes_author_box_closed_by_more_by_the_author():
     bio = "Rowan Jacobsen is a journalist and the author of several books about food and the natural world."
     d = doc(PROSE, PROSE2, bio, "More by Rowan Jacobsen")

@@ -43,6 +43,15 @@ _ABOUT_NAME = lazy_compile(rf"^(?:[Aa]bout|ABOUT|[Üü]ber|[Ss]obre|[Oo]ver) {_N
 #: with the name is an author box with no heading).
 _NAME_PREFIXES = ("By", "Por", "Von", "Par", "Di", "Door", "Av")
 _NAME_LINE = lazy_compile(rf"^(?:(?:{'|'.join(_NAME_PREFIXES)}) )?{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}$")
+#: The verbs a bio goes on with after a first name alone ("Ann is…", "Ann has covered…", "Ann joined…"): a heading's
+#: first word repeated under it goes on with anything else ("Extension Cords" / "Extension cords are…", "The Bottom
+#: Line" / "The ways…"), so a bio that names only the first name must go on with one of these.
+_BIO_VERBS = frozenset((
+    "is", "has", "was", "joined", "writes", "covers", "leads", "holds", "brings", "serves", "lives", "works",
+    "specializes", "specialises", "received", "earned", "graduated", "loves", "enjoys", "began", "started", "spent",
+    "helps", "teaches", "founded", "studied", "grew", "ist", "hat", "war", "schreibt", "arbeitet", "lebt", "est",
+    "a", "était", "écrit", "travaille", "vit", "es", "ha", "fue", "escribe", "trabaja", "vive", "è", "scrive",
+    "lavora", "heeft", "schrijft", "werkt", "woont", "é", "tem", "foi", "escreve", "trabalha"))
 #: "More articles from Ann Lee", "View all posts by Ann Lee": the author's link that closes an author box
 #: (its bio, above, opens with the author's name).
 _AUTHOR_LINK = lazy_compile(r"^(?:more (?:(?:articles|posts|stories) (?:from|by)|by)|(?:view |see )?all (?:posts|articles|stories) "
@@ -360,13 +369,30 @@ class ShapesStage:
     def _name_bios(self, doc: Document) -> None:
         """A name ("Ann Lee", "By Ann Lee"), perhaps a role ("Staff Writer"), then a bio that opens with the name
         ("Ann Lee is a reporter…", "Ann has covered…") and the lines after it that open with it too: the author box
-        of a theme that prints no heading over it. Only where the article has ended (more prose above than the
-        bio, no more below it than the bio): a profile's section on a person has the article going on under it."""
+        of a theme that prints no heading over it. Boxes one under the other, with no other prose between them
+        (two authors, "Email Ann" under each), are judged as one. Only where the article has ended (more prose
+        above the boxes than in them, no more below them than in them): a profile's section on a person has the
+        article going on under it, and a list of people's profiles is the article itself."""
         lines = doc.lines
         n = len(lines)
         prose = _prose_before(lines)
+        for boxes in self._chains(self._name_bio_boxes(lines), prose):
+            start, end = boxes[0][0], boxes[-1][1]
+            own = sum(prose[last + 1] - prose[name + 1] for name, last in boxes)
+            if prose[start] < own or prose[n] - prose[end + 1] > max(own, prose[start] // 4):
+                continue
+            for member in lines[start:end + 1]:
+                _condemn(doc, member, "name_bio", max(member.authority, Authority.HARD))
+
+    def _name_bio_boxes(self, lines) -> list[tuple[int, int]]:
+        """Each name line with its bio under it (:meth:`_name_bios`), in order: (the name line, the bio's last
+        line)."""
+        n = len(lines)
+        boxes: list[tuple[int, int]] = []
         for i, line in enumerate(lines):
             f = line.features
+            if boxes and i <= boxes[-1][1]:
+                continue
             if f.words > 5 or f.ends_sentence or line.authority > Authority.SOFT or not _NAME_LINE.match(line.text):
                 continue
             words = line.text.split(" ")
@@ -374,17 +400,26 @@ class ShapesStage:
                 words = words[1:]
             names = (" ".join(words), words[0])
             bio = self._author_bio(lines, i, names)
-            if bio is None or lines[bio].authority > Authority.SOFT:
+            if bio is None or lines[bio].authority > Authority.SOFT or not _opens_bio(lines[bio].text, names):
                 continue
             end = bio
             while end + 1 < n and is_prose(lines[end + 1].features) and lines[end + 1].authority <= Authority.SOFT and \
-                    any(_opens_with_name(lines[end + 1].text, name) for name in names):
+                    _opens_bio(lines[end + 1].text, names):
                 end += 1
-            own = prose[end + 1] - prose[bio]
-            if prose[i] < own or prose[n] - prose[end + 1] > own:
-                continue
-            for member in lines[i:end + 1]:
-                _condemn(doc, member, "name_bio", max(member.authority, Authority.HARD))
+            boxes.append((i, end))
+        return boxes
+
+    def _chains(self, boxes: list[tuple[int, int]], prose: list[int]) -> list[list[tuple[int, int]]]:
+        """The boxes grouped where one follows another within ``author_box_lines`` lines and no prose between."""
+        chains: list[list[tuple[int, int]]] = []
+        for box in boxes:
+            if chains:
+                last = chains[-1][-1][1]
+                if box[0] <= last + 1 + self.author_box_lines and prose[box[0]] == prose[last + 1]:
+                    chains[-1].append(box)
+                    continue
+            chains.append([box])
+        return chains
 
     def _author_link_box(self, lines, link: int) -> int | None:
         """Where the box closed by an author's link ("More articles from Ann Lee") starts: the first prose line
@@ -542,6 +577,15 @@ def _goes_on_after_colon(text: str) -> bool:
     """Does the line go on after a colon ("Related: Ten things")? A heading ends at its colon, if it has one."""
     head = text.rstrip(":：")
     return ":" in head or "：" in head
+
+
+def _opens_bio(text: str, names: tuple[str, str]) -> bool:
+    """Does ``text`` open a bio of ``names`` (the full name, the first name): with the full name, or with the first
+    name and one of the verbs a bio goes on with (``_BIO_VERBS``)?"""
+    full, first = names
+    if _opens_with_name(text, full):
+        return True
+    return _opens_with_name(text, first) and text[len(first) + 1:].split(" ", 1)[0] in _BIO_VERBS
 
 
 def _opens_with_name(text: str, name: str) -> bool:

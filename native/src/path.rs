@@ -138,6 +138,7 @@ fn shape_rules(
         teaser_summary_units: item(spec, "teaser_summary_units")?.extract()?,
         teaser_summary_sentences: item(spec, "teaser_summary_sentences")?.extract()?,
         name_prefixes: item(spec, "name_prefixes")?.extract()?,
+        bio_verbs: item(spec, "bio_verbs")?.extract()?,
         comments: item(spec, "comments")?.extract()?,
     })
 }

@@ -103,6 +103,8 @@ pub struct ShapeRules {
     pub teaser_summary_sentences: u32,
     /// `shapes._NAME_PREFIXES`: the words a name line may open with ("By Ann Lee")
     pub name_prefixes: Vec<String>,
+    /// `shapes._BIO_VERBS`: the verbs a bio goes on with after a first name alone ("Ann is…")
+    pub bio_verbs: Vec<String>,
     /// The signal of a comments heading (`_comment_threads` reads it): "comments".
     pub comments: Signal,
 }
@@ -226,6 +228,19 @@ fn goes_on_after_colon(text: &str) -> bool {
 }
 
 /// `_opens_with_name`: `text` opens with `name`, a space and a word in lower case.
+/// `_opens_bio`: does `text` open a bio of `names` (the full name, the first name): with the full name, or with
+/// the first name and one of the verbs a bio goes on with?
+fn opens_bio(text: &str, names: &[&str; 2], bio_verbs: &[String]) -> bool {
+    if opens_with_name(text, names[0]) {
+        return true;
+    }
+    opens_with_name(text, names[1])
+        && text[names[1].len() + 1..]
+            .split(' ')
+            .next()
+            .is_some_and(|verb| bio_verbs.iter().any(|v| v == verb))
+}
+
 fn opens_with_name(text: &str, name: &str) -> bool {
     let after = text
         .strip_prefix(name)
@@ -652,7 +667,31 @@ impl ShapeRules {
         let n = doc.len();
         let v = self.verdicts.name_bio;
         let prose = prose_before(doc);
+        let boxes = self.name_bio_boxes(lines, doc, text);
+        for chain in self.chains(&boxes, &prose) {
+            let (start, end) = (chain[0].0, chain[chain.len() - 1].1);
+            let own: u64 = chain
+                .iter()
+                .map(|&(name, last)| prose[last + 1] - prose[name + 1])
+                .sum();
+            if prose[start] < own || prose[n] - prose[end + 1] > own.max(prose[start] / 4) {
+                continue;
+            }
+            for k in start..=end {
+                let authority = doc.authority[k].max(HARD);
+                doc.condemn(k, v.reason, v.signal, authority);
+            }
+        }
+    }
+
+    /// Each name line with its bio under it (`name_bios`), in order: (the name line, the bio's last line).
+    fn name_bio_boxes(&self, lines: &Lines<'_>, doc: &Doc, text: &str) -> Vec<(usize, usize)> {
+        let n = doc.len();
+        let mut boxes: Vec<(usize, usize)> = Vec::new();
         for i in 0..n {
+            if boxes.last().is_some_and(|&(_, last)| i <= last) {
+                continue;
+            }
             let r = doc.r(i);
             if doc.m.words[r] > 5
                 || doc.m.ends_sentence[r] != 0
@@ -668,28 +707,43 @@ impl ShapeRules {
             let full = words.join(" ");
             let names = [full.as_str(), words[0]];
             let bio = match self.author_bio(doc, text, i, &names) {
-                Some(bio) if doc.authority[bio] <= SOFT => bio,
+                Some(bio)
+                    if doc.authority[bio] <= SOFT
+                        && opens_bio(doc.text(text, bio), &names, &self.bio_verbs) =>
+                {
+                    bio
+                }
                 _ => continue,
             };
             let mut end = bio;
             while end + 1 < n
                 && is_prose(doc, end + 1)
                 && doc.authority[end + 1] <= SOFT
-                && names
-                    .iter()
-                    .any(|name| opens_with_name(doc.text(text, end + 1), name))
+                && opens_bio(doc.text(text, end + 1), &names, &self.bio_verbs)
             {
                 end += 1;
             }
-            let own = prose[end + 1] - prose[bio];
-            if prose[i] < own || prose[n] - prose[end + 1] > own {
-                continue;
-            }
-            for k in i..=end {
-                let authority = doc.authority[k].max(HARD);
-                doc.condemn(k, v.reason, v.signal, authority);
-            }
+            boxes.push((i, end));
         }
+        boxes
+    }
+
+    /// The boxes grouped where one follows another within `author_box_lines` lines and no prose between.
+    fn chains(&self, boxes: &[(usize, usize)], prose: &[u64]) -> Vec<Vec<(usize, usize)>> {
+        let mut chains: Vec<Vec<(usize, usize)>> = Vec::new();
+        for &(name, last) in boxes {
+            if let Some(chain) = chains.last_mut() {
+                let previous = chain[chain.len() - 1].1;
+                if name <= previous + 1 + self.author_box_lines
+                    && prose[name] == prose[previous + 1]
+                {
+                    chain.push((name, last));
+                    continue;
+                }
+            }
+            chains.push(vec![(name, last)]);
+        }
+        chains
     }
 
     /// `ShapesStage._author_link_box`: where the box closed by an author's link starts (its bio opens with a
