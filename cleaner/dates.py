@@ -1,7 +1,8 @@
 """Datelines to ISO 8601 dates, for the formats news sites print.
 
 Small and dependency-free on purpose (dateparser is heavy to import). Handles
-ISO dates (and "2025.12.17"), "February 10, 2020 16:10", "10 Feb 2020", "Feb. 10, 2020", "Jul. 11. 2025",
+ISO dates (and "2025.12.17", "2025/12/17", "2025年12月17日", "2025년 12월 17일"), "February 10, 2020 16:10",
+"10 Feb 2020", "10th of February 2020", "Feb. 10, 2020", "Jul. 11. 2025",
 numeric 02/10/2020 (month first unless the first number cannot be a month,
 or the page's language writes the day first: a French page's 08/12/2023 is 8
 December) and 10.02.2020 (day first), two-digit years (10.02.20, 3/5/24),
@@ -22,6 +23,12 @@ _MONTH = {name: number for number, names in MONTH_NAMES.items() for name in name
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTH), key=len, reverse=True))
 
 _ISO = lazy_compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+#: The same with slashes, "2025/03/05", "2025/3/5" (Japanese, Chinese and Korean pages print it; no day-month
+#: order to settle: a year printed first is followed by its month); no more slashed numbers on (a path).
+_ISO_SLASHED = lazy_compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")
+#: Year, month and day with their unit signs, as Japanese and Chinese ("2025年3月5日") and Korean ("2025년 3월 5일")
+#: print them.
+_YMD_UNITS = lazy_compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 #: The same with dots, "2025.12.17": two-digit month and day, no more dotted numbers on ("2024.1.3" and
 #: "2024.10.12.1" are versions).
 _ISO_DOTTED = lazy_compile(r"(?<![\d.])(\d{4})\.(\d{2})\.(\d{2})(?!\d|\.\d)")
@@ -31,8 +38,9 @@ _ISO_DOTTED = lazy_compile(r"(?<![\d.])(\d{4})\.(\d{2})\.(\d{2})(?!\d|\.\d)")
 _WORD_THEN_DIGIT = r"(?=[^\W\d_]+\.?\s+\d)"
 #: "Feb 10, 2020", "Feb. 10th 2020", and with a dot after the day "Jul. 11. 2025".
 _MONTH_FIRST = lazy_compile(rf"\b{_WORD_THEN_DIGIT}({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?[,.]?\s+(\d{{4}})\b", re.I)
-#: "10 Feb 2020", "10. Februar 2020", "10 de febrero de 2020", and with dashes "19-Dec-2025".
-_DAY_FIRST = lazy_compile(rf"\b(\d{{1,2}})(?:(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?"
+#: "10 Feb 2020", "10. Februar 2020", "10 de febrero de 2020", "10th of February 2020", and with dashes
+#: "19-Dec-2025".
+_DAY_FIRST = lazy_compile(rf"\b(\d{{1,2}})(?:(?:st|nd|rd|th)?\.?\s+(?:(?:de|of)\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?"
                         rf"|-({_MONTH_RE})-)(\d{{4}})\b", re.I)
 #: Day, month and year in digits; a two-digit year only where no digit or dot goes on (not a version 1.2.30.4).
 _NUMERIC = lazy_compile(r"(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2}(?![\d]|[/.-]\d))(?!\d)")
@@ -47,6 +55,12 @@ _URL_DATE = lazy_compile(rf"/((?:19|20)\d{{2}})[/-](\d{{1,2}}|{_MONTH_RE})[/-](\
 _DATELINE_PARTS = lazy_compile(r"[;|•·]|\s[-–—]\s")
 
 
+#: The formats of :func:`parse_date`, tried in this order, each with its parts' order and a character a match
+#: holds (a text without it is not searched: most lines hold no dotted, slashed or CJK date).
+_ORDERED = ((_ISO, "ymd", "-"), (_ISO_DOTTED, "ymd", "."), (_ISO_SLASHED, "ymd", "/"), (_YMD_UNITS, "ymd", None),
+            (_MONTH_FIRST, "mdy", None), (_DAY_FIRST, "dmy", None))
+
+
 def writes_day_first(language: str | None) -> bool:
     """Whether a page in ``language`` (a stoplist name, :attr:`cleaner.document.Document.language`) writes
     numeric dates day first: every language but those the lexicon lists as month first (English: 02/10/2020
@@ -59,8 +73,8 @@ def parse_date(text: str, day_first: bool = False) -> str | None:
     (:func:`writes_day_first` of the page's language)."""
     if _YEAR.search(text) is None:
         return None
-    for pattern, order in ((_ISO, "ymd"), (_ISO_DOTTED, "ymd"), (_MONTH_FIRST, "mdy"), (_DAY_FIRST, "dmy")):
-        found = pattern.search(text) if pattern is not _ISO_DOTTED or "." in text else None
+    for pattern, order, needle in _ORDERED:
+        found = pattern.search(text) if needle is None or needle in text else None
         if found:
             parts = dict(zip(order, (group for group in found.groups() if group is not None)))
             result = _build(parts["y"], parts["m"], parts["d"])

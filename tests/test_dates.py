@@ -113,3 +113,26 @@ def test_a_languages_abbreviated_month_names_a_date():
     assert parse_date("3. Okt. 2022") == "2022-10-03"
     assert parse_date("15 mrt 2019") == "2019-03-15"
     assert parse_date("posted 2 days ago, 2021") is None
+
+
+def test_year_first_dates_with_slashes_or_the_cjk_unit_signs():
+    """Japanese, Chinese and Korean pages print the year first: with slashes, or with 年/月/日 (년/월/일)."""
+    assert parse_date("2025/03/05") == "2025-03-05"
+    assert parse_date("投稿日: 2025/3/5 10:00") == "2025-03-05"
+    assert parse_date("2025年3月5日") == "2025-03-05"
+    assert parse_date("公開日 2025年 12月 17日 (水)") == "2025-12-17"
+    assert parse_date("2025년 3월 5일") == "2025-03-05"
+    # a path of numbers goes on past the day; no day-month order is read into a year printed first
+    assert parse_date("see /2025/03/05/harbour") is None
+    assert parse_date("2025/13/05") is None
+
+
+def test_a_day_of_a_month_with_of():
+    assert parse_date("Posted on the 21st of June 2017") == "2017-06-21"
+    assert parse_date("Wednesday, 5th of March 2025") == "2025-03-05"
+
+
+def test_a_cjk_dateline_in_a_text_dump_is_the_date():
+    clean = Cleaner(use_profiles=False).clean
+    dump = "Harbour reopens after storm repairs\n\n2025年3月5日\n\n" + PROSE
+    assert clean(dump, input_format="text").date == "2025-03-05"

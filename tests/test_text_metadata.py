@@ -711,3 +711,17 @@ def test_a_breadcrumb_is_navigation_not_the_headline():
     for label in ("Sie sind hier: Startseite", "Vous êtes ici : Accueil", "Usted está aquí: Inicio"):
         found = next(d for d in _clean(dump.replace("you are here: Home", label)).decisions if d.text.startswith(label))
         assert found.reason == "navigation (short line)", label
+
+
+def test_a_dated_credit_run_into_the_standfirst_gives_the_date_and_the_byline():
+    """A standfirst printed as one line with its credit ("… the island. By Ann Lee on Dec. 19, 2025"): the credit
+    is the line's last sentence, and gives the date and the byline where the header has no dateline."""
+    dump = ("Harbour reopens after storm repairs\n\nNews\nWeather\n\nHarbour reopens after storm repairs\n\n"
+            "The council spent three weeks on the storm wall before the ferries could return to the island. By Ann Lee "
+            "on Dec. 19, 2025\n\nShare\n\n" + PROSE)
+    article = _clean(dump)
+    assert (article.date, article.byline) == ("2025-12-19", "Ann Lee")
+    # a sentence that opens with "By" and holds a year is no credit
+    plain = dump.replace("By Ann Lee on Dec. 19, 2025", "By the end of 2025 it will reopen.")
+    article = _clean(plain)
+    assert (article.date, article.byline) == (None, None)

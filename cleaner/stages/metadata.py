@@ -136,6 +136,11 @@ class MetadataStage:
                 # the header's datelines give only an update's date: a publication date above the window (by the
                 # headline printed there, under "Published") is the article's
                 meta["date"] = _publication(lines, _dated_above(lines, texts, start, meta.get("title")), day_first)
+            if meta["date"] is None and not dates:
+                # no dateline of its own: a header line's last sentence may be the credit ("… and Canada. By Lisa
+                # Jennings on Dec. 19, 2025", a standfirst run into it)
+                credit = _credit_sentence_in(texts, scan)
+                meta["date"] = publication_date(credit, day_first) if credit is not None else None
             if meta["date"] is None and date_in_url(doc.url) is None:
                 meta["date"] = _dated_at_foot(lines, first, last, day_first) or _published(lines, dated, day_first)
             if meta["date"] is None and date_in_url(doc.url) is None and not dates:
@@ -145,7 +150,8 @@ class MetadataStage:
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
-            meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_above(lines, texts, start)
+            meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_sentence(texts, scan)
+                              or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist)
                               or _named_in_bio(lines, first, last, stoplist) or _credited_at_foot(lines, first, last, stoplist)
                               or _credited_under_header(lines, first, stoplist))
@@ -686,6 +692,37 @@ def _bare_name_by_date(lines, texts: Sequence[str], i: int, stoplist: frozenset[
     if _DIGIT.search(texts[i + 1]) is None or not TIMESTAMP_LIKE.match(texts[i + 1]) or parse_date(texts[i + 1]) is None:
         return False
     return _bare_name(texts[i], stoplist) == texts[i] and _is_date(_peek(lines, i + 1))
+
+
+#: Where a sentence ends inside a line: its stop (a closing quote or bracket may follow) and the space after it.
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?\s+")
+
+
+def _credit_sentence(text: str) -> str | None:
+    """A line's last sentence where it is a dated credit run into the line: "The chain is growing beyond the U.S.
+    and Canada. By Lisa Jennings on Dec. 19, 2025" gives "By Lisa Jennings on Dec. 19, 2025" (a standfirst and
+    its credit printed as one line). A byline's opening and a name (:func:`byline_name`), a dateline's length, a
+    date the parser reads; else None. Only the line's last dateline's length is read."""
+    if _DIGIT.search(text) is None:
+        return None
+    for end in reversed(list(_SENTENCE_END.finditer(text))):
+        tail = text[end.end():]
+        if len(tail.split()) > _DATELINE_WORDS:
+            return None
+        if BYLINE_OPENING.match(tail):
+            return tail if byline_name(tail) and parse_date(tail) is not None else None
+    return None
+
+
+def _credit_sentence_in(texts: Sequence[str], scan: list[int]) -> str | None:
+    """The first dated credit run into a header line's end (:func:`_credit_sentence`) of the lines ``scan``."""
+    return next(filter(None, (_credit_sentence(texts[i]) for i in scan)), None)
+
+
+def _credited_sentence(texts: Sequence[str], scan: list[int]) -> str | None:
+    """The name of the first dated credit run into a header line's end (:func:`_credit_sentence`); value only."""
+    credit = _credit_sentence_in(texts, scan)
+    return byline_name(credit) if credit is not None else None
 
 
 def _named_beside(lines, dated: list[int], stoplist: frozenset[str]) -> str | None:
