@@ -725,3 +725,21 @@ def test_a_dated_credit_run_into_the_standfirst_gives_the_date_and_the_byline():
     plain = dump.replace("By Ann Lee on Dec. 19, 2025", "By the end of 2025 it will reopen.")
     article = _clean(plain)
     assert (article.date, article.byline) == (None, None)
+
+
+def test_a_breadcrumb_trail_is_navigation_not_the_headline():
+    # a trail of three steps or more over the headline ("Main > Blog > <headline>", "Home » Recipes » <headline>")
+    # is navigation, never the title nor body; French quotes and a sentence with ">" in it are neither
+    head = "Ten ways the harbour towns kept their fleets at sea"
+    for trail in (f"Main > Blog > {head}", f"Home » Archive » Towns » {head}", f"Accueil › Ports › {head}"):
+        dump = ("Harbour Times\n\n" + "".join(f"Section {n}\n" for n in range(1, 9)) + "\n" + trail + "\n\n" + head
+                + "\n\nBy Jane Doe\nMay 5, 2025\n\n" + PROSE)
+        article = _clean(dump)
+        crumb = next(d for d in article.decisions if d.text == trail)
+        assert (crumb.label, crumb.stage, crumb.reason) == ("boilerplate", "phrases", "navigation (short line)"), trail
+        assert article.title == head, trail
+    for text in ("Il a dit « oui » et « non » puis « peut-être » au maire du port de pêche.",
+                 "Example: Women > Rings > Diamond rings", "Go to Products > Data Files > Upload"):
+        article = _clean("Harbour Times\n\n" + PROSE + "\n\n" + text + "\n\n" + PROSE)
+        found = next(d for d in article.decisions if d.text == text)
+        assert found.reason != "navigation (short line)", text
