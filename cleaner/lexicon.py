@@ -273,6 +273,8 @@ BIO_OPENING = lazy_compile(r"^(?P<name>[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.
 #: The verb of a bio after the name it opens with, from where the name ends (``match(text, len(name))``): "Amar
 #: is an avid traveler…" after "About Amar Hussain".
 BIO_VERB = lazy_compile(r"\s+(?:" + _alternatives(_BYLINES["bio"]) + r")\s")
+#: The same verbs as words, for a bio that opens with a first name alone ("Ann is…": cleaner.stages.shapes).
+BIO_VERBS = frozenset(_BYLINES["bio"])
 #: Words that make a capitalised line a label or a heading, not a name ("Editorial Team", "No Comments").
 NOT_NAME_WORDS = frozenset(_BYLINES["not_names"])
 #: A byline's name: one to six words, each capitalised, a particle, "and"/"&", or an initial; or one handle.

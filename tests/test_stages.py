@@ -408,10 +408,12 @@ def test_shapes_name_bio_with_footer_prose_under_it_and_headings_that_are_no_nam
         PhrasesStage()(d)
         ShapesStage()(d)
         assert labels(d)[3:] == [UNKNOWN, UNKNOWN], heading
-    d = doc(PROSE, PROSE2, PROSE3, "Shannon Vize", "Shannon is the content manager here and writes about search.")
-    PhrasesStage()(d)
-    ShapesStage()(d)
-    assert labels(d)[3:] == [BOILERPLATE, BOILERPLATE]
+    for bio in ("Shannon is the content manager here and writes about search.",
+                "Shannon founded the studio in 2014 to share her love of travel with her students."):
+        d = doc(PROSE, PROSE2, PROSE3, "Shannon Vize", bio)
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert labels(d)[3:] == [BOILERPLATE, BOILERPLATE], bio
 
 
 def test_shapes_author_box_closed_by_more_by_the_author():

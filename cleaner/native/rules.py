@@ -160,7 +160,7 @@ def shape_rules() -> dict[str, Any]:
             "teaser_section_items": stage.teaser_section_items, "teaser_head_lines": stage.teaser_head_lines,
             "teaser_head_units": stage.teaser_head_units, "teaser_summary_units": stage.teaser_summary_units,
             "teaser_summary_sentences": stage.teaser_summary_sentences, "name_prefixes": list(s._NAME_PREFIXES),
-            "bio_verbs": sorted(s._BIO_VERBS)}
+            "bio_verbs": sorted(lexicon.BIO_VERBS)}
 
 
 def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ import re
 from ..chunks import count_matches
 from ..document import BOILERPLATE, Authority, Document, markup_body
 from ..lazy_re import lazy_compile
-from ..lexicon import BYLINE_LIKE, PROSE_UNITS, TIMESTAMP_LIKE, has_sentence_mark, is_credit, is_prose
+from ..lexicon import BIO_VERBS, BYLINE_LIKE, PROSE_UNITS, TIMESTAMP_LIKE, has_sentence_mark, is_credit, is_prose
 
 #: "Headline words NEW DELHI: The lead sentence…": a teaser, the headline run into its story's dateline.
 _TEASER = lazy_compile(r"^(?=[^:]*[a-z])[^:.!?]{15,200}[^\s.!?:]\s+"
@@ -43,15 +43,6 @@ _ABOUT_NAME = lazy_compile(rf"^(?:[Aa]bout|ABOUT|[Üü]ber|[Ss]obre|[Oo]ver) {_N
 #: with the name is an author box with no heading).
 _NAME_PREFIXES = ("By", "Por", "Von", "Par", "Di", "Door", "Av")
 _NAME_LINE = lazy_compile(rf"^(?:(?:{'|'.join(_NAME_PREFIXES)}) )?{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}$")
-#: The verbs a bio goes on with after a first name alone ("Ann is…", "Ann has covered…", "Ann joined…"): a heading's
-#: first word repeated under it goes on with anything else ("Extension Cords" / "Extension cords are…", "The Bottom
-#: Line" / "The ways…"), so a bio that names only the first name must go on with one of these.
-_BIO_VERBS = frozenset((
-    "is", "has", "was", "joined", "writes", "covers", "leads", "holds", "brings", "serves", "lives", "works",
-    "specializes", "specialises", "received", "earned", "graduated", "loves", "enjoys", "began", "started", "spent",
-    "helps", "teaches", "founded", "studied", "grew", "ist", "hat", "war", "schreibt", "arbeitet", "lebt", "est",
-    "a", "était", "écrit", "travaille", "vit", "es", "ha", "fue", "escribe", "trabaja", "vive", "è", "scrive",
-    "lavora", "heeft", "schrijft", "werkt", "woont", "é", "tem", "foi", "escreve", "trabalha"))
 #: "More articles from Ann Lee", "View all posts by Ann Lee": the author's link that closes an author box
 #: (its bio, above, opens with the author's name).
 _AUTHOR_LINK = lazy_compile(r"^(?:more (?:(?:articles|posts|stories) (?:from|by)|by)|(?:view |see )?all (?:posts|articles|stories) "
@@ -404,7 +395,7 @@ class ShapesStage:
                 continue
             end = bio
             while end + 1 < n and is_prose(lines[end + 1].features) and lines[end + 1].authority <= Authority.SOFT and \
-                    _opens_bio(lines[end + 1].text, names):
+                    any(_opens_with_name(lines[end + 1].text, name) for name in names):
                 end += 1
             boxes.append((i, end))
         return boxes
@@ -581,11 +572,13 @@ def _goes_on_after_colon(text: str) -> bool:
 
 def _opens_bio(text: str, names: tuple[str, str]) -> bool:
     """Does ``text`` open a bio of ``names`` (the full name, the first name): with the full name, or with the first
-    name and one of the verbs a bio goes on with (``_BIO_VERBS``)?"""
+    name and one of the lexicon's verbs of a bio (``BIO_VERBS``: "Ann is…", "Ann has…")? A heading's first word
+    repeated under it goes on with anything else ("Extension Cords" / "Extension cords are…", "The Bottom Line" /
+    "The ways…")."""
     full, first = names
     if _opens_with_name(text, full):
         return True
-    return _opens_with_name(text, first) and text[len(first) + 1:].split(" ", 1)[0] in _BIO_VERBS
+    return _opens_with_name(text, first) and text[len(first) + 1:].split(" ", 1)[0] in BIO_VERBS
 
 
 def _opens_with_name(text: str, name: str) -> bool:

@@ -719,7 +719,9 @@ impl ShapeRules {
             while end + 1 < n
                 && is_prose(doc, end + 1)
                 && doc.authority[end + 1] <= SOFT
-                && opens_bio(doc.text(text, end + 1), &names, &self.bio_verbs)
+                && names
+                    .iter()
+                    .any(|name| opens_with_name(doc.text(text, end + 1), name))
             {
                 end += 1;
             }
