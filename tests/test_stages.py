@@ -289,6 +289,41 @@ def test_shapes_comment_thread_with_the_date_under_each_comment():
     assert all("comment thread" in line.reason for line in d.lines[3:]), [(l.text, l.reason) for l in d.lines]
 
 
+def test_shapes_comment_thread_whose_dates_close_each_comment():
+    # a comments heading, then each comment's text closed by its "Posted by: Name at <date>"; or a WordPress
+    # heading with the post's title over comments dated below them
+    stamps = ("Posted by: Katrin at March 2, 2012 08:14 PM", "Posted by: Jörg at March 3, 2012 09:02 AM",
+              "Posted by: Anja at March 4, 2012 10:11 AM")
+    for heading, own in (("5 Comments", []), ("12 thoughts on “The committee's findings”", [])):
+        thread = [line for stamp in stamps for line in (PROSE3, PROSE2, stamp)]
+        d = doc(PROSE, PROSE, *own, heading, *thread)
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        start = 3 + len(own)
+        assert labels(d)[:2] == [UNKNOWN, UNKNOWN], heading
+        assert d.lines[start - 1].signal == "comments", heading
+        assert all("comment thread" in (line.reason or "") for line in d.lines[start:]), \
+            [(line.text[:30], line.reason) for line in d.lines]
+    # the same dated paragraphs with no comments heading over them stay the model's
+    d = doc(PROSE, PROSE, *[line for stamp in stamps for line in (PROSE3, PROSE2, stamp)])
+    PhrasesStage()(d)
+    ShapesStage()(d)
+    assert not any("comment thread" in (line.reason or "") for line in d.lines)
+
+
+def test_phrases_wordpress_comments_heading_names_the_post_in_quotes():
+    for heading in ("244 thoughts on “9 Best Online Course Selling Platforms For Creators (2026) [I Tested All Of Them]”",
+                    "One thought on “Harbour towns”", "12 Gedanken zu „Hafenstädte im Wandel“",
+                    "3 réflexions sur « Les ports »", "5 comentarios en «Puertos del norte»"):
+        d = doc(PROSE, heading, PROSE2)
+        PhrasesStage()(d)
+        assert (d.lines[1].label, d.lines[1].signal) == (BOILERPLATE, "comments"), heading
+    # a listicle's heading with no quoted title is no comments heading
+    d = doc(PROSE, "3 thoughts on the election and what comes next", PROSE2)
+    PhrasesStage()(d)
+    assert d.lines[1].signal != "comments"
+
+
 def test_shapes_comment_date_pattern_reads_only_short_lines(monkeypatch):
     """Its two ".*" around a date backtrack in quadratic time on a long line (a 8,000-digit token took 9 s):
     the stage asks it only of lines a comment's date could be."""

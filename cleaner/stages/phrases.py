@@ -38,6 +38,7 @@ HARD = frozenset({
     ("comments", "whole line"), ("copyright", "strong phrase"), ("related", "whole line"),
     ("newsletter", "whole line"), ("newsletter", "strong phrase"), ("paywall", "strong phrase"), ("donation", "strong phrase"), ("contact", "strong phrase"),
     ("ads", "whole line"), ("ads", "short line"), ("ads", "strong phrase"), ("counters", "whole line"),
+    ("comments", "strong phrase"),
 })
 
 

@@ -304,26 +304,35 @@ class ShapesStage:
 
     def _condemn_thread(self, doc: Document, run: list[int]) -> None:
         """Condemn a thread's lines (its last comment as long as its longest) when it is an article's comments:
-        a comments heading just above it, and prose above that."""
+        a comments heading above it (:meth:`_thread_start`), and prose above that."""
         lines = doc.lines
         longest = max(b - a for a, b in zip(run, run[1:]))
         end = min(len(lines), run[-1] + longest)
-        if not self._under_comments_heading(lines, run[0], end):
+        start = self._thread_start(lines, run, longest, end)
+        if start is None:
             return
-        above = sum(line.features.words for line in lines[:run[0]]
+        above = sum(line.features.words for line in lines[:start]
                     if line.label != BOILERPLATE and is_prose(line.features))
         if above < self.thread_article_words:
             return
-        for line in lines[run[0]:end]:
+        for line in lines[start:end]:
             if line.authority < Authority.MARKUP:
                 _condemn(doc, line, "comment_thread", max(line.authority, Authority.HARD))
 
-    def _under_comments_heading(self, lines, start: int, end: int) -> bool:
-        """Is there a comments heading just above ``start``? Not a "Reply" button, which every post of a forum
-        repeats (a heading's text is not among the thread's own lines), nor a quoted post's "Name wrote:"."""
-        inside = {line.text for line in lines[start:end]}
-        return any(line.signal == "comments" and line.text not in inside and not _COMMENT_AUTHOR.match(line.text)
-                   for line in lines[max(0, start - self.thread_heading_gap):start])
+    def _thread_start(self, lines, run: list[int], longest: int, end: int) -> int | None:
+        """Where the thread of headers ``run`` starts: under its comments heading, just above the first header; or,
+        where each comment's date closes it ("Posted by: Ann at May 5, 2025 10:12 AM" under its text), above the
+        first date, at most the longest comment away. None without a heading. (A heading between the first two
+        dates is left alone: a forum's "76 Replies" under its first post has the same shape as a blog's
+        "Comments" under the post's own date.)
+        Not a "Reply" button, which every post of a forum repeats (a heading's text is not among the thread's own
+        lines), nor a quoted post's "Name wrote:"."""
+        first = run[0]
+        inside = {line.text for line in lines[first:end]}
+        reach = max(longest, self.thread_heading_gap)
+        return next((k + 1 for k in range(first - 1, max(-1, first - 1 - reach), -1)
+                     if lines[k].signal == "comments" and lines[k].text not in inside
+                     and not _COMMENT_AUTHOR.match(lines[k].text)), None)
 
     #: An author box's bio is at most this many lines under its heading (the name and a role may come first).
     author_box_lines = 3

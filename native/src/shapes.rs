@@ -582,10 +582,10 @@ impl ShapeRules {
         let n = doc.len();
         let longest = run.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
         let end = n.min(run[run.len() - 1] + longest);
-        if !self.under_comments_heading(lines, doc, text, run[0], end) {
+        let Some(start) = self.thread_start(lines, doc, text, run, longest, end) else {
             return;
-        }
-        let above: u32 = (0..run[0])
+        };
+        let above: u32 = (0..start)
             .filter(|&k| doc.label[k] != BOILERPLATE && is_prose(doc, k))
             .map(|k| doc.m.words[doc.r(k)])
             .sum();
@@ -593,7 +593,7 @@ impl ShapeRules {
             return;
         }
         let v = self.verdicts.comment_thread;
-        for k in run[0]..end {
+        for k in start..end {
             if doc.authority[k] < MARKUP {
                 let authority = doc.authority[k].max(HARD);
                 doc.condemn(k, v.reason, v.signal, authority);
@@ -601,21 +601,30 @@ impl ShapeRules {
         }
     }
 
-    /// `ShapesStage._under_comments_heading`: a comments heading just above the thread, not one of its lines.
-    fn under_comments_heading(
+    /// `ShapesStage._thread_start`: where the thread of headers `run` starts: under its comments heading just
+    /// above the first header; or, where each comment's date closes it, above the first date, at most the
+    /// longest comment away.
+    fn thread_start(
         &self,
         lines: &Lines<'_>,
         doc: &Doc,
         text: &str,
-        start: usize,
+        run: &[usize],
+        longest: usize,
         end: usize,
-    ) -> bool {
-        let inside: FxHashMap<&str, ()> = (start..end).map(|k| (doc.text(text, k), ())).collect();
-        (start.saturating_sub(self.thread_heading_gap)..start).any(|k| {
+    ) -> Option<usize> {
+        let first = run[0];
+        let inside: FxHashMap<&str, ()> = (first..end).map(|k| (doc.text(text, k), ())).collect();
+        let heading = |k: usize| {
             doc.signal[k] == self.comments
                 && !inside.contains_key(doc.text(text, k))
                 && !self.patterns.comment_author.is_match(forms(lines, doc, k))
-        })
+        };
+        let reach = longest.max(self.thread_heading_gap);
+        (first.saturating_sub(reach)..first)
+            .rev()
+            .find(|&k| heading(k))
+            .map(|k| k + 1)
     }
 
     /// `ShapesStage._author_boxes`: "About the author" (or "About Ann Lee"), a name, a bio.
