@@ -927,10 +927,7 @@ impl Document {
         let r = self.doc.r(i);
         let m = &self.doc.m;
         let ids = &m.content_ids[m.content_offsets[r] as usize..m.content_offsets[r + 1] as usize];
-        Ok(ids
-            .iter()
-            .map(|&id| m.vocabulary[id as usize].as_str())
-            .collect())
+        Ok(ids.iter().map(|&id| m.vocabulary.word(id)).collect())
     }
 
     /// Line `i`'s model input as the scoring stage made it (None for a large document).
