@@ -243,6 +243,11 @@ fn colon_lists(doc: &Doc, longest: usize) -> Vec<bool> {
 /// A list item's marker (`measures.list_marker`): 1 a quantity (a number, a word in lower case), 2 a number and "." or ")", else
 /// 3 + the bullet's code point; 0 none.
 fn list_marker(lists: &ListRules, table: &crate::unicode::Table, text: &str) -> u32 {
+    // (a marker opens with a bullet or a digit: most lines are none, and are not read further)
+    let opens = |c: char| c.is_ascii_digit() || lists.bullets.contains(&c);
+    if lists.marker_chars == 0 || !text.chars().next().is_some_and(opens) {
+        return 0;
+    }
     let chars: Vec<char> = text.chars().take(lists.marker_chars).collect();
     let at = |k: usize| chars.get(k).copied();
     if chars.len() > 2 && lists.bullets.contains(&chars[0]) && chars[1] == ' ' {
@@ -290,10 +295,13 @@ fn content_lists(
             }
             let line = doc.text(text, i);
             let marker = list_marker(lists, table, line);
+            if marker == 0 {
+                return 0;
+            }
             let reads = m.stops[r] > 0
                 || marker == 1
                 || line.chars().any(|c| lists.text_marks.contains(&c));
-            if marker != 0 && reads {
+            if reads {
                 marker
             } else {
                 0
@@ -926,6 +934,34 @@ mod tests {
             prior_body: 0.5,
             log_start: [0.0; 4],
             compensated_sum,
+        }
+    }
+
+    #[test]
+    fn a_list_marker_opens_with_a_bullet_or_a_digit() {
+        let table = crate::unicode::Table::load("15.0.0").unwrap();
+        let lists = ListRules {
+            bullets: vec!['•', '-'],
+            run: 3,
+            item_units: 4,
+            marker_chars: 12,
+            title_cased: 0.6,
+            text_marks: vec![','],
+        };
+        let cases = [
+            ("• an item", 3 + '•' as u32),
+            ("- an item", 3 + '-' as u32),
+            ("-an item", 0),
+            ("12. an item", 2),
+            ("3) an item", 2),
+            ("1,500 people came", 1),
+            ("2024 Olympics", 0),
+            ("An item", 0),
+            ("", 0),
+            ("“1. quoted”", 0),
+        ];
+        for (line, want) in cases {
+            assert_eq!(list_marker(&lists, &table, line), want, "{line:?}");
         }
     }
 
