@@ -71,7 +71,7 @@ pub struct Doc {
     pub char_mode: bool,
     pub has_stoplist: bool,
     /// Each row's folded form (the phrases stage makes it; shapes read it; dropped after).
-    pub folded: Vec<String>,
+    pub folded: FoldedRows,
     /// What the scoring stage read (for a line's vector, made again on demand for `--explain`).
     pub scored: Option<crate::textmodel::Scored>,
     /// Keep less per line (no vectors for `--explain`), as `Document.large`.
@@ -103,7 +103,7 @@ impl Doc {
             language: None,
             char_mode: false,
             has_stoplist: false,
-            folded: Vec::new(),
+            folded: FoldedRows::default(),
             scored: None,
             large: false,
             stage_now: 0,
@@ -219,5 +219,37 @@ impl Doc {
     #[inline]
     pub fn r(&self, i: usize) -> usize {
         self.row[i] as usize
+    }
+}
+
+/// Each row's folded form, the rows' one after another in one string (a `String` a row was an allocation
+/// a distinct line).
+#[derive(Default)]
+pub struct FoldedRows {
+    text: String,
+    /// row `r`'s byte span in `text` (empty: none made)
+    spans: Vec<(u32, u32)>,
+}
+
+impl FoldedRows {
+    /// Room for `rows` rows, none made yet, and about `bytes` bytes of them.
+    pub fn new(rows: usize, bytes: usize) -> FoldedRows {
+        FoldedRows {
+            text: String::with_capacity(bytes),
+            spans: vec![(0, 0); rows],
+        }
+    }
+
+    /// Row `r`'s folded form is `folded`.
+    pub fn set(&mut self, r: usize, folded: &str) {
+        let from = self.text.len() as u32;
+        self.text.push_str(folded);
+        self.spans[r] = (from, self.text.len() as u32);
+    }
+
+    /// Row `r`'s folded form, if one was made (and is not empty).
+    pub fn get(&self, r: usize) -> Option<&str> {
+        let &(from, to) = self.spans.get(r)?;
+        (to > from).then(|| &self.text[from as usize..to as usize])
     }
 }

@@ -424,10 +424,7 @@ impl LineMeasures {
             return Err(pyo3::exceptions::PyIndexError::new_err("no such line"));
         }
         let ids = &m.content_ids[m.content_offsets[i] as usize..m.content_offsets[i + 1] as usize];
-        Ok(ids
-            .iter()
-            .map(|&id| m.vocabulary[id as usize].as_str())
-            .collect())
+        Ok(ids.iter().map(|&id| m.vocabulary.word(id)).collect())
     }
 }
 

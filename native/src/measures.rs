@@ -3,7 +3,9 @@
 //! The constants (stop-word sample, punctuation, sentence ends, the two regexes' character sets) come
 //! from the Python module through [`Rules`], so the two cores read one definition.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::BuildHasher;
+
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use regex::Regex;
 
@@ -155,17 +157,101 @@ pub struct Measures {
     /// The topic words: `content_ids[content_offsets[i]..content_offsets[i + 1]]` index `vocabulary`.
     pub content_offsets: Vec<u32>,
     pub content_ids: Vec<u32>,
-    pub vocabulary: Vec<String>,
+    pub vocabulary: Vocabulary,
+}
+
+/// The topic words of a document, by id: their text one after another in one string (a `String` each was
+/// an allocation per new word of a dump, ~400 a dump).
+#[derive(Default)]
+pub struct Vocabulary {
+    text: String,
+    /// topic word `id`'s byte span in `text`
+    spans: Vec<(u32, u32)>,
+}
+
+impl Vocabulary {
+    /// Topic word `id`.
+    pub fn word(&self, id: u32) -> &str {
+        let (from, to) = self.spans[id as usize];
+        &self.text[from as usize..to as usize]
+    }
 }
 
 /// What each word of a document's stop-word samples is, found at its first sight: one lookup for a word
 /// seen before (most are), where the stop-word list and then the topic words were asked in turn. A word
-/// that is neither is not kept (memory: their number has no bound but the dump's).
+/// that is neither is not kept (memory: their number has no bound but the dump's). The words kept are
+/// written one after another into one string and found by their hash (words of one hash are chained and
+/// compared by content: a collision costs a comparison, never a wrong answer), with no allocation a word.
 struct Words {
-    /// a word's topic-word id (`vocabulary`'s index), or [`STOP`]
-    seen: FxHashMap<String, u32>,
+    text: String,
+    /// word `k`'s byte span in `text`
+    spans: Vec<(u32, u32)>,
+    /// word `k`'s topic-word id (`vocabulary`'s index), or [`STOP`]
+    kinds: Vec<u32>,
+    /// the word before word `k` with the same hash, or [`NO_WORD`]
+    next: Vec<u32>,
+    /// a hash -> the last word kept with it
+    heads: FxHashMap<u64, u32>,
     /// how many topic words (the next one's id)
     topics: u32,
+}
+
+const NO_WORD: u32 = u32::MAX;
+
+impl Words {
+    fn with_capacity(n: usize) -> Words {
+        Words {
+            text: String::with_capacity(n * 8),
+            spans: Vec::with_capacity(n),
+            kinds: Vec::with_capacity(n),
+            next: Vec::with_capacity(n),
+            heads: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            topics: 0,
+        }
+    }
+
+    fn word(&self, k: u32) -> &str {
+        let (from, to) = self.spans[k as usize];
+        &self.text[from as usize..to as usize]
+    }
+
+    /// The kind of `word` (of hash `hash`), if it was kept.
+    #[inline]
+    fn kind(&self, hash: u64, word: &str) -> Option<u32> {
+        let mut at = *self.heads.get(&hash)?;
+        while at != NO_WORD {
+            if self.word(at) == word {
+                return Some(self.kinds[at as usize]);
+            }
+            at = self.next[at as usize];
+        }
+        None
+    }
+
+    fn keep(&mut self, hash: u64, word: &str, kind: u32) {
+        let k = self.spans.len() as u32;
+        let from = self.text.len() as u32;
+        self.text.push_str(word);
+        self.spans.push((from, self.text.len() as u32));
+        self.kinds.push(kind);
+        self.next
+            .push(self.heads.insert(hash, k).unwrap_or(NO_WORD));
+    }
+
+    /// The topic words by id (the words kept in order, less the stop words).
+    fn vocabulary(self) -> Vocabulary {
+        let spans = self
+            .spans
+            .iter()
+            .zip(&self.kinds)
+            .filter(|(_, &kind)| kind < NOT_TOPIC)
+            .map(|(&span, _)| span)
+            .collect();
+        Vocabulary {
+            text: self.text,
+            spans,
+        }
+    }
 }
 
 /// A stop word.
@@ -236,23 +322,15 @@ impl Measurer<'_> {
             inner_dateline: Vec::with_capacity(n),
             content_offsets: Vec::with_capacity(n + 1),
             content_ids: Vec::with_capacity(n * 4),
-            vocabulary: Vec::new(),
+            vocabulary: Vocabulary::default(),
         };
         m.content_offsets.push(0);
-        let mut words = Words {
-            seen: FxHashMap::with_capacity_and_hasher(n * 2, Default::default()),
-            topics: 0,
-        };
+        let mut words = Words::with_capacity(n * 4);
         let mut scratch = Scratch::default();
         for text in lines {
             self.line(text, &mut m, &mut words, &mut scratch);
         }
-        m.vocabulary = vec![String::new(); words.topics as usize];
-        for (word, kind) in words.seen {
-            if kind < NOT_TOPIC {
-                m.vocabulary[kind as usize] = word;
-            }
-        }
+        m.vocabulary = words.vocabulary();
         m
     }
 
@@ -305,8 +383,9 @@ impl Measurer<'_> {
                     }
                 }
                 let word = s.word.as_str();
-                let kind = match words_seen.seen.get(word) {
-                    Some(&kind) => kind,
+                let hash = FxBuildHasher.hash_one(word);
+                let kind = match words_seen.kind(hash, word) {
+                    Some(kind) => kind,
                     None => {
                         let kind = if stoplist.contains(word) {
                             STOP
@@ -321,7 +400,7 @@ impl Measurer<'_> {
                         if kind != NOT_TOPIC {
                             // (kept: the stop words are at most the list's, the topic words were kept
                             // anyway; the rest, numbers and short words, are asked again)
-                            words_seen.seen.insert(word.to_string(), kind);
+                            words_seen.keep(hash, word, kind);
                         }
                         kind
                     }
@@ -562,6 +641,58 @@ mod tests {
             dateline_at,
             upper_seen && !lower_seen,
         )
+    }
+
+    #[test]
+    fn words_of_one_hash_are_told_apart_by_their_text() {
+        let mut words = Words::with_capacity(1);
+        // every word under one hash (a collision each time), and one under another
+        words.keep(7, "alpha", STOP);
+        words.keep(7, "beta", 0);
+        words.keep(7, "gamma", 1);
+        words.keep(9, "alpha", 2);
+        assert_eq!(words.kind(7, "alpha"), Some(STOP));
+        assert_eq!(words.kind(7, "beta"), Some(0));
+        assert_eq!(words.kind(7, "gamma"), Some(1));
+        assert_eq!(words.kind(9, "alpha"), Some(2));
+        assert_eq!(words.kind(7, "delta"), None);
+        assert_eq!(words.kind(8, "beta"), None);
+        let vocabulary = words.vocabulary();
+        assert_eq!(
+            (0..3).map(|id| vocabulary.word(id)).collect::<Vec<_>>(),
+            ["beta", "gamma", "alpha"]
+        );
+    }
+
+    #[test]
+    fn a_line_s_topic_words_are_its_own() {
+        let table = Table::load("15.0.0").unwrap();
+        let rules = Rules {
+            sample_words: 8,
+            ..rules(&table)
+        };
+        let stoplist: Stoplist = ["the", "of", "and"].iter().map(|w| w.to_string()).collect();
+        let measurer = Measurer {
+            table: &table,
+            rules: &rules,
+            stoplist: Some(&stoplist),
+            char_mode: false,
+        };
+        let lines = [
+            "The Garden of Roses",
+            "roses AND garden, (Tulips)",
+            "Été fleuri",
+        ];
+        let m = measurer.measure(lines.iter().copied());
+        let content = |i: usize| -> Vec<&str> {
+            let ids =
+                &m.content_ids[m.content_offsets[i] as usize..m.content_offsets[i + 1] as usize];
+            ids.iter().map(|&id| m.vocabulary.word(id)).collect()
+        };
+        assert_eq!(content(0), ["garden", "roses"]);
+        assert_eq!(content(1), ["roses", "garden", "tulips"]);
+        assert_eq!(content(2), ["fleuri"]);
+        assert_eq!(m.stops, [2, 1, 0]);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use rustc_hash::FxHashMap;
 
 use crate::columns::{self, Array, Bin, Cmp, Expr, Func};
-use crate::doc::{Doc, Reason, Signal, BODY, HARD, MARKUP, SOFT};
+use crate::doc::{Doc, FoldedRows, Reason, Signal, BODY, HARD, MARKUP, SOFT};
 use crate::language::{LanguageRules, Languages, WordRuns};
 use crate::measures::{Measurer, Rules};
 use crate::patterns::{Pattern, PatternSpec};
@@ -539,7 +539,7 @@ impl TextPath {
         const UNSEEN: u16 = u16::MAX;
         let mut found = vec![UNSEEN; doc.rows.len()];
         let mut scratch = Scratch::default();
-        doc.folded = vec![String::new(); doc.rows.len()];
+        doc.folded = FoldedRows::new(doc.rows.len(), text.len());
         for i in 0..doc.len() {
             let r = doc.r(i);
             let over_markup = doc.authority[i] >= MARKUP;
@@ -562,7 +562,7 @@ impl TextPath {
                 } else {
                     category as u16 * 3 + how as u16
                 };
-                doc.folded[r] = std::mem::take(&mut scratch.mapped); // moved, not copied: the next line fills a new one
+                doc.folded.set(r, &scratch.mapped);
             }
             if found[r] >= UNSEEN - 1 {
                 continue;
@@ -629,7 +629,7 @@ impl TextPath {
             self.phrases(&mut doc, text)?;
             doc.stage_now = self.stages[2];
             self.shapes.run(&self.table, &mut doc, text);
-            doc.folded = Vec::new();
+            doc.folded = FoldedRows::default();
             let model = &model.get().model;
             if model.weights.len() != self.columns.table.width() {
                 return Err(value_error("the model's weights are not one per column"));
@@ -928,10 +928,7 @@ impl Document {
         let r = self.doc.r(i);
         let m = &self.doc.m;
         let ids = &m.content_ids[m.content_offsets[r] as usize..m.content_offsets[r + 1] as usize];
-        Ok(ids
-            .iter()
-            .map(|&id| m.vocabulary[id as usize].as_str())
-            .collect())
+        Ok(ids.iter().map(|&id| m.vocabulary.word(id)).collect())
     }
 
     /// Line `i`'s model input as the scoring stage made it (None for a large document).

@@ -10,7 +10,8 @@ use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa, AhoCorasick, Anchored, MatchKind};
 use memchr::memmem;
 use regex::Regex;
 use regex_syntax::hir::literal::Extractor;
@@ -324,8 +325,75 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
 /// the family asked of it was read a dozen times: ~1,150 scans of ~400 instructions a dump, 8% of the path).
 pub struct NeedleIndex {
     id: u64,
-    /// Per form (folded, raw, plain): the automaton of its patterns' strings, and each string's bits.
-    forms: [Option<(AhoCorasick, Vec<u64>)>; 3],
+    /// Per form (folded, raw, plain): the automaton of its patterns' strings, each string's bits, and
+    /// all their bits together (a line that holds them all is read no further).
+    forms: [Option<NeedleSet>; 3],
+}
+
+/// One form's strings in a DFA, each string's bits, and all their bits together (a line that holds them all
+/// is read no further).
+struct NeedleSet {
+    automaton: dfa::DFA,
+    bits: Vec<u64>,
+    all: u64,
+}
+
+impl NeedleSet {
+    /// The set of `strings` (distinct), each with its bits; None if the DFA cannot be built.
+    fn new(strings: Vec<(Vec<u8>, u64)>) -> Option<NeedleSet> {
+        // (a DFA, walked by [`NeedleSet::mask`] itself: the line is read once, a transition a byte,
+        // where the NFA took ~20 instructions a byte and the overlapping search through `AhoCorasick`'s
+        // dynamic automaton ~19 and a return per match)
+        let automaton = dfa::DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(strings.iter().map(|(string, _)| string))
+            .ok()?;
+        let bits: Vec<u64> = strings.into_iter().map(|(_, bits)| bits).collect();
+        let all = bits.iter().fold(0, |all, b| all | b);
+        Some(NeedleSet {
+            automaton,
+            bits,
+            all,
+        })
+    }
+
+    /// The bits of the strings `text` holds: at each byte, every string that ends there (the state's
+    /// matches, which an overlapping search reports one by one).
+    fn mask(&self, text: &str) -> u64 {
+        let NeedleSet {
+            automaton,
+            bits,
+            all,
+        } = self;
+        let Ok(mut state) = automaton.start_state(Anchored::No) else {
+            return 0;
+        };
+        let ending_here = |state, mask: &mut u64| {
+            for k in 0..automaton.match_len(state) {
+                *mask |= bits[automaton.match_pattern(state, k).as_usize()];
+            }
+        };
+        let mut mask = 0u64;
+        if automaton.is_match(state) {
+            ending_here(state, &mut mask);
+        }
+        for &byte in text.as_bytes() {
+            state = automaton.next_state(Anchored::No, state, byte);
+            if automaton.is_special(state) {
+                if automaton.is_dead(state) {
+                    break;
+                }
+                if automaton.is_match(state) {
+                    ending_here(state, &mut mask);
+                    if mask == *all {
+                        break;
+                    }
+                }
+            }
+        }
+        mask
+    }
 }
 
 static NEEDLE_INDEXES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -375,34 +443,16 @@ impl NeedleIndex {
                     _ => merged.push((needle, bit)),
                 }
             }
-            // (a DFA: the line is read once a byte, ~5 instructions each, where the NFA took ~20)
-            let automaton = AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(merged.iter().map(|(needle, _)| needle))
-                .ok()?;
-            Some((
-                automaton,
-                merged.into_iter().map(|(_, bits)| bits).collect(),
-            ))
+            NeedleSet::new(merged)
         });
         NeedleIndex { id, forms }
     }
 
     /// The bits of the lists that `text` (a line's `form`) holds a string of.
     fn mask(&self, form: Form, text: &str) -> u64 {
-        let Some((automaton, bits)) = &self.forms[form_slot(form)] else {
-            return 0;
-        };
-        let all = bits.iter().fold(0, |all, b| all | b);
-        let mut mask = 0u64;
-        for found in automaton.find_overlapping_iter(text) {
-            mask |= bits[found.pattern().as_usize()];
-            if mask == all {
-                break;
-            }
-        }
-        mask
+        self.forms[form_slot(form)]
+            .as_ref()
+            .map_or(0, |set| set.mask(text))
     }
 }
 
@@ -497,6 +547,50 @@ pub fn char_starts(text: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The mask by the DFA's walk is the mask by an overlapping search: strings inside others, one the end
+    /// of another, repeated, several sharing a bit, and one string in two lists.
+    #[test]
+    fn a_needle_mask_is_the_overlapping_search_s() {
+        let strings: Vec<(Vec<u8>, u64)> = [
+            ("he", 1u64),
+            ("she", 2),
+            ("his", 4),
+            ("hers", 8 | 16),
+            ("(", 32),
+            ("photo", 64),
+            ("to", 64),
+            ("é", 128),
+        ]
+        .iter()
+        .map(|&(s, b)| (s.as_bytes().to_vec(), b))
+        .collect();
+        let set = NeedleSet::new(strings.clone()).unwrap();
+        let search = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(strings.iter().map(|(s, _)| s))
+            .unwrap();
+        let lines = [
+            "ushers",
+            "",
+            "h",
+            "she sells his photo (too)",
+            "café ",
+            "hehehe",
+            "nothing",
+            "ahishers",
+            "photographer",
+            "(",
+            "hers",
+        ];
+        for line in lines {
+            let mut want = 0;
+            for found in search.find_overlapping_iter(line) {
+                want |= strings[found.pattern().as_usize()].1;
+            }
+            assert_eq!(set.mask(line), want, "{line:?}");
+        }
+    }
 
     fn needles(pattern: &str) -> Option<Vec<String>> {
         let hir = regex_syntax::parse(pattern).unwrap();

@@ -247,8 +247,7 @@ impl PhraseBook {
     fn map_line(&self, table: &Table, text: &str, s: &mut Scratch) {
         let key_length = self.limits.key_length;
         s.mapped.clear();
-        // (the phrases stage keeps each line's mapped form, so this buffer is a new one for most lines:
-        // grown a character at a time, a line outside ASCII cost a few reallocations)
+        // (grown a character at a time, a line outside ASCII cost a few reallocations)
         s.mapped.reserve(text.len());
         s.keys.clear();
         s.compact_at = KEYS_COMPACT_AT;

@@ -167,8 +167,20 @@ impl RepeatRules {
                 crate::doc::SOFT,
             );
         }
-        let mut kept: FxHashSet<u64> = FxHashSet::default();
-        let mut source_of: FxHashMap<u64, usize> = FxHashMap::default();
+        // (sized for the body at once: grown as it filled, the two maps were rehashed a few times a dump)
+        let (mut lines, mut words) = (0usize, 0usize);
+        for number in (0..n).filter(|&i| doc.label[i] == BODY) {
+            lines += 1;
+            if lines <= self.window_lines {
+                words += doc.m.words[doc.r(number)] as usize;
+            }
+        }
+        let mut kept: FxHashSet<u64> =
+            FxHashSet::with_capacity_and_hasher(lines, Default::default());
+        let mut source_of: FxHashMap<u64, usize> = FxHashMap::with_capacity_and_hasher(
+            words.min(self.window_shingles),
+            Default::default(),
+        );
         let mut remembered = 0usize;
         // (a line's shingles, sorted and each once: a set, without hashing each hash again)
         for number in 0..n {

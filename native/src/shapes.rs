@@ -9,7 +9,7 @@ use std::cell::OnceCell;
 
 use rustc_hash::FxHashMap;
 
-use crate::doc::{Doc, Reason, Signal, BOILERPLATE, HARD, MARKUP, NO_SIGNAL, SOFT};
+use crate::doc::{Doc, FoldedRows, Reason, Signal, BOILERPLATE, HARD, MARKUP, NO_SIGNAL, SOFT};
 use crate::patterns::{Forms, NeedleIndex, Pattern};
 use crate::unicode::{Table, DIGIT};
 
@@ -144,8 +144,8 @@ struct Lines<'a> {
     table: &'a Table,
     /// the dump's text, which the lines' spans index
     text: &'a str,
-    /// each row's folded form, made by the phrases stage (empty: none)
-    folded: &'a [String],
+    /// each row's folded form, made by the phrases stage
+    folded: &'a FoldedRows,
     index: &'a NeedleIndex,
     rows: Vec<OnceCell<Forms<'a>>>,
 }
@@ -154,7 +154,7 @@ impl<'a> Lines<'a> {
     fn new(
         table: &'a Table,
         text: &'a str,
-        folded: &'a [String],
+        folded: &'a FoldedRows,
         index: &'a NeedleIndex,
         rows: usize,
     ) -> Lines<'a> {
@@ -174,8 +174,8 @@ fn forms<'l, 'a>(lines: &'l Lines<'a>, doc: &Doc, i: usize) -> &'l Forms<'a> {
     lines.rows[r].get_or_init(|| {
         let line = doc.text(lines.text, i);
         let forms = match lines.folded.get(r) {
-            Some(folded) if !folded.is_empty() => Forms::with_folded(lines.table, line, folded),
-            _ => Forms::new(lines.table, line),
+            Some(folded) => Forms::with_folded(lines.table, line, folded),
+            None => Forms::new(lines.table, line),
         };
         forms.indexed(lines.index)
     })

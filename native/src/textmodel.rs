@@ -243,6 +243,11 @@ fn colon_lists(doc: &Doc, longest: usize) -> Vec<bool> {
 /// A list item's marker (`measures.list_marker`): 1 a quantity (a number, a word in lower case), 2 a number and "." or ")", else
 /// 3 + the bullet's code point; 0 none.
 fn list_marker(lists: &ListRules, table: &crate::unicode::Table, text: &str) -> u32 {
+    // (a marker opens with a bullet or a digit: most lines are none, and are not read further)
+    let opens = |c: char| c.is_ascii_digit() || lists.bullets.contains(&c);
+    if lists.marker_chars == 0 || !text.chars().next().is_some_and(opens) {
+        return 0;
+    }
     let chars: Vec<char> = text.chars().take(lists.marker_chars).collect();
     let at = |k: usize| chars.get(k).copied();
     if chars.len() > 2 && lists.bullets.contains(&chars[0]) && chars[1] == ' ' {
@@ -290,10 +295,13 @@ fn content_lists(
             }
             let line = doc.text(text, i);
             let marker = list_marker(lists, table, line);
+            if marker == 0 {
+                return 0;
+            }
             let reads = m.stops[r] > 0
                 || marker == 1
                 || line.chars().any(|c| lists.text_marks.contains(&c));
-            if marker != 0 && reads {
+            if reads {
                 marker
             } else {
                 0
@@ -477,9 +485,11 @@ impl ColumnRules {
         slots
     }
 
-    /// The vectors of lines `lines` as columns (`out[c][k]`: column `c` of the k-th line), the whole
-    /// table evaluated a column at a time over the chunk ([`columns::Expr::eval_lines`]); `own` holds
-    /// each row's LINE columns, computed at the row's first line.
+    /// The vectors of lines `lines` as columns, each handed to `column` in the table's order
+    /// (`column(c, values)`: column `c`'s value on each line), the whole table evaluated a column at a
+    /// time over the chunk ([`columns::Expr::eval_lines`]); `own` holds each row's LINE columns, computed
+    /// at the row's first line. The scoring stage adds each column into the lines' sums as it comes
+    /// ([`Model::add_column`]): the chunk's columns are not kept, nor turned into a row a line.
     #[allow(clippy::too_many_arguments)]
     fn vectors(
         &self,
@@ -489,7 +499,7 @@ impl ColumnRules {
         page: &PageArrays,
         vars_doc: &[f64; DOC_SLOTS],
         own: &mut OwnColumns,
-        out: &mut Vec<Vec<f64>>,
+        mut column: impl FnMut(usize, &[f64]),
     ) {
         let t = &self.table;
         let chunk: Vec<usize> = lines.collect();
@@ -509,35 +519,36 @@ impl ColumnRules {
             }
         }
         let mut slots = self.slot_columns(doc, &chunk, vars_doc);
-        out.clear();
+        let mut values: Vec<f64> = Vec::with_capacity(m);
         for (c, (_, slot)) in t.own.iter().enumerate() {
-            let column: Vec<f64> = chunk
-                .iter()
-                .map(|&i| own.values[doc.r(i) * own.width + c])
-                .collect();
+            values.clear();
+            values.extend(chunk.iter().map(|&i| own.values[doc.r(i) * own.width + c]));
+            column(c, &values);
             if let Some(slot) = slot {
-                slots[*slot].clone_from(&column);
+                slots[*slot].clone_from(&values);
             }
-            out.push(column);
         }
         for (expr, slot) in &t.terms {
             slots[*slot] = expr.eval_lines(&slots, page, m);
         }
-        for column in &t.around {
-            match column {
+        for (c, around) in (t.own.len()..).zip(&t.around) {
+            match around {
                 Column::Computed(expr, slot) => {
-                    let values = expr.eval_lines(&slots, page, m);
+                    let computed = expr.eval_lines(&slots, page, m);
+                    column(c, &computed);
                     if let Some(slot) = slot {
-                        slots[*slot].clone_from(&values);
+                        slots[*slot] = computed;
                     }
-                    out.push(values);
                 }
-                Column::Signal(s) => out.push(
-                    chunk
-                        .iter()
-                        .map(|&i| if signal[i] == *s { 1.0 } else { 0.0 })
-                        .collect(),
-                ),
+                Column::Signal(s) => {
+                    values.clear();
+                    values.extend(
+                        chunk
+                            .iter()
+                            .map(|&i| if signal[i] == *s { 1.0 } else { 0.0 }),
+                    );
+                    column(c, &values);
+                }
             }
         }
     }
@@ -569,8 +580,79 @@ impl OwnColumns {
     }
 }
 
+/// The running sums of `sum(map(float.__mul__, weights, vector))` for a chunk's lines, added a column at
+/// a time ([`Model::add_column`]): each line's terms are added in the columns' order, as Python adds them.
+struct Sums {
+    total: Vec<f64>,
+    /// the compensation (Neumaier's), when the running Python's sum() keeps one
+    carry: Vec<f64>,
+}
+
+impl Sums {
+    fn new() -> Sums {
+        Sums {
+            total: Vec::new(),
+            carry: Vec::new(),
+        }
+    }
+}
+
 impl Model {
-    /// `sum(map(float.__mul__, weights, vector))` as the running Python adds.
+    /// Add column `c`'s terms (`weights[c] * value`, one a line) into the lines' sums; column 0 starts
+    /// them (`sum()` starts from the int 0: the first float added to it is the float itself, -0.0
+    /// becomes 0.0). The same additions in the same order as [`Model::z`] makes for one vector.
+    fn add_column(&self, sums: &mut Sums, c: usize, values: &[f64]) {
+        let w = self.weights[c];
+        if c == 0 {
+            sums.total.clear();
+            sums.total.extend(values.iter().map(|x| 0.0 + w * x));
+            sums.carry.clear();
+            sums.carry.resize(values.len(), 0.0);
+            return;
+        }
+        if !self.compensated_sum {
+            for (total, x) in sums.total.iter_mut().zip(values) {
+                *total += w * x;
+            }
+            return;
+        }
+        for ((total, c), x) in sums.total.iter_mut().zip(&mut sums.carry).zip(values) {
+            let x = w * x;
+            let t = *total + x;
+            if total.abs() >= x.abs() {
+                *c += (*total - t) + x;
+            } else {
+                *c += (x - t) + *total;
+            }
+            *total = t;
+        }
+    }
+
+    /// Line `k`'s sum, its columns all added ([`Model::add_column`]); 0.0 with no columns.
+    fn z_of(&self, sums: &Sums, k: usize) -> f64 {
+        let Some(&total) = sums.total.get(k) else {
+            return 0.0;
+        };
+        let c = sums.carry[k];
+        if self.compensated_sum && c != 0.0 && c.is_finite() {
+            total + c
+        } else {
+            total
+        }
+    }
+
+    /// The logistic of a line's sum (`TextModel.probabilities`).
+    fn logistic(z: f64) -> f64 {
+        if z > -30.0 {
+            1.0 / (1.0 + (-z).exp())
+        } else {
+            0.0
+        }
+    }
+
+    /// `sum(map(float.__mul__, weights, vector))` as the running Python adds, for one vector: the
+    /// reference [`Model::add_column`]'s sums are tested against.
+    #[cfg(test)]
     fn z(&self, vector: &[f64]) -> f64 {
         let mut terms = self.weights.iter().zip(vector).map(|(w, x)| w * x);
         // sum() starts from the int 0: the first float added to it is the float itself (-0.0 becomes 0.0)
@@ -598,16 +680,6 @@ impl Model {
             total += c;
         }
         total
-    }
-
-    /// `TextModel.probabilities` of one vector.
-    fn probability(&self, vector: &[f64]) -> f64 {
-        let z = self.z(vector);
-        if z > -30.0 {
-            1.0 / (1.0 + (-z).exp())
-        } else {
-            0.0
-        }
     }
 
     /// `TextModel.smooth`: Viterbi over before/body/gap/after.
@@ -721,10 +793,10 @@ pub fn scoring(
     let signal = doc.signal.clone();
     let (vars_doc, page) = rules.page(table, doc, text, &signal);
     let mut own = OwnColumns::new(doc.rows.len(), rules.table.own.len());
-    let mut columns = Vec::with_capacity(rules.table.width());
-    let mut row = vec![0.0; rules.table.width()];
+    let mut sums = Sums::new();
     for start in (0..n).step_by(CHUNK) {
         let lines = start..(start + CHUNK).min(n);
+        sums.total.clear();
         rules.vectors(
             doc,
             lines.clone(),
@@ -732,13 +804,10 @@ pub fn scoring(
             &page,
             &vars_doc,
             &mut own,
-            &mut columns,
+            |c, values| model.add_column(&mut sums, c, values),
         );
         for (k, i) in lines.enumerate() {
-            for (x, column) in row.iter_mut().zip(&columns) {
-                *x = column[k];
-            }
-            let p = model.probability(&row);
+            let p = Model::logistic(model.z_of(&sums, k));
             doc.score[i] = if doc.authority[i] >= MARKUP {
                 if doc.label[i] == BODY {
                     0.999
@@ -766,7 +835,7 @@ pub fn vector(rules: &ColumnRules, doc: &Doc, i: usize) -> Option<Vec<f64>> {
         return None;
     }
     let mut own = OwnColumns::new(doc.rows.len(), rules.table.own.len());
-    let mut columns = Vec::with_capacity(rules.table.width());
+    let mut vector = Vec::with_capacity(rules.table.width());
     rules.vectors(
         doc,
         i..i + 1,
@@ -774,9 +843,9 @@ pub fn vector(rules: &ColumnRules, doc: &Doc, i: usize) -> Option<Vec<f64>> {
         &scored.page,
         &scored.vars_doc,
         &mut own,
-        &mut columns,
+        |_, values| vector.push(values[0]),
     );
-    Some(columns.iter().map(|column| column[0]).collect())
+    Some(vector)
 }
 
 /// `bridged_lines`: between the first and the last body line, the lines no detector named that the model
@@ -850,5 +919,80 @@ pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
             listed: in_list,
         };
         doc.decide(i, label, reason, SOFT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(weights: Vec<f64>, compensated_sum: bool) -> Model {
+        Model {
+            weights,
+            threshold: 0.5,
+            log_transitions: [[0.0; 4]; 4],
+            prior_body: 0.5,
+            log_start: [0.0; 4],
+            compensated_sum,
+        }
+    }
+
+    #[test]
+    fn a_list_marker_opens_with_a_bullet_or_a_digit() {
+        let table = crate::unicode::Table::load("15.0.0").unwrap();
+        let lists = ListRules {
+            bullets: vec!['•', '-'],
+            run: 3,
+            item_units: 4,
+            marker_chars: 12,
+            title_cased: 0.6,
+            text_marks: vec![','],
+        };
+        let cases = [
+            ("• an item", 3 + '•' as u32),
+            ("- an item", 3 + '-' as u32),
+            ("-an item", 0),
+            ("12. an item", 2),
+            ("3) an item", 2),
+            ("1,500 people came", 1),
+            ("2024 Olympics", 0),
+            ("An item", 0),
+            ("", 0),
+            ("“1. quoted”", 0),
+        ];
+        for (line, want) in cases {
+            assert_eq!(list_marker(&lists, &table, line), want, "{line:?}");
+        }
+    }
+
+    /// The sums added a column at a time over a chunk are each line's sum of its vector, bit for bit:
+    /// with -0.0, NaN, infinities, and terms of very different sizes (where the compensation shows).
+    #[test]
+    fn sums_by_column_are_the_sums_by_vector() {
+        let weights = vec![-1.0, 1e16, 0.5, -1e16, 3.0, 1e-8, -0.0];
+        let vectors: Vec<Vec<f64>> = vec![
+            vec![0.0, 1.0, 2.0, 1.0, 0.1, 7.0, 1.0],
+            vec![-0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+            vec![0.0, -0.0, -0.0, 0.0, -0.0, 0.0, 0.0],
+            vec![1.0, 1.0, 1e-3, 1.0, 1e-17, 1.0, 5.0],
+            vec![f64::NAN, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0],
+            vec![0.0, f64::INFINITY, 1.0, 1.0, 0.0, 0.0, 0.0],
+            vec![0.3, 0.1, 0.7, 0.1, 1.0 / 3.0, 2.0, -4.0],
+        ];
+        for compensated in [false, true] {
+            let model = model(weights.clone(), compensated);
+            let mut sums = Sums::new();
+            for c in 0..weights.len() {
+                let column: Vec<f64> = vectors.iter().map(|v| v[c]).collect();
+                model.add_column(&mut sums, c, &column);
+            }
+            for (k, vector) in vectors.iter().enumerate() {
+                let (a, b) = (model.z_of(&sums, k), model.z(vector));
+                assert!(
+                    a.to_bits() == b.to_bits() || a.is_nan() && b.is_nan(),
+                    "line {k} compensated {compensated}: {a} against {b}"
+                );
+            }
+        }
     }
 }
