@@ -14,7 +14,8 @@ import re
 from ..chunks import count_matches
 from ..document import BOILERPLATE, Authority, Document, markup_body
 from ..lazy_re import lazy_compile
-from ..lexicon import BYLINE_LIKE, PROSE_UNITS, TIMESTAMP_LIKE, has_sentence_mark, is_credit, is_prose
+from ..lexicon import (BYLINE_LIKE, GALLERY_COUNTER, GALLERY_HEADING, PROSE_UNITS, TIMESTAMP_LIKE, counter_numbers,
+                       has_sentence_mark, is_credit, is_prose)
 
 #: "Headline words NEW DELHI: The lead sentence…": a teaser, the headline run into its story's dateline.
 _TEASER = lazy_compile(r"^(?=[^:]*[a-z])[^:.!?]{15,200}[^\s.!?:]\s+"
@@ -88,6 +89,7 @@ VERDICTS: dict[str, tuple[str, str]] = {
     "author_box": ("related", "author box (about the author, a bio)"),
     "name_bio": ("related", "author box (a name, a bio that opens with it, where the article ends)"),
     "teaser_section": ("related box", "teasers after the article (headline and summary, repeated, under a related heading)"),
+    "gallery_items": ("gallery", "gallery (caption and credit items)"),
 }
 
 
@@ -121,6 +123,7 @@ class ShapesStage:
             if found:
                 signal, reason = found
                 doc.condemn(line, reason, signal, Authority.HARD if signal == "separator" else Authority.SOFT)
+        self._galleries(doc)
         self._headline_lists(doc)
         self._teaser_lists(doc)
         self._related_boxes(doc)
@@ -172,6 +175,102 @@ class ShapesStage:
         if len(nxt) > len(line.text) and nxt.startswith(line.text) and is_credit(nxt, following.features.words):
             return VERDICTS["caption_echo"]
         return None
+
+    #: A gallery is at least this many items; an item is a photo's credit or a slide's counter ("3/24") and at most
+    #: ``gallery_caption_lines`` captions, each at most ``gallery_caption_units`` units and two sentences long. Without
+    #: counters every item has exactly one caption (a listicle's heading, credit and description are three lines).
+    gallery_items = 3
+    gallery_caption_lines = 2
+    gallery_caption_units = 30
+    #: A gallery's heading ("EN IMAGES", "Diaporama : …") is at most this many words, and this many lines above it.
+    gallery_heading_words = 15
+    gallery_heading_lines = 2
+
+    def _galleries(self, doc: Document) -> None:
+        """A gallery (a slide show) inside an article: items of short captions with a photo's credit ("© Photo
+        Progrès/Maxime Jegat", "Foto: dpa") or a slide's counter ("3/24", "Bild 3 von 12"), at least three in a
+        row, and the heading just over them ("EN IMAGES", "In pictures"). What it shows is the photos, not the
+        text: its lines are condemned for good, as what they are about (``FINAL_SIGNALS``), and the gallery is an
+        interruption of the article (``INTERRUPTIONS``), not its end: a photo credit's copyright sign under each
+        item made the text model read the page's closing chrome there, and the article's paragraphs under the
+        gallery went with it.
+
+        The items must repeat: counters that count up by one to the same total, or else credits each one caption
+        apart. A caption is above its credit and under its counter, so the first item's caption above a credit
+        that opens the run, and the last item's under a counter that ends it, join it."""
+        lines = doc.lines
+        n = len(lines)
+        marks = [self._gallery_mark(line) for line in lines]
+        i = 0
+        while i < n:
+            if marks[i] is None:
+                i += 1
+                continue
+            run = [i]
+            while True:
+                k = run[-1] + 1
+                while k < n and marks[k] is None and k - run[-1] <= self.gallery_caption_lines and \
+                        self._gallery_caption(lines[k]):
+                    k += 1
+                if k < n and marks[k] is not None and k - run[-1] - 1 <= self.gallery_caption_lines:
+                    run.append(k)
+                    continue
+                break
+            span = self._gallery_span(lines, marks, run)
+            if span is None:
+                i = run[-1] + 1
+                continue
+            start, end = span
+            for member in lines[start:end + 1]:
+                if member.authority < Authority.MARKUP:
+                    _condemn(doc, member, "gallery_items", max(member.authority, Authority.HARD))
+            i = end + 1
+
+    def _gallery_mark(self, line) -> str | None:
+        """"counter" for a slide's counter ("3/24", "1 of 4 A shopper looks at …"), "credit" for a photo's credit,
+        else None (a profile's or the markup's decision is no gallery's)."""
+        if line.authority >= Authority.MARKUP:
+            return None
+        text = line.text
+        if GALLERY_COUNTER.match(text) or _GALLERY_CAPTION.match(text):
+            return "counter"
+        return "credit" if is_credit(text, line.features.words) else None
+
+    def _gallery_caption(self, line) -> bool:
+        """A caption's shape: a short line of two sentences at most."""
+        f = line.features
+        return line.authority < Authority.MARKUP and f.units <= self.gallery_caption_units and f.sentences <= 2
+
+    def _gallery_span(self, lines, marks: list[str | None], run: list[int]) -> tuple[int, int] | None:
+        """The first and last line of the gallery whose items' marks are ``run``, its heading and the first and
+        last items' captions included; None when the marks are no gallery's."""
+        counters = [k for k in run if marks[k] == "counter"]
+        if counters:
+            numbers = [counter_numbers(lines[k].text) for k in counters]
+            if len(counters) < self.gallery_items or any(
+                    number is None or number[0] > number[1] for number in numbers) or any(
+                    b[0] != a[0] + 1 or b[1] != a[1] for a, b in zip(numbers, numbers[1:])):
+                return None
+        elif len(run) < self.gallery_items or any(b - a != 2 for a, b in zip(run, run[1:])):
+            return None
+        start, end = run[0], run[-1]
+        if marks[start] == "credit":
+            for _ in range(run[1] - run[0] - 1):  # the first item's captions, as many as the second's
+                if start == 0 or marks[start - 1] is not None or not self._gallery_caption(lines[start - 1]):
+                    break
+                start -= 1
+        if marks[end] == "counter":
+            for _ in range(run[-1] - run[-2] - 1):  # the last item's captions, as many as the one before's
+                if end + 1 >= len(lines) or marks[end + 1] is not None or not self._gallery_caption(lines[end + 1]):
+                    break
+                end += 1
+        for _ in range(self.gallery_heading_lines):
+            above = lines[start - 1] if start else None
+            if above is None or above.authority >= Authority.MARKUP or above.features.words > self.gallery_heading_words \
+                    or above.features.ends_sentence or not GALLERY_HEADING.match(above.text):
+                break
+            start -= 1
+        return start, end
 
     @staticmethod
     def _headline_lists(doc: Document) -> None:
