@@ -137,13 +137,15 @@ def _gallery_document(draw) -> str:
     lines += draw(st.lists(st.sampled_from(_GALLERY_HEADINGS), max_size=2))
     total, counter = draw(st.integers(1, 12)), draw(st.sampled_from(["", *_COUNTERS]))
     captions, credit, credit_first = draw(st.integers(0, 3)), draw(st.sampled_from(["", *_CREDITS])), draw(st.booleans())
+    blank = draw(st.sampled_from(["", "item", "credit"]))  # where blank lines stand: none, above items, above credits
     for k in range(1, draw(st.integers(0, 8)) + 1):
         odd = draw(st.integers(0, 9)) == 0
         number = draw(st.integers(0, 30)) if odd and draw(st.booleans()) else k
         item = [counter.format(k=number, n=total)] if counter else []
         text = draw(st.lists(st.sampled_from(_CAPTIONS), min_size=captions, max_size=captions + odd))
         cut = [credit] if credit and not (odd and draw(st.booleans())) else []
-        lines += item + (cut + text if credit_first else text + cut)
+        cut = ([""] if cut and blank == "credit" else []) + cut
+        lines += ([""] if blank == "item" else []) + item + (cut + text if credit_first else text + cut)
     lines += draw(st.lists(st.sampled_from(_PROSE + _CHROME[:6]), min_size=0, max_size=4))
     return "\n".join(lines) if lines else "x"
 

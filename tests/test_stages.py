@@ -453,6 +453,23 @@ def test_shapes_gallery_inside_the_article_is_final():
         assert all(line.authority == Authority.HARD and line.signal == "gallery" for line in members)
 
 
+def test_shapes_gallery_items_that_open_with_their_credit():
+    """Where the dump's blank lines open each item with its credit (embedded posts: "Image Copyright @ann", then
+    "Report"), the last item's caption under its credit joins the gallery and the article's line above it does
+    not; with no blank lines a caption is above its credit."""
+    above = "They criticised the company and the effect big businesses can have."
+    items = ["", "Image Copyright @ann @ann", "Report", "", "Image Copyright @ann @ann", "Report", "",
+             "Image Copyright @bob @bob", "Report", ""]
+    d = doc(PROSE, PROSE2, above, *items, PROSE3)
+    PhrasesStage()(d)
+    ShapesStage()(d)
+    assert [line.reason == GALLERY_REASON for line in d.lines] == [False] * 3 + [True] * 6 + [False]
+    d = doc(PROSE, PROSE2, above, *[item for item in items if item], PROSE3)
+    PhrasesStage()(d)
+    ShapesStage()(d)
+    assert [line.reason == GALLERY_REASON for line in d.lines] == [False] * 2 + [True] * 6 + [False] * 2
+
+
 def test_shapes_no_gallery_without_repeating_items():
     """Items must repeat: counters that count up by one to one total, or credits each one short caption apart.
     Not a gallery: counters out of order, two items, a listicle's heading, credit and description, paragraphs

@@ -54,6 +54,8 @@ _AUTHOR_LINK = lazy_compile(r"^(?:more (?:(?:articles|posts|stories) (?:from|by)
 _PUBLISHED_UPDATED = lazy_compile(r"^(?:published|posted|updated|last updated)\b.{0,60}\d", re.I)
 #: "1 of 4 A shopper looks at …": a gallery caption.
 _GALLERY_CAPTION = lazy_compile(r"^\d{1,3} of \d{1,3}\s+\S")
+#: The signals of a gallery item's credit: a photo's credit, a copyright notice ("© Photo …").
+GALLERY_CREDITS = ("credit", "copyright")
 _URL_ONLY = lazy_compile(r"^(?:https?://|www\.)\S+$|^/\S*/\S*$")
 _NUMBER_ONLY = lazy_compile(r"^[\d\s.,:%+\-–/()×x]+$")
 _ISO_TIMESTAMP = lazy_compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$")
@@ -196,8 +198,9 @@ class ShapesStage:
         gallery went with it.
 
         The items must repeat: counters that count up by one to the same total, or else credits each one caption
-        apart. A caption is above its credit and under its counter, so the first item's caption above a credit
-        that opens the run, and the last item's under a counter that ends it, join it."""
+        apart. A caption is above its credit (under it where the dump's blank lines open each item with its
+        credit) and under its counter, so the first item's caption above a credit that opens the run, or the last
+        item's under the credit or the counter that ends it, join it."""
         lines = doc.lines
         n = len(lines)
         marks = [self._gallery_mark(line) for line in lines]
@@ -227,19 +230,32 @@ class ShapesStage:
             i = end + 1
 
     def _gallery_mark(self, line) -> str | None:
-        """"counter" for a slide's counter ("3/24", "1 of 4 A shopper looks at …"), "credit" for a photo's credit,
-        else None (a profile's or the markup's decision is no gallery's)."""
+        """"counter" for a slide's counter ("3/24", "1 of 4 A shopper looks at …"), "credit" for a line a detector
+        named a photo's credit or a copyright notice ("Foto: dpa", "© Photo Progrès/Maxime Jegat": the signal the
+        phrases and the shapes above gave it, not a second search of every line), else None (a profile's or the
+        markup's decision is no gallery's)."""
         if line.authority >= Authority.MARKUP:
             return None
         text = line.text
-        if GALLERY_COUNTER.match(text) or _GALLERY_CAPTION.match(text):
+        # (a counter's number opens a word: a line with no such word is searched for none)
+        if line.features.digit_ratio and (GALLERY_COUNTER.match(text) or _GALLERY_CAPTION.match(text)):
             return "counter"
-        return "credit" if is_credit(text, line.features.words) else None
+        return "credit" if line.signal in GALLERY_CREDITS else None
 
     def _gallery_caption(self, line) -> bool:
         """A caption's shape: a short line of two sentences at most."""
         f = line.features
         return line.authority < Authority.MARKUP and f.units <= self.gallery_caption_units and f.sentences <= 2
+
+    @staticmethod
+    def _credit_opens_items(lines, run: list[int]) -> bool:
+        """Does each item of a gallery of credits (``run``, each one caption apart) open with its credit, its
+        caption under it? Where the dump's blank lines say so: more of them stand above the credits than above
+        the captions ("Image Copyright @ann", "Report", a blank line, the next). Else a caption is above its
+        credit, as a photo's caption mostly is."""
+        above_credits = sum(lines[k].blank_before for k in run[1:])
+        above_captions = sum(lines[k + 1].blank_before for k in run[:-1])
+        return above_credits > above_captions
 
     def _gallery_span(self, lines, marks: list[str | None], run: list[int]) -> tuple[int, int] | None:
         """The first and last line of the gallery whose items' marks are ``run``, its heading and the first and
@@ -254,7 +270,10 @@ class ShapesStage:
         elif len(run) < self.gallery_items or any(b - a != 2 for a, b in zip(run, run[1:])):
             return None
         start, end = run[0], run[-1]
-        if marks[start] == "credit":
+        if not counters and self._credit_opens_items(lines, run):
+            if end + 1 < len(lines) and marks[end + 1] is None and self._gallery_caption(lines[end + 1]):
+                end += 1  # the last item's caption, under its credit
+        elif marks[start] == "credit":
             for _ in range(run[1] - run[0] - 1):  # the first item's captions, as many as the second's
                 if start == 0 or marks[start - 1] is not None or not self._gallery_caption(lines[start - 1]):
                     break

@@ -115,6 +115,8 @@ pub struct ShapeRules {
     pub gallery_caption_units: u32,
     pub gallery_heading_words: u32,
     pub gallery_heading_lines: usize,
+    /// `shapes.GALLERY_CREDITS`: the signals of a gallery item's credit ("credit", "copyright")
+    pub gallery_credits: Vec<Signal>,
 }
 
 impl ShapePatterns {
@@ -228,6 +230,17 @@ fn counter_numbers(text: &str) -> Option<(u64, u64)> {
         .filter(|run| !run.is_empty())
         .map(|run| run.parse::<u64>().unwrap_or(u64::MAX));
     Some((runs.next()?, runs.next()?))
+}
+
+/// `ShapesStage._credit_opens_items`: do the dump's blank lines stand above more of a gallery's credits than
+/// of its captions (each item a credit, then its caption)?
+fn credit_opens_items(doc: &Doc, run: &[usize]) -> bool {
+    let above_credits = run[1..].iter().filter(|&&k| doc.blank_before[k]).count();
+    let above_captions = run[..run.len() - 1]
+        .iter()
+        .filter(|&&k| doc.blank_before[k + 1])
+        .count();
+    above_credits > above_captions
 }
 
 /// `is_credit`
@@ -445,12 +458,16 @@ impl ShapeRules {
         if doc.authority[i] >= MARKUP {
             return None;
         }
-        let line = forms(lines, doc, i);
         let p = &self.patterns;
-        if p.gallery_counter.is_match(line) || p.gallery_caption.is_match(line) {
+        if doc.m.digit_ratio[doc.r(i)] > 0.0 && {
+            let line = forms(lines, doc, i);
+            p.gallery_counter.is_match(line) || p.gallery_caption.is_match(line)
+        } {
             return Some(Mark::Counter);
         }
-        is_credit(self, line, doc.m.words[doc.r(i)]).then_some(Mark::Credit)
+        self.gallery_credits
+            .contains(&doc.signal[i])
+            .then_some(Mark::Credit)
     }
 
     /// `ShapesStage._gallery_caption`: a short line of two sentences at most.
@@ -494,7 +511,12 @@ impl ShapeRules {
             return None;
         }
         let (mut start, mut end) = (run[0], run[run.len() - 1]);
-        if marks[start] == Some(Mark::Credit) {
+        if counters.is_empty() && credit_opens_items(doc, run) {
+            if end + 1 < doc.len() && marks[end + 1].is_none() && self.gallery_caption(doc, end + 1)
+            {
+                end += 1; // the last item's caption, under its credit
+            }
+        } else if marks[start] == Some(Mark::Credit) {
             for _ in 0..run[1] - run[0] - 1 {
                 if start == 0 || marks[start - 1].is_some() || !self.gallery_caption(doc, start - 1)
                 {
