@@ -163,7 +163,7 @@ def shape_rules() -> dict[str, Any]:
             "teaser_summary_sentences": stage.teaser_summary_sentences, "name_prefixes": list(s._NAME_PREFIXES),
             "gallery_items": stage.gallery_items, "gallery_caption_lines": stage.gallery_caption_lines,
             "gallery_caption_units": stage.gallery_caption_units, "gallery_heading_words": stage.gallery_heading_words,
-            "gallery_heading_lines": stage.gallery_heading_lines}
+            "gallery_heading_lines": stage.gallery_heading_lines, "gallery_caption_growth": stage.gallery_caption_growth}
 
 
 def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:

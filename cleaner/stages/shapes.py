@@ -184,6 +184,8 @@ class ShapesStage:
     gallery_items = 3
     gallery_caption_lines = 2
     gallery_caption_units = 30
+    #: The first item's caption, above a gallery of credits, is at most this many times as long as the others.
+    gallery_caption_growth = 2
     #: A gallery's heading ("EN IMAGES", "Diaporama : …") is at most this many words, and this many lines above it.
     gallery_heading_words = 15
     gallery_heading_lines = 2
@@ -199,8 +201,9 @@ class ShapesStage:
 
         The items must repeat: counters that count up by one to the same total, or else credits each one caption
         apart. A caption is above its credit (under it where the dump's blank lines open each item with its
-        credit) and under its counter, so the first item's caption above a credit that opens the run, or the last
-        item's under the credit or the counter that ends it, join it."""
+        credit, or where the line under the last credit repeats a caption) and under its counter, so the first
+        item's caption above a credit that opens the run (not a line over twice as long as the captions: the
+        article's), or the last item's under the credit or the counter that ends it, join it."""
         lines = doc.lines
         n = len(lines)
         marks = [self._gallery_mark(line) for line in lines]
@@ -270,13 +273,19 @@ class ShapesStage:
         elif len(run) < self.gallery_items or any(b - a != 2 for a, b in zip(run, run[1:])):
             return None
         start, end = run[0], run[-1]
-        if not counters and self._credit_opens_items(lines, run):
-            if end + 1 < len(lines) and marks[end + 1] is None and self._gallery_caption(lines[end + 1]):
-                end += 1  # the last item's caption, under its credit
+        inside = [lines[k] for k in range(start, end + 1) if marks[k] is None]  # the items' captions
+        under = lines[end + 1] if end + 1 < len(lines) else None
+        if not counters and (self._credit_opens_items(lines, run) or
+                             under is not None and any(under.text == caption.text for caption in inside)):
+            if under is not None and marks[end + 1] is None and self._gallery_caption(under):
+                end += 1  # the last item's caption, under its credit (or the captions' own words again)
         elif marks[start] == "credit":
+            longest = max((caption.features.units for caption in inside), default=0)
             for _ in range(run[1] - run[0] - 1):  # the first item's captions, as many as the second's
-                if start == 0 or marks[start - 1] is not None or not self._gallery_caption(lines[start - 1]):
-                    break
+                above = lines[start - 1] if start else None
+                if above is None or marks[start - 1] is not None or not self._gallery_caption(above) or \
+                        above.features.units > self.gallery_caption_growth * longest:
+                    break  # (a line twice as long as the captions is the article's)
                 start -= 1
         if marks[end] == "counter":
             for _ in range(run[-1] - run[-2] - 1):  # the last item's captions, as many as the one before's

@@ -147,6 +147,7 @@ fn shape_rules(
         gallery_caption_units: item(spec, "gallery_caption_units")?.extract()?,
         gallery_heading_words: item(spec, "gallery_heading_words")?.extract()?,
         gallery_heading_lines: item(spec, "gallery_heading_lines")?.extract()?,
+        gallery_caption_growth: item(spec, "gallery_caption_growth")?.extract()?,
         gallery_credits: item(spec, "gallery_credits")?.extract()?,
     })
 }

@@ -115,6 +115,8 @@ pub struct ShapeRules {
     pub gallery_caption_units: u32,
     pub gallery_heading_words: u32,
     pub gallery_heading_lines: usize,
+    /// `ShapesStage.gallery_caption_growth`
+    pub gallery_caption_growth: u32,
     /// `shapes.GALLERY_CREDITS`: the signals of a gallery item's credit ("credit", "copyright")
     pub gallery_credits: Vec<Signal>,
 }
@@ -511,16 +513,31 @@ impl ShapeRules {
             return None;
         }
         let (mut start, mut end) = (run[0], run[run.len() - 1]);
-        if counters.is_empty() && credit_opens_items(doc, run) {
-            if end + 1 < doc.len() && marks[end + 1].is_none() && self.gallery_caption(doc, end + 1)
-            {
-                end += 1; // the last item's caption, under its credit
+        let inside: Vec<usize> = (start..=end).filter(|&k| marks[k].is_none()).collect();
+        let under = (end + 1 < doc.len()).then_some(end + 1);
+        let repeats_a_caption = under.is_some_and(|u| {
+            let below = doc.text(text, u);
+            inside.iter().any(|&k| doc.text(text, k) == below)
+        });
+        if counters.is_empty() && (credit_opens_items(doc, run) || repeats_a_caption) {
+            if let Some(u) = under {
+                if marks[u].is_none() && self.gallery_caption(doc, u) {
+                    end = u; // the last item's caption, under its credit (or the captions' own words again)
+                }
             }
         } else if marks[start] == Some(Mark::Credit) {
+            let longest = inside
+                .iter()
+                .map(|&k| doc.m.units[doc.r(k)])
+                .max()
+                .unwrap_or(0);
             for _ in 0..run[1] - run[0] - 1 {
-                if start == 0 || marks[start - 1].is_some() || !self.gallery_caption(doc, start - 1)
+                if start == 0
+                    || marks[start - 1].is_some()
+                    || !self.gallery_caption(doc, start - 1)
+                    || doc.m.units[doc.r(start - 1)] > self.gallery_caption_growth * longest
                 {
-                    break;
+                    break; // (a line twice as long as the captions is the article's)
                 }
                 start -= 1;
             }
