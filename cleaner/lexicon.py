@@ -426,3 +426,20 @@ _CREDIT_MAX_WORDS = 60
 def is_credit(text: str, words: int) -> bool:
     """Does the line credit a photo (a caption with its credit, or the credit alone)?"""
     return words <= _CREDIT_MAX_WORDS and _CREDIT.search(text) is not None
+
+
+# --- galleries -----------------------------------------------------------------------------------------------
+
+_GALLERIES = _DATA["galleries"]
+#: "3/24", "3 of 24", "Bild 3 von 12", "Photo 3 sur 24": a slide's counter, the whole line (its two numbers are
+#: read by :func:`counter_numbers`).
+GALLERY_COUNTER = lazy_compile(r"^(?:(?:" + _alternatives(_GALLERIES["counter_items"]) + r")\s+)?\d{1,3}(?:\s*/\s*|\s+(?:"
+                               + _alternatives(_GALLERIES["counter_of"]) + r")\s+)\d{1,3}$", re.I)
+#: "EN IMAGES", "Diaporama : les plus belles installations…", "In pictures", "Bildergalerie": a gallery's heading.
+GALLERY_HEADING = lazy_compile(r"^(?:" + _alternatives(_GALLERIES["headings"]) + r")(?:\s*[:：|–—-]\s*\S.*)?$", re.I)
+
+
+def counter_numbers(text: str) -> tuple[int, int] | None:
+    """The first two runs of ASCII digits of a counter line ("3/24", "Bild 3 von 12": (3, 24), (3, 12)), or None."""
+    runs = re.findall(r"[0-9]+", text)
+    return (int(runs[0]), int(runs[1])) if len(runs) >= 2 else None

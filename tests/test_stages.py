@@ -501,6 +501,75 @@ def test_shapes_teaser_section_inside_the_text_or_as_the_text_is_left_to_the_mod
         assert not any(line.reason == TEASER_REASON for line in d.lines), name
 
 
+GALLERY_REASON = "gallery (caption and credit items)"
+#: A slide show in English: a heading, then a counter, a caption and its photo's credit for each slide.
+GALLERY_EN = ("In pictures: the storm's aftermath", "1 of 4", "A fallen tree blocks a road in Sussex.", "Photo: Getty Images",
+              "2 of 4", "Firefighters pump water from a flooded basement.", "Photo: Getty Images",
+              "3 of 4", "Waves break over the harbour wall at Newhaven.", "© Jane Doe / Reuters",
+              "4 of 4", "A man walks his dog past a damaged pier on the seafront.", "© Jane Doe / Reuters")
+#: The same in German with no counters: a caption, then its credit.
+GALLERY_DE = ("Bildergalerie", "Ein Streufahrzeug auf der Hauptstraße.", "Foto: Max Muster/dpa",
+              "Vereiste Äste über einem Radweg.", "Foto: Max Muster/dpa", "Lastwagen stehen nach einem Unfall quer.",
+              "Foto: Erika Beispiel/dpa")
+
+
+def test_shapes_gallery_inside_the_article_is_final():
+    """A gallery (a caption and its credit, a slide's counter, at least three items) and the heading over it,
+    inside the text: its lines are condemned for good as a gallery, the prose around it is left to the model."""
+    for gallery in (GALLERY_EN, GALLERY_DE):
+        d = doc(PROSE, PROSE2, *gallery, PROSE3, PROSE)
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert labels(d)[:2] == [UNKNOWN] * 2 and labels(d)[-2:] == [UNKNOWN] * 2, gallery[0]
+        members = d.lines[2:-2]
+        assert [line.reason for line in members] == [GALLERY_REASON] * len(gallery), gallery[0]
+        assert all(line.authority == Authority.HARD and line.signal == "gallery" for line in members)
+
+
+def test_shapes_gallery_items_that_open_with_their_credit():
+    """Where the dump's blank lines open each item with its credit (embedded posts: "Image Copyright @ann", then
+    "Report"), the last item's caption under its credit joins the gallery and the article's line above it does
+    not; with no blank lines a caption is above its credit."""
+    above = "They criticised the company and the effect big businesses can have."
+    items = ["", "Image Copyright @ann @ann", "Report", "", "Image Copyright @ann @ann", "Report", "",
+             "Image Copyright @bob @bob", "Report", ""]
+    d = doc(PROSE, PROSE2, above, *items, PROSE3)
+    PhrasesStage()(d)
+    ShapesStage()(d)
+    assert [line.reason == GALLERY_REASON for line in d.lines] == [False] * 3 + [True] * 6 + [False]
+    d = doc(PROSE, PROSE2, above, *[item for item in items if item], PROSE3)
+    PhrasesStage()(d)
+    ShapesStage()(d)  # no blank lines: "Report" under the last credit repeats a caption; the line above is longer
+    assert [line.reason == GALLERY_REASON for line in d.lines] == [False] * 3 + [True] * 6 + [False]
+    d = doc(PROSE, "Caption one.", "Foto: dpa", "Caption two.", "Foto: dpa", "Caption three.", "Foto: dpa", PROSE2)
+    PhrasesStage()(d)
+    ShapesStage()(d)  # a caption above its credit, as a photo's mostly is
+    assert [line.reason == GALLERY_REASON for line in d.lines] == [False] + [True] * 6 + [False]
+
+
+def test_shapes_no_gallery_without_repeating_items():
+    """Items must repeat: counters that count up by one to one total, or credits each one short caption apart.
+    Not a gallery: counters out of order, two items, a listicle's heading, credit and description, paragraphs
+    each with its photo's credit, or a run of credits with no caption."""
+    long_paragraph = PROSE + " " + PROSE3
+    cases = {
+        "out of order": ("1 of 4", "A fallen tree.", "Photo: Getty Images", "3 of 4", "A flooded road.",
+                         "Photo: Getty Images", "2 of 4", "A damaged pier.", "Photo: Getty Images"),
+        "two items": GALLERY_DE[:5],
+        "listicle": ("Quick Coat Hooks", "Photo Credit: example.com", "These hooks are perfect for kids!",
+                     "DIY Plant Stand", "Photo Credit: example.org", "A simple stand for your deck.",
+                     "DIY Mirror Frame", "Photo Credit: example.net", "Upgrade your mirror in two hours!"),
+        "paragraphs": (long_paragraph, "Photo: Getty Images", long_paragraph, "Photo: Getty Images", long_paragraph,
+                       "Photo: Getty Images"),
+        "credits only": ("Credit: Serious Eats",) * 5,
+    }
+    for name, lines in cases.items():
+        d = doc(PROSE, PROSE2, *lines, PROSE3)
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert not any(line.reason == GALLERY_REASON for line in d.lines), name
+
+
 # --- scoring and context (the model) -----------------------------------------------
 
 TEXT_STAGES = (PhrasesStage(), ShapesStage(), ScoringStage(), ContextStage(), RepeatsStage())
@@ -602,6 +671,39 @@ def test_a_paragraph_between_two_boxes_inside_the_text_is_kept():
     dump = (Path(__file__).parent.parent / "fixtures" / "generic" / "longread-de-1.txt").read_text(encoding="utf-8")
     [kept] = [d for d in Cleaner(use_profiles=False).clean(dump).decisions if d.text.startswith("Für die Menschen an der Küste")]
     assert kept.label == BODY and kept.reason.startswith("body p=") and "between boxes inside the text" in kept.reason
+
+
+def test_the_text_goes_on_under_a_gallery():
+    """A gallery inside the article interrupts it, it does not end it: the Viterbi reads the lines around it as
+    one sequence and the main run of prose spans it, so the paragraphs under it stay body (its credits' "©" read
+    as the page's closing chrome before, and the paragraphs under a long gallery went with it)."""
+    from types import SimpleNamespace
+
+    from cleaner.stages.context import smoothed
+    from cleaner.textmodel.measures import anchor
+
+    class Recorder:
+        def smooth(self, scores):
+            self.scores = scores
+            return [score > 0.5 for score in scores]
+
+    model = Recorder()
+    lines = [SimpleNamespace(signal=None, score=0.9), SimpleNamespace(signal="gallery", score=0.8),
+             SimpleNamespace(signal="credit", score=0.1), SimpleNamespace(signal=None, score=0.7)]
+    assert smoothed(model, lines) == [True, False, False, True] and model.scores == [0.9, 0.1, 0.7]
+    feats = [SimpleNamespace(units=units) for units in (40, 10, 10, 10, 30)]
+    prose = [True, False, False, False, True]
+    assert anchor(feats, prose, [False] * 5) == (0, 1)
+    assert anchor(feats, prose, [False] * 5, None, [False, True, True, True, False]) == (0, 5)
+    under = ("The council is expected to vote on the plan in March, after a second round of public meetings in "
+             "each of the districts that would be affected by the changes.",
+             "Residents who want to comment on the proposals can write to the committee until the end of February, "
+             "and a summary of their letters will be published with the final report.")
+    slides = tuple(line for k in range(1, 13) for line in (f"Image {k} of 12", f"Scene number {k} of the storm.",
+                                                            "© Jane Doe / Reuters"))
+    for gallery in (GALLERY_EN, GALLERY_DE, slides):
+        d = run_text_stages(doc(PROSE, PROSE2, PROSE3, *gallery, *under))
+        assert labels(d) == [BODY] * 3 + [BOILERPLATE] * len(gallery) + [BODY] * 2, gallery[0]
 
 
 def test_hard_signals_are_final_even_inside_the_text():

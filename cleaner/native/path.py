@@ -19,6 +19,7 @@ from . import Untranslatable, _default_native_book, core, measured_or_none, phra
 from . import rules
 from ..stages import repeats, shapes
 from ..stages.context import BRIDGED, LISTED
+from ..stages.shapes import GALLERY_CREDITS
 
 #: Each detector's (signal, reason) by the core's name for it: the stages' own tables.
 SHAPE_VERDICTS = {**shapes.VERDICTS, "repeats": repeats.VERDICT, "contents": repeats.CONTENTS_VERDICT}
@@ -55,7 +56,8 @@ class NativePath:
                            for category in book.categories for how in rules.HOW]
         shape_verdicts = {name: (code[signal], reason(text)) for name, (signal, text) in SHAPE_VERDICTS.items()}
         shapes = rules.shape_rules()
-        shapes.update(related=code["related"], repeated=code["repeated"], comments=code["comments"])
+        shapes.update(related=code["related"], repeated=code["repeated"], comments=code["comments"],
+                      gallery_credits=[code[signal] for signal in GALLERY_CREDITS])
         self.finish_reason = "undecided, not article text"
         self.signals: tuple[str | None, ...] = (None, *signals)
         self.reasons = tuple(reasons)

@@ -146,7 +146,8 @@ def shape_rules() -> dict[str, Any]:
              "published_updated": s._PUBLISHED_UPDATED, "gallery_caption": s._GALLERY_CAPTION,
              "url_only": s._URL_ONLY, "number_only": s._NUMBER_ONLY, "byline_like": s.BYLINE_LIKE,
              "teaser": s._TEASER, "comment_stamp": s._COMMENT_STAMP, "author_heading": s._AUTHOR_HEADING,
-             "about_name": s._ABOUT_NAME, "author_link": s._AUTHOR_LINK, "name_line": s._NAME_LINE}
+             "about_name": s._ABOUT_NAME, "author_link": s._AUTHOR_LINK, "name_line": s._NAME_LINE,
+             "gallery_counter": s.GALLERY_COUNTER, "gallery_heading": s.GALLERY_HEADING}
     search = {"dangling": s._DANGLING, "pipes": s._PIPES, "count_suffix": s._COUNT_SUFFIX}
     patterns = {name: pattern_spec(f"shapes.{name}", p, anchored=True) for name, p in match.items()}
     patterns.update({name: pattern_spec(f"shapes.{name}", p) for name, p in search.items()})
@@ -160,7 +161,10 @@ def shape_rules() -> dict[str, Any]:
             "teaser_section_items": stage.teaser_section_items, "teaser_head_lines": stage.teaser_head_lines,
             "teaser_head_units": stage.teaser_head_units, "teaser_summary_units": stage.teaser_summary_units,
             "teaser_summary_sentences": stage.teaser_summary_sentences, "name_prefixes": list(s._NAME_PREFIXES),
-            "bio_verbs": sorted(lexicon.BIO_VERBS)}
+            "bio_verbs": sorted(lexicon.BIO_VERBS),
+            "gallery_items": stage.gallery_items, "gallery_caption_lines": stage.gallery_caption_lines,
+            "gallery_caption_units": stage.gallery_caption_units, "gallery_heading_words": stage.gallery_heading_words,
+            "gallery_heading_lines": stage.gallery_heading_lines, "gallery_caption_growth": stage.gallery_caption_growth}
 
 
 def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -300,6 +304,7 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
             "prose_units": lexicon.PROSE_UNITS, "near_radius": c.NEAR_RADIUS, "nearby_radius": c.NEARBY_RADIUS,
             "part_radius": c.PART_RADIUS, "end_markers": sorted(signal_code[s] for s in c.END_MARKERS),
             "final_signals": sorted(signal_code[s] for s in c.FINAL_SIGNALS),
+            "interruptions": sorted(signal_code[s] for s in c.INTERRUPTIONS),
             "list_bullets": "".join(sorted(measures.LIST_BULLETS)), "list_run": measures.LIST_RUN,
             "list_item_units": measures.LIST_ITEM_UNITS, "list_marker_chars": measures.LIST_MARKER_CHARS,
             "list_title_cased": measures.LIST_TITLE_CASED,

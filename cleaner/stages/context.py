@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..document import BODY, BOILERPLATE, Authority, Document, WordedReason
 from ..textmodel import model_for
-from ..textmodel.columns import FINAL_SIGNALS
+from ..textmodel.columns import FINAL_SIGNALS, INTERRUPTIONS
 from ..textmodel.measures import content_lists
 
 
@@ -82,6 +82,19 @@ def listed_lines(lines, labels: list[bool], listed: list[bool]) -> list[int]:
             if not labels[i] and listed[i] and lines[i].authority <= soft and lines[i].signal not in FINAL_SIGNALS]
 
 
+def smoothed(model, lines) -> list[bool]:
+    """The Viterbi's labels (is each line on the article's text?) read over the lines without those of an
+    interruption inside the article (``INTERRUPTIONS``: a gallery, whose lines a detector condemned for good),
+    which are not on it: the text under a gallery goes on from the text above it, however long the gallery."""
+    kept = [i for i, line in enumerate(lines) if line.signal not in INTERRUPTIONS]
+    if len(kept) == len(lines):
+        return model.smooth([line.score for line in lines])
+    labels = [False] * len(lines)
+    for i, body in zip(kept, model.smooth([lines[i].score for i in kept])):
+        labels[i] = body
+    return labels
+
+
 class ContextStage:
     name = "context"
 
@@ -90,7 +103,7 @@ class ContextStage:
         soft, markup = Authority.SOFT, Authority.MARKUP
         if model is None or not doc.lines or all(line.authority >= markup for line in doc.lines):
             return
-        labels = model.smooth([line.score for line in doc.lines])
+        labels = smoothed(model, doc.lines)
         bridged = set(bridged_lines(doc.lines, labels, model.threshold))
         listed = set(listed_lines(doc.lines, labels, content_lists(doc.lines, [line.features for line in doc.lines])))
         decide = doc.decide

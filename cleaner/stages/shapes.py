@@ -14,7 +14,8 @@ import re
 from ..chunks import count_matches
 from ..document import BOILERPLATE, Authority, Document, markup_body
 from ..lazy_re import lazy_compile
-from ..lexicon import BIO_VERBS, BYLINE_LIKE, PROSE_UNITS, TIMESTAMP_LIKE, has_sentence_mark, is_credit, is_prose
+from ..lexicon import (BIO_VERBS, BYLINE_LIKE, GALLERY_COUNTER, GALLERY_HEADING, PROSE_UNITS, TIMESTAMP_LIKE,
+                       counter_numbers, has_sentence_mark, is_credit, is_prose)
 
 #: "Headline words NEW DELHI: The lead sentence…": a teaser, the headline run into its story's dateline.
 _TEASER = lazy_compile(r"^(?=[^:]*[a-z])[^:.!?]{15,200}[^\s.!?:]\s+"
@@ -53,6 +54,8 @@ _AUTHOR_LINK = lazy_compile(r"^(?:more (?:(?:articles|posts|stories) (?:from|by)
 _PUBLISHED_UPDATED = lazy_compile(r"^(?:published|posted|updated|last updated)\b.{0,60}\d", re.I)
 #: "1 of 4 A shopper looks at …": a gallery caption.
 _GALLERY_CAPTION = lazy_compile(r"^\d{1,3} of \d{1,3}\s+\S")
+#: The signals of a gallery item's credit: a photo's credit, a copyright notice ("© Photo …").
+GALLERY_CREDITS = ("credit", "copyright")
 _URL_ONLY = lazy_compile(r"^(?:https?://|www\.)\S+$|^/\S*/\S*$")
 _NUMBER_ONLY = lazy_compile(r"^[\d\s.,:%+\-–/()×x]+$")
 _ISO_TIMESTAMP = lazy_compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$")
@@ -88,6 +91,7 @@ VERDICTS: dict[str, tuple[str, str]] = {
     "author_box": ("related", "author box (about the author, a bio)"),
     "name_bio": ("related", "author box (a name, a bio that opens with it, where the article ends)"),
     "teaser_section": ("related box", "teasers after the article (headline and summary, repeated, under a related heading)"),
+    "gallery_items": ("gallery", "gallery (caption and credit items)"),
 }
 
 
@@ -121,6 +125,7 @@ class ShapesStage:
             if found:
                 signal, reason = found
                 doc.condemn(line, reason, signal, Authority.HARD if signal == "separator" else Authority.SOFT)
+        self._galleries(doc)
         self._headline_lists(doc)
         self._teaser_lists(doc)
         self._related_boxes(doc)
@@ -172,6 +177,128 @@ class ShapesStage:
         if len(nxt) > len(line.text) and nxt.startswith(line.text) and is_credit(nxt, following.features.words):
             return VERDICTS["caption_echo"]
         return None
+
+    #: A gallery is at least this many items; an item is a photo's credit or a slide's counter ("3/24") and at most
+    #: ``gallery_caption_lines`` captions, each at most ``gallery_caption_units`` units and two sentences long. Without
+    #: counters every item has exactly one caption (a listicle's heading, credit and description are three lines).
+    gallery_items = 3
+    gallery_caption_lines = 2
+    gallery_caption_units = 30
+    #: The first item's caption, above a gallery of credits, is at most this many times as long as the others.
+    gallery_caption_growth = 2
+    #: A gallery's heading ("EN IMAGES", "Diaporama : …") is at most this many words, and this many lines above it.
+    gallery_heading_words = 15
+    gallery_heading_lines = 2
+
+    def _galleries(self, doc: Document) -> None:
+        """A gallery (a slide show) inside an article: items of short captions with a photo's credit ("© Photo
+        Progrès/Maxime Jegat", "Foto: dpa") or a slide's counter ("3/24", "Bild 3 von 12"), at least three in a
+        row, and the heading just over them ("EN IMAGES", "In pictures"). What it shows is the photos, not the
+        text: its lines are condemned for good, as what they are about (``FINAL_SIGNALS``), and the gallery is an
+        interruption of the article (``INTERRUPTIONS``), not its end: a photo credit's copyright sign under each
+        item made the text model read the page's closing chrome there, and the article's paragraphs under the
+        gallery went with it.
+
+        The items must repeat: counters that count up by one to the same total, or else credits each one caption
+        apart. A caption is above its credit (under it where the dump's blank lines open each item with its
+        credit, or where the line under the last credit repeats a caption) and under its counter, so the first
+        item's caption above a credit that opens the run (not a line over twice as long as the captions: the
+        article's), or the last item's under the credit or the counter that ends it, join it."""
+        lines = doc.lines
+        n = len(lines)
+        marks = [self._gallery_mark(line) for line in lines]
+        i = 0
+        while i < n:
+            if marks[i] is None:
+                i += 1
+                continue
+            run = [i]
+            while True:
+                k = run[-1] + 1
+                while k < n and marks[k] is None and k - run[-1] <= self.gallery_caption_lines and \
+                        self._gallery_caption(lines[k]):
+                    k += 1
+                if k < n and marks[k] is not None and k - run[-1] - 1 <= self.gallery_caption_lines:
+                    run.append(k)
+                    continue
+                break
+            span = self._gallery_span(lines, marks, run)
+            if span is None:
+                i = run[-1] + 1
+                continue
+            start, end = span
+            for member in lines[start:end + 1]:
+                if member.authority < Authority.MARKUP:
+                    _condemn(doc, member, "gallery_items", max(member.authority, Authority.HARD))
+            i = end + 1
+
+    def _gallery_mark(self, line) -> str | None:
+        """"counter" for a slide's counter ("3/24", "1 of 4 A shopper looks at …"), "credit" for a line a detector
+        named a photo's credit or a copyright notice ("Foto: dpa", "© Photo Progrès/Maxime Jegat": the signal the
+        phrases and the shapes above gave it, not a second search of every line), else None (a profile's or the
+        markup's decision is no gallery's)."""
+        if line.authority >= Authority.MARKUP:
+            return None
+        text = line.text
+        # (a counter's number opens a word: a line with no such word is searched for none)
+        if line.features.digit_ratio and (GALLERY_COUNTER.match(text) or _GALLERY_CAPTION.match(text)):
+            return "counter"
+        return "credit" if line.signal in GALLERY_CREDITS else None
+
+    def _gallery_caption(self, line) -> bool:
+        """A caption's shape: a short line of two sentences at most."""
+        f = line.features
+        return line.authority < Authority.MARKUP and f.units <= self.gallery_caption_units and f.sentences <= 2
+
+    @staticmethod
+    def _credit_opens_items(lines, run: list[int]) -> bool:
+        """Does each item of a gallery of credits (``run``, each one caption apart) open with its credit, its
+        caption under it? Where the dump's blank lines say so: more of them stand above the credits than above
+        the captions ("Image Copyright @ann", "Report", a blank line, the next). Else a caption is above its
+        credit, as a photo's caption mostly is."""
+        above_credits = sum(lines[k].blank_before for k in run[1:])
+        above_captions = sum(lines[k + 1].blank_before for k in run[:-1])
+        return above_credits > above_captions
+
+    def _gallery_span(self, lines, marks: list[str | None], run: list[int]) -> tuple[int, int] | None:
+        """The first and last line of the gallery whose items' marks are ``run``, its heading and the first and
+        last items' captions included; None when the marks are no gallery's."""
+        counters = [k for k in run if marks[k] == "counter"]
+        if counters:
+            numbers = [counter_numbers(lines[k].text) for k in counters]
+            if len(counters) < self.gallery_items or any(
+                    number is None or number[0] > number[1] for number in numbers) or any(
+                    b[0] != a[0] + 1 or b[1] != a[1] for a, b in zip(numbers, numbers[1:])):
+                return None
+        elif len(run) < self.gallery_items or any(b - a != 2 for a, b in zip(run, run[1:])):
+            return None
+        start, end = run[0], run[-1]
+        inside = [lines[k] for k in range(start, end + 1) if marks[k] is None]  # the items' captions
+        under = lines[end + 1] if end + 1 < len(lines) else None
+        if not counters and (self._credit_opens_items(lines, run) or
+                             under is not None and any(under.text == caption.text for caption in inside)):
+            if under is not None and marks[end + 1] is None and self._gallery_caption(under):
+                end += 1  # the last item's caption, under its credit (or the captions' own words again)
+        elif marks[start] == "credit":
+            longest = max((caption.features.units for caption in inside), default=0)
+            for _ in range(run[1] - run[0] - 1):  # the first item's captions, as many as the second's
+                above = lines[start - 1] if start else None
+                if above is None or marks[start - 1] is not None or not self._gallery_caption(above) or \
+                        above.features.units > self.gallery_caption_growth * longest:
+                    break  # (a line twice as long as the captions is the article's)
+                start -= 1
+        if marks[end] == "counter":
+            for _ in range(run[-1] - run[-2] - 1):  # the last item's captions, as many as the one before's
+                if end + 1 >= len(lines) or marks[end + 1] is not None or not self._gallery_caption(lines[end + 1]):
+                    break
+                end += 1
+        for _ in range(self.gallery_heading_lines):
+            above = lines[start - 1] if start else None
+            if above is None or above.authority >= Authority.MARKUP or above.features.words > self.gallery_heading_words \
+                    or above.features.ends_sentence or not GALLERY_HEADING.match(above.text):
+                break
+            start -= 1
+        return start, end
 
     @staticmethod
     def _headline_lists(doc: Document) -> None:

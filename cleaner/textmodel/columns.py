@@ -36,7 +36,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-#: The chrome categories phrases/shapes may report in ``line.signal``.
+#: The chrome categories phrases/shapes may report in ``line.signal``, each a column (the ones of
+#: :data:`INTERRUPTIONS` are not).
 SIGNALS = ("cookies", "newsletter", "paywall", "donation", "share", "copyright", "related", "comments", "call_to_action", "legal",
            "navigation", "ads", "counters", "contact", "credit", "menu", "headline list", "link row",
            "navigation bar", "headline run", "separator", "repeated", "dateline", "url", "number", "related box")
@@ -51,7 +52,12 @@ END_MARKERS = frozenset({"cookies", "copyright", "contact", "headline list", "co
 #: items and a story's own dateline share those shapes. Grouped CV by site with the fold models
 #: of 2026-12-05 (bench/cv_text.py's run): F1 +0.005 scrapinghub-dev (P +0.009),
 #: +0.0014 wcxb-dev-articles, +0.0007 wcxb-dev-other, recall unchanged.
-FINAL_SIGNALS = frozenset({"credit", "legal", "copyright", "related", "contact", "share", "call_to_action"})
+FINAL_SIGNALS = frozenset({"credit", "legal", "copyright", "related", "contact", "share", "call_to_action", "gallery"})
+#: Chrome inside the article that the text goes on under: a gallery (captions with their credits or a slide's
+#: counter, repeated; ``ShapesStage._galleries``). It counts as neither prose nor chrome to the main run of prose
+#: (``measures.anchor``), which therefore spans it when there is prose on both sides. No column is named for it
+#: (the shipped model was trained before it; its lines are final, and the model does not decide them).
+INTERRUPTIONS = frozenset({"gallery"})
 
 #: Prose is counted in windows of this many lines each side of a line: around it, nearby,
 #: and in its part of the page. A column divides the count by the window's width.

@@ -74,14 +74,17 @@ def max_sum_run(values: Iterable[float]) -> tuple[int, int] | None:
     return best_span
 
 
-def anchor(feats, prose, end_marker, listed=None) -> tuple[int, int]:
+def anchor(feats, prose, end_marker, listed=None, interrupted=None) -> tuple[int, int]:
     """The stretch of lines with the most prose, chrome counting against it (max-sum run);
     an end marker (a copyright line, a cookie notice, comments) costs too much to cross. An item of a
     list that reads as text (``listed``, :func:`content_lists`) counts as prose: a changelog's or a
-    recipe's list is the article's, and the main run goes on across it."""
+    recipe's list is the article's, and the main run goes on across it. A line of an interruption inside the
+    article (``interrupted``: a gallery, ``INTERRUPTIONS``) counts nothing: the run goes on across it when the
+    prose on the far side outweighs what else stands between."""
     listed = listed or [False] * len(feats)
-    values = (-1000.0 if end_marker[i] else float(f.units) if prose[i] or listed[i] else -(min(f.units, 10) + 2.0)
-              for i, f in enumerate(feats))
+    interrupted = interrupted or [False] * len(feats)
+    values = (-1000.0 if end_marker[i] else 0.0 if interrupted[i] else float(f.units) if prose[i] or listed[i]
+              else -(min(f.units, 10) + 2.0) for i, f in enumerate(feats))
     return max_sum_run(values) or (0, 0)
 
 

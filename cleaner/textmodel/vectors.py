@@ -20,8 +20,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import is_prose
-from .columns import (AROUND, COLUMNS, END_MARKERS, LINE, NEAR_LINES, NEAR_RADIUS, NEARBY_LINES, NEARBY_RADIUS,
-                      PART_LINES, PART_RADIUS, SIGNAL, SIGNALS, TERMS, Column)
+from .columns import (AROUND, COLUMNS, END_MARKERS, INTERRUPTIONS, LINE, NEAR_LINES, NEAR_RADIUS, NEARBY_LINES,
+                      NEARBY_RADIUS, PART_LINES, PART_RADIUS, SIGNAL, SIGNALS, TERMS, Column)
 from .measures import (anchor, cohesion, colon_lists, content_lists, distances, headline_line, prose_stop_level, short_runs,
                        window_counts)
 
@@ -48,7 +48,7 @@ def page_measures(lines: Sequence, has_stoplist: bool) -> dict[str, Any]:
     prose = [is_prose(f) for f in feats]
     end_marker = [line.signal in END_MARKERS for line in lines]
     listed = content_lists(lines, feats)
-    start, end = anchor(feats, prose, end_marker, listed)
+    start, end = anchor(feats, prose, end_marker, listed, [line.signal in INTERRUPTIONS for line in lines])
     first_prose = next((i for i in range(n) if prose[i]), n)
     title = frozenset(feats[0].content)
     overlap = [len(title.intersection(f.content)) / len(title) if title and f.content else 0.0 for f in feats]

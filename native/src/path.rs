@@ -90,6 +90,8 @@ fn shape_rules(
         about_name: p("about_name")?,
         author_link: p("author_link")?,
         name_line: p("name_line")?,
+        gallery_counter: p("gallery_counter")?,
+        gallery_heading: p("gallery_heading")?,
     };
     Ok(ShapeRules {
         needles: patterns.index(),
@@ -117,6 +119,7 @@ fn shape_rules(
             author_box: v("author_box")?,
             name_bio: v("name_bio")?,
             teaser_section: v("teaser_section")?,
+            gallery_items: v("gallery_items")?,
         },
         menu_run: item(spec, "menu_run")?.extract()?,
         menu_words: item(spec, "menu_words")?.extract()?,
@@ -140,6 +143,13 @@ fn shape_rules(
         name_prefixes: item(spec, "name_prefixes")?.extract()?,
         bio_verbs: item(spec, "bio_verbs")?.extract()?,
         comments: item(spec, "comments")?.extract()?,
+        gallery_items: item(spec, "gallery_items")?.extract()?,
+        gallery_caption_lines: item(spec, "gallery_caption_lines")?.extract()?,
+        gallery_caption_units: item(spec, "gallery_caption_units")?.extract()?,
+        gallery_heading_words: item(spec, "gallery_heading_words")?.extract()?,
+        gallery_heading_lines: item(spec, "gallery_heading_lines")?.extract()?,
+        gallery_caption_growth: item(spec, "gallery_caption_growth")?.extract()?,
+        gallery_credits: item(spec, "gallery_credits")?.extract()?,
     })
 }
 
@@ -311,6 +321,13 @@ fn column_rules(spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRule
         }
         end_marker[code] = true;
     }
+    let mut interruption = vec![false; signals + 1];
+    for code in item(spec, "interruptions")?.extract::<Vec<usize>>()? {
+        if code > signals {
+            return Err(value_error("an interruption out of range"));
+        }
+        interruption[code] = true;
+    }
     let mut final_signal = vec![false; signals + 1];
     for code in item(spec, "final_signals")?.extract::<Vec<usize>>()? {
         if code > signals {
@@ -333,6 +350,7 @@ fn column_rules(spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRule
         nearby_radius: item(spec, "nearby_radius")?.extract()?,
         part_radius: item(spec, "part_radius")?.extract()?,
         end_marker,
+        interruption,
         final_signal,
         lists: crate::textmodel::ListRules {
             bullets: item(spec, "list_bullets")?

@@ -43,6 +43,8 @@ pub struct ShapePatterns {
     pub about_name: Pattern,
     pub author_link: Pattern,
     pub name_line: Pattern,
+    pub gallery_counter: Pattern,
+    pub gallery_heading: Pattern,
 }
 
 /// The module's verdicts, by their Python names.
@@ -69,6 +71,7 @@ pub struct ShapeVerdicts {
     pub author_box: Verdict,
     pub name_bio: Verdict,
     pub teaser_section: Verdict,
+    pub gallery_items: Verdict,
 }
 
 pub struct ShapeRules {
@@ -107,6 +110,17 @@ pub struct ShapeRules {
     pub bio_verbs: Vec<String>,
     /// The signal of a comments heading (`_comment_threads` reads it): "comments".
     pub comments: Signal,
+    /// `ShapesStage.gallery_items`, `gallery_caption_lines`, `gallery_caption_units`, `gallery_heading_words`,
+    /// `gallery_heading_lines`
+    pub gallery_items: usize,
+    pub gallery_caption_lines: usize,
+    pub gallery_caption_units: u32,
+    pub gallery_heading_words: u32,
+    pub gallery_heading_lines: usize,
+    /// `ShapesStage.gallery_caption_growth`
+    pub gallery_caption_growth: u32,
+    /// `shapes.GALLERY_CREDITS`: the signals of a gallery item's credit ("credit", "copyright")
+    pub gallery_credits: Vec<Signal>,
 }
 
 impl ShapePatterns {
@@ -133,6 +147,8 @@ impl ShapePatterns {
             &mut self.about_name,
             &mut self.author_link,
             &mut self.name_line,
+            &mut self.gallery_counter,
+            &mut self.gallery_heading,
         ];
         NeedleIndex::new(singles.into_iter().chain(self.credit.iter_mut()))
     }
@@ -200,6 +216,35 @@ impl<T: Copy> RowMemo<T> {
     fn get(&mut self, r: usize, test: impl FnOnce() -> T) -> T {
         *self.known[r].get_or_insert_with(test)
     }
+}
+
+/// What a line is to a gallery (`ShapesStage._gallery_mark`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// a slide's counter ("3/24", "1 of 4 A shopper looks at …")
+    Counter,
+    /// a photo's credit
+    Credit,
+}
+
+/// `lexicon.counter_numbers`: the first two runs of ASCII digits of a counter line.
+fn counter_numbers(text: &str) -> Option<(u64, u64)> {
+    let mut runs = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+        .map(|run| run.parse::<u64>().unwrap_or(u64::MAX));
+    Some((runs.next()?, runs.next()?))
+}
+
+/// `ShapesStage._credit_opens_items`: do the dump's blank lines stand above more of a gallery's credits than
+/// of its captions (each item a credit, then its caption)?
+fn credit_opens_items(doc: &Doc, run: &[usize]) -> bool {
+    let above_credits = run[1..].iter().filter(|&&k| doc.blank_before[k]).count();
+    let above_captions = run[..run.len() - 1]
+        .iter()
+        .filter(|&&k| doc.blank_before[k + 1])
+        .count();
+    above_credits > above_captions
 }
 
 /// `is_credit`
@@ -301,6 +346,7 @@ impl ShapeRules {
                 doc.condemn(i, v.reason, v.signal, authority);
             }
         }
+        self.galleries(lines, doc, text);
         self.headline_lists(lines, doc);
         self.teaser_lists(lines, doc);
         self.related_boxes(table, doc, text);
@@ -379,6 +425,168 @@ impl ShapeRules {
             return Some(self.verdicts.caption_echo);
         }
         None
+    }
+
+    /// `ShapesStage._galleries`: items of short captions with a photo's credit or a slide's counter, at least
+    /// `gallery_items` in a row, and the heading just over them, condemned for good as a gallery.
+    fn galleries(&self, lines: &Lines<'_>, doc: &mut Doc, text: &str) {
+        let n = doc.len();
+        let v = self.verdicts.gallery_items;
+        let marks: Vec<Option<Mark>> = (0..n).map(|i| self.gallery_mark(lines, doc, i)).collect();
+        let mut i = 0;
+        while i < n {
+            if marks[i].is_none() {
+                i += 1;
+                continue;
+            }
+            let mut run = vec![i];
+            loop {
+                let last = run[run.len() - 1];
+                let mut k = last + 1;
+                while k < n
+                    && marks[k].is_none()
+                    && k - last <= self.gallery_caption_lines
+                    && self.gallery_caption(doc, k)
+                {
+                    k += 1;
+                }
+                if k < n && marks[k].is_some() && k - last - 1 <= self.gallery_caption_lines {
+                    run.push(k);
+                    continue;
+                }
+                break;
+            }
+            let Some((start, end)) = self.gallery_span(lines, doc, text, &marks, &run) else {
+                i = run[run.len() - 1] + 1;
+                continue;
+            };
+            for k in start..=end {
+                if doc.authority[k] < MARKUP {
+                    let authority = doc.authority[k].max(HARD);
+                    doc.condemn(k, v.reason, v.signal, authority);
+                }
+            }
+            i = end + 1;
+        }
+    }
+
+    /// `ShapesStage._gallery_mark`: a slide's counter, a photo's credit, or neither.
+    fn gallery_mark(&self, lines: &Lines<'_>, doc: &Doc, i: usize) -> Option<Mark> {
+        if doc.authority[i] >= MARKUP {
+            return None;
+        }
+        let p = &self.patterns;
+        if doc.m.digit_ratio[doc.r(i)] > 0.0 && {
+            let line = forms(lines, doc, i);
+            p.gallery_counter.is_match(line) || p.gallery_caption.is_match(line)
+        } {
+            return Some(Mark::Counter);
+        }
+        self.gallery_credits
+            .contains(&doc.signal[i])
+            .then_some(Mark::Credit)
+    }
+
+    /// `ShapesStage._gallery_caption`: a short line of two sentences at most.
+    fn gallery_caption(&self, doc: &Doc, i: usize) -> bool {
+        let r = doc.r(i);
+        doc.authority[i] < MARKUP
+            && doc.m.units[r] <= self.gallery_caption_units
+            && doc.m.sentences[r] <= 2
+    }
+
+    /// `ShapesStage._gallery_span`: the gallery's first and last line (its heading and its first and last
+    /// items' captions included), or None when the marks of `run` are no gallery's.
+    fn gallery_span(
+        &self,
+        lines: &Lines<'_>,
+        doc: &Doc,
+        text: &str,
+        marks: &[Option<Mark>],
+        run: &[usize],
+    ) -> Option<(usize, usize)> {
+        let counters: Vec<usize> = run
+            .iter()
+            .copied()
+            .filter(|&k| marks[k] == Some(Mark::Counter))
+            .collect();
+        if !counters.is_empty() {
+            if counters.len() < self.gallery_items {
+                return None;
+            }
+            let numbers = counters
+                .iter()
+                .map(|&k| counter_numbers(doc.text(text, k)).filter(|&(a, b)| a <= b))
+                .collect::<Option<Vec<_>>>()?;
+            if numbers
+                .windows(2)
+                .any(|w| w[1].0 != w[0].0.saturating_add(1) || w[1].1 != w[0].1)
+            {
+                return None;
+            }
+        } else if run.len() < self.gallery_items || run.windows(2).any(|w| w[1] - w[0] != 2) {
+            return None;
+        }
+        let (mut start, mut end) = (run[0], run[run.len() - 1]);
+        let inside: Vec<usize> = (start..=end).filter(|&k| marks[k].is_none()).collect();
+        let under = (end + 1 < doc.len()).then_some(end + 1);
+        let repeats_a_caption = under.is_some_and(|u| {
+            let below = doc.text(text, u);
+            inside.iter().any(|&k| doc.text(text, k) == below)
+        });
+        if counters.is_empty() && (credit_opens_items(doc, run) || repeats_a_caption) {
+            if let Some(u) = under {
+                if marks[u].is_none() && self.gallery_caption(doc, u) {
+                    end = u; // the last item's caption, under its credit (or the captions' own words again)
+                }
+            }
+        } else if marks[start] == Some(Mark::Credit) {
+            let longest = inside
+                .iter()
+                .map(|&k| doc.m.units[doc.r(k)])
+                .max()
+                .unwrap_or(0);
+            for _ in 0..run[1] - run[0] - 1 {
+                if start == 0
+                    || marks[start - 1].is_some()
+                    || !self.gallery_caption(doc, start - 1)
+                    || doc.m.units[doc.r(start - 1)] > self.gallery_caption_growth * longest
+                {
+                    break; // (a line twice as long as the captions is the article's)
+                }
+                start -= 1;
+            }
+        }
+        if marks[end] == Some(Mark::Counter) {
+            for _ in 0..run[run.len() - 1] - run[run.len() - 2] - 1 {
+                if end + 1 >= doc.len()
+                    || marks[end + 1].is_some()
+                    || !self.gallery_caption(doc, end + 1)
+                {
+                    break;
+                }
+                end += 1;
+            }
+        }
+        for _ in 0..self.gallery_heading_lines {
+            if start == 0 {
+                break;
+            }
+            let above = start - 1;
+            let r = doc.r(above);
+            if doc.authority[above] >= MARKUP
+                || doc.m.words[r] > self.gallery_heading_words
+                || doc.m.ends_sentence[r] != 0
+                || !self
+                    .patterns
+                    .gallery_heading
+                    .is_match(forms(lines, doc, above))
+            {
+                break;
+            }
+            start = above;
+        }
+        Some((start, end))
     }
 
     /// `ShapesStage._headline_lists`: headline + byline + timestamp, repeated.

@@ -27,6 +27,8 @@ pub struct ColumnRules {
     pub part_radius: usize,
     /// Per signal code: is it an end marker (`END_MARKERS`)?
     pub end_marker: Vec<bool>,
+    /// Per signal code: is it an interruption inside the article (`INTERRUPTIONS`: a gallery)?
+    pub interruption: Vec<bool>,
     /// Per signal code: may the context stage not keep such a line (`FINAL_SIGNALS`)?
     pub final_signal: Vec<bool>,
     pub lists: ListRules,
@@ -36,6 +38,28 @@ pub struct ColumnRules {
 /// it is about)? A code past the table (none is) counts as not final.
 fn is_final(final_signal: &[bool], signal: Signal) -> bool {
     final_signal.get(signal as usize).copied().unwrap_or(false)
+}
+
+/// Is `signal` an interruption inside the article (`INTERRUPTIONS`)? A code past the table counts as not.
+fn is_interruption(interruption: &[bool], signal: Signal) -> bool {
+    interruption.get(signal as usize).copied().unwrap_or(false)
+}
+
+/// `context.smoothed`: the Viterbi's labels read over the lines without those of an interruption inside the
+/// article (a gallery), which are not on the text.
+fn smoothed(rules: &ColumnRules, model: &Model, doc: &Doc) -> Vec<bool> {
+    let kept: Vec<usize> = (0..doc.len())
+        .filter(|&i| !is_interruption(&rules.interruption, doc.signal[i]))
+        .collect();
+    if kept.len() == doc.len() {
+        return model.smooth(&doc.score);
+    }
+    let scores: Vec<f64> = kept.iter().map(|&i| doc.score[i]).collect();
+    let mut labels = vec![false; doc.len()];
+    for (&i, body) in kept.iter().zip(model.smooth(&scores)) {
+        labels[i] = body;
+    }
+    labels
 }
 
 /// What makes a list that reads as text (`measures.content_lists`'s constants).
@@ -187,12 +211,20 @@ fn max_sum_run(values: impl Iterator<Item = f64>) -> Option<(usize, usize)> {
 }
 
 /// `measures.anchor`: the stretch with the most prose (max-sum run); an item of a list that reads as
-/// text counts as prose.
-fn anchor(doc: &Doc, prose: &[bool], listed: &[bool], end_marker: &[bool]) -> (usize, usize) {
+/// text counts as prose, a line of an interruption inside the article (a gallery) as nothing.
+fn anchor(
+    doc: &Doc,
+    prose: &[bool],
+    listed: &[bool],
+    end_marker: &[bool],
+    interrupted: &[bool],
+) -> (usize, usize) {
     let values = (0..doc.len()).map(|i| {
         let units = doc.m.units[doc.r(i)];
         if end_marker[i] {
             -1000.0
+        } else if interrupted[i] {
+            0.0
         } else if prose[i] || listed[i] {
             units as f64
         } else {
@@ -388,7 +420,11 @@ impl ColumnRules {
             .map(|&s| self.end_marker.get(s as usize).copied().unwrap_or(false))
             .collect();
         let listed = content_lists(&self.lists, table, doc, text, signal, &self.final_signal);
-        let (start, end) = anchor(doc, &prose, &listed, &end_marker);
+        let interrupted: Vec<bool> = signal
+            .iter()
+            .map(|&s| is_interruption(&self.interruption, s))
+            .collect();
+        let (start, end) = anchor(doc, &prose, &listed, &end_marker, &interrupted);
         let first_prose = prose.iter().position(|&p| p).unwrap_or(n);
         let title = content(doc, 0);
         let mut overlap: Vec<f64> = (0..n)
@@ -892,7 +928,7 @@ pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
     if n == 0 || doc.authority.iter().all(|&a| a >= MARKUP) {
         return;
     }
-    let labels = model.smooth(&doc.score);
+    let labels = smoothed(rules, model, doc);
     let bridged = bridged_lines(doc, &labels, model.threshold);
     let listed = listed_lines(rules, doc, &labels);
     for (i, &body) in labels.iter().enumerate() {
