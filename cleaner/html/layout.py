@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from ..caching import BoundedCache
 from ..document import Line
-from .words import ROLE_WORDS, region_words, shown
+from .words import ROLE_WORDS, shown, value_region_words
 
 #: Not rendered as text by a browser (or only as widgets). Not ``<button>``: an unclosed one makes
 #: libxml2 put the rest of the page inside it.
@@ -319,7 +319,7 @@ def _value_words(value: str) -> frozenset[str]:
     """Region words of one class or id value, cached: a value naming none (most) is the one empty set."""
     found = _words_cache.get(value)
     if found is None:
-        named = region_words(value)
+        named = value_region_words(value)
         found = _words_cache[value] = _shared_words.shared(frozenset(named)) if named else _NO_WORDS
     return found
 
