@@ -203,9 +203,19 @@ class _Frame:
     def near(self) -> frozenset[str]:
         """Region words of this element, its parent and its grandparent."""
         if self._near is None:
+            # Each frame's words read from its slot where known (a property call each was a tenth of the walk).
+            near = self._words
+            if near is None:
+                near = self.words
             parent = self.parent
-            grand = parent.parent if parent is not None else None
-            self._near = self.words | (parent.words if parent else _NO_WORDS) | (grand.words if grand else _NO_WORDS)
+            if parent is not None:
+                words = parent._words
+                near = near | (parent.words if words is None else words)
+                grand = parent.parent
+                if grand is not None:
+                    words = grand._words
+                    near = near | (grand.words if words is None else words)
+            self._near = near
         return self._near
 
     @property
