@@ -502,11 +502,19 @@ class LineBuilder:
         parent = frame.parent
         above = parent.parent if parent is not None else None
         far_frame = above.parent if above is not None else None
-        heading, containers, depth, hidden = frame.line_facts()
+        # What the frames worked out already, read from their slots (the properties work it out otherwise).
+        facts = frame._facts
+        heading, containers, depth, hidden = facts if facts is not None else frame.line_facts()
+        if far_frame is None:
+            far = _NO_WORDS
+        else:
+            far = far_frame._all_words
+            if far is None:
+                far = far_frame.all_words
         link_chars = self._link_chars
         line.markup = Markup(   # by position (the fields' order), which is cheaper than by keyword
             frame.tag, heading, containers, link_chars if link_chars < len(text) else len(text), self._near,
-            far_frame.all_words if far_frame is not None else _NO_WORDS, depth, hidden, frame.id, self._tree)
+            far, depth, hidden, frame.id, self._tree)
         self.lines.append(line)
         self._signatures.append((frame.signature, parent.signature if parent is not None else None))
 
