@@ -21,7 +21,7 @@ _TEASER = lazy_compile(r"^(?=[^:]*[a-z])[^:.!?]{15,200}[^\s.!?:]\s+"
                      r"""[A-Z][A-Z.’'\-]+(?:\s[A-Z][A-Z.’'\-]+){0,3}(?:\s\([A-Za-z]{2,10}\))?\s?[:—–]\s+[A-Z"“‘']""")
 #: One of these marks is in every line :data:`_TEASER` matches (its ``[:—–]``): a line without any is not matched
 #: (the regex's backtracking over a long line was three quarters of the teaser search's time on HTML pages).
-_TEASER_MARK = re.compile("[:—–]")
+_TEASER_MARK = lazy_compile("[:—–]")
 _SEPARATOR_ONLY = lazy_compile(r"^[\W_]+$")
 #: "jane_doe says:", "Mike wrote:", "Ann said...", "34 responses to “…”": the shape of a comments section.
 _COMMENT_AUTHOR = lazy_compile(
