@@ -203,3 +203,45 @@ def test_the_shipped_phrase_translations_are_current():
     shipped = json.loads(resources.files("cleaner.data").joinpath(native.TRANSLATIONS_FILE).read_text(encoding="utf-8"))
     assert shipped == json.loads(json.dumps(native.build_translations()))
     assert len(native._shipped_translations()) == len(shipped["regexes"]) > 300
+
+
+# --- the region words of class and id values (cleaner.html.words) ------------------------------------
+
+def _region_word_values() -> list[str]:
+    """Class/id values made of the categories' words and prefixes, in every case, joined every way."""
+    import random
+
+    from cleaner.html.words import CATEGORIES, VALUE_CHARS
+
+    pieces = sorted({word for whole, prefixes in CATEGORIES.values() for word in (*whole, *prefixes)})
+    pieces += ["x", "ab", "item", "2", "col12", "wp", "is", "js", "navy", "menux", "sharer", "i"]
+    joins = [" ", "-", "_", "", "--", "__", ":", ".", "/", "  ", "\t", "1", "9"]
+    rng = random.Random(19)
+    values = ["", " ", "-", "A", "aB", "a1B", "1A", "AB", "ABc", "NAVMenu", "postBody share-bar", "relatedPosts",
+              "x" * (VALUE_CHARS - 2) + " nav", "x" * (VALUE_CHARS - 3) + " nav", "x" * (VALUE_CHARS - 4) + " nav"]
+    for _ in range(4000):
+        words = [rng.choice(pieces) for _ in range(rng.randint(1, 6))]
+        cased = [rng.choice((str.lower, str.upper, str.capitalize, str.title))(word) for word in words]
+        value = cased[0]
+        for word in cased[1:]:
+            value += rng.choice(joins) + word
+        values.append(value)
+    return values
+
+
+def test_region_words_of_the_core_are_the_references():
+    """``RegionWords.words`` (the layout walk's reading of a new class/id value) gives ``region_words``' words
+    in its order, for every ASCII value, and leaves a value with a character beyond ASCII to the reference."""
+    from cleaner.html import words
+
+    read = words._native_reader()
+    assert read is not None
+    for value in _region_word_values():
+        assert tuple(read(value)) == words.region_words(value), value
+        assert tuple(words.value_region_words(value)) == words.region_words(value), value
+    for value in ("navé", "İnav menu", "ﬁgure", "caption\u212a", "Ωmenu"):
+        assert read(value) is None, value
+        assert words.value_region_words(value) == words.region_words(value), value
+    # Beyond the characters read, any character: the value is read as its first VALUE_CHARS.
+    tail = "x" * (words.VALUE_CHARS - 4) + " nav" + "é menu"
+    assert tuple(read(tail)) == words.region_words(tail) == ("nav",)

@@ -1139,3 +1139,20 @@ def test_a_table_of_contents_is_entries_whose_copies_head_sections_of_text():
     # a product's tags, listed again under the next product: no text between the copies
     tags = [1, 2, 3, None, 1, 4, 2, 3, None, 1, 2, 3, None]
     assert contents_entries(tags, list(range(len(tags))), [True] * len(tags)) == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([
+    "Markets rally after", "the central bank", "cuts rates again", "LONDON", "NEW YORK", "(AP)", "(Reuters)",
+    ":", "—", "–", " - ", ".", "?", "Shares", "rose", "sharply", "on", "Tuesday", "\u00a0", "“Stocks", "'We",
+]), min_size=3, max_size=14))
+def test_a_teaser_always_holds_one_of_the_marks_the_shapes_stage_looks_for_first(words):
+    """The shapes stage matches the teaser regex only on a line holding one of its marks (``[:—–]``): every
+    line the regex matches holds one, so the screen changes no decision."""
+    from cleaner.stages.shapes import _TEASER, _TEASER_MARK
+
+    line = " ".join(words)
+    for text in (line, line.replace(" :", ":"), "Ann Lee and the council members agree " + line):
+        if _TEASER.match(text):
+            assert _TEASER_MARK.search(text), text
+    assert _TEASER.match("Markets rally after the central bank cuts rates again LONDON (AP) — Shares rose")

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from ..caching import BoundedCache
 from ..document import Line
-from .words import ROLE_WORDS, region_words, shown
+from .words import ROLE_WORDS, shown, value_region_words
 
 #: Not rendered as text by a browser (or only as widgets). Not ``<button>``: an unclosed one makes
 #: libxml2 put the rest of the page inside it.
@@ -203,9 +203,19 @@ class _Frame:
     def near(self) -> frozenset[str]:
         """Region words of this element, its parent and its grandparent."""
         if self._near is None:
+            # Each frame's words read from its slot where known (a property call each was a tenth of the walk).
+            near = self._words
+            if near is None:
+                near = self.words
             parent = self.parent
-            grand = parent.parent if parent is not None else None
-            self._near = self.words | (parent.words if parent else _NO_WORDS) | (grand.words if grand else _NO_WORDS)
+            if parent is not None:
+                words = parent._words
+                near = near | (parent.words if words is None else words)
+                grand = parent.parent
+                if grand is not None:
+                    words = grand._words
+                    near = near | (grand.words if words is None else words)
+            self._near = near
         return self._near
 
     @property
@@ -319,7 +329,7 @@ def _value_words(value: str) -> frozenset[str]:
     """Region words of one class or id value, cached: a value naming none (most) is the one empty set."""
     found = _words_cache.get(value)
     if found is None:
-        named = region_words(value)
+        named = value_region_words(value)
         found = _words_cache[value] = _shared_words.shared(frozenset(named)) if named else _NO_WORDS
     return found
 
@@ -361,7 +371,7 @@ class LineBuilder:
         # tenth of the walk's time); blocks_inside calls them, and a test holds the two walks together.
         stack: list[_Frame | None] = []
         push, pop, flush = stack.append, stack.pop, self._flush
-        add_pre, add_piece = self._add, self._add_piece
+        add_pre = self._add
         siblings, add_parent, telling = self._siblings, self._tree.parents.append, _TELLING
         not_walked, framed, str_ = _NOT_WALKED, _FRAMED, str
         walker = _iterwalk(root)
@@ -370,41 +380,74 @@ class LineBuilder:
             if event == "end":
                 frame = pop()
                 if frame is not None and frame.block and frame.element is node:
-                    flush()
-                tail = node.tail
-                if tail and stack:
-                    around = stack[-1]
-                    if around is not None:
-                        (add_pre if around.pre else add_piece)(tail, around)
-                continue
-            tag = node.tag
-            parent = stack[-1] if stack else None
-            if tag.__class__ is not str_ or tag in not_walked:
-                skip()
-                if tag == "br" or tag == "hr":
-                    flush(soft=tag == "br")
-                push(parent)
-                continue
-            items = node.items()
-            attributes = {name: value for name, value in items if name in telling} if items else _NONE
-            if not (parent is None or (attributes and not parent.pre) or tag in framed):
-                push(parent)
-                text = node.text
-                if text:
-                    (add_pre if parent.pre else add_piece)(text, parent)
-                continue
-            # Interned: a line keeps its block's tag, and lxml makes a new string each time it is read.
-            frame = _Frame(node, intern(tag), parent, self._frames, attributes)
-            self._frames += 1
-            add_parent(parent.id if parent is not None else -1)     # FrameTree.add, written out
-            signature = frame.signature
-            siblings[signature] = siblings.get(signature, 0) + 1
-            if frame.block:
-                flush()
-            push(frame)
-            text = node.text
-            if text:
-                (add_pre if frame.pre else add_piece)(text, frame)
+                    if self._anchor is not None:
+                        flush()
+                    else:                           # _flush with no line begun, written out
+                        if self._parts:
+                            self._parts = []
+                        self._soft = False
+                text = node.tail
+                if not text or not stack:
+                    continue
+                owner = stack[-1]
+                if owner is None:
+                    continue
+            else:
+                tag = node.tag
+                parent = stack[-1] if stack else None
+                if tag.__class__ is not str_ or tag in not_walked:
+                    skip()
+                    if tag == "br" or tag == "hr":
+                        flush(soft=tag == "br")
+                    push(parent)
+                    continue
+                items = node.items()
+                attributes = {name: value for name, value in items if name in telling} if items else _NONE
+                if not (parent is None or (attributes and not parent.pre) or tag in framed):
+                    push(parent)
+                    text = node.text
+                    if not text:
+                        continue
+                    owner = parent
+                else:
+                    # Interned: a line keeps its block's tag, and lxml makes a new string each time it is read.
+                    frame = _Frame(node, intern(tag), parent, self._frames, attributes)
+                    self._frames += 1
+                    add_parent(parent.id if parent is not None else -1)     # FrameTree.add, written out
+                    signature = frame.signature
+                    siblings[signature] = siblings.get(signature, 0) + 1
+                    if frame.block:
+                        if self._anchor is not None:
+                            flush()
+                        else:                       # _flush with no line begun, written out
+                            if self._parts:
+                                self._parts = []
+                            self._soft = False
+                    push(frame)
+                    text = node.text
+                    if not text:
+                        continue
+                    owner = frame
+            # ``text`` flows into the line being built, from ``owner`` (its element's text, or a tail): _add and
+            # _add_piece, written out (they ran some 900 times a page, most of them on white space alone).
+            if owner.pre:
+                add_pre(text, owner)
+            elif text.isspace():
+                if self._anchor is not None:    # spaces inside a line separate words; before it, nothing
+                    self._parts.append(text)
+            else:
+                self._parts.append(text)
+                if self._anchor is None:
+                    self._anchor = owner._block or owner       # owner.block_frame, written out
+                if owner.link:
+                    self._link_chars += len(text.strip())
+                if owner is not self._last:
+                    self._last = owner
+                    near = owner._text_near
+                    if near is None:
+                        near = owner.text_near
+                    if near:
+                        self._near = self._near | near
         flush()
         return self._finish()
 
@@ -459,11 +502,19 @@ class LineBuilder:
         parent = frame.parent
         above = parent.parent if parent is not None else None
         far_frame = above.parent if above is not None else None
-        heading, containers, depth, hidden = frame.line_facts()
+        # What the frames worked out already, read from their slots (the properties work it out otherwise).
+        facts = frame._facts
+        heading, containers, depth, hidden = facts if facts is not None else frame.line_facts()
+        if far_frame is None:
+            far = _NO_WORDS
+        else:
+            far = far_frame._all_words
+            if far is None:
+                far = far_frame.all_words
         link_chars = self._link_chars
         line.markup = Markup(   # by position (the fields' order), which is cheaper than by keyword
             frame.tag, heading, containers, link_chars if link_chars < len(text) else len(text), self._near,
-            far_frame.all_words if far_frame is not None else _NO_WORDS, depth, hidden, frame.id, self._tree)
+            far, depth, hidden, frame.id, self._tree)
         self.lines.append(line)
         self._signatures.append((frame.signature, parent.signature if parent is not None else None))
 

@@ -15,6 +15,7 @@ pub mod measures;
 pub mod path;
 pub mod patterns;
 pub mod phrases;
+pub mod regionwords;
 pub mod repeats;
 pub mod repetition;
 pub mod shapes;
@@ -480,6 +481,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<path::Model>()?;
     m.add_class::<path::Document>()?;
     m.add_class::<literals::Literals>()?;
+    m.add_class::<regionwords::RegionWords>()?;
     m.add_class::<trees::Trees>()?;
     m.add_class::<markuprows::MarkupPage>()?;
     m.add_class::<Characters>()?;
