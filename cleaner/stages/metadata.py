@@ -574,11 +574,13 @@ def _header_end(doc: Document) -> int | None:
 def _headline_over_dateline(lines, first: int, after: int, dates: list[int], bylines: list[int],
                             picks: tuple[int | None, int | None]) -> tuple[int | None, int | None]:
     """The headline picks (the window's and the anchored one, :meth:`MetadataStage._pick_titles`), or the
-    headline over the dateline under the first prose line, where the header gives one and neither pick shares
-    the page title: a blog's header prints its name, its tagline (a sentence: the first prose line, ``first``),
-    then the post's title right over its dateline ("朝の散歩を始めて一か月" / "2024-05-12 07:48:13"), the post
-    under them (from ``after``). The line right over the credit (past a byline over the dateline), of a
-    headline's size and no sentence, is the title; a line further up is the blog's name."""
+    headline over the dateline under the first prose line: a blog's header prints its name, its tagline (a
+    sentence: the first prose line, ``first``), then the post's title right over its dateline ("朝の散歩を始めて
+    一か月" / "2024-05-12 07:48:13"), the post under them (from ``after``). The line right over the credit (past
+    a byline over the dateline), of a headline's size and no sentence, is the title; a line further up is the
+    blog's name. Not where a pick stands over a credit of its own or shares the page title (the article's
+    headline, over a standfirst), nor where the text under the credit holds another dateline (a list of
+    teasers, each a summary, a headline and its date: "Recent Events & Announcements")."""
     credits = set(dates).union(bylines)
     found = None
     for dateline in dates:
@@ -591,7 +593,11 @@ def _headline_over_dateline(lines, first: int, after: int, dates: list[int], byl
         if over > first and _open(line) and _headline_shaped(line) and not line.features.ends_sentence:
             found = over
             break
-    if found is None or any(_shares_page_title(lines, pick) for pick in picks):
+    if found is None or any(pick is not None and (_shares_page_title(lines, pick) or not credits.isdisjoint(
+            range(pick + 1, pick + 1 + _NEAR_CREDIT))) for pick in picks):
+        return picks
+    if any(DATE_NEEDLE.search(_text_at(lines, i)) and _is_date(_peek(lines, i))
+           for i in range(after, min(len(lines), after + _CREDIT_BELOW))):
         return picks
     return found, found
 
