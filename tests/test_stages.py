@@ -324,6 +324,23 @@ def test_phrases_wordpress_comments_heading_names_the_post_in_quotes():
     assert d.lines[1].signal != "comments"
 
 
+def test_phrases_a_recipe_cards_call_to_tag_a_photo_is_share_but_a_recipe_step_is_not():
+    """A recipe plugin prints, under the steps, a call to post a photo of the dish and tag the site's handle; the
+    WCXB truth leaves it out. Prose that talks about a recipe or about Instagram is not one."""
+    for cta in ("Did you make this recipe? Tag @somekitchen on Instagram", "Tried this Recipe? Pin it for Later!",
+                "¿Has hecho esta receta? Etiqueta @lacocina en Instagram", "Hast du dieses Rezept ausprobiert?",
+                "Vous avez testé cette recette ?", "Hai provato questa ricetta? Tagga @cucina", "Mention @farmgirl or tag #farmgirl!"):
+        d = doc(PROSE, cta, PROSE2)
+        PhrasesStage()(d)
+        assert (d.lines[1].label, d.lines[1].signal) == (BOILERPLATE, "share"), cta
+    for prose in ("I tried this recipe with brown lentils and it took twenty minutes longer.",
+                  "Tag the jars with the date before you put them in the freezer.",
+                  "She made this recipe for the first time in 1962, from a card her mother had written."):
+        d = doc(PROSE, prose, PROSE2)
+        PhrasesStage()(d)
+        assert d.lines[1].label == UNKNOWN, prose
+
+
 def test_shapes_comment_date_pattern_reads_only_short_lines(monkeypatch):
     """Its two ".*" around a date backtrack in quadratic time on a long line (a 8,000-digit token took 9 s):
     the stage asks it only of lines a comment's date could be."""

@@ -17,7 +17,6 @@ from cleaner.textmodel.measures import content_lists
 from cleaner.textmodel.columns import AROUND, LINE, NEAR_LINES, NEARBY_LINES, PART_LINES, TERMS, Column
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-PENDING = Path(__file__).resolve().parent / "pending"
 
 
 def _evidence(text: str) -> tuple[Document, bool]:
@@ -246,7 +245,7 @@ def test_a_changelogs_item_lists_and_their_headings_are_kept():
 
 
 def test_a_recipes_ingredients_are_kept():
-    body = _cleaned(PENDING / "recipe-es-1.txt").split("\n\n")
+    body = _cleaned(FIXTURES / "generic" / "recipe-es-1.txt").split("\n\n")
     assert {"Ingredientes", "300 g de lentejas pardinas", "1 cebolla mediana", "Sal", "Preparación"} <= set(body)
 
 
