@@ -146,14 +146,15 @@ def headline_shaped(f: Measures, text: str) -> bool:
 
 def title_shaped(f: Measures, text: str) -> bool:
     """Could the line be the article's title, as the text's metadata picks it: a few words not ending in a full
-    stop ("..." may end a title)?
+    stop ("..." may end a title), Latin or ideographic ("。": a blog's tagline over its post's title is a
+    sentence, "毎日のごはんのことを綴っています。")?
 
     Looser than :func:`headline_shaped` (a title ending in "…" or a quote's stop is taken), which the text
     model reads: the metadata also weighs where the line stands and what is under it.
     """
     low, high = HEADLINE_UNITS
     # (the text first: a line the core holds is asked for its measures only where the text leaves it open)
-    return (not text.endswith(".") or text.endswith("...")) and low <= f.units <= high
+    return (not text.endswith((".", "。")) or text.endswith("...")) and low <= f.units <= high
 
 
 def shares_title(lowered: str, f: Measures, title: str, title_words: frozenset[str], share: float) -> bool:
@@ -183,9 +184,9 @@ UPDATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["update
 #: A line that only labels the date under it ("Published", "Published on", "Last updated:", "Veröffentlicht am").
 DATE_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["labels"]) +
                           r")(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*$", re.I)
-#: A line of the article's own tags or categories ("Tags: harbour, storm", "Filed under: News"): its label word
-#: or words then a colon; the foot's dateline and credit may stand under it.
-TAXONOMY_LINE = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["taxonomy"]) + r")\s*:", re.I)
+#: A line of the article's own tags or categories ("Tags: harbour, storm", "Filed under: News", "テーマ：ブログ"): its
+#: label word or words then a colon (a full-width one too); the foot's dateline and credit may stand under it.
+TAXONOMY_LINE = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["taxonomy"]) + r")\s*[:：]", re.I)
 #: The languages whose pages write numeric dates month first (:func:`cleaner.dates.writes_day_first`).
 MONTH_FIRST_LANGUAGES = frozenset(_DATA["dates"]["month_first"])
 #: English month names: the timestamps of lists of articles.

@@ -154,3 +154,21 @@ def test_the_date_needle_look_ahead_holds_every_case_of_its_letters():
     letters = re.compile("[ytj]", re.I)
     assert {chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF
             and letters.fullmatch(chr(c))} == set("ytjYTJ")
+
+
+def test_a_line_ending_in_an_ideographic_full_stop_is_no_title():
+    from cleaner.lexicon import title_shaped
+    from cleaner.stages.features import Features
+
+    def shaped(text):
+        return title_shaped(Features(text, frozenset(), True), text)
+
+    assert shaped("梅干しを初めて漬けた話")
+    assert not shaped("毎日の料理と季節の保存食のことを記録しています。")
+
+
+def test_a_taxonomy_line_may_be_labelled_in_chinese_or_japanese_with_a_full_width_colon():
+    from cleaner.lexicon import TAXONOMY_LINE
+
+    assert all(TAXONOMY_LINE.match(text) for text in ("テーマ：ブログ", "カテゴリ: 日記", "标签：生活", "Tags: harbour"))
+    assert not TAXONOMY_LINE.match("テーマパークに行きました：楽しかった")

@@ -22,8 +22,13 @@ def test_every_pending_fixture_has_its_expected_output():
     assert all(dump.with_name(dump.name[:-4] + ".expected.txt").exists() for dump in DUMPS)
 
 
+#: One case a dump; with none left, one skipped case (an empty parameter set fails the collection, setup.cfg).
+_CASES = [pytest.param(dump, id=dump.name[:-4]) for dump in DUMPS] or [
+    pytest.param(None, id="none", marks=pytest.mark.skip(reason="no pending fixture left: every failure class passes"))]
+
+
 @pytest.mark.xfail(strict=True, reason="pending: the failure class is not handled yet (tests/pending/README.md)")
-@pytest.mark.parametrize("dump", DUMPS, ids=lambda p: p.name[:-4])
+@pytest.mark.parametrize("dump", _CASES)
 def test_pending_fixture(dump: Path):
     expected = dump.with_name(dump.name[:-4] + ".expected.txt").read_text(encoding="utf-8")
     assert clean(dump.read_bytes()).body.strip() == expected.strip()

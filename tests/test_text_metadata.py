@@ -743,3 +743,68 @@ def test_a_breadcrumb_trail_is_navigation_not_the_headline():
         article = _clean("Harbour Times\n\n" + PROSE + "\n\n" + text + "\n\n" + PROSE)
         found = next(d for d in article.decisions if d.text == text)
         assert found.reason != "navigation (short line)", text
+
+
+#: A Japanese blog post (one short sentence a line) under its blog's header: the blog's name, its tagline (a
+#: sentence: the first prose of the page), then the post's title over its dateline and theme.
+_BLOG_POST_JA = """ブログトップ
+記事一覧
+画像一覧
+
+みどりの台所日記
+都内の小さなアパートで、毎日の料理と季節の保存食のことを記録しています。週末は市場の野菜で作り置きをしています。
+
+梅干しを初めて漬けた話
+2024-06-20 21:05:11
+テーマ：保存食
+
+六月の終わりに、梅を二キロ買いました。
+祖母のやり方を思い出しながら、
+ヘタを一つずつ竹串で取りました。
+塩は梅の重さの一割五分です。
+一週間ほどで、梅酢が上がってきました。
+土用に三日三晩、ベランダで干しました。
+部屋じゅうに、すっぱい香りが広がりました。
+来年は、もう少したくさん漬けるつもりです。
+
+いいね！
+コメント
+"""
+
+
+def test_the_short_line_over_the_dateline_under_a_blogs_tagline_is_the_headline():
+    """The header's window (above the first prose, the tagline) holds the blog's name; the post's title stands
+    right over its dateline, under the tagline: it is the title, and the blog's name and tagline are header."""
+    article = _clean(_BLOG_POST_JA)
+    assert (article.title, article.date) == ("梅干しを初めて漬けた話", "2024-06-20")
+    assert article.paragraphs[0] == "六月の終わりに、梅を二キロ買いました。"
+    assert article.paragraphs[-1] == "来年は、もう少したくさん漬けるつもりです。"
+    explained = {decision.text: (decision.label, decision.reason) for decision in article.decisions}
+    assert explained["都内の小さなアパートで、毎日の料理と季節の保存食のことを記録しています。週末は市場の野菜で作り置きをしています。"] == (
+        "boilerplate", "header above the headline")
+    assert explained["テーマ：保存食"][0] == "boilerplate"
+
+
+def test_a_headline_sharing_the_page_title_stays_the_title_over_a_line_above_a_later_dateline():
+    """A standfirst's short second line over the credit is no headline where the headline above the standfirst
+    repeats the page title."""
+    dump = ("Harbour reopens after three weeks of storm repairs | Harbour Times\n\nNews\nWorld\n\n"
+            "Harbour reopens after three weeks of storm repairs\n\n"
+            "A guide to what the council fixed, how long it took, and what it cost the town.\n"
+            "Storm season ahead\n\nMay 5, 2025\n\n" + PROSE)
+    article = _clean(dump)
+    assert article.title == "Harbour reopens after three weeks of storm repairs"
+    assert "A guide to what the council fixed, how long it took, and what it cost the town." not in [
+        d.text for d in article.decisions if d.reason == "header above the headline"]
+
+
+def test_a_taxonomy_line_under_the_credit_below_a_standfirst_is_header():
+    """The credit block under a standfirst ("By …" / date) may end with the article's categories ("Category:
+    Local news", "テーマ：保存食", a full-width colon): header, not the text's first line."""
+    for label in ("Category: Local news", "テーマ：保存食"):
+        dump = ("Harbour reopens after storm repairs\n\n"
+                "A guide to what the council fixed, how long it took, and what it cost the town.\n\n"
+                f"By Ann Lee\nMay 5, 2025\n{label}\n\n" + PROSE)
+        article = _clean(dump)
+        assert label not in article.paragraphs
+        assert next(d for d in article.decisions if d.text == label).reason == "the article's tags under its credit"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import language
+from cleaner import clean, language
 from cleaner.document import Document
 from cleaner.stages.features import FeaturesStage
 from cleaner.stages.phrases import PhrasesStage
@@ -29,7 +29,7 @@ def _evidence(text: str) -> tuple[Document, bool]:
 
 def _column_by_column(doc: Document, has_stoplist: bool) -> list[list[float]]:
     """The vectors worked out the slow way: every column's expression evaluated on its own, in table order."""
-    page = vectors.page_measures(doc.lines, has_stoplist)
+    page = vectors.page_measures(doc.lines, has_stoplist, doc.char_mode)
     out = []
     for i, line in enumerate(doc.lines):
         f = line.features
@@ -247,3 +247,59 @@ def test_a_changelogs_item_lists_and_their_headings_are_kept():
 def test_a_recipes_ingredients_are_kept():
     body = _cleaned(FIXTURES / "generic" / "recipe-es-1.txt").split("\n\n")
     assert {"Ingredientes", "300 g de lentejas pardinas", "1 cebolla mediana", "Sal", "Preparación"} <= set(body)
+
+
+#: A Japanese blog post written one short sentence a line (each under the length of prose), then its links to
+#: other posts and a sidebar's profile: one long paragraph.
+_SHORT_LINES_JA = """ブログトップ
+記事一覧
+
+夏休みに海へ行きました
+2023-08-14 10:02:33
+
+八月のはじめ、家族で海へ行きました。
+朝早くに車で出発しました。
+道はすいていました。
+子どもたちは後ろの席で歌っていました。
+海に着くと、風が強かったです。
+それでも三人とも海に飛びこみました。
+お昼はおにぎりを食べました。
+砂の上で食べるおにぎりは、いつもよりおいしいです。
+夕方には、みんな日焼けしていました。
+帰りの車では、すぐに寝てしまいました。
+また来年も行きたいです。
+
+いいね！
+コメント
+
+次の記事
+ベランダのミニトマトが赤くなりました
+前の記事
+七夕の飾りを子どもと作りました
+
+関連する記事
+家族四人で行ける、駐車場の広い海水浴場を十か所まとめてみました
+子どもの日焼け止め選び、わが家が三年かけてたどりついた答え
+車の長距離移動で子どもが退屈しないための工夫あれこれ
+
+プロフィール
+三十代の会社員です。週末は家族と出かけたり、ベランダで野菜を育てたりしています。このブログでは、日々の小さな出来事を書いています。どうぞよろしくお願いします。
+"""
+
+
+def test_the_main_run_of_prose_counts_the_short_sentences_of_a_script_without_spaces():
+    """In Chinese or Japanese a line of one sentence is short in units: counted as chrome, the post weighed less
+    than the sidebar's one long paragraph, where the main run then stood (the post's last line went with it)."""
+    doc, has_stoplist = _evidence(_SHORT_LINES_JA)
+    assert doc.char_mode
+    texts = [line.text for line in doc.lines]
+    page = vectors.page_measures(doc.lines, has_stoplist, doc.char_mode)
+    run = texts[page["start"]:page["end"]]
+    assert run[0] == "八月のはじめ、家族で海へ行きました。" and "また来年も行きたいです。" in run
+    # a language with spaces keeps the rule of prose's length
+    assert vectors.run_prose(doc.lines, [line.features for line in doc.lines], [False] * len(doc.lines), False) \
+        == [False] * len(doc.lines)
+    # the post is the article, to its last line, and the links and the profile under it are not (the core's
+    # run too)
+    paragraphs = clean(_SHORT_LINES_JA).paragraphs
+    assert paragraphs[0] == "八月のはじめ、家族で海へ行きました。" and paragraphs[-1] == "また来年も行きたいです。"

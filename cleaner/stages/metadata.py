@@ -116,6 +116,7 @@ class MetadataStage:
         named_at = None
         if picks_title:
             title_at, named_at = self._pick_titles(doc, window, first, dates + bylines)
+            title_at, named_at = _headline_over_dateline(lines, first, after, dates, bylines, (title_at, named_at))
             if named_at is not None:
                 meta["title"] = _page_title(_peek(lines, 0)) if named_at == 0 else _peek(lines, named_at).text
             if title_at is not None:
@@ -163,15 +164,18 @@ class MetadataStage:
                 # (the text first: a line that does not repeat the headline is not read further)
                 if texts[i] == title_text and i != title_at and _open(peek(i)):
                     decide(lines[i], BOILERPLATE, "the headline printed again", soft)
-            for i in range(title_at + 1, first):
+            for i in range(title_at + 1, max(first, after if title_at > first else first)):
                 line = peek(i)
                 if line.label == BODY and _open(line) and not line.features.ends_sentence:
                     decide(lines[i], BOILERPLATE, "header chrome between title and text", soft)
+            if title_at > first:
+                _header_above_headline(doc, start, title_at)
             region_start = doc.region[0] if doc.region else 0
             if doc.profile is not None and doc.region is not None and doc.profile.trust_region:
                 for line in lines[region_start:title_at]:
                     if _open(line):
                         decide(line, BOILERPLATE, "header before the title", soft)
+        _taxonomy_under_credit(doc, texts, first, after, dates + bylines)
         return named_at
 
     @staticmethod
@@ -565,6 +569,74 @@ def _header_end(doc: Document) -> int | None:
         return lines.first_prose
     first = first_body(lines, holds_sentence)
     return first if first is not None else first_body(lines)
+
+
+def _headline_over_dateline(lines, first: int, after: int, dates: list[int], bylines: list[int],
+                            picks: tuple[int | None, int | None]) -> tuple[int | None, int | None]:
+    """The headline picks (the window's and the anchored one, :meth:`MetadataStage._pick_titles`), or the
+    headline over the dateline under the first prose line: a blog's header prints its name, its tagline (a
+    sentence: the first prose line, ``first``), then the post's title right over its dateline ("朝の散歩を始めて
+    一か月" / "2024-05-12 07:48:13"), the post under them (from ``after``). The line right over the credit (past
+    a byline over the dateline), of a headline's size and no sentence, is the title; a line further up is the
+    blog's name. Not where a pick stands over a credit of its own or shares the page title (the article's
+    headline, over a standfirst), nor where the text under the credit holds another dateline (a list of
+    teasers, each a summary, a headline and its date: "Recent Events & Announcements")."""
+    credits = set(dates).union(bylines)
+    found = None
+    for dateline in dates:
+        if not first < dateline < after:
+            continue
+        over = dateline - 1
+        while over in credits:
+            over -= 1
+        line = _peek(lines, over)
+        if over > first and _open(line) and _headline_shaped(line) and not line.features.ends_sentence:
+            found = over
+            break
+    if found is None or any(pick is not None and (_shares_page_title(lines, pick) or not credits.isdisjoint(
+            range(pick + 1, pick + 1 + _NEAR_CREDIT))) for pick in picks):
+        return picks
+    if any(DATE_NEEDLE.search(_text_at(lines, i)) and _is_date(_peek(lines, i))
+           for i in range(after, min(len(lines), after + _CREDIT_BELOW))):
+        return picks
+    return found, found
+
+
+def _shares_page_title(lines, i: int | None) -> bool:
+    """Does header line ``i`` repeat the page title (the dump's first line), as :meth:`MetadataStage._pick_titles`
+    weighs it (:func:`shares_title`)?"""
+    if not i:
+        return False
+    page = _peek(lines, 0)
+    if len(page.text) > _FIRST_LINE_TITLE_CHARS:
+        return False
+    line = _peek(lines, i)
+    return shares_title(line.text.lower(), line.features, page.text.lower(), frozenset(page.features.content),
+                        TITLE_SHARE)
+
+
+def _header_above_headline(doc: Document, start: int, title_at: int) -> None:
+    """Where the headline stands under the first prose line (:func:`_headline_over_dateline`), the body lines of
+    the header's window above it are the page's header: the blog's tagline, its description. The article is
+    what follows its headline."""
+    peek = _peeker(doc.lines)
+    for i in range(start, title_at):
+        line = peek(i)
+        if line.label == BODY and _open(line):
+            doc.decide(doc.lines[i], BOILERPLATE, "header above the headline", Authority.SOFT)
+
+
+def _taxonomy_under_credit(doc: Document, texts: Sequence[str], first: int, after: int, credits: list[int]) -> None:
+    """A line of the article's tags or categories (:data:`TAXONOMY_LINE`: "テーマ：ブログ", "Category: News")
+    right under the header's byline or dateline, above the text (``after``), is header, not body: the credit
+    block's last line ("2024-05-12 07:48:13" / "テーマ：ブログ"), where a standfirst stands over the block."""
+    lines = doc.lines
+    for credit in credits:
+        i = credit + 1
+        if i < max(first, after) and i not in credits and TAXONOMY_LINE.match(texts[i]):
+            line = _peek(lines, i)
+            if line.label == BODY and _open(line) and not line.features.ends_sentence:
+                doc.decide(lines[i], BOILERPLATE, "the article's tags under its credit", Authority.SOFT)
 
 
 def _is_date(line) -> bool:

@@ -38,17 +38,21 @@ def iter_line_vectors(lines, has_stoplist: bool, char_mode: bool, memo: bool = T
     matters more, measures each line anew."""
     if not lines:
         return iter(())
-    return _compiled()[1](lines, has_stoplist, char_mode, memo, **page_measures(lines, has_stoplist))
+    return _compiled()[1](lines, has_stoplist, char_mode, memo, **page_measures(lines, has_stoplist, char_mode))
 
 
-def page_measures(lines: Sequence, has_stoplist: bool) -> dict[str, Any]:
-    """What the columns read about the whole document (the names :mod:`.columns` lists)."""
+def page_measures(lines: Sequence, has_stoplist: bool, char_mode: bool = False) -> dict[str, Any]:
+    """What the columns read about the whole document (the names :mod:`.columns` lists).
+
+    ``char_mode``: the document's script is written without spaces (Chinese, Japanese): the main run of prose
+    counts its short sentences (:func:`run_prose`)."""
     n = len(lines)
     feats = [line.features for line in lines]
     prose = [is_prose(f) for f in feats]
     end_marker = [line.signal in END_MARKERS for line in lines]
     listed = content_lists(lines, feats)
-    start, end = anchor(feats, prose, end_marker, listed, [line.signal in INTERRUPTIONS for line in lines])
+    start, end = anchor(feats, run_prose(lines, feats, prose, char_mode), end_marker, listed,
+                        [line.signal in INTERRUPTIONS for line in lines])
     first_prose = next((i for i in range(n) if prose[i]), n)
     title = frozenset(feats[0].content)
     overlap = [len(title.intersection(f.content)) / len(title) if title and f.content else 0.0 for f in feats]
@@ -65,6 +69,18 @@ def page_measures(lines: Sequence, has_stoplist: bool) -> dict[str, Any]:
         "headline": headline_line(lines, feats, prose), "colon_list": colon_lists(feats),
         "content_list": listed,
     }
+
+
+def run_prose(lines: Sequence, feats: Sequence, prose: list[bool], char_mode: bool) -> list[bool]:
+    """The lines the main run of prose (:func:`.measures.anchor`) counts as prose: the prose, and in a script
+    written without spaces (``char_mode``) every line that ends a sentence and that no detector named. A blog
+    in Chinese or Japanese writes one short sentence a line ("きっかけは健康診断でした。", 13 characters, 6
+    units): each is no prose by its length, and counted against the run, the article's lines weighed less than
+    one long paragraph of the sidebar (the author's profile), where the run then stood. A menu's or a teaser
+    list's lines end no sentence."""
+    if not char_mode:
+        return prose
+    return [p or (f.ends_sentence and line.signal is None) for p, f, line in zip(prose, feats, lines)]
 
 
 _ONE_HOT = {name: tuple(float(j == k) for j in range(len(SIGNALS))) for k, name in enumerate(SIGNALS)}

@@ -3,6 +3,8 @@
 //! (`scoring`, `context`). The columns are the Python table's, compiled by [`crate::columns`]; the weights,
 //! threshold and transitions the model file's, handed over by the glue.
 
+use std::borrow::Cow;
+
 use crate::columns::{self, Column, PageArrays, DOC_SLOTS, LINE_SLOTS};
 use crate::doc::{Doc, Reason, Signal, BODY, BOILERPLATE, HARD, MARKUP, NO_SIGNAL, SOFT};
 
@@ -208,6 +210,18 @@ fn max_sum_run(values: impl Iterator<Item = f64>) -> Option<(usize, usize)> {
         }
     }
     best_span
+}
+
+/// `vectors.run_prose`: the lines the main run of prose counts as prose: the prose, and in a script written
+/// without spaces (`char_mode`) every line that ends a sentence and that no detector named (a blog's short
+/// lines of one sentence each).
+fn run_prose<'a>(doc: &Doc, prose: &'a [bool], signal: &[Signal]) -> Cow<'a, [bool]> {
+    if !doc.char_mode {
+        return Cow::Borrowed(prose);
+    }
+    (0..doc.len())
+        .map(|i| prose[i] || (doc.m.ends_sentence[doc.r(i)] != 0 && signal[i] == NO_SIGNAL))
+        .collect()
 }
 
 /// `measures.anchor`: the stretch with the most prose (max-sum run); an item of a list that reads as
@@ -424,7 +438,8 @@ impl ColumnRules {
             .iter()
             .map(|&s| is_interruption(&self.interruption, s))
             .collect();
-        let (start, end) = anchor(doc, &prose, &listed, &end_marker, &interrupted);
+        let counted = run_prose(doc, &prose, signal);
+        let (start, end) = anchor(doc, &counted, &listed, &end_marker, &interrupted);
         let first_prose = prose.iter().position(|&p| p).unwrap_or(n);
         let title = content(doc, 0);
         let mut overlap: Vec<f64> = (0..n)
