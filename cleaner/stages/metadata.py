@@ -105,7 +105,8 @@ class MetadataStage:
         scan = list(window) + [first] * _credit_as_prose(_peek(lines, first)) + list(range(first + 1, after))
         texts = _texts(lines, max(after, first + 1 + _CREDIT_BELOW))
         # (a line with no date's needle is no dateline: most are passed over from their text, unmade)
-        dates = [i for i in _may_be_dates(lines, texts, scan) if _open(line := _peek(lines, i)) and _is_date(line)]
+        dates = [i for i in _may_be_dates(lines, texts, scan)
+                 if _open(line := _peek(lines, i)) and _is_date(line) and not _dated_headline(lines, i)]
         headline = _page_headline(_peek(lines, 0).text) if lines else None
         bylines = [i for i in _may_be_bylines(texts, scan, dates)
                    if texts[i] != headline and _open(_peek(lines, i)) and _is_byline(lines, i, dates, stoplist)]
@@ -213,7 +214,9 @@ class MetadataStage:
         titled_page = bool(lines) and len(_peek(lines, 0).text) <= _FIRST_LINE_TITLE_CHARS
         page_title = _peek(lines, 0).text.lower() if titled_page else ""
         site, signature = _site_part(page_title), _signature(page_title)
+        named_site = _host_named_part(page_title, doc.url)
         page_words = frozenset(_peek(lines, 0).features.content) if titled_page else frozenset()
+        site_words = _site_words(site, page_words)
         titles = tuple(map(_TitlePart, _title_parts(page_title)))
         # (a headline printed twice stands against a page title that shares nothing with it: where there is one)
         twice_counts = titled_page and _begins_with_page_title(_peek(lines, 0))
@@ -226,12 +229,13 @@ class MetadataStage:
         above_meta = frozenset(m - k for m in meta_lines for k in range(1, 5))
         peek = _peeker(lines)
         for i in sorted(repeats.union(window)):
-            if i in taken or not _open(line := peek(i)) or not _headline_shaped(line):
+            if i in taken or not _open(line := peek(i)) or not _headline_shaped(line) or _lead_in(line):
                 continue
             f = line.features
             base = 1.0 + min(f.units, 12) / 12
             lowered_line = line.text.lower()       # (once: both picks read it)
-            shares = i > 0 and i not in repeats and shares_title(lowered_line, f, page_title, page_words, TITLE_SHARE)
+            shares = (i > 0 and i not in repeats and shares_title(lowered_line, f, page_title, page_words, TITLE_SHARE)
+                      and not _shares_site_only(f, page_words, site_words))
             near = i in above_meta
             if i in window:
                 titled = i > 0 and (shares or (i in repeats and shares_title(lowered_line, f, page_title,
@@ -241,8 +245,9 @@ class MetadataStage:
                     best, best_score = i, score
             # The site's name alone (the logo, "A List Apart" of "Understanding Web Design – A List Apart") shares
             # the page title but is no headline: it names no title (the window's pick, and so the labels, as before).
-            masthead = site is not None and (lowered_line.strip() == site or (
-                signature is not None and _SITE_SEPARATOR.split(lowered_line.strip()) == signature))
+            masthead = (site is not None and (lowered_line.strip() == site or (
+                signature is not None and _SITE_SEPARATOR.split(lowered_line.strip()) == signature))) or (
+                named_site is not None and lowered_line.strip() == named_site)
             titled = 0.0 if masthead else 4.0 if i in repeats else 3.0 if shares else 0.0
             if not titled and not masthead and twice_counts and _printed_twice(texts, i, first):
                 titled = _PRINTED_TWICE
@@ -397,6 +402,80 @@ def _site_part(page_title: str) -> str | None:
     line repeating it is the site's logo or masthead, not the headline."""
     signed = _SITE_SEPARATOR.split(page_title)
     return signed[-1].strip() if len(signed) > 1 else None
+
+
+def _site_words(site: str | None, page_words: frozenset[str]) -> frozenset[str]:
+    """The page title's topic words (``page_words``) that its site's name (:func:`_site_part`, lower case)
+    holds: "quanta", "magazine" of "The Year in Mathematics | Quanta Magazine"."""
+    if site is None:
+        return frozenset()
+    named = frozenset(_TITLE_WORD.findall(site))
+    return page_words & named
+
+
+def _shares_site_only(f, page_words: frozenset[str], site_words: frozenset[str]) -> bool:
+    """Does a header line share the page title's words only through the site's name (``site_words``)? A photo
+    credit ("Ann Lee/ Quanta Magazine; Bo Li for Quanta Magazine"), a logo's line or a promo that names the
+    site shares the page title "Headline | Quanta Magazine" as much as the headline does, and is none: what it
+    shares says nothing of the article."""
+    if not site_words:
+        return False
+    shared = page_words.intersection(f.content)
+    return bool(shared) and shared <= site_words
+
+
+def _dated_headline(lines, i: int) -> bool:
+    """Is dateline ``i`` the headline that carries its date ("Metasploit Wrap-Up 12/19/2025" under the page
+    title "Metasploit Weekly Wrap-Up"): a headline-shaped line whose words (:func:`_title_stems`: letters only,
+    the date's figures left out) are mostly the page title's headline's (word F1 :data:`_DATED_HEADLINE_F1`)?
+    A dateline shares none of them ("Dec 19, 2025 | 5 min read"): this one is a headline candidate, not the
+    date."""
+    if i == 0 or not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
+        return False
+    line = _peek(lines, i)
+    if not _headline_shaped(line):
+        return False
+    stems = _title_stems(line.text, frozenset())
+    return len(stems) >= _DATED_HEADLINE_WORDS and _word_overlap(
+        stems, _title_stems(_page_title(_peek(lines, 0)), frozenset())) >= _DATED_HEADLINE_F1
+
+
+#: A dateline is the headline when its words are the page title's headline's this much (word F1 of their stems)
+#: and they are this many at least.
+_DATED_HEADLINE_F1 = 0.6
+_DATED_HEADLINE_WORDS = 2
+
+
+def _host_named_part(page_title: str, url: str | None) -> str | None:
+    """The first part of a page title "Site: Headline" or "Site | Headline" (lower case) where it is the site's
+    name: of at most :data:`_SITE_NAME_WORDS` words, its letters holding a label of the URL's host ("Engora
+    Data Blog" of blog.engora.com), with a longer part after it. A header line that prints it alone is the
+    site's masthead, as a line printing the last part, the site's name of "Headline | Site", is
+    (:func:`_site_part`); None where the page title does not begin with the site's name or no URL is known."""
+    host = site_host(url) if url else ""
+    if not host or not page_title:
+        return None
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(page_title[:_TITLE_CHARS]) if part.strip()]
+    if len(parts) < 2 or _words_up_to(parts[0], _SITE_NAME_WORDS + 1) > _SITE_NAME_WORDS or len(parts[1]) <= len(
+            parts[0]):
+        return None
+    letters = _NOT_LETTERS.sub("", parts[0])
+    labels = host.split(".")[:-1]
+    return parts[0] if any(len(label) >= _HOST_LABEL_CHARS and label in letters for label in labels) else None
+
+
+#: A site's name at the head of a page title has at most this many words; a host's label that names it this many
+#: letters at least (not "www", "blog", "news").
+_SITE_NAME_WORDS = 4
+_HOST_LABEL_CHARS = 5
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
+def _lead_in(line) -> bool:
+    """Does the header line end with a colon: a label or a lead-in to what follows ("Erik Demaine's Folding
+    and Unfolding:", "In this article:"), which a headline never is (its colon, if any, is inside: "Wine for
+    Beginners: A Guide")?"""
+    return line.features.ends_colon
 
 
 def _signature(page_title: str) -> list[str] | None:
