@@ -782,3 +782,15 @@ def test_the_sites_name_heading_a_page_title_is_no_headline_where_the_url_names_
     elsewhere = cleaner.clean(dump, input_format="text", url="https://example.org/2025/12/storm.html")
     assert elsewhere.title == "Harbour Notes Blog"
 
+
+def test_the_page_titles_stand_in_is_the_printed_headline_it_shortened():
+    # the header's pick is astray: the page title stands in, as the page prints it in full further down
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("Pros and Cons of Harbour Living | Harbour Times\n\n" + menu + "\nSubscribe For Daily Updates\n\n" + PROSE
+            + "\nPros and Cons of Harbour Living: Why Move to the Coast?\n\nThe coast has its charms.\n")
+    assert _clean(dump).title == "Pros and Cons of Harbour Living: Why Move to the Coast?"
+    # a line that only begins with the title's words and runs on as a paragraph does not stand in
+    runs_on = dump.replace("Pros and Cons of Harbour Living: Why Move to the Coast?",
+                           "Pros and Cons of Harbour Living, the council's survey of residents, families, fishermen, "
+                           "shopkeepers, ferry crews and visitors, drew more replies than any before it")
+    assert _clean(runs_on).title == "Pros and Cons of Harbour Living"

@@ -65,7 +65,7 @@ class MetadataStage:
                 stoplist = stopwords(doc.language)
                 credited = (_headline_by_credit(lines, first, stoplist) or _headline_over_credit(lines, first, stoplist)
                             if title is not None else None)
-                doc.meta["title"] = credited or _page_title(_peek(lines, 0))
+                doc.meta["title"] = credited or _page_title_stand_in(lines)
             elif title is not None and named_at is not None and title == _peek(lines, named_at).text and _section_name(
                     lines, named_at):
                 # (value only: the line keeps its label) the page title where it has a headline's shape, as where
@@ -469,6 +469,40 @@ def _host_named_part(page_title: str, url: str | None) -> str | None:
 _SITE_NAME_WORDS = 4
 _HOST_LABEL_CHARS = 5
 _NOT_LETTERS = re.compile(r"[\W_]+")
+
+
+def _page_title_stand_in(lines) -> str | None:
+    """The title where the header's headline went astray or none was found: the page title's headline (the
+    dump's first line without its site's name, :func:`_page_title`); or, where the page prints a headline that
+    begins with it and goes on a little ("Pros and Cons of Tiny House Living: Why Live in a Tiny House?" of
+    "Pros and Cons of Tiny House Living | Site": word F1 :data:`_FULLER_TITLE_F1` at least of their topic
+    words), that line: the page title shortened it."""
+    page = _peek(lines, 0)
+    title = _page_title(page)
+    if len(page.text) > _FIRST_LINE_TITLE_CHARS:
+        return title
+    named = frozenset(_TITLE_WORD.findall(title.lower()))
+    words = frozenset(word for word in page.features.content if word in named)
+    if len(words) < _FULLER_TITLE_WORDS:
+        return title
+    lowered, first_text = title.lower(), page.text.strip()
+    texts = _texts(lines)
+    for i in range(1, len(texts)):
+        text = texts[i]
+        # (the text first: most lines do not begin with the title)
+        if (len(title) < len(text) <= _TITLE_CHARS and text[:len(title)].lower() == lowered
+                and _GOES_ON.match(text, len(title)) and text.strip() != first_text and _headline_shaped(
+                    line := _peek(lines, i)) and _word_overlap(words, line.features.content) >= _FULLER_TITLE_F1):
+            return text
+    return title
+
+
+#: A printed headline that begins with the page title's stands in for it where the page title's headline has this
+#: many topic words at least, the line goes on with a word ("…: Why Live in a Tiny House?") and shares this much
+#: of their topic words (word F1: a subtitle, not a paragraph that begins with the product's name).
+_FULLER_TITLE_WORDS = 3
+_FULLER_TITLE_F1 = 0.5
+_GOES_ON = re.compile(r"\W*\w")
 
 
 def _lead_in(line) -> bool:
