@@ -229,13 +229,12 @@ class MetadataStage:
         above_meta = frozenset(m - k for m in meta_lines for k in range(1, 5))
         peek = _peeker(lines)
         for i in sorted(repeats.union(window)):
-            if i in taken or not _open(line := peek(i)) or not _headline_shaped(line) or _lead_in(line):
+            if i in taken or not _open(line := peek(i)) or not _headline_shaped(line):
                 continue
             f = line.features
             base = 1.0 + min(f.units, 12) / 12
             lowered_line = line.text.lower()       # (once: both picks read it)
-            shares = (i > 0 and i not in repeats and shares_title(lowered_line, f, page_title, page_words, TITLE_SHARE)
-                      and not _shares_site_only(f, page_words, site_words))
+            shares = i > 0 and i not in repeats and shares_title(lowered_line, f, page_title, page_words, TITLE_SHARE)
             near = i in above_meta
             if i in window:
                 titled = i > 0 and (shares or (i in repeats and shares_title(lowered_line, f, page_title,
@@ -243,11 +242,16 @@ class MetadataStage:
                 score = _headline_score(base, 3.0 if titled else 0.0, near, first - i)
                 if score > best_score:
                     best, best_score = i, score
-            # The site's name alone (the logo, "A List Apart" of "Understanding Web Design – A List Apart") shares
-            # the page title but is no headline: it names no title (the window's pick, and so the labels, as before).
+            # A lead-in ("… Folding and Unfolding:") names no title; nor does the site's name alone (the logo, "A List
+            # Apart" of "Understanding Web Design – A List Apart", or "Engora Data Blog" of "Engora Data Blog: …"),
+            # which shares the page title but is no headline, nor a line sharing it only through the site's name (a
+            # photo credit "… for Quanta Magazine"): the window's pick, and so the labels, as before.
+            if _lead_in(line):
+                continue
             masthead = (site is not None and (lowered_line.strip() == site or (
                 signature is not None and _SITE_SEPARATOR.split(lowered_line.strip()) == signature))) or (
                 named_site is not None and lowered_line.strip() == named_site)
+            shares = shares and not _shares_site_only(f, page_words, site_words)
             titled = 0.0 if masthead else 4.0 if i in repeats else 3.0 if shares else 0.0
             if not titled and not masthead and twice_counts and _printed_twice(texts, i, first):
                 titled = _PRINTED_TWICE
@@ -429,11 +433,11 @@ def _dated_headline(lines, i: int) -> bool:
     title "Metasploit Weekly Wrap-Up"): a headline-shaped line whose words (:func:`_title_stems`: letters only,
     the date's figures left out) are mostly the page title's headline's (word F1 :data:`_DATED_HEADLINE_F1`)?
     A dateline shares none of them ("Dec 19, 2025 | 5 min read"): this one is a headline candidate, not the
-    date."""
+    date; not where it credits someone (a forum post's "Title by ann: 3:21pm On Mar 09, 2023" is its dateline)."""
     if i == 0 or not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
         return False
     line = _peek(lines, i)
-    if not _headline_shaped(line):
+    if not _headline_shaped(line) or BY_INSIDE.search(line.text):   # (a post's "Title by Ann: 3:21pm On Mar 9")
         return False
     stems = _title_stems(line.text, frozenset())
     return len(stems) >= _DATED_HEADLINE_WORDS and _word_overlap(
