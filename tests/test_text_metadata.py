@@ -768,6 +768,10 @@ def test_a_dateline_that_is_the_page_titles_headline_with_its_date_is_the_headli
             "Harbour Roundup 12/19/2025\n\nAnn Lee\n\nDec 19, 2025\n\n" + PROSE)
     article = _clean(dump)
     assert (article.title, article.date, article.byline) == ("Harbour Roundup 12/19/2025", "2025-12-19", "Ann Lee")
+    # a dateline that begins with its date, or credits someone, stays the dateline however many words it shares
+    for dateline in ("Dec 19, 2025 in Harbour Roundup", "Harbour Roundup by annlee: 3:21pm On Dec 19, 2025"):
+        dated = _clean(dump.replace("Harbour Roundup 12/19/2025\n\nAnn Lee\n\nDec 19, 2025", "Harbour Roundup\n\n" + dateline))
+        assert dated.title != dateline and dated.date == "2025-12-19", dateline
 
 
 def test_the_sites_name_heading_a_page_title_is_no_headline_where_the_url_names_it():

@@ -433,11 +433,12 @@ def _dated_headline(lines, i: int) -> bool:
     title "Metasploit Weekly Wrap-Up"): a headline-shaped line whose words (:func:`_title_stems`: letters only,
     the date's figures left out) are mostly the page title's headline's (word F1 :data:`_DATED_HEADLINE_F1`)?
     A dateline shares none of them ("Dec 19, 2025 | 5 min read"): this one is a headline candidate, not the
-    date; not where it credits someone (a forum post's "Title by ann: 3:21pm On Mar 09, 2023" is its dateline)."""
+    date; not where it begins with its date ("May 22, 2024 in Planning": a dateline and its category) or credits
+    someone (a forum post's "Title by ann: 3:21pm On Mar 09, 2023" is its dateline)."""
     if i == 0 or not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
         return False
     line = _peek(lines, i)
-    if not _headline_shaped(line) or BY_INSIDE.search(line.text):   # (a post's "Title by Ann: 3:21pm On Mar 9")
+    if not _headline_shaped(line) or _DATE_FIRST.match(line.text) or BY_INSIDE.search(line.text):
         return False
     stems = _title_stems(line.text, frozenset())
     return len(stems) >= _DATED_HEADLINE_WORDS and _word_overlap(
@@ -705,6 +706,9 @@ _MONTHS = "|".join(sorted((re.escape(name) for names in MONTH_NAMES.values() for
 #: post of this year. It names no date the parser could give (no year), but it is the header's dateline: the
 #: name beside it is the byline ("Gabo" / "Jan 23" / "11 min read").
 _DAY_OF_YEAR = re.compile(rf"^(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?)$", re.I)
+#: A line that begins with a date ("May 22, 2024 in Planning", "22 May …", "2024-05-22 …"): no dated headline.
+_DATE_FIRST = lazy_compile(rf"^\W*(?:(?:{_MONTHS})\.?\s+\d|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d|\d{{1,2}}\.?\s+(?:{_MONTHS})\b)",
+                           re.I)
 
 
 #: A dateline has at most this many words; a line of parts ("On Behalf of Ann Lee LLP | Apr 21, 2017 | Law")
