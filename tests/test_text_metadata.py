@@ -808,3 +808,58 @@ def test_a_taxonomy_line_under_the_credit_below_a_standfirst_is_header():
         article = _clean(dump)
         assert label not in article.paragraphs
         assert next(d for d in article.decisions if d.text == label).reason == "the article's tags under its credit"
+
+
+def test_a_line_sharing_the_page_title_only_through_the_sites_name_is_no_headline():
+    # a photo credit that names the site ("… for Harbour Magazine") shares the page title's words as much as the
+    # headline does, and stands nearer the text: what it shares is the site's name, not the article's
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("The Year in Tides | Harbour Magazine\n\n" + menu + "\nThe Year in Tides\n\nBy Ann Lee\n\nMay 5, 2025\n\n"
+            "Share\n\nComment\n\nSave Article\n\nRead Later\n\nVideo: a look back at the harbour's year\n\n"
+            "Ann Lee/ Harbour Magazine; Bo Li for Harbour Magazine\n\nBy Ann Lee\n\nMay 5, 2025\n\n" + PROSE)
+    assert _clean(dump).title == "The Year in Tides"
+
+
+def test_a_header_line_ending_with_a_colon_is_a_lead_in_not_the_headline():
+    dump = ("Storm Repairs Explained (Ann Lee)\n\nAnn Lee's Harbour Notes and Storm Repairs:\n\n"
+            "Storm Repairs Explained\n\n" + PROSE)
+    assert _clean(dump).title == "Storm Repairs Explained"
+
+
+def test_a_dateline_that_is_the_page_titles_headline_with_its_date_is_the_headline():
+    # "Harbour Roundup 12/19/2025" reads as a dateline, but its words are the page title's: it is the headline
+    # (the section's name over it is not), and the dateline under the byline still gives the date
+    dump = ("Harbour Weekly Roundup\n\nNews\nSport\nWeather\nBack to Blog\n\nProducts and Tools\n\n"
+            "Harbour Roundup 12/19/2025\n\nAnn Lee\n\nDec 19, 2025\n\n" + PROSE)
+    article = _clean(dump)
+    assert (article.title, article.date, article.byline) == ("Harbour Roundup 12/19/2025", "2025-12-19", "Ann Lee")
+    # a dateline that begins with its date, or credits someone, stays the dateline however many words it shares
+    for dateline in ("Dec 19, 2025 in Harbour Roundup", "Harbour Roundup by annlee: 3:21pm On Dec 19, 2025"):
+        dated = _clean(dump.replace("Harbour Roundup 12/19/2025\n\nAnn Lee\n\nDec 19, 2025", "Harbour Roundup\n\n" + dateline))
+        assert dated.title != dateline and dated.date == "2025-12-19", dateline
+
+
+def test_the_sites_name_heading_a_page_title_is_no_headline_where_the_url_names_it():
+    # "Site: Headline": the header's line that prints the first part alone is the site's masthead where the URL's
+    # host names it (blog.harbournotes.com); without a URL, nothing says which part is the site's
+    dump = ("Harbour Notes Blog: Storm repairs explained at last\n\nHarbour Notes Blog\n\n"
+            "Ann Lee's thoughts on harbours, storms and the sea.\n\nFriday, December 19, 2025\n\n"
+            "Storm repairs explained at last\n\n" + PROSE)
+    cleaner = Cleaner(use_profiles=False)
+    named = cleaner.clean(dump, input_format="text", url="https://blog.harbournotes.com/2025/12/storm.html")
+    assert named.title is not None and named.title.endswith("Storm repairs explained at last")
+    elsewhere = cleaner.clean(dump, input_format="text", url="https://example.org/2025/12/storm.html")
+    assert elsewhere.title == "Harbour Notes Blog"
+
+
+def test_the_page_titles_stand_in_is_the_printed_headline_it_shortened():
+    # the header's pick is astray: the page title stands in, as the page prints it in full further down
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("Pros and Cons of Harbour Living | Harbour Times\n\n" + menu + "\nSubscribe For Daily Updates\n\n" + PROSE
+            + "\nPros and Cons of Harbour Living: Why Move to the Coast?\n\nThe coast has its charms.\n")
+    assert _clean(dump).title == "Pros and Cons of Harbour Living: Why Move to the Coast?"
+    # a line that only begins with the title's words and runs on as a paragraph does not stand in
+    runs_on = dump.replace("Pros and Cons of Harbour Living: Why Move to the Coast?",
+                           "Pros and Cons of Harbour Living, the council's survey of residents, families, fishermen, "
+                           "shopkeepers, ferry crews and visitors, drew more replies than any before it")
+    assert _clean(runs_on).title == "Pros and Cons of Harbour Living"

@@ -65,7 +65,7 @@ class MetadataStage:
                 stoplist = stopwords(doc.language)
                 credited = (_headline_by_credit(lines, first, stoplist) or _headline_over_credit(lines, first, stoplist)
                             if title is not None else None)
-                doc.meta["title"] = credited or _page_title(_peek(lines, 0))
+                doc.meta["title"] = credited or _page_title_stand_in(lines)
             elif title is not None and named_at is not None and title == _peek(lines, named_at).text and _section_name(
                     lines, named_at):
                 # (value only: the line keeps its label) the page title where it has a headline's shape, as where
@@ -105,7 +105,8 @@ class MetadataStage:
         scan = list(window) + [first] * _credit_as_prose(_peek(lines, first)) + list(range(first + 1, after))
         texts = _texts(lines, max(after, first + 1 + _CREDIT_BELOW))
         # (a line with no date's needle is no dateline: most are passed over from their text, unmade)
-        dates = [i for i in _may_be_dates(lines, texts, scan) if _open(line := _peek(lines, i)) and _is_date(line)]
+        dates = [i for i in _may_be_dates(lines, texts, scan)
+                 if _open(line := _peek(lines, i)) and _is_date(line) and not _dated_headline(lines, i)]
         headline = _page_headline(_peek(lines, 0).text) if lines else None
         bylines = [i for i in _may_be_bylines(texts, scan, dates)
                    if texts[i] != headline and _open(_peek(lines, i)) and _is_byline(lines, i, dates, stoplist)]
@@ -217,7 +218,9 @@ class MetadataStage:
         titled_page = bool(lines) and len(_peek(lines, 0).text) <= _FIRST_LINE_TITLE_CHARS
         page_title = _peek(lines, 0).text.lower() if titled_page else ""
         site, signature = _site_part(page_title), _signature(page_title)
+        named_site = _host_named_part(page_title, doc.url)
         page_words = frozenset(_peek(lines, 0).features.content) if titled_page else frozenset()
+        site_words = _site_words(site, page_words)
         titles = tuple(map(_TitlePart, _title_parts(page_title)))
         # (a headline printed twice stands against a page title that shares nothing with it: where there is one)
         twice_counts = titled_page and _begins_with_page_title(_peek(lines, 0))
@@ -243,10 +246,16 @@ class MetadataStage:
                 score = _headline_score(base, 3.0 if titled else 0.0, near, first - i)
                 if score > best_score:
                     best, best_score = i, score
-            # The site's name alone (the logo, "A List Apart" of "Understanding Web Design – A List Apart") shares
-            # the page title but is no headline: it names no title (the window's pick, and so the labels, as before).
-            masthead = site is not None and (lowered_line.strip() == site or (
-                signature is not None and _SITE_SEPARATOR.split(lowered_line.strip()) == signature))
+            # A lead-in ("… Folding and Unfolding:") names no title; nor does the site's name alone (the logo, "A List
+            # Apart" of "Understanding Web Design – A List Apart", or "Engora Data Blog" of "Engora Data Blog: …"),
+            # which shares the page title but is no headline, nor a line sharing it only through the site's name (a
+            # photo credit "… for Quanta Magazine"): the window's pick, and so the labels, as before.
+            if _lead_in(line):
+                continue
+            masthead = (site is not None and (lowered_line.strip() == site or (
+                signature is not None and _SITE_SEPARATOR.split(lowered_line.strip()) == signature))) or (
+                named_site is not None and lowered_line.strip() == named_site)
+            shares = shares and not _shares_site_only(f, page_words, site_words)
             titled = 0.0 if masthead else 4.0 if i in repeats else 3.0 if shares else 0.0
             if not titled and not masthead and twice_counts and _printed_twice(texts, i, first):
                 titled = _PRINTED_TWICE
@@ -401,6 +410,115 @@ def _site_part(page_title: str) -> str | None:
     line repeating it is the site's logo or masthead, not the headline."""
     signed = _SITE_SEPARATOR.split(page_title)
     return signed[-1].strip() if len(signed) > 1 else None
+
+
+def _site_words(site: str | None, page_words: frozenset[str]) -> frozenset[str]:
+    """The page title's topic words (``page_words``) that its site's name (:func:`_site_part`, lower case)
+    holds: "quanta", "magazine" of "The Year in Mathematics | Quanta Magazine"."""
+    if site is None:
+        return frozenset()
+    named = frozenset(_TITLE_WORD.findall(site))
+    return page_words & named
+
+
+def _shares_site_only(f, page_words: frozenset[str], site_words: frozenset[str]) -> bool:
+    """Does a header line share the page title's words only through the site's name (``site_words``)? A photo
+    credit ("Ann Lee/ Quanta Magazine; Bo Li for Quanta Magazine"), a logo's line or a promo that names the
+    site shares the page title "Headline | Quanta Magazine" as much as the headline does, and is none: what it
+    shares says nothing of the article."""
+    if not site_words:
+        return False
+    shared = page_words.intersection(f.content)
+    return bool(shared) and shared <= site_words
+
+
+def _dated_headline(lines, i: int) -> bool:
+    """Is dateline ``i`` the headline that carries its date ("Metasploit Wrap-Up 12/19/2025" under the page
+    title "Metasploit Weekly Wrap-Up"): a headline-shaped line whose words (:func:`_title_stems`: letters only,
+    the date's figures left out) are mostly the page title's headline's (word F1 :data:`_DATED_HEADLINE_F1`)?
+    A dateline shares none of them ("Dec 19, 2025 | 5 min read"): this one is a headline candidate, not the
+    date; not where it begins with its date ("May 22, 2024 in Planning": a dateline and its category) or credits
+    someone (a forum post's "Title by ann: 3:21pm On Mar 09, 2023" is its dateline)."""
+    if i == 0 or not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
+        return False
+    line = _peek(lines, i)
+    if not _headline_shaped(line) or _DATE_FIRST.match(line.text) or BY_INSIDE.search(line.text):
+        return False
+    stems = _title_stems(line.text, frozenset())
+    return len(stems) >= _DATED_HEADLINE_WORDS and _word_overlap(
+        stems, _title_stems(_page_title(_peek(lines, 0)), frozenset())) >= _DATED_HEADLINE_F1
+
+
+#: A dateline is the headline when its words are the page title's headline's this much (word F1 of their stems)
+#: and they are this many at least.
+_DATED_HEADLINE_F1 = 0.6
+_DATED_HEADLINE_WORDS = 2
+
+
+def _host_named_part(page_title: str, url: str | None) -> str | None:
+    """The first part of a page title "Site: Headline" or "Site | Headline" (lower case) where it is the site's
+    name: of at most :data:`_SITE_NAME_WORDS` words, its letters holding a label of the URL's host ("Engora
+    Data Blog" of blog.engora.com), with a longer part after it. A header line that prints it alone is the
+    site's masthead, as a line printing the last part, the site's name of "Headline | Site", is
+    (:func:`_site_part`); None where the page title does not begin with the site's name or no URL is known."""
+    host = site_host(url) if url else ""
+    if not host or not page_title:
+        return None
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(page_title[:_TITLE_CHARS]) if part.strip()]
+    if len(parts) < 2 or _words_up_to(parts[0], _SITE_NAME_WORDS + 1) > _SITE_NAME_WORDS or len(parts[1]) <= len(
+            parts[0]):
+        return None
+    letters = _NOT_LETTERS.sub("", parts[0])
+    labels = host.split(".")[:-1]
+    return parts[0] if any(len(label) >= _HOST_LABEL_CHARS and label in letters for label in labels) else None
+
+
+#: A site's name at the head of a page title has at most this many words; a host's label that names it this many
+#: letters at least (not "www", "blog", "news").
+_SITE_NAME_WORDS = 4
+_HOST_LABEL_CHARS = 5
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
+def _page_title_stand_in(lines) -> str | None:
+    """The title where the header's headline went astray or none was found: the page title's headline (the
+    dump's first line without its site's name, :func:`_page_title`); or, where the page prints a headline that
+    begins with it and goes on a little ("Pros and Cons of Tiny House Living: Why Live in a Tiny House?" of
+    "Pros and Cons of Tiny House Living | Site": word F1 :data:`_FULLER_TITLE_F1` at least of their topic
+    words), that line: the page title shortened it."""
+    page = _peek(lines, 0)
+    title = _page_title(page)
+    if len(page.text) > _FIRST_LINE_TITLE_CHARS:
+        return title
+    named = frozenset(_TITLE_WORD.findall(title.lower()))
+    words = frozenset(word for word in page.features.content if word in named)
+    if len(words) < _FULLER_TITLE_WORDS:
+        return title
+    lowered, first_text = title.lower(), page.text.strip()
+    texts = _texts(lines)
+    for i in range(1, len(texts)):
+        text = texts[i]
+        # (the text first: most lines do not begin with the title)
+        if (len(title) < len(text) <= _TITLE_CHARS and text[:len(title)].lower() == lowered
+                and _GOES_ON.match(text, len(title)) and text.strip() != first_text and _headline_shaped(
+                    line := _peek(lines, i)) and _word_overlap(words, line.features.content) >= _FULLER_TITLE_F1):
+            return text
+    return title
+
+
+#: A printed headline that begins with the page title's stands in for it where the page title's headline has this
+#: many topic words at least, the line goes on with a word ("…: Why Live in a Tiny House?") and shares this much
+#: of their topic words (word F1: a subtitle, not a paragraph that begins with the product's name).
+_FULLER_TITLE_WORDS = 3
+_FULLER_TITLE_F1 = 0.5
+_GOES_ON = re.compile(r"\W*\w")
+
+
+def _lead_in(line) -> bool:
+    """Does the header line end with a colon: a label or a lead-in to what follows ("Erik Demaine's Folding
+    and Unfolding:", "In this article:"), which a headline never is (its colon, if any, is inside: "Wine for
+    Beginners: A Guide")?"""
+    return line.features.ends_colon
 
 
 def _signature(page_title: str) -> list[str] | None:
@@ -660,6 +778,9 @@ _MONTHS = "|".join(sorted((re.escape(name) for names in MONTH_NAMES.values() for
 #: post of this year. It names no date the parser could give (no year), but it is the header's dateline: the
 #: name beside it is the byline ("Gabo" / "Jan 23" / "11 min read").
 _DAY_OF_YEAR = re.compile(rf"^(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?)$", re.I)
+#: A line that begins with a date ("May 22, 2024 in Planning", "22 May …", "2024-05-22 …"): no dated headline.
+_DATE_FIRST = lazy_compile(rf"^\W*(?:(?:{_MONTHS})\.?\s+\d|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d|\d{{1,2}}\.?\s+(?:{_MONTHS})\b)",
+                           re.I)
 
 
 #: A dateline has at most this many words; a line of parts ("On Behalf of Ann Lee LLP | Apr 21, 2017 | Law")
