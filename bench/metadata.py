@@ -84,8 +84,9 @@ def word_f1(truth: str, found: str) -> float:
     common = sum((expected & got).values())
     if not common:
         return 0.0
-    precision, recall = common / sum(got.values()), common / sum(expected.values())
-    return 2 * precision * recall / (precision + recall)
+    # (2PR / (P + R) reduced to one division of whole numbers: the product of two rounded quotients gave
+    # 0.7999999999999999 for 6 of 7 words against 6 of 8, and failed a title at exactly 0.8)
+    return 2 * common / (sum(got.values()) + sum(expected.values()))
 
 
 def iso_day(text: str) -> str | None:

@@ -25,6 +25,9 @@ def test_word_f1():
     assert word_f1("Ann Lee", "ann lee.") == 1.0
     assert word_f1("Ann Lee", "By Ann Lee") == pytest.approx(0.8)
     assert word_f1("Ann Lee", "Bob Smith") == 0.0
+    # exactly the title threshold: 6 words shared of 7 found and 8 true (2PR/(P+R) in floats gave 0.7999…)
+    assert word_f1("one two three four five six seven eight", "one two three four five six nine") == 0.8
+    assert is_right("title", "one two three four five six seven eight", "one two three four five six nine")
     assert word_f1("Ann Lee", "") == 0.0
 
 
