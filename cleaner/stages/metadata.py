@@ -16,7 +16,7 @@ Profile rules (stage ``site``) win: a field they set is not looked for again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -145,7 +145,8 @@ class MetadataStage:
                 meta["date"] = _dated_at_foot(lines, first, last, day_first) or _published(lines, dated, day_first)
             if meta["date"] is None and date_in_url(doc.url) is None and not dates:
                 # the header's end is a menu's or a teaser's prose above the article: its headline's dateline
-                block = _headline_block_under(lines, _PeekedTexts(lines), first)
+                # (the texts of the lines searched copied at once: a Line or a view made for each cost more)
+                block = _headline_block_under(lines, _texts(lines, first + 1 + _BLOCK_UNDER), first)
                 meta["date"] = _published(lines, [block[1]], day_first) if block is not None else None
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
@@ -623,13 +624,14 @@ def _credit_as_prose(line) -> bool:
     return _credit_with_role(line.text, byline_name(line.text), f)
 
 
-def _may_be_dates(lines, texts: Sequence[str], indices: Iterable[int]) -> list[int]:
+def _may_be_dates(lines, texts: Sequence[str], indices: Iterable[int]) -> Iterator[int]:
     """The lines of ``indices`` (in order) that may be datelines (:func:`_is_date`): the others' texts hold
     no :data:`DATE_NEEDLE` and the shapes did not take them for one. Read from their texts and signals,
-    without making the lines (the signals' reader looked up once)."""
+    without making the lines (the signals' reader looked up once); as they are asked for (a search for the
+    nearest dateline reads no further)."""
     signal = _signals(lines)
     needle = DATE_NEEDLE.search
-    return [i for i in indices if needle(texts[i]) is not None or signal(i) == "dateline"]
+    return (i for i in indices if needle(texts[i]) is not None or signal(i) == "dateline")
 
 
 def _may_be_bylines(texts: Sequence[str], scan: list[int], dates: list[int]) -> list[int]:
@@ -1009,20 +1011,6 @@ def _headline_block_under(lines, texts: Sequence[str], first: int) -> tuple[int,
     return block
 
 
-class _PeekedTexts(Sequence[str]):
-    """The lines' texts, each read from its line when asked (:func:`_peek`): a search under the header's end
-    reads a few of the body's lines, and copies no list of their texts (:func:`_texts`)."""
-
-    def __init__(self, lines) -> None:
-        self._peek, self._count = _peeker(lines), len(lines)
-
-    def __getitem__(self, i):  # type: ignore[override]  (an index only, no slice)
-        return self._peek(i).text
-
-    def __len__(self) -> int:
-        return self._count
-
-
 #: How far under the header's end a headline with its dateline is looked for, and how much of the page
 #: title's words (F1) it shares there.
 _BLOCK_UNDER = 120
@@ -1036,10 +1024,18 @@ def _headline_block_in(lines, texts: Sequence[str], datelines: range) -> tuple[i
     page_title, page_words = texts[0].lower(), frozenset(_peek(lines, 0).features.content)
     if not page_words:
         return None
+    shares: dict[int, bool] = {}      # (each line's words read once: a line stands above three datelines)
+
+    def shares_page_word(h: int) -> bool:
+        found = shares.get(h)
+        if found is None:
+            found = shares[h] = not page_words.isdisjoint(texts[h].lower().split())
+        return found
+
     for d in datelines:
         # (from the texts first, no line made for most: a date's digit, a word of the page title just above it)
         if _DIGIT.search(texts[d]) is None or not any(
-                not page_words.isdisjoint(texts[h].lower().split()) for h in range(max(1, d - 1 - _BLOCK_BETWEEN), d)):
+                shares_page_word(h) for h in range(max(1, d - 1 - _BLOCK_BETWEEN), d)):
             continue
         if not _is_date(_peek(lines, d)):
             continue
@@ -1265,7 +1261,7 @@ def _named_in_bio(lines, first: int, last: int | None, stoplist: frozenset[str])
     for k, text in enumerate(texts):
         # (a name line just above that the line opens with first: the bio's pattern is matched on few lines)
         above = names[max(0, k - _BIO_UNDER):k]
-        if not text[:1].isupper() or not any(name and text.startswith(name) for name in above):
+        if not text[:1].isupper() or not text.startswith(tuple(filter(None, above))):
             continue
         bio = BIO_OPENING.match(text)
         if bio is None:
