@@ -848,12 +848,23 @@ def _credited_under_header(lines, first: int, stoplist: frozenset[str]) -> str |
     lines that may hold one (:data:`_MAY_CREDIT`, matched once on each line's text: no line made for most):
     a "Written by …" line (:func:`_credited_in_text`), else an author's box headed with the name
     (:func:`_named_in_about`). Value only."""
-    texts = _texts(lines)
-    match = _MAY_CREDIT.match
-    found = [i for i in range(first + 1, len(texts)) if match(texts[i])]
+    found = _may_credit(lines, first + 1)
     if not found:
         return None
+    texts = _texts(lines)
     return _credited_in_text(lines, texts, found, stoplist) or _named_in_about(texts, found, stoplist)
+
+
+def _may_credit(lines, start: int) -> list[int]:
+    """The index of each line from ``start`` on that :data:`_MAY_CREDIT` matches: in the core where it holds the
+    lines (``NativeLines.may_credit``, the pattern translated: no call for each line here, nor a copy of its
+    text; most of a page's lines are none); this is the reference."""
+    native = getattr(lines, "may_credit", None)
+    if native is not None:
+        return native(start)
+    texts = _texts(lines)
+    match = _MAY_CREDIT.match
+    return [i for i in range(start, len(texts)) if match(texts[i])]
 
 
 #: A line that may credit the author under the header: "Written by …", "Posted by:", "About Ann Lee".
