@@ -145,8 +145,7 @@ class MetadataStage:
                 meta["date"] = _dated_at_foot(lines, first, last, day_first) or _published(lines, dated, day_first)
             if meta["date"] is None and date_in_url(doc.url) is None and not dates:
                 # the header's end is a menu's or a teaser's prose above the article: its headline's dateline
-                # (the texts of the lines searched copied at once: a Line or a view made for each cost more)
-                block = _headline_block_under(lines, _texts(lines, first + 1 + _BLOCK_UNDER), first)
+                block = _headline_block_under(lines, _TextsRead(lines), first)
                 meta["date"] = _published(lines, [block[1]], day_first) if block is not None else None
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
@@ -1020,6 +1019,22 @@ def _headline_block_under(lines, texts: Sequence[str], first: int) -> tuple[int,
             _peek(lines, block[0]).features.content, _peek(lines, 0).features.content) < _BLOCK_UNDER_OVERLAP:
         return None
     return block
+
+
+class _TextsRead(Sequence[str]):
+    """The lines' texts, each read when asked (:func:`_text_at`: from the core where it holds the lines, with no
+    Line or view made for it): a search under the header's end reads a hundred of the body's lines, most of
+    them for a digit alone, and copies no list of their texts (:func:`_texts`)."""
+
+    def __init__(self, lines) -> None:
+        self._read = getattr(lines, "text", None) or (lambda i: lines[i].text)    # (as _text_at, looked up once)
+        self._count = len(lines)
+
+    def __getitem__(self, i):  # type: ignore[override]  (an index only, no slice)
+        return self._read(i)
+
+    def __len__(self) -> int:
+        return self._count
 
 
 #: How far under the header's end a headline with its dateline is looked for, and how much of the page
