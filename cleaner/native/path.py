@@ -319,7 +319,7 @@ class NativeLines(Sequence):
     def may_credit(self, start: int) -> list[int]:
         """``metadata._may_credit`` in the core: the index of each line from ``start`` on whose text the pattern
         ``metadata._MAY_CREDIT`` matches (``match``), read where the core holds the lines (no text copied)."""
-        return self.result.may_credit(self.path.path, start)
+        return self.result.may_credit(start)
 
     def repeating_titles(self, titles: list[str], start: int, stop: int, threshold: float) -> list[int]:
         """``metadata._repeating`` in the core: the index of each line of ``start``..``stop`` that, in lower

@@ -430,8 +430,8 @@ pub struct TextPath {
     columns: ColumnRules,
     repeats: RepeatRules,
     /// `metadata._MAY_CREDIT` (Python's `match()`): a line under the header that may credit the author
-    /// ([`Document::may_credit`]).
-    may_credit: Pattern,
+    /// ([`Document::may_credit`]; each document holds it).
+    may_credit: Arc<Pattern>,
     fold: Py<PyAny>,
     folds: Mutex<FxHashMap<char, String>>,
     stages: [u16; 6],
@@ -496,7 +496,10 @@ impl TextPath {
         };
         let stages: Vec<u16> = item(spec, "stages")?.extract()?;
         let metadata = item(spec, "metadata")?;
-        let may_credit = pattern(&table, &item(metadata.cast::<PyDict>()?, "may_credit")?)?;
+        let may_credit = Arc::new(pattern(
+            &table,
+            &item(metadata.cast::<PyDict>()?, "may_credit")?,
+        )?);
         Ok(TextPath {
             rules: core.rules.clone(),
             languages: Languages::new(language_rules(
@@ -689,6 +692,7 @@ impl TextPath {
                 path_id: self.id,
                 prose_units: self.columns.prose_units,
                 table: self.table.clone(),
+                may_credit: self.may_credit.clone(),
             })
         })
     }
@@ -721,6 +725,8 @@ pub struct Document {
     prose_units: u32,
     /// The characters' table of the path (`str.lower()` of a line, as Python does it).
     table: Arc<Table>,
+    /// The path's `metadata._MAY_CREDIT` ([`Document::may_credit`]).
+    may_credit: Arc<Pattern>,
 }
 
 /// Reason codes in the `reasons` column: a fixed reason's number, or these.
@@ -905,25 +911,16 @@ impl Document {
         })
     }
 
-    /// `metadata._may_credit`: the index of each line from `start` on that `path`'s `may_credit` pattern
+    /// `metadata._may_credit`: the index of each line from `start` on that the path's `may_credit` pattern
     /// matches (Python's `match()` of the line's text): a scan of every line under the header, which the
     /// metadata stage makes without a call (and a copy of the text) for each line.
-    fn may_credit(
-        &self,
-        py: Python<'_>,
-        path: &Bound<'_, TextPath>,
-        start: usize,
-    ) -> PyResult<Vec<usize>> {
+    fn may_credit(&self, py: Python<'_>, start: usize) -> PyResult<Vec<usize>> {
         let source = self.source(py)?;
         guarded(|| {
-            let path = path.get();
-            if path.id != self.path_id {
-                return Err(value_error("the document comes from another path"));
-            }
             Ok((start.min(self.doc.len())..self.doc.len())
                 .filter(|&i| {
-                    path.may_credit
-                        .is_match(&Forms::new(&path.table, self.doc.text(source, i)))
+                    self.may_credit
+                        .is_match(&Forms::new(&self.table, self.doc.text(source, i)))
                 })
                 .collect())
         })
