@@ -450,3 +450,39 @@ def test_a_profiled_dumps_phrases_are_found_by_the_core(monkeypatch):
     with monkeypatch.context() as reference:
         reference.setattr(native_path, "native_path", lambda: None)   # the Python reference, all of it
         assert cleaner.clean(dump).to_dict() == article.to_dict() and len(calls) == 1
+
+
+#: Lines that may credit the author under the header (``metadata._MAY_CREDIT``), or nearly: each opening, case,
+#: bullet and ending the pattern reads, and words that part the engines (the folded "ſ", "K", "İ").
+_CREDIT_LINES = st.sampled_from([
+    "Written by Ann Lee", "POSTED BY: Bo Li", "• story by the desk", "- Words by", "Article written by:",
+    "Text by  :", "posted byline", "Written by", "About Amar Hussain", "ABOUT Alexa", "Über Jörg Müller:",
+    "à propos de Zoé", "Sobre María José", "Om Åsa", "over Ann Lee Bo Li Cy Ma Di Wu", "About",
+    "About the author", "About 3 people", "Abouts Ann", "Written bY Ann", "WRıTTEN by Ann", "ſtory by Ann",
+    "Kelvin written by", "\u2013 posted by Ann", "| text by", "Aboutſ Ann", "About Ann Lee, Author"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_CREDIT_LINES | _line, min_size=1, max_size=12))
+def test_the_cores_find_the_same_lines_that_may_credit_the_author(texts):
+    """``metadata._may_credit``: the core's (``NativeLines.may_credit``: the pattern translated, run on the lines
+    where the core holds them) against the reference (``_MAY_CREDIT.match`` of each line's text), on credit
+    lines, near misses and any text."""
+    from cleaner.stages.metadata import _may_credit
+
+    text = "\n".join(["Page title", *(t.replace("\x00", "").replace("\n", " ") for t in texts)]) + "\n"
+    core_lines = pipeline.run_text(text, core=native_path.native_path())._lines
+    assert isinstance(core_lines, native_path.NativeLines)
+    plain = [_Plain(line) for line in core_lines.texts()]
+    for start in (0, 1, 2, len(plain)):
+        assert core_lines.may_credit(start) == _may_credit(plain, start)
+
+
+def test_the_core_finds_the_lines_that_may_credit_the_author():
+    """The core's lines are those the pattern matches, from ``start`` on (not those before it)."""
+    text = "Page title\nWritten by Ann Lee\nSome text of the article here.\nAbout Amar Hussain\nPosted by:\n"
+    core_lines = pipeline.run_text(text, core=native_path.native_path())._lines
+    texts = core_lines.texts()
+    expected = [texts.index(t) for t in ("Written by Ann Lee", "About Amar Hussain", "Posted by:")]
+    assert core_lines.may_credit(0) == expected
+    assert core_lines.may_credit(expected[0] + 1) == expected[1:]

@@ -67,6 +67,7 @@ class NativePath:
             "overrule_words": rules.phrase_rules()["overrule_words"], "shape_verdicts": shape_verdicts,
             "shapes": shapes, "repeats": rules.repeat_rules(), "language": rules.language_rules(),
             "columns": rules.column_rules(code), "stages": list(range(1, len(rules.STAGES) + 1)),
+            "metadata": rules.metadata_rules(),
         })
         self._models: dict[int, tuple[Any, Any]] = {}
         #: what the core raises when it will not or cannot clean a text: the Python reference cleans it then
@@ -314,6 +315,11 @@ class NativeLines(Sequence):
         """Line ``i``'s signal, without making the line: the metadata stage asks it of lines it mostly skips."""
         line = self.made.get(i)
         return line.signal if line is not None else self.path.signals[self._signal[i]]
+
+    def may_credit(self, start: int) -> list[int]:
+        """``metadata._may_credit`` in the core: the index of each line from ``start`` on whose text the pattern
+        ``metadata._MAY_CREDIT`` matches (``match``), read where the core holds the lines (no text copied)."""
+        return self.result.may_credit(start)
 
     def repeating_titles(self, titles: list[str], start: int, stop: int, threshold: float) -> list[int]:
         """``metadata._repeating`` in the core: the index of each line of ``start``..``stop`` that, in lower

@@ -77,7 +77,8 @@ def _shipped_specs() -> dict[str, dict[str, Any]]:
 
 
 def build_specs() -> dict[str, Any]:
-    """The translations of every regex the rules hand the core (:func:`shape_rules`, :func:`language_rules`),
+    """The translations of every regex the rules hand the core (:func:`shape_rules`, :func:`language_rules`,
+    :func:`metadata_rules`),
     all made now, as :data:`SPECS_FILE` holds them."""
     global _read_shipped
     _translated.clear()
@@ -85,6 +86,7 @@ def build_specs() -> dict[str, Any]:
     try:
         shape_rules()
         language_rules()
+        metadata_rules()
     finally:
         _read_shipped = True
     return {"version": SPECS_VERSION, "specs": json.loads(json.dumps(_translated))}
@@ -165,6 +167,14 @@ def shape_rules() -> dict[str, Any]:
             "gallery_items": stage.gallery_items, "gallery_caption_lines": stage.gallery_caption_lines,
             "gallery_caption_units": stage.gallery_caption_units, "gallery_heading_words": stage.gallery_heading_words,
             "gallery_heading_lines": stage.gallery_heading_lines, "gallery_caption_growth": stage.gallery_caption_growth}
+
+
+def metadata_rules() -> dict[str, Any]:
+    """The pattern of :mod:`cleaner.stages.metadata` the core runs over a document's lines: the lines under the
+    header that may credit the author (``NativeLines.may_credit``), as the stage calls it (``match``)."""
+    from ..stages import metadata
+
+    return {"may_credit": pattern_spec("metadata._MAY_CREDIT", metadata._MAY_CREDIT, anchored=True)}
 
 
 def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:

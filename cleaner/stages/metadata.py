@@ -16,7 +16,7 @@ Profile rules (stage ``site``) win: a field they set is not looked for again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -147,7 +147,7 @@ class MetadataStage:
                 meta["date"] = _dated_at_foot(lines, first, last, day_first) or _published(lines, dated, day_first)
             if meta["date"] is None and date_in_url(doc.url) is None and not dates:
                 # the header's end is a menu's or a teaser's prose above the article: its headline's dateline
-                block = _headline_block_under(lines, _PeekedTexts(lines), first)
+                block = _headline_block_under(lines, _TextsRead(lines), first)
                 meta["date"] = _published(lines, [block[1]], day_first) if block is not None else None
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
@@ -816,13 +816,14 @@ def _credit_as_prose(line) -> bool:
     return _credit_with_role(line.text, byline_name(line.text), f)
 
 
-def _may_be_dates(lines, texts: Sequence[str], indices: Iterable[int]) -> list[int]:
+def _may_be_dates(lines, texts: Sequence[str], indices: Iterable[int]) -> Iterator[int]:
     """The lines of ``indices`` (in order) that may be datelines (:func:`_is_date`): the others' texts hold
     no :data:`DATE_NEEDLE` and the shapes did not take them for one. Read from their texts and signals,
-    without making the lines (the signals' reader looked up once)."""
+    without making the lines (the signals' reader looked up once); as they are asked for (a search for the
+    nearest dateline reads no further)."""
     signal = _signals(lines)
     needle = DATE_NEEDLE.search
-    return [i for i in indices if needle(texts[i]) is not None or signal(i) == "dateline"]
+    return (i for i in indices if needle(texts[i]) is not None or signal(i) == "dateline")
 
 
 def _may_be_bylines(texts: Sequence[str], scan: list[int], dates: list[int]) -> list[int]:
@@ -1039,12 +1040,23 @@ def _credited_under_header(lines, first: int, stoplist: frozenset[str]) -> str |
     lines that may hold one (:data:`_MAY_CREDIT`, matched once on each line's text: no line made for most):
     a "Written by …" line (:func:`_credited_in_text`), else an author's box headed with the name
     (:func:`_named_in_about`). Value only."""
-    texts = _texts(lines)
-    match = _MAY_CREDIT.match
-    found = [i for i in range(first + 1, len(texts)) if match(texts[i])]
+    found = _may_credit(lines, first + 1)
     if not found:
         return None
+    texts = _texts(lines)
     return _credited_in_text(lines, texts, found, stoplist) or _named_in_about(texts, found, stoplist)
+
+
+def _may_credit(lines, start: int) -> list[int]:
+    """The index of each line from ``start`` on that :data:`_MAY_CREDIT` matches: in the core where it holds the
+    lines (``NativeLines.may_credit``, the pattern translated: no call for each line here, nor a copy of its
+    text; most of a page's lines are none); this is the reference."""
+    native = getattr(lines, "may_credit", None)
+    if native is not None:
+        return native(start)
+    texts = _texts(lines)
+    match = _MAY_CREDIT.match
+    return [i for i in range(start, len(texts)) if match(texts[i])]
 
 
 #: A line that may credit the author under the header: "Written by …", "Posted by:", "About Ann Lee".
@@ -1202,15 +1214,17 @@ def _headline_block_under(lines, texts: Sequence[str], first: int) -> tuple[int,
     return block
 
 
-class _PeekedTexts(Sequence[str]):
-    """The lines' texts, each read from its line when asked (:func:`_peek`): a search under the header's end
-    reads a few of the body's lines, and copies no list of their texts (:func:`_texts`)."""
+class _TextsRead(Sequence[str]):
+    """The lines' texts, each read when asked (:func:`_text_at`: from the core where it holds the lines, with no
+    Line or view made for it): a search under the header's end reads a hundred of the body's lines, most of
+    them for a digit alone, and copies no list of their texts (:func:`_texts`)."""
 
     def __init__(self, lines) -> None:
-        self._peek, self._count = _peeker(lines), len(lines)
+        self._read = getattr(lines, "text", None) or (lambda i: lines[i].text)    # (as _text_at, looked up once)
+        self._count = len(lines)
 
     def __getitem__(self, i):  # type: ignore[override]  (an index only, no slice)
-        return self._peek(i).text
+        return self._read(i)
 
     def __len__(self) -> int:
         return self._count
@@ -1229,10 +1243,18 @@ def _headline_block_in(lines, texts: Sequence[str], datelines: range) -> tuple[i
     page_title, page_words = texts[0].lower(), frozenset(_peek(lines, 0).features.content)
     if not page_words:
         return None
+    shares: dict[int, bool] = {}      # (each line's words read once: a line stands above three datelines)
+
+    def shares_page_word(h: int) -> bool:
+        found = shares.get(h)
+        if found is None:
+            found = shares[h] = not page_words.isdisjoint(texts[h].lower().split())
+        return found
+
     for d in datelines:
         # (from the texts first, no line made for most: a date's digit, a word of the page title just above it)
         if _DIGIT.search(texts[d]) is None or not any(
-                not page_words.isdisjoint(texts[h].lower().split()) for h in range(max(1, d - 1 - _BLOCK_BETWEEN), d)):
+                shares_page_word(h) for h in range(max(1, d - 1 - _BLOCK_BETWEEN), d)):
             continue
         if not _is_date(_peek(lines, d)):
             continue
@@ -1458,7 +1480,7 @@ def _named_in_bio(lines, first: int, last: int | None, stoplist: frozenset[str])
     for k, text in enumerate(texts):
         # (a name line just above that the line opens with first: the bio's pattern is matched on few lines)
         above = names[max(0, k - _BIO_UNDER):k]
-        if not text[:1].isupper() or not any(name and text.startswith(name) for name in above):
+        if not text[:1].isupper() or not text.startswith(tuple(filter(None, above))):
             continue
         bio = BIO_OPENING.match(text)
         if bio is None:

@@ -15,7 +15,7 @@ use crate::columns::{self, Array, Bin, Cmp, Expr, Func};
 use crate::doc::{Doc, FoldedRows, Reason, Signal, BODY, HARD, MARKUP, SOFT};
 use crate::language::{LanguageRules, Languages, WordRuns};
 use crate::measures::{Measurer, Rules};
-use crate::patterns::{Pattern, PatternSpec};
+use crate::patterns::{Forms, Pattern, PatternSpec};
 use crate::phrases::{self, Scratch};
 use crate::repeats::RepeatRules;
 use crate::shapes::{ShapePatterns, ShapeRules, ShapeVerdicts, Verdict};
@@ -429,6 +429,9 @@ pub struct TextPath {
     shapes: ShapeRules,
     columns: ColumnRules,
     repeats: RepeatRules,
+    /// `metadata._MAY_CREDIT` (Python's `match()`): a line under the header that may credit the author
+    /// ([`Document::may_credit`]; each document holds it).
+    may_credit: Arc<Pattern>,
     fold: Py<PyAny>,
     folds: Mutex<FxHashMap<char, String>>,
     stages: [u16; 6],
@@ -492,6 +495,11 @@ impl TextPath {
             contents_signal: contents.signal,
         };
         let stages: Vec<u16> = item(spec, "stages")?.extract()?;
+        let metadata = item(spec, "metadata")?;
+        let may_credit = Arc::new(pattern(
+            &table,
+            &item(metadata.cast::<PyDict>()?, "may_credit")?,
+        )?);
         Ok(TextPath {
             rules: core.rules.clone(),
             languages: Languages::new(language_rules(
@@ -504,6 +512,7 @@ impl TextPath {
             shapes,
             columns: column_rules(item(spec, "columns")?.cast::<PyDict>()?, signals)?,
             repeats,
+            may_credit,
             fold: item(repeats_spec, "fold")?.unbind(),
             folds: Mutex::new(FxHashMap::default()),
             stages: stages
@@ -683,6 +692,7 @@ impl TextPath {
                 path_id: self.id,
                 prose_units: self.columns.prose_units,
                 table: self.table.clone(),
+                may_credit: self.may_credit.clone(),
             })
         })
     }
@@ -715,6 +725,8 @@ pub struct Document {
     prose_units: u32,
     /// The characters' table of the path (`str.lower()` of a line, as Python does it).
     table: Arc<Table>,
+    /// The path's `metadata._MAY_CREDIT` ([`Document::may_credit`]).
+    may_credit: Arc<Pattern>,
 }
 
 /// Reason codes in the `reasons` column: a fixed reason's number, or these.
@@ -896,6 +908,21 @@ impl Document {
                 threshold,
             );
             Ok(found.into_iter().map(|k| start + k).collect())
+        })
+    }
+
+    /// `metadata._may_credit`: the index of each line from `start` on that the path's `may_credit` pattern
+    /// matches (Python's `match()` of the line's text): a scan of every line under the header, which the
+    /// metadata stage makes without a call (and a copy of the text) for each line.
+    fn may_credit(&self, py: Python<'_>, start: usize) -> PyResult<Vec<usize>> {
+        let source = self.source(py)?;
+        guarded(|| {
+            Ok((start.min(self.doc.len())..self.doc.len())
+                .filter(|&i| {
+                    self.may_credit
+                        .is_match(&Forms::new(&self.table, self.doc.text(source, i)))
+                })
+                .collect())
         })
     }
 
