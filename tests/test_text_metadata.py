@@ -899,3 +899,8 @@ def test_a_credit_just_under_the_first_prose_names_the_author():
                     "Lena Varga\nharbour storm repairs"):
         assert _clean(_HEAD + _STANDFIRST + credits + "\n\n" + PROSE).byline is None, credits
 
+
+def test_a_menu_entry_by_event_type_is_no_byline():
+    # a site's "Browse by" menu above the header ("By Industry", "By Event Type") credits no one
+    menu = "Solutions\nBy Industry\nFor Enterprise For Media\nBy Event Type\nConferences Webinars\n\n"
+    assert _clean(menu + _HEAD + PROSE).byline is None
