@@ -904,3 +904,17 @@ def test_a_menu_entry_by_event_type_is_no_byline():
     # a site's "Browse by" menu above the header ("By Industry", "By Event Type") credits no one
     menu = "Solutions\nBy Industry\nFor Enterprise For Media\nBy Event Type\nConferences Webinars\n\n"
     assert _clean(menu + _HEAD + PROSE).byline is None
+
+
+def test_the_sites_own_name_beside_the_dateline_yields_to_a_credit_above_the_header():
+    # "Harbour Times" beside the dateline of harbourtimes.com is the publisher's name; the "By" credit above a long
+    # list of contents names the author. Without that credit, or on another site, the name stands.
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    credit = "Harbour reopens after three weeks of storm repairs\n\nBy\nLena Varga\n\n"
+    header = "\nHarbour Works Editorial Process\nUpdated August 27, 2025\nHarbour Times\n\n"
+    cleaner = Cleaner(use_profiles=False)
+    for head, url, name in ((credit, "https://www.harbourtimes.com/storm", "Lena Varga"),
+                            ("", "https://www.harbourtimes.com/storm", "Harbour Times"),
+                            (credit, "https://www.harbournews.com/storm", "Harbour Times")):
+        dump = "Harbour reopens after three weeks of storm repairs\n\n" + head + menu + header + PROSE
+        assert cleaner.clean(dump, url=url, input_format="text").byline == name, (head, url)

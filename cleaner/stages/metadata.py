@@ -152,7 +152,8 @@ class MetadataStage:
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
-            meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_sentence(texts, scan)
+            meta["byline"] = (_publisher_yields(_first_name(lines, sorted(dates + bylines), stoplist), doc.url, lines,
+                                                texts, start) or _credited_sentence(texts, scan)
                               or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist)
                               or _named_in_bio(lines, first, last, stoplist) or _credited_at_foot(lines, first, last, stoplist)
@@ -480,6 +481,18 @@ def _host_named_part(page_title: str, url: str | None) -> str | None:
 _SITE_NAME_WORDS = 4
 _HOST_LABEL_CHARS = 5
 _NOT_LETTERS = re.compile(r"[\W_]+")
+
+
+def _publisher_yields(name: str | None, url: str | None, lines, texts: Sequence[str], start: int) -> str | None:
+    """The header's byline ``name``, unless it is the site's own name, spelled by a label of the URL's host
+    ("Serious Eats" beside the dateline of seriouseats.com: the publisher, printed where a byline goes), and a
+    "By …" line above the header's window (:func:`_credited_above`) names someone else: the article's author.
+    Where none does, the site's name stands (a company's blog credits the company)."""
+    host = site_host(url) if name and url else ""
+    letters = _NOT_LETTERS.sub("", name).lower() if host else ""
+    if not letters or letters not in {label for label in host.split(".")[:-1] if len(label) >= _HOST_LABEL_CHARS}:
+        return name
+    return _credited_above(lines, texts, start) or name
 
 
 def _page_title_stand_in(lines) -> str | None:
