@@ -353,6 +353,8 @@ _GIVEN_NAMES = frozenset(_DATA["names"]["given"])
 #: A newsroom's or a company's team: the lexicon's ``[bylines] teams`` words, and the desks that may name one.
 TEAM_WORDS = frozenset(_BYLINES["teams"])
 _TEAM_DESKS = frozenset(_BYLINES["team_desks"])
+#: The words of an author's role printed by the name ("Tech Writer", "Guest Columnists"): the lexicon's ``[bylines] roles``.
+ROLE_WORDS = frozenset(_BYLINES["roles"])
 #: Two to five words of letters (any script), a company's "&" or "." inside them.
 _TEAM_CREDIT = lazy_compile(r"^[^\W\d_][\w’'.&-]*(?:\s+[^\W\d_][\w’'.&-]*){1,4}$")
 

@@ -863,3 +863,58 @@ def test_the_page_titles_stand_in_is_the_printed_headline_it_shortened():
                            "Pros and Cons of Harbour Living, the council's survey of residents, families, fishermen, "
                            "shopkeepers, ferry crews and visitors, drew more replies than any before it")
     assert _clean(runs_on).title == "Pros and Cons of Harbour Living"
+
+
+def test_a_bare_name_right_under_the_headline_is_the_byline_where_a_dateline_or_a_role_says_so():
+    # a dateline right above the headline, or right under the name; a role on the line under it, or after the name
+    dated = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nMarch 3, 2024\n"
+    for dump in (dated + "Harbour reopens after three weeks of storm repairs\nLena Varga\nharbour storm repairs\n\n",
+                 _HEAD.rstrip("\n") + "\nLena Varga\nMarch 3, 2024 · harbour storm repairs\n\n",
+                 _HEAD.rstrip("\n") + "\nLena Varga\nTech Writer\n\n"):
+        assert _clean(dump + PROSE).byline == "Lena Varga", dump
+    named = dated + "Harbour reopens after three weeks of storm repairs\nMateusz Haberny Founder at Harbour Works\n\n"
+    assert _clean(named + PROSE).byline == "Mateusz Haberny"
+    # a bare name alone there is as often a call to action's or a heading's: no byline without a dateline or a role
+    for line in ("Lena Varga", "Start Trial", "Key Takeaways"):
+        assert _clean(_HEAD.rstrip("\n") + "\n" + line + "\nharbour storm repairs\n\n" + PROSE).byline is None, line
+
+
+_STANDFIRST = ("Repairs to the storm wall took three weeks, and the fishing fleet waited in the next bay for the work "
+               "to end.\n\n")
+
+
+def test_a_credit_just_under_the_first_prose_names_the_author():
+    # a standfirst, then a share bar, a name with its role, or a name over its dateline, above the text's prose
+    for credit, name in (("Tweet\nby Daniel Burstein, Senior Director, Content & Marketing, Harbour Works and Lantern "
+                          "Institute", "Daniel Burstein"),
+                         ("Manoj Jain and Jagpreet Chhatwal | Guest Columnists", "Manoj Jain and Jagpreet Chhatwal"),
+                         ("Juliette Carreiro\nTech Writer\nArticles by Juliette", "Juliette Carreiro"),
+                         ("Michelle Lee\nFreelance hacks\nLast updated:\nFeb 4, 2025", "Michelle Lee"),
+                         ("This post was written by Vanessa Mendez, MD, gastroenterologist, Harbour Health.",
+                          "Vanessa Mendez")):
+        assert _clean(_HEAD + _STANDFIRST + credit + "\n\n" + PROSE).byline == name, credit
+    # a list of teasers credits each its own: no author; a name with no role nor dateline is none
+    teaser = "The ferry timetable changes next week, and the island route gains a late boat.\n"
+    for credits in (teaser + "By Clare Duffy, Harbour Times\n" + teaser + "By Chris Isidore, Harbour Times",
+                    "Lena Varga\nharbour storm repairs"):
+        assert _clean(_HEAD + _STANDFIRST + credits + "\n\n" + PROSE).byline is None, credits
+
+
+def test_a_menu_entry_by_event_type_is_no_byline():
+    # a site's "Browse by" menu above the header ("By Industry", "By Event Type") credits no one
+    menu = "Solutions\nBy Industry\nFor Enterprise For Media\nBy Event Type\nConferences Webinars\n\n"
+    assert _clean(menu + _HEAD + PROSE).byline is None
+
+
+def test_the_sites_own_name_beside_the_dateline_yields_to_a_credit_above_the_header():
+    # "Harbour Times" beside the dateline of harbourtimes.com is the publisher's name; the "By" credit above a long
+    # list of contents names the author. Without that credit, or on another site, the name stands.
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    credit = "Harbour reopens after three weeks of storm repairs\n\nBy\nLena Varga\n\n"
+    header = "\nHarbour Works Editorial Process\nUpdated August 27, 2025\nHarbour Times\n\n"
+    cleaner = Cleaner(use_profiles=False)
+    for head, url, name in ((credit, "https://www.harbourtimes.com/storm", "Lena Varga"),
+                            ("", "https://www.harbourtimes.com/storm", "Harbour Times"),
+                            (credit, "https://www.harbournews.com/storm", "Harbour Times")):
+        dump = "Harbour reopens after three weeks of storm repairs\n\n" + head + menu + header + PROSE
+        assert cleaner.clean(dump, url=url, input_format="text").byline == name, (head, url)

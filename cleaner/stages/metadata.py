@@ -25,7 +25,7 @@ from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Docume
 from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       NOT_NAME_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
+                       NOT_NAME_WORDS, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
@@ -152,11 +152,14 @@ class MetadataStage:
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
-            meta["byline"] = (_first_name(lines, sorted(dates + bylines), stoplist) or _credited_sentence(texts, scan)
+            meta["byline"] = (_publisher_yields(_first_name(lines, sorted(dates + bylines), stoplist), doc.url, lines,
+                                                texts, start) or _credited_sentence(texts, scan)
                               or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist)
                               or _named_in_bio(lines, first, last, stoplist) or _credited_at_foot(lines, first, last, stoplist)
-                              or _credited_under_header(lines, first, stoplist))
+                              or _credited_under_header(lines, first, stoplist)
+                              or _named_under_headline(lines, title_at, first, dates, stoplist)
+                              or _credited_under_prose(lines, texts, first, stoplist))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -478,6 +481,18 @@ def _host_named_part(page_title: str, url: str | None) -> str | None:
 _SITE_NAME_WORDS = 4
 _HOST_LABEL_CHARS = 5
 _NOT_LETTERS = re.compile(r"[\W_]+")
+
+
+def _publisher_yields(name: str | None, url: str | None, lines, texts: Sequence[str], start: int) -> str | None:
+    """The header's byline ``name``, unless it is the site's own name, spelled by a label of the URL's host
+    ("Serious Eats" beside the dateline of seriouseats.com: the publisher, printed where a byline goes), and a
+    "By …" line above the header's window (:func:`_credited_above`) names someone else: the article's author.
+    Where none does, the site's name stands (a company's blog credits the company)."""
+    host = site_host(url) if name and url else ""
+    letters = _NOT_LETTERS.sub("", name).lower() if host else ""
+    if not letters or letters not in {label for label in host.split(".")[:-1] if len(label) >= _HOST_LABEL_CHARS}:
+        return name
+    return _credited_above(lines, texts, start) or name
 
 
 def _page_title_stand_in(lines) -> str | None:
@@ -1057,6 +1072,113 @@ def _may_credit(lines, start: int) -> list[int]:
     texts = _texts(lines)
     match = _MAY_CREDIT.match
     return [i for i in range(start, len(texts)) if match(texts[i])]
+
+
+def _named_under_headline(lines, title_at: int | None, first: int, dates: list[int],
+                          stoplist: frozenset[str]) -> str | None:
+    """Where nothing else names the author: the bare full name on the line right under the headline, above the
+    text's first prose ("Headline" / "Tim Enwall" / "founder startup business"), where something says it is a
+    person credited: a dateline by the headline (right above it, or right under the name), or the author's role on
+    the line under it (:func:`_role_line`: "Tech Writer"). A bare name alone there is as often a call to
+    action's or a heading's ("Start Trial", "Key Takeaways"). Value only: the line keeps its label."""
+    if title_at is None or title_at + 1 >= first:
+        return None
+    under = title_at + 1
+    text = _text_at(lines, under).strip()
+    name = (_bare_name(text, stoplist) or _name_before_role(text, stoplist)) if len(text) <= _BARE_NAME_CHARS else None
+    if not name or not _full_name(name) or not _open(line := _peek(lines, under)) or line.features.ends_sentence:
+        return None
+    dated = title_at - 1 in dates or under + 1 in dates
+    return name if dated or _role_line(_text_at(lines, under + 1)) else None
+
+
+#: A role's line is this short in words ("Tech Writer", "Guest Columnists", "Senior Editor, Science Desk").
+_ROLE_WORDS_MOST = 6
+#: A word of a role's line.
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _role_line(text: str) -> bool:
+    """Whether a line only states an author's role: a few words (:data:`_ROLE_WORDS_MOST`), one of them a role's
+    (:data:`ROLE_WORDS`: "Tech Writer", "Guest Columnists"), and no sentence."""
+    if len(text) > _BARE_NAME_CHARS or text.rstrip().endswith((".", "!", "?")):
+        return False
+    words = _WORD.findall(text.lower())
+    return 0 < len(words) <= _ROLE_WORDS_MOST and not ROLE_WORDS.isdisjoint(words)
+
+
+def _name_before_role(text: str, stoplist: frozenset[str]) -> str | None:
+    """The full name of two or three words that opens a line whose rest is the author's role, with no separator
+    between ("Mateusz Haberny Founder at Harbour", :func:`_role_line`), else None."""
+    words = text.split()
+    for k in (2, 3):
+        name, rest = " ".join(words[:k]), " ".join(words[k:])
+        if rest[:1].isupper() and _role_line(rest) and _bare_name(name, stoplist) == name and _full_name(name):
+            return name
+    return None
+
+
+#: What parts a name from its role on one line ("Manoj Jain and Jagpreet Chhatwal | Guest Columnists").
+_ROLE_SEPARATOR = re.compile(r"\s+[|•·⋅—–-]\s+|,\s+")
+#: How far under a bare name its dateline may stand ("Michelle Lee" / "Freelance hacks" / "Last updated:" / date).
+_DATE_UNDER_NAME = 3
+
+
+def _credited_under_prose(lines, texts: Sequence[str], first: int, stoplist: frozenset[str]) -> str | None:
+    """Where nothing else names the author: a credit just under the text's first prose (a standfirst, a photo
+    and its caption, a share bar above it; within :data:`_CREDIT_BELOW` lines), the first of: a "By …" line of a
+    byline's length, or with the author's role after a comma (:func:`_credit_with_role`), naming a full name; a
+    name and its role on one line ("Ann Lee | Guest Columnist", :func:`_role_line`); a bare full name over its
+    role's line ("Ann Lee" / "Tech Writer") or over a dateline (:data:`_DATE_UNDER_NAME` lines at most, short
+    ones between). Not a photo's credit, nor where two such lines credit two people: a list of teasers, each with
+    its credit ("By Clare Duffy, CNN", then "By Chris Isidore, CNN"). Value only: the lines keep their labels."""
+    found = []
+    for i in range(first + 1, min(len(lines), len(texts), first + 1 + _CREDIT_BELOW)):
+        text = texts[i].strip()
+        name = byline_name(text)
+        if name is None and (len(text) > 2 * _BARE_NAME_CHARS or not text[:1].isupper()):
+            continue           # (from the text first: most lines under the first prose are prose)
+        line = _peek(lines, i)
+        if line.signal == "credit" or not _open(line):
+            continue
+        if name is None and " by " in text:
+            inside = _credited_inside(text)       # "This post was written by Ann Lee, MD, …": the phrase says it
+            if inside:
+                found.append(inside)
+                continue
+        if line.features.ends_sentence:
+            continue
+        if name:
+            if _full_name(name) and (line.features.words <= BYLINE_MAX_WORDS
+                                     or _credit_with_role(text, name, line.features)):
+                found.append(name)
+            continue
+        name = _name_over_role(lines, texts, i, stoplist)
+        if name:
+            found.append(name)
+    return found[0] if found and all(name == found[0] for name in found) else None
+
+
+def _name_over_role(lines, texts: Sequence[str], i: int, stoplist: frozenset[str]) -> str | None:
+    """The full name line ``i`` credits with its role, on the line ("Ann Lee | Guest Columnist") or under it
+    ("Ann Lee" / "Tech Writer"), or over a dateline (:func:`_credited_under_prose`); else None."""
+    text = texts[i].strip()
+    parts = _ROLE_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) == 2 and _role_line(parts[1]):
+        name = parts[0].strip()
+        return name if _bare_name(name, stoplist) == name and (_full_name(name) or _names_listed(name, stoplist)) \
+            else None
+    if len(text) > _BARE_NAME_CHARS or _bare_name(text, stoplist) != text or not _full_name(text):
+        return None
+    if i + 1 < len(texts) and _role_line(texts[i + 1]):
+        return text
+    for j in range(i + 1, min(len(lines), len(texts), i + 1 + _DATE_UNDER_NAME)):
+        if _is_date(_peek(lines, j)):
+            return text
+        f = _peek(lines, j).features
+        if f.words > _BETWEEN_WORDS or f.ends_sentence:
+            break
+    return None
 
 
 #: A line that may credit the author under the header: "Written by …", "Posted by:", "About Ann Lee".
