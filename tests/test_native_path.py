@@ -156,6 +156,32 @@ def test_the_cores_agree_on_galleries(text):
     assert native_path.path_differences(text) == []
 
 
+def test_casefold_changes_only_cased_characters():
+    """The core's repeats stage writes a character that is not cased (its table's CASED: Python's own) into
+    a line's key as it is, and asks ``str.casefold`` of the cased ones alone: true of every code point."""
+    changed = [code for code in range(0x110000) if chr(code).casefold() != chr(code)]
+    assert len(changed) > 1000
+    assert all(chr(code).islower() or chr(code).isupper() or chr(code).istitle() for code in changed)
+
+
+#: Body lines in and out of ASCII, cased or not, for a dump that says them again in another case.
+_REPEATED = ["Die Straße war am Morgen gesperrt, sagte die Polizei der Stadt.", "ΟΔΟΣ ΚΑΙ ΠΟΛΗ ΣΤΟ ΚΕΝΤΡΟ ΤΗΣ ΑΘΗΝΑΣ ΣΗΜΕΡΑ",
+             "東京の会社は月曜日に新しい計画を発表したと述べた。", "İstanbul'da yağmur sabah saatlerinde başladı ve sürdü.",
+             "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ ᎠᏂᏴᏫ ᎤᏂᏣᏘ ᎠᏁᎯ ᏂᎦᏓ", "Ｆｕｌｌ ｗｉｄｔｈ ｌｅｔｔｅｒｓ ｉｎ ａ ｌｏｎｇｅｒ ｓｅｎｔｅｎｃｅ ｈｅｒｅ",
+             "The summary of the first paragraphs repeats the article's opening words…"]
+_RECASINGS = st.sampled_from([str, str.upper, str.lower, str.casefold, str.title, str.swapcase,
+                              lambda text: text.replace("ß", "ẞ").replace("\u00a0", " ")])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_PROSE + _REPEATED), _RECASINGS), min_size=2, max_size=14))
+def test_the_cores_agree_on_lines_repeated_in_another_case(lines):
+    """The repeats stage's keys (the line's words case-folded) in the core and in the reference, on lines said
+    again in another case, cased scripts and scripts without case."""
+    text = "\n".join(casing(line) for line, casing in lines) + "\n"
+    assert native_path.path_differences(text) == []
+
+
 def test_the_cores_agree_on_a_pasted_site_cleaned_in_windows(monkeypatch):
     """Windows as a pasted site makes them (the limits lowered, so that fixture dumps make one)."""
     monkeypatch.setattr("cleaner.document.WHOLE_DUMP_LINES", 120)

@@ -1,15 +1,17 @@
 //! Stage `repeats` of `cleaner/stages/repeats.py` in the core: a body line that repeats text already kept.
 //!
 //! A line is compared as `_normalised` makes it: its words case-folded (`str.casefold`) and joined by one
-//! space. Case folding is Python's own, asked of Python once per character outside ASCII (the glue hands
-//! over `str.casefold`; it folds a character without looking at its neighbours), and cached.
+//! space. Case folding is Python's own, asked of Python once per cased character outside ASCII (the glue
+//! hands over `str.casefold`; it folds a character without looking at its neighbours), and cached. Each
+//! body line's key is made once, for both the tables of contents and the repeats; a word's hash is taken
+//! once, and a shingle's is its four words' hashes hashed.
 
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::doc::{Doc, Reason, Signal, BODY, MARKUP};
-use crate::unicode::{Table, SPACE, WORD};
+use crate::unicode::{Table, CASED, SPACE, WORD};
 
 /// The module's constants.
 pub struct RepeatRules {
@@ -36,13 +38,65 @@ fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
     hasher.finish()
 }
 
-/// Folds one character outside ASCII onto the end of a string (`str.casefold` of it).
+/// The body lines' keys, as [`RepeatRules::keys`] makes them.
+struct LineKeys {
+    /// the body's lines (before the tables of contents are dropped)
+    numbers: Vec<usize>,
+    /// the hash of each one's key (`_normalised`)
+    hash: Vec<u64>,
+    /// whether its key is cut off with "…" or "..."
+    cut_off: Vec<bool>,
+    /// its `_entry_key`, when it has few enough words to be an entry
+    entry: Vec<Option<u64>>,
+    /// the hashes of its words (`_WORD.findall(key, 0, REPEAT_SHINGLE_CHARS)`), one line's after another:
+    /// line `k`'s are `words[starts[k]..starts[k + 1]]`
+    words: Vec<u64>,
+    starts: Vec<usize>,
+}
+
+impl LineKeys {
+    fn words(&self, k: usize) -> &[u64] {
+        &self.words[self.starts[k]..self.starts[k + 1]]
+    }
+}
+
+/// The hashes of a key's words (its runs of `\w` at `spans`).
+fn word_hashes<'a>(key: &'a str, spans: &'a [(usize, usize)]) -> impl Iterator<Item = u64> + 'a {
+    spans.iter().map(|&(a, b)| hash_of(&key.as_bytes()[a..b]))
+}
+
+/// A 4-word shingle's hash, of its words' hashes (each word hashed once, not once in each of its shingles).
+fn shingle(words: &[u64]) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    for &word in words {
+        hasher.write_u64(word);
+    }
+    hasher.finish()
+}
+
+/// `_entry_key`'s hash: of the words' hashes, and how many there are.
+fn entry_key(words: &[u64]) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write_usize(words.len());
+    for &word in words {
+        hasher.write_u64(word);
+    }
+    hasher.finish()
+}
+
+/// Folds one cased character outside ASCII onto the end of a string (`str.casefold` of it).
 pub type Fold<'a> = dyn FnMut(char, &mut String) -> Result<(), String> + 'a;
 
 /// `_normalised`: the line's words, case-folded, joined by one space, into `out` (cleared first, so
 /// one buffer serves every line), with `_WORD.findall(key, 0, limit)`: the runs of `\w` among its first
-/// `limit` characters, as byte spans of `out` into `found` (cleared first). One pass makes both: each
-/// character of the key is classified as it is written. `fold` folds one character outside ASCII.
+/// `limit` characters, as byte spans of `out` into `found` (cleared first). Whether the limit cut the key
+/// short (the spans are then not all of the key's runs).
+///
+/// An ASCII line's key is made a word at a time ([`normalised_ascii`]). Any other line's is made in one
+/// pass: each character of the key is classified as it is written. `str.casefold` changes a cased
+/// character only (`tests/test_native_path.py` checks it of the running Python's table): any other is
+/// written as it is, with the properties already read, and `fold` is asked of the cased ones outside ASCII
+/// alone (it was asked of every character outside ASCII).
 pub fn normalised(
     table: &Table,
     text: &str,
@@ -50,62 +104,94 @@ pub fn normalised(
     limit: usize,
     out: &mut String,
     found: &mut Vec<(usize, usize)>,
-) -> Result<(), String> {
+) -> Result<bool, String> {
     out.clear();
     found.clear();
+    if text.is_ascii() {
+        normalised_ascii(table, text, limit, out, found);
+        return Ok(out.len() > limit);
+    }
     let mut runs = WordRuns {
-        table,
         limit,
         read: 0,
         start: None,
         found,
     };
-    if text.is_ascii() {
-        normalised_chars(text.bytes().map(char::from), fold, out, &mut runs)?;
-    } else {
-        normalised_chars(text.chars(), fold, out, &mut runs)?;
-    }
-    runs.end(out.len());
-    Ok(())
-}
-
-/// [`normalised`] of a line's characters (an ASCII line's given from its bytes, not decoded).
-#[inline(always)]
-fn normalised_chars(
-    chars: impl Iterator<Item = char>,
-    fold: &mut Fold,
-    out: &mut String,
-    runs: &mut WordRuns,
-) -> Result<(), String> {
     let mut in_word = false;
-    for c in chars {
-        if runs.table.props(c).has(SPACE) {
+    for c in text.chars() {
+        let props = table.props(c);
+        if props.has(SPACE) {
             in_word = false;
             continue;
         }
         if !in_word && !out.is_empty() {
-            runs.read(out.len(), ' ');
+            runs.read(out.len(), false);
             out.push(' ');
         }
         in_word = true;
-        if c.is_ascii() {
-            let lower = c.to_ascii_lowercase();
-            runs.read(out.len(), lower);
-            out.push(lower);
+        if c.is_ascii() || !props.has(CASED) {
+            // (a character not cased is its own fold; an ASCII letter's lower case is a word character
+            // as the letter is)
+            runs.read(out.len(), props.has(WORD));
+            out.push(c.to_ascii_lowercase());
         } else {
             let from = out.len();
             fold(c, out)?;
             for (at, folded) in out[from..].char_indices() {
-                runs.read(from + at, folded);
+                runs.read(from + at, table.props(folded).has(WORD));
             }
         }
     }
-    Ok(())
+    runs.end(out.len());
+    Ok(runs.read > limit)
+}
+
+/// [`normalised`] of an ASCII line, whose key is ASCII too (a character is a byte): its words copied a
+/// word at a time and lower-cased in place, then the runs of `\w` read off the key's first `limit` bytes.
+/// (Fewer instructions than a byte at a time written and classified: most lines are ASCII.)
+fn normalised_ascii(
+    table: &Table,
+    text: &str,
+    limit: usize,
+    out: &mut String,
+    found: &mut Vec<(usize, usize)>,
+) {
+    let is = |b: u8, flag| table.props(char::from(b)).has(flag);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if is(bytes[at], SPACE) {
+            at += 1;
+            continue;
+        }
+        let from = at;
+        while at < bytes.len() && !is(bytes[at], SPACE) {
+            at += 1;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let written = out.len();
+        out.push_str(&text[from..at]);
+        out[written..].make_ascii_lowercase();
+    }
+    let end = out.len().min(limit);
+    let mut start = None;
+    for (at, &b) in out.as_bytes()[..end].iter().enumerate() {
+        match (start, is(b, WORD)) {
+            (None, true) => start = Some(at),
+            (Some(from), false) => {
+                found.push((from, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    found.extend(start.map(|from| (from, end)));
 }
 
 /// The runs of `\w` among the first `limit` characters of a key, read as it is written.
-struct WordRuns<'a, 'f> {
-    table: &'a Table,
+struct WordRuns<'f> {
     limit: usize,
     /// characters read so far (none is read past the limit)
     read: usize,
@@ -114,10 +200,10 @@ struct WordRuns<'a, 'f> {
     found: &'f mut Vec<(usize, usize)>,
 }
 
-impl WordRuns<'_, '_> {
-    /// The key's character `c`, at byte `at`.
+impl WordRuns<'_> {
+    /// The key's next character, at byte `at`: a word character or not.
     #[inline(always)]
-    fn read(&mut self, at: usize, c: char) {
+    fn read(&mut self, at: usize, word: bool) {
         if self.read >= self.limit {
             if self.read == self.limit {
                 self.end(at); // the key ends here for findall
@@ -126,7 +212,6 @@ impl WordRuns<'_, '_> {
             return;
         }
         self.read += 1;
-        let word = self.table.props(c).has(WORD);
         match (self.start, word) {
             (None, true) => self.start = Some(at),
             (Some(from), false) => {
@@ -158,8 +243,8 @@ impl RepeatRules {
         if !(0..n).any(|i| doc.label[i] == BODY && doc.authority[i] < MARKUP) {
             return Ok(());
         }
-        let (mut key, mut spans, mut own) = (String::new(), Vec::new(), Vec::new());
-        for number in self.contents(table, doc, text, fold, &mut key, &mut spans)? {
+        let keys = self.keys(table, doc, text, fold)?;
+        for number in self.contents(doc, &keys) {
             doc.condemn(
                 number,
                 self.contents_reason,
@@ -183,33 +268,19 @@ impl RepeatRules {
         );
         let mut remembered = 0usize;
         // (a line's shingles, sorted and each once: a set, without hashing each hash again)
-        for number in 0..n {
+        let mut own = Vec::new();
+        for (k, &number) in keys.numbers.iter().enumerate() {
             if doc.label[number] != BODY {
-                continue;
+                continue; // a table of contents' entry
             }
-            normalised(
-                table,
-                doc.text(text, number),
-                fold,
-                self.shingle_chars,
-                &mut key,
-                &mut spans,
-            )?;
             own.clear();
-            own.extend(spans.windows(4).map(|w| {
-                hash_of(&[
-                    &key[w[0].0..w[0].1],
-                    &key[w[1].0..w[1].1],
-                    &key[w[2].0..w[2].1],
-                    &key[w[3].0..w[3].1],
-                ])
-            }));
+            own.extend(keys.words(k).windows(4).map(shingle));
             own.sort_unstable();
             own.dedup();
-            let key_hash = hash_of(key.as_str());
+            let key_hash = keys.hash[k];
             if doc.authority[number] < MARKUP
                 && doc.m.units[doc.r(number)] >= self.min_units
-                && (kept.contains(&key_hash) || self.stitched(&key, &own, &source_of))
+                && (kept.contains(&key_hash) || self.stitched(keys.cut_off[k], &own, &source_of))
             {
                 doc.condemn(number, self.reason, self.signal, crate::doc::SOFT);
                 continue;
@@ -225,28 +296,55 @@ impl RepeatRules {
         Ok(())
     }
 
-    /// `_contents`: the line numbers of the entries of the body's tables of contents (`contents_entries`).
-    fn contents(
+    /// Each body line's key, normalised once for both passes (a short line's was made twice: once for
+    /// its `_entry_key`, once to compare it).
+    fn keys(
         &self,
         table: &Table,
         doc: &Doc,
         text: &str,
         fold: &mut Fold,
-        key: &mut String,
-        spans: &mut Vec<(usize, usize)>,
-    ) -> Result<Vec<usize>, String> {
+    ) -> Result<LineKeys, String> {
         let numbers: Vec<usize> = (0..doc.len()).filter(|&i| doc.label[i] == BODY).collect();
-        let mut keys = Vec::with_capacity(numbers.len());
-        for &number in &numbers {
-            keys.push(if doc.m.words[doc.r(number)] <= self.contents_entry_words {
-                // `_entry_key`: the line's words alone, case-folded
-                normalised(table, doc.text(text, number), fold, usize::MAX, key, spans)?;
-                let words: Vec<&str> = spans.iter().map(|&(from, to)| &key[from..to]).collect();
-                Some(hash_of(&words[..]))
-            } else {
-                None
-            });
+        let mut keys = LineKeys {
+            hash: Vec::with_capacity(numbers.len()),
+            cut_off: Vec::with_capacity(numbers.len()),
+            entry: Vec::with_capacity(numbers.len()),
+            words: Vec::new(),
+            starts: Vec::with_capacity(numbers.len() + 1),
+            numbers,
+        };
+        keys.starts.push(0);
+        let (mut key, mut spans) = (String::new(), Vec::new());
+        for &number in &keys.numbers {
+            let line = doc.text(text, number);
+            let cut = normalised(table, line, fold, self.shingle_chars, &mut key, &mut spans)?;
+            keys.hash.push(hash_of(key.as_str()));
+            keys.cut_off
+                .push(key.ends_with('…') || key.ends_with("..."));
+            let from = keys.words.len();
+            keys.words.extend(word_hashes(&key, &spans));
+            keys.starts.push(keys.words.len());
+            keys.entry
+                .push(if doc.m.words[doc.r(number)] <= self.contents_entry_words {
+                    // `_entry_key`: the line's words alone, case-folded (all of them: past the limit, the
+                    // key is made again without it)
+                    Some(if cut {
+                        normalised(table, line, fold, usize::MAX, &mut key, &mut spans)?;
+                        entry_key(&word_hashes(&key, &spans).collect::<Vec<u64>>())
+                    } else {
+                        entry_key(&keys.words[from..])
+                    })
+                } else {
+                    None
+                });
         }
+        Ok(keys)
+    }
+
+    /// `_contents`: the line numbers of the entries of the body's tables of contents (`contents_entries`).
+    fn contents(&self, doc: &Doc, keys: &LineKeys) -> Vec<usize> {
+        let numbers = &keys.numbers;
         let droppable: Vec<bool> = numbers.iter().map(|&k| doc.authority[k] < MARKUP).collect();
         let labels: Vec<bool> = numbers
             .iter()
@@ -257,7 +355,7 @@ impl RepeatRules {
                     && doc.m.ends_colon[r] == 0
             })
             .collect();
-        Ok(self.contents_entries(&keys, &numbers, &droppable, &labels))
+        self.contents_entries(&keys.entry, numbers, &droppable, &labels)
     }
 
     /// `contents_entries`: runs of entries whose copies come back after them, in order, each heading text.
@@ -337,7 +435,7 @@ impl RepeatRules {
     }
 
     /// `_stitched`: most of its shingles were kept, from several lines, or it is cut off with "…".
-    fn stitched(&self, key: &str, own: &[u64], source_of: &FxHashMap<u64, usize>) -> bool {
+    fn stitched(&self, cut_off: bool, own: &[u64], source_of: &FxHashMap<u64, usize>) -> bool {
         if own.len() < 6 {
             return false;
         }
@@ -354,7 +452,7 @@ impl RepeatRules {
         if (found as f64) < self.shingle_share * own.len() as f64 {
             return false;
         }
-        several || key.ends_with('…') || key.ends_with("...")
+        several || cut_off
     }
 }
 
@@ -362,8 +460,8 @@ impl RepeatRules {
 mod tests {
     use super::*;
 
-    /// The key's `\w` runs found in a second pass over it, as `_WORD.findall(key, 0, limit)` reads it.
-    fn runs_after(table: &Table, key: &str, limit: usize) -> Vec<(usize, usize)> {
+    /// The key's `\w` runs read a character at a time, as `_WORD.findall(key, 0, limit)` reads it.
+    fn runs_by_char(table: &Table, key: &str, limit: usize) -> Vec<(usize, usize)> {
         let (mut found, mut start, mut end) = (Vec::new(), None, key.len());
         for (n, (at, c)) in key.char_indices().enumerate() {
             if n == limit {
@@ -383,34 +481,76 @@ mod tests {
         found
     }
 
-    #[test]
-    fn runs_read_while_writing_are_those_of_the_key() {
-        let table = Table::load("14.0.0").unwrap();
-        // a stand-in fold: ß to "ss" (longer), Σ to σ, anything else itself
-        let mut fold = |c: char, out: &mut String| {
+    /// A stand-in for `str.casefold` (ß to "ss", longer; anything else its lower case), and the characters
+    /// it was asked of.
+    fn stand_in(asked: &mut Vec<char>) -> impl FnMut(char, &mut String) -> Result<(), String> + '_ {
+        |c: char, out: &mut String| {
+            asked.push(c);
             match c {
                 'ß' => out.push_str("ss"),
-                'Σ' => out.push('σ'),
-                _ => out.push(c),
+                _ => out.extend(c.to_lowercase()),
             }
             Ok(())
-        };
-        let lines = [
-            "Hello,  World  of_the  2024 Games!",
-            "Straße  ΣΟΦΙΑ — déjà-vu…  x",
+        }
+    }
+
+    const LINES: [&str; 6] = [
+        "Hello,  World  of_the  2024 Games!",
+        "Straße  ΣΟΦΙΑ — déjà-vu…  x",
+        "a",
+        "  ",
+        "end with word",
+        "\u{a0}東京の 会社\u{3000}は NEW\u{2009}rules ",
+    ];
+
+    #[test]
+    fn the_key_is_the_words_folded_and_joined_by_one_space() {
+        let table = Table::load("14.0.0").unwrap();
+        let keys = [
+            "hello, world of_the 2024 games!",
+            "strasse σοφια — déjà-vu… x",
             "a",
-            "  ",
+            "",
             "end with word",
+            "東京の 会社 は new rules",
         ];
         let (mut key, mut found) = (String::new(), Vec::new());
-        for line in lines {
+        for (line, want) in LINES.iter().zip(keys) {
+            let mut asked = Vec::new();
+            normalised(
+                &table,
+                line,
+                &mut stand_in(&mut asked),
+                99,
+                &mut key,
+                &mut found,
+            )
+            .unwrap();
+            assert_eq!(key, want);
+            // asked of the cased characters outside ASCII alone
+            let cased: Vec<char> = line
+                .chars()
+                .filter(|&c| !c.is_ascii() && table.props(c).has(CASED))
+                .collect();
+            assert_eq!(asked, cased, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_runs_are_those_findall_reads_in_the_keys_first_characters() {
+        let table = Table::load("14.0.0").unwrap();
+        let (mut key, mut found) = (String::new(), Vec::new());
+        for line in LINES {
             for limit in 0..key.len().max(line.len()) + 3 {
-                normalised(&table, line, &mut fold, limit, &mut key, &mut found).unwrap();
+                let mut asked = Vec::new();
+                let mut fold = stand_in(&mut asked);
+                let cut = normalised(&table, line, &mut fold, limit, &mut key, &mut found).unwrap();
                 assert_eq!(
                     found,
-                    runs_after(&table, &key, limit),
+                    runs_by_char(&table, &key, limit),
                     "{line:?} up to {limit}"
                 );
+                assert_eq!(cut, key.chars().count() > limit);
             }
         }
     }
