@@ -464,16 +464,23 @@ def _host_named_part(page_title: str, url: str | None) -> str | None:
     Data Blog" of blog.engora.com), with a longer part after it. A header line that prints it alone is the
     site's masthead, as a line printing the last part, the site's name of "Headline | Site", is
     (:func:`_site_part`); None where the page title does not begin with the site's name or no URL is known."""
-    host = site_host(url) if url else ""
-    if not host or not page_title:
+    labels = _naming_labels(url)
+    if not labels or not page_title:
         return None
     parts = [part.strip() for part in _TITLE_SEPARATOR.split(page_title[:_TITLE_CHARS]) if part.strip()]
     if len(parts) < 2 or _words_up_to(parts[0], _SITE_NAME_WORDS + 1) > _SITE_NAME_WORDS or len(parts[1]) <= len(
             parts[0]):
         return None
     letters = _NOT_LETTERS.sub("", parts[0])
-    labels = host.split(".")[:-1]
-    return parts[0] if any(len(label) >= _HOST_LABEL_CHARS and label in letters for label in labels) else None
+    return parts[0] if any(label in letters for label in labels) else None
+
+
+def _naming_labels(url: str | None) -> frozenset[str]:
+    """The labels of the URL's host that may spell the site's name: all but the last (the top-level domain), of
+    :data:`_HOST_LABEL_CHARS` letters at least ("engora" of blog.engora.com, "seriouseats" of seriouseats.com;
+    not "www", "blog", "news"). Empty where no URL is known."""
+    host = site_host(url) if url else ""
+    return frozenset(label for label in host.split(".")[:-1] if len(label) >= _HOST_LABEL_CHARS)
 
 
 #: A site's name at the head of a page title has at most this many words; a host's label that names it this many
@@ -488,9 +495,10 @@ def _publisher_yields(name: str | None, url: str | None, lines, texts: Sequence[
     ("Serious Eats" beside the dateline of seriouseats.com: the publisher, printed where a byline goes), and a
     "By …" line above the header's window (:func:`_credited_above`) names someone else: the article's author.
     Where none does, the site's name stands (a company's blog credits the company)."""
-    host = site_host(url) if name and url else ""
-    letters = _NOT_LETTERS.sub("", name).lower() if host else ""
-    if not letters or letters not in {label for label in host.split(".")[:-1] if len(label) >= _HOST_LABEL_CHARS}:
+    if not name:
+        return name
+    letters = _NOT_LETTERS.sub("", name).lower()
+    if not letters or letters not in _naming_labels(url):
         return name
     return _credited_above(lines, texts, start) or name
 
