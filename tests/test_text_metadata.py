@@ -918,3 +918,19 @@ def test_the_sites_own_name_beside_the_dateline_yields_to_a_credit_above_the_hea
                             (credit, "https://www.harbournews.com/storm", "Harbour Times")):
         dump = "Harbour reopens after three weeks of storm repairs\n\n" + head + menu + header + PROSE
         assert cleaner.clean(dump, url=url, input_format="text").byline == name, (head, url)
+
+
+def test_a_dateline_in_another_language_under_the_headline_gives_the_date_and_the_byline():
+    """"Veröffentlicht am 14. Juni 2023 von Lena Hartmann": a dateline's opening word and a date in the page's
+    language (a German ordinal day, "14. Juni"), then the author: header, not the article's first line."""
+    prose = ("Seit Jahren wollten wir die Seenplatte mit dem Rad umrunden, in diesem Frühjahr hat es endlich geklappt, "
+             "und hier ist unser Bericht.\n\nWir sind in Neustrelitz gestartet, weil man dort bequem mit der Bahn "
+             "ankommt und die Räder direkt am Bahnhof ausladen kann.\n\nDie Wege sind hier überwiegend asphaltiert "
+             "oder mit feinem Schotter belegt, nur ein Stück war sandig.\n")
+    for dateline, date in (("Veröffentlicht am 14. Juni 2023 von Lena Hartmann", "2023-06-14"),
+                           ("Gepubliceerd op 3 maart 2022 door Lena Hartmann", "2022-03-03")):
+        dump = f"Start\nTouren\nKontakt\n\nRadreise an der Seenplatte: Fünf Tage, 300 Kilometer\n{dateline}\n\n{prose}"
+        article = _clean(dump)
+        assert (article.title, article.byline, article.date) == (
+            "Radreise an der Seenplatte: Fünf Tage, 300 Kilometer", "Lena Hartmann", date), dateline
+        assert dateline not in article.paragraphs
