@@ -20,7 +20,7 @@ import re
 from typing import Protocol
 
 from .data import data_file, read_toml
-from .lazy_re import lazy_compile
+from .lazy_re import UnionPattern, lazy_compile
 
 
 class Measures(Protocol):
@@ -218,15 +218,12 @@ _BULLET = r"^[•·*\-–—|]?\s*"
 #: A line that is only a timestamp, as lists and datelines print it, in every language of the lexicon:
 #: 02/10/2020 03:58 PM, Feb 10, 2020, Mittwoch, 14. Juni 2023, 16:42 Uhr, 14 de junio de 2023, 3 hours ago,
 #: vor 2 Stunden; a dateline's opening word may come first ("Updated: …", "Veröffentlicht am …").
-TIMESTAMP_LIKE = lazy_compile(
-    _BULLET + r"(?:(?:" + _alternatives(list(DATELINE_OPENERS)) + r")(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*)?(?:"
-    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}" + _TIME_AFTER +
-    "|" + _TIME +
-    r"|(?:\w+,?\s+)?" + _MONTHS_ANY + r"\s+\d{1,2},?\s+\d{4}" + _TIME_AFTER +
-    r"|(?:\w+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?" + _MONTHS_ANY + r",?\s+(?:de\s+)?\d{4}" + _TIME_AFTER +
-    "|" + _ages() +
-    r"|(?:yesterday|today|just now)"
-    r")\s*$", re.I)
+TIMESTAMP_LIKE = UnionPattern(
+    _BULLET + r"(?:(?:" + _alternatives(list(DATELINE_OPENERS)) + r")(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*)?",
+    (r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}" + _TIME_AFTER + "|" + _TIME + "|" + _ages() + r"|yesterday|today|just now",
+     r"(?:\w+,?\s+)?" + _MONTHS_ANY + r"\s+\d{1,2},?\s+\d{4}" + _TIME_AFTER,
+     r"(?:\w+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?" + _MONTHS_ANY + r",?\s+(?:de\s+)?\d{4}" + _TIME_AFTER),
+    r"\s*$", re.I)
 #: A year or a time of day somewhere in the line: worth asking :func:`cleaner.dates.parse_date`.
 DATE_OR_TIME = lazy_compile(r"\d{4}|\d{1,2}:\d{2}")
 #: What every match of :data:`TIMESTAMP_LIKE` and :data:`DATE_OR_TIME` holds: a digit, or the words of a
