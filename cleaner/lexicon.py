@@ -173,14 +173,17 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
     for number in range(1, 13)}
 #: Every month's names, every language's (a byline's "name" that is one of them is a date's start).
 _MONTH_WORDS = frozenset(name for names in MONTH_NAMES.values() for name in names)
-#: The words that open a dateline or label a date ("Published", "Updated", "Veröffentlicht", "Mis à jour"): the
-#: date labels and the update words of lexicon.toml's ``[dates]``, not the nouns among the labels ("Date", "Data"
-#: are also surnames), the longest first.
-DATELINE_OPENERS = tuple(sorted(dict.fromkeys(
-    word for word in _DATA["dates"]["labels"] + _DATA["dates"]["updates"] if word not in ("date", "datum", "data", "fecha")),
-    key=len, reverse=True))
-#: Where such a word follows a byline's name, it labels the date ("Ann Lee Published 5 May"): a whole word, any case.
-DATE_LABEL_WORD = lazy_compile(r"(?<!\w)(?:" + _alternatives(list(DATELINE_OPENERS)) + r")(?!\w)", re.I)
+#: The words that label a date where they follow a byline's name ("Ann Lee Published 5 May"): the date labels and
+#: the update words of lexicon.toml's ``[dates]``, each a whole word in any case; not the nouns among the labels
+#: ("Date", "Data" are also surnames).
+_DATE_LABEL_WORDS = [word for word in dict.fromkeys(_DATA["dates"]["labels"] + _DATA["dates"]["updates"])
+                     if word not in ("date", "datum", "data", "fecha")]
+DATE_LABEL_WORD = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATE_LABEL_WORDS) + r")(?!\w)", re.I)
+#: The words that open a dateline ("Published", "Updated", "Veröffentlicht", "Mis à jour"), the longest first: those
+#: labels but the ones that date someone else's act on the page ("Reviewed in the United States on …", "Edited
+#: April 2024": a review's date, an editor's).
+DATELINE_OPENERS = tuple(sorted((word for word in _DATE_LABEL_WORDS if word not in ("reviewed", "last reviewed", "edited")),
+                                key=len, reverse=True))
 #: A dateline that gives an update's date, not the publication's ("Updated 5 May", "Mis à jour le").
 UPDATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["updates"]) + r")(?!\w)", re.I)
 #: A line that only labels the date under it ("Published", "Published on", "Last updated:", "Veröffentlicht am").
