@@ -152,7 +152,8 @@ class MetadataStage:
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
-            meta["byline"] = (_publisher_yields(_first_name(lines, sorted(dates + bylines), stoplist), doc.url, lines,
+            meta["byline"] = (_publisher_yields(_first_name(lines, sorted(dates + bylines), stoplist,
+                                                            _naming_labels(doc.url)), doc.url, lines,
                                                 texts, start) or _credited_sentence(texts, scan)
                               or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist)
@@ -204,7 +205,7 @@ class MetadataStage:
         if meta.get("byline") is None:
             under = range(headline + 1, min(len(lines), dateline + 2))
             meta["byline"] = _first_name(lines, [i for i in under if _is_byline_or_date(lines, i, dateline, stoplist)],
-                                         stoplist)
+                                         stoplist, _naming_labels(doc.url))
 
     @staticmethod
     def _pick_titles(doc: Document, window: range, first: int, meta_lines: list[int]) -> tuple[int | None, int | None]:
@@ -1157,13 +1158,15 @@ def _named_under_headline(lines, title_at: int | None, first: int, dates: list[i
     text's first prose ("Headline" / "Tim Enwall" / "founder startup business"), where something says it is a
     person credited: a dateline by the headline (right above it, or right under the name), or the author's role on
     the line under it (:func:`_role_line`: "Tech Writer"). A bare name alone there is as often a call to
-    action's or a heading's ("Start Trial", "Key Takeaways"). Value only: the line keeps its label."""
+    action's or a heading's ("Start Trial", "Key Takeaways"); nor is a line of a word that is no person's
+    (:func:`_names_no_person`: "Tuesdays Evenings" over its dateline). Value only: the line keeps its label."""
     if title_at is None or title_at + 1 >= first:
         return None
     under = title_at + 1
     text = _text_at(lines, under).strip()
     name = (_bare_name(text, stoplist) or _name_before_role(text, stoplist)) if len(text) <= _BARE_NAME_CHARS else None
-    if not name or not _full_name(name) or not _open(line := _peek(lines, under)) or line.features.ends_sentence:
+    if not name or not _full_name(name) or _names_no_person(name) or not _open(line := _peek(lines, under)) \
+            or line.features.ends_sentence:
         return None
     dated = title_at - 1 in dates or under + 1 in dates
     return name if dated or _role_line(_text_at(lines, under + 1)) else None
@@ -1625,11 +1628,13 @@ def _beside_date(lines, index: int, dates: list[int]) -> bool:
     return False
 
 
-def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str | None:
+def _first_name(lines, candidates: list[int], stoplist: frozenset[str], site: frozenset[str] = frozenset()) -> str | None:
     """The byline's value: of the header's byline and date lines (in line order), the first name after a
     prefix ("By Jane Doe | May 5, 2025" → "Jane Doe"; "Published May 5, 2025 by Ann Lee" → "Ann Lee"; "By"
-    alone → the next line), else the first agency, else the first bare name beside the dateline, else the first
-    name opening a dateline."""
+    alone → the next line), else the first agency, else the first bare name beside the dateline (no line of a
+    word that is no person's: "Press Release", "Tuesdays Evenings", :func:`_names_no_person`; a team's credit
+    may hold one, "News Desk", and so may the site's own name, spelled by a label of its host, ``site``:
+    "Harbour Times" of harbourtimes.com, :func:`_naming_labels`), else the first name opening a dateline."""
     agencies, bare, opening = [], [], []
     for i in candidates:
         text = _peek(lines, i).text
@@ -1652,8 +1657,9 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str |
                     opening.append(name)
             else:
                 name = _bare_name(text, stoplist) or (text if is_byline_name(text) else None)
-                if name:
-                    bare.append(name)
+                if name and (not _names_no_person(name) or is_team_credit(name, stoplist)
+                             or _NOT_LETTERS.sub("", name).lower() in site):
+                    bare.append(name)       # (value only: the line keeps its label)
     return next(iter(agencies + bare + opening), None)
 
 
