@@ -944,3 +944,19 @@ def test_a_capitalised_line_of_a_weekday_or_an_organisation_beside_the_dateline_
         assert _clean(head + heading + "\nMarch 3, 2024\n\n" + PROSE).byline is None, heading
     for name in ("Jane Doe", "Harbour News Desk"):
         assert _clean(head + name + "\nMarch 3, 2024\n\n" + PROSE).byline == name, name
+
+
+def test_the_sites_own_name_just_above_the_dateline_credits_the_company_where_nothing_else_does():
+    # "West Harbour Works" of westharbourworks.com (its words a stoplist's: no bare name) above the dateline: the
+    # company's blog credits the company. Under the dateline, or on another host, it credits no one.
+    cleaner = Cleaner(use_profiles=False)
+    head = "Harbour reopens after storm repairs\n\n"
+    for credit, url, name in (("West Harbour Works\nMarch 3, 2024", "https://westharbourworks.com/blog/storm",
+                               "West Harbour Works"),
+                              ("west harbour works\nLast update:\nMarch 3, 2024", "https://www.westharbourworks.co.uk/b",
+                               "west harbour works"),
+                              ("March 3, 2024\n5 min read\nWest Harbour Works", "https://westharbourworks.com/blog/storm",
+                               None),
+                              ("West Harbour Works\nMarch 3, 2024", "https://harbournews.com/storm", None)):
+        article = cleaner.clean(head + credit + "\n\n" + PROSE, url=url, input_format="text")
+        assert article.byline == name, (credit, url)

@@ -161,7 +161,8 @@ class MetadataStage:
                               or _credited_under_header(lines, first, stoplist)
                               or _named_under_headline(lines, title_at, first, dates, stoplist)
                               or _credited_under_prose(lines, texts, first, stoplist)
-                              or (_site_owner(lines, first, doc.url, stoplist) if doc.source_format != "html" else None))
+                              or (_site_owner(lines, first, doc.url, stoplist) if doc.source_format != "html" else None)
+                              or _site_by_dateline(lines, dates, doc.url))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -523,6 +524,27 @@ def _site_owner(lines, first: int, url: str | None, stoplist: frozenset[str]) ->
     if len(parts) > 1:
         return masthead if parts[-1] == masthead else None      # (the page title names its site: another's)
     return masthead if _host_names(masthead, url) else None
+
+
+def _site_by_dateline(lines, dates: list[int], url: str | None) -> str | None:
+    """Where nothing else credits the article: the site's own name printed as a line just above a header's
+    dateline (:func:`_beside_date`), spelled by a label of the URL's host, in full or in part ("West Bell Dental
+    Care" of westbelldentalcare.com, "crazy lennys" of crazylennysebikes.com): a company's blog credits the
+    company where a byline goes. Its words may be a stoplist's ("West"), or lower case, or the shapes may have taken the
+    line for a repeated one: the host's spelling says what it is. Only above the dateline: under it a company's
+    card may stand over its author's. Value only: the line keeps its label."""
+    labels = _naming_labels(url)
+    if not labels or not dates:
+        return None
+    for i in sorted({i for d in dates for i in range(d - 2, d)} - set(dates)):
+        if not 0 < i < len(lines):
+            continue
+        text = _text_at(lines, i).strip()
+        letters = _NOT_LETTERS.sub("", text).lower()
+        if (len(letters) >= _HOST_LABEL_CHARS and _words_up_to(text, _SITE_NAME_WORDS + 1) <= _SITE_NAME_WORDS
+                and any(letters in label for label in labels) and _beside_date(lines, i, dates)):
+            return text
+    return None
 
 
 def _masthead_name(lines, i: int, stoplist: frozenset[str]) -> str | None:
