@@ -551,13 +551,14 @@ def _masthead_name(lines, i: int, stoplist: frozenset[str]) -> str | None:
     """The person's name line ``i`` is, or opens with ("Pierce Freeman //", "Erik Demaine 's Folding and
     Unfolding:"), where the line is no sentence; else None."""
     text = _text_at(lines, i).strip()
-    if len(text) > _BARE_NAME_CHARS or _peek(lines, i).features.ends_sentence:
+    if len(text) > _BARE_NAME_CHARS:
         return None
-    if _person_name(text, stoplist):
-        return text
     words = text.split()
-    return next((name for k in (3, 2) if len(words) > k and not words[k][0].isupper()
-                 and _person_name(name := " ".join(words[:k]), stoplist)), None)
+    name = text if _person_name(text, stoplist) else next(
+        (name for k in (3, 2) if len(words) > k and not words[k][0].isupper()
+         and _person_name(name := " ".join(words[:k]), stoplist)), None)
+    # (the text first: the line is read from the core only where it may name someone)
+    return name if name is not None and not _peek(lines, i).features.ends_sentence else None
 
 
 def _host_names(name: str, url: str | None) -> bool:
