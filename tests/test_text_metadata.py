@@ -951,12 +951,11 @@ def test_the_sites_own_name_just_above_the_dateline_credits_the_company_where_no
     # company's blog credits the company. Under the dateline, or on another host, it credits no one.
     cleaner = Cleaner(use_profiles=False)
     head = "Harbour reopens after storm repairs\n\n"
-    for credit, url, name in (("West Harbour Works\nMarch 3, 2024", "https://westharbourworks.com/blog/storm",
-                               "West Harbour Works"),
+    site = "https://westharbourworks.com/blog/storm"
+    for credit, url, name in (("West Harbour Works\nMarch 3, 2024", site, "West Harbour Works"),
                               ("west harbour works\nLast update:\nMarch 3, 2024", "https://www.westharbourworks.co.uk/b",
                                "west harbour works"),
-                              ("March 3, 2024\n5 min read\nWest Harbour Works", "https://westharbourworks.com/blog/storm",
-                               None),
+                              ("March 3, 2024\n5 min read\nWest Harbour Works", site, None),
                               ("West Harbour Works\nMarch 3, 2024", "https://harbournews.com/storm", None)):
         article = cleaner.clean(head + credit + "\n\n" + PROSE, url=url, input_format="text")
         assert article.byline == name, (credit, url)

@@ -1651,7 +1651,8 @@ def _beside_date(lines, index: int, dates: list[int]) -> bool:
     return False
 
 
-def _first_name(lines, candidates: list[int], stoplist: frozenset[str], site: frozenset[str] = frozenset()) -> str | None:
+def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
+                site: frozenset[str] = frozenset()) -> str | None:
     """The byline's value: of the header's byline and date lines (in line order), the first name after a
     prefix ("By Jane Doe | May 5, 2025" → "Jane Doe"; "Published May 5, 2025 by Ann Lee" → "Ann Lee"; "By"
     alone → the next line), else the first agency, else the first bare name beside the dateline (no line of a
