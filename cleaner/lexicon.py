@@ -348,6 +348,10 @@ def is_bare_name(text: str, stoplist: frozenset[str]) -> bool:
 
 #: Given names a stoplist holds (:func:`is_bare_name` takes one as a name's first word).
 _GIVEN_NAMES = frozenset(_DATA["names"]["given"])
+#: Words that make a capitalised line no person's name: a weekday's ("Tuesdays Evenings") or an organisation's
+#: or a thing's ("Harvard Health", "Digital Photo Frame"); the lexicon's ``[names] weekdays`` and
+#: ``organisations``.
+NOT_PERSON_WORDS = frozenset(_DATA["names"]["weekdays"]) | frozenset(_DATA["names"]["organisations"])
 
 
 #: A newsroom's or a company's team: the lexicon's ``[bylines] teams`` words, and the desks that may name one.

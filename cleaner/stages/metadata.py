@@ -25,7 +25,7 @@ from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Docume
 from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       NOT_NAME_WORDS, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
+                       NOT_NAME_WORDS, NOT_PERSON_WORDS, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
@@ -152,14 +152,17 @@ class MetadataStage:
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
-            meta["byline"] = (_publisher_yields(_first_name(lines, sorted(dates + bylines), stoplist), doc.url, lines,
+            meta["byline"] = (_publisher_yields(_first_name(lines, sorted(dates + bylines), stoplist,
+                                                            _naming_labels(doc.url)), doc.url, lines,
                                                 texts, start) or _credited_sentence(texts, scan)
                               or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist)
                               or _named_in_bio(lines, first, last, stoplist) or _credited_at_foot(lines, first, last, stoplist)
                               or _credited_under_header(lines, first, stoplist)
                               or _named_under_headline(lines, title_at, first, dates, stoplist)
-                              or _credited_under_prose(lines, texts, first, stoplist))
+                              or _credited_under_prose(lines, texts, first, stoplist)
+                              or (_site_owner(lines, first, doc.url, stoplist) if doc.source_format != "html" else None)
+                              or _site_by_dateline(lines, dates, doc.url))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -203,7 +206,7 @@ class MetadataStage:
         if meta.get("byline") is None:
             under = range(headline + 1, min(len(lines), dateline + 2))
             meta["byline"] = _first_name(lines, [i for i in under if _is_byline_or_date(lines, i, dateline, stoplist)],
-                                         stoplist)
+                                         stoplist, _naming_labels(doc.url))
 
     @staticmethod
     def _pick_titles(doc: Document, window: range, first: int, meta_lines: list[int]) -> tuple[int | None, int | None]:
@@ -501,6 +504,96 @@ def _publisher_yields(name: str | None, url: str | None, lines, texts: Sequence[
     if not letters or letters not in _naming_labels(url):
         return name
     return _credited_above(lines, texts, start) or name
+
+
+def _site_owner(lines, first: int, url: str | None, stoplist: frozenset[str]) -> str | None:
+    """Where nothing credits the article: the person whose site it is, a personal blog's. The masthead (a line
+    among the first :data:`_MASTHEAD_LINES` above the text, ``first``, that is a person's name or opens with
+    it and is no sentence: "Sam Bossley thoughts streams portfolio", :func:`_person_name`) names its owner where
+    the page title names the same as its site ("Thoughts on Zig | Sam Bossley"), or, naming no site, where the
+    URL's host spells the name (:func:`_host_names`: erikdemaine.org). The masthead alone is no owner often
+    enough (a company's name, "Hugging Face"), nor a site part and host alone ("… | Stack Overflow" of
+    stackoverflow.com). A text dump's only: a page's markup says who wrote it."""
+    if len(lines) < 2 or first < 2 or len(page := _text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
+        return None
+    parts = [part.strip() for part in _SITE_SEPARATOR.split(page[:_TITLE_CHARS]) if part.strip()]
+    masthead = next((name for i in range(1, min(first, 1 + _MASTHEAD_LINES))
+                     if (name := _masthead_name(lines, i, stoplist)) is not None), None)
+    if masthead is None:
+        return None
+    if len(parts) > 1:
+        return masthead if parts[-1] == masthead else None      # (the page title names its site: another's)
+    return masthead if _host_names(masthead, url) else None
+
+
+def _site_by_dateline(lines, dates: list[int], url: str | None) -> str | None:
+    """Where nothing else credits the article: the site's own name printed as a line just above a header's
+    dateline (:func:`_beside_date`), spelled by a label of the URL's host, in full or in part ("West Bell Dental
+    Care" of westbelldentalcare.com, "crazy lennys" of crazylennysebikes.com): a company's blog credits the
+    company where a byline goes. Its words may be a stoplist's ("West"), or lower case, or the shapes may have taken the
+    line for a repeated one: the host's spelling says what it is. Only above the dateline: under it a company's
+    card may stand over its author's. Value only: the line keeps its label."""
+    labels = _naming_labels(url)
+    if not labels or not dates:
+        return None
+    for i in sorted({i for d in dates for i in range(d - 2, d)} - set(dates)):
+        if not 0 < i < len(lines):
+            continue
+        text = _text_at(lines, i).strip()
+        letters = _NOT_LETTERS.sub("", text).lower()
+        if (len(letters) >= _HOST_LABEL_CHARS and _words_up_to(text, _SITE_NAME_WORDS + 1) <= _SITE_NAME_WORDS
+                and any(letters in label for label in labels) and _beside_date(lines, i, dates)):
+            return text
+    return None
+
+
+def _masthead_name(lines, i: int, stoplist: frozenset[str]) -> str | None:
+    """The person's name line ``i`` is, or opens with ("Pierce Freeman //", "Erik Demaine 's Folding and
+    Unfolding:"), where the line is no sentence; else None."""
+    text = _text_at(lines, i).strip()
+    if len(text) > _BARE_NAME_CHARS:
+        return None
+    words = text.split()
+    name = text if _person_name(text, stoplist) else next(
+        (name for k in (3, 2) if len(words) > k and not words[k][0].isupper()
+         and _person_name(name := " ".join(words[:k]), stoplist)), None)
+    # (the text first: the line is read from the core only where it may name someone)
+    return name if name is not None and not _peek(lines, i).features.ends_sentence else None
+
+
+def _host_names(name: str, url: str | None) -> bool:
+    """Whether a label of the URL's host (its top-level domain left out) holds the name's letters, or its
+    surname, of :data:`_HOST_NAME_CHARS` letters at least ("erikdemaine" of erikdemaine.org, "artmann" of
+    artmann.co; not the first word: "Ascom Sites" of ascom.com is a company's)."""
+    host = site_host(url) if url else ""
+    labels = host.split(".")[:-1]
+    words = [_NOT_LETTERS.sub("", word).lower() for word in name.split()]
+    keys = [key for key in ("".join(words), words[-1]) if len(key) >= _HOST_NAME_CHARS]
+    return any(key in label for label in labels for key in keys)
+
+
+def _person_name(text: str, stoplist: frozenset[str]) -> bool:
+    """A person's full name, as a site's owner: two or three words of a bare name's shape (:func:`is_bare_name`),
+    none in capitals ("CNX Software" is a company's), none an organisation's or a weekday's
+    (:func:`_names_no_person`: "Harvard Health", "Asana Forum")."""
+    words = text.split()
+    return (_MASTHEAD_NAME_WORDS[0] <= len(words) <= _MASTHEAD_NAME_WORDS[1] and is_bare_name(text, stoplist)
+            and not any(len(word) > 1 and word.isupper() for word in words) and not _names_no_person(text))
+
+
+def _names_no_person(name: str) -> bool:
+    """Whether a capitalised name holds a word that is no person's (:data:`NOT_PERSON_WORDS`: a weekday's,
+    "Tuesdays Evenings"; an organisation's, "Press Release", "Gaming Forum")."""
+    return not NOT_PERSON_WORDS.isdisjoint(_WORD_LETTERS.findall(name.lower()))
+
+
+#: A personal site's masthead stands in the first lines of the dump; its owner's name has two or three words; a
+#: host's label names the owner by a word of this many letters at least.
+_MASTHEAD_LINES = 3
+_MASTHEAD_NAME_WORDS = (2, 3)
+_HOST_NAME_CHARS = 4
+#: A word's letters.
+_WORD_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _page_title_stand_in(lines) -> str | None:
@@ -1088,13 +1181,15 @@ def _named_under_headline(lines, title_at: int | None, first: int, dates: list[i
     text's first prose ("Headline" / "Tim Enwall" / "founder startup business"), where something says it is a
     person credited: a dateline by the headline (right above it, or right under the name), or the author's role on
     the line under it (:func:`_role_line`: "Tech Writer"). A bare name alone there is as often a call to
-    action's or a heading's ("Start Trial", "Key Takeaways"). Value only: the line keeps its label."""
+    action's or a heading's ("Start Trial", "Key Takeaways"); nor is a line of a word that is no person's
+    (:func:`_names_no_person`: "Tuesdays Evenings" over its dateline). Value only: the line keeps its label."""
     if title_at is None or title_at + 1 >= first:
         return None
     under = title_at + 1
     text = _text_at(lines, under).strip()
     name = (_bare_name(text, stoplist) or _name_before_role(text, stoplist)) if len(text) <= _BARE_NAME_CHARS else None
-    if not name or not _full_name(name) or not _open(line := _peek(lines, under)) or line.features.ends_sentence:
+    if not name or not _full_name(name) or _names_no_person(name) or not _open(line := _peek(lines, under)) \
+            or line.features.ends_sentence:
         return None
     dated = title_at - 1 in dates or under + 1 in dates
     return name if dated or _role_line(_text_at(lines, under + 1)) else None
@@ -1556,11 +1651,14 @@ def _beside_date(lines, index: int, dates: list[int]) -> bool:
     return False
 
 
-def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str | None:
+def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
+                site: frozenset[str] = frozenset()) -> str | None:
     """The byline's value: of the header's byline and date lines (in line order), the first name after a
     prefix ("By Jane Doe | May 5, 2025" → "Jane Doe"; "Published May 5, 2025 by Ann Lee" → "Ann Lee"; "By"
-    alone → the next line), else the first agency, else the first bare name beside the dateline, else the first
-    name opening a dateline."""
+    alone → the next line), else the first agency, else the first bare name beside the dateline (no line of a
+    word that is no person's: "Press Release", "Tuesdays Evenings", :func:`_names_no_person`; a team's credit
+    may hold one, "News Desk", and so may the site's own name, spelled by a label of its host, ``site``:
+    "Harbour Times" of harbourtimes.com, :func:`_naming_labels`), else the first name opening a dateline."""
     agencies, bare, opening = [], [], []
     for i in candidates:
         text = _peek(lines, i).text
@@ -1583,8 +1681,9 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str |
                     opening.append(name)
             else:
                 name = _bare_name(text, stoplist) or (text if is_byline_name(text) else None)
-                if name:
-                    bare.append(name)
+                if name and (not _names_no_person(name) or is_team_credit(name, stoplist)
+                             or _NOT_LETTERS.sub("", name).lower() in site):
+                    bare.append(name)       # (value only: the line keeps its label)
     return next(iter(agencies + bare + opening), None)
 
 
