@@ -921,22 +921,6 @@ def test_the_sites_own_name_beside_the_dateline_yields_to_a_credit_above_the_hea
         assert cleaner.clean(dump, url=url, input_format="text").byline == name, (head, url)
 
 
-def test_a_personal_sites_masthead_names_its_owner_where_the_page_title_or_the_host_names_the_same():
-    # "Lena Varga" heads a blog whose page title names her as its site, or whose host spells her name: the owner
-    # is the author. The masthead alone, an organisation's name, or another site's name credits no one.
-    cleaner = Cleaner(use_profiles=False)
-    body = "Notes on harbour walls\n\n" + PROSE
-    for head, url, name in (
-            ("Notes on harbour walls | Lena Varga\n\nLena Varga notes projects about\n\n", None, "Lena Varga"),
-            ("Notes on harbour walls\n\nLena Varga\nPosts\nProjects\n\n", "https://lenavarga.net/notes", "Lena Varga"),
-            ("Notes on harbour walls\n\nLena Varga\nPosts\nProjects\n\n", "https://www.varga.dev/notes", "Lena Varga"),
-            ("Notes on harbour walls\n\nLena Varga\nPosts\nProjects\n\n", "https://example.com/notes", None),
-            ("Notes on harbour walls | Harbour Health\n\nHarbour Health\n\n", "https://harbour.org/notes", None),
-            ("Notes on harbour walls | Lena Varga Studio\n\nLena Varga\n\n", "https://lenavarga.net/notes", None),
-            ("Notes on harbour walls\n\nLena Sites\n\n", "https://lena.com/notes", None)):
-        assert cleaner.clean(head + body, url=url, input_format="text").byline == name, (head, url)
-
-
 def test_a_capitalised_line_of_a_weekday_or_an_organisation_beside_the_dateline_is_no_byline():
     # the line keeps its label (value only); a person's name there, or a team's credit, stands
     head = "Harbour reopens after storm repairs\n\n"

@@ -161,7 +161,6 @@ class MetadataStage:
                               or _credited_under_header(lines, first, stoplist)
                               or _named_under_headline(lines, title_at, first, dates, stoplist)
                               or _credited_under_prose(lines, texts, first, stoplist)
-                              or (_site_owner(lines, first, doc.url, stoplist) if doc.source_format != "html" else None)
                               or _site_by_dateline(lines, dates, doc.url))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
@@ -506,26 +505,6 @@ def _publisher_yields(name: str | None, url: str | None, lines, texts: Sequence[
     return _credited_above(lines, texts, start) or name
 
 
-def _site_owner(lines, first: int, url: str | None, stoplist: frozenset[str]) -> str | None:
-    """Where nothing credits the article: the person whose site it is, a personal blog's. The masthead (a line
-    among the first :data:`_MASTHEAD_LINES` above the text, ``first``, that is a person's name or opens with
-    it and is no sentence: "Sam Bossley thoughts streams portfolio", :func:`_person_name`) names its owner where
-    the page title names the same as its site ("Thoughts on Zig | Sam Bossley"), or, naming no site, where the
-    URL's host spells the name (:func:`_host_names`: erikdemaine.org). The masthead alone is no owner often
-    enough (a company's name, "Hugging Face"), nor a site part and host alone ("… | Stack Overflow" of
-    stackoverflow.com). A text dump's only: a page's markup says who wrote it."""
-    if len(lines) < 2 or first < 2 or len(page := _text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
-        return None
-    parts = [part.strip() for part in _SITE_SEPARATOR.split(page[:_TITLE_CHARS]) if part.strip()]
-    masthead = next((name for i in range(1, min(first, 1 + _MASTHEAD_LINES))
-                     if (name := _masthead_name(lines, i, stoplist)) is not None), None)
-    if masthead is None:
-        return None
-    if len(parts) > 1:
-        return masthead if parts[-1] == masthead else None      # (the page title names its site: another's)
-    return masthead if _host_names(masthead, url) else None
-
-
 def _site_by_dateline(lines, dates: list[int], url: str | None) -> str | None:
     """Where nothing else credits the article: the site's own name printed as a line just above a header's
     dateline (:func:`_beside_date`), spelled by a label of the URL's host, in full or in part ("West Bell Dental
@@ -547,51 +526,12 @@ def _site_by_dateline(lines, dates: list[int], url: str | None) -> str | None:
     return None
 
 
-def _masthead_name(lines, i: int, stoplist: frozenset[str]) -> str | None:
-    """The person's name line ``i`` is, or opens with ("Pierce Freeman //", "Erik Demaine 's Folding and
-    Unfolding:"), where the line is no sentence; else None."""
-    text = _text_at(lines, i).strip()
-    if len(text) > _BARE_NAME_CHARS:
-        return None
-    words = text.split()
-    name = text if _person_name(text, stoplist) else next(
-        (name for k in (3, 2) if len(words) > k and not words[k][0].isupper()
-         and _person_name(name := " ".join(words[:k]), stoplist)), None)
-    # (the text first: the line is read from the core only where it may name someone)
-    return name if name is not None and not _peek(lines, i).features.ends_sentence else None
-
-
-def _host_names(name: str, url: str | None) -> bool:
-    """Whether a label of the URL's host (its top-level domain left out) holds the name's letters, or its
-    surname, of :data:`_HOST_NAME_CHARS` letters at least ("erikdemaine" of erikdemaine.org, "artmann" of
-    artmann.co; not the first word: "Ascom Sites" of ascom.com is a company's)."""
-    host = site_host(url) if url else ""
-    labels = host.split(".")[:-1]
-    words = [_NOT_LETTERS.sub("", word).lower() for word in name.split()]
-    keys = [key for key in ("".join(words), words[-1]) if len(key) >= _HOST_NAME_CHARS]
-    return any(key in label for label in labels for key in keys)
-
-
-def _person_name(text: str, stoplist: frozenset[str]) -> bool:
-    """A person's full name, as a site's owner: two or three words of a bare name's shape (:func:`is_bare_name`),
-    none in capitals ("CNX Software" is a company's), none an organisation's or a weekday's
-    (:func:`_names_no_person`: "Harvard Health", "Asana Forum")."""
-    words = text.split()
-    return (_MASTHEAD_NAME_WORDS[0] <= len(words) <= _MASTHEAD_NAME_WORDS[1] and is_bare_name(text, stoplist)
-            and not any(len(word) > 1 and word.isupper() for word in words) and not _names_no_person(text))
-
-
 def _names_no_person(name: str) -> bool:
     """Whether a capitalised name holds a word that is no person's (:data:`NOT_PERSON_WORDS`: a weekday's,
     "Tuesdays Evenings"; an organisation's, "Press Release", "Gaming Forum")."""
     return not NOT_PERSON_WORDS.isdisjoint(_WORD_LETTERS.findall(name.lower()))
 
 
-#: A personal site's masthead stands in the first lines of the dump; its owner's name has two or three words; a
-#: host's label names the owner by a word of this many letters at least.
-_MASTHEAD_LINES = 3
-_MASTHEAD_NAME_WORDS = (2, 3)
-_HOST_NAME_CHARS = 4
 #: A word's letters.
 _WORD_LETTERS = re.compile(r"[^\W\d_]+")
 
