@@ -968,9 +968,9 @@ def _published(lines, dates: list[int], day_first: bool) -> str | None:
 def _publication(lines, dates: list[int], day_first: bool) -> str | None:
     """The first of the datelines that names a day ("3 hours ago" above "May 5, 2025" names none) and is not
     an update's: neither in its words ("Updated June 1, 2025") nor under a label that says so ("Last update:"
-    over "July 16, 2025")."""
+    over "July 16, 2025"); nor someone else's (:func:`_dated_by_another`: "Joined: …", "Commented …")."""
     for i in dates:
-        if i > 0 and _update_label(_text_at(lines, i - 1)) or _dated_by_another(lines, i, day_first):
+        if (i > 0 and _update_label(_text_at(lines, i - 1))) or _dated_by_another(lines, i, day_first):
             continue
         found = publication_date(_peek(lines, i).text, day_first)
         if found:
