@@ -181,6 +181,9 @@ DATE_LABEL_WORD = lazy_compile(r"(?<!\w)(?:" + _alternatives(
      if word not in ("date", "datum", "data", "fecha")]) + r")(?!\w)", re.I)
 #: A dateline that gives an update's date, not the publication's ("Updated 5 May", "Mis à jour le").
 UPDATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["updates"]) + r")(?!\w)", re.I)
+#: A dateline that dates someone else's act on the page ("Joined: Mon Jul 24, 2017", "Commented Jul 4, 2021",
+#: "answered Sep 5, 2025"): a member's profile, a comment's or a reply's, never the article's publication.
+OTHERS_DATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["others"]) + r")(?!\w)", re.I)
 #: A line that only labels the date under it ("Published", "Published on", "Last updated:", "Veröffentlicht am").
 DATE_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["labels"]) +
                           r")(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*$", re.I)

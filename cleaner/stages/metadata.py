@@ -20,7 +20,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from ..dates import date_in_url, dateline_parts, is_update, parse_date, publication_date, writes_day_first
+from ..dates import (date_in_url, dateline_parts, dates_another, is_update, parse_date, publication_date,
+                     writes_day_first)
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
@@ -990,22 +991,42 @@ def _named_beside(lines, dated: list[int], stoplist: frozenset[str]) -> str | No
 
 
 def _published(lines, dates: list[int], day_first: bool) -> str | None:
-    """The publication date of the header's datelines (:func:`_publication`), else the first update's."""
+    """The publication date of the header's datelines (:func:`_publication`), else the first update's (not a
+    date of someone else's: :func:`_dated_by_another`)."""
     return _publication(lines, dates, day_first) or next(
-        filter(None, (parse_date(_peek(lines, i).text, day_first) for i in dates)), None)
+        filter(None, (parse_date(_peek(lines, i).text, day_first) for i in dates
+                      if not _dated_by_another(lines, i, day_first))), None)
 
 
 def _publication(lines, dates: list[int], day_first: bool) -> str | None:
     """The first of the datelines that names a day ("3 hours ago" above "May 5, 2025" names none) and is not
     an update's: neither in its words ("Updated June 1, 2025") nor under a label that says so ("Last update:"
-    over "July 16, 2025")."""
+    over "July 16, 2025"); nor someone else's (:func:`_dated_by_another`: "Joined: …", "Commented …")."""
     for i in dates:
-        if i > 0 and _update_label(_text_at(lines, i - 1)):
+        if (i > 0 and _update_label(_text_at(lines, i - 1))) or _dated_by_another(lines, i, day_first):
             continue
         found = publication_date(_peek(lines, i).text, day_first)
         if found:
             return found
     return None
+
+
+def _dated_by_another(lines, i: int, day_first: bool) -> bool:
+    """Whether dateline ``i`` dates someone else's act (:func:`cleaner.dates.dates_another`: a comment, an
+    answer, a member's joining), in its own words or in those of the line beside it that names the same day: a
+    Q&A page prints a comment's machine timestamp ("2021-07-04 15:54:20 +00:00") over its "Commented Jul 4,
+    2021 at 15:54"; neither is the question's date."""
+    text = _text_at(lines, i)
+    dated = next((part for part in dateline_parts(text) if parse_date(part, day_first)), text)
+    if dates_another(dated):
+        return True
+    day = None
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and dates_another(beside := _text_at(lines, j)):
+            day = day or parse_date(text, day_first)
+            if day is not None and parse_date(beside, day_first) == day:
+                return True
+    return False
 
 
 def _update_label(text: str) -> bool:
