@@ -51,3 +51,30 @@ def _with_unicode(flags: int) -> int:
 def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
     """``re.compile`` at first use (see :class:`LazyPattern`)."""
     return LazyPattern(pattern, flags)
+
+
+class UnionPattern:
+    """Stands for ``re.compile(head + "(?:" + "|".join(forms) + ")" + tail, flags)`` where a caller only asks
+    whether it matches (``match``): each form is tried as its own pattern, compiled at its first use.
+
+    CPython's compiler is not linear in a union of long alternations: the timestamps of every language
+    (:data:`cleaner.lexicon.TIMESTAMP_LIKE`, two forms holding every month's names) take ~20 ms to compile as
+    one pattern and ~2 ms as three, and a dump's header asks for them at every start. ``pattern`` and ``flags``
+    are the union's: the native core compiles that one (its compiler is linear), and the two must agree."""
+
+    def __init__(self, head: str, forms: tuple[str, ...], tail: str, flags: int = 0) -> None:
+        self.pattern = head + "(?:" + "|".join(forms) + ")" + tail
+        self.flags = _with_unicode(flags)
+        self._parts = tuple(LazyPattern(head + "(?:" + form + ")" + tail, flags) for form in forms)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """The first form's match at the start of ``text`` (a match of the union there exists if one does)."""
+        for part in self._parts:
+            found = part.match(text)
+            if found is not None:
+                return found
+        return None
+
+    def compiled(self) -> re.Pattern[str]:
+        """The union compiled as one pattern (slow: for tests and tools, not for cleaning)."""
+        return re.compile(self.pattern, self.flags)

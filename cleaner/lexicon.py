@@ -20,7 +20,7 @@ import re
 from typing import Protocol
 
 from .data import data_file, read_toml
-from .lazy_re import lazy_compile
+from .lazy_re import UnionPattern, lazy_compile
 
 
 class Measures(Protocol):
@@ -173,12 +173,17 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
     for number in range(1, 13)}
 #: Every month's names, every language's (a byline's "name" that is one of them is a date's start).
 _MONTH_WORDS = frozenset(name for names in MONTH_NAMES.values() for name in names)
-#: Words that label a date where they follow a byline's name ("Ann Lee Published 5 May"): the date labels and
-#: the update words (lexicon.toml's ``[dates]``), each a whole word in any case; not the nouns among the
-#: labels ("Date", "Data" are also surnames).
-DATE_LABEL_WORD = lazy_compile(r"(?<!\w)(?:" + _alternatives(
-    [word for word in _DATA["dates"]["labels"] + _DATA["dates"]["updates"]
-     if word not in ("date", "datum", "data", "fecha")]) + r")(?!\w)", re.I)
+#: The words that label a date where they follow a byline's name ("Ann Lee Published 5 May"): the date labels and
+#: the update words of lexicon.toml's ``[dates]``, each a whole word in any case; not the nouns among the labels
+#: ("Date", "Data" are also surnames).
+_DATE_LABEL_WORDS = [word for word in dict.fromkeys(_DATA["dates"]["labels"] + _DATA["dates"]["updates"])
+                     if word not in ("date", "datum", "data", "fecha")]
+DATE_LABEL_WORD = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATE_LABEL_WORDS) + r")(?!\w)", re.I)
+#: The words that open a dateline ("Published", "Updated", "Veröffentlicht", "Mis à jour"), the longest first: those
+#: labels but the ones that date someone else's act on the page ("Reviewed in the United States on …", "Edited
+#: April 2024": a review's date, an editor's).
+DATELINE_OPENERS = tuple(sorted((word for word in _DATE_LABEL_WORDS if word not in ("reviewed", "last reviewed", "edited")),
+                                key=len, reverse=True))
 #: A dateline that gives an update's date, not the publication's ("Updated 5 May", "Mis à jour le").
 UPDATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["updates"]) + r")(?!\w)", re.I)
 #: A dateline that dates someone else's act on the page ("Joined: Mon Jul 24, 2017", "Commented Jul 4, 2021",
@@ -192,20 +197,39 @@ DATE_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["labels"]) +
 TAXONOMY_LINE = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["taxonomy"]) + r")\s*[:：]", re.I)
 #: The languages whose pages write numeric dates month first (:func:`cleaner.dates.writes_day_first`).
 MONTH_FIRST_LANGUAGES = frozenset(_DATA["dates"]["month_first"])
-#: English month names: the timestamps of lists of articles.
+#: English month names (a byline's name ends before one: :data:`BYLINE_NAME_END`).
 _MONTHS_EN = "(?:" + _alternatives(_flat(_DATA["months"]["en"])) + r")\.?"
+#: Every language's month names, the longest first.
+_MONTHS_ANY = "(?:" + _alternatives(sorted(_MONTH_WORDS, key=lambda name: (-len(name), name))) + r")\.?"
+#: A time of day: 4:42 PM, 16.42, 16:42 Uhr, 16h42.
+_TIME = r"\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?"
+#: A time of day after a date: ", 16:42", " at 4:42 PM", " um 16:42 Uhr", " à 16h42".
+_TIME_AFTER = r"(?:,?\s+(?:(?:" + _alternatives(_DATA["dates"]["time_words"]) + r")\s+)?" + _TIME + ")?"
+
+
+def _ages() -> str:
+    """An age printed instead of a date, every language's (lexicon.toml's ``[dates.ages]``): "3 hours ago",
+    "vor 2 Stunden", "il y a 2 jours"."""
+    forms = []
+    for age in _DATA["dates"]["ages"].values():
+        units = _alternatives(sorted(age["units"], key=len, reverse=True))
+        before = re.escape(age["before"]) + r"\s+" if age["before"] else ""
+        after = r"\s+" + re.escape(age["after"]) if age["after"] else ""
+        forms.append(before + r"\d+\s+(?:" + units + ")" + after)
+    return "|".join(forms)
+
+
 #: A bullet before a list's byline or timestamp.
 _BULLET = r"^[•·*\-–—|]?\s*"
-#: A timestamp as lists print it: 02/10/2020 03:58 PM, Feb 10, 2020, 3 hours ago.
-TIMESTAMP_LIKE = lazy_compile(
-    _BULLET + r"(?:(?:updated|published|posted|last updated|modified)(?:\s+on|\s+at)?\s*:?\s*)?(?:"
-    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?"
-    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
-    rf"|(?:\w+,?\s+)?{_MONTHS_EN}\s+\d{{1,2}},?\s+\d{{4}}(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?)?"
-    rf"|\d{{1,2}}\.?\s+{_MONTHS_EN},?\s+\d{{4}}"
-    r"|\d+\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago"
-    r"|(?:yesterday|today|just now)"
-    r")\s*$", re.I)
+#: A line that is only a timestamp, as lists and datelines print it, in every language of the lexicon:
+#: 02/10/2020 03:58 PM, Feb 10, 2020, Mittwoch, 14. Juni 2023, 16:42 Uhr, 14 de junio de 2023, 3 hours ago,
+#: vor 2 Stunden; a dateline's opening word may come first ("Updated: …", "Veröffentlicht am …").
+TIMESTAMP_LIKE = UnionPattern(
+    _BULLET + r"(?:(?:" + _alternatives(list(DATELINE_OPENERS)) + r")(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*)?",
+    (r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}" + _TIME_AFTER + "|" + _TIME + "|" + _ages() + r"|yesterday|today|just now",
+     r"(?:\w+,?\s+)?" + _MONTHS_ANY + r"\s+\d{1,2},?\s+\d{4}" + _TIME_AFTER,
+     r"(?:\w+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?" + _MONTHS_ANY + r",?\s+(?:de\s+)?\d{4}" + _TIME_AFTER),
+    r"\s*$", re.I)
 #: A year or a time of day somewhere in the line: worth asking :func:`cleaner.dates.parse_date`.
 DATE_OR_TIME = lazy_compile(r"\d{4}|\d{1,2}:\d{2}")
 #: What every match of :data:`TIMESTAMP_LIKE` and :data:`DATE_OR_TIME` holds: a digit, or the words of a

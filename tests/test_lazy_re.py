@@ -55,3 +55,14 @@ def test_inline_flags_are_read_from_the_pattern():
     assert lazy_compile(r"(?i)abc").flags == re.compile(r"(?i)abc").flags
     assert lazy_compile(r"abc", re.A).flags == re.compile(r"abc", re.A).flags
     assert lazy_compile(r"(?i:a)bc", re.M).flags == re.compile(r"(?i:a)bc", re.M).flags
+
+
+def test_a_union_pattern_matches_where_its_union_does():
+    """UnionPattern tries each form alone; the union (``pattern``, what the core compiles) matches the same texts."""
+    from cleaner.lazy_re import UnionPattern
+
+    union = UnionPattern(r"^(?:on\s+)?", (r"\d+ days?", r"[a-z]+ \d{4}", r"now"), r"\s*$", re.I)
+    whole = re.compile(union.pattern, re.I)
+    for text in ("3 days", "On 3 days", "May 2024", "on may 2024 ", "now", "NOW", "3 weeks", "May", "", "on"):
+        assert bool(union.match(text)) == bool(whole.match(text)), text
+    assert union.flags == whole.flags and union.compiled().pattern == union.pattern

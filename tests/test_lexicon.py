@@ -38,12 +38,23 @@ def test_every_month_name_reads_as_its_month(number):
         assert parse_date(f"5 {name.capitalize()} 2021") == f"2021-{number:02d}-05", name
 
 
-def test_list_timestamps_read_english_months_only():
-    for name in ("Feb", "February", "Sept", "may"):
+def test_timestamps_in_every_language_of_the_lexicon():
+    """A line that is only a timestamp reads so in every language the lexicon's months and ages cover (a list's
+    dates, a dateline, a comment's age); prose holding a date does not."""
+    for name in ("Feb", "February", "Sept", "may", "settembre", "Juni", "juin", "junio", "июня"):
         assert lexicon.TIMESTAMP_LIKE.match(f"{name} 10, 2020"), name
         assert lexicon.TIMESTAMP_LIKE.match(f"10 {name} 2020"), name
-    assert lexicon.TIMESTAMP_LIKE.match("• Updated: 02/10/2020 03:58 PM") and lexicon.TIMESTAMP_LIKE.match("3 hours ago")
-    assert not lexicon.TIMESTAMP_LIKE.match("10 settembre 2020") and parse_date("10 settembre 2020") == "2020-09-10"
+    stamps = ["• Updated: 02/10/2020 03:58 PM", "3 hours ago", "5 years ago", "Mittwoch, 14. Juni 2023, 16:42 Uhr",
+              "12.10.2023, 16:42 Uhr", "Veröffentlicht am 14. Juni 2023", "mercredi 14 juin 2023 à 16h42",
+              "Mis à jour le 14 juin 2023", "14 de junio de 2023", "Publicado el 14 de junio de 2023",
+              "14 giugno 2023 alle 16:42", "14 juni 2023 om 16:42", "vor 2 Stunden", "il y a 3 jours", "hace 2 horas",
+              "há 5 dias", "2 ore fa", "3 dagen geleden", "2 часа назад"]
+    for stamp in stamps:
+        assert lexicon.TIMESTAMP_LIKE.match(stamp), stamp
+    for prose in ("Am 14. Juni 2023 trat die Mosel über die Ufer.", "Fünf Tage, 300 Kilometer",
+                  "Il y a 3 jours que la pluie tombe sur la ville.", "June 2023 was the wettest month on record."):
+        assert not lexicon.TIMESTAMP_LIKE.match(prose), prose
+    assert parse_date("10 settembre 2020") == "2020-09-10"
 
 
 def test_prose_and_its_variants():

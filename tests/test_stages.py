@@ -163,6 +163,26 @@ def test_shapes_headline_list_of_headline_byline_timestamp():
     assert labels(d)[1:] == [BOILERPLATE] * 9
 
 
+def test_shapes_headline_lists_and_datelines_in_other_languages():
+    """Other stories as headline and date, repeated, and a dateline, are told by the timestamps of every language
+    of the lexicon, not by English ones alone."""
+    lists = [("Sturm schließt Schulen in der ganzen Region", "14. Juni 2023", "Börse fällt den dritten Tag in Folge",
+              "13. Juni 2023", "Neue Brücke für den Verkehr freigegeben", "vor 2 Tagen"),
+             ("La tempête ferme les écoles de la région", "14 juin 2023", "La Bourse recule pour le troisième jour",
+              "il y a 3 jours", "Un nouveau pont ouvert à la circulation", "12 juin 2023"),
+             ("La tormenta cierra las escuelas de la región", "14 de junio de 2023", "La bolsa cae por tercer día",
+              "hace 2 días", "Un nuevo puente abre al tráfico", "12 de junio de 2023")]
+    for items in lists:
+        d = doc(PROSE, *items)
+        ShapesStage()(d)
+        assert labels(d) == [UNKNOWN] + [BOILERPLATE] * len(items), items[0]
+        assert d.lines[1].signal == "headline list"
+    d = doc(PROSE, "Veröffentlicht am 14. Juni 2023 von Lena Hartmann", "Mittwoch, 14. Juni 2023, 16:42 Uhr",
+            "Publié le 14 juin 2023 à 16h42")
+    ShapesStage()(d)
+    assert [line.signal for line in d.lines] == [None, "dateline", "dateline", "dateline"]
+
+
 def test_shapes_photo_credits():
     d = doc("dpa/picture-alliance", "A convoy passes through the town on Monday. © Aaref Watad/AFP",
             "Protesters gather outside the ministry. Photograph: Kirsty Wigglesworth/AP",

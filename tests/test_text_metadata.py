@@ -209,7 +209,8 @@ def test_every_timestamp_and_date_holds_the_date_needle(data):
 
     pattern = data.draw(st.sampled_from([TIMESTAMP_LIKE, DATE_OR_TIME]))
     text = data.draw(st.from_regex(pattern.compiled(), fullmatch=pattern is TIMESTAMP_LIKE))
-    assert pattern.search(text)
+    # (TIMESTAMP_LIKE tries its forms one by one: what the union matches, one of them does)
+    assert pattern.match(text) if pattern is TIMESTAMP_LIKE else pattern.search(text)
     assert DATE_NEEDLE.search(text), text
 
 
@@ -943,3 +944,19 @@ def test_the_sites_own_name_just_above_the_dateline_credits_the_company_where_no
                               ("West Harbour Works\nMarch 3, 2024", "https://harbournews.com/storm", None)):
         article = cleaner.clean(head + credit + "\n\n" + PROSE, url=url, input_format="text")
         assert article.byline == name, (credit, url)
+
+
+def test_a_dateline_in_another_language_under_the_headline_gives_the_date_and_the_byline():
+    """"Veröffentlicht am 14. Juni 2023 von Lena Hartmann": a dateline's opening word and a date in the page's
+    language (a German ordinal day, "14. Juni"), then the author: header, not the article's first line."""
+    prose = ("Seit Jahren wollten wir die Seenplatte mit dem Rad umrunden, in diesem Frühjahr hat es endlich geklappt, "
+             "und hier ist unser Bericht.\n\nWir sind in Neustrelitz gestartet, weil man dort bequem mit der Bahn "
+             "ankommt und die Räder direkt am Bahnhof ausladen kann.\n\nDie Wege sind hier überwiegend asphaltiert "
+             "oder mit feinem Schotter belegt, nur ein Stück war sandig.\n")
+    for dateline, date in (("Veröffentlicht am 14. Juni 2023 von Lena Hartmann", "2023-06-14"),
+                           ("Gepubliceerd op 3 maart 2022 door Lena Hartmann", "2022-03-03")):
+        dump = f"Start\nTouren\nKontakt\n\nRadreise an der Seenplatte: Fünf Tage, 300 Kilometer\n{dateline}\n\n{prose}"
+        article = _clean(dump)
+        assert (article.title, article.byline, article.date) == (
+            "Radreise an der Seenplatte: Fünf Tage, 300 Kilometer", "Lena Hartmann", date), dateline
+        assert dateline not in article.paragraphs
