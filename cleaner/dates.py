@@ -17,7 +17,7 @@ import re
 from datetime import date
 
 from .lazy_re import lazy_compile
-from .lexicon import MONTH_FIRST_LANGUAGES, MONTH_NAMES, UPDATE_WORDS
+from .lexicon import MONTH_FIRST_LANGUAGES, MONTH_NAMES, OTHERS_DATE_WORDS, UPDATE_WORDS
 
 _MONTH = {name: number for number, names in MONTH_NAMES.items() for name in names}
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTH), key=len, reverse=True))
@@ -105,9 +105,10 @@ def dateline_parts(text: str) -> list[str]:
 
 def publication_date(text: str, day_first: bool = False) -> str | None:
     """The date a dateline gives for the publication: of its parts ("Published May 5 | Updated June 1"), the
-    first date in a part that does not say it is an update's. None where the line gives only an update."""
+    first date in a part that does not say it is an update's, nor someone else's (:func:`dates_another`: "Posts:
+    524 | Joined: Jul 24, 2017"). None where the line gives only an update or another's date."""
     for part in dateline_parts(text):
-        if not is_update(part):
+        if not is_update(part) and not dates_another(part):
             found = parse_date(part, day_first)
             if found:
                 return found
@@ -134,3 +135,11 @@ def _build(year, month, day) -> str | None:
 def is_update(text: str) -> bool:
     """Whether a dateline says its date is an update's ("Updated on June 18, 2025"), not the publication's."""
     return UPDATE_WORDS.search(text) is not None
+
+
+def dates_another(text: str) -> bool:
+    """Whether a dateline says its date is someone else's act on the page, not the article's publication: a
+    member's joining ("Joined: Mon Jul 24, 2017"), a comment ("Commented Jul 4, 2021"), an answer ("answered Sep
+    5, 2025"). Forums and Q&A pages print these beside every post; the article's own date is the question's or
+    the first post's, or none the dump shows."""
+    return OTHERS_DATE_WORDS.search(text) is not None

@@ -181,6 +181,9 @@ DATE_LABEL_WORD = lazy_compile(r"(?<!\w)(?:" + _alternatives(
      if word not in ("date", "datum", "data", "fecha")]) + r")(?!\w)", re.I)
 #: A dateline that gives an update's date, not the publication's ("Updated 5 May", "Mis à jour le").
 UPDATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["updates"]) + r")(?!\w)", re.I)
+#: A dateline that dates someone else's act on the page ("Joined: Mon Jul 24, 2017", "Commented Jul 4, 2021",
+#: "answered Sep 5, 2025"): a member's profile, a comment's or a reply's, never the article's publication.
+OTHERS_DATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["others"]) + r")(?!\w)", re.I)
 #: A line that only labels the date under it ("Published", "Published on", "Last updated:", "Veröffentlicht am").
 DATE_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["labels"]) +
                           r")(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*$", re.I)
@@ -348,6 +351,10 @@ def is_bare_name(text: str, stoplist: frozenset[str]) -> bool:
 
 #: Given names a stoplist holds (:func:`is_bare_name` takes one as a name's first word).
 _GIVEN_NAMES = frozenset(_DATA["names"]["given"])
+#: Words that make a capitalised line no person's name: a weekday's ("Tuesdays Evenings") or an organisation's
+#: or a thing's ("Harvard Health", "Digital Photo Frame"); the lexicon's ``[names] weekdays`` and
+#: ``organisations``.
+NOT_PERSON_WORDS = frozenset(_DATA["names"]["weekdays"]) | frozenset(_DATA["names"]["organisations"])
 
 
 #: A newsroom's or a company's team: the lexicon's ``[bylines] teams`` words, and the desks that may name one.

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, dates
-from cleaner.dates import date_in_url, parse_date, publication_date, writes_day_first
+from cleaner.dates import dates_another, date_in_url, parse_date, publication_date, writes_day_first
 
 PROSE = ("The harbour reopened on Monday after three weeks of repairs to the storm wall, officials said on "
          "Monday morning.\n\nFishing boats returned to their moorings within hours, and the ferry to the island "
@@ -33,6 +33,29 @@ def test_a_language_that_writes_the_day_first_reads_08_12_2023_as_8_december():
 def test_an_update_is_not_the_publication_date():
     assert publication_date("Updated Nov 19, 2019; Posted Nov 18, 2019") == "2019-11-18"
     assert publication_date("Updated June 1, 2024") is None
+
+
+def test_a_members_joining_a_comment_or_an_answer_is_not_the_publication_date():
+    assert publication_date("Posts: 524 | Joined: Mon Jul 24, 2017 9:28 am") is None
+    assert publication_date("Commented Jul 4, 2021 at 15:54") is None
+    assert dates_another("answered Sep 5, 2025 at 23:18") and dates_another("Mitglied seit 3. Mai 2019")
+    assert not dates_another("asked Oct 16, 2023 at 9:40") and not dates_another("Published May 5, 2025")
+    # (a part without the date that says "registered" does not make the dateline another's)
+    assert publication_date("By Ann Lee, Registered Dietitian | May 5, 2025") == "2025-05-05"
+
+
+def test_a_text_dump_passes_over_a_members_join_date_and_a_comments_date():
+    """A forum's header prints the poster's profile ("Joined: …") by the first post's dateline; a Q&A page prints
+    a comment's machine timestamp over its "Commented …" line: neither is the article's date."""
+    clean = Cleaner(use_profiles=False).clean
+    profile = ("Harbour reopens after storm repairs\n\nchangingtimes\nPosts: 524\nJoined: Mon Jul 24, 2017 9:28 am\n"
+               "\nPost by changingtimes » Sat Feb 24, 2024 12:41 pm\n\n")
+    assert clean(profile + PROSE, input_format="text").date == "2024-02-24"
+    comment = "Harbour reopens after storm repairs\n\n2021-07-04 15:54:20 +00:00\nCommented Jul 4, 2021 at 15:54\n\n"
+    assert clean(comment + PROSE, input_format="text").date is None
+    # the same timestamp beside a dateline of its own is the article's
+    plain = "Harbour reopens after storm repairs\n\n2021-07-04 15:54:20 +00:00\n\n"
+    assert clean(plain + PROSE, input_format="text").date == "2021-07-04"
 
 
 def test_the_date_a_url_states():

@@ -10,7 +10,7 @@ from cleaner.dates import parse_date
 from cleaner.document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, UNKNOWN, Authority, Document
 from cleaner.profiles import Registry
 from cleaner.profiles.loader import _build
-from cleaner import pipeline
+from cleaner import clean, pipeline
 from cleaner.stages.finish import FinishStage
 from cleaner.stages.context import ContextStage
 from cleaner.stages.features import FeaturesStage
@@ -1188,3 +1188,29 @@ def test_a_teaser_always_holds_one_of_the_marks_the_shapes_stage_looks_for_first
         if _TEASER.match(text):
             assert _TEASER_MARK.search(text), text
     assert _TEASER.match("Markets rally after the central bank cuts rates again LONDON (AP) — Shares rose")
+
+
+# --- embeds the page did not load ---------------------------------------------------
+
+EMBED_PARAS = [
+    "The council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers found cracks in two of its supports.",
+    "Residents on both banks have been divided for months, and the public gallery was full when the vote was taken late in the evening.",
+    "The bridge carries about nine thousand vehicles a day, most of them commuters driving into the town centre from the northern estates.",
+    "Engineers told the meeting that repairs would cost more than building a new crossing, and that the old one could still take bicycles.",
+    "A temporary bus service will run every ten minutes between the two banks while the new bridge is designed and built over three years.",
+    "Shop owners on the harbour front said they feared losing customers, and asked the council for help with parking during the works.",
+    "The council leader said the decision had not been easy, but that nobody wanted to wait until the bridge had to be shut in an emergency.",
+]
+
+
+def test_an_embed_the_page_did_not_load_does_not_end_the_article():
+    """A consent manager's stand-in for a video between two paragraphs names cookies, but it is an interruption
+    (``INTERRUPTIONS``), not the page's closing chrome: the text under it is the article's, the stand-in is not."""
+    standin = ["Watch the debate", "To see this content please enable targeting cookies. Manage cookie settings"]
+    head = ["Harbour bridge to close to cars", "Home", "News", "Sport", "Harbour bridge to close to cars"]
+    foot = ["Share this article", "Privacy Policy", "© 2024 Harbour Gazette"]
+    text = "\n".join(head + EMBED_PARAS[:3] + standin + EMBED_PARAS[3:] + foot)
+    article = clean(text)
+    assert article.paragraphs[-4:] == EMBED_PARAS[3:], article.paragraphs
+    standin_decision = next(d for d in article.decisions if d.text == standin[1])
+    assert standin_decision.label == "boilerplate" and standin_decision.reason == "embedded (strong phrase)"

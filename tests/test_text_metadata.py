@@ -908,13 +908,38 @@ def test_a_menu_entry_by_event_type_is_no_byline():
 
 def test_the_sites_own_name_beside_the_dateline_yields_to_a_credit_above_the_header():
     # "Harbour Times" beside the dateline of harbourtimes.com is the publisher's name; the "By" credit above a long
-    # list of contents names the author. Without that credit, or on another site, the name stands.
+    # list of contents names the author. Without that credit the name stands. On another site it is no person's
+    # name (an organisation's word: lexicon [names] organisations), and the credit above names the author.
     menu = "".join(f"Section {n}\n" for n in range(1, 21))
     credit = "Harbour reopens after three weeks of storm repairs\n\nBy\nLena Varga\n\n"
     header = "\nHarbour Works Editorial Process\nUpdated August 27, 2025\nHarbour Times\n\n"
     cleaner = Cleaner(use_profiles=False)
     for head, url, name in ((credit, "https://www.harbourtimes.com/storm", "Lena Varga"),
                             ("", "https://www.harbourtimes.com/storm", "Harbour Times"),
-                            (credit, "https://www.harbournews.com/storm", "Harbour Times")):
+                            (credit, "https://www.harbournews.com/storm", "Lena Varga")):
         dump = "Harbour reopens after three weeks of storm repairs\n\n" + head + menu + header + PROSE
         assert cleaner.clean(dump, url=url, input_format="text").byline == name, (head, url)
+
+
+def test_a_capitalised_line_of_a_weekday_or_an_organisation_beside_the_dateline_is_no_byline():
+    # the line keeps its label (value only); a person's name there, or a team's credit, stands
+    head = "Harbour reopens after storm repairs\n\n"
+    for heading in ("Tuesdays Evenings", "Press Release", "Harbour Discussion Forum", "Sonntag Brunch"):
+        assert _clean(head + heading + "\nMarch 3, 2024\n\n" + PROSE).byline is None, heading
+    for name in ("Jane Doe", "Harbour News Desk"):
+        assert _clean(head + name + "\nMarch 3, 2024\n\n" + PROSE).byline == name, name
+
+
+def test_the_sites_own_name_just_above_the_dateline_credits_the_company_where_nothing_else_does():
+    # "West Harbour Works" of westharbourworks.com (its words a stoplist's: no bare name) above the dateline: the
+    # company's blog credits the company. Under the dateline, or on another host, it credits no one.
+    cleaner = Cleaner(use_profiles=False)
+    head = "Harbour reopens after storm repairs\n\n"
+    site = "https://westharbourworks.com/blog/storm"
+    for credit, url, name in (("West Harbour Works\nMarch 3, 2024", site, "West Harbour Works"),
+                              ("west harbour works\nLast update:\nMarch 3, 2024", "https://www.westharbourworks.co.uk/b",
+                               "west harbour works"),
+                              ("March 3, 2024\n5 min read\nWest Harbour Works", site, None),
+                              ("West Harbour Works\nMarch 3, 2024", "https://harbournews.com/storm", None)):
+        article = cleaner.clean(head + credit + "\n\n" + PROSE, url=url, input_format="text")
+        assert article.byline == name, (credit, url)

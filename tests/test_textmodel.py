@@ -157,12 +157,13 @@ def _signals_in_code() -> tuple[set[str], set[tuple[str, str]]]:
 def test_every_signal_a_stage_can_report_has_a_model_column():
     """A new phrase category or shape signal would be read by the model as no signal at all: it needs a
     column (SIGNALS) and a retrained model. And every signal column is one some stage can set. An interruption
-    inside the article (INTERRUPTIONS: a gallery) has none: its lines are condemned for good (the scoring stage
-    gives such a line 0.01, not the model's score) and left out of the Viterbi's sequence, so nothing would read
+    inside the article (INTERRUPTIONS: a gallery, an embed's stand-in) has none: its lines are final (a gallery's
+    condemned for good, the scoring stage giving such a line 0.01, not the model's score; an embed's a phrase
+    the context stage may not keep, FINAL_SIGNALS) and left out of the Viterbi's sequence, so nothing would read
     a column of it."""
     from cleaner.stages.phrases import PHRASES_FILE
     from cleaner.textmodel import SIGNALS
-    from cleaner.textmodel.columns import INTERRUPTIONS
+    from cleaner.textmodel.columns import FINAL_SIGNALS, INTERRUPTIONS
 
     try:
         import tomllib
@@ -174,7 +175,8 @@ def test_every_signal_a_stage_can_report_has_a_model_column():
     assert variables == _SIGNAL_VARIABLES, "a stage sets line.signal from a new source: add it to this guard"
     assert len(constants) >= 10 and len(categories) >= 10        # the scan found the detectors
     emitted = (categories | constants) - INTERRUPTIONS
-    assert not INTERRUPTIONS & set(SIGNALS) and INTERRUPTIONS <= constants
+    assert not INTERRUPTIONS & set(SIGNALS) and INTERRUPTIONS <= constants | categories
+    assert INTERRUPTIONS <= FINAL_SIGNALS
     assert not emitted - set(SIGNALS), f"signals without a model column: {sorted(emitted - set(SIGNALS))}"
     assert not set(SIGNALS) - emitted, f"model columns no stage sets: {sorted(set(SIGNALS) - emitted)}"
 

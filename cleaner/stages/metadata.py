@@ -20,12 +20,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from ..dates import date_in_url, dateline_parts, is_update, parse_date, publication_date, writes_day_first
+from ..dates import (date_in_url, dateline_parts, dates_another, is_update, parse_date, publication_date,
+                     writes_day_first)
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       NOT_NAME_WORDS, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
+                       NOT_NAME_WORDS, NOT_PERSON_WORDS, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
@@ -152,14 +153,16 @@ class MetadataStage:
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
-            meta["byline"] = (_publisher_yields(_first_name(lines, sorted(dates + bylines), stoplist), doc.url, lines,
+            meta["byline"] = (_publisher_yields(_first_name(lines, sorted(dates + bylines), stoplist,
+                                                            _naming_labels(doc.url)), doc.url, lines,
                                                 texts, start) or _credited_sentence(texts, scan)
                               or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist)
                               or _named_in_bio(lines, first, last, stoplist) or _credited_at_foot(lines, first, last, stoplist)
                               or _credited_under_header(lines, first, stoplist)
                               or _named_under_headline(lines, title_at, first, dates, stoplist)
-                              or _credited_under_prose(lines, texts, first, stoplist))
+                              or _credited_under_prose(lines, texts, first, stoplist)
+                              or _site_by_dateline(lines, dates, doc.url))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -203,7 +206,7 @@ class MetadataStage:
         if meta.get("byline") is None:
             under = range(headline + 1, min(len(lines), dateline + 2))
             meta["byline"] = _first_name(lines, [i for i in under if _is_byline_or_date(lines, i, dateline, stoplist)],
-                                         stoplist)
+                                         stoplist, _naming_labels(doc.url))
 
     @staticmethod
     def _pick_titles(doc: Document, window: range, first: int, meta_lines: list[int]) -> tuple[int | None, int | None]:
@@ -501,6 +504,37 @@ def _publisher_yields(name: str | None, url: str | None, lines, texts: Sequence[
     if not letters or letters not in _naming_labels(url):
         return name
     return _credited_above(lines, texts, start) or name
+
+
+def _site_by_dateline(lines, dates: list[int], url: str | None) -> str | None:
+    """Where nothing else credits the article: the site's own name printed as a line just above a header's
+    dateline (:func:`_beside_date`), spelled by a label of the URL's host, in full or in part ("West Bell Dental
+    Care" of westbelldentalcare.com, "crazy lennys" of crazylennysebikes.com): a company's blog credits the
+    company where a byline goes. Its words may be a stoplist's ("West"), or lower case, or the shapes may have taken the
+    line for a repeated one: the host's spelling says what it is. Only above the dateline: under it a company's
+    card may stand over its author's. Value only: the line keeps its label."""
+    labels = _naming_labels(url)
+    if not labels or not dates:
+        return None
+    for i in sorted({i for d in dates for i in range(d - 2, d)} - set(dates)):
+        if not 0 < i < len(lines):
+            continue
+        text = _text_at(lines, i).strip()
+        letters = _NOT_LETTERS.sub("", text).lower()
+        if (len(letters) >= _HOST_LABEL_CHARS and _words_up_to(text, _SITE_NAME_WORDS + 1) <= _SITE_NAME_WORDS
+                and any(letters in label for label in labels) and _beside_date(lines, i, dates)):
+            return text
+    return None
+
+
+def _names_no_person(name: str) -> bool:
+    """Whether a capitalised name holds a word that is no person's (:data:`NOT_PERSON_WORDS`: a weekday's,
+    "Tuesdays Evenings"; an organisation's, "Press Release", "Gaming Forum")."""
+    return not NOT_PERSON_WORDS.isdisjoint(_WORD_LETTERS.findall(name.lower()))
+
+
+#: A word's letters.
+_WORD_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _page_title_stand_in(lines) -> str | None:
@@ -957,22 +991,42 @@ def _named_beside(lines, dated: list[int], stoplist: frozenset[str]) -> str | No
 
 
 def _published(lines, dates: list[int], day_first: bool) -> str | None:
-    """The publication date of the header's datelines (:func:`_publication`), else the first update's."""
+    """The publication date of the header's datelines (:func:`_publication`), else the first update's (not a
+    date of someone else's: :func:`_dated_by_another`)."""
     return _publication(lines, dates, day_first) or next(
-        filter(None, (parse_date(_peek(lines, i).text, day_first) for i in dates)), None)
+        filter(None, (parse_date(_peek(lines, i).text, day_first) for i in dates
+                      if not _dated_by_another(lines, i, day_first))), None)
 
 
 def _publication(lines, dates: list[int], day_first: bool) -> str | None:
     """The first of the datelines that names a day ("3 hours ago" above "May 5, 2025" names none) and is not
     an update's: neither in its words ("Updated June 1, 2025") nor under a label that says so ("Last update:"
-    over "July 16, 2025")."""
+    over "July 16, 2025"); nor someone else's (:func:`_dated_by_another`: "Joined: …", "Commented …")."""
     for i in dates:
-        if i > 0 and _update_label(_text_at(lines, i - 1)):
+        if (i > 0 and _update_label(_text_at(lines, i - 1))) or _dated_by_another(lines, i, day_first):
             continue
         found = publication_date(_peek(lines, i).text, day_first)
         if found:
             return found
     return None
+
+
+def _dated_by_another(lines, i: int, day_first: bool) -> bool:
+    """Whether dateline ``i`` dates someone else's act (:func:`cleaner.dates.dates_another`: a comment, an
+    answer, a member's joining), in its own words or in those of the line beside it that names the same day: a
+    Q&A page prints a comment's machine timestamp ("2021-07-04 15:54:20 +00:00") over its "Commented Jul 4,
+    2021 at 15:54"; neither is the question's date."""
+    text = _text_at(lines, i)
+    dated = next((part for part in dateline_parts(text) if parse_date(part, day_first)), text)
+    if dates_another(dated):
+        return True
+    day = None
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and dates_another(beside := _text_at(lines, j)):
+            day = day or parse_date(text, day_first)
+            if day is not None and parse_date(beside, day_first) == day:
+                return True
+    return False
 
 
 def _update_label(text: str) -> bool:
@@ -1088,13 +1142,15 @@ def _named_under_headline(lines, title_at: int | None, first: int, dates: list[i
     text's first prose ("Headline" / "Tim Enwall" / "founder startup business"), where something says it is a
     person credited: a dateline by the headline (right above it, or right under the name), or the author's role on
     the line under it (:func:`_role_line`: "Tech Writer"). A bare name alone there is as often a call to
-    action's or a heading's ("Start Trial", "Key Takeaways"). Value only: the line keeps its label."""
+    action's or a heading's ("Start Trial", "Key Takeaways"); nor is a line of a word that is no person's
+    (:func:`_names_no_person`: "Tuesdays Evenings" over its dateline). Value only: the line keeps its label."""
     if title_at is None or title_at + 1 >= first:
         return None
     under = title_at + 1
     text = _text_at(lines, under).strip()
     name = (_bare_name(text, stoplist) or _name_before_role(text, stoplist)) if len(text) <= _BARE_NAME_CHARS else None
-    if not name or not _full_name(name) or not _open(line := _peek(lines, under)) or line.features.ends_sentence:
+    if not name or not _full_name(name) or _names_no_person(name) or not _open(line := _peek(lines, under)) \
+            or line.features.ends_sentence:
         return None
     dated = title_at - 1 in dates or under + 1 in dates
     return name if dated or _role_line(_text_at(lines, under + 1)) else None
@@ -1556,11 +1612,14 @@ def _beside_date(lines, index: int, dates: list[int]) -> bool:
     return False
 
 
-def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str | None:
+def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
+                site: frozenset[str] = frozenset()) -> str | None:
     """The byline's value: of the header's byline and date lines (in line order), the first name after a
     prefix ("By Jane Doe | May 5, 2025" → "Jane Doe"; "Published May 5, 2025 by Ann Lee" → "Ann Lee"; "By"
-    alone → the next line), else the first agency, else the first bare name beside the dateline, else the first
-    name opening a dateline."""
+    alone → the next line), else the first agency, else the first bare name beside the dateline (no line of a
+    word that is no person's: "Press Release", "Tuesdays Evenings", :func:`_names_no_person`; a team's credit
+    may hold one, "News Desk", and so may the site's own name, spelled by a label of its host, ``site``:
+    "Harbour Times" of harbourtimes.com, :func:`_naming_labels`), else the first name opening a dateline."""
     agencies, bare, opening = [], [], []
     for i in candidates:
         text = _peek(lines, i).text
@@ -1583,8 +1642,9 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str]) -> str |
                     opening.append(name)
             else:
                 name = _bare_name(text, stoplist) or (text if is_byline_name(text) else None)
-                if name:
-                    bare.append(name)
+                if name and (not _names_no_person(name) or is_team_credit(name, stoplist)
+                             or _NOT_LETTERS.sub("", name).lower() in site):
+                    bare.append(name)       # (value only: the line keeps its label)
     return next(iter(agencies + bare + opening), None)
 
 

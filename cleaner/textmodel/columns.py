@@ -52,12 +52,14 @@ END_MARKERS = frozenset({"cookies", "copyright", "contact", "headline list", "co
 #: items and a story's own dateline share those shapes. Grouped CV by site with the fold models
 #: of 2026-12-05 (bench/cv_text.py's run): F1 +0.005 scrapinghub-dev (P +0.009),
 #: +0.0014 wcxb-dev-articles, +0.0007 wcxb-dev-other, recall unchanged.
-FINAL_SIGNALS = frozenset({"credit", "legal", "copyright", "related", "contact", "share", "call_to_action", "gallery"})
+FINAL_SIGNALS = frozenset({"credit", "legal", "copyright", "related", "contact", "share", "call_to_action", "gallery",
+                           "embedded"})
 #: Chrome inside the article that the text goes on under: a gallery (captions with their credits or a slide's
-#: counter, repeated; ``ShapesStage._galleries``). It counts as neither prose nor chrome to the main run of prose
+#: counter, repeated; ``ShapesStage._galleries``), or an embed the page did not load (a consent manager's stand-in
+#: for a video or a post, ``[embedded]`` in boilerplate.toml: it names cookies, but the page has not ended). It counts as neither prose nor chrome to the main run of prose
 #: (``measures.anchor``), which therefore spans it when there is prose on both sides. No column is named for it
-#: (the shipped model was trained before it; its lines are final, and the model does not decide them).
-INTERRUPTIONS = frozenset({"gallery"})
+#: (the shipped model was trained before them; their lines are final, and the model does not decide them).
+INTERRUPTIONS = frozenset({"gallery", "embedded"})
 
 #: Prose is counted in windows of this many lines each side of a line: around it, nearby,
 #: and in its part of the page. A column divides the count by the window's width.
