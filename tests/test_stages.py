@@ -145,6 +145,21 @@ def test_blog_and_gallery_chrome_in_other_languages():
     assert labels(d) == [BOILERPLATE] * len(chrome) + [UNKNOWN], [(l.text, l.label) for l in d.lines]
 
 
+def test_paywall_newsletter_and_comment_chrome_in_other_languages():
+    """A paywall's notice under the visible paragraphs, a sign-up box's heading, pitch and button inside the text,
+    a comment's reply button: chrome in the stoplists' languages, as in English. Prose about subscribers is not."""
+    chrome = ["Il vous reste 58% de cet article à lire. La suite est réservée aux abonnés.", "Déjà abonné ? Se connecter",
+              "Dieser Artikel ist exklusiv für Abonnenten.", "Este artículo es exclusivo para suscriptores.",
+              "Questo articolo è riservato agli abbonati.", "Newsletter", "S'inscrire", "Jetzt registrieren",
+              "Recevez chaque matin l'essentiel de l'actualité des Alpes.",
+              "The most important news from the region every morning in your inbox.",
+              "Antworten", "Répondre", "Responder", "Rispondi"]
+    prose = "Le journal compte désormais plus de cent mille abonnés, dont la moitié lisent chaque matin sur leur téléphone."
+    d = doc(*chrome, prose)
+    PhrasesStage()(d)
+    assert labels(d) == [BOILERPLATE] * len(chrome) + [UNKNOWN], [(l.text, l.label) for l in d.lines]
+
+
 # --- shapes ----------------------------------------------------------------------
 
 def test_shapes_menu_and_link_rows():
