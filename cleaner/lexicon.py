@@ -250,7 +250,9 @@ _BYLINES = _DATA["bylines"]
 BYLINE_LIKE = lazy_compile(_BULLET + "(?:" + _alternatives(_BYLINES["by"]) + r")\s+\S", re.I)
 #: "By", "Written by", "Author:" and the like before a byline's name (the text's metadata and the markup's
 #: both strip it).
-_BYLINE_PREFIX_WORDS = (_BULLET + r"(?:(?:(?:" + _alternatives(_BYLINES["credited"]) + r")\s+by|"
+#: A credit's word for "by" after "Written", "Geschrieben", "Écrit"… (the lexicon's ``credited_by``).
+CREDITED_BY_WORD = r"(?:" + _alternatives(_BYLINES["credited_by"]) + ")"
+_BYLINE_PREFIX_WORDS = (_BULLET + r"(?:(?:(?:" + _alternatives(_BYLINES["credited"]) + r")\s+" + CREDITED_BY_WORD + "|"
                         + _alternatives(_BYLINES["by"]) + r"):?|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)")
 BYLINE_PREFIX = lazy_compile(_BYLINE_PREFIX_WORDS + r"\s+", re.I)
 #: :data:`BYLINE_PREFIX`, or the prefix alone ending the line ("By"): :func:`byline_name` reads a line as it
@@ -265,14 +267,15 @@ CREDITED_WORDS = _alternatives(_BYLINES["credited"])
 BY_WORDS_UNAMBIGUOUS = _alternatives(_BYLINES["by_inside"])
 #: A credit's longer opening, "Written by", "Posted by" (not "By" alone: under an article, "By Ann Lee" is as
 #: often the credit of a teaser for the next one).
-CREDITED_BY = lazy_compile(_BULLET + r"(?:" + CREDITED_WORDS + r")\s+by\b", re.I)
+CREDITED_BY = lazy_compile(_BULLET + r"(?:" + CREDITED_WORDS + r")\s+" + CREDITED_BY_WORD + r"\b", re.I)
 #: A line that only labels the author's name beside it ("Author", "About the author", "Auteur :"): the lexicon's
 #: ``[bylines] labels``; read at the article's foot only (in the header, it over a line of another article's
 #: credit took that for the byline).
 AUTHOR_LABEL = lazy_compile(_BULLET + r"(?:" + _alternatives(_BYLINES["labels"]) + r")\s*:?\s*$", re.I)
 #: A credit's longer opening alone, ending the line, a word allowed before it ("Posted by:", "Article written
 #: by:"): it labels the name on the line under it.
-CREDIT_LABEL = lazy_compile(_BULLET + r"(?:[^\W\d_]+\s+)?(?:" + CREDITED_WORDS + r")\s+by\s*:?\s*$", re.I)
+CREDIT_LABEL = lazy_compile(_BULLET + r"(?:[^\W\d_]+\s+)?(?:" + CREDITED_WORDS + r")\s+" + CREDITED_BY_WORD + r"\s*:?\s*$",
+                            re.I)
 #: An author's box headed with the author's name ("About Amar Hussain", "About Alexa"): the lexicon's
 #: ``[bylines] about``, then the name (group ``name``, one to five words).
 ABOUT_NAME = lazy_compile(r"^(?:" + _alternatives(_BYLINES["about"]) + r")\s+(?P<name>[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*){0,4})\s*:?$", re.I)
@@ -289,11 +292,12 @@ NAME_PARTICLES = frozenset(_DATA["names"]["particles"])
 NAME_LIKE = lazy_compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+|"
                        + _alternatives(_DATA["names"]["particles_bare"]) + r")){1,4}$")
 #: Where the name in a byline line ends: a separator ("By Jane Doe | SEO | 8 min read", "Jane Doe · 5 min
-#: read"), a digit or an English month (the dateline: "By Jane Doe March 3, 2024"), or a word of the lexicon's
+#: read"), a date's article before its day ("Par Claire Dumont, le 14 juin": ``date_articles``), a
+#: digit or an English month (the dateline: "By Jane Doe March 3, 2024"), or a word of the lexicon's
 #: ``name_ends`` ("By Jane Doe Published: …", "By Ann Lee on May 5").
 BYLINE_NAME_END = lazy_compile(
-    r"\s+[|•·⋅●▪■◆—–]|\s+-\s|\s*\d|\s+" + _MONTHS_EN + r"\s+\d|\s+(?:" + _alternatives(_BYLINES["name_ends"])
-    + r")(?!\w)", re.I)
+    r"\s+[|•·⋅●▪■◆—–]|\s+-\s|,?\s+(?:" + _alternatives(_BYLINES["date_articles"]) + r")\s+\d|\s*\d|\s+" + _MONTHS_EN
+    + r"\s+\d|\s+(?:" + _alternatives(_BYLINES["name_ends"]) + r")(?!\w)", re.I)
 #: An author's bio: a name of two to five words, then a verb of the lexicon's ``bio`` ("Lauren Vetter is a
 #: growth-focused marketer…"); the name in group ``name``, to be checked against the name line above it.
 BIO_OPENING = lazy_compile(r"^(?P<name>[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*){1,4}?)\s+(?:"

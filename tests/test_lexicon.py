@@ -183,3 +183,14 @@ def test_a_taxonomy_line_may_be_labelled_in_chinese_or_japanese_with_a_full_widt
 
     assert all(TAXONOMY_LINE.match(text) for text in ("テーマ：ブログ", "カテゴリ: 日記", "标签：生活", "Tags: harbour"))
     assert not TAXONOMY_LINE.match("テーマパークに行きました：楽しかった")
+
+
+def test_a_bylines_name_ends_where_its_date_begins_in_every_language():
+    from cleaner.lexicon import byline_name
+
+    for line, name in (("Par Claire Dumont, le 14 juin 2023 à 16h42", "Claire Dumont"),
+                       ("Écrit par Claire Dumont le 14 juin 2023", "Claire Dumont"),
+                       ("Geschrieben von Anna Schmidt am 14. Juni 2023", "Anna Schmidt"),
+                       ("Scritto da Marco Rossi", "Marco Rossi"), ("Geschreven door Jan de Vries", "Jan de Vries"),
+                       ("By Marine Le Pen", "Marine Le Pen")):
+        assert byline_name(line) == name, line

@@ -960,3 +960,20 @@ def test_a_dateline_in_another_language_under_the_headline_gives_the_date_and_th
         assert (article.title, article.byline, article.date) == (
             "Radreise an der Seenplatte: Fünf Tage, 300 Kilometer", "Lena Hartmann", date), dateline
         assert dateline not in article.paragraphs
+
+
+def test_a_credit_in_another_language_under_the_headline_gives_the_byline_and_the_date():
+    """"Geschrieben von Anna Schmidt am 14. Juni 2023", "Écrit par Claire Dumont le 14 juin 2023", "Por Lucía Gómez,
+    el 14 de junio de 2023": a credit's opening in the page's language (the lexicon's ``credited`` and
+    ``credited_by``), the name cut where the date's article and day begin: header, not the article's first line."""
+    prose = ("Seit Jahren wollten wir die Seenplatte mit dem Rad umrunden, in diesem Frühjahr hat es endlich geklappt, "
+             "und hier ist unser Bericht.\n\nWir sind in Neustrelitz gestartet, weil man dort bequem mit der Bahn "
+             "ankommt und die Räder direkt am Bahnhof ausladen kann.\n\nDie Wege sind hier überwiegend asphaltiert "
+             "oder mit feinem Schotter belegt, nur ein Stück war sandig.\n")
+    for credit, name in (("Geschrieben von Anna Schmidt am 14. Juni 2023", "Anna Schmidt"),
+                         ("Écrit par Claire Dumont le 14 juin 2023", "Claire Dumont"),
+                         ("Por Lucía Gómez, el 14 de junio de 2023", "Lucía Gómez")):
+        dump = f"Start\nTouren\nKontakt\n\nRadreise an der Seenplatte: Fünf Tage, 300 Kilometer\n{credit}\n\n{prose}"
+        article = _clean(dump)
+        assert (article.byline, article.date) == (name, "2023-06-14"), credit
+        assert credit not in article.paragraphs
