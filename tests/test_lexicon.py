@@ -183,3 +183,16 @@ def test_a_taxonomy_line_may_be_labelled_in_chinese_or_japanese_with_a_full_widt
 
     assert all(TAXONOMY_LINE.match(text) for text in ("テーマ：ブログ", "カテゴリ: 日記", "标签：生活", "Tags: harbour"))
     assert not TAXONOMY_LINE.match("テーマパークに行きました：楽しかった")
+
+
+def test_photo_credits_of_the_agencies_and_labels_of_other_languages():
+    """A caption closed by its agency and photographer ("… del Guadalquivir. EFE/Julio Muñoz"), a credit's label
+    in Spanish, Portuguese or Italian, an agency alone: photo credits; prose naming an agency is not."""
+    from cleaner.lexicon import is_credit
+
+    for credit in ("Un campo de arroz seco en las marismas del Guadalquivir. EFE/Julio Muñoz", "Fotografía: Julio Muñoz",
+                   "Imagen: Europa Press", "Imagem: Agência Brasil", "Immagine: ANSA", "Europa Press", "Lusa",
+                   "Los agricultores de Sevilla. Europa Press/Joaquín Corchero"):
+        assert is_credit(credit, len(credit.split())), credit
+    prose = "El presidente habló con la agencia EFE sobre el riego en la provincia de Sevilla."
+    assert not is_credit(prose, len(prose.split()))
