@@ -439,13 +439,17 @@ def is_person(text: str, stoplist: frozenset[str]) -> bool:
 _AGENCIES = _alternatives(_DATA["agencies"]["photo"])
 _CREDIT_PATTERNS = (
     lazy_compile(r"©|\(c\)\s"),
-    lazy_compile(r"^(?:photo(?:graph)?s?|images?|pictures?|credits?|illustrations?|fotos?|bild|фото)(?:\s+credits?)?\s*[:：|]", re.I),
-    lazy_compile(r"\b(?:Photograph|Photo|Photos|Image|Picture|Credit|Illustration|Foto|Bild|Photo credit)\s*:\s*\S"),
+    lazy_compile(r"^(?:photo(?:graph)?s?|images?|pictures?|credits?|illustrations?|fotos?|bild|фото|fotograf[ií]as?|imagen|imagem|"
+                 r"immagine|afbeelding|beeld)(?:\s+credits?)?\s*[:：|]", re.I),
+    lazy_compile(r"\b(?:Photograph|Photo|Photos|Image|Picture|Credit|Illustration|Foto|Bild|Photo credit|Fotografía|Imagen|"
+                 r"Imagem|Immagine)\s*:\s*\S"),
     lazy_compile(r"\((?:photo|image|picture|credit|photo credit)s?\b[^()]*\)\s*$", re.I),
     lazy_compile(r"\([^()]{0,40}\b(?:photo|foto|image|bild)s?\b\s*/[^()]{1,60}\)\s*$", re.I),
     lazy_compile(rf"\([^()]{{0,80}}/\s*(?:{_AGENCIES})[^()]{{0,40}}\)\s*$"),
     lazy_compile(rf"^[^.!?]{{0,80}}\s*/\s*(?:{_AGENCIES})\b[^.!?]{{0,60}}$"),
     lazy_compile(rf"^(?:{_AGENCIES})(?:\s*/\s*[\w .-]{{1,40}})?$"),
+    # a caption's sentence, then its credit: the agency, a slash, the photographer ("… del Guadalquivir. EFE/Julio Muñoz")
+    lazy_compile(rf"[.!?]\s+(?:{_AGENCIES})\s*/\s*[\w .'-]{{1,40}}$"),
     lazy_compile(r"\b(?:via|for) Getty Images\b|\bGetty Images$"),
     # "… Credit... Doug Mills" (the caption's credit after an ellipsis); "Image caption …", "Image copyright …"
     lazy_compile(r"\bCredit(?:\.\.\.|…)\s*\S"),

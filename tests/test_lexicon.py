@@ -194,3 +194,16 @@ def test_a_bylines_name_ends_where_its_date_begins_in_every_language():
                        ("Scritto da Marco Rossi", "Marco Rossi"), ("Geschreven door Jan de Vries", "Jan de Vries"),
                        ("By Marine Le Pen", "Marine Le Pen")):
         assert byline_name(line) == name, line
+
+
+def test_photo_credits_of_the_agencies_and_labels_of_other_languages():
+    """A caption closed by its agency and photographer ("… del Guadalquivir. EFE/Julio Muñoz"), a credit's label
+    in Spanish, Portuguese or Italian, an agency alone: photo credits; prose naming an agency is not."""
+    from cleaner.lexicon import is_credit
+
+    for credit in ("Un campo de arroz seco en las marismas del Guadalquivir. EFE/Julio Muñoz", "Fotografía: Julio Muñoz",
+                   "Imagen: Europa Press", "Imagem: Agência Brasil", "Immagine: ANSA", "Europa Press", "Lusa",
+                   "Los agricultores de Sevilla. Europa Press/Joaquín Corchero"):
+        assert is_credit(credit, len(credit.split())), credit
+    prose = "El presidente habló con la agencia EFE sobre el riego en la provincia de Sevilla."
+    assert not is_credit(prose, len(prose.split()))
