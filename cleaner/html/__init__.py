@@ -16,7 +16,7 @@ import gc
 
 from ..document import Document, Line
 from . import evidence
-from .layout import LineBuilder, Markup, show_noscript_of_app_shell, walk_root
+from .layout import Markup, laid_out, show_noscript_of_app_shell, walk_root
 from .parse import parse_html
 
 __all__ = ["Markup", "collector_paused", "html_lines", "html_to_document", "is_page", "let_go_of_tree", "page_root"]
@@ -43,7 +43,7 @@ def html_to_document(text: str, url: str | None = None) -> Document:
     big = len(text) >= EARLY_STATED_CHARS
     if big:
         stated = read_stated_early(root, url)
-    doc = Document(lines=LineBuilder().walk(walk_root(root)), url=url, source_format="html")
+    doc = Document(lines=laid_out(walk_root(root)), url=url, source_format="html")
     if big:
         over = evidence.over_limits(root, chars=len(text), lines=len(doc.lines))
         if over is not None:
@@ -79,7 +79,7 @@ def collector_paused():
 def html_lines(text: str) -> list[Line]:
     """The page's lines alone, as :func:`html_to_document` lays them out, without what it reads early for
     the stages (the stated metadata, trafilatura's reading): for a pass that needs only the lines."""
-    return LineBuilder().walk(walk_root(_parsed(text)))
+    return laid_out(walk_root(_parsed(text)))
 
 
 def _parsed(text: str):
