@@ -671,7 +671,10 @@ def _native_lines(checked, top) -> "list[Line] | None":
     tree.parents.frombytes(parents)
     lines: list[Line] = []
     add = lines.append
-    for text, blank, block, link_chars, tag, heading, containers, depth, hidden, near, far, repeats in rows:
+    # Each row let go of once it is a line: a big page's rows and lines are not all alive at once.
+    for at in range(len(rows)):
+        text, blank, block, link_chars, tag, heading, containers, depth, hidden, near, far, repeats = rows[at]
+        rows[at] = None
         text = shown(text)
         if not text:                # (a line of control characters alone)
             continue
