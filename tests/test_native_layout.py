@@ -124,3 +124,18 @@ def test_the_hidden_style_pattern_is_the_one_the_core_reads():
     layout.rs, hidden_style); a change to the Python pattern must be made there too."""
     assert module._HIDDEN_STYLE.pattern == r"display\s*:\s*none|visibility\s*:\s*hidden"
     assert module._HIDDEN_STYLE.flags & re.I
+
+
+def test_a_core_that_lays_out_the_check_page_otherwise_is_not_used():
+    """The first time it is asked for, the core's walk is compared with the reference on a page of its own
+    (``_agrees``): one that lays it out otherwise (an lxml or libxml2 whose structs differ) is never used."""
+    layout, element_type, refused = module._native_layout()
+
+    class Otherwise:
+        def lines(self, top, tag):
+            rows, sets, parents = layout.lines(top, tag)
+            rows[0] = (rows[0][0] + " more", *rows[0][1:])
+            return rows, sets, parents
+
+    assert module._agrees((layout, element_type, refused))
+    assert not module._agrees((Otherwise(), element_type, refused))
