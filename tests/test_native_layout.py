@@ -133,9 +133,9 @@ def test_a_core_that_lays_out_the_check_page_otherwise_is_not_used():
 
     class Otherwise:
         def lines(self, top, tag):
-            rows, sets, parents = layout.lines(top, tag)
-            rows[0] = (rows[0][0] + " more", *rows[0][1:])
-            return rows, sets, parents
+            texts, values, tags, sets, parents = layout.lines(top, tag)
+            texts[0] += " more"
+            return texts, values, tags, sets, parents
 
     assert module._agrees((layout, element_type, refused))
     assert not module._agrees((Otherwise(), element_type, refused))

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 from ..caching import BoundedCache
 from ..document import Line
+from .memory import give_back_freed_memory
 from .words import CATEGORIES, ROLE_WORDS, VALUE_CHARS, shown, value_region_words
 
 #: Not rendered as text by a browser (or only as widgets). Not ``<button>``: an unclosed one makes
@@ -638,7 +639,7 @@ def _native_layout():
     from ..extension import extension, refusals
 
     native, _ = extension()
-    if native is None or not hasattr(native, "Layout"):
+    if native is None or not hasattr(native, "Layout") or array("I").itemsize != 4:   # (the core's u32s)
         return None
     tags = sorted(_NOT_WALKED | _FRAMED)
     layout = native.Layout(
@@ -650,6 +651,13 @@ def _native_layout():
     if not _agrees(checked):
         return None
     return checked
+
+
+#: A page of at least this many lines has the C heap the core's walk freed given back (:func:`_native_lines`).
+TRIM_AFTER_LINES = 20_000
+#: Numbers the core gives a line (``ROW_VALUES`` in native/src/layout.rs), in this order: blank_before, block,
+#: link_chars, tag, heading, containers, depth, hidden, near, far, repeats.
+_ROW_VALUES = 11
 
 
 def _native_lines(checked, top) -> "list[Line] | None":
@@ -665,22 +673,32 @@ def _native_lines(checked, top) -> "list[Line] | None":
         return None
     if found is None:
         return None
-    rows, sets, parents = found
+    texts, packed, tags, sets, parents = found
+    if len(texts) >= TRIM_AFTER_LINES:
+        # The core's working memory (its frames, their look-alike counts) is freed by now, but malloc keeps
+        # the pages, which Python's own arenas cannot reuse: given back before the lines are made, a big
+        # page's peak is the larger of the two, not their sum (limits.py's 4 MB menu page: 130 -> ~115 MB).
+        give_back_freed_memory()
+    values = array("I")
+    values.frombytes(packed)
+    tags = [intern(tag) for tag in tags]
     named = [frozenset(members) if members else _NO_WORDS for members in sets]
     tree = FrameTree()
     tree.parents.frombytes(parents)
     lines: list[Line] = []
     add = lines.append
-    # Each row let go of once it is a line: a big page's rows and lines are not all alive at once.
-    for at in range(len(rows)):
-        text, blank, block, link_chars, tag, heading, containers, depth, hidden, near, far, repeats = rows[at]
-        rows[at] = None
-        text = shown(text)
+    at = 0
+    for i in range(len(texts)):
+        text = shown(texts[i])
+        texts[i] = None             # each text let go of once its line has one: not all kept twice
+        blank, block, link_chars, tag, heading, containers, depth, hidden, near, far, repeats = \
+            values[at:at + _ROW_VALUES]
+        at += _ROW_VALUES
         if not text:                # (a line of control characters alone)
             continue
-        line = Line(len(lines) + 1, text, blank_before=blank)
-        line.markup = Markup(intern(tag), heading, named[containers], link_chars if link_chars < len(text)
-                             else len(text), named[near], named[far], depth, hidden, block, tree, repeats)
+        line = Line(len(lines) + 1, text, blank_before=bool(blank))
+        line.markup = Markup(tags[tag], heading, named[containers], link_chars if link_chars < len(text)
+                             else len(text), named[near], named[far], depth, bool(hidden), block, tree, repeats)
         add(line)
     return lines
 

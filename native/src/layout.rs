@@ -284,27 +284,29 @@ unsafe fn telling<'a>(node: *const XmlNode) -> Result<Telling<'a>, Refused> {
     Ok(found)
 }
 
-/// A row per line laid out, before `shown` (the glue drops a row whose text shows nothing).
-type Row = (
-    String,
-    bool,
-    u32,
-    usize,
-    String,
-    u8,
-    u32,
-    u32,
-    bool,
-    u32,
-    u32,
-    u32,
-);
+/// Numbers a row carries (`Layout.lines`' columns): blank_before, block, link_chars, tag (an index into the
+/// tags), heading, containers, depth, hidden, near, far, repeats.
+pub const ROW_VALUES: usize = 11;
 /// A frame's look-alike key (`_Frame.signature`): its parent's id, its tag, its class value.
 type Signature<'a> = (i64, &'a [u8], Option<Cow<'a, str>>);
-/// What the walk gives: the rows, the sets of strings they name, each frame's parent.
-type Walked = (Vec<Row>, Vec<Vec<String>>, Vec<i64>);
-/// What `Layout.lines` hands to Python.
-type Handed<'py> = Option<(Bound<'py, PyList>, Vec<Vec<String>>, Bound<'py, PyBytes>)>;
+/// What the walk gives: each row's text, its numbers ([`ROW_VALUES`] a row), the tag names and the sets of
+/// strings they name, each frame's parent.
+type Walked = (
+    Vec<String>,
+    Vec<u32>,
+    Vec<String>,
+    Vec<Vec<String>>,
+    Vec<i64>,
+);
+/// What `Layout.lines` hands to Python: the texts, the numbers as native-endian `u32`s, the tags, the sets,
+/// each frame's parent as native-endian `i64`s.
+type Handed<'py> = Option<(
+    Bound<'py, PyList>,
+    Bound<'py, PyBytes>,
+    Vec<String>,
+    Vec<Vec<String>>,
+    Bound<'py, PyBytes>,
+)>;
 
 struct Walk<'a, 'r> {
     rules: &'r Layout,
@@ -725,7 +727,10 @@ impl Layout {
             rows,
             ..
         } = w;
-        let mut out = Vec::with_capacity(rows.len());
+        let mut texts = Vec::with_capacity(rows.len());
+        let mut values = Vec::with_capacity(rows.len() * ROW_VALUES);
+        let mut tags: Vec<String> = Vec::new();
+        let mut tag_ids: FxHashMap<&[u8], u32> = FxHashMap::default();
         for (text, blank, anchor, link_chars, near) in rows {
             let f = &frames[anchor as usize];
             let own = counts[f.signature as usize];
@@ -746,20 +751,24 @@ impl Layout {
             } else {
                 (1, 0)
             };
-            out.push((
-                text,
-                blank,
+            let tag = *tag_ids.entry(f.tag).or_insert_with(|| {
+                tags.push(String::from_utf8_lossy(f.tag).into_owned());
+                tags.len() as u32 - 1
+            });
+            texts.push(text);
+            values.extend_from_slice(&[
+                blank as u32,
                 anchor,
-                link_chars,
-                String::from_utf8_lossy(f.tag).into_owned(),
-                f.heading,
+                link_chars.min(u32::MAX as usize) as u32,
+                tag,
+                f.heading as u32,
                 f.containers,
                 f.depth,
-                f.hidden,
+                f.hidden as u32,
                 near,
                 far,
                 own.max(parents),
-            ));
+            ]);
         }
         let named: Vec<Vec<String>> = sets
             .sets
@@ -772,7 +781,7 @@ impl Layout {
             })
             .collect();
         let parents = frames.iter().map(|f| f.parent).collect();
-        Ok((out, named, parents))
+        Ok((texts, values, tags, named, parents))
     }
 }
 
@@ -827,10 +836,12 @@ impl Layout {
         }
     }
 
-    /// The lines of the tree under `element` (an lxml element: checked by the caller), as rows
-    /// `(text, blank_before, block, link_chars, tag, heading, containers, depth, hidden, near, far, repeats)`
-    /// with `containers`, `near` and `far` ids into the sets returned, and each frame's parent (native-endian
-    /// `i64`s); `None` for a page the Python walk must read.
+    /// The lines of the tree under `element` (an lxml element: checked by the caller), as columns: each
+    /// line's text (before `shown`), its numbers ([`ROW_VALUES`] a line: blank_before, block, link_chars,
+    /// tag, heading, containers, depth, hidden, near, far, repeats; `tag` an index into the tags returned,
+    /// `containers`, `near` and `far` into the sets), the tags, the sets, and each frame's parent. No Python
+    /// object per line but its text: a big page's rows are not a second copy of its lines. `None` for a page
+    /// the Python walk must read.
     fn lines<'py>(
         &self,
         py: Python<'py>,
@@ -854,15 +865,19 @@ impl Layout {
                 }
                 self.walk(node)
             };
-            let Ok((rows, sets, parents)) = walked else {
+            let Ok((texts, values, tags, sets, parents)) = walked else {
                 return Ok(None);
             };
-            let list = PyList::empty(py);
-            for row in rows {
-                list.append(row)?;
-            }
-            let bytes: Vec<u8> = parents.iter().flat_map(|p| p.to_ne_bytes()).collect();
-            Ok(Some((list, sets, PyBytes::new(py, &bytes))))
+            let list = PyList::new(py, texts)?;
+            let values: Vec<u8> = values.iter().flat_map(|v| v.to_ne_bytes()).collect();
+            let parents: Vec<u8> = parents.iter().flat_map(|p| p.to_ne_bytes()).collect();
+            Ok(Some((
+                list,
+                PyBytes::new(py, &values),
+                tags,
+                sets,
+                PyBytes::new(py, &parents),
+            )))
         })
     }
 }
