@@ -7,7 +7,8 @@ Each DIR is a benchmark folder (``<id>.txt``, ``<id>.flat.txt``, ``<id>.html`` o
 fixtures tree. Every dump is made into lines as ``Cleaner.clean`` makes them (text: decoded and split;
 HTML: laid out), its language detected as the features stage does, and every line's measures
 (``Features``) and boilerplate phrase (``PhraseBook.classify``) computed by both cores
-(:func:`cleaner.native.differences`); for text dumps, the whole text path too: every line's label, stage and
+(:func:`cleaner.native.differences`); for HTML, the page laid out by both walks (``native/src/layout.rs`` and
+``LineBuilder.walk``: every line's text and markup; a page the core refuses is the reference's alone); for text dumps, the whole text path too: every line's label, stage and
 reason, and the article's fields, from the core and from the Python reference
 (:func:`cleaner.native.path.path_differences`). Prints, per folder and input kind, the dumps, lines and differing
 lines (must be 0), then a few differences. Exit status 1 if any line differs, 2 without a native core.
@@ -40,6 +41,44 @@ def lines_of(path: str, kind: str) -> list[str]:
     return [line.text for line in Document.from_text(text).lines]
 
 
+#: What a line's layout is compared by: its text and every field of its markup.
+_LAYOUT_FIELDS = ("text", "blank_before", "tag", "heading", "containers", "link_chars", "near", "far", "depth",
+                  "hidden", "block", "repeats", "path")
+
+
+def layout_differences(path: str) -> list[tuple[int, str, object, object]]:
+    """(line, field, native, Python) for each line whose layout the core's walk and the reference's differ
+    on (a missing line is a difference in ``lines``); none when the core refuses the page."""
+    from cleaner.errors import CleanerError
+    from cleaner.html import _parsed
+    from cleaner.html.layout import LineBuilder, native_walker, walk_root
+    from cleaner.reading import decode, normalise_newlines
+
+    walker = native_walker()
+    if walker is None:
+        return [(-1, "layout", "no native walk", "")]
+    try:
+        top = walk_root(_parsed(normalise_newlines(decode(_read(path)))))
+    except CleanerError:
+        return []
+    native = walker(top)
+    if native is None:
+        return []
+    python = LineBuilder().walk(top)
+    found = []
+    if len(native) != len(python):
+        found.append((-1, "lines", len(native), len(python)))
+
+    def value(line, field):
+        return getattr(line, field) if field in ("text", "blank_before") else getattr(line.markup, field)
+
+    for i, (mine, theirs) in enumerate(zip(native, python)):
+        for field in _LAYOUT_FIELDS:
+            if value(mine, field) != value(theirs, field):
+                found.append((i, field, value(mine, field), value(theirs, field)))
+    return found
+
+
 def compare(job: tuple[str, str, str]) -> tuple[str, str, int, list[tuple[int, str, object, object, str]]]:
     """(label, kind, lines, differences with the line's text) of one dump."""
     from cleaner import language, native
@@ -54,7 +93,9 @@ def compare(job: tuple[str, str, str]) -> tuple[str, str, int, list[tuple[int, s
         return label, kind, 0, []
     name, char_mode = language.detect(lines)
     found = native.differences(lines, language.stopwords(name), char_mode)
-    if kind != "html":  # the whole text path: every line's label, stage and reason, and the article
+    if kind == "html":
+        found += layout_differences(path)
+    else:  # the whole text path: every line's label, stage and reason, and the article
         from cleaner.native.path import path_differences
         from cleaner.reading import decode, normalise_newlines
 

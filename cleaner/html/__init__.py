@@ -11,12 +11,12 @@ evidence, with trafilatura's reading of the page as one more witness.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 
 from ..document import Document, Line
 from . import evidence
-from .layout import LineBuilder, Markup, show_noscript_of_app_shell, walk_root
+from .layout import Markup, laid_out, show_noscript_of_app_shell, walk_root
+from .memory import give_back_freed_memory
 from .parse import parse_html
 
 __all__ = ["Markup", "collector_paused", "html_lines", "html_to_document", "is_page", "let_go_of_tree", "page_root"]
@@ -43,7 +43,7 @@ def html_to_document(text: str, url: str | None = None) -> Document:
     big = len(text) >= EARLY_STATED_CHARS
     if big:
         stated = read_stated_early(root, url)
-    doc = Document(lines=LineBuilder().walk(walk_root(root)), url=url, source_format="html")
+    doc = Document(lines=laid_out(walk_root(root)), url=url, source_format="html")
     if big:
         over = evidence.over_limits(root, chars=len(text), lines=len(doc.lines))
         if over is not None:
@@ -79,7 +79,7 @@ def collector_paused():
 def html_lines(text: str) -> list[Line]:
     """The page's lines alone, as :func:`html_to_document` lays them out, without what it reads early for
     the stages (the stated metadata, trafilatura's reading): for a pass that needs only the lines."""
-    return LineBuilder().walk(walk_root(_parsed(text)))
+    return laid_out(walk_root(_parsed(text)))
 
 
 def _parsed(text: str):
@@ -105,29 +105,6 @@ def read_stated_early(root, url: str | None) -> "evidence.PageMetadata":
     stated.date()
     give_back_freed_memory()
     return stated
-
-
-def give_back_freed_memory() -> None:
-    """Return the C heap's freed pages to the system (glibc's ``malloc_trim``; elsewhere nothing happens).
-
-    libxml2 allocates with ``malloc``, and Python's objects live in arenas of their own: the pages htmldate's
-    copy of the tree held stay resident after it is freed (measured: 15 bytes a byte of a menu page), and
-    the lines' objects cannot reuse them. Given back, the peak of a big page is the larger of the copy and
-    the lines, not their sum.
-    """
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.cache
-def _malloc_trim():
-    try:
-        import ctypes
-
-        return ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):  # not glibc
-        return None
 
 
 def let_go_of_tree(doc: Document) -> None:

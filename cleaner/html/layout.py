@@ -14,6 +14,7 @@ a page nested thousands of levels deep cannot exhaust Python's stack.
 
 from __future__ import annotations
 
+import functools
 import re
 from array import array
 from dataclasses import dataclass
@@ -22,7 +23,8 @@ from typing import Any, NamedTuple
 
 from ..caching import BoundedCache
 from ..document import Line
-from .words import ROLE_WORDS, shown, value_region_words
+from .memory import give_back_freed_memory
+from .words import CATEGORIES, ROLE_WORDS, VALUE_CHARS, shown, value_region_words
 
 #: Not rendered as text by a browser (or only as widgets). Not ``<button>``: an unclosed one makes
 #: libxml2 put the rest of the page inside it.
@@ -44,6 +46,10 @@ CONTAINERS = frozenset({
 })
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+#: A ``style`` value is searched for :data:`_HIDDEN_STYLE` in its first this many characters, and a ``role``
+#: or ``itemprop`` value (stripped, lowercased) is looked up in ``ROLE_WORDS`` by its first this many.
+STYLE_CHARS = 500
+ROLE_CHARS = 40
 
 
 #: A page built by script shows next to nothing without it: fewer characters than this outside ``<noscript>``…
@@ -319,7 +325,7 @@ def _region_words_of(names: str | None, ident: str | None, role: str | None, pro
             words = words | more if words else more
     for value in (role, prop):
         if value:
-            mapped = ROLE_WORDS.get(value.strip().lower()[:40])
+            mapped = ROLE_WORDS.get(value.strip().lower()[:ROLE_CHARS])
             if mapped:
                 words = words | {mapped}
     return words
@@ -338,7 +344,7 @@ def _is_hidden(attributes: dict[str, str]) -> bool:
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
     style = attributes.get("style")
-    return bool(style) and _HIDDEN_STYLE.search(style[:500]) is not None
+    return bool(style) and _HIDDEN_STYLE.search(style[:STYLE_CHARS]) is not None
 
 
 #: Elements that always get a frame (they start a line or name a container).
@@ -597,3 +603,129 @@ def _iterwalk(root):
     from lxml import etree
 
     return etree.iterwalk(root, events=("start", "end"))
+
+
+def laid_out(top) -> list[Line]:
+    """The lines of the tree under ``top`` (:func:`walk_root`), as :meth:`LineBuilder.walk` lays them out: by
+    the native core's walk of the parsed tree when it is built and reads the page, else by the walk here (the
+    reference: ``CLEANER_PURE_PYTHON``, and a page the core refuses)."""
+    walk = native_walker()
+    if walk is not None:
+        lines = walk(top)
+        if lines is not None:
+            return lines
+    return LineBuilder().walk(top)
+
+
+def native_walker():
+    """The native core's layout walk (``cleaner._native.Layout``) as a function of the top element returning
+    its lines or ``None`` (the Python walk reads that page), or ``None`` when the core is not built, is turned
+    off, or does not lay out a page of its own as this module does (checked once per process).
+
+    Why: the walk here makes an lxml proxy, a dict of attributes and a few calls per element, the largest
+    single part of an HTML page's time; the core reads the tree where libxml2 keeps it (through lxml's public
+    C struct of an element) and hands back a row per line.
+    """
+    layout = _native_layout()
+    if layout is None:
+        return None
+    return functools.partial(_native_lines, layout)
+
+
+@functools.cache
+def _native_layout():
+    from lxml import etree
+
+    from ..extension import extension, refusals
+
+    native, _ = extension()
+    if native is None or not hasattr(native, "Layout") or array("I").itemsize != 4:   # (the core's u32s)
+        return None
+    tags = sorted(_NOT_WALKED | _FRAMED)
+    layout = native.Layout(
+        [(tag, tag in _NOT_WALKED, tag in _FRAMED, tag in BLOCKS, tag in CONTAINERS, HEADINGS.get(tag, 0))
+         for tag in tags],
+        [(sorted(whole), list(prefixes)) for whole, prefixes in CATEGORIES.values()], VALUE_CHARS,
+        sorted(ROLE_WORDS.items()), ROLE_CHARS, STYLE_CHARS)
+    checked = (layout, etree._Element, refusals(native))
+    if not _agrees(checked):
+        return None
+    return checked
+
+
+#: A page of at least this many lines has the C heap the core's walk freed given back (:func:`_native_lines`).
+TRIM_AFTER_LINES = 20_000
+#: Numbers the core gives a line (``ROW_VALUES`` in native/src/layout.rs), in this order: blank_before, block,
+#: link_chars, tag, heading, containers, depth, hidden, near, far, repeats.
+_ROW_VALUES = 11
+
+
+def _native_lines(checked, top) -> "list[Line] | None":
+    layout, element_type, refused = checked
+    if not isinstance(top, element_type):
+        return None
+    tag = top.tag
+    if tag.__class__ is not str:
+        return None
+    try:
+        found = layout.lines(top, tag)
+    except refused:
+        return None
+    if found is None:
+        return None
+    texts, packed, tags, sets, parents = found
+    if len(texts) >= TRIM_AFTER_LINES:
+        # The core's working memory (its frames, their look-alike counts) is freed by now, but malloc keeps
+        # the pages, which Python's own arenas cannot reuse: given back before the lines are made, a big
+        # page's peak is the larger of the two, not their sum (limits.py's 4 MB menu page: 130 -> ~115 MB).
+        give_back_freed_memory()
+    values = array("I")
+    values.frombytes(packed)
+    tags = [intern(tag) for tag in tags]
+    named = [frozenset(members) if members else _NO_WORDS for members in sets]
+    tree = FrameTree()
+    tree.parents.frombytes(parents)
+    lines: list[Line] = []
+    add = lines.append
+    at = 0
+    for i in range(len(texts)):
+        text = shown(texts[i])
+        texts[i] = None             # each text let go of once its line has one: not all kept twice
+        blank, block, link_chars, tag, heading, containers, depth, hidden, near, far, repeats = \
+            values[at:at + _ROW_VALUES]
+        at += _ROW_VALUES
+        if not text:                # (a line of control characters alone)
+            continue
+        line = Line(len(lines) + 1, text, blank_before=bool(blank))
+        line.markup = Markup(tags[tag], heading, named[containers], link_chars if link_chars < len(text)
+                             else len(text), named[near], named[far], depth, bool(hidden), block, tree, repeats)
+        add(line)
+    return lines
+
+
+#: A page laid out by both walks when the core's is first asked for: if they differ (an lxml or libxml2 whose
+#: structs are not the ones the core reads), the Python walk lays out every page.
+_CHECK_PAGE = (
+    "<html><body><div class='post-body' id='main'><h1>Title <a href='#'>link</a></h1><p>One <b>two</b> "
+    "<span class='share'>three</span><br>four</p><!-- c --><ul class='menu'><li><a>Home</a></li><li><a>News"
+    "</a></li></ul><pre>a\n b <i class='k'>c</i>\nd</pre><table><tr><td style='display: none'>x</td>"
+    "<td role=' Navigation ' hidden>y</td></tr></table><script>no</script>tail<footer><p>Foot</p></footer>"
+    "</div><aside itemprop='articleBody'>Side &amp; more</aside></body></html>")
+
+
+def _agrees(checked) -> bool:
+    """Do the core's walk and this module's lay out :data:`_CHECK_PAGE` alike (every line's text and markup)?"""
+    from lxml import html as lxml_html   # (not .parse, which imports this module: any lxml tree will do)
+
+    def described(lines):
+        return [(line.number, line.text, line.blank_before, line.markup.tag, line.markup.heading,
+                 line.markup.containers, line.markup.link_chars, line.markup.near, line.markup.far,
+                 line.markup.depth, line.markup.hidden, line.markup.block, line.markup.repeats,
+                 line.markup.path) for line in lines]
+
+    top = walk_root(lxml_html.document_fromstring(_CHECK_PAGE))
+    try:
+        native = _native_lines(checked, top)
+    except Exception:  # noqa: BLE001 - any failure means the core's walk is not used
+        return False
+    return native is not None and described(native) == described(LineBuilder().walk(top))

@@ -8,6 +8,7 @@
 pub mod columns;
 pub mod doc;
 pub mod language;
+pub mod layout;
 pub mod literals;
 pub mod markuprows;
 pub mod matcher;
@@ -482,6 +483,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<path::Document>()?;
     m.add_class::<literals::Literals>()?;
     m.add_class::<regionwords::RegionWords>()?;
+    m.add_class::<layout::Layout>()?;
     m.add_class::<trees::Trees>()?;
     m.add_class::<markuprows::MarkupPage>()?;
     m.add_class::<Characters>()?;

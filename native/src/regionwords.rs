@@ -22,7 +22,9 @@ use crate::guarded;
 #[pyclass(frozen, module = "cleaner._native")]
 pub struct RegionWords {
     first: FxHashMap<String, usize>,
+    /// Every category's prefixes, by their first byte (a word is checked against those starting as it does).
     prefixes: Vec<Vec<String>>,
+    empty_prefix: bool,
     limit: usize,
 }
 
@@ -31,16 +33,23 @@ impl RegionWords {
     /// characters.
     pub fn build(categories: Vec<(Vec<String>, Vec<String>)>, limit: usize) -> Self {
         let mut first = FxHashMap::default();
-        let mut prefixes = Vec::with_capacity(categories.len());
+        let mut prefixes = vec![Vec::new(); 256];
+        let mut empty_prefix = false;
         for (at, (whole, starts)) in categories.into_iter().enumerate() {
             for word in whole {
                 first.entry(word).or_insert(at);
             }
-            prefixes.push(starts);
+            for start in starts {
+                match start.as_bytes().first() {
+                    Some(&byte) => prefixes[byte as usize].push(start),
+                    None => empty_prefix = true, // "" starts every word
+                }
+            }
         }
         RegionWords {
             first,
             prefixes,
+            empty_prefix,
             limit,
         }
     }
@@ -50,10 +59,10 @@ impl RegionWords {
     pub fn names_a_region(&self, word: &str) -> bool {
         self.first.contains_key(word)
             || (word.len() > 4
-                && self
-                    .prefixes
-                    .iter()
-                    .any(|starts| starts.iter().any(|p| word.starts_with(p.as_str()))))
+                && (self.empty_prefix
+                    || self.prefixes[word.as_bytes()[0] as usize]
+                        .iter()
+                        .any(|p| word.starts_with(p.as_str()))))
     }
 
     /// The region words of `value` in the order they first occur, each once; `None` when its first
