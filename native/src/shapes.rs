@@ -849,9 +849,9 @@ impl ShapeRules {
         let authors: Vec<bool> = (0..n)
             .map(|i| comments[i] && self.patterns.comment_author.is_match(forms(lines, doc, i)))
             .collect();
-        for i in 0..n.saturating_sub(1) {
+        for (i, &author) in authors.iter().enumerate().take(n.saturating_sub(1)) {
             // a quote: "Ann said:", then her words again (a row's first line is its text's first copy)
-            if authors[i] && (doc.rows[doc.r(i + 1)] as usize) < i {
+            if author && (doc.rows[doc.r(i + 1)] as usize) < i {
                 doc.between_posts[i] = true;
             }
         }
@@ -886,10 +886,8 @@ impl ShapeRules {
         {
             return;
         }
-        for i in 0..n {
-            if comments[i] {
-                doc.between_posts[i] = true;
-            }
+        for (between, &comment) in doc.between_posts.iter_mut().zip(&comments) {
+            *between |= comment;
         }
     }
 
