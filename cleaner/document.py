@@ -64,11 +64,13 @@ class Line:
     article, a menu inside a trusted article region is a list.
     ``markup`` carries evidence from HTML (tag, container, link density) when
     the input was HTML; it is ``None`` for text dumps.
+    ``between_posts``: a comments phrase that stands between a forum's posts (a quote, a post's "Reply"),
+    which the text model does not read as the page's end (the shapes stage's ``_posts``).
     """
 
     __slots__ = (
         "number", "text", "blank_before", "label", "reason", "authority", "stage", "score",
-        "signal", "features", "vector", "markup",
+        "signal", "features", "vector", "markup", "between_posts",
     )
 
     def __init__(self, number: int, text: str, blank_before: bool = False) -> None:
@@ -84,6 +86,7 @@ class Line:
         self.features: Any = None     # filled once by the features stage
         self.vector: list[float] | None = None  # the model's input, kept for --explain
         self.markup: Any = None
+        self.between_posts = False
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Line({self.number}, {self.label!r}, {self.text[:40]!r})"

@@ -407,6 +407,62 @@ def test_shapes_forum_posts_are_no_comment_thread():
         assert labels(d)[lines.index(PROSE)] == UNKNOWN
 
 
+def _thread(button: str, *posts: str) -> list[str]:
+    """A forum thread: each post under its author's header (name, rank, date, number), closed by its buttons."""
+    lines: list[str] = []
+    for k, post in enumerate(posts, 1):
+        lines += [("Ann_K", "Carl77")[k % 2], "Member", f"May {k + 1}, 2025", f"#{k}", post, button, "Like"]
+    return lines
+
+
+def test_shapes_forum_thread_comments_phrases_are_between_posts():
+    # a thread from the page's start: the posts' "Reply" (or "Antworten") buttons stand between posts, not at the
+    # page's end: the text model's end markers leave them out
+    from cleaner.textmodel import vectors
+    for button in ("Reply", "Antworten", "Add a comment |"):
+        lines = ["Forums", "Members", "Log in", "Boiler keeps switching off", *_thread(button, PROSE, PROSE2, PROSE3)]
+        d = doc(*lines)
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        buttons = [line for line in d.lines if line.text == button]
+        assert len(buttons) == 3 and all(line.signal == "comments" and line.between_posts for line in buttons), button
+        assert vectors.page_measures(d.lines, True)["ended_at"] == len(lines), button
+
+
+def test_shapes_comments_under_an_article_are_no_forum_thread():
+    from cleaner.textmodel import vectors
+    article = [PROSE, PROSE2, PROSE3, PROSE2 + " " + PROSE]
+    short = "Thanks, that was useful to read."
+    # readers' comments under a heading, or outweighed by the article above them: the page ends where they start
+    for lines in ([*article, "3 Comments", *_thread("Reply", PROSE, PROSE2, PROSE3)],
+                  [*article, *_thread("Reply", short, short, short)]):
+        d = doc(*lines)
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert not any(line.between_posts for line in d.lines)
+        first = next(i for i, line in enumerate(d.lines) if line.signal == "comments")
+        assert vectors.page_measures(d.lines, True)["ended_at"] == first
+    # two buttons are no thread
+    d = doc("Forums", *_thread("Reply", PROSE, PROSE2))
+    PhrasesStage()(d)
+    ShapesStage()(d)
+    assert not any(line.between_posts for line in d.lines)
+
+
+def test_shapes_a_quoted_post_is_between_posts():
+    # "Ann said:" over a copy of a line above it quotes an earlier post, inside a reply; over new words it is a
+    # comment's header
+    for author in ("Ann_K said:", "Ann_K schrieb:"):
+        d = doc(PROSE, PROSE2, author, PROSE, PROSE3)
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert d.lines[2].signal == "comments" and d.lines[2].between_posts, author
+        d = doc(PROSE, PROSE2, author, PROSE3, PROSE)
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert d.lines[2].signal == "comments" and not d.lines[2].between_posts, author
+
+
 def test_shapes_author_box_after_the_article():
     bio = "Tom has been fixing things around his house for fifteen years, mostly badly at first, and writes it down."
     for heading, name in (("About the author", "Tom Ashworth"), ("Sobre el autor", "Tom Ashworth"),

@@ -159,6 +159,7 @@ def shape_rules() -> dict[str, Any]:
             "teaser_run": stage.teaser_run, "teaser_gap": stage.teaser_gap, "thread_run": stage.thread_run,
             "thread_gap": stage.thread_gap, "stamp_words": stage.stamp_words, "stamp_chars": stage.stamp_chars,
             "thread_heading_gap": stage.thread_heading_gap, "thread_article_words": stage.thread_article_words,
+            "thread_buttons": stage.thread_buttons, "button_edges": stage.button_edges,
             "author_box_lines": stage.author_box_lines, "author_link_words": stage.author_link_words,
             "teaser_section_items": stage.teaser_section_items, "teaser_head_lines": stage.teaser_head_lines,
             "teaser_head_units": stage.teaser_head_units, "teaser_summary_units": stage.teaser_summary_units,

@@ -140,6 +140,7 @@ class ShapesStage:
         self._name_bios(doc)
         self._teaser_sections(doc)
         self._menus(doc)
+        self._posts(doc)
 
     @staticmethod
     def _single(line, counts: dict[str, int], char_mode: bool) -> tuple[str, str] | None:
@@ -678,6 +679,48 @@ class ShapesStage:
                     if member.label != BOILERPLATE:
                         _condemn(doc, member, "menu")
             run = []
+
+
+    #: A post's button ("Reply", "Quote", "Add a comment |") is a comments phrase repeated at least this many times
+    #: (read without these characters at its ends: "Add a comment |" and "Add a comment" are one button).
+    thread_buttons = 3
+    button_edges = " |·•-–—:"
+
+    def _posts(self, doc: Document) -> None:
+        """A forum's posts: the comments phrases between them are separators, not the page's end
+        (``Line.between_posts``, which the text model's end markers leave out; the lines stay chrome).
+
+        A quote of an earlier post ("Ann said:" over a copy of a line above it) is inside a reply, wherever it
+        stands. And a page that is a thread from its start has a post's button ("Reply", "Add a comment |")
+        repeated (:attr:`thread_buttons` times) whose first copy closes the first post: no comments phrase
+        between the page's first prose and it (an article's comments open under a heading or a "Name says:"),
+        and no more prose above it than below (an article above its readers' comments outweighs them). On such
+        a page every comments phrase stands between posts.
+        """
+        lines = doc.lines
+        n = len(lines)
+        first_seen: dict[str, int] = {}
+        for i, line in enumerate(lines):
+            first_seen.setdefault(line.text, i)
+        comments = [line.signal == "comments" for line in lines]
+        authors = [comments[i] and bool(_COMMENT_AUTHOR.match(line.text)) for i, line in enumerate(lines)]
+        for i in range(n - 1):
+            if authors[i] and first_seen[lines[i + 1].text] < i:
+                lines[i].between_posts = True  # a quote: "Ann said:", then her words again
+        prose = [line.features.units if is_prose(line.features) else 0 for line in lines]
+        first_prose = next((i for i in range(n) if prose[i]), n)
+        presses: dict[str, int] = {}
+        for i in range(first_prose, n):
+            if comments[i] and not authors[i]:
+                key = lines[i].text.strip(self.button_edges)
+                presses[key] = presses.get(key, 0) + 1
+        button = next((i for i in range(first_prose, n) if comments[i] and not authors[i]
+                       and presses[lines[i].text.strip(self.button_edges)] >= self.thread_buttons), None)
+        if button is None or any(comments[first_prose:button]) or sum(prose[:button]) > sum(prose[button:]):
+            return
+        for i in range(n):
+            if comments[i]:
+                lines[i].between_posts = True
 
 
 def _comment_headers(lines, stamps: list[bool]) -> list[int]:

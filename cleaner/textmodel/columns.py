@@ -42,7 +42,8 @@ SIGNALS = ("cookies", "newsletter", "paywall", "donation", "share", "copyright",
            "navigation", "ads", "counters", "contact", "credit", "menu", "headline list", "link row",
            "navigation bar", "headline run", "separator", "repeated", "dateline", "url", "number", "related box")
 #: Chrome after which article text rarely continues (measured: under 15% of pages, or
-#: only a sliver when it does): the main run of prose is not stretched across it.
+#: only a sliver when it does): the main run of prose is not stretched across it. A comments phrase between a
+#: forum's posts (``Line.between_posts``: a quote, a thread's "Reply") is none (``vectors.page_measures``).
 END_MARKERS = frozenset({"cookies", "copyright", "contact", "headline list", "comments"})
 #: Chrome that says what a line is *about* -- a photo credit, a legal or copyright notice, a
 #: related-links heading, a contact box, a share button, a call to action -- which no article

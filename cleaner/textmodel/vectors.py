@@ -49,7 +49,7 @@ def page_measures(lines: Sequence, has_stoplist: bool, char_mode: bool = False) 
     n = len(lines)
     feats = [line.features for line in lines]
     prose = [is_prose(f) for f in feats]
-    end_marker = [line.signal in END_MARKERS for line in lines]
+    end_marker = [line.signal in END_MARKERS and not line.between_posts for line in lines]
     listed = content_lists(lines, feats)
     start, end = anchor(feats, run_prose(lines, feats, prose, char_mode), end_marker, listed,
                         [line.signal in INTERRUPTIONS for line in lines])

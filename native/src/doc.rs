@@ -65,6 +65,8 @@ pub struct Doc {
     pub signal: Vec<Signal>,
     pub reason: Vec<Reason>,
     pub score: Vec<f64>,
+    /// A comments phrase between a forum's posts, not the page's end (`Line.between_posts`: shapes' `posts`).
+    pub between_posts: Vec<bool>,
     /// The measures of each row (empty until the features stage).
     pub m: Measures,
     pub language: Option<String>,
@@ -99,6 +101,7 @@ impl Doc {
             signal: Vec::new(),
             reason: Vec::new(),
             score: Vec::new(),
+            between_posts: Vec::new(),
             m: Measures::default(),
             language: None,
             char_mode: false,
@@ -160,6 +163,7 @@ impl Doc {
         doc.signal = vec![NO_SIGNAL; n];
         doc.reason = vec![Reason::Empty; n];
         doc.score = vec![0.5; n];
+        doc.between_posts = vec![false; n];
         doc
     }
 

@@ -133,6 +133,11 @@ fn shape_rules(
         stamp_chars: item(spec, "stamp_chars")?.extract()?,
         thread_heading_gap: item(spec, "thread_heading_gap")?.extract()?,
         thread_article_words: item(spec, "thread_article_words")?.extract()?,
+        thread_buttons: item(spec, "thread_buttons")?.extract()?,
+        button_edges: item(spec, "button_edges")?
+            .extract::<String>()?
+            .chars()
+            .collect(),
         author_box_lines: item(spec, "author_box_lines")?.extract()?,
         author_link_words: item(spec, "author_link_words")?.extract()?,
         teaser_section_items: item(spec, "teaser_section_items")?.extract()?,

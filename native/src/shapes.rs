@@ -95,6 +95,10 @@ pub struct ShapeRules {
     pub stamp_chars: usize,
     pub thread_heading_gap: usize,
     pub thread_article_words: u32,
+    /// `ShapesStage.thread_buttons`, `button_edges`: a post's button is a comments phrase repeated this many times,
+    /// read without these characters at its ends.
+    pub thread_buttons: usize,
+    pub button_edges: Vec<char>,
     pub author_box_lines: usize,
     pub author_link_words: u32,
     /// `ShapesStage.teaser_section_items`, `teaser_head_lines`, `teaser_head_units`, `teaser_summary_units`,
@@ -355,6 +359,7 @@ impl ShapeRules {
         self.name_bios(lines, doc, text);
         self.teaser_sections(doc, text);
         self.menus(doc);
+        self.posts(lines, doc, text);
     }
 
     /// `ShapesStage._single`: the verdict when the line alone has the shape of chrome.
@@ -833,6 +838,57 @@ impl ShapeRules {
             .rev()
             .find(|&k| heading(k))
             .map(|k| k + 1)
+    }
+
+    /// `ShapesStage._posts`: a forum's posts: the comments phrases between them are separators, not the page's
+    /// end (`Doc::between_posts`): a quote of an earlier post anywhere; on a page that is a thread from its start
+    /// (a post's button repeated, its first copy closing the first post), every comments phrase.
+    fn posts(&self, lines: &Lines<'_>, doc: &mut Doc, text: &str) {
+        let n = doc.len();
+        let comments: Vec<bool> = (0..n).map(|i| doc.signal[i] == self.comments).collect();
+        let authors: Vec<bool> = (0..n)
+            .map(|i| comments[i] && self.patterns.comment_author.is_match(forms(lines, doc, i)))
+            .collect();
+        for (i, &author) in authors.iter().enumerate().take(n.saturating_sub(1)) {
+            // a quote: "Ann said:", then her words again (a row's first line is its text's first copy)
+            if author && (doc.rows[doc.r(i + 1)] as usize) < i {
+                doc.between_posts[i] = true;
+            }
+        }
+        let prose: Vec<u64> = (0..n)
+            .map(|i| {
+                if is_prose(doc, i) {
+                    doc.m.units[doc.r(i)] as u64
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let first_prose = prose.iter().position(|&p| p != 0).unwrap_or(n);
+        let edges: &[char] = &self.button_edges;
+        let key = |i: usize| doc.text(text, i).trim_matches(edges);
+        let mut presses: FxHashMap<&str, usize> = FxHashMap::default();
+        for i in first_prose..n {
+            if comments[i] && !authors[i] {
+                *presses.entry(key(i)).or_insert(0) += 1;
+            }
+        }
+        let button = (first_prose..n).find(|&i| {
+            comments[i]
+                && !authors[i]
+                && presses.get(key(i)).copied().unwrap_or(0) >= self.thread_buttons
+        });
+        let Some(button) = button else {
+            return;
+        };
+        if comments[first_prose..button].iter().any(|&c| c)
+            || prose[..button].iter().sum::<u64>() > prose[button..].iter().sum::<u64>()
+        {
+            return;
+        }
+        for (between, &comment) in doc.between_posts.iter_mut().zip(&comments) {
+            *between |= comment;
+        }
     }
 
     /// `ShapesStage._author_boxes`: "About the author" (or "About Ann Lee"), a name, a bio.

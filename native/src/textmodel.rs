@@ -431,7 +431,10 @@ impl ColumnRules {
         let prose: Vec<bool> = (0..n).map(|i| is_prose(doc, self, i)).collect();
         let end_marker: Vec<bool> = signal
             .iter()
-            .map(|&s| self.end_marker.get(s as usize).copied().unwrap_or(false))
+            .zip(&doc.between_posts)
+            .map(|(&s, &between)| {
+                !between && self.end_marker.get(s as usize).copied().unwrap_or(false)
+            })
             .collect();
         let listed = content_lists(&self.lists, table, doc, text, signal, &self.final_signal);
         let interrupted: Vec<bool> = signal
