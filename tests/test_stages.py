@@ -781,6 +781,34 @@ def test_a_paragraph_between_two_boxes_inside_the_text_is_kept():
     assert kept.label == BODY and kept.reason.startswith("body p=") and "between boxes inside the text" in kept.reason
 
 
+def test_a_marker_above_the_main_text_is_no_end_of_the_page():
+    """The page's closing chrome (``ended_at``) begins at the first end marker after the first prose that has
+    at least ABOVE_MAIN_SHARE of the main run's prose above it, or that stands after the main run: a subheading
+    naming cookies, a photo's "©" or a list of other stories under a short intro was taken for the page's end,
+    and every line of the article below it read "after the page's closing chrome began"
+    (fixtures/generic/cookies-en-1, copyright-de-1)."""
+    from types import SimpleNamespace
+
+    from cleaner.textmodel.columns import ABOVE_MAIN_SHARE
+    from cleaner.textmodel.measures import anchor, closing_start
+
+    def page(intro: int):
+        feats = [SimpleNamespace(units=units) for units in (intro, 4, 40, 40, 40, 3, 20)]
+        prose = [True, False, True, True, True, False, True]
+        marker = [False, True, False, False, False, True, False]
+        return feats, prose, marker, *anchor(feats, prose, marker)
+
+    assert ABOVE_MAIN_SHARE == 0.5
+    feats, prose, marker, start, end = page(30)
+    assert (start, end) == (2, 5) and closing_start(feats, prose, marker, start, end) == 5
+    assert closing_start(*page(59)) == 5
+    assert closing_start(*page(60)) == 1                   # half the main run's prose above: the page ends there
+    feats, prose, marker, start, end = page(30)
+    assert closing_start(feats, [False] * 7, marker, 0, 0) == 7            # no prose: no end
+    assert closing_start(feats, [False, False] + prose[2:], marker, start, end) == 5   # a marker before any prose
+    assert closing_start(feats, prose, [False] * 7, start, end) == 7
+
+
 def test_the_text_goes_on_under_a_gallery():
     """A gallery inside the article interrupts it, it does not end it: the Viterbi reads the lines around it as
     one sequence and the main run of prose spans it, so the paragraphs under it stay body (its credits' "©" read

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from ..chunks import lowered
 from ..lexicon import HEADLINE_SHARE, headline_shaped, is_prose, shares_title
-from .columns import FINAL_SIGNALS
+from .columns import ABOVE_MAIN_SHARE, FINAL_SIGNALS
 
 
 def headline_line(lines, feats, prose) -> int | None:
@@ -86,6 +86,27 @@ def anchor(feats, prose, end_marker, listed=None, interrupted=None) -> tuple[int
     values = (-1000.0 if end_marker[i] else 0.0 if interrupted[i] else float(f.units) if prose[i] or listed[i]
               else -(min(f.units, 10) + 2.0) for i, f in enumerate(feats))
     return max_sum_run(values) or (0, 0)
+
+
+def closing_start(feats, prose, end_marker, start: int, end: int) -> int:
+    """Where the page's closing chrome begins (``ended_at``): the first end marker after the first prose that
+    is the page's end, or ``len(feats)``. A marker at or after the main run of prose (``start``, ``end``:
+    :func:`anchor`) is; one above it is only when the prose above it weighs at least ABOVE_MAIN_SHARE of the main
+    run's prose (``prose``: :func:`cleaner.lexicon.is_prose`, in units). A marker with less above it is no end:
+    the page's article is the run below it, which a cookie banner or a footer's notice printed in the header
+    comes before, and a headline list of other stories, a photo's "©" or a subheading that names cookies or
+    copyright interrupts (the first marker after the first prose cut such an article: every line of it was
+    "after the page's closing chrome began")."""
+    n = len(feats)
+    main = sum(feats[j].units for j in range(start, end) if prose[j])
+    above, seen = 0, False
+    for i in range(n):
+        if end_marker[i] and seen and (i >= start or above >= ABOVE_MAIN_SHARE * main):
+            return i
+        if prose[i]:
+            above += feats[i].units
+            seen = True
+    return n
 
 
 def window_counts(flags: list[bool], radius: int) -> list[int]:

@@ -22,8 +22,8 @@ from typing import Any
 from ..lexicon import is_prose
 from .columns import (AROUND, COLUMNS, END_MARKERS, INTERRUPTIONS, LINE, NEAR_LINES, NEAR_RADIUS, NEARBY_LINES,
                       NEARBY_RADIUS, PART_LINES, PART_RADIUS, SIGNAL, SIGNALS, TERMS, Column)
-from .measures import (anchor, cohesion, colon_lists, content_lists, distances, headline_line, prose_stop_level, short_runs,
-                       window_counts)
+from .measures import (anchor, closing_start, cohesion, colon_lists, content_lists, distances, headline_line,
+                       prose_stop_level, short_runs, window_counts)
 
 
 def line_vectors(lines, has_stoplist: bool, char_mode: bool) -> list[list[float]]:
@@ -53,7 +53,6 @@ def page_measures(lines: Sequence, has_stoplist: bool, char_mode: bool = False) 
     listed = content_lists(lines, feats)
     start, end = anchor(feats, run_prose(lines, feats, prose, char_mode), end_marker, listed,
                         [line.signal in INTERRUPTIONS for line in lines])
-    first_prose = next((i for i in range(n) if prose[i]), n)
     title = frozenset(feats[0].content)
     overlap = [len(title.intersection(f.content)) / len(title) if title and f.content else 0.0 for f in feats]
     overlap[0] = 0.0
@@ -64,7 +63,7 @@ def page_measures(lines: Sequence, has_stoplist: bool, char_mode: bool = False) 
         "prose_near": window_counts(prose, NEAR_RADIUS), "prose_nearby": window_counts(prose, NEARBY_RADIUS),
         "prose_in_part": window_counts(prose, PART_RADIUS), "to_prose": distances(prose),
         "shorts": short_runs(feats),
-        "ended_at": next((i for i in range(first_prose, n) if end_marker[i]), n),
+        "ended_at": closing_start(feats, prose, end_marker, start, end),
         "overlap": overlap, "cohesive": cohesion(feats),
         "headline": headline_line(lines, feats, prose), "colon_list": colon_lists(feats),
         "content_list": listed,

@@ -354,6 +354,7 @@ fn column_rules(spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRule
         near_radius: item(spec, "near_radius")?.extract()?,
         nearby_radius: item(spec, "nearby_radius")?.extract()?,
         part_radius: item(spec, "part_radius")?.extract()?,
+        above_main_share: item(spec, "above_main_share")?.extract()?,
         end_marker,
         interruption,
         final_signal,

@@ -27,6 +27,9 @@ pub struct ColumnRules {
     pub near_radius: usize,
     pub nearby_radius: usize,
     pub part_radius: usize,
+    /// `ABOVE_MAIN_SHARE`: an end marker above the main run of prose ends the page only with this share of
+    /// the main run's prose above it.
+    pub above_main_share: f64,
     /// Per signal code: is it an end marker (`END_MARKERS`)?
     pub end_marker: Vec<bool>,
     /// Per signal code: is it an interruption inside the article (`INTERRUPTIONS`: a gallery)?
@@ -248,6 +251,33 @@ fn anchor(
     max_sum_run(values).unwrap_or((0, 0))
 }
 
+/// `measures.closing_start`: where the page's closing chrome begins (`ended_at`): the first end marker after
+/// the first prose that is at or after the main run of prose (`start`), or above it with at least
+/// `above_main_share` of the main run's prose units above it; `n` if none.
+fn closing_start(
+    doc: &Doc,
+    prose: &[bool],
+    end_marker: &[bool],
+    start: usize,
+    end: usize,
+    above_main_share: f64,
+) -> usize {
+    let units = |i: usize| doc.m.units[doc.r(i)] as u64;
+    let main: u64 = (start..end).filter(|&i| prose[i]).map(units).sum();
+    let mut above: u64 = 0;
+    let mut seen = false;
+    for i in 0..doc.len() {
+        if end_marker[i] && seen && (i >= start || above as f64 >= above_main_share * main as f64) {
+            return i;
+        }
+        if prose[i] {
+            above += units(i);
+            seen = true;
+        }
+    }
+    doc.len()
+}
+
 /// `measures.window_counts`
 fn window_counts(flags: &[bool], radius: usize) -> Vec<f64> {
     let n = flags.len();
@@ -443,7 +473,6 @@ impl ColumnRules {
             .collect();
         let counted = run_prose(doc, &prose, signal);
         let (start, end) = anchor(doc, &counted, &listed, &end_marker, &interrupted);
-        let first_prose = prose.iter().position(|&p| p).unwrap_or(n);
         let title = content(doc, 0);
         let mut overlap: Vec<f64> = (0..n)
             .map(|i| {
@@ -456,7 +485,7 @@ impl ColumnRules {
             })
             .collect();
         overlap[0] = 0.0;
-        let ended_at = (first_prose..n).find(|&i| end_marker[i]).unwrap_or(n);
+        let ended_at = closing_start(doc, &prose, &end_marker, start, end, self.above_main_share);
         let headline = headline_line(table, doc, text, &prose);
         let reference = if doc.has_stoplist {
             prose_stop_level(doc)
