@@ -59,7 +59,7 @@ class UnionPattern:
 
     CPython's compiler is not linear in a union of long alternations: the timestamps of every language
     (:data:`cleaner.lexicon.TIMESTAMP_LIKE`, two forms holding every month's names) take ~20 ms to compile as
-    one pattern and ~2 ms as three, and a dump's header asks for them at every start. ``pattern`` and ``flags``
+    one pattern and ~4.5 ms as three (load 5), and a dump's header asks for them at every start. ``pattern`` and ``flags``
     are the union's: the native core compiles that one (its compiler is linear), and the two must agree."""
 
     def __init__(self, head: str, forms: tuple[str, ...], tail: str, flags: int = 0) -> None:

@@ -184,6 +184,10 @@ DATE_LABEL_WORD = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATE_LABEL_WORDS) 
 #: April 2024": a review's date, an editor's).
 DATELINE_OPENERS = tuple(sorted((word for word in _DATE_LABEL_WORDS if word not in ("reviewed", "last reviewed", "edited")),
                                 key=len, reverse=True))
+#: :data:`DATELINE_OPENERS` as one regex group (the timestamps' opening, the shapes' dateline).
+DATELINE_OPENER = r"(?:" + _alternatives(list(DATELINE_OPENERS)) + ")"
+#: The word a date's label may take before the date ("Published on", "Veröffentlicht am", "Publié le").
+_LABEL_PREPOSITION = r"(?:\s+(?:on|at|am|le|el|il|em|op))?"
 #: A dateline that gives an update's date, not the publication's ("Updated 5 May", "Mis à jour le").
 UPDATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["updates"]) + r")(?!\w)", re.I)
 #: A dateline that dates someone else's act on the page ("Joined: Mon Jul 24, 2017", "Commented Jul 4, 2021",
@@ -191,7 +195,7 @@ UPDATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["update
 OTHERS_DATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["others"]) + r")(?!\w)", re.I)
 #: A line that only labels the date under it ("Published", "Published on", "Last updated:", "Veröffentlicht am").
 DATE_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["labels"]) +
-                          r")(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*$", re.I)
+                          r")" + _LABEL_PREPOSITION + r"\s*:?\s*$", re.I)
 #: A line of the article's own tags or categories ("Tags: harbour, storm", "Filed under: News", "テーマ：ブログ"): its
 #: label word or words then a colon (a full-width one too); the foot's dateline and credit may stand under it.
 TAXONOMY_LINE = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["taxonomy"]) + r")\s*[:：]", re.I)
@@ -225,7 +229,7 @@ _BULLET = r"^[•·*\-–—|]?\s*"
 #: 02/10/2020 03:58 PM, Feb 10, 2020, Mittwoch, 14. Juni 2023, 16:42 Uhr, 14 de junio de 2023, 3 hours ago,
 #: vor 2 Stunden; a dateline's opening word may come first ("Updated: …", "Veröffentlicht am …").
 TIMESTAMP_LIKE = UnionPattern(
-    _BULLET + r"(?:(?:" + _alternatives(list(DATELINE_OPENERS)) + r")(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*)?",
+    _BULLET + r"(?:" + DATELINE_OPENER + _LABEL_PREPOSITION + r"\s*:?\s*)?",
     (r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}" + _TIME_AFTER + "|" + _TIME + "|" + _ages() + r"|yesterday|today|just now",
      r"(?:\w+,?\s+)?" + _MONTHS_ANY + r"\s+\d{1,2},?\s+\d{4}" + _TIME_AFTER,
      r"(?:\w+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?" + _MONTHS_ANY + r",?\s+(?:de\s+)?\d{4}" + _TIME_AFTER),

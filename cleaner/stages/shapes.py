@@ -14,7 +14,7 @@ import re
 from ..chunks import count_matches
 from ..document import BOILERPLATE, Authority, Document, markup_body
 from ..lazy_re import lazy_compile
-from ..lexicon import (BIO_VERBS, BYLINE_LIKE, CREDITED_BY_WORD, CREDITED_WORDS, DATELINE_OPENERS, GALLERY_COUNTER, GALLERY_HEADING, PROSE_UNITS, TIMESTAMP_LIKE,
+from ..lexicon import (BIO_VERBS, BYLINE_LIKE, CREDITED_BY_WORD, CREDITED_WORDS, DATELINE_OPENER, GALLERY_COUNTER, GALLERY_HEADING, PROSE_UNITS, TIMESTAMP_LIKE,
                        counter_numbers, has_sentence_mark, is_credit, is_prose)
 
 #: "Headline words NEW DELHI: The lead sentence…": a teaser, the headline run into its story's dateline.
@@ -56,8 +56,8 @@ _AUTHOR_LINK = lazy_compile(r"^(?:more (?:(?:articles|posts|stories) (?:from|by)
 #: "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019", "Veröffentlicht am 14. Juni 2023 von
 #: Lena Hartmann", "Geschrieben von Anna Schmidt am 14. Juni 2023": a dateline's opening word (the lexicon's, every
 #: language's) or a credit's ("Written by", "Écrit par"), a digit soon after.
-_PUBLISHED_UPDATED = lazy_compile(r"^(?:" + "|".join(map(re.escape, DATELINE_OPENERS)) + r"|(?:" + CREDITED_WORDS + r")\s+"
-                                  + CREDITED_BY_WORD + r")\b.{0,60}\d", re.I)
+_PUBLISHED_UPDATED = lazy_compile(r"^(?:" + DATELINE_OPENER + r"|(?:" + CREDITED_WORDS + r")\s+" + CREDITED_BY_WORD
+                                  + r")\b.{0,60}\d", re.I)
 #: "1 of 4 A shopper looks at …": a gallery caption.
 _GALLERY_CAPTION = lazy_compile(r"^\d{1,3} of \d{1,3}\s+\S")
 #: The signals of a gallery item's credit: a photo's credit, a copyright notice ("© Photo …").
