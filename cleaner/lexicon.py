@@ -309,8 +309,29 @@ BIO_OPENING = lazy_compile(r"^(?P<name>[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.
 #: The verb of a bio after the name it opens with, from where the name ends (``match(text, len(name))``): "Amar
 #: is an avid traveler…" after "About Amar Hussain".
 BIO_VERB = lazy_compile(r"\s+(?:" + _alternatives(_BYLINES["bio"]) + r")\s")
-#: The same verbs as words, for a bio that opens with a first name alone ("Ann is…": cleaner.stages.shapes).
+#: The same verbs as words, for a bio that opens with a first name alone ("Ann is…": :func:`opens_bio`).
 BIO_VERBS = frozenset(_BYLINES["bio"])
+
+
+def opens_bio(text: str, names: tuple[str, str]) -> bool:
+    """Does ``text`` open a bio of ``names`` (the full name, the first name): with the full name, or with the first
+    name and one of the lexicon's verbs of a bio (``BIO_VERBS``: "Ann is…", "Ann has…")? A heading's first word
+    repeated under it goes on with anything else ("Extension Cords" / "Extension cords are…", "The Bottom Line" /
+    "The ways…")."""
+    full, first = names
+    if opens_with_name(text, full):
+        return True
+    return opens_with_name(text, first) and text[len(first) + 1:].split(" ", 1)[0] in BIO_VERBS
+
+
+def opens_with_name(text: str, name: str) -> bool:
+    """Does ``text`` open with ``name``, a space and a word in lower case ("Tom has been…")?"""
+    if not text.startswith(name + " "):
+        return False
+    after = text[len(name) + 1:len(name) + 2]
+    return after != "" and ("a" <= after <= "z" or "ß" <= after <= "ö" or "ø" <= after <= "ÿ")
+
+
 #: Words that make a capitalised line a label or a heading, not a name ("Editorial Team", "No Comments").
 NOT_NAME_WORDS = frozenset(_BYLINES["not_names"])
 #: A byline's name: one to six words, each capitalised, a particle, "and"/"&", or an initial; or one handle.

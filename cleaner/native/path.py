@@ -352,6 +352,12 @@ class NativeLines(Sequence):
                 yield (LABELS[self._label[i]], path.stages[self._stage[i]],
                        str(reason(self._reason[i], result, i, self._score[i], model)))
 
+    def body_indices(self) -> list[int]:
+        """The indices of the body lines as decided now (no Line made): where the metadata stage looks for the
+        author's bio."""
+        code = _LABEL_CODE[BODY]
+        return [i for i, label in enumerate(self.labels()) if label == code]
+
     def labels(self) -> bytearray:
         """Every line's label code, as decided now (a line made since may have been relabelled)."""
         labels = bytearray(self._label)

@@ -27,7 +27,7 @@ from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
-                       name_before_end, shares_title, title_shaped)
+                       name_before_end, opens_bio, shares_title, title_shaped)
 from ..urls import site_host
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ class MetadataStage:
                 # (value only: the line keeps its label) the page title where it has a headline's shape, as where
                 # no headline was found
                 doc.meta["title"] = _page_title(_peek(lines, 0)) if _TITLE_SUFFIX.match(_peek(lines, 0).text) else None
+        _drop_author_bio(doc)
 
     @staticmethod
     def _picked_astray(doc: Document, first: int | None) -> bool:
@@ -1681,6 +1682,49 @@ def _named_in_bio(lines, first: int, last: int | None, stoplist: frozenset[str])
                 return None       # a list's entries (whatever their names' shape)
             found = name
     return found if found is not None and _bare_name(found, stoplist) == found else None
+
+
+#: How a body line that is the author's bio is worded (:func:`_drop_author_bio`).
+AUTHOR_BIO = "the author's bio (opens with the byline's name)"
+
+
+def _drop_author_bio(doc: Document) -> None:
+    """The author's bio among the article's lines ("Lauren Vetter is a growth-focused marketer…", "Elaine Chen
+    covers biotech…", "Lauren has written for the blog since 2018"): a body line that opens with the byline's
+    name (:func:`opens_bio`: the full name and a word in lower case, or the first name and a bio's verb) is the
+    author's box, not the article, wherever the dump prints it (under the byline, at the foot, in a box no
+    heading names). On the development pages whose dump prints one, the true text left it out about five times
+    in six. Only a person's name of two words or more: a company credited as the author opens its own
+    article's sentences ("Workzone is a balance of…"), and a first name alone opens too many."""
+    names = _person_names(doc.meta.get("byline"), stopwords(doc.language))
+    if names is None:
+        return
+    lines = doc.lines
+    for i in _body_indices(lines):
+        if opens_bio(_text_at(lines, i), names) and _open(_peek(lines, i)):
+            doc.decide(lines[i], BOILERPLATE, AUTHOR_BIO, Authority.SOFT)
+
+
+def _person_names(byline: str | None, stoplist: frozenset[str]) -> tuple[str, str] | None:
+    """The byline's full name and first name, where it names one person ("Lauren Vetter"): two to four
+    capitalised words with no label's, team's or organisation's word among them (:func:`is_bare_name`), not
+    "Ann Lee and Tom Ash"."""
+    if not byline:
+        return None
+    words = byline.split()
+    if not 2 <= len(words) <= 4 or not is_bare_name(byline, stoplist) or is_team_credit(byline) \
+            or _names_no_person(byline):
+        return None
+    return byline, words[0]
+
+
+def _body_indices(lines) -> Iterator[int]:
+    """The indices of the body lines: from the core's label column when it holds the lines
+    (``NativeLines.body_indices``, no Line made)."""
+    body_indices = getattr(lines, "body_indices", None)
+    if body_indices is not None:
+        return iter(body_indices())
+    return (i for i, line in enumerate(lines) if line.label == BODY)
 
 
 #: How far above the header's window a "By …" line still names the article's author (a table of contents or

@@ -14,8 +14,8 @@ import re
 from ..chunks import count_matches
 from ..document import BOILERPLATE, Authority, Document, markup_body
 from ..lazy_re import lazy_compile
-from ..lexicon import (BIO_VERBS, BYLINE_LIKE, CREDITED_BY_WORD, CREDITED_WORDS, DATELINE_OPENER, GALLERY_COUNTER, GALLERY_HEADING, PROSE_UNITS, TIMESTAMP_LIKE,
-                       counter_numbers, has_sentence_mark, is_credit, is_prose)
+from ..lexicon import (BYLINE_LIKE, CREDITED_BY_WORD, CREDITED_WORDS, DATELINE_OPENER, GALLERY_COUNTER, GALLERY_HEADING, PROSE_UNITS, TIMESTAMP_LIKE,
+                       counter_numbers, has_sentence_mark, is_credit, is_prose, opens_bio, opens_with_name)
 
 #: "Headline words NEW DELHI: The lead sentence…": a teaser, the headline run into its story's dateline.
 _TEASER = lazy_compile(r"^(?=[^:]*[a-z])[^:.!?]{15,200}[^\s.!?:]\s+"
@@ -535,11 +535,11 @@ class ShapesStage:
                 words = words[1:]
             names = (" ".join(words), words[0])
             bio = self._author_bio(lines, i, names)
-            if bio is None or lines[bio].authority > Authority.SOFT or not _opens_bio(lines[bio].text, names):
+            if bio is None or lines[bio].authority > Authority.SOFT or not opens_bio(lines[bio].text, names):
                 continue
             end = bio
             while end + 1 < n and is_prose(lines[end + 1].features) and lines[end + 1].authority <= Authority.SOFT and \
-                    any(_opens_with_name(lines[end + 1].text, name) for name in names):
+                    any(opens_with_name(lines[end + 1].text, name) for name in names):
                 end += 1
             boxes.append((i, end))
         return boxes
@@ -583,7 +583,7 @@ class ShapesStage:
             if member.authority >= Authority.MARKUP:
                 return None
             if is_prose(member.features):
-                return k if not names or any(_opens_with_name(member.text, name) for name in names) else None
+                return k if not names or any(opens_with_name(member.text, name) for name in names) else None
         return None
 
     #: A teaser section is at least this many items under its heading; an item is at most ``teaser_head_lines``
@@ -754,25 +754,6 @@ def _goes_on_after_colon(text: str) -> bool:
     """Does the line go on after a colon ("Related: Ten things")? A heading ends at its colon, if it has one."""
     head = text.rstrip(":：")
     return ":" in head or "：" in head
-
-
-def _opens_bio(text: str, names: tuple[str, str]) -> bool:
-    """Does ``text`` open a bio of ``names`` (the full name, the first name): with the full name, or with the first
-    name and one of the lexicon's verbs of a bio (``BIO_VERBS``: "Ann is…", "Ann has…")? A heading's first word
-    repeated under it goes on with anything else ("Extension Cords" / "Extension cords are…", "The Bottom Line" /
-    "The ways…")."""
-    full, first = names
-    if _opens_with_name(text, full):
-        return True
-    return _opens_with_name(text, first) and text[len(first) + 1:].split(" ", 1)[0] in BIO_VERBS
-
-
-def _opens_with_name(text: str, name: str) -> bool:
-    """Does ``text`` open with ``name``, a space and a word in lower case ("Tom has been…")?"""
-    if not text.startswith(name + " "):
-        return False
-    after = text[len(name) + 1:len(name) + 2]
-    return after != "" and ("a" <= after <= "z" or "ß" <= after <= "ö" or "ø" <= after <= "ÿ")
 
 
 def _below_markup_or_its_body(line) -> bool:

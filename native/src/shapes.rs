@@ -276,8 +276,8 @@ fn goes_on_after_colon(text: &str) -> bool {
     text.trim_end_matches([':', '：']).contains([':', '：'])
 }
 
-/// `_opens_with_name`: `text` opens with `name`, a space and a word in lower case.
-/// `_opens_bio`: does `text` open a bio of `names` (the full name, the first name): with the full name, or with
+/// `lexicon.opens_with_name`: `text` opens with `name`, a space and a word in lower case.
+/// `lexicon.opens_bio`: does `text` open a bio of `names` (the full name, the first name): with the full name, or with
 /// the first name and one of the verbs a bio goes on with?
 fn opens_bio(text: &str, names: &[&str; 2], bio_verbs: &[String]) -> bool {
     if opens_with_name(text, names[0]) {
