@@ -1318,3 +1318,22 @@ def test_an_embed_the_page_did_not_load_does_not_end_the_article():
     assert article.paragraphs[-4:] == EMBED_PARAS[3:], article.paragraphs
     standin_decision = next(d for d in article.decisions if d.text == standin[1])
     assert standin_decision.label == "boilerplate" and standin_decision.reason == "embedded (strong phrase)"
+
+
+def test_newsletter_paywall_and_contact_chrome_of_any_length():
+    """A newsletter box's reader count and its form's consent line, a paid post's plea, a form's hidden field and
+    the reporter's contact line: strong phrases, whatever the line's length; prose that mentions the words stays."""
+    chrome = {"Sign up to join 800,000+ other subscribers and receive regular emails on science and health tools.":
+              "newsletter",
+              "By submitting your email to subscribe, you agree to the site's Privacy Policy and its terms of use.":
+              "newsletter",
+              "Become a paid subscriber to the magazine to unlock this piece and learn about all of the following:":
+              "paywall",
+              "This post is for paid subscribers": "paywall",
+              "This field is for validation purposes and should be left unchanged.": "contact",
+              "Contact staff writer Ann Lee at 212-555-0100 or ann@example.com.": "contact"}
+    prose = ["The paper said that its subscribers had joined in large numbers after the storm coverage last winter.",
+             "Reporters who wish to contact the council should call its press office at the harbour."]
+    d = doc(*chrome, *prose)
+    PhrasesStage()(d)
+    assert [line.signal for line in d.lines] == [*chrome.values(), None, None]

@@ -977,3 +977,29 @@ def test_a_credit_in_another_language_under_the_headline_gives_the_byline_and_th
         article = _clean(dump)
         assert (article.byline, article.date) == (name, "2023-06-14"), credit
         assert credit not in article.paragraphs
+
+
+def _with_bio(byline: str, bio: str) -> str:
+    return ("Harbour reopens after three weeks of storm repairs\n\n" + byline + "\n\n" + PROSE + "\n" + bio + "\n")
+
+
+def test_a_body_line_opening_with_the_bylines_name_is_the_authors_bio():
+    """The author's bio under the article ("Jane Porter is a reporter…", "Jane covers…") leaves the body; the
+    byline's name stays the byline, and the article's own lines stay."""
+    for bio in ("Jane Porter is a reporter who has covered the harbour and the fishing fleet for the paper since 2015.",
+                "Jane Porter covers the harbour and the fishing fleet, and writes the paper's weekly column on boats.",
+                "Jane has written about the harbour and its fishing fleet for the paper since 2015, mostly at night."):
+        article = _clean(_with_bio("By Jane Porter", bio))
+        assert article.byline == "Jane Porter"
+        assert bio not in article.body and "The council said the wall" in article.body
+        (bio_line,) = [d for d in article.decisions if d.text == bio]
+        assert (bio_line.stage, bio_line.reason) == ("metadata", "the author's bio (opens with the byline's name)")
+
+
+def test_a_company_credited_as_author_or_a_first_name_alone_opens_the_articles_own_lines():
+    """A company's name as the byline ("Harbour Works Team") or a one-word byline names no person whose bio the
+    line would be: its lines stay the article's."""
+    line = "Harbour Works is a contractor that has rebuilt storm walls along the coast for more than thirty years."
+    for byline in ("By Harbour Works Team", "By Harbour"):
+        article = _clean(_with_bio(byline, line))
+        assert line in article.body
