@@ -311,6 +311,8 @@ BIO_OPENING = lazy_compile(r"^(?P<name>[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.
 BIO_VERB = lazy_compile(r"\s+(?:" + _alternatives(_BYLINES["bio"]) + r")\s")
 #: The same verbs as words, for a bio that opens with a first name alone ("Ann is…": :func:`opens_bio`).
 BIO_VERBS = frozenset(_BYLINES["bio"])
+#: A person's pronouns ("he", "she", "er", "elle"…): the lexicon's ``[bylines] bio_pronouns``.
+BIO_PRONOUNS = frozenset(_BYLINES["bio_pronouns"])
 
 
 def opens_bio(text: str, names: tuple[str, str]) -> bool:

@@ -988,7 +988,7 @@ def test_a_body_line_opening_with_the_bylines_name_is_the_authors_bio():
     byline's name stays the byline, and the article's own lines stay."""
     for bio in ("Jane Porter is a reporter who has covered the harbour and the fishing fleet for the paper since 2015.",
                 "Jane Porter covers the harbour and the fishing fleet, and writes the paper's weekly column on boats.",
-                "Jane has written about the harbour and its fishing fleet for the paper since 2015, mostly at night."):
+                "Jane has written about the harbour for the paper since 2015; she lives on a boat by the storm wall."):
         article = _clean(_with_bio("By Jane Porter", bio))
         assert article.byline == "Jane Porter"
         assert bio not in article.body and "The council said the wall" in article.body
@@ -1003,3 +1003,12 @@ def test_a_company_credited_as_author_or_a_first_name_alone_opens_the_articles_o
     for byline in ("By Harbour Works Team", "By Harbour"):
         article = _clean(_with_bio(byline, line))
         assert line in article.body
+
+
+def test_a_first_name_opens_the_authors_bio_only_where_the_line_says_he_or_she():
+    """"Jane has…" is the author's bio where the line speaks of a person; the company credited as "Method
+    Studio" opens its own article's line "Method has also…" with no pronoun, and it stays."""
+    kept = "Method has also rebuilt the harbour's storm wall twice, in 2009 and in 2016, with the council's engineers."
+    assert kept in _clean(_with_bio("By Method Studio", kept)).body
+    bio = "Jane has covered the harbour for the paper since 2015, and she writes its weekly column on boats."
+    assert bio not in _clean(_with_bio("By Jane Porter", bio)).body

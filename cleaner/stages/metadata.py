@@ -27,7 +27,7 @@ from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
-                       name_before_end, opens_bio, shares_title, title_shaped)
+                       name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS)
 from ..urls import site_host
 
 if TYPE_CHECKING:
@@ -1691,9 +1691,9 @@ AUTHOR_BIO = "the author's bio (opens with the byline's name)"
 def _drop_author_bio(doc: Document) -> None:
     """The author's bio among the article's lines ("Lauren Vetter is a growth-focused marketer…", "Elaine Chen
     covers biotech…", "Lauren has written for the blog since 2018"): a body line that opens with the byline's
-    name (:func:`opens_bio`: the full name and a word in lower case, or the first name and a bio's verb) is the
-    author's box, not the article, wherever the dump prints it (under the byline, at the foot, in a box no
-    heading names). On the development pages whose dump prints one, the true text left it out about five times
+    name (:func:`_is_authors_bio`: the full name and a word in lower case, or the first name, a bio's verb and a
+    person's pronoun) is the author's box, not the article, wherever the dump prints it (under the byline, at the
+    foot, in a box no heading names). On the development pages whose dump prints one, the true text left it out about five times
     in six. Only a person's name of two words or more: a company credited as the author opens its own
     article's sentences ("Workzone is a balance of…"), and a first name alone opens too many."""
     names = _person_names(doc.meta.get("byline"), stopwords(doc.language))
@@ -1701,8 +1701,19 @@ def _drop_author_bio(doc: Document) -> None:
         return
     lines = doc.lines
     for i in _body_indices(lines):
-        if opens_bio(_text_at(lines, i), names) and _open(_peek(lines, i)):
+        if _is_authors_bio(_text_at(lines, i), names) and _open(_peek(lines, i)):
             doc.decide(lines[i], BOILERPLATE, AUTHOR_BIO, Authority.SOFT)
+
+
+def _is_authors_bio(text: str, names: tuple[str, str]) -> bool:
+    """Does ``text`` open the bio of the person ``names`` (full name, first name)? With the full name and a word in
+    lower case; with the first name alone (:func:`opens_bio`: and a bio's verb) only where it says "he" or "she"
+    (:data:`BIO_PRONOUNS`) of that person: a company's short name opens its own article's sentences too ("Method
+    has also deployed…")."""
+    full, _ = names
+    if opens_with_name(text, full):
+        return True
+    return opens_bio(text, names) and not BIO_PRONOUNS.isdisjoint(_WORD_LETTERS.findall(text.lower()))
 
 
 def _person_names(byline: str | None, stoplist: frozenset[str]) -> tuple[str, str] | None:
