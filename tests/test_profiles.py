@@ -41,6 +41,29 @@ def test_profile_is_found_by_host_and_by_fingerprint(prefix, name, url):
     assert registry.match("no chrome here", url).name == name  # from the URL alone
 
 
+def test_a_url_naming_another_host_rules_out_a_profile_whatever_its_fingerprints():
+    """A jpost page's chrome on a page whose URL names another site (a copy, a quote of its footer) does not
+    pick jpost: the URL names the site; without a URL the fingerprints do."""
+    registry = Registry.load()
+    dump = seed("000").read_text(encoding="utf-8")
+    assert registry.match(dump).name == "jpost"
+    assert registry.match(dump, "https://news.example.org/2020/02/story") is None
+    assert registry.match(dump, "https://www.jpost.com/x").name == "jpost"
+
+
+def test_a_site_profile_is_not_picked_by_shapes_other_sites_print():
+    """duvarenglish's header and closing shapes (a headline, a standfirst, a name; a long last line of headlines)
+    are other sites' too: without the site's own credit the page is the generic fallback's."""
+    registry = Registry.load()
+    other_site = ("Ten lightweight gaming mice we tested this year\n\n"
+                  "We spent three months with every mouse under eighty grams and ranked them for comfort and speed.\n\n"
+                  "Jordan Blake\n\n" + "The lighter the mouse, the faster the flick. " * 20 + "\n\n"
+                  "Best budget keyboards Best wireless headsets Best gaming chairs Best monitors for esports Best webcams "
+                  "Best microphones for streaming Best controllers")
+    assert registry.match(other_site) is None
+    assert registry.match(other_site.replace("Jordan Blake", "Duvar English")).name == "duvarenglish"
+
+
 def test_the_host_of_a_url():
     from cleaner.urls import url_host
 

@@ -323,9 +323,11 @@ class Registry:
             raise UsageError(f"unknown profile {name!r} (known: {known})") from None
 
     def match(self, text: str, url: str | None = None) -> Profile | None:
-        """The profile for a dump: by the URL's host, else by fingerprints."""
-        if url:
-            host = url_host(url)
+        """The profile for a dump: by the URL's host, else by fingerprints. A URL that names another host rules
+        out every profile that lists its hosts: it is that site's template, and another site's page that shows its
+        fingerprints (a shape, a credit to it) is not its page."""
+        host = url_host(url) if url else ""
+        if host:
             for profile in self:
                 if profile.serves(host):
                     return profile
@@ -334,7 +336,7 @@ class Registry:
         with time_budget(budget_for(min(len(text), 2 * _FINGERPRINT_SPAN))):
             present = self.screen().present(span)
             for profile in self:
-                if not profile.fingerprints:
+                if not profile.fingerprints or (host and profile.hosts):
                     continue
                 hits = profile.span_hits(span, present)
                 if hits >= profile.min_fingerprints and hits > best_hits:
