@@ -1012,3 +1012,48 @@ def test_a_first_name_opens_the_authors_bio_only_where_the_line_says_he_or_she()
     assert kept in _clean(_with_bio("By Method Studio", kept)).body
     bio = "Jane has covered the harbour for the paper since 2015, and she writes its weekly column on boats."
     assert bio not in _clean(_with_bio("By Jane Porter", bio)).body
+
+
+# --- issue 20, round 18: the article's credited headline far from the header, where the pick is astray ---------
+
+def _far_from_the_text(block: str, head: str = "") -> str:
+    """A dump whose page title is an SEO title, with ``block`` (the article's headline and its credit) above a
+    table of contents that puts the first prose far under it, and a promo as the window's pick (astray)."""
+    contents = "".join(f"Stop {n}: Kingsport Quay\n" for n in range(1, 25))
+    return ("Best Harbour Towns 2025 - Top 25 Ranked by Visitors | Harbour Times\n\nNews\nTravel\n\n" + head + block +
+            "\nTable of Contents\n" + contents + "\nSubscribe For Daily Updates\n\n" + PROSE)
+
+
+def test_a_pick_astray_yields_to_the_articles_dated_headline_far_above_the_text():
+    # the headline shares "top", "harbour", "towns" with the page title; its dateline stands under it, past a
+    # section's name, a reading time and the dateline's label
+    dump = _far_from_the_text("List of Top Harbour Towns in Britain: Finding the Right Stop\nTravel\n5 min read\n"
+                              "Published on\nOct 31, 2025\n")
+    assert _clean(dump).title == "List of Top Harbour Towns in Britain: Finding the Right Stop"
+    # a dateline right over it, or a credit in a row ("Travel · 5 min read · By Jane Doe"), credits it as well
+    for block in ("Oct 31, 2025\nList of Top Harbour Towns in Britain: Finding the Right Stop\n",
+                  "Travel · 5 min read · By Jane Doe\nList of Top Harbour Towns in Britain: Finding the Right Stop\n"):
+        assert _clean(_far_from_the_text(block)).title == "List of Top Harbour Towns in Britain: Finding the Right Stop"
+
+
+def test_a_photo_caption_with_a_credit_under_it_is_no_headline_far_from_the_text():
+    # the caption shares the page title's words and has the article's dateline under it too (past a section's
+    # name and the headline, long enough for a standfirst), but holds a sentence
+    block = ("The harbour towns drew more visitors than ever this year. Photo by Ann Lee for Harbour Times\n"
+             "Travel Britain\nList of Top Harbour Towns in Britain: Finding the Right Stop Every Summer\n"
+             "Published: Oct 31, 2025\n")
+    assert _clean(_far_from_the_text(block)).title == (
+        "List of Top Harbour Towns in Britain: Finding the Right Stop Every Summer")
+
+
+def test_dated_teasers_far_from_the_text_leave_the_page_title():
+    # two dated headlines sharing the page title's words: nothing says which is the article's
+    teasers = "".join(f"Top Harbour Towns in Region {n}: A Guide\nOct {n}, 2025\nReplies: {n}\nViews: 1{n}0\n"
+                      "Harbour Forum\n\n" for n in range(1, 4))
+    assert _clean(_far_from_the_text(teasers)).title == "Best Harbour Towns 2025 - Top 25 Ranked by Visitors"
+    # one such headline, where the page prints the page title's headline above it (past a long menu): the page
+    # title stands
+    single = "Top Harbour Towns in Region 1: A Guide\nOct 1, 2025\nReplies: 4\nViews: 140\n"
+    menu = "".join(f"Section {n}\n" for n in range(1, 61))
+    assert _clean(_far_from_the_text(single, head="Best Harbour Towns 2025\n\n" + menu + "\n")).title == (
+        "Best Harbour Towns 2025 - Top 25 Ranked by Visitors")

@@ -65,7 +65,7 @@ class MetadataStage:
             if _TITLE_SUFFIX.match(_peek(lines, 0).text) if title is None else self._picked_astray(doc, first):
                 stoplist = stopwords(doc.language)
                 credited = (_headline_by_credit(lines, first, stoplist) or _headline_over_credit(lines, first, stoplist)
-                            if title is not None else None)
+                            or _credited_headline_afar(lines, first, stoplist) if title is not None else None)
                 doc.meta["title"] = credited or _page_title_stand_in(lines)
             elif title is not None and named_at is not None and title == _peek(lines, named_at).text and _section_name(
                     lines, named_at):
@@ -1860,6 +1860,95 @@ def _headline_over(lines, credit: int, credits: list[int]) -> int | None:
         elif f.words > _CHROME_WORDS:
             return None
     return None
+
+
+def _credited_headline_afar(lines, first: int, stoplist: frozenset[str]) -> str | None:
+    """Where the headline the header's window gave is astray and nothing by the header's credits or over a "By …"
+    line above the window stands in (:func:`_headline_by_credit`, :func:`_headline_over_credit`): the article's
+    own credited headline further off (:func:`_credited_headline`), above the window (a long table of contents,
+    a ranking's cards under it) or under the header's end (a menu's blurbs were the first prose). The page title
+    is then an SEO title worded otherwise ("Best Health Insurance Companies 2025 - Top 25 Ranked by Market Share"
+    over "List of Top Health Insurance Companies in the USA"), and the printed headline over its dateline is the
+    article's. Not where the header prints the page title, or a part of it of a headline's size, above its end
+    (:func:`_repeating`; not the first line copied whole, a second page title): the page title is then the
+    headline the page prints, however far above the text (a product's name over its ranks and dates). Value
+    only: the lines keep their labels."""
+    if not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
+        return None
+    page_title = _text_at(lines, 0)
+    titles = tuple(map(_TitlePart, _title_parts(page_title.lower())))
+    if titles and first > 1 and any(_text_at(lines, i) != page_title for i in _repeating(lines, first, titles)):
+        return None
+    return _credited_headline(lines, first, stoplist, _AFAR_STEMS)
+
+
+def _credited_headline(lines, first: int, stoplist: frozenset[str], least: int) -> str | None:
+    """The article's credited headline: the one headline-shaped line (:data:`_HEADLINE_WORDS` words or more; no
+    sentence at its end or inside it, a photo's caption "… this year. Photo by Ann Lee"; no lead-in,
+    :func:`_lead_in`) from the dump's second line to :data:`_BLOCK_UNDER` lines under the header's end
+    ``first``, with a credit by it (:func:`_credit_by`), that shares ``least`` of the page title's words at
+    least (:func:`_title_stems`). None where two such lines differ: a list of dated teasers shares the page
+    title's words too, and says nothing of which is the article's (the page title then stands)."""
+    if not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
+        return None
+    page = _title_stems(_page_title(_peek(lines, 0)), stoplist)
+    if len(page) < least:
+        return None
+    texts = _TextsRead(lines)
+    found: str | None = None
+    for i in range(1, min(len(lines), first + 1 + _BLOCK_UNDER)):
+        text = texts[i]
+        # (the text first: most lines share too few of the page title's words to be read further)
+        if text == found or len(text) > _TITLE_CHARS or len(page & _title_stems(text, stoplist)) < least:
+            continue
+        line = _peek(lines, i)
+        f = line.features
+        if (_open(line) and _headline_shaped(line) and f.words >= _HEADLINE_WORDS and not f.ends_sentence
+                and not _lead_in(line) and _FULL_STOP_INSIDE.search(text) is None and _credit_by(lines, texts, i)):
+            if found is not None:
+                return None
+            found = text
+    return found
+
+
+#: A sentence's full stop inside a line, after a word (not "vs.", "U.S.", "Dr."): a caption, no headline.
+_FULL_STOP_INSIDE = re.compile(r"[^\W\d_]{3,}\.\s+\w")
+#: A headline block far from the header shares this many of the page title's words (:func:`_title_stems`) at least.
+_AFAR_STEMS = 2
+#: How many lines under a headline its credit stands at most (past short chrome, a repeat of the headline), and
+#: how many above it (a dateline right over the headline).
+_CREDIT_UNDER = 5
+_CREDIT_OVER = 1
+#: Chrome between a headline and its credit is this short (in words: a section's name, "5 min read").
+_CREDIT_CHROME_WORDS = 3
+
+
+def _credit_by(lines, texts: Sequence[str], h: int) -> bool:
+    """Is there a dateline or a "By …" credit right by headline ``h``: under it, past lines of short chrome, the
+    headline printed again and one standfirst (a sentence, or a line of :data:`_STANDFIRST_UNITS` at least; not
+    another headline), or just above it?"""
+    standfirst = False
+    for i in range(h + 1, min(len(lines), h + 1 + _CREDIT_UNDER)):
+        if _credits(lines, texts, i):
+            return True
+        if texts[i] != texts[h] and _words_up_to(texts[i], _CREDIT_CHROME_WORDS + 1) > _CREDIT_CHROME_WORDS:
+            f = _peek(lines, i).features
+            if standfirst or not (f.ends_sentence or f.units >= _STANDFIRST_UNITS):
+                break
+            standfirst = True
+    return any(_credits(lines, texts, i) for i in range(max(1, h - _CREDIT_OVER), h))
+
+
+def _credits(lines, texts: Sequence[str], i: int) -> bool:
+    """Is line ``i`` a dateline, or a "By …" line that names someone (short, no sentence), the credit alone or
+    one part of a row ("Buying Guides · 10 min read · By Ann Lee")?"""
+    text = texts[i]
+    if _DIGIT.search(text) is not None and DATE_NEEDLE.search(text) and _is_date(_peek(lines, i)):
+        return True
+    if byline_name(text) is None and not any(byline_name(part) for part in _SITE_SEPARATOR.split(text)[1:]):
+        return False
+    f = _peek(lines, i).features
+    return f.words <= BYLINE_MAX_WORDS and not f.ends_sentence
 
 
 def _section_name(lines, named_at: int) -> bool:
