@@ -1057,3 +1057,15 @@ def test_dated_teasers_far_from_the_text_leave_the_page_title():
     menu = "".join(f"Section {n}\n" for n in range(1, 61))
     assert _clean(_far_from_the_text(single, head="Best Harbour Towns 2025\n\n" + menu + "\n")).title == (
         "Best Harbour Towns 2025 - Top 25 Ranked by Visitors")
+
+
+def test_a_blog_platforms_post_title_under_the_days_date_is_the_title_not_the_blogs_name():
+    """A blog platform's header: the blog's name, its tagline, the day's date, then the post's title over its
+    text, under the page title "Blog: Post". The post's title is the title; the blog's name is not, though the
+    date stands under it. A line under the date that prints no part of the page title leaves the pick alone."""
+    header = ("Harbour Notes: Storm wall repairs finished\n\nHarbour Notes\n\nA small town's harbour, week by week\n\n"
+              "Monday, October 10, 2011\n\n")
+    article = _clean(header + "Storm wall repairs finished\n\n" + PROSE)
+    assert (article.title, article.date) == ("Storm wall repairs finished", "2011-10-10")
+    assert _clean(header + "CLICK FOR THE FULL HARBOUR TIMETABLE\n\n" + PROSE).title != \
+        "CLICK FOR THE FULL HARBOUR TIMETABLE"
