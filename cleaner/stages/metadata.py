@@ -26,7 +26,7 @@ from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Docume
 from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       NOT_NAME_WORDS, NOT_PERSON_WORDS, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
+                       NOT_NAME_WORDS, NOT_PERSON_WORDS, PUBLISHED_LABEL, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, shares_title, title_shaped)
 from ..urls import site_host
 
@@ -150,6 +150,8 @@ class MetadataStage:
                 # the header's end is a menu's or a teaser's prose above the article: its headline's dateline
                 block = _headline_block_under(lines, _TextsRead(lines), first)
                 meta["date"] = _published(lines, [block[1]], day_first) if block is not None else None
+            if meta["date"] is None and date_in_url(doc.url) is None:
+                meta["date"] = _labelled_publication(lines, _TextsRead(lines), day_first)
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
@@ -1087,6 +1089,25 @@ def _dated_at_foot(lines, first: int, last: int | None, day_first: bool) -> str 
             if found:
                 return found
     return None
+
+
+def _labelled_publication(lines, texts: Sequence[str], day_first: bool) -> str | None:
+    """Where the header, the foot and the headline's block give no date: the date of the page's datelines that
+    say their date is the publication's (:data:`PUBLISHED_LABEL`: "Published on November 5, 2025" under a long
+    run of footnotes, out of the foot's reach; "Published:" alone over "Nov. 19, 2025" by a headline the body's
+    start passed), where they all name one day. A label that says so is the evidence a bare date lacks; a list
+    of teasers that labels each one's date names several days, and gives none. Value only: the lines keep their
+    labels."""
+    days = set()
+    for i in range(len(texts)):
+        found = PUBLISHED_LABEL.match(text := texts[i])
+        if found is None:
+            continue
+        at = i if text[found.end():].strip() else i + 1   # ("Published" alone: the date is on the line under)
+        if at < len(texts) and _is_date(line := _peek(lines, at)) and not dates_another(line.text):
+            days.add(publication_date(line.text, day_first))
+    days.discard(None)
+    return days.pop() if len(days) == 1 else None
 
 
 def _credited_at_foot(lines, first: int, last: int | None, stoplist: frozenset[str]) -> str | None:
