@@ -400,6 +400,16 @@ def test_a_list_of_teasers_each_labelled_published_gives_no_date():
     assert _clean(dump).date is None
 
 
+def test_a_comments_timestamp_at_the_articles_foot_is_no_publication_date():
+    # a Q&A page prints a comment's machine timestamp over its "Commented …" line naming the same day
+    dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nkravemir\n2021-12-13 16:37:28 +00:00\n"
+            "Commented Dec 13, 2021 at 16:37\nThe wall held in the last storm too.\n\n" + FOOTER)
+    assert _clean(dump).date is None
+    # a foot dateline of the article's own still dates it
+    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nkravemir\n2021-12-13 16:37:28 +00:00\n\n" + FOOTER
+    assert _clean(dump).date == "2021-12-13"
+
+
 def test_a_month_or_a_lower_case_heading_after_by_is_no_name():
     # the date right after the prefix: "Feb" is no author
     article = _clean("Harbour reopens after storm repairs\n\nWritten By Feb 11, 2019 · 3 min read\n\n" + PROSE)

@@ -1081,10 +1081,12 @@ def _ends_foot(lines, i: int) -> bool:
 def _dated_at_foot(lines, first: int, last: int | None, day_first: bool) -> str | None:
     """Where the header gives no date: the publication date of a dateline at the article's foot (:func:`_foot`:
     "Written by Ann Lee" / "April 8, 2024", "Posted on April 13, 2023 | Tags: …", "Published" / "August 30,
-    2024"); not an update's ("Last updated on …" at the foot is the page's, not the article's). Value only:
-    the lines keep their labels."""
+    2024"); not an update's ("Last updated on …" at the foot is the page's, not the article's), nor someone
+    else's (:func:`_dated_by_another`: a comment's timestamp over its "Commented …", as in the header). Value
+    only: the lines keep their labels."""
     for i in _foot(lines, first, last):
-        if DATE_NEEDLE.search(_text_at(lines, i)) and _open(line := _peek(lines, i)) and _is_date(line):
+        if (DATE_NEEDLE.search(_text_at(lines, i)) and _open(line := _peek(lines, i)) and _is_date(line)
+                and not _dated_by_another(lines, i, day_first)):
             found = publication_date(line.text, day_first)
             if found:
                 return found
