@@ -377,6 +377,39 @@ def test_a_header_that_gives_only_an_update_yields_to_the_publication_date_at_th
     assert _clean(dump).date == "2025-07-16"
 
 
+#: Footnotes under the text: more lines than the foot's reach.
+FOOTNOTES = "".join(f"Harbour Archive, Storm Report {n}, Page {n + 4} ↩\n" for n in range(1, 13))
+
+
+def test_a_dateline_labelled_published_dates_the_page_out_of_the_foots_reach():
+    for label in ("Published on November 5, 2025", "Published:\nNovember 5, 2025",
+                  "Veröffentlicht am 5. November 2025"):
+        dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\n" + FOOTNOTES
+                + "\nLast Updated on November 15, 2025\n\n" + label + "\n\nAbout the author\n\n" + FOOTER)
+        assert _clean(dump).date == "2025-11-05", label
+    # an update's label gives no publication date there, as at the foot
+    dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\n" + FOOTNOTES
+            + "\nLast Updated on November 15, 2025\n\n" + FOOTER)
+    assert _clean(dump).date is None
+
+
+def test_a_list_of_teasers_each_labelled_published_gives_no_date():
+    teasers = "".join(f"\nStorm wall story number {n}\n\nBy Ann Lee\n\nPublished March {n}, 2026\n"
+                      for n in range(2, 6))
+    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\n" + FOOTNOTES + teasers + "\n" + FOOTER
+    assert _clean(dump).date is None
+
+
+def test_a_comments_timestamp_at_the_articles_foot_is_no_publication_date():
+    # a Q&A page prints a comment's machine timestamp over its "Commented …" line naming the same day
+    dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nkravemir\n2021-12-13 16:37:28 +00:00\n"
+            "Commented Dec 13, 2021 at 16:37\nThe wall held in the last storm too.\n\n" + FOOTER)
+    assert _clean(dump).date is None
+    # a foot dateline of the article's own still dates it
+    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + "\nkravemir\n2021-12-13 16:37:28 +00:00\n\n" + FOOTER
+    assert _clean(dump).date == "2021-12-13"
+
+
 def test_a_month_or_a_lower_case_heading_after_by_is_no_name():
     # the date right after the prefix: "Feb" is no author
     article = _clean("Harbour reopens after storm repairs\n\nWritten By Feb 11, 2019 · 3 min read\n\n" + PROSE)

@@ -26,7 +26,7 @@ from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Docume
 from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       NOT_NAME_WORDS, NOT_PERSON_WORDS, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
+                       NOT_NAME_WORDS, NOT_PERSON_WORDS, PUBLISHED_LABEL, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS)
 from ..urls import site_host
 
@@ -152,6 +152,8 @@ class MetadataStage:
                 # the header's end is a menu's or a teaser's prose above the article: its headline's dateline
                 block = _headline_block_under(lines, _TextsRead(lines), first)
                 meta["date"] = _published(lines, [block[1]], day_first) if block is not None else None
+            if meta["date"] is None and date_in_url(doc.url) is None:
+                meta["date"] = _labelled_publication(lines, _TextsRead(lines), day_first)
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
@@ -1112,14 +1114,35 @@ def _ends_foot(lines, i: int) -> bool:
 def _dated_at_foot(lines, first: int, last: int | None, day_first: bool) -> str | None:
     """Where the header gives no date: the publication date of a dateline at the article's foot (:func:`_foot`:
     "Written by Ann Lee" / "April 8, 2024", "Posted on April 13, 2023 | Tags: …", "Published" / "August 30,
-    2024"); not an update's ("Last updated on …" at the foot is the page's, not the article's). Value only:
-    the lines keep their labels."""
+    2024"); not an update's ("Last updated on …" at the foot is the page's, not the article's), nor someone
+    else's (:func:`_dated_by_another`: a comment's timestamp over its "Commented …", as in the header). Value
+    only: the lines keep their labels."""
     for i in _foot(lines, first, last):
-        if DATE_NEEDLE.search(_text_at(lines, i)) and _open(line := _peek(lines, i)) and _is_date(line):
+        if (DATE_NEEDLE.search(_text_at(lines, i)) and _open(line := _peek(lines, i)) and _is_date(line)
+                and not _dated_by_another(lines, i, day_first)):
             found = publication_date(line.text, day_first)
             if found:
                 return found
     return None
+
+
+def _labelled_publication(lines, texts: Sequence[str], day_first: bool) -> str | None:
+    """Where the header, the foot and the headline's block give no date: the date of the page's datelines that
+    say their date is the publication's (:data:`PUBLISHED_LABEL`: "Published on November 5, 2025" under a long
+    run of footnotes, out of the foot's reach; "Published:" alone over "Nov. 19, 2025" by a headline the body's
+    start passed), where they all name one day. A label that says so is the evidence a bare date lacks; a list
+    of teasers that labels each one's date names several days, and gives none. Value only: the lines keep their
+    labels."""
+    days = set()
+    for i in range(len(texts)):
+        found = PUBLISHED_LABEL.match(text := texts[i])
+        if found is None:
+            continue
+        at = i if text[found.end():].strip() else i + 1   # ("Published" alone: the date is on the line under)
+        if at < len(texts) and _is_date(line := _peek(lines, at)) and not dates_another(line.text):
+            days.add(publication_date(line.text, day_first))
+    days.discard(None)
+    return days.pop() if len(days) == 1 else None
 
 
 def _credited_at_foot(lines, first: int, last: int | None, stoplist: frozenset[str]) -> str | None:
