@@ -1439,10 +1439,9 @@ def _headline_block_in(lines, texts: Sequence[str], datelines: range) -> tuple[i
             found = shares[h] = not page_words.isdisjoint(texts[h].lower().split())
         return found
 
-    for d in datelines:
+    for d in _may_be_dated(lines, texts, datelines):
         # (from the texts first, no line made for most: a date's digit, a word of the page title just above it)
-        if _DIGIT.search(texts[d]) is None or not any(
-                shares_page_word(h) for h in range(max(1, d - 1 - _BLOCK_BETWEEN), d)):
+        if not any(shares_page_word(h) for h in range(max(1, d - 1 - _BLOCK_BETWEEN), d)):
             continue
         if not _is_date(_peek(lines, d)):
             continue
@@ -1454,6 +1453,23 @@ def _headline_block_in(lines, texts: Sequence[str], datelines: range) -> tuple[i
             if line.features.words > _BARE_NAME_WORDS or line.features.ends_sentence:
                 break
     return None
+
+
+def _may_be_dated(lines, texts: Sequence[str], indices: range) -> Sequence[int]:
+    """The lines of ``indices`` (a range of step 1 or -1, in its order) that may be datelines that give a day
+    (:func:`_is_date`): a digit in the text (:data:`_DIGIT`), no more words than a dateline of parts
+    (:data:`_PARTED_DATELINE_WORDS`). In the core where it holds the lines (``NativeLines.digit_lines``: the
+    search under the header's end reads a hundred of the body's lines, most of them prose, and copies none of
+    their texts, nor makes a view of each); this is the reference."""
+    native = getattr(lines, "digit_lines", None)
+    if native is None:
+        return [d for d in indices if _DIGIT.search(texts[d]) is not None
+                and _peek(lines, d).features.words <= _PARTED_DATELINE_WORDS]
+    if not indices:
+        return []
+    low, high = min(indices[0], indices[-1]), max(indices[0], indices[-1])
+    found = native(low, high + 1, _PARTED_DATELINE_WORDS)
+    return found if indices.step > 0 else found[::-1]
 
 
 def _is_byline_or_date(lines, i: int, dateline: int, stoplist: frozenset[str]) -> bool:
