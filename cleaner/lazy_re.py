@@ -60,16 +60,36 @@ class UnionPattern:
     CPython's compiler is not linear in a union of long alternations: the timestamps of every language
     (:data:`cleaner.lexicon.TIMESTAMP_LIKE`, two forms holding every month's names) take ~20 ms to compile as
     one pattern and ~4.5 ms as three (load 5), and a dump's header asks for them at every start. ``pattern`` and ``flags``
-    are the union's: the native core compiles that one (its compiler is linear), and the two must agree."""
+    are the union's: the native core compiles that one (its compiler is linear), and the two must agree.
 
-    def __init__(self, head: str, forms: tuple[str, ...], tail: str, flags: int = 0) -> None:
+    ``needles`` (one for each form, or None): a regex every match of the form holds somewhere (a form of a
+    full date holds its year's four digits, ``\\d{4}``); a text where it is not found is not tried with the form,
+    which is not compiled for it either. A form's month names cost a line of a header's chrome ("Posted in News |
+    12 Comments") ten times a search for the needle; forms with the same needle, one after the other, search
+    it once. A screen, never a rule: the union matches what it matched without them (a test draws each
+    form's matches and finds its needle in every one)."""
+
+    def __init__(self, head: str, forms: tuple[str, ...], tail: str, flags: int = 0,
+                 needles: tuple[str | None, ...] | None = None) -> None:
         self.pattern = head + "(?:" + "|".join(forms) + ")" + tail
         self.flags = _with_unicode(flags)
-        self._parts = tuple(LazyPattern(head + "(?:" + form + ")" + tail, flags) for form in forms)
+        needles = needles or (None,) * len(forms)
+        if len(needles) != len(forms):
+            raise ValueError("UnionPattern: one needle (or None) for each form")
+        screens = {needle: LazyPattern(needle, flags) for needle in needles if needle is not None}
+        self._parts = tuple((LazyPattern(head + "(?:" + form + ")" + tail, flags),
+                             screens[needle] if needle is not None else None) for form, needle in zip(forms, needles))
 
     def match(self, text: str) -> re.Match[str] | None:
-        """The first form's match at the start of ``text`` (a match of the union there exists if one does)."""
-        for part in self._parts:
+        """The first form's match at the start of ``text`` (a match of the union there exists if one does);
+        a form whose needle ``text`` does not hold is passed over."""
+        screen, held = None, False
+        for part, needle in self._parts:
+            if needle is not None:
+                if needle is not screen:
+                    screen, held = needle, needle.search(text) is not None
+                if not held:
+                    continue
             found = part.match(text)
             if found is not None:
                 return found
@@ -78,3 +98,7 @@ class UnionPattern:
     def compiled(self) -> re.Pattern[str]:
         """The union compiled as one pattern (slow: for tests and tools, not for cleaning)."""
         return re.compile(self.pattern, self.flags)
+
+    def forms(self) -> tuple[tuple[LazyPattern, LazyPattern | None], ...]:
+        """Each form as the pattern tried (head, form and tail), with its needle's pattern or None (for tests)."""
+        return self._parts

@@ -237,7 +237,10 @@ TIMESTAMP_LIKE = UnionPattern(
     (r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}" + _TIME_AFTER + "|" + _TIME + "|" + _ages() + r"|yesterday|today|just now",
      r"(?:\w+,?\s+)?" + _MONTHS_ANY + r"\s+\d{1,2},?\s+\d{4}" + _TIME_AFTER,
      r"(?:\w+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?" + _MONTHS_ANY + r",?\s+(?:de\s+)?\d{4}" + _TIME_AFTER),
-    r"\s*$", re.I)
+    r"\s*$", re.I,
+    # (the two forms with the months' names each hold a year of four digits: a line without one, most of a
+    # header's, is not tried with them)
+    needles=(None, r"\d{4}", r"\d{4}"))
 #: A year or a time of day somewhere in the line: worth asking :func:`cleaner.dates.parse_date`.
 DATE_OR_TIME = lazy_compile(r"\d{4}|\d{1,2}:\d{2}")
 #: What every match of :data:`TIMESTAMP_LIKE` and :data:`DATE_OR_TIME` holds: a digit, or the words of a

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import subprocess
 
+import pytest
+
 from cleaner import dates, language, lexicon
 from cleaner.stages import shapes
 from cleaner.lazy_re import LazyPattern, lazy_compile
@@ -39,6 +41,26 @@ def test_the_cli_start_compiles_none_of_their_patterns():
     assert result.stdout.strip() == "[]"
 
 
+def test_the_cli_start_compiles_no_pattern_of_the_months_names():
+    """The metadata stage's patterns that hold every language's month names (~1.6 ms each to compile) are
+    compiled at their first use, not when the CLI's start imports the stage."""
+    code = ("import re, sys\n"
+            "compiled = []\n"
+            "real = re.compile\n"
+            "def counting(pattern, flags=0):\n"
+            "    compiled.append((sys._getframe(1).f_globals.get('__name__'), pattern))\n"
+            "    return real(pattern, flags)\n"
+            "re.compile = counting\n"
+            "import cleaner.cli.main, cleaner.api, cleaner.stages.metadata\n"
+            "print(sorted(m for m, p in compiled if isinstance(p, str) and 'septembre' in p))")
+    result = subprocess.run([python(), "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    from cleaner.stages import metadata
+
+    assert isinstance(metadata._DAY_OF_YEAR, LazyPattern) and metadata._DAY_OF_YEAR.match("Jan 23")
+
+
 def test_each_answers_as_re_compile_would():
     lines = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
     patterns = module_patterns()
@@ -66,3 +88,23 @@ def test_a_union_pattern_matches_where_its_union_does():
     for text in ("3 days", "On 3 days", "May 2024", "on may 2024 ", "now", "NOW", "3 weeks", "May", "", "on"):
         assert bool(union.match(text)) == bool(whole.match(text)), text
     assert union.flags == whole.flags and union.compiled().pattern == union.pattern
+
+
+def test_a_union_pattern_tries_a_form_only_on_a_text_holding_its_needle():
+    """A form with a needle is not tried, nor compiled, for a text without it; the union matches the same
+    texts with the needles as without them; forms with one needle search it once."""
+    from cleaner.lazy_re import UnionPattern
+
+    forms = (r"\d+ days?", r"[a-z]+ \d{4}", r"\d{4}-\d\d", r"now")
+    plain = UnionPattern(r"^(?:on\s+)?", forms, r"\s*$", re.I)
+    screened = UnionPattern(r"^(?:on\s+)?", forms, r"\s*$", re.I, needles=(None, r"\d{4}", r"\d{4}", None))
+    assert screened.pattern == plain.pattern and screened.flags == plain.flags
+    for text in ("3 days", "On 3 days", "May 2024", "on may 2024 ", "2024-05", "now", "May 202", "3 weeks", ""):
+        assert bool(screened.match(text)) == bool(plain.match(text)), text
+    (_, none), (year_form, year), (dash_form, same), _ = screened.forms()
+    assert none is None and year is same and year.pattern == r"\d{4}"
+    fresh = UnionPattern(r"^", forms, r"$", 0, needles=(None, r"\d{4}", r"\d{4}", None))
+    assert fresh.match("now") and not fresh.match("May 202")
+    assert all("match" not in vars(part) for part, _ in fresh.forms()[1:3])   # (never compiled: no needle)
+    with pytest.raises(ValueError):
+        UnionPattern(r"^", forms, r"$", 0, needles=(None,))

@@ -512,3 +512,44 @@ def test_the_core_finds_the_lines_that_may_credit_the_author():
     expected = [texts.index(t) for t in ("Written by Ann Lee", "About Amar Hussain", "Posted by:")]
     assert core_lines.may_credit(0) == expected
     assert core_lines.may_credit(expected[0] + 1) == expected[1:]
+
+
+#: Lines with a digit or near one: ASCII, other scripts' decimal digits ("٣", "५", full-width "５", "𝟓") that
+#: ``re``'s ``\d`` finds, and digits it does not (superscript "²", "½", "Ⅻ", circled "③": ``isdigit`` or
+#: ``isnumeric`` but no decimal).
+_DIGIT_LINES = st.sampled_from([
+    "Dec 19, 2025", "No digit here at all", "٣ مارس", "५ मार्च", "Ｄｅｃ ５", "𝟓 min", "x² and ½", "Ⅻ", "③ steps",
+    "ab9", "É9", "中文١", "", "-"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_DIGIT_LINES | _line, min_size=1, max_size=12), st.integers(0, 6))
+def test_the_cores_find_the_same_lines_that_may_be_dated(texts, extra_words):
+    """``metadata._may_be_dated``: the core's (``NativeLines.digit_lines``: the lines' characters read in the
+    core, its table's decimal digits, its measures' words) against the reference (``_DIGIT.search`` of each
+    line's text and the Python measures' words), in a range's order both ways, on any range of the lines."""
+    from cleaner.stages.metadata import _may_be_dated
+
+    long_line = " ".join(["word"] * (20 + extra_words)) + " 2025"      # (about a dateline's most words)
+    text = "\n".join(["Page title", long_line, *(t.replace("\x00", "").replace("\n", " ") for t in texts)]) + "\n"
+    core_lines = pipeline.run_text(text, core=native_path.native_path())._lines
+    python_lines = pipeline.run_text(text)._lines
+    assert isinstance(core_lines, native_path.NativeLines) and not hasattr(python_lines, "digit_lines")
+    texts = core_lines.texts()
+    assert texts == [line.text for line in python_lines]
+    n = len(texts)
+    for indices in (range(n), range(1, n), range(n - 1, -1, -1), range(n - 1, 0, -1), range(0), range(n, n)):
+        assert list(_may_be_dated(core_lines, texts, indices)) == _may_be_dated(python_lines, texts, indices)
+    assert core_lines.digit_lines(0, n + 5, 24) == core_lines.digit_lines(0, n, 24)
+
+
+def test_the_core_finds_the_short_lines_with_a_digit():
+    """The lines of the range of at most so many words whose text holds a decimal digit, in order; none before
+    ``start`` or from ``stop``."""
+    text = "Page title\nDec 19, 2025\nSome text of the article here.\n٣ مارس\nx² and ½\nPage 2\none two three 4\n"
+    core_lines = pipeline.run_text(text, core=native_path.native_path())._lines
+    texts = core_lines.texts()
+    expected = [texts.index(t) for t in ("Dec 19, 2025", "٣ مارس", "Page 2", "one two three 4")]
+    assert core_lines.digit_lines(0, len(texts), 24) == expected
+    assert core_lines.digit_lines(expected[0] + 1, expected[2], 24) == expected[1:2]
+    assert core_lines.digit_lines(0, len(texts), 3) == expected[:3]

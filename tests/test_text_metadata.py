@@ -214,6 +214,23 @@ def test_every_timestamp_and_date_holds_the_date_needle(data):
     assert DATE_NEEDLE.search(text), text
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_every_timestamp_of_a_form_holds_its_needle(data):
+    """TIMESTAMP_LIKE tries a form on a line only where the line holds the form's needle (a year's four digits
+    for the forms with the months' names): every string a form matches must hold it, and the needles screen
+    out a line of a header's chrome that no form matches."""
+    from cleaner.lexicon import TIMESTAMP_LIKE
+
+    screened = [(form, needle) for form, needle in TIMESTAMP_LIKE.forms() if needle is not None]
+    assert len(screened) == 2
+    form, needle = data.draw(st.sampled_from(screened))
+    text = data.draw(st.from_regex(form.compiled(), fullmatch=True))
+    assert needle.search(text), text
+    assert TIMESTAMP_LIKE.match(text)
+    assert not TIMESTAMP_LIKE.match("Posted in News | 12 Comments")
+
+
 def test_a_line_repeating_the_site_name_that_ends_the_page_title_is_no_headline():
     menu = "".join(f"Section {n}\n" for n in range(1, 21))
     dump = ("Harbour reopens after three weeks of storm repairs | The Harbour Times\n\n" + menu +

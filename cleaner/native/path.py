@@ -321,6 +321,12 @@ class NativeLines(Sequence):
         ``metadata._MAY_CREDIT`` matches (``match``), read where the core holds the lines (no text copied)."""
         return self.result.may_credit(start)
 
+    def digit_lines(self, start: int, stop: int, max_words: int) -> list[int]:
+        """``metadata._may_be_dated`` in the core: the index of each line of ``start``..``stop`` of at most
+        ``max_words`` words whose text holds a decimal digit (``re``'s ``\\d``), in order, read where the core
+        holds the lines (no text copied)."""
+        return self.result.digit_lines(start, stop, max_words)
+
     def repeating_titles(self, titles: list[str], start: int, stop: int, threshold: float) -> list[int]:
         """``metadata._repeating`` in the core: the index of each line of ``start``..``stop`` that, in lower
         case, repeats one of the titles (equal, or difflib's ratio at ``threshold`` or over)."""

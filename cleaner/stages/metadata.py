@@ -859,7 +859,8 @@ def _is_date(line) -> bool:
         # December 19, 2025 @08:00PM from the tools dept."), with a date the parser reads.
         return ((_parted_dateline(text, f) or (line.signal == "dateline" and f.words <= _PARTED_DATELINE_WORDS))
                 and parse_date(text) is not None and not is_credit(text, f.words))
-    if not (TIMESTAMP_LIKE.match(text) or line.signal == "dateline" or
+    # (the shapes' signal first: a line they took for a dateline is not matched with the timestamps' forms)
+    if not (line.signal == "dateline" or TIMESTAMP_LIKE.match(text) or
             (DATE_OR_TIME.search(text) and parse_date(text)) or (f.words <= 2 and _DAY_OF_YEAR.match(text))):
         return False
     return not is_credit(text, f.words)
@@ -869,7 +870,8 @@ _MONTHS = "|".join(sorted((re.escape(name) for names in MONTH_NAMES.values() for
 #: A day without its year, alone on a line ("Jan 23", "23. Januar", "4 juin"): a blog template's dateline for a
 #: post of this year. It names no date the parser could give (no year), but it is the header's dateline: the
 #: name beside it is the byline ("Gabo" / "Jan 23" / "11 min read").
-_DAY_OF_YEAR = re.compile(rf"^(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?)$", re.I)
+#: (Compiled at its first use, not at import: its months' names are ~1.6 ms of a start.)
+_DAY_OF_YEAR = lazy_compile(rf"^(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?)$", re.I)
 #: A line that begins with a date ("May 22, 2024 in Planning", "22 May …", "2024-05-22 …"): no dated headline.
 _DATE_FIRST = lazy_compile(rf"^\W*(?:(?:{_MONTHS})\.?\s+\d|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d|\d{{1,2}}\.?\s+(?:{_MONTHS})\b)",
                            re.I)
@@ -1493,10 +1495,9 @@ def _headline_block_in(lines, texts: Sequence[str], datelines: range) -> tuple[i
             found = shares[h] = not page_words.isdisjoint(texts[h].lower().split())
         return found
 
-    for d in datelines:
+    for d in _may_be_dated(lines, texts, datelines):
         # (from the texts first, no line made for most: a date's digit, a word of the page title just above it)
-        if _DIGIT.search(texts[d]) is None or not any(
-                shares_page_word(h) for h in range(max(1, d - 1 - _BLOCK_BETWEEN), d)):
+        if not any(shares_page_word(h) for h in range(max(1, d - 1 - _BLOCK_BETWEEN), d)):
             continue
         if not _is_date(_peek(lines, d)):
             continue
@@ -1508,6 +1509,23 @@ def _headline_block_in(lines, texts: Sequence[str], datelines: range) -> tuple[i
             if line.features.words > _BARE_NAME_WORDS or line.features.ends_sentence:
                 break
     return None
+
+
+def _may_be_dated(lines, texts: Sequence[str], indices: range) -> Sequence[int]:
+    """The lines of ``indices`` (a range of step 1 or -1, in its order) that may be datelines that give a day
+    (:func:`_is_date`): a digit in the text (:data:`_DIGIT`), no more words than a dateline of parts
+    (:data:`_PARTED_DATELINE_WORDS`). In the core where it holds the lines (``NativeLines.digit_lines``: the
+    search under the header's end reads a hundred of the body's lines, most of them prose, and copies none of
+    their texts, nor makes a view of each); this is the reference."""
+    native = getattr(lines, "digit_lines", None)
+    if native is None:
+        return [d for d in indices if _DIGIT.search(texts[d]) is not None
+                and _peek(lines, d).features.words <= _PARTED_DATELINE_WORDS]
+    if not indices:
+        return []
+    low, high = min(indices[0], indices[-1]), max(indices[0], indices[-1])
+    found = native(low, high + 1, _PARTED_DATELINE_WORDS)
+    return found if indices.step > 0 else found[::-1]
 
 
 def _is_byline_or_date(lines, i: int, dateline: int, stoplist: frozenset[str]) -> bool:

@@ -21,7 +21,7 @@ use crate::repeats::RepeatRules;
 use crate::shapes::{ShapePatterns, ShapeRules, ShapeVerdicts, Verdict};
 use crate::textmodel::{self, ColumnRules};
 use crate::titles;
-use crate::unicode::Table;
+use crate::unicode::{Table, DECIMAL};
 use crate::{guarded, ne_bytes, Core, PhraseBook};
 
 fn value_error(message: impl std::fmt::Display) -> PyErr {
@@ -927,6 +927,41 @@ impl Document {
                 .filter(|&i| {
                     self.may_credit
                         .is_match(&Forms::new(&self.table, self.doc.text(source, i)))
+                })
+                .collect())
+        })
+    }
+
+    /// `metadata._may_be_dated`: the index of each line of `start..stop` (`stop` at most the document's length)
+    /// of at most `max_words` words (its measures' `words`) whose text holds a decimal digit (Python's `re`
+    /// `\d`, `str.isdecimal()`: the path's table), in order. The search for a headline with its dateline under
+    /// the header's end (or far above its window) asks it of a hundred lines or more, most of them the body's
+    /// prose: read where the core holds them, no text copied and no call for each.
+    fn digit_lines(
+        &self,
+        py: Python<'_>,
+        start: usize,
+        stop: usize,
+        max_words: u32,
+    ) -> PyResult<Vec<usize>> {
+        if self.doc.m.words.is_empty() {
+            return Err(PyIndexError::new_err("the lines are not measured"));
+        }
+        let source = self.source(py)?;
+        let table = &self.table;
+        let stop = stop.min(self.doc.len());
+        guarded(|| {
+            Ok((start.min(stop)..stop)
+                .filter(|&i| {
+                    if self.doc.m.words[self.doc.r(i)] > max_words {
+                        return false;
+                    }
+                    let text = self.doc.text(source, i);
+                    text.bytes().any(|b| b.is_ascii_digit())
+                        || (!text.is_ascii()
+                            && text
+                                .chars()
+                                .any(|c| !c.is_ascii() && table.props(c).has(DECIMAL)))
                 })
                 .collect())
         })
