@@ -1119,3 +1119,27 @@ def test_a_blog_platforms_post_title_under_the_days_date_is_the_title_not_the_bl
     assert (article.title, article.date) == ("Storm wall repairs finished", "2011-10-10")
     assert _clean(header + "CLICK FOR THE FULL HARBOUR TIMETABLE\n\n" + PROSE).title != \
         "CLICK FOR THE FULL HARBOUR TIMETABLE"
+
+
+def test_an_avatars_monogram_between_the_authors_label_and_the_name_is_passed_over():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    foot = head + PROSE + "\nShare this article\n\n"
+    assert _clean(foot + "Author\n\nLV\n\nLena Varga\n\nStaff Engineer, Harbour\n").byline == "Lena Varga"
+    # capitals that are not the name's initials are no monogram; a single word under one names no one
+    assert _clean(foot + "Author\n\nXY\n\nLena Varga\n\nStaff Engineer, Harbour\n").byline is None
+    assert _clean(foot + "Author\n\nLV\n\nLena\n").byline is None
+
+
+def test_a_dateline_with_no_date_names_no_one():
+    head = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nHarbour reopens after three weeks of storm repairs\n\n"
+    for dateline in ("Today", "Yesterday"):
+        assert _clean(head + dateline + "\n\n" + PROSE).byline is None, dateline
+
+
+def test_a_teasers_credit_in_a_list_of_headlines_above_the_header_credits_no_one():
+    teasers = "".join(f"\nStorm wall story number {n}\n\nBy {name}\n\nMarch {n}, 2026\n"
+                      for n, name in enumerate(("Ann Lee", "Bo Li", "Cy Ma", "Di Wu", "Ed Ko"), 1))
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("Harbour reopens after three weeks of storm repairs | Harbour Times\n\n" + teasers + "\n" + menu
+            + "\nHarbour reopens after three weeks of storm repairs\n\n" + PROSE)
+    assert _clean(dump).byline is None

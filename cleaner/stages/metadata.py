@@ -1390,12 +1390,28 @@ def _labelled_name(lines, label: int, stoplist: frozenset[str]) -> str | None:
     """The name an author's label at the article's foot stands by (:data:`AUTHOR_LABEL`): the bare name line
     under it ("Author" / "Ann Lee"), else over it (an author's box: "Ann Lee" / "Author"); a full name
     (:func:`_full_name`), as a "Written by …" line's there."""
-    for i in (label + 1, label - 1):
+    for i in (_past_initials(lines, label + 1), label - 1):
         if 0 <= i < len(lines):
             name = _bare_name(_text_at(lines, i).strip(), stoplist)
             if name and _full_name(name):
                 return name
     return None
+
+
+#: An avatar's monogram: two or three capitals alone on a line ("CP" for "Chengcheng Pei").
+_MONOGRAM = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,3}")
+
+
+def _past_initials(lines, i: int) -> int:
+    """Line ``i``, or the line under it where ``i`` is an avatar's monogram, the initials of the name printed
+    under it ("Author" / "CP" / "Chengcheng Pei": a profile picture's stand-in between a label and its name)."""
+    if i + 1 >= len(lines):
+        return i
+    monogram = _text_at(lines, i).strip()
+    if not _MONOGRAM.fullmatch(monogram):
+        return i
+    words = _text_at(lines, i + 1).split()
+    return i + 1 if len(words) == len(monogram) and "".join(w[:1] for w in words) == monogram else i
 
 
 def _full_name(name: str) -> bool:
@@ -1714,7 +1730,7 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
                 name = _name_opening(text, stoplist) or _name_closing(text, stoplist)
                 if name:
                     opening.append(name)
-            else:
+            elif not _is_date(_peek(lines, i)):        # ("Today", a dateline with no date, names no one)
                 name = _bare_name(text, stoplist) or (text if is_byline_name(text) else None)
                 if name and (not _names_no_person(name) or is_team_credit(name, stoplist)
                              or _NOT_LETTERS.sub("", name).lower() in site):
@@ -1832,8 +1848,9 @@ def _credit_above(lines, texts: Sequence[str], start: int) -> tuple[int, str] | 
         if name is None:
             continue
         line = _peek(lines, i)
-        if line.features.words > BYLINE_MAX_WORDS or line.features.ends_sentence or _in_menu(line):
-            continue
+        if line.features.words > BYLINE_MAX_WORDS or line.features.ends_sentence or _in_menu(line) \
+                or line.signal == "headline list":
+            continue          # (a teaser's credit in a list of other articles' headlines credits another)
         if name == "":
             name = _named_under(lines, i)
         if name:
