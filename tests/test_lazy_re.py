@@ -25,25 +25,9 @@ def module_patterns() -> list[tuple[str, LazyPattern]]:
     return found
 
 
-def test_the_cli_start_compiles_none_of_their_patterns():
-    code = ("import re, sys\n"
-            "compiled = []\n"
-            "real = re.compile\n"
-            "def counting(pattern, flags=0):\n"
-            "    compiled.append(sys._getframe(1).f_globals.get('__name__'))\n"
-            "    return real(pattern, flags)\n"
-            "re.compile = counting\n"
-            "import cleaner.cli.main, cleaner.api\n"
-            "print(sorted({m for m in compiled if m in ('cleaner.lexicon', 'cleaner.dates', 'cleaner.language',\n"
-            "                                            'cleaner.stages.shapes')}))")
-    result = subprocess.run([python(), "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
-
-
-def test_the_cli_start_compiles_no_pattern_of_the_months_names():
-    """The metadata stage's patterns that hold every language's month names (~1.6 ms each to compile) are
-    compiled at their first use, not when the CLI's start imports the stage."""
+def compiled_at_import(modules: str, report: str) -> str:
+    """What a fresh interpreter prints after importing ``modules`` with ``re.compile`` recording each call as
+    ``(module, pattern)`` in ``compiled``: ``report`` is the expression printed."""
     code = ("import re, sys\n"
             "compiled = []\n"
             "real = re.compile\n"
@@ -51,11 +35,24 @@ def test_the_cli_start_compiles_no_pattern_of_the_months_names():
             "    compiled.append((sys._getframe(1).f_globals.get('__name__'), pattern))\n"
             "    return real(pattern, flags)\n"
             "re.compile = counting\n"
-            "import cleaner.cli.main, cleaner.api, cleaner.stages.metadata\n"
-            "print(sorted(m for m, p in compiled if isinstance(p, str) and 'septembre' in p))")
+            f"import {modules}\n"
+            f"print({report})")
     result = subprocess.run([python(), "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    return result.stdout.strip()
+
+
+def test_the_cli_start_compiles_none_of_their_patterns():
+    assert compiled_at_import("cleaner.cli.main, cleaner.api",
+                              "sorted({m for m, p in compiled if m in ('cleaner.lexicon', 'cleaner.dates', "
+                              "'cleaner.language', 'cleaner.stages.shapes')})") == "[]"
+
+
+def test_the_cli_start_compiles_no_pattern_of_the_months_names():
+    """The metadata stage's patterns that hold every language's month names (~1.6 ms each to compile) are
+    compiled at their first use, not when the CLI's start imports the stage."""
+    assert compiled_at_import("cleaner.cli.main, cleaner.api, cleaner.stages.metadata",
+                              "sorted(m for m, p in compiled if isinstance(p, str) and 'septembre' in p)") == "[]"
     from cleaner.stages import metadata
 
     assert isinstance(metadata._DAY_OF_YEAR, LazyPattern) and metadata._DAY_OF_YEAR.match("Jan 23")
