@@ -120,7 +120,7 @@ def read_witness(root, url: str | None, stated: "PageMetadata") -> Witness:
     over = over_limits(root)
     if over is not None:
         return Witness(refusal=over)
-    stated.date()
+    stated.read_date_now()
     try:
         return Witness(text=main_text(root, url))
     except WitnessFailed as failure:
@@ -374,6 +374,23 @@ class PageMetadata:
         self._dated = False
         #: Whether the document's metadata was filled from this (:func:`cleaner.html.metadata.page_metadata`).
         self.applied = False
+
+    def may_ask_date(self) -> bool:
+        """Whether htmldate's date may be asked for: not where the structured data states the publication date,
+        which the metadata stage takes before it (:func:`cleaner.html.metadata._published`)."""
+        return not self.dates.get("datePublished")
+
+    def read_date_now(self) -> None:
+        """Work out htmldate's date now if it may be asked for (:meth:`may_ask_date`), while the tree still
+        holds what it reads: before :func:`main_text` strips the page, or a big page's tree is let go of. The
+        tree is not held from here on either way.
+
+        Why: htmldate copies and searches the whole page (a big page's copy is its costliest step); run here
+        on every page in doubt and every big page, its answer went unused wherever the structured data
+        states the publication date."""
+        if self.may_ask_date():
+            self.date()
+        self.root = None
 
     def date(self) -> str | None:
         """htmldate's publication date (ISO), worked out once. Read it before :func:`main_text` strips
