@@ -67,7 +67,11 @@ def test_a_big_page_reads_what_it_states_before_it_has_lines(monkeypatch):
 
     monkeypatch.setattr(html, "EARLY_STATED_CHARS", 0)
     doc = html.html_to_document(_DATED_PAGE)
-    assert doc.stated is not None and doc.stated._dated and doc.stated.root is None   # htmldate's copy is gone
+    assert doc.stated is not None and doc.stated.root is None   # the stated metadata holds no tree
+    # Its meta tags state the publication date, which the metadata stage takes: htmldate need not run.
+    assert doc.stated.dates == {"datePublished": "2024-03-05"} and not doc.stated._dated
+    undated = html.html_to_document(_DATED_PAGE.replace("article:published_time", "article:section"))
+    assert undated.stated._dated and undated.stated.root is None   # htmldate ran, and its copy is gone
     monkeypatch.setattr(html, "EARLY_STATED_CHARS", len(_DATED_PAGE) + 1)
     assert html.html_to_document(_DATED_PAGE).stated is None
 
@@ -75,6 +79,24 @@ def test_a_big_page_reads_what_it_states_before_it_has_lines(monkeypatch):
 def test_reading_the_stated_metadata_early_changes_nothing(monkeypatch):
     early, late = _cleaned(monkeypatch, 0), _cleaned(monkeypatch, len(_DATED_PAGE) + 1)
     assert early == late and early[0] == "Council keeps the library open" and early[1] == "2024-03-05"
+
+
+def test_htmldate_runs_on_a_page_in_doubt_only_where_its_date_may_be_asked_for(monkeypatch):
+    """trafilatura's reading strips the page, so htmldate's date is read before it (on a page in doubt) if the
+    metadata stage may ask for it: not where the structured data states the publication date, which it
+    takes first. Either way the stated metadata holds no tree after, and the page's date is the same."""
+    from cleaner.html import evidence
+    from cleaner.html.parse import parse_html
+
+    ran = []
+    monkeypatch.setattr(evidence.PageMetadata, "date", lambda self: ran.append(self) or None)
+
+    for page, runs in ((_DATED_PAGE, 0), (_DATED_PAGE.replace("article:published_time", "article:section"), 1)):
+        root = parse_html(page)
+        stated = evidence.metadata(root, None)
+        evidence.read_witness(root, None, stated)
+        assert len(ran) == runs and stated.root is None
+        ran.clear()
 
 
 def test_lines_quoting_the_same_evidence_share_it():

@@ -269,7 +269,7 @@ def test_the_dates_outside_json_ld_are_read_as_the_date_xpaths_read_them():
     """The meta tags and microdata read without the XPaths (the specification): the same values in the same
     order, an element's ``content`` and ``datetime`` in the order it has them; a property or a name that only
     one key's XPath accepts counts for that key alone."""
-    from cleaner.html.stated import _DATE_XPATHS, _meta_dates, _microdata_dates
+    from cleaner.html.stated import _DATE_XPATHS, _meta_dates, _microdata_dates, head_tags
 
     page = html.fromstring(
         "<html><head><meta name='og:updated_time' content='2020-01-01'>"
@@ -281,7 +281,29 @@ def test_the_dates_outside_json_ld_are_read_as_the_date_xpaths_read_them():
         "</body></html>")
     microdata = _microdata_dates(page)
     for key, (metas, items) in _DATE_XPATHS.items():
-        assert list(_meta_dates(page, key)) == [str(value) for value in page.xpath(metas)]
+        assert list(_meta_dates(head_tags(page), key)) == [str(value) for value in page.xpath(metas)]
         assert microdata[key] == [str(value) for value in page.xpath(items)]
     assert microdata["datePublished"] == ["2018-04-04", "2018-05-05", "2015-08-08"]
     assert structured_dates(page) == {"datePublished": "2018-04-04", "dateModified": "2021-02-02"}
+
+
+def test_the_meta_tags_and_scripts_are_read_in_one_walk_as_their_xpaths_read_them():
+    """The metadata readers share one walk of the page's ``<meta>`` and ``<script>`` elements
+    (:func:`head_tags`); what they read of it is what their XPaths (the specification) give: the meta tags'
+    ``content`` and the scripts' text in document order (an empty ``content`` counted, a script without text
+    not), the JSON-LD scripts alone by their ``type``."""
+    from cleaner.html.evidence import _stated_pieces
+    from cleaner.html.stated import head_tags, script_texts
+
+    page = html.fromstring(
+        "<html><head><meta charset='utf-8'><meta name='author' content='Ann Lee'><meta content=''>"
+        "<script>var a = 1;</script><script type='application/ld+json'>{\"@type\": \"Article\"}</script>"
+        "<script src='x.js'></script><script type='application/ld+json '>{}</script></head><body><p>Text</p>"
+        "<script type='application/ld+json'>\n  {\"author\": \"Bob  Roe\"}\n</script>"
+        "<meta property='og:title' content=' Harbour '><div><script>if (a < b) { c(); }</script></div>"
+        "</body></html>")
+    tags = head_tags(page)
+    assert list(_stated_pieces(tags)) == [str(value) for value in page.xpath("//meta/@content | //script/text()")]
+    assert list(script_texts(tags, "application/ld+json")) == [
+        str(value) for value in page.xpath("//script[@type='application/ld+json']/text()")]
+    assert len(list(script_texts(tags))) == 5 and len(list(_stated_pieces(tags))) == 8

@@ -92,7 +92,8 @@ def _parsed(text: str):
 
 
 def read_stated_early(root, url: str | None) -> "evidence.PageMetadata":
-    """What the page states about itself, and htmldate's date, read from the tree as parsed.
+    """What the page states about itself, and htmldate's date where it may be asked for
+    (:meth:`evidence.PageMetadata.read_date_now`), read from the tree as parsed.
 
     htmldate works on a copy of the whole tree (some 13 bytes a byte of HTML on a page of menus): read
     when the metadata stage asks, the copy came on top of every line's objects and was a big page's peak
@@ -102,7 +103,7 @@ def read_stated_early(root, url: str | None) -> "evidence.PageMetadata":
     wcxb-dev-articles' pages).
     """
     stated = evidence.metadata(root, url)
-    stated.date()
+    stated.read_date_now()
     give_back_freed_memory()
     return stated
 

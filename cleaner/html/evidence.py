@@ -26,7 +26,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Iterable, NamedTuple, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from ..document import Line
 from .words import shown
@@ -120,7 +120,7 @@ def read_witness(root, url: str | None, stated: "PageMetadata") -> Witness:
     over = over_limits(root)
     if over is not None:
         return Witness(refusal=over)
-    stated.date()
+    stated.read_date_now()
     try:
         return Witness(text=main_text(root, url))
     except WitnessFailed as failure:
@@ -375,6 +375,23 @@ class PageMetadata:
         #: Whether the document's metadata was filled from this (:func:`cleaner.html.metadata.page_metadata`).
         self.applied = False
 
+    def may_ask_date(self) -> bool:
+        """Whether htmldate's date may be asked for: not where the structured data states the publication date,
+        which the metadata stage takes before it (:func:`cleaner.html.metadata._published`)."""
+        return not self.dates.get("datePublished")
+
+    def read_date_now(self) -> None:
+        """Work out htmldate's date now if it may be asked for (:meth:`may_ask_date`), while the tree still
+        holds what it reads: before :func:`main_text` strips the page, or a big page's tree is let go of. The
+        tree is not held from here on either way.
+
+        Why: htmldate copies and searches the whole page (a big page's copy is its costliest step); run here
+        on every page in doubt and every big page, its answer went unused wherever the structured data
+        states the publication date."""
+        if self.may_ask_date():
+            self.date()
+        self.root = None
+
     def date(self) -> str | None:
         """htmldate's publication date (ISO), worked out once. Read it before :func:`main_text` strips
         the page's meta tags and scripts."""
@@ -396,7 +413,7 @@ def metadata(root, url: str | None = None) -> PageMetadata:
     """What the page states about itself (meta tags, JSON-LD, markup); its date on demand."""
     from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title
 
-    from .stated import structured_dates
+    from .stated import head_tags, structured_dates
 
     try:
         found = examine_meta(root)
@@ -414,8 +431,9 @@ def metadata(root, url: str | None = None) -> PageMetadata:
         return PageMetadata(root, url, None, None, None)
     site = _clean(site.lstrip("@") if site else None)
     url = url or found.url
-    byline, byline_from = _author(_as_page_spells(found.author, root), root, site, url)
-    return PageMetadata(root, url, _clean(title), byline, site, structured_dates(root), byline_from)
+    tags = head_tags(root)
+    byline, byline_from = _author(_as_page_spells(found.author, root, tags), root, site, url)
+    return PageMetadata(root, url, _clean(title), byline, site, structured_dates(root, tags), byline_from)
 
 
 def _author(stated: str | None, root, site: str | None, url: str | None) -> tuple[str | None, str]:
@@ -456,22 +474,34 @@ BYLINE_FROM_META = "meta tags"
 BYLINE_FROM_MARKUP = "an author/byline element"
 
 
-def _as_page_spells(authors: str | None, root) -> str | None:
+def _as_page_spells(authors: str | None, root, tags: list) -> str | None:
     """trafilatura's author names as the page spells them: it title-cases names (``pMaria`` becomes
     ``Pmaria``, ``ANN LEE`` ``Ann Lee``) and strips characters, and the cleaner never outputs text the
     input lacks. Each ``; ``-separated name is looked up in the meta tags and scripts it comes from (or,
     failing that, the page's text), ignoring case and what separates its words, and given the page's spelling; a name the
-    page does not hold is dropped."""
+    page does not hold is dropped. ``tags``: the page's meta tags and scripts (:func:`stated.head_tags`)."""
     names = [name for name in (_clean(part) for part in (authors or "").split("; ")) if name]
     if not names:
         return None
-    stated = "\x00".join(_squeezed(root.xpath("//meta/@content | //script/text()")))
+    stated = "\x00".join(_squeezed(_stated_pieces(tags)))
     kept: list[str] = []
     for name in names:
         spelled = _spelled_in(name, stated) or _spelled_in(name, "\x00".join(_squeezed(root.itertext())))
         if spelled and spelled.lower() not in {known.lower() for known in kept}:
             kept.append(spelled)
     return "; ".join(kept) or None
+
+
+def _stated_pieces(tags: list) -> Iterator[str]:
+    """The ``content`` of each meta tag and the text of each script of ``tags``, in document order: what
+    ``//meta/@content | //script/text()`` gives (:func:`stated.head_tags`: one walk of the page for them)."""
+    for element in tags:
+        if element.tag == "meta":
+            content = element.get("content")
+            if content is not None:
+                yield content
+        elif element.text is not None:
+            yield element.text
 
 
 def _squeezed(pieces) -> list[str]:

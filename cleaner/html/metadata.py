@@ -105,7 +105,7 @@ def _published(header: Sequence[Line], stated: evidence.PageMetadata, root=None)
         return shown[0][0], "the page's dateline (the first date in its header)"
     if published:
         return published, "the page's publication date (structured data; the header shows an update)"
-    day = stated.date()
+    day = stated.date()         # (only here: PageMetadata.may_ask_date)
     if day and root is not None and only_in_other_peoples_times(root, day):
         return None, "the only date is a comment's or another story's (htmldate)"
     return day, "states the page's date (meta tags)"
