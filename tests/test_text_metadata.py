@@ -1143,3 +1143,16 @@ def test_a_teasers_credit_in_a_list_of_headlines_above_the_header_credits_no_one
     dump = ("Harbour reopens after three weeks of storm repairs | Harbour Times\n\n" + teasers + "\n" + menu
             + "\nHarbour reopens after three weeks of storm repairs\n\n" + PROSE)
     assert _clean(dump).byline is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcİıßÉéKk ẞ-'1"), max_size=40),
+       st.text(alphabet=st.sampled_from("abcİıßÉéKk ẞ-'1"), max_size=40), st.integers(1, 3))
+def test_the_stems_screen_never_refuses_a_line_that_shares_the_stems(text, title, least):
+    """The credited headline's screen (``_may_share_stems``) passes every line whose stems the page title's
+    share ``least`` times: the screen only saves the words' regex on lines that cannot."""
+    from cleaner.stages.metadata import _may_share_stems, _title_stems
+
+    stems = _title_stems(title, frozenset())
+    if len(stems & _title_stems(text, frozenset())) >= least:
+        assert _may_share_stems(text, stems, least)

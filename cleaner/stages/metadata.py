@@ -1989,7 +1989,8 @@ def _credited_headline(lines, first: int, stoplist: frozenset[str], least: int) 
     for i in range(1, min(len(lines), first + 1 + _BLOCK_UNDER)):
         text = texts[i]
         # (the text first: most lines share too few of the page title's words to be read further)
-        if text == found or len(text) > _TITLE_CHARS or len(page & _title_stems(text, stoplist)) < least:
+        if text == found or len(text) > _TITLE_CHARS or not _may_share_stems(text, page, least) \
+                or len(page & _title_stems(text, stoplist)) < least:
             continue
         line = _peek(lines, i)
         f = line.features
@@ -2075,6 +2076,14 @@ def _title_stems(text: str, stoplist: frozenset[str]) -> frozenset[str]:
     """The words of a title to compare with another's: of three letters or more, not stopwords, each cut to its
     first :data:`_STEM_CHARS` letters ("meditation" and "meditate" are one; "Kettles" and "kettle")."""
     return frozenset(word[:_STEM_CHARS] for word in _TITLE_WORD.findall(text.lower()) if word not in stoplist)
+
+
+def _may_share_stems(text: str, stems: frozenset[str], least: int) -> bool:
+    """Can ``text`` share ``least`` of ``stems`` (:func:`_title_stems`)? Only if that many of them are in its lower
+    case, where every stem of its own is: a screen cheaper than its words' regex, which most lines of a page's
+    body fail."""
+    low = text.lower()
+    return sum(1 for stem in stems if stem in low) >= least
 
 
 #: A title's word (letters only) and the length of its stem (:func:`_title_stems`).
