@@ -787,25 +787,19 @@ def _headline_under_dateline(lines, first: int, dates: list[int],
     prints the blog's name, its tagline, the day's date, then the post's title over its text ("Jane's Garden
     Notes" / "Monday, October 10, 2011" / "Planting garlic in October", under the page title "Jane's Garden Notes:
     Planting garlic in October"). Both the blog's name and the post's title repeat a part of the page title, and
-    the date under the name made it the pick. Where the picks print the page title's first part alone (or the page
-    title whole), above the dateline, and the line between the dateline and the text (of a headline's size, no sentence) prints the rest,
-    that line is the post's title."""
-    if not dates or any(pick is None for pick in picks):
+    the date under the name made it the pick. Where the picks (above the dateline) print the page title's first
+    part alone, or the page title whole, and the one line between the dateline and the text (of a headline's
+    size, no sentence) prints the rest, that line is the post's title."""
+    under = first - 1
+    if under - 1 not in dates or under in dates or any(pick is None or pick > under - 1 for pick in picks):
         return picks
-    dateline = max(i for i in dates if i < first) if any(i < first for i in dates) else None
-    if dateline is None or dateline + 1 >= first or any(pick > dateline for pick in picks):
-        return picks
-    under = dateline + 1
     line = _peek(lines, under)
-    if not (_open(line) and _headline_shaped(line) and not line.features.ends_sentence and under + 1 == first):
-        return picks
     page_title = _text_at(lines, 0)
-    if len(page_title) > _FIRST_LINE_TITLE_CHARS:
+    if not (_open(line) and _headline_shaped(line) and not line.features.ends_sentence) \
+            or len(page_title) > _FIRST_LINE_TITLE_CHARS:
         return picks
-    parts = [part.strip() for part in _TITLE_SEPARATOR.split(page_title.lower()) if part.strip()]
-    # the page title is "Blog: Post": the pick prints its first part alone (or is the page title), the line under
-    # the date prints the rest
     whole = page_title.strip().lower()
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(page_title.lower()) if part.strip()]
     if len(parts) < 2 or any(_text_at(lines, pick).strip().lower() not in (parts[0], whole) for pick in picks) \
             or line.text.strip().lower() not in (*parts[1:], " ".join(parts[1:])):
         return picks
