@@ -1337,3 +1337,22 @@ def test_newsletter_paywall_and_contact_chrome_of_any_length():
     d = doc(*chrome, *prose)
     PhrasesStage()(d)
     assert [line.signal for line in d.lines] == [*chrome.values(), None, None]
+
+
+def test_feedback_box_form_fields_and_closing_headings_are_chrome_but_prose_about_them_is_not():
+    """The box under an article asking whether it helped (the readers' response, as comments are: the page's
+    closing chrome begins) in the stoplists' languages, a form's fields (a required one starred), the headings
+    of the author's or the site's other posts and the link to license the story are chrome;
+    a sentence that asks the same, or names the fields, stays prose."""
+    chrome = {"Was this page helpful?": "comments", "Was this article helpful?": "comments",
+              "How Was This Issue?": "comments", "War dieser Artikel hilfreich?": "comments",
+              "Cet article vous a-t-il été utile ?": "comments", "¿Te ha resultado útil este artículo?": "comments",
+              "First Name *": "call_to_action", "Last Name": "call_to_action", "Message *": "call_to_action",
+              "Phone Number *": "call_to_action", "More by Ann Lee": "related", "Discover more from The Harbour": "related",
+              "Latest Insights": "related", "Reprints & Permissions": "copyright"}
+    prose = ["Was this page helpful to the readers who wrote in? The editor asked them in a survey last spring.",
+             "Enter your first name, last name and email address in the form to register for the event.",
+             "Phone Number"]
+    d = doc(*chrome, *prose)
+    PhrasesStage()(d)
+    assert [line.signal for line in d.lines] == [*chrome.values(), None, None, None]
