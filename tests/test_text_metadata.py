@@ -1156,3 +1156,19 @@ def test_the_stems_screen_never_refuses_a_line_that_shares_the_stems(text, title
     stems = _title_stems(title, frozenset())
     if len(stems & _title_stems(text, frozenset())) >= least:
         assert _may_share_stems(text, stems, least)
+
+
+# --- issue 20, round 21: text-dump titles on pages nobody tuned on (wrong ≤ 0.08) ---------------------------------
+
+def test_a_site_name_with_a_hyphenated_word_ends_the_page_title():
+    """"Headline | Harbour Co-op": the hyphen inside the site's name ("Co-op") does not hide the site's part, so
+    a header pick that shares nothing with the page title yields to it; a hyphen between figures ("2025-26") is
+    no site's name."""
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("Harbour reopens after three weeks of storm repairs | Harbour Co-op\n\n" + menu +
+            "\nSubscribe For Daily Updates\n\n" + PROSE)
+    assert _clean(dump).title == "Harbour reopens after three weeks of storm repairs"
+    from cleaner.stages.metadata import _TITLE_SUFFIX
+
+    assert _TITLE_SUFFIX.match("Harbour Forum • View topic - 2025-26 Season: The League is Back!") is None
+

@@ -36,7 +36,10 @@ if TYPE_CHECKING:
 _WINDOW = 15
 #: Shapes a headline may have (a long title-case headline looks like a navigation bar).
 _TITLE_SIGNALS_OK = frozenset({None, "navigation bar", "repeated", "menu", "headline run"})
-_TITLE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+[-|–—:•·]\s+(?P<site>[^-|–—•·]{2,60})$")
+#: "Headline | Site": the site's name after the last separator; a hyphen inside a word of it is no separator ("Harbour
+#: Co-op"), one between figures is ("2025-26 Season" is a headline's, after "Forum • View topic - ").
+_TITLE_SUFFIX = re.compile(
+    r"^(?P<title>.{10,}?)\s+[-|–—:•·]\s+(?P<site>(?:[^-|–—•·]|(?<=[^\W\d_])-(?=[^\W\d_])){2,60})$")
 
 
 class MetadataStage:
