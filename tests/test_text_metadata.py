@@ -1172,3 +1172,15 @@ def test_a_site_name_with_a_hyphenated_word_ends_the_page_title():
 
     assert _TITLE_SUFFIX.match("Harbour Forum • View topic - 2025-26 Season: The League is Back!") is None
 
+
+def test_a_first_line_the_page_prints_again_reads_as_the_page_title():
+    """A first line the shapes took for a repeated line (the page prints its title again: a heading, a footer's
+    trail) still reads as the page title: a pick sharing nothing with it yields to it. A first line at the head
+    of a menu's run ("Skip to main content" over the menu) does not read as one."""
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    title = "Harbour reopens after three weeks of storm repairs"
+    dump = title + "\n\n" + menu + "\nSubscribe For Daily Updates\n\n" + PROSE + "\n" + title + "\n"
+    assert _clean(dump).title == title
+    skip = "Skip to main content\n" + menu + "\nSubscribe For Daily Updates\n\n" + PROSE
+    assert _clean(skip).title != "Skip to main content"
+

@@ -323,15 +323,20 @@ def _printed_twice(texts: Sequence[str], i: int, first: int) -> bool:
 
 def _begins_with_page_title(line) -> bool:
     """Does the dump's first line read as the page's title: "Headline | Site", or a headline of two words or
-    more without a site's name, that the shapes took for nothing else (not "Skip to content", "Support us!",
-    a logo's letter; not "Site Name - Home", whose title part is too short for a headline)?"""
+    more without a site's name, that the shapes took for nothing else but a line the page prints again
+    (:data:`_PAGE_TITLE_SIGNALS`; not "Skip to content" over a menu, "Support us!", a logo's letter; not "Site
+    Name - Home", whose title part is too short for a headline)?"""
     if _TITLE_SUFFIX.match(line.text):
         return True
     text = line.text
-    return (line.signal is None and _site_part(text) is None and len(text) <= _PAGE_TITLE_CHARS and _headline_sized(text)
-            and title_shaped(line.features, text))
+    return (line.signal in _PAGE_TITLE_SIGNALS and _site_part(text) is None and len(text) <= _PAGE_TITLE_CHARS
+            and _headline_sized(text) and title_shaped(line.features, text))
 
 
+#: The shapes a first line that reads as the page title may have: none, or a line the page prints again (its
+#: heading under the menus, a footer's trail); not a menu's run it stands at the head of ("Zum Hauptinhalt
+#: springen" over "Weser-Allgemeine", "E-Paper", "Abo").
+_PAGE_TITLE_SIGNALS = frozenset({None, "repeated"})
 #: A page title without a site's name is at most this long (search engines show some 60 characters): a longer
 #: first line is a menu run together ("The Post - News World Opinion Business Sport …") or a sentence.
 _PAGE_TITLE_CHARS = 80
