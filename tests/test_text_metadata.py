@@ -1184,3 +1184,13 @@ def test_a_first_line_the_page_prints_again_reads_as_the_page_title():
     skip = "Skip to main content\n" + menu + "\nSubscribe For Daily Updates\n\n" + PROSE
     assert _clean(skip).title != "Skip to main content"
 
+
+def test_a_pick_sharing_the_page_title_only_through_the_sites_name_and_no_credit_gives_no_title():
+    """A landing page's promo right over its first prose ("Explore Harbour Security Today" under "Falcon Platform |
+    Harbour Security Systems") shares the page title's words only through the site's name, and no byline or
+    dateline stands by it: no title rather than a wrong one. With a credit under it, a title is given."""
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("Falcon Platform | Harbour Security Systems\n\n" + menu + "\nExplore Harbour Security Today\n\n" + PROSE)
+    assert _clean(dump).title is None
+    credited = dump.replace("Explore Harbour Security Today\n", "Explore Harbour Security Today\nBy Ann Lee\nMay 5, 2025\n")
+    assert _clean(credited).title is not None
