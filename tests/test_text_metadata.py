@@ -1156,3 +1156,41 @@ def test_the_stems_screen_never_refuses_a_line_that_shares_the_stems(text, title
     stems = _title_stems(title, frozenset())
     if len(stems & _title_stems(text, frozenset())) >= least:
         assert _may_share_stems(text, stems, least)
+
+
+# --- issue 20, round 21: text-dump titles on pages nobody tuned on (wrong ≤ 0.08) ---------------------------------
+
+def test_a_site_name_with_a_hyphenated_word_ends_the_page_title():
+    """"Headline | Harbour Co-op": the hyphen inside the site's name ("Co-op") does not hide the site's part, so
+    a header pick that shares nothing with the page title yields to it; a hyphen between figures ("2025-26") is
+    no site's name."""
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("Harbour reopens after three weeks of storm repairs | Harbour Co-op\n\n" + menu +
+            "\nSubscribe For Daily Updates\n\n" + PROSE)
+    assert _clean(dump).title == "Harbour reopens after three weeks of storm repairs"
+    from cleaner.stages.metadata import _TITLE_SUFFIX
+
+    assert _TITLE_SUFFIX.match("Harbour Forum • View topic - 2025-26 Season: The League is Back!") is None
+
+
+def test_a_first_line_the_page_prints_again_reads_as_the_page_title():
+    """A first line the shapes took for a repeated line (the page prints its title again: a heading, a footer's
+    trail) still reads as the page title: a pick sharing nothing with it yields to it. A first line at the head
+    of a menu's run ("Skip to main content" over the menu) does not read as one."""
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    title = "Harbour reopens after three weeks of storm repairs"
+    dump = title + "\n\n" + menu + "\nSubscribe For Daily Updates\n\n" + PROSE + "\n" + title + "\n"
+    assert _clean(dump).title == title
+    skip = "Skip to main content\n" + menu + "\nSubscribe For Daily Updates\n\n" + PROSE
+    assert _clean(skip).title != "Skip to main content"
+
+
+def test_a_pick_sharing_the_page_title_only_through_the_sites_name_and_no_credit_gives_no_title():
+    """A landing page's promo right over its first prose ("Explore Harbour Security Today" under "Falcon Platform |
+    Harbour Security Systems") shares the page title's words only through the site's name, and no byline or
+    dateline stands by it: no title rather than a wrong one. With a credit under it, a title is given."""
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    dump = ("Falcon Platform | Harbour Security Systems\n\n" + menu + "\nExplore Harbour Security Today\n\n" + PROSE)
+    assert _clean(dump).title is None
+    credited = dump.replace("Explore Harbour Security Today\n", "Explore Harbour Security Today\nBy Ann Lee\nMay 5, 2025\n")
+    assert _clean(credited).title is not None

@@ -36,7 +36,10 @@ if TYPE_CHECKING:
 _WINDOW = 15
 #: Shapes a headline may have (a long title-case headline looks like a navigation bar).
 _TITLE_SIGNALS_OK = frozenset({None, "navigation bar", "repeated", "menu", "headline run"})
-_TITLE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+[-|–—:•·]\s+(?P<site>[^-|–—•·]{2,60})$")
+#: "Headline | Site": the site's name after the last separator; a hyphen inside a word of it is no separator ("Harbour
+#: Co-op"), one between figures is ("2025-26 Season" is a headline's, after "Forum • View topic - ").
+_TITLE_SUFFIX = re.compile(
+    r"^(?P<title>.{10,}?)\s+[-|–—:•·]\s+(?P<site>(?:[^-|–—•·]|(?<=[^\W\d_])-(?=[^\W\d_])){2,60})$")
 
 
 class MetadataStage:
@@ -72,6 +75,9 @@ class MetadataStage:
                 # (value only: the line keeps its label) the page title where it has a headline's shape, as where
                 # no headline was found
                 doc.meta["title"] = _page_title(_peek(lines, 0)) if _TITLE_SUFFIX.match(_peek(lines, 0).text) else None
+        if _doubtful_pick(lines, doc.meta.get("title"), named_at, stopwords(doc.language)):
+            # (value only: the line keeps its label) a wrong title is worse than none
+            doc.meta["title"] = None
         _drop_author_bio(doc)
 
     @staticmethod
@@ -320,15 +326,20 @@ def _printed_twice(texts: Sequence[str], i: int, first: int) -> bool:
 
 def _begins_with_page_title(line) -> bool:
     """Does the dump's first line read as the page's title: "Headline | Site", or a headline of two words or
-    more without a site's name, that the shapes took for nothing else (not "Skip to content", "Support us!",
-    a logo's letter; not "Site Name - Home", whose title part is too short for a headline)?"""
+    more without a site's name, that the shapes took for nothing else but a line the page prints again
+    (:data:`_PAGE_TITLE_SIGNALS`; not "Skip to content" over a menu, "Support us!", a logo's letter; not "Site
+    Name - Home", whose title part is too short for a headline)?"""
     if _TITLE_SUFFIX.match(line.text):
         return True
     text = line.text
-    return (line.signal is None and _site_part(text) is None and len(text) <= _PAGE_TITLE_CHARS and _headline_sized(text)
-            and title_shaped(line.features, text))
+    return (line.signal in _PAGE_TITLE_SIGNALS and _site_part(text) is None and len(text) <= _PAGE_TITLE_CHARS
+            and _headline_sized(text) and title_shaped(line.features, text))
 
 
+#: The shapes a first line that reads as the page title may have: none, or a line the page prints again (its
+#: heading under the menus, a footer's trail); not a menu's run it stands at the head of ("Zum Hauptinhalt
+#: springen" over "Weser-Allgemeine", "E-Paper", "Abo").
+_PAGE_TITLE_SIGNALS = frozenset({None, "repeated"})
 #: A page title without a site's name is at most this long (search engines show some 60 characters): a longer
 #: first line is a menu run together ("The Post - News World Opinion Business Sport …") or a sentence.
 _PAGE_TITLE_CHARS = 80
@@ -539,6 +550,32 @@ def _names_no_person(name: str) -> bool:
 
 #: A word's letters.
 _WORD_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: frozenset[str]) -> bool:
+    """Is the title the header's anchored pick gave (the text of line ``named_at``) too doubtful to give: it
+    shares less than :data:`_DOUBTFUL_F1` of the page title's headline (word F1 of :func:`_title_stems`; the dump's
+    first line, where it reads as a page title, :func:`_begins_with_page_title`) and has no dateline or "By …"
+    credit by it (:func:`_credit_by`)? On a product's, a shop's or a company's landing page the pick is then a
+    promo or a section's heading over the first prose ("Explore Harbour Security Today" under "Falcon Platform |
+    Harbour Security Systems": it shares the page title through the site's name only), and no headline; an
+    article's own headline worded otherwise than its SEO page title stands over its credit, and a page that
+    prints a part of its page title names itself (:func:`_part_of_page_title`). A wrong title is
+    worse than none: the caller gives none (:data:`_DOUBTFUL_F1` was set on the tune half of the sites of both
+    wcxb-dev folders: 16 wrong titles to none, 1 right one)."""
+    if not title or not named_at or not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
+        return False
+    page = _peek(lines, 0)
+    if _text_at(lines, named_at) != title or not _begins_with_page_title(page) or _part_of_page_title(page.text, title):
+        return False
+    if _credit_by(lines, _TextsRead(lines), named_at):
+        return False
+    return _word_overlap(_title_stems(title, stoplist), _title_stems(_page_title(page), stoplist)) < _DOUBTFUL_F1
+
+
+#: A pick sharing less than this of the page title's headline (word F1 of their stems), with no credit by it, is
+#: doubtful (:func:`_doubtful_pick`).
+_DOUBTFUL_F1 = 0.5
 
 
 def _page_title_stand_in(lines) -> str | None:
@@ -2050,11 +2087,18 @@ def _section_name(lines, named_at: int) -> bool:
         return False
     if any(_peek(lines, i).label in _CREDITS for i in range(named_at + 1, min(len(lines), named_at + 1 + _NEAR_CREDIT))):
         return False
-    page_title, name = _peek(lines, 0).text.lower(), line.text.lower().strip()
-    if page_title.startswith(name) or name in (part.strip() for part in _TITLE_SEPARATOR.split(page_title[:_TITLE_CHARS])):
+    if _part_of_page_title(_peek(lines, 0).text, line.text):
         return False
     return _word_overlap(_title_stems(line.text, frozenset()),
                          _title_stems(_page_title(_peek(lines, 0)), frozenset())) < _SECTION_TITLE_F1
+
+
+def _part_of_page_title(page_title: str, text: str) -> bool:
+    """Does a header line begin the page title or print one of its parts (in any case: "Harbour Works" of "Storm
+    Repairs on the Coast | Harbour Works – Harbour Times")? A product's or a category's page names itself so."""
+    page_title, name = page_title.lower(), text.lower().strip()
+    parts = _TITLE_SEPARATOR.split(page_title[:_TITLE_CHARS])
+    return page_title.startswith(name) or name in (part.strip() for part in parts)
 
 
 #: A section's name is this short, and the shapes took it for a menu's entry or a line printed again.
