@@ -1,10 +1,14 @@
-"""The CLI's start: its modules imported with the garbage collector off, then frozen."""
+"""The CLI's start: its modules imported with the garbage collector off, then frozen; what it reads pre-built."""
 
 from __future__ import annotations
 
 import gc
 import importlib
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .lazy_re import LazyPattern
 
 
 def import_frozen(name: str, package: str | None = None) -> ModuleType:
@@ -24,3 +28,24 @@ def import_frozen(name: str, package: str | None = None) -> ModuleType:
         gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def package_patterns() -> list[LazyPattern]:
+    """Every lazy pattern the package makes (:mod:`cleaner.lazy_re`): its modules imported, the built-in
+    profiles loaded. Their programs are shipped (``python tools/build_phrase_index.py``) so that a start
+    compiles none of them. Asked of a fresh interpreter: objects :func:`import_frozen` froze are not found."""
+    import os
+    import pkgutil
+
+    from .lazy_re import LazyPattern
+    from .profiles import Registry
+
+    for module in pkgutil.walk_packages([os.path.dirname(os.path.abspath(__file__))], "cleaner."):
+        try:
+            importlib.import_module(module.name)
+        except ImportError:  # an integration whose framework is not installed
+            continue
+    registry = Registry.load()  # (held while its patterns are found)
+    found = [item for item in gc.get_objects() if isinstance(item, LazyPattern)]
+    del registry
+    return found

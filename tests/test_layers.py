@@ -23,8 +23,9 @@ LAYERS: tuple[frozenset[str], ...] = tuple(map(frozenset, (
     # the command line (command: its clean command's work, which the plain start runs without click)
     {"cli", "command"},
     # the faces: the package's names, clean()/Cleaner, batches, reports, datatrove; the version, with the
-    # native core it names (which reads the stages' rules, so it sits above them)
-    {"cleaner", "api", "batch", "report", "integrations", "version", "native", "learn"},
+    # native core it names (which reads the stages' rules, so it sits above them); the start (it finds the
+    # package's lazy patterns, whose programs are shipped)
+    {"cleaner", "api", "batch", "report", "integrations", "version", "native", "learn", "startup"},
     # the ordered stages
     {"pipeline"},
     {"stages"},
@@ -32,7 +33,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(map(frozenset, (
     {"textmodel", "html", "profiles"},
     # what every part reads
     {"document", "models", "language", "dates", "lexicon", "triggers", "chunks", "errors", "reading", "output",
-     "urls", "compat", "caching", "data", "site_evidence", "lazy_re", "startup", "extension"},
+     "urls", "compat", "caching", "data", "site_evidence", "lazy_re", "extension"},
 )))
 
 

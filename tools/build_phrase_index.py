@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Rebuild cleaner/data/boilerplate.index.json (and .native.json) after editing cleaner/data/boilerplate.toml,
 cleaner/data/rules.native.json after editing a regex the native core's rules read (cleaner.native.rules),
-cleaner/data/profile_literals.json after editing a built-in profile's fingerprints, and
-the JSON twin of each shipped TOML file (cleaner/data/*.toml, cleaner/profiles/*.toml) after editing it.
+cleaner/data/profile_literals.json after editing a built-in profile's fingerprints,
+the JSON twin of each shipped TOML file (cleaner/data/*.toml, cleaner/profiles/*.toml) after editing it, and
+cleaner/data/re_programs.marshal (the lazy patterns' programs, for the interpreter running this) after editing a pattern.
 
 The index holds each phrase's prefilter keys, and the native file each phrase translated for the native
 core, so the CLI does not derive them at every start; tests fail when either shipped file is out of date.
@@ -55,3 +56,11 @@ for toml_file in [*sorted(Path(DATA_DIR).glob("*.toml")), *sorted(Path(BUILTIN_D
         json.dump(make_twin(toml_file), out, ensure_ascii=False, indent=0)  # unsorted: a table's order is data
         out.write("\n")
     print(f"wrote {twin_path(toml_file)}")
+
+from cleaner.data import data_file  # noqa: E402
+from cleaner.lazy_re import PROGRAMS_FILE, build_programs, programs_file, programs_header  # noqa: E402
+from cleaner.startup import package_patterns  # noqa: E402
+
+with open(data_file(PROGRAMS_FILE), "wb") as binary:
+    binary.write(programs_file(build_programs(package_patterns())))
+print(f"wrote {data_file(PROGRAMS_FILE)} ({programs_header().decode().strip()})")

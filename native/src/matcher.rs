@@ -228,23 +228,35 @@ fn bare_flags(group: &[u8]) -> bool {
             .is_some_and(|end| group[2 + end] == b')')
 }
 
+thread_local! {
+    /// The NFA compilers, kept for the thread's next pattern: a fresh `thompson::Compiler` allocates the
+    /// map its UTF-8 compiler dedups states in (10,000 entries, ~400 KB zeroed) at its first class, and
+    /// frees it when dropped, so the ~180 patterns a process's first dump compiles paid it each (~15% of
+    /// their compile time; callgrind, a CLI start). Reused, the map is cleared by a version bump; each
+    /// build starts from a cleared builder, so the NFA is the one a fresh compiler makes.
+    static FORWARD: thompson::Compiler = {
+        let mut compiler = NFA::compiler();
+        compiler.configure(NFA::config().which_captures(WhichCaptures::Implicit));
+        compiler
+    };
+    static REVERSE: thompson::Compiler = {
+        let mut compiler = NFA::compiler();
+        compiler.configure(
+            thompson::Config::new()
+                .reverse(true)
+                .which_captures(WhichCaptures::None),
+        );
+        compiler
+    };
+}
+
 fn nfa_of(hir: &Hir) -> Result<NFA, String> {
-    NFA::compiler()
-        .configure(NFA::config().which_captures(WhichCaptures::Implicit))
-        .build_from_hir(hir)
-        .map_err(|e| e.to_string())
+    FORWARD.with(|compiler| compiler.build_from_hir(hir).map_err(|e| e.to_string()))
 }
 
 /// The NFA that reads `hir`'s matches backwards, from their ends ([`Direction::Backward`]).
 fn reverse_nfa_of(hir: &Hir) -> Result<NFA, String> {
-    NFA::compiler()
-        .configure(
-            thompson::Config::new()
-                .reverse(true)
-                .which_captures(WhichCaptures::None),
-        )
-        .build_from_hir(hir)
-        .map_err(|e| e.to_string())
+    REVERSE.with(|compiler| compiler.build_from_hir(hir).map_err(|e| e.to_string()))
 }
 
 /// The search caches of one engine, made on first use.
@@ -258,7 +270,11 @@ impl Matcher {
     /// Compile `pattern` with the `regex` crate's default syntax (Unicode, UTF-8), as `Regex::new` does;
     /// `prefilter`: look for its needles first (false when the caller already has).
     pub fn new(pattern: &str, prefilter: bool) -> Result<Matcher, String> {
-        let hir = parse(pattern)?;
+        Matcher::from_hir(pattern, parse(pattern)?, prefilter)
+    }
+
+    /// [`Matcher::new`] of `pattern` parsed already (`hir`: as the regex crate's default syntax reads it).
+    pub fn from_hir(pattern: &str, hir: Hir, prefilter: bool) -> Result<Matcher, String> {
         let (screen_hir, screen_is_exact) = weaken(&hir);
         let screen_nfa = nfa_of(&screen_hir)?;
         // (the screen only loosens word assertions: it is start-anchored where the pattern is)
@@ -657,6 +673,24 @@ mod tests {
             }
         }
         assert!(Matcher::new("(", true).is_err());
+    }
+
+    /// A pattern's parts as `Pattern::new` parses them for their needles (`regex_syntax::parse`, kept for its
+    /// matchers: [`Matcher::from_hir`]) are what [`Matcher::new`] parses, whole-line wraps included.
+    #[test]
+    fn the_needles_parse_is_the_matchers_parse() {
+        use super::{parse, WHOLE_LINE_HEAD, WHOLE_LINE_TAIL};
+        let whole_line =
+            format!(r"{WHOLE_LINE_HEAD}(?:more\x{{20}}from\x{{20}}(?:.){{1,40}}){WHOLE_LINE_TAIL}");
+        for p in [
+            whole_line.as_str(),
+            r"\bcafé\b",
+            r"^(?:(?i:jan|feb|märz)\.?\s+\d{1,2},?\s+\d{4})",
+            r"^[^.!?]{0,80}\s*/\s*(?:AFP|AP|Reuters)",
+            r"[\w .-]{1,40}\s(?:says|said)\s*:?$",
+        ] {
+            assert_eq!(regex_syntax::parse(p).unwrap(), parse(p).unwrap(), "{p}");
+        }
     }
 
     /// A whole-line phrase parses from its wrap parsed once ([`super::spliced`]) to what the parser makes of

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, AhoCorasick, Anchored, MatchKind};
@@ -42,6 +42,10 @@ pub struct Pattern {
     compiled: OnceLock<Result<Vec<Regex>, String>>,
     /// for `is_match` alone (most patterns are only asked that): forward engines, compiled on first use
     matchers: OnceLock<Result<Vec<Matcher>, String>>,
+    /// The parts as parsed for their needles, kept for the matchers until they compile (taken then): a
+    /// process's first dump compiles most of the shapes' patterns, and parsing them again (their Unicode
+    /// classes and month names) was ~15% of those matchers' compile time (callgrind, a CLI start).
+    parsed: Mutex<Option<Vec<Hir>>>,
     /// Strings one of which every match contains, looked for before the regexes run (one list per part).
     needles: Vec<Needles>,
     /// Those lists' strings, for a [`NeedleIndex`].
@@ -100,6 +104,7 @@ impl Pattern {
             return Err(PatternError(format!("pattern {}: no regex", spec.name)));
         }
         let (mut needles, mut needle_lists) = (Vec::new(), Vec::new());
+        let mut parsed = Vec::with_capacity(spec.parts.len());
         for part in &spec.parts {
             let hir = regex_syntax::parse(part)
                 .map_err(|e| PatternError(format!("pattern {}: {e}", spec.name)))?;
@@ -107,6 +112,7 @@ impl Pattern {
                 needles.push(found);
                 needle_lists.push(list);
             }
+            parsed.push(hir);
         }
         Ok(Pattern {
             name: spec.name,
@@ -114,6 +120,7 @@ impl Pattern {
             sources: spec.parts,
             compiled: OnceLock::new(),
             matchers: OnceLock::new(),
+            parsed: Mutex::new(Some(parsed)),
             needles,
             needle_lists,
             needle_bits: 0,
@@ -138,10 +145,20 @@ impl Pattern {
         self.matchers
             .get_or_init(|| {
                 // (is_match has looked for the pattern's needles already)
-                self.sources
-                    .iter()
-                    .map(|s| Matcher::new(s, false))
-                    .collect()
+                let parsed = self.parsed.lock().ok().and_then(|mut parsed| parsed.take());
+                match parsed {
+                    Some(hirs) => self
+                        .sources
+                        .iter()
+                        .zip(hirs)
+                        .map(|(s, hir)| Matcher::from_hir(s, hir, false))
+                        .collect(),
+                    None => self
+                        .sources
+                        .iter()
+                        .map(|s| Matcher::new(s, false))
+                        .collect(),
+                }
             })
             .as_ref()
             .map(|v| v.as_slice())
