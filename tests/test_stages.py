@@ -389,10 +389,17 @@ def test_shapes_comment_date_pattern_reads_only_short_lines(monkeypatch):
             asked.append(len(text))
             return pattern.match(text)
 
-    monkeypatch.setattr(shapes, "_COMMENT_STAMP", Recording())
+    monkeypatch.setattr(shapes, "_STAMP_LINE", (Recording(),))
     d = doc(PROSE, "1" * 5000, "Posted " + "7" * 3000 + " at 12:30", "March 2, 2022 at 8:14 pm", PROSE)
     ShapesStage()(d)
     assert asked and max(asked) <= ShapesStage.stamp_chars
+    monkeypatch.undo()
+    searched: dict[str, list[int]] = {}     # searched by Document.line_search (the core, on an HTML page): the same
+    d = doc(PROSE, "1" * 5000, "Posted " + "7" * 3000 + " at 12:30", "March 2, 2022 at 8:14 pm", PROSE)
+    d.line_search = lambda pattern, texts: searched.setdefault(pattern, []).extend(map(len, texts)) or bytes(len(texts))
+    ShapesStage()(d)
+    stamps = searched[shapes.line_search_pattern(shapes._STAMP_LINE)]
+    assert stamps and max(stamps) <= ShapesStage.stamp_chars
 
 
 def test_shapes_forum_posts_are_no_comment_thread():
