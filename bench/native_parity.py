@@ -8,7 +8,9 @@ fixtures tree. Every dump is made into lines as ``Cleaner.clean`` makes them (te
 HTML: laid out), its language detected as the features stage does, and every line's measures
 (``Features``) and boilerplate phrase (``PhraseBook.classify``) computed by both cores
 (:func:`cleaner.native.differences`); for HTML, the page laid out by both walks (``native/src/layout.rs`` and
-``LineBuilder.walk``: every line's text and markup; a page the core refuses is the reference's alone); for text dumps, the whole text path too: every line's label, stage and
+``LineBuilder.walk``: every line's text and markup; a page the core refuses is the reference's alone), and
+the core's search of the patterns the shapes stage has it look for on a page's lines against ``re``'s match
+(:func:`search_differences`); for text dumps, the whole text path too: every line's label, stage and
 reason, and the article's fields, from the core and from the Python reference
 (:func:`cleaner.native.path.path_differences`). Prints, per folder and input kind, the dumps, lines and differing
 lines (must be 0), then a few differences. Exit status 1 if any line differs, 2 without a native core.
@@ -79,6 +81,34 @@ def layout_differences(path: str) -> list[tuple[int, str, object, object]]:
     return found
 
 
+#: The lines whose searches are compared are this long at most: the stage asks for a comment's date on lines of
+#: 80 characters at most, for the others on lines of at most 8 words; ``re``'s match of a comment's date (two
+#: ``.*``) is quadratic in a line's length.
+_SEARCHED_CHARS = 1000
+
+
+def search_differences(lines: list[str]) -> list[tuple[int, str, object, object]]:
+    """(line, pattern, native, Python) for each line where the core's search of a pattern the shapes stage has
+    it look for on an HTML page (``shapes.LINE_SEARCHES``) and ``re``'s match of the pattern differ, on the lines
+    of at most :data:`_SEARCHED_CHARS` characters; none when the core refuses the page's text."""
+    from cleaner.native import found_in_lines
+    from cleaner.stages.shapes import LINE_SEARCHES, line_search_pattern
+
+    found = []
+    at = [i for i, text in enumerate(lines) if len(text) <= _SEARCHED_CHARS]
+    texts = [lines[i] for i in at]
+    for patterns in LINE_SEARCHES:
+        native = found_in_lines(line_search_pattern(patterns), texts)
+        if native is None:
+            continue
+        name = "search " + "|".join(p.pattern[:24] for p in patterns)
+        for i, mine, text in zip(at, native, texts):
+            theirs = any(p.match(text) for p in patterns)
+            if bool(mine) != theirs:
+                found.append((i, name, bool(mine), theirs))
+    return found
+
+
 def compare(job: tuple[str, str, str]) -> tuple[str, str, int, list[tuple[int, str, object, object, str]]]:
     """(label, kind, lines, differences with the line's text) of one dump."""
     from cleaner import language, native
@@ -94,7 +124,7 @@ def compare(job: tuple[str, str, str]) -> tuple[str, str, int, list[tuple[int, s
     name, char_mode = language.detect(lines)
     found = native.differences(lines, language.stopwords(name), char_mode)
     if kind == "html":
-        found += layout_differences(path)
+        found += layout_differences(path) + search_differences(lines)
     else:  # the whole text path: every line's label, stage and reason, and the article
         from cleaner.native.path import path_differences
         from cleaner.reading import decode, normalise_newlines

@@ -155,8 +155,8 @@ def _phrases_by_core(texts: list[str], stoplist: frozenset[str], char_mode: bool
 
 def _found_by_core(pattern: str, texts: list[str]) -> bytes | None:
     """Per line of an HTML page, 1 where the ``re.I`` regex ``pattern`` is found, by the native core in one call
-    (the markup rows' ``line_search``), or None when the Python reference searches (no core, or it refuses
-    the pattern or the text)."""
+    (``Document.line_search``: the markup rows' chrome phrases, the shapes stage's matches), or None when the
+    Python reference searches (no core, or it refuses the pattern or the text)."""
     from .native import found_in_lines  # lazy: the core is loaded when an HTML page first needs it
 
     return found_in_lines(pattern, texts)

@@ -279,7 +279,8 @@ class Document:
     line_phrases: Any = None               # who finds the shipped phrases in a page's lines in one call
                                            # (the phrases stage's ``classify_lines``: the native core)
     line_search: Any = None                # who searches a page's lines for one pattern in one call (the
-                                           # markup rows' chrome phrases, html.features: the native core)
+                                           # markup rows' chrome phrases, html.features, and the shapes
+                                           # stage's per-line matches: the native core)
     region: tuple[int, int] | None = None  # [start, end) indexes of the article
     meta: dict[str, str | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import Cleaner, clean
 from conftest import FIXTURES
@@ -878,3 +880,42 @@ def test_region_words_split_an_ascii_value_as_the_pattern_splits_it():
 
     check()
     assert words.region_words("postBody share-bar") == ("post", "body", "share")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from('"\\ \t\n\r\u00a0\u2003ab:{},[]é\u2028'), max_size=40))
+def test_json_ld_is_made_compact_as_trafilatura_makes_it(text):
+    """The page's JSON-LD is read as trafilatura's ``extract_meta_json`` reads it: each script made compact as
+    its ``JSON_MINIFY.sub(r"\\1", …)`` makes it (strings kept whole, even unclosed or broken by a backslash
+    before a line break; whitespace outside them, Unicode's too, dropped), by one ``findall``."""
+    from trafilatura.metadata import JSON_MINIFY
+
+    from cleaner.html.evidence import json_minified
+
+    assert json_minified(text) == JSON_MINIFY.sub(r"\1", text)
+
+
+def test_json_ld_metadata_as_trafilatura_reads_it():
+    """What the page's JSON-LD states is what trafilatura's ``extract_meta_json`` reads from it (its scripts taken
+    from the page's ``<script>`` elements, :func:`head_tags`, not found by its XPath: a script of another type
+    is not read)."""
+    from lxml import html as lxml_html
+    from trafilatura.metadata import examine_meta, extract_meta_json
+    from trafilatura.settings import Document
+
+    from cleaner.html.evidence import _meta_json
+    from cleaner.html.stated import head_tags
+
+    page = ('<html><head><script type="application/ld+json">{ "@context": "https://schema.org", "@type" : "NewsArticle", "headline": "A  title \\" '
+            'here", "author": {"@type": "Person", "name": "Ann  Lee"}, "datePublished": "2024-05-02",\n'
+            '"publisher": {"name": "The Daily"}}</script><script type="application/ld+json">{"broken": "x</script>'
+            '<script type="text/json">{"author": {"@type": "Person", "name": "Bo Ek"}}</script>'
+            '</head><body><p>Text</p><script type="application/ld+json">{"@context": "https://schema.org", '
+            '"@type": "WebPage", "description": "Late  in the body"}</script></body></html>')
+    root = lxml_html.document_fromstring(page)
+    got = _meta_json(head_tags(root), examine_meta(root))
+    expected = extract_meta_json(root, examine_meta(root))
+    def fields(found):
+        return {name: getattr(found, name, None) for name in Document.__slots__ if "body" not in name}  # not its trees
+
+    assert fields(got) == fields(expected) and got.author == "Ann Lee" and got.title == "A title \" here"

@@ -389,10 +389,17 @@ def test_shapes_comment_date_pattern_reads_only_short_lines(monkeypatch):
             asked.append(len(text))
             return pattern.match(text)
 
-    monkeypatch.setattr(shapes, "_COMMENT_STAMP", Recording())
+    monkeypatch.setattr(shapes, "_STAMP_LINE", (Recording(),))
     d = doc(PROSE, "1" * 5000, "Posted " + "7" * 3000 + " at 12:30", "March 2, 2022 at 8:14 pm", PROSE)
     ShapesStage()(d)
     assert asked and max(asked) <= ShapesStage.stamp_chars
+    monkeypatch.undo()
+    searched: dict[str, list[int]] = {}     # searched by Document.line_search (the core, on an HTML page): the same
+    d = doc(PROSE, "1" * 5000, "Posted " + "7" * 3000 + " at 12:30", "March 2, 2022 at 8:14 pm", PROSE)
+    d.line_search = lambda pattern, texts: searched.setdefault(pattern, []).extend(map(len, texts)) or bytes(len(texts))
+    ShapesStage()(d)
+    stamps = searched[shapes.line_search_pattern(shapes._STAMP_LINE)]
+    assert stamps and max(stamps) <= ShapesStage.stamp_chars
 
 
 def test_shapes_forum_posts_are_no_comment_thread():
@@ -1356,3 +1363,62 @@ def test_feedback_box_form_fields_and_closing_headings_are_chrome_but_prose_abou
     d = doc(*chrome, *prose)
     PhrasesStage()(d)
     assert [line.signal for line in d.lines] == [*chrome.values(), None, None, None]
+
+
+# --- the shapes stage's line searches, by the document's line_search (the native core on an HTML page) ------------
+
+_SEARCH_SAMPLES = ["By Ann Lee", "• By REUTERS", "by the river we sat", "Bylines are hard", "Written by Ann Lee",
+                   "3 hours ago", "• 02/10/2020 03:58 PM", "Feb 10, 2020", "Mittwoch, 14. Juni 2023, 16:42 Uhr",
+                   "vor 2 Tagen", "hace 2 días", "il y a 3 jours", "Today", "Today we go", "14 de junio de 2023",
+                   "Ann says:", "Mike wrote:", "Katrin said...", "jane_doe sagt:", "March 2, 2022 at 8:14 pm",
+                   "4. Dezember 2023 um 19:12 Uhr", "• a year ago", "Posted by: Jörg at March 3, 2012 09:02 AM",
+                   "ſays: By \u212aatrin", "BY \u0130LKER", "", "12:30", "A story by Ann Lee on May 2, 2022 at 10:00"]
+
+
+def test_the_shapes_line_searches_find_what_re_matches():
+    """Each pattern set the shapes stage has ``Document.line_search`` look for is anchored and ``re.I``, so
+    its one search finds the lines where one of its patterns matches; the native core's search finds the same."""
+    import re
+
+    from cleaner import native
+    from cleaner.stages.shapes import LINE_SEARCHES, line_search_pattern
+
+    for patterns in LINE_SEARCHES:
+        pattern = line_search_pattern(patterns)
+        expected = [any(p.match(text) for p in patterns) for text in _SEARCH_SAMPLES]
+        assert [re.search(pattern, text, re.I) is not None for text in _SEARCH_SAMPLES] == expected
+        assert any(expected) and not all(expected), pattern[:40]
+        if native.core() is not None:
+            assert list(native.found_in_lines(pattern, _SEARCH_SAMPLES)) == [int(hit) for hit in expected]
+    with pytest.raises(ValueError):
+        line_search_pattern((re.compile(r"By\s"),))          # not anchored: its search is not its match
+
+
+def test_shapes_asks_the_documents_line_search_and_decides_the_same():
+    """With ``Document.line_search`` (the core, on an HTML page), the stage's per-line matches (bylines and
+    timestamps of headline lists, comments' dates and "Name says:") are one search each, of the lines it asks
+    about; the lines are decided as with ``re``."""
+    import re
+
+    headlines = (PROSE, "Storm closes schools across the region", "• By REUTERS", "• 02/10/2020 03:58 PM",
+                 "Markets fall for a third day", "• By JANE DOE", "• 02/10/2020 03:30 PM",
+                 "New bridge opens to traffic", "• By REUTERS", "• 02/10/2020 01:02 PM", PROSE2)
+    thread = (PROSE, PROSE2, *_comments("41 Kommentare", "{name} sagt:", "4. Dezember 2023 um 19:12 Uhr", "Antworten"))
+    for lines, shape, at in ((headlines, "headline list", 2), (thread, "comment thread", -2)):
+        plain = doc(*lines)
+        PhrasesStage()(plain)
+        ShapesStage()(plain)
+        asked = []
+
+        def search(pattern, texts):
+            asked.append(len(texts))
+            return bytes(re.search(pattern, text, re.I) is not None for text in texts)
+
+        searched = doc(*lines)
+        searched.line_search = search
+        PhrasesStage()(searched)
+        ShapesStage()(searched)
+        assert [(line.label, line.reason, line.signal) for line in searched.lines] == \
+            [(line.label, line.reason, line.signal) for line in plain.lines]
+        assert shape in plain.lines[at].reason
+        assert len(asked) == 3 and all(0 < count < len(lines) for count in asked)

@@ -689,7 +689,7 @@ def _native_lines(checked, top) -> "list[Line] | None":
     add = lines.append
     at = 0
     for i in range(len(texts)):
-        text = shown(texts[i])
+        text = texts[i]             # shown as words.shown shows it, by the core
         texts[i] = None             # each text let go of once its line has one: not all kept twice
         blank, block, link_chars, tag, heading, containers, depth, hidden, near, far, repeats = \
             values[at:at + _ROW_VALUES]

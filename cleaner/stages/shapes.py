@@ -319,8 +319,7 @@ class ShapesStage:
         """
         lines = doc.lines
         n = len(lines)
-        meta = [line.features.words <= 8 and bool(BYLINE_LIKE.match(line.text) or TIMESTAMP_LIKE.match(line.text))
-                for line in lines]
+        meta = _matched(doc, _META_LINE, [line.features.words <= 8 for line in lines])
         items: list[tuple[int, int]] = []  # (headline index, last meta index)
         i = 0
         while i < n:
@@ -421,9 +420,11 @@ class ShapesStage:
         good; a forum page's posts have the same shape but no comments heading and no article above them.
         """
         lines = doc.lines
-        stamps = [line.features.words <= self.stamp_words and not line.features.ends_sentence
-                  and len(line.text) <= self.stamp_chars and bool(_COMMENT_STAMP.match(line.text)) for line in lines]
-        headers = _comment_headers(lines, stamps)
+        short = [line.features.words <= self.stamp_words and not line.features.ends_sentence
+                 and len(line.text) <= self.stamp_chars for line in lines]
+        stamps = _matched(doc, _STAMP_LINE, short)
+        says = _matched(doc, _SAYS_LINE, [line.features.words <= 8 for line in lines])
+        headers = _comment_headers(lines, stamps, says)
         run: list[int] = []
         for h in headers + [len(lines) + self.thread_gap + 1]:
             if run and h == run[-1] + 1:
@@ -723,14 +724,15 @@ class ShapesStage:
                 lines[i].between_posts = True
 
 
-def _comment_headers(lines, stamps: list[bool]) -> list[int]:
+def _comment_headers(lines, stamps: list[bool], says: list[bool]) -> list[int]:
     """Indices of the lines that open a comment: "Name says:", a short line (the name) over the comment's date
-    line, or the date line itself where no such line stands above it ("Ann on May 2, 2022 at 8:14 pm")."""
+    line, or the date line itself where no such line stands above it ("Ann on May 2, 2022 at 8:14 pm").
+    ``says``: per line, whether it is at most 8 words and has the shape of :data:`_COMMENT_AUTHOR`."""
     headers: list[int] = []
     for i, line in enumerate(lines):
         f = line.features
         opens_after = bool(headers) and headers[-1] == i - 1
-        if f.words <= 8 and _COMMENT_AUTHOR.match(line.text):  # "Ann said..." ends like a sentence
+        if says[i]:  # "Ann said..." ends like a sentence
             headers.append(i)
         elif stamps[i]:
             if not opens_after:
@@ -739,6 +741,45 @@ def _comment_headers(lines, stamps: list[bool]) -> list[int]:
             # a name may end with a full stop ("Katrin M.")
             headers.append(i)
     return headers
+
+
+#: A line of a headline list's item other than its headline: a byline or a timestamp.
+_META_LINE = (BYLINE_LIKE, TIMESTAMP_LIKE)
+#: A comment's date line, and its "Name says:" line.
+_STAMP_LINE = (_COMMENT_STAMP,)
+_SAYS_LINE = (_COMMENT_AUTHOR,)
+#: What :func:`_matched` looks for, as the core searches it (``bench/native_parity.py`` compares the core's
+#: search of each with ``re``'s match on every line of every HTML page).
+LINE_SEARCHES = (_META_LINE, _STAMP_LINE, _SAYS_LINE)
+
+
+def _matched(doc: Document, patterns: tuple, asked: list[bool]) -> list[bool]:
+    """Per line, whether it is ``asked`` and one of ``patterns`` (``re.I`` regexes, each anchored by its
+    ``^``) matches it: searched for the asked lines in one call by the document's ``line_search`` (the
+    native core, on an HTML page: the patterns' ``match`` on every short line, a few hundred a page, was
+    most of the stage's time there), else by ``re``. Anchored, a pattern's search finds what its ``match``
+    finds (a test checks every pattern passed here is)."""
+    lines = doc.lines
+    texts = [line.text for line, wanted in zip(lines, asked) if wanted] if doc.line_search is not None else None
+    found = (doc.line_search(line_search_pattern(patterns), texts) if texts else b"") if texts is not None else None
+    if found is None:
+        return [wanted and any(p.match(line.text) for p in patterns) for line, wanted in zip(lines, asked)]
+    at = iter(found)
+    return [wanted and next(at) == 1 for wanted in asked]
+
+
+_unions: dict[tuple, str] = {}
+
+
+def line_search_pattern(patterns: tuple) -> str:
+    """The one ``re.I`` pattern whose search finds a match where one of ``patterns`` matches (each must be
+    anchored by its ``^`` and ``re.I`` alone)."""
+    union = _unions.get(patterns)
+    if union is None:
+        if any(not p.pattern.startswith("^") or p.flags & ~(re.I | re.U) != 0 or not p.flags & re.I for p in patterns):
+            raise ValueError("a pattern searched for its match must be anchored by its '^' and re.I alone")
+        union = _unions[patterns] = "|".join(f"(?:{p.pattern})" for p in patterns)
+    return union
 
 
 def _prose_before(lines) -> list[int]:
