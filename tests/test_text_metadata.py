@@ -1194,3 +1194,16 @@ def test_a_pick_sharing_the_page_title_only_through_the_sites_name_and_no_credit
     assert _clean(dump).title is None
     credited = dump.replace("Explore Harbour Security Today\n", "Explore Harbour Security Today\nBy Ann Lee\nMay 5, 2025\n")
     assert _clean(credited).title is not None
+
+
+def test_a_page_title_cut_in_parts_reads_as_one_so_a_pick_sharing_nothing_with_it_gives_no_title():
+    """A first line cut by a page title's separators ("Kayaks | Harbour Outfitters": its headline too short for
+    "Headline | Site", the shapes took it for the head of the menu under it) is the page's title all the same: a
+    header pick sharing nothing with it (a teaser's headline, a sort menu) gives no title rather than a wrong one.
+    A first line with no separator ("Skip to main content") says nothing of the pick."""
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    body = "\n" + menu + "\nWeekend Storm Closes the Ferry Again\n\n" + PROSE
+    assert _clean("Kayaks | Harbour Outfitters" + body).title is None
+    assert _clean("Skip to main content" + body).title == "Weekend Storm Closes the Ferry Again"
+    assert _clean("Kayaks | Harbour Outfitters" + body.replace("Weekend Storm Closes the Ferry Again",
+                                                               "Harbour Kayaks for Weekend Outings")).title is not None

@@ -566,7 +566,7 @@ def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: fro
     if not title or not named_at or not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
         return False
     page = _peek(lines, 0)
-    if _text_at(lines, named_at) != title or not _begins_with_page_title(page) or _part_of_page_title(page.text, title):
+    if _text_at(lines, named_at) != title or not _reads_as_page_title(page) or _part_of_page_title(page.text, title):
         return False
     if _credit_by(lines, _TextsRead(lines), named_at):
         return False
@@ -576,6 +576,26 @@ def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: fro
 #: A pick sharing less than this of the page title's headline (word F1 of their stems), with no credit by it, is
 #: doubtful (:func:`_doubtful_pick`).
 _DOUBTFUL_F1 = 0.5
+
+
+def _reads_as_page_title(line) -> bool:
+    """Does the dump's first line read as the page's title, for :func:`_doubtful_pick`: it does by its shape
+    (:func:`_begins_with_page_title`), or it is cut in parts as page titles are (:func:`_parted_page_title`),
+    whatever the shapes took it for. A page title whose headline is a word or two ("Kayaks | Harbour Outfitters",
+    "setState – Harbour Docs") is too short for "Headline | Site", and one the shapes put at the head of the menu under it is no
+    headline there; but a pick that shares nothing with it (a sort menu, a teaser's headline) is no more the
+    page's title for that."""
+    return _begins_with_page_title(line) or _parted_page_title(line.text)
+
+
+def _parted_page_title(text: str) -> bool:
+    """Is ``text`` cut by a page title's separators (:data:`_TITLE_SEPARATOR`: "Science : Harbour Radio", "tokio - Docs",
+    "Store: Headphones: Electronics") into parts that each hold a letter, within :data:`_TITLE_CHARS`? A menu's
+    entry or a "Skip to content" link has none."""
+    if len(text) > _TITLE_CHARS:
+        return False
+    parts = _TITLE_SEPARATOR.split(text.strip())
+    return len(parts) > 1 and all(_WORD_LETTERS.search(part) for part in parts)
 
 
 def _page_title_stand_in(lines) -> str | None:
