@@ -1207,3 +1207,17 @@ def test_a_page_title_cut_in_parts_reads_as_one_so_a_pick_sharing_nothing_with_i
     assert _clean("Skip to main content" + body).title == "Weekend Storm Closes the Ferry Again"
     assert _clean("Kayaks | Harbour Outfitters" + body.replace("Weekend Storm Closes the Ferry Again",
                                                                "Harbour Kayaks for Weekend Outings")).title is not None
+
+
+def test_a_pick_speaking_to_the_reader_needs_more_of_the_page_title():
+    """A landing page's promo over its first prose speaks to the reader ("Boat Rentals That Keep You on the
+    Water" under "Harbour Boat Rentals | Harbour Marine"): sharing some of the page title's words is not enough
+    for it to be the title, where no credit stands by it. The same line not addressing the reader, or with a
+    byline and a dateline under it, is the title."""
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    promo = "Boat Rentals That Keep You on the Water"
+    dump = "Harbour Boat Rentals | Harbour Marine\n\n" + menu + "\n" + promo + "\n\n" + PROSE
+    assert _clean(dump).title is None
+    plain = "Boat Rentals That Keep Sailors on the Water"
+    assert _clean(dump.replace(promo, plain)).title == plain
+    assert _clean(dump.replace(promo + "\n", promo + "\nBy Ann Lee\nMay 5, 2025\n")).title == promo

@@ -27,7 +27,7 @@ from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, PUBLISHED_LABEL, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
-                       name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS)
+                       name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
 
 if TYPE_CHECKING:
@@ -562,7 +562,8 @@ def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: fro
     article's own headline worded otherwise than its SEO page title stands over its credit, and a page that
     prints a part of its page title names itself (:func:`_part_of_page_title`). A wrong title is
     worse than none: the caller gives none (:data:`_DOUBTFUL_F1` was set on the tune half of the sites of both
-    wcxb-dev folders: 16 wrong titles to none, 1 right one)."""
+    wcxb-dev folders: 16 wrong titles to none, 1 right one; a pick speaking to the reader needs more,
+    :func:`_doubt_under`)."""
     if not title or not named_at or not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
         return False
     page = _peek(lines, 0)
@@ -570,12 +571,26 @@ def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: fro
         return False
     if _credit_by(lines, _TextsRead(lines), named_at):
         return False
-    return _word_overlap(_title_stems(title, stoplist), _title_stems(_page_title(page), stoplist)) < _DOUBTFUL_F1
+    return _word_overlap(_title_stems(title, stoplist), _title_stems(_page_title(page), stoplist)) < _doubt_under(title)
 
 
 #: A pick sharing less than this of the page title's headline (word F1 of their stems), with no credit by it, is
 #: doubtful (:func:`_doubtful_pick`).
 _DOUBTFUL_F1 = 0.5
+
+
+def _doubt_under(title: str) -> float:
+    """How much of the page title's headline a pick with no credit by it must share not to be doubtful
+    (:func:`_doubtful_pick`): :data:`_DOUBTFUL_F1`; more, :data:`_PROMO_F1`, where it speaks to the reader
+    (:data:`READER_ADDRESS`: "Accounting software to keep you organized" under "Small Business Accounting
+    Software - Start for Free", "We're a top mobile apps company in the city"): a landing page's promo over its
+    first prose, which words the page's offer as the page title does, and is no headline."""
+    return _PROMO_F1 if READER_ADDRESS.search(title) else _DOUBTFUL_F1
+
+
+#: A pick speaking to the reader, with no credit by it, is doubtful under this much of the page title's headline
+#: (:func:`_doubt_under`; set on the tune half of the sites of both wcxb-dev folders).
+_PROMO_F1 = 0.7
 
 
 def _reads_as_page_title(line) -> bool:
