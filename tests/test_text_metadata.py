@@ -1221,3 +1221,16 @@ def test_a_pick_speaking_to_the_reader_needs_more_of_the_page_title():
     plain = "Boat Rentals That Keep Sailors on the Water"
     assert _clean(dump.replace(promo, plain)).title == plain
     assert _clean(dump.replace(promo + "\n", promo + "\nBy Ann Lee\nMay 5, 2025\n")).title == promo
+
+
+def test_a_pick_in_a_list_of_dated_items_has_no_credit_of_its_own():
+    """A pick in a changelog's or a teaser list's run of dated items ("2.1.4 no changes" between "2.2.3
+    2015-09-04" and "2.0.5 2014-12-17") has a date by it, as each item has: no credit that makes a headline of
+    it, so a pick sharing nothing with the page title gives no title. A headline with its own dateline is the
+    title, whatever the page title says."""
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    changelog = "2.4.1 2017-05-05\n2.3.0 no changes\n2.2.3 2015-09-04\n2.1.4 no changes\n2.0.5 2014-12-17\n"
+    assert _clean("Science | Harbour Times\n\n" + menu + "\n" + changelog + "\n" + PROSE).title is None
+    headline = "New Lighthouse Keeper Takes Up Her Post"
+    dated = "Science | Harbour Times\n\n" + menu + "\n" + headline + "\nMay 6, 2025\n\n" + PROSE
+    assert _clean(dated).title == headline

@@ -569,7 +569,8 @@ def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: fro
     page = _peek(lines, 0)
     if _text_at(lines, named_at) != title or not _reads_as_page_title(page) or _part_of_page_title(page.text, title):
         return False
-    if _credit_by(lines, _TextsRead(lines), named_at):
+    texts = _TextsRead(lines)
+    if _credit_by(lines, texts, named_at) and not _listed_credits(lines, texts, named_at):
         return False
     return _word_overlap(_title_stems(title, stoplist), _title_stems(_page_title(page), stoplist)) < _doubt_under(title)
 
@@ -577,6 +578,21 @@ def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: fro
 #: A pick sharing less than this of the page title's headline (word F1 of their stems), with no credit by it, is
 #: doubtful (:func:`_doubtful_pick`).
 _DOUBTFUL_F1 = 0.5
+
+
+def _listed_credits(lines, texts: Sequence[str], h: int) -> bool:
+    """Are the datelines and credits by pick ``h`` a list's, not a headline's: :data:`_LISTED_CREDITS` of them at
+    least within :data:`_LISTED_SPAN` lines, above it and under it (each item of a teaser list, a release list or
+    a changelog has its own: "2.0.5 2014-12-17" under "2.1.4 no changes", a clip's "1:17" under each headline)?
+    An article's header has one or two, by its headline (:func:`_doubtful_pick`)."""
+    near = [i for i in range(max(1, h - _LISTED_SPAN), min(len(lines), h + _LISTED_SPAN + 1))
+            if i != h and _credits(lines, texts, i)]
+    return len(near) >= _LISTED_CREDITS and near[0] < h < near[-1]
+
+
+#: A pick with this many credits within this many lines, above and under it, stands in a list (:func:`_listed_credits`).
+_LISTED_CREDITS = 3
+_LISTED_SPAN = 8
 
 
 def _doubt_under(title: str) -> float:
