@@ -555,15 +555,15 @@ _WORD_LETTERS = re.compile(r"[^\W\d_]+")
 def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: frozenset[str]) -> bool:
     """Is the title the header's anchored pick gave (the text of line ``named_at``) too doubtful to give: it
     shares less than :data:`_DOUBTFUL_F1` of the page title's headline (word F1 of :func:`_title_stems`; the dump's
-    first line, where it reads as a page title, :func:`_begins_with_page_title`) and has no dateline or "By …"
-    credit by it (:func:`_credit_by`)? On a product's, a shop's or a company's landing page the pick is then a
-    promo or a section's heading over the first prose ("Explore Harbour Security Today" under "Falcon Platform |
-    Harbour Security Systems": it shares the page title through the site's name only), and no headline; an
-    article's own headline worded otherwise than its SEO page title stands over its credit, and a page that
-    prints a part of its page title names itself (:func:`_part_of_page_title`). A wrong title is
-    worse than none: the caller gives none (:data:`_DOUBTFUL_F1` was set on the tune half of the sites of both
-    wcxb-dev folders: 16 wrong titles to none, 1 right one; a pick speaking to the reader needs more,
-    :func:`_doubt_under`)."""
+    first line, where it reads as a page title, :func:`_reads_as_page_title`) and has no dateline or "By …"
+    credit by it (:func:`_credit_by`; not one of a list's, :func:`_listed_credits`)? On a product's, a shop's or
+    a company's landing page the pick is then a promo or a section's heading over the first prose ("Explore
+    Harbour Security Today" under "Falcon Platform | Harbour Security Systems": it shares the page title through
+    the site's name only), and no headline; an article's own headline worded otherwise than its SEO page title
+    stands over its credit, and a page that prints a part of its page title names itself
+    (:func:`_part_of_page_title`). A wrong title is worse than none: the caller gives none (:data:`_DOUBTFUL_F1`
+    was set on the tune half of the sites of both wcxb-dev folders: 16 wrong titles to none, 1 right one; a pick
+    speaking to the reader needs more, :func:`_doubt_under`)."""
     if not title or not named_at or not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
         return False
     page = _peek(lines, 0)
@@ -590,7 +590,8 @@ def _listed_credits(lines, texts: Sequence[str], h: int) -> bool:
     return len(near) >= _LISTED_CREDITS and near[0] < h < near[-1]
 
 
-#: A pick with this many credits within this many lines, above and under it, stands in a list (:func:`_listed_credits`).
+#: A pick with this many credits within this many lines, above and under it, stands in a list
+#: (:func:`_listed_credits`).
 _LISTED_CREDITS = 3
 _LISTED_SPAN = 8
 
@@ -612,17 +613,17 @@ _PROMO_F1 = 0.7
 def _reads_as_page_title(line) -> bool:
     """Does the dump's first line read as the page's title, for :func:`_doubtful_pick`: it does by its shape
     (:func:`_begins_with_page_title`), or it is cut in parts as page titles are (:func:`_parted_page_title`),
-    whatever the shapes took it for. A page title whose headline is a word or two ("Kayaks | Harbour Outfitters",
-    "setState – Harbour Docs") is too short for "Headline | Site", and one the shapes put at the head of the menu under it is no
-    headline there; but a pick that shares nothing with it (a sort menu, a teaser's headline) is no more the
-    page's title for that."""
+    whatever the shapes took it for. A page title whose headline is a word or two ("Kayaks | Harbour
+    Outfitters", "setState – Harbour Docs") is too short for "Headline | Site", and one the shapes put at the
+    head of the menu under it is no headline there; but a pick that shares nothing with it (a sort menu, a
+    teaser's headline) is no more the page's title for that."""
     return _begins_with_page_title(line) or _parted_page_title(line.text)
 
 
 def _parted_page_title(text: str) -> bool:
-    """Is ``text`` cut by a page title's separators (:data:`_TITLE_SEPARATOR`: "Science : Harbour Radio", "tokio - Docs",
-    "Store: Headphones: Electronics") into parts that each hold a letter, within :data:`_TITLE_CHARS`? A menu's
-    entry or a "Skip to content" link has none."""
+    """Is ``text`` cut by a page title's separators (:data:`_TITLE_SEPARATOR`: "Science : Harbour Radio",
+    "tokio - Docs", "Store: Headphones: Electronics") into parts that each hold a letter, within
+    :data:`_TITLE_CHARS`? A menu's entry or a "Skip to content" link has none."""
     if len(text) > _TITLE_CHARS:
         return False
     parts = _TITLE_SEPARATOR.split(text.strip())
