@@ -322,6 +322,12 @@ BIO_VERBS = frozenset(_BYLINES["bio"])
 BIO_PRONOUNS = frozenset(_BYLINES["bio_pronouns"])
 
 
+#: A word that speaks to the reader ("you", "your", "we're", "our": the lexicon's ``[titles] reader_address``), whole,
+#: in any case: a promo's voice, not a headline's (:func:`cleaner.stages.metadata._doubtful_pick`).
+READER_ADDRESS = lazy_compile(r"(?<![\w’'])(?:" + _alternatives(_DATA["titles"]["reader_address"]) + r")(?![\w’'])",
+                              re.I)
+
+
 def opens_bio(text: str, names: tuple[str, str]) -> bool:
     """Does ``text`` open a bio of ``names`` (the full name, the first name): with the full name, or with the first
     name and one of the lexicon's verbs of a bio (``BIO_VERBS``: "Ann is…", "Ann has…")? A heading's first word

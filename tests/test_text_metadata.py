@@ -1194,3 +1194,43 @@ def test_a_pick_sharing_the_page_title_only_through_the_sites_name_and_no_credit
     assert _clean(dump).title is None
     credited = dump.replace("Explore Harbour Security Today\n", "Explore Harbour Security Today\nBy Ann Lee\nMay 5, 2025\n")
     assert _clean(credited).title is not None
+
+
+def test_a_page_title_cut_in_parts_reads_as_one_so_a_pick_sharing_nothing_with_it_gives_no_title():
+    """A first line cut by a page title's separators ("Kayaks | Harbour Outfitters": its headline too short for
+    "Headline | Site", the shapes took it for the head of the menu under it) is the page's title all the same: a
+    header pick sharing nothing with it (a teaser's headline, a sort menu) gives no title rather than a wrong one.
+    A first line with no separator ("Skip to main content") says nothing of the pick."""
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    body = "\n" + menu + "\nWeekend Storm Closes the Ferry Again\n\n" + PROSE
+    assert _clean("Kayaks | Harbour Outfitters" + body).title is None
+    assert _clean("Skip to main content" + body).title == "Weekend Storm Closes the Ferry Again"
+    assert _clean("Kayaks | Harbour Outfitters" + body.replace("Weekend Storm Closes the Ferry Again",
+                                                               "Harbour Kayaks for Weekend Outings")).title is not None
+
+
+def test_a_pick_speaking_to_the_reader_needs_more_of_the_page_title():
+    """A landing page's promo over its first prose speaks to the reader ("Boat Rentals That Keep You on the
+    Water" under "Harbour Boat Rentals | Harbour Marine"): sharing some of the page title's words is not enough
+    for it to be the title, where no credit stands by it. The same line not addressing the reader, or with a
+    byline and a dateline under it, is the title."""
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    promo = "Boat Rentals That Keep You on the Water"
+    dump = "Harbour Boat Rentals | Harbour Marine\n\n" + menu + "\n" + promo + "\n\n" + PROSE
+    assert _clean(dump).title is None
+    plain = "Boat Rentals That Keep Sailors on the Water"
+    assert _clean(dump.replace(promo, plain)).title == plain
+    assert _clean(dump.replace(promo + "\n", promo + "\nBy Ann Lee\nMay 5, 2025\n")).title == promo
+
+
+def test_a_pick_in_a_list_of_dated_items_has_no_credit_of_its_own():
+    """A pick in a changelog's or a teaser list's run of dated items ("2.1.4 no changes" between "2.2.3
+    2015-09-04" and "2.0.5 2014-12-17") has a date by it, as each item has: no credit that makes a headline of
+    it, so a pick sharing nothing with the page title gives no title. A headline with its own dateline is the
+    title, whatever the page title says."""
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    changelog = "2.4.1 2017-05-05\n2.3.0 no changes\n2.2.3 2015-09-04\n2.1.4 no changes\n2.0.5 2014-12-17\n"
+    assert _clean("Science | Harbour Times\n\n" + menu + "\n" + changelog + "\n" + PROSE).title is None
+    headline = "New Lighthouse Keeper Takes Up Her Post"
+    dated = "Science | Harbour Times\n\n" + menu + "\n" + headline + "\nMay 6, 2025\n\n" + PROSE
+    assert _clean(dated).title == headline

@@ -27,7 +27,7 @@ from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, PUBLISHED_LABEL, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
-                       name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS)
+                       name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
 
 if TYPE_CHECKING:
@@ -555,27 +555,79 @@ _WORD_LETTERS = re.compile(r"[^\W\d_]+")
 def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: frozenset[str]) -> bool:
     """Is the title the header's anchored pick gave (the text of line ``named_at``) too doubtful to give: it
     shares less than :data:`_DOUBTFUL_F1` of the page title's headline (word F1 of :func:`_title_stems`; the dump's
-    first line, where it reads as a page title, :func:`_begins_with_page_title`) and has no dateline or "By …"
-    credit by it (:func:`_credit_by`)? On a product's, a shop's or a company's landing page the pick is then a
-    promo or a section's heading over the first prose ("Explore Harbour Security Today" under "Falcon Platform |
-    Harbour Security Systems": it shares the page title through the site's name only), and no headline; an
-    article's own headline worded otherwise than its SEO page title stands over its credit, and a page that
-    prints a part of its page title names itself (:func:`_part_of_page_title`). A wrong title is
-    worse than none: the caller gives none (:data:`_DOUBTFUL_F1` was set on the tune half of the sites of both
-    wcxb-dev folders: 16 wrong titles to none, 1 right one)."""
+    first line, where it reads as a page title, :func:`_reads_as_page_title`) and has no dateline or "By …"
+    credit by it (:func:`_credit_by`; not one of a list's, :func:`_listed_credits`)? On a product's, a shop's or
+    a company's landing page the pick is then a promo or a section's heading over the first prose ("Explore
+    Harbour Security Today" under "Falcon Platform | Harbour Security Systems": it shares the page title through
+    the site's name only), and no headline; an article's own headline worded otherwise than its SEO page title
+    stands over its credit, and a page that prints a part of its page title names itself
+    (:func:`_part_of_page_title`). A wrong title is worse than none: the caller gives none (:data:`_DOUBTFUL_F1`
+    was set on the tune half of the sites of both wcxb-dev folders: 16 wrong titles to none, 1 right one; a pick
+    speaking to the reader needs more, :func:`_doubt_under`)."""
     if not title or not named_at or not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
         return False
     page = _peek(lines, 0)
-    if _text_at(lines, named_at) != title or not _begins_with_page_title(page) or _part_of_page_title(page.text, title):
+    if _text_at(lines, named_at) != title or not _reads_as_page_title(page) or _part_of_page_title(page.text, title):
         return False
-    if _credit_by(lines, _TextsRead(lines), named_at):
+    texts = _TextsRead(lines)
+    if _credit_by(lines, texts, named_at) and not _listed_credits(lines, texts, named_at):
         return False
-    return _word_overlap(_title_stems(title, stoplist), _title_stems(_page_title(page), stoplist)) < _DOUBTFUL_F1
+    return _word_overlap(_title_stems(title, stoplist), _title_stems(_page_title(page), stoplist)) < _doubt_under(title)
 
 
 #: A pick sharing less than this of the page title's headline (word F1 of their stems), with no credit by it, is
 #: doubtful (:func:`_doubtful_pick`).
 _DOUBTFUL_F1 = 0.5
+
+
+def _listed_credits(lines, texts: Sequence[str], h: int) -> bool:
+    """Are the datelines and credits by pick ``h`` a list's, not a headline's: :data:`_LISTED_CREDITS` of them at
+    least within :data:`_LISTED_SPAN` lines, above it and under it (each item of a teaser list, a release list or
+    a changelog has its own: "2.0.5 2014-12-17" under "2.1.4 no changes", a clip's "1:17" under each headline)?
+    An article's header has one or two, by its headline (:func:`_doubtful_pick`)."""
+    near = [i for i in range(max(1, h - _LISTED_SPAN), min(len(lines), h + _LISTED_SPAN + 1))
+            if i != h and _credits(lines, texts, i)]
+    return len(near) >= _LISTED_CREDITS and near[0] < h < near[-1]
+
+
+#: A pick with this many credits within this many lines, above and under it, stands in a list
+#: (:func:`_listed_credits`).
+_LISTED_CREDITS = 3
+_LISTED_SPAN = 8
+
+
+def _doubt_under(title: str) -> float:
+    """How much of the page title's headline a pick with no credit by it must share not to be doubtful
+    (:func:`_doubtful_pick`): :data:`_DOUBTFUL_F1`; more, :data:`_PROMO_F1`, where it speaks to the reader
+    (:data:`READER_ADDRESS`: "Accounting software to keep you organized" under "Small Business Accounting
+    Software - Start for Free", "We're a top mobile apps company in the city"): a landing page's promo over its
+    first prose, which words the page's offer as the page title does, and is no headline."""
+    return _PROMO_F1 if READER_ADDRESS.search(title) else _DOUBTFUL_F1
+
+
+#: A pick speaking to the reader, with no credit by it, is doubtful under this much of the page title's headline
+#: (:func:`_doubt_under`; set on the tune half of the sites of both wcxb-dev folders).
+_PROMO_F1 = 0.7
+
+
+def _reads_as_page_title(line) -> bool:
+    """Does the dump's first line read as the page's title, for :func:`_doubtful_pick`: it does by its shape
+    (:func:`_begins_with_page_title`), or it is cut in parts as page titles are (:func:`_parted_page_title`),
+    whatever the shapes took it for. A page title whose headline is a word or two ("Kayaks | Harbour
+    Outfitters", "setState – Harbour Docs") is too short for "Headline | Site", and one the shapes put at the
+    head of the menu under it is no headline there; but a pick that shares nothing with it (a sort menu, a
+    teaser's headline) is no more the page's title for that."""
+    return _begins_with_page_title(line) or _parted_page_title(line.text)
+
+
+def _parted_page_title(text: str) -> bool:
+    """Is ``text`` cut by a page title's separators (:data:`_TITLE_SEPARATOR`: "Science : Harbour Radio",
+    "tokio - Docs", "Store: Headphones: Electronics") into parts that each hold a letter, within
+    :data:`_TITLE_CHARS`? A menu's entry or a "Skip to content" link has none."""
+    if len(text) > _TITLE_CHARS:
+        return False
+    parts = _TITLE_SEPARATOR.split(text.strip())
+    return len(parts) > 1 and all(_WORD_LETTERS.search(part) for part in parts)
 
 
 def _page_title_stand_in(lines) -> str | None:
