@@ -140,3 +140,24 @@ def test_a_plain_start_on_a_text_dump_imports_no_pathlib_nor_urllib_nor_zlib(tmp
     result = subprocess.run([python(), "-S", "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True)
     assert result.stderr.split() == ["0", "[]"], result.stderr
     assert result.stdout  # (not compared: without site, packages the reference may use are missing)
+
+
+def test_a_plain_start_on_a_text_dump_creates_no_class_only_an_html_table_needs(tmp_path):
+    """No built-in profile has an ``[html]`` table: a start that loads them creates neither ``HtmlDrop`` nor
+    ``HtmlRules`` (each dataclass's generated methods are source compiled at a start: ~4 M instructions a
+    frozen one), and a user profile with the table still reads it (tests/test_html_profiles.py)."""
+    from conftest import ROOT
+
+    probe = ("import sys\n"
+             f"sys.path.insert(0, {str(ROOT)!r})\n"
+             f"sys.argv = ['cleaner', {str(seed('000'))!r}]\n"
+             "from cleaner.__main__ import main\n"
+             "try:\n"
+             "    main()\n"
+             "except SystemExit as done:\n"
+             "    made = sorted(name for module in list(sys.modules.values()) if module is not None\n"
+             "                  and module.__name__.startswith('cleaner') for name in ('HtmlDrop', 'HtmlRules')\n"
+             "                  if name in vars(module))\n"
+             "    print(done.code, made, file=sys.stderr)\n")
+    result = subprocess.run([python(), "-S", "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert result.stderr.split() == ["0", "[]"], result.stderr
