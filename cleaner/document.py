@@ -262,9 +262,10 @@ def _blank_cut(raws: list[str]) -> int:
     return len(raws)
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
-    """The input as lines, plus what the stages learn about it as a whole."""
+    """The input as lines, plus what the stages learn about it as a whole. (No generated ``__eq__``: nothing
+    compares two, and each generated method is source compiled at a start.)"""
 
     lines: list[Line]
     source_format: str = "text"            # "text" or "html"

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import zlib
 from typing import BinaryIO
 
 from .errors import InputError, UsageError
@@ -94,6 +93,8 @@ def gunzip_bounded(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     Concatenated members are read as one stream, as ``gzip -d`` does; a truncated or corrupt stream is
     an :class:`InputError` (a broken download), not a traceback.
     """
+    import zlib  # here, not at the top: a start that reads no gzip'd input does not load it
+
     pieces: list[bytes] = []
     size = 0
     rest = data

@@ -52,9 +52,10 @@ def page_hashes(texts: Iterable[str], cap: int = MAX_HASHES_PER_PAGE) -> array:
     return array("Q", sorted(seen))
 
 
-@dataclass
+@dataclass(eq=False)
 class HostTemplate:
-    """What one host's pages share: on how many of its ``pages`` each template hash was seen."""
+    """What one host's pages share: on how many of its ``pages`` each template hash was seen. (No generated
+    ``__eq__``: nothing compares two, and each generated method is source compiled at a start.)"""
 
     host: str
     pages: int
@@ -71,9 +72,10 @@ class HostTemplate:
         return count >= STRONG_PAGES and self.is_template(count)
 
 
-@dataclass
+@dataclass(eq=False)
 class SiteEvidence:
-    """Every host's template hashes, for the cleaning pass (picklable: workers get a copy)."""
+    """Every host's template hashes, for the cleaning pass (picklable: workers get a copy). No generated
+    ``__eq__``, as :class:`HostTemplate`."""
 
     hosts: dict[str, HostTemplate] = field(default_factory=dict)
 

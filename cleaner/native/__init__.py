@@ -287,9 +287,10 @@ def rust_regex(pattern: str, ignorecase: bool = True) -> tuple[str, str]:
 
 # --- the phrase book ------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class NativeBook:
-    """The core's phrase book, and the category names its numbers stand for."""
+    """The core's phrase book, and the category names its numbers stand for. (No generated ``__eq__`` nor
+    ``__repr__``: nothing compares or prints one, and each generated method is source compiled at a start.)"""
 
     book: Any
     categories: tuple[str, ...]

@@ -10,14 +10,18 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from .. import compat
 from ..data import read_toml
 from ..errors import ProfileError, UsageError
 from ..urls import url_host
+from .checks import list_of, no_unknown, string_list, table_of
 from .patterns import (LinePattern, LiteralScreen, ProfileRegex, budget_for, compile_pattern, compile_patterns, compile_regex,
                        shipped_patterns, time_budget)
+
+if TYPE_CHECKING:
+    from .html_rules import HtmlRules
 
 #: The built-in profiles: package data, on disk (a profile is read, and named in messages, by its path).
 BUILTIN_DIR = os.path.dirname(os.path.realpath(__file__))
@@ -34,8 +38,6 @@ _ARTICLE_KEYS = {"start_after", "start_at", "end_before", "end_after", "trust_re
 _METADATA_KEYS = {"title", "byline", "date", "site"}
 _DROP_KEYS = {"match", "followed_by", "preceded_by", "within_first", "reason", "where"}
 _WHERE = {"anywhere", "article", "outside"}
-_HTML_KEYS = {"article", "drop"}
-_HTML_DROP_KEYS = {"selector", "reason"}
 _FINGERPRINT_SPAN = 40_000
 
 
@@ -44,21 +46,6 @@ class DropRule:
     pattern: LinePattern
     reason: str
     where: str = "anywhere"
-
-
-@dataclass(frozen=True)
-class HtmlDrop:
-    selector: str          # as the profile wrote it (shown by --explain)
-    xpath: str             # the same, translated once at load
-    reason: str
-
-
-@dataclass(frozen=True)
-class HtmlRules:
-    """``[html]``: CSS selectors used only when the input is HTML."""
-
-    article: tuple[tuple[str, str], ...] = ()    # (selector, xpath): the first that matches is the article
-    drop: tuple[HtmlDrop, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,22 +125,22 @@ def load_profile(path: str | os.PathLike[str], builtin: bool = False) -> Profile
 
 
 def _build(data: dict[str, Any], path: str, builtin: bool) -> Profile:
-    _no_unknown(data, _TOP_KEYS, path, "")
+    no_unknown(data, _TOP_KEYS, path, "")
     name = data.get("name")
     if not isinstance(name, str) or not _NAME.match(name):
         raise ProfileError(path, "name", "required; lower-case letters, digits, '-', '_' or '.'")
-    hosts = _string_list(data.get("hosts", []), path, "hosts")
+    hosts = string_list(data.get("hosts", []), path, "hosts")
     fingerprints = tuple(compile_regex(f, path, f"fingerprints[{i}]", re.M)
-                         for i, f in enumerate(_list(data.get("fingerprints", []), path, "fingerprints")))
+                         for i, f in enumerate(list_of(data.get("fingerprints", []), path, "fingerprints")))
     if not hosts and not fingerprints:
         raise ProfileError(path, "hosts", "a profile needs hosts or fingerprints, or it can never be chosen")
     min_fp = data.get("min_fingerprints", 1)
     if not isinstance(min_fp, int) or isinstance(min_fp, bool) or min_fp < 1:
         raise ProfileError(path, "min_fingerprints", "must be a positive integer")
-    article = _table(data.get("article", {}), path, "article")
-    _no_unknown(article, _ARTICLE_KEYS, path, "article.")
-    metadata = _table(data.get("metadata", {}), path, "metadata")
-    _no_unknown(metadata, _METADATA_KEYS, path, "metadata.")
+    article = table_of(data.get("article", {}), path, "article")
+    no_unknown(article, _ARTICLE_KEYS, path, "article.")
+    metadata = table_of(data.get("metadata", {}), path, "metadata")
+    no_unknown(metadata, _METADATA_KEYS, path, "metadata.")
     trust = article.get("trust_region", True)
     if not isinstance(trust, bool):
         raise ProfileError(path, "article.trust_region", "must be true or false")
@@ -177,7 +164,7 @@ def _build(data: dict[str, Any], path: str, builtin: bool) -> Profile:
         trust_region=trust,
         header_lines=header_lines,
         metadata={k: compile_patterns(v, path, f"metadata.{k}") for k, v in metadata.items()},
-        drops=tuple(_drop_rule(rule, path, i) for i, rule in enumerate(_list(data.get("drop", []), path, "drop"))),
+        drops=tuple(_drop_rule(rule, path, i) for i, rule in enumerate(list_of(data.get("drop", []), path, "drop"))),
         builtin=builtin,
         description=str(data.get("description", "")),
         html=_html_rules(data["html"], path) if "html" in data else None,
@@ -185,47 +172,18 @@ def _build(data: dict[str, Any], path: str, builtin: bool) -> Profile:
 
 
 def _html_rules(value: Any, path: str) -> HtmlRules:
-    """``[html]``: ``article`` selectors (a string or a list) and ``drop`` selectors (strings or tables)."""
-    table = _table(value, path, "html")
-    _no_unknown(table, _HTML_KEYS, path, "html.")
-    article = table.get("article", [])
-    if isinstance(article, str):
-        article = [article]
-    selectors = _string_list(article, path, "html.article")
-    drops = []
-    for i, rule in enumerate(_list(table.get("drop", []), path, "html.drop")):
-        key = f"html.drop[{i}]"
-        if isinstance(rule, str):
-            rule = {"selector": rule, "reason": "dropped by the profile"}
-        if not isinstance(rule, dict):
-            raise ProfileError(path, key, "must be a CSS selector string or a table with 'selector' and 'reason'")
-        _no_unknown(rule, _HTML_DROP_KEYS, path, key + ".")
-        selector, reason = rule.get("selector"), rule.get("reason", "dropped by the profile")
-        if not isinstance(selector, str) or not selector.strip():
-            raise ProfileError(path, f"{key}.selector", "required: a CSS selector")
-        if not isinstance(reason, str) or not reason.strip():
-            raise ProfileError(path, f"{key}.reason", "must be a non-empty string")
-        drops.append(HtmlDrop(selector, _css_to_xpath(selector, path, f"{key}.selector"), reason.strip()))
-    return HtmlRules(
-        article=tuple((s, _css_to_xpath(s, path, f"html.article[{i}]")) for i, s in enumerate(selectors)),
-        drop=tuple(drops))
+    """``[html]``, read by :mod:`.html_rules`: imported when a profile has the table (no built-in one has,
+    so a start does not create its two classes)."""
+    from .html_rules import html_rules
 
-
-def _css_to_xpath(selector: str, path: str, key: str) -> str:
-    """A CSS selector as XPath (cssselect is pure Python: no lxml on the text path)."""
-    from cssselect import HTMLTranslator, SelectorError
-
-    try:
-        return HTMLTranslator().css_to_xpath(selector)
-    except SelectorError as exc:
-        raise ProfileError(path, key, f"invalid CSS selector {selector!r}: {exc}") from None
+    return html_rules(value, path)
 
 
 def _drop_rule(rule: Any, path: str, i: int) -> DropRule:
     key = f"drop[{i}]"
     if not isinstance(rule, dict):
         raise ProfileError(path, key, "each [[drop]] must be a table with 'match' and 'reason'")
-    _no_unknown(rule, _DROP_KEYS, path, key + ".")
+    no_unknown(rule, _DROP_KEYS, path, key + ".")
     reason = rule.get("reason")
     if not isinstance(reason, str) or not reason.strip():
         raise ProfileError(path, f"{key}.reason", "required: say in a few words what the dropped line is")
@@ -239,34 +197,6 @@ def _drop_rule(rule: Any, path: str, i: int) -> DropRule:
 
 def _patterns(table: dict[str, Any], key: str, path: str, prefix: str) -> tuple[LinePattern, ...]:
     return compile_patterns(table[key], path, prefix + key) if key in table else ()
-
-
-def _no_unknown(table: dict[str, Any], allowed: set[str], path: str, prefix: str) -> None:
-    unknown = sorted(set(table) - allowed)
-    if unknown:
-        # A quoted TOML key can hold any character: a line break would break the one-line error.
-        key = unknown[0] if unknown[0].isprintable() else repr(unknown[0])
-        raise ProfileError(path, prefix + key, f"unknown key (allowed: {', '.join(sorted(allowed))})")
-
-
-def _table(value: Any, path: str, key: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise ProfileError(path, key, "must be a table")
-    return value
-
-
-def _list(value: Any, path: str, key: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise ProfileError(path, key, "must be a list")
-    return value
-
-
-def _string_list(value: Any, path: str, key: str) -> list[str]:
-    items = _list(value, path, key)
-    for i, item in enumerate(items):
-        if not isinstance(item, str) or not item:
-            raise ProfileError(path, f"{key}[{i}]", "must be a non-empty string")
-    return items
 
 
 class Registry:
