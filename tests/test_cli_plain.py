@@ -121,11 +121,10 @@ def test_a_closed_stdout_and_a_gone_reader_end_as_with_click(tmp_path):
     assert b"Traceback" not in err
 
 
-def test_a_plain_start_on_a_text_dump_imports_no_pathlib_nor_urllib_nor_zlib(tmp_path):
-    """An installed package's start pays what it imports itself (an editable install's finder imports
-    pathlib and urllib.parse before any of it): ~3-5 ms for these two; the text path needs neither, nor
-    zlib (only a gzip'd input does, ~0.3 ms).
-    ``-S``: no site, so no editable finder; the source tree on the path instead."""
+def _plain_start_on_a_seed(tmp_path, report: str) -> list[str]:
+    """Run the CLI on a seed in a fresh interpreter without ``site`` (``-S``: no editable finder; the source tree
+    on the path instead) and return the words ``report`` (Python lines, indented under ``except SystemExit as
+    done:``) prints to stderr once it exits."""
     from conftest import ROOT
 
     probe = ("import sys\n"
@@ -134,30 +133,27 @@ def test_a_plain_start_on_a_text_dump_imports_no_pathlib_nor_urllib_nor_zlib(tmp
              "from cleaner.__main__ import main\n"
              "try:\n"
              "    main()\n"
-             "except SystemExit as done:\n"
-             "    print(done.code, sorted(m for m in sys.modules if m.split('.')[0] in ('click', 'pathlib', 'urllib', 'zlib')),\n"
-             "          file=sys.stderr)\n")
+             "except SystemExit as done:\n" + report)
     result = subprocess.run([python(), "-S", "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True)
-    assert result.stderr.split() == ["0", "[]"], result.stderr
     assert result.stdout  # (not compared: without site, packages the reference may use are missing)
+    return result.stderr.split()
+
+
+def test_a_plain_start_on_a_text_dump_imports_no_pathlib_nor_urllib_nor_zlib(tmp_path):
+    """An installed package's start pays what it imports itself (an editable install's finder imports
+    pathlib and urllib.parse before any of it): ~3-5 ms for these two; the text path needs neither, nor
+    zlib (only a gzip'd input does, ~0.3 ms)."""
+    report = ("    print(done.code, sorted(m for m in sys.modules if m.split('.')[0] in ('click', 'pathlib', 'urllib', 'zlib')),\n"
+              "          file=sys.stderr)\n")
+    assert _plain_start_on_a_seed(tmp_path, report) == ["0", "[]"]
 
 
 def test_a_plain_start_on_a_text_dump_creates_no_class_only_an_html_table_needs(tmp_path):
     """No built-in profile has an ``[html]`` table: a start that loads them creates neither ``HtmlDrop`` nor
     ``HtmlRules`` (each dataclass's generated methods are source compiled at a start: ~4 M instructions a
     frozen one), and a user profile with the table still reads it (tests/test_html_profiles.py)."""
-    from conftest import ROOT
-
-    probe = ("import sys\n"
-             f"sys.path.insert(0, {str(ROOT)!r})\n"
-             f"sys.argv = ['cleaner', {str(seed('000'))!r}]\n"
-             "from cleaner.__main__ import main\n"
-             "try:\n"
-             "    main()\n"
-             "except SystemExit as done:\n"
-             "    made = sorted(name for module in list(sys.modules.values()) if module is not None\n"
-             "                  and module.__name__.startswith('cleaner') for name in ('HtmlDrop', 'HtmlRules')\n"
-             "                  if name in vars(module))\n"
-             "    print(done.code, made, file=sys.stderr)\n")
-    result = subprocess.run([python(), "-S", "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True)
-    assert result.stderr.split() == ["0", "[]"], result.stderr
+    report = ("    made = sorted(name for module in list(sys.modules.values()) if module is not None\n"
+              "                  and module.__name__.startswith('cleaner') for name in ('HtmlDrop', 'HtmlRules')\n"
+              "                  if name in vars(module))\n"
+              "    print(done.code, made, file=sys.stderr)\n")
+    assert _plain_start_on_a_seed(tmp_path, report) == ["0", "[]"]

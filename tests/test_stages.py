@@ -44,6 +44,13 @@ def labels(document: Document) -> list[str]:
 
 # --- features --------------------------------------------------------------------
 
+def assert_phrase_signals(chrome: dict[str, str], prose: list[str]) -> None:
+    """The phrases stage gives each chrome line its category (``chrome``: text -> signal) and no prose line one."""
+    d = doc(*chrome, *prose)
+    PhrasesStage()(d)
+    assert [line.signal for line in d.lines] == [*chrome.values(), *[None] * len(prose)]
+
+
 def test_features_measure_prose_and_detect_language():
     d = doc(PROSE, "Home")
     assert d.language == "English" and not d.char_mode
@@ -231,9 +238,7 @@ def test_sentences_that_are_chrome_whatever_their_length():
     prose = ["The agency said it had not been evaluated by the board before the vote, and would be in March.",
              "Fans who follow the team on Twitter were told to expect a new coach before the season starts.",
              "She said she could be reached by phone at the office most mornings of the week."]
-    d = doc(*chrome, *prose)
-    PhrasesStage()(d)
-    assert [line.signal for line in d.lines] == [*chrome.values(), None, None, None]
+    assert_phrase_signals(chrome, prose)
 
 
 def test_shop_and_affiliate_buttons_in_reviews_are_calls_to_action():
@@ -1341,9 +1346,7 @@ def test_newsletter_paywall_and_contact_chrome_of_any_length():
               "Contact staff writer Ann Lee at 212-555-0100 or ann@example.com.": "contact"}
     prose = ["The paper said that its subscribers had joined in large numbers after the storm coverage last winter.",
              "Reporters who wish to contact the council should call its press office at the harbour."]
-    d = doc(*chrome, *prose)
-    PhrasesStage()(d)
-    assert [line.signal for line in d.lines] == [*chrome.values(), None, None]
+    assert_phrase_signals(chrome, prose)
 
 
 def test_feedback_box_form_fields_and_closing_headings_are_chrome_but_prose_about_them_is_not():
@@ -1360,9 +1363,7 @@ def test_feedback_box_form_fields_and_closing_headings_are_chrome_but_prose_abou
     prose = ["Was this page helpful to the readers who wrote in? The editor asked them in a survey last spring.",
              "Enter your first name, last name and email address in the form to register for the event.",
              "Phone Number"]
-    d = doc(*chrome, *prose)
-    PhrasesStage()(d)
-    assert [line.signal for line in d.lines] == [*chrome.values(), None, None, None]
+    assert_phrase_signals(chrome, prose)
 
 
 # --- the shapes stage's line searches, by the document's line_search (the native core on an HTML page) ------------
