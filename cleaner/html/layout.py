@@ -703,6 +703,26 @@ def _native_lines(checked, top) -> "list[Line] | None":
     return lines
 
 
+
+def native_author_paths(top) -> "list[list[int]] | None":
+    """The author elements of the page whose root element is ``top``, found by the native core
+    (``Layout.author_paths``; :func:`cleaner.html.stated._author_elements_walked` is the reference), each as its
+    path of child indices from ``top``; ``None`` where the core is not used (:func:`native_walker`) or
+    does not read the page."""
+    checked = _native_layout()
+    if checked is None:
+        return None
+    layout, element_type, refused = checked
+    if not isinstance(top, element_type):
+        return None
+    tag = top.tag
+    if tag.__class__ is not str:
+        return None
+    try:
+        return layout.author_paths(top, tag)
+    except refused:
+        return None
+
 #: A page laid out by both walks when the core's is first asked for: if they differ (an lxml or libxml2 whose
 #: structs are not the ones the core reads), the Python walk lays out every page.
 _CHECK_PAGE = (
