@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from ..caching import BoundedCache
 from ..document import Line
 from .memory import give_back_freed_memory
-from .words import CATEGORIES, ROLE_WORDS, VALUE_CHARS, shown, value_region_words
+from .words import CATEGORIES, ROLE_WORDS, VALUE_CHARS, region_words, shown, value_region_words
 
 #: Not rendered as text by a browser (or only as widgets). Not ``<button>``: an unclosed one makes
 #: libxml2 put the rest of the page inside it.
@@ -646,7 +646,7 @@ def _native_layout():
         [(tag, tag in _NOT_WALKED, tag in _FRAMED, tag in BLOCKS, tag in CONTAINERS, HEADINGS.get(tag, 0))
          for tag in tags],
         [(sorted(whole), list(prefixes)) for whole, prefixes in CATEGORIES.values()], VALUE_CHARS,
-        sorted(ROLE_WORDS.items()), ROLE_CHARS, STYLE_CHARS)
+        sorted(ROLE_WORDS.items()), ROLE_CHARS, STYLE_CHARS, region_words)   # (a value it does not read)
     checked = (layout, etree._Element, refusals(native))
     if not _agrees(checked):
         return None
@@ -730,7 +730,7 @@ _CHECK_PAGE = (
     "<span class='share'>three</span><br>four</p><!-- c --><ul class='menu'><li><a>Home</a></li><li><a>News"
     "</a></li></ul><pre>a\n b <i class='k'>c</i>\nd</pre><table><tr><td style='display: none'>x</td>"
     "<td role=' Navigation ' hidden>y</td></tr></table><script>no</script>tail<footer><p>Foot</p></footer>"
-    "</div><aside itemprop='articleBody'>Side &amp; more</aside></body></html>")
+    "</div><aside itemprop='articleBody' id='Fer\u00f0a-sideBar'>Side &amp; more</aside></body></html>")
 
 
 def _agrees(checked) -> bool:

@@ -14,8 +14,9 @@
 //! containers, depth, hidden), its region words near and far, its link characters and its look-alike
 //! siblings. The element sets and the region vocabulary come from the Python module (the one place they are
 //! kept). The walk refuses (`None`: the Python walk runs) a page it cannot read as Python would without the
-//! running Python's Unicode tables: a telling attribute value (class, id, role, itemprop, style) that is not
-//! ASCII where it is read, text that is not UTF-8, an element or attribute in a namespace.
+//! running Python's Unicode tables: a role, itemprop or style value that is not ASCII where it is read, text
+//! that is not UTF-8, an element or attribute in a namespace. A class or id value that is not ASCII is read
+//! by the Python reference, asked for that value alone (`Layout::unread_words`).
 
 use std::borrow::Cow;
 use std::ffi::{c_char, c_void, CStr};
@@ -99,6 +100,9 @@ pub struct Layout {
     roles: FxHashMap<String, String>,
     role_chars: usize,
     style_chars: usize,
+    /// The Python reference's reading of a class or id value (`cleaner.html.words.region_words`), asked of
+    /// a value the core does not read ([`Layout::unread_words`]); without it the walk refuses such a page.
+    unread: Option<Py<PyAny>>,
 }
 
 /// One frame: an element that matters to the walk (`_Frame`).
@@ -406,7 +410,10 @@ impl<'a, 'r> Walk<'a, 'r> {
             if value.is_empty() {
                 continue;
             }
-            let words = self.rules.words.words(value).ok_or(Refused)?;
+            let words = match self.rules.words.words(value) {
+                Some(words) => words,
+                None => self.rules.unread_words(value)?,
+            };
             for word in words {
                 members.push(self.sets.string(&word));
             }
@@ -649,6 +656,25 @@ fn hidden_style(style: &[u8]) -> bool {
 }
 
 impl Layout {
+    /// The region words of a class or id value that is not ASCII where it is read ([`RegionWords::words`]
+    /// does not read it: lowercasing it follows the running Python's Unicode tables), as the Python
+    /// reference reads it (`unread`). Only the value crosses over: the reference reads no tree.
+    ///
+    /// Why: one such value (`id="Markaðstorg-footer"`, a React id `radix-«R29»`) made the page the Python
+    /// walk's, 3 of the first 60 wcxb pages and ~3% of their instructions.
+    fn unread_words(&self, value: &str) -> Result<Vec<String>, Refused> {
+        let Some(unread) = &self.unread else {
+            return Err(Refused);
+        };
+        Python::attach(|py| {
+            unread
+                .bind(py)
+                .call1((value,))
+                .and_then(|found| found.extract::<Vec<String>>())
+        })
+        .map_err(|_| Refused)
+    }
+
     fn kind(&self, tag: &[u8]) -> TagKind {
         self.tags.get(tag).copied().unwrap_or_default()
     }
@@ -938,8 +964,10 @@ unsafe fn author_paths(top: *const XmlNode) -> Result<Vec<Vec<u32>>, Refused> {
 impl Layout {
     /// The rules: `tags` maps a tag name to (not walked, framed, block, container, heading level);
     /// `categories` and `value_chars` are the region vocabulary (`RegionWords`); `roles` maps a role or
-    /// itemprop value to its word, read up to `role_chars` characters; a style is read up to `style_chars`.
+    /// itemprop value to its word, read up to `role_chars` characters; a style is read up to `style_chars`;
+    /// `unread` reads a class or id value the core does not ([`Layout::unread_words`]).
     #[new]
+    #[pyo3(signature = (tags, categories, value_chars, roles, role_chars, style_chars, unread=None))]
     fn new(
         tags: Vec<(String, bool, bool, bool, bool, u8)>,
         categories: Vec<(Vec<String>, Vec<String>)>,
@@ -947,6 +975,7 @@ impl Layout {
         roles: Vec<(String, String)>,
         role_chars: usize,
         style_chars: usize,
+        unread: Option<Py<PyAny>>,
     ) -> Self {
         let tags = tags
             .into_iter()
@@ -969,6 +998,7 @@ impl Layout {
             roles: roles.into_iter().collect(),
             role_chars,
             style_chars,
+            unread,
         }
     }
 
