@@ -895,6 +895,22 @@ def test_json_ld_is_made_compact_as_trafilatura_makes_it(text):
     assert json_minified(text) == JSON_MINIFY.sub(r"\1", text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(['\\', 'u', 'D', '8', '3', 'd', 'E', '0', 'n', 't', 'r', '&amp;', '&#233;', '<b>',
+                                 '</b>', ' ', '\n', '"', 'é', '\ud83d', '\ude00', '\U0001f600']), max_size=40).map("".join))
+def test_json_ld_is_normalized_as_trafilatura_normalizes_it(text):
+    """Each compacted script is normalized as trafilatura's ``normalize_json`` normalizes it (escapes ``\\n``
+    dropped, ``\\uXXXX`` decoded, lone surrogates then left out, entities unescaped, tags stripped), its
+    character-by-character filter done by one ``re.sub``."""
+    from trafilatura.json_metadata import normalize_json
+
+    from cleaner.html.evidence import json_normalized
+
+    assert json_normalized(text) == normalize_json(text)
+    assert json_normalized(r'"name": "Ann \ud83d\ude00 Lee &amp; <i>co</i>\n"') == normalize_json(
+        r'"name": "Ann \ud83d\ude00 Lee &amp; <i>co</i>\n"')
+
+
 def test_json_ld_metadata_as_trafilatura_reads_it():
     """What the page's JSON-LD states is what trafilatura's ``extract_meta_json`` reads from it (its scripts taken
     from the page's ``<script>`` elements, :func:`head_tags`, not found by its XPath: a script of another type

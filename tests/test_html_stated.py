@@ -239,7 +239,7 @@ def test_the_author_elements_are_what_the_author_xpaths_find_in_their_order():
     """One pass over the elements stands in for the four XPaths (the specification): the same elements, each
     query's in document order, the queries in turn; ``rel`` split as ``normalize-space`` splits (a
     no-break space or a form feed does not separate words there), an element found by two queries twice."""
-    from cleaner.html.stated import _AUTHOR_XPATHS, _author_elements
+    from cleaner.html.stated import _AUTHOR_XPATHS, _author_elements, _author_elements_walked
 
     page = html.fromstring(
         "<html><head><meta itemprop='author' content='Ann Lee'></head><body>"
@@ -252,6 +252,27 @@ def test_the_author_elements_are_what_the_author_xpaths_find_in_their_order():
     assert len(expected) == 9
     assert _author_elements(page) == expected
     assert _author_elements(page.find("body")) == expected      # the XPaths read the whole document
+    assert _author_elements_walked(page) == expected            # the reference of the core's pass
+
+
+def test_the_cores_author_elements_are_the_reference_walks():
+    """The native core's pass finds the author elements the Python pass finds (the reference), in its order,
+    each reached by its path of child indices (comments and processing instructions are children to lxml
+    too); a page it cannot read (an attribute holding an entity reference) it leaves to the Python pass."""
+    from cleaner.html.layout import native_author_paths
+    from cleaner.html.stated import _author_elements, _author_elements_walked
+
+    page = html.fromstring(
+        "<html><head><!-- c --><meta itemprop='author' content='Ann Lee'><?pi x?></head><body><!-- a -->"
+        "<div class='x'><!-- b --><p>t<a rel='author' class='byline'>Ann</a><!-- c --><?pi y?>"
+        "<a href='/authors/x' rel='me author'>x</a></p></div><ul><li><span itemprop='author'>"
+        "<b itemprop='name'>Bob</b></span></li></ul><p class='post-Author'>Cy</p></body></html>")
+    paths = native_author_paths(page)
+    if paths is None:
+        pytest.skip("the native core is not built or not used")
+    assert len(paths) == 7
+    assert _author_elements(page) == _author_elements_walked(page)
+    assert [element.tag for element in _author_elements(page)] == ["meta", "span", "a", "a", "a", "a", "p"]
 
 
 def test_a_short_text_is_the_elements_text_with_its_spaces_squeezed_or_none_when_long():

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from ..caching import BoundedCache
 from ..document import Line
 from .memory import give_back_freed_memory
-from .words import CATEGORIES, ROLE_WORDS, VALUE_CHARS, shown, value_region_words
+from .words import CATEGORIES, ROLE_WORDS, VALUE_CHARS, region_words, shown, value_region_words
 
 #: Not rendered as text by a browser (or only as widgets). Not ``<button>``: an unclosed one makes
 #: libxml2 put the rest of the page inside it.
@@ -646,7 +646,7 @@ def _native_layout():
         [(tag, tag in _NOT_WALKED, tag in _FRAMED, tag in BLOCKS, tag in CONTAINERS, HEADINGS.get(tag, 0))
          for tag in tags],
         [(sorted(whole), list(prefixes)) for whole, prefixes in CATEGORIES.values()], VALUE_CHARS,
-        sorted(ROLE_WORDS.items()), ROLE_CHARS, STYLE_CHARS)
+        sorted(ROLE_WORDS.items()), ROLE_CHARS, STYLE_CHARS, region_words)   # (a value it does not read)
     checked = (layout, etree._Element, refusals(native))
     if not _agrees(checked):
         return None
@@ -703,6 +703,26 @@ def _native_lines(checked, top) -> "list[Line] | None":
     return lines
 
 
+
+def native_author_paths(top) -> "list[list[int]] | None":
+    """The author elements of the page whose root element is ``top``, found by the native core
+    (``Layout.author_paths``; :func:`cleaner.html.stated._author_elements_walked` is the reference), each as its
+    path of child indices from ``top``; ``None`` where the core is not used (:func:`native_walker`) or
+    does not read the page."""
+    checked = _native_layout()
+    if checked is None:
+        return None
+    layout, element_type, refused = checked
+    if not isinstance(top, element_type):
+        return None
+    tag = top.tag
+    if tag.__class__ is not str:
+        return None
+    try:
+        return layout.author_paths(top, tag)
+    except refused:
+        return None
+
 #: A page laid out by both walks when the core's is first asked for: if they differ (an lxml or libxml2 whose
 #: structs are not the ones the core reads), the Python walk lays out every page.
 _CHECK_PAGE = (
@@ -710,7 +730,7 @@ _CHECK_PAGE = (
     "<span class='share'>three</span><br>four</p><!-- c --><ul class='menu'><li><a>Home</a></li><li><a>News"
     "</a></li></ul><pre>a\n b <i class='k'>c</i>\nd</pre><table><tr><td style='display: none'>x</td>"
     "<td role=' Navigation ' hidden>y</td></tr></table><script>no</script>tail<footer><p>Foot</p></footer>"
-    "</div><aside itemprop='articleBody'>Side &amp; more</aside></body></html>")
+    "</div><aside itemprop='articleBody' id='Fer\u00f0a-sideBar'>Side &amp; more</aside></body></html>")
 
 
 def _agrees(checked) -> bool:

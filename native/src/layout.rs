@@ -14,8 +14,9 @@
 //! containers, depth, hidden), its region words near and far, its link characters and its look-alike
 //! siblings. The element sets and the region vocabulary come from the Python module (the one place they are
 //! kept). The walk refuses (`None`: the Python walk runs) a page it cannot read as Python would without the
-//! running Python's Unicode tables: a telling attribute value (class, id, role, itemprop, style) that is not
-//! ASCII where it is read, text that is not UTF-8, an element or attribute in a namespace.
+//! running Python's Unicode tables: a role, itemprop or style value that is not ASCII where it is read, text
+//! that is not UTF-8, an element or attribute in a namespace. A class or id value that is not ASCII is read
+//! by the Python reference, asked for that value alone (`Layout::unread_words`).
 
 use std::borrow::Cow;
 use std::ffi::{c_char, c_void, CStr};
@@ -99,6 +100,9 @@ pub struct Layout {
     roles: FxHashMap<String, String>,
     role_chars: usize,
     style_chars: usize,
+    /// The Python reference's reading of a class or id value (`cleaner.html.words.region_words`), asked of
+    /// a value the core does not read ([`Layout::unread_words`]); without it the walk refuses such a page.
+    unread: Option<Py<PyAny>>,
 }
 
 /// One frame: an element that matters to the walk (`_Frame`).
@@ -406,7 +410,10 @@ impl<'a, 'r> Walk<'a, 'r> {
             if value.is_empty() {
                 continue;
             }
-            let words = self.rules.words.words(value).ok_or(Refused)?;
+            let words = match self.rules.words.words(value) {
+                Some(words) => words,
+                None => self.rules.unread_words(value)?,
+            };
             for word in words {
                 members.push(self.sets.string(&word));
             }
@@ -649,6 +656,25 @@ fn hidden_style(style: &[u8]) -> bool {
 }
 
 impl Layout {
+    /// The region words of a class or id value that is not ASCII where it is read ([`RegionWords::words`]
+    /// does not read it: lowercasing it follows the running Python's Unicode tables), as the Python
+    /// reference reads it (`unread`). Only the value crosses over: the reference reads no tree.
+    ///
+    /// Why: one such value (`id="Markaðstorg-footer"`, a React id `radix-«R29»`) made the page the Python
+    /// walk's, 3 of the first 60 wcxb pages and ~3% of their instructions.
+    fn unread_words(&self, value: &str) -> Result<Vec<String>, Refused> {
+        let Some(unread) = &self.unread else {
+            return Err(Refused);
+        };
+        Python::attach(|py| {
+            unread
+                .bind(py)
+                .call1((value,))
+                .and_then(|found| found.extract::<Vec<String>>())
+        })
+        .map_err(|_| Refused)
+    }
+
     fn kind(&self, tag: &[u8]) -> TagKind {
         self.tags.get(tag).copied().unwrap_or_default()
     }
@@ -837,12 +863,111 @@ unsafe fn first_walked(mut node: *const XmlNode) -> Option<*const XmlNode> {
     None
 }
 
+/// Which author element (`cleaner.html.stated._author_elements`) an element is, by kind: its `itemprop` is
+/// `author`; an `<a>` whose `rel` words (split at XML white space, as XPath's `normalize-space`) hold
+/// `author`; an `<a>` whose `href` holds `/author/` or `/authors/`; its `class` holds `author`, `byline`,
+/// `Author` or `Byline`. Each attribute is the first of its name, as lxml's `get` reads it.
+unsafe fn author_kinds(node: *const XmlNode) -> Result<[bool; 4], Refused> {
+    let anchor = CStr::from_ptr((*node).name).to_bytes() == b"a";
+    let (mut itemprop, mut rel, mut href, mut class) = (false, false, false, false);
+    let mut kinds = [false; 4];
+    let mut attr = (*node).properties as *const XmlAttr;
+    while !attr.is_null() {
+        if (*attr).kind == ATTRIBUTE && (*attr).ns.is_null() && !(*attr).name.is_null() {
+            let name = CStr::from_ptr((*attr).name).to_bytes();
+            let first = match name {
+                b"itemprop" => !std::mem::replace(&mut itemprop, true),
+                b"rel" if anchor => !std::mem::replace(&mut rel, true),
+                b"href" if anchor => !std::mem::replace(&mut href, true),
+                b"class" => !std::mem::replace(&mut class, true),
+                _ => false,
+            };
+            if first {
+                let value = attribute_value(attr)?;
+                match name {
+                    b"itemprop" => kinds[0] = value == "author",
+                    b"rel" => {
+                        kinds[1] = value
+                            .split([' ', '\t', '\r', '\n'])
+                            .any(|word| word == "author")
+                    }
+                    b"href" => kinds[2] = value.contains("/author/") || value.contains("/authors/"),
+                    _ => {
+                        kinds[3] = ["author", "byline", "Author", "Byline"]
+                            .iter()
+                            .any(|word| value.contains(word))
+                    }
+                }
+            }
+        }
+        attr = (*attr).next;
+    }
+    Ok(kinds)
+}
+
+/// Does lxml count this node as a child (`_isElement`: an element, comment, entity reference or processing
+/// instruction), so that `element[i]` finds it?
+unsafe fn counted(node: *const XmlNode) -> bool {
+    matches!((*node).kind, ELEMENT | COMMENT | ENTITY_REF | PI)
+}
+
+/// The author elements under `top` and `top` itself (`_author_elements`), in document order, all of the
+/// first kind, then the second's…: each as its path from `top`, the child indices lxml's `element[i]` takes.
+/// Only elements are descended into, as lxml's `iter` descends.
+unsafe fn author_paths(top: *const XmlNode) -> Result<Vec<Vec<u32>>, Refused> {
+    let mut found: [Vec<Vec<u32>>; 4] = Default::default();
+    let mut path: Vec<u32> = Vec::new();
+    let mut node = top;
+    'visit: loop {
+        if !(*node).ns.is_null() || (*node).name.is_null() {
+            return Err(Refused);
+        }
+        for (kind, is) in author_kinds(node)?.into_iter().enumerate() {
+            if is {
+                found[kind].push(path.clone());
+            }
+        }
+        let mut child = (*node).children as *const XmlNode;
+        let mut index = 0u32;
+        while !child.is_null() {
+            if (*child).kind == ELEMENT {
+                path.push(index);
+                node = child;
+                continue 'visit;
+            }
+            if counted(child) {
+                index += 1;
+            }
+            child = (*child).next;
+        }
+        while node != top {
+            let mut index = path.pop().unwrap_or(0);
+            let mut sibling = (*node).next as *const XmlNode;
+            while !sibling.is_null() {
+                if counted(sibling) {
+                    index += 1;
+                }
+                if (*sibling).kind == ELEMENT {
+                    path.push(index);
+                    node = sibling;
+                    continue 'visit;
+                }
+                sibling = (*sibling).next;
+            }
+            node = (*node).parent;
+        }
+        return Ok(found.into_iter().flatten().collect());
+    }
+}
+
 #[pymethods]
 impl Layout {
     /// The rules: `tags` maps a tag name to (not walked, framed, block, container, heading level);
     /// `categories` and `value_chars` are the region vocabulary (`RegionWords`); `roles` maps a role or
-    /// itemprop value to its word, read up to `role_chars` characters; a style is read up to `style_chars`.
+    /// itemprop value to its word, read up to `role_chars` characters; a style is read up to `style_chars`;
+    /// `unread` reads a class or id value the core does not ([`Layout::unread_words`]).
     #[new]
+    #[pyo3(signature = (tags, categories, value_chars, roles, role_chars, style_chars, unread=None))]
     fn new(
         tags: Vec<(String, bool, bool, bool, bool, u8)>,
         categories: Vec<(Vec<String>, Vec<String>)>,
@@ -850,6 +975,7 @@ impl Layout {
         roles: Vec<(String, String)>,
         role_chars: usize,
         style_chars: usize,
+        unread: Option<Py<PyAny>>,
     ) -> Self {
         let tags = tags
             .into_iter()
@@ -872,6 +998,7 @@ impl Layout {
             roles: roles.into_iter().collect(),
             role_chars,
             style_chars,
+            unread,
         }
     }
 
@@ -917,6 +1044,33 @@ impl Layout {
                 sets,
                 PyBytes::new(py, &parents),
             )))
+        })
+    }
+    /// The page's author elements (`cleaner.html.stated._author_elements`, the reference) under `element`
+    /// (the page's top lxml element, named `tag`: checked as [`Layout::lines`] checks it) and itself, each
+    /// as its path of child indices from it; all of the first kind in document order, then the second's…
+    /// `None` for a page the Python walk must read (an attribute or element it cannot read as lxml would).
+    fn author_paths(
+        &self,
+        element: &Bound<'_, PyAny>,
+        tag: &str,
+    ) -> PyResult<Option<Vec<Vec<u32>>>> {
+        guarded(|| {
+            // SAFETY: as in `lines`: an lxml element whose node is checked before it is read; the GIL is
+            // held and no Python code runs during the walk.
+            let found = unsafe {
+                let object = element.as_ptr() as *const LxmlElement;
+                let node = (*object).node as *const XmlNode;
+                if node.is_null()
+                    || (*node).kind != ELEMENT
+                    || (*node).name.is_null()
+                    || CStr::from_ptr((*node).name).to_bytes() != tag.as_bytes()
+                {
+                    return Ok(None);
+                }
+                author_paths(node)
+            };
+            Ok(found.ok())
         })
     }
 }
