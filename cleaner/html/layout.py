@@ -660,7 +660,9 @@ TRIM_AFTER_LINES = 20_000
 _ROW_VALUES = 11
 
 
-def _native_lines(checked, top) -> "list[Line] | None":
+def _ask_layout(checked, top, method: str):
+    """What the core's ``Layout.<method>`` gives for the page whose root element is ``top``, or ``None`` where the
+    core does not read it: ``top`` not an lxml element, its tag not a string (a comment's), or the core refusing."""
     layout, element_type, refused = checked
     if not isinstance(top, element_type):
         return None
@@ -668,9 +670,13 @@ def _native_lines(checked, top) -> "list[Line] | None":
     if tag.__class__ is not str:
         return None
     try:
-        found = layout.lines(top, tag)
+        return getattr(layout, method)(top, tag)
     except refused:
         return None
+
+
+def _native_lines(checked, top) -> "list[Line] | None":
+    found = _ask_layout(checked, top, "lines")
     if found is None:
         return None
     texts, packed, tags, sets, parents = found
@@ -710,18 +716,7 @@ def native_author_paths(top) -> "list[list[int]] | None":
     path of child indices from ``top``; ``None`` where the core is not used (:func:`native_walker`) or
     does not read the page."""
     checked = _native_layout()
-    if checked is None:
-        return None
-    layout, element_type, refused = checked
-    if not isinstance(top, element_type):
-        return None
-    tag = top.tag
-    if tag.__class__ is not str:
-        return None
-    try:
-        return layout.author_paths(top, tag)
-    except refused:
-        return None
+    return None if checked is None else _ask_layout(checked, top, "author_paths")
 
 #: A page laid out by both walks when the core's is first asked for: if they differ (an lxml or libxml2 whose
 #: structs are not the ones the core reads), the Python walk lays out every page.

@@ -960,6 +960,24 @@ unsafe fn author_paths(top: *const XmlNode) -> Result<Vec<Vec<u32>>, Refused> {
     }
 }
 
+/// The libxml2 node of `element`, an lxml element (its C struct is lxml's public `LxmlElement`), if it is an
+/// element named `tag`; `None` for anything else, which the caller leaves to the Python walk.
+///
+/// # Safety
+/// `element` must be an lxml `_Element` (the caller checks `isinstance`), and the GIL held.
+unsafe fn element_node(element: &Bound<'_, PyAny>, tag: &str) -> Option<*const XmlNode> {
+    let object = element.as_ptr() as *const LxmlElement;
+    let node = (*object).node as *const XmlNode;
+    if node.is_null()
+        || (*node).kind != ELEMENT
+        || (*node).name.is_null()
+        || CStr::from_ptr((*node).name).to_bytes() != tag.as_bytes()
+    {
+        return None;
+    }
+    Some(node)
+}
+
 #[pymethods]
 impl Layout {
     /// The rules: `tags` maps a tag name to (not walked, framed, block, container, heading level);
@@ -1015,20 +1033,13 @@ impl Layout {
         tag: &str,
     ) -> PyResult<Handed<'py>> {
         guarded(|| {
-            // SAFETY: the caller hands an lxml element (`isinstance(element, etree._Element)`), whose C struct
-            // is lxml's public `LxmlElement`; its node is checked to be an element named `tag` before the
-            // walk reads further. The GIL is held and no Python code runs during the walk, so the tree
-            // does not change under it.
+            // SAFETY: the caller hands an lxml element (`isinstance(element, etree._Element)`), checked by
+            // `element_node`. The GIL is held and no Python code runs during the walk, so the tree does not
+            // change under it.
             let walked = unsafe {
-                let object = element.as_ptr() as *const LxmlElement;
-                let node = (*object).node as *const XmlNode;
-                if node.is_null()
-                    || (*node).kind != ELEMENT
-                    || (*node).name.is_null()
-                    || CStr::from_ptr((*node).name).to_bytes() != tag.as_bytes()
-                {
+                let Some(node) = element_node(element, tag) else {
                     return Ok(None);
-                }
+                };
                 self.walk(node)
             };
             let Ok((texts, values, tags, sets, parents)) = walked else {
@@ -1056,18 +1067,12 @@ impl Layout {
         tag: &str,
     ) -> PyResult<Option<Vec<Vec<u32>>>> {
         guarded(|| {
-            // SAFETY: as in `lines`: an lxml element whose node is checked before it is read; the GIL is
-            // held and no Python code runs during the walk.
+            // SAFETY: as in `lines`: an lxml element whose node `element_node` checks; the GIL is held and
+            // no Python code runs during the walk.
             let found = unsafe {
-                let object = element.as_ptr() as *const LxmlElement;
-                let node = (*object).node as *const XmlNode;
-                if node.is_null()
-                    || (*node).kind != ELEMENT
-                    || (*node).name.is_null()
-                    || CStr::from_ptr((*node).name).to_bytes() != tag.as_bytes()
-                {
+                let Some(node) = element_node(element, tag) else {
                     return Ok(None);
-                }
+                };
                 author_paths(node)
             };
             Ok(found.ok())
