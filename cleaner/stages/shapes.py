@@ -760,9 +760,11 @@ def _matched(doc: Document, patterns: tuple, asked: list[bool]) -> list[bool]:
     most of the stage's time there), else by ``re``. Anchored, a pattern's search finds what its ``match``
     finds (a test checks every pattern passed here is)."""
     lines = doc.lines
-    texts = [line.text for line, wanted in zip(lines, asked) if wanted] if doc.line_search is not None else None
-    found = (doc.line_search(line_search_pattern(patterns), texts) if texts else b"") if texts is not None else None
-    if found is None:
+    found = None
+    if doc.line_search is not None:
+        texts = [line.text for line, wanted in zip(lines, asked) if wanted]
+        found = doc.line_search(line_search_pattern(patterns), texts) if texts else b""
+    if found is None:   # no core for this document, or it refused the search: re
         return [wanted and any(p.match(line.text) for p in patterns) for line, wanted in zip(lines, asked)]
     at = iter(found)
     return [wanted and next(at) == 1 for wanted in asked]
