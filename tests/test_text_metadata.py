@@ -1274,3 +1274,10 @@ def test_a_date_under_a_joined_label_is_the_members_not_the_posts():
             "Jun 14, 2025\n\n" + PROSE)
     assert _clean(dump).date == "2025-06-14"
 
+
+def test_a_questions_asked_line_dates_a_qa_page():
+    # a Q&A page: "asked …" labels the question's date, the answers' and comments' dates are theirs
+    dump = ("Why does the harbour wall crack in winter?\n\nQuestions\nTags\n\n" + LONG_PROSE
+            + "\n" + FOOTNOTES + "\nasked Oct 16, 2023 at 9:40\n\nharbourfan\n\n"
+            "answered Oct 18, 2023 at 10:50\n\n" + FOOTER)
+    assert _clean(dump).date == "2023-10-16"
