@@ -1268,6 +1268,14 @@ def test_a_post_number_on_the_dateline_and_an_edited_flag():
     assert _clean(dump).date == "2023-08-03"
 
 
+def test_an_opening_post_may_open_with_its_date():
+    # the post's first line is its date, its edit noted after it, under "#1": the body's start
+    opening = ("harbourfan\nPosts: 116\nJoined: Feb 2019\n#1\n2019-02-23, 09:14 PM (This post was last modified: "
+               "2024-01-05, 03:27 AM by harbourfan. Edited 1 time in total.)\n")
+    dump = "Is the new harbour wall any good? | Harbour Forum\n\nIs the new harbour wall any good?\n\n" + opening + PROSE
+    assert _clean(dump).date == "2019-02-23"
+
+
 def test_a_date_under_a_joined_label_is_the_members_not_the_posts():
     # the poster's box nearer the headline than the post's own dateline
     dump = ("Harbour reopens after storm repairs\n\nchangingtimes\nJoined\nMay 27, 2019\nMessages\n10\n"

@@ -1196,13 +1196,16 @@ def _opening_post(lines, texts: Sequence[str], dates: list[int], end: int) -> in
     """Where the header has no dateline, or its datelines are a thread's posts' (a post's number on one or beside
     it: "#2 · Aug 5, 2023", "Sep 23, 2024" over "#21"), the opening post's dateline ("#1" on it or beside it), the
     first above ``end``: the thread's date is its opening post's, which may stand above the header the body's
-    start found (a reply's text taken for the article), or below its author's joining day."""
+    start found (a reply's text taken for the article), or below its author's joining day. The line by "#1" may
+    be the post's first line, opening with its date ("2019-02-23, 09:14 PM (This post was last modified: …")."""
     if dates and not any(_beside_post_number(lines, i) is not None for i in dates):
         return None
     for j in range(min(end, len(texts))):
         if "#" in texts[j] and _post_number(texts[j]) == 1:
-            return next((d for d in (j, j - 1, j + 1) if 0 <= d < len(texts) and DATE_NEEDLE.search(texts[d])
-                         and _is_date(_peek(lines, d))), None)
+            found = next((d for d in (j, j - 1, j + 1) if 0 <= d < len(texts) and DATE_NEEDLE.search(texts[d])
+                          and (_is_date(_peek(lines, d)) or _DATE_FIRST.match(texts[d]))), None)
+            if found is not None:
+                return found
     return None
 
 
