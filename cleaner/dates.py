@@ -105,14 +105,24 @@ def dateline_parts(text: str) -> list[str]:
 
 def publication_date(text: str, day_first: bool = False) -> str | None:
     """The date a dateline gives for the publication: of its parts ("Published May 5 | Updated June 1"), the
-    first date in a part that does not say it is an update's, nor someone else's (:func:`dates_another`: "Posts:
-    524 | Joined: Jul 24, 2017"). None where the line gives only an update or another's date."""
+    first date printed before any update word in a part (:func:`_before_update`: "May 5 (Edited)" is May 5,
+    "Updated June 1" none) that does not say it is someone else's (:func:`dates_another`: "Posts: 524 | Joined:
+    Jul 24, 2017"). None where the line gives only an update or another's date."""
     for part in dateline_parts(text):
-        if not is_update(part) and not dates_another(part):
-            found = parse_date(part, day_first)
-            if found:
-                return found
+        if dates_another(part):
+            continue
+        found = parse_date(_before_update(part), day_first)
+        if found:
+            return found
     return None
+
+
+def _before_update(part: str) -> str:
+    """A dateline's part up to its update word ("2019-02-23, 09:14 PM (This post was last modified: 2024-01-05)"
+    up to "last modified"): the word labels the date after it; a date printed before it is the publication's.
+    The whole part where it has none."""
+    found = UPDATE_WORDS.search(part)
+    return part if found is None else part[:found.start()]
 
 
 def date_in_url(url: str | None) -> str | None:

@@ -193,6 +193,10 @@ UPDATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["update
 #: A dateline that dates someone else's act on the page ("Joined: Mon Jul 24, 2017", "Commented Jul 4, 2021",
 #: "answered Sep 5, 2025"): a member's profile, a comment's or a reply's, never the article's publication.
 OTHERS_DATE_WORDS = lazy_compile(r"(?<!\w)(?:" + _alternatives(_DATA["dates"]["others"]) + r")(?!\w)", re.I)
+#: A forum post's number as a dateline's part or a line of its own ("#21", "Post #21", "Beitrag #3"; the number is
+#: group 1): a thread prints one by every post's date.
+POST_NUMBER = lazy_compile(r"^\s*(?:(?:" + _alternatives(_DATA["dates"]["post_number_words"]) + r")\s*)?#(\d{1,6})\s*$",
+                           re.I)
 #: A line that opens with a label saying its date is the publication's ("Published on November 5, 2025",
 #: "Published:" alone over its date, "Veröffentlicht am 3. Mai 2025"): the label, its preposition, a colon.
 PUBLISHED_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["published"]) + r")(?!\w)" + _LABEL_PREPOSITION +

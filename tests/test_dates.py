@@ -44,6 +44,17 @@ def test_a_members_joining_a_comment_or_an_answer_is_not_the_publication_date():
     assert publication_date("By Ann Lee, Registered Dietitian | May 5, 2025") == "2025-05-05"
 
 
+def test_an_update_word_labels_the_date_after_it_not_the_one_before():
+    # a forum post's "(Edited)" says it was edited since: the date printed before it is still the post's
+    assert publication_date("#1 · Aug 3, 2023 (Edited)") == "2023-08-03"
+    assert publication_date("Aug 3, 2023 (Updated May 5, 2024)") == "2023-08-03"
+    assert publication_date("2019-02-23, 09:14 PM (This post was last modified: 2024-01-05, 03:27 AM by ann.)") == (
+        "2019-02-23")
+    # the date after the word is the update's
+    assert publication_date("Updated Aug 3, 2023") is None
+    assert publication_date("By Ann Lee Last Updated: December 6, 2024") is None
+
+
 def test_a_text_dump_passes_over_a_members_join_date_and_a_comments_date():
     """A forum's header prints the poster's profile ("Joined: …") by the first post's dateline; a Q&A page prints
     a comment's machine timestamp over its "Commented …" line: neither is the article's date."""

@@ -1234,3 +1234,58 @@ def test_a_pick_in_a_list_of_dated_items_has_no_credit_of_its_own():
     headline = "New Lighthouse Keeper Takes Up Her Post"
     dated = "Science | Harbour Times\n\n" + menu + "\n" + headline + "\nMay 6, 2025\n\n" + PROSE
     assert _clean(dated).title == headline
+
+
+#: A forum thread's posts, as a text dump prints them: the poster's box (name, "Joined" over its day), the post's
+#: date and its number, the post's text.
+def _post(name: str, joined: str, day: str, number: int, text: str) -> str:
+    return f"{name}\nJoined\n{joined}\nMessages\n28\n{day}\n#{number}\n{text}\n\n"
+
+
+REPLY = ("The harbour wall was rebuilt twice in the last ten years, and both times the council said it would hold "
+         "through the winter storms without any trouble at all.")
+
+
+def test_a_threads_date_is_its_opening_posts_not_a_replys():
+    # the opening post is a line too short for the body's start, which is a reply's text: the header's datelines
+    # are the replies' (by "#2", "#3"), the thread's date is the opening post's, by "#1" above them
+    opening = _post("changingtimes", "Jun 4, 2019", "Sep 21, 2024", 1, "Thoughts?")
+    replies = "".join(_post(f"member{n}", "Jun 4, 2020", "Sep 23, 2024", n, REPLY) for n in range(2, 22))
+    dump = ("Is the new harbour wall any good? | Harbour Forum\n\nForums\nHarbour talk\n\n"
+            "Is the new harbour wall any good?\n\n" + opening + replies + PROSE + FOOTER)
+    assert _clean(dump).date == "2024-09-21"
+    # the same shape with no post numbers is no thread: the dateline by the text dates it
+    unnumbered = dump.replace("\n#", "\nNo. ")
+    assert _clean(unnumbered).date == "2024-09-23"
+
+
+def test_a_post_number_on_the_dateline_and_an_edited_flag():
+    # "#2 · Aug 5, 2023" is a reply's; "#1 · Aug 3, 2023 (Edited)" the opening post's, edited since
+    opening = "harbourfan\n28 posts · Joined 2023\n#1 · Aug 3, 2023 (Edited)\nThoughts?\n\n"
+    replies = "".join(f"member{n}\n9 posts · Joined 2020\n#{n} · Aug 5, 2023\n{REPLY}\n\n" for n in range(2, 12))
+    dump = ("Is the new harbour wall any good? | Harbour Forum\n\nIs the new harbour wall any good?\n\n" + opening
+            + replies + PROSE + FOOTER)
+    assert _clean(dump).date == "2023-08-03"
+
+
+def test_an_opening_post_may_open_with_its_date():
+    # the post's first line is its date, its edit noted after it, under "#1": the body's start
+    opening = ("harbourfan\nPosts: 116\nJoined: Feb 2019\n#1\n2019-02-23, 09:14 PM (This post was last modified: "
+               "2024-01-05, 03:27 AM by harbourfan. Edited 1 time in total.)\n")
+    dump = "Is the new harbour wall any good? | Harbour Forum\n\nIs the new harbour wall any good?\n\n" + opening + PROSE
+    assert _clean(dump).date == "2019-02-23"
+
+
+def test_a_date_under_a_joined_label_is_the_members_not_the_posts():
+    # the poster's box nearer the headline than the post's own dateline
+    dump = ("Harbour reopens after storm repairs\n\nchangingtimes\nJoined\nMay 27, 2019\nMessages\n10\n"
+            "Jun 14, 2025\n\n" + PROSE)
+    assert _clean(dump).date == "2025-06-14"
+
+
+def test_a_questions_asked_line_dates_a_qa_page():
+    # a Q&A page: "asked …" labels the question's date, the answers' and comments' dates are theirs
+    dump = ("Why does the harbour wall crack in winter?\n\nQuestions\nTags\n\n" + LONG_PROSE
+            + "\n" + FOOTNOTES + "\nasked Oct 16, 2023 at 9:40\n\nharbourfan\n\n"
+            "answered Oct 18, 2023 at 10:50\n\n" + FOOTER)
+    assert _clean(dump).date == "2023-10-16"

@@ -26,7 +26,7 @@ from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Docume
 from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       NOT_NAME_WORDS, NOT_PERSON_WORDS, PUBLISHED_LABEL, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
+                       NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
 
@@ -142,6 +142,8 @@ class MetadataStage:
         if meta.get("date") is None:
             day_first = writes_day_first(doc.language)
             dated = _by_headline(dates, title_at) or _dated_above(lines, texts, start, meta.get("title"))
+            opening = _opening_post(lines, _TextsRead(lines), dates, first + _BLOCK_UNDER)
+            dated = dated if opening is None else [opening, *dated]
             meta["date"] = _publication(lines, dated, day_first)
             if meta["date"] is None and dates:
                 # the header's datelines give only an update's date: a publication date above the window (by the
@@ -1138,7 +1140,7 @@ def _dated_by_another(lines, i: int, day_first: bool) -> bool:
     2021 at 15:54"; neither is the question's date."""
     text = _text_at(lines, i)
     dated = next((part for part in dateline_parts(text) if parse_date(part, day_first)), text)
-    if dates_another(dated):
+    if dates_another(dated) or _dates_a_reply(lines, i) or _under_others_label(lines, i):
         return True
     day = None
     for j in (i - 1, i + 1):
@@ -1147,6 +1149,64 @@ def _dated_by_another(lines, i: int, day_first: bool) -> bool:
             if day is not None and parse_date(beside, day_first) == day:
                 return True
     return False
+
+
+def _post_number(text: str) -> int | None:
+    """The forum post's number a line prints as one of its parts (:data:`POST_NUMBER`: "#5 · Jan 16, 2024") or
+    alone ("#21"), or None."""
+    if "#" not in text:
+        return None
+    found = next(filter(None, (POST_NUMBER.match(part) for part in dateline_parts(text))), None)
+    return int(found.group(1)) if found else None
+
+
+def _beside_post_number(lines, i: int) -> int | None:
+    """The post's number printed on dateline ``i`` or alone on the line beside it (a thread's template prints its
+    date over the post's "#21", or "#5 · Jan 16, 2024"), or None."""
+    for j in (i, i + 1, i - 1):
+        if 0 <= j < len(lines) and (j == i or POST_NUMBER.match(_text_at(lines, j))):
+            number = _post_number(_text_at(lines, j))
+            if number is not None:
+                return number
+    return None
+
+
+def _dates_a_reply(lines, i: int) -> bool:
+    """Whether dateline ``i`` is a reply's in a thread: a post's number above 1 on it or beside it ("Sep 23, 2024"
+    over "#21"). The thread's date is its opening post's; a reply's date is someone else's act, as a comment's."""
+    number = _beside_post_number(lines, i)
+    return number is not None and number > 1
+
+
+#: A label alone over another's date has at most this many words ("Joined", "Member since:").
+_OTHERS_LABEL_WORDS = 3
+
+
+def _under_others_label(lines, i: int) -> bool:
+    """Whether dateline ``i`` stands under a line that only labels someone else's act (:func:`dates_another`:
+    "Joined" over "Jun 4, 2024" in a forum member's box): the label's date, not the publication's."""
+    if i == 0:
+        return False
+    label = _text_at(lines, i - 1)
+    return (len(label.split()) <= _OTHERS_LABEL_WORDS and _DIGIT.search(label) is None
+            and dates_another(label))
+
+
+def _opening_post(lines, texts: Sequence[str], dates: list[int], end: int) -> int | None:
+    """Where the header has no dateline, or its datelines are a thread's posts' (a post's number on one or beside
+    it: "#2 · Aug 5, 2023", "Sep 23, 2024" over "#21"), the opening post's dateline ("#1" on it or beside it), the
+    first above ``end``: the thread's date is its opening post's, which may stand above the header the body's
+    start found (a reply's text taken for the article), or below its author's joining day. The line by "#1" may
+    be the post's first line, opening with its date ("2019-02-23, 09:14 PM (This post was last modified: …")."""
+    if dates and not any(_beside_post_number(lines, i) is not None for i in dates):
+        return None
+    for j in range(min(end, len(texts))):
+        if "#" in texts[j] and _post_number(texts[j]) == 1:
+            found = next((d for d in (j, j - 1, j + 1) if 0 <= d < len(texts) and DATE_NEEDLE.search(texts[d])
+                          and (_is_date(_peek(lines, d)) or _DATE_FIRST.match(texts[d]))), None)
+            if found is not None:
+                return found
+    return None
 
 
 def _update_label(text: str) -> bool:
