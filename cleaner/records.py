@@ -121,6 +121,11 @@ def _init(class_name: str, names: tuple[str, ...], defaults: dict[str, Any],
     unset = [(name, factories.get(name)) for name in names if name not in defaults]
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if len(args) == count and not kwargs:  # every field, in order (a Decision per line): the fast way
+            self.__dict__.update(zip(names, args))
+            if post_init:
+                self.__post_init__()
+            return
         if len(args) > count:
             raise TypeError(f"{class_name}.__init__() takes {count + 1} positional arguments but "
                             f"{len(args) + 1} were given")
