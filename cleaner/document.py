@@ -11,12 +11,12 @@ line comes from the input.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from array import array
 from enum import IntEnum
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from .models import SHIPPED, Models
+from .records import field, record
 from .site_evidence import HostTemplate
 
 # Labels. Plain strings keep the hot loops cheap and the JSON output readable.
@@ -262,10 +262,9 @@ def _blank_cut(raws: list[str]) -> int:
     return len(raws)
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Document:
-    """The input as lines, plus what the stages learn about it as a whole. (No generated ``__eq__``: nothing
-    compares two, and each generated method is source compiled at a start.)"""
+    """The input as lines, plus what the stages learn about it as a whole. (No ``__eq__``: nothing compares two.)"""
 
     lines: list[Line]
     source_format: str = "text"            # "text" or "html"
@@ -354,7 +353,7 @@ class Document:
         return True
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Decision:
     """The public record of what happened to one input line: its label, the stage that decided it and why."""
 
@@ -411,7 +410,7 @@ class DecisionLog:
                 yield Decision(line.number, line.text, label, reason, stage)
 
 
-@dataclass
+@record
 class Article:
     """What the cleaner returns: the body, its metadata, and every decision.
 

@@ -13,16 +13,16 @@ one line naming the model, the file and the problem.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
 from .data import data_file, read_text
 from .errors import ModelError
+from .records import record
 
 M = TypeVar("M")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Models:
     """The models a cleaner scores with; ``None``: the shipped one."""
 

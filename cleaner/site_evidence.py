@@ -15,10 +15,10 @@ Only the hashes seen on at least :data:`MIN_PAGES` pages are kept for the cleani
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass, field
 from typing import Iterable
 
 from .compat import blake2b
+from .records import field, record
 from .urls import site_host
 
 MAX_PAGES_PER_HOST = 200
@@ -52,10 +52,10 @@ def page_hashes(texts: Iterable[str], cap: int = MAX_HASHES_PER_PAGE) -> array:
     return array("Q", sorted(seen))
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class HostTemplate:
-    """What one host's pages share: on how many of its ``pages`` each template hash was seen. (No generated
-    ``__eq__``: nothing compares two, and each generated method is source compiled at a start.)"""
+    """What one host's pages share: on how many of its ``pages`` each template hash was seen. (No ``__eq__``:
+    nothing compares two.)"""
 
     host: str
     pages: int
@@ -72,10 +72,10 @@ class HostTemplate:
         return count >= STRONG_PAGES and self.is_template(count)
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class SiteEvidence:
-    """Every host's template hashes, for the cleaning pass (picklable: workers get a copy). No generated
-    ``__eq__``, as :class:`HostTemplate`."""
+    """Every host's template hashes, for the cleaning pass (picklable: workers get a copy). No ``__eq__``, as
+    :class:`HostTemplate`."""
 
     hosts: dict[str, HostTemplate] = field(default_factory=dict)
 

@@ -121,3 +121,21 @@ def test_the_built_in_fingerprints_screen_is_made_without_parsing_them(monkeypat
     monkeypatch.setattr(patterns, "required_literals", refuse)
     screen = Registry.load().screen()
     assert "The Jerusalem Post Customer Service Center" in screen.literals
+
+
+#: What ``import dataclasses`` brings that nothing else of a start needs (~22 M instructions), and the source
+#: it compiled for each of the start's records (~50 M): the records are ``cleaner.records``'.
+NOT_AT_A_START = ("dataclasses", "inspect", "dis", "tokenize")
+
+
+@pytest.mark.parametrize("dump", [ROOT / "fixtures" / "generic" / "blog-1.txt", seed("000")],
+                         ids=["generic", "profile"])
+def test_the_cli_cleans_a_text_dump_without_dataclasses(dump):
+    """``python -m cleaner DUMP`` (the plain path: no click) imports none of :data:`NOT_AT_A_START`."""
+    result = subprocess.run([python(), "-X", "importtime", "-m", "cleaner", str(dump)], capture_output=True,
+                            text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0 and result.stdout.strip(), result.stderr[-2000:]
+    imported = {line.rpartition("|")[2].strip() for line in result.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "cleaner.pipeline" in imported  # the probe sees the start's imports
+    assert imported.isdisjoint(NOT_AT_A_START), sorted(imported & set(NOT_AT_A_START))

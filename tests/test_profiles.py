@@ -237,10 +237,9 @@ def test_profile_rules_are_template_rules_not_article_text():
 def test_the_template_rule_check_catches_a_rule_on_article_text():
     """The check above can fail, for context rules too: a rule added to a profile that holds on its seed's
     body lines by position, or by the article line before or after, is reported."""
-    import dataclasses
-
     from cleaner.profiles.loader import DropRule
     from cleaner.profiles.patterns import compile_pattern
+    from cleaner.records import replace
 
     gold, dump = next(_seeds_with_gold())
     profile = Registry.load().match(dump)
@@ -251,7 +250,7 @@ def test_the_template_rule_check_catches_a_rule_on_article_text():
                  {"match": ".", "followed_by": [f"^{re.escape(texts[i + 1])}$"]},
                  {"match": ".", "preceded_by": [f"^{re.escape(texts[i])}$"]}):
         rule = DropRule(compile_pattern(spec, "test.toml", "drop[9]"), "names the article")
-        found = _drops_on_body_lines(dataclasses.replace(profile, drops=(*profile.drops, rule)), dump,
+        found = _drops_on_body_lines(replace(profile, drops=(*profile.drops, rule)), dump,
                                      gold["body_lines"])
         assert found and {reason for reason, _ in found} == {"names the article"}, spec
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -34,6 +33,7 @@ else:  # pragma: no cover - Python 3.10
 
 from ..extension import PURE_PYTHON_ENV, refusals
 from ..extension import extension as _extension
+from ..records import record
 
 #: How a phrase matched, by the core's number (``PhraseBook.classify``'s second value).
 HOW = ("strong phrase", "whole line", "short line")
@@ -287,10 +287,10 @@ def rust_regex(pattern: str, ignorecase: bool = True) -> tuple[str, str]:
 
 # --- the phrase book ------------------------------------------------------------------------------------
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True, eq=False, repr=False)
 class NativeBook:
-    """The core's phrase book, and the category names its numbers stand for. (No generated ``__eq__`` nor
-    ``__repr__``: nothing compares or prints one, and each generated method is source compiled at a start.)"""
+    """The core's phrase book, and the category names its numbers stand for. (No ``__eq__`` nor ``__repr__``:
+    nothing compares or prints one.)"""
 
     book: Any
     categories: tuple[str, ...]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from .. import compat
 from ..data import read_toml
 from ..errors import ProfileError, UsageError
+from ..records import field, record
 from ..urls import url_host
 from .checks import list_of, no_unknown, string_list, table_of
 from .patterns import (LinePattern, LiteralScreen, ProfileRegex, budget_for, compile_pattern, compile_patterns, compile_regex,
@@ -41,14 +41,14 @@ _WHERE = {"anywhere", "article", "outside"}
 _FINGERPRINT_SPAN = 40_000
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DropRule:
     pattern: LinePattern
     reason: str
     where: str = "anywhere"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Profile:
     name: str
     path: str

@@ -34,12 +34,12 @@ import re
 import time
 from contextvars import ContextVar
 from functools import lru_cache
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..data import data_file, read_text
 from ..errors import ProfileError
 from ..lazy_re import LazyPattern, lazy_compile
+from ..records import record
 from ..triggers import required_literals
 
 if TYPE_CHECKING:
@@ -249,7 +249,7 @@ def _encodes(text: str) -> bool:
     return True
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LinePattern:
     match: ProfileRegex | None
     followed_by: tuple[ProfileRegex, ...] = ()

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from ..records import record
 from .columns import COLUMNS, FEATURES
 from .measures import max_sum_run
 
@@ -41,7 +41,7 @@ def _check_shape(data: dict) -> None:
             raise ValueError(f"'{key}' must be a number between 0 and 1")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TextModel:
     """A logistic model over the columns (FEATURES), and the article's shape as a four-state HMM.
 
