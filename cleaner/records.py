@@ -18,7 +18,14 @@ closures over the field names, made once here; nothing is compiled. Modules the 
 
 from __future__ import annotations
 
+import sys
 from typing import Any, Callable, TypeVar
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # Python 3.10: no runtime marker; type checkers read the 3.11 branch
+    def dataclass_transform(**_options: Any) -> Callable[[T], T]:
+        return lambda decorator: decorator
 
 T = TypeVar("T")
 
@@ -49,8 +56,10 @@ def field(*, default: Any = _MISSING, default_factory: Callable[[], Any] | Any =
     return Field(default, default_factory, repr, compare)
 
 
+@dataclass_transform(field_specifiers=(field,))
 def record(cls: type[T] | None = None, /, *, frozen: bool = False, eq: bool = True, repr: bool = True) -> Any:
-    """Make ``cls`` a record of its annotated fields (see the module's docstring)."""
+    """Make ``cls`` a record of its annotated fields (see the module's docstring). Type checkers read it as
+    :func:`dataclasses.dataclass` (PEP 681's ``dataclass_transform``): a record's ``__init__`` is checked."""
 
     def wrap(cls: type[T]) -> type[T]:
         return _make(cls, frozen, eq, repr)

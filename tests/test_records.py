@@ -5,11 +5,13 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
+import sys
 
 import pytest
 
 from cleaner.document import Article, Decision, Document, Line
 from cleaner.models import SHIPPED, Models
+from cleaner import records
 from cleaner.records import FrozenInstanceError, field, record, replace
 
 
@@ -89,3 +91,10 @@ def test_the_package_s_records_keep_their_dataclass_behaviour():
     assert Models() == SHIPPED and hash(Models()) == hash(SHIPPED)
     with pytest.raises(FrozenInstanceError):
         decision.label = "boilerplate"
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="typing.dataclass_transform is Python 3.11's")
+def test_type_checkers_read_a_record_as_a_dataclass():
+    """PEP 681's marker: mypy and pyright check a record's __init__ as a dataclass's, with its field()."""
+    transform = records.record.__dataclass_transform__
+    assert transform["field_specifiers"] == (records.field,)
