@@ -1234,3 +1234,39 @@ def test_a_pick_in_a_list_of_dated_items_has_no_credit_of_its_own():
     headline = "New Lighthouse Keeper Takes Up Her Post"
     dated = "Science | Harbour Times\n\n" + menu + "\n" + headline + "\nMay 6, 2025\n\n" + PROSE
     assert _clean(dated).title == headline
+
+
+def test_a_dateline_with_by_and_the_name_after_its_date_gives_the_byline():
+    """"Posted on DATE by NAME - N Comments on …" (a blog's dateline, taken for prose): the name, its handle's
+    bracket left out."""
+    dump = ("Harbour reopens after storm repairs | Harbour Times\n\nHome\nNews\nSport\n\n"
+            "Posted on December 20, 2025 by Ann Lee (AnnL) - 5 Comments on Harbour reopens after storm repairs\n\n"
+            "Harbour reopens after storm repairs\n\n" + PROSE)
+    assert _clean(dump).byline == "Ann Lee"
+
+
+def test_the_pages_one_dated_credit_at_the_foot_gives_the_byline():
+    dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE
+            + "\nLast updated March 3, 2025 by Ann Lee. — Accessibility\n")
+    assert _clean(dump).byline == "Ann Lee"
+
+
+def test_dated_credits_under_several_teasers_name_no_author():
+    """A list of other posts, each headline with "DATE by NAME" under it: whoever they name (the same person or
+    not), no byline of the article."""
+    teasers = "".join(f"\nMore Stories\n\n{title}\n\n{day}, 2025 by Ann Lee | Community\n"
+                      for title, day in (("Farm opens on campus", "October 28"),
+                                         ("Lasers and biofuel", "September 30")))
+    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + teasers + "\n" + FOOTER
+    assert _clean(dump).byline is None
+
+
+def test_a_dated_credit_reads_the_name_in_either_order_and_refuses_prose():
+    from cleaner.stages.metadata import _dated_credit
+
+    assert _dated_credit("By Ann Lee ⋅ Senior Review Analyst ⋅ Updated March 5, 2025") == "Ann Lee"
+    assert _dated_credit("03/01/2017 by Ann Lee, editor of the Review") == "Ann Lee"
+    assert _dated_credit("Veröffentlicht am 14. Juni 2023 von Anna Schmidt") == "Anna Schmidt"
+    assert _dated_credit("By Ann Lee | 12 comments") is None                     # no day: a credit, not dated
+    assert _dated_credit("The pier was built in 2019 by Harbour Works Limited") is None     # prose before "by"
+    assert _dated_credit("By the numbers: 2025 was a record year") is None

@@ -172,6 +172,7 @@ class MetadataStage:
                               or _credited_under_header(lines, first, stoplist)
                               or _named_under_headline(lines, title_at, first, dates, stoplist)
                               or _credited_under_prose(lines, texts, first, stoplist)
+                              or _dated_credit_once(lines)
                               or _site_by_dateline(lines, dates, doc.url))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
@@ -1501,6 +1502,56 @@ def _full_name(name: str) -> bool:
     """Two words or more, none of them a label's (:data:`NOT_NAME_WORDS`: "Editorial Team", "By Industry")."""
     words = name.lower().split()
     return len(words) >= 2 and NOT_NAME_WORDS.isdisjoint(words)
+
+
+#: A dated credit is a dateline's length: its parts ("Posted on …", the name, "5 Comments on …") in all.
+_DATED_CREDIT_WORDS = _PARTED_DATELINE_WORDS
+#: A name's trailing bracket, a handle or a site's name ("Ann Lee (AnnL)"): no part of the name's shape.
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")
+
+
+def _dated_credit(text: str) -> str | None:
+    """The name a credit gives that dates itself in the same line: "By Ann Lee ⋅ Senior Analyst ⋅ Updated March 5,
+    2025" (:func:`byline_name`, a day the date parser reads in the line), or a dateline with "by" and the name after
+    its date (:data:`BY_INSIDE`: "Posted on December 20, 2025 by Ann Lee - 5 Comments on …", "Last updated March 3,
+    2025 by Ann Lee.", "03/01/2017 by Ann Lee, Editor": all before "by" a timestamp, :data:`TIMESTAMP_LIKE`, its
+    label allowed; what follows a name, :func:`name_before_end`, a trailing bracket, "(AnnL)", and a full stop left
+    out). Else None. The label words and "by" are the lexicon's, in its languages; "by" in a line of prose ("… built
+    in 2019 by …") has no timestamp alone before it, and a line longer than a dateline of parts is none."""
+    if _DIGIT.search(text) is None or _words_up_to(text, _DATED_CREDIT_WORDS + 1) > _DATED_CREDIT_WORDS:
+        return None
+    opened = byline_name(text)
+    if opened:
+        return opened if parse_date(text) is not None else None
+    inside = BY_INSIDE.search(text)
+    if inside is None:
+        return None
+    date = text[:inside.start() + 1]
+    if not TIMESTAMP_LIKE.match(date) or parse_date(date) is None:
+        return None
+    rest = inside.group("name")
+    name = name_before_end(rest) or name_before_end(_TRAILING_BRACKET.sub("", BYLINE_NAME_END.split(rest, 1)[0]))
+    if name is None:
+        return None
+    return name[:-1] if name.endswith(".") and len(name.rsplit(None, 1)[-1]) > 2 else name
+
+
+def _dated_credit_once(lines) -> str | None:
+    """Where nothing else names the author: the name of the page's one dated credit (:func:`_dated_credit`), wherever
+    it stands and whatever the shapes took it for (a navigation bar of "⋅" parts, a run of headlines, prose, a
+    foot's "Last updated … by …"). Only where the page prints one: two or more are a list of other posts' teasers
+    ("October 28, 2025 by Ann Lee | Community", "By Ann Lee | May 5, 2025" under each headline), whoever they name.
+    Value only: the line keeps its label."""
+    texts = _TextsRead(lines)
+    found = None
+    for i in range(len(texts)):
+        name = _dated_credit(texts[i])
+        if name is None:
+            continue
+        if found is not None:
+            return None
+        found = name
+    return found
 
 
 #: The signals of what follows an article and dates other things: a list of other articles, the comments.
