@@ -563,8 +563,9 @@ def test_a_one_word_name_between_the_headline_and_its_dateline_is_the_byline():
     # a section, a month or a team's word there is no name; nor is a one-word line above the headline
     for heading in ("Politics", "Staff", "March", "Administrator"):
         assert _clean(head + heading + "\nMarch 3, 2024\n\n" + PROSE).byline is None, heading
-    # a forum's category over its first post's line is none either: the dateline under a name is the date alone
-    assert _clean(head + "Configuration\nlena (lena) May 3, 2024, 8:45am 1\n\n" + PROSE).byline is None
+    # a forum's category over its first post's line is none either (the dateline under a name is the date alone):
+    # the first post's member is the byline (_first_post)
+    assert _clean(head + "Configuration\nlena (lena) May 3, 2024, 8:45am 1\n\n" + PROSE).byline == "lena"
     above = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nLenka\n\nHarbour reopens after three weeks of storm repairs\nMarch 3, 2024\n\n"
     assert _clean(above + PROSE).byline is None
 
@@ -1270,3 +1271,28 @@ def test_a_dated_credit_reads_the_name_in_either_order_and_refuses_prose():
     assert _dated_credit("By Ann Lee | 12 comments") is None                     # no day: a credit, not dated
     assert _dated_credit("The pier was built in 2019 by Harbour Works Limited") is None     # prose before "by"
     assert _dated_credit("By the numbers: 2025 was a record year") is None
+
+
+#: A forum thread's replies, after its first post.
+_REPLIES = ("\nbob_k May 4, 2024, 9:10am 2\n\nI had the same trouble with the ferry timetable last winter, and the "
+            "council never answered my letter.\n\nmarta May 5, 2024, 7:02pm 3\n\nThe new wall looks sound to me, "
+            "though the old pier still floods at the spring tides.\n")
+
+
+def test_a_forums_thread_starter_label_names_the_threads_author():
+    dump = ("Harbour ferry timetable | Harbour Forum\n\nForums\nNew posts\nSearch forums\n\nHarbour ferry timetable\n\n"
+            "Thread starter\n\nThread starter slow-poke\n\nStart date\n\nMay 3, 2024\n\n" + PROSE
+            + "\nThread Starter\n\n#5\n\n" + PROSE)
+    assert _clean(dump).byline == "slow-poke"
+    # two members named as the thread's starter (a list of other threads): no one
+    assert _clean(dump.replace("#5\n", "#5\n\nThread starter marta\n")).byline is None
+
+
+def test_a_forums_first_post_line_names_its_member():
+    """The handle over a forum's first post ("annlee May 3, 2024, 8:45am 1"), where nothing else credits the
+    thread; not a labelled or weekday's dateline before the number, nor a page of two first posts."""
+    thread = "Harbour ferry timetable\n\nTravel\nferries\n\n{}\n\n" + PROSE + _REPLIES
+    assert _clean(thread.format("annlee (Ann Lee) May 3, 2024, 8:45am 1")).byline == "annlee"
+    assert _clean(thread.format("Updated May 3, 2024, 8:45am 1")).byline is None
+    assert _clean(thread.format("Friday May 3, 2024, 8:45am 1")).byline is None
+    assert _clean(thread.format("annlee May 3, 2024, 8:45am 1") + "\nbob_k May 6, 2024, 8:00am 1\n").byline is None

@@ -25,7 +25,7 @@ from ..dates import (date_in_url, dateline_parts, dates_another, is_update, pars
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
-from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, PUBLISHED_LABEL, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
@@ -172,6 +172,7 @@ class MetadataStage:
                               or _credited_under_header(lines, first, stoplist)
                               or _named_under_headline(lines, title_at, first, dates, stoplist)
                               or _credited_under_prose(lines, texts, first, stoplist)
+                              or _thread_starter(lines) or _first_post(lines)
                               or _dated_credit_once(lines)
                               or _site_by_dateline(lines, dates, doc.url))
         for i in bylines:
@@ -1551,6 +1552,56 @@ def _dated_credit_once(lines) -> str | None:
         if found is not None:
             return None
         found = name
+    return found
+
+
+#: A forum member's handle: one word of letters, digits and signs ("ann_lee", "slow-poke", "ridwan123"), a letter or
+#: a digit first (a post's "#5" is none).
+_HANDLE = re.compile(r"^[^\W_]\S{1,39}$")
+
+
+def _member_name(name: str) -> bool:
+    """Whether a forum's label or post line names a member: a handle (:data:`_HANDLE`) or a byline's name
+    (:func:`is_byline_name`: "Chris Hall"), not a label's word alone ("Author", "Moderator")."""
+    return (_HANDLE.match(name) is not None or is_byline_name(name)) and name.lower() not in NOT_NAME_WORDS
+
+
+def _thread_starter(lines) -> str | None:
+    """Where nothing else names the author: the member a forum's "Thread starter" label names on its line
+    (:data:`THREAD_STARTER`: "Thread starter Ann Lee"), the thread's author. None where two such lines name
+    different members; the label alone (a post's badge, "Thread Starter" / "#5") names no one. Value only."""
+    texts = _TextsRead(lines)
+    found = None
+    for i in range(len(texts)):
+        label = THREAD_STARTER.match(texts[i])
+        name = label.group("name").strip() if label is not None else ""
+        if not name or not _member_name(name):
+            continue
+        if found is not None and found != name:
+            return None
+        found = name
+    return found
+
+
+def _first_post(lines) -> str | None:
+    """Where nothing else names the author: the handle of a forum thread's first post, the page's one line of a
+    handle, the post's timestamp and its number 1 (:data:`FIRST_POST`: "annlee May 3, 2024, 8:45am 1"; the stamp a
+    whole timestamp, :data:`TIMESTAMP_LIKE`, that names a day; not a labelled dateline, "Updated May 3, 2024 1",
+    nor a weekday's, "Friday May 3, 2024 1").
+    None where two such lines stand. Value only."""
+    texts = _TextsRead(lines)
+    found = None
+    for i in range(len(texts)):
+        text = texts[i]
+        if not text.endswith(" 1") or (post := FIRST_POST.match(text)) is None:
+            continue
+        handle, stamp = post.group("handle"), post.group("stamp")
+        if not TIMESTAMP_LIKE.match(stamp) or parse_date(stamp) is None or not _member_name(handle) or \
+                handle.lower() in DATELINE_OPENERS or handle.lower() in NOT_PERSON_WORDS:
+            continue
+        if found is not None:
+            return None
+        found = handle
     return found
 
 
