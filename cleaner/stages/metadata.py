@@ -172,8 +172,7 @@ class MetadataStage:
                               or _credited_under_header(lines, first, stoplist)
                               or _named_under_headline(lines, title_at, first, dates, stoplist)
                               or _credited_under_prose(lines, texts, first, stoplist)
-                              or _thread_starter(lines) or _first_post(lines)
-                              or _dated_credit_once(lines)
+                              or _credited_on_page(lines, first)
                               or _site_by_dateline(lines, dates, doc.url))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
@@ -1511,15 +1510,22 @@ _DATED_CREDIT_WORDS = _PARTED_DATELINE_WORDS
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")
 
 
+#: What a dated credit's line holds, one form or the other (:func:`_dated_credit`): a byline's opening or "by" after a
+#: word; searched first, once, on each line with a digit the page-wide search reads.
+_DATED_CREDIT_NEEDLE = lazy_compile(f"(?:{BYLINE_OPENING.pattern})|(?:{BY_INSIDE.pattern})", re.I)
+
+
 def _dated_credit(text: str) -> str | None:
     """The name a credit gives that dates itself in the same line: "By Ann Lee ⋅ Senior Analyst ⋅ Updated March 5,
     2025" (:func:`byline_name`, a day the date parser reads in the line), or a dateline with "by" and the name after
     its date (:data:`BY_INSIDE`: "Posted on December 20, 2025 by Ann Lee - 5 Comments on …", "Last updated March 3,
     2025 by Ann Lee.", "03/01/2017 by Ann Lee, Editor": all before "by" a timestamp, :data:`TIMESTAMP_LIKE`, its
     label allowed; what follows a name, :func:`name_before_end`, a trailing bracket, "(AnnL)", and a full stop left
-    out). Else None. The label words and "by" are the lexicon's, in its languages; "by" in a line of prose ("… built
+    out). Else None. The label words and "by" are the lexicon's, in its languages (one search,
+    :data:`_DATED_CREDIT_NEEDLE`, passes over the lines that hold neither form); "by" in a line of prose ("… built
     in 2019 by …") has no timestamp alone before it, and a line longer than a dateline of parts is none."""
-    if _DIGIT.search(text) is None or _words_up_to(text, _DATED_CREDIT_WORDS + 1) > _DATED_CREDIT_WORDS:
+    if _DATED_CREDIT_NEEDLE.search(text) is None or _DIGIT.search(text) is None or \
+            _words_up_to(text, _DATED_CREDIT_WORDS + 1) > _DATED_CREDIT_WORDS:
         return None
     opened = byline_name(text)
     if opened:
@@ -1537,16 +1543,14 @@ def _dated_credit(text: str) -> str | None:
     return name[:-1] if name.endswith(".") and len(name.rsplit(None, 1)[-1]) > 2 else name
 
 
-def _dated_credit_once(lines) -> str | None:
-    """Where nothing else names the author: the name of the page's one dated credit (:func:`_dated_credit`), wherever
-    it stands and whatever the shapes took it for (a navigation bar of "⋅" parts, a run of headlines, prose, a
-    foot's "Last updated … by …"). Only where the page prints one: two or more are a list of other posts' teasers
-    ("October 28, 2025 by Ann Lee | Community", "By Ann Lee | May 5, 2025" under each headline), whoever they name.
-    Value only: the line keeps its label."""
-    texts = _TextsRead(lines)
+def _dated_credit_once(short: Iterable[str]) -> str | None:
+    """The name of the page's one dated credit (:func:`_dated_credit`), of the lines given (those with a digit),
+    wherever it stands and whatever the shapes took it for (a navigation bar of "⋅" parts, a run of headlines, prose,
+    a foot's "Last updated … by …"). Only where the page prints one: two or more are a list of other posts' teasers
+    ("October 28, 2025 by Ann Lee | Community", "By Ann Lee | May 5, 2025" under each headline), whoever they name."""
     found = None
-    for i in range(len(texts)):
-        name = _dated_credit(texts[i])
+    for text in short:
+        name = _dated_credit(text)
         if name is None:
             continue
         if found is not None:
@@ -1566,14 +1570,13 @@ def _member_name(name: str) -> bool:
     return (_HANDLE.match(name) is not None or is_byline_name(name)) and name.lower() not in NOT_NAME_WORDS
 
 
-def _thread_starter(lines) -> str | None:
-    """Where nothing else names the author: the member a forum's "Thread starter" label names on its line
-    (:data:`THREAD_STARTER`: "Thread starter Ann Lee"), the thread's author. None where two such lines name
-    different members; the label alone (a post's badge, "Thread Starter" / "#5") names no one. Value only."""
-    texts = _TextsRead(lines)
+def _thread_starter(short: Iterable[str]) -> str | None:
+    """The member a forum's "Thread starter" label names on its line (:data:`THREAD_STARTER`: "Thread starter Ann
+    Lee"), of the lines given (by the thread's top): the thread's author. None where two such lines name different
+    members; the label alone (a post's badge, "Thread Starter" / "#5") names no one."""
     found = None
-    for i in range(len(texts)):
-        label = THREAD_STARTER.match(texts[i])
+    for text in short:
+        label = THREAD_STARTER.match(text)
         name = label.group("name").strip() if label is not None else ""
         if not name or not _member_name(name):
             continue
@@ -1583,16 +1586,13 @@ def _thread_starter(lines) -> str | None:
     return found
 
 
-def _first_post(lines) -> str | None:
-    """Where nothing else names the author: the handle of a forum thread's first post, the page's one line of a
-    handle, the post's timestamp and its number 1 (:data:`FIRST_POST`: "annlee May 3, 2024, 8:45am 1"; the stamp a
-    whole timestamp, :data:`TIMESTAMP_LIKE`, that names a day; not a labelled dateline, "Updated May 3, 2024 1",
-    nor a weekday's, "Friday May 3, 2024 1").
-    None where two such lines stand. Value only."""
-    texts = _TextsRead(lines)
+def _first_post(short: Iterable[str]) -> str | None:
+    """The handle of a forum thread's first post, of the lines given (those with a digit): the page's one
+    line of a handle, the post's timestamp and its number 1 (:data:`FIRST_POST`: "annlee May 3, 2024, 8:45am 1";
+    the stamp a whole timestamp, :data:`TIMESTAMP_LIKE`, that names a day; not a labelled dateline, "Updated May
+    3, 2024 1", nor a weekday's, "Friday May 3, 2024 1"). None where two such lines stand."""
     found = None
-    for i in range(len(texts)):
-        text = texts[i]
+    for text in short:
         if not text.endswith(" 1") or (post := FIRST_POST.match(text)) is None:
             continue
         handle, stamp = post.group("handle"), post.group("stamp")
@@ -1603,6 +1603,25 @@ def _first_post(lines) -> str | None:
             return None
         found = handle
     return found
+
+
+def _credited_on_page(lines, first: int | None) -> str | None:
+    """Where nothing else names the author, a credit on the page that says itself what it is: a forum's thread
+    starter by the thread's top (:func:`_thread_starter`: the lines above the header's end ``first`` and
+    :data:`_BLOCK_UNDER` under it, as a headline's block: a forum's header may end at its own blurb), the page's first
+    post's member (:func:`_first_post`), its one dated credit (:func:`_dated_credit_once`). The last two hold a
+    digit and a dateline's words at most: they are read from the lines the core finds so (:func:`_may_be_dated`),
+    not from every line of the page. Value only: the lines keep their labels."""
+    if not lines:
+        return None
+    head = min(len(lines), first + 1 + _BLOCK_UNDER if first is not None else len(lines))
+    texts = _texts(lines, head)
+    found = _thread_starter(texts[i] for i in range(head))
+    if found is not None:
+        return found
+    texts = _TextsRead(lines)
+    dated = [texts[i] for i in _may_be_dated(lines, texts, range(len(lines)))]
+    return _first_post(dated) or _dated_credit_once(dated)
 
 
 #: The signals of what follows an article and dates other things: a list of other articles, the comments.
