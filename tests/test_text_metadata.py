@@ -1296,3 +1296,11 @@ def test_a_forums_first_post_line_names_its_member():
     assert _clean(thread.format("Updated May 3, 2024, 8:45am 1")).byline is None
     assert _clean(thread.format("Friday May 3, 2024, 8:45am 1")).byline is None
     assert _clean(thread.format("annlee May 3, 2024, 8:45am 1") + "\nbob_k May 6, 2024, 8:00am 1\n").byline is None
+
+
+def test_a_dated_credits_name_loses_the_stop_of_its_sentence_not_an_initials():
+    from cleaner.stages.metadata import _dated_credit
+
+    assert _dated_credit("By Ann Lee. May 5, 2025") == "Ann Lee"
+    assert _dated_credit("Last updated March 3, 2025 by Ann Lee.") == "Ann Lee"
+    assert _dated_credit("May 5, 2025 by Bo Li Jr.") == "Bo Li Jr."

@@ -1529,7 +1529,7 @@ def _dated_credit(text: str) -> str | None:
         return None
     opened = byline_name(text)
     if opened:
-        return opened if parse_date(text) is not None else None
+        return _without_stop(opened) if parse_date(text) is not None else None
     inside = BY_INSIDE.search(text)
     if inside is None:
         return None
@@ -1538,9 +1538,13 @@ def _dated_credit(text: str) -> str | None:
         return None
     rest = inside.group("name")
     name = name_before_end(rest) or name_before_end(_TRAILING_BRACKET.sub("", BYLINE_NAME_END.split(rest, 1)[0]))
-    if name is None:
-        return None
-    return name[:-1] if name.endswith(".") and len(name.rsplit(None, 1)[-1]) > 2 else name
+    return _without_stop(name) if name is not None else None
+
+
+def _without_stop(name: str) -> str:
+    """A credit's name without the full stop of the sentence it ends ("… by Ann Lee."); an initial keeps its own
+    ("Ann B.", "Jr.")."""
+    return name[:-1] if name.endswith(".") and len(name.rsplit(None, 1)[-1]) > 3 else name
 
 
 def _dated_credit_once(short: Iterable[str]) -> str | None:
