@@ -1304,3 +1304,12 @@ def test_a_dated_credits_name_loses_the_stop_of_its_sentence_not_an_initials():
     assert _dated_credit("By Ann Lee. May 5, 2025") == "Ann Lee"
     assert _dated_credit("Last updated March 3, 2025 by Ann Lee.") == "Ann Lee"
     assert _dated_credit("May 5, 2025 by Bo Li Jr.") == "Bo Li Jr."
+
+
+def test_a_quotes_attribution_opening_with_the_bylines_name_is_no_bio():
+    """A forum's reply quoting the thread's starter ("Chris Hall said:") stays: a bio is a sentence, not a line
+    that ends with a colon."""
+    from cleaner.stages.metadata import _is_authors_bio
+
+    assert not _is_authors_bio("Ann Lee said:", ("Ann Lee", "Ann"))
+    assert _is_authors_bio("Ann Lee is a reporter who covers the harbour.", ("Ann Lee", "Ann"))

@@ -2006,8 +2006,10 @@ def _is_authors_bio(text: str, names: tuple[str, str]) -> bool:
     """Does ``text`` open the bio of the person ``names`` (full name, first name)? With the full name and a word in
     lower case; with the first name alone (:func:`opens_bio`: and a bio's verb) only where it says "he" or "she"
     (:data:`BIO_PRONOUNS`) of that person: a company's short name opens its own article's sentences too ("Method
-    has also deployed…")."""
+    has also deployed…"). Not a line that ends with a colon: a forum's quote of the member ("Ann Lee said:")."""
     full, _ = names
+    if text.rstrip().endswith(":"):
+        return False          # a quote's attribution ("Ann Lee said:", "Ann Lee wrote:"), not a bio's sentence
     if opens_with_name(text, full):
         return True
     return opens_bio(text, names) and not BIO_PRONOUNS.isdisjoint(_WORD_LETTERS.findall(text.lower()))
