@@ -291,6 +291,15 @@ AUTHOR_LABEL = lazy_compile(_BULLET + r"(?:" + _alternatives(_BYLINES["labels"])
 #: by:"): it labels the name on the line under it.
 CREDIT_LABEL = lazy_compile(_BULLET + r"(?:[^\W\d_]+\s+)?(?:" + CREDITED_WORDS + r")\s+" + CREDITED_BY_WORD + r"\s*:?\s*$",
                             re.I)
+#: A forum thread's label for its opener (the lexicon's ``[bylines] thread_starter``), the member's name after it in
+#: group ``name`` (empty where the label stands alone, the name on a line under it).
+THREAD_STARTER = lazy_compile(_BULLET + r"(?:" + _alternatives(_BYLINES["thread_starter"]) + r")\s*:?\s*(?P<name>.*)$",
+                              re.I)
+#: A forum's first post under its thread's headline: the member's handle, a display name in brackets after it where
+#: the forum prints one, the post's timestamp (group ``stamp``, to be read as one) and its number, 1 ("annlee (Ann
+#: Lee) May 3, 2024, 8:45am 1").
+FIRST_POST = lazy_compile(
+    r"^(?P<handle>[^\s()]{2,40})(?:\s+\([^()]{1,60}\))?\s+(?P<stamp>\S.{4,40}?)\s+1$")
 #: An author's box headed with the author's name ("About Amar Hussain", "About Alexa"): the lexicon's
 #: ``[bylines] about``, then the name (group ``name``, one to five words).
 ABOUT_NAME = lazy_compile(r"^(?:" + _alternatives(_BYLINES["about"]) + r")\s+(?P<name>[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*){0,4})\s*:?$", re.I)

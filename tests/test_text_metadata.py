@@ -563,8 +563,9 @@ def test_a_one_word_name_between_the_headline_and_its_dateline_is_the_byline():
     # a section, a month or a team's word there is no name; nor is a one-word line above the headline
     for heading in ("Politics", "Staff", "March", "Administrator"):
         assert _clean(head + heading + "\nMarch 3, 2024\n\n" + PROSE).byline is None, heading
-    # a forum's category over its first post's line is none either: the dateline under a name is the date alone
-    assert _clean(head + "Configuration\nlena (lena) May 3, 2024, 8:45am 1\n\n" + PROSE).byline is None
+    # a forum's category over its first post's line is none either (the dateline under a name is the date alone):
+    # the first post's member is the byline (_first_post)
+    assert _clean(head + "Configuration\nlena (lena) May 3, 2024, 8:45am 1\n\n" + PROSE).byline == "lena"
     above = "Harbour reopens after three weeks of storm repairs | Harbour Times\n\nLenka\n\nHarbour reopens after three weeks of storm repairs\nMarch 3, 2024\n\n"
     assert _clean(above + PROSE).byline is None
 
@@ -1289,3 +1290,81 @@ def test_a_questions_asked_line_dates_a_qa_page():
             + "\n" + FOOTNOTES + "\nasked Oct 16, 2023 at 9:40\n\nharbourfan\n\n"
             "answered Oct 18, 2023 at 10:50\n\n" + FOOTER)
     assert _clean(dump).date == "2023-10-16"
+
+
+def test_a_dateline_with_by_and_the_name_after_its_date_gives_the_byline():
+    """"Posted on DATE by NAME - N Comments on …" (a blog's dateline, taken for prose): the name, its handle's
+    bracket left out."""
+    dump = ("Harbour reopens after storm repairs | Harbour Times\n\nHome\nNews\nSport\n\n"
+            "Posted on December 20, 2025 by Ann Lee (AnnL) - 5 Comments on Harbour reopens after storm repairs\n\n"
+            "Harbour reopens after storm repairs\n\n" + PROSE)
+    assert _clean(dump).byline == "Ann Lee"
+
+
+def test_the_pages_one_dated_credit_at_the_foot_gives_the_byline():
+    dump = ("Harbour reopens after storm repairs\n\n" + LONG_PROSE
+            + "\nLast updated March 3, 2025 by Ann Lee. — Accessibility\n")
+    assert _clean(dump).byline == "Ann Lee"
+
+
+def test_dated_credits_under_several_teasers_name_no_author():
+    """A list of other posts, each headline with "DATE by NAME" under it: whoever they name (the same person or
+    not), no byline of the article."""
+    teasers = "".join(f"\nMore Stories\n\n{title}\n\n{day}, 2025 by Ann Lee | Community\n"
+                      for title, day in (("Farm opens on campus", "October 28"),
+                                         ("Lasers and biofuel", "September 30")))
+    dump = "Harbour reopens after storm repairs\n\n" + LONG_PROSE + teasers + "\n" + FOOTER
+    assert _clean(dump).byline is None
+
+
+def test_a_dated_credit_reads_the_name_in_either_order_and_refuses_prose():
+    from cleaner.stages.metadata import _dated_credit
+
+    assert _dated_credit("By Ann Lee ⋅ Senior Review Analyst ⋅ Updated March 5, 2025") == "Ann Lee"
+    assert _dated_credit("03/01/2017 by Ann Lee, editor of the Review") == "Ann Lee"
+    assert _dated_credit("Veröffentlicht am 14. Juni 2023 von Anna Schmidt") == "Anna Schmidt"
+    assert _dated_credit("By Ann Lee | 12 comments") is None                     # no day: a credit, not dated
+    assert _dated_credit("The pier was built in 2019 by Harbour Works Limited") is None     # prose before "by"
+    assert _dated_credit("By the numbers: 2025 was a record year") is None
+
+
+#: A forum thread's replies, after its first post.
+_REPLIES = ("\nbob_k May 4, 2024, 9:10am 2\n\nI had the same trouble with the ferry timetable last winter, and the "
+            "council never answered my letter.\n\nmarta May 5, 2024, 7:02pm 3\n\nThe new wall looks sound to me, "
+            "though the old pier still floods at the spring tides.\n")
+
+
+def test_a_forums_thread_starter_label_names_the_threads_author():
+    dump = ("Harbour ferry timetable | Harbour Forum\n\nForums\nNew posts\nSearch forums\n\nHarbour ferry timetable\n\n"
+            "Thread starter\n\nThread starter slow-poke\n\nStart date\n\nMay 3, 2024\n\n" + PROSE
+            + "\nThread Starter\n\n#5\n\n" + PROSE)
+    assert _clean(dump).byline == "slow-poke"
+    # two members named as the thread's starter (a list of other threads): no one
+    assert _clean(dump.replace("#5\n", "#5\n\nThread starter marta\n")).byline is None
+
+
+def test_a_forums_first_post_line_names_its_member():
+    """The handle over a forum's first post ("annlee May 3, 2024, 8:45am 1"), where nothing else credits the
+    thread; not a labelled or weekday's dateline before the number, nor a page of two first posts."""
+    thread = "Harbour ferry timetable\n\nTravel\nferries\n\n{}\n\n" + PROSE + _REPLIES
+    assert _clean(thread.format("annlee (Ann Lee) May 3, 2024, 8:45am 1")).byline == "annlee"
+    assert _clean(thread.format("Updated May 3, 2024, 8:45am 1")).byline is None
+    assert _clean(thread.format("Friday May 3, 2024, 8:45am 1")).byline is None
+    assert _clean(thread.format("annlee May 3, 2024, 8:45am 1") + "\nbob_k May 6, 2024, 8:00am 1\n").byline is None
+
+
+def test_a_dated_credits_name_loses_the_stop_of_its_sentence_not_an_initials():
+    from cleaner.stages.metadata import _dated_credit
+
+    assert _dated_credit("By Ann Lee. May 5, 2025") == "Ann Lee"
+    assert _dated_credit("Last updated March 3, 2025 by Ann Lee.") == "Ann Lee"
+    assert _dated_credit("May 5, 2025 by Bo Li Jr.") == "Bo Li Jr."
+
+
+def test_a_quotes_attribution_opening_with_the_bylines_name_is_no_bio():
+    """A forum's reply quoting the thread's starter ("Chris Hall said:") stays: a bio is a sentence, not a line
+    that ends with a colon."""
+    from cleaner.stages.metadata import _is_authors_bio
+
+    assert not _is_authors_bio("Ann Lee said:", ("Ann Lee", "Ann"))
+    assert _is_authors_bio("Ann Lee is a reporter who covers the harbour.", ("Ann Lee", "Ann"))

@@ -25,7 +25,7 @@ from ..dates import (date_in_url, dateline_parts, dates_another, is_update, pars
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
-from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
@@ -174,6 +174,7 @@ class MetadataStage:
                               or _credited_under_header(lines, first, stoplist)
                               or _named_under_headline(lines, title_at, first, dates, stoplist)
                               or _credited_under_prose(lines, texts, first, stoplist)
+                              or _credited_on_page(lines, first)
                               or _site_by_dateline(lines, dates, doc.url))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
@@ -1563,6 +1564,130 @@ def _full_name(name: str) -> bool:
     return len(words) >= 2 and NOT_NAME_WORDS.isdisjoint(words)
 
 
+#: A dated credit is a dateline's length: its parts ("Posted on …", the name, "5 Comments on …") in all.
+_DATED_CREDIT_WORDS = _PARTED_DATELINE_WORDS
+#: A name's trailing bracket, a handle or a site's name ("Ann Lee (AnnL)"): no part of the name's shape.
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")
+
+
+#: What a dated credit's line holds, one form or the other (:func:`_dated_credit`): a byline's opening or "by" after a
+#: word; searched first, once, on each line with a digit the page-wide search reads.
+_DATED_CREDIT_NEEDLE = lazy_compile(f"(?:{BYLINE_OPENING.pattern})|(?:{BY_INSIDE.pattern})", re.I)
+
+
+def _dated_credit(text: str) -> str | None:
+    """The name a credit gives that dates itself in the same line: "By Ann Lee ⋅ Senior Analyst ⋅ Updated March 5,
+    2025" (:func:`byline_name`, a day the date parser reads in the line), or a dateline with "by" and the name after
+    its date (:data:`BY_INSIDE`: "Posted on December 20, 2025 by Ann Lee - 5 Comments on …", "Last updated March 3,
+    2025 by Ann Lee.", "03/01/2017 by Ann Lee, Editor": all before "by" a timestamp, :data:`TIMESTAMP_LIKE`, its
+    label allowed; what follows a name, :func:`name_before_end`, a trailing bracket, "(AnnL)", and a full stop left
+    out). Else None. The label words and "by" are the lexicon's, in its languages (one search,
+    :data:`_DATED_CREDIT_NEEDLE`, passes over the lines that hold neither form); "by" in a line of prose ("… built
+    in 2019 by …") has no timestamp alone before it, and a line longer than a dateline of parts is none."""
+    if _DATED_CREDIT_NEEDLE.search(text) is None or _DIGIT.search(text) is None or \
+            _words_up_to(text, _DATED_CREDIT_WORDS + 1) > _DATED_CREDIT_WORDS:
+        return None
+    opened = byline_name(text)
+    if opened:
+        return _without_stop(opened) if parse_date(text) is not None else None
+    inside = BY_INSIDE.search(text)
+    if inside is None:
+        return None
+    date = text[:inside.start() + 1]
+    if not TIMESTAMP_LIKE.match(date) or parse_date(date) is None:
+        return None
+    rest = inside.group("name")
+    name = name_before_end(rest) or name_before_end(_TRAILING_BRACKET.sub("", BYLINE_NAME_END.split(rest, 1)[0]))
+    return _without_stop(name) if name is not None else None
+
+
+def _without_stop(name: str) -> str:
+    """A credit's name without the full stop of the sentence it ends ("… by Ann Lee."); an initial keeps its own
+    ("Ann B.", "Jr.")."""
+    return name[:-1] if name.endswith(".") and len(name.rsplit(None, 1)[-1]) > 3 else name
+
+
+def _dated_credit_once(short: Iterable[str]) -> str | None:
+    """The name of the page's one dated credit (:func:`_dated_credit`), of the lines given (those with a digit),
+    wherever it stands and whatever the shapes took it for (a navigation bar of "⋅" parts, a run of headlines, prose,
+    a foot's "Last updated … by …"). Only where the page prints one: two or more are a list of other posts' teasers
+    ("October 28, 2025 by Ann Lee | Community", "By Ann Lee | May 5, 2025" under each headline), whoever they name."""
+    found = None
+    for text in short:
+        name = _dated_credit(text)
+        if name is None:
+            continue
+        if found is not None:
+            return None
+        found = name
+    return found
+
+
+#: A forum member's handle: one word of letters, digits and signs ("ann_lee", "slow-poke", "ridwan123"), a letter or
+#: a digit first (a post's "#5" is none).
+_HANDLE = re.compile(r"^[^\W_]\S{1,39}$")
+
+
+def _member_name(name: str) -> bool:
+    """Whether a forum's label or post line names a member: a handle (:data:`_HANDLE`) or a byline's name
+    (:func:`is_byline_name`: "Chris Hall"), not a label's word alone ("Author", "Moderator")."""
+    return (_HANDLE.match(name) is not None or is_byline_name(name)) and name.lower() not in NOT_NAME_WORDS
+
+
+def _thread_starter(short: Iterable[str]) -> str | None:
+    """The member a forum's "Thread starter" label names on its line (:data:`THREAD_STARTER`: "Thread starter Ann
+    Lee"), of the lines given (by the thread's top): the thread's author. None where two such lines name different
+    members; the label alone (a post's badge, "Thread Starter" / "#5") names no one."""
+    found = None
+    for text in short:
+        label = THREAD_STARTER.match(text)
+        name = label.group("name").strip() if label is not None else ""
+        if not name or not _member_name(name):
+            continue
+        if found is not None and found != name:
+            return None
+        found = name
+    return found
+
+
+def _first_post(short: Iterable[str]) -> str | None:
+    """The handle of a forum thread's first post, of the lines given (those with a digit): the page's one
+    line of a handle, the post's timestamp and its number 1 (:data:`FIRST_POST`: "annlee May 3, 2024, 8:45am 1";
+    the stamp a whole timestamp, :data:`TIMESTAMP_LIKE`, that names a day; not a labelled dateline, "Updated May
+    3, 2024 1", nor a weekday's, "Friday May 3, 2024 1"). None where two such lines stand."""
+    found = None
+    for text in short:
+        if not text.endswith(" 1") or (post := FIRST_POST.match(text)) is None:
+            continue
+        handle, stamp = post.group("handle"), post.group("stamp")
+        if not TIMESTAMP_LIKE.match(stamp) or parse_date(stamp) is None or not _member_name(handle) or \
+                handle.lower() in DATELINE_OPENERS or handle.lower() in NOT_PERSON_WORDS:
+            continue
+        if found is not None:
+            return None
+        found = handle
+    return found
+
+
+def _credited_on_page(lines, first: int | None) -> str | None:
+    """Where nothing else names the author, a credit on the page that says itself what it is: a forum's thread
+    starter by the thread's top (:func:`_thread_starter`: the lines above the header's end ``first`` and
+    :data:`_BLOCK_UNDER` under it, as a headline's block: a forum's header may end at its own blurb), the page's first
+    post's member (:func:`_first_post`), its one dated credit (:func:`_dated_credit_once`). The last two hold a
+    digit and a dateline's words at most: they are read from the lines the core finds so (:func:`_may_be_dated`),
+    not from every line of the page. Value only: the lines keep their labels."""
+    if not lines:
+        return None
+    head = min(len(lines), first + 1 + _BLOCK_UNDER if first is not None else len(lines))
+    texts = _texts(lines, head)
+    found = _thread_starter(texts[i] for i in range(head))
+    if found is not None:
+        return found
+    texts = _TextsRead(lines)
+    dated = [texts[i] for i in _may_be_dated(lines, texts, range(len(lines)))]
+    return _first_post(dated) or _dated_credit_once(dated)
+
+
 #: The signals of what follows an article and dates other things: a list of other articles, the comments.
 _FOOT_ENDS = frozenset({"headline list", "related box", "related", "comments", "navigation bar"})
 
@@ -1941,8 +2066,10 @@ def _is_authors_bio(text: str, names: tuple[str, str]) -> bool:
     """Does ``text`` open the bio of the person ``names`` (full name, first name)? With the full name and a word in
     lower case; with the first name alone (:func:`opens_bio`: and a bio's verb) only where it says "he" or "she"
     (:data:`BIO_PRONOUNS`) of that person: a company's short name opens its own article's sentences too ("Method
-    has also deployed…")."""
+    has also deployed…"). Not a line that ends with a colon: a forum's quote of the member ("Ann Lee said:")."""
     full, _ = names
+    if text.rstrip().endswith(":"):
+        return False          # a quote's attribution ("Ann Lee said:", "Ann Lee wrote:"), not a bio's sentence
     if opens_with_name(text, full):
         return True
     return opens_bio(text, names) and not BIO_PRONOUNS.isdisjoint(_WORD_LETTERS.findall(text.lower()))
