@@ -17,10 +17,11 @@ cleaner outputs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Protocol
 
 from .data import data_file, read_toml
-from .lazy_re import UnionPattern, lazy_compile
+from .lazy_re import LazyPattern, UnionPattern, lazy_compile
 
 
 class Measures(Protocol):
@@ -509,15 +510,31 @@ _CREDIT_PATTERNS = (
     # "Crédit photo : AFP", "Crédits photos : …", "Bildquelle: dpa"
     lazy_compile(r"^cr[ée]dits? photos?\s*:|^bildquelle\s*:", re.I),
 )
-#: One search instead of one per pattern; each keeps its own case rule.
-_CREDIT = lazy_compile("|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _CREDIT_PATTERNS))
+
+
+def _credit_union(patterns: Iterable[LazyPattern], first: str = "") -> LazyPattern:
+    """One regex for ``patterns`` (each keeps its own case rule), opening with a look-ahead of the characters
+    ``first`` where given."""
+    union = "|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in patterns)
+    return lazy_compile(f"(?=[{re.escape(first)}])(?:{union})" if first else union)
+
+
+#: The credit patterns anchored at the line's start (each alternative opens with ``^``): matched there once.
+_CREDIT_OPENING = _credit_union(p for p in _CREDIT_PATTERNS if p.pattern.startswith("^"))
+#: What every match of the other credit patterns opens with, each in its own case ("©", "(", "Photo:", "Credit…",
+#: "via Getty Images", a caption's full stop before an agency's credit): their search passes over every other
+#: character at once, where each pattern was tried at each (a line of prose is searched ~4x faster; the tests
+#: draw each pattern's matches and find this character at their start).
+_CREDIT_FIRST = "©(PICFBvfG.!?"
+_CREDIT_INSIDE = _credit_union((p for p in _CREDIT_PATTERNS if not p.pattern.startswith("^")), _CREDIT_FIRST)
 #: A credit is this short (a caption with its credit included).
 _CREDIT_MAX_WORDS = 60
 
 
 def is_credit(text: str, words: int) -> bool:
     """Does the line credit a photo (a caption with its credit, or the credit alone)?"""
-    return words <= _CREDIT_MAX_WORDS and _CREDIT.search(text) is not None
+    return words <= _CREDIT_MAX_WORDS and (_CREDIT_OPENING.match(text) is not None
+                                           or _CREDIT_INSIDE.search(text) is not None)
 
 
 # --- galleries -----------------------------------------------------------------------------------------------
