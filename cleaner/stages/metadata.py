@@ -168,7 +168,7 @@ class MetadataStage:
                 block = _headline_block_under(lines, _TextsRead(lines), first)
                 meta["date"] = _published(lines, [block[1]], day_first) if block is not None else None
             if meta["date"] is None and date_in_url(doc.url) is None:
-                meta["date"] = _labelled_publication(lines, _texts(lines), day_first)
+                meta["date"] = _labelled_publication(lines, _TextsRead(lines), day_first)
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
@@ -1230,7 +1230,7 @@ def _labelled_publication(lines, texts: Sequence[str], day_first: bool) -> str |
     labels."""
     days = set()
     label = PUBLISHED_LABEL.match
-    for i, found in [(i, found) for i, text in enumerate(texts) if (found := label(text))]:   # (a few, if any)
+    for i, found in [(i, found) for i in range(len(texts)) if (found := label(texts[i]))]:   # (a few, if any)
         text = texts[i]
         at = i if text[found.end():].strip() else i + 1   # ("Published" alone: the date is on the line under)
         if at < len(texts) and _is_date(line := _peek(lines, at)) and not dates_another(line.text):
@@ -1881,7 +1881,7 @@ def _drop_author_bio(doc: Document) -> None:
     if names is None:
         return
     lines = doc.lines
-    texts = _texts(lines)   # (every line's, copied once: the article's paragraphs take these copies)
+    texts = _TextsRead(lines)
     # (a bio opens with the full name or the first name and a space: most body lines are passed over on that)
     opening = tuple(name + " " for name in names)
     for i in [i for i in _body_indices(lines) if texts[i].startswith(opening)]:
