@@ -167,6 +167,77 @@ def test_the_date_needle_look_ahead_holds_every_case_of_its_letters():
             and letters.fullmatch(chr(c))} == set("ytjYTJ")
 
 
+_SCREENED_WORDS = {"updates": lexicon.UPDATE_WORDS, "others": lexicon.OTHERS_DATE_WORDS}
+
+
+@pytest.mark.parametrize("key", sorted(_SCREENED_WORDS))
+def test_a_whole_word_patterns_look_ahead_lets_through_every_case_of_a_first_letter(key):
+    """The look-ahead of :func:`lexicon._any_whole_word` (its words' first characters in a class, ``re.I``) lets
+    through every character that opens one of its words as a literal does: the same search, sooner over the
+    characters none opens."""
+    import sys
+
+    words = lexicon._DATA["dates"][key]
+    assert _SCREENED_WORDS[key].pattern == lexicon._any_whole_word(words)
+    firsts = re.compile("[" + "".join(sorted({re.escape(word[0]) for word in words})) + "]", re.I)
+    literals = [re.compile(re.escape(first), re.I) for first in {word[0] for word in words}]
+    for c in map(chr, range(sys.maxunicode + 1)):
+        if not 0xD800 <= ord(c) <= 0xDFFF:
+            assert bool(firsts.fullmatch(c)) == any(literal.fullmatch(c) for literal in literals), repr(c)
+
+
+@given(st.sampled_from(sorted(_SCREENED_WORDS)),
+       st.lists(st.sampled_from(["a", " ", ":", "Joined", "JOINED", "commented", "Updated", "last updated",
+                                 "LAST  UPDATED", "mis à jour", "répondu", "RÉPONDU", "ſ", "K", "İ", "ı", "x",
+                                 "7", "_", "-", "membre depuis", "lid sinds"]), max_size=10).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_a_whole_word_patterns_look_ahead_changes_no_match(key, text):
+    """The screened pattern (:func:`lexicon._any_whole_word`) finds what the plain one (look-behind, the words,
+    look-ahead) found before it, where it found it."""
+    plain = re.compile(r"(?<!\w)(?:" + lexicon._alternatives(lexicon._DATA["dates"][key]) + r")(?!\w)", re.I)
+    found, expected = _SCREENED_WORDS[key].search(text), plain.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_the_credit_patterns_matched_at_the_start_open_every_alternative_there():
+    """:data:`lexicon._CREDIT_OPENING` is matched at the line's start only: each of its patterns opens with
+    ``^`` in every alternative (a pattern ``^a|b`` would lose its ``b`` elsewhere in the line)."""
+    from re import _constants, _parser
+
+    def anchored(parsed) -> bool:
+        op, av = parsed[0]
+        if op is _constants.BRANCH:
+            return all(anchored(branch) for branch in av[1])
+        if op is _constants.SUBPATTERN:
+            return anchored(av[-1])
+        return op is _constants.AT and av is _constants.AT_BEGINNING
+
+    opening = [p for p in lexicon._CREDIT_PATTERNS if p.pattern.startswith("^")]
+    assert opening and all(anchored(_parser.parse(p.pattern, p.flags)) for p in opening)
+
+
+_CREDIT_BITS = ["a", " ", "  ", ".", "!", "?", ":", "：", "|", "/", " / ", "(", ")", "©", "(c) ", "…", "...",
+                "Photo", "photo", "PHOTOS", "Photo credit", "Image", "images", "Picture", "Credit", "credits",
+                "Illustration", "Foto", "Bild", "bildquelle", "Fotografía", "Imagen", "Immagine", "caption",
+                "Media", "copyright", "courtesy", "of", "crédit", "crédits photos", "via", "for", "Getty Images",
+                "Getty", "AFP", "Reuters", "EPA-EFE", "dpa", "Ann Lee", "x", "7", "İ", "ſ", "K"]
+
+
+@given(st.lists(st.sampled_from(_CREDIT_BITS), max_size=12).map("".join))
+@settings(max_examples=1500, deadline=None)
+def test_a_credit_is_found_as_by_the_patterns_searched_one_by_one(text):
+    """:func:`lexicon.is_credit` (the anchored patterns matched at the start, the others searched for behind
+    their first characters' look-ahead, :data:`lexicon._CREDIT_FIRST`) says what a search with each of
+    :data:`lexicon._CREDIT_PATTERNS` says, and each of those patterns' matches opens with one of those
+    characters unless it is anchored."""
+    patterns = [re.compile(p.pattern, p.flags) for p in lexicon._CREDIT_PATTERNS]
+    assert lexicon.is_credit(text, 1) == any(p.search(text) for p in patterns)
+    for p in patterns:
+        if not p.pattern.startswith("^"):
+            for found in p.finditer(text):
+                assert text[found.start()] in lexicon._CREDIT_FIRST, (p.pattern, text)
+
+
 def test_a_line_ending_in_an_ideographic_full_stop_is_no_title():
     from cleaner.lexicon import title_shaped
     from cleaner.stages.features import Features

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,14 @@ _TITLE_SUFFIX = re.compile(
     r"^(?P<title>.{10,}?)\s+[-|–—:•·]\s+(?P<site>(?:[^-|–—•·]|(?<=[^\W\d_])-(?=[^\W\d_])){2,60})$")
 
 
+@lru_cache(maxsize=4)
+def _title_suffix(text: str) -> re.Match[str] | None:
+    """:data:`_TITLE_SUFFIX` matched on ``text``, once for a text: the stage asks it of the dump's first line four
+    times or so (the site's name, whether the line reads as a page title, the title without the site), and its
+    lazy ``.{10,}?`` tries each split of the line."""
+    return _TITLE_SUFFIX.match(text)
+
+
 class MetadataStage:
     name = "metadata"
 
@@ -65,7 +74,7 @@ class MetadataStage:
             # found that is astray: the headline by the article's credit in the header, else the one over the
             # credit above the header, else the page title, whatever its shape.
             title = doc.meta.get("title")
-            if _TITLE_SUFFIX.match(_peek(lines, 0).text) if title is None else self._picked_astray(doc, first):
+            if _title_suffix(_peek(lines, 0).text) if title is None else self._picked_astray(doc, first):
                 stoplist = stopwords(doc.language)
                 credited = (_headline_by_credit(lines, first, stoplist) or _headline_over_credit(lines, first, stoplist)
                             or _credited_headline_afar(lines, first, stoplist) if title is not None else None)
@@ -74,7 +83,7 @@ class MetadataStage:
                     lines, named_at):
                 # (value only: the line keeps its label) the page title where it has a headline's shape, as where
                 # no headline was found
-                doc.meta["title"] = _page_title(_peek(lines, 0)) if _TITLE_SUFFIX.match(_peek(lines, 0).text) else None
+                doc.meta["title"] = _page_title(_peek(lines, 0)) if _title_suffix(_peek(lines, 0).text) else None
         if _doubtful_pick(lines, doc.meta.get("title"), named_at, stopwords(doc.language)):
             # (value only: the line keeps its label) a wrong title is worse than none
             doc.meta["title"] = None
@@ -272,7 +281,8 @@ class MetadataStage:
             if _lead_in(line):
                 continue
             masthead = (site is not None and (lowered_line.strip() == site or (
-                signature is not None and _SITE_SEPARATOR.split(lowered_line.strip()) == signature))) or (
+                signature is not None and (stripped := lowered_line.strip()).startswith(signature[0])
+                and _SITE_SEPARATOR.split(stripped) == signature))) or (
                 named_site is not None and lowered_line.strip() == named_site)
             shares = shares and not _shares_site_only(f, page_words, site_words)
             titled = 0.0 if masthead else 4.0 if i in repeats else 3.0 if shares else 0.0
@@ -292,7 +302,7 @@ class MetadataStage:
         elif doc.url:
             doc.meta["site"] = site_host(doc.url) or None
         elif doc.lines:
-            page_title = _TITLE_SUFFIX.match(_peek(doc.lines, 0).text)
+            page_title = _title_suffix(_peek(doc.lines, 0).text)
             if page_title and _peek(doc.lines, 0).label != BODY:
                 doc.meta["site"] = page_title.group("site").strip()
 
@@ -332,7 +342,7 @@ def _begins_with_page_title(line) -> bool:
     more without a site's name, that the shapes took for nothing else but a line the page prints again
     (:data:`_PAGE_TITLE_SIGNALS`; not "Skip to content" over a menu, "Support us!", a logo's letter; not "Site
     Name - Home", whose title part is too short for a headline)?"""
-    if _TITLE_SUFFIX.match(line.text):
+    if _title_suffix(line.text):
         return True
     text = line.text
     return (line.signal in _PAGE_TITLE_SIGNALS and _site_part(text) is None and len(text) <= _PAGE_TITLE_CHARS
@@ -350,7 +360,7 @@ _PAGE_TITLE_CHARS = 80
 
 def _page_title(line) -> str:
     """The dump's first line as the title: without the site's name after it ("Headline | Site")."""
-    found = _TITLE_SUFFIX.match(line.text)
+    found = _title_suffix(line.text)
     return found.group("title") if found else line.text
 
 
@@ -372,7 +382,7 @@ def _picked_overlap(lines, named_at: int | None) -> float:
     page = _peek(lines, 0)
     overlap = (_word_overlap(_peek(lines, named_at).features.content, page.features.content) if named_at is not None
                else 0.0)
-    stands_in = _TITLE_SUFFIX.match(page.text) if named_at is None else (
+    stands_in = _title_suffix(page.text) if named_at is None else (
         _begins_with_page_title(page) and overlap < _ASTRAY_OVERLAP)
     return 1.0 if stands_in else overlap
 
@@ -1280,10 +1290,9 @@ def _labelled_publication(lines, texts: Sequence[str], day_first: bool) -> str |
     of teasers that labels each one's date names several days, and gives none. Value only: the lines keep their
     labels."""
     days = set()
-    for i in range(len(texts)):
-        found = PUBLISHED_LABEL.match(text := texts[i])
-        if found is None:
-            continue
+    label = PUBLISHED_LABEL.match
+    for i, found in [(i, found) for i in range(len(texts)) if (found := label(texts[i]))]:   # (a few, if any)
+        text = texts[i]
         at = i if text[found.end():].strip() else i + 1   # ("Published" alone: the date is on the line under)
         if at < len(texts) and _is_date(line := _peek(lines, at)) and not dates_another(line.text):
             days.add(publication_date(line.text, day_first))
@@ -2057,8 +2066,11 @@ def _drop_author_bio(doc: Document) -> None:
     if names is None:
         return
     lines = doc.lines
-    for i in _body_indices(lines):
-        if _is_authors_bio(_text_at(lines, i), names) and _open(_peek(lines, i)):
+    texts = _TextsRead(lines)
+    # (a bio opens with the full name or the first name and a space: most body lines are passed over on that)
+    opening = tuple(name + " " for name in names)
+    for i in [i for i in _body_indices(lines) if texts[i].startswith(opening)]:
+        if _is_authors_bio(texts[i], names) and _open(_peek(lines, i)):
             doc.decide(lines[i], BOILERPLATE, AUTHOR_BIO, Authority.SOFT)
 
 
