@@ -1403,3 +1403,23 @@ def test_a_thread_starter_label_names_the_member_after_it_under_it_or_before_it(
     assert _clean(_member_box_thread("\nTopic Author\nslow-poke\nPosts: 524")).byline == "slow-poke"
     assert _clean(_member_box_thread("\nslow-poke Discussion starter\n28 posts · Joined 2023")).byline == "slow-poke"
 
+
+
+def test_a_thread_title_printing_the_page_titles_first_part_wins_over_its_forums_name_by_the_first_post():
+    """"Thread title - Forum name - Site": the thread's headline prints the first part; the forum's name (a
+    breadcrumb, repeating the middle part) stands nearer the first post's line, and is no title."""
+    dump = ("Best budget ferry tickets - Ferry Travel Discussion / Help - Harbour Forums\n\nHarbour Forums\n\n"
+            "Best budget ferry tickets\n\nFerries Ferry Travel Discussion / Help\nannlee May 3, 2024, 8:45am 1\n\n"
+            + PROSE + _REPLIES)
+    assert _clean(dump).title == "Best budget ferry tickets"
+    from cleaner.stages.metadata import _printed_parts
+
+    texts = ["Best budget ferry tickets - Ferry Travel Discussion / Help - Harbour Forums", "Harbour Forums",
+             "Best budget ferry tickets", "Ferries Ferry Travel Discussion / Help", "Ferry Travel Discussion / Help"]
+    page_title = texts[0].lower()
+    assert _printed_parts(texts, 5, page_title) == {2: 5.0, 4: 4.0}
+    assert _printed_parts(texts, 3, page_title) == {2: 5.0}          # only above the header's end
+    # a site's name of two words first ("The Agency | …") is no headline; nor is the site's name last
+    assert _printed_parts(["The Agency | ML at Harbour Tech", "The Agency"], 2, "the agency | ml at harbour tech") == {}
+    assert _printed_parts(["Ferry tickets - Harbour Travel Forums", "Harbour Travel Forums"], 2,
+                          "ferry tickets - harbour travel forums") == {}

@@ -245,13 +245,14 @@ class MetadataStage:
         twice_counts = titled_page and _begins_with_page_title(_peek(lines, 0))
         repeats = set(_repeating(lines, first, titles)) if titles and first > 1 else set()
         texts = _texts(lines, first) if twice_counts else ()     # (the core's copies, made once for the header)
+        printed = _printed_parts(texts, first, page_title) if twice_counts else {}
         best, best_score = None, 0.0               # the window's pick
         named, named_score = None, 0.0             # the anchored pick
         taken = frozenset(meta_lines)
         # the lines a byline or date stands at most four lines under
         above_meta = frozenset(m - k for m in meta_lines for k in range(1, 5))
         peek = _peeker(lines)
-        for i in sorted(repeats.union(window)):
+        for i in sorted(repeats.union(window, printed)):
             if i in taken or not _open(line := peek(i)) or not _headline_shaped(line):
                 continue
             f = line.features
@@ -275,7 +276,7 @@ class MetadataStage:
                 signature is not None and _SITE_SEPARATOR.split(lowered_line.strip()) == signature))) or (
                 named_site is not None and lowered_line.strip() == named_site)
             shares = shares and not _shares_site_only(f, page_words, site_words)
-            titled = 0.0 if masthead else 4.0 if i in repeats else 3.0 if shares else 0.0
+            titled = 0.0 if masthead else printed.get(i, _REPEATED if i in repeats else 3.0 if shares else 0.0)
             if not titled and not masthead and twice_counts and _printed_twice(texts, i, first):
                 titled = _PRINTED_TWICE
             score = _headline_score(base, titled, near, first - i)
@@ -325,6 +326,35 @@ def _printed_twice(texts: Sequence[str], i: int, first: int) -> bool:
     # (the neighbours first: most lines are printed once, and their words are not counted)
     return ((i + 1 < first and texts[i + 1] == text) or (i > 1 and texts[i - 1] == text)) \
         and _words_up_to(text, _TWICE_WORDS) >= _TWICE_WORDS
+
+
+def _printed_parts(texts: Sequence[str], first: int, page_title: str) -> dict[int, float]:
+    """The header's lines above ``first`` that print a part of the page title (lower case, ``page_title``) exactly,
+    but its last, the site's name (:data:`_SITE_SEPARATOR`: "Best budget headphones" of "Best budget headphones -
+    Headphone Discussion - Harbour Forums"; the question of "python - Why is "except: pass" bad? - Harbour Q&A"), each
+    with its score as the headline (:meth:`MetadataStage._pick_titles`): a forum thread's or a question's headline.
+    A part of :data:`_PRINTED_PART_WORDS` words or more (a site's name first, "The Agency | …", has fewer), compared
+    whole: a headline too short to be matched by its likeness (:func:`_repeating` leaves out parts of few words
+    against a long page title) or cut by a colon (:data:`_TITLE_SEPARATOR`) is found all the same. The first part
+    printed scores above a line repeating a later one (:data:`_PRINTED_FIRST`): "Thread title - Forum name - Site"
+    names the thread first, and its forum's name is printed too, as its breadcrumb, nearer the first post."""
+    parts = [part.strip() for part in _SITE_SEPARATOR.split(page_title[:_TITLE_CHARS])[:-1]]
+    wanted = {part: _PRINTED_FIRST if k == 0 else _REPEATED for k, part in enumerate(parts)
+              if _headline_sized(part) and _words_up_to(part, _PRINTED_PART_WORDS) >= _PRINTED_PART_WORDS}
+    if not wanted:
+        return {}
+    lengths = frozenset(map(len, wanted))
+    # (the length first: most lines are not compared)
+    return {i: wanted[text.lower()] for i in range(1, min(first, len(texts)))
+            if len(text := texts[i].strip()) in lengths and text.lower() in wanted}
+
+
+#: A page title's part printed as a header line is a headline of this many words at least (:func:`_printed_parts`).
+_PRINTED_PART_WORDS = 3
+#: The anchored pick's score for a line repeating a part of the page title (:meth:`MetadataStage._pick_titles`), and
+#: for one printing its first part exactly (:func:`_printed_parts`).
+_REPEATED = 4.0
+_PRINTED_FIRST = 5.0
 
 
 def _begins_with_page_title(line) -> bool:
