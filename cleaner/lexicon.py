@@ -306,6 +306,12 @@ CREDIT_LABEL = lazy_compile(_BULLET + r"(?:[^\W\d_]+\s+)?(?:" + CREDITED_WORDS +
 #: group ``name`` (empty where the label stands alone, the name on a line under it).
 THREAD_STARTER = lazy_compile(_BULLET + r"(?:" + _alternatives(_BYLINES["thread_starter"]) + r")\s*:?\s*(?P<name>.*)$",
                               re.I)
+#: The same label after the member's name on its line ("annlee Discussion starter"): group ``name``.
+THREAD_STARTER_AFTER = lazy_compile(r"^(?P<name>\S+(?:\s+\S+){0,2}?)\s+(?:" + _alternatives(_BYLINES["thread_starter"])
+                                    + r")$", re.I)
+#: The word for a forum member in the stoplist languages (the lexicon's ``[bylines] member_ranks``): a short line
+#: holding one ("New member", "Neues Mitglied", "Well-known member") is a member's rank, no name.
+MEMBER_RANK_WORDS = frozenset(_BYLINES["member_ranks"])
 #: A forum's first post under its thread's headline: the member's handle, a display name in brackets after it where
 #: the forum prints one, the post's timestamp (group ``stamp``, to be read as one) and its number, 1 ("annlee (Ann
 #: Lee) May 3, 2024, 8:45am 1").

@@ -1368,3 +1368,58 @@ def test_a_quotes_attribution_opening_with_the_bylines_name_is_no_bio():
 
     assert not _is_authors_bio("Ann Lee said:", ("Ann Lee", "Ann"))
     assert _is_authors_bio("Ann Lee is a reporter who covers the harbour.", ("Ann Lee", "Ann"))
+
+
+def _member_box_thread(box: str) -> str:
+    """A forum thread whose first post has a member's box (``box``: name, rank, counts) over its date."""
+    return ("Harbour ferry timetable | Harbour Forum\n\nForums\nNew posts\nSearch forums\n\nHarbour ferry timetable\n"
+            + box + "\nMay 3, 2024\n#1\n" + PROSE + "Reply\nQuote\nLike\n" + _REPLIES)
+
+
+def test_a_forum_members_rank_in_the_member_box_is_no_byline():
+    """A member's rank ("New member", "Neues Mitglied") is capitalised beside the post's date, and names no one."""
+    for rank in ("New member", "Neues Mitglied", "Well-known Member", "Junior Member"):
+        assert _clean(_member_box_thread(f"\nslow-poke\n{rank}\nJoined: Mar 2025\nPosts: 12")).byline != rank
+    from cleaner.stages.metadata import _bare_name, _member_rank
+
+    assert _member_rank("Neues Mitglied") and _member_rank("Senior Community Member")
+    assert not _member_rank("Ann Lee") and not _member_rank("Members of the harbour council met on Monday")
+    assert _bare_name("Junior Member", frozenset()) is None and _bare_name("Ann Lee", frozenset()) == "Ann Lee"
+
+
+def test_a_thread_starter_label_names_the_member_after_it_under_it_or_before_it():
+    """"Ersteller annlee · Erstellt am …" (the label's line goes on with the thread's date), "Topic Author" over the
+    name, "annlee Discussion starter": each names the thread's author; a label over a post's number names no one."""
+    from cleaner.stages.metadata import _starter_named
+
+    assert _starter_named("Ersteller Bernd_K · Erstellt am 3. Februar 2025 · 9 Antworten", "") == "Bernd_K"
+    assert _starter_named("Topic Author", "changingtimes") == "changingtimes"
+    assert _starter_named("JWoodguy13 Discussion starter", "") == "JWoodguy13"
+    assert _starter_named("Thread Starter", "#5") is None
+    assert _starter_named("Thread starter", "Moderator") is None
+    assert _starter_named("Our first discussion starter", "") is None      # no member's name before the label
+    box = "\nErsteller slow-poke · Erstellt am 3. Mai 2024 · 2 Antworten\n\nslow-poke\nNeues Mitglied\nBeiträge: 7"
+    assert _clean(_member_box_thread(box)).byline == "slow-poke"
+    assert _clean(_member_box_thread("\nTopic Author\nslow-poke\nPosts: 524")).byline == "slow-poke"
+    assert _clean(_member_box_thread("\nslow-poke Discussion starter\n28 posts · Joined 2023")).byline == "slow-poke"
+
+
+
+def test_a_thread_title_printing_the_page_titles_first_part_wins_over_its_forums_name_by_the_first_post():
+    """"Thread title - Forum name - Site": the thread's headline prints the first part; the forum's name (a
+    breadcrumb, repeating the middle part) stands nearer the first post's line, and is no title."""
+    dump = ("Best budget ferry tickets - Ferry Travel Discussion / Help - Harbour Forums\n\nHarbour Forums\n\n"
+            "Best budget ferry tickets\n\nFerries Ferry Travel Discussion / Help\nannlee May 3, 2024, 8:45am 1\n\n"
+            + PROSE + _REPLIES)
+    assert _clean(dump).title == "Best budget ferry tickets"
+    from cleaner.stages.metadata import _printed_parts
+
+    texts = ["Best budget ferry tickets - Ferry Travel Discussion / Help - Harbour Forums", "Harbour Forums",
+             "Best budget ferry tickets", "Ferries Ferry Travel Discussion / Help", "Ferry Travel Discussion / Help"]
+    page_title = texts[0].lower()
+    assert _printed_parts(texts, 5, page_title) == {2: 5.0, 4: 4.0}
+    assert _printed_parts(texts, 3, page_title) == {2: 5.0}          # only above the header's end
+    # a site's name of two words first ("The Agency | …") is no headline; nor is the site's name last
+    assert _printed_parts(["The Agency | ML at Harbour Tech", "The Agency"], 2, "the agency | ml at harbour tech") == {}
+    assert _printed_parts(["Ferry tickets - Harbour Travel Forums", "Harbour Travel Forums"], 2,
+                          "ferry tickets - harbour travel forums") == {}

@@ -26,7 +26,7 @@ from ..dates import (date_in_url, dateline_parts, dates_another, is_update, pars
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
-from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
@@ -254,13 +254,14 @@ class MetadataStage:
         twice_counts = titled_page and _begins_with_page_title(_peek(lines, 0))
         repeats = set(_repeating(lines, first, titles)) if titles and first > 1 else set()
         texts = _texts(lines, first) if twice_counts else ()     # (the core's copies, made once for the header)
+        printed = _printed_parts(texts, first, page_title) if twice_counts else {}
         best, best_score = None, 0.0               # the window's pick
         named, named_score = None, 0.0             # the anchored pick
         taken = frozenset(meta_lines)
         # the lines a byline or date stands at most four lines under
         above_meta = frozenset(m - k for m in meta_lines for k in range(1, 5))
         peek = _peeker(lines)
-        for i in sorted(repeats.union(window)):
+        for i in sorted(repeats.union(window, printed)):
             if i in taken or not _open(line := peek(i)) or not _headline_shaped(line):
                 continue
             f = line.features
@@ -285,7 +286,7 @@ class MetadataStage:
                 and _SITE_SEPARATOR.split(stripped) == signature))) or (
                 named_site is not None and lowered_line.strip() == named_site)
             shares = shares and not _shares_site_only(f, page_words, site_words)
-            titled = 0.0 if masthead else 4.0 if i in repeats else 3.0 if shares else 0.0
+            titled = 0.0 if masthead else printed.get(i, _REPEATED if i in repeats else 3.0 if shares else 0.0)
             if not titled and not masthead and twice_counts and _printed_twice(texts, i, first):
                 titled = _PRINTED_TWICE
             score = _headline_score(base, titled, near, first - i)
@@ -335,6 +336,35 @@ def _printed_twice(texts: Sequence[str], i: int, first: int) -> bool:
     # (the neighbours first: most lines are printed once, and their words are not counted)
     return ((i + 1 < first and texts[i + 1] == text) or (i > 1 and texts[i - 1] == text)) \
         and _words_up_to(text, _TWICE_WORDS) >= _TWICE_WORDS
+
+
+def _printed_parts(texts: Sequence[str], first: int, page_title: str) -> dict[int, float]:
+    """The header's lines above ``first`` that print a part of the page title (lower case, ``page_title``) exactly,
+    but its last, the site's name (:data:`_SITE_SEPARATOR`: "Best budget headphones" of "Best budget headphones -
+    Headphone Discussion - Harbour Forums"; the question of "python - Why is "except: pass" bad? - Harbour Q&A"), each
+    with its score as the headline (:meth:`MetadataStage._pick_titles`): a forum thread's or a question's headline.
+    A part of :data:`_PRINTED_PART_WORDS` words or more (a site's name first, "The Agency | …", has fewer), compared
+    whole: a headline too short to be matched by its likeness (:func:`_repeating` leaves out parts of few words
+    against a long page title) or cut by a colon (:data:`_TITLE_SEPARATOR`) is found all the same. The first part
+    printed scores above a line repeating a later one (:data:`_PRINTED_FIRST`): "Thread title - Forum name - Site"
+    names the thread first, and its forum's name is printed too, as its breadcrumb, nearer the first post."""
+    parts = [part.strip() for part in _SITE_SEPARATOR.split(page_title[:_TITLE_CHARS])[:-1]]
+    wanted = {part: _PRINTED_FIRST if k == 0 else _REPEATED for k, part in enumerate(parts)
+              if _headline_sized(part) and _words_up_to(part, _PRINTED_PART_WORDS) >= _PRINTED_PART_WORDS}
+    if not wanted:
+        return {}
+    lengths = frozenset(map(len, wanted))
+    # (the length first: most lines are not compared)
+    return {i: wanted[text.lower()] for i in range(1, min(first, len(texts)))
+            if len(text := texts[i].strip()) in lengths and text.lower() in wanted}
+
+
+#: A page title's part printed as a header line is a headline of this many words at least (:func:`_printed_parts`).
+_PRINTED_PART_WORDS = 3
+#: The anchored pick's score for a line repeating a part of the page title (:meth:`MetadataStage._pick_titles`), and
+#: for one printing its first part exactly (:func:`_printed_parts`).
+_REPEATED = 4.0
+_PRINTED_FIRST = 5.0
 
 
 def _begins_with_page_title(line) -> bool:
@@ -1640,23 +1670,41 @@ _HANDLE = re.compile(r"^[^\W_]\S{1,39}$")
 def _member_name(name: str) -> bool:
     """Whether a forum's label or post line names a member: a handle (:data:`_HANDLE`) or a byline's name
     (:func:`is_byline_name`: "Chris Hall"), not a label's word alone ("Author", "Moderator")."""
-    return (_HANDLE.match(name) is not None or is_byline_name(name)) and name.lower() not in NOT_NAME_WORDS
+    return (_HANDLE.match(name) is not None or is_byline_name(name)) and name.lower() not in NOT_NAME_WORDS \
+        and not _member_rank(name)
 
 
-def _thread_starter(short: Iterable[str]) -> str | None:
-    """The member a forum's "Thread starter" label names on its line (:data:`THREAD_STARTER`: "Thread starter Ann
-    Lee"), of the lines given (by the thread's top): the thread's author. None where two such lines name different
-    members; the label alone (a post's badge, "Thread Starter" / "#5") names no one."""
+def _thread_starter(short: Sequence[str]) -> str | None:
+    """The member a forum's "Thread starter" label names (:func:`_starter_named`), of the lines given (by the
+    thread's top): the thread's author. None where two such lines name different members."""
     found = None
-    for text in short:
-        label = THREAD_STARTER.match(text)
-        name = label.group("name").strip() if label is not None else ""
-        if not name or not _member_name(name):
+    for i, text in enumerate(short):
+        name = _starter_named(text, short[i + 1] if i + 1 < len(short) else "")
+        if name is None:
             continue
         if found is not None and found != name:
             return None
         found = name
     return found
+
+
+def _starter_named(text: str, under: str) -> str | None:
+    """The member a thread-starter label (:data:`THREAD_STARTER`) names: on its line ("Thread starter Ann Lee",
+    "Ersteller annlee · Erstellt am 3. Februar 2025"), on the line under the label alone ("Topic Author" / "annlee",
+    ``under``), or before it ("annlee Discussion starter", :data:`THREAD_STARTER_AFTER`). None where it names no
+    member: a post's badge alone over its number ("Thread Starter" / "#5")."""
+    label = THREAD_STARTER.match(text)
+    if label is not None:
+        # (the label's line may go on with the thread's date: "Ersteller Bernd_K · Erstellt am 3. Februar 2025")
+        name = _CREDIT_PARTS.split(label.group("name"), maxsplit=1)[0].strip() or under.strip()
+    else:
+        after = THREAD_STARTER_AFTER.match(text)
+        name = after.group("name").strip() if after is not None else ""
+    return name if name and _member_name(name) else None
+
+
+#: What separates a forum's starter label and name from the thread's date and counts on one line.
+_CREDIT_PARTS = re.compile(r"\s+[·•|]\s+")
 
 
 def _first_post(short: Iterable[str]) -> str | None:
@@ -1689,7 +1737,7 @@ def _credited_on_page(lines, first: int | None) -> str | None:
         return None
     head = min(len(lines), first + 1 + _BLOCK_UNDER if first is not None else len(lines))
     texts = _texts(lines, head)
-    found = _thread_starter(texts[i] for i in range(head))
+    found = _thread_starter([texts[i] for i in range(head)])
     if found is not None:
         return found
     texts = _TextsRead(lines)
@@ -1906,13 +1954,28 @@ _BETWEEN_WORDS = 4
 def _bare_name(text: str, stoplist: frozenset[str]) -> str | None:
     """The name a bare line gives: the whole line, or what comes before its first comma when a role or degrees
     follow it ("Mike Marshall, Shipping Expert", "Dylan Bailey, MS, RD"; "Dear Brian," is a greeting); None
-    where neither is a name."""
+    where neither is a name, or where the line is a forum member's rank (:func:`_member_rank`)."""
+    if _member_rank(text):
+        return None
     if _words_up_to(text, _BARE_NAME_WORDS + 1) > _BARE_NAME_WORDS:
         return _names_listed(text, stoplist)
     if is_bare_name(text, stoplist) or is_team_credit(text, stoplist) or _names_listed(text, stoplist):
         return text
     name, comma, role = text.partition(",")
     return name.strip() if comma and role.strip() and is_bare_name(name.strip(), stoplist) else None
+
+
+def _member_rank(text: str) -> bool:
+    """Is a short line a forum member's rank, printed in the member's box by each post ("New member", "Neues
+    Mitglied", "Junior Member", "Well-known member": :data:`MEMBER_RANK_WORDS`, the word for a member)? Capitalised
+    and beside the post's date, it has a bare name's shape; it names a standing, not a person."""
+    if _words_up_to(text, _RANK_WORDS + 1) > _RANK_WORDS:
+        return False
+    return not MEMBER_RANK_WORDS.isdisjoint(_WORD_LETTERS.findall(text.lower()))
+
+
+#: A member's rank is a line of this many words at most ("Senior Community Member").
+_RANK_WORDS = 3
 
 
 #: What separates the authors of a line that lists them ("Ann Lee, Bo Li and Cy Ma", "Ann Lee & Bo Li").
@@ -1994,7 +2057,7 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
         if name == "":
             name = _named_under(lines, i)
         if not name:
-            name = _name_inside(text)
+            name = _name_inside(text) or _starter_named(text, "")
         if name:
             return name
         agency = AGENCY_BYLINE.match(text)
@@ -2008,7 +2071,7 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
                 if name:
                     opening.append(name)
             elif not _is_date(_peek(lines, i)):        # ("Today", a dateline with no date, names no one)
-                name = _bare_name(text, stoplist) or (text if is_byline_name(text) else None)
+                name = _bare_name(text, stoplist) or (text if is_byline_name(text) and not _member_rank(text) else None)
                 if name and (not _names_no_person(name) or is_team_credit(name, stoplist)
                              or _NOT_LETTERS.sub("", name).lower() in site):
                     bare.append(name)       # (value only: the line keeps its label)
