@@ -309,6 +309,48 @@ THREAD_STARTER = lazy_compile(_BULLET + r"(?:" + _alternatives(_BYLINES["thread_
 #: The same label after the member's name on its line ("annlee Discussion starter"): group ``name``.
 THREAD_STARTER_AFTER = lazy_compile(r"^(?P<name>\S+(?:\s+\S+){0,2}?)\s+(?:" + _alternatives(_BYLINES["thread_starter"])
                                     + r")$", re.I)
+#: The thread-starter labels in lower case, for :func:`may_hold_any` before a thread's lines are each matched.
+THREAD_STARTER_LABELS = tuple(label.lower() for label in _BYLINES["thread_starter"])
+
+#: What ``re.I`` matches to an ASCII letter besides its two cases, where ``str.lower`` keeps it apart: the dotted
+#: and the dotless I, and the long s. (The Kelvin sign lowers to k.)
+_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def may_hold_any(texts: Iterable[str], labels: tuple[str, ...]) -> bool:
+    """Whether one of ``texts`` (lines) may hold one of ``labels`` (lower-case literals) as ``re.I`` would find it:
+    False only where none can match, so a pattern built of the labels need not be tried line by line. A substring
+    test of the lowered lines, joined a chunk at a time (``re`` cannot search faster under ``re.I``: no prefix to skip
+    by); a line over :data:`_SCREENED_CHARS` is not copied but assumed to hold one (the memory a long line takes stays
+    its own), and so is a label beyond ASCII, whose cases ``str.lower`` may fold otherwise than ``re.I`` does."""
+    if not all(label.isascii() for label in labels):
+        return True
+    chunk: list[str] = []
+    size = 0
+    for text in texts:
+        if len(text) > _SCREENED_CHARS:
+            return True
+        chunk.append(text)
+        size += len(text) + 1
+        if size > _SCREENED_CHARS and _holds_any("\n".join(chunk), labels):
+            return True
+        if size > _SCREENED_CHARS:
+            chunk, size = [], 0
+    return _holds_any("\n".join(chunk), labels)
+
+
+#: :func:`may_hold_any` copies the lines it screens this many characters at a time at most.
+_SCREENED_CHARS = 1 << 16
+
+
+def _holds_any(text: str, labels: tuple[str, ...]) -> bool:
+    """Whether ``text`` lowered holds one of ``labels``, folded as ``re.I`` folds (:data:`_FOLD_TO_ASCII`)."""
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        text = text.translate(_FOLD_TO_ASCII)
+    lowered = text.lower()
+    return any(label in lowered for label in labels)
+
+
 #: The word for a forum member in the stoplist languages (the lexicon's ``[bylines] member_ranks``): a short line
 #: holding one ("New member", "Neues Mitglied", "Well-known member") is a member's rank, no name.
 MEMBER_RANK_WORDS = frozenset(_BYLINES["member_ranks"])

@@ -278,3 +278,17 @@ def test_photo_credits_of_the_agencies_and_labels_of_other_languages():
         assert is_credit(credit, len(credit.split())), credit
     prose = "El presidente habló con la agencia EFE sobre el riego en la provincia de Sevilla."
     assert not is_credit(prose, len(prose.split()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Thread", "starter", "THREAD STARTER", "topic", "Author", " ", "\n", "ſ", "İ", "ı",
+                                 "discussİon", "Diſcussion starter", "Ersteller", "x", "·", "K"]), max_size=12))
+def test_a_label_screen_never_hides_what_the_patterns_find(parts):
+    """may_hold_any is False only where neither thread-starter pattern can match a line (re.I's own folding: the
+    long s and the dotted and dotless I match ASCII letters that str.lower keeps apart)."""
+    from cleaner.lexicon import THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, may_hold_any
+    text = "".join(parts)
+    found = any(THREAD_STARTER.match(line) or THREAD_STARTER_AFTER.match(line) for line in text.split("\n"))
+    assert may_hold_any(text.split("\n"), THREAD_STARTER_LABELS) or not found
+    assert not may_hold_any(["Posted by Ann Lee", "May 3, 2024"], THREAD_STARTER_LABELS)
+    assert may_hold_any(["x" * 70_000], THREAD_STARTER_LABELS)  # a long line is not copied: assumed to hold one

@@ -26,9 +26,9 @@ from ..dates import (date_in_url, dateline_parts, dates_another, is_update, pars
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
-from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
-                       name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
+                       may_hold_any, name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
 
 if TYPE_CHECKING:
@@ -1677,6 +1677,8 @@ def _member_name(name: str) -> bool:
 def _thread_starter(short: Sequence[str]) -> str | None:
     """The member a forum's "Thread starter" label names (:func:`_starter_named`), of the lines given (by the
     thread's top): the thread's author. None where two such lines name different members."""
+    if not may_hold_any(short, THREAD_STARTER_LABELS):
+        return None                     # (most pages print no such label: their lines are not matched one by one)
     found = None
     for i, text in enumerate(short):
         name = _starter_named(text, short[i + 1] if i + 1 < len(short) else "")
