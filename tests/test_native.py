@@ -194,6 +194,26 @@ def test_the_shipped_rule_translations_are_current():
     assert out.split() == [str(native.core() is not None), "0"]
 
 
+@pytest.mark.skipif(native.core() is None, reason="the columns table is translated for the native core")
+def test_the_shipped_columns_table_is_current_and_used():
+    """cleaner/data/columns.native.marshal is what the translator makes of the text model's columns now (else run
+    tools/build_phrase_index.py), and the text path takes it as it is: a start translates no expression."""
+    from cleaner import _native
+    from cleaner.native import rules
+    from cleaner.native.path import NativePath
+
+    codes = {name: k for k, name in enumerate(NativePath().signals) if k}
+    shipped = rules._shipped_columns()
+    slot_of = {name: k for k, name in enumerate(_native.column_base_names())}
+    constants, arrays = rules._column_inputs(slot_of)
+    assert shipped is not None and shipped["key"] == rules._columns_key(codes, dict(slot_of), constants, arrays)
+    fresh = rules.translate_columns(codes, dict(slot_of), constants, arrays)
+    # (compared by repr: a NaN constant, "is not None" on a measure, is not == itself)
+    assert repr({k: shipped[k] for k in fresh}) == repr(fresh) and len(fresh["own"]) > 20
+    table = rules.column_rules(codes)
+    assert all(table[k] is shipped[k] for k in ("own", "terms", "around"))
+
+
 def test_the_shipped_phrase_translations_are_current():
     """cleaner/data/boilerplate.native.json is what the translator makes of the shipped phrases now (else run
     tools/build_phrase_index.py); and the core's phrase book uses it."""

@@ -3,7 +3,9 @@
 cleaner/data/rules.native.json after editing a regex the native core's rules read (cleaner.native.rules),
 cleaner/data/profile_literals.json after editing a built-in profile's fingerprints,
 the JSON twin of each shipped TOML file (cleaner/data/*.toml, cleaner/profiles/*.toml) after editing it, and
-cleaner/data/re_programs.marshal (the lazy patterns' programs, for the interpreter running this) after editing a pattern.
+cleaner/data/re_programs.marshal (the lazy patterns' programs, for the interpreter running this) after editing a pattern,
+and cleaner/data/columns.native.marshal (the text model's columns translated for the native core, when it is built)
+after editing a column.
 
 The index holds each phrase's prefilter keys, and the native file each phrase translated for the native
 core, so the CLI does not derive them at every start; tests fail when either shipped file is out of date.
@@ -64,3 +66,17 @@ from cleaner.startup import package_patterns  # noqa: E402
 with open(data_file(PROGRAMS_FILE), "wb") as binary:
     binary.write(programs_file(build_programs(package_patterns())))
 print(f"wrote {data_file(PROGRAMS_FILE)} ({programs_header().decode().strip()})")
+
+from cleaner.native import core  # noqa: E402
+from cleaner.native.rules import COLUMNS_FILE, build_columns  # noqa: E402
+
+if core() is None:
+    print(f"left {data_file(COLUMNS_FILE)} as it is: the native core is not built here")
+else:
+    from cleaner.native.path import NativePath  # noqa: E402
+
+    codes = {name: k for k, name in enumerate(NativePath().signals) if k}
+    with open(data_file(COLUMNS_FILE), "wb") as binary:
+        binary.write(build_columns(codes))
+    print(f"wrote {data_file(COLUMNS_FILE)}")
+

@@ -11,8 +11,8 @@ Python reference runs instead.
 
 from __future__ import annotations
 
-import ast
 import json
+import marshal
 import math
 import re
 import sys
@@ -222,10 +222,13 @@ def phrase_rules() -> dict[str, Any]:
 
 # --- the text model's columns ---------------------------------------------------------------------------------
 
-_BIN = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
-_CMP = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=", ast.Is: "is",
-        ast.IsNot: "is not"}
 _FUNCS = ("log1p", "min", "max", "float")
+#: The columns table translated for the core (``python tools/build_phrase_index.py`` writes it): with ``ast``
+#: imported and the 67 expressions parsed, translating it cost ~2.5 ms of every CLI start. Shipped with the key
+#: of what it was translated from (:func:`_columns_key`), so a column edited since is translated at start; a
+#: test keeps the file current (and equal to what :func:`expression` makes). Marshal keeps tuples apart from
+#: lists, as the core reads them.
+COLUMNS_FILE = "columns.native.marshal"
 
 
 def expression(source: str, slot_of: dict[str, int], constants: dict[str, float], arrays: set[str]):
@@ -235,6 +238,12 @@ def expression(source: str, slot_of: dict[str, int], constants: dict[str, float]
     ``f.<measure>``, ``array[i]``, ``min``/``max`` of an array's slice, arithmetic, comparisons (``is None``
     only with None), ``and``/``or``/``not``, ``x if c else y``, and calls of log1p, min, max, float.
     """
+    import ast  # (only where the shipped table is not current: a CLI start does not import it)
+
+    _BIN = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+    _CMP = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=", ast.Is: "is",
+            ast.IsNot: "is not"}
+
     def walk(node):
         if isinstance(node, ast.Constant):
             if node.value is None:
@@ -289,11 +298,40 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
     from .. import _native, lexicon
     from ..textmodel import columns as c
     from ..textmodel import measures
-    from ..textmodel.vectors import PAGE_NAMES
 
     slot_of = {name: k for k, name in enumerate(_native.column_base_names())}
-    arrays = set(PAGE_NAMES) - set(slot_of) - {"feats"}
+    constants, arrays = _column_inputs(slot_of)
+    key = _columns_key(signal_code, slot_of, constants, arrays)
+    shipped = _shipped_columns()
+    table = shipped if shipped is not None and shipped.get("key") == key else \
+        translate_columns(signal_code, slot_of, constants, arrays)
+    return {"own": table["own"], "terms": table["terms"], "around": table["around"], "slots": table["slots"],
+            "prose_units": lexicon.PROSE_UNITS, "near_radius": c.NEAR_RADIUS, "nearby_radius": c.NEARBY_RADIUS,
+            "part_radius": c.PART_RADIUS, "end_markers": sorted(signal_code[s] for s in c.END_MARKERS),
+            "final_signals": sorted(signal_code[s] for s in c.FINAL_SIGNALS),
+            "interruptions": sorted(signal_code[s] for s in c.INTERRUPTIONS),
+            "above_main_share": c.ABOVE_MAIN_SHARE,
+            "list_bullets": "".join(sorted(measures.LIST_BULLETS)), "list_run": measures.LIST_RUN,
+            "list_item_units": measures.LIST_ITEM_UNITS, "list_marker_chars": measures.LIST_MARKER_CHARS,
+            "list_title_cased": measures.LIST_TITLE_CASED,
+            "list_text_marks": "".join(sorted(measures.TEXT_MARKS))}
+
+
+def _column_inputs(slot_of: dict[str, int]) -> tuple[dict[str, float], set[str]]:
+    """The constants a column's expression may name, and the page's arrays it may index (those the core does not
+    hold as a line's slot)."""
+    from ..textmodel import columns as c
+    from ..textmodel.vectors import PAGE_NAMES
+
     constants = {"NEAR_LINES": c.NEAR_LINES, "NEARBY_LINES": c.NEARBY_LINES, "PART_LINES": c.PART_LINES}
+    return constants, set(PAGE_NAMES) - set(slot_of) - {"feats"}
+
+
+def translate_columns(signal_code: dict[str, int], slot_of: dict[str, int], constants: dict[str, float],
+                      arrays: set[str]) -> dict[str, Any]:
+    """The columns' expressions translated (:func:`expression`), each with the slot it is kept in: the LINE
+    columns, then the terms, then the others (as ``vectors.py`` binds them). ``slot_of`` grows by each."""
+    from ..textmodel import columns as c
 
     def slot(name: str) -> int:
         return slot_of.setdefault(name, len(slot_of))
@@ -304,23 +342,46 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
         raise Untranslatable("the LINE columns must come first")
     for column in line_columns:
         own.append((expression(column.compute, slot_of, constants, arrays), slot(column.name)))
-    for name, source in c.TERMS:  # after the LINE columns, before the others (as vectors.py binds them)
+    for name, source in c.TERMS:
         terms.append((expression(source, slot_of, constants, arrays), slot(name)))
     for column in c.COLUMNS[len(line_columns):]:
         if column.scope == c.SIGNAL:
             around.append(("signal", signal_code[column.name.split(":", 1)[1]]))
         else:
             around.append(("expr", expression(column.compute, slot_of, constants, arrays), slot(column.name)))
-    return {"own": own, "terms": terms, "around": around, "slots": len(slot_of),
-            "prose_units": lexicon.PROSE_UNITS, "near_radius": c.NEAR_RADIUS, "nearby_radius": c.NEARBY_RADIUS,
-            "part_radius": c.PART_RADIUS, "end_markers": sorted(signal_code[s] for s in c.END_MARKERS),
-            "final_signals": sorted(signal_code[s] for s in c.FINAL_SIGNALS),
-            "interruptions": sorted(signal_code[s] for s in c.INTERRUPTIONS),
-            "above_main_share": c.ABOVE_MAIN_SHARE,
-            "list_bullets": "".join(sorted(measures.LIST_BULLETS)), "list_run": measures.LIST_RUN,
-            "list_item_units": measures.LIST_ITEM_UNITS, "list_marker_chars": measures.LIST_MARKER_CHARS,
-            "list_title_cased": measures.LIST_TITLE_CASED,
-            "list_text_marks": "".join(sorted(measures.TEXT_MARKS))}
+    return {"own": own, "terms": terms, "around": around, "slots": len(slot_of)}
+
+
+def _columns_key(signal_code: dict[str, int], slot_of: dict[str, int], constants: dict[str, float],
+                 arrays: set[str]) -> str:
+    """What the columns table is translated from, as one string: the columns' and terms' sources, the signals'
+    numbers, the core's base slots, the constants and the page's arrays."""
+    from ..textmodel import columns as c
+
+    return repr(([(column.name, column.scope, column.compute) for column in c.COLUMNS], list(c.TERMS),
+                 sorted(signal_code.items()), list(slot_of), sorted(constants.items()), sorted(arrays)))
+
+
+@lru_cache(maxsize=1)
+def _shipped_columns() -> dict[str, Any] | None:
+    """The shipped columns table (:data:`COLUMNS_FILE`), or None where it is missing or unreadable."""
+    from ..data import data_file, read_bytes
+
+    try:
+        table = marshal.loads(read_bytes(data_file(COLUMNS_FILE)))
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return table if isinstance(table, dict) else None
+
+
+def build_columns(signal_code: dict[str, int]) -> bytes:
+    """The columns table to ship (:data:`COLUMNS_FILE`), translated for ``signal_code`` (the text path's)."""
+    from .. import _native
+
+    slot_of = {name: k for k, name in enumerate(_native.column_base_names())}
+    constants, arrays = _column_inputs(slot_of)
+    key = _columns_key(signal_code, slot_of, constants, arrays)
+    return marshal.dumps({"key": key, **translate_columns(signal_code, slot_of, constants, arrays)})
 
 
 def model_numbers(model) -> dict[str, Any]:
