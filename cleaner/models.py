@@ -13,13 +13,17 @@ one line naming the model, the file and the problem.
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
 
+from .compat import TYPE_CHECKING
 from .data import data_file, read_text
 from .errors import ModelError
 from .records import record
 
-M = TypeVar("M")
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    M = TypeVar("M")
 
 
 @record(frozen=True)

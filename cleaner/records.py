@@ -18,16 +18,17 @@ closures over the field names, made once here; nothing is compiled. Modules the 
 
 from __future__ import annotations
 
-import sys
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
 
-if sys.version_info >= (3, 11):
-    from typing import dataclass_transform
-else:  # Python 3.10: no runtime marker; type checkers read the 3.11 branch
+from .compat import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, dataclass_transform
+
+    T = TypeVar("T")
+else:  # at run time a no-op marker (typing's, only read by type checkers, is not imported at a start)
     def dataclass_transform(**_options: Any) -> Callable[[T], T]:
         return lambda decorator: decorator
-
-T = TypeVar("T")
 
 _MISSING: Any = object()
 

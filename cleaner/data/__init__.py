@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
 
-from ..compat import sha256
+from ..compat import TYPE_CHECKING, sha256
+
+if TYPE_CHECKING:
+    from typing import Any
 
 #: This folder, on disk: the package is always installed as files (editable or not), and reading its data
 #: with ``open()`` spares every start ``importlib.resources``, which imports zipfile, tempfile and shutil.

@@ -22,7 +22,6 @@ import re
 import sys
 import unicodedata
 from functools import lru_cache
-from typing import Any
 
 if sys.version_info >= (3, 11):
     import re._constants as sre
@@ -31,9 +30,13 @@ else:  # pragma: no cover - Python 3.10
     import sre_constants as sre
     import sre_parse
 
+from ..compat import TYPE_CHECKING
 from ..extension import PURE_PYTHON_ENV, refusals
 from ..extension import extension as _extension
 from ..records import record
+
+if TYPE_CHECKING:
+    from typing import Any
 
 #: How a phrase matched, by the core's number (``PhraseBook.classify``'s second value).
 HOW = ("strong phrase", "whole line", "short line")

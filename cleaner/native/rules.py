@@ -17,7 +17,6 @@ import math
 import re
 import sys
 from functools import lru_cache
-from typing import Any
 
 if sys.version_info >= (3, 11):
     import re._constants as sre
@@ -26,7 +25,11 @@ else:  # pragma: no cover - Python 3.10
     import sre_constants as sre
     import sre_parse
 
+from ..compat import TYPE_CHECKING
 from . import Untranslatable, _Translator
+
+if TYPE_CHECKING:
+    from typing import Any
 
 #: The stages the core runs, in order, by the names decisions are stamped with.
 STAGES = ("features", "phrases", "shapes", "scoring", "context", "repeats")

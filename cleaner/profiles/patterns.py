@@ -32,10 +32,11 @@ import contextlib
 import json
 import re
 import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from ..compat import TYPE_CHECKING
 from ..data import data_file, read_text
 from ..errors import ProfileError
 from ..lazy_re import LazyPattern, lazy_compile
@@ -43,6 +44,8 @@ from ..records import record
 from ..triggers import required_literals
 
 if TYPE_CHECKING:
+    from typing import Any
+
     import regex
 
 
