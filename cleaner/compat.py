@@ -34,7 +34,7 @@ __all__ = ["blake2b", "sha256", "tomllib"]
 
 def __getattr__(name: str) -> Any:
     """``tomllib`` (``tomli`` before 3.11), imported when first named: ~2 ms of a start that reads the shipped
-    TOML files from their JSON twins (:func:`cleaner.data.read_toml`) and parses none."""
+    TOML files from their twins (:func:`cleaner.data.read_toml`) and parses none."""
     if name != "tomllib":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     if sys.version_info >= (3, 11):

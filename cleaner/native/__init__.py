@@ -330,7 +330,7 @@ def native_phrasebook(book=None) -> NativeBook:
 #: The shipped phrases translated for the core (``python tools/build_phrase_index.py`` writes it, beside the
 #: trigger index): translating the ~400 patterns at every start costs ~0.1 s of CPU. Used only when made from
 #: exactly the shipped phrase data by this translator (:data:`TRANSLATOR_VERSION`); a test keeps it current.
-TRANSLATIONS_FILE = "boilerplate.native.json"
+TRANSLATIONS_FILE = "boilerplate.native.marshal"
 #: Bumped whenever :func:`rust_regex` translates differently (the shipped file is then rebuilt).
 TRANSLATOR_VERSION = 1
 
@@ -351,18 +351,15 @@ def build_translations() -> dict[str, Any]:
 
 def _shipped_translations() -> dict[str, tuple[str, str]]:
     """The shipped translations, if made from exactly this phrase data by this translator; else none."""
-    import json
-
     from ..compat import sha256
-    from ..data import data_file, read_bytes, read_text
-
+    from ..data import MARSHAL_ERRORS, data_file, read_bytes, read_marshal
     from ..stages.phrases import PHRASES_FILE
 
     try:
-        data = json.loads(read_text(data_file(TRANSLATIONS_FILE)))
-    except (OSError, ValueError):
+        data = read_marshal(data_file(TRANSLATIONS_FILE))
+    except MARSHAL_ERRORS:
         return {}
-    if data.get("version") != TRANSLATOR_VERSION or \
+    if not isinstance(data, dict) or data.get("version") != TRANSLATOR_VERSION or \
             data.get("source_sha256") != sha256(read_bytes(PHRASES_FILE)).hexdigest():
         return {}
     return {pattern: (regex, named) for pattern, (regex, named) in data.get("regexes", {}).items()}

@@ -116,7 +116,7 @@ def load_profile(path: str | os.PathLike[str], builtin: bool = False) -> Profile
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
-        data = read_toml(path, raw)  # a built-in profile from its JSON twin, when current
+        data = read_toml(path, raw)  # a built-in profile from its twin, when current
     except OSError as exc:
         raise ProfileError(path, None, f"cannot read file: {exc.strerror or exc}") from None
     except compat.tomllib.TOMLDecodeError as exc:  # (named only once a file was parsed: tomllib is loaded)
