@@ -167,3 +167,22 @@ def test_the_cli_cleans_a_text_dump_without_dataclasses(dump):
                 if line.startswith("import time:")}
     assert "cleaner.pipeline" in imported  # the probe sees the start's imports
     assert imported.isdisjoint(NOT_AT_A_START), sorted(imported & set(NOT_AT_A_START))
+
+
+def test_a_start_hashes_each_source_once():
+    """The phrase data keys its twin, the trigger index and the core's translations: one SHA-256 of its bytes a
+    start (``cleaner.data.source_sha256``), not one per file keyed by it (~1.3 M instructions each)."""
+    code = ("import sys, cleaner.compat as compat\n"
+            "hashed, digest = [], compat.sha256\n"
+            "def counting(data=b''):\n"
+            "    hashed.append(bytes(data))\n"
+            "    return digest(data)\n"
+            "compat.sha256 = counting\n"
+            "import cleaner\n"
+            "cleaner.clean(open(sys.argv[1], encoding='utf-8').read())\n"
+            "print(len(hashed), len(set(hashed)))\n")
+    result = subprocess.run([python(), "-c", code, str(ROOT / "fixtures" / "generic" / "blog-1.txt")],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    made, distinct = map(int, result.stdout.split())
+    assert made == distinct > 0, (made, distinct)

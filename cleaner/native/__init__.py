@@ -337,22 +337,20 @@ TRANSLATOR_VERSION = 1
 
 def build_translations() -> dict[str, Any]:
     """Every shipped phrase pattern, as the phrase book searches it, in the core's syntax: {pattern: [regex, named]}."""
-    from ..compat import sha256
-    from ..data import read_bytes
+    from ..data import read_bytes, source_sha256
     from ..stages.phrases import PHRASES_FILE, default_phrasebook
     from ..triggers import WORD_START
 
     book = default_phrasebook()
     patterns = sorted({which.wrap.format(f"{WORD_START}(?:{source})")
                        for which in (book.strong, book.whole, book.short) for _, source, _ in which.entries})
-    return {"source_sha256": sha256(read_bytes(PHRASES_FILE)).hexdigest(), "version": TRANSLATOR_VERSION,
+    return {"source_sha256": source_sha256(read_bytes(PHRASES_FILE)), "version": TRANSLATOR_VERSION,
             "regexes": {pattern: list(rust_regex(pattern)) for pattern in patterns}}
 
 
 def _shipped_translations() -> dict[str, tuple[str, str]]:
     """The shipped translations, if made from exactly this phrase data by this translator; else none."""
-    from ..compat import sha256
-    from ..data import MARSHAL_ERRORS, data_file, read_bytes, read_marshal
+    from ..data import MARSHAL_ERRORS, data_file, read_bytes, read_marshal, source_sha256
     from ..stages.phrases import PHRASES_FILE
 
     try:
@@ -360,7 +358,7 @@ def _shipped_translations() -> dict[str, tuple[str, str]]:
     except MARSHAL_ERRORS:
         return {}
     if not isinstance(data, dict) or data.get("version") != TRANSLATOR_VERSION or \
-            data.get("source_sha256") != sha256(read_bytes(PHRASES_FILE)).hexdigest():
+            data.get("source_sha256") != source_sha256(read_bytes(PHRASES_FILE)):
         return {}
     return {pattern: (regex, named) for pattern, (regex, named) in data.get("regexes", {}).items()}
 

@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..compat import sha256
-from ..data import MARSHAL_ERRORS, data_file, read_bytes, read_marshal, read_toml
+from ..data import MARSHAL_ERRORS, data_file, read_bytes, read_marshal, read_toml, source_sha256
 from ..document import Authority, Document, markup_body
 from ..language import stopwords
 from ..triggers import WORD_START, fold, is_word_key, line_keys, triggers
@@ -187,7 +186,7 @@ def _load_index(raw: bytes) -> dict[str, dict[str, list[str] | None]]:
         index = read_marshal(INDEX_FILE)
     except MARSHAL_ERRORS:
         return {}
-    if not isinstance(index, dict) or index.get("source_sha256") != sha256(raw).hexdigest() or \
+    if not isinstance(index, dict) or index.get("source_sha256") != source_sha256(raw) or \
             index.get("version") != INDEX_VERSION:
         return {}
     return index.get("triggers", {})
@@ -204,7 +203,7 @@ def build_index() -> dict:
         sources = sorted({source for spec in data.values() for scope in scopes for source in spec.get(scope, [])})
         keys[kind] = {source: sorted(found) if (found := triggers(source, kind == "whole")) is not None else None
                       for source in sources}
-    return {"source_sha256": sha256(raw).hexdigest(), "version": INDEX_VERSION, "triggers": keys}
+    return {"source_sha256": source_sha256(raw), "version": INDEX_VERSION, "triggers": keys}
 
 
 @lru_cache(maxsize=None)
