@@ -10,9 +10,10 @@ import contextlib
 import functools
 import os
 import warnings
-from typing import BinaryIO, Iterable
+from collections.abc import Iterable
 
 from . import pipeline
+from .compat import TYPE_CHECKING
 from .document import Article
 from .errors import UsageError
 from .models import Models
@@ -20,6 +21,9 @@ from .profiles import Profile, Registry
 from .profiles.patterns import budget_for, time_budget
 from .reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, INPUT_FORMATS, read_input
 from .site_evidence import HostTemplate, SiteEvidence
+
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 __all__ = ["INPUT_FORMATS", "Cleaner", "clean", "default_cleaner"]
 

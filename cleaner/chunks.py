@@ -10,7 +10,7 @@ words are read a chunk at a time, and matches are counted without a list. A line
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 #: Lines up to this long are one chunk; longer ones are read in chunks of about this length.
 CHUNK_CHARS = 1 << 13

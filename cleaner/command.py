@@ -15,11 +15,14 @@ import errno
 import io
 import os
 import sys
-from typing import TYPE_CHECKING, Any, BinaryIO, ContextManager, Iterable, Iterator, NoReturn
+from collections.abc import Iterable, Iterator
 
+from .compat import TYPE_CHECKING
 from .errors import CleanerError, InputFileError
 
 if TYPE_CHECKING:
+    from typing import Any, BinaryIO, ContextManager, NoReturn
+
     from .api import Cleaner
 
 #: The input name that means standard input.

@@ -12,12 +12,17 @@ line comes from the input.
 from __future__ import annotations
 
 from array import array
+from collections import namedtuple
+from collections.abc import Callable, Iterable, Iterator
 from enum import IntEnum
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
+from .compat import TYPE_CHECKING
 from .models import SHIPPED, Models
 from .records import field, record
 from .site_evidence import HostTemplate
+
+if TYPE_CHECKING:
+    from typing import Any
 
 # Labels. Plain strings keep the hot loops cheap and the JSON output readable.
 BODY = "body"
@@ -153,16 +158,15 @@ WINDOW_LINES = 100
 WINDOW_CHARS = 32 * 1024
 
 
-class Window(NamedTuple):
-    """One window of a text dump: ``text[start:end]`` split at newlines, the first one numbered ``number``.
+class Window(namedtuple("Window", ["start", "end", "number", "raws"])):
+    """One window of a text dump: ``text[start:end]`` split at newlines (``raws``, a list of str), the first
+    one numbered ``number``.
 
-    ``start`` and ``end`` count in the units of the dump the windows were cut from: characters of a str,
-    bytes of its UTF-8 (:func:`dump_bytes`)."""
+    ``start`` and ``end`` (ints) count in the units of the dump the windows were cut from: characters of a
+    str, bytes of its UTF-8 (:func:`dump_bytes`). (A :func:`~collections.namedtuple`, as the start's other
+    tuples: ``typing.NamedTuple`` would import :mod:`typing`, see :data:`cleaner.compat.TYPE_CHECKING`.)"""
 
-    start: int
-    end: int
-    number: int
-    raws: list[str]
+    __slots__ = ()
 
 
 #: How a pasted site's str becomes the bytes its windows are cut from, and back: UTF-8, with any lone

@@ -8,7 +8,11 @@ the stages) both ask here, so ``CLEANER_PURE_PYTHON`` turns off every native pie
 from __future__ import annotations
 
 import os
-from typing import Any
+
+from .compat import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Set to 1 (or anything but 0 and empty) to run the pure-Python reference even when the core is built.
 PURE_PYTHON_ENV = "CLEANER_PURE_PYTHON"

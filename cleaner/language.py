@@ -19,8 +19,9 @@ import os
 import re
 from array import array
 from bisect import bisect_left
+from collections import namedtuple
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .chunks import word_chunks
 from .lazy_re import lazy_compile
@@ -80,16 +81,16 @@ def _read_stoplist(language: str | None) -> frozenset[str]:
         return frozenset()
 
 
-class _WordIndex(NamedTuple):
-    """Which stoplists hold a word, as two typed arrays: the words' hashes, sorted, and beside each the
-    index of a language whose list has the word (a word in several lists is there once for each). A dict
-    of the 139,000 words was some 15 MB, held by the process once it met a page that is not English; the
-    arrays are 1.5 MB, and hold no object the garbage collector walks. Two words of the lists sharing a
-    64-bit hash would be counted for each other's languages (the chance is about one in a billion)."""
+class _WordIndex(namedtuple("_WordIndex", ["hashes", "languages", "sizes"])):
+    """Which stoplists hold a word, as two typed arrays: the words' hashes, sorted (``hashes``), and beside
+    each the index of a language whose list has the word (``languages``; a word in several lists is there
+    once for each); ``sizes``, a tuple of floats, is each list's weight: the fourth root of its size (see
+    :func:`_best_stoplist`). A dict of the 139,000 words was some 15 MB, held by the process once it met a
+    page that is not English; the arrays are 1.5 MB, and hold no object the garbage collector walks. Two
+    words of the lists sharing a 64-bit hash would be counted for each other's languages (the chance is
+    about one in a billion). (A :func:`~collections.namedtuple`: see :class:`cleaner.document.Window`.)"""
 
-    hashes: array
-    languages: array
-    sizes: tuple[float, ...]   # each list's weight: the fourth root of its size (see :func:`_best_stoplist`)
+    __slots__ = ()
 
     def languages_of(self, word: str) -> Iterator[int]:
         """The indexes of the languages whose stoplist has ``word``."""

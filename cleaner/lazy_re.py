@@ -15,7 +15,12 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any, Iterable
+from collections.abc import Iterable
+
+from .compat import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 #: What a compiled pattern is asked for; after the first use each is an attribute of the stand-in itself,
 #: so a hot loop pays no more than with the compiled pattern.

@@ -18,22 +18,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Protocol
 
+from .compat import TYPE_CHECKING
 from .data import data_file, read_toml
 from .lazy_re import LazyPattern, UnionPattern, lazy_compile
 
+if TYPE_CHECKING:
+    from typing import Protocol
 
-class Measures(Protocol):
-    """What the predicates read of a line's measures (:class:`cleaner.stages.features.Features`)."""
+    class Measures(Protocol):
+        """What the predicates read of a line's measures (:class:`cleaner.stages.features.Features`): a
+        type checker's alone (nothing at run time asks a line's measures what they are)."""
 
-    words: int
-    units: int
-    ends_sentence: bool
-    sentences: int
+        words: int
+        units: int
+        ends_sentence: bool
+        sentences: int
 
-    @property
-    def content(self) -> tuple[str, ...]: ...
+        @property
+        def content(self) -> tuple[str, ...]: ...
 
 
 def _load() -> dict:

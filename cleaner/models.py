@@ -12,14 +12,17 @@ one line naming the model, the file and the problem.
 
 from __future__ import annotations
 
-import json
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
 
-from .data import data_file, read_text
+from .compat import TYPE_CHECKING
+from .data import data_file, read_json
 from .errors import ModelError
 from .records import record
 
-M = TypeVar("M")
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    M = TypeVar("M")
 
 
 @record(frozen=True)
@@ -37,6 +40,8 @@ SHIPPED = Models()
 def load_file(kind: str, path: Any, make: Callable[[dict], M]) -> M:
     """The model in the JSON file at ``path``, made by ``make`` (which raises ValueError, KeyError… for a
     file that is not such a model); ``kind`` ("text model", "markup model") names it in a ModelError."""
+    import json
+
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
@@ -50,10 +55,10 @@ def load_file(kind: str, path: Any, make: Callable[[dict], M]) -> M:
 def load_packaged(kind: str, name: str, make: Callable[[dict], M]) -> M | None:
     """The model shipped as ``cleaner/data/<name>`` (``None`` when the package has no such file)."""
     try:
-        text = read_text(data_file(name))
+        data = read_json(data_file(name))  # (from its twin: no json imported at a start)
     except FileNotFoundError:
         return None
-    return _made(kind, f"cleaner/data/{name}", json.loads(text), make)
+    return _made(kind, f"cleaner/data/{name}", data, make)
 
 
 def _made(kind: str, source: str, data: Any, make: Callable[[dict], M]) -> M:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .document import BODY, Article, Decision
 
@@ -18,6 +17,8 @@ INPUT_SEPARATOR = "\f\n"
 
 def render(article: Article, fmt: str = "text", with_metadata: bool = False) -> str:
     if fmt == "json":
+        import json  # (here: a start that prints text does not import it)
+
         return json.dumps(article.to_dict(), ensure_ascii=False) + "\n"
     if fmt == "markdown":
         return to_markdown(article)
@@ -73,6 +74,8 @@ def explain_json(article: Article) -> str:
     one JSON line."""
     record = article.to_dict()
     record["lines"] = [decision.to_dict() for decision in article.decisions]
+    import json
+
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 

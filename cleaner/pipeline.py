@@ -23,12 +23,12 @@ through the stages a window of about a page at a time (:func:`run_text`).
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
+from .compat import TYPE_CHECKING
 from .document import (BODY, BOILERPLATE, Article, DecisionLog, Document, dump_bytes, is_whole_dump,
                        text_windows, whole_dump)
 from .models import SHIPPED, Models
-from .stages import Stage
 from .stages.context import ContextStage
 from .stages.features import FeaturesStage
 from .stages.finish import FinishStage
@@ -41,6 +41,9 @@ from .stages.scoring import ScoringStage
 from .stages.shapes import ShapesStage
 from .stages.site_rules import SiteRulesStage
 from .stages.template import TemplateStage
+
+if TYPE_CHECKING:
+    from .stages import Stage
 
 
 def default_stages() -> list[Stage]:

@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import BinaryIO
 
+from .compat import TYPE_CHECKING
 from .errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 #: Inputs larger than this are refused (``--max-bytes``; ``Cleaner(max_bytes=...)``).
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024

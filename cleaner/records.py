@@ -18,16 +18,26 @@ closures over the field names, made once here; nothing is compiled. Modules the 
 
 from __future__ import annotations
 
-import sys
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
 
-if sys.version_info >= (3, 11):
-    from typing import dataclass_transform
-else:  # Python 3.10: no runtime marker; type checkers read the 3.11 branch
-    def dataclass_transform(**_options: Any) -> Callable[[T], T]:
-        return lambda decorator: decorator
+from .compat import TYPE_CHECKING
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, dataclass_transform
+
+    T = TypeVar("T")
+else:
+    def dataclass_transform(**options: Any) -> Callable[[T], T]:
+        """PEP 681's marker as ``typing.dataclass_transform`` (3.11) sets it, without importing typing at a
+        start: type checkers read the import above, introspection this attribute."""
+        def mark(decorator: T) -> T:
+            decorator.__dataclass_transform__ = {  # type: ignore[attr-defined]
+                "eq_default": options.pop("eq_default", True), "order_default": options.pop("order_default", False),
+                "kw_only_default": options.pop("kw_only_default", False),
+                "frozen_default": options.pop("frozen_default", False),
+                "field_specifiers": options.pop("field_specifiers", ()), "kwargs": options}
+            return decorator
+        return mark
 
 _MISSING: Any = object()
 

@@ -15,7 +15,7 @@ Only the hashes seen on at least :data:`MIN_PAGES` pages are kept for the cleani
 from __future__ import annotations
 
 from array import array
-from typing import Iterable
+from collections.abc import Iterable
 
 from .compat import blake2b
 from .records import field, record

@@ -5,7 +5,8 @@ from __future__ import annotations
 import gc
 import importlib
 from types import ModuleType
-from typing import TYPE_CHECKING
+
+from .compat import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .lazy_re import LazyPattern

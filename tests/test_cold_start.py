@@ -1,4 +1,5 @@
-"""What a CLI start on a text dump loads: the shipped TOML files read from their JSON twins, no parser."""
+"""What a CLI start on a text dump loads: the shipped TOML and JSON files read from their marshalled twins, no
+parser."""
 
 from __future__ import annotations
 
@@ -9,18 +10,42 @@ from pathlib import Path
 import pytest
 
 from cleaner.compat import tomllib
-from cleaner.data import DATA_DIR, make_twin, read_toml, twin_path
+from cleaner.data import DATA_DIR, make_twin, read_json, read_marshal, read_toml, twin_path, write_marshal
 from cleaner.profiles.loader import BUILTIN_DIR
+from cleaner.textmodel.loading import MODEL_FILE
 from conftest import ROOT, python, seed
 
 SHIPPED_TOML = [*sorted(Path(DATA_DIR).glob("*.toml")), *sorted(Path(BUILTIN_DIR).glob("*.toml"))]
+#: The shipped JSON files a start reads.
+SHIPPED_JSON = [Path(DATA_DIR) / MODEL_FILE]
 
 
-@pytest.mark.parametrize("path", SHIPPED_TOML, ids=lambda p: p.name)
-def test_each_shipped_toml_has_a_current_twin(path):
-    """Run tools/build_phrase_index.py after editing a shipped TOML file."""
-    with open(twin_path(path), encoding="utf-8") as handle:
-        assert json.dumps(json.load(handle)) == json.dumps(make_twin(path))  # order too
+@pytest.mark.parametrize("path", SHIPPED_TOML + SHIPPED_JSON, ids=lambda p: p.name)
+def test_each_shipped_toml_and_json_file_has_a_current_twin(path):
+    """Run tools/build_phrase_index.py after editing a shipped TOML file (or training the shipped text model)."""
+    assert json.dumps(read_marshal(twin_path(path))) == json.dumps(make_twin(path))  # order too
+
+
+@pytest.mark.parametrize("path", SHIPPED_JSON, ids=lambda p: p.name)
+def test_a_twin_reads_as_json_parses(path):
+    read = read_json(path)
+    assert json.dumps(read) == json.dumps(json.loads(path.read_text(encoding="utf-8")))  # order, 1 and 1.0 too
+
+
+def test_a_json_twin_is_read_when_made_from_these_bytes_and_the_json_when_edited_since(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text('{"weights": [1, 2]}', encoding="utf-8")
+    twin = make_twin(path)
+    twin["data"] = {"weights": ["from the twin"]}
+    write_marshal(twin_path(path), twin)
+    assert read_json(path) == {"weights": ["from the twin"]}
+    path.write_text('{"weights": [1, 2, 3]}', encoding="utf-8")
+    assert read_json(path) == {"weights": [1, 2, 3]}
+    Path(twin_path(path)).write_bytes(b"not marshalled")
+    assert read_json(path) == {"weights": [1, 2, 3]}
+    path.write_text('{"weights": [1, 2', encoding="utf-8")
+    with pytest.raises(ValueError):
+        read_json(path)
 
 
 @pytest.mark.parametrize("path", SHIPPED_TOML, ids=lambda p: p.name)
@@ -37,15 +62,15 @@ def test_the_twin_is_read_when_made_from_these_bytes_and_the_toml_when_edited_si
     path.write_text('words = ["one", "two"]\n', encoding="utf-8")
     twin = make_twin(path)
     twin["data"] = {"words": ["from the twin"]}  # a twin that says otherwise shows which one was read
-    Path(twin_path(path)).write_text(json.dumps(twin), encoding="utf-8")
+    write_marshal(twin_path(path), twin)
     assert read_toml(path) == {"words": ["from the twin"]}
     path.write_text('words = ["one", "two", "three"]\n', encoding="utf-8")
     assert read_toml(path) == {"words": ["one", "two", "three"]}
-    Path(twin_path(path)).write_text("{not json", encoding="utf-8")
+    Path(twin_path(path)).write_bytes(b"\xffnot marshalled")
     assert read_toml(path) == {"words": ["one", "two", "three"]}
 
 
-def test_a_toml_with_values_json_does_not_keep_gets_no_twin(tmp_path):
+def test_a_toml_with_values_a_twin_does_not_keep_gets_none(tmp_path):
     path = tmp_path / "when.toml"
     path.write_text("day = 2026-12-05\n", encoding="utf-8")
     with pytest.raises((ValueError, TypeError)):
@@ -104,8 +129,7 @@ def test_the_shipped_fingerprint_literals_are_current():
     from cleaner.profiles import Registry
     from cleaner.profiles.patterns import LITERALS_FILE, build_literals
 
-    with open(data_file(LITERALS_FILE), encoding="utf-8") as handle:
-        shipped = json.load(handle)
+    shipped = read_marshal(data_file(LITERALS_FILE))
     assert shipped == build_literals(f for profile in Registry.load() for f in profile.fingerprints)
 
 
@@ -125,8 +149,11 @@ def test_the_built_in_fingerprints_screen_is_made_without_parsing_them(monkeypat
 
 #: What ``import dataclasses`` brings that nothing else of a start needs (~22 M instructions), and the source
 #: it compiled for each of the start's records (~50 M): the records are ``cleaner.records``'. And ``ast``, which
-#: translating the text model's columns needed at every start: they are shipped translated.
-NOT_AT_A_START = ("dataclasses", "inspect", "dis", "tokenize", "ast")
+#: translating the text model's columns needed at every start: they are shipped translated. And ``typing``
+#: (~12 M, and ~9 M more for its ``NamedTuple``s): the start's modules import its names for a type checker
+#: alone (``cleaner.compat.TYPE_CHECKING``), their ABCs from ``collections.abc``. And ``json`` (~6 M, and ~16 M
+#: parsing the shipped files): they are read from marshalled files (``cleaner.data.read_marshal``, ``read_json``).
+NOT_AT_A_START = ("dataclasses", "inspect", "dis", "tokenize", "ast", "typing", "json")
 
 
 @pytest.mark.parametrize("dump", [ROOT / "fixtures" / "generic" / "blog-1.txt", seed("000")],
@@ -140,3 +167,22 @@ def test_the_cli_cleans_a_text_dump_without_dataclasses(dump):
                 if line.startswith("import time:")}
     assert "cleaner.pipeline" in imported  # the probe sees the start's imports
     assert imported.isdisjoint(NOT_AT_A_START), sorted(imported & set(NOT_AT_A_START))
+
+
+def test_a_start_hashes_each_source_once():
+    """The phrase data keys its twin, the trigger index and the core's translations: one SHA-256 of its bytes a
+    start (``cleaner.data.source_sha256``), not one per file keyed by it (~1.3 M instructions each)."""
+    code = ("import sys, cleaner.compat as compat\n"
+            "hashed, digest = [], compat.sha256\n"
+            "def counting(data=b''):\n"
+            "    hashed.append(bytes(data))\n"
+            "    return digest(data)\n"
+            "compat.sha256 = counting\n"
+            "import cleaner\n"
+            "cleaner.clean(open(sys.argv[1], encoding='utf-8').read())\n"
+            "print(len(hashed), len(set(hashed)))\n")
+    result = subprocess.run([python(), "-c", code, str(ROOT / "fixtures" / "generic" / "blog-1.txt")],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    made, distinct = map(int, result.stdout.split())
+    assert made == distinct > 0, (made, distinct)

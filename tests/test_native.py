@@ -178,14 +178,12 @@ def test_version_says_which_core_runs(pure):
 
 
 def test_the_shipped_rule_translations_are_current():
-    """cleaner/data/rules.native.json is what the translator makes now of every regex the rules hand the core
+    """cleaner/data/rules.native.marshal is what the translator makes now of every regex the rules hand the core
     (else run tools/build_phrase_index.py); a start reads them there and translates none."""
-    import json
-    from importlib import resources
-
+    from cleaner.data import data_file, read_marshal
     from cleaner.native import rules
 
-    shipped = json.loads(resources.files("cleaner.data").joinpath(rules.SPECS_FILE).read_text(encoding="utf-8"))
+    shipped = read_marshal(data_file(rules.SPECS_FILE))
     assert shipped == rules.build_specs() and len(shipped["specs"]) > 30
     code = ("from cleaner.native import rules\n"
             "from cleaner.native.path import native_path\n"
@@ -215,13 +213,12 @@ def test_the_shipped_columns_table_is_current_and_used():
 
 
 def test_the_shipped_phrase_translations_are_current():
-    """cleaner/data/boilerplate.native.json is what the translator makes of the shipped phrases now (else run
+    """cleaner/data/boilerplate.native.marshal is what the translator makes of the shipped phrases now (else run
     tools/build_phrase_index.py); and the core's phrase book uses it."""
-    import json
-    from importlib import resources
+    from cleaner.data import data_file, read_marshal
 
-    shipped = json.loads(resources.files("cleaner.data").joinpath(native.TRANSLATIONS_FILE).read_text(encoding="utf-8"))
-    assert shipped == json.loads(json.dumps(native.build_translations()))
+    shipped = read_marshal(data_file(native.TRANSLATIONS_FILE))
+    assert shipped == native.build_translations()
     assert len(native._shipped_translations()) == len(shipped["regexes"]) > 300
 
 

@@ -1134,11 +1134,10 @@ def test_fold_compares_characters_as_the_case_insensitive_regex_does():
 
 def test_shipped_phrase_index_is_up_to_date():
     """Run tools/build_phrase_index.py after editing cleaner/data/boilerplate.toml."""
-    import json
+    from cleaner.data import read_marshal
     from cleaner.stages.phrases import INDEX_FILE, build_index
 
-    with open(INDEX_FILE, encoding="utf-8") as handle:
-        assert json.load(handle) == json.loads(json.dumps(build_index()))
+    assert read_marshal(INDEX_FILE) == build_index()
 
 
 def test_large_documents_keep_less_but_decide_the_same():

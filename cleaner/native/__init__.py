@@ -22,7 +22,6 @@ import re
 import sys
 import unicodedata
 from functools import lru_cache
-from typing import Any
 
 if sys.version_info >= (3, 11):
     import re._constants as sre
@@ -31,9 +30,13 @@ else:  # pragma: no cover - Python 3.10
     import sre_constants as sre
     import sre_parse
 
+from ..compat import TYPE_CHECKING
 from ..extension import PURE_PYTHON_ENV, refusals
 from ..extension import extension as _extension
 from ..records import record
+
+if TYPE_CHECKING:
+    from typing import Any
 
 #: How a phrase matched, by the core's number (``PhraseBook.classify``'s second value).
 HOW = ("strong phrase", "whole line", "short line")
@@ -327,40 +330,35 @@ def native_phrasebook(book=None) -> NativeBook:
 #: The shipped phrases translated for the core (``python tools/build_phrase_index.py`` writes it, beside the
 #: trigger index): translating the ~400 patterns at every start costs ~0.1 s of CPU. Used only when made from
 #: exactly the shipped phrase data by this translator (:data:`TRANSLATOR_VERSION`); a test keeps it current.
-TRANSLATIONS_FILE = "boilerplate.native.json"
+TRANSLATIONS_FILE = "boilerplate.native.marshal"
 #: Bumped whenever :func:`rust_regex` translates differently (the shipped file is then rebuilt).
 TRANSLATOR_VERSION = 1
 
 
 def build_translations() -> dict[str, Any]:
     """Every shipped phrase pattern, as the phrase book searches it, in the core's syntax: {pattern: [regex, named]}."""
-    from ..compat import sha256
-    from ..data import read_bytes
+    from ..data import read_bytes, source_sha256
     from ..stages.phrases import PHRASES_FILE, default_phrasebook
     from ..triggers import WORD_START
 
     book = default_phrasebook()
     patterns = sorted({which.wrap.format(f"{WORD_START}(?:{source})")
                        for which in (book.strong, book.whole, book.short) for _, source, _ in which.entries})
-    return {"source_sha256": sha256(read_bytes(PHRASES_FILE)).hexdigest(), "version": TRANSLATOR_VERSION,
+    return {"source_sha256": source_sha256(read_bytes(PHRASES_FILE)), "version": TRANSLATOR_VERSION,
             "regexes": {pattern: list(rust_regex(pattern)) for pattern in patterns}}
 
 
 def _shipped_translations() -> dict[str, tuple[str, str]]:
     """The shipped translations, if made from exactly this phrase data by this translator; else none."""
-    import json
-
-    from ..compat import sha256
-    from ..data import data_file, read_bytes, read_text
-
+    from ..data import MARSHAL_ERRORS, data_file, read_bytes, read_marshal, source_sha256
     from ..stages.phrases import PHRASES_FILE
 
     try:
-        data = json.loads(read_text(data_file(TRANSLATIONS_FILE)))
-    except (OSError, ValueError):
+        data = read_marshal(data_file(TRANSLATIONS_FILE))
+    except MARSHAL_ERRORS:
         return {}
-    if data.get("version") != TRANSLATOR_VERSION or \
-            data.get("source_sha256") != sha256(read_bytes(PHRASES_FILE)).hexdigest():
+    if not isinstance(data, dict) or data.get("version") != TRANSLATOR_VERSION or \
+            data.get("source_sha256") != source_sha256(read_bytes(PHRASES_FILE)):
         return {}
     return {pattern: (regex, named) for pattern, (regex, named) in data.get("regexes", {}).items()}
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Any
 
+from ..compat import TYPE_CHECKING
 from ..document import (BODY, BOILERPLATE, LABELS, UNKNOWN, Article, Authority, Document, Line, WordedReason,
                         reason_text)
 from . import Untranslatable, _default_native_book, core, measured_or_none, phrases_or_none
@@ -20,6 +20,9 @@ from . import rules
 from ..stages import repeats, shapes
 from ..stages.context import BRIDGED, LISTED
 from ..stages.shapes import GALLERY_CREDITS
+
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Each detector's (signal, reason) by the core's name for it: the stages' own tables.
 SHAPE_VERDICTS = {**shapes.VERDICTS, "repeats": repeats.VERDICT, "contents": repeats.CONTENTS_VERDICT}

@@ -11,13 +11,11 @@ Python reference runs instead.
 
 from __future__ import annotations
 
-import json
 import marshal
 import math
 import re
 import sys
 from functools import lru_cache
-from typing import Any
 
 if sys.version_info >= (3, 11):
     import re._constants as sre
@@ -26,7 +24,11 @@ else:  # pragma: no cover - Python 3.10
     import sre_constants as sre
     import sre_parse
 
+from ..compat import TYPE_CHECKING
 from . import Untranslatable, _Translator
+
+if TYPE_CHECKING:
+    from typing import Any
 
 #: The stages the core runs, in order, by the names decisions are stamped with.
 STAGES = ("features", "phrases", "shapes", "scoring", "context", "repeats")
@@ -40,7 +42,7 @@ HOW = ("strong phrase", "whole line", "short line")
 #: phrases' translations): translating them from ``sre_parse`` at every start cost ~5 ms of a CLI run. Each
 #: is found by its source, flags and anchoring, so a regex edited since is translated anew; a test keeps the
 #: file current (and equal to what :func:`translate` makes).
-SPECS_FILE = "rules.native.json"
+SPECS_FILE = "rules.native.marshal"
 #: Bumped whenever :func:`translate` translates differently (the shipped file is then rebuilt).
 SPECS_VERSION = 1
 
@@ -67,13 +69,13 @@ def _spec_key(pattern: re.Pattern[str], anchored: bool) -> str:
 @lru_cache(maxsize=1)
 def _shipped_specs() -> dict[str, dict[str, Any]]:
     """The shipped translations, if made by this translator (:data:`SPECS_VERSION`); else none."""
-    from ..data import data_file, read_text
+    from ..data import MARSHAL_ERRORS, data_file, read_marshal
 
     try:
-        data = json.loads(read_text(data_file(SPECS_FILE)))
-    except (OSError, ValueError):
+        data = read_marshal(data_file(SPECS_FILE))
+    except MARSHAL_ERRORS:
         return {}
-    return data.get("specs", {}) if data.get("version") == SPECS_VERSION else {}
+    return data.get("specs", {}) if isinstance(data, dict) and data.get("version") == SPECS_VERSION else {}
 
 
 def build_specs() -> dict[str, Any]:
@@ -89,7 +91,9 @@ def build_specs() -> dict[str, Any]:
         metadata_rules()
     finally:
         _read_shipped = True
-    return {"version": SPECS_VERSION, "specs": json.loads(json.dumps(_translated))}
+    import json
+
+    return {"version": SPECS_VERSION, "specs": json.loads(json.dumps(_translated))}  # (tuples as lists)
 
 
 def translate(name: str, pattern: re.Pattern[str], anchored: bool = False) -> dict[str, Any]:

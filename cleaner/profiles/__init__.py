@@ -15,9 +15,13 @@ Built-in profiles live beside this file; users add their own from a folder
     backtracking.py  the load-time check that rejects regexes which backtrack exponentially
 """
 
-from typing import Any
+from __future__ import annotations
 
+from ..compat import TYPE_CHECKING
 from .loader import BUILTIN_DIR, DropRule, Profile, Registry, load_profile
+
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["BUILTIN_DIR", "DropRule", "HtmlDrop", "HtmlRules", "Profile", "Registry", "load_profile"]
 

@@ -3,9 +3,11 @@ and the key. Shared by :mod:`.loader` and :mod:`.html_rules`."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from ..compat import TYPE_CHECKING
 from ..errors import ProfileError
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def no_unknown(table: dict[str, Any], allowed: set[str], path: str, prefix: str) -> None:

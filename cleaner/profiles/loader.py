@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .. import compat
+from ..compat import TYPE_CHECKING
 from ..data import read_toml
 from ..errors import ProfileError, UsageError
 from ..records import field, record
@@ -21,6 +22,8 @@ from .patterns import (LinePattern, LiteralScreen, ProfileRegex, budget_for, com
                        shipped_patterns, time_budget)
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .html_rules import HtmlRules
 
 #: The built-in profiles: package data, on disk (a profile is read, and named in messages, by its path).
@@ -113,7 +116,7 @@ def load_profile(path: str | os.PathLike[str], builtin: bool = False) -> Profile
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
-        data = read_toml(path, raw)  # a built-in profile from its JSON twin, when current
+        data = read_toml(path, raw)  # a built-in profile from its twin, when current
     except OSError as exc:
         raise ProfileError(path, None, f"cannot read file: {exc.strerror or exc}") from None
     except compat.tomllib.TOMLDecodeError as exc:  # (named only once a file was parsed: tomllib is loaded)

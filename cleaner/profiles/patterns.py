@@ -29,20 +29,22 @@ syntax stays Python's ``re`` (each pattern is compiled with ``re`` first); the
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from ..data import data_file, read_text
+from ..compat import TYPE_CHECKING
+from ..data import MARSHAL_ERRORS, data_file, read_marshal
 from ..errors import ProfileError
 from ..lazy_re import LazyPattern, lazy_compile
 from ..records import record
 from ..triggers import required_literals
 
 if TYPE_CHECKING:
+    from typing import Any
+
     import regex
 
 
@@ -194,7 +196,7 @@ class ProfileRegex:
 #: The strings the built-in profiles' fingerprints require (:func:`cleaner.triggers.required_literals`),
 #: shipped: finding them parses each pattern, ~1 ms of every start, which asks every dump for them.
 #: ``python tools/build_phrase_index.py`` writes it; a test checks it is current.
-LITERALS_FILE = "profile_literals.json"
+LITERALS_FILE = "profile_literals.marshal"
 
 
 def literals_key(pattern: "re.Pattern[str] | LazyPattern") -> str:
@@ -205,8 +207,8 @@ def literals_key(pattern: "re.Pattern[str] | LazyPattern") -> str:
 @lru_cache(maxsize=1)
 def _shipped_literals() -> dict[str, list[str]]:
     try:
-        return json.loads(read_text(data_file(LITERALS_FILE)))["literals"]
-    except (OSError, ValueError, KeyError, TypeError):
+        return read_marshal(data_file(LITERALS_FILE))["literals"]
+    except (*MARSHAL_ERRORS, KeyError):
         return {}
 
 

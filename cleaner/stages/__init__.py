@@ -8,15 +8,18 @@ the name of the stage that made it.
 
 from __future__ import annotations
 
-from typing import Protocol
+from ..compat import TYPE_CHECKING
 
-from ..document import Document
+if TYPE_CHECKING:
+    from typing import Protocol
 
+    from ..document import Document
 
-class Stage(Protocol):
-    """One step of the pipeline: ``name`` is what ``--explain`` shows for the lines it decided."""
+    class Stage(Protocol):
+        """One step of the pipeline: ``name`` is what ``--explain`` shows for the lines it decided (a type
+        checker's alone: the pipeline runs any callable with a name)."""
 
-    name: str
+        name: str
 
-    def __call__(self, doc: Document) -> None:  # pragma: no cover - protocol
-        ...
+        def __call__(self, doc: Document) -> None:  # pragma: no cover - protocol
+            ...

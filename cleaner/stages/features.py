@@ -6,13 +6,22 @@ keeps the whole pipeline linear and cheap (thousands of dumps a second).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from sys import intern
-from typing import Any, Callable
 
 from .. import language
 from ..chunks import count_matches, word_chunks
+from ..compat import TYPE_CHECKING
 from ..lexicon import CLOSERS, INNER_DATELINE, SENTENCE_BREAK, SENTENCE_END
 from ..triggers import WORD_PUNCTUATION, line_keys
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    #: Who measures a page's lines in one call (``Document.line_measures``): (distinct texts, stoplist,
+    #: char_mode) → the core's measures (``cleaner.native.Measures``: its ``column(name)``), or
+    #: None when the Python reference measures.
+    MeasureLines = Callable[[list[str], frozenset[str], bool], Any]
 
 #: Stopword density and topic words are measured on a line's first words, this many.
 _SAMPLE_WORDS = 60
@@ -184,12 +193,6 @@ class CoreFeatures:
             self._content = _content_words(_line_sample(self._text), self._stoplist)
             self._text = self._stoplist = None
         return self._content
-
-
-#: Who measures a page's lines in one call (``Document.line_measures``): (distinct texts, stoplist,
-#: char_mode) → the core's measures (``cleaner.native.Measures``: its ``column(name)``), or
-#: None when the Python reference measures.
-MeasureLines = Callable[[list[str], frozenset[str], bool], Any]
 
 
 def _measured_by(measure_lines: MeasureLines, lines: list, stoplist: frozenset[str], char_mode: bool) -> bool:

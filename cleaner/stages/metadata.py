@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
-from typing import TYPE_CHECKING
 
+from ..compat import TYPE_CHECKING
 from ..dates import (date_in_url, dateline_parts, dates_another, is_update, parse_date, publication_date,
                      writes_day_first)
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body

@@ -13,12 +13,10 @@ newsletter box.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
-from ..compat import sha256
-from ..data import data_file, read_bytes, read_text, read_toml
+from ..data import MARSHAL_ERRORS, data_file, read_bytes, read_marshal, read_toml, source_sha256
 from ..document import Authority, Document, markup_body
 from ..language import stopwords
 from ..triggers import WORD_START, fold, is_word_key, line_keys, triggers
@@ -170,7 +168,7 @@ class PhraseBook:
 
 PHRASES_FILE = data_file("boilerplate.toml")
 #: The prefilter keys of every phrase, precomputed (reading patterns costs ~0.1 s at startup).
-INDEX_FILE = data_file("boilerplate.index.json")
+INDEX_FILE = data_file("boilerplate.index.marshal")
 #: Raised when :func:`cleaner.triggers.triggers` derives keys differently: an index of another version is
 #: not used (its keys would not be a necessary condition any more).
 INDEX_VERSION = 3
@@ -185,10 +183,11 @@ def default_phrasebook() -> PhraseBook:
 def _load_index(raw: bytes) -> dict[str, dict[str, list[str] | None]]:
     """The shipped trigger index, if it was built from exactly this phrase data."""
     try:
-        index = json.loads(read_text(INDEX_FILE))
-    except (OSError, ValueError):
+        index = read_marshal(INDEX_FILE)
+    except MARSHAL_ERRORS:
         return {}
-    if index.get("source_sha256") != sha256(raw).hexdigest() or index.get("version") != INDEX_VERSION:
+    if not isinstance(index, dict) or index.get("source_sha256") != source_sha256(raw) or \
+            index.get("version") != INDEX_VERSION:
         return {}
     return index.get("triggers", {})
 
@@ -204,7 +203,7 @@ def build_index() -> dict:
         sources = sorted({source for spec in data.values() for scope in scopes for source in spec.get(scope, [])})
         keys[kind] = {source: sorted(found) if (found := triggers(source, kind == "whole")) is not None else None
                       for source in sources}
-    return {"source_sha256": sha256(raw).hexdigest(), "version": INDEX_VERSION, "triggers": keys}
+    return {"source_sha256": source_sha256(raw), "version": INDEX_VERSION, "triggers": keys}
 
 
 @lru_cache(maxsize=None)

@@ -34,7 +34,7 @@ are compiled): a vector costs what a hand-written list of these expressions cost
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 #: The chrome categories phrases/shapes may report in ``line.signal``, each a column (the ones of
 #: :data:`INTERRUPTIONS` are not).
@@ -78,11 +78,12 @@ NEAR_LINES, NEARBY_LINES, PART_LINES = (2 * r + 1 for r in (NEAR_RADIUS, NEARBY_
 LINE, SIGNAL, AROUND = "line", "signal", "around"
 
 
-class Column(NamedTuple):
-    name: str
-    description: str
-    compute: str
-    scope: str = AROUND
+class Column(namedtuple("Column", ["name", "description", "compute", "scope"], defaults=[AROUND])):
+    """One column of the text model's vectors, all str: its ``name``, what it says (``description``), the
+    expression that ``compute``s it, and its ``scope`` (:data:`LINE`, :data:`SIGNAL`, :data:`AROUND`). (A
+    :func:`~collections.namedtuple`: see :class:`cleaner.document.Window`.)"""
+
+    __slots__ = ()
 
 
 #: Values several columns read, worked out once per line (after the line's LINE columns), in this order.

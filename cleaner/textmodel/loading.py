@@ -8,12 +8,14 @@ from ..models import load_file, load_packaged
 from .hmm import TextModel
 
 KIND = "text model"
+#: The shipped model, in ``cleaner/data`` (read from its twin: :func:`cleaner.data.read_json`).
+MODEL_FILE = "text_model.json"
 
 
 @cache
 def default_model() -> TextModel | None:
     """The shipped model, read once per process."""
-    return load_packaged(KIND, "text_model.json", TextModel.from_dict)
+    return load_packaged(KIND, MODEL_FILE, TextModel.from_dict)
 
 
 def load_model(path) -> TextModel:

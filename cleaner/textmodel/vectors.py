@@ -17,13 +17,16 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Any
 
+from ..compat import TYPE_CHECKING
 from ..lexicon import is_prose
 from .columns import (AROUND, COLUMNS, END_MARKERS, INTERRUPTIONS, LINE, NEAR_LINES, NEAR_RADIUS, NEARBY_LINES,
                       NEARBY_RADIUS, PART_LINES, PART_RADIUS, SIGNAL, SIGNALS, TERMS, Column)
 from .measures import (anchor, closing_start, cohesion, colon_lists, content_lists, distances, headline_line,
                        prose_stop_level, short_runs, window_counts)
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def line_vectors(lines, has_stoplist: bool, char_mode: bool) -> list[list[float]]:
