@@ -1423,3 +1423,17 @@ def test_a_thread_title_printing_the_page_titles_first_part_wins_over_its_forums
     assert _printed_parts(["The Agency | ML at Harbour Tech", "The Agency"], 2, "the agency | ml at harbour tech") == {}
     assert _printed_parts(["Ferry tickets - Harbour Travel Forums", "Harbour Travel Forums"], 2,
                           "ferry tickets - harbour travel forums") == {}
+
+
+def test_a_day_without_its_year_takes_the_one_year_the_header_prints():
+    # a blog template's "Aug 15" under the headline: the headline names the year, no header line another
+    menu = "".join(f"Section {n}\n" for n in range(1, 6))
+    headline = "Top 7 Harbour Repair Trends for 2024"
+    dump = f"Harbour Blog | {headline}\n\n{menu}\n{headline}\nAug 15\nWritten By Ann Lee\n\n{PROSE}"
+    assert _clean(dump).date == "2024-08-15"
+    # the day alone, with no year printed: none
+    assert _clean(dump.replace(" for 2024", "")).date is None
+    # two years in the header (a list "for 2026" dated in the year before, a copyright's year): none
+    assert _clean(dump.replace("Section 5", "© 2025 Harbour Blog")).date is None
+    # a day under an update's label is no publication's
+    assert _clean(dump.replace("Aug 15", "Updated:\nAug 15")).date is None

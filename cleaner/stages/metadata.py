@@ -171,6 +171,9 @@ class MetadataStage:
                 meta["date"] = _published(lines, [block[1]], day_first) if block is not None else None
             if meta["date"] is None and date_in_url(doc.url) is None:
                 meta["date"] = _labelled_publication(lines, _TextsRead(lines), day_first)
+            if meta["date"] is None and date_in_url(doc.url) is None and title_at is not None:
+                meta["date"] = _day_in_headline_year(lines, texts, _by_headline(dates, title_at), title_at,
+                                                     range(start, after))
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
@@ -998,6 +1001,27 @@ _MONTHS = "|".join(sorted((re.escape(name) for names in MONTH_NAMES.values() for
 #: name beside it is the byline ("Gabo" / "Jan 23" / "11 min read").
 #: (Compiled at its first use, not at import: its months' names are ~1.6 ms of a start.)
 _DAY_OF_YEAR = lazy_compile(rf"^(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?)$", re.I)
+#: A year as a headline or a header line prints it ("Top 7 Catering Trends for 2024", "© 2025").
+_PRINTED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _day_in_headline_year(lines, texts: Sequence[str], dates: list[int], title_at: int, header: range) -> str | None:
+    """Where the header's dateline is a day without its year (:data:`_DAY_OF_YEAR`: a blog template's "Aug 15"
+    under "Top 7 Corporate Catering Trends for 2024"), the day in the one year the header prints: its headline
+    names it, and no line of the header (``header``: the window and the credit block) names another. A day
+    alone, or a header that prints two years (a list "of 2026" dated in 2025, a copyright's year), gives
+    none: a wrong date is worse than none. Only a dateline within :data:`_NEAR` lines of the headline
+    (``title_at``), not under an update's label ("Updated:" over "Sep 19"). Value only."""
+    day = next((d for d in dates if abs(d - title_at) <= _NEAR and _DAY_OF_YEAR.match(texts[d].strip())
+                and not (d > 0 and _update_label(texts[d - 1]))), None)
+    if day is None:
+        return None
+    years = {year for i in header if i < len(texts) for year in _PRINTED_YEAR.findall(texts[i])}
+    if len(years) != 1 or not _PRINTED_YEAR.search(texts[title_at]):
+        return None
+    return parse_date(f"{texts[day].strip()} {years.pop()}")
+
+
 #: A line that begins with a date ("May 22, 2024 in Planning", "22 May …", "2024-05-22 …"): no dated headline.
 _DATE_FIRST = lazy_compile(rf"^\W*(?:(?:{_MONTHS})\.?\s+\d|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d|\d{{1,2}}\.?\s+(?:{_MONTHS})\b)",
                            re.I)
