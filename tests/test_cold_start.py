@@ -4,13 +4,15 @@ parser."""
 from __future__ import annotations
 
 import json
+import marshal
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from cleaner.compat import tomllib
-from cleaner.data import DATA_DIR, make_twin, read_json, read_marshal, read_toml, twin_path, write_marshal
+from cleaner.data import (DATA_DIR, make_twin, marshal_bytes, read_json, read_marshal, read_toml, twin_path,
+                          write_marshal)
 from cleaner.profiles.loader import BUILTIN_DIR
 from cleaner.textmodel.loading import MODEL_FILE
 from conftest import ROOT, python, seed
@@ -186,3 +188,13 @@ def test_a_start_hashes_each_source_once():
     assert result.returncode == 0, result.stderr[-2000:]
     made, distinct = map(int, result.stdout.split())
     assert made == distinct > 0, (made, distinct)
+
+
+def test_a_marshalled_file_is_the_same_bytes_whatever_else_holds_its_data():
+    """The build tool's output follows the data alone: a second reference held elsewhere (a cache keeping a
+    digest) changes what plain ``marshal.dumps`` writes, and would churn the shipped binary files."""
+    digest = "".join(["ab", "cd"] * 8)  # a fresh str, no other reference
+    plain = marshal_bytes({"source_sha256": digest, "data": [digest + "x"]})
+    held = [digest]  # noqa: F841 - the second reference
+    assert marshal.dumps({"source_sha256": digest, "data": [digest + "x"]}) != plain  # what the test guards against
+    assert marshal_bytes({"source_sha256": digest, "data": [digest + "x"]}) == plain

@@ -121,10 +121,21 @@ def make_twin(path: str | os.PathLike[str]) -> dict[str, Any]:
     return {"source_sha256": source_sha256(raw), "data": data}
 
 
+def marshal_bytes(data: Any) -> bytes:
+    """``data`` marshalled, the same bytes for the same data whatever else the writing process holds.
+
+    :mod:`marshal` flags an object for sharing when anything holds a second reference to it (a cache keeping a
+    digest, a parser's memo), so the same data could be written differently from one run of the build tool to
+    the next and churn the shipped binary files. Dumping the data as loaded back from its own bytes gives a
+    graph nothing outside refers to: the flags then follow the data alone.
+    """
+    return marshal.dumps(marshal.loads(marshal.dumps(data)))
+
+
 def write_marshal(path: str | os.PathLike[str], data: Any) -> None:
     """Write ``data`` marshalled to the file at ``path`` (``python tools/build_phrase_index.py``)."""
     with open(path, "wb") as out:
-        out.write(marshal.dumps(data))
+        out.write(marshal_bytes(data))
 
 
 def _types(value: Any) -> Any:

@@ -11,7 +11,6 @@ Python reference runs instead.
 
 from __future__ import annotations
 
-import marshal
 import math
 import re
 import sys
@@ -369,11 +368,11 @@ def _columns_key(signal_code: dict[str, int], slot_of: dict[str, int], constants
 @lru_cache(maxsize=1)
 def _shipped_columns() -> dict[str, Any] | None:
     """The shipped columns table (:data:`COLUMNS_FILE`), or None where it is missing or unreadable."""
-    from ..data import data_file, read_bytes
+    from ..data import MARSHAL_ERRORS, data_file, read_marshal
 
     try:
-        table = marshal.loads(read_bytes(data_file(COLUMNS_FILE)))
-    except (OSError, EOFError, ValueError, TypeError):
+        table = read_marshal(data_file(COLUMNS_FILE))
+    except MARSHAL_ERRORS:
         return None
     return table if isinstance(table, dict) else None
 
@@ -381,11 +380,12 @@ def _shipped_columns() -> dict[str, Any] | None:
 def build_columns(signal_code: dict[str, int]) -> bytes:
     """The columns table to ship (:data:`COLUMNS_FILE`), translated for ``signal_code`` (the text path's)."""
     from .. import _native
+    from ..data import marshal_bytes
 
     slot_of = {name: k for k, name in enumerate(_native.column_base_names())}
     constants, arrays = _column_inputs(slot_of)
     key = _columns_key(signal_code, slot_of, constants, arrays)
-    return marshal.dumps({"key": key, **translate_columns(signal_code, slot_of, constants, arrays)})
+    return marshal_bytes({"key": key, **translate_columns(signal_code, slot_of, constants, arrays)})
 
 
 def model_numbers(model) -> dict[str, Any]:
