@@ -1423,3 +1423,24 @@ def test_a_thread_title_printing_the_page_titles_first_part_wins_over_its_forums
     assert _printed_parts(["The Agency | ML at Harbour Tech", "The Agency"], 2, "the agency | ml at harbour tech") == {}
     assert _printed_parts(["Ferry tickets - Harbour Travel Forums", "Harbour Travel Forums"], 2,
                           "ferry tickets - harbour travel forums") == {}
+
+
+def test_a_persons_name_as_the_masthead_of_a_site_its_host_spells_credits_a_dated_post():
+    # A personal site prints its owner's name first, over its menu: the author where nothing else credits the post
+    # (host "noraquill.dev" or "quillwrites.com" spells a word of it). Not a company's name (a third word, an
+    # organisation's word, capitals), not on a host that spells none of it, not where the post has no dateline.
+    cleaner = Cleaner(use_profiles=False)
+    body = "Harbour reopens after storm repairs\nMarch 3, 2024\n\n" + PROSE
+    for masthead, url, dated, name in (
+            ("Nora Quill", "https://noraquill.dev/notes/harbour", True, "Nora Quill"),
+            ("Nora Quill //", "https://www.quillwrites.com/p/harbour", True, "Nora Quill"),
+            ("Nora C. Quill", "https://noraquill.dev/notes/harbour", True, "Nora C. Quill"),
+            ("Nora Quill", "https://harbournews.com/harbour", True, None),
+            ("Harbour Street Works", "https://harbourstreetworks.com/p", True, None),
+            ("Harbour Engineering", "https://harbour.dev/p", True, None),
+            ("HARBOUR WORKS", "https://harbour.dev/p", True, None),
+            ("Nora Quill", "https://noraquill.dev/notes/harbour", False, None)):
+        dump = "Harbour reopens after storm repairs\n\n" + masthead + "\nPosts\nAbout\n\n" + (
+            body if dated else body.replace("March 3, 2024\n", ""))
+        article = cleaner.clean(dump, url=url, input_format="text")
+        assert article.byline == name, (masthead, url, dated)

@@ -184,7 +184,8 @@ class MetadataStage:
                               or _named_under_headline(lines, title_at, first, dates, stoplist)
                               or _credited_under_prose(lines, texts, first, stoplist)
                               or _credited_on_page(lines, first)
-                              or _site_by_dateline(lines, dates, doc.url))
+                              or _site_by_dateline(lines, dates, doc.url)
+                              or (_person_site(lines, doc.url, stoplist) if dates else None))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -583,6 +584,44 @@ def _site_by_dateline(lines, dates: list[int], url: str | None) -> str | None:
                 and any(letters in label for label in labels) and _beside_date(lines, i, dates)):
             return text
     return None
+
+
+def _person_site(lines, url: str | None, stoplist: frozenset[str]) -> str | None:
+    """Where nothing else credits a dated article: the name of a person's own site, its author, printed as its
+    masthead, the first line under the page title ("Jeff Kaufman" over the menu "Posts" of jefftk.com, "Pierce
+    Freeman //" of pierce.dev). It is a person's when it has the shape of a person's name (:func:`_personal_name`)
+    and the URL's host spells one of its words (:func:`_naming_labels`). Not the page title's site part: a
+    company's name of two capitalised words ("Server Fault") is printed there as often, and under it its logo
+    after a "Skip to content", not first. Value only: the lines keep their labels."""
+    labels = _naming_labels(url)
+    if not labels or not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
+        return None
+    masthead = next((text for i in range(1, min(len(lines), _MASTHEAD_LINES)) if (text := _text_at(lines, i).strip())),
+                    "")
+    name = _MASTHEAD_TRAIL.sub("", masthead)
+    if _personal_name(name, stoplist) and any(len(word) >= _NAMED_WORD_CHARS and any(word in label for label in labels)
+                                              for word in _WORD_LETTERS.findall(name.lower())):
+        return name
+    return None
+
+
+#: The masthead is the first line with text among this many at the top of the page (the page title's first).
+_MASTHEAD_LINES = 4
+#: What a masthead's name may trail ("Pierce Freeman //", "Ann Lee |").
+_MASTHEAD_TRAIL = re.compile(r"[\s/|·•–—-]+$")
+#: A word of a person's site's name that its host spells has this many letters at least ("jeff" of jefftk.com).
+_NAMED_WORD_CHARS = 4
+#: A person's name: a given name and a surname, an initial between them ("Justin C. Meserole").
+_PERSON_NAME = re.compile(r"^[^\W\d_][^\W\d_’'-]+(?:\s+[A-Z]\.)?\s+[^\W\d_][^\W\d_’'-]+$")
+
+
+def _personal_name(name: str, stoplist: frozenset[str]) -> bool:
+    """Whether a site's name has a person's name's shape: a given name and a surname, capitalised, an initial
+    between them at most (:data:`_PERSON_NAME`; a third word is a company's, "Wall Street Oasis"), not in capitals
+    (a logo's "CODE FARM"), no word a label's or an organisation's (:func:`is_bare_name`, :func:`_names_no_person`:
+    "Spotify Engineering") nor a team's."""
+    return (_PERSON_NAME.match(name) is not None and not name.isupper() and is_bare_name(name, stoplist)
+            and not _names_no_person(name) and not is_team_credit(name, stoplist))
 
 
 def _names_no_person(name: str) -> bool:
