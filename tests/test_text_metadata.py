@@ -1444,3 +1444,14 @@ def test_a_persons_name_as_the_masthead_of_a_site_its_host_spells_credits_a_date
             body if dated else body.replace("March 3, 2024\n", ""))
         article = cleaner.clean(dump, url=url, input_format="text")
         assert article.byline == name, (masthead, url, dated)
+
+
+def test_a_persons_name_as_the_masthead_over_the_persons_trade_credits_a_dated_post_whatever_the_host():
+    # "Nora Quill" / "Software Engineer in Chicago" over the menu: the role says a person is named, where the host
+    # ("harbournotes.co") spells none of the name; a tagline under it says nothing of the kind.
+    cleaner = Cleaner(use_profiles=False)
+    for under, name in (("Software Engineer in Chicago", "Nora Quill"), ("Notes on boats and tides", None)):
+        dump = ("Harbour reopens after storm repairs\n\nNora Quill\n\n" + under + "\nPosts\nAbout\n\n"
+                "Harbour reopens after storm repairs\nMarch 3, 2024\n\n" + PROSE)
+        article = cleaner.clean(dump, url="https://harbournotes.co/post/harbour", input_format="text")
+        assert article.byline == name, under

@@ -590,19 +590,21 @@ def _person_site(lines, url: str | None, stoplist: frozenset[str]) -> str | None
     """Where nothing else credits a dated article: the name of a person's own site, its author, printed as its
     masthead, the first line under the page title ("Jeff Kaufman" over the menu "Posts" of jefftk.com, "Pierce
     Freeman //" of pierce.dev). It is a person's when it has the shape of a person's name (:func:`_personal_name`)
-    and the URL's host spells one of its words (:func:`_naming_labels`). Not the page title's site part: a
+    and the URL's host spells one of its words (:func:`_naming_labels`), or the line under it states the person's
+    role (:func:`_role_line`: "Cassidy Williams" / "Software Engineer in Chicago"). Not the page title's site part: a
     company's name of two capitalised words ("Server Fault") is printed there as often, and under it its logo
     after a "Skip to content", not first. Value only: the lines keep their labels."""
     labels = _naming_labels(url)
-    if not labels or not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
+    if not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
         return None
-    masthead = next((text for i in range(1, min(len(lines), _MASTHEAD_LINES)) if (text := _text_at(lines, i).strip())),
-                    "")
-    name = _MASTHEAD_TRAIL.sub("", masthead)
-    if _personal_name(name, stoplist) and any(len(word) >= _NAMED_WORD_CHARS and any(word in label for label in labels)
-                                              for word in _WORD_LETTERS.findall(name.lower())):
-        return name
-    return None
+    at = next((i for i in range(1, min(len(lines), _MASTHEAD_LINES)) if _text_at(lines, i).strip()), None)
+    name = _MASTHEAD_TRAIL.sub("", _text_at(lines, at).strip()) if at is not None else ""
+    if not _personal_name(name, stoplist):
+        return None
+    spelled = any(len(word) >= _NAMED_WORD_CHARS and any(word in label for label in labels)
+                  for word in _WORD_LETTERS.findall(name.lower()))
+    role = next((text for i in range(at + 1, min(len(lines), at + 3)) if (text := _text_at(lines, i).strip())), "")
+    return name if spelled or _role_line(role) else None
 
 
 #: The masthead is the first line with text among this many at the top of the page (the page title's first).
