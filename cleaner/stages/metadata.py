@@ -27,7 +27,7 @@ from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Docume
 from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
+                       NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TRADE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        may_hold_any, name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
 
@@ -591,7 +591,7 @@ def _person_site(lines, url: str | None, stoplist: frozenset[str]) -> str | None
     masthead, the first line under the page title ("Jeff Kaufman" over the menu "Posts" of jefftk.com, "Pierce
     Freeman //" of pierce.dev). It is a person's when it has the shape of a person's name (:func:`_personal_name`)
     and the URL's host spells one of its words (:func:`_naming_labels`), or the line under it states the person's
-    role (:func:`_role_line`: "Cassidy Williams" / "Software Engineer in Chicago"). Not the page title's site part: a
+    role or trade (:func:`_role_line`, :func:`_trade_line`: "Cassidy Williams" / "Software Engineer in Chicago"). Not the page title's site part: a
     company's name of two capitalised words ("Server Fault") is printed there as often, and under it its logo
     after a "Skip to content", not first. Value only: the lines keep their labels."""
     labels = _naming_labels(url)
@@ -604,7 +604,16 @@ def _person_site(lines, url: str | None, stoplist: frozenset[str]) -> str | None
     spelled = any(len(word) >= _NAMED_WORD_CHARS and any(word in label for label in labels)
                   for word in _WORD_LETTERS.findall(name.lower()))
     role = next((text for i in range(at + 1, min(len(lines), at + 3)) if (text := _text_at(lines, i).strip())), "")
-    return name if spelled or _role_line(role) else None
+    return name if spelled or _role_line(role) or _trade_line(role) else None
+
+
+def _trade_line(text: str) -> bool:
+    """Whether a line only states a person's trade (:data:`TRADE_WORDS`: "Software Engineer in Chicago"): a few
+    words (:data:`_ROLE_WORDS_MOST`), one of them a trade's, and no sentence."""
+    if len(text) > _BARE_NAME_CHARS or text.rstrip().endswith((".", "!", "?")):
+        return False
+    words = _WORD_LETTERS.findall(text.lower())
+    return 0 < len(words) <= _ROLE_WORDS_MOST and not TRADE_WORDS.isdisjoint(words)
 
 
 #: The masthead is the first line with text among this many at the top of the page (the page title's first).
