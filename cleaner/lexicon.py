@@ -505,6 +505,8 @@ TEAM_WORDS = frozenset(_BYLINES["teams"])
 _TEAM_DESKS = frozenset(_BYLINES["team_desks"])
 #: The words of an author's role printed by the name ("Tech Writer", "Guest Columnists"): the lexicon's ``[bylines] roles``.
 ROLE_WORDS = frozenset(_BYLINES["roles"])
+#: A person's trade printed under a personal site's masthead name: the lexicon's ``[bylines] trades``.
+TRADE_WORDS = frozenset(_BYLINES["trades"])
 #: Two to five words of letters (any script), a company's "&" or "." inside them.
 _TEAM_CREDIT = lazy_compile(r"^[^\W\d_][\w’'.&-]*(?:\s+[^\W\d_][\w’'.&-]*){1,4}$")
 

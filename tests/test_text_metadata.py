@@ -1437,3 +1437,35 @@ def test_a_day_without_its_year_takes_the_one_year_the_header_prints():
     assert _clean(dump.replace("Section 5", "© 2025 Harbour Blog")).date is None
     # a day under an update's label is no publication's
     assert _clean(dump.replace("Aug 15", "Updated:\nAug 15")).date is None
+
+
+def test_a_persons_name_as_the_masthead_of_a_site_its_host_spells_credits_a_dated_post():
+    # A personal site prints its owner's name first, over its menu: the author where nothing else credits the post
+    # (host "noraquill.dev" or "quillwrites.com" spells a word of it). Not a company's name (a third word, an
+    # organisation's word, capitals), not on a host that spells none of it, not where the post has no dateline.
+    cleaner = Cleaner(use_profiles=False)
+    body = "Harbour reopens after storm repairs\nMarch 3, 2024\n\n" + PROSE
+    for masthead, url, dated, name in (
+            ("Nora Quill", "https://noraquill.dev/notes/harbour", True, "Nora Quill"),
+            ("Nora Quill //", "https://www.quillwrites.com/p/harbour", True, "Nora Quill"),
+            ("Nora C. Quill", "https://noraquill.dev/notes/harbour", True, "Nora C. Quill"),
+            ("Nora Quill", "https://harbournews.com/harbour", True, None),
+            ("Harbour Street Works", "https://harbourstreetworks.com/p", True, None),
+            ("Harbour Engineering", "https://harbour.dev/p", True, None),
+            ("HARBOUR WORKS", "https://harbour.dev/p", True, None),
+            ("Nora Quill", "https://noraquill.dev/notes/harbour", False, None)):
+        dump = "Harbour reopens after storm repairs\n\n" + masthead + "\nPosts\nAbout\n\n" + (
+            body if dated else body.replace("March 3, 2024\n", ""))
+        article = cleaner.clean(dump, url=url, input_format="text")
+        assert article.byline == name, (masthead, url, dated)
+
+
+def test_a_persons_name_as_the_masthead_over_the_persons_trade_credits_a_dated_post_whatever_the_host():
+    # "Nora Quill" / "Software Engineer in Chicago" over the menu: the role says a person is named, where the host
+    # ("harbournotes.co") spells none of the name; a tagline under it says nothing of the kind.
+    cleaner = Cleaner(use_profiles=False)
+    for under, name in (("Software Engineer in Chicago", "Nora Quill"), ("Notes on boats and tides", None)):
+        dump = ("Harbour reopens after storm repairs\n\nNora Quill\n\n" + under + "\nPosts\nAbout\n\n"
+                "Harbour reopens after storm repairs\nMarch 3, 2024\n\n" + PROSE)
+        article = cleaner.clean(dump, url="https://harbournotes.co/post/harbour", input_format="text")
+        assert article.byline == name, under

@@ -27,7 +27,7 @@ from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Docume
 from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
-                       NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
+                       NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TRADE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        may_hold_any, name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
 
@@ -187,7 +187,8 @@ class MetadataStage:
                               or _named_under_headline(lines, title_at, first, dates, stoplist)
                               or _credited_under_prose(lines, texts, first, stoplist)
                               or _credited_on_page(lines, first)
-                              or _site_by_dateline(lines, dates, doc.url))
+                              or _site_by_dateline(lines, dates, doc.url)
+                              or (_person_site(lines, doc.url, stoplist) if dates else None))
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -586,6 +587,55 @@ def _site_by_dateline(lines, dates: list[int], url: str | None) -> str | None:
                 and any(letters in label for label in labels) and _beside_date(lines, i, dates)):
             return text
     return None
+
+
+def _person_site(lines, url: str | None, stoplist: frozenset[str]) -> str | None:
+    """Where nothing else credits a dated article: the name of a person's own site, its author, printed as its
+    masthead, the first line under the page title ("Jeff Kaufman" over the menu "Posts" of jefftk.com, "Pierce
+    Freeman //" of pierce.dev). It is a person's when it has the shape of a person's name (:func:`_personal_name`)
+    and the URL's host spells one of its words (:func:`_naming_labels`), or the line under it states the person's
+    role or trade (:func:`_role_line`, :func:`_trade_line`: "Cassidy Williams" / "Software Engineer in Chicago"). Not the page title's site part: a
+    company's name of two capitalised words ("Server Fault") is printed there as often, and under it its logo
+    after a "Skip to content", not first. Value only: the lines keep their labels."""
+    labels = _naming_labels(url)
+    if not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
+        return None
+    at = next((i for i in range(1, min(len(lines), _MASTHEAD_LINES)) if _text_at(lines, i).strip()), None)
+    name = _MASTHEAD_TRAIL.sub("", _text_at(lines, at).strip()) if at is not None else ""
+    if not _personal_name(name, stoplist):
+        return None
+    spelled = any(len(word) >= _NAMED_WORD_CHARS and any(word in label for label in labels)
+                  for word in _WORD_LETTERS.findall(name.lower()))
+    role = next((text for i in range(at + 1, min(len(lines), at + 3)) if (text := _text_at(lines, i).strip())), "")
+    return name if spelled or _role_line(role) or _trade_line(role) else None
+
+
+def _trade_line(text: str) -> bool:
+    """Whether a line only states a person's trade (:data:`TRADE_WORDS`: "Software Engineer in Chicago"): a few
+    words (:data:`_ROLE_WORDS_MOST`), one of them a trade's, and no sentence."""
+    if len(text) > _BARE_NAME_CHARS or text.rstrip().endswith((".", "!", "?")):
+        return False
+    words = _WORD_LETTERS.findall(text.lower())
+    return 0 < len(words) <= _ROLE_WORDS_MOST and not TRADE_WORDS.isdisjoint(words)
+
+
+#: The masthead is the first line with text among this many at the top of the page (the page title's first).
+_MASTHEAD_LINES = 4
+#: What a masthead's name may trail ("Pierce Freeman //", "Ann Lee |").
+_MASTHEAD_TRAIL = re.compile(r"[\s/|·•–—-]+$")
+#: A word of a person's site's name that its host spells has this many letters at least ("jeff" of jefftk.com).
+_NAMED_WORD_CHARS = 4
+#: A person's name: a given name and a surname, an initial between them ("Justin C. Meserole").
+_PERSON_NAME = re.compile(r"^[^\W\d_][^\W\d_’'-]+(?:\s+[A-Z]\.)?\s+[^\W\d_][^\W\d_’'-]+$")
+
+
+def _personal_name(name: str, stoplist: frozenset[str]) -> bool:
+    """Whether a site's name has a person's name's shape: a given name and a surname, capitalised, an initial
+    between them at most (:data:`_PERSON_NAME`; a third word is a company's, "Wall Street Oasis"), not in capitals
+    (a logo's "CODE FARM"), no word a label's or an organisation's (:func:`is_bare_name`, :func:`_names_no_person`:
+    "Spotify Engineering") nor a team's."""
+    return (_PERSON_NAME.match(name) is not None and not name.isupper() and is_bare_name(name, stoplist)
+            and not _names_no_person(name) and not is_team_credit(name, stoplist))
 
 
 def _names_no_person(name: str) -> bool:
