@@ -151,3 +151,24 @@ def test_a_core_that_lays_out_the_check_page_otherwise_is_not_used():
 
     assert module._agrees((layout, element_type, refused))
     assert not module._agrees((Otherwise(), element_type, refused))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["</", "<", "/", ">", "body", "BoDy", "html", "HTML", "bod", "htm", "y", " ", "\t",
+                                 "\n", "\r", "\x0b", "\x0c", "\x00", "é", "<p>", "x"]), max_size=30).map("".join))
+def test_document_end_tags_are_dropped_by_the_core_as_re_drops_them(text):
+    """The core drops a page's ``</body>`` and ``</html>`` end tags as the ``re.sub`` reference does: any ASCII
+    case, ``re``'s six bytes-pattern spaces before the ``>``, leftmost first, none overlapping."""
+    from cleaner.html.parse import _DOCUMENT_END_TAGS
+
+    data = text.encode("utf-8")
+    assert extension()[0].without_document_end_tags(data) == _DOCUMENT_END_TAGS.sub(b"", data)
+
+
+def test_document_end_tags_dropped_by_the_core():
+    from cleaner.html.parse import _DOCUMENT_END_TAGS, without_document_end_tags
+
+    page = b"<html><body><p>a</p></BODY \n></html>\n<p>after</p></body ></Html>"
+    assert without_document_end_tags(page) == b"<html><body><p>a</p>\n<p>after</p>" == \
+        _DOCUMENT_END_TAGS.sub(b"", page)
+    assert without_document_end_tags(b"</bod></body x></ html>") == b"</bod></body x></ html>"

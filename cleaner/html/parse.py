@@ -25,6 +25,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..errors import InputError
+from ..extension import extension
 
 #: Elements nested deeper than this, on a page deeper than libxml2 parses (2,048 levels with ``huge_tree``),
 #: are flattened: their start and end tags are dropped, their text stays where it is (as Chrome lays out
@@ -57,7 +58,7 @@ def parse_html(text: str):
     data = text.encode("utf-8", errors="replace")
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")
-    data = _DOCUMENT_END_TAGS.sub(b"", data)
+    data = without_document_end_tags(data)
     if not data.strip():
         raise InputError("cannot parse the HTML: the document is empty")
     root, stopped = _parse(data)
@@ -68,6 +69,18 @@ def parse_html(text: str):
     if root is None:
         raise InputError("cannot parse the HTML: the document is empty")
     return root
+
+
+def without_document_end_tags(data: bytes) -> bytes:
+    """``data`` without its ``</body>`` and ``</html>`` end tags (:data:`_DOCUMENT_END_TAGS`).
+
+    The native core finds them from the page's ``</`` alone (``memchr``): ``re``'s search stepped through every
+    byte of the page, some 8 instructions a byte (1.8% of a wcxb page's). The ``re.sub`` is the reference
+    (``CLEANER_PURE_PYTHON``, no core); a test holds the two equal."""
+    native, _ = extension()
+    if native is not None:
+        return native.without_document_end_tags(data)
+    return _DOCUMENT_END_TAGS.sub(b"", data)
 
 
 def _parse(data: bytes):

@@ -13,6 +13,7 @@ pub mod literals;
 pub mod markuprows;
 pub mod matcher;
 pub mod measures;
+pub mod pagebytes;
 pub mod path;
 pub mod patterns;
 pub mod phrases;
@@ -466,6 +467,23 @@ impl Characters {
     }
 }
 
+/// `cleaner.html.parse.without_document_end_tags`: the page's bytes without their `</body>` and `</html>` end
+/// tags (`pagebytes`); the same bytes object when it has none.
+#[pyfunction]
+fn without_document_end_tags<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyBytes>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    guarded(|| {
+        Ok(
+            match pagebytes::without_document_end_tags(data.as_bytes()) {
+                Some(kept) => PyBytes::new(py, &kept),
+                None => data.clone(),
+            },
+        )
+    })
+}
+
 /// The Unicode versions the crate has character tables for.
 #[pyfunction]
 fn unicode_versions() -> Vec<&'static str> {
@@ -488,6 +506,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<markuprows::MarkupPage>()?;
     m.add_class::<Characters>()?;
     m.add_function(wrap_pyfunction!(unicode_versions, m)?)?;
+    m.add_function(wrap_pyfunction!(without_document_end_tags, m)?)?;
     m.add_function(wrap_pyfunction!(path::column_base_names, m)?)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;
     Ok(())
