@@ -1527,3 +1527,14 @@ def test_a_menus_browse_by_facet_is_no_byline():
     dump = ("Projector buying guide | Harbour Reviews\n\nAll Categories\n\nBy Nora Quill\nBest Projectors\n\n"
             "Projector buying guide\n\n" + PROSE)
     assert _clean(dump).byline == "Nora Quill"
+
+
+def test_a_label_printed_by_each_item_of_a_list_is_no_title():
+    # A chart of films: each item's "Mark as watched" button; the header's pick over the first item shares nothing
+    # with the page title and is printed by every item: the page title stands in. A headline printed as often that
+    # shares the page title is still the title.
+    items = "".join(f"#{k}\n\nThe Harbour Film Number {k}\n\n2026 1h 5{k}m R\n6.{k} (22K) Rate\nMark as watched\n"
+                    for k in range(1, 7))
+    chart = ("Harbour films this week\n\nMenu\nMovies\nTV shows\n\nSort by Ranking Popularity Runtime\n\n" + items
+             + "\n" + PROSE)
+    assert _clean(chart).title == "Harbour films this week"

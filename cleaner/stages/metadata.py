@@ -79,9 +79,13 @@ class MetadataStage:
                 credited = (_headline_by_credit(lines, first, stoplist) or _headline_over_credit(lines, first, stoplist)
                             or _credited_headline_afar(lines, first, stoplist) if title is not None else None)
                 doc.meta["title"] = credited or _page_title_stand_in(lines)
+            elif title is not None and named_at is not None and title == _peek(lines, named_at).text and \
+                    _printed_as_label(lines, named_at):
+                # (value only: the line keeps its label) a button's or a label's line printed by each item of a list
+                doc.meta["title"] = _page_title_stand_in(lines)
             elif title is not None and named_at is not None and title == _peek(lines, named_at).text and _section_name(
                     lines, named_at):
-                # (value only: the line keeps its label) the page title where it has a headline's shape, as where
+                # (value only, as above) the page title where it has a headline's shape, as where
                 # no headline was found
                 doc.meta["title"] = _page_title(_peek(lines, 0)) if _title_suffix(_peek(lines, 0).text) else None
         if _doubtful_pick(lines, doc.meta.get("title"), named_at, stopwords(doc.language)):
@@ -669,6 +673,29 @@ def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: fro
     if _credit_by(lines, texts, named_at) and not _listed_credits(lines, texts, named_at):
         return False
     return _word_overlap(_title_stems(title, stoplist), _title_stems(_page_title(page), stoplist)) < _doubt_under(title)
+
+
+def _printed_as_label(lines, named_at: int) -> bool:
+    """Is the header's pick (line ``named_at``) a label printed by each item of a list ("Mark as watched" under each
+    film of a chart, "Add to cart"), not the page's headline: it shares no topic word with the page title (the
+    dump's first line) and the page prints it :data:`_LABEL_PRINTS` times or more (an article's headline, printed
+    again by its breadcrumb, its share box and its foot, shares the page title, or is printed fewer times)."""
+    page = _peek(lines, 0)
+    if not page.features.content or not _peek(lines, named_at).features.content or \
+            _word_overlap(_peek(lines, named_at).features.content, page.features.content) > 0:
+        return False
+    texts, text, found = _TextsRead(lines), _text_at(lines, named_at), 0
+    for i in range(len(lines)):
+        if texts[i] == text:
+            found += 1
+            if found >= _LABEL_PRINTS:
+                return True
+    return False
+
+
+#: A pick that shares nothing with the page title and is printed this many times is a list's label
+#: (:func:`_printed_as_label`).
+_LABEL_PRINTS = 5
 
 
 #: A pick sharing less than this of the page title's headline (word F1 of their stems), with no credit by it, is
