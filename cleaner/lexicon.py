@@ -424,6 +424,14 @@ def opens_with_name(text: str, name: str) -> bool:
 
 #: Words that make a capitalised line a label or a heading, not a name ("Editorial Team", "No Comments").
 NOT_NAME_WORDS = frozenset(_BYLINES["not_names"])
+#: What a menu's "Browse by …" entry sorts by: the lexicon's ``[bylines] facets`` (:func:`names_facet`).
+FACET_WORDS = frozenset(_BYLINES["facets"])
+
+
+def names_facet(name: str) -> bool:
+    """Whether a "By …" line's name is a menu's facet ("By Manufacturer", "By Style", "Par thème": each word one of
+    :data:`FACET_WORDS`), not an author: the byline's value only reads it (the line's label stands)."""
+    return all(word.strip(",.:").lower() in FACET_WORDS for word in name.split())
 #: A byline's name: one to six words, each capitalised, a particle, "and"/"&", or an initial; or one handle.
 _BYLINE_NAME = lazy_compile(r"^(?:[^\W\d_][\w’'.-]*)(?:,?\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.®-]*|and|&|"
                           + _alternatives(_DATA["names"]["particles"]) + r")){0,5}$")

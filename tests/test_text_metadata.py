@@ -1469,3 +1469,72 @@ def test_a_persons_name_as_the_masthead_over_the_persons_trade_credits_a_dated_p
                 "Harbour reopens after storm repairs\nMarch 3, 2024\n\n" + PROSE)
         article = cleaner.clean(dump, url="https://harbournotes.co/post/harbour", input_format="text")
         assert article.byline == name, under
+
+
+def test_a_threads_first_post_names_its_author_over_the_category_above_its_dateline():
+    # A forum's thread: its category ("Ferry Timetables") over the first post's "handle date 1"; the category has a
+    # bare name's shape beside the dateline, the handle on the dateline is the thread starter's.
+    dump = ("Ferry timetable broken since Monday - Help - Harbour Forum\n\nHarbour Forum\n\n"
+            "Ferry timetable broken since Monday\n\nFerry Timetables\nannlee May 3, 2024, 8:45am 1\n\n" + PROSE +
+            "\nbo_li May 3, 2024, 9:10am 2\n\nSame here since this morning, the app shows the old one.\n")
+    assert _clean(dump).byline == "annlee"
+
+
+def test_a_name_beside_a_comments_dateline_is_no_byline():
+    # A Q&A page's comment under the question: the commenter's name over the comment's machine timestamp and its
+    # "Commented …" line; the question's asker is a handle the header does not read. A name beside the question's
+    # own dateline still is the byline.
+    def dump(label: str) -> str:
+        return ("Why is the ferry late? - Harbour Answers\n\nWhy is the ferry late?\n\nferries\ntimetables\n\n"
+                "Share\nFollow\nasked Feb 4, 2014 at 13:02\nvader\n\nThe ferry to the island has been late every "
+                "morning this week, by ten minutes or more.\nNora Quill\n– Nora Quill\n2020-09-21 13:04:28 +00:00\n"
+                f"{label} Sep 21, 2020 at 13:04\n\n" + PROSE)
+    assert _clean(dump("Commented")).byline is None
+    assert _clean(dump("Published")).byline == "Nora Quill"
+
+
+def test_a_menus_last_entry_over_the_headline_and_its_dateline_is_no_byline():
+    # "Tidal Forecasting" ends the menu right over the headline, whose dateline is under it: the name-shaped line is
+    # two lines from the date, with the headline between; a name under the headline is the byline.
+    menu = "Harbour Docs\n\nRiver Levels\nCoastal Charts\n"
+    head = "Tide Tables Tutorial\n\nLast Updated : 9 Mar, 2026\n\n"
+    assert _clean("Tide Tables Tutorial - Harbour Docs\n\n" + menu + "Tidal Forecasting\n\n" + head + PROSE).byline is None
+    assert _clean("Tide Tables Tutorial - Harbour Docs\n\n" + menu + "\nTide Tables Tutorial\n\nNora Quill\n\n"
+                  "Last Updated : 9 Mar, 2026\n\n" + PROSE).byline == "Nora Quill"
+
+
+def test_a_teasers_credit_in_a_list_of_others_posts_is_no_byline():
+    # A section's front page: each teaser a headline, "by Name" and a blurb; the first is read as the header. Its
+    # credit is one of many people's; an article whose headline repeats the page title keeps its own credit, however
+    # many teasers its foot lists.
+    names = ("Nora Quill", "Bo Lindqvist", "Cy Marsh", "Dee Harlow", "Eve Tanaka", "Finn Ostrom", "Gus Pereira",
+             "Hal Moreno", "Ivy Castell")
+    teasers = "".join(f"Harbour Story Number {k}\n\nby {name}\n\nA short blurb about harbour story {k}, told in "
+                      f"brief for the section's front page.\n\n" for k, name in enumerate(names, 1))
+    listing = "Harbour Life | Harbour Times\n\nHarbour Life\n\nNews\nSport\n\n" + teasers
+    assert _clean(listing).byline is None
+    article = ("Harbour reopens after storm repairs | Harbour Times\n\nNews\nSport\n\nHarbour reopens after storm "
+               "repairs\n\nby Nora Quill\n\n" + PROSE + "\nMore from Harbour Times\n\n" + teasers)
+    assert _clean(article).byline == "Nora Quill"
+
+
+def test_a_menus_browse_by_facet_is_no_byline():
+    # "By Manufacturer", "Par thème": a menu's facets over the article, in the header or above it; a name is still one.
+    for facet in ("By Manufacturer", "By Style", "Par thème", "Nach Hersteller"):
+        dump = ("Projector buying guide | Harbour Reviews\n\nAll Categories\n\n" + facet + "\nBest Projectors\n\n"
+                "Projector buying guide\n\n" + PROSE)
+        assert _clean(dump).byline is None, facet
+    dump = ("Projector buying guide | Harbour Reviews\n\nAll Categories\n\nBy Nora Quill\nBest Projectors\n\n"
+            "Projector buying guide\n\n" + PROSE)
+    assert _clean(dump).byline == "Nora Quill"
+
+
+def test_a_label_printed_by_each_item_of_a_list_is_no_title():
+    # A chart of films: each item's "Mark as watched" button; the header's pick over the first item shares nothing
+    # with the page title and is printed by every item: the page title stands in. A headline printed as often that
+    # shares the page title is still the title.
+    items = "".join(f"#{k}\n\nThe Harbour Film Number {k}\n\n2026 1h 5{k}m R\n6.{k} (22K) Rate\nMark as watched\n"
+                    for k in range(1, 7))
+    chart = ("Harbour films this week\n\nMenu\nMovies\nTV shows\n\nSort by Ranking Popularity Runtime\n\n" + items
+             + "\n" + PROSE)
+    assert _clean(chart).title == "Harbour films this week"

@@ -28,7 +28,7 @@ from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TRADE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
-                       may_hold_any, name_before_end, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
+                       may_hold_any, name_before_end, names_facet, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
 
 if TYPE_CHECKING:
@@ -79,9 +79,13 @@ class MetadataStage:
                 credited = (_headline_by_credit(lines, first, stoplist) or _headline_over_credit(lines, first, stoplist)
                             or _credited_headline_afar(lines, first, stoplist) if title is not None else None)
                 doc.meta["title"] = credited or _page_title_stand_in(lines)
+            elif title is not None and named_at is not None and title == _peek(lines, named_at).text and \
+                    _printed_as_label(lines, named_at):
+                # (value only: the line keeps its label) a button's or a label's line printed by each item of a list
+                doc.meta["title"] = _page_title_stand_in(lines)
             elif title is not None and named_at is not None and title == _peek(lines, named_at).text and _section_name(
                     lines, named_at):
-                # (value only: the line keeps its label) the page title where it has a headline's shape, as where
+                # (value only, as above) the page title where it has a headline's shape, as where
                 # no headline was found
                 doc.meta["title"] = _page_title(_peek(lines, 0)) if _title_suffix(_peek(lines, 0).text) else None
         if _doubtful_pick(lines, doc.meta.get("title"), named_at, stopwords(doc.language)):
@@ -178,7 +182,7 @@ class MetadataStage:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
             meta["byline"] = (_publisher_yields(_first_name(lines, sorted(dates + bylines), stoplist,
-                                                            _naming_labels(doc.url)), doc.url, lines,
+                                                            _naming_labels(doc.url), title_at), doc.url, lines,
                                                 texts, start) or _credited_sentence(texts, scan)
                               or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist)
@@ -669,6 +673,29 @@ def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: fro
     if _credit_by(lines, texts, named_at) and not _listed_credits(lines, texts, named_at):
         return False
     return _word_overlap(_title_stems(title, stoplist), _title_stems(_page_title(page), stoplist)) < _doubt_under(title)
+
+
+def _printed_as_label(lines, named_at: int) -> bool:
+    """Is the header's pick (line ``named_at``) a label printed by each item of a list ("Mark as watched" under each
+    film of a chart, "Add to cart"), not the page's headline: it shares no topic word with the page title (the
+    dump's first line) and the page prints it :data:`_LABEL_PRINTS` times or more (an article's headline, printed
+    again by its breadcrumb, its share box and its foot, shares the page title, or is printed fewer times)."""
+    page = _peek(lines, 0)
+    if not page.features.content or not _peek(lines, named_at).features.content or \
+            _word_overlap(_peek(lines, named_at).features.content, page.features.content) > 0:
+        return False
+    texts, text, found = _TextsRead(lines), _text_at(lines, named_at), 0
+    for i in range(len(lines)):
+        if texts[i] == text:
+            found += 1
+            if found >= _LABEL_PRINTS:
+                return True
+    return False
+
+
+#: A pick that shares nothing with the page title and is printed this many times is a list's label
+#: (:func:`_printed_as_label`).
+_LABEL_PRINTS = 5
 
 
 #: A pick sharing less than this of the page title's headline (word F1 of their stems), with no credit by it, is
@@ -1821,6 +1848,12 @@ def _credited_on_page(lines, first: int | None) -> str | None:
     return _first_post(dated) or _dated_credit_once(dated)
 
 
+def _page_first_post(lines) -> str | None:
+    """The handle of the page's one first post (:func:`_first_post`, of the lines the core finds dated)."""
+    texts = _TextsRead(lines)
+    return _first_post([texts[i] for i in _may_be_dated(lines, texts, range(len(lines)))])
+
+
 #: The signals of what follows an article and dates other things: a list of other articles, the comments.
 _FOOT_ENDS = frozenset({"headline list", "related box", "related", "comments", "navigation bar"})
 
@@ -2119,14 +2152,18 @@ def _beside_date(lines, index: int, dates: list[int]) -> bool:
 
 
 def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
-                site: frozenset[str] = frozenset()) -> str | None:
+                site: frozenset[str] = frozenset(), headline: int | None = None) -> str | None:
     """The byline's value: of the header's byline and date lines (in line order), the first name after a
     prefix ("By Jane Doe | May 5, 2025" → "Jane Doe"; "Published May 5, 2025 by Ann Lee" → "Ann Lee"; "By"
-    alone → the next line), else the first agency, else the first bare name beside the dateline (no line of a
+    alone → the next line; not a menu's facet, "By Style", :func:`names_facet`, nor one teaser's credit of a list,
+    :func:`_teaser_credit`), else the first agency,
+    else a thread's first post's handle on its dateline (the page's one first post, :func:`_page_first_post`:
+    "annlee May 3, 2024, 8:45am 1"; the line above it is the thread's category), else the first bare name beside the dateline (no line of a
     word that is no person's: "Press Release", "Tuesdays Evenings", :func:`_names_no_person`; a team's credit
     may hold one, "News Desk", and so may the site's own name, spelled by a label of its host, ``site``:
-    "Harbour Times" of harbourtimes.com, :func:`_naming_labels`), else the first name opening a dateline."""
-    agencies, bare, opening = [], [], []
+    "Harbour Times" of harbourtimes.com, :func:`_naming_labels`; not a name whose datelines date another's act
+    or stand under the ``headline``, :func:`_bare_name_astray`), else the first name opening a dateline."""
+    agencies, posts, bare, opening = [], [], [], []
     for i in candidates:
         text = _peek(lines, i).text
         name = byline_name(text)
@@ -2135,6 +2172,8 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
         if not name:
             name = _name_inside(text) or _starter_named(text, "")
         if name:
+            if names_facet(name) or _teaser_credit(lines, i, name):
+                continue
             return name
         agency = AGENCY_BYLINE.match(text)
         if agency:
@@ -2143,15 +2182,59 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
             # a name line under "By" (its own candidate), or beside the dateline; else the name opening a
             # dateline ("Ann Lee March 3, 2024"; a headline with its date, "Harbour Report 3/5/2024", is none)
             if DATE_OR_TIME.search(text):
+                if _first_post((text,)):
+                    posts.append(i)         # (read page-wide once, where the header holds one)
+                    continue
                 name = _name_opening(text, stoplist) or _name_closing(text, stoplist)
                 if name:
                     opening.append(name)
             elif not _is_date(_peek(lines, i)):        # ("Today", a dateline with no date, names no one)
                 name = _bare_name(text, stoplist) or (text if is_byline_name(text) and not _member_rank(text) else None)
                 if name and (not _names_no_person(name) or is_team_credit(name, stoplist)
-                             or _NOT_LETTERS.sub("", name).lower() in site):
+                             or _NOT_LETTERS.sub("", name).lower() in site) \
+                        and not _bare_name_astray(lines, i, candidates, headline):
                     bare.append(name)       # (value only: the line keeps its label)
-    return next(iter(agencies + bare + opening), None)
+    handle = _page_first_post(lines) if posts else None
+    return next(iter(agencies + [handle] * bool(handle) + bare + opening), None)
+
+
+def _bare_name_astray(lines, i: int, candidates: list[int], headline: int | None) -> bool:
+    """Whether bare name line ``i`` stands beside datelines that are not the article's: each of the datelines
+    near it (as :func:`_beside_date` reads them) dates someone else's act (:func:`_dated_by_another`: a Q&A
+    page's commenter over "2020-09-21 13:04:28" / "Commented Sep 21, 2020"), or stands under the ``headline``
+    where the name stands over it (a menu's last entry, "Artificial Intelligence" / "Machine Learning Tutorial" /
+    "Last Updated : 9 Mar, 2026"). A name beside no dateline (under "By" alone) is not read."""
+    near = [d for d in candidates if d != i and abs(d - i) <= 2 and _is_date(_peek(lines, d))]
+    if not near:
+        return False
+    if headline is not None and i < headline and all(d > headline for d in near):
+        return True
+    return all(_dated_by_another(lines, d, False) for d in near)
+
+
+#: A page that prints this many "By …" credits, of as many people at least, is a list of others' posts (a blog's
+#: or a section's front page): a credit in its header is one teaser's.
+_TEASER_CREDITS = 8
+
+
+def _teaser_credit(lines, i: int, name: str) -> bool:
+    """Whether the "By …" credit on line ``i`` is one teaser's of a list of others' posts: the line over it does
+    not repeat the page title (:func:`_shares_page_title`: an article's headline does), and the page prints
+    "By …" credits of :data:`_TEASER_CREDITS` people or more (an article's foot lists a few related posts)."""
+    if i == 0 or _shares_page_title(lines, i - 1):
+        return False
+    texts = _TextsRead(lines)
+    names = {name}
+    for j in range(len(lines)):
+        text = texts[j]
+        if _words_up_to(text, BYLINE_MAX_WORDS + 1) > BYLINE_MAX_WORDS:
+            continue            # (a teaser's credit is a short line of its own)
+        other = byline_name(text)
+        if other:
+            names.add(other)
+            if len(names) >= _TEASER_CREDITS:
+                return True
+    return False
 
 
 #: Where an author's box is looked for: this many lines above the article's last body line and under it.
@@ -2263,7 +2346,9 @@ def _credited_above(lines, texts: Sequence[str], start: int) -> str | None:
 def _credit_above(lines, texts: Sequence[str], start: int) -> tuple[int, str] | None:
     """The nearest "By …" line above the header's window that names someone (within :data:`_CREDIT_REACH`
     lines), with the name: a short line, no sentence, not a menu's entry on an HTML page ("Shop By Style",
-    :func:`_in_menu`); "By" alone names the line under it."""
+    :func:`_in_menu`), no menu's facet ("By Manufacturer", :func:`names_facet`); "By" alone names the line under
+    it. None where it is a teaser's credit of a list of others'
+    posts (:func:`_teaser_credit`): the credits above it are too."""
     for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
         name = byline_name(texts[i])          # (from the text first: no line made for most)
         if name is None:
@@ -2274,8 +2359,8 @@ def _credit_above(lines, texts: Sequence[str], start: int) -> tuple[int, str] | 
             continue          # (a teaser's credit in a list of other articles' headlines credits another)
         if name == "":
             name = _named_under(lines, i)
-        if name:
-            return i, name
+        if name and not names_facet(name):
+            return (i, name) if not _teaser_credit(lines, i, name) else None
     return None
 
 
