@@ -746,15 +746,26 @@ mod tests {
         assert_eq!(parse(&whole).unwrap(), parse_as_written(&whole).unwrap());
     }
 
-    /// Every shipped whole-line phrase (`cleaner/data/boilerplate.native.json`) splices to its whole parse.
+    /// Every shipped whole-line phrase (`cleaner/data/boilerplate.native.marshal`, read as JSON through
+    /// `python3`: the data is marshalled since a start stopped importing `json`) splices to its whole parse.
     #[test]
     fn every_shipped_whole_line_phrase_splices_as_parsed_whole() {
         use super::{parse, parse_as_written, WHOLE_LINE_HEAD};
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../cleaner/data/boilerplate.native.json"
+            "/../cleaner/data/boilerplate.native.marshal"
         );
-        let json = std::fs::read_to_string(path).unwrap();
+        let dumped = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import json, marshal, sys; \
+                 print(json.dumps(marshal.load(open(sys.argv[1], 'rb')), ensure_ascii=False))",
+                path,
+            ])
+            .output()
+            .expect("python3, to read the marshalled phrases");
+        assert!(dumped.status.success(), "{:?}", dumped);
+        let json = String::from_utf8(dumped.stdout).unwrap();
         let head = format!("\"{}", WHOLE_LINE_HEAD.replace('\\', "\\\\"));
         let mut seen = 0;
         for (start, _) in json.match_indices(&head) {
