@@ -39,7 +39,7 @@ use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
 };
 
-use aho_corasick::{AhoCorasick, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, StartKind};
 
 use crate::patterns::Needles;
 
@@ -81,7 +81,9 @@ enum Direction {
 /// (`^(?:AFP|AP|Reuters|…)`, `^(?:more articles from|all posts by|…)`): an anchored Aho-Corasick automaton
 /// refuses a line that opens with none of them for a few bytes' reading, where the first byte's table let
 /// through every line that opens with one of their initials (a capital letter: most lines) and the screen's
-/// search cost ~150 ns to set up and refuse it.
+/// search cost ~150 ns to set up and refuse it. A contiguous NFA, not the DFA the builder picks for a few
+/// literals: an anchored search reads a line's first bytes only, and the DFA's building (its full
+/// transition table, ~350 K instructions a pattern) was a tenth of the matchers' compiling on a CLI start.
 struct Openings(AhoCorasick);
 
 /// At most this many opening literals (more would cost more to look for than the screen does).
@@ -99,6 +101,7 @@ impl Openings {
         }
         AhoCorasick::builder()
             .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(literals.iter().map(|l| l.as_bytes()))
             .ok()
             .map(Openings)
@@ -277,7 +280,8 @@ impl Matcher {
     pub fn from_hir(pattern: &str, hir: Hir, prefilter: bool) -> Result<Matcher, String> {
         let (screen_hir, screen_is_exact) = weaken(&hir);
         let screen_nfa = nfa_of(&screen_hir)?;
-        // (the screen only loosens word assertions: it is start-anchored where the pattern is)
+        // (the screen only loosens word assertions and long repetitions, which keep a repetition's
+        // "at least once": it is start-anchored where the pattern is)
         let anchored = if screen_nfa.is_always_start_anchored()
             && hir.properties().look_set_prefix().contains(Look::Start)
         {
@@ -574,10 +578,24 @@ fn weaken_into(hir: &Hir, exactness: &mut Exactness) -> Hir {
             }
             _ => hir.clone(),
         },
-        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
-            sub: Box::new(weaken_into(&repetition.sub, exactness)),
-            ..repetition.clone()
-        }),
+        HirKind::Repetition(repetition) => {
+            let sub = Box::new(weaken_into(&repetition.sub, exactness));
+            match repetition.max {
+                Some(max) if max >= LONG_REPEAT => {
+                    *exactness = Exactness::Nowhere;
+                    Hir::repetition(Repetition {
+                        min: repetition.min.min(1),
+                        max: None,
+                        sub,
+                        ..repetition.clone()
+                    })
+                }
+                _ => Hir::repetition(Repetition {
+                    sub,
+                    ..repetition.clone()
+                }),
+            }
+        }
         HirKind::Capture(capture) => Hir::capture(Capture {
             sub: Box::new(weaken_into(&capture.sub, exactness)),
             ..capture.clone()
@@ -606,6 +624,13 @@ fn weaken_into(hir: &Hir, exactness: &mut Exactness) -> Hir {
         HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => hir.clone(),
     }
 }
+
+/// A bounded repetition up to this many times or more is unbounded in the screen (`{m,n}` as `{min(m,1),}`).
+/// The NFA compiler writes out one copy of the repeated part per time (`(?:.){0,200}`: 200 UTF-8 automata
+/// of `.`), which was a quarter of the matchers' compiling on a CLI start (callgrind: `c_bounded`, 23 M
+/// instructions); unbounded, one or two copies. `{m,n}` matches nowhere `{min(m,1),}` does not, so the
+/// screen's "no" is still the pattern's; its "yes" is only "maybe", settled by the pattern itself.
+const LONG_REPEAT: u32 = 20;
 
 /// A class with more ranges past ASCII than this is widened in the screen ([`widened`]).
 const WIDE_CLASS_RANGES: usize = 32;
@@ -721,15 +746,26 @@ mod tests {
         assert_eq!(parse(&whole).unwrap(), parse_as_written(&whole).unwrap());
     }
 
-    /// Every shipped whole-line phrase (`cleaner/data/boilerplate.native.json`) splices to its whole parse.
+    /// Every shipped whole-line phrase (`cleaner/data/boilerplate.native.marshal`, read as JSON through
+    /// `python3`: the data is marshalled since a start stopped importing `json`) splices to its whole parse.
     #[test]
     fn every_shipped_whole_line_phrase_splices_as_parsed_whole() {
         use super::{parse, parse_as_written, WHOLE_LINE_HEAD};
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../cleaner/data/boilerplate.native.json"
+            "/../cleaner/data/boilerplate.native.marshal"
         );
-        let json = std::fs::read_to_string(path).unwrap();
+        let dumped = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import json, marshal, sys; \
+                 print(json.dumps(marshal.load(open(sys.argv[1], 'rb')), ensure_ascii=False))",
+                path,
+            ])
+            .output()
+            .expect("python3, to read the marshalled phrases");
+        assert!(dumped.status.success(), "{:?}", dumped);
+        let json = String::from_utf8(dumped.stdout).unwrap();
         let head = format!("\"{}", WHOLE_LINE_HEAD.replace('\\', "\\\\"));
         let mut seen = 0;
         for (start, _) in json.match_indices(&head) {
@@ -888,6 +924,13 @@ mod tests {
             );
             assert_eq!(ours.direction, direction, "{p}");
             assert_eq!(ours.openings.is_some(), opens, "{p}");
+            // (a contiguous NFA: the DFA's table cost more to build than the few bytes it reads save)
+            if let Some(openings) = &ours.openings {
+                assert_eq!(
+                    openings.0.kind(),
+                    aho_corasick::AhoCorasickKind::ContiguousNFA
+                );
+            }
             for t in lines {
                 assert_eq!(
                     ours.is_match(t).unwrap(),
@@ -926,7 +969,7 @@ mod tests {
             r"(?:in|é)",
             r"[\d_]",
         ];
-        let repeats = ["", "", "?", "+", "{0,3}", "*"];
+        let repeats = ["", "", "?", "+", "{0,3}", "*", "{0,20}", "{2,25}"];
         let alphabet = [
             "a", "e", "n", "s", "w", "i", "x", "_", "1", "9", "é", "ß", "п", "р", "и", "中", " ",
             " ", "\u{a0}", "’", "—", "-", ".", "'", "news", "café", "при", "in",
@@ -997,7 +1040,7 @@ mod tests {
     /// through is settled by the pattern itself.
     #[test]
     fn a_wide_class_is_widened_in_the_screen() {
-        let pattern = r"^(?:AFP|Reuters)(?:\s*/\s*(?:[\w\x{20}\x{2e}\x{2d}]){1,40})?$";
+        let pattern = r"^(?:AFP|Reuters)(?:\s*/\s*(?:[\w\x{20}\x{2e}\x{2d}]){1,15})?$";
         let matcher = Matcher::new(pattern, true).unwrap();
         assert_eq!(matcher.screen_is_exact, Exactness::OnAscii);
         let states = matcher.screen.get_nfa().states().len();
@@ -1020,6 +1063,42 @@ mod tests {
         assert!(matcher.exact.get().is_some()); // (the lines past ASCII the screen let through)
         let narrow = Matcher::new(r"\s*[•·]\s*", true).unwrap();
         assert_eq!(narrow.screen_is_exact, Exactness::Everywhere); // (few ranges: kept as it is)
+    }
+
+    /// A long bounded repetition (`(?:.){0,20}`) is unbounded in the screen: one copy of `.`'s UTF-8
+    /// automaton where there were twenty; a line whose gap is too long for the pattern gets through the
+    /// screen and is refused by the pattern itself. Gaps of ASCII and other characters around the bound.
+    #[test]
+    fn a_long_bounded_gap_is_unbounded_in_the_screen() {
+        let pattern = r"news(?:.){0,20}letter";
+        let matcher = Matcher::new(pattern, true).unwrap();
+        assert_eq!(matcher.screen_is_exact, Exactness::Nowhere);
+        let bounded = regex_automata::nfa::thompson::NFA::new(pattern).unwrap();
+        let states = matcher.screen.get_nfa().states().len();
+        assert!(
+            states * 5 < bounded.states().len(),
+            "{states} states against {}",
+            bounded.states().len()
+        );
+        let theirs = regex::Regex::new(pattern).unwrap();
+        assert!(!matcher.is_match("no letter here").unwrap());
+        assert!(matcher.exact.get().is_none()); // (the screen's "no" is the answer)
+        for gap in [0, 1, 19, 20, 21, 40] {
+            for filler in ["x", "é", "中", "\u{1F600}", " "] {
+                let text = format!("a news{}letter.", filler.repeat(gap));
+                assert_eq!(
+                    matcher.is_match(&text).unwrap(),
+                    theirs.is_match(&text),
+                    "{text}"
+                );
+            }
+        }
+        let short = Matcher::new(r"news(?:.){0,19}letter", true).unwrap();
+        assert_eq!(short.screen_is_exact, Exactness::Everywhere); // (kept as it is)
+        let anchored = Matcher::new(r"^(?:ab){1,30}c", true).unwrap();
+        assert_eq!(anchored.anchored, regex_automata::Anchored::Yes); // (its "at least once" kept)
+        assert!(!anchored.is_match(&format!("{}c", "ab".repeat(31))).unwrap());
+        assert!(anchored.is_match(&format!("{}c", "ab".repeat(30))).unwrap());
     }
 
     /// A small xorshift generator: the same cases on every run.
