@@ -2227,11 +2227,9 @@ def _teaser_credit(lines, i: int, name: str) -> bool:
     names = {name}
     for j in range(len(lines)):
         text = texts[j]
-        if _words_up_to(text, BYLINE_MAX_WORDS + 1) > BYLINE_MAX_WORDS:
-            continue            # (a teaser's credit is a short line of its own)
-        other = byline_name(text)
-        if other:
-            names.add(other)
+        other = byline_name(text)       # (its anchored prefix first: most lines open with none)
+        if other and _words_up_to(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS:
+            names.add(other)            # (a teaser's credit is a short line of its own)
             if len(names) >= _TEASER_CREDITS:
                 return True
     return False
