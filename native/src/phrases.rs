@@ -4,7 +4,7 @@
 //! Python's own parse of each regex into the `regex` crate's syntax, to run on the line as
 //! [`Table::regex_char`] maps it (folded as IGNORECASE compares characters; the stand-ins where the two
 //! engines' classes differ). The prefilter is the reference's: a pattern runs only on a line that has one
-//! of its keys (`cleaner.triggers`, shipped in `boilerplate.index.json`); the keys are a necessary
+//! of its keys (`cleaner.triggers`, shipped in `boilerplate.index.marshal`); the keys are a necessary
 //! condition, so the result is the first pattern in data order that matches, as in Python.
 
 use std::sync::OnceLock;
