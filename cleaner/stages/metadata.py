@@ -1598,24 +1598,37 @@ def _credited_in_text(lines, texts: Sequence[str], found: list[int], stoplist: f
     written by:" / "Doris Munoz-Mantilla, MD", :data:`CREDIT_LABEL`). The article's text may run past it (a
     blog's list of other posts taken for body) or end far above it (a share bar, a newsletter form between).
     Only where every such credit names the same person: a list of other articles credits theirs."""
-    named = None
-    for i in found:
-        text = texts[i]
-        if CREDIT_LABEL.match(text):
-            name = _bare_name(texts[i + 1].strip(), stoplist) if i + 1 < len(texts) else None
-        elif CREDITED_BY.match(text):
-            name = byline_name(text)
-            if name and (_words_up_to(text, BYLINE_MAX_WORDS + 1) > BYLINE_MAX_WORDS
-                         or _peek(lines, i).features.ends_sentence or _in_menu(_peek(lines, i))):
-                name = None
-        else:
+    names = (_credit_named(lines, texts, i, stoplist) for i in found)
+    return _the_one(name for name in names if name and _full_name(name))
+
+
+def _credit_named(lines, texts: Sequence[str], i: int, stoplist: frozenset[str]) -> str | None:
+    """The name line ``i`` credits as a whole (:func:`_credited_in_text`): a "Written by …" line's, or the line's
+    under a credit's label alone; None (or "") where it credits none."""
+    text = texts[i]
+    if CREDIT_LABEL.match(text):
+        return _bare_name(texts[i + 1].strip(), stoplist) if i + 1 < len(texts) else None
+    if not CREDITED_BY.match(text):
+        return None
+    name = byline_name(text)
+    if name and (_words_up_to(text, BYLINE_MAX_WORDS + 1) > BYLINE_MAX_WORDS
+                 or _peek(lines, i).features.ends_sentence or _in_menu(_peek(lines, i))):
+        return None
+    return name
+
+
+def _the_one(names: Iterable[str | None]) -> str | None:
+    """The one name ``names`` give (a None skipped), or None where two differ: credits, bios or labels naming
+    several people are a list's (other articles', other members'), and name no one as the page's author. Read
+    lazily: the names after a second one are not worked out."""
+    found = None
+    for name in names:
+        if name is None:
             continue
-        if not name or not _full_name(name):
-            continue
-        if named is not None and named != name:
+        if found is not None and found != name:
             return None
-        named = name
-    return named
+        found = name
+    return found
 
 
 def _named_in_about(texts: Sequence[str], found: list[int], stoplist: frozenset[str]) -> str | None:
@@ -1625,16 +1638,9 @@ def _named_in_about(texts: Sequence[str], found: list[int], stoplist: frozenset[
     or in full, then a verb (:data:`BIO_VERB`). A person is called so; a company's box ("About Harbour" /
     "Harbour is a …") names it the same way twice, and names no author. The fuller of the two names, a full
     name (:func:`_bare_name`). Only where there is one such box."""
-    named = None
-    for i in found:
-        heading = ABOUT_NAME.match(texts[i])
-        name = _about_bio(heading.group("name"), texts[i + 1: i + 3], stoplist) if heading is not None else None
-        if name is None:
-            continue
-        if named is not None and named != name:
-            return None
-        named = name
-    return named
+    headings = ((i, ABOUT_NAME.match(texts[i])) for i in found)
+    return _the_one(_about_bio(heading.group("name"), texts[i + 1: i + 3], stoplist)
+                    for i, heading in headings if heading is not None)
 
 
 def _about_bio(heading: str, under: Sequence[str], stoplist: frozenset[str]) -> str | None:
@@ -1780,15 +1786,7 @@ def _thread_starter(short: Sequence[str]) -> str | None:
     thread's top): the thread's author. None where two such lines name different members."""
     if not may_hold_any(short, THREAD_STARTER_LABELS):
         return None                     # (most pages print no such label: their lines are not matched one by one)
-    found = None
-    for i, text in enumerate(short):
-        name = _starter_named(text, short[i + 1] if i + 1 < len(short) else "")
-        if name is None:
-            continue
-        if found is not None and found != name:
-            return None
-        found = name
-    return found
+    return _the_one(_starter_named(text, short[i + 1] if i + 1 < len(short) else "") for i, text in enumerate(short))
 
 
 def _starter_named(text: str, under: str) -> str | None:
