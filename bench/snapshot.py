@@ -3,11 +3,13 @@
 
 Usage::
 
-    python bench/snapshot.py DIR... -o before.jsonl [--reasons] [--no-profiles] [-j N]
+    python bench/snapshot.py DIR... -o before.jsonl [--reasons] [--no-profiles] [--no-urls] [-j N]
     python bench/snapshot.py --compare before.jsonl after.jsonl [--show N]
 
 Each DIR is a benchmark folder (``<id>.txt``, ``<id>.flat.txt``, ``<id>.html`` or ``<id>.html.gz``) or a
 fixtures folder (searched recursively for ``*.txt`` and ``*.html`` dumps, ``*.expected.txt`` left out).
+A dump is cleaned with its page's address when one is given (a fixture's ``<name>.url``, a benchmark page's
+``<id>.json`` ``url``; ``--no-urls`` leaves the benchmark's out), as a user passing ``--url`` would.
 Every dump gives one JSON record: its path, the input kind (``txt``, ``flat``, ``html``), the body, title,
 byline, date, site, profile, language, and every line's label (one letter a line: ``b`` body, ``t`` title,
 ``y`` byline, ``d`` date, ``x`` boilerplate, ``?`` undecided), or the error it raised. ``--reasons`` adds
@@ -63,23 +65,37 @@ def _read(path: str) -> bytes:
     return Path(path).read_bytes()
 
 
-def _url_for(path: str) -> str | None:
-    """A fixture's ``.url`` file, as ``cleaner check`` reads it."""
+def _url_for(path: str, bench_urls: bool = True) -> str | None:
+    """The page's address as a user would pass it: a fixture's ``.url`` file, as ``cleaner check`` reads it,
+    else (``bench_urls``) the ``url`` of a benchmark page's ``<id>.json``.
+
+    Why the benchmark's too: the site profile, the site's name and the rules that read the address (a host
+    that names the author, a date in the path) only run with an address; a snapshot taken without them could
+    not see a change to those rules. ``--no-urls`` takes the old, address-less snapshot."""
     base = path
     for suffix in (".flat.txt", ".txt", ".html.gz", ".html", ".htm"):
         if base.endswith(suffix):
             base = base[: -len(suffix)]
             break
     url_file = Path(base + ".url")
-    return url_file.read_text(encoding="utf-8").strip() if url_file.exists() else None
+    if url_file.exists():
+        return url_file.read_text(encoding="utf-8").strip()
+    page_file = Path(base + ".json")
+    if bench_urls and page_file.exists():
+        try:
+            url = json.loads(page_file.read_text(encoding="utf-8")).get("url")
+        except (OSError, ValueError, AttributeError):
+            return None
+        return url if isinstance(url, str) and url else None
+    return None
 
 
 _CLEANER = None
 
 
-def _record(job: tuple[str, str, str, bool, bool]) -> dict:
+def _record(job: tuple[str, str, str, bool, bool, bool]) -> dict:
     global _CLEANER
-    path, name, kind, reasons, use_profiles = job
+    path, name, kind, reasons, use_profiles, bench_urls = job
     from cleaner import Cleaner
     from cleaner.errors import CleanerError
 
@@ -87,7 +103,8 @@ def _record(job: tuple[str, str, str, bool, bool]) -> dict:
         _CLEANER = Cleaner(use_profiles=use_profiles)
     record: dict = {"path": name, "kind": kind}
     try:
-        article = _CLEANER.clean(_read(path), url=_url_for(path), input_format="html" if kind == "html" else "text")
+        url = _url_for(path, bench_urls)
+        article = _CLEANER.clean(_read(path), url=url, input_format="html" if kind == "html" else "text")
     except CleanerError as error:
         record["error"] = f"{type(error).__name__}: {error}"
         return record
@@ -101,7 +118,8 @@ def _record(job: tuple[str, str, str, bool, bool]) -> dict:
     return record
 
 
-def take(folders: list[str], out: str, reasons: bool, use_profiles: bool, workers: int) -> int:
+def take(folders: list[str], out: str, reasons: bool, use_profiles: bool, workers: int,
+         bench_urls: bool = True) -> int:
     jobs = []
     for folder in folders:
         root = Path(folder)
@@ -111,7 +129,7 @@ def take(folders: list[str], out: str, reasons: bool, use_profiles: bool, worker
         label = root.resolve().name if root.resolve().name != "fixtures" else "fixtures"
         for path, kind in dumps_in(root):
             name = f"{label}/{Path(path).relative_to(root)}"
-            jobs.append((path, name, kind, reasons, use_profiles))
+            jobs.append((path, name, kind, reasons, use_profiles, bench_urls))
     with open(out, "w", encoding="utf-8") as sink:
         if workers <= 1:
             results = map(_record, jobs)
@@ -199,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--out", help="where to write the snapshot (JSONL)")
     parser.add_argument("--reasons", action="store_true", help="record every line's reason too")
     parser.add_argument("--no-profiles", action="store_true", help="the generic fallback only")
+    parser.add_argument("--no-urls", action="store_true",
+                        help="clean benchmark pages without the url of their <id>.json (snapshots before 2026-12-06)")
     parser.add_argument("-j", "--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="compare two snapshots")
     parser.add_argument("--show", type=int, default=30, help="with --compare: how many differing dumps to list")
@@ -211,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     if not args.folders or not args.out:
         parser.error("give the folders to snapshot and -o FILE (or --compare BEFORE AFTER)")
-    return take(args.folders, args.out, args.reasons, not args.no_profiles, args.workers)
+    return take(args.folders, args.out, args.reasons, not args.no_profiles, args.workers, not args.no_urls)
 
 
 if __name__ == "__main__":

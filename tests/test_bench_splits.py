@@ -97,6 +97,23 @@ def test_snapshot_compare_counts_lockbox_dumps_that_differ_without_showing_them(
     assert "secret" not in out and "1 differ (1 of them lockbox dumps, not shown)" in out
 
 
+def test_snapshot_cleans_a_benchmark_page_with_its_address_unless_told_not_to(tmp_path):
+    """A rule that reads the address (the site's name, a date in the path) must show in a snapshot."""
+    folder = tmp_path / "bench-a"
+    folder.mkdir()
+    (folder / "p1.txt").write_text("A headline for the page\n\nThis is a sentence of the body that is long enough "
+                                   "to be prose, and it goes on for a while.\n", encoding="utf-8")
+    (folder / "p1.json").write_text(json.dumps({"url": "https://www.example.org/2024/01/02/a-story"}),
+                                    encoding="utf-8")
+    with_url, without_url = tmp_path / "with.jsonl", tmp_path / "without.jsonl"
+    assert snapshot.main([str(folder), "-o", str(with_url), "-j", "1"]) == 0
+    assert snapshot.main([str(folder), "-o", str(without_url), "-j", "1", "--no-urls"]) == 0
+    (first,), (second,) = ([json.loads(line) for line in path.open(encoding="utf-8")]
+                           for path in (with_url, without_url))
+    assert (first["site"], first["date"]) == ("example.org", "2024-01-02")
+    assert (second["site"], second["date"]) == (None, None)
+
+
 def test_cv_text_scores_every_page_with_a_model_that_never_saw_its_site(tmp_path, lockbox, capsys):
     pytest.importorskip("numpy")
     import cv_text
