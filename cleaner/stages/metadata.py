@@ -1295,12 +1295,13 @@ def _listed_update(lines, i: int, day_first: bool) -> bool:
     return False
 
 
+#: Every month's name the lexicon knows, in every language (a dateline's words leave them out).
+_MONTH_NAME_SET = frozenset(name for names in MONTH_NAMES.values() for name in names)
+
+
 def _date_words(text: str) -> tuple[str, ...]:
     """A dateline's words apart from its date's: its letters' words, lower case, but the months' names."""
     return tuple(word for word in _WORD_LETTERS.findall(text.lower()) if word not in _MONTH_NAME_SET)
-
-
-_MONTH_NAME_SET = frozenset(name for names in MONTH_NAMES.values() for name in names)
 
 
 def _publication(lines, dates: list[int], day_first: bool) -> str | None:
