@@ -1538,3 +1538,21 @@ def test_a_label_printed_by_each_item_of_a_list_is_no_title():
     chart = ("Harbour films this week\n\nMenu\nMovies\nTV shows\n\nSort by Ranking Popularity Runtime\n\n" + items
              + "\n" + PROSE)
     assert _clean(chart).title == "Harbour films this week"
+
+
+def _reviews_page(first_review: str) -> str:
+    """A product page whose header's only dateline is a customer review's (the reviews listed under the text)."""
+    reviews = "".join(f"\nHarbour Lamp is bright\n\nReviewed in the United States on {day}\n\nWorks well in a storm.\n"
+                      for day in ("July 8, 2024", "June 16, 2024", "May 2, 2024"))
+    return ("Harbour Lamp 300 lumen storm lantern\n\nHarbour Lamp 300 lumen storm lantern\n\n"
+            f"{first_review}\n\n" + PROSE + "\nCustomer reviews\n" + reviews)
+
+
+def test_a_customer_reviews_date_in_a_list_of_reviews_is_not_the_pages():
+    # every review prints "Reviewed in … on DATE", each its own day: the first is a review's act, not the page's update
+    assert _clean(_reviews_page("Reviewed in the United States on December 6, 2024")).date is None
+
+
+def test_an_update_printed_once_still_dates_the_page_beside_a_list_of_reviews():
+    # the page's own update, in words no review prints, is still the date where no publication date is printed
+    assert _clean(_reviews_page("Updated December 6, 2024")).date == "2024-12-06"

@@ -1256,10 +1256,52 @@ def _named_beside(lines, dated: list[int], stoplist: frozenset[str]) -> str | No
 
 def _published(lines, dates: list[int], day_first: bool) -> str | None:
     """The publication date of the header's datelines (:func:`_publication`), else the first update's (not a
-    date of someone else's: :func:`_dated_by_another`)."""
+    date of someone else's: :func:`_dated_by_another`; not one of a list of like updates: :func:`_listed_update`)."""
     return _publication(lines, dates, day_first) or next(
         filter(None, (parse_date(_peek(lines, i).text, day_first) for i in dates
-                      if not _dated_by_another(lines, i, day_first))), None)
+                      if not _dated_by_another(lines, i, day_first) and not _listed_update(lines, i, day_first))), None)
+
+
+#: An update's dateline printed in the same words as this many others or more, each naming another day, is one of
+#: a list's (a product page's customer reviews, a changelog).
+_LISTED_UPDATES = 3
+#: A dated update's line is short: longer lines are prose that mentions an update.
+_UPDATE_LINE_CHARS = 120
+
+
+def _listed_update(lines, i: int, day_first: bool) -> bool:
+    """Whether update dateline ``i`` is one item of a list of updates: the page prints its words (:func:`_date_words`:
+    "reviewed in the united states on" of "Reviewed in the United States on December 6, 2024") on
+    :data:`_LISTED_UPDATES` lines or more (itself among them) that name as many different days; a product page's
+    customer reviews, each dated by its own act, not the page's update. A page's own "Updated Dec. 23, 2024, 1:24
+    PM EST / Source: TODAY" over its teasers' "/ Updated Dec. 19, 2025" is no list: their words differ. Read only
+    where an update's date would be the page's (most pages give a publication date first)."""
+    text = _text_at(lines, i)
+    if not is_update(text):
+        return False
+    words = _date_words(text)
+    days: set[str] = set()
+    texts = _TextsRead(lines)
+    for j in range(len(texts)):
+        other = texts[j]
+        if (_DIGIT.search(other) is None or len(other) > _UPDATE_LINE_CHARS or not is_update(other)
+                or _date_words(other) != words):
+            continue
+        day = parse_date(other, day_first)
+        if day is not None:
+            days.add(day)
+            if len(days) >= _LISTED_UPDATES:
+                return True
+    return False
+
+
+#: Every month's name the lexicon knows, in every language (a dateline's words leave them out).
+_MONTH_NAME_SET = frozenset(name for names in MONTH_NAMES.values() for name in names)
+
+
+def _date_words(text: str) -> tuple[str, ...]:
+    """A dateline's words apart from its date's: its letters' words, lower case, but the months' names."""
+    return tuple(word for word in _WORD_LETTERS.findall(text.lower()) if word not in _MONTH_NAME_SET)
 
 
 def _publication(lines, dates: list[int], day_first: bool) -> str | None:
