@@ -213,8 +213,12 @@ POST_NUMBER = lazy_compile(r"^\s*(?:(?:" + _alternatives(_DATA["dates"]["post_nu
                            re.I)
 #: A line that opens with a label saying its date is the publication's ("Published on November 5, 2025",
 #: "Published:" alone over its date, "Veröffentlicht am 3. Mai 2025"): the label, its preposition, a colon.
-PUBLISHED_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["published"]) + r")(?!\w)" + _LABEL_PREPOSITION +
-                               r"\s*:?", re.I)
+PUBLISHED_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["published"] + _DATA["dates"]["asked"]) +
+                               r")(?!\w)" + _LABEL_PREPOSITION + r"\s*:?", re.I)
+#: A Q&A page's question dateline: its label ("asked", "gefragt"), then the question's timestamp (group ``stamp``):
+#: "asked Feb 4, 2014 at 13:02".
+ASKED_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["asked"]) + r")(?!\w)" + _LABEL_PREPOSITION +
+                           r"\s*:?\s+(?P<stamp>\S.{4,40})$", re.I)
 #: A line that only labels the date under it ("Published", "Published on", "Last updated:", "Veröffentlicht am").
 DATE_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["labels"]) +
                           r")" + _LABEL_PREPOSITION + r"\s*:?\s*$", re.I)

@@ -1482,14 +1482,14 @@ def test_a_threads_first_post_names_its_author_over_the_category_above_its_datel
 
 def test_a_name_beside_a_comments_dateline_is_no_byline():
     # A Q&A page's comment under the question: the commenter's name over the comment's machine timestamp and its
-    # "Commented …" line; the question's asker is a handle the header does not read. A name beside the question's
-    # own dateline still is the byline.
+    # "Commented …" line is not the byline; the question's asker, on the card under "asked …", is (read where the
+    # header names no one). A name beside the question's own dateline still is the byline.
     def dump(label: str) -> str:
         return ("Why is the ferry late? - Harbour Answers\n\nWhy is the ferry late?\n\nferries\ntimetables\n\n"
                 "Share\nFollow\nasked Feb 4, 2014 at 13:02\nvader\n\nThe ferry to the island has been late every "
                 "morning this week, by ten minutes or more.\nNora Quill\n– Nora Quill\n2020-09-21 13:04:28 +00:00\n"
                 f"{label} Sep 21, 2020 at 13:04\n\n" + PROSE)
-    assert _clean(dump("Commented")).byline is None
+    assert _clean(dump("Commented")).byline == "vader"
     assert _clean(dump("Published")).byline == "Nora Quill"
 
 
@@ -1538,3 +1538,17 @@ def test_a_label_printed_by_each_item_of_a_list_is_no_title():
     chart = ("Harbour films this week\n\nMenu\nMovies\nTV shows\n\nSort by Ranking Popularity Runtime\n\n" + items
              + "\n" + PROSE)
     assert _clean(chart).title == "Harbour films this week"
+
+
+def test_a_questions_asked_dateline_names_the_member_on_the_card_under_it():
+    """A Q&A page: "asked Feb 4, 2014 at 13:02" over the asker's card names the page's author; each answer's
+    "answered …" card names another member. Not the page's age ("Asked 12 years ago" over "Modified …"), nor a page
+    asking two questions of two members."""
+    page = ("Why does the harbour ferry run late? - Harbour Q&A\n\nQuestions\nTags\nUsers\n\n"
+            "Why does the harbour ferry run late?\n\nAsked 12 years, 1 month ago\nModified 1 year ago\n\n{}"
+            + PROSE + "\nanswered Feb 5, 2014 at 9:12\nbob_k\n1,204 5 12\n\n" + PROSE)
+    assert _clean(page.format("asked Feb 4, 2014 at 13:02\nslow-poke\n6,796 8 34\n\n")).byline == "slow-poke"
+    assert _clean(page.format("asked Feb 4, 2014 at 13:02\nAnn Lee\n12 3\n\n")).byline == "Ann Lee"
+    assert _clean(page.format("")).byline is None
+    two = page.format("asked Feb 4, 2014 at 13:02\nslow-poke\n6,796 8 34\n\n") + "\nasked Mar 1, 2014 at 8:00\nmarta\n"
+    assert _clean(two).byline is None

@@ -26,7 +26,7 @@ from ..dates import (date_in_url, dateline_parts, dates_another, is_update, pars
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
-from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TRADE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        may_hold_any, name_before_end, names_facet, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
@@ -1842,8 +1842,27 @@ def _credited_on_page(lines, first: int | None) -> str | None:
     if found is not None:
         return found
     texts = _TextsRead(lines)
-    dated = [texts[i] for i in _may_be_dated(lines, texts, range(len(lines)))]
-    return _first_post(dated) or _dated_credit_once(dated)
+    at = _may_be_dated(lines, texts, range(len(lines)))
+    dated = [texts[i] for i in at]
+    return _question_asker(texts, at) or _first_post(dated) or _dated_credit_once(dated)
+
+
+def _question_asker(texts: Sequence[str], dated: Iterable[int]) -> str | None:
+    """The member a Q&A page's question dateline credits: the handle or name on the line under "asked Feb 4, 2014
+    at 13:02" (:data:`ASKED_LABEL`; the member's card under the question, where each answer's is under its
+    "answered …"), the stamp a whole timestamp that names a day (not the page's "Asked 12 years ago" over
+    "Modified …"). Of the lines ``dated`` (indices into ``texts``, those the core finds dated); None where two such
+    lines name different members (a page of several questions)."""
+    def asker(i: int) -> str | None:
+        asked = ASKED_LABEL.match(texts[i])
+        if asked is None or i + 1 >= len(texts):
+            return None
+        stamp, name = asked.group("stamp"), texts[i + 1].strip()
+        if not TIMESTAMP_LIKE.match(stamp) or parse_date(stamp) is None or not _member_name(name):
+            return None
+        return name
+
+    return _the_one(asker(i) for i in dated if ASKED_LABEL.match(texts[i]) is not None)
 
 
 def _page_first_post(lines) -> str | None:
