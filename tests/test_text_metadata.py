@@ -1552,3 +1552,20 @@ def test_a_questions_asked_dateline_names_the_member_on_the_card_under_it():
     assert _clean(page.format("")).byline is None
     two = page.format("asked Feb 4, 2014 at 13:02\nslow-poke\n6,796 8 34\n\n") + "\nasked Mar 1, 2014 at 8:00\nmarta\n"
     assert _clean(two).byline is None
+
+
+def test_a_handle_with_digits_is_not_cut_inside_its_word():
+    """"by Alphabyte1: 3:21pm On Mar 09, 2023": the handle keeps its digits (cut at the digit, "Alphabyte" would
+    be another member); a name run into its dateline ("Doe2 hours ago", "Doe12:30 pm", "Lee2024") still loses it."""
+    from cleaner.lexicon import name_before_end
+
+    assert name_before_end("Alphabyte1: 3:21pm On Mar 09, 2023") == "Alphabyte1"
+    assert name_before_end("Need2KnowLion") == "Need2KnowLion"
+    assert name_before_end("chunix2 hours ago") == "chunix"
+    assert name_before_end("Jane Doe12:30 pm") == "Jane Doe"
+    assert name_before_end("Jane Doe5/12/2024") == "Jane Doe"
+    assert name_before_end("Ann Lee2024") == "Ann Lee"
+    assert name_before_end("Ann Lee 5 min read") == "Ann Lee"
+    thread = ("Harbour ferry timetable | Harbour Forum\n\nForums\n\nHarbour ferry timetable by Alphabyte1: 3:21pm On Mar "
+              "09, 2023\n" + PROSE)
+    assert _clean(thread).byline == "Alphabyte1"

@@ -26,9 +26,9 @@ from ..dates import (date_in_url, dateline_parts, dates_another, is_update, pars
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
-from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TRADE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
-                       may_hold_any, name_before_end, names_facet, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
+                       may_hold_any, name_before_end, name_cut, names_facet, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
 
 if TYPE_CHECKING:
@@ -1743,7 +1743,7 @@ def _dated_credit(text: str) -> str | None:
     if not TIMESTAMP_LIKE.match(date) or parse_date(date) is None:
         return None
     rest = inside.group("name")
-    name = name_before_end(rest) or name_before_end(_TRAILING_BRACKET.sub("", BYLINE_NAME_END.split(rest, 1)[0]))
+    name = name_before_end(rest) or name_before_end(_TRAILING_BRACKET.sub("", name_cut(rest)))
     return _without_stop(name) if name is not None else None
 
 
@@ -2127,7 +2127,7 @@ def _names_listed(text: str, stoplist: frozenset[str]) -> str | None:
 def _name_opening(text: str, stoplist: frozenset[str]) -> str | None:
     """The bare name that opens a dateline, cut where the date or a separator begins (:data:`BYLINE_NAME_END`:
     "Ann Lee March 3, 2024", "Ann Lee • 3 March 2024"), or None."""
-    name = BYLINE_NAME_END.split(text, maxsplit=1)[0].strip(" ,:;")
+    name = name_cut(text).strip(" ,:;")
     return _bare_name(name, stoplist) if name and name != text.strip() else None
 
 
@@ -2143,7 +2143,7 @@ def _name_closing(text: str, stoplist: frozenset[str]) -> str | None:
     if not ends or ends[-1].end() >= len(text):
         return None
     rest = text[ends[-1].end():]
-    name = BYLINE_NAME_END.split(rest, maxsplit=1)[0].strip(" ,:;")
+    name = name_cut(rest).strip(" ,:;")
     return _bare_name(name, stoplist) if name else None
 
 
