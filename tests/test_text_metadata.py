@@ -1569,3 +1569,17 @@ def test_a_handle_with_digits_is_not_cut_inside_its_word():
     thread = ("Harbour ferry timetable | Harbour Forum\n\nForums\n\nHarbour ferry timetable by Alphabyte1: 3:21pm On Mar "
               "09, 2023\n" + PROSE)
     assert _clean(thread).byline == "Alphabyte1"
+
+
+def test_a_page_title_still_parted_by_a_bar_gives_its_first_part_as_the_title():
+    """"GPS Running Watches | Free Shipping over $99 | Harbour Feet": where the page title stands in for the
+    headline, the site's name cut, a bar still parts what is left; the headline is its first part (a keyword or a
+    promise follows it). A dash is left alone: it may be a headline's own."""
+    shop = ("\n\nMen\nWomen\nSale\n\nFilter\nSort by\n\nHarbour Trail 2\n$129.99\n\nHarbour Road 5\n$149.99\n\n"
+            "Free shipping on orders over $99.\n")
+    assert _clean("GPS Running Watches | Free Shipping over $99 | Harbour Feet" + shop).title == "GPS Running Watches"
+    from cleaner.stages.metadata import _before_bar
+
+    assert _before_bar("Bike Locks & Security | Bicycle Locks") == "Bike Locks & Security"
+    assert _before_bar("Crusher ANC 2 - Bass Headphones") == "Crusher ANC 2 - Bass Headphones"
+    assert _before_bar("Harbour reopens after storm repairs") == "Harbour reopens after storm repairs"

@@ -87,7 +87,7 @@ class MetadataStage:
                     lines, named_at):
                 # (value only, as above) the page title where it has a headline's shape, as where
                 # no headline was found
-                doc.meta["title"] = _page_title(_peek(lines, 0)) if _title_suffix(_peek(lines, 0).text) else None
+                doc.meta["title"] = _page_title_headline(_peek(lines, 0)) if _title_suffix(_peek(lines, 0).text) else None
         if _doubtful_pick(lines, doc.meta.get("title"), named_at, stopwords(doc.language)):
             # (value only: the line keeps its label) a wrong title is worse than none
             doc.meta["title"] = None
@@ -141,7 +141,7 @@ class MetadataStage:
             title_at, named_at = _headline_over_dateline(lines, first, after, dates, bylines, (title_at, named_at))
             title_at, named_at = _headline_under_dateline(lines, first, dates, (title_at, named_at))
             if named_at is not None:
-                meta["title"] = _page_title(_peek(lines, 0)) if named_at == 0 else _peek(lines, named_at).text
+                meta["title"] = _page_title_headline(_peek(lines, 0)) if named_at == 0 else _peek(lines, named_at).text
             if title_at is not None:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
         if picks_title and not dates and not bylines:
@@ -400,6 +400,23 @@ def _page_title(line) -> str:
     """The dump's first line as the title: without the site's name after it ("Headline | Site")."""
     found = _title_suffix(line.text)
     return found.group("title") if found else line.text
+
+
+#: The bar between a page title's parts: no headline holds one (a dash or a colon may be a headline's own).
+_TITLE_BAR = re.compile(r"\s+\|\s+")
+
+
+def _page_title_headline(line) -> str:
+    """The page title as the title's value: :func:`_page_title`, its headline part (:func:`_before_bar`)."""
+    return _before_bar(_page_title(line))
+
+
+def _before_bar(title: str) -> str:
+    """A page title's headline, the site's name cut: its first part where a bar still parts it ("GPS Running
+    Watches | Free Shipping over $99" of "… | Harbour Feet", "Bike Locks & Security | Bicycle Locks": a keyword or
+    a promise after the headline, :data:`_TITLE_BAR`)."""
+    head = _TITLE_BAR.split(title, maxsplit=1)[0]
+    return head if head != title and _WORD_LETTERS.search(head) else title
 
 
 #: A headline the text's header gave that shares less than this with the page title is not taken (word F1
@@ -755,18 +772,18 @@ def _parted_page_title(text: str) -> bool:
 
 def _page_title_stand_in(lines) -> str | None:
     """The title where the header's headline went astray or none was found: the page title's headline (the
-    dump's first line without its site's name, :func:`_page_title`); or, where the page prints a headline that
-    begins with it and goes on a little ("Pros and Cons of Tiny House Living: Why Live in a Tiny House?" of
+    dump's first line without its site's name, :func:`_page_title`; its headline part, :func:`_before_bar`); or,
+    where the page prints a headline that begins with it and goes on a little ("Pros and Cons of Tiny House Living: Why Live in a Tiny House?" of
     "Pros and Cons of Tiny House Living | Site": word F1 :data:`_FULLER_TITLE_F1` at least of their topic
     words), that line: the page title shortened it."""
     page = _peek(lines, 0)
     title = _page_title(page)
     if len(page.text) > _FIRST_LINE_TITLE_CHARS:
-        return title
+        return _before_bar(title)
     named = frozenset(_TITLE_WORD.findall(title.lower()))
     words = frozenset(word for word in page.features.content if word in named)
     if len(words) < _FULLER_TITLE_WORDS:
-        return title
+        return _before_bar(title)
     lowered, first_text = title.lower(), page.text.strip()
     texts = _texts(lines)
     for i in range(1, len(texts)):
@@ -776,7 +793,7 @@ def _page_title_stand_in(lines) -> str | None:
                 and _GOES_ON.match(text, len(title)) and text.strip() != first_text and _headline_shaped(
                     line := _peek(lines, i)) and _word_overlap(words, line.features.content) >= _FULLER_TITLE_F1):
             return text
-    return title
+    return _before_bar(title)
 
 
 #: A printed headline that begins with the page title's stands in for it where the page title's headline has this
