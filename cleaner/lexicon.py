@@ -213,8 +213,12 @@ POST_NUMBER = lazy_compile(r"^\s*(?:(?:" + _alternatives(_DATA["dates"]["post_nu
                            re.I)
 #: A line that opens with a label saying its date is the publication's ("Published on November 5, 2025",
 #: "Published:" alone over its date, "Veröffentlicht am 3. Mai 2025"): the label, its preposition, a colon.
-PUBLISHED_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["published"]) + r")(?!\w)" + _LABEL_PREPOSITION +
-                               r"\s*:?", re.I)
+PUBLISHED_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["published"] + _DATA["dates"]["asked"]) +
+                               r")(?!\w)" + _LABEL_PREPOSITION + r"\s*:?", re.I)
+#: A Q&A page's question dateline: its label ("asked", "gefragt"), then the question's timestamp (group ``stamp``):
+#: "asked Feb 4, 2014 at 13:02".
+ASKED_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["asked"]) + r")(?!\w)" + _LABEL_PREPOSITION +
+                           r"\s*:?\s+(?P<stamp>\S.{4,40})$", re.I)
 #: A line that only labels the date under it ("Published", "Published on", "Last updated:", "Veröffentlicht am").
 DATE_LABEL = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["labels"]) +
                           r")" + _LABEL_PREPOSITION + r"\s*:?\s*$", re.I)
@@ -453,11 +457,26 @@ def byline_name(text: str) -> str | None:
     return name_before_end(rest)
 
 
+#: The rest of a handle's word from its first digit ("Alphabyte1" of "by Alphabyte1: 3:21pm On Mar 09, 2023",
+#: "Need2KnowLion"), where the word ends at a sign not before a digit or at the text's end ("Doe12:30 pm",
+#: "Doe5/12/2024" and "Doe2 hours ago" are a name run into its dateline; so is a year, "Ann Lee2024").
+_HANDLE_DIGITS = lazy_compile(r"(?!(?:19|20)\d\d(?!\w))\d\w*(?=$|[^\w\s](?!\d))")
+
+
+def name_cut(rest: str) -> str:
+    """What opens ``rest`` before :data:`BYLINE_NAME_END`; a handle's word keeps its digits and what follows them
+    (:data:`_HANDLE_DIGITS`): cut at the digit, a name inside a word ("Alphabyte" of "Alphabyte1") is another's."""
+    cut = BYLINE_NAME_END.split(rest, maxsplit=1)[0]
+    if cut and cut[-1].isalpha() and len(cut) < len(rest) and (digits := _HANDLE_DIGITS.match(rest, len(cut))):
+        return rest[:digits.end()]
+    return cut
+
+
 def name_before_end(rest: str) -> str | None:
-    """The name that opens a byline's rest (its prefix stripped), cut at :data:`BYLINE_NAME_END`: the whole
-    ("Dylan Bailey, MS, RD"), else what comes before its first comma ("Mayank Gupta, CEO of CaseBasix": a
-    role after the comma is no part of a name); None if neither is a name."""
-    name = BYLINE_NAME_END.split(rest, maxsplit=1)[0].strip(" ,:;")
+    """The name that opens a byline's rest (its prefix stripped), cut at :data:`BYLINE_NAME_END`
+    (:func:`name_cut`): the whole ("Dylan Bailey, MS, RD"), else what comes before its first comma ("Mayank Gupta,
+    CEO of CaseBasix": a role after the comma is no part of a name); None if neither is a name."""
+    name = name_cut(rest).strip(" ,:;")
     if is_byline_name(name):
         return name
     name = name.split(",", 1)[0].strip()

@@ -1482,14 +1482,14 @@ def test_a_threads_first_post_names_its_author_over_the_category_above_its_datel
 
 def test_a_name_beside_a_comments_dateline_is_no_byline():
     # A Q&A page's comment under the question: the commenter's name over the comment's machine timestamp and its
-    # "Commented …" line; the question's asker is a handle the header does not read. A name beside the question's
-    # own dateline still is the byline.
+    # "Commented …" line is not the byline; the question's asker, on the card under "asked …", is (read where the
+    # header names no one). A name beside the question's own dateline still is the byline.
     def dump(label: str) -> str:
         return ("Why is the ferry late? - Harbour Answers\n\nWhy is the ferry late?\n\nferries\ntimetables\n\n"
                 "Share\nFollow\nasked Feb 4, 2014 at 13:02\nvader\n\nThe ferry to the island has been late every "
                 "morning this week, by ten minutes or more.\nNora Quill\n– Nora Quill\n2020-09-21 13:04:28 +00:00\n"
                 f"{label} Sep 21, 2020 at 13:04\n\n" + PROSE)
-    assert _clean(dump("Commented")).byline is None
+    assert _clean(dump("Commented")).byline == "vader"
     assert _clean(dump("Published")).byline == "Nora Quill"
 
 
@@ -1556,3 +1556,48 @@ def test_a_customer_reviews_date_in_a_list_of_reviews_is_not_the_pages():
 def test_an_update_printed_once_still_dates_the_page_beside_a_list_of_reviews():
     # the page's own update, in words no review prints, is still the date where no publication date is printed
     assert _clean(_reviews_page("Updated December 6, 2024")).date == "2024-12-06"
+
+
+def test_a_questions_asked_dateline_names_the_member_on_the_card_under_it():
+    """A Q&A page: "asked Feb 4, 2014 at 13:02" over the asker's card names the page's author; each answer's
+    "answered …" card names another member. Not the page's age ("Asked 12 years ago" over "Modified …"), nor a page
+    asking two questions of two members."""
+    page = ("Why does the harbour ferry run late? - Harbour Q&A\n\nQuestions\nTags\nUsers\n\n"
+            "Why does the harbour ferry run late?\n\nAsked 12 years, 1 month ago\nModified 1 year ago\n\n{}"
+            + PROSE + "\nanswered Feb 5, 2014 at 9:12\nbob_k\n1,204 5 12\n\n" + PROSE)
+    assert _clean(page.format("asked Feb 4, 2014 at 13:02\nslow-poke\n6,796 8 34\n\n")).byline == "slow-poke"
+    assert _clean(page.format("asked Feb 4, 2014 at 13:02\nAnn Lee\n12 3\n\n")).byline == "Ann Lee"
+    assert _clean(page.format("")).byline is None
+    two = page.format("asked Feb 4, 2014 at 13:02\nslow-poke\n6,796 8 34\n\n") + "\nasked Mar 1, 2014 at 8:00\nmarta\n"
+    assert _clean(two).byline is None
+
+
+def test_a_handle_with_digits_is_not_cut_inside_its_word():
+    """"by Alphabyte1: 3:21pm On Mar 09, 2023": the handle keeps its digits (cut at the digit, "Alphabyte" would
+    be another member); a name run into its dateline ("Doe2 hours ago", "Doe12:30 pm", "Lee2024") still loses it."""
+    from cleaner.lexicon import name_before_end
+
+    assert name_before_end("Alphabyte1: 3:21pm On Mar 09, 2023") == "Alphabyte1"
+    assert name_before_end("Need2KnowLion") == "Need2KnowLion"
+    assert name_before_end("chunix2 hours ago") == "chunix"
+    assert name_before_end("Jane Doe12:30 pm") == "Jane Doe"
+    assert name_before_end("Jane Doe5/12/2024") == "Jane Doe"
+    assert name_before_end("Ann Lee2024") == "Ann Lee"
+    assert name_before_end("Ann Lee 5 min read") == "Ann Lee"
+    thread = ("Harbour ferry timetable | Harbour Forum\n\nForums\n\nHarbour ferry timetable by Alphabyte1: 3:21pm On Mar "
+              "09, 2023\n" + PROSE)
+    assert _clean(thread).byline == "Alphabyte1"
+
+
+def test_a_page_title_still_parted_by_a_bar_gives_its_first_part_as_the_title():
+    """"GPS Running Watches | Free Shipping over $99 | Harbour Feet": where the page title stands in for the
+    headline, the site's name cut, a bar still parts what is left; the headline is its first part (a keyword or a
+    promise follows it). A dash is left alone: it may be a headline's own."""
+    shop = ("\n\nMen\nWomen\nSale\n\nFilter\nSort by\n\nHarbour Trail 2\n$129.99\n\nHarbour Road 5\n$149.99\n\n"
+            "Free shipping on orders over $99.\n")
+    assert _clean("GPS Running Watches | Free Shipping over $99 | Harbour Feet" + shop).title == "GPS Running Watches"
+    from cleaner.stages.metadata import _before_bar
+
+    assert _before_bar("Bike Locks & Security | Bicycle Locks") == "Bike Locks & Security"
+    assert _before_bar("Crusher ANC 2 - Bass Headphones") == "Crusher ANC 2 - Bass Headphones"
+    assert _before_bar("Harbour reopens after storm repairs") == "Harbour reopens after storm repairs"

@@ -26,9 +26,9 @@ from ..dates import (date_in_url, dateline_parts, dates_another, is_update, pars
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
-from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, BYLINE_NAME_END, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TRADE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
-                       may_hold_any, name_before_end, names_facet, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
+                       may_hold_any, name_before_end, name_cut, names_facet, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class MetadataStage:
                     lines, named_at):
                 # (value only, as above) the page title where it has a headline's shape, as where
                 # no headline was found
-                doc.meta["title"] = _page_title(_peek(lines, 0)) if _title_suffix(_peek(lines, 0).text) else None
+                doc.meta["title"] = _page_title_headline(_peek(lines, 0)) if _title_suffix(_peek(lines, 0).text) else None
         if _doubtful_pick(lines, doc.meta.get("title"), named_at, stopwords(doc.language)):
             # (value only: the line keeps its label) a wrong title is worse than none
             doc.meta["title"] = None
@@ -141,7 +141,7 @@ class MetadataStage:
             title_at, named_at = _headline_over_dateline(lines, first, after, dates, bylines, (title_at, named_at))
             title_at, named_at = _headline_under_dateline(lines, first, dates, (title_at, named_at))
             if named_at is not None:
-                meta["title"] = _page_title(_peek(lines, 0)) if named_at == 0 else _peek(lines, named_at).text
+                meta["title"] = _page_title_headline(_peek(lines, 0)) if named_at == 0 else _peek(lines, named_at).text
             if title_at is not None:
                 decide(lines[title_at], TITLE, "headline before the text", soft)
         if picks_title and not dates and not bylines:
@@ -400,6 +400,23 @@ def _page_title(line) -> str:
     """The dump's first line as the title: without the site's name after it ("Headline | Site")."""
     found = _title_suffix(line.text)
     return found.group("title") if found else line.text
+
+
+#: The bar between a page title's parts: no headline holds one (a dash or a colon may be a headline's own).
+_TITLE_BAR = re.compile(r"\s+\|\s+")
+
+
+def _page_title_headline(line) -> str:
+    """The page title as the title's value: :func:`_page_title`, its headline part (:func:`_before_bar`)."""
+    return _before_bar(_page_title(line))
+
+
+def _before_bar(title: str) -> str:
+    """A page title's headline, the site's name cut: its first part where a bar still parts it ("GPS Running
+    Watches | Free Shipping over $99" of "… | Harbour Feet", "Bike Locks & Security | Bicycle Locks": a keyword or
+    a promise after the headline, :data:`_TITLE_BAR`)."""
+    head = _TITLE_BAR.split(title, maxsplit=1)[0]
+    return head if head != title and _WORD_LETTERS.search(head) else title
 
 
 #: A headline the text's header gave that shares less than this with the page title is not taken (word F1
@@ -755,18 +772,18 @@ def _parted_page_title(text: str) -> bool:
 
 def _page_title_stand_in(lines) -> str | None:
     """The title where the header's headline went astray or none was found: the page title's headline (the
-    dump's first line without its site's name, :func:`_page_title`); or, where the page prints a headline that
-    begins with it and goes on a little ("Pros and Cons of Tiny House Living: Why Live in a Tiny House?" of
+    dump's first line without its site's name, :func:`_page_title`; its headline part, :func:`_before_bar`); or,
+    where the page prints a headline that begins with it and goes on a little ("Pros and Cons of Tiny House Living: Why Live in a Tiny House?" of
     "Pros and Cons of Tiny House Living | Site": word F1 :data:`_FULLER_TITLE_F1` at least of their topic
     words), that line: the page title shortened it."""
     page = _peek(lines, 0)
     title = _page_title(page)
     if len(page.text) > _FIRST_LINE_TITLE_CHARS:
-        return title
+        return _before_bar(title)
     named = frozenset(_TITLE_WORD.findall(title.lower()))
     words = frozenset(word for word in page.features.content if word in named)
     if len(words) < _FULLER_TITLE_WORDS:
-        return title
+        return _before_bar(title)
     lowered, first_text = title.lower(), page.text.strip()
     texts = _texts(lines)
     for i in range(1, len(texts)):
@@ -776,7 +793,7 @@ def _page_title_stand_in(lines) -> str | None:
                 and _GOES_ON.match(text, len(title)) and text.strip() != first_text and _headline_shaped(
                     line := _peek(lines, i)) and _word_overlap(words, line.features.content) >= _FULLER_TITLE_F1):
             return text
-    return title
+    return _before_bar(title)
 
 
 #: A printed headline that begins with the page title's stands in for it where the page title's headline has this
@@ -1785,7 +1802,7 @@ def _dated_credit(text: str) -> str | None:
     if not TIMESTAMP_LIKE.match(date) or parse_date(date) is None:
         return None
     rest = inside.group("name")
-    name = name_before_end(rest) or name_before_end(_TRAILING_BRACKET.sub("", BYLINE_NAME_END.split(rest, 1)[0]))
+    name = name_before_end(rest) or name_before_end(_TRAILING_BRACKET.sub("", name_cut(rest)))
     return _without_stop(name) if name is not None else None
 
 
@@ -1884,8 +1901,27 @@ def _credited_on_page(lines, first: int | None) -> str | None:
     if found is not None:
         return found
     texts = _TextsRead(lines)
-    dated = [texts[i] for i in _may_be_dated(lines, texts, range(len(lines)))]
-    return _first_post(dated) or _dated_credit_once(dated)
+    at = _may_be_dated(lines, texts, range(len(lines)))
+    dated = [texts[i] for i in at]
+    return _question_asker(texts, at) or _first_post(dated) or _dated_credit_once(dated)
+
+
+def _question_asker(texts: Sequence[str], dated: Iterable[int]) -> str | None:
+    """The member a Q&A page's question dateline credits: the handle or name on the line under "asked Feb 4, 2014
+    at 13:02" (:data:`ASKED_LABEL`; the member's card under the question, where each answer's is under its
+    "answered …"), the stamp a whole timestamp that names a day (not the page's "Asked 12 years ago" over
+    "Modified …"). Of the lines ``dated`` (indices into ``texts``, those the core finds dated); None where two such
+    lines name different members (a page of several questions)."""
+    def asker(i: int) -> str | None:
+        asked = ASKED_LABEL.match(texts[i])
+        if asked is None or i + 1 >= len(texts):
+            return None
+        stamp, name = asked.group("stamp"), texts[i + 1].strip()
+        if not TIMESTAMP_LIKE.match(stamp) or parse_date(stamp) is None or not _member_name(name):
+            return None
+        return name
+
+    return _the_one(asker(i) for i in dated if ASKED_LABEL.match(texts[i]) is not None)
 
 
 def _page_first_post(lines) -> str | None:
@@ -2150,7 +2186,7 @@ def _names_listed(text: str, stoplist: frozenset[str]) -> str | None:
 def _name_opening(text: str, stoplist: frozenset[str]) -> str | None:
     """The bare name that opens a dateline, cut where the date or a separator begins (:data:`BYLINE_NAME_END`:
     "Ann Lee March 3, 2024", "Ann Lee • 3 March 2024"), or None."""
-    name = BYLINE_NAME_END.split(text, maxsplit=1)[0].strip(" ,:;")
+    name = name_cut(text).strip(" ,:;")
     return _bare_name(name, stoplist) if name and name != text.strip() else None
 
 
@@ -2166,7 +2202,7 @@ def _name_closing(text: str, stoplist: frozenset[str]) -> str | None:
     if not ends or ends[-1].end() >= len(text):
         return None
     rest = text[ends[-1].end():]
-    name = BYLINE_NAME_END.split(rest, maxsplit=1)[0].strip(" ,:;")
+    name = name_cut(rest).strip(" ,:;")
     return _bare_name(name, stoplist) if name else None
 
 
