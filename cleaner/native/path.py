@@ -61,7 +61,11 @@ class NativePath:
         shapes = rules.shape_rules()
         shapes.update(related=code["related"], repeated=code["repeated"], comments=code["comments"],
                       gallery_credits=[code[signal] for signal in GALLERY_CREDITS])
+        from ..stages.metadata import SCREENS
+
         self.finish_reason = "undecided, not article text"
+        #: each of the metadata stage's screens by its place in ``metadata.SCREENS`` (the order the core has them)
+        self.screens = {name: k for k, name in enumerate(SCREENS)}
         self.signals: tuple[str | None, ...] = (None, *signals)
         self.reasons = tuple(reasons)
         self.stages = ("", *rules.STAGES)
@@ -323,6 +327,21 @@ class NativeLines(Sequence):
         """``metadata._may_credit`` in the core: the index of each line from ``start`` on whose text the pattern
         ``metadata._MAY_CREDIT`` matches (``match``), read where the core holds the lines (no text copied)."""
         return self.result.may_credit(start)
+
+    def screened(self, name: str, start: int, stop: int) -> list[int]:
+        """``metadata._screened`` in the core: the index of each line of ``start``..``stop`` whose text the stage's
+        screen ``name`` (``metadata.SCREENS``) matches (``match``), read where the core holds the lines."""
+        return self.result.screened(self.path.screens[name], start, stop)
+
+    def containing(self, needle: str, start: int, stop: int) -> list[int]:
+        """The index of each line of ``start``..``stop`` whose text holds ``needle`` (``needle in text``), read
+        where the core holds the lines (no text copied)."""
+        return self.result.containing(needle, start, stop)
+
+    def starting_with(self, prefixes: tuple[str, ...], start: int, stop: int) -> list[int]:
+        """The index of each line of ``start``..``stop`` whose text opens with one of ``prefixes``
+        (``text.startswith(prefixes)``), read where the core holds the lines (no text copied)."""
+        return self.result.starting_with(list(prefixes), start, stop)
 
     def digit_lines(self, start: int, stop: int, max_words: int) -> list[int]:
         """``metadata._may_be_dated`` in the core: the index of each line of ``start``..``stop`` of at most

@@ -438,6 +438,9 @@ pub struct TextPath {
     /// `metadata._MAY_CREDIT` (Python's `match()`): a line under the header that may credit the author
     /// ([`Document::may_credit`]; each document holds it).
     may_credit: Arc<Pattern>,
+    /// `metadata.SCREENS` (Python's `match()`), by their place in it: patterns the metadata stage asks of
+    /// every line of a range ([`Document::screened`]), most lines matching none.
+    screens: Arc<Vec<Pattern>>,
     fold: Py<PyAny>,
     folds: Mutex<FxHashMap<char, String>>,
     stages: [u16; 6],
@@ -506,6 +509,12 @@ impl TextPath {
             &table,
             &item(metadata.cast::<PyDict>()?, "may_credit")?,
         )?);
+        let screens = Arc::new(
+            item(metadata.cast::<PyDict>()?, "screens")?
+                .try_iter()?
+                .map(|spec| pattern(&table, &spec?))
+                .collect::<PyResult<Vec<Pattern>>>()?,
+        );
         Ok(TextPath {
             rules: core.rules.clone(),
             languages: Languages::new(language_rules(
@@ -519,6 +528,7 @@ impl TextPath {
             columns: column_rules(item(spec, "columns")?.cast::<PyDict>()?, signals)?,
             repeats,
             may_credit,
+            screens,
             fold: item(repeats_spec, "fold")?.unbind(),
             folds: Mutex::new(FxHashMap::default()),
             stages: stages
@@ -699,6 +709,7 @@ impl TextPath {
                 prose_units: self.columns.prose_units,
                 table: self.table.clone(),
                 may_credit: self.may_credit.clone(),
+                screens: self.screens.clone(),
             })
         })
     }
@@ -733,6 +744,8 @@ pub struct Document {
     table: Arc<Table>,
     /// The path's `metadata._MAY_CREDIT` ([`Document::may_credit`]).
     may_credit: Arc<Pattern>,
+    /// The path's `metadata.SCREENS` ([`Document::screened`]).
+    screens: Arc<Vec<Pattern>>,
 }
 
 /// Reason codes in the `reasons` column: a fixed reason's number, or these.
@@ -930,6 +943,66 @@ impl Document {
                 })
                 .collect())
         })
+    }
+
+    /// `metadata._screened`: the index of each line of `start..stop` (`stop` at most the document's length)
+    /// that the path's screen `which` (of `metadata.SCREENS`) matches (Python's `match()` of the line's text),
+    /// in order. The metadata stage reads a page's lines for a "By …" credit or a "Published" label, most of
+    /// them none: read where the core holds them, no text copied and no call for each.
+    fn screened(
+        &self,
+        py: Python<'_>,
+        which: usize,
+        start: usize,
+        stop: usize,
+    ) -> PyResult<Vec<usize>> {
+        let screen = self
+            .screens
+            .get(which)
+            .ok_or_else(|| PyIndexError::new_err("no such screen"))?;
+        let source = self.source(py)?;
+        let stop = stop.min(self.doc.len());
+        guarded(|| {
+            Ok((start.min(stop)..stop)
+                .filter(|&i| screen.is_match(&Forms::new(&self.table, self.doc.text(source, i))))
+                .collect())
+        })
+    }
+
+    /// The index of each line of `start..stop` (`stop` at most the document's length) whose text holds
+    /// `needle` (Python's `needle in text`), in order: a forum post's "#" number, looked for over a page.
+    fn containing(
+        &self,
+        py: Python<'_>,
+        needle: &str,
+        start: usize,
+        stop: usize,
+    ) -> PyResult<Vec<usize>> {
+        let source = self.source(py)?;
+        let stop = stop.min(self.doc.len());
+        Ok((start.min(stop)..stop)
+            .filter(|&i| self.doc.text(source, i).contains(needle))
+            .collect())
+    }
+
+    /// The index of each line of `start..stop` (`stop` at most the document's length) whose text opens with
+    /// one of `prefixes` (Python's `text.startswith(prefixes)`), in order: the body lines that may open the
+    /// author's bio with the byline's name.
+    fn starting_with(
+        &self,
+        py: Python<'_>,
+        prefixes: Vec<String>,
+        start: usize,
+        stop: usize,
+    ) -> PyResult<Vec<usize>> {
+        let source = self.source(py)?;
+        let stop = stop.min(self.doc.len());
+        Ok((start.min(stop)..stop)
+            .filter(|&i| {
+                let text = self.doc.text(source, i);
+                prefixes.iter().any(|p| text.starts_with(p.as_str()))
+            })
+            .collect())
     }
 
     /// `metadata._may_be_dated`: the index of each line of `start..stop` (`stop` at most the document's length)
