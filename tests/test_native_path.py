@@ -572,7 +572,7 @@ def test_the_cores_screen_the_same_lines_for_the_metadata_stage(texts, needle):
     """``metadata._screened``, ``_containing`` and ``_starting_with``: the core's (``NativeLines.screened``: each of
     ``metadata.SCREENS`` translated and run where the core holds the lines; ``containing``, ``starting_with``) against
     the reference (the pattern's ``match``, ``in`` and ``startswith`` of each line's text), on any range."""
-    from cleaner.stages.metadata import SCREENS, _containing, _screened, _starting_with
+    from cleaner.stages.metadata import SCREENS, _containing, _screened, _screened_any, _starting_with
 
     text = "\n".join(["Page title", *(t.replace("\x00", "").replace("\n", " ") for t in texts)]) + "\n"
     core_lines = pipeline.run_text(text, core=native_path.native_path())._lines
@@ -583,6 +583,9 @@ def test_the_cores_screen_the_same_lines_for_the_metadata_stage(texts, needle):
     for start, stop in ((0, n), (1, n), (2, n - 1), (0, n + 5), (n, n), (3, 1)):
         for name in SCREENS:
             assert _screened(core_lines, name, start, stop) == _screened(plain, name, start, stop), name
+        names = tuple(SCREENS)
+        assert _screened_any(core_lines, names, start, stop) == _screened_any(plain, names, start, stop)
+        assert _screened_any(core_lines, names[2:], start, stop) == _screened_any(plain, names[2:], start, stop)
         assert _containing(core_lines, needle, start, stop) == _containing(plain, needle, start, stop)
         assert _starting_with(core_lines, prefixes, start, stop) == _starting_with(plain, prefixes, start, stop)
 
@@ -600,6 +603,8 @@ def test_the_core_screens_the_lines_a_metadata_pattern_matches():
     assert core_lines.screened("published_label", 0, len(texts)) == [at("Published on May 5, 2025")]
     assert core_lines.screened("thread_starter", 0, len(texts)) == [at("Thread starter Ann Lee")]
     assert core_lines.screened("thread_starter_after", 0, len(texts)) == [at("annlee Thread starter")]
+    assert core_lines.screened_any(("thread_starter", "thread_starter_after", "published_label"), 0, len(texts)) == [
+        at("Published on May 5, 2025"), at("Thread starter Ann Lee"), at("annlee Thread starter")]
     assert core_lines.containing("#", 0, len(texts)) == [at("Post #1")]
     assert core_lines.starting_with(("Ann Lee ", "Bo "), 0, len(texts)) == [at("Ann Lee is a writer.")]
     assert core_lines.starting_with(("Ann Lee ",), 0, at("Ann Lee is a writer.")) == []

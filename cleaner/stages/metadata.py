@@ -1499,6 +1499,18 @@ def _screened(lines, name: str, start: int, stop: int) -> list[int]:
     return [i for i in range(start, stop) if match(_text_at(lines, i))]
 
 
+def _screened_any(lines, names: tuple[str, ...], start: int, stop: int) -> list[int]:
+    """The index of each line of ``start``..``stop`` whose text one of the screens ``names`` (:data:`SCREENS`)
+    matches, in order: in the core where it holds the lines (``NativeLines.screened_any``: each line folded once for
+    all of them); this is the reference."""
+    native = getattr(lines, "screened_any", None)
+    stop = min(stop, len(lines))
+    if native is not None:
+        return native(names, start, stop) if start < stop else []
+    matches = [SCREENS[name].match for name in names]
+    return [i for i in range(start, stop) if any(match(_text_at(lines, i)) for match in matches)]
+
+
 def _containing(lines, needle: str, start: int, stop: int) -> list[int]:
     """The index of each line of ``start``..``stop`` whose text holds ``needle``, in order: in the core where it
     holds the lines (``NativeLines.containing``); this is the reference."""
@@ -1829,7 +1841,7 @@ def _thread_starter(lines, head: int) -> str | None:
     texts for a label first (:func:`may_hold_any`), not matched one by one."""
     if not hasattr(lines, "screened") and not may_hold_any(_texts(lines, head)[:head], THREAD_STARTER_LABELS):
         return None
-    labelled = sorted({*_screened(lines, "thread_starter", 0, head), *_screened(lines, "thread_starter_after", 0, head)})
+    labelled = _screened_any(lines, ("thread_starter", "thread_starter_after"), 0, head)
     return _the_one(_starter_named(_text_at(lines, i), _text_at(lines, i + 1) if i + 1 < head else "")
                     for i in labelled)
 

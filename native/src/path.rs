@@ -15,7 +15,7 @@ use crate::columns::{self, Array, Bin, Cmp, Expr, Func};
 use crate::doc::{Doc, FoldedRows, Reason, Signal, BODY, HARD, MARKUP, SOFT};
 use crate::language::{LanguageRules, Languages, WordRuns};
 use crate::measures::{Measurer, Rules};
-use crate::patterns::{Forms, Pattern, PatternSpec};
+use crate::patterns::{fold_line_into, Form, Forms, Pattern, PatternSpec};
 use crate::phrases::{self, Scratch};
 use crate::repeats::RepeatRules;
 use crate::shapes::{ShapePatterns, ShapeRules, ShapeVerdicts, Verdict};
@@ -935,37 +935,66 @@ impl Document {
     /// metadata stage makes without a call (and a copy of the text) for each line.
     fn may_credit(&self, py: Python<'_>, start: usize) -> PyResult<Vec<usize>> {
         let source = self.source(py)?;
+        let folds = self.may_credit.form() == Form::Folded;
+        let mut folded = String::new();
         guarded(|| {
             Ok((start.min(self.doc.len())..self.doc.len())
                 .filter(|&i| {
-                    self.may_credit
-                        .is_match(&Forms::new(&self.table, self.doc.text(source, i)))
+                    let text = self.doc.text(source, i);
+                    let forms = if folds {
+                        // (each line folded into one buffer, not a string allocated a line)
+                        fold_line_into(&self.table, text, &mut folded);
+                        Forms::with_folded(&self.table, text, &folded)
+                    } else {
+                        Forms::new(&self.table, text)
+                    };
+                    self.may_credit.is_match(&forms)
                 })
                 .collect())
         })
     }
 
-    /// `metadata._screened`: the index of each line of `start..stop` (`stop` at most the document's length)
-    /// that the path's screen `which` (of `metadata.SCREENS`) matches (Python's `match()` of the line's text),
-    /// in order. The metadata stage reads a page's lines for a "By …" credit or a "Published" label, most of
-    /// them none: read where the core holds them, no text copied and no call for each.
+    /// `metadata._screened`: for each of the path's screens `which` (of `metadata.SCREENS`), the index of each line
+    /// of `start..stop` (`stop` at most the document's length) that it matches (Python's `match()` of the line's
+    /// text), in order. The metadata stage reads a page's lines for a "By …" credit, a "Published" label or a
+    /// thread starter's label, most of them none: read where the core holds them, no text copied and no call for
+    /// each; a line is folded once for all the screens asked, into one buffer.
     fn screened(
         &self,
         py: Python<'_>,
-        which: usize,
+        which: Vec<usize>,
         start: usize,
         stop: usize,
-    ) -> PyResult<Vec<usize>> {
-        let screen = self
-            .screens
-            .get(which)
-            .ok_or_else(|| PyIndexError::new_err("no such screen"))?;
+    ) -> PyResult<Vec<Vec<usize>>> {
+        let screens = which
+            .iter()
+            .map(|&k| {
+                self.screens
+                    .get(k)
+                    .ok_or_else(|| PyIndexError::new_err("no such screen"))
+            })
+            .collect::<PyResult<Vec<&Pattern>>>()?;
         let source = self.source(py)?;
         let stop = stop.min(self.doc.len());
+        let folds = screens.iter().any(|p| p.form() == Form::Folded);
         guarded(|| {
-            Ok((start.min(stop)..stop)
-                .filter(|&i| screen.is_match(&Forms::new(&self.table, self.doc.text(source, i))))
-                .collect())
+            let mut found = vec![Vec::new(); screens.len()];
+            let mut folded = String::new();
+            for i in start.min(stop)..stop {
+                let text = self.doc.text(source, i);
+                let forms = if folds {
+                    fold_line_into(&self.table, text, &mut folded);
+                    Forms::with_folded(&self.table, text, &folded)
+                } else {
+                    Forms::new(&self.table, text)
+                };
+                for (k, screen) in screens.iter().enumerate() {
+                    if screen.is_match(&forms) {
+                        found[k].push(i);
+                    }
+                }
+            }
+            Ok(found)
         })
     }
 
