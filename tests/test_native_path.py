@@ -553,3 +553,59 @@ def test_the_core_finds_the_short_lines_with_a_digit():
     assert core_lines.digit_lines(0, len(texts), 24) == expected
     assert core_lines.digit_lines(expected[0] + 1, expected[2], 24) == expected[1:2]
     assert core_lines.digit_lines(0, len(texts), 3) == expected[:3]
+
+
+#: Lines a metadata screen (``metadata.SCREENS``) matches, or nearly: credits' openings, "Published" labels, thread
+#: starters' labels before or after the name, in other cases and scripts, with bullets, and words that part the
+#: engines (the folded "ſ", "K", "İ").
+_SCREEN_LINES = st.sampled_from([
+    "By Ann Lee", "by", "BY: Bo Li", "• Written by Ann Lee", "- Story by the desk", "Byline Times", "Bypass",
+    "Posted by Ann | May 3, 2024", "Published on November 5, 2025", "Published:", "PUBLISHED", "Publishedd",
+    "Veröffentlicht am 3. Mai 2025", "Publié le 3 mai", "Thread starter Ann Lee", "Thread Starter", "annlee Thread starter",
+    "Ann Lee Discussion starter", "Ersteller Bernd_K · Erstellt am 3. Februar 2025", "ſtory by Ann", "İ by Ann",
+    "Kelvin by", "#1", "# 21", "Post #5", "Ann Lee is a writer", "Ann Lee", "Ann", "  By Ann Lee", "Thread starter:"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_SCREEN_LINES | _line, min_size=1, max_size=12), st.sampled_from(["#", "Ann", "é", "By "]))
+def test_the_cores_screen_the_same_lines_for_the_metadata_stage(texts, needle):
+    """``metadata._screened``, ``_containing`` and ``_starting_with``: the core's (``NativeLines.screened``: each of
+    ``metadata.SCREENS`` translated and run where the core holds the lines; ``containing``, ``starting_with``) against
+    the reference (the pattern's ``match``, ``in`` and ``startswith`` of each line's text), on any range."""
+    from cleaner.stages.metadata import SCREENS, _containing, _screened, _screened_any, _starting_with
+
+    text = "\n".join(["Page title", *(t.replace("\x00", "").replace("\n", " ") for t in texts)]) + "\n"
+    core_lines = pipeline.run_text(text, core=native_path.native_path())._lines
+    assert isinstance(core_lines, native_path.NativeLines)
+    plain = [_Plain(line) for line in core_lines.texts()]
+    n = len(plain)
+    prefixes = (needle, "Ann Lee ", "By")
+    for start, stop in ((0, n), (1, n), (2, n - 1), (0, n + 5), (n, n), (3, 1)):
+        for name in SCREENS:
+            assert _screened(core_lines, name, start, stop) == _screened(plain, name, start, stop), name
+        names = tuple(SCREENS)
+        assert _screened_any(core_lines, names, start, stop) == _screened_any(plain, names, start, stop)
+        assert _screened_any(core_lines, names[2:], start, stop) == _screened_any(plain, names[2:], start, stop)
+        assert _containing(core_lines, needle, start, stop) == _containing(plain, needle, start, stop)
+        assert _starting_with(core_lines, prefixes, start, stop) == _starting_with(plain, prefixes, start, stop)
+
+
+def test_the_core_screens_the_lines_a_metadata_pattern_matches():
+    """The core's lines are those the screen's pattern matches (``match``), in ``start``..``stop``, in order; the
+    lines holding a string, the lines opening with one of several."""
+    text = ("Page title\nBy Ann Lee\nSome text of the article here, by the way.\nPublished on May 5, 2025\n"
+            "• Written by Bo Li\nThread starter Ann Lee\nannlee Thread starter\nPost #1\nAnn Lee is a writer.\n")
+    core_lines = pipeline.run_text(text, core=native_path.native_path())._lines
+    texts = core_lines.texts()
+    at = texts.index
+    assert core_lines.screened("byline_opening", 0, len(texts)) == [at("By Ann Lee"), at("• Written by Bo Li")]
+    assert core_lines.screened("byline_opening", at("By Ann Lee") + 1, len(texts)) == [at("• Written by Bo Li")]
+    assert core_lines.screened("published_label", 0, len(texts)) == [at("Published on May 5, 2025")]
+    assert core_lines.screened("thread_starter", 0, len(texts)) == [at("Thread starter Ann Lee")]
+    assert core_lines.screened("thread_starter_after", 0, len(texts)) == [at("annlee Thread starter")]
+    assert core_lines.screened_any(("thread_starter", "thread_starter_after", "published_label"), 0, len(texts)) == [
+        at("Published on May 5, 2025"), at("Thread starter Ann Lee"), at("annlee Thread starter")]
+    assert core_lines.containing("#", 0, len(texts)) == [at("Post #1")]
+    assert core_lines.starting_with(("Ann Lee ", "Bo "), 0, len(texts)) == [at("Ann Lee is a writer.")]
+    assert core_lines.starting_with(("Ann Lee ",), 0, at("Ann Lee is a writer.")) == []
+    assert core_lines.screened("byline_opening", 5, 2) == core_lines.containing("#", 9, 99) == []   # (empty ranges)

@@ -61,7 +61,11 @@ class NativePath:
         shapes = rules.shape_rules()
         shapes.update(related=code["related"], repeated=code["repeated"], comments=code["comments"],
                       gallery_credits=[code[signal] for signal in GALLERY_CREDITS])
+        from ..stages.metadata import SCREENS
+
         self.finish_reason = "undecided, not article text"
+        #: each of the metadata stage's screens by its place in ``metadata.SCREENS`` (the order the core has them)
+        self.screens = {name: k for k, name in enumerate(SCREENS)}
         self.signals: tuple[str | None, ...] = (None, *signals)
         self.reasons = tuple(reasons)
         self.stages = ("", *rules.STAGES)
@@ -240,6 +244,8 @@ class NativeLines(Sequence):
         #: the first body line that reads as prose, else the first body line (``metadata._header_end``)
         self.first_prose: int | None = result.first_prose
         self._texts: list[str] | None = None
+        #: the screens' lines found (:meth:`screened`), by (screen, start, stop)
+        self._screened: dict[tuple[str, int, int], list[int]] = {}
 
     def __len__(self) -> int:
         return self.n
@@ -312,7 +318,10 @@ class NativeLines(Sequence):
         """Line ``i``'s text, without making the line: the metadata stage reads the lines at the article's foot
         for a dateline or a credit, and most are neither."""
         line = self.made.get(i)
-        return line.text if line is not None else self._text(i)
+        if line is not None:
+            return line.text
+        known = self._texts     # (as _text, written out: the stage asks it of a hundred lines a page)
+        return known[i] if known is not None and i < len(known) else self.result.text(i)
 
     def signal(self, i: int) -> str | None:
         """Line ``i``'s signal, without making the line: the metadata stage asks it of lines it mostly skips."""
@@ -323,6 +332,32 @@ class NativeLines(Sequence):
         """``metadata._may_credit`` in the core: the index of each line from ``start`` on whose text the pattern
         ``metadata._MAY_CREDIT`` matches (``match``), read where the core holds the lines (no text copied)."""
         return self.result.may_credit(start)
+
+    def screened(self, name: str, start: int, stop: int) -> list[int]:
+        """``metadata._screened`` in the core: the index of each line of ``start``..``stop`` whose text the stage's
+        screen ``name`` (``metadata.SCREENS``) matches (``match``), read where the core holds the lines; kept for
+        the document (the stage asks a "By …" credit's of the whole page once a credit it weighs)."""
+        key = (name, start, stop)
+        found = self._screened.get(key)
+        if found is None:
+            found = self._screened[key] = self.result.screened([self.path.screens[name]], start, stop)[0]
+        return found
+
+    def screened_any(self, names: tuple[str, ...], start: int, stop: int) -> list[int]:
+        """``metadata._screened_any`` in the core: the lines of ``start``..``stop`` that any of the screens
+        ``names`` matches, in order (each line folded once for all of them)."""
+        found = self.result.screened([self.path.screens[name] for name in names], start, stop)
+        return sorted(set().union(*found))
+
+    def containing(self, needle: str, start: int, stop: int) -> list[int]:
+        """The index of each line of ``start``..``stop`` whose text holds ``needle`` (``needle in text``), read
+        where the core holds the lines (no text copied)."""
+        return self.result.containing(needle, start, stop)
+
+    def starting_with(self, prefixes: tuple[str, ...], start: int, stop: int) -> list[int]:
+        """The index of each line of ``start``..``stop`` whose text opens with one of ``prefixes``
+        (``text.startswith(prefixes)``), read where the core holds the lines (no text copied)."""
+        return self.result.starting_with(list(prefixes), start, stop)
 
     def digit_lines(self, start: int, stop: int, max_words: int) -> list[int]:
         """``metadata._may_be_dated`` in the core: the index of each line of ``start``..``stop`` of at most

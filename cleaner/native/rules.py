@@ -174,11 +174,14 @@ def shape_rules() -> dict[str, Any]:
 
 
 def metadata_rules() -> dict[str, Any]:
-    """The pattern of :mod:`cleaner.stages.metadata` the core runs over a document's lines: the lines under the
-    header that may credit the author (``NativeLines.may_credit``), as the stage calls it (``match``)."""
+    """The patterns of :mod:`cleaner.stages.metadata` the core runs over a document's lines, as the stage calls
+    them (``match``): the lines under the header that may credit the author (``NativeLines.may_credit``), and
+    the stage's screens (``metadata.SCREENS``, ``NativeLines.screened``), in their order."""
     from ..stages import metadata
 
-    return {"may_credit": pattern_spec("metadata._MAY_CREDIT", metadata._MAY_CREDIT, anchored=True)}
+    return {"may_credit": pattern_spec("metadata._MAY_CREDIT", metadata._MAY_CREDIT, anchored=True),
+            "screens": [pattern_spec(f"metadata.SCREENS[{name!r}]", pattern, anchored=True)
+                        for name, pattern in metadata.SCREENS.items()]}
 
 
 def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:

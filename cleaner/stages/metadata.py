@@ -1401,8 +1401,8 @@ def _opening_post(lines, texts: Sequence[str], dates: list[int], end: int) -> in
     be the post's first line, opening with its date ("2019-02-23, 09:14 PM (This post was last modified: …")."""
     if dates and not any(_beside_post_number(lines, i) is not None for i in dates):
         return None
-    for j in range(min(end, len(texts))):
-        if "#" in texts[j] and _post_number(texts[j]) == 1:
+    for j in _containing(lines, "#", 0, min(end, len(texts))):    # (a few lines, if any)
+        if _post_number(texts[j]) == 1:
             found = next((d for d in (j, j - 1, j + 1) if 0 <= d < len(texts) and DATE_NEEDLE.search(texts[d])
                           and (_is_date(_peek(lines, d)) or _DATE_FIRST.match(texts[d]))), None)
             if found is not None:
@@ -1481,8 +1481,9 @@ def _labelled_publication(lines, texts: Sequence[str], day_first: bool) -> str |
     labels."""
     days = set()
     label = PUBLISHED_LABEL.match
-    for i, found in [(i, found) for i in range(len(texts)) if (found := label(texts[i]))]:   # (a few, if any)
+    for i in _screened(lines, "published_label", 0, len(texts)):   # (a few, if any)
         text = texts[i]
+        found = label(text)
         at = i if text[found.end():].strip() else i + 1   # ("Published" alone: the date is on the line under)
         if at < len(texts) and _is_date(line := _peek(lines, at)) and not dates_another(line.text):
             days.add(publication_date(line.text, day_first))
@@ -1535,6 +1536,58 @@ def _may_credit(lines, start: int) -> list[int]:
     texts = _texts(lines)
     match = _MAY_CREDIT.match
     return [i for i in range(start, len(texts)) if match(texts[i])]
+
+
+#: The patterns the stage asks of every line of a range, by name (``match``), where most lines match none: a "By …"
+#: credit's opening (:func:`_teaser_credit`, :func:`_credit_above`), a "Published" label
+#: (:func:`_labelled_publication`), a thread starter's label before or after the name (:func:`_thread_starter`).
+#: The core runs them where it holds the lines (``NativeLines.screened``, in this order).
+SCREENS = {"byline_opening": BYLINE_OPENING, "published_label": PUBLISHED_LABEL, "thread_starter": THREAD_STARTER,
+           "thread_starter_after": THREAD_STARTER_AFTER}
+
+
+def _screened(lines, name: str, start: int, stop: int) -> list[int]:
+    """The index of each line of ``start``..``stop`` whose text the screen ``name`` (:data:`SCREENS`) matches, in
+    order: in the core where it holds the lines (``NativeLines.screened``: no call for each line here, nor a copy of
+    its text); this is the reference."""
+    native = getattr(lines, "screened", None)
+    stop = min(stop, len(lines))
+    if native is not None:
+        return native(name, start, stop) if start < stop else []
+    match = SCREENS[name].match
+    return [i for i in range(start, stop) if match(_text_at(lines, i))]
+
+
+def _screened_any(lines, names: tuple[str, ...], start: int, stop: int) -> list[int]:
+    """The index of each line of ``start``..``stop`` whose text one of the screens ``names`` (:data:`SCREENS`)
+    matches, in order: in the core where it holds the lines (``NativeLines.screened_any``: each line folded once for
+    all of them); this is the reference."""
+    native = getattr(lines, "screened_any", None)
+    stop = min(stop, len(lines))
+    if native is not None:
+        return native(names, start, stop) if start < stop else []
+    matches = [SCREENS[name].match for name in names]
+    return [i for i in range(start, stop) if any(match(_text_at(lines, i)) for match in matches)]
+
+
+def _containing(lines, needle: str, start: int, stop: int) -> list[int]:
+    """The index of each line of ``start``..``stop`` whose text holds ``needle``, in order: in the core where it
+    holds the lines (``NativeLines.containing``); this is the reference."""
+    native = getattr(lines, "containing", None)
+    stop = min(stop, len(lines))
+    if native is not None:
+        return native(needle, start, stop) if start < stop else []
+    return [i for i in range(start, stop) if needle in _text_at(lines, i)]
+
+
+def _starting_with(lines, prefixes: tuple[str, ...], start: int, stop: int) -> list[int]:
+    """The index of each line of ``start``..``stop`` whose text opens with one of ``prefixes``, in order: in the core
+    where it holds the lines (``NativeLines.starting_with``); this is the reference."""
+    native = getattr(lines, "starting_with", None)
+    stop = min(stop, len(lines))
+    if native is not None:
+        return native(prefixes, start, stop) if start < stop else []
+    return [i for i in range(start, stop) if _text_at(lines, i).startswith(prefixes)]
 
 
 def _named_under_headline(lines, title_at: int | None, first: int, dates: list[int],
@@ -1840,12 +1893,16 @@ def _member_name(name: str) -> bool:
         and not _member_rank(name)
 
 
-def _thread_starter(short: Sequence[str]) -> str | None:
-    """The member a forum's "Thread starter" label names (:func:`_starter_named`), of the lines given (by the
-    thread's top): the thread's author. None where two such lines name different members."""
-    if not may_hold_any(short, THREAD_STARTER_LABELS):
-        return None                     # (most pages print no such label: their lines are not matched one by one)
-    return _the_one(_starter_named(text, short[i + 1] if i + 1 < len(short) else "") for i, text in enumerate(short))
+def _thread_starter(lines, head: int) -> str | None:
+    """The member a forum's "Thread starter" label names (:func:`_starter_named`), of the first ``head`` lines (by the
+    thread's top): the thread's author. None where two such lines name different members. Only the lines a label's
+    pattern matches are read (:func:`_screened`; most pages print no such label); the reference screens the lines'
+    texts for a label first (:func:`may_hold_any`), not matched one by one."""
+    if not hasattr(lines, "screened") and not may_hold_any(_texts(lines, head)[:head], THREAD_STARTER_LABELS):
+        return None
+    labelled = _screened_any(lines, ("thread_starter", "thread_starter_after"), 0, head)
+    return _the_one(_starter_named(_text_at(lines, i), _text_at(lines, i + 1) if i + 1 < head else "")
+                    for i in labelled)
 
 
 def _starter_named(text: str, under: str) -> str | None:
@@ -1896,8 +1953,7 @@ def _credited_on_page(lines, first: int | None) -> str | None:
     if not lines:
         return None
     head = min(len(lines), first + 1 + _BLOCK_UNDER if first is not None else len(lines))
-    texts = _texts(lines, head)
-    found = _thread_starter([texts[i] for i in range(head)])
+    found = _thread_starter(lines, head)
     if found is not None:
         return found
     texts = _TextsRead(lines)
@@ -2299,11 +2355,10 @@ def _teaser_credit(lines, i: int, name: str) -> bool:
     "By …" credits of :data:`_TEASER_CREDITS` people or more (an article's foot lists a few related posts)."""
     if i == 0 or _shares_page_title(lines, i - 1):
         return False
-    texts = _TextsRead(lines)
     names = {name}
-    for j in range(len(lines)):
-        text = texts[j]
-        other = byline_name(text)       # (its anchored prefix first: most lines open with none)
+    for j in _screened(lines, "byline_opening", 0, len(lines)):    # (the lines byline_name may read a name on)
+        text = _text_at(lines, j)
+        other = byline_name(text)
         if other and _words_up_to(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS:
             names.add(other)            # (a teaser's credit is a short line of its own)
             if len(names) >= _TEASER_CREDITS:
@@ -2365,7 +2420,9 @@ def _drop_author_bio(doc: Document) -> None:
     texts = _TextsRead(lines)
     # (a bio opens with the full name or the first name and a space: most body lines are passed over on that)
     opening = tuple(name + " " for name in names)
-    for i in [i for i in _body_indices(lines) if texts[i].startswith(opening)]:
+    opened = _starting_with(lines, opening, 0, len(lines))
+    body = set(_body_indices(lines)) if opened else set()
+    for i in [i for i in opened if i in body]:
         if _is_authors_bio(texts[i], names) and _open(_peek(lines, i)):
             doc.decide(lines[i], BOILERPLATE, AUTHOR_BIO, Authority.SOFT)
 
@@ -2423,8 +2480,9 @@ def _credit_above(lines, texts: Sequence[str], start: int) -> tuple[int, str] | 
     :func:`_in_menu`), no menu's facet ("By Manufacturer", :func:`names_facet`); "By" alone names the line under
     it. None where it is a teaser's credit of a list of others'
     posts (:func:`_teaser_credit`): the credits above it are too."""
-    for i in range(start - 1, max(0, start - _CREDIT_REACH) - 1, -1):
-        name = byline_name(texts[i])          # (from the text first: no line made for most)
+    # (the lines that open as a credit, from the nearest up: no line made nor text read for most)
+    for i in reversed(_screened(lines, "byline_opening", max(0, start - _CREDIT_REACH), start)):
+        name = byline_name(texts[i])
         if name is None:
             continue
         line = _peek(lines, i)

@@ -15,7 +15,7 @@ use crate::columns::{self, Array, Bin, Cmp, Expr, Func};
 use crate::doc::{Doc, FoldedRows, Reason, Signal, BODY, HARD, MARKUP, SOFT};
 use crate::language::{LanguageRules, Languages, WordRuns};
 use crate::measures::{Measurer, Rules};
-use crate::patterns::{Forms, Pattern, PatternSpec};
+use crate::patterns::{fold_line_into, Form, Forms, Pattern, PatternSpec};
 use crate::phrases::{self, Scratch};
 use crate::repeats::RepeatRules;
 use crate::shapes::{ShapePatterns, ShapeRules, ShapeVerdicts, Verdict};
@@ -438,6 +438,9 @@ pub struct TextPath {
     /// `metadata._MAY_CREDIT` (Python's `match()`): a line under the header that may credit the author
     /// ([`Document::may_credit`]; each document holds it).
     may_credit: Arc<Pattern>,
+    /// `metadata.SCREENS` (Python's `match()`), by their place in it: patterns the metadata stage asks of
+    /// every line of a range ([`Document::screened`]), most lines matching none.
+    screens: Arc<Vec<Pattern>>,
     fold: Py<PyAny>,
     folds: Mutex<FxHashMap<char, String>>,
     stages: [u16; 6],
@@ -506,6 +509,12 @@ impl TextPath {
             &table,
             &item(metadata.cast::<PyDict>()?, "may_credit")?,
         )?);
+        let screens = Arc::new(
+            item(metadata.cast::<PyDict>()?, "screens")?
+                .try_iter()?
+                .map(|spec| pattern(&table, &spec?))
+                .collect::<PyResult<Vec<Pattern>>>()?,
+        );
         Ok(TextPath {
             rules: core.rules.clone(),
             languages: Languages::new(language_rules(
@@ -519,6 +528,7 @@ impl TextPath {
             columns: column_rules(item(spec, "columns")?.cast::<PyDict>()?, signals)?,
             repeats,
             may_credit,
+            screens,
             fold: item(repeats_spec, "fold")?.unbind(),
             folds: Mutex::new(FxHashMap::default()),
             stages: stages
@@ -699,6 +709,7 @@ impl TextPath {
                 prose_units: self.columns.prose_units,
                 table: self.table.clone(),
                 may_credit: self.may_credit.clone(),
+                screens: self.screens.clone(),
             })
         })
     }
@@ -733,6 +744,8 @@ pub struct Document {
     table: Arc<Table>,
     /// The path's `metadata._MAY_CREDIT` ([`Document::may_credit`]).
     may_credit: Arc<Pattern>,
+    /// The path's `metadata.SCREENS` ([`Document::screened`]).
+    screens: Arc<Vec<Pattern>>,
 }
 
 /// Reason codes in the `reasons` column: a fixed reason's number, or these.
@@ -922,14 +935,103 @@ impl Document {
     /// metadata stage makes without a call (and a copy of the text) for each line.
     fn may_credit(&self, py: Python<'_>, start: usize) -> PyResult<Vec<usize>> {
         let source = self.source(py)?;
+        let folds = self.may_credit.form() == Form::Folded;
+        let mut folded = String::new();
         guarded(|| {
             Ok((start.min(self.doc.len())..self.doc.len())
                 .filter(|&i| {
-                    self.may_credit
-                        .is_match(&Forms::new(&self.table, self.doc.text(source, i)))
+                    let text = self.doc.text(source, i);
+                    let forms = if folds {
+                        // (each line folded into one buffer, not a string allocated a line)
+                        fold_line_into(&self.table, text, &mut folded);
+                        Forms::with_folded(&self.table, text, &folded)
+                    } else {
+                        Forms::new(&self.table, text)
+                    };
+                    self.may_credit.is_match(&forms)
                 })
                 .collect())
         })
+    }
+
+    /// `metadata._screened`: for each of the path's screens `which` (of `metadata.SCREENS`), the index of each line
+    /// of `start..stop` (`stop` at most the document's length) that it matches (Python's `match()` of the line's
+    /// text), in order. The metadata stage reads a page's lines for a "By …" credit, a "Published" label or a
+    /// thread starter's label, most of them none: read where the core holds them, no text copied and no call for
+    /// each; a line is folded once for all the screens asked, into one buffer.
+    fn screened(
+        &self,
+        py: Python<'_>,
+        which: Vec<usize>,
+        start: usize,
+        stop: usize,
+    ) -> PyResult<Vec<Vec<usize>>> {
+        let screens = which
+            .iter()
+            .map(|&k| {
+                self.screens
+                    .get(k)
+                    .ok_or_else(|| PyIndexError::new_err("no such screen"))
+            })
+            .collect::<PyResult<Vec<&Pattern>>>()?;
+        let source = self.source(py)?;
+        let stop = stop.min(self.doc.len());
+        let folds = screens.iter().any(|p| p.form() == Form::Folded);
+        guarded(|| {
+            let mut found = vec![Vec::new(); screens.len()];
+            let mut folded = String::new();
+            for i in start.min(stop)..stop {
+                let text = self.doc.text(source, i);
+                let forms = if folds {
+                    fold_line_into(&self.table, text, &mut folded);
+                    Forms::with_folded(&self.table, text, &folded)
+                } else {
+                    Forms::new(&self.table, text)
+                };
+                for (k, screen) in screens.iter().enumerate() {
+                    if screen.is_match(&forms) {
+                        found[k].push(i);
+                    }
+                }
+            }
+            Ok(found)
+        })
+    }
+
+    /// The index of each line of `start..stop` (`stop` at most the document's length) whose text holds
+    /// `needle` (Python's `needle in text`), in order: a forum post's "#" number, looked for over a page.
+    fn containing(
+        &self,
+        py: Python<'_>,
+        needle: &str,
+        start: usize,
+        stop: usize,
+    ) -> PyResult<Vec<usize>> {
+        let source = self.source(py)?;
+        let stop = stop.min(self.doc.len());
+        Ok((start.min(stop)..stop)
+            .filter(|&i| self.doc.text(source, i).contains(needle))
+            .collect())
+    }
+
+    /// The index of each line of `start..stop` (`stop` at most the document's length) whose text opens with
+    /// one of `prefixes` (Python's `text.startswith(prefixes)`), in order: the body lines that may open the
+    /// author's bio with the byline's name.
+    fn starting_with(
+        &self,
+        py: Python<'_>,
+        prefixes: Vec<String>,
+        start: usize,
+        stop: usize,
+    ) -> PyResult<Vec<usize>> {
+        let source = self.source(py)?;
+        let stop = stop.min(self.doc.len());
+        Ok((start.min(stop)..stop)
+            .filter(|&i| {
+                let text = self.doc.text(source, i);
+                prefixes.iter().any(|p| text.starts_with(p.as_str()))
+            })
+            .collect())
     }
 
     /// `metadata._may_be_dated`: the index of each line of `start..stop` (`stop` at most the document's length)

@@ -534,6 +534,18 @@ impl<'a> Forms<'a> {
     }
 }
 
+/// [`fold_line`] into `out` (cleared first): a scan of many lines folds each into one buffer, not a string
+/// allocated a line.
+pub fn fold_line_into(table: &Table, text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() && table.ascii_folds_to_lower() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(text.chars().map(|c| table.regex_char(c)));
+    }
+}
+
 /// The line as a case-insensitive pattern sees it (every character [`Table::regex_char`]).
 pub fn fold_line(table: &Table, text: &str) -> String {
     if text.is_ascii() && table.ascii_folds_to_lower() {
