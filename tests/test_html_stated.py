@@ -328,3 +328,23 @@ def test_the_meta_tags_and_scripts_are_read_in_one_walk_as_their_xpaths_read_the
     assert list(script_texts(tags, "application/ld+json")) == [
         str(value) for value in page.xpath("//script[@type='application/ld+json']/text()")]
     assert len(list(script_texts(tags))) == 5 and len(list(_stated_pieces(tags))) == 8
+
+
+def test_an_author_box_gives_the_name_on_its_first_line_not_the_role_or_rank_under_it():
+    box = ("<div class='author_information'><strong><a href='/u/7'>StarredSkies</a></strong><br>"
+           "<span class='smalltext'><p class='team-role'>Big Board Owner</p></span></div>")
+    assert author_in_markup(html.fromstring(f"<html><body>{box}{PROSE}</body></html>")) == "StarredSkies"
+    role = "<div class='post-author'><div class='name'>Ann Lee</div><div class='role'>Trending Editor</div></div>"
+    assert _clean("", role).byline == "Ann Lee"
+    # a teaser's "category" / "date" lines are no name; with a date in it the element is read whole, as before
+    teaser = "<div class='byline'><p>Personal finance</p><p>January 27, 2025</p></div>"
+    assert author_in_markup(html.fromstring(f"<html><body>{teaser}{PROSE}</body></html>")) is None
+
+
+def test_a_repeat_of_an_author_element_that_named_no_one_is_a_replys_not_the_opening_posts():
+    # a forum's posts each print their author in the same element; the opening post's is no name as read
+    # (a dotted login), and the first reply's is not the thread's author
+    posts = "".join(f"<div class='post'><span class='creator' itemprop='author'>{who}</span>{PROSE}</div>"
+                    for who in ("hayley.p", "alison100", "Kestrel"))
+    page = html.fromstring(f"<html><body><h1>Struggling with getting stronger</h1>{posts}</body></html>")
+    assert author_in_markup(page) is None

@@ -211,16 +211,28 @@ def author_in_markup(root, site: str | None = None, host: str | None = None) -> 
     ("Erin Spain" on erinspain.com) is that person's."""
     wrappers, header_order = _headline_wrappers(root), _article_header(root)
     header = set(header_order)
+    unnamed: set[tuple] = set()
     for element in _author_elements(root):
         in_header = element in header
         if not in_header and _in_other_peoples_region(element, wrappers):
             continue
-        name = as_name(_text_of(element))
+        if _kind(element) in unnamed:
+            continue        # a repeat of a credit that named no one: a reply's or a teaser's (module docstring)
+        text = _text_of(element)
+        name = _name_in(text, element)
+        if text and not name:
+            unnamed.add(_kind(element))
         if in_header and name and not _all_capitalised(name) and _in_other_peoples_region(element, wrappers):
             continue        # taken on its place alone, a name must look like one ("Ann Lee", "BeauHD")
         if name and (" " in name or not is_site_name(name, site, host)):
             return name
     return _credited_in_header(header_order)
+
+
+def _kind(element) -> tuple:
+    """What an author element is by its markup alone (tag, class, ``itemprop``): a forum's posts, a list's
+    teasers, repeat one such element each, the first the opening post's or the first teaser's."""
+    return element.tag, element.get("class"), element.get("itemprop")
 
 
 def _author_elements(root) -> list:
@@ -313,14 +325,61 @@ _CREDIT_WORDS = 12
 def _text_of(element) -> str:
     """The name an author element holds: its ``itemprop="name"`` where it has one, its ``content`` for a
     ``<meta>``, else its text."""
+    element = _name_element(element)
     if element.tag == "meta":
         return element.get("content") or ""
-    named = element.xpath(".//*[@itemprop='name']")
-    if named:
-        element = named[0]
-        if element.tag == "meta":
-            return element.get("content") or ""
     return " ".join(" ".join(element.itertext()).split())     # "<b>Author</b>Ann Lee": two words
+
+
+def _name_element(element):
+    """The element that holds an author element's name: its first ``itemprop="name"``, else itself."""
+    if element.tag == "meta":
+        return element
+    named = element.xpath(".//*[@itemprop='name']")
+    return named[0] if named else element
+
+
+def _name_in(text: str, element) -> str | None:
+    """The name an author element's ``text`` (:func:`_text_of`) gives: the name on its first line
+    (:func:`_first_line`) where the element is short (at most :data:`_CREDIT_WORDS` words, no digit) and
+    that line is a name that looks like one (one word, or every word capitalised), else the name its whole
+    text reads as (:func:`as_name`). An author box prints the name on its first line and a role or a forum
+    rank under it ("StarredSkies" / "Big Board Owner"), which is no part of the name. Not where the element
+    holds a date ("Stacy Edgar" / "December 4, 2025", "Personal finance" / "January 27, 2025"): a list's
+    teasers print their author or their category so, and are read as before (the date makes the whole no
+    name)."""
+    element = _name_element(element)
+    if element.tag != "meta" and len(text.split()) <= _CREDIT_WORDS and not any(ch.isdigit() for ch in text):
+        first = as_name(_first_line(element))
+        if first and first != text and (" " not in first or _all_capitalised(first)):
+            return first
+    return as_name(text)
+
+
+def _first_line(element) -> str:
+    """The element's text up to its first break of line (a ``<br>``, or the start or end of a block such as
+    ``<p>`` or ``<div>``) after some text: an author box prints the name on its first line and a role or a
+    forum rank under it ("StarredSkies" / "Big Board Owner"), which is no part of the name. Pieces of
+    inline text join with a space ("<b>Author</b>Ann Lee": two words)."""
+    from lxml import etree
+
+    words: list[str] = (element.text or "").split()
+    for event, node in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
+        if node is element:
+            continue
+        if event in ("comment", "pi"):
+            words += (node.tail or "").split()
+            continue
+        if node.tag in _BLOCKS and words:
+            break
+        words += ((node.text if event == "start" else node.tail) or "").split()
+    return " ".join(words)
+
+
+#: Elements that begin a new line of text: blocks, and ``<br>``.
+_BLOCKS = frozenset({"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+                     "section", "article", "header", "footer", "aside", "table", "tr", "blockquote", "figure",
+                     "figcaption", "address"})
 
 
 def as_name(text: str) -> str | None:
