@@ -348,3 +348,14 @@ def test_a_repeat_of_an_author_element_that_named_no_one_is_a_replys_not_the_ope
                     for who in ("hayley.p", "alison100", "Kestrel"))
     page = html.fromstring(f"<html><body><h1>Struggling with getting stronger</h1>{posts}</body></html>")
     assert author_in_markup(page) is None
+
+
+def test_a_meta_author_the_page_never_prints_yields_to_the_headers_credit():
+    head = "<meta name='author' content='KatieS'>"
+    credit = "<p>by <a href='/authors/aoife-oriordan/' class='author-link'><span>Aoife O'Riordan</span></a></p>"
+    assert _clean(head, credit).byline == "Aoife O'Riordan"
+    # the meta author printed on the page (here in an about box) stays the byline
+    about = "<div class='bio'>KatieS edits the travel desk.</div>"
+    assert _clean(head, credit, tail=about).byline == "KatieS"
+    # a header crediting no one leaves the meta author
+    assert _clean(head, "").byline == "KatieS"

@@ -229,6 +229,37 @@ def author_in_markup(root, site: str | None = None, host: str | None = None) -> 
     return _credited_in_header(header_order)
 
 
+def credited_instead(root, stated: list[str]) -> str | None:
+    """The name the article's header credits ("by Aoife O'Riordan" under the headline:
+    :func:`_credited_in_header`) where the meta tags state other authors, ``stated``, that the page never
+    prints: those name the account that posted the page (a login, "KatieS"), the reader sees the writer's
+    name. None where the header credits no one, or one of ``stated``, or the page prints one of them."""
+    credited = _credited_in_header(_article_header(root))
+    if not credited or any(_letters(credited) == _letters(name) for name in stated):
+        return None
+    shown = _letters(" ".join(_visible_text(root)))
+    return None if any(_letters(name) in shown for name in stated) else credited
+
+
+def _visible_text(root) -> Iterator[str]:
+    """The texts of the page a reader sees: not its scripts', styles' or head's."""
+    from lxml import etree
+
+    walker = etree.iterwalk(root.getroottree().getroot(), events=("start", "end", "comment", "pi"))
+    for event, element in walker:
+        if event != "start":
+            if element.tail:
+                yield element.tail
+        elif element.tag in _UNSEEN:
+            walker.skip_subtree()
+        elif element.text and isinstance(element.tag, str):
+            yield element.text
+
+
+#: Elements whose text a reader does not see.
+_UNSEEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
+
+
 def _kind(element) -> tuple:
     """What an author element is by its markup alone (tag, class, ``itemprop``): a forum's posts, a list's
     teasers, repeat one such element each, the first the opening post's or the first teaser's."""
