@@ -359,3 +359,14 @@ def test_a_meta_author_the_page_never_prints_yields_to_the_headers_credit():
     assert _clean(head, credit, tail=about).byline == "KatieS"
     # a header crediting no one leaves the meta author
     assert _clean(head, "").byline == "KatieS"
+
+
+def test_an_author_in_another_storys_microdata_is_not_the_articles():
+    def teaser(title: str) -> str:
+        return (f"<div itemscope itemtype='https://schema.org/BlogPosting'><meta itemprop='headline' "
+                f"content='{title}'><div itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+                f"<meta itemprop='name' content='Marie Stafford'></div><a href='/x'>{title}</a></div>")
+    grid = f"<div class='pp-content-grid'>{teaser('Tuesday Tip: Your Smart TV')}{teaser('Tuesday Tip: Apps')}</div>"
+    assert _clean("", "", tail=grid).byline is None
+    # the article's own item (its headline the page's, or its <title>'s) names the article's author
+    assert _clean("", "", tail=teaser("Harbour reopens")).byline == "Marie Stafford"

@@ -211,10 +211,11 @@ def author_in_markup(root, site: str | None = None, host: str | None = None) -> 
     ("Erin Spain" on erinspain.com) is that person's."""
     wrappers, header_order = _headline_wrappers(root), _article_header(root)
     header = set(header_order)
+    headlines = _headlines(root)
     unnamed: set[tuple] = set()
     for element in _author_elements(root):
         in_header = element in header
-        if not in_header and _in_other_peoples_region(element, wrappers):
+        if not in_header and (_in_other_peoples_region(element, wrappers) or _in_other_story(element, headlines)):
             continue
         if _kind(element) in unnamed:
             continue        # a repeat of a credit that named no one: a reply's or a teaser's (module docstring)
@@ -227,6 +228,41 @@ def author_in_markup(root, site: str | None = None, host: str | None = None) -> 
         if name and (" " in name or not is_site_name(name, site, host)):
             return name
     return _credited_in_header(header_order)
+
+
+def _headlines(root) -> tuple[str, ...]:
+    """The letters of the page's headline (its first ``<h1>`` of two words or more) and of its ``<title>``,
+    those it has (a forum's first ``<h1>`` may be its logo; its ``<title>`` names the thread)."""
+    heading = next((heading for heading in root.iter("h1") if len(" ".join(heading.itertext()).split()) >= 2), None)
+    title = next(root.iter("title"), None)
+    texts = (" ".join(element.itertext()) for element in (heading, title) if element is not None)
+    return tuple(letters for letters in map(_letters, texts) if letters)
+
+
+def _in_other_story(element, headlines: tuple[str, ...]) -> bool:
+    """Whether the element is in the microdata of another story: the nearest item (``itemscope``) of an
+    article type (``BlogPosting``…) around it states a headline (``headline``, ``name`` or
+    ``mainEntityOfPage``) that is none of the page's (``headlines``: :func:`_headlines`). A list of teasers
+    marks each up so, with its own author ("Marie Stafford" under three other posts)."""
+    if not headlines:
+        return False
+    item = next((ancestor for ancestor in element.iterancestors() if ancestor.get("itemscope") is not None
+                 and _ARTICLE_TYPES.search(ancestor.get("itemtype") or "")), None)
+    if item is None:
+        return False
+    titles = [_letters(prop.get("content") or " ".join(prop.itertext())) for prop in item.iterdescendants()
+              if prop.get("itemprop") in _ITEM_TITLES and _item_of(prop) is item]
+    return any(titles) and not any(title and (title in page or page in title)
+                                   for title in titles for page in headlines)
+
+
+def _item_of(element):
+    """The nearest ancestor of ``element`` that is an item (``itemscope``), or None."""
+    return next((ancestor for ancestor in element.iterancestors() if ancestor.get("itemscope") is not None), None)
+
+
+#: The ``itemprop`` values that state an item's headline.
+_ITEM_TITLES = frozenset({"headline", "name", "mainEntityOfPage"})
 
 
 def credited_instead(root, stated: list[str]) -> str | None:
