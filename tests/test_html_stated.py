@@ -370,3 +370,15 @@ def test_an_author_in_another_storys_microdata_is_not_the_articles():
     assert _clean("", "", tail=grid).byline is None
     # the article's own item (its headline the page's, or its <title>'s) names the article's author
     assert _clean("", "", tail=teaser("Harbour reopens")).byline == "Marie Stafford"
+
+
+def test_a_forums_opening_post_time_between_the_headline_and_its_text_is_the_threads_date():
+    def post(kind: str, day: str, text: str) -> str:
+        return (f"<div class='Item Item{kind}'><div class='Item-Header {kind}Header'><span class='DateCreated'>"
+                f"<time datetime='{day}T16:35:52+00:00'>{day[5:]}</time></span></div><p>{text}</p></div>")
+    thread = ("<html><head><title>Vanilla is closing</title></head><body><div class='MessageList Discussion'>"
+              "<h1>Higher Logic has terminated open source Vanilla</h1>"
+              + post("Discussion", "2025-03-01", PROSE[3:-4])
+              + post("Comment", "2025-03-04", "That is sad news for everyone who ran a forum on it for years.")
+              + "</div></body></html>")
+    assert Cleaner(use_profiles=False).clean(thread, input_format="html").date == "2025-03-01"

@@ -556,9 +556,15 @@ def _in_other_peoples_region(element, wrappers: set = frozenset()) -> bool:
 def only_in_other_peoples_times(root, day: str) -> bool:
     """Whether the page's ``<time datetime>`` elements that state ``day`` (ISO) all sit in comments or
     other stories (:data:`_OTHER_STORIES`): a date htmldate read there is a reply's or a teaser's, not the
-    article's. False where no ``<time>`` states it (htmldate read it elsewhere)."""
+    article's. False where no ``<time>`` states it (htmldate read it elsewhere), or where one of them is in
+    the article's header (:func:`_article_header`) whatever its ancestors' classes say: a forum marks its
+    opening post up as it marks the replies (``ItemDiscussion``, ``DiscussionHeader``), and the ``<time>``
+    between the thread's headline and its first paragraph is the thread's date."""
     times = root.xpath("//time[starts-with(normalize-space(@datetime), $day)]", day=day)
     if not times:
+        return False
+    header = set(_article_header(root))
+    if any(time in header for time in times):
         return False
     wrappers = _headline_wrappers(root)
     return all(_in_regions(time, _OTHER_STORIES, wrappers) for time in times)
