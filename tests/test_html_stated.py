@@ -382,9 +382,3 @@ def test_a_forums_opening_post_time_between_the_headline_and_its_text_is_the_thr
               + post("Comment", "2025-03-04", "That is sad news for everyone who ran a forum on it for years.")
               + "</div></body></html>")
     assert Cleaner(use_profiles=False).clean(thread, input_format="html").date == "2025-03-01"
-
-
-def test_a_members_joined_date_in_the_header_is_not_the_pages_dateline():
-    profile = "<div class='postprofile'><p>Posts: 116</p><p>Joined: Mon Jul 24, 2017 9:28 am</p></div>"
-    posted = "<p class='author'><time datetime='2024-02-24T18:41:02+00:00'>Sat Feb 24, 2024 6:41 pm</time></p>"
-    assert _clean("", profile + posted).date == "2024-02-24"

@@ -113,20 +113,17 @@ def _published(header: Sequence[Line], stated: evidence.PageMetadata, root=None)
 
 def _datelines(header: Sequence[Line]) -> list[tuple[str, bool]]:
     """The dates (ISO) the header's short lines state, in order, each with whether its line says it is an
-    update ("Updated 5 May 2025"). Not a date someone else's act on the page has (a member's "Joined: Mon Jul
-    24, 2017", a comment's, a reply's beside its post number: the text path's rule, ``_dated_by_another``).
+    update ("Updated 5 May 2025").
 
     Preferred to htmldate's reading of the whole page: on wcxb-dev-articles it is right more often (the
     date under the headline is the one the page shows its readers), and htmldate need not run.
     """
-    from ..stages.metadata import _dated_by_another       # one rule for both paths (lazy: it imports this)
-
     found = []
-    for at, line in enumerate(header):
+    for line in header:
         if _profile_decided(line) or line.features.words > _DATELINE_WORDS:
             continue
         day = parse_date(line.text)
-        if day and not _dated_by_another(header, at, False):
+        if day:
             found.append((day, is_update(line.text)))
     return found
 
