@@ -407,20 +407,20 @@ def _name_element(element):
 
 
 def _name_in(text: str, element) -> str | None:
-    """The name an author element's ``text`` (:func:`_text_of`) gives: the name on its first line
-    (:func:`_first_line`) where the element is short (at most :data:`_CREDIT_WORDS` words, no digit) and
-    that line is a name that looks like one (one word, or every word capitalised), else the name its whole
-    text reads as (:func:`as_name`). An author box prints the name on its first line and a role or a forum
-    rank under it ("StarredSkies" / "Big Board Owner"), which is no part of the name. Not where the element
-    holds a date ("Stacy Edgar" / "December 4, 2025", "Personal finance" / "January 27, 2025"): a list's
-    teasers print their author or their category so, and are read as before (the date makes the whole no
-    name)."""
+    """The name an author element's ``text`` (:func:`_text_of`) gives: the name its whole text reads as
+    (:func:`as_name`), cut to the name on its first line (:func:`_first_line`) where the whole name begins
+    with it, the element is short (at most :data:`_CREDIT_WORDS` words, no digit) and that line is a name that
+    looks like one (one word, or every word capitalised). An author box prints the name on its first line
+    and a role or a forum rank under it ("StarredSkies" / "Big Board Owner"), which is no part of the name.
+    The cut only trims a name: an element whose whole text is no name is none for its first line (a list's
+    teasers print "Stacy Edgar" / "December 4, 2025", a category over its date)."""
+    whole = as_name(text)
     element = _name_element(element)
-    if element.tag != "meta" and len(text.split()) <= _CREDIT_WORDS and not any(ch.isdigit() for ch in text):
+    if whole and element.tag != "meta" and len(text.split()) <= _CREDIT_WORDS and not any(ch.isdigit() for ch in text):
         first = as_name(_first_line(element))
-        if first and first != text and (" " not in first or _all_capitalised(first)):
+        if first and first != whole and whole.startswith(first + " ") and (" " not in first or _all_capitalised(first)):
             return first
-    return as_name(text)
+    return whole
 
 
 def _first_line(element) -> str:
