@@ -328,3 +328,57 @@ def test_the_meta_tags_and_scripts_are_read_in_one_walk_as_their_xpaths_read_the
     assert list(script_texts(tags, "application/ld+json")) == [
         str(value) for value in page.xpath("//script[@type='application/ld+json']/text()")]
     assert len(list(script_texts(tags))) == 5 and len(list(_stated_pieces(tags))) == 8
+
+
+def test_an_author_box_gives_the_name_on_its_first_line_not_the_role_or_rank_under_it():
+    box = ("<div class='author_information'><strong><a href='/u/7'>StarredSkies</a></strong><br>"
+           "<span class='smalltext'><p class='team-role'>Big Board Owner</p></span></div>")
+    assert author_in_markup(html.fromstring(f"<html><body>{box}{PROSE}</body></html>")) == "StarredSkies"
+    role = "<div class='post-author'><div class='name'>Ann Lee</div><div class='role'>Trending Editor</div></div>"
+    assert _clean("", role).byline == "Ann Lee"
+    # a teaser's "category" / "date" lines are no name; with a date in it the element is read whole, as before
+    teaser = "<div class='byline'><p>Personal finance</p><p>January 27, 2025</p></div>"
+    assert author_in_markup(html.fromstring(f"<html><body>{teaser}{PROSE}</body></html>")) is None
+
+
+def test_a_repeat_of_an_author_element_that_named_no_one_is_a_replys_not_the_opening_posts():
+    # a forum's posts each print their author in the same element; the opening post's is no name as read
+    # (a dotted login), and the first reply's is not the thread's author
+    posts = "".join(f"<div class='post'><span class='creator' itemprop='author'>{who}</span>{PROSE}</div>"
+                    for who in ("hayley.p", "alison100", "Kestrel"))
+    page = html.fromstring(f"<html><body><h1>Struggling with getting stronger</h1>{posts}</body></html>")
+    assert author_in_markup(page) is None
+
+
+def test_a_meta_author_the_page_never_prints_yields_to_the_headers_credit():
+    head = "<meta name='author' content='KatieS'>"
+    credit = "<p>by <a href='/authors/aoife-oriordan/' class='author-link'><span>Aoife O'Riordan</span></a></p>"
+    assert _clean(head, credit).byline == "Aoife O'Riordan"
+    # the meta author printed on the page (here in an about box) stays the byline
+    about = "<div class='bio'>KatieS edits the travel desk.</div>"
+    assert _clean(head, credit, tail=about).byline == "KatieS"
+    # a header crediting no one leaves the meta author
+    assert _clean(head, "").byline == "KatieS"
+
+
+def test_an_author_in_another_storys_microdata_is_not_the_articles():
+    def teaser(title: str) -> str:
+        return (f"<div itemscope itemtype='https://schema.org/BlogPosting'><meta itemprop='headline' "
+                f"content='{title}'><div itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+                f"<meta itemprop='name' content='Marie Stafford'></div><a href='/x'>{title}</a></div>")
+    grid = f"<div class='pp-content-grid'>{teaser('Tuesday Tip: Your Smart TV')}{teaser('Tuesday Tip: Apps')}</div>"
+    assert _clean("", "", tail=grid).byline is None
+    # the article's own item (its headline the page's, or its <title>'s) names the article's author
+    assert _clean("", "", tail=teaser("Harbour reopens")).byline == "Marie Stafford"
+
+
+def test_a_forums_opening_post_time_between_the_headline_and_its_text_is_the_threads_date():
+    def post(kind: str, day: str, text: str) -> str:
+        return (f"<div class='Item Item{kind}'><div class='Item-Header {kind}Header'><span class='DateCreated'>"
+                f"<time datetime='{day}T16:35:52+00:00'>{day[5:]}</time></span></div><p>{text}</p></div>")
+    thread = ("<html><head><title>Vanilla is closing</title></head><body><div class='MessageList Discussion'>"
+              "<h1>Higher Logic has terminated open source Vanilla</h1>"
+              + post("Discussion", "2025-03-01", PROSE[3:-4])
+              + post("Comment", "2025-03-04", "That is sad news for everyone who ran a forum on it for years.")
+              + "</div></body></html>")
+    assert Cleaner(use_profiles=False).clean(thread, input_format="html").date == "2025-03-01"

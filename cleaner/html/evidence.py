@@ -500,7 +500,7 @@ def _author(stated: str | None, root, site: str | None, url: str | None) -> tupl
     the writer), a person the markup names is preferred; where none is stated, the one the markup names
     (:mod:`cleaner.html.stated`)."""
     from ..urls import url_host
-    from .stated import author_in_markup, is_placeholder, is_site_name
+    from .stated import author_in_markup, credited_instead, is_placeholder, is_site_name
 
     host = url_host(url) if url else None
     names = [name for name in (stated or "").split("; ") if name and not is_placeholder(name)
@@ -509,6 +509,9 @@ def _author(stated: str | None, root, site: str | None, url: str | None) -> tupl
         names = names[:1]       # a roster (every author of the site, or of the page's teasers): its first
     people = [name for name in names if not is_site_name(name, site, host)]
     if people:       # the site's own name beside its writers' ("UXCam; Ann Lee") is the publisher's
+        printed = credited_instead(root, people)
+        if printed:
+            return printed, BYLINE_FROM_MARKUP
         return "; ".join(people), BYLINE_FROM_META
     named = author_in_markup(root, site, host)
     if named:

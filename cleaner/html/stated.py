@@ -211,16 +211,95 @@ def author_in_markup(root, site: str | None = None, host: str | None = None) -> 
     ("Erin Spain" on erinspain.com) is that person's."""
     wrappers, header_order = _headline_wrappers(root), _article_header(root)
     header = set(header_order)
+    headlines = _headlines(root)
+    unnamed: set[tuple] = set()
     for element in _author_elements(root):
         in_header = element in header
-        if not in_header and _in_other_peoples_region(element, wrappers):
+        if not in_header and (_in_other_peoples_region(element, wrappers) or _in_other_story(element, headlines)):
             continue
-        name = as_name(_text_of(element))
+        if _kind(element) in unnamed:
+            continue        # a repeat of a credit that named no one: a reply's or a teaser's (module docstring)
+        text = _text_of(element)
+        name = _name_in(text, element)
+        if text and not name:
+            unnamed.add(_kind(element))
         if in_header and name and not _all_capitalised(name) and _in_other_peoples_region(element, wrappers):
             continue        # taken on its place alone, a name must look like one ("Ann Lee", "BeauHD")
         if name and (" " in name or not is_site_name(name, site, host)):
             return name
     return _credited_in_header(header_order)
+
+
+def _headlines(root) -> tuple[str, ...]:
+    """The letters of the page's headline (its first ``<h1>`` of two words or more) and of its ``<title>``,
+    those it has (a forum's first ``<h1>`` may be its logo; its ``<title>`` names the thread)."""
+    heading = next((heading for heading in root.iter("h1") if len(" ".join(heading.itertext()).split()) >= 2), None)
+    title = next(root.iter("title"), None)
+    texts = (" ".join(element.itertext()) for element in (heading, title) if element is not None)
+    return tuple(letters for letters in map(_letters, texts) if letters)
+
+
+def _in_other_story(element, headlines: tuple[str, ...]) -> bool:
+    """Whether the element is in the microdata of another story: the nearest item (``itemscope``) of an
+    article type (``BlogPosting``…) around it states a headline (``headline``, ``name`` or
+    ``mainEntityOfPage``) that is none of the page's (``headlines``: :func:`_headlines`). A list of teasers
+    marks each up so, with its own author ("Marie Stafford" under three other posts)."""
+    if not headlines:
+        return False
+    item = next((ancestor for ancestor in element.iterancestors() if ancestor.get("itemscope") is not None
+                 and _ARTICLE_TYPES.search(ancestor.get("itemtype") or "")), None)
+    if item is None:
+        return False
+    titles = [_letters(prop.get("content") or " ".join(prop.itertext())) for prop in item.iterdescendants()
+              if prop.get("itemprop") in _ITEM_TITLES and _item_of(prop) is item]
+    return any(titles) and not any(title and (title in page or page in title)
+                                   for title in titles for page in headlines)
+
+
+def _item_of(element):
+    """The nearest ancestor of ``element`` that is an item (``itemscope``), or None."""
+    return next((ancestor for ancestor in element.iterancestors() if ancestor.get("itemscope") is not None), None)
+
+
+#: The ``itemprop`` values that state an item's headline.
+_ITEM_TITLES = frozenset({"headline", "name", "mainEntityOfPage"})
+
+
+def credited_instead(root, stated: list[str]) -> str | None:
+    """The name the article's header credits ("by Aoife O'Riordan" under the headline:
+    :func:`_credited_in_header`) where the meta tags state other authors, ``stated``, that the page never
+    prints: those name the account that posted the page (a login, "KatieS"), the reader sees the writer's
+    name. None where the header credits no one, or one of ``stated``, or the page prints one of them."""
+    credited = _credited_in_header(_article_header(root))
+    if not credited or any(_letters(credited) == _letters(name) for name in stated):
+        return None
+    shown = _letters(" ".join(_visible_text(root)))
+    return None if any(_letters(name) in shown for name in stated) else credited
+
+
+def _visible_text(root) -> Iterator[str]:
+    """The texts of the page a reader sees: not its scripts', styles' or head's."""
+    from lxml import etree
+
+    walker = etree.iterwalk(root.getroottree().getroot(), events=("start", "end", "comment", "pi"))
+    for event, element in walker:
+        if event != "start":
+            if element.tail:
+                yield element.tail
+        elif element.tag in _UNSEEN:
+            walker.skip_subtree()
+        elif element.text and isinstance(element.tag, str):
+            yield element.text
+
+
+#: Elements whose text a reader does not see.
+_UNSEEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
+
+
+def _kind(element) -> tuple:
+    """What an author element is by its markup alone (tag, class, ``itemprop``): a forum's posts, a list's
+    teasers, repeat one such element each, the first the opening post's or the first teaser's."""
+    return element.tag, element.get("class"), element.get("itemprop")
 
 
 def _author_elements(root) -> list:
@@ -313,14 +392,61 @@ _CREDIT_WORDS = 12
 def _text_of(element) -> str:
     """The name an author element holds: its ``itemprop="name"`` where it has one, its ``content`` for a
     ``<meta>``, else its text."""
+    element = _name_element(element)
     if element.tag == "meta":
         return element.get("content") or ""
-    named = element.xpath(".//*[@itemprop='name']")
-    if named:
-        element = named[0]
-        if element.tag == "meta":
-            return element.get("content") or ""
     return " ".join(" ".join(element.itertext()).split())     # "<b>Author</b>Ann Lee": two words
+
+
+def _name_element(element):
+    """The element that holds an author element's name: its first ``itemprop="name"``, else itself."""
+    if element.tag == "meta":
+        return element
+    named = element.xpath(".//*[@itemprop='name']")
+    return named[0] if named else element
+
+
+def _name_in(text: str, element) -> str | None:
+    """The name an author element's ``text`` (:func:`_text_of`) gives: the name its whole text reads as
+    (:func:`as_name`), cut to the name on its first line (:func:`_first_line`) where the whole name begins
+    with it, the element is short (at most :data:`_CREDIT_WORDS` words, no digit) and that line is a name that
+    looks like one (one word, or every word capitalised). An author box prints the name on its first line
+    and a role or a forum rank under it ("StarredSkies" / "Big Board Owner"), which is no part of the name.
+    The cut only trims a name: an element whose whole text is no name is none for its first line (a list's
+    teasers print "Stacy Edgar" / "December 4, 2025", a category over its date)."""
+    whole = as_name(text)
+    element = _name_element(element)
+    if whole and element.tag != "meta" and len(text.split()) <= _CREDIT_WORDS and not any(ch.isdigit() for ch in text):
+        first = as_name(_first_line(element))
+        if first and first != whole and whole.startswith(first + " ") and (" " not in first or _all_capitalised(first)):
+            return first
+    return whole
+
+
+def _first_line(element) -> str:
+    """The element's text up to its first break of line (a ``<br>``, or the start or end of a block such as
+    ``<p>`` or ``<div>``) after some text: an author box prints the name on its first line and a role or a
+    forum rank under it ("StarredSkies" / "Big Board Owner"), which is no part of the name. Pieces of
+    inline text join with a space ("<b>Author</b>Ann Lee": two words)."""
+    from lxml import etree
+
+    words: list[str] = (element.text or "").split()
+    for event, node in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
+        if node is element:
+            continue
+        if event in ("comment", "pi"):
+            words += (node.tail or "").split()
+            continue
+        if node.tag in _BLOCKS and words:
+            break
+        words += ((node.text if event == "start" else node.tail) or "").split()
+    return " ".join(words)
+
+
+#: Elements that begin a new line of text: blocks, and ``<br>``.
+_BLOCKS = frozenset({"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+                     "section", "article", "header", "footer", "aside", "table", "tr", "blockquote", "figure",
+                     "figcaption", "address"})
 
 
 def as_name(text: str) -> str | None:
@@ -430,9 +556,15 @@ def _in_other_peoples_region(element, wrappers: set = frozenset()) -> bool:
 def only_in_other_peoples_times(root, day: str) -> bool:
     """Whether the page's ``<time datetime>`` elements that state ``day`` (ISO) all sit in comments or
     other stories (:data:`_OTHER_STORIES`): a date htmldate read there is a reply's or a teaser's, not the
-    article's. False where no ``<time>`` states it (htmldate read it elsewhere)."""
+    article's. False where no ``<time>`` states it (htmldate read it elsewhere), or where one of them is in
+    the article's header (:func:`_article_header`) whatever its ancestors' classes say: a forum marks its
+    opening post up as it marks the replies (``ItemDiscussion``, ``DiscussionHeader``), and the ``<time>``
+    between the thread's headline and its first paragraph is the thread's date."""
     times = root.xpath("//time[starts-with(normalize-space(@datetime), $day)]", day=day)
     if not times:
+        return False
+    header = set(_article_header(root))
+    if any(time in header for time in times):
         return False
     wrappers = _headline_wrappers(root)
     return all(_in_regions(time, _OTHER_STORIES, wrappers) for time in times)
