@@ -288,6 +288,50 @@ def test_shapes_run_of_headlines_and_navigation_bar():
     assert labels(d) == [BOILERPLATE, BOILERPLATE]
 
 
+TITLES = ("Council Votes to Keep Library Open on Sundays", "Fishermen Warn of Falling Prices at the Auction",
+          "New Cycle Path Along the Seafront Opens Next Month", "Why the Old Lighthouse Is Up for Sale")
+
+
+def _kept(*lines: str) -> Document:
+    """A document whose every line the context stage kept (the model's labels, as tail_titles reads them)."""
+    d = doc(*lines)
+    for line in d.lines:
+        line.label = BODY
+    return d
+
+
+def test_context_other_stories_titles_after_the_last_paragraph():
+    """Title-case lines or questions in a run under the article's last paragraph: other stories' titles."""
+    from cleaner.stages.context import tail_titles
+    assert tail_titles(_kept(PROSE, PROSE2, *TITLES).lines) == [2, 3, 4, 5]
+    assert tail_titles(_kept(PROSE, *TITLES[:2], "Share this article").lines) == [1, 2]
+    german = ("Neue Ampeln für die Bahnhofstraße", "Stadtwerke erhöhen Gaspreise zum Januar")  # nouns capitalised
+    assert tail_titles(_kept(PROSE, *german).lines) == [1, 2]
+
+
+@pytest.mark.parametrize("lines", [
+    [*TITLES, PROSE],                                                  # the article's paragraph under them
+    [PROSE, *TITLES[:2], PROSE2],                                      # subheadings over a paragraph
+    [PROSE, TITLES[0]],                                                # one title: no run
+    [PROSE, *(f"{title} From 12 Dollars" for title in TITLES)],        # figures: a table's, a shop's rows
+    [PROSE, *(f"Step One: {title}" for title in TITLES)],              # a colon: labelled items
+    [PROSE, "The council votes to keep the library open", "Fishermen warn of falling prices at the auction"],
+    [PROSE, "How Long Can I Rent Equipment For?", "Do You Deliver and Set Up Rental Equipment?"],  # an FAQ's
+])
+def test_context_titles_that_are_no_other_stories(lines):
+    from cleaner.stages.context import tail_titles
+    assert tail_titles(_kept(*lines).lines) == []
+
+
+def test_context_condemns_other_stories_titles_the_model_kept():
+    """The whole pipeline: the titles under the article are dropped, with the rule's reason."""
+    article = clean("\n".join(["Library Hours Change", PROSE, PROSE2, PROSE3, *TITLES, "Share this article"]))
+    assert PROSE3 in article.paragraphs and not set(TITLES) & set(article.paragraphs)
+    from cleaner.stages.context import TAIL_TITLES
+    dropped = [d for d in article.decisions if d.text in TITLES and d.reason == TAIL_TITLES]
+    assert dropped and all(d.stage == "context" and d.label == BOILERPLATE for d in dropped)
+
+
 def test_shapes_caption_printed_twice():
     d = doc("The minister arrives at the summit on Thursday",
             "The minister arrives at the summit on Thursday Photograph: Jane Doe/Reuters", PROSE)

@@ -110,6 +110,7 @@ def test_the_text_model_and_the_model_loader_import_no_stage():
 #: (the native core's lines carry the signal its copy of those two stages set, by name: native/path.py;
 #: tests/test_native_path.py checks every line's decision against the Python stages'; a LineView reads the same)
 _SIGNAL_VARIABLES = {("phrases.py", "category"), ("shapes.py", "signal"), ("repeats.py", "signal"),
+                     ("context.py", "TAIL_TITLES_SIGNAL"),
                      ("path.py", "path.signals[self._signal[i]]"), ("path.py", "lines.path.signals[lines._signal[i]]")}
 
 
@@ -123,15 +124,16 @@ def _signal_of(call):
 
 def _signals_in_code() -> tuple[set[str], set[tuple[str, str]]]:
     """Every signal the stages can set — string constants given to ``Document.condemn`` or assigned to
-    ``.signal``, and the signals of the shapes' and repeats' verdict tables, which those stages set from
+    ``.signal``, and the signals of the shapes', repeats' and context's verdicts, which those stages set from
     variables — and the (module, variable) pairs that set one from a variable. ``condemn`` itself
     (document.py) is the mechanism."""
     import ast
 
     import cleaner
-    from cleaner.stages import repeats, shapes
+    from cleaner.stages import context, repeats, shapes
 
-    constants: set[str] = {signal for signal, _ in shapes.VERDICTS.values()} | {repeats.VERDICT[0]}
+    constants: set[str] = {signal for signal, _ in shapes.VERDICTS.values()} | {repeats.VERDICT[0]} | \
+        {context.TAIL_TITLES_SIGNAL}
     variables: set[tuple[str, str]] = set()
 
     def note(path: Path, value) -> None:

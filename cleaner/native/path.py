@@ -18,7 +18,7 @@ from ..document import (BODY, BOILERPLATE, LABELS, UNKNOWN, Article, Authority, 
 from . import Untranslatable, _default_native_book, core, measured_or_none, phrases_or_none
 from . import rules
 from ..stages import repeats, shapes
-from ..stages.context import BRIDGED, LISTED
+from ..stages.context import BRIDGED, LISTED, TAIL_TITLES, TAIL_TITLES_SIGNAL
 from ..stages.shapes import GALLERY_CREDITS
 
 if TYPE_CHECKING:
@@ -63,6 +63,8 @@ class NativePath:
                       gallery_credits=[code[signal] for signal in GALLERY_CREDITS])
         from ..stages.metadata import SCREENS
 
+        columns = rules.column_rules(code)
+        columns["tail_titles"] = (code[TAIL_TITLES_SIGNAL], reason(TAIL_TITLES))
         self.finish_reason = "undecided, not article text"
         #: each of the metadata stage's screens by its place in ``metadata.SCREENS`` (the order the core has them)
         self.screens = {name: k for k, name in enumerate(SCREENS)}
@@ -73,7 +75,7 @@ class NativePath:
             "signal_count": len(signals), "book": book.book, "phrase_verdicts": phrase_verdicts,
             "overrule_words": rules.phrase_rules()["overrule_words"], "shape_verdicts": shape_verdicts,
             "shapes": shapes, "repeats": rules.repeat_rules(), "language": rules.language_rules(),
-            "columns": rules.column_rules(code), "stages": list(range(1, len(rules.STAGES) + 1)),
+            "columns": columns, "stages": list(range(1, len(rules.STAGES) + 1)),
             "metadata": rules.metadata_rules(),
         })
         self._models: dict[int, tuple[Any, Any]] = {}

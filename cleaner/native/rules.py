@@ -302,6 +302,7 @@ def expression(source: str, slot_of: dict[str, int], constants: dict[str, float]
 def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
     """The columns table compiled for the core: per column its expression and the slot it is kept in."""
     from .. import _native, lexicon
+    from ..stages import context
     from ..textmodel import columns as c
     from ..textmodel import measures
 
@@ -320,7 +321,9 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
             "list_bullets": "".join(sorted(measures.LIST_BULLETS)), "list_run": measures.LIST_RUN,
             "list_item_units": measures.LIST_ITEM_UNITS, "list_marker_chars": measures.LIST_MARKER_CHARS,
             "list_title_cased": measures.LIST_TITLE_CASED,
-            "list_text_marks": "".join(sorted(measures.TEXT_MARKS))}
+            "list_text_marks": "".join(sorted(measures.TEXT_MARKS)),
+            "title_run": context.TITLE_RUN, "title_words": context.TITLE_WORDS,
+            "title_max_words": context.TITLE_MAX_WORDS, "title_case": context.TITLE_CASE}
 
 
 def _column_inputs(slot_of: dict[str, int]) -> tuple[dict[str, float], set[str]]:

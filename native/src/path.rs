@@ -372,6 +372,13 @@ fn column_rules(spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRule
                 .chars()
                 .collect(),
         },
+        titles: crate::textmodel::TitleRules {
+            run: item(spec, "title_run")?.extract()?,
+            words: item(spec, "title_words")?.extract()?,
+            max_words: item(spec, "title_max_words")?.extract()?,
+            case: item(spec, "title_case")?.extract()?,
+            verdict: verdict(spec, "tail_titles")?,
+        },
     })
 }
 
@@ -680,7 +687,7 @@ impl TextPath {
             doc.stage_now = self.stages[3];
             textmodel::scoring(&self.columns, model, &self.table, &mut doc, text);
             doc.stage_now = self.stages[4];
-            textmodel::context(&self.columns, model, &mut doc);
+            textmodel::context(&self.columns, model, &mut doc, text);
             doc.stage_now = self.stages[5];
             // (each character's fold kept for this dump too: the shared cache is behind a lock)
             let mut folded: FxHashMap<char, String> = FxHashMap::default();

@@ -37,6 +37,18 @@ pub struct ColumnRules {
     /// Per signal code: may the context stage not keep such a line (`FINAL_SIGNALS`)?
     pub final_signal: Vec<bool>,
     pub lists: ListRules,
+    /// `context.tail_titles`'s constants and what it condemns a line for.
+    pub titles: TitleRules,
+}
+
+/// Other stories' titles after the article (`context.tail_titles`): `TITLE_RUN`, `TITLE_WORDS`,
+/// `TITLE_MAX_WORDS`, `TITLE_CASE`, and `TAIL_TITLES` with its signal.
+pub struct TitleRules {
+    pub run: usize,
+    pub words: u32,
+    pub max_words: u32,
+    pub case: f64,
+    pub verdict: crate::shapes::Verdict,
 }
 
 /// Is `signal` one the context stage may not overrule (`FINAL_SIGNALS`: a detector named the line for what
@@ -970,7 +982,44 @@ fn listed_lines(rules: &ColumnRules, doc: &Doc, labels: &[bool]) -> Vec<bool> {
     listed
 }
 
-pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
+/// `context.is_title`: a few words, most of them capitalised, no sentence end, no figure, no colon.
+fn is_title(rules: &TitleRules, doc: &Doc, text: &str, i: usize) -> bool {
+    let r = doc.r(i);
+    let line = doc.text(text, i);
+    let words = doc.m.words[r];
+    doc.authority[i] < MARKUP
+        && rules.words <= words
+        && words <= rules.max_words
+        && doc.m.digit_ratio[r] == 0.0
+        && doc.m.ends_colon[r] == 0
+        && !line.contains(':')
+        && doc.m.ends_sentence[r] == 0
+        && doc.m.title_ratio[r] >= rules.case
+}
+
+/// `context.tail_titles`: the body lines of runs of titles under the article's last body paragraph.
+fn tail_titles(rules: &ColumnRules, doc: &Doc, text: &str) -> Vec<usize> {
+    let titles = &rules.titles;
+    let n = doc.len();
+    let first = (0..n)
+        .rev()
+        .find(|&i| doc.label[i] == BODY && is_prose(doc, rules, i))
+        .map_or(0, |last| last + 1);
+    let mut found = Vec::new();
+    let mut start = first;
+    for i in first..=n {
+        if i < n && is_title(titles, doc, text, i) {
+            continue;
+        }
+        if i - start >= titles.run {
+            found.extend((start..i).filter(|&k| doc.label[k] == BODY && doc.authority[k] <= SOFT));
+        }
+        start = i + 1;
+    }
+    found
+}
+
+pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc, text: &str) {
     let n = doc.len();
     if n == 0 || doc.authority.iter().all(|&a| a >= MARKUP) {
         return;
@@ -1002,6 +1051,10 @@ pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc) {
             listed: in_list,
         };
         doc.decide(i, label, reason, SOFT);
+    }
+    let v = rules.titles.verdict;
+    for i in tail_titles(rules, doc, text) {
+        doc.condemn(i, v.reason, v.signal, SOFT);
     }
 }
 
