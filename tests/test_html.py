@@ -113,6 +113,28 @@ def test_metadata_comes_from_the_page():
     assert labels["By Maria Lindqvist"] == "byline"
 
 
+#: A script's shell: the posts come after the page loads, so a reader of its HTML sees no line of text.
+SHELL_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Which tide tables do sailors trust? - Boats - The Harbour Forum</title>
+<meta property="og:title" content="Which tide tables do sailors trust?">
+<meta property="og:site_name" content="The Harbour Forum">
+<meta name="author" content="Jan Visser">
+<meta property="article:published_time" content="2024-05-02T09:14:00+00:00">
+<script>window.app = {"boot": true};</script></head>
+<body><section id="splash"><div class="dots"></div><div class="dots"></div></section>
+<script src="/app.js"></script></body></html>"""
+
+
+def test_a_page_that_shows_no_text_still_gives_what_its_meta_tags_state():
+    """No body, but the title, author, site and date the page states: a record indexed by them keeps them."""
+    article = clean(SHELL_PAGE, input_format="html", use_profiles=False)
+    assert article.body == "" and article.decisions == []
+    assert article.title == "Which tide tables do sailors trust?"
+    assert article.byline == "Jan Visser"
+    assert article.site == "The Harbour Forum"
+    assert article.date == "2024-05-02"
+
+
 def test_every_line_has_a_reason_from_a_stage():
     article = clean(BLOG.read_bytes(), use_profiles=False)
     assert article.decisions and all(d.reason for d in article.decisions)

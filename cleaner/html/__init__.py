@@ -129,7 +129,8 @@ def _has_html_rules(profile) -> bool:
 
 def is_page(doc: Document) -> bool:
     """Is ``doc`` a page with a line of text? (The markup stages leave other documents alone: a text dump,
-    or a page without a line, whose title or date is not read from its markup either.)"""
+    or a page without a line, of whose markup only what it states about itself is read:
+    :func:`cleaner.html.metadata.label_lines`.)"""
     return doc.source_format == "html" and bool(doc.lines)
 
 

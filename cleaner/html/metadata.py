@@ -47,9 +47,22 @@ def page_metadata(doc: Document, root) -> evidence.PageMetadata:
 def label_lines(doc: Document) -> None:
     """Find the page's date and byline in its markup where its meta tags do not state them, and label the
     header's lines that state its title, byline and date."""
+    if doc.source_format == "html" and not doc.lines and doc.root is not None:
+        _stated_alone(doc)
+        return
     if not is_page(doc):
         return
     _metadata_lines(doc, page_metadata(doc, doc.root))
+
+
+def _stated_alone(doc: Document) -> None:
+    """A page that shows no line of text (a script's shell whose posts a browser fetches after it loads) still
+    states its title, author, site and date in its meta tags and structured data: they are the page's, and a
+    user who indexes records by them gets them, with the empty body. No line to label; the date as for any
+    page without a dateline (:func:`_published`)."""
+    stated = page_metadata(doc, doc.root)
+    if not doc.meta.get("date"):
+        doc.meta["date"], _ = _published((), stated, doc.root)
 
 
 def _metadata_lines(doc: Document, stated: evidence.PageMetadata) -> None:
