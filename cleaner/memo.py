@@ -6,15 +6,20 @@ cleaning many documents, or one in each thread, keeps no answer of one for anoth
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
-from typing import Any, TypeVar
 
-_MEMO: ContextVar[dict[Any, Any] | None] = ContextVar("cleaner_document_memo", default=None)
+from .compat import TYPE_CHECKING
 
-F = TypeVar("F", bound=Callable[..., Any])
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, TypeVar
+
+    F = TypeVar("F", bound=Callable[..., Any])
+
+_MEMO: ContextVar[dict | None] = ContextVar("cleaner_document_memo", default=None)
 
 
 @contextmanager
@@ -32,7 +37,7 @@ def per_document(function: F) -> F:
     answers inside :func:`document_memo`; outside one, a plain call. Keyword arguments are not remembered."""
 
     @wraps(function)
-    def remembered(*args: Any, **kwargs: Any) -> Any:
+    def remembered(*args: "Any", **kwargs: "Any") -> "Any":
         memo = _MEMO.get()
         if memo is None or kwargs:
             return function(*args, **kwargs)
