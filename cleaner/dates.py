@@ -17,6 +17,7 @@ import re
 from datetime import date
 
 from .lazy_re import lazy_compile
+from .memo import per_document
 from .lexicon import MONTH_FIRST_LANGUAGES, MONTH_NAMES, OTHERS_DATE_WORDS, UPDATE_WORDS
 
 _MONTH = {name: number for number, names in MONTH_NAMES.items() for name in names}
@@ -68,6 +69,7 @@ def writes_day_first(language: str | None) -> bool:
     return language is not None and language not in MONTH_FIRST_LANGUAGES
 
 
+@per_document     # (a dateline is read by more than one of the metadata's tests)
 def parse_date(text: str, day_first: bool = False) -> str | None:
     """The first date in ``text`` as ``YYYY-MM-DD``, or None. ``day_first``: read 08/12/2023 as 8 December
     (:func:`writes_day_first` of the page's language)."""

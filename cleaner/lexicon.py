@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from .compat import TYPE_CHECKING
 from .data import data_file, read_toml
 from .lazy_re import LazyPattern, UnionPattern, lazy_compile
+from .memo import per_document
 
 if TYPE_CHECKING:
     from typing import Protocol
@@ -298,6 +299,8 @@ BY_INSIDE = lazy_compile(r"\S\s+(?:" + _alternatives(_BYLINES["by_inside"]) + r"
 #: it is not also "of" (the ``by_inside`` list).
 CREDITED_WORDS = _alternatives(_BYLINES["credited"])
 BY_WORDS_UNAMBIGUOUS = _alternatives(_BYLINES["by_inside"])
+#: The same words in lower case, for :func:`may_hold_any` before :data:`BY_INSIDE` is searched in a line.
+BY_INSIDE_WORDS = tuple(word.lower() for word in _BYLINES["by_inside"])
 #: A credit's longer opening, "Written by", "Posted by" (not "By" alone: under an article, "By Ann Lee" is as
 #: often the credit of a teaser for the next one).
 CREDITED_BY = lazy_compile(_BULLET + r"(?:" + CREDITED_WORDS + r")\s+" + CREDITED_BY_WORD + r"\b", re.I)
@@ -441,6 +444,7 @@ _BYLINE_NAME = lazy_compile(r"^(?:[^\W\d_][\w’'.-]*)(?:,?\s+(?:[A-ZÀ-ÖØ-Þ�
                           + _alternatives(_DATA["names"]["particles"]) + r")){0,5}$")
 
 
+@per_document     # (the header's picks and the page's credits read a line's name more than once)
 def byline_name(text: str) -> str | None:
     """The name a byline line gives after its prefix ("By Jane Doe | March 3, 2024" → "Jane Doe";
     "Written by Ann Lee · 5 min read" → "Ann Lee"), or None where the line does not open with

@@ -33,7 +33,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(map(frozenset, (
     {"textmodel", "html", "profiles"},
     # what every part reads
     {"document", "models", "language", "dates", "lexicon", "triggers", "chunks", "errors", "reading", "output",
-     "urls", "compat", "caching", "data", "site_evidence", "lazy_re", "extension", "records"},
+     "urls", "compat", "caching", "data", "site_evidence", "lazy_re", "extension", "records", "memo"},
 )))
 
 

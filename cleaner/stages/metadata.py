@@ -26,7 +26,8 @@ from ..dates import (date_in_url, dateline_parts, dates_another, is_update, pars
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
-from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..memo import document_memo
+from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BY_INSIDE_WORDS, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TRADE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        may_hold_any, name_before_end, name_cut, names_facet, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
@@ -55,6 +56,10 @@ class MetadataStage:
     name = "metadata"
 
     def __call__(self, doc: Document) -> None:
+        with document_memo():      # (the dates and names its tests read, remembered for this document only)
+            self._label(doc)
+
+    def _label(self, doc: Document) -> None:
         if doc.source_format == "html":
             from ..html.metadata import label_lines  # lazy: lxml and trafilatura only for HTML
 
@@ -103,7 +108,7 @@ class MetadataStage:
         if first is None or not _begins_with_page_title(_peek(doc.lines, 0)):
             return False
         texts, title = _texts(doc.lines, first), doc.meta.get("title")
-        at = next((i for i in range(1, first) if texts[i] == title), None)
+        at = _index(texts, title, 1, first)
         picked = _peek(doc.lines, at) if at is not None else None
         if picked is None or not _open(picked) or _printed_twice(texts, at, first):
             return False
@@ -531,7 +536,7 @@ def _dated_headline(lines, i: int) -> bool:
     if i == 0 or not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
         return False
     line = _peek(lines, i)
-    if not _headline_shaped(line) or _DATE_FIRST.match(line.text) or BY_INSIDE.search(line.text):
+    if not _headline_shaped(line) or _DATE_FIRST.match(line.text) or _by_inside(line.text):
         return False
     stems = _title_stems(line.text, frozenset())
     return len(stems) >= _DATED_HEADLINE_WORDS and _word_overlap(
@@ -942,6 +947,17 @@ def _texts(lines, stop: int | None = None) -> Sequence[str]:
     if texts is not None:
         return texts(stop)
     return [line.text for line in (lines if stop is None else islice(lines, stop))]
+
+
+def _index(texts: Sequence[str], text: str | None, start: int, stop: int) -> int | None:
+    """The first ``i`` of ``start``..``stop`` where ``texts[i] == text``, or None: ``list.index``'s loop, not one
+    of Python's for each line (the header's window may be a long menu)."""
+    if text is None:
+        return None
+    try:
+        return texts.index(text, start, stop)
+    except ValueError:
+        return None
 
 
 def _peek(lines, i: int):
@@ -1828,9 +1844,11 @@ _DATED_CREDIT_WORDS = _PARTED_DATELINE_WORDS
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")
 
 
-#: What a dated credit's line holds, one form or the other (:func:`_dated_credit`): a byline's opening or "by" after a
-#: word; searched first, once, on each line with a digit the page-wide search reads.
-_DATED_CREDIT_NEEDLE = lazy_compile(f"(?:{BYLINE_OPENING.pattern})|(?:{BY_INSIDE.pattern})", re.I)
+def _by_inside(text: str) -> re.Match[str] | None:
+    """:data:`BY_INSIDE`'s search of ``text``, made only where the text may hold one of its words
+    (:func:`may_hold_any`, a substring test of the lowered line): ``re`` has no literal to skip by in it, and tries
+    each position of the line (most of a page's dated lines hold no "by")."""
+    return BY_INSIDE.search(text) if may_hold_any((text,), BY_INSIDE_WORDS) else None
 
 
 def _dated_credit(text: str) -> str | None:
@@ -1840,15 +1858,17 @@ def _dated_credit(text: str) -> str | None:
     2025 by Ann Lee.", "03/01/2017 by Ann Lee, Editor": all before "by" a timestamp, :data:`TIMESTAMP_LIKE`, its
     label allowed; what follows a name, :func:`name_before_end`, a trailing bracket, "(AnnL)", and a full stop left
     out). Else None. The label words and "by" are the lexicon's, in its languages (one search,
-    :data:`_DATED_CREDIT_NEEDLE`, passes over the lines that hold neither form); "by" in a line of prose ("… built
-    in 2019 by …") has no timestamp alone before it, and a line longer than a dateline of parts is none."""
-    if _DATED_CREDIT_NEEDLE.search(text) is None or _DIGIT.search(text) is None or \
+    the opening's match and :func:`_by_inside`, pass over the lines that hold neither form); "by" in a line of prose
+    ("… built in 2019 by …") has no timestamp alone before it, and a line longer than a dateline of parts is none."""
+    opening = BYLINE_OPENING.match(text)
+    inside = _by_inside(text) if opening is None else None
+    if (opening is None and inside is None) or _DIGIT.search(text) is None or \
             _words_up_to(text, _DATED_CREDIT_WORDS + 1) > _DATED_CREDIT_WORDS:
         return None
-    opened = byline_name(text)
+    opened = byline_name(text) if opening is not None else None
     if opened:
         return _without_stop(opened) if parse_date(text) is not None else None
-    inside = BY_INSIDE.search(text)
+    inside = inside or _by_inside(text)
     if inside is None:
         return None
     date = text[:inside.start() + 1]
@@ -2767,7 +2787,7 @@ def _named_under(lines, index: int) -> str | None:
 
 def _name_inside(text: str) -> str | None:
     """The name after "by" inside a dateline ("Published 7 August 2023 by Ann Lee"), or None."""
-    inside = BY_INSIDE.search(text)
+    inside = _by_inside(text)
     if inside is None:
         return None
     return name_before_end(inside.group("name"))

@@ -364,6 +364,35 @@ impl Matcher {
         Ok(self.exact()?.is_match(input))
     }
 
+    /// Does the anchored screen die within `opening`, the first bytes of a line (so the pattern matches nowhere
+    /// in the line, whatever follows them)? False where it may match: not start-anchored, a match state met on
+    /// the way (a match may end inside the opening), or the DFA gave up. Read a byte at a time from the
+    /// screen's start state, without the line's end: a scan of a page's lines for a label that opens a line
+    /// folds only the first characters of most of them (:func:`crate::patterns::Pattern::rejects_opening`).
+    pub fn dies_within(&self, opening: &[u8]) -> bool {
+        if self.anchored != Anchored::Yes || self.direction != Direction::Forward {
+            return false;
+        }
+        let cache = &mut self.screen_caches.get();
+        let input = Input::new(opening).anchored(Anchored::Yes);
+        let Ok(mut state) = self.screen.start_state_forward(cache, &input) else {
+            return false;
+        };
+        for &byte in opening {
+            if state.is_match() || state.is_quit() {
+                return false;
+            }
+            if state.is_dead() {
+                return true;
+            }
+            match self.screen.next_state(cache, state, byte) {
+                Ok(next) => state = next,
+                Err(_) => return false,
+            }
+        }
+        state.is_dead()
+    }
+
     /// Does the anchored screen die on `text`'s first byte (so the pattern matches nowhere in it)? Asked of
     /// the DFA the first time a line starts with that byte, then read from [`Matcher::first_bytes`]. The
     /// screen matches wherever the pattern does, so its death is the pattern's "no".
@@ -661,6 +690,64 @@ fn widened(class: &ClassUnicode) -> Option<ClassUnicode> {
 #[cfg(test)]
 mod tests {
     use super::{Exactness, Matcher};
+
+    /// A screen's death within a line's opening is the pattern's "no" on the whole line, whatever follows
+    /// the opening; and a label-opening pattern dies within the first bytes of a line of prose (the point).
+    #[test]
+    fn death_within_an_opening_is_no_match() {
+        let patterns = [
+            r"^[•·*\-–—|]?\s*(?:(?:written|posted)\s+by|by):?(?:\s+|\z)",
+            r"^[•·*\-–—|]?\s*(?:thread\s+starter|ersteller)\s*:?\s*(?P<name>.*)$",
+            r"^(?P<name>\S+(?:\s+\S+){0,2}?)\s+(?:thread\s+starter|ersteller)$",
+            r"^\s*(?:published|veröffentlicht)\b(?:\s+(?:on|am))?\s*:?",
+            r"(?:by|von)\s+\S",
+        ];
+        let lines = [
+            "by ann lee",
+            "written by ann lee · 5 min read",
+            "• by",
+            "thread starter ann lee",
+            "annlee thread starter",
+            "ann lee jones thread starter",
+            "ann lee jones smith thread starter",
+            "published on may 5, 2025",
+            "veröffentlicht am 3. mai 2025",
+            "the harbour council met on tuesday to discuss the storm's damage to the pier and the boats",
+            "écrit par ann — the harbour council met on tuesday, and by evening it had voted",
+            "",
+        ];
+        let mut died = 0;
+        for pattern in patterns {
+            let matcher = Matcher::new(pattern, true).unwrap();
+            for line in lines {
+                let whole = matcher.is_match(line).unwrap();
+                for end in (0..=line.len()).filter(|&end| line.is_char_boundary(end)) {
+                    if matcher.dies_within(&line.as_bytes()[..end]) {
+                        died += 1;
+                        assert!(
+                            !whole,
+                            "{pattern:?} died within {:?} of {line:?}",
+                            &line[..end]
+                        );
+                    }
+                }
+            }
+        }
+        assert!(died > 0);
+        let prose = "the harbour council met on tuesday to discuss the storm's damage to the pier";
+        for pattern in &patterns[..4] {
+            assert!(
+                Matcher::new(pattern, true)
+                    .unwrap()
+                    .dies_within(&prose.as_bytes()[..64]),
+                "{pattern:?}"
+            );
+        }
+        // not start-anchored: no death claimed
+        assert!(!Matcher::new(patterns[4], true)
+            .unwrap()
+            .dies_within(prose.as_bytes()));
+    }
 
     /// The same answers as `regex::Regex`, on the engines' three ways: the lazy DFA, and past a Unicode
     /// word boundary next to non-ASCII text the backtracker (a short line) or the PikeVM (a long one).

@@ -948,6 +948,11 @@ impl Document {
             Ok((start.min(self.doc.len())..self.doc.len())
                 .filter(|&i| {
                     let text = self.doc.text(source, i);
+                    if folds
+                        && rejected_on_opening(&self.table, &[&self.may_credit], text, &mut folded)
+                    {
+                        return false;
+                    }
                     let forms = if folds {
                         // (each line folded into one buffer, not a string allocated a line)
                         fold_line_into(&self.table, text, &mut folded);
@@ -989,6 +994,9 @@ impl Document {
             let mut folded = String::new();
             for i in start.min(stop)..stop {
                 let text = self.doc.text(source, i);
+                if folds && rejected_on_opening(&self.table, &screens, text, &mut folded) {
+                    continue;
+                }
                 let forms = if folds {
                     fold_line_into(&self.table, text, &mut folded);
                     Forms::with_folded(&self.table, text, &folded)
@@ -1138,4 +1146,29 @@ impl Document {
             Ok(textmodel::vector(&path.get().columns, &self.doc, i))
         })
     }
+}
+
+/// How many bytes of a line's opening a scan for a label folds first ([`rejected_on_opening`]).
+const OPENING_BYTES: usize = 64;
+
+/// Whether every one of `screens` matches no line that opens as `text` does, read from the fold of its first
+/// [`OPENING_BYTES`] (cut at a character's start) into `buffer` ([`Pattern::rejects_opening`]): a page's long
+/// lines of prose are not folded whole for labels that open a line (~0.4 µs a line a screen, most of it the
+/// fold). False where the line is no longer than that (folded whole as before), a screen is not folded, or
+/// one may match: the caller then matches the whole line as before.
+fn rejected_on_opening(
+    table: &Table,
+    screens: &[&Pattern],
+    text: &str,
+    buffer: &mut String,
+) -> bool {
+    if text.len() <= OPENING_BYTES || screens.iter().any(|p| p.form() != Form::Folded) {
+        return false;
+    }
+    let mut end = OPENING_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    fold_line_into(table, &text[..end], buffer);
+    screens.iter().all(|p| p.rejects_opening(buffer))
 }

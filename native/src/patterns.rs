@@ -207,6 +207,17 @@ impl Pattern {
         }
     }
 
+    /// Whether the pattern matches no line whose form (the pattern's, [`Pattern::form`]) opens with `opening`:
+    /// one of its parts' start-anchored screens dies within it ([`Matcher::dies_within`]). The form of a line's
+    /// first characters is the first characters of its form (every form maps one character at a time), so a
+    /// scan folds a line's opening, not the whole line, where the answer is this "no". False: it may match.
+    pub fn rejects_opening(&self, opening: &str) -> bool {
+        match self.matchers() {
+            Ok(matchers) => matchers.iter().any(|m| m.dies_within(opening.as_bytes())),
+            Err(_) => false,
+        }
+    }
+
     /// How many non-overlapping matches (Python's `len(findall)`); a single-part pattern only.
     pub fn count(&self, line: &Forms) -> usize {
         let text = line.get(self.form);
