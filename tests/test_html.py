@@ -964,3 +964,25 @@ def test_coverage_rows_read_each_lines_path_once(monkeypatch):
     monkeypatch.undo()
     assert rows == features.coverage_rows(doc.lines, covered)
     assert len(expected) == len(rows) > 8
+
+
+def test_the_article_header_ends_at_prose_read_no_further_than_its_tenth_word():
+    """A paragraph of prose ends the article's header (:func:`stated._is_prose`) once ten of its words are read:
+    the rest of a long paragraph is not read, nor joined, to be found long enough."""
+    from cleaner.html import stated
+
+    class Paragraph:
+        tag = "p"
+
+        def __init__(self, pieces):
+            self.pieces = pieces
+
+        def itertext(self):
+            for piece in self.pieces:
+                if piece is None:
+                    raise AssertionError("read past the tenth word")
+                yield piece
+
+    assert stated._is_prose(Paragraph(["one two three four five ", "six seven eight nine ten", None]))
+    assert not stated._is_prose(Paragraph(["one two three four five ", "six seven eight nine"]))
+    assert stated._is_prose(Paragraph(["one two three four five", "six seven eight nine ten"]))
