@@ -957,3 +957,54 @@ def test_json_ld_metadata_as_trafilatura_reads_it():
         return {name: getattr(found, name, None) for name in Document.__slots__ if "body" not in name}  # not its trees
 
     assert fields(got) == fields(expected) and got.author == "Ann Lee" and got.title == "A title \" here"
+
+
+def test_coverage_rows_read_each_lines_path_once(monkeypatch):
+    """trafilatura's columns (:func:`features._coverage_rows`) work out each line's path from the page's frames
+    once (the container, the ancestors' shares and the rows each asked for it: 2.3 times a line), and the rows
+    are the same as with every read made anew."""
+    from cleaner.html import features, layout
+    from cleaner.stages.features import FeaturesStage
+
+    items = "".join(f"<li><a href='/{i}'>Teaser number {i}</a></li>" for i in range(6))
+    doc = _document("<html><body><nav><ul>" + items + "</ul></nav><article><h1>A headline here</h1>"
+                    + "".join(f"<p>Paragraph {i} of the story, long enough to be prose.</p>" for i in range(8))
+                    + "</article></body></html>")
+    FeaturesStage()(doc)
+    covered = [1.0 if line.markup.tag == "p" else 0.0 for line in doc.lines]
+    expected = [[float(p) for p in line.markup.path] for line in doc.lines]
+    reads = []
+    real = layout.FrameTree.path
+
+    def counted(self, frame):
+        reads.append(frame)
+        return real(self, frame)
+
+    monkeypatch.setattr(layout.FrameTree, "path", counted)
+    rows = features.coverage_rows(doc.lines, covered)
+    assert len(reads) == len(doc.lines)
+    monkeypatch.undo()
+    assert rows == features.coverage_rows(doc.lines, covered)
+    assert len(expected) == len(rows) > 8
+
+
+def test_the_article_header_ends_at_prose_read_no_further_than_its_tenth_word():
+    """A paragraph of prose ends the article's header (:func:`stated._is_prose`) once ten of its words are read:
+    the rest of a long paragraph is not read, nor joined, to be found long enough."""
+    from cleaner.html import stated
+
+    class Paragraph:
+        tag = "p"
+
+        def __init__(self, pieces):
+            self.pieces = pieces
+
+        def itertext(self):
+            for piece in self.pieces:
+                if piece is None:
+                    raise AssertionError("read past the tenth word")
+                yield piece
+
+    assert stated._is_prose(Paragraph(["one two three four five ", "six seven eight nine ten", None]))
+    assert not stated._is_prose(Paragraph(["one two three four five ", "six seven eight nine"]))
+    assert stated._is_prose(Paragraph(["one two three four five", "six seven eight nine ten"]))

@@ -191,14 +191,17 @@ def _coverage_rows(lines: Sequence[Line], covered: Sequence[float]) -> Iterator[
     cumulative = _cumulative(covered)
     first = next((i for i, c in enumerate(covered) if c >= 0.5), n)
     last = next((i for i in range(n - 1, -1, -1) if covered[i] >= 0.5), -1)
-    main = _covered_container(lines, covered)
+    # Each line's path worked out once: it is read from the page's frames when asked (``LineMarkup.path``),
+    # and the container, the ancestors' shares and the rows each asked for it.
+    paths = [line.markup.path for line in lines]
+    main = _covered_container(lines, covered, paths)
     kept: dict[int, list[float]] = {}
     covered_chars, page_chars = 0.0, 0
-    for line, share in zip(lines, covered):
+    for line, share, path in zip(lines, covered, paths):
         chars = line.features.chars
         covered_chars += chars * share
         page_chars += chars
-        for element in line.markup.path:
+        for element in path:
             entry = kept.get(element)
             if entry is None:
                 kept[element] = [chars * share, chars]
@@ -208,8 +211,7 @@ def _coverage_rows(lines: Sequence[Line], covered: Sequence[float]) -> Iterator[
     total = max(1.0, cumulative[n])
     page_share = _coarse(covered_chars / max(1, page_chars))
     page_log = _coarse(math.log1p(covered_chars) / 2)
-    for i, line in enumerate(lines):
-        path = line.markup.path
+    for i, path in enumerate(paths):
         row = [covered[i], covered[i - 1] if i else 0.0, covered[i + 1] if i + 1 < n else 0.0,
                _window(cumulative, i, 3), _window(cumulative, i, 10), float(i < first), float(i > last),
                cumulative[i] / total, float(main is not None and main in path), page_share, page_log]
@@ -572,9 +574,10 @@ def _candidates(lines: Sequence[Line], prose: Sequence[float]) -> list[bool]:
             for line, is_prose in zip(lines, prose)]
 
 
-def _covered_container(lines: Sequence[Line], covered: Sequence[float]) -> int | None:
-    """The deepest element holding at least 80% of the characters trafilatura kept."""
-    kept = [(line.markup.path, line.features.chars * c) for line, c in zip(lines, covered) if c > 0]
+def _covered_container(lines: Sequence[Line], covered: Sequence[float], paths: Sequence[tuple[int, ...]]) -> int | None:
+    """The deepest element holding at least 80% of the characters trafilatura kept (``paths``: each line's
+    ``markup.path``)."""
+    kept = [(path, line.features.chars * c) for line, c, path in zip(lines, covered, paths) if c > 0]
     total = sum(chars for _, chars in kept)
     if not total:
         return None

@@ -518,11 +518,26 @@ def _article_header(root) -> list:
 
 def _is_prose(element) -> bool:
     """Whether the element begins the text: a ``<p>`` of :data:`_PROSE_WORDS` words, or an element whose own
-    text (a forum post's ``<div>``, text and ``<br>``) has as many."""
-    if element.tag == "p":
-        return len(" ".join(element.itertext()).split()) >= _PROSE_WORDS
-    own = [element.text or "", *(child.tail or "" for child in element)]
-    return sum(len(text.split()) for text in own) >= _PROSE_WORDS
+    text (a forum post's ``<div>``, text and ``<br>``) has as many.
+
+    The words are counted a piece of text at a time, up to :data:`_PROSE_WORDS` (pieces joined by a space
+    have as many words as they have apart): a header's paragraph is not read whole, nor joined, to be
+    found long enough."""
+    words = 0
+    for text in (element.itertext() if element.tag == "p" else _own_texts(element)):
+        words += len(text.split())
+        if words >= _PROSE_WORDS:
+            return True
+    return False
+
+
+def _own_texts(element) -> Iterator[str]:
+    """The element's own text: its text and its children's tails (not its children's text)."""
+    if element.text:
+        yield element.text
+    for child in element:
+        if child.tail:
+            yield child.tail
 
 
 def _following(element) -> Iterator:
