@@ -152,6 +152,26 @@ def test_blog_and_gallery_chrome_in_other_languages():
     assert labels(d) == [BOILERPLATE] * len(chrome) + [UNKNOWN], [(l.text, l.label) for l in d.lines]
 
 
+def test_ad_related_comment_share_and_footer_chrome_in_more_languages():
+    """The labels every site prints the same way, in the languages the stoplists know beyond the first eight:
+    an ad label, a "read also" line, a comments heading and a reply button, a share button, home, the skip link,
+    the table of contents, the copyright notice and a cookie plea. CJK lines are matched whole (no word starts
+    inside a run of CJK characters); a Turkish dotted capital I folds to i. Prose that uses the words is not."""
+    chrome = ["Reklama", "Annons", "Advertentie", "広告", "スポンサーリンク", "광고", "Hirdetés", "Czytaj także: Nowe przepisy od maja",
+              "Läs också: Så blir vädret i helgen", "Baca juga: Harga cabai naik", "İlgili Haberler", "関連記事", "相關文章：",
+              "Xem thêm: Giá vàng hôm nay", "Komentarze (12)", "12 komentarzy", "Odpowiedz", "YORUMLAR", "Reacties", "回复", "댓글 남기기",
+              "Σχόλια", "Udostępnij", "Dela", "Paylaş", "分享到：", "Strona główna", "首页", "Przejdź do treści", "跳至内容",
+              "Spis treści", "Innehåll", "© 2024 Gazeta. Wszelkie prawa zastrzeżone.", "Tüm hakları saklıdır.",
+              "Ta strona używa plików cookies w celu świadczenia usług na najwyższym poziomie oraz zbierania danych statystycznych."]
+    prose = ["Reklama w telewizji kosztuje coraz więcej, a firmy przenoszą budżety do internetu, mówią analitycy rynku.",
+             "Komentarze polityków po wyborach były ostrożne, a większość z nich czekała na oficjalne wyniki.",
+             "広告費は前年より増えた。"]
+    d = doc(*chrome, *prose)
+    PhrasesStage()(d)
+    assert labels(d) == [BOILERPLATE] * len(chrome) + [UNKNOWN] * len(prose), \
+        [(line.text, line.label) for line in d.lines if (line.label == BOILERPLATE) != (line.text in chrome)]
+
+
 def test_paywall_newsletter_and_comment_chrome_in_other_languages():
     """A paywall's notice under the visible paragraphs, a sign-up box's heading, pitch and button inside the text,
     a comment's reply button: chrome in the stoplists' languages, as in English. Prose about subscribers is not."""
