@@ -352,6 +352,38 @@ def test_context_condemns_other_stories_titles_the_model_kept():
     assert dropped and all(d.stage == "context" and d.label == BOILERPLATE for d in dropped)
 
 
+def _kept_but(dropped: set[int], *lines: str) -> Document:
+    """A document the context stage kept but the lines ``dropped`` of (the labels tail_islands reads)."""
+    d = _kept(*lines)
+    for i in dropped:
+        d.lines[i].label = BOILERPLATE
+    return d
+
+
+TEASER = "Trail Crews Rebuild the Footbridge The new bridge should open before the summer."
+
+
+def test_context_small_block_cut_off_under_the_article():
+    """A small block of kept lines under the article, two or more dropped lines above it: dropped."""
+    from cleaner.stages.context import tail_islands
+    article = [PROSE, PROSE2, PROSE3] * 4
+    n = len(article)
+    assert tail_islands(_kept_but({n, n + 1}, *article, "Share", "Facebook", TEASER).lines) == [n + 2]
+    # two blocks, each cut off: both go while together small
+    lines = (*article, "Share", "Facebook", TEASER, "Advertise", "Privacy", TEASER)
+    assert tail_islands(_kept_but({n, n + 1, n + 3, n + 4}, *lines).lines) == [n + 2, n + 5]
+
+
+@pytest.mark.parametrize("dropped, lines", [
+    ({12}, [PROSE, PROSE2, PROSE3] * 4 + ["Share", TEASER]),            # one line between: the text goes on
+    ({3, 4}, [PROSE, PROSE2, PROSE3, "Share", "Facebook", PROSE, PROSE2]),  # a big block: the article's own
+    (set(), [PROSE, PROSE2, PROSE3, TEASER]),                            # nothing cut off
+])
+def test_context_blocks_that_stay(dropped, lines):
+    from cleaner.stages.context import tail_islands
+    assert tail_islands(_kept_but(dropped, *lines).lines) == []
+
+
 def test_shapes_caption_printed_twice():
     d = doc("The minister arrives at the summit on Thursday",
             "The minister arrives at the summit on Thursday Photograph: Jane Doe/Reuters", PROSE)

@@ -323,7 +323,8 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
             "list_title_cased": measures.LIST_TITLE_CASED,
             "list_text_marks": "".join(sorted(measures.TEXT_MARKS)),
             "title_run": context.TITLE_RUN, "title_words": context.TITLE_WORDS,
-            "title_max_words": context.TITLE_MAX_WORDS, "title_case": context.TITLE_CASE}
+            "title_max_words": context.TITLE_MAX_WORDS, "title_case": context.TITLE_CASE,
+            "island_gap": context.ISLAND_GAP, "island_share": context.ISLAND_SHARE}
 
 
 def _column_inputs(slot_of: dict[str, int]) -> tuple[dict[str, float], set[str]]:

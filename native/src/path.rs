@@ -379,6 +379,11 @@ fn column_rules(spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRule
             case: item(spec, "title_case")?.extract()?,
             verdict: verdict(spec, "tail_titles")?,
         },
+        islands: crate::textmodel::IslandRules {
+            gap: item(spec, "island_gap")?.extract()?,
+            share: item(spec, "island_share")?.extract()?,
+            reason: Reason::Fixed(item(spec, "tail_islands")?.extract()?),
+        },
     })
 }
 

@@ -39,6 +39,16 @@ pub struct ColumnRules {
     pub lists: ListRules,
     /// `context.tail_titles`'s constants and what it condemns a line for.
     pub titles: TitleRules,
+    /// `context.tail_islands`'s constants and what it decides a line for.
+    pub islands: IslandRules,
+}
+
+/// Blocks kept under the article, cut off from it by chrome (`context.tail_islands`): `ISLAND_GAP`,
+/// `ISLAND_SHARE`, and `TAIL_ISLANDS` (the reason).
+pub struct IslandRules {
+    pub gap: usize,
+    pub share: f64,
+    pub reason: Reason,
 }
 
 /// Other stories' titles after the article (`context.tail_titles`): `TITLE_RUN`, `TITLE_WORDS`,
@@ -1019,6 +1029,35 @@ fn tail_titles(rules: &ColumnRules, doc: &Doc, text: &str) -> Vec<usize> {
     found
 }
 
+/// `context.tail_islands`: the lines of the small blocks of body at the end of the page that chrome cuts off
+/// from the article, peeled from the last while together under `ISLAND_SHARE` of the kept units.
+fn tail_islands(rules: &IslandRules, doc: &Doc) -> Vec<usize> {
+    let kept: Vec<usize> = (0..doc.len()).filter(|&i| doc.label[i] == BODY).collect();
+    let units_of = |i: usize| doc.m.units[doc.r(i)] as u64;
+    let total: u64 = kept.iter().map(|&i| units_of(i)).sum();
+    let mut found = Vec::new();
+    let mut units: u64 = 0;
+    let mut end = kept.len();
+    while end > 0 {
+        let mut start = end - 1;
+        while start > 0 && kept[start] - kept[start - 1] == 1 {
+            start -= 1;
+        }
+        if start == 0 || kept[start] - kept[start - 1] - 1 < rules.gap {
+            break;
+        }
+        let block = &kept[start..end];
+        units += block.iter().map(|&i| units_of(i)).sum::<u64>();
+        if units as f64 >= rules.share * total as f64 || block.iter().any(|&i| doc.authority[i] > SOFT) {
+            break;
+        }
+        found.extend_from_slice(block);
+        end = start;
+    }
+    found.sort_unstable();
+    found
+}
+
 pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc, text: &str) {
     let n = doc.len();
     if n == 0 || doc.authority.iter().all(|&a| a >= MARKUP) {
@@ -1055,6 +1094,9 @@ pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc, text: &str) {
     let v = rules.titles.verdict;
     for i in tail_titles(rules, doc, text) {
         doc.condemn(i, v.reason, v.signal, SOFT);
+    }
+    for i in tail_islands(&rules.islands, doc) {
+        doc.decide(i, BOILERPLATE, rules.islands.reason, SOFT);
     }
 }
 
