@@ -287,7 +287,8 @@ BYLINE_LIKE = lazy_compile(_BULLET + "(?:" + _alternatives(_BYLINES["by"]) + r")
 #: A credit's word for "by" after "Written", "Geschrieben", "Écrit"… (the lexicon's ``credited_by``).
 CREDITED_BY_WORD = r"(?:" + _alternatives(_BYLINES["credited_by"]) + ")"
 _BYLINE_PREFIX_WORDS = (_BULLET + r"(?:(?:(?:" + _alternatives(_BYLINES["credited"]) + r")\s+" + CREDITED_BY_WORD + "|"
-                        + _alternatives(_BYLINES["by"]) + r"):?|от|autor(?:in)?:?|auteur\s*:|author\s*:|автор:?)")
+                        + _alternatives(_BYLINES["by"]) + r"):?|от|autor(?:in)?:?|автор:?|(?:"
+                        + _alternatives(_BYLINES["name_labels"]) + r")\s*:)")
 BYLINE_PREFIX = lazy_compile(_BYLINE_PREFIX_WORDS + r"\s+", re.I)
 #: :data:`BYLINE_PREFIX`, or the prefix alone ending the line ("By"): :func:`byline_name` reads a line as it
 #: is, not a copy of it with a space after it; a line it does not match gives no byline's name.
@@ -440,7 +441,8 @@ def names_facet(name: str) -> bool:
     :data:`FACET_WORDS`), not an author: the byline's value only reads it (the line's label stands)."""
     return all(word.strip(",.:").lower() in FACET_WORDS for word in name.split())
 #: A byline's name: one to six words, each capitalised, a particle, "and"/"&", or an initial; or one handle.
-_BYLINE_NAME = lazy_compile(r"^(?:[^\W\d_][\w’'.-]*)(?:,?\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.®-]*|and|&|"
+_BYLINE_NAME = lazy_compile(r"^(?:[^\W\d_][\w’'.-]*)(?:,?\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.®-]*|"
+                          + _alternatives(_DATA["names"]["joins"]) + "|"
                           + _alternatives(_DATA["names"]["particles"]) + r")){0,5}$")
 
 
@@ -518,9 +520,27 @@ def is_bare_name(text: str, stoplist: frozenset[str]) -> bool:
     Young")."""
     if not NAME_LIKE.match(text):
         return False
+    printed = text.split()
     words = text.lower().split()
-    return not any(word in stoplist and not (k == 0 and word in _GIVEN_NAMES) for k, word in enumerate(words[:-1])) \
+    return not any(word in stoplist and not (k == 0 and word in _GIVEN_NAMES) and not _name_particle(printed, k)
+                   for k, word in enumerate(words[:-1])) \
         and not any(word in NOT_NAME_WORDS for word in words)
+
+
+#: The particles :data:`NAME_LIKE` lets a bare line hold in lower case.
+_BARE_PARTICLES = frozenset(_DATA["names"]["particles_bare"])
+
+
+def _name_particle(printed: list[str], k: int) -> bool:
+    """Is word ``k`` of a bare line a particle inside a name ("Jan de Vries", "Lena von Hartmann", "Lucía de la
+    Cruz"): one of :data:`_BARE_PARTICLES` in lower case, after the first word and before a capitalised one or
+    another particle? Every language's stoplist holds "de" (the English one too), so without this no such
+    name beside a dateline was ever read."""
+    word = printed[k]
+    if k == 0 or word not in _BARE_PARTICLES or k + 1 >= len(printed):
+        return False
+    after = printed[k + 1]
+    return after[:1].isupper() or after in _BARE_PARTICLES
 
 
 #: Given names a stoplist holds (:func:`is_bare_name` takes one as a name's first word).

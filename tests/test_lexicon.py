@@ -267,6 +267,39 @@ def test_a_bylines_name_ends_where_its_date_begins_in_every_language():
         assert byline_name(line) == name, line
 
 
+def test_a_credits_label_with_a_colon_a_blogs_posted_by_and_two_authors_in_every_language():
+    """"Text: …", "Autora: …", "Words: …" label the name after the colon; "Publicado por", "Veröffentlicht von",
+    "Pubblicato da" are a blog's "Posted by"; "und", "et", "y" join two authors as "and" does; a category after
+    "in" is no part of the name."""
+    from cleaner.lexicon import byline_name
+
+    for line, name in (("Text: Anna Schmidt", "Anna Schmidt"), ("Texte : Claire Dumont", "Claire Dumont"),
+                       ("Texto: Lucía Gómez", "Lucía Gómez"), ("Tekst: Jan de Vries", "Jan de Vries"),
+                       ("Words: Ann Lee", "Ann Lee"), ("Autora: Lucía Gómez", "Lucía Gómez"),
+                       ("Autore: Marco Rossi", "Marco Rossi"), ("Publicado por Lucía Gómez", "Lucía Gómez"),
+                       ("Veröffentlicht von Anna Schmidt", "Anna Schmidt"), ("Pubblicato da Marco Rossi", "Marco Rossi"),
+                       ("Von Anna Schmidt und Peter Braun", "Anna Schmidt und Peter Braun"),
+                       ("Par Claire Dumont et Paul Roux", "Claire Dumont et Paul Roux"),
+                       ("Posted by Ann Lee in Recipes", "Ann Lee")):
+        assert byline_name(line) == name, line
+    # the colon is needed: "Text" or "Words" alone opens a heading, and a label's word inside another is none
+    for line in ("Text Anna Schmidt", "Words Ann Lee", "Textbook: Anna Schmidt", "Context: Ann Lee"):
+        assert byline_name(line) is None, line
+
+
+def test_a_bare_name_may_hold_a_particle_that_every_stoplist_holds():
+    """"de" is in every stoplist (the English one too), so "Jan de Vries" beside a dateline was never a name; a
+    particle in lower case between the name's words is no stopword there. The first word or a last one is."""
+    from cleaner.language import stopwords
+    from cleaner.lexicon import is_bare_name
+
+    for name, language in (("Jan de Vries", "Dutch"), ("Jan de Vries", "English"), ("Lena von Hartmann", "German"),
+                           ("Lucía de la Cruz", "Spanish"), ("Claire de la Tour", "French")):
+        assert is_bare_name(name, stopwords(language)), (name, language)
+    assert not is_bare_name("Jan De Vries Und", stopwords("German"))
+    assert not is_bare_name("Politik Und Wirtschaft", stopwords("German"))
+
+
 def test_photo_credits_of_the_agencies_and_labels_of_other_languages():
     """A caption closed by its agency and photographer ("… del Guadalquivir. EFE/Julio Muñoz"), a credit's label
     in Spanish, Portuguese or Italian, an agency alone: photo credits; prose naming an agency is not."""

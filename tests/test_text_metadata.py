@@ -1601,3 +1601,15 @@ def test_a_page_title_still_parted_by_a_bar_gives_its_first_part_as_the_title():
     assert _before_bar("Bike Locks & Security | Bicycle Locks") == "Bike Locks & Security"
     assert _before_bar("Crusher ANC 2 - Bass Headphones") == "Crusher ANC 2 - Bass Headphones"
     assert _before_bar("Harbour reopens after storm repairs") == "Harbour reopens after storm repairs"
+
+
+def test_a_bare_name_with_a_particle_that_is_also_by_beside_the_dateline_is_read_whole():
+    # "von" is German for "by" too: the line is the name, not a credit of "Hartmann"
+    article = _clean("Harbour reopens after storm repairs\n\nLena von Hartmann\nMay 5, 2025\n\n" + PROSE)
+    assert (article.byline, article.date) == ("Lena von Hartmann", "2025-05-05")
+
+
+def test_a_credits_label_with_a_colon_over_the_dateline_names_the_author():
+    article = _clean("Harbour reopens after storm repairs\n\nWords: Ann Lee\nMay 5, 2025\n\n" + PROSE)
+    assert article.byline == "Ann Lee"
+

@@ -2322,7 +2322,8 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
         if name == "":
             name = _named_under(lines, i)
         if not name:
-            name = _name_inside(text) or _starter_named(text, "")
+            # (a bare name holding a particle that is also a "by" word, "Lena von Hartmann", is read whole below)
+            name = (None if is_bare_name(text, stoplist) else _name_inside(text)) or _starter_named(text, "")
         if name:
             if names_facet(name) or _teaser_credit(lines, i, name):
                 continue
