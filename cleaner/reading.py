@@ -130,10 +130,16 @@ def read_input(data: str | bytes | bytearray | BinaryIO, input_format: str = "au
 
     In order: a binary file is read (at most ``max_bytes`` + 1 bytes of it); gzip'd bytes are
     decompressed (at most ``max_bytes`` of content: :func:`gunzip_bounded`); bytes are
-    decoded (:func:`decode`; ``charset`` is the transport's, tried after UTF-8); text
-    holding NUL is refused as bytes holding NUL are; line ends are unified; empty or
-    blank input is refused; ``input_format`` ``auto`` looks for HTML; a text dump's
-    lines are held to ``max_line_chars``. The bytes are dropped once decoded.
+    decoded (:func:`decode`; ``charset`` is the transport's, tried after UTF-8); line ends
+    are unified; empty or blank input is refused; ``input_format`` ``auto`` looks for HTML;
+    a text dump holding NUL is refused as bytes holding NUL are, and its lines are held to
+    ``max_line_chars``. The bytes are dropped once decoded.
+
+    HTML holding NUL is refused with the same error when it is parsed
+    (:func:`cleaner.html.parse.parse_html`), the first thing done with it: there, the test is a byte
+    scan of the UTF-8 the parser reads anyway, where the scan of the ``str`` here stepped through every
+    character of a page with one character past Latin-1 (CPython's search for NUL in a two-byte string
+    cannot use ``memchr``: ~1% of an HTML page's instructions).
     """
     if input_format not in INPUT_FORMATS:
         raise UsageError(f"unknown input format {input_format!r} (use one of {', '.join(INPUT_FORMATS)})")
@@ -143,12 +149,12 @@ def read_input(data: str | bytes | bytearray | BinaryIO, input_format: str = "au
         data = gunzip_bounded(bytes(data), max_bytes)
     text = decode(bytes(data), max_bytes, charset) if isinstance(data, (bytes, bytearray)) else data
     del data
-    refuse_binary_text(text)  # a str from the caller or a JSONL field: the rule bytes follow
     text = normalise_newlines(text)
-    if not text or text.isspace():
+    if not text or text.isspace():      # (text holding NUL is neither)
         raise InputError("input is empty (nothing but whitespace)" if text else "input is empty")
     is_html = input_format == "html" or (input_format == "auto" and looks_like_html(text))
     if not is_html:
+        refuse_binary_text(text)  # a str from the caller or a JSONL field: the rule bytes follow
         check_line_lengths(text, max_line_chars)
     return text, is_html
 

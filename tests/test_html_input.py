@@ -174,6 +174,22 @@ def test_nul_bytes_are_refused_in_one_line():
     assert "\n" not in str(caught.value)
 
 
+@pytest.mark.parametrize("input_format", ["html", "auto"])
+def test_html_holding_nul_is_refused_as_a_text_dump_is(input_format):
+    """read_input leaves the NUL test of HTML to the parse (a byte scan of the UTF-8 it reads anyway): a str
+    page holding NUL, one character past Latin-1 or not, is refused with the text dump's error all the same."""
+    from cleaner.reading import BINARY_MESSAGE
+
+    for page in ("<html><body><p>Caf\u00e9 \x00 open</p></body></html>",
+                 "<html><body><p>It\u2019s \x00 open</p></body></html>"):
+        with pytest.raises(InputError) as caught:
+            clean(page, input_format=input_format)
+        assert str(caught.value) == BINARY_MESSAGE
+    with pytest.raises(InputError) as caught:
+        clean("It\u2019s a text dump \x00 with NUL in it.\n")
+    assert str(caught.value) == BINARY_MESSAGE
+
+
 def _loaded_by_cli_run(dump, modules: tuple[str, ...]) -> list[str]:
     """Which of ``modules`` a fresh interpreter has imported after the CLI cleaned ``dump``."""
     code = ("import sys; from cleaner.cli import main\n"

@@ -26,6 +26,7 @@ from lxml import html as lxml_html
 
 from ..errors import InputError
 from ..extension import extension
+from ..reading import BINARY_MESSAGE
 
 #: Elements nested deeper than this, on a page deeper than libxml2 parses (2,048 levels with ``huge_tree``),
 #: are flattened: their start and end tags are dropped, their text stays where it is (as Chrome lays out
@@ -52,12 +53,14 @@ _DOCUMENT_END_TAGS = re.compile(rb"</(?:body|html)\s*>", re.I)
 
 
 def parse_html(text: str):
-    """The page's root element (``<html>``); raise :class:`InputError` if nothing can be parsed."""
+    """The page's root element (``<html>``); raise :class:`InputError` if nothing can be parsed, or if the
+    page holds NUL (refused as :func:`cleaner.reading.read_input` refuses a text dump holding it: it leaves
+    the test to here for HTML)."""
     # On the UTF-8 bytes: a byte scan is faster than one over a wide str (one emoji makes every
-    # character four bytes).
+    # character four bytes; NUL is not searched for with memchr in a two-byte str).
     data = text.encode("utf-8", errors="replace")
     if b"\x00" in data:
-        data = data.replace(b"\x00", b"")
+        raise InputError(BINARY_MESSAGE)
     data = without_document_end_tags(data)
     if not data.strip():
         raise InputError("cannot parse the HTML: the document is empty")
