@@ -209,9 +209,10 @@ def author_in_markup(root, site: str | None = None, host: str | None = None) -> 
     name (:func:`is_site_name`; ``site``, ``host``) of one word in an author element ("Kaspersky") is a
     publisher's credit, not a writer's: it is passed over. A site named after a person's full name
     ("Erin Spain" on erinspain.com) is that person's."""
-    wrappers, header_order = _headline_wrappers(root), _article_header(root)
+    headings = _long_headings(root)     # (one walk of the page for its wrappers, header and headlines)
+    wrappers, header_order = _headline_wrappers(root, headings), _article_header(root, headings)
     header = set(header_order)
-    headlines = _headlines(root)
+    headlines = _headlines(root, headings)
     unnamed: set[tuple] = set()
     for element in _author_elements(root):
         in_header = element in header
@@ -230,10 +231,11 @@ def author_in_markup(root, site: str | None = None, host: str | None = None) -> 
     return _credited_in_header(header_order)
 
 
-def _headlines(root) -> tuple[str, ...]:
+def _headlines(root, headings: list | None = None) -> tuple[str, ...]:
     """The letters of the page's headline (its first ``<h1>`` of two words or more) and of its ``<title>``,
-    those it has (a forum's first ``<h1>`` may be its logo; its ``<title>`` names the thread)."""
-    heading = next((heading for heading in root.iter("h1") if len(" ".join(heading.itertext()).split()) >= 2), None)
+    those it has (a forum's first ``<h1>`` may be its logo; its ``<title>`` names the thread). ``headings``:
+    :func:`_long_headings`, read here if not given."""
+    heading = next(iter(_long_headings(root) if headings is None else headings), None)
     title = next(root.iter("title"), None)
     texts = (" ".join(element.itertext()) for element in (heading, title) if element is not None)
     return tuple(letters for letters in map(_letters, texts) if letters)
@@ -478,14 +480,23 @@ def is_placeholder(name: str) -> bool:
     return len(words) == 1 and (len(name) < 3 or "." in name.strip("."))
 
 
-def _headline_wrappers(root) -> set:
+def _long_headings(root) -> list:
+    """The page's ``<h1>`` elements of two words or more, in document order: the first is its headline.
+
+    Found once by :func:`author_in_markup` for the three readers of them there (each walked the whole page
+    for its ``<h1>``s)."""
+    return [heading for heading in root.iter("h1") if len(" ".join(heading.itertext()).split()) >= 2]
+
+
+def _headline_wrappers(root, headings: list | None = None) -> set:
     """The elements that hold the page's headline (an ``<h1>`` of two words or more): the layout's
-    wrappers around the article, whatever their classes say.
+    wrappers around the article, whatever their classes say. ``headings``: :func:`_long_headings`, read
+    here if not given.
 
     Themes name them after the layout they sit in (``content-sidebar-wrap``, ``elementor-widget``,
     ``site-footer-bottom``…): an author element inside one is not in a sidebar or footer for that.
     Comments, related stories and author boxes never hold the article's headline."""
-    return {ancestor for heading in root.iter("h1") if len(" ".join(heading.itertext()).split()) >= 2
+    return {ancestor for heading in (_long_headings(root) if headings is None else headings)
             for ancestor in heading.iterancestors()}
 
 
@@ -494,16 +505,20 @@ def _all_capitalised(name: str) -> bool:
     return all(word[0].isupper() for word in name.split())
 
 
-def _article_header(root) -> list:
+def _article_header(root, headings: list | None = None) -> list:
     """The elements between the page's headline (its first ``<h1>`` of two words or more) and the first
     paragraph of prose after it (:func:`_is_prose`), at most :data:`_HEADER_ELEMENTS`:
-    the article's own header, where its byline stands.
+    the article's own header, where its byline stands. ``headings``: :func:`_long_headings`, if read; else
+    the page is walked up to its headline alone.
 
     An author element there is the article's whatever its ancestors' classes say (a page builder's
     ``elementor-widget``, an ``article__header__bottom``): comments, related stories and sidebars come
     after the article's first paragraph, or before its headline."""
-    headline = next((heading for heading in root.iter("h1")
-                     if len(" ".join(heading.itertext()).split()) >= 2), None)
+    if headings is not None:
+        headline = next(iter(headings), None)
+    else:
+        headline = next((heading for heading in root.iter("h1")
+                         if len(" ".join(heading.itertext()).split()) >= 2), None)
     if headline is None:
         return []
     found: list = []
