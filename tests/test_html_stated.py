@@ -382,3 +382,25 @@ def test_a_forums_opening_post_time_between_the_headline_and_its_text_is_the_thr
               + post("Comment", "2025-03-04", "That is sad news for everyone who ran a forum on it for years.")
               + "</div></body></html>")
     assert Cleaner(use_profiles=False).clean(thread, input_format="html").date == "2025-03-01"
+
+
+def test_author_names_found_as_they_are_are_the_names_the_squeezed_pieces_give():
+    """A name a meta tag or script holds as it is is taken without squeezing every script of the page; the
+    answer is the one the squeezed pieces (the reference) give: a name split over a line end, in another
+    case or with other punctuation between its words is still looked for in them."""
+    from cleaner.html.evidence import _as_page_spells, _spelled_in, _squeezed, _stated_pieces
+    from cleaner.html.stated import head_tags
+
+    page = html.fromstring(
+        "<html><head><meta name='author' content='Ann Lee'><meta name='x' content='Bob\n   Roe'>"
+        "<meta name='y' content='CARA  DEE'><script>var by = 'Dan\tB. Eve';</script></head>"
+        "<body><p>Written by Fay Gil.</p></body></html>")
+    tags = head_tags(page)
+    stated = "\x00".join(_squeezed(_stated_pieces(tags)))
+    for authors, expected in [("Ann Lee", "Ann Lee"), ("Bob Roe", "Bob Roe"), ("Cara Dee", "CARA DEE"),
+                              ("Dan B Eve", "Dan B. Eve"), ("Fay Gil", "Fay Gil"), ("Ann Lee; Bob Roe", "Ann Lee; Bob Roe"),
+                              ("Hal Ito", None)]:
+        reference = [found for name in authors.split("; ")
+                     if (found := _spelled_in(name, stated)
+                         or _spelled_in(name, "\x00".join(_squeezed(page.itertext()))))]
+        assert _as_page_spells(authors, page, tags) == expected == ("; ".join(reference) or None)

