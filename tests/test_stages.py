@@ -352,11 +352,15 @@ def test_context_condemns_other_stories_titles_the_model_kept():
     assert dropped and all(d.stage == "context" and d.label == BOILERPLATE for d in dropped)
 
 
-def _kept_but(dropped: set[int], *lines: str) -> Document:
-    """A document the context stage kept but the lines ``dropped`` of (the labels tail_islands reads)."""
+def _kept_but(dropped: set[int], *lines: str, signal: str | None = "share",
+              signals: dict[int, str | None] | None = None) -> Document:
+    """A document the context stage kept but the lines ``dropped`` of (the labels tail_islands reads), each
+    condemned with ``signal`` (a detector's name; ``None``: the model's own decision) unless ``signals`` names
+    another for it."""
     d = _kept(*lines)
     for i in dropped:
         d.lines[i].label = BOILERPLATE
+        d.lines[i].signal = (signals or {}).get(i, signal)
     return d
 
 
@@ -382,6 +386,21 @@ def test_context_small_block_cut_off_under_the_article():
 def test_context_blocks_that_stay(dropped, lines):
     from cleaner.stages.context import tail_islands
     assert tail_islands(_kept_but(dropped, *lines).lines) == []
+
+
+@pytest.mark.parametrize("signals", [
+    {12: "repeated", 13: "menu"},        # a repeated label ("Pros", "Cons") and a list the shapes took for a menu
+    {12: None, 13: None},                # subheadings the model alone left out
+    {12: "headline run", 13: "separator"},
+])
+def test_context_block_under_shape_only_chrome_stays(signals):
+    """Lines known only by their shape, or left out by the model alone, do not cut the block under them off: an
+    article's own list, its subheadings, its labels (grouped CV: such blocks were mostly the truth's)."""
+    from cleaner.stages.context import tail_islands
+    lines = [PROSE, PROSE2, PROSE3] * 4 + ["Cons", "Cash only", TEASER]
+    assert tail_islands(_kept_but({12, 13}, *lines, signals=signals).lines) == []
+    # one line a detector named for what it is about among them: cut off
+    assert tail_islands(_kept_but({12, 13}, *lines, signals={**signals, 13: "related"}).lines) == [14]
 
 
 def test_shapes_caption_printed_twice():

@@ -340,6 +340,13 @@ fn column_rules(spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRule
         }
         final_signal[code] = true;
     }
+    let mut shape_signal = vec![false; signals + 1];
+    for code in item(spec, "island_shape_signals")?.extract::<Vec<usize>>()? {
+        if code > signals {
+            return Err(value_error("a shape signal out of range"));
+        }
+        shape_signal[code] = true;
+    }
     if slots < columns::BASE_NAMES.len() {
         return Err(value_error("fewer slots than the base names"));
     }
@@ -383,6 +390,7 @@ fn column_rules(spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRule
             gap: item(spec, "island_gap")?.extract()?,
             share: item(spec, "island_share")?.extract()?,
             reason: Reason::Fixed(item(spec, "tail_islands")?.extract()?),
+            shape_signal,
         },
     })
 }

@@ -49,6 +49,8 @@ pub struct IslandRules {
     pub gap: usize,
     pub share: f64,
     pub reason: Reason,
+    /// Per signal code: does a detector know such a line only by its shape (`SHAPE_SIGNALS`)?
+    pub shape_signal: Vec<bool>,
 }
 
 /// Other stories' titles after the article (`context.tail_titles`): `TITLE_RUN`, `TITLE_WORDS`,
@@ -1029,6 +1031,23 @@ fn tail_titles(rules: &ColumnRules, doc: &Doc, text: &str) -> Vec<usize> {
     found
 }
 
+/// `context.cuts_off`: does the chrome between two kept lines cut the lower one off? At least `ISLAND_GAP` lines,
+/// one of them named for what it is about (a signal not in `SHAPE_SIGNALS`) or decided by a stronger stage.
+fn cuts_off(rules: &IslandRules, doc: &Doc, above: usize, below: usize) -> bool {
+    if below - above - 1 < rules.gap {
+        return false;
+    }
+    (above + 1..below).any(|j| {
+        let signal = doc.signal[j];
+        !rules
+            .shape_signal
+            .get(signal as usize)
+            .copied()
+            .unwrap_or(false)
+            && (signal != NO_SIGNAL || doc.authority[j] > SOFT)
+    })
+}
+
 /// `context.tail_islands`: the lines of the small blocks of body at the end of the page that chrome cuts off
 /// from the article, peeled from the last while together under `ISLAND_SHARE` of the kept units.
 fn tail_islands(rules: &IslandRules, doc: &Doc) -> Vec<usize> {
@@ -1040,10 +1059,10 @@ fn tail_islands(rules: &IslandRules, doc: &Doc) -> Vec<usize> {
     let mut end = kept.len();
     while end > 0 {
         let mut start = end - 1;
-        while start > 0 && kept[start] - kept[start - 1] == 1 {
+        while start > 0 && !cuts_off(rules, doc, kept[start - 1], kept[start]) {
             start -= 1;
         }
-        if start == 0 || kept[start] - kept[start - 1] - 1 < rules.gap {
+        if start == 0 {
             break;
         }
         let block = &kept[start..end];
