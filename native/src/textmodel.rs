@@ -1067,7 +1067,9 @@ fn tail_islands(rules: &IslandRules, doc: &Doc) -> Vec<usize> {
         }
         let block = &kept[start..end];
         units += block.iter().map(|&i| units_of(i)).sum::<u64>();
-        if units as f64 >= rules.share * total as f64 || block.iter().any(|&i| doc.authority[i] > SOFT) {
+        if units as f64 >= rules.share * total as f64
+            || block.iter().any(|&i| doc.authority[i] > SOFT)
+        {
             break;
         }
         found.extend_from_slice(block);
