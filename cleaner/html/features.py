@@ -34,7 +34,7 @@ from ..document import Line
 from ..lexicon import is_prose
 from .layout import PATH_LIMIT
 from .repetition import repetition
-from .words import CATEGORIES
+from .words import CATEGORIES, category
 
 TAGS = ("p", "li", "td", "th", "div", "pre", "blockquote", "dd", "dt", "figcaption", "section", "article", "span",
         "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside", "caption", "address", "summary",
@@ -470,9 +470,11 @@ _category_cache = BoundedCache(_CACHED_MARKUPS)
 
 
 def region_categories(words: frozenset[str]) -> frozenset[str]:
-    """The region categories (nav, comment, meta…) that a set of class/id words names."""
-    from .words import category
+    """The region categories (nav, comment, meta…) that a set of class/id words names.
 
+    ``category`` is imported with this module: an import in here ran twice a line (some 4,000 instructions
+    each: the relative name resolved, and the module, not a package, asked for a ``__path__`` it has not).
+    """
     found = _category_cache.get(words)
     if found is None:
         found = frozenset(map(category, words)) - {None}
