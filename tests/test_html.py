@@ -959,10 +959,10 @@ def test_json_ld_metadata_as_trafilatura_reads_it():
     assert fields(got) == fields(expected) and got.author == "Ann Lee" and got.title == "A title \" here"
 
 
-def test_coverage_rows_read_each_lines_path_once(monkeypatch):
-    """trafilatura's columns (:func:`features._coverage_rows`) work out each line's path from the page's frames
-    once (the container, the ancestors' shares and the rows each asked for it: 2.3 times a line), and the rows
-    are the same as with every read made anew."""
+def test_coverage_rows_work_out_the_lines_paths_together(monkeypatch):
+    """trafilatura's columns (:func:`features._coverage_rows`) work out the lines' paths together from the
+    page's frames (:meth:`FrameTree.paths`: each frame's once, no line walking up on its own), and the rows
+    are the same as with each line's path read on its own."""
     from cleaner.html import features, layout
     from cleaner.stages.features import FeaturesStage
 
@@ -972,7 +972,6 @@ def test_coverage_rows_read_each_lines_path_once(monkeypatch):
                     + "</article></body></html>")
     FeaturesStage()(doc)
     covered = [1.0 if line.markup.tag == "p" else 0.0 for line in doc.lines]
-    expected = [[float(p) for p in line.markup.path] for line in doc.lines]
     reads = []
     real = layout.FrameTree.path
 
@@ -982,10 +981,31 @@ def test_coverage_rows_read_each_lines_path_once(monkeypatch):
 
     monkeypatch.setattr(layout.FrameTree, "path", counted)
     rows = features.coverage_rows(doc.lines, covered)
-    assert len(reads) == len(doc.lines)
+    assert reads == []
     monkeypatch.undo()
+    monkeypatch.setattr(features, "_paths", lambda lines: [line.markup.path for line in lines])
     assert rows == features.coverage_rows(doc.lines, covered)
-    assert len(expected) == len(rows) > 8
+    assert len(rows) > 8 and any(row[11] for row in rows)
+
+
+@given(parents=st.lists(st.integers(min_value=-1, max_value=30), max_size=400),
+       asked=st.lists(st.integers(min_value=-1, max_value=399), max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_the_frames_paths_worked_out_together_are_each_ones_own(parents, asked):
+    """:meth:`FrameTree.paths` gives each frame's :meth:`FrameTree.path`: its last PATH_LIMIT ids on chains
+    nested deeper than that too (a frame's parent is mostly the frame before it, else one a few before, or
+    none)."""
+    from cleaner.html.layout import FrameTree
+
+    tree = FrameTree()
+    for number, back in enumerate(parents):
+        tree.parents.append(-1 if back < 0 or number == 0 else number - 1 - (back if back < 4 else 0))
+    frames = [frame for frame in asked if frame < len(parents)] + list(range(len(parents) - 1, -1, -1))
+    assert tree.paths(frames) == [tree.path(frame) for frame in frames]
+    chain = FrameTree()      # one chain of 200: its deepest frame asked first, then each above it
+    for number in range(200):
+        chain.parents.append(number - 1)
+    assert chain.paths(range(199, -1, -1)) == [chain.path(frame) for frame in range(199, -1, -1)]
 
 
 def test_the_article_header_ends_at_prose_read_no_further_than_its_tenth_word():

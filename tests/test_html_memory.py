@@ -301,3 +301,66 @@ def test_the_decoded_page_is_held_by_one_frame_only_once_its_lines_are_made(monk
     monkeypatch.setattr(cleaner.html, "html_to_document", counting)
     Cleaner().clean(b"<html><body><article><p>" + b"Some words of a story. " * 40 + b"</p></article></body></html>")
     assert seen["others"] == 1
+
+
+def _reference_best_chain(candidates, length):
+    """``evidence._best_chain`` as it was, the tree's query and update as calls: the reference its written-out
+    loop must give the same chain as, ties included."""
+    size = length + 2
+    tree_best = [0] * (size + 1)
+    tree_at = [-1] * (size + 1)
+    scores, previous = [], []
+
+    def query(position):
+        best, at = 0, -1
+        i = position
+        while i > 0:
+            if tree_best[i] > best:
+                best, at = tree_best[i], tree_at[i]
+            i -= i & -i
+        return best, at
+
+    def update(position, value, index):
+        i = position
+        while i <= size:
+            if value > tree_best[i]:
+                tree_best[i], tree_at[i] = value, index
+            i += i & -i
+
+    k = 0
+    while k < len(candidates):
+        line = candidates[k][0]
+        group_end = k
+        while group_end < len(candidates) and candidates[group_end][0] == line:
+            group_end += 1
+        results = []
+        for index in range(k, group_end):
+            _, start, end, votes = candidates[index]
+            best, at = query(min(start, length) + 1)
+            results.append((index, best + votes, at))
+        for index, score, at in results:
+            scores.append(score)
+            previous.append(at)
+        for index, score, at in results:
+            update(min(candidates[index][2], length) + 1, score, index)
+        k = group_end
+    if not scores:
+        return {}
+    chosen = {}
+    index = max(range(len(scores)), key=scores.__getitem__)
+    while index != -1:
+        chosen[candidates[index][0]] = candidates[index][3]
+        index = previous[index]
+    return chosen
+
+
+@given(length=st.integers(min_value=1, max_value=40),
+       places=st.lists(st.lists(st.tuples(st.integers(0, 45), st.integers(1, 12), st.integers(1, 6)), max_size=4),
+                       max_size=25))
+@settings(max_examples=400, deadline=None)
+def test_the_best_chain_is_the_references_ties_and_stretches_past_the_end_included(length, places):
+    """The chain of line places that matches the most words is the one the reference picks (equal scores
+    resolved alike; starts and ends past the stream's end clamped alike)."""
+    candidates = [(line, start, start + width, votes)
+                  for line, found in enumerate(places) for start, width, votes in found]
+    assert evidence._best_chain(candidates, length) == _reference_best_chain(candidates, length)

@@ -179,10 +179,12 @@ def coverage(lines: Sequence[Line], text: str) -> list[float]:
         return [0.0] * len(lines)
     candidates: list[tuple[int, int, int, int]] = []   # (line index, start, end, matched trigrams)
     sizes = []
+    findall, places, add = _TOKEN.findall, stream.places, candidates.append
     for index, line in enumerate(lines):
-        words = _TOKEN.findall(line.text.lower())
+        words = findall(line.text.lower())
         sizes.append(max(1, len(words) - _N + 1))
-        candidates.extend((index, start, end, votes) for start, end, votes in stream.places(words))
+        for start, end, votes in places(words):
+            add((index, start, end, votes))
     chosen = _best_chain(candidates, stream.length)
     return [min(1.0, chosen.get(i, 0) / sizes[i]) for i in range(len(lines))]
 
@@ -190,32 +192,44 @@ def coverage(lines: Sequence[Line], text: str) -> list[float]:
 class _Stream:
     """The extracted text as one token stream, indexed by trigram.
 
-    Lean, as the text may be megabytes: a word is a number (its rank in the text's vocabulary), a trigram
-    one integer made of its three numbers (exact: the vocabulary's size is the base), and a trigram's
-    places one position, a list of them, or :data:`_MANY`: looked up in a dict, or in a stream of
-    :data:`SORTED_INDEX_WORDS` words or more, in sorted arrays (:class:`_SortedIndex`).
+    Lean, as the text may be megabytes: a trigram's places are one position, a list of them, or
+    :data:`_MANY`. Below :data:`SORTED_INDEX_WORDS` words they are looked up in a dict keyed by the
+    trigram's three words (a line's trigrams are then looked up as they are, without numbering its words
+    or one Python call per trigram to make a key); from there, in sorted arrays (:class:`_SortedIndex`),
+    where a word is a number (its rank in the text's vocabulary) and a trigram one integer made of its
+    three numbers (exact: the vocabulary's size is the base).
     """
 
     #: A trigram found more often than this says nothing about where a line is.
     max_repeats = 8
 
     def __init__(self, text: str, sorted_from: int | None = None) -> None:
-        self.vocabulary: dict[str, int] = {}
         self.short: dict[tuple[str, ...], list[int]] = {}   # paragraphs of one or two words → their starts
-        ids: list[int] = []
-        number = self.vocabulary.setdefault
+        stream: list[str] = []
+        findall = _TOKEN.findall
         for paragraph in text.lower().split("\n"):
-            words = _TOKEN.findall(paragraph)
+            words = findall(paragraph)
             if 0 < len(words) < _N:
-                self.short.setdefault(tuple(words), []).append(len(ids))
-            ids.extend([number(word, len(self.vocabulary)) for word in words])
-        self.length = len(ids)
-        self.base = base = max(1, len(self.vocabulary))
-        keys = _trigram_keys(ids, base)
+                self.short.setdefault(tuple(words), []).append(len(stream))
+            stream += words
+        self.length = len(stream)
+        self.vocabulary: dict[str, int] | None = None
         if self.length < (SORTED_INDEX_WORDS if sorted_from is None else sorted_from):
-            self.at = _dict_index(keys, self.max_repeats).get
+            self.at = _dict_index(zip(stream, stream[1:], stream[2:]), self.max_repeats).get
         else:
-            self.at = _SortedIndex(keys, self.length, base, self.max_repeats).get
+            self.vocabulary = vocabulary = {}
+            number = vocabulary.setdefault
+            ids = [number(word, len(vocabulary)) for word in stream]
+            del stream
+            self.base = base = max(1, len(vocabulary))
+            self.at = _SortedIndex(_trigram_keys(ids, base), self.length, base, self.max_repeats).get
+
+    def trigrams(self, words: list[str]) -> "Iterable":
+        """The keys of a line's trigrams, in order, as :attr:`at` looks them up."""
+        if self.vocabulary is None:
+            return zip(words, words[1:], words[2:])
+        number = self.vocabulary.get
+        return _trigram_keys([number(word, -1) for word in words], self.base)
 
     def places(self, words: list[str]) -> list[tuple[int, int, int]]:
         """Where the line could sit in the stream: (start, end, matched trigrams)."""
@@ -225,17 +239,15 @@ class _Stream:
             starts = self.short.get(tuple(words), ())
             return [(q, q + len(words), 1) for q in starts[:self.max_repeats]]
         votes: dict[int, int] = {}
-        number, at, base = self.vocabulary.get, self.at, self.base
-        ids = [number(word, -1) for word in words]
-        for j, key in enumerate(_trigram_keys(ids, base)):
-            found = at(key)
+        get = votes.get
+        for j, found in enumerate(map(self.at, self.trigrams(words))):
             if found is None or found is _MANY:
                 continue
             if found.__class__ is int:
-                votes[found - j] = votes.get(found - j, 0) + 1
+                votes[found - j] = get(found - j, 0) + 1
             else:
                 for q in found:
-                    votes[q - j] = votes.get(q - j, 0) + 1
+                    votes[q - j] = get(q - j, 0) + 1
         if not votes:
             return []
         best = max(votes.values())
@@ -247,20 +259,22 @@ class _Stream:
 _MANY = object()
 
 #: A stream of this many words or more is indexed in sorted arrays, not a dict: some 12 bytes a trigram
-#: instead of about 100 (a dict entry, and an int object for its key and one for its place), which was the
-#: consulted path's peak of memory on a page of a megabyte of prose (16 bytes a byte of its text). Below
-#: it the dict's memory is small and bounded, and its lookups are 7× faster than a binary search.
-SORTED_INDEX_WORDS = 1 << 16
+#: instead of about 190 (a dict entry, a tuple of its three words for its key and an int for its place), which
+#: was the consulted path's peak of memory on a page of a megabyte of prose (16 bytes a byte of its text).
+#: Below it the dict's memory is small and bounded (9 MB at most, as the dict keyed by numbered trigrams took
+#: below 65,536 words), and its lookups are 7× faster than a binary search.
+SORTED_INDEX_WORDS = 48_000
 
 
-def _dict_index(keys: "Iterable[int]", most: int) -> "dict[int, int | list[int] | object]":
+def _dict_index(keys: "Iterable", most: int) -> "dict[object, int | list[int] | object]":
     """Each trigram's places, in order: one int, a list of up to ``most``, or :data:`_MANY` beyond."""
-    at: dict[int, "int | list[int] | object"] = {}
+    at: dict[object, "int | list[int] | object"] = {}
+    first = at.setdefault
     for i, key in enumerate(keys):
-        found = at.get(key)
-        if found is None:
-            at[key] = i
-        elif found.__class__ is int:
+        found = first(key, i)
+        if found is i:
+            continue
+        if found.__class__ is int:
             at[key] = [found, i]
         elif found is not _MANY:
             if len(found) == most:
@@ -312,44 +326,36 @@ def _best_chain(candidates: list[tuple[int, int, int, int]], length: int) -> dic
     tree_at: list[int] = [-1] * (size + 1)
     scores: list[int] = []
     previous: list[int] = []
-
-    def query(position: int) -> tuple[int, int]:
-        best, at = 0, -1
-        i = position
-        while i > 0:
-            if tree_best[i] > best:
-                best, at = tree_best[i], tree_at[i]
-            i -= i & -i
-        return best, at
-
-    def update(position: int, value: int, index: int) -> None:
-        i = position
-        while i <= size:
-            if value > tree_best[i]:
-                tree_best[i], tree_at[i] = value, index
-            i += i & -i
-
-    k = 0
-    while k < len(candidates):
+    # The tree's query and update are written out in the loop: two Python calls a candidate were a third of
+    # this function's time.
+    k, count = 0, len(candidates)
+    while k < count:
         line = candidates[k][0]
         group_end = k
-        while group_end < len(candidates) and candidates[group_end][0] == line:
+        while group_end < count and candidates[group_end][0] == line:
             group_end += 1
-        results = []
-        for index in range(k, group_end):
-            _, start, end, votes = candidates[index]
-            best, at = query(min(start, length) + 1)
-            results.append((index, best + votes, at))
-        for index, score, at in results:
-            scores.append(score)
+        for index in range(k, group_end):    # each candidate's best chain before it, of earlier lines only
+            start, votes = candidates[index][1], candidates[index][3]
+            best, at = 0, -1
+            i = (start if start < length else length) + 1
+            while i > 0:
+                if tree_best[i] > best:
+                    best, at = tree_best[i], tree_at[i]
+                i -= i & -i
+            scores.append(best + votes)
             previous.append(at)
-        for index, score, at in results:
-            update(min(candidates[index][2], length) + 1, score, index)
+        for index in range(k, group_end):    # then the line's candidates become chains' ends
+            end, score = candidates[index][2], scores[index]
+            i = (end if end < length else length) + 1
+            while i <= size:
+                if score > tree_best[i]:
+                    tree_best[i], tree_at[i] = score, index
+                i += i & -i
         k = group_end
     if not scores:
         return {}
     chosen: dict[int, int] = {}
-    index = max(range(len(scores)), key=scores.__getitem__)
+    index = scores.index(max(scores))
     while index != -1:
         chosen[candidates[index][0]] = candidates[index][3]
         index = previous[index]

@@ -34,7 +34,7 @@ from ..document import Line
 from ..lexicon import is_prose
 from .layout import PATH_LIMIT
 from .repetition import repetition
-from .words import CATEGORIES
+from .words import CATEGORIES, category
 
 TAGS = ("p", "li", "td", "th", "div", "pre", "blockquote", "dd", "dt", "figcaption", "section", "article", "span",
         "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside", "caption", "address", "summary",
@@ -193,7 +193,7 @@ def _coverage_rows(lines: Sequence[Line], covered: Sequence[float]) -> Iterator[
     last = next((i for i in range(n - 1, -1, -1) if covered[i] >= 0.5), -1)
     # Each line's path worked out once: it is read from the page's frames when asked (``LineMarkup.path``),
     # and the container, the ancestors' shares and the rows each asked for it.
-    paths = [line.markup.path for line in lines]
+    paths = _paths(lines)
     main = _covered_container(lines, covered, paths)
     kept: dict[int, list[float]] = {}
     covered_chars, page_chars = 0.0, 0
@@ -211,17 +211,36 @@ def _coverage_rows(lines: Sequence[Line], covered: Sequence[float]) -> Iterator[
     total = max(1.0, cumulative[n])
     page_share = _coarse(covered_chars / max(1, page_chars))
     page_log = _coarse(math.log1p(covered_chars) / 2)
+    # The row written out (the windows of three and ten lines each side, the levels of ANCESTOR_LEVELS, each element's share
+    # worked out once): the same numbers from the same operations, without two calls and a loop a line.
+    assert ANCESTOR_LEVELS == (1, 2, 3, 5)
+    shares = {element: kept_chars / max(chars, 1) for element, (kept_chars, chars) in kept.items()}
+    top = n   # len(cumulative) - 1
+    before = 0.0
     for i, path in enumerate(paths):
-        row = [covered[i], covered[i - 1] if i else 0.0, covered[i + 1] if i + 1 < n else 0.0,
-               _window(cumulative, i, 3), _window(cumulative, i, 10), float(i < first), float(i > last),
-               cumulative[i] / total, float(main is not None and main in path), page_share, page_log]
-        for level in ANCESTOR_LEVELS:
-            if len(path) > level:
-                share, chars = kept[path[-1 - level]]
-                row.append(share / max(chars, 1))
-            else:
-                row.append(0.0)
+        share = covered[i]
+        lo, hi = (i - 3 if i > 3 else 0), (i + 4 if i + 4 < top else top)
+        near = (cumulative[hi] - cumulative[lo]) / (hi - lo)
+        lo, hi = (i - 10 if i > 10 else 0), (i + 11 if i + 11 < top else top)
+        wide = (cumulative[hi] - cumulative[lo]) / (hi - lo)
+        depth = len(path)
+        row = [share, before, covered[i + 1] if i + 1 < n else 0.0, near, wide, float(i < first), float(i > last),
+               cumulative[i] / total, float(main is not None and main in path), page_share, page_log,
+               shares[path[-2]] if depth > 1 else 0.0,
+               shares[path[-3]] if depth > 2 else 0.0,
+               shares[path[-4]] if depth > 3 else 0.0,
+               shares[path[-6]] if depth > 5 else 0.0]
+        before = share
         yield row
+
+
+def _paths(lines: Sequence[Line]) -> list[tuple[int, ...]]:
+    """Each line's ``markup.path``, worked out together where the lines share their page's frames
+    (:meth:`FrameTree.paths`: each frame's once)."""
+    frames = lines[0].markup.frames if lines else None
+    if frames is None or any(line.markup.frames is not frames for line in lines):
+        return [line.markup.path for line in lines]
+    return frames.paths([line.markup.block for line in lines])
 
 
 def _own(line: Line) -> list[float]:
@@ -451,9 +470,11 @@ _category_cache = BoundedCache(_CACHED_MARKUPS)
 
 
 def region_categories(words: frozenset[str]) -> frozenset[str]:
-    """The region categories (nav, comment, meta…) that a set of class/id words names."""
-    from .words import category
+    """The region categories (nav, comment, meta…) that a set of class/id words names.
 
+    ``category`` is imported with this module: an import in here ran twice a line (some 4,000 instructions
+    each: the relative name resolved, and the module, not a package, asked for a ``__path__`` it has not).
+    """
     found = _category_cache.get(words)
     if found is None:
         found = frozenset(map(category, words)) - {None}
@@ -663,11 +684,6 @@ def _cumulative(values: Sequence[float]) -> array:
         total += v
         out.append(total)
     return out
-
-
-def _window(cum: Sequence[float], i: int, radius: int) -> float:
-    lo, hi = max(0, i - radius), min(len(cum) - 1, i + radius + 1)
-    return (cum[hi] - cum[lo]) / (hi - lo)
 
 
 def _key(text: str) -> str:

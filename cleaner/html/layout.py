@@ -19,7 +19,7 @@ import re
 from array import array
 from dataclasses import dataclass
 from sys import intern
-from typing import Any, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from ..caching import BoundedCache
 from ..document import Line
@@ -153,6 +153,38 @@ class FrameTree:
             frame = parents[frame]
         ids.reverse()
         return tuple(ids)
+
+    def paths(self, frames: "Iterable[int]") -> list[tuple[int, ...]]:
+        """:meth:`path` of each of ``frames``, each frame's worked out once and from its parent's (the lines of
+        a page share their blocks, and the blocks their ancestors): a page's lines' paths in a fraction of the
+        steps of walking each up."""
+        parents = self.parents
+        known: dict[int, tuple[int, ...]] = {}
+
+        def path(frame: int) -> tuple[int, ...]:
+            # up to a frame whose path is known (or the top), then down again, each frame's path its parent's
+            # and itself (its last PATH_LIMIT ids); a chain of PATH_LIMIT new frames starts at the path
+            # :meth:`path` walks for the frame above it
+            chain: list[int] = []
+            found: tuple[int, ...] = ()
+            while frame >= 0:
+                known_path = known.get(frame)
+                if known_path is not None:
+                    found = known_path
+                    break
+                if len(chain) == PATH_LIMIT:
+                    found = self.path(frame)
+                    break
+                chain.append(frame)
+                frame = parents[frame]
+            for up in reversed(chain):
+                found = found + (up,)
+                if len(found) > PATH_LIMIT:
+                    found = found[-PATH_LIMIT:]
+                known[up] = found
+            return found
+
+        return [path(frame) if frame >= 0 else () for frame in frames]
 
 
 class _Frame:
