@@ -797,6 +797,22 @@ impl Document {
     fn source<'a>(&'a self, py: Python<'a>) -> PyResult<&'a str> {
         self.text.as_str(py)
     }
+
+    /// The index of each line of `start..stop` (`stop` at most the document's length) whose text `keep`
+    /// accepts, in order: the one walk behind the screens `containing` and `starting_with`.
+    fn lines_where(
+        &self,
+        py: Python<'_>,
+        start: usize,
+        stop: usize,
+        keep: impl Fn(&str) -> bool,
+    ) -> PyResult<Vec<usize>> {
+        let source = self.source(py)?;
+        let stop = stop.min(self.doc.len());
+        Ok((start.min(stop)..stop)
+            .filter(|&i| keep(self.doc.text(source, i)))
+            .collect())
+    }
 }
 
 /// A dump's text: the caller's str when it is ASCII (its buffer is UTF-8), else a copy as UTF-8.
@@ -1035,11 +1051,7 @@ impl Document {
         start: usize,
         stop: usize,
     ) -> PyResult<Vec<usize>> {
-        let source = self.source(py)?;
-        let stop = stop.min(self.doc.len());
-        Ok((start.min(stop)..stop)
-            .filter(|&i| self.doc.text(source, i).contains(needle))
-            .collect())
+        self.lines_where(py, start, stop, |text| text.contains(needle))
     }
 
     /// The index of each line of `start..stop` (`stop` at most the document's length) whose text opens with
@@ -1052,14 +1064,9 @@ impl Document {
         start: usize,
         stop: usize,
     ) -> PyResult<Vec<usize>> {
-        let source = self.source(py)?;
-        let stop = stop.min(self.doc.len());
-        Ok((start.min(stop)..stop)
-            .filter(|&i| {
-                let text = self.doc.text(source, i);
-                prefixes.iter().any(|p| text.starts_with(p.as_str()))
-            })
-            .collect())
+        self.lines_where(py, start, stop, |text| {
+            prefixes.iter().any(|p| text.starts_with(p.as_str()))
+        })
     }
 
     /// `metadata._may_be_dated`: the index of each line of `start..stop` (`stop` at most the document's length)
