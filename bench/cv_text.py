@@ -19,7 +19,10 @@ W times); by default those the shipped model is trained on, wcxb-dev-articles an
 --train-on wcxb-dev-other`` adds the non-article pages.
 
 The evidence rows, the fold models, the held-out outputs and trafilatura's outputs are kept under
-``--cache-dir`` (keyed by the code and the options that make them), so a rerun only prints.
+``--cache-dir``, so a rerun only prints. The fold models are keyed by what they are trained from: the
+training folders' evidence rows (their bytes), the training script and the options; the held-out outputs
+by those models and the package's code. A change that leaves the rows as they were (a later stage, a
+metadata rule) reuses the fold models and only cleans the pages again (seconds, not a retraining).
 ``--worst N`` lists the N worst held-out pages of each folder (for failure analysis, never for tuning
 one page).
 """
@@ -77,6 +80,20 @@ def training_folders(specs: list[str], dirs: list[Path]) -> list[tuple[Path, flo
 
 def _digest(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def training_inputs(train: list[tuple[Path, float]], cache: Path) -> list[str]:
+    """Digests of what a fold model is made from: each training folder's evidence rows (made and cached by
+    bench/train_text_model.py, so the models' training reads the same file) and the training script."""
+    import train_text_model
+
+    digests = [hashlib.sha256(Path(train_text_model.__file__).read_bytes()).hexdigest()]
+    for folder, _ in train:
+        rows = train_text_model.rows_file(folder, cache)
+        if not rows.exists():
+            train_text_model.folder_rows(folder, cache)
+        digests.append(hashlib.sha256(rows.read_bytes()).hexdigest())
+    return digests
 
 
 def fold_models(pages: dict[Path, list[Page]], train: list[tuple[Path, float]], folds: int, seed: int,
@@ -213,18 +230,20 @@ def main(argv: list[str] | None = None) -> int:
     pages = {folder: load_pages(folder) for folder in args.dirs}
     for folder, _ in train:
         pages.setdefault(folder, load_pages(folder))
-    key = _digest(train_text_model.code_version(), [(f.resolve().name, w) for f, w in train], args.folds, args.seed,
-                  sorted(lockbox_keys()))
-    run_dir = args.cache_dir / f"cv-text-{key}"
+    model_key = _digest(training_inputs(train, args.cache_dir), [(f.resolve().name, w) for f, w in train],
+                        args.folds, args.seed, sorted(lockbox_keys()))
+    model_dir = args.cache_dir / f"cv-models-{model_key}"
+    model_dir.mkdir(parents=True, exist_ok=True)
+    models = fold_models(pages, train, args.folds, args.seed, model_dir, args.cache_dir)
+    run_dir = args.cache_dir / f"cv-text-{_digest(model_key, train_text_model.code_version())}"
     run_dir.mkdir(parents=True, exist_ok=True)
-    models = fold_models(pages, train, args.folds, args.seed, run_dir, args.cache_dir)
 
     sites = {p.site for group in pages.values() for p in group}
     sizes = Counter(site_fold(p.site, args.folds, args.seed) for d in args.dirs for p in pages[d])
     print(f"text path, {args.folds}-fold cross-validation by site (seed {args.seed}); lockbox left out; "
           f"trained on {', '.join(f'{f.resolve().name}' + (f'×{w:g}' if w != 1 else '') for f, w in train)}; "
           f"{sum(len(pages[d]) for d in args.dirs)} pages of {len(sites)} sites scored, per fold "
-          f"{[sizes[i] for i in range(args.folds)]}; models and outputs in {run_dir}")
+          f"{[sizes[i] for i in range(args.folds)]}; models in {model_dir}, outputs in {run_dir}")
     for folder in args.dirs:
         cv = held_out_outputs(folder, pages[folder], models, args.seed, run_dir)
         reference = None if args.no_trafilatura else trafilatura_outputs(folder, pages[folder], args.cache_dir)

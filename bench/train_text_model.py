@@ -108,9 +108,14 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+def rows_file(folder: Path, cache: Path) -> Path:
+    """Where ``folder_rows`` keeps a folder's rows under ``cache`` (named by the code that made them)."""
+    return cache / f"text-rows-{folder.resolve().name}-{code_version()[:16]}.pkl"
+
+
 def folder_rows(folder: Path, cache: Path | None) -> dict[str, tuple]:
     """Every (non-lockbox) page's rows, by id: (rows of the .txt dump, rows of the .flat.txt dump)."""
-    cache_file = cache / f"text-rows-{folder.resolve().name}-{code_version()[:16]}.pkl" if cache else None
+    cache_file = rows_file(folder, cache) if cache else None
     if cache_file and cache_file.exists():
         return pickle.loads(cache_file.read_bytes())
     rows = {page.id: (page_rows(page.dump(), page.truth), page_rows(page.flat(), page.truth))
