@@ -94,14 +94,15 @@ def read_keys(path: Path) -> frozenset[str]:
 
 
 def code_version() -> str:
-    """A hash of what a folder's cached rows depend on: the package's code and data (its models aside), the
-    labelling and the lockbox (its pages are left out); rows made by other code are not reused."""
+    """A hash of what a folder's cached rows depend on: the package's code and data (its models aside), its
+    native core (the built library), the labelling and the lockbox (its pages are left out); rows made by other
+    code are not reused."""
     import cleaner
 
     digest = hashlib.sha256()
     root = Path(cleaner.__file__).parent
     for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".toml", ".json", ".txt") and not path.name.endswith("_model.json"):
+        if path.suffix in (".py", ".toml", ".json", ".txt", ".so") and not path.name.endswith("_model.json"):
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     digest.update(Path(__file__).with_name("linelabels.py").read_bytes())
     digest.update("\n".join(sorted(lockbox_keys())).encode())
