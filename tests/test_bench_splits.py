@@ -133,14 +133,46 @@ def test_cv_text_scores_every_page_with_a_model_that_never_saw_its_site(tmp_path
                          "--cache-dir", str(cache)]) == 0
     out = capsys.readouterr().out
     assert "| cleaner CV by site, .txt" in out and "|    16 |" in out
-    run_dir = next(cache.glob("cv-text-*"))
+    run_dir, model_dir = next(cache.glob("cv-text-*")), next(cache.glob("cv-models-*"))
     outputs = {r["id"]: r for r in map(json.loads, (run_dir / "outputs-bench-cv.jsonl").read_text().splitlines())}
     assert len(outputs) == 16 and {r['fold'] for r in outputs.values()} == {0, 1}
     pages = {p.id: p for p in metric.load_pages(folder)}
     for page_id, record in outputs.items():
-        held_out = read_keys(run_dir / f"exclude-{record['fold']}.txt")
+        held_out = read_keys(model_dir / f"exclude-{record['fold']}.txt")
         assert f"bench-cv/{page_id}" in held_out, "the page's own model was trained without it"
         same_site = [q for q in pages if pages[q].site == pages[page_id].site]
         assert len(same_site) == 2 and all(f"bench-cv/{q}" in held_out for q in same_site)
-        model = json.loads((run_dir / f"fold-{record['fold']}.json").read_text())
+        model = json.loads((model_dir / f"fold-{record['fold']}.json").read_text())
         assert model["trained"]["exclude"] == f"exclude-{record['fold']}.txt"
+
+
+def test_cv_text_keys_fold_models_by_their_training_rows(tmp_path, lockbox, monkeypatch, capsys):
+    """Code that leaves the evidence rows as they were reuses the fold models; other rows train new ones."""
+    pytest.importorskip("numpy")
+    import cv_text
+    import train_text_model
+
+    lockbox([])
+    dumps = sorted(p for p in (ROOT / "fixtures").rglob("*.txt")
+                   if not p.name.endswith(".expected.txt") and p.parent.name in ("generic", "seeds"))[:8]
+    folder = tmp_path / "bench-cv"
+    folder.mkdir()
+    for i, dump in enumerate(dumps):
+        _bench_folder(tmp_path / f"page{i}", "x", {f"p{i}": f"https://site{i}.com/{i}"}, dump)
+        for source in (tmp_path / f"page{i}" / "x").iterdir():
+            source.rename(folder / source.name)
+    cache = tmp_path / "cache"
+    argv = [str(folder), "--train-on", str(folder), "--folds", "2", "--seed", "1", "--no-trafilatura",
+            "--cache-dir", str(cache)]
+    assert cv_text.main(argv) == 0
+    monkeypatch.setattr(train_text_model, "code_version", lambda: "other code, the same rows")
+    trained = []
+    monkeypatch.setattr(train_text_model, "main", lambda args: trained.append(args) or 1)
+    assert cv_text.main(argv) == 0
+    assert not trained, "the same rows: the fold models are reused"
+    assert len(list(cache.glob("cv-models-*"))) == 1 and len(list(cache.glob("cv-text-*"))) == 2
+    rows = train_text_model.rows_file(folder, cache)
+    rows.write_bytes(rows.read_bytes() + b"changed")
+    with pytest.raises(SystemExit, match="training fold 0 failed"):  # new rows ask for new models
+        cv_text.main(argv)
+    assert len(trained) == 1
