@@ -273,6 +273,26 @@ def test_a_pick_astray_yields_to_the_headline_over_the_credit_above_a_long_list(
     assert sentence.title == "Best Coastal Towns to Visit in 2025"
 
 
+def test_a_pick_nothing_vouches_for_yields_to_the_headline_over_the_credit_above_the_comments():
+    # the dump's first line is no page title (a script's "x", a skip link); the comments stand between the
+    # headline with its credit and the text, and the pick right over the text is a list's label with no credit
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    comments = ("New Comment\nSubmit\n2 comments, sorted by\ntop scoring\n[ - ] Ann Lee 1d 9\n\nvery glad the wall is "
+                "fixed, the old one leaked every winter.\n\nReply\n[ - ] Bo Li 19h 2\n\nThanks, we will post the "
+                "inspection report too.\n\nReply\nModeration Log\nMore from Jane Doe\nView more\n")
+
+    def dump(first: str, credit: str) -> str:
+        return (first + "\n\nHarbour Times\nLogin\n\n" + menu + "\nHarbour reopens after three weeks of storm "
+                "repairs\n\n" + credit + "\n18th Dec 2025\n3 min read\n\n" + comments +
+                "Curated and popular this week\n2 Comments\n\n" + PROSE)
+    for first in ("x", "Skip to content"):
+        article = _clean(dump(first, "by Jane Doe"))
+        assert (article.title, article.byline, article.date) == (
+            "Harbour reopens after three weeks of storm repairs", "Jane Doe", "2025-12-18"), first
+    # no "By …" credit up there: nothing stands in, the pick stays
+    assert _clean(dump("x", "Harbour Desk")).title == "Curated and popular this week"
+
+
 def test_the_sites_masthead_of_several_parts_is_no_headline():
     # "Headline - Author - Blog": the header's "Author – Blog" line repeats the page title's tail, the site's
     # signature, not its headline

@@ -93,6 +93,9 @@ class MetadataStage:
                 # (value only, as above) the page title where it has a headline's shape, as where
                 # no headline was found
                 doc.meta["title"] = _page_title_headline(_peek(lines, 0)) if _title_suffix(_peek(lines, 0).text) else None
+        if _unjudged_pick(lines, doc.meta.get("title"), named_at):
+            # (value only, as above) the headline over the article's "By …" credit above the window, if any
+            doc.meta["title"] = _headline_over_credit(lines, first, stopwords(doc.language)) or doc.meta["title"]
         if _doubtful_pick(lines, doc.meta.get("title"), named_at, stopwords(doc.language)):
             # (value only: the line keeps its label) a wrong title is worse than none
             doc.meta["title"] = None
@@ -695,6 +698,18 @@ def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: fro
     if _credit_by(lines, texts, named_at) and not _listed_credits(lines, texts, named_at):
         return False
     return _word_overlap(_title_stems(title, stoplist), _title_stems(_page_title(page), stoplist)) < _doubt_under(title)
+
+
+def _unjudged_pick(lines, title: str | None, named_at: int | None) -> bool:
+    """Is the title the header's anchored pick gave (the text of line ``named_at``) one nothing vouches for: no
+    dateline or "By …" credit stands by it (:func:`_credit_by`), and the dump's first line reads as no page title
+    to judge it by (:func:`_reads_as_page_title`: a script's "x", a "Skip to content")? Where the comments or a
+    list's label ("Curated and popular this week" over "2 Comments") stand between the headline and the text, the
+    headline over the article's credit above the window (:func:`_headline_over_credit`) is the title."""
+    if not title or not named_at or not lines or len(_text_at(lines, 0)) > _FIRST_LINE_TITLE_CHARS:
+        return False
+    return (_text_at(lines, named_at) == title and not _reads_as_page_title(_peek(lines, 0))
+            and not _credit_by(lines, _TextsRead(lines), named_at))
 
 
 def _printed_as_label(lines, named_at: int) -> bool:
@@ -2518,8 +2533,9 @@ def _credit_above(lines, texts: Sequence[str], start: int) -> tuple[int, str] | 
 
 
 def _headline_over_credit(lines, first: int, stoplist: frozenset[str]) -> str | None:
-    """Where the headline the header's window gave is astray (:meth:`MetadataStage._picked_astray`), the
-    headline-shaped line right above the article's credit, the nearest "By …" line above the window
+    """Where the headline the header's window gave is astray (:meth:`MetadataStage._picked_astray`) or nothing
+    vouches for it (:func:`_unjudged_pick`), the headline-shaped line right above the article's credit, the
+    nearest "By …" line above the window
     (:func:`_credit_above`): the page's own headline, over its byline, where a long list (a table of contents,
     a ranking) put the first prose far under it and the page title is an SEO title sharing few of its words.
     A standfirst may stand between them ("Serious Eats has recommended the Fellow Clara for many years."); of
