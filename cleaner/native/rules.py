@@ -325,7 +325,8 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
             "title_run": context.TITLE_RUN, "title_words": context.TITLE_WORDS,
             "title_max_words": context.TITLE_MAX_WORDS, "title_case": context.TITLE_CASE,
             "island_gap": context.ISLAND_GAP, "island_share": context.ISLAND_SHARE,
-            "island_shape_signals": sorted(signal_code[s] for s in context.SHAPE_SIGNALS)}
+            "island_shape_signals": sorted(signal_code[s] for s in context.SHAPE_SIGNALS),
+            "island_end_matter": pattern_spec("lexicon.END_MATTER_HEADING", lexicon.END_MATTER_HEADING, anchored=True)}
 
 
 def _column_inputs(slot_of: dict[str, int]) -> tuple[dict[str, float], set[str]]:
