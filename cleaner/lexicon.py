@@ -665,6 +665,13 @@ GALLERY_COUNTER = lazy_compile(r"^(?:(?:" + _alternatives(_GALLERIES["counter_it
 GALLERY_HEADING = lazy_compile(r"^(?:" + _alternatives(_GALLERIES["headings"]) + r")(?:\s*[:：|–—-]\s*\S.*)?$", re.I)
 
 
+_END_MATTER = _DATA["end_matter"]
+#: "About the author", "You'll also love…", "Written by Jane Doe", "Tagged: tips, travel": the heading of a box under
+#: an article that is not its text (the context stage's tail_islands starts a block at it).
+END_MATTER_HEADING = lazy_compile(r"^(?:(?:" + _alternatives(_END_MATTER["headings"]) + r")\s*[:.…!]*"
+                                  + r"|(?:" + _alternatives(_END_MATTER["credits"]) + r")(?:\s*:?\s+[^.!?]{1,60}|\s*:)?)$",
+                                  re.I)
+
 def counter_numbers(text: str) -> tuple[int, int] | None:
     """The first two runs of ASCII digits of a counter line ("3/24", "Bild 3 von 12": (3, 24), (3, 12)), or None."""
     runs = re.findall(r"[0-9]+", text)

@@ -1537,3 +1537,23 @@ def test_shapes_asks_the_documents_line_search_and_decides_the_same():
             [(line.label, line.reason, line.signal) for line in plain.lines]
         assert shape in plain.lines[at].reason
         assert len(asked) == 3 and all(0 < count < len(lines) for count in asked)
+
+
+@pytest.mark.parametrize("heading", ["Written by Dana Whitfield", "You’ll also love…", "About the authors",
+                                     "Tagged: gardening, herbs", "Geschrieben von Jonas Albrecht", "Weitere Beiträge:"])
+def test_context_end_matter_heading_starts_a_block(heading):
+    """An end-matter heading the model kept right under the article's last paragraph (no chrome between) starts a
+    block of its own: with the small box under it, it goes."""
+    from cleaner.stages.context import tail_islands
+    article = [PROSE, PROSE2, PROSE3] * 4
+    n = len(article)
+    assert tail_islands(_kept_but(set(), *article, heading, TEASER).lines) == [n, n + 1]
+
+
+@pytest.mark.parametrize("line", ["Authors of the study said the results were clear.", "Written by hand, every line.",
+                                  "Sources", "Frequently Asked Questions"])
+def test_context_lines_that_open_no_end_matter(line):
+    """A sentence that starts like such a heading, a list of sources or an FAQ (an article's truth often holds
+    those): no block starts there."""
+    from cleaner.stages.context import tail_islands
+    assert tail_islands(_kept_but(set(), *[PROSE, PROSE2, PROSE3] * 4, line, TEASER).lines) == []

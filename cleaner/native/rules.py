@@ -79,7 +79,7 @@ def _shipped_specs() -> dict[str, dict[str, Any]]:
 
 def build_specs() -> dict[str, Any]:
     """The translations of every regex the rules hand the core (:func:`shape_rules`, :func:`language_rules`,
-    :func:`metadata_rules`),
+    :func:`metadata_rules`, :func:`island_rules`),
     all made now, as :data:`SPECS_FILE` holds them."""
     global _read_shipped
     _translated.clear()
@@ -88,6 +88,7 @@ def build_specs() -> dict[str, Any]:
         shape_rules()
         language_rules()
         metadata_rules()
+        island_rules()
     finally:
         _read_shipped = True
     import json
@@ -325,7 +326,14 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
             "title_run": context.TITLE_RUN, "title_words": context.TITLE_WORDS,
             "title_max_words": context.TITLE_MAX_WORDS, "title_case": context.TITLE_CASE,
             "island_gap": context.ISLAND_GAP, "island_share": context.ISLAND_SHARE,
-            "island_shape_signals": sorted(signal_code[s] for s in context.SHAPE_SIGNALS)}
+            "island_shape_signals": sorted(signal_code[s] for s in context.SHAPE_SIGNALS), **island_rules()}
+
+
+def island_rules() -> dict[str, Any]:
+    """The pattern of :func:`cleaner.stages.context.opens_end_matter` (an end-matter heading starts a tail island)."""
+    from .. import lexicon
+
+    return {"island_end_matter": pattern_spec("lexicon.END_MATTER_HEADING", lexicon.END_MATTER_HEADING, anchored=True)}
 
 
 def _column_inputs(slot_of: dict[str, int]) -> tuple[dict[str, float], set[str]]:

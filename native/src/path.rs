@@ -278,7 +278,7 @@ fn expr(node: &Bound<'_, PyAny>, slots: usize) -> PyResult<Expr> {
     })
 }
 
-fn column_rules(spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRules> {
+fn column_rules(table: &Table, spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRules> {
     let slots: usize = item(spec, "slots")?.extract()?;
     let pairs = |name: &str| -> PyResult<Vec<(Expr, usize)>> {
         item(spec, name)?
@@ -391,6 +391,7 @@ fn column_rules(spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRule
             share: item(spec, "island_share")?.extract()?,
             reason: Reason::Fixed(item(spec, "tail_islands")?.extract()?),
             shape_signal,
+            end_matter: pattern(table, &item(spec, "island_end_matter")?)?,
         },
     })
 }
@@ -545,7 +546,7 @@ impl TextPath {
             phrase_verdicts: verdicts,
             overrule_words: item(spec, "overrule_words")?.extract()?,
             shapes,
-            columns: column_rules(item(spec, "columns")?.cast::<PyDict>()?, signals)?,
+            columns: column_rules(&table, item(spec, "columns")?.cast::<PyDict>()?, signals)?,
             repeats,
             may_credit,
             screens,
@@ -700,7 +701,7 @@ impl TextPath {
             doc.stage_now = self.stages[3];
             textmodel::scoring(&self.columns, model, &self.table, &mut doc, text);
             doc.stage_now = self.stages[4];
-            textmodel::context(&self.columns, model, &mut doc, text);
+            textmodel::context(&self.columns, model, &self.table, &mut doc, text);
             doc.stage_now = self.stages[5];
             // (each character's fold kept for this dump too: the shared cache is behind a lock)
             let mut folded: FxHashMap<char, String> = FxHashMap::default();

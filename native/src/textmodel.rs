@@ -51,6 +51,8 @@ pub struct IslandRules {
     pub reason: Reason,
     /// Per signal code: does a detector know such a line only by its shape (`SHAPE_SIGNALS`)?
     pub shape_signal: Vec<bool>,
+    /// `lexicon.END_MATTER_HEADING` (`context.opens_end_matter`): a heading that starts a block of its own.
+    pub end_matter: crate::patterns::Pattern,
 }
 
 /// Other stories' titles after the article (`context.tail_titles`): `TITLE_RUN`, `TITLE_WORDS`,
@@ -1048,9 +1050,30 @@ fn cuts_off(rules: &IslandRules, doc: &Doc, above: usize, below: usize) -> bool 
     })
 }
 
+/// `context.opens_end_matter`: the heading of a box under an article that is not its text ("About the author",
+/// "Written by …"), which starts a block of its own.
+fn opens_end_matter(
+    rules: &IslandRules,
+    table: &crate::unicode::Table,
+    doc: &Doc,
+    text: &str,
+    i: usize,
+) -> bool {
+    doc.authority[i] <= SOFT
+        && rules
+            .end_matter
+            .is_match(&crate::patterns::Forms::new(table, doc.text(text, i)))
+}
+
 /// `context.tail_islands`: the lines of the small blocks of body at the end of the page that chrome cuts off
-/// from the article, peeled from the last while together under `ISLAND_SHARE` of the kept units.
-fn tail_islands(rules: &IslandRules, doc: &Doc) -> Vec<usize> {
+/// from the article, peeled from the last while together under `ISLAND_SHARE` of the kept units; an end-matter
+/// heading (`opens_end_matter`) starts a block.
+fn tail_islands(
+    rules: &IslandRules,
+    table: &crate::unicode::Table,
+    doc: &Doc,
+    text: &str,
+) -> Vec<usize> {
     let kept: Vec<usize> = (0..doc.len()).filter(|&i| doc.label[i] == BODY).collect();
     let units_of = |i: usize| doc.m.units[doc.r(i)] as u64;
     let total: u64 = kept.iter().map(|&i| units_of(i)).sum();
@@ -1059,7 +1082,10 @@ fn tail_islands(rules: &IslandRules, doc: &Doc) -> Vec<usize> {
     let mut end = kept.len();
     while end > 0 {
         let mut start = end - 1;
-        while start > 0 && !cuts_off(rules, doc, kept[start - 1], kept[start]) {
+        while start > 0
+            && !opens_end_matter(rules, table, doc, text, kept[start])
+            && !cuts_off(rules, doc, kept[start - 1], kept[start])
+        {
             start -= 1;
         }
         if start == 0 {
@@ -1079,7 +1105,13 @@ fn tail_islands(rules: &IslandRules, doc: &Doc) -> Vec<usize> {
     found
 }
 
-pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc, text: &str) {
+pub fn context(
+    rules: &ColumnRules,
+    model: &Model,
+    table: &crate::unicode::Table,
+    doc: &mut Doc,
+    text: &str,
+) {
     let n = doc.len();
     if n == 0 || doc.authority.iter().all(|&a| a >= MARKUP) {
         return;
@@ -1116,7 +1148,7 @@ pub fn context(rules: &ColumnRules, model: &Model, doc: &mut Doc, text: &str) {
     for i in tail_titles(rules, doc, text) {
         doc.condemn(i, v.reason, v.signal, SOFT);
     }
-    for i in tail_islands(&rules.islands, doc) {
+    for i in tail_islands(&rules.islands, table, doc, text) {
         doc.decide(i, BOILERPLATE, rules.islands.reason, SOFT);
     }
 }
