@@ -958,6 +958,28 @@ def test_the_text_goes_on_under_a_gallery():
     prose = [True, False, False, False, True]
     assert anchor(feats, prose, [False] * 5) == (0, 1)
     assert anchor(feats, prose, [False] * 5, None, [False, True, True, True, False]) == (0, 5)
+
+
+def test_the_viterbi_reads_over_separators():
+    """A separator (a row of stars, a line of an invisible character) is neither on the text nor off it: the
+    Viterbi reads the lines around it as one sequence, and its own decision (the separator's) stands. Read as
+    chrome (p ~ 0.01), three of them between two sections cost more than leaving the article, and the sections
+    under them were lost (fixtures/generic/separators-*)."""
+    from types import SimpleNamespace
+
+    from cleaner.stages.context import READ_OVER, smoothed
+
+    class Recorder:
+        def smooth(self, scores):
+            self.scores = scores
+            return [score > 0.5 for score in scores]
+
+    model = Recorder()
+    lines = [SimpleNamespace(signal=None, score=0.9), SimpleNamespace(signal="separator", score=0.01),
+             SimpleNamespace(signal="separator", score=0.01), SimpleNamespace(signal=None, score=0.7),
+             SimpleNamespace(signal="menu", score=0.02)]
+    assert smoothed(model, lines) == [True, False, False, True, False] and model.scores == [0.9, 0.7, 0.02]
+    assert "separator" in READ_OVER and "gallery" in READ_OVER
     under = ("The council is expected to vote on the plan in March, after a second round of public meetings in "
              "each of the districts that would be affected by the changes.",
              "Residents who want to comment on the proposals can write to the committee until the end of February, "

@@ -318,6 +318,7 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
             "part_radius": c.PART_RADIUS, "end_markers": sorted(signal_code[s] for s in c.END_MARKERS),
             "final_signals": sorted(signal_code[s] for s in c.FINAL_SIGNALS),
             "interruptions": sorted(signal_code[s] for s in c.INTERRUPTIONS),
+            "read_over": sorted(signal_code[s] for s in context.READ_OVER),
             "above_main_share": c.ABOVE_MAIN_SHARE,
             "list_bullets": "".join(sorted(measures.LIST_BULLETS)), "list_run": measures.LIST_RUN,
             "list_item_units": measures.LIST_ITEM_UNITS, "list_marker_chars": measures.LIST_MARKER_CHARS,

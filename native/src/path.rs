@@ -333,6 +333,13 @@ fn column_rules(table: &Table, spec: &Bound<'_, PyDict>, signals: usize) -> PyRe
         }
         interruption[code] = true;
     }
+    let mut read_over = vec![false; signals + 1];
+    for code in item(spec, "read_over")?.extract::<Vec<usize>>()? {
+        if code > signals {
+            return Err(value_error("a read-over signal out of range"));
+        }
+        read_over[code] = true;
+    }
     let mut final_signal = vec![false; signals + 1];
     for code in item(spec, "final_signals")?.extract::<Vec<usize>>()? {
         if code > signals {
@@ -364,6 +371,7 @@ fn column_rules(table: &Table, spec: &Bound<'_, PyDict>, signals: usize) -> PyRe
         above_main_share: item(spec, "above_main_share")?.extract()?,
         end_marker,
         interruption,
+        read_over,
         final_signal,
         lists: crate::textmodel::ListRules {
             bullets: item(spec, "list_bullets")?

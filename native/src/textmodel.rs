@@ -34,6 +34,9 @@ pub struct ColumnRules {
     pub end_marker: Vec<bool>,
     /// Per signal code: is it an interruption inside the article (`INTERRUPTIONS`: a gallery)?
     pub interruption: Vec<bool>,
+    /// Per signal code: does the Viterbi read over such a line (`context.READ_OVER`: an interruption, a
+    /// separator)?
+    pub read_over: Vec<bool>,
     /// Per signal code: may the context stage not keep such a line (`FINAL_SIGNALS`)?
     pub final_signal: Vec<bool>,
     pub lists: ListRules,
@@ -76,11 +79,16 @@ fn is_interruption(interruption: &[bool], signal: Signal) -> bool {
     interruption.get(signal as usize).copied().unwrap_or(false)
 }
 
-/// `context.smoothed`: the Viterbi's labels read over the lines without those of an interruption inside the
-/// article (a gallery), which are not on the text.
+/// Does the Viterbi read over a line of `signal` (`READ_OVER`)? A code past the table counts as not.
+fn is_read_over(read_over: &[bool], signal: Signal) -> bool {
+    read_over.get(signal as usize).copied().unwrap_or(false)
+}
+
+/// `context.smoothed`: the Viterbi's labels read over the lines without those that are neither on the text nor
+/// off it (`READ_OVER`: an interruption inside the article, a gallery; a separator).
 fn smoothed(rules: &ColumnRules, model: &Model, doc: &Doc) -> Vec<bool> {
     let kept: Vec<usize> = (0..doc.len())
-        .filter(|&i| !is_interruption(&rules.interruption, doc.signal[i]))
+        .filter(|&i| !is_read_over(&rules.read_over, doc.signal[i]))
         .collect();
     if kept.len() == doc.len() {
         return model.smooth(&doc.score);
