@@ -1572,6 +1572,18 @@ def test_context_end_matter_heading_starts_a_block(heading):
     assert tail_islands(_kept_but(set(), *article, heading, TEASER).lines) == [n, n + 1]
 
 
+def test_context_end_matter_block_names_its_heading():
+    """A block an end-matter heading opens is dropped for that (its own reason), not for chrome; the cores agree on
+    the fixture's every reason (test_native_path)."""
+    from conftest import FIXTURES
+    from cleaner import Cleaner
+    from cleaner.stages.context import TAIL_END_MATTER
+    text = (FIXTURES / "generic" / "endmatter-en-1.txt").read_text(encoding="utf-8")
+    dropped = {d.text: d.reason for d in Cleaner(use_profiles=False).clean(text).decisions if d.stage == "context"}
+    assert dropped["Written by Hannah Okafor"] == TAIL_END_MATTER
+    assert dropped["You’ll Also Love…"] == TAIL_END_MATTER
+
+
 @pytest.mark.parametrize("line", ["Authors of the study said the results were clear.", "Written by hand, every line.",
                                   "Sources", "Frequently Asked Questions"])
 def test_context_lines_that_open_no_end_matter(line):

@@ -18,7 +18,7 @@ from ..document import (BODY, BOILERPLATE, LABELS, UNKNOWN, Article, Authority, 
 from . import Untranslatable, _default_native_book, core, measured_or_none, phrases_or_none
 from . import rules
 from ..stages import repeats, shapes
-from ..stages.context import BRIDGED, LISTED, TAIL_ISLANDS, TAIL_TITLES, TAIL_TITLES_SIGNAL
+from ..stages.context import BRIDGED, LISTED, TAIL_END_MATTER, TAIL_ISLANDS, TAIL_TITLES, TAIL_TITLES_SIGNAL
 from ..stages.shapes import GALLERY_CREDITS
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ class NativePath:
         columns = rules.column_rules(code)
         columns["tail_titles"] = (code[TAIL_TITLES_SIGNAL], reason(TAIL_TITLES))
         columns["tail_islands"] = reason(TAIL_ISLANDS)
+        columns["tail_end_matter"] = reason(TAIL_END_MATTER)
         self.finish_reason = "undecided, not article text"
         #: each of the metadata stage's screens by its place in ``metadata.SCREENS`` (the order the core has them)
         self.screens = {name: k for k, name in enumerate(SCREENS)}

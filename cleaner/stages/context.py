@@ -141,6 +141,8 @@ ISLAND_SHARE = 0.1
 SHAPE_SIGNALS = frozenset({"repeated", "menu", "separator", "navigation bar", "headline run", "number"})
 #: What a line :func:`tail_islands` drops is decided for (both cores).
 TAIL_ISLANDS = "a small block under the article, cut off from it by chrome (a teaser list, a call to action, a note)"
+#: What a line :func:`tail_islands` drops is decided for when its block opens with an end-matter heading.
+TAIL_END_MATTER = "a small block under the article that an end-matter heading opens (an author's box, other posts)"
 
 
 def cuts_off(lines, above: int, below: int) -> bool:
@@ -171,7 +173,12 @@ def opens_end_matter(line) -> bool:
 
 
 def tail_islands(lines) -> list[int]:
-    """The lines of the small blocks of body at the end of the page that chrome cuts off from the article: other
+    """The lines of :func:`tail_island_blocks`, in order."""
+    return sorted(i for block in tail_island_blocks(lines) for i in block)
+
+
+def tail_island_blocks(lines) -> list[list[int]]:
+    """The small blocks of body at the end of the page that chrome cuts off from the article: other
     stories' teasers (a title and its summary, which read as a subheading and its paragraph), a call to action, a
     donation appeal, a site's note, kept because each line reads as text, in a part of the page the Viterbi
     re-entered after leaving the article. An article runs on across a box or two of chrome, but what follows
@@ -183,7 +190,7 @@ def tail_islands(lines) -> list[int]:
     soft = Authority.SOFT
     kept = [i for i, line in enumerate(lines) if line.label == BODY]
     total = sum(lines[i].features.units for i in kept)
-    found: list[int] = []
+    found: list[list[int]] = []
     units = 0
     end = len(kept)
     while end > 0:
@@ -197,9 +204,9 @@ def tail_islands(lines) -> list[int]:
         units += sum(lines[i].features.units for i in block)
         if units >= ISLAND_SHARE * total or any(lines[i].authority > soft for i in block):
             break
-        found.extend(block)
+        found.append(block)
         end = start
-    return sorted(found)
+    return found
 
 
 #: The lines the Viterbi reads over (:func:`smoothed`), which are neither on the article's text nor off it: an
@@ -255,5 +262,7 @@ class ContextStage:
             # else: a detector condemned the line, and its own decision stands
         for i in tail_titles(doc.lines):
             doc.condemn(doc.lines[i], TAIL_TITLES, TAIL_TITLES_SIGNAL, soft)
-        for i in tail_islands(doc.lines):
-            decide(doc.lines[i], BOILERPLATE, TAIL_ISLANDS, soft)
+        for block in tail_island_blocks(doc.lines):
+            reason = TAIL_END_MATTER if opens_end_matter(doc.lines[block[0]]) else TAIL_ISLANDS
+            for i in block:
+                decide(doc.lines[i], BOILERPLATE, reason, soft)

@@ -398,6 +398,7 @@ fn column_rules(table: &Table, spec: &Bound<'_, PyDict>, signals: usize) -> PyRe
             gap: item(spec, "island_gap")?.extract()?,
             share: item(spec, "island_share")?.extract()?,
             reason: Reason::Fixed(item(spec, "tail_islands")?.extract()?),
+            end_matter_reason: Reason::Fixed(item(spec, "tail_end_matter")?.extract()?),
             shape_signal,
             end_matter: pattern(table, &item(spec, "island_end_matter")?)?,
         },

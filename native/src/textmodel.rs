@@ -52,6 +52,8 @@ pub struct IslandRules {
     pub gap: usize,
     pub share: f64,
     pub reason: Reason,
+    /// `TAIL_END_MATTER`: the reason where an end-matter heading opens the block.
+    pub end_matter_reason: Reason,
     /// Per signal code: does a detector know such a line only by its shape (`SHAPE_SIGNALS`)?
     pub shape_signal: Vec<bool>,
     /// `lexicon.END_MATTER_HEADING` (`context.opens_end_matter`): a heading that starts a block of its own.
@@ -1073,15 +1075,15 @@ fn opens_end_matter(
             .is_match(&crate::patterns::Forms::new(table, doc.text(text, i)))
 }
 
-/// `context.tail_islands`: the lines of the small blocks of body at the end of the page that chrome cuts off
-/// from the article, peeled from the last while together under `ISLAND_SHARE` of the kept units; an end-matter
-/// heading (`opens_end_matter`) starts a block.
-fn tail_islands(
+/// `context.tail_island_blocks`: the small blocks of body at the end of the page that chrome cuts off from
+/// the article (their lines), peeled from the last while together under `ISLAND_SHARE` of the kept units; an
+/// end-matter heading (`opens_end_matter`) starts a block.
+fn tail_island_blocks(
     rules: &IslandRules,
     table: &crate::unicode::Table,
     doc: &Doc,
     text: &str,
-) -> Vec<usize> {
+) -> Vec<Vec<usize>> {
     let kept: Vec<usize> = (0..doc.len()).filter(|&i| doc.label[i] == BODY).collect();
     let units_of = |i: usize| doc.m.units[doc.r(i)] as u64;
     let total: u64 = kept.iter().map(|&i| units_of(i)).sum();
@@ -1106,10 +1108,9 @@ fn tail_islands(
         {
             break;
         }
-        found.extend_from_slice(block);
+        found.push(block.to_vec());
         end = start;
     }
-    found.sort_unstable();
     found
 }
 
@@ -1156,8 +1157,15 @@ pub fn context(
     for i in tail_titles(rules, doc, text) {
         doc.condemn(i, v.reason, v.signal, SOFT);
     }
-    for i in tail_islands(&rules.islands, table, doc, text) {
-        doc.decide(i, BOILERPLATE, rules.islands.reason, SOFT);
+    for block in tail_island_blocks(&rules.islands, table, doc, text) {
+        let reason = if opens_end_matter(&rules.islands, table, doc, text, block[0]) {
+            rules.islands.end_matter_reason
+        } else {
+            rules.islands.reason
+        };
+        for i in block {
+            doc.decide(i, BOILERPLATE, reason, SOFT);
+        }
     }
 }
 
