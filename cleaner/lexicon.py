@@ -271,7 +271,11 @@ DATE_OR_TIME = lazy_compile(r"\d{4}|\d{1,2}:\d{2}")
 #: (a digit or the first letter of one of the words, in any case: "y", "t", "j" have no other case-insensitive
 #: match) lets the search pass over the other characters at once (1.6x on a line of prose).
 DATE_NEEDLE_FIRST = r"(?=[\dytj])"
-DATE_NEEDLE = lazy_compile(DATE_NEEDLE_FIRST + r"(?:\d|yesterday|today|just now)", re.I)
+_DATE_NEEDLE_FORMS = r"(?:\d|yesterday|today|just now)"
+DATE_NEEDLE = lazy_compile(DATE_NEEDLE_FIRST + _DATE_NEEDLE_FORMS, re.I)
+#: :data:`DATE_NEEDLE` anywhere in a line, as a pattern called with ``match`` (a line holds no newline): the form the
+#: core screens a range of lines with (``metadata.SCREENS``), where the header's lines are each searched once.
+DATE_NEEDLE_IN_LINE = lazy_compile(r".*?" + _DATE_NEEDLE_FORMS, re.I)
 
 # --- bylines and names ---------------------------------------------------------------------------------------
 
@@ -352,6 +356,13 @@ def may_hold_any(texts: Iterable[str], labels: tuple[str, ...]) -> bool:
 
 #: :func:`may_hold_any` copies the lines it screens this many characters at a time at most.
 _SCREENED_CHARS = 1 << 16
+
+
+def line_may_hold_any(text: str, labels: tuple[str, ...], ascii_labels: bool) -> bool:
+    """:func:`may_hold_any` of one line, ``ascii_labels`` whether every label is ASCII (worked out once by the
+    caller): the same answer, without a chunk of lines made and joined for a line that is its own chunk (the
+    metadata stage asks it of each dated line of a page)."""
+    return not ascii_labels or len(text) > _SCREENED_CHARS or _holds_any(text, labels)
 
 
 def _holds_any(text: str, labels: tuple[str, ...]) -> bool:

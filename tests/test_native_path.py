@@ -563,7 +563,9 @@ _SCREEN_LINES = st.sampled_from([
     "Posted by Ann | May 3, 2024", "Published on November 5, 2025", "Published:", "PUBLISHED", "Publishedd",
     "Veröffentlicht am 3. Mai 2025", "Publié le 3 mai", "Thread starter Ann Lee", "Thread Starter", "annlee Thread starter",
     "Ann Lee Discussion starter", "Ersteller Bernd_K · Erstellt am 3. Februar 2025", "ſtory by Ann", "İ by Ann",
-    "Kelvin by", "#1", "# 21", "Post #5", "Ann Lee is a writer", "Ann Lee", "Ann", "  By Ann Lee", "Thread starter:"])
+    "Kelvin by", "#1", "# 21", "Post #5", "Ann Lee is a writer", "Ann Lee", "Ann", "  By Ann Lee", "Thread starter:",
+    "By The Associated Press", "REUTERS", "Reuters staff and agencies writing here", "Apple", "Yesterday", "today",
+    "posted JUST NOW", "Toda la noche", "٣ مارس", "no date at all", "justnow", "page 2 of 3"])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -27,9 +27,9 @@ from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Docume
 from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..memo import document_memo
-from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BY_INSIDE_WORDS, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BY_INSIDE_WORDS, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_NEEDLE_IN_LINE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TRADE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
-                       may_hold_any, name_before_end, name_cut, names_facet, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
+                       line_may_hold_any, may_hold_any, name_before_end, name_cut, names_facet, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ class MetadataStage:
         dates = [i for i in _may_be_dates(lines, texts, scan)
                  if _open(line := _peek(lines, i)) and _is_date(line) and not _dated_headline(lines, i)]
         headline = _page_headline(_peek(lines, 0).text) if lines else None
-        bylines = [i for i in _may_be_bylines(texts, scan, dates)
+        bylines = [i for i in _may_be_bylines(lines, texts, scan, dates)
                    if texts[i] != headline and _open(_peek(lines, i)) and _is_byline(lines, i, dates, stoplist)]
         peek = _peeker(lines)
         title_at = next((i for i in window if (line := peek(i)).label == TITLE and not _open(line)), None)
@@ -1174,22 +1174,32 @@ def _may_be_dates(lines, texts: Sequence[str], indices: Iterable[int]) -> Iterat
     """The lines of ``indices`` (in order) that may be datelines (:func:`_is_date`): the others' texts hold
     no :data:`DATE_NEEDLE` and the shapes did not take them for one. Read from their texts and signals,
     without making the lines (the signals' reader looked up once); as they are asked for (a search for the
-    nearest dateline reads no further)."""
+    nearest dateline reads no further). Where the core holds the lines, the needle's lines of a list of indices
+    (the header's) are the core's screen of their span (:func:`_screened`, ``"date_needle"``), not each
+    text searched here."""
     signal = _signals(lines)
+    if isinstance(indices, list) and indices and hasattr(lines, "screened"):
+        needled = frozenset(_screened(lines, "date_needle", min(indices), max(indices) + 1))
+        return (i for i in indices if i in needled or signal(i) == "dateline")
     needle = DATE_NEEDLE.search
     return (i for i in indices if needle(texts[i]) is not None or signal(i) == "dateline")
 
 
-def _may_be_bylines(texts: Sequence[str], scan: list[int], dates: list[int]) -> list[int]:
+def _may_be_bylines(lines, texts: Sequence[str], scan: list[int], dates: list[int]) -> list[int]:
     """The lines of ``scan`` (in order) but the ``dates`` that may be bylines (:func:`_is_byline`), read from
     the texts without making the lines: a line that opens with no byline's prefix (:func:`byline_name` is
     None) nor an agency's name, under no "By" alone, with no dateline within two lines of it
-    (:func:`_beside_date`), is none. Each text is matched once; most of a header's lines are passed over."""
-    opening = {i for i in {*scan, *(i - 1 for i in scan)} if i >= 0 and BYLINE_OPENING.match(texts[i])}
+    (:func:`_beside_date`), is none. The openings and the agencies are the core's screens of the scan's span
+    where it holds the lines (:func:`_screened`, no text matched here), else each text is matched once; most
+    of a header's lines are passed over."""
+    if not scan:
+        return []
+    low, high = max(0, min(scan) - 1), max(scan) + 1
+    opening = set(_screened(lines, "byline_opening", low, high))
+    agency = frozenset(_screened(lines, "agency_byline", low, high))
     beside = {d + gap for d in dates for gap in (-2, -1, 1, 2)}
     taken = set(dates)
-    return [i for i in scan if i not in taken and (i in opening or i - 1 in opening or i in beside
-                                                   or AGENCY_BYLINE.match(texts[i]))]
+    return [i for i in scan if i not in taken and (i in opening or i - 1 in opening or i in beside or i in agency)]
 
 
 def _signal(lines, i: int) -> str | None:
@@ -1559,7 +1569,8 @@ def _may_credit(lines, start: int) -> list[int]:
 #: (:func:`_labelled_publication`), a thread starter's label before or after the name (:func:`_thread_starter`).
 #: The core runs them where it holds the lines (``NativeLines.screened``, in this order).
 SCREENS = {"byline_opening": BYLINE_OPENING, "published_label": PUBLISHED_LABEL, "thread_starter": THREAD_STARTER,
-           "thread_starter_after": THREAD_STARTER_AFTER}
+           "thread_starter_after": THREAD_STARTER_AFTER, "agency_byline": AGENCY_BYLINE,
+           "date_needle": DATE_NEEDLE_IN_LINE}
 
 
 def _screened(lines, name: str, start: int, stop: int) -> list[int]:
@@ -1848,7 +1859,11 @@ def _by_inside(text: str) -> re.Match[str] | None:
     """:data:`BY_INSIDE`'s search of ``text``, made only where the text may hold one of its words
     (:func:`may_hold_any`, a substring test of the lowered line): ``re`` has no literal to skip by in it, and tries
     each position of the line (most of a page's dated lines hold no "by")."""
-    return BY_INSIDE.search(text) if may_hold_any((text,), BY_INSIDE_WORDS) else None
+    return BY_INSIDE.search(text) if line_may_hold_any(text, BY_INSIDE_WORDS, _BY_INSIDE_ASCII) else None
+
+
+#: Whether every word of :data:`BY_INSIDE_WORDS` is ASCII (:func:`line_may_hold_any`).
+_BY_INSIDE_ASCII = all(word.isascii() for word in BY_INSIDE_WORDS)
 
 
 def _dated_credit(text: str) -> str | None:
