@@ -298,7 +298,11 @@ BYLINE_PREFIX = lazy_compile(_BYLINE_PREFIX_WORDS + r"\s+", re.I)
 #: is, not a copy of it with a space after it; a line it does not match gives no byline's name.
 BYLINE_OPENING = lazy_compile(_BYLINE_PREFIX_WORDS + r"(?:\s+|\Z)", re.I)
 #: "by" after a date or a verb, the name after it ("Published 7 August 2023 by Ann Lee").
-BY_INSIDE = lazy_compile(r"\S\s+(?:" + _alternatives(_BYLINES["by_inside"]) + r")\s+(?P<name>\S.*)$", re.I)
+_BY_INSIDE_HEAD = r"\S\s+(?:" + _alternatives(_BYLINES["by_inside"]) + r")\s+"
+BY_INSIDE = lazy_compile(_BY_INSIDE_HEAD + r"(?P<name>\S.*)$", re.I)
+#: A line :data:`BY_INSIDE` is found in, as a pattern called with ``match`` (a line holds no newline, so its
+#: ``.*$`` holds wherever a name's first character does): the core's screen of a page's dated lines.
+BY_INSIDE_IN_LINE = lazy_compile(r".*?" + _BY_INSIDE_HEAD + r"\S", re.I)
 #: The byline words as regex alternations, for a pattern built around them elsewhere (the learner's name
 #: introducer, :mod:`cleaner.learn.shapes`): "written", "posted"… before "by"; and "by" in the languages where
 #: it is not also "of" (the ``by_inside`` list).

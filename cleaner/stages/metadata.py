@@ -26,8 +26,8 @@ from ..dates import (date_in_url, dateline_parts, dates_another, is_update, pars
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
-from ..memo import document_memo
-from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BY_INSIDE_WORDS, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_NEEDLE_IN_LINE, DATE_OR_TIME,
+from ..memo import document_memo, per_document
+from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BY_INSIDE_IN_LINE, BY_INSIDE_WORDS, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_NEEDLE_IN_LINE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TRADE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        line_may_hold_any, may_hold_any, name_before_end, name_cut, names_facet, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
@@ -566,6 +566,7 @@ def _host_named_part(page_title: str, url: str | None) -> str | None:
     return parts[0] if any(label in letters for label in labels) else None
 
 
+@per_document     # (asked by the header's picks, the publisher's test and the site's dateline)
 def _naming_labels(url: str | None) -> frozenset[str]:
     """The labels of the URL's host that may spell the site's name: all but the last (the top-level domain), of
     :data:`_HOST_LABEL_CHARS` letters at least ("engora" of blog.engora.com, "seriouseats" of seriouseats.com;
@@ -691,10 +692,11 @@ def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: fro
     page = _peek(lines, 0)
     if _text_at(lines, named_at) != title or not _reads_as_page_title(page) or _part_of_page_title(page.text, title):
         return False
-    texts = _TextsRead(lines)
-    if _credit_by(lines, texts, named_at) and not _listed_credits(lines, texts, named_at):
+    # (the words first: most picks share the page title's headline, and the credits by them are not read)
+    if _word_overlap(_title_stems(title, stoplist), _title_stems(_page_title(page), stoplist)) >= _doubt_under(title):
         return False
-    return _word_overlap(_title_stems(title, stoplist), _title_stems(_page_title(page), stoplist)) < _doubt_under(title)
+    texts = _TextsRead(lines)
+    return not _credit_by(lines, texts, named_at) or _listed_credits(lines, texts, named_at)
 
 
 def _printed_as_label(lines, named_at: int) -> bool:
@@ -1175,11 +1177,11 @@ def _may_be_dates(lines, texts: Sequence[str], indices: Iterable[int]) -> Iterat
     no :data:`DATE_NEEDLE` and the shapes did not take them for one. Read from their texts and signals,
     without making the lines (the signals' reader looked up once); as they are asked for (a search for the
     nearest dateline reads no further). Where the core holds the lines, the needle's lines of a list of indices
-    (the header's) are the core's screen of their span (:func:`_screened`, ``"date_needle"``), not each
+    (the header's) are the core's screen of those lines (:func:`_screened_at`, ``"date_needle"``), not each
     text searched here."""
     signal = _signals(lines)
-    if isinstance(indices, list) and indices and hasattr(lines, "screened"):
-        needled = frozenset(_screened(lines, "date_needle", min(indices), max(indices) + 1))
+    if isinstance(indices, list) and hasattr(lines, "screened_at"):
+        needled = frozenset(_screened_at(lines, ("date_needle",), indices)[0])
         return (i for i in indices if i in needled or signal(i) == "dateline")
     needle = DATE_NEEDLE.search
     return (i for i in indices if needle(texts[i]) is not None or signal(i) == "dateline")
@@ -1189,14 +1191,15 @@ def _may_be_bylines(lines, texts: Sequence[str], scan: list[int], dates: list[in
     """The lines of ``scan`` (in order) but the ``dates`` that may be bylines (:func:`_is_byline`), read from
     the texts without making the lines: a line that opens with no byline's prefix (:func:`byline_name` is
     None) nor an agency's name, under no "By" alone, with no dateline within two lines of it
-    (:func:`_beside_date`), is none. The openings and the agencies are the core's screens of the scan's span
-    where it holds the lines (:func:`_screened`, no text matched here), else each text is matched once; most
+    (:func:`_beside_date`), is none. The openings and the agencies are the core's screens of the scan's lines
+    where it holds the lines (:func:`_screened_at`, no text matched here), else each text is matched once; most
     of a header's lines are passed over."""
     if not scan:
         return []
-    low, high = max(0, min(scan) - 1), max(scan) + 1
-    opening = set(_screened(lines, "byline_opening", low, high))
-    agency = frozenset(_screened(lines, "agency_byline", low, high))
+    scanned = set(scan)
+    above = [i - 1 for i in scan if i > 0 and i - 1 not in scanned]
+    opening, agency = _screened_at(lines, ("byline_opening", "agency_byline"), [*scan, *above])
+    opening, agency = set(opening), frozenset(agency)
     beside = {d + gap for d in dates for gap in (-2, -1, 1, 2)}
     taken = set(dates)
     return [i for i in scan if i not in taken and (i in opening or i - 1 in opening or i in beside or i in agency)]
@@ -1570,7 +1573,7 @@ def _may_credit(lines, start: int) -> list[int]:
 #: The core runs them where it holds the lines (``NativeLines.screened``, in this order).
 SCREENS = {"byline_opening": BYLINE_OPENING, "published_label": PUBLISHED_LABEL, "thread_starter": THREAD_STARTER,
            "thread_starter_after": THREAD_STARTER_AFTER, "agency_byline": AGENCY_BYLINE,
-           "date_needle": DATE_NEEDLE_IN_LINE}
+           "date_needle": DATE_NEEDLE_IN_LINE, "by_inside": BY_INSIDE_IN_LINE}
 
 
 def _screened(lines, name: str, start: int, stop: int) -> list[int]:
@@ -1595,6 +1598,17 @@ def _screened_any(lines, names: tuple[str, ...], start: int, stop: int) -> list[
         return native(names, start, stop) if start < stop else []
     matches = [SCREENS[name].match for name in names]
     return [i for i in range(start, stop) if any(match(_text_at(lines, i)) for match in matches)]
+
+
+def _screened_at(lines, names: tuple[str, ...], at: list[int]) -> list[list[int]]:
+    """For each of the screens ``names`` (:data:`SCREENS`), the lines of ``at`` (indices of lines, in the order
+    given) whose text it matches: in the core where it holds the lines (``NativeLines.screened_at``: a few lines
+    of a page, none other read); this is the reference."""
+    native = getattr(lines, "screened_at", None)
+    if native is not None:
+        return native(names, at) if at else [[] for _ in names]
+    matches = [SCREENS[name].match for name in names]
+    return [[i for i in at if match(_text_at(lines, i))] for match in matches]
 
 
 def _containing(lines, needle: str, start: int, stop: int) -> list[int]:
@@ -1994,7 +2008,19 @@ def _credited_on_page(lines, first: int | None) -> str | None:
     texts = _TextsRead(lines)
     at = _may_be_dated(lines, texts, range(len(lines)))
     dated = [texts[i] for i in at]
-    return _question_asker(texts, at) or _first_post(dated) or _dated_credit_once(dated)
+    return _question_asker(texts, at) or _first_post(dated) or _dated_credit_once(_may_credit_dated(lines, dated, at))
+
+
+def _may_credit_dated(lines, dated: list[str], at: Sequence[int]) -> list[str]:
+    """Of the dated lines' texts ``dated`` (lines ``at``, in order), those that may be a dated credit
+    (:func:`_dated_credit`): a byline's opening or a "by" inside (:data:`BY_INSIDE`), the others give no name. Where
+    the core holds the lines, its screens of those lines alone (``byline_opening``, ``by_inside``:
+    :func:`_screened_at`) say which (most of a page's dated lines are neither, and are not matched one by one
+    here); else every one."""
+    if not hasattr(lines, "screened_at"):
+        return dated
+    credits = frozenset().union(*_screened_at(lines, ("byline_opening", "by_inside"), list(at)))
+    return [text for i, text in zip(at, dated) if i in credits]
 
 
 def _question_asker(texts: Sequence[str], dated: Iterable[int]) -> str | None:
