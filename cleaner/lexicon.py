@@ -208,6 +208,9 @@ UPDATE_WORDS = lazy_compile(_any_whole_word(_DATA["dates"]["updates"]), re.I)
 #: A dateline that dates someone else's act on the page ("Joined: Mon Jul 24, 2017", "Commented Jul 4, 2021",
 #: "answered Sep 5, 2025"): a member's profile, a comment's or a reply's, never the article's publication.
 OTHERS_DATE_WORDS = lazy_compile(_any_whole_word(_DATA["dates"]["others"]), re.I)
+#: A line :data:`OTHERS_DATE_WORDS` is found in, as a pattern called with ``match`` (without the look-ahead, which
+#: the core has no need of): its screen of a dateline's neighbours, often paragraphs.
+OTHERS_DATE_IN_LINE = lazy_compile(r".*?(?<!\w)(?:" + _alternatives(_DATA["dates"]["others"]) + r")(?!\w)", re.I)
 #: A forum post's number as a dateline's part or a line of its own ("#21", "Post #21", "Beitrag #3"; the number is
 #: group 1): a thread prints one by every post's date.
 POST_NUMBER = lazy_compile(r"^\s*(?:(?:" + _alternatives(_DATA["dates"]["post_number_words"]) + r")\s*)?#(\d{1,6})\s*$",
