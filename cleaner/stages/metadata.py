@@ -1161,6 +1161,8 @@ def _dateline_as_prose(line) -> bool:
     """Is the first line of prose the dateline itself, as the shapes took it ("Posted by Ann on Friday May 5,
     2025 @08:00PM from the tools dept.")? Not a sentence that holds a date ("Originally published in March
     2022. Last updated on May 5, 2025.")."""
+    if line.signal != "dateline" and line.features.words > _DATELINE_WORDS and not _is_date(line):
+        return False      # (a line of prose the date test turns down on its words: not matched with the timestamps)
     return (line.signal == "dateline" or TIMESTAMP_LIKE.match(line.text) is not None) and _is_date(line)
 
 
