@@ -208,6 +208,9 @@ UPDATE_WORDS = lazy_compile(_any_whole_word(_DATA["dates"]["updates"]), re.I)
 #: A dateline that dates someone else's act on the page ("Joined: Mon Jul 24, 2017", "Commented Jul 4, 2021",
 #: "answered Sep 5, 2025"): a member's profile, a comment's or a reply's, never the article's publication.
 OTHERS_DATE_WORDS = lazy_compile(_any_whole_word(_DATA["dates"]["others"]), re.I)
+#: A line :data:`OTHERS_DATE_WORDS` is found in, as a pattern called with ``match`` (without the look-ahead, which
+#: the core has no need of): its screen of a dateline's neighbours, often paragraphs.
+OTHERS_DATE_IN_LINE = lazy_compile(r".*?(?<!\w)(?:" + _alternatives(_DATA["dates"]["others"]) + r")(?!\w)", re.I)
 #: A forum post's number as a dateline's part or a line of its own ("#21", "Post #21", "Beitrag #3"; the number is
 #: group 1): a thread prints one by every post's date.
 POST_NUMBER = lazy_compile(r"^\s*(?:(?:" + _alternatives(_DATA["dates"]["post_number_words"]) + r")\s*)?#(\d{1,6})\s*$",
@@ -271,7 +274,11 @@ DATE_OR_TIME = lazy_compile(r"\d{4}|\d{1,2}:\d{2}")
 #: (a digit or the first letter of one of the words, in any case: "y", "t", "j" have no other case-insensitive
 #: match) lets the search pass over the other characters at once (1.6x on a line of prose).
 DATE_NEEDLE_FIRST = r"(?=[\dytj])"
-DATE_NEEDLE = lazy_compile(DATE_NEEDLE_FIRST + r"(?:\d|yesterday|today|just now)", re.I)
+_DATE_NEEDLE_FORMS = r"(?:\d|yesterday|today|just now)"
+DATE_NEEDLE = lazy_compile(DATE_NEEDLE_FIRST + _DATE_NEEDLE_FORMS, re.I)
+#: :data:`DATE_NEEDLE` anywhere in a line, as a pattern called with ``match`` (a line holds no newline): the form the
+#: core screens a range of lines with (``metadata.SCREENS``), where the header's lines are each searched once.
+DATE_NEEDLE_IN_LINE = lazy_compile(r".*?" + _DATE_NEEDLE_FORMS, re.I)
 
 # --- bylines and names ---------------------------------------------------------------------------------------
 
@@ -294,7 +301,11 @@ BYLINE_PREFIX = lazy_compile(_BYLINE_PREFIX_WORDS + r"\s+", re.I)
 #: is, not a copy of it with a space after it; a line it does not match gives no byline's name.
 BYLINE_OPENING = lazy_compile(_BYLINE_PREFIX_WORDS + r"(?:\s+|\Z)", re.I)
 #: "by" after a date or a verb, the name after it ("Published 7 August 2023 by Ann Lee").
-BY_INSIDE = lazy_compile(r"\S\s+(?:" + _alternatives(_BYLINES["by_inside"]) + r")\s+(?P<name>\S.*)$", re.I)
+_BY_INSIDE_HEAD = r"\S\s+(?:" + _alternatives(_BYLINES["by_inside"]) + r")\s+"
+BY_INSIDE = lazy_compile(_BY_INSIDE_HEAD + r"(?P<name>\S.*)$", re.I)
+#: A line :data:`BY_INSIDE` is found in, as a pattern called with ``match`` (a line holds no newline, so its
+#: ``.*$`` holds wherever a name's first character does): the core's screen of a page's dated lines.
+BY_INSIDE_IN_LINE = lazy_compile(r".*?" + _BY_INSIDE_HEAD + r"\S", re.I)
 #: The byline words as regex alternations, for a pattern built around them elsewhere (the learner's name
 #: introducer, :mod:`cleaner.learn.shapes`): "written", "posted"… before "by"; and "by" in the languages where
 #: it is not also "of" (the ``by_inside`` list).
@@ -352,6 +363,13 @@ def may_hold_any(texts: Iterable[str], labels: tuple[str, ...]) -> bool:
 
 #: :func:`may_hold_any` copies the lines it screens this many characters at a time at most.
 _SCREENED_CHARS = 1 << 16
+
+
+def line_may_hold_any(text: str, labels: tuple[str, ...], ascii_labels: bool) -> bool:
+    """:func:`may_hold_any` of one line, ``ascii_labels`` whether every label is ASCII (worked out once by the
+    caller): the same answer, without a chunk of lines made and joined for a line that is its own chunk (the
+    metadata stage asks it of each dated line of a page)."""
+    return not ascii_labels or len(text) > _SCREENED_CHARS or _holds_any(text, labels)
 
 
 def _holds_any(text: str, labels: tuple[str, ...]) -> bool:

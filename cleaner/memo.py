@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     F = TypeVar("F", bound=Callable[..., Any])
 
 _MEMO: ContextVar[dict | None] = ContextVar("cleaner_document_memo", default=None)
+#: What the memo gives for a question not asked yet (an answer may be None).
+_UNKNOWN = object()
 
 
 @contextmanager
@@ -42,10 +44,9 @@ def per_document(function: F) -> F:
         if memo is None or kwargs:
             return function(*args, **kwargs)
         key = (function, args)
-        try:
-            return memo[key]
-        except KeyError:
+        found = memo.get(key, _UNKNOWN)     # (not a KeyError raised for each first question: most are)
+        if found is _UNKNOWN:
             found = memo[key] = function(*args)
-            return found
+        return found
 
     return remembered  # type: ignore[return-value]

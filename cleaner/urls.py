@@ -5,8 +5,10 @@ the report's rows by site, the site a learned profile serves, a batch's hosts), 
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 
 
+@lru_cache(maxsize=16)    # (one cleaning asks it of its URL three times: the profile, the site, the host's labels)
 def url_host(url: str | None) -> str:
     """The URL's host name in lower case, or "" when it has none.
 

@@ -157,6 +157,34 @@ def test_the_date_needle_look_ahead_changes_no_match(text):
     assert (found and found.span()) == (expected and expected.span())
 
 
+@given(st.lists(st.sampled_from(["a", " ", "Today", "toDAY", "yesterday", "YESTERDAY", "just now", "JUST NOW",
+                                 "just  now", "ſ", "7", "٣", "²", "y", "t", "j", "Y", "T", "J", "K", "İ", "\t", "é"]),
+                max_size=12).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_the_date_needle_in_a_line_matches_where_the_needle_is_found(text):
+    """``DATE_NEEDLE_IN_LINE`` (the core's screen of the header's lines, called with ``match``) matches a line
+    exactly where ``DATE_NEEDLE`` is found in it."""
+    assert (lexicon.DATE_NEEDLE_IN_LINE.match(text) is None) == (lexicon.DATE_NEEDLE.search(text) is None)
+
+
+@given(st.lists(st.sampled_from(["a", " ", "  ", "by", "BY", "Par", "von", "door", "joined", "Commented", "member since",
+                                 "rejoined", "joined2", "ſ", "İ", "K", "7", "é", "_", "-", "\t"]), max_size=10).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_the_in_line_screens_match_where_their_patterns_are_found(text):
+    """``BY_INSIDE_IN_LINE`` and ``OTHERS_DATE_IN_LINE`` (the core's screens of a page's lines, called with ``match``)
+    match a line exactly where ``BY_INSIDE`` and ``OTHERS_DATE_WORDS`` are found in it."""
+    assert (lexicon.BY_INSIDE_IN_LINE.match(text) is None) == (lexicon.BY_INSIDE.search(text) is None)
+    assert (lexicon.OTHERS_DATE_IN_LINE.match(text) is None) == (lexicon.OTHERS_DATE_WORDS.search(text) is None)
+
+
+@pytest.mark.parametrize("text", ["x" * 70_000, "x" * 70_000 + " by", "Posted 3 May by Ann", "maybe", "Ann Lee"])
+def test_one_line_may_hold_a_label_as_the_chunked_screen_says(text):
+    """``line_may_hold_any`` of one line answers as ``may_hold_any`` of that line alone, over-long lines too."""
+    for labels in (lexicon.BY_INSIDE_WORDS, ("by", "é")):
+        ascii_labels = all(label.isascii() for label in labels)
+        assert lexicon.line_may_hold_any(text, labels, ascii_labels) == lexicon.may_hold_any((text,), labels)
+
+
 def test_the_date_needle_look_ahead_holds_every_case_of_its_letters():
     """No character but "y", "t", "j" and their capitals matches one of them case-insensitively, so the
     look-ahead misses no word of the needle in any case."""

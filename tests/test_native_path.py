@@ -563,7 +563,11 @@ _SCREEN_LINES = st.sampled_from([
     "Posted by Ann | May 3, 2024", "Published on November 5, 2025", "Published:", "PUBLISHED", "Publishedd",
     "Veröffentlicht am 3. Mai 2025", "Publié le 3 mai", "Thread starter Ann Lee", "Thread Starter", "annlee Thread starter",
     "Ann Lee Discussion starter", "Ersteller Bernd_K · Erstellt am 3. Februar 2025", "ſtory by Ann", "İ by Ann",
-    "Kelvin by", "#1", "# 21", "Post #5", "Ann Lee is a writer", "Ann Lee", "Ann", "  By Ann Lee", "Thread starter:"])
+    "Kelvin by", "#1", "# 21", "Post #5", "Ann Lee is a writer", "Ann Lee", "Ann", "  By Ann Lee", "Thread starter:",
+    "By The Associated Press", "REUTERS", "Reuters staff and agencies writing here", "Apple", "Yesterday", "today",
+    "posted JUST NOW", "Toda la noche", "٣ مارس", "no date at all", "justnow", "page 2 of 3",
+    "Posted on May 3, 2024 by Ann Lee", "nearby", "March 3 BY  ann", "by Ann", "x par Anne", "asked Feb 4, 2014 at 13:02",
+    "Asked 12 years ago", "Joined: Mon Jul 24, 2017", "Commented Jul 4, 2021", "rejoined", "Member since 2019"])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -572,7 +576,7 @@ def test_the_cores_screen_the_same_lines_for_the_metadata_stage(texts, needle):
     """``metadata._screened``, ``_containing`` and ``_starting_with``: the core's (``NativeLines.screened``: each of
     ``metadata.SCREENS`` translated and run where the core holds the lines; ``containing``, ``starting_with``) against
     the reference (the pattern's ``match``, ``in`` and ``startswith`` of each line's text), on any range."""
-    from cleaner.stages.metadata import SCREENS, _containing, _screened, _screened_any, _starting_with
+    from cleaner.stages.metadata import SCREENS, _containing, _screened, _screened_any, _screened_at, _starting_with
 
     text = "\n".join(["Page title", *(t.replace("\x00", "").replace("\n", " ") for t in texts)]) + "\n"
     core_lines = pipeline.run_text(text, core=native_path.native_path())._lines
@@ -588,6 +592,9 @@ def test_the_cores_screen_the_same_lines_for_the_metadata_stage(texts, needle):
         assert _screened_any(core_lines, names[2:], start, stop) == _screened_any(plain, names[2:], start, stop)
         assert _containing(core_lines, needle, start, stop) == _containing(plain, needle, start, stop)
         assert _starting_with(core_lines, prefixes, start, stop) == _starting_with(plain, prefixes, start, stop)
+    for at in ([], list(range(n)), list(range(n - 1, -1, -1)), [k for k in range(n) if k % 2], [n - 1, 0, n - 1]):
+        names = tuple(SCREENS)
+        assert _screened_at(core_lines, names, at) == _screened_at(plain, names, at), at
 
 
 def test_the_core_screens_the_lines_a_metadata_pattern_matches():
@@ -609,3 +616,9 @@ def test_the_core_screens_the_lines_a_metadata_pattern_matches():
     assert core_lines.starting_with(("Ann Lee ", "Bo "), 0, len(texts)) == [at("Ann Lee is a writer.")]
     assert core_lines.starting_with(("Ann Lee ",), 0, at("Ann Lee is a writer.")) == []
     assert core_lines.screened("byline_opening", 5, 2) == core_lines.containing("#", 9, 99) == []   # (empty ranges)
+    # of a list of lines, in the order given, each screen's own
+    picked = [at("Post #1"), at("• Written by Bo Li"), at("By Ann Lee"), at("Some text of the article here, by the way.")]
+    assert core_lines.screened_at(("byline_opening", "by_inside", "date_needle"), picked) == [
+        [picked[1], picked[2]], [picked[1], picked[3]], [picked[0]]]
+    with pytest.raises(IndexError):
+        core_lines.screened_at(("byline_opening",), [len(texts)])

@@ -353,6 +353,11 @@ class NativeLines(Sequence):
         found = self.result.screened([self.path.screens[name] for name in names], start, stop)
         return sorted(set().union(*found))
 
+    def screened_at(self, names: tuple[str, ...], at: list[int]) -> list[list[int]]:
+        """``metadata._screened_at`` in the core: for each of the screens ``names``, the lines of ``at`` it matches,
+        in the order given (each line folded once for all of them; no line outside ``at`` read)."""
+        return self.result.screened_at([self.path.screens[name] for name in names], at)
+
     def containing(self, needle: str, start: int, stop: int) -> list[int]:
         """The index of each line of ``start``..``stop`` whose text holds ``needle`` (``needle in text``), read
         where the core holds the lines (no text copied)."""

@@ -26,10 +26,10 @@ from ..dates import (date_in_url, dateline_parts, dates_another, is_update, pars
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
-from ..memo import document_memo
-from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BY_INSIDE_WORDS, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_OR_TIME,
+from ..memo import document_memo, per_document
+from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, OTHERS_DATE_IN_LINE, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BY_INSIDE_IN_LINE, BY_INSIDE_WORDS, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_NEEDLE_IN_LINE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TRADE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
-                       may_hold_any, name_before_end, name_cut, names_facet, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
+                       line_may_hold_any, may_hold_any, name_before_end, name_cut, names_facet, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ class MetadataStage:
         dates = [i for i in _may_be_dates(lines, texts, scan)
                  if _open(line := _peek(lines, i)) and _is_date(line) and not _dated_headline(lines, i)]
         headline = _page_headline(_peek(lines, 0).text) if lines else None
-        bylines = [i for i in _may_be_bylines(texts, scan, dates)
+        bylines = [i for i in _may_be_bylines(lines, texts, scan, dates)
                    if texts[i] != headline and _open(_peek(lines, i)) and _is_byline(lines, i, dates, stoplist)]
         peek = _peeker(lines)
         title_at = next((i for i in window if (line := peek(i)).label == TITLE and not _open(line)), None)
@@ -569,6 +569,7 @@ def _host_named_part(page_title: str, url: str | None) -> str | None:
     return parts[0] if any(label in letters for label in labels) else None
 
 
+@per_document     # (asked by the header's picks, the publisher's test and the site's dateline)
 def _naming_labels(url: str | None) -> frozenset[str]:
     """The labels of the URL's host that may spell the site's name: all but the last (the top-level domain), of
     :data:`_HOST_LABEL_CHARS` letters at least ("engora" of blog.engora.com, "seriouseats" of seriouseats.com;
@@ -694,10 +695,14 @@ def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: fro
     page = _peek(lines, 0)
     if _text_at(lines, named_at) != title or not _reads_as_page_title(page) or _part_of_page_title(page.text, title):
         return False
-    texts = _TextsRead(lines)
-    if _credit_by(lines, texts, named_at) and not _listed_credits(lines, texts, named_at):
+    # (the words first: most picks share the page title's headline, and the credits by them are not read; whether the
+    # pick speaks to the reader, a search of it, only where the overlap lies between the two thresholds it chooses)
+    overlap = _word_overlap(_title_stems(title, stoplist), _title_stems(_page_title(page), stoplist))
+    if overlap >= max(_DOUBTFUL_F1, _PROMO_F1) or (overlap >= min(_DOUBTFUL_F1, _PROMO_F1)
+                                                   and overlap >= _doubt_under(title)):
         return False
-    return _word_overlap(_title_stems(title, stoplist), _title_stems(_page_title(page), stoplist)) < _doubt_under(title)
+    texts = _TextsRead(lines)
+    return not _credit_by(lines, texts, named_at) or _listed_credits(lines, texts, named_at)
 
 
 def _unjudged_pick(lines, title: str | None, named_at: int | None) -> bool:
@@ -1171,6 +1176,8 @@ def _dateline_as_prose(line) -> bool:
     """Is the first line of prose the dateline itself, as the shapes took it ("Posted by Ann on Friday May 5,
     2025 @08:00PM from the tools dept.")? Not a sentence that holds a date ("Originally published in March
     2022. Last updated on May 5, 2025.")."""
+    if line.signal != "dateline" and line.features.words > _DATELINE_WORDS and not _is_date(line):
+        return False      # (a line of prose the date test turns down on its words: not matched with the timestamps)
     return (line.signal == "dateline" or TIMESTAMP_LIKE.match(line.text) is not None) and _is_date(line)
 
 
@@ -1189,22 +1196,33 @@ def _may_be_dates(lines, texts: Sequence[str], indices: Iterable[int]) -> Iterat
     """The lines of ``indices`` (in order) that may be datelines (:func:`_is_date`): the others' texts hold
     no :data:`DATE_NEEDLE` and the shapes did not take them for one. Read from their texts and signals,
     without making the lines (the signals' reader looked up once); as they are asked for (a search for the
-    nearest dateline reads no further)."""
+    nearest dateline reads no further). Where the core holds the lines, the needle's lines of a list of indices
+    (the header's) are the core's screen of those lines (:func:`_screened_at`, ``"date_needle"``), not each
+    text searched here."""
     signal = _signals(lines)
+    if isinstance(indices, list) and hasattr(lines, "screened_at"):
+        needled = frozenset(_screened_at(lines, ("date_needle",), indices)[0])
+        return (i for i in indices if i in needled or signal(i) == "dateline")
     needle = DATE_NEEDLE.search
     return (i for i in indices if needle(texts[i]) is not None or signal(i) == "dateline")
 
 
-def _may_be_bylines(texts: Sequence[str], scan: list[int], dates: list[int]) -> list[int]:
+def _may_be_bylines(lines, texts: Sequence[str], scan: list[int], dates: list[int]) -> list[int]:
     """The lines of ``scan`` (in order) but the ``dates`` that may be bylines (:func:`_is_byline`), read from
     the texts without making the lines: a line that opens with no byline's prefix (:func:`byline_name` is
     None) nor an agency's name, under no "By" alone, with no dateline within two lines of it
-    (:func:`_beside_date`), is none. Each text is matched once; most of a header's lines are passed over."""
-    opening = {i for i in {*scan, *(i - 1 for i in scan)} if i >= 0 and BYLINE_OPENING.match(texts[i])}
+    (:func:`_beside_date`), is none. The openings and the agencies are the core's screens of the scan's lines
+    where it holds the lines (:func:`_screened_at`, no text matched here), else each text is matched once; most
+    of a header's lines are passed over."""
+    if not scan:
+        return []
+    scanned = set(scan)
+    above = [i - 1 for i in scan if i > 0 and i - 1 not in scanned]
+    opening, agency = _screened_at(lines, ("byline_opening", "agency_byline"), [*scan, *above])
+    opening, agency = set(opening), frozenset(agency)
     beside = {d + gap for d in dates for gap in (-2, -1, 1, 2)}
     taken = set(dates)
-    return [i for i in scan if i not in taken and (i in opening or i - 1 in opening or i in beside
-                                                   or AGENCY_BYLINE.match(texts[i]))]
+    return [i for i in scan if i not in taken and (i in opening or i - 1 in opening or i in beside or i in agency)]
 
 
 def _signal(lines, i: int) -> str | None:
@@ -1229,8 +1247,11 @@ def _credit_block_end(lines, texts: Sequence[str], first: int, stoplist: frozens
     "Published March 9, 2026". Only a "By …" line with a dateline beside it (or in it), or a bare name over a
     dateline (:func:`_bare_name_by_date`), counts: a "By …" line alone below the first prose is as often a
     quote's or a photo's."""
-    for i in range(first + 1, min(len(lines), first + 1 + _CREDIT_BELOW)):
-        if not byline_name(texts[i]):         # (from the text first: no line made for most)
+    under = list(range(first + 1, min(len(lines), first + 1 + _CREDIT_BELOW)))
+    # (a byline's opening, the core's screen of these lines where it holds them: most open none, and give no name)
+    opening = frozenset(_screened_at(lines, ("byline_opening",), under)[0])
+    for i in under:
+        if i not in opening or not byline_name(texts[i]):         # (from the text first: no line made for most)
             if _bare_name_by_date(lines, texts, i, stoplist):
                 return i + 2
             continue
@@ -1330,10 +1351,10 @@ def _listed_update(lines, i: int, day_first: bool) -> bool:
     words = _date_words(text)
     days: set[str] = set()
     texts = _TextsRead(lines)
-    for j in range(len(texts)):
+    # (the lines with a digit, found by the core where it holds the lines: a page's prose is not walked here)
+    for j in _may_be_dated(lines, texts, range(len(texts)), _ANY_WORDS):
         other = texts[j]
-        if (_DIGIT.search(other) is None or len(other) > _UPDATE_LINE_CHARS or not is_update(other)
-                or _date_words(other) != words):
+        if len(other) > _UPDATE_LINE_CHARS or not is_update(other) or _date_words(other) != words:
             continue
         day = parse_date(other, day_first)
         if day is not None:
@@ -1375,11 +1396,12 @@ def _dated_by_another(lines, i: int, day_first: bool) -> bool:
     if dates_another(dated) or _dates_a_reply(lines, i) or _under_others_label(lines, i):
         return True
     day = None
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(lines) and dates_another(beside := _text_at(lines, j)):
-            day = day or parse_date(text, day_first)
-            if day is not None and parse_date(beside, day_first) == day:
-                return True
+    # (the neighbours that date another's act: the core's screen of the two where it holds the lines, as a
+    # neighbour is often a paragraph, which the whole words' search tries at most positions)
+    for j in _screened_at(lines, ("others_date",), [j for j in (i - 1, i + 1) if 0 <= j < len(lines)])[0]:
+        day = day or parse_date(text, day_first)
+        if day is not None and parse_date(_text_at(lines, j), day_first) == day:
+            return True
     return False
 
 
@@ -1396,8 +1418,9 @@ def _beside_post_number(lines, i: int) -> int | None:
     """The post's number printed on dateline ``i`` or alone on the line beside it (a thread's template prints its
     date over the post's "#21", or "#5 · Jan 16, 2024"), or None."""
     for j in (i, i + 1, i - 1):
-        if 0 <= j < len(lines) and (j == i or POST_NUMBER.match(_text_at(lines, j))):
-            number = _post_number(_text_at(lines, j))
+        # (a "#" first: a post's number holds one, and most datelines and their neighbours none)
+        if 0 <= j < len(lines) and "#" in (text := _text_at(lines, j)) and (j == i or POST_NUMBER.match(text)):
+            number = _post_number(text)
             if number is not None:
                 return number
     return None
@@ -1569,12 +1592,17 @@ def _may_credit(lines, start: int) -> list[int]:
     return [i for i in range(start, len(texts)) if match(texts[i])]
 
 
-#: The patterns the stage asks of every line of a range, by name (``match``), where most lines match none: a "By …"
-#: credit's opening (:func:`_teaser_credit`, :func:`_credit_above`), a "Published" label
-#: (:func:`_labelled_publication`), a thread starter's label before or after the name (:func:`_thread_starter`).
-#: The core runs them where it holds the lines (``NativeLines.screened``, in this order).
+#: The patterns the stage asks of every line of a range, or of a list of lines, by name (``match``), where most lines
+#: match none: a "By …" credit's opening (:func:`_teaser_credit`, :func:`_credit_above`, the header's bylines), a
+#: "Published" label (:func:`_labelled_publication`), a thread starter's label before or after the name
+#: (:func:`_thread_starter`), an agency's credit and a date's needle (:func:`_may_be_bylines`,
+#: :func:`_may_be_dates`), a "by" inside a line and a question's "asked" label (the page's dated lines,
+#: :func:`_credited_on_page`), another's act dated (a dateline's neighbours, :func:`_dated_by_another`). The core runs them where it holds the lines (``NativeLines.screened`` and
+#: ``screened_at``, in this order).
 SCREENS = {"byline_opening": BYLINE_OPENING, "published_label": PUBLISHED_LABEL, "thread_starter": THREAD_STARTER,
-           "thread_starter_after": THREAD_STARTER_AFTER}
+           "thread_starter_after": THREAD_STARTER_AFTER, "agency_byline": AGENCY_BYLINE,
+           "date_needle": DATE_NEEDLE_IN_LINE, "by_inside": BY_INSIDE_IN_LINE, "asked_label": ASKED_LABEL,
+           "others_date": OTHERS_DATE_IN_LINE}
 
 
 def _screened(lines, name: str, start: int, stop: int) -> list[int]:
@@ -1599,6 +1627,17 @@ def _screened_any(lines, names: tuple[str, ...], start: int, stop: int) -> list[
         return native(names, start, stop) if start < stop else []
     matches = [SCREENS[name].match for name in names]
     return [i for i in range(start, stop) if any(match(_text_at(lines, i)) for match in matches)]
+
+
+def _screened_at(lines, names: tuple[str, ...], at: list[int]) -> list[list[int]]:
+    """For each of the screens ``names`` (:data:`SCREENS`), the lines of ``at`` (indices of lines, in the order
+    given) whose text it matches: in the core where it holds the lines (``NativeLines.screened_at``: a few lines
+    of a page, none other read); this is the reference."""
+    native = getattr(lines, "screened_at", None)
+    if native is not None:
+        return native(names, at) if at else [[] for _ in names]
+    matches = [SCREENS[name].match for name in names]
+    return [[i for i in at if match(_text_at(lines, i))] for match in matches]
 
 
 def _containing(lines, needle: str, start: int, stop: int) -> list[int]:
@@ -1863,7 +1902,11 @@ def _by_inside(text: str) -> re.Match[str] | None:
     """:data:`BY_INSIDE`'s search of ``text``, made only where the text may hold one of its words
     (:func:`may_hold_any`, a substring test of the lowered line): ``re`` has no literal to skip by in it, and tries
     each position of the line (most of a page's dated lines hold no "by")."""
-    return BY_INSIDE.search(text) if may_hold_any((text,), BY_INSIDE_WORDS) else None
+    return BY_INSIDE.search(text) if line_may_hold_any(text, BY_INSIDE_WORDS, _BY_INSIDE_ASCII) else None
+
+
+#: Whether every word of :data:`BY_INSIDE_WORDS` is ASCII (:func:`line_may_hold_any`).
+_BY_INSIDE_ASCII = all(word.isascii() for word in BY_INSIDE_WORDS)
 
 
 def _dated_credit(text: str) -> str | None:
@@ -1945,6 +1988,8 @@ def _starter_named(text: str, under: str) -> str | None:
     "Ersteller annlee · Erstellt am 3. Februar 2025"), on the line under the label alone ("Topic Author" / "annlee",
     ``under``), or before it ("annlee Discussion starter", :data:`THREAD_STARTER_AFTER`). None where it names no
     member: a post's badge alone over its number ("Thread Starter" / "#5")."""
+    if not line_may_hold_any(text, THREAD_STARTER_LABELS, _STARTER_LABELS_ASCII):
+        return None       # (no label's words in the line: neither pattern is tried, as most lines a byline's pick reads)
     label = THREAD_STARTER.match(text)
     if label is not None:
         # (the label's line may go on with the thread's date: "Ersteller Bernd_K · Erstellt am 3. Februar 2025")
@@ -1955,6 +2000,8 @@ def _starter_named(text: str, under: str) -> str | None:
     return name if name and _member_name(name) else None
 
 
+#: Whether every thread-starter label is ASCII (:func:`line_may_hold_any`).
+_STARTER_LABELS_ASCII = all(label.isascii() for label in THREAD_STARTER_LABELS)
 #: What separates a forum's starter label and name from the thread's date and counts on one line.
 _CREDIT_PARTS = re.compile(r"\s+[·•|]\s+")
 
@@ -1994,7 +2041,12 @@ def _credited_on_page(lines, first: int | None) -> str | None:
     texts = _TextsRead(lines)
     at = _may_be_dated(lines, texts, range(len(lines)))
     dated = [texts[i] for i in at]
-    return _question_asker(texts, at) or _first_post(dated) or _dated_credit_once(dated)
+    # (of the dated lines, those a question's label or a credit may open or hold: the core's screens of those lines
+    # where it holds them, :func:`_screened_at`; most are neither, and are not matched one by one here)
+    asked, opening, inside = _screened_at(lines, ("asked_label", "byline_opening", "by_inside"), list(at))
+    credits = frozenset(opening).union(inside)
+    return _question_asker(texts, asked) or _first_post(dated) or _dated_credit_once(
+        [text for i, text in zip(at, dated) if i in credits])
 
 
 def _question_asker(texts: Sequence[str], dated: Iterable[int]) -> str | None:
@@ -2128,21 +2180,26 @@ def _headline_block_in(lines, texts: Sequence[str], datelines: range) -> tuple[i
     return None
 
 
-def _may_be_dated(lines, texts: Sequence[str], indices: range) -> Sequence[int]:
+def _may_be_dated(lines, texts: Sequence[str], indices: range,
+                  max_words: int = _PARTED_DATELINE_WORDS) -> Sequence[int]:
     """The lines of ``indices`` (a range of step 1 or -1, in its order) that may be datelines that give a day
     (:func:`_is_date`): a digit in the text (:data:`_DIGIT`), no more words than a dateline of parts
-    (:data:`_PARTED_DATELINE_WORDS`). In the core where it holds the lines (``NativeLines.digit_lines``: the
+    (:data:`_PARTED_DATELINE_WORDS`, or ``max_words``: :data:`_ANY_WORDS` for no limit). In the core where it holds the lines (``NativeLines.digit_lines``: the
     search under the header's end reads a hundred of the body's lines, most of them prose, and copies none of
     their texts, nor makes a view of each); this is the reference."""
     native = getattr(lines, "digit_lines", None)
     if native is None:
         return [d for d in indices if _DIGIT.search(texts[d]) is not None
-                and _peek(lines, d).features.words <= _PARTED_DATELINE_WORDS]
+                and (max_words >= _ANY_WORDS or _peek(lines, d).features.words <= max_words)]
     if not indices:
         return []
     low, high = min(indices[0], indices[-1]), max(indices[0], indices[-1])
-    found = native(low, high + 1, _PARTED_DATELINE_WORDS)
+    found = native(low, high + 1, max_words)
     return found if indices.step > 0 else found[::-1]
+
+
+#: :func:`_may_be_dated`'s word limit that limits nothing (the core's count is a 32-bit one).
+_ANY_WORDS = 2**32 - 1
 
 
 def _is_byline_or_date(lines, i: int, dateline: int, stoplist: frozenset[str]) -> bool:

@@ -808,6 +808,49 @@ impl Document {
         self.text.as_str(py)
     }
 
+    /// For each of the path's screens `which` (of `metadata.SCREENS`), the lines of `lines` it matches (Python's
+    /// `match()` of the line's text), in the order given: the one walk behind `screened` and `screened_at`. A
+    /// line is folded once for all the screens asked, into one buffer.
+    fn screen_lines(
+        &self,
+        py: Python<'_>,
+        which: &[usize],
+        lines: impl Iterator<Item = usize>,
+    ) -> PyResult<Vec<Vec<usize>>> {
+        let screens = which
+            .iter()
+            .map(|&k| {
+                self.screens
+                    .get(k)
+                    .ok_or_else(|| PyIndexError::new_err("no such screen"))
+            })
+            .collect::<PyResult<Vec<&Pattern>>>()?;
+        let source = self.source(py)?;
+        let folds = screens.iter().any(|p| p.form() == Form::Folded);
+        guarded(|| {
+            let mut found = vec![Vec::new(); screens.len()];
+            let mut folded = String::new();
+            for i in lines {
+                let text = self.doc.text(source, i);
+                if folds && rejected_on_opening(&self.table, &screens, text, &mut folded) {
+                    continue;
+                }
+                let forms = if folds {
+                    fold_line_into(&self.table, text, &mut folded);
+                    Forms::with_folded(&self.table, text, &folded)
+                } else {
+                    Forms::new(&self.table, text)
+                };
+                for (k, screen) in screens.iter().enumerate() {
+                    if screen.is_match(&forms) {
+                        found[k].push(i);
+                    }
+                }
+            }
+            Ok(found)
+        })
+    }
+
     /// The index of each line of `start..stop` (`stop` at most the document's length) whose text `keep`
     /// accepts, in order: the one walk behind the screens `containing` and `starting_with`.
     fn lines_where(
@@ -1017,39 +1060,23 @@ impl Document {
         start: usize,
         stop: usize,
     ) -> PyResult<Vec<Vec<usize>>> {
-        let screens = which
-            .iter()
-            .map(|&k| {
-                self.screens
-                    .get(k)
-                    .ok_or_else(|| PyIndexError::new_err("no such screen"))
-            })
-            .collect::<PyResult<Vec<&Pattern>>>()?;
-        let source = self.source(py)?;
         let stop = stop.min(self.doc.len());
-        let folds = screens.iter().any(|p| p.form() == Form::Folded);
-        guarded(|| {
-            let mut found = vec![Vec::new(); screens.len()];
-            let mut folded = String::new();
-            for i in start.min(stop)..stop {
-                let text = self.doc.text(source, i);
-                if folds && rejected_on_opening(&self.table, &screens, text, &mut folded) {
-                    continue;
-                }
-                let forms = if folds {
-                    fold_line_into(&self.table, text, &mut folded);
-                    Forms::with_folded(&self.table, text, &folded)
-                } else {
-                    Forms::new(&self.table, text)
-                };
-                for (k, screen) in screens.iter().enumerate() {
-                    if screen.is_match(&forms) {
-                        found[k].push(i);
-                    }
-                }
-            }
-            Ok(found)
-        })
+        self.screen_lines(py, &which, start.min(stop)..stop)
+    }
+
+    /// `metadata._screened_at`: as `screened`, of the lines `at` (indices, in the order given; one past the
+    /// document's end is an error) rather than of a range: a page's few dated lines, read for a credit, among
+    /// its many lines of prose, which are not folded for it.
+    fn screened_at(
+        &self,
+        py: Python<'_>,
+        which: Vec<usize>,
+        at: Vec<usize>,
+    ) -> PyResult<Vec<Vec<usize>>> {
+        if at.iter().any(|&i| i >= self.doc.len()) {
+            return Err(PyIndexError::new_err("no such line"));
+        }
+        self.screen_lines(py, &which, at.into_iter())
     }
 
     /// The index of each line of `start..stop` (`stop` at most the document's length) whose text holds
