@@ -172,6 +172,18 @@ def test_ad_related_comment_share_and_footer_chrome_in_more_languages():
         [(line.text, line.label) for line in d.lines if (line.label == BOILERPLATE) != (line.text in chrome)]
 
 
+def test_greek_chrome_in_capitals():
+    """Greek headings printed in capitals drop their accents ("ΣΧΟΛΙΑ" for "Σχόλια"): the phrases match them too.
+    Prose with the same words is not chrome."""
+    chrome = ["ΣΧΟΛΙΑ", "5 ΣΧΟΛΙΑ", "ΔΕΙΤΕ ΕΠΙΣΗΣ", "ΑΡΧΙΚΗ ΣΕΛΙΔΑ", "ΠΕΡΙΕΧΟΜΕΝΑ", "ΔΙΑΦΗΜΙΣΗ", "ΚΟΙΝΟΠΟΙΗΣΗ",
+              "ΑΦΗΣΤΕ ΕΝΑ ΣΧΟΛΙΟ", "ΠΟΛΙΤΙΚΗ ΑΠΟΡΡΗΤΟΥ"]
+    prose = ["Τα σχόλια των αναγνωστών για τη διαφήμιση της εταιρείας ήταν αρνητικά, σύμφωνα με την έρευνα του μήνα."]
+    d = doc(*chrome, *prose)
+    PhrasesStage()(d)
+    assert labels(d) == [BOILERPLATE] * len(chrome) + [UNKNOWN] * len(prose), \
+        [(line.text, line.label) for line in d.lines if (line.label == BOILERPLATE) != (line.text in chrome)]
+
+
 def test_paywall_newsletter_and_comment_chrome_in_other_languages():
     """A paywall's notice under the visible paragraphs, a sign-up box's heading, pitch and button inside the text,
     a comment's reply button: chrome in the stoplists' languages, as in English. Prose about subscribers is not."""
