@@ -112,6 +112,16 @@ def test_a_bare_name_one_short_line_from_the_dateline_is_the_byline():
     assert "Chirag Bhardwaj" not in article.paragraphs
 
 
+def test_of_two_bare_names_the_one_beside_the_dateline_is_the_byline():
+    """A header printing its category over the credit over the date: the category is a line further off."""
+    article = _clean("Harbour reopens after storm repairs\n\nHarbour Repairs\nJane Doe\nMarch 3, 2024\n\n"
+                     + PROSE)
+    assert (article.byline, article.date) == ("Jane Doe", "2024-03-03")
+    under = _clean("Harbour reopens after storm repairs\n\nMarch 3, 2024\nJane Doe\nHarbour Repairs\n\n"
+                   + PROSE)
+    assert under.byline == "Jane Doe"
+
+
 def test_the_byline_block_under_a_standfirst_counts():
     standfirst = ("Repairs to the storm wall took three weeks, and the fishing fleet waited in the next bay "
                   "for the work to end.\n\nThe council says the new wall will hold against a storm twice as "

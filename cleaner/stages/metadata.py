@@ -2382,7 +2382,7 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
     alone → the next line; not a menu's facet, "By Style", :func:`names_facet`, nor one teaser's credit of a list,
     :func:`_teaser_credit`), else the first agency,
     else a thread's first post's handle on its dateline (the page's one first post, :func:`_page_first_post`:
-    "annlee May 3, 2024, 8:45am 1"; the line above it is the thread's category), else the first bare name beside the dateline (no line of a
+    "annlee May 3, 2024, 8:45am 1"; the line above it is the thread's category), else the bare name nearest the dateline (:func:`_nearest_dateline`; no line of a
     word that is no person's: "Press Release", "Tuesdays Evenings", :func:`_names_no_person`; a team's credit
     may hold one, "News Desk", and so may the site's own name, spelled by a label of its host, ``site``:
     "Harbour Times" of harbourtimes.com, :func:`_naming_labels`; not a name whose datelines date another's act
@@ -2418,9 +2418,20 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
                 if name and (not _names_no_person(name) or is_team_credit(name, stoplist)
                              or _NOT_LETTERS.sub("", name).lower() in site) \
                         and not _bare_name_astray(lines, i, candidates, headline):
-                    bare.append(name)       # (value only: the line keeps its label)
+                    bare.append((i, name))  # (value only: the line keeps its label)
     handle = _page_first_post(lines) if posts else None
-    return next(iter(agencies + [handle] * bool(handle) + bare + opening), None)
+    return next(iter(agencies + [handle] * bool(handle) + _nearest_dateline(lines, bare, candidates) + opening), None)
+
+
+def _nearest_dateline(lines, bare: list[tuple[int, str]], candidates: list[int]) -> list[str]:
+    """The bare names, the one nearest a dateline first (in line order where as near): a header printing its
+    category over the credit over the date ("Video Production" / "Team SimplyThrilled" / "September 4, 2025")
+    names the author beside the date, the category a line further off."""
+    if len(bare) < 2:
+        return [name for _, name in bare]
+    dated = [d for d in candidates if _is_date(_peek(lines, d))]
+    far = len(lines)
+    return [name for _, name in sorted(bare, key=lambda b: min((abs(b[0] - d) for d in dated), default=far))]
 
 
 def _bare_name_astray(lines, i: int, candidates: list[int], headline: int | None) -> bool:
