@@ -406,10 +406,12 @@ NAME_LIKE = lazy_compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-
 #: Where the name in a byline line ends: a separator ("By Jane Doe | SEO | 8 min read", "Jane Doe · 5 min
 #: read"), a date's article before its day ("Par Claire Dumont, le 14 juin": ``date_articles``), a
 #: digit or an English month (the dateline: "By Jane Doe March 3, 2024"), or a word of the lexicon's
-#: ``name_ends`` ("By Jane Doe Published: …", "By Ann Lee on May 5").
+#: ``name_ends`` ("By Jane Doe Published: …", "By Ann Lee on May 5"), or a weekday after a comma (the dateline's
+#: first word: "By Sherif Saed, Wednesday, 20 November 2019", "Par Jean Dupont, mercredi 14 juin").
 BYLINE_NAME_END = lazy_compile(
     r"\s+[|•·⋅●▪■◆—–]|\s+-\s|,?\s+(?:" + _alternatives(_BYLINES["date_articles"]) + r")\s+\d|\s*\d|\s+" + _MONTHS_EN
-    + r"\s+\d|\s+(?:" + _alternatives(_BYLINES["name_ends"]) + r")(?!\w)", re.I)
+    + r"\s+\d|\s+(?:" + _alternatives(_BYLINES["name_ends"]) + r")(?!\w)|,\s*(?:"
+    + _alternatives(_DATA["names"]["weekdays"]) + r")(?!\w)", re.I)
 #: An author's bio: a name of two to five words, then a verb of the lexicon's ``bio`` ("Lauren Vetter is a
 #: growth-focused marketer…"); the name in group ``name``, to be checked against the name line above it.
 BIO_OPENING = lazy_compile(r"^(?P<name>[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*){1,4}?)\s+(?:"

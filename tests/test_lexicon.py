@@ -295,6 +295,18 @@ def test_a_bylines_name_ends_where_its_date_begins_in_every_language():
         assert byline_name(line) == name, line
 
 
+def test_a_bylines_name_ends_at_a_weekday_after_a_comma_in_every_language():
+    """A dateline opening with its weekday after the name ("By Sherif Saed, Wednesday, 20 November 2019") is no
+    part of the name; a surname that is a weekday's word, with no comma before it, is."""
+    from cleaner.lexicon import byline_name
+
+    for line, name in (("By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT", "Sherif Saed"),
+                       ("Par Claire Dumont, mercredi 14 juin 2023", "Claire Dumont"),
+                       ("Von Anna Schmidt, Mittwoch, 14. Juni 2023", "Anna Schmidt"),
+                       ("By Jane Doe, Tuesday", "Jane Doe"), ("By Ann Sunday", "Ann Sunday")):
+        assert byline_name(line) == name, line
+
+
 def test_a_credits_label_with_a_colon_a_blogs_posted_by_and_two_authors_in_every_language():
     """"Text: …", "Autora: …", "Words: …" label the name after the colon; "Publicado por", "Veröffentlicht von",
     "Pubblicato da" are a blog's "Posted by"; "und", "et", "y" join two authors as "and" does; a category after

@@ -112,6 +112,35 @@ def test_a_bare_name_one_short_line_from_the_dateline_is_the_byline():
     assert "Chirag Bhardwaj" not in article.paragraphs
 
 
+def test_of_two_bare_names_the_one_beside_the_dateline_is_the_byline():
+    """A header printing its category over the credit over the date: the category is a line further off."""
+    article = _clean("Harbour reopens after storm repairs\n\nHarbour Repairs\nJane Doe\nMarch 3, 2024\n\n"
+                     + PROSE)
+    assert (article.byline, article.date) == ("Jane Doe", "2024-03-03")
+    under = _clean("Harbour reopens after storm repairs\n\nMarch 3, 2024\nJane Doe\nHarbour Repairs\n\n"
+                   + PROSE)
+    assert under.byline == "Jane Doe"
+
+
+def _outlet_credit(credit: str, url: str) -> str | None:
+    text = ("Harbour reopens after storm repairs\n\nThe storm wall took three weeks to mend and the fleet waited in "
+            "the next bay.\n\n" + credit + "\nShow Caption\n\n" + PROSE)
+    return Cleaner(use_profiles=False).clean(text, url=url, input_format="text").byline
+
+
+def test_a_name_with_the_sites_name_in_capitals_after_it_is_the_byline():
+    """"Jane Doe HARBOUR TIMES" on harbourtimes.com credits its writer; a photo's credit ("Jane Doe / HARBOUR
+    TIMES") or another site's name is none, and the site's name is cut from a byline over its dateline."""
+    url = "https://www.harbourtimes.com/story/news/harbour-reopens"
+    assert _outlet_credit("Jane Doe HARBOUR TIMES", url) == "Jane Doe"
+    assert _outlet_credit("Jane Doe / HARBOUR TIMES", url) is None
+    assert _outlet_credit("Jane Doe HARBOUR TIMES", "https://www.coastnews.com/story/harbour-reopens") is None
+    dated = Cleaner(use_profiles=False).clean("Harbour reopens after storm repairs\n\nJane Doe and Bo Li HARBOUR "
+                                              "TIMES\nPublished 7:07 PM EST Nov 19, 2019\n\n" + PROSE, url=url,
+                                              input_format="text")
+    assert dated.byline == "Jane Doe and Bo Li"
+
+
 def test_the_byline_block_under_a_standfirst_counts():
     standfirst = ("Repairs to the storm wall took three weeks, and the fishing fleet waited in the next bay "
                   "for the work to end.\n\nThe council says the new wall will hold against a storm twice as "

@@ -189,7 +189,8 @@ class MetadataStage:
         for i in dates:
             decide(lines[i], DATE, "dateline before the text", soft)
         if meta.get("byline") is None:
-            meta["byline"] = (_publisher_yields(_first_name(lines, sorted(dates + bylines), stoplist,
+            # (the site's name in capitals after the writer's is no part of the name: :func:`_without_outlet`)
+            meta["byline"] = _without_outlet(_publisher_yields(_first_name(lines, sorted(dates + bylines), stoplist,
                                                             _naming_labels(doc.url), title_at), doc.url, lines,
                                                 texts, start) or _credited_sentence(texts, scan)
                               or _credited_above(lines, texts, start)
@@ -199,8 +200,9 @@ class MetadataStage:
                               or _named_under_headline(lines, title_at, first, dates, stoplist)
                               or _credited_under_prose(lines, texts, first, stoplist)
                               or _credited_on_page(lines, first)
+                              or _credited_with_outlet(lines, texts, range(start, after), doc.url, stoplist)
                               or _site_by_dateline(lines, dates, doc.url)
-                              or (_person_site(lines, doc.url, stoplist) if dates else None))
+                              or (_person_site(lines, doc.url, stoplist) if dates else None), doc.url)
         for i in bylines:
             decide(lines[i], BYLINE, "byline before the text", soft)
         if title_at is not None:
@@ -2382,7 +2384,7 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
     alone → the next line; not a menu's facet, "By Style", :func:`names_facet`, nor one teaser's credit of a list,
     :func:`_teaser_credit`), else the first agency,
     else a thread's first post's handle on its dateline (the page's one first post, :func:`_page_first_post`:
-    "annlee May 3, 2024, 8:45am 1"; the line above it is the thread's category), else the first bare name beside the dateline (no line of a
+    "annlee May 3, 2024, 8:45am 1"; the line above it is the thread's category), else the bare name nearest the dateline (:func:`_nearest_dateline`; no line of a
     word that is no person's: "Press Release", "Tuesdays Evenings", :func:`_names_no_person`; a team's credit
     may hold one, "News Desk", and so may the site's own name, spelled by a label of its host, ``site``:
     "Harbour Times" of harbourtimes.com, :func:`_naming_labels`; not a name whose datelines date another's act
@@ -2418,9 +2420,64 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
                 if name and (not _names_no_person(name) or is_team_credit(name, stoplist)
                              or _NOT_LETTERS.sub("", name).lower() in site) \
                         and not _bare_name_astray(lines, i, candidates, headline):
-                    bare.append(name)       # (value only: the line keeps its label)
+                    bare.append((i, name))  # (value only: the line keeps its label)
     handle = _page_first_post(lines) if posts else None
-    return next(iter(agencies + [handle] * bool(handle) + bare + opening), None)
+    return next(iter(agencies + [handle] * bool(handle) + _nearest_dateline(lines, bare, candidates) + opening), None)
+
+
+def _nearest_dateline(lines, bare: list[tuple[int, str]], candidates: list[int]) -> list[str]:
+    """The bare names, the one nearest a dateline first (in line order where as near): a header printing its
+    category over the credit over the date ("Video Production" / "Team SimplyThrilled" / "September 4, 2025")
+    names the author beside the date, the category a line further off."""
+    if len(bare) < 2:
+        return [name for _, name in bare]
+    dated = [d for d in candidates if _is_date(_peek(lines, d))]
+    far = len(lines)
+    return [name for _, name in sorted(bare, key=lambda b: min((abs(b[0] - d) for d in dated), default=far))]
+
+
+#: A run of words in capitals that closes a line ("USA TODAY" of "Brian Truitt USA TODAY").
+_CAPITALS_RUN = re.compile(r"(?:\s+[A-Z][A-Z&.’']*[A-Z.])+$")
+
+
+def _outlet_cut(text: str, site: frozenset[str]) -> str | None:
+    """What a line holds before a closing run of words in capitals that spells the site's name, a label of its
+    host, ``site`` (:func:`_naming_labels`: "Brian Truitt USA TODAY" of usatoday.com, the publication after its
+    writer's name), else None. A line in capitals throughout is a team's credit ("JERUSALEM POST STAFF"), not cut."""
+    run = _CAPITALS_RUN.search(text) if site else None
+    if run is None or run.start() == 0 or text[:run.start()].isupper():
+        return None
+    return text[:run.start()].strip() if _NOT_LETTERS.sub("", run.group()).lower() in site else None
+
+
+def _without_outlet(name: str | None, url: str | None) -> str | None:
+    """The byline's name without the site's name in capitals after it (:func:`_outlet_cut`: "Kevin Johnson and
+    Kevin McCoy USA TODAY" → "Kevin Johnson and Kevin McCoy"); the name as it is where none closes it, or where
+    what is left is no name."""
+    cut = _outlet_cut(name, _naming_labels(url)) if name else None
+    return cut if cut and is_byline_name(cut) else name
+
+
+def _credited_with_outlet(lines, texts: Sequence[str], header: range, url: str | None,
+                          stoplist: frozenset[str]) -> str | None:
+    """Where nothing else names the author: a header line of a full name (or names) and the site's own name in
+    capitals after it, nothing between but a space ("Brian Truitt USA TODAY" on usatoday.com,
+    :func:`_outlet_cut`), the page's one such line. The site's name says it credits the page's writer; a photo's
+    credit parts the two by a slash or a comma ("Nathan Congleton / TODAY"), and is not read. Value only: the
+    line keeps its label."""
+    site = _naming_labels(url)
+    found = set()
+    for i in header if site else ():
+        text = texts[i].strip() if i < len(texts) else ""
+        if not text or len(text) > 2 * _BARE_NAME_CHARS or not text[-1:].isupper():
+            continue                     # (from the text first: most header lines close in lower case)
+        cut = _outlet_cut(text, site)
+        if cut is None or cut[-1:] in ",/|" or not cut[-1:].isalpha():
+            continue
+        name = _bare_name(cut, stoplist)
+        if name == cut and (_full_name(name) or _names_listed(name, stoplist)) and not _names_no_person(name):
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 def _bare_name_astray(lines, i: int, candidates: list[int], headline: int | None) -> bool:
