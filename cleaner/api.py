@@ -128,9 +128,17 @@ class Cleaner:
 
 def native_text_path():
     """The native core's text path, or None when the Python reference runs (``CLEANER_PURE_PYTHON``, no core)."""
-    from .native.path import native_path  # lazy: the core reads the stages' rules when first asked
+    global _native_path_module
+    if _native_path_module is None:
+        from .native import path  # lazy: the core reads the stages' rules when first asked
 
-    return native_path()
+        _native_path_module = path
+    return _native_path_module.native_path()
+
+
+#: :mod:`cleaner.native.path`, once the first dump imported it (a function's relative import costs 4-7 k
+#: instructions a call; its ``native_path`` is read at each call, where a test may stand in for it).
+_native_path_module = None
 
 
 def _language_by_core(texts: list[str]) -> tuple[str | None, bool] | None:

@@ -39,6 +39,23 @@ def test_text_is_not_mistaken_for_html(text):
     assert not looks_like_html(text)
 
 
+@pytest.mark.parametrize("text, stop, fewer", [
+    ("a < b < c", 100, True), ("<" * 8, 100, False), ("<" * 7 + "x<", 8, True), ("<" * 7 + "x<", 9, False),
+    ("", 10, True), ("«<»" * 8, 24, False),
+])
+def test_fewer_than_counts_up_to_its_limit(text, stop, fewer):
+    from cleaner.reading import _fewer_than
+
+    assert _fewer_than(text, "<", 8, stop) is fewer
+    assert _fewer_than(text, "<", 8, stop) is (text[:stop].count("<") < 8)
+
+
+def test_a_dump_with_few_angle_brackets_is_text_and_many_tags_far_down_are_not_read():
+    """Fewer than eight "<" in the first 20,000 characters: fewer than eight tags, text; tags past them are not read."""
+    assert not looks_like_html("x" * 20_000 + "<p>a</p>" * 100)
+    assert looks_like_html("<p>a</p>" * 3_000)
+
+
 def test_meta_charset_decodes_a_legacy_page():
     page = "<html><head><meta charset='windows-1251'></head><body><p>Привет, мир</p></body></html>"
     assert "Привет, мир" in decode(page.encode("cp1251"))

@@ -51,6 +51,24 @@ def test_a_url_naming_another_host_rules_out_a_profile_whatever_its_fingerprints
     assert registry.match(dump, "https://www.jpost.com/x").name == "jpost"
 
 
+def test_a_url_that_rules_out_every_profile_is_not_screened_for_fingerprints(monkeypatch):
+    """Every built-in profile lists its hosts: a URL naming another host leaves none to weigh, and the dump is not
+    searched for their fingerprints' strings (the answer, None, is the one the search gave)."""
+    registry = Registry.load()
+    dump = seed("000").read_text(encoding="utf-8")
+    monkeypatch.setattr(Registry, "screen", lambda self: pytest.fail("screened for no candidate"))
+    assert registry.match(dump, "https://news.example.org/2020/02/story") is None
+
+
+@pytest.mark.parametrize("host", ["jpost.com", "www.jpost.com", "WWW.JPOST.COM", "www.jpost.com.", "xjpost.com",
+                                  "jpost.com.example.org", "example.org", "com", "a.b.thenews.com.pk", "thenews.com"])
+def test_a_host_may_be_served_where_a_profile_serves_it(host):
+    """The registry's look-up of a host among its profiles' hosts (a suffix after a dot) agrees with asking each
+    profile (:meth:`Profile.serves`)."""
+    registry = Registry.load()
+    assert registry._may_serve(host) == any(profile.serves(host) for profile in registry)
+
+
 def test_a_site_profile_is_not_picked_by_shapes_other_sites_print():
     """duvarenglish's header and closing shapes (a headline, a standfirst, a name; a long last line of headlines)
     are other sites' too: without the site's own credit the page is the generic fallback's."""

@@ -17,9 +17,12 @@ from ..document import (BODY, BOILERPLATE, LABELS, UNKNOWN, Article, Authority, 
                         reason_text)
 from . import Untranslatable, _default_native_book, core, measured_or_none, phrases_or_none
 from . import rules
+from ..pipeline import assemble_from
 from ..stages import repeats, shapes
+from ..stages.metadata import MetadataStage
 from ..stages.context import BRIDGED, LISTED, TAIL_END_MATTER, TAIL_ISLANDS, TAIL_TITLES, TAIL_TITLES_SIGNAL
 from ..stages.shapes import GALLERY_CREDITS
+from ..textmodel import default_model
 
 if TYPE_CHECKING:
     from typing import Any
@@ -113,10 +116,10 @@ class NativePath:
 
     def model(self, text_model) -> Any:
         """The core's copy of a :class:`~cleaner.textmodel.TextModel` (made once per model)."""
-        from .. import _native
-
         known = self._models.get(id(text_model))
         if known is None or known[0] is not text_model:
+            from .. import _native
+
             known = self._models[id(text_model)] = (text_model, _native.Model(rules.model_numbers(text_model)))
         return known[1]
 
@@ -424,11 +427,8 @@ _LABEL_CODE = {label: k for k, label in enumerate(LABELS)}
 
 def run_native(path: NativePath, text: str, url: str | None, models, first: int = 1,
                large: bool = False) -> Article:
-    """Clean one dump (or one window of a pasted site) with the core, then ``metadata`` and ``finish``."""
-    from ..pipeline import assemble_from
-    from ..stages.metadata import MetadataStage
-    from ..textmodel import default_model
-
+    """Clean one dump (or one window of a pasted site) with the core, then ``metadata`` and ``finish``. (What it
+    calls is imported with the module, not here: a function's relative import costs 4-7 k instructions a call.)"""
     text_model = models.text if models.text is not None else default_model()
     result = path.path.run(text, path.model(text_model), first, large)
     lines = NativeLines(path, result, text_model)

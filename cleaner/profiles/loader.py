@@ -208,6 +208,9 @@ class Registry:
     def __init__(self, profiles: Iterable[Profile] = ()) -> None:
         self._profiles: dict[str, Profile] = {}
         self._screen: LiteralScreen | None = None   # made when first asked; a profile added drops it
+        #: The profiles by name, and every host any of them serves (made when first asked; a profile added drops them)
+        self._sorted: tuple[Profile, ...] | None = None
+        self._hosts: frozenset[str] | None = None
         #: What makes the one-pass search for the fingerprints' strings (:class:`LiteralScreen`): the native
         #: core's, set by the caller that knows which core runs; None: each regex looks for its own.
         self.literal_search: Callable[[list[str]], Any] | None = None
@@ -233,7 +236,7 @@ class Registry:
     def add(self, profile: Profile) -> None:
         """Add a profile; a later one with the same name replaces the earlier."""
         self._profiles[profile.name] = profile
-        self._screen = None
+        self._screen = self._sorted = self._hosts = None
 
     def screen(self) -> LiteralScreen:
         """The one-pass search for the strings the profiles' fingerprints require."""
@@ -243,7 +246,21 @@ class Registry:
         return self._screen
 
     def __iter__(self):
-        return iter(sorted(self._profiles.values(), key=lambda p: p.name))
+        return iter(self._by_name())
+
+    def _by_name(self) -> tuple[Profile, ...]:
+        """The profiles in the order they are tried: by name (sorted once, not at each dump)."""
+        if self._sorted is None:
+            self._sorted = tuple(sorted(self._profiles.values(), key=lambda p: p.name))
+        return self._sorted
+
+    def _may_serve(self, host: str) -> bool:
+        """Whether any profile may serve ``host`` (:meth:`Profile.serves`): one of their hosts is the host or
+        a suffix of it after a dot. Most dumps' hosts are no profile's: no profile is asked then."""
+        if self._hosts is None:
+            self._hosts = frozenset(h for profile in self._profiles.values() for h in profile.hosts)
+        host = host.lower().rstrip(".")
+        return host in self._hosts or any(host[k + 1:] in self._hosts for k, char in enumerate(host) if char == ".")
 
     def __len__(self) -> int:
         return len(self._profiles)
@@ -260,17 +277,19 @@ class Registry:
         out every profile that lists its hosts: it is that site's template, and another site's page that shows its
         fingerprints (a shape, a credit to it) is not its page."""
         host = url_host(url) if url else ""
-        if host:
+        if host and self._may_serve(host):
             for profile in self:
                 if profile.serves(host):
                     return profile
+        # (the profiles a URL does not rule out: where none is left, the dump is not screened for fingerprints)
+        candidates = [profile for profile in self._by_name() if profile.fingerprints and not (host and profile.hosts)]
+        if not candidates:
+            return None
         best, best_hits = None, 0
         span = fingerprint_span(text)
         with time_budget(budget_for(min(len(text), 2 * _FINGERPRINT_SPAN))):
             present = self.screen().present(span)
-            for profile in self:
-                if not profile.fingerprints or (host and profile.hosts):
-                    continue
+            for profile in candidates:
                 hits = profile.span_hits(span, present)
                 if hits >= profile.min_fingerprints and hits > best_hits:
                     best, best_hits = profile, hits

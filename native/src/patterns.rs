@@ -549,11 +549,25 @@ impl<'a> Forms<'a> {
 /// allocated a line.
 pub fn fold_line_into(table: &Table, text: &str, out: &mut String) {
     out.clear();
-    if text.is_ascii() && table.ascii_folds_to_lower() {
-        out.push_str(text);
-        out.make_ascii_lowercase();
-    } else {
+    if !table.ascii_folds_to_lower() {
         out.extend(text.chars().map(|c| table.regex_char(c)));
+        return;
+    }
+    // (a line of prose is ASCII but for a curly quote or a dash: its ASCII runs are lower-cased whole, and only
+    // the other characters asked of the table, where each character of it was)
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..run]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else { break };
+        out.push(table.regex_char(c));
+        rest = &rest[c.len_utf8()..];
     }
 }
 
@@ -562,7 +576,9 @@ pub fn fold_line(table: &Table, text: &str) -> String {
     if text.is_ascii() && table.ascii_folds_to_lower() {
         return text.to_ascii_lowercase();
     }
-    text.chars().map(|c| table.regex_char(c)).collect()
+    let mut out = String::with_capacity(text.len());
+    fold_line_into(table, text, &mut out);
+    out
 }
 
 /// The line as a case-sensitive pattern sees it (borrowed when no character has a stand-in).
@@ -668,6 +684,30 @@ mod tests {
             needles(r"^(?:photos?|images?)\s*:|\((?:photo|image)s?\b[^()]*\)\s*$").unwrap(),
             [")", ":"]
         );
+    }
+
+    /// A line folded a run of ASCII at a time is the line folded a character at a time (every table), mixed
+    /// lines, lines opening or ending with a character outside ASCII, and lines of none included.
+    #[test]
+    fn a_line_folds_as_each_of_its_characters_does() {
+        for version in crate::unicode::versions() {
+            let table = Table::load(version).unwrap();
+            let mut buffer = String::from("left over");
+            for text in [
+                "",
+                "Plain ASCII Line, 2025",
+                "“Quoted” — Ann LEE’s Ünïcödé line",
+                "ÉCOLE",
+                "Straße ΣΑΣ İstanbul ǅ ﬁ \u{301}x",
+                "By Ann Lee · Mar 5, 2025 · 3 min read",
+                "日本語のテキスト ABC",
+            ] {
+                let expected: String = text.chars().map(|c| table.regex_char(c)).collect();
+                fold_line_into(&table, text, &mut buffer);
+                assert_eq!(buffer, expected, "{version} {text:?}");
+                assert_eq!(fold_line(&table, text), expected, "{version} {text:?}");
+            }
+        }
     }
 
     /// A line's needle mask lets a pattern through where its own needles would, on each form and for a

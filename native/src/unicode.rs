@@ -340,9 +340,28 @@ impl Table {
             out[from..].make_ascii_lowercase();
             return;
         }
-        for (at, c) in part.char_indices() {
+        // (a line of prose is ASCII but for a curly quote or a dash: each run of ASCII lower-cased whole, as
+        // above, and only the other characters asked of the table)
+        let mut at = 0;
+        while at < part.len() {
+            let run = part.as_bytes()[at..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(part.len(), |k| at + k);
+            if run > at {
+                let from = out.len();
+                out.push_str(&part[at..run]);
+                out[from..].make_ascii_lowercase();
+                at = run;
+                continue;
+            }
+            let Some(c) = part[at..].chars().next() else {
+                break;
+            };
+            let here = at;
+            at += c.len_utf8();
             if c == '\u{3a3}' {
-                let at = start + at;
+                let at = start + here;
                 let before = text[..at].chars().rev().map(|c| self.props(c));
                 let after = text[at + c.len_utf8()..].chars().map(|c| self.props(c));
                 out.push(if self.final_sigma_context(before, after) {
@@ -548,6 +567,45 @@ mod tests {
         assert_eq!(lower("ΟΔΟΣ ΣΑΣ"), "οδος σας");
         assert_eq!(lower("İstanbul"), "i\u{307}stanbul");
         assert_eq!(lower("Σ"), "σ");
+    }
+
+    /// `lower_str_into` of a line mixing ASCII and other characters (each run of ASCII lower-cased whole) is the
+    /// table's lower case character by character, a final sigma's context read across the runs and the slice.
+    #[test]
+    fn a_mixed_line_lowers_as_its_characters_do() {
+        for version in versions() {
+            let table = Table::load(version).unwrap();
+            for text in [
+                "“Quoted” — Ann LEE’s Line",
+                "ΟΔΟΣ ΣΑΣ and MORE",
+                "AΣ b",
+                "xΣ. Σa ÉCOLE İstanbul",
+                "ends with É",
+                "ÉA",
+            ] {
+                let chars: Vec<char> = text.chars().collect();
+                let mut expected = Vec::new();
+                table.lower_into(&chars, 0, chars.len(), &mut expected);
+                let mut out = String::from("kept ");
+                table.lower_str_into(text, 0, text.len(), &mut out);
+                assert_eq!(
+                    out,
+                    format!("kept {}", expected.into_iter().collect::<String>()),
+                    "{version} {text:?}"
+                );
+                // a slice, its sigma's context read from the whole text
+                let (start, end) = (text.char_indices().nth(1).unwrap().0, text.len());
+                let mut part = Vec::new();
+                table.lower_into(&chars, 1, chars.len(), &mut part);
+                let mut out = String::new();
+                table.lower_str_into(text, start, end, &mut out);
+                assert_eq!(
+                    out,
+                    part.into_iter().collect::<String>(),
+                    "{version} {text:?} from 1"
+                );
+            }
+        }
     }
 
     /// `lower_str_into` lower-cases ASCII without the table: every table must agree, character by character.
