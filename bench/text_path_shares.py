@@ -68,6 +68,8 @@ def _instrument(spent: dict[str, float]) -> None:
                 spent["metadata"] += time.process_time() - started
 
     metadata.MetadataStage = TimedStage
+    native_path_module = sys.modules["cleaner.native.path"]
+    native_path_module.MetadataStage = TimedStage  # (the native path runs the stage it imported)
     pick = api.Cleaner._pick_profile
 
     def timed_pick(self, *args):
