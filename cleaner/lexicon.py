@@ -407,7 +407,7 @@ NAME_LIKE = lazy_compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-
 #: read"), a date's article before its day ("Par Claire Dumont, le 14 juin": ``date_articles``), a
 #: digit or an English month (the dateline: "By Jane Doe March 3, 2024"), or a word of the lexicon's
 #: ``name_ends`` ("By Jane Doe Published: …", "By Ann Lee on May 5"), or a weekday after a comma (the dateline's
-#: first word: "By Sherif Saed, Wednesday, 20 November 2019", "Par Jean Dupont, mercredi 14 juin").
+#: first word: "By Omar Haddad, Wednesday, 20 November 2019", "Par Jean Dupont, mercredi 14 juin").
 BYLINE_NAME_END = lazy_compile(
     r"\s+[|•·⋅●▪■◆—–]|\s+-\s|,?\s+(?:" + _alternatives(_BYLINES["date_articles"]) + r")\s+\d|\s*\d|\s+" + _MONTHS_EN
     + r"\s+\d|\s+(?:" + _alternatives(_BYLINES["name_ends"]) + r")(?!\w)|,\s*(?:"

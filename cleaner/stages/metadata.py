@@ -2427,7 +2427,7 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
 
 def _nearest_dateline(lines, bare: list[tuple[int, str]], candidates: list[int]) -> list[str]:
     """The bare names, the one nearest a dateline first (in line order where as near): a header printing its
-    category over the credit over the date ("Video Production" / "Team SimplyThrilled" / "September 4, 2025")
+    category over the credit over the date ("Video Production" / "Team Northwind" / "September 4, 2025")
     names the author beside the date, the category a line further off."""
     if len(bare) < 2:
         return [name for _, name in bare]
@@ -2436,14 +2436,14 @@ def _nearest_dateline(lines, bare: list[tuple[int, str]], candidates: list[int])
     return [name for _, name in sorted(bare, key=lambda b: min((abs(b[0] - d) for d in dated), default=far))]
 
 
-#: A run of words in capitals that closes a line ("USA TODAY" of "Brian Truitt USA TODAY").
+#: A run of words in capitals that closes a line ("DAILY LEDGER" of "Ann Lee DAILY LEDGER").
 _CAPITALS_RUN = re.compile(r"(?:\s+[A-Z][A-Z&.’']*[A-Z.])+$")
 
 
 def _outlet_cut(text: str, site: frozenset[str]) -> str | None:
     """What a line holds before a closing run of words in capitals that spells the site's name, a label of its
-    host, ``site`` (:func:`_naming_labels`: "Brian Truitt USA TODAY" of usatoday.com, the publication after its
-    writer's name), else None. A line in capitals throughout is a team's credit ("JERUSALEM POST STAFF"), not cut."""
+    host, ``site`` (:func:`_naming_labels`: "Ann Lee DAILY LEDGER" of dailyledger.example, the publication after its
+    writer's name), else None. A line in capitals throughout is a team's credit ("DAILY LEDGER STAFF"), not cut."""
     run = _CAPITALS_RUN.search(text) if site else None
     if run is None or run.start() == 0 or text[:run.start()].isupper():
         return None
@@ -2451,8 +2451,8 @@ def _outlet_cut(text: str, site: frozenset[str]) -> str | None:
 
 
 def _without_outlet(name: str | None, url: str | None) -> str | None:
-    """The byline's name without the site's name in capitals after it (:func:`_outlet_cut`: "Kevin Johnson and
-    Kevin McCoy USA TODAY" → "Kevin Johnson and Kevin McCoy"); the name as it is where none closes it, or where
+    """The byline's name without the site's name in capitals after it (:func:`_outlet_cut`: "Ann Lee and
+    Tom Berg DAILY LEDGER" → "Ann Lee and Tom Berg"); the name as it is where none closes it, or where
     what is left is no name."""
     cut = _outlet_cut(name, _naming_labels(url)) if name else None
     return cut if cut and is_byline_name(cut) else name
@@ -2461,9 +2461,9 @@ def _without_outlet(name: str | None, url: str | None) -> str | None:
 def _credited_with_outlet(lines, texts: Sequence[str], header: range, url: str | None,
                           stoplist: frozenset[str]) -> str | None:
     """Where nothing else names the author: a header line of a full name (or names) and the site's own name in
-    capitals after it, nothing between but a space ("Brian Truitt USA TODAY" on usatoday.com,
+    capitals after it, nothing between but a space ("Ann Lee DAILY LEDGER" on dailyledger.example,
     :func:`_outlet_cut`), the page's one such line. The site's name says it credits the page's writer; a photo's
-    credit parts the two by a slash or a comma ("Nathan Congleton / TODAY"), and is not read. Value only: the
+    credit parts the two by a slash or a comma ("Tom Berg / LEDGER"), and is not read. Value only: the
     line keeps its label."""
     site = _naming_labels(url)
     found = set()
