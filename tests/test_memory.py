@@ -283,3 +283,13 @@ def test_words_are_counted_up_to_a_bound_as_str_split_cuts_them(text, most):
     from cleaner.stages.metadata import _words_up_to
 
     assert _words_up_to(text, most) == min(len(text.split()), most)
+
+
+def test_a_long_lines_words_are_counted_as_str_split_cuts_them():
+    """Past the length at which a line is no longer split, its words are still ``str.split()``'s: numbers, dashes
+    and contractions are words (a role's words, letters only, once shadowed the pattern under the same name)."""
+    from cleaner.stages.metadata import _SPLIT_CHARS, _words_up_to
+
+    line = "In 1999 — don't stop, 42 times! " * (_SPLIT_CHARS // 20)
+    assert len(line) > _SPLIT_CHARS
+    assert _words_up_to(line, 10**6) == len(line.split())

@@ -490,7 +490,7 @@ def _words_up_to(text: str, most: int) -> int:
     fifth of the time."""
     if len(text) <= _SPLIT_CHARS:
         return min(len(text.split()), most)
-    return sum(1 for _ in islice(_WORD.finditer(text), most))
+    return sum(1 for _ in islice(_SPLIT_WORD.finditer(text), most))
 
 
 #: A line this short is split into its words to count them (:func:`_words_up_to`): a copy of a few hundred
@@ -499,7 +499,7 @@ _SPLIT_CHARS = 1_000
 
 
 #: A word as ``str.split()`` cuts them (``\s`` is ``str.isspace``).
-_WORD = re.compile(r"\S+")
+_SPLIT_WORD = re.compile(r"\S+")
 
 
 
@@ -1685,7 +1685,7 @@ def _named_under_headline(lines, title_at: int | None, first: int, dates: list[i
 #: A role's line is this short in words ("Tech Writer", "Guest Columnists", "Senior Editor, Science Desk").
 _ROLE_WORDS_MOST = 6
 #: A word of a role's line.
-_WORD = re.compile(r"[^\W\d_]+")
+_ROLE_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _role_line(text: str) -> bool:
@@ -1693,7 +1693,7 @@ def _role_line(text: str) -> bool:
     (:data:`ROLE_WORDS`: "Tech Writer", "Guest Columnists"), and no sentence."""
     if len(text) > _BARE_NAME_CHARS or text.rstrip().endswith((".", "!", "?")):
         return False
-    words = _WORD.findall(text.lower())
+    words = _ROLE_WORD.findall(text.lower())
     return 0 < len(words) <= _ROLE_WORDS_MOST and not ROLE_WORDS.isdisjoint(words)
 
 
