@@ -40,7 +40,7 @@ _WINDOW = 15
 _TITLE_SIGNALS_OK = frozenset({None, "navigation bar", "repeated", "menu", "headline run"})
 #: "Headline | Site": the site's name after the last separator; a hyphen inside a word of it is no separator ("Harbour
 #: Co-op"), one between figures is ("2025-26 Season" is a headline's, after "Forum • View topic - ").
-_TITLE_SUFFIX = re.compile(
+_TITLE_SUFFIX = lazy_compile(
     r"^(?P<title>.{10,}?)\s+[-|–—:•·]\s+(?P<site>(?:[^-|–—•·]|(?<=[^\W\d_])-(?=[^\W\d_])){2,60})$")
 
 
@@ -413,7 +413,7 @@ def _page_title(line) -> str:
 
 
 #: The bar between a page title's parts: no headline holds one (a dash or a colon may be a headline's own).
-_TITLE_BAR = re.compile(r"\s+\|\s+")
+_TITLE_BAR = lazy_compile(r"\s+\|\s+")
 
 
 def _page_title_headline(line) -> str:
@@ -462,9 +462,9 @@ def _word_overlap(a, b) -> float:
 #: word changed in a ten-word headline still counts, another headline does not).
 _REPEAT_SIMILARITY = 0.84
 #: What separates the site's name, last, from the rest of a page title ("Headline | Site", "Headline – Site").
-_SITE_SEPARATOR = re.compile(r"\s+[-|–—•·»]\s+")
+_SITE_SEPARATOR = lazy_compile(r"\s+[-|–—•·»]\s+")
 #: What separates a page title's parts: "Headline | Site", "Site: Headline", "Headline – Section – Site".
-_TITLE_SEPARATOR = re.compile(_SITE_SEPARATOR.pattern + r"|:\s+")
+_TITLE_SEPARATOR = lazy_compile(_SITE_SEPARATOR.pattern + r"|:\s+")
 #: Only this much of a line is compared with the page title (a long line is no headline).
 _TITLE_CHARS = 300
 #: A first line longer than this is no page title (a dump that begins with its text): it is not copied in
@@ -499,7 +499,7 @@ _SPLIT_CHARS = 1_000
 
 
 #: A word as ``str.split()`` cuts them (``\s`` is ``str.isspace``).
-_SPLIT_WORD = re.compile(r"\S+")
+_SPLIT_WORD = lazy_compile(r"\S+")
 
 
 
@@ -584,7 +584,7 @@ def _naming_labels(url: str | None) -> frozenset[str]:
 #: letters at least (not "www", "blog", "news").
 _SITE_NAME_WORDS = 4
 _HOST_LABEL_CHARS = 5
-_NOT_LETTERS = re.compile(r"[\W_]+")
+_NOT_LETTERS = lazy_compile(r"[\W_]+")
 
 
 def _publisher_yields(name: str | None, url: str | None, lines, texts: Sequence[str], start: int) -> str | None:
@@ -654,11 +654,11 @@ def _trade_line(text: str) -> bool:
 #: The masthead is the first line with text among this many at the top of the page (the page title's first).
 _MASTHEAD_LINES = 4
 #: What a masthead's name may trail ("Pierce Freeman //", "Ann Lee |").
-_MASTHEAD_TRAIL = re.compile(r"[\s/|·•–—-]+$")
+_MASTHEAD_TRAIL = lazy_compile(r"[\s/|·•–—-]+$")
 #: A word of a person's site's name that its host spells has this many letters at least ("jeff" of jefftk.com).
 _NAMED_WORD_CHARS = 4
 #: A person's name: a given name and a surname, an initial between them ("Justin C. Meserole").
-_PERSON_NAME = re.compile(r"^[^\W\d_][^\W\d_’'-]+(?:\s+[A-Z]\.)?\s+[^\W\d_][^\W\d_’'-]+$")
+_PERSON_NAME = lazy_compile(r"^[^\W\d_][^\W\d_’'-]+(?:\s+[A-Z]\.)?\s+[^\W\d_][^\W\d_’'-]+$")
 
 
 def _personal_name(name: str, stoplist: frozenset[str]) -> bool:
@@ -677,7 +677,7 @@ def _names_no_person(name: str) -> bool:
 
 
 #: A word's letters.
-_WORD_LETTERS = re.compile(r"[^\W\d_]+")
+_WORD_LETTERS = lazy_compile(r"[^\W\d_]+")
 
 
 def _doubtful_pick(lines, title: str | None, named_at: int | None, stoplist: frozenset[str]) -> bool:
@@ -828,7 +828,7 @@ def _page_title_stand_in(lines) -> str | None:
 #: of their topic words (word F1: a subtitle, not a paragraph that begins with the product's name).
 _FULLER_TITLE_WORDS = 3
 _FULLER_TITLE_F1 = 0.5
-_GOES_ON = re.compile(r"\W*\w")
+_GOES_ON = lazy_compile(r"\W*\w")
 
 
 def _lead_in(line) -> bool:
@@ -1134,7 +1134,7 @@ _MONTHS = "|".join(sorted((re.escape(name) for names in MONTH_NAMES.values() for
 #: (Compiled at its first use, not at import: its months' names are ~1.6 ms of a start.)
 _DAY_OF_YEAR = lazy_compile(rf"^(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?)$", re.I)
 #: A year as a headline or a header line prints it ("Top 7 Catering Trends for 2024", "© 2025").
-_PRINTED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_PRINTED_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _day_in_headline_year(lines, texts: Sequence[str], dates: list[int], title_at: int, header: range) -> str | None:
@@ -1281,7 +1281,7 @@ def _bare_name_by_date(lines, texts: Sequence[str], i: int, stoplist: frozenset[
 
 
 #: Where a sentence ends inside a line: its stop (a closing quote or bracket may follow) and the space after it.
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?\s+")
+_SENTENCE_END = lazy_compile(r"[.!?…][\"”’)]?\s+")
 
 
 def _credit_sentence(text: str) -> str | None:
@@ -1685,7 +1685,7 @@ def _named_under_headline(lines, title_at: int | None, first: int, dates: list[i
 #: A role's line is this short in words ("Tech Writer", "Guest Columnists", "Senior Editor, Science Desk").
 _ROLE_WORDS_MOST = 6
 #: A word of a role's line.
-_ROLE_WORD = re.compile(r"[^\W\d_]+")
+_ROLE_WORD = lazy_compile(r"[^\W\d_]+")
 
 
 def _role_line(text: str) -> bool:
@@ -1709,7 +1709,7 @@ def _name_before_role(text: str, stoplist: frozenset[str]) -> str | None:
 
 
 #: What parts a name from its role on one line ("Manoj Jain and Jagpreet Chhatwal | Guest Columnists").
-_ROLE_SEPARATOR = re.compile(r"\s+[|•·⋅—–-]\s+|,\s+")
+_ROLE_SEPARATOR = lazy_compile(r"\s+[|•·⋅—–-]\s+|,\s+")
 #: How far under a bare name its dateline may stand ("Michelle Lee" / "Freelance hacks" / "Last updated:" / date).
 _DATE_UNDER_NAME = 3
 
@@ -1873,7 +1873,7 @@ def _labelled_name(lines, label: int, stoplist: frozenset[str]) -> str | None:
 
 
 #: An avatar's monogram: two or three capitals alone on a line ("CP" for "Chengcheng Pei").
-_MONOGRAM = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,3}")
+_MONOGRAM = lazy_compile(r"[A-ZÀ-ÖØ-Þ]{2,3}")
 
 
 def _past_initials(lines, i: int) -> int:
@@ -1897,7 +1897,7 @@ def _full_name(name: str) -> bool:
 #: A dated credit is a dateline's length: its parts ("Posted on …", the name, "5 Comments on …") in all.
 _DATED_CREDIT_WORDS = _PARTED_DATELINE_WORDS
 #: A name's trailing bracket, a handle or a site's name ("Ann Lee (AnnL)"): no part of the name's shape.
-_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")
+_TRAILING_BRACKET = lazy_compile(r"\s*\([^()]*\)$")
 
 
 def _by_inside(text: str) -> re.Match[str] | None:
@@ -1963,7 +1963,7 @@ def _dated_credit_once(short: Iterable[str]) -> str | None:
 
 #: A forum member's handle: one word of letters, digits and signs ("ann_lee", "slow-poke", "ridwan123"), a letter or
 #: a digit first (a post's "#5" is none).
-_HANDLE = re.compile(r"^[^\W_]\S{1,39}$")
+_HANDLE = lazy_compile(r"^[^\W_]\S{1,39}$")
 
 
 def _member_name(name: str) -> bool:
@@ -2005,7 +2005,7 @@ def _starter_named(text: str, under: str) -> str | None:
 #: Whether every thread-starter label is ASCII (:func:`line_may_hold_any`).
 _STARTER_LABELS_ASCII = all(label.isascii() for label in THREAD_STARTER_LABELS)
 #: What separates a forum's starter label and name from the thread's date and counts on one line.
-_CREDIT_PARTS = re.compile(r"\s+[·•|]\s+")
+_CREDIT_PARTS = lazy_compile(r"\s+[·•|]\s+")
 
 
 def _first_post(short: Iterable[str]) -> str | None:
@@ -2105,7 +2105,7 @@ def _dated_above(lines, texts: Sequence[str], start: int, title: str | None) -> 
 _BLOCK_REACH = 2_000
 _BLOCK_BETWEEN = 2
 #: A dateline that gives a day has a digit (a cheaper test than :data:`DATE_NEEDLE` for many lines).
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 
 
 def _headline_block(lines, texts: Sequence[str], start: int) -> tuple[int, int] | None:
@@ -2236,7 +2236,7 @@ def _is_byline(lines, index: int, dates: list[int], stoplist: frozenset[str]) ->
 
 
 #: A one-word name: letters first, then letters, digits, dots, dashes or an underscore (a login: "ann_lee").
-_ONE_WORD_NAME = re.compile(r"^[^\W\d_][\w.’'-]{1,39}$")
+_ONE_WORD_NAME = lazy_compile(r"^[^\W\d_][\w.’'-]{1,39}$")
 
 
 #: The dateline under a one-word name is the date alone ("November 26th, 2024", "Jan 23"), not a forum post's
@@ -2314,7 +2314,7 @@ _RANK_WORDS = 3
 
 
 #: What separates the authors of a line that lists them ("Ann Lee, Bo Li and Cy Ma", "Ann Lee & Bo Li").
-_NAMES_SEPARATOR = re.compile(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+|;\s+")
+_NAMES_SEPARATOR = lazy_compile(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+|;\s+")
 #: A line listing authors names at most this many (a longer list is a team's page, a panel's).
 _LISTED_NAMES = 5
 
@@ -2341,7 +2341,7 @@ def _name_opening(text: str, stoplist: frozenset[str]) -> str | None:
 
 
 #: The end of a dateline's date: its year or its time, then the separators before what follows it.
-_DATE_END = re.compile(r"(?:\d{4}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)[\s,·•|–—-]*", re.I)
+_DATE_END = lazy_compile(r"(?:\d{4}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)[\s,·•|–—-]*", re.I)
 
 
 def _name_closing(text: str, stoplist: frozenset[str]) -> str | None:
@@ -2437,7 +2437,7 @@ def _nearest_dateline(lines, bare: list[tuple[int, str]], candidates: list[int])
 
 
 #: A run of words in capitals that closes a line ("DAILY LEDGER" of "Ann Lee DAILY LEDGER").
-_CAPITALS_RUN = re.compile(r"(?:\s+[A-Z][A-Z&.’']*[A-Z.])+$")
+_CAPITALS_RUN = lazy_compile(r"(?:\s+[A-Z][A-Z&.’']*[A-Z.])+$")
 
 
 def _outlet_cut(text: str, site: frozenset[str]) -> str | None:
@@ -2792,7 +2792,7 @@ def _credited_headline(lines, first: int, stoplist: frozenset[str], least: int) 
 
 
 #: A sentence's full stop inside a line, after a word (not "vs.", "U.S.", "Dr."): a caption, no headline.
-_FULL_STOP_INSIDE = re.compile(r"[^\W\d_]{3,}\.\s+\w")
+_FULL_STOP_INSIDE = lazy_compile(r"[^\W\d_]{3,}\.\s+\w")
 #: A headline block far from the header shares this many of the page title's words (:func:`_title_stems`) at least.
 _AFAR_STEMS = 2
 #: How many lines under a headline its credit stands at most (past short chrome, a repeat of the headline), and
@@ -2883,7 +2883,7 @@ def _may_share_stems(text: str, stems: frozenset[str], least: int) -> bool:
 
 
 #: A title's word (letters only) and the length of its stem (:func:`_title_stems`).
-_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+_TITLE_WORD = lazy_compile(r"[^\W\d_]{3,}")
 _STEM_CHARS = 5
 
 
