@@ -523,7 +523,7 @@ def is_byline_name(name: str) -> bool:
     if len(words) == 1 and words[0] in _MONTH_WORDS:
         return False
     if len(words) > 1 and name[0].islower() and words[0] not in _NAME_PARTICLES and not (
-            words[0] == "the" and len(words) > 2):      # (a team: "By the Harbour Times Team")
+            words[0] == "the" and len(words) > 2):      # (a team: "By the Lakeside Courier Team")
         return False
     return not all(word in NOT_NAME_WORDS for word in words)
 

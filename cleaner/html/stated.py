@@ -20,7 +20,7 @@ stories, menus, footers or sidebars is other people's. The first candidate in
 document order that reads as a name (:func:`as_name`) is the author.
 
 A name is also checked against the page's own name: a site that gives itself
-as the author ("USA TODAY" on usatoday.com) says who published the page, not
+as the author ("CITY PLANET" on cityplanet.com) says who published the page, not
 who wrote it (:func:`is_site_name`).
 """
 
@@ -206,9 +206,9 @@ def _json_ld_objects(data, depth: int = 0) -> Iterator[dict]:
 
 def author_in_markup(root, site: str | None = None, host: str | None = None) -> str | None:
     """The first name an author element of the page gives (module docstring), or None. The site's own
-    name (:func:`is_site_name`; ``site``, ``host``) of one word in an author element ("Kaspersky") is a
+    name (:func:`is_site_name`; ``site``, ``host``) of one word in an author element ("Quorbit") is a
     publisher's credit, not a writer's: it is passed over. A site named after a person's full name
-    ("Erin Spain" on erinspain.com) is that person's."""
+    ("Lena Brook" on lenabrook.com) is that person's."""
     headings = _long_headings(root)     # (one walk of the page for its wrappers, header and headlines)
     wrappers, header_order = _headline_wrappers(root, headings), _article_header(root, headings)
     header = set(header_order)
@@ -613,7 +613,7 @@ _OTHER_STORIES = frozenset({"comment", "related"})
 
 def is_site_name(name: str, site: str | None, host: str | None) -> bool:
     """Whether ``name`` is the site's own name: its site name, or its letters the name of the host
-    ("USA TODAY" on www.usatoday.com, "Cleveland Clinic" on my.clevelandclinic.org)."""
+    ("CITY PLANET" on www.cityplanet.com, "Riverside Clinic" on my.riversideclinic.org)."""
     letters = _letters(name)
     if not letters:
         return False
@@ -627,6 +627,6 @@ def _letters(text: str) -> str:
 
 
 def _host_labels(host: str) -> set[str]:
-    """The host's labels, and its whole name without dots ("paperium.net" → paperium, net, paperiumnet)."""
+    """The host's labels, and its whole name without dots ("inkwell.net" → inkwell, net, inkwellnet)."""
     labels = [label for label in host.casefold().split(".") if label != "www"]
     return {*labels, "".join(labels)}

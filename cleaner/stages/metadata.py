@@ -330,7 +330,7 @@ class MetadataStage:
 #: with the page title: less than sharing it (3), as much as a byline or date under it.
 _PRINTED_TWICE = 1.5
 #: A line printed twice is a headline of this many words at least (a source's or a site's name is printed twice
-#: too: "France 24" over "France 24").
+#: too: "Planet 24" over "Planet 24").
 _TWICE_WORDS = 3
 
 
@@ -556,8 +556,8 @@ _DATED_HEADLINE_WORDS = 2
 
 def _host_named_part(page_title: str, url: str | None) -> str | None:
     """The first part of a page title "Site: Headline" or "Site | Headline" (lower case) where it is the site's
-    name: of at most :data:`_SITE_NAME_WORDS` words, its letters holding a label of the URL's host ("Engora
-    Data Blog" of blog.engora.com), with a longer part after it. A header line that prints it alone is the
+    name: of at most :data:`_SITE_NAME_WORDS` words, its letters holding a label of the URL's host ("Quillmark
+    Data Blog" of blog.quillmark.com), with a longer part after it. A header line that prints it alone is the
     site's masthead, as a line printing the last part, the site's name of "Headline | Site", is
     (:func:`_site_part`); None where the page title does not begin with the site's name or no URL is known."""
     labels = _naming_labels(url)
@@ -574,7 +574,7 @@ def _host_named_part(page_title: str, url: str | None) -> str | None:
 @per_document     # (asked by the header's picks, the publisher's test and the site's dateline)
 def _naming_labels(url: str | None) -> frozenset[str]:
     """The labels of the URL's host that may spell the site's name: all but the last (the top-level domain), of
-    :data:`_HOST_LABEL_CHARS` letters at least ("engora" of blog.engora.com, "seriouseats" of seriouseats.com;
+    :data:`_HOST_LABEL_CHARS` letters at least ("quillmark" of blog.quillmark.com, "tastyforks" of tastyforks.com;
     not "www", "blog", "news"). Empty where no URL is known."""
     host = site_host(url) if url else ""
     return frozenset(label for label in host.split(".")[:-1] if len(label) >= _HOST_LABEL_CHARS)
@@ -589,7 +589,7 @@ _NOT_LETTERS = lazy_compile(r"[\W_]+")
 
 def _publisher_yields(name: str | None, url: str | None, lines, texts: Sequence[str], start: int) -> str | None:
     """The header's byline ``name``, unless it is the site's own name, spelled by a label of the URL's host
-    ("Serious Eats" beside the dateline of seriouseats.com: the publisher, printed where a byline goes), and a
+    ("Tasty Forks" beside the dateline of tastyforks.com: the publisher, printed where a byline goes), and a
     "By …" line above the header's window (:func:`_credited_above`) names someone else: the article's author.
     Where none does, the site's name stands (a company's blog credits the company)."""
     if not name:
@@ -602,9 +602,9 @@ def _publisher_yields(name: str | None, url: str | None, lines, texts: Sequence[
 
 def _site_by_dateline(lines, dates: list[int], url: str | None) -> str | None:
     """Where nothing else credits the article: the site's own name printed as a line just above a header's
-    dateline (:func:`_beside_date`), spelled by a label of the URL's host, in full or in part ("West Bell Dental
-    Care" of westbelldentalcare.com, "crazy lennys" of crazylennysebikes.com): a company's blog credits the
-    company where a byline goes. Its words may be a stoplist's ("West"), or lower case, or the shapes may have taken the
+    dateline (:func:`_beside_date`), spelled by a label of the URL's host, in full or in part ("North Hill Dental
+    Care" of northhilldentalcare.com, "happy pedals" of happypedalsebikes.com): a company's blog credits the
+    company where a byline goes. Its words may be a stoplist's ("North"), or lower case, or the shapes may have taken the
     line for a repeated one: the host's spelling says what it is. Only above the dateline: under it a company's
     card may stand over its author's. Value only: the line keeps its label."""
     labels = _naming_labels(url)
@@ -623,8 +623,8 @@ def _site_by_dateline(lines, dates: list[int], url: str | None) -> str | None:
 
 def _person_site(lines, url: str | None, stoplist: frozenset[str]) -> str | None:
     """Where nothing else credits a dated article: the name of a person's own site, its author, printed as its
-    masthead, the first line under the page title ("Jeff Kaufman" over the menu "Posts" of jefftk.com, "Pierce
-    Freeman //" of pierce.dev). It is a person's when it has the shape of a person's name (:func:`_personal_name`)
+    masthead, the first line under the page title ("Nora Vance" over the menu "Posts" of noravt.com, "Milo
+    Hart //" of milo.dev). It is a person's when it has the shape of a person's name (:func:`_personal_name`)
     and the URL's host spells one of its words (:func:`_naming_labels`), or the line under it states the person's
     role or trade (:func:`_role_line`, :func:`_trade_line`: "Cassidy Williams" / "Software Engineer in Chicago"). Not the page title's site part: a
     company's name of two capitalised words ("Server Fault") is printed there as often, and under it its logo
@@ -653,9 +653,9 @@ def _trade_line(text: str) -> bool:
 
 #: The masthead is the first line with text among this many at the top of the page (the page title's first).
 _MASTHEAD_LINES = 4
-#: What a masthead's name may trail ("Pierce Freeman //", "Ann Lee |").
+#: What a masthead's name may trail ("Milo Hart //", "Ann Lee |").
 _MASTHEAD_TRAIL = lazy_compile(r"[\s/|·•–—-]+$")
-#: A word of a person's site's name that its host spells has this many letters at least ("jeff" of jefftk.com).
+#: A word of a person's site's name that its host spells has this many letters at least ("nora" of noravt.com).
 _NAMED_WORD_CHARS = 4
 #: A person's name: a given name and a surname, an initial between them ("Justin C. Meserole").
 _PERSON_NAME = lazy_compile(r"^[^\W\d_][^\W\d_’'-]+(?:\s+[A-Z]\.)?\s+[^\W\d_][^\W\d_’'-]+$")
@@ -2387,7 +2387,7 @@ def _first_name(lines, candidates: list[int], stoplist: frozenset[str],
     "annlee May 3, 2024, 8:45am 1"; the line above it is the thread's category), else the bare name nearest the dateline (:func:`_nearest_dateline`; no line of a
     word that is no person's: "Press Release", "Tuesdays Evenings", :func:`_names_no_person`; a team's credit
     may hold one, "News Desk", and so may the site's own name, spelled by a label of its host, ``site``:
-    "Harbour Times" of harbourtimes.com, :func:`_naming_labels`; not a name whose datelines date another's act
+    "Lakeside Courier" of lakesidecourier.com, :func:`_naming_labels`; not a name whose datelines date another's act
     or stand under the ``headline``, :func:`_bare_name_astray`), else the first name opening a dateline."""
     agencies, posts, bare, opening = [], [], [], []
     for i in candidates:
@@ -2652,7 +2652,7 @@ def _headline_over_credit(lines, first: int, stoplist: frozenset[str]) -> str | 
     nearest "By …" line above the window
     (:func:`_credit_above`): the page's own headline, over its byline, where a long list (a table of contents,
     a ranking) put the first prose far under it and the page title is an SEO title sharing few of its words.
-    A standfirst may stand between them ("Serious Eats has recommended the Fellow Clara for many years."); of
+    A standfirst may stand between them ("Tasty Forks has recommended the Kettle One for many years."); of
     two headline-shaped lines there (a standfirst without its full stop, "Maximize the flavor of your coffee",
     and the headline over it), the one sharing more of the page title's words (:func:`_title_stems`), the
     nearer where they share as many. None where no such line stands there (the page title is the title then)."""
@@ -2684,7 +2684,7 @@ def _headline_by_credit(lines, first: int, stoplist: frozenset[str]) -> str | No
     one (a dateline over the headline: "November 28, 2025 / Living Healthy" over "What Meditation Can Do for
     You"). The page title is then an SEO title worded otherwise ("How To Meditate Properly and Effectively"),
     and the pick a standfirst, a section's name, a call to action; but the headline shares a word of the page
-    title (:func:`_title_stems`: a promo's "Learn about Serious Eats' Editorial Process" over the dateline
+    title (:func:`_title_stems`: a promo's "Learn about Tasty Forks' Editorial Process" over the dateline
     shares none). Value only, as the page title in the pick's place: the lines keep their labels."""
     start, stop = max(0, first - _WINDOW), min(len(lines), first + 1 + _CREDIT_BELOW)
     peek = _peeker(lines)
@@ -2852,8 +2852,8 @@ def _section_name(lines, named_at: int) -> bool:
 
 
 def _part_of_page_title(page_title: str, text: str) -> bool:
-    """Does a header line begin the page title or print one of its parts (in any case: "Harbour Works" of "Storm
-    Repairs on the Coast | Harbour Works – Harbour Times")? A product's or a category's page names itself so."""
+    """Does a header line begin the page title or print one of its parts (in any case: "Lakeside Works" of "Storm
+    Repairs on the Coast | Lakeside Works – Lakeside Courier")? A product's or a category's page names itself so."""
     page_title, name = page_title.lower(), text.lower().strip()
     parts = _TITLE_SEPARATOR.split(page_title[:_TITLE_CHARS])
     return page_title.startswith(name) or name in (part.strip() for part in parts)
@@ -2911,7 +2911,7 @@ def _named_under(lines, index: int) -> str | None:
     text = _peek(lines, index + 1).text
     if _words_up_to(text, _NAME_UNDER_WORDS + 1) <= _NAME_UNDER_WORDS and is_byline_name(text):
         return text
-    # the name before a separator ("Ann Lee | The Harbour Times"), as after "By Ann Lee" (name_before_end)
+    # the name before a separator ("Ann Lee | The Lakeside Courier"), as after "By Ann Lee" (name_before_end)
     name = name_before_end(text) if _words_up_to(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS else None
     return name if name and _words_up_to(name, _NAME_UNDER_WORDS + 1) <= _NAME_UNDER_WORDS else None
 

@@ -84,7 +84,7 @@ class SiteRulesStage:
                     continue
                 value = pattern.value(texts[i])
                 if field_name == "site":
-                    # The publisher a site republishes: "inkl.com (France 24)".
+                    # The publisher a site republishes: "a reader app (Daily Planet)".
                     doc.meta["site"] = f"{profile.site} ({value})" if profile.site else value
                     break
                 doc.meta[field_name] = value
