@@ -1574,7 +1574,8 @@ def test_shapes_asks_the_documents_line_search_and_decides_the_same():
 
 
 @pytest.mark.parametrize("heading", ["Written by Dana Whitfield", "You’ll also love…", "About the authors",
-                                     "Tagged: gardening, herbs", "Geschrieben von Jonas Albrecht", "Weitere Beiträge:"])
+                                     "Tagged: gardening, herbs", "Geschrieben von Jonas Albrecht", "Weitere Beiträge:",
+                                     "Still have questions?", "Besoin d'aide ?", "¿Necesitas ayuda?", "BOOK A DEMO"])
 def test_context_end_matter_heading_starts_a_block(heading):
     """An end-matter heading the model kept right under the article's last paragraph (no chrome between) starts a
     block of its own: with the small box under it, it goes."""
@@ -1594,10 +1595,14 @@ def test_context_end_matter_block_names_its_heading():
     dropped = {d.text: d.reason for d in Cleaner(use_profiles=False).clean(text).decisions if d.stage == "context"}
     assert dropped["Written by Hannah Okafor"] == TAIL_END_MATTER
     assert dropped["You’ll Also Love…"] == TAIL_END_MATTER
+    text = (FIXTURES / "generic" / "cta-en-1.txt").read_text(encoding="utf-8")
+    dropped = {d.text: d.reason for d in Cleaner(use_profiles=False).clean(text).decisions if d.stage == "context"}
+    assert dropped["Still have questions?"] == TAIL_END_MATTER
 
 
 @pytest.mark.parametrize("line", ["Authors of the study said the results were clear.", "Written by hand, every line.",
-                                  "Sources", "Frequently Asked Questions"])
+                                  "Sources", "Frequently Asked Questions", "Need help choosing a size? Measure your foot first.",
+                                  "Questions?"])
 def test_context_lines_that_open_no_end_matter(line):
     """A sentence that starts like such a heading, a list of sources or an FAQ (an article's truth often holds
     those): no block starts there."""
