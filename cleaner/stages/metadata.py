@@ -2849,7 +2849,7 @@ def _credit_lines(lines, texts: Sequence[str], h: int) -> list[int]:
             if standfirst or not (f.ends_sentence or f.units >= _STANDFIRST_UNITS):
                 break
             standfirst = True
-    # (above it, a timestamp alone: a longer dated line there is the page's, "Free IDE and Developer Tools
+    # (above it, a timestamp alone: a longer dated line there is the page's, "Harbour Wall Kits and Plans
     # 2025-12-08T13:42:59-08:00", not the headline's credit)
     return found + [i for i in range(h - 1, max(1, h - _CREDIT_OVER) - 1, -1)
                     if _is_dateline_at(lines, texts, i) and _bare_timestamp(_peek(lines, i))]
@@ -2863,7 +2863,7 @@ def _bare_timestamp(line) -> bool:
 
 def _is_dateline_at(lines, texts: Sequence[str], i: int) -> bool:
     """Is line ``i`` a dateline (the test of :func:`_credits`, from its text first), not a headline that carries
-    its date (:func:`_dated_headline`: a page title printed with its timestamp, "Free IDE and Developer Tools
+    its date (:func:`_dated_headline`: a page title printed with its timestamp, "Harbour Wall Kits and Plans
     2025-12-08T13:42:59", dates the page's last change, not an article)?"""
     return (_DIGIT.search(texts[i]) is not None and DATE_NEEDLE.search(texts[i]) is not None
             and _is_date(_peek(lines, i)) and not _dated_headline(lines, i))
