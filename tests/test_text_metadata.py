@@ -692,6 +692,32 @@ def test_a_dateline_not_right_under_the_headline_below_the_header_gives_none():
     assert _clean(dump).date is None
 
 
+def _dated_over_a_headline_under_blurbs(dateline: str) -> str:
+    """A dump whose first prose is a menu's blurbs, the header's pick over them a promo (astray), and the article's
+    headline (worded otherwise than the page title, sharing three of its words) under them with ``dateline`` right
+    over it, past a reading time."""
+    blurbs = ("Academy Get tips, tricks and figures on everything about harbours and their boats.\n\n"
+              "Blog Read about the latest news and trends in coastal shipping and ferries.\n\n"
+              "Events Catch up on our harbour events and the webinars we held this year.\n\n")
+    menu = "".join(f"Section {n}\n" for n in range(1, 21))
+    return ("What Are Harbour Walls - A Guided Introduction | Harbour Works\n\n" + menu + "\nSubscribe For Daily Updates\n\n"
+            + blurbs + "Blog\n\n7 min read\n\n" +
+            dateline + "\n\nAn introduction to harbour walls: What owners need to know in 2026\n\n" + PROSE)
+
+
+def test_the_dateline_over_the_credited_headline_under_a_menu_of_blurbs_gives_the_date():
+    # the header's end is the blurbs' prose; the headline found under them (its credit: the dateline right over
+    # it) gives the title, and its dateline the date
+    article = _clean(_dated_over_a_headline_under_blurbs("May 06, 2025"))
+    assert (article.title, article.date) == ("An introduction to harbour walls: What owners need to know in 2026",
+                                             "2025-05-06")
+    # a longer line with a timestamp over it is the page's (its title and last change), no dateline of the headline
+    dump = _dated_over_a_headline_under_blurbs("Harbour Wall Kits - Free Tools and Plans for Owners 2025-12-08T13:42:59-08:00")
+    assert _clean(dump).date is None
+    # an update's date over it is not the publication's
+    assert _clean(_dated_over_a_headline_under_blurbs("Updated: May 06, 2025")).date is None
+
+
 # --- issue 20, round 11: the headline by the article's credit where the header's pick is astray ---------------
 
 def test_a_pick_astray_yields_to_the_headline_over_the_byline_in_the_header():

@@ -99,6 +99,10 @@ class MetadataStage:
         if _doubtful_pick(lines, doc.meta.get("title"), named_at, stopwords(doc.language)):
             # (value only: the line keeps its label) a wrong title is worse than none
             doc.meta["title"] = None
+        if doc.meta.get("date") is None and doc.meta.get("title") is not None and first is not None:
+            # (value only) the header gave no date: the dateline that credits the headline the title is, where
+            # that headline stands off the header (a menu's blurbs were the first prose)
+            doc.meta["date"] = _dated_by_title(lines, first, doc.meta["title"], writes_day_first(doc.language))
         _drop_author_bio(doc)
 
     @staticmethod
@@ -2817,6 +2821,52 @@ def _credit_by(lines, texts: Sequence[str], h: int) -> bool:
                 break
             standfirst = True
     return any(_credits(lines, texts, i) for i in range(max(1, h - _CREDIT_OVER), h))
+
+
+def _dated_by_title(lines, first: int, title: str, day_first: bool) -> str | None:
+    """The publication date (:func:`_publication`: no update's, no one else's) of the datelines that credit the
+    headline printed as ``title`` (its first line from the dump's second to :data:`_BLOCK_UNDER` lines under the
+    header's end ``first``): those :func:`_credit_by` reads, under it past short chrome and a standfirst, then
+    right above it ("7 min read" / "May 6, 2025" / the headline, under a menu's blurbs). None where no line
+    prints the title, or no such dateline gives a publication's day."""
+    texts = _TextsRead(lines)
+    h = next((i for i in range(1, min(len(lines), first + 1 + _BLOCK_UNDER)) if texts[i] == title), None)
+    return None if h is None else _publication(lines, _credit_lines(lines, texts, h), day_first)
+
+
+def _credit_lines(lines, texts: Sequence[str], h: int) -> list[int]:
+    """The datelines by headline ``h`` where :func:`_credit_by` looks for its credit: under it, past short
+    chrome, a "By …" line, the headline printed again and one standfirst, then a bare timestamp just above it;
+    nearest first."""
+    found, standfirst = [], False
+    for i in range(h + 1, min(len(lines), h + 1 + _CREDIT_UNDER)):
+        if _is_dateline_at(lines, texts, i):
+            found.append(i)
+        elif _credits(lines, texts, i):
+            continue    # (a "By …" line: a dateline may stand under it)
+        elif texts[i] != texts[h] and _words_up_to(texts[i], _CREDIT_CHROME_WORDS + 1) > _CREDIT_CHROME_WORDS:
+            f = _peek(lines, i).features
+            if standfirst or not (f.ends_sentence or f.units >= _STANDFIRST_UNITS):
+                break
+            standfirst = True
+    # (above it, a timestamp alone: a longer dated line there is the page's, "Harbour Wall Kits and Plans
+    # 2025-12-08T13:42:59-08:00", not the headline's credit)
+    return found + [i for i in range(h - 1, max(1, h - _CREDIT_OVER) - 1, -1)
+                    if _is_dateline_at(lines, texts, i) and _bare_timestamp(_peek(lines, i))]
+
+
+def _bare_timestamp(line) -> bool:
+    """Is the line only a timestamp (:data:`TIMESTAMP_LIKE`, "May 6, 2025", "Updated: …"), or one the shapes took
+    for a dateline?"""
+    return line.signal == "dateline" or TIMESTAMP_LIKE.match(line.text) is not None
+
+
+def _is_dateline_at(lines, texts: Sequence[str], i: int) -> bool:
+    """Is line ``i`` a dateline (the test of :func:`_credits`, from its text first), not a headline that carries
+    its date (:func:`_dated_headline`: a page title printed with its timestamp, "Harbour Wall Kits and Plans
+    2025-12-08T13:42:59", dates the page's last change, not an article)?"""
+    return (_DIGIT.search(texts[i]) is not None and DATE_NEEDLE.search(texts[i]) is not None
+            and _is_date(_peek(lines, i)) and not _dated_headline(lines, i))
 
 
 def _credits(lines, texts: Sequence[str], i: int) -> bool:
