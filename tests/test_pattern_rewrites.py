@@ -68,12 +68,11 @@ _PLAIN_MONTHS = "|".join(sorted(map(re.escape, _MONTH_WORDS), key=len, reverse=T
 def test_month_groups_first_letters_match_no_character_alike():
     """Two groups' first letters never match one character alike under ``re.I`` (checked over every code point):
     no two month names of different groups match at one place, so the groups' order is never asked."""
-    firsts = sorted({name[0] for name in _MONTH_WORDS})
-    patterns = {first: re.compile(re.escape(first), re.I) for first in firsts}
-    for code in range(0x110000):
-        char = chr(code)
-        matched = [first for first, pattern in patterns.items() if pattern.match(char)]
-        assert len(matched) <= 1, (hex(code), matched)
+    every = "".join(map(chr, range(0x110000)))
+    matched: dict[str, str] = {}
+    for first in sorted({name[0] for name in _MONTH_WORDS}):
+        for char in re.compile(re.escape(first), re.I).findall(every):
+            assert matched.setdefault(char, first) == first, (hex(ord(char)), first, matched[char])
 
 
 def test_first_char_alternatives_keeps_each_groups_order():
@@ -135,3 +134,23 @@ def test_timestamp_forms_tried_match_as_the_union_the_core_compiles():
         assert (found is None) == (expected is None), text
         if found is not None:
             assert found.span() == expected.span(), text
+
+
+def test_date_needle_and_name_end_match_as_their_plain_forms():
+    """:data:`cleaner.lexicon.DATE_NEEDLE` with its first character taken first, and
+    :data:`cleaner.lexicon.BYLINE_NAME_END` with its look-ahead and grouped months, match as their plain forms."""
+    needle = re.compile(r"(?=[\dytj])(?:\d|yesterday|today|just now)", re.I)
+    lexicon_months = lexicon._flat(lexicon._DATA["months"]["en"])
+    grouped_months = "(?:" + first_char_alternatives(lexicon_months) + r")\.?"
+    plain_end = lexicon.BYLINE_NAME_END.pattern.replace(grouped_months, "(?:" + lexicon._alternatives(lexicon_months)
+                                                        + r")\.?")[len("(?=[\\s,\\d])(?:"):-1]
+    name_end = re.compile(plain_end, re.I)
+    rng = random.Random(19)
+    pieces = ["yesterday", "Yesterday", "TODAY", "today", "just now", "Just Now", "jus", "tod", "y", "t", "j", "J",
+              "5", "١", "2024", " ", ", ", " | ", " - ", " on ", " le ", " Published", " March", " mar", "Monday",
+              ", Monday", "Ann", "Lee", "İ", "ſ", "K"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert [m.span() for m in lexicon.DATE_NEEDLE.finditer(text)] == [m.span() for m in needle.finditer(text)], text
+        assert lexicon.BYLINE_NAME_END.split(text, maxsplit=1) == name_end.split(text, maxsplit=1), text
+        assert [m.span() for m in lexicon.BYLINE_NAME_END.finditer(text)] == [m.span() for m in name_end.finditer(text)]

@@ -366,7 +366,7 @@ def _printed_parts(texts: Sequence[str], first: int, page_title: str) -> dict[in
     against a long page title) or cut by a colon (:data:`_TITLE_SEPARATOR`) is found all the same. The first part
     printed scores above a line repeating a later one (:data:`_PRINTED_FIRST`): "Thread title - Forum name - Site"
     names the thread first, and its forum's name is printed too, as its breadcrumb, nearer the first post."""
-    parts = [part.strip() for part in _SITE_SEPARATOR.split(page_title[:_TITLE_CHARS])[:-1]]
+    parts = [part.strip() for part in _site_separated(page_title)[:-1]]
     wanted = {part: _PRINTED_FIRST if k == 0 else _REPEATED for k, part in enumerate(parts)
               if _headline_sized(part) and _words_up_to(part, _PRINTED_PART_WORDS) >= _PRINTED_PART_WORDS}
     if not wanted:
@@ -477,10 +477,22 @@ _TITLE_CHARS = 300
 _FIRST_LINE_TITLE_CHARS = 2_000
 
 
+@per_document     # (the header's picks split a page title more than once: its parts, its masthead, its printed parts)
+def _site_separated(page_title: str) -> tuple[str, ...]:
+    """The page title's first :data:`_TITLE_CHARS` characters cut at each :data:`_SITE_SEPARATOR`."""
+    return tuple(_SITE_SEPARATOR.split(page_title[:_TITLE_CHARS]))
+
+
+@per_document     # (as _site_separated)
+def _title_separated(page_title: str) -> tuple[str, ...]:
+    """The page title's first :data:`_TITLE_CHARS` characters cut at each :data:`_TITLE_SEPARATOR`."""
+    return tuple(_TITLE_SEPARATOR.split(page_title[:_TITLE_CHARS]))
+
+
 def _title_parts(page_title: str) -> tuple[str, ...]:
     """The page title (lower case) and each of its parts of two words or more, and each run of its parts
     without the last or the first (the site's name)."""
-    parts = [part for part in _TITLE_SEPARATOR.split(page_title[:_TITLE_CHARS]) if part]
+    parts = [part for part in _title_separated(page_title) if part]
     runs = {page_title[:_TITLE_CHARS], *parts}
     if len(parts) > 2:
         runs.update((" ".join(parts[:-1]), " ".join(parts[1:])))
@@ -568,7 +580,7 @@ def _host_named_part(page_title: str, url: str | None) -> str | None:
     labels = _naming_labels(url)
     if not labels or not page_title:
         return None
-    parts = [part.strip() for part in _TITLE_SEPARATOR.split(page_title[:_TITLE_CHARS]) if part.strip()]
+    parts = [part.strip() for part in _title_separated(page_title) if part.strip()]
     if len(parts) < 2 or _words_up_to(parts[0], _SITE_NAME_WORDS + 1) > _SITE_NAME_WORDS or len(parts[1]) <= len(
             parts[0]):
         return None
@@ -848,7 +860,7 @@ def _signature(page_title: str) -> list[str] | None:
     ("exploring usb commands - ann lee - cyber security": ["ann lee", "cyber security"]), or None: a header
     line that prints them ("Ann Lee – Cyber Security") is the site's masthead, as its last part alone is
     (:func:`_site_part`), not the headline."""
-    parts = _SITE_SEPARATOR.split(page_title[:_TITLE_CHARS])
+    parts = _site_separated(page_title)
     return [part.strip() for part in parts[1:]] if len(parts) >= 3 else None
 
 
@@ -2782,9 +2794,11 @@ def _credited_headline(lines, first: int, stoplist: frozenset[str], least: int) 
     page = _title_stems(_page_title(_peek(lines, 0)), stoplist)
     if len(page) < least:
         return None
-    texts = _TextsRead(lines)
+    stop = min(len(lines), first + 1 + _BLOCK_UNDER)
+    # (every line of the span is read, and a headline's credit under it: their texts copied at once, not one by one)
+    texts = _texts(lines, min(len(lines), stop + _CREDIT_UNDER))
     found: str | None = None
-    for i in range(1, min(len(lines), first + 1 + _BLOCK_UNDER)):
+    for i in range(1, stop):
         text = texts[i]
         # (the text first: most lines share too few of the page title's words to be read further)
         if text == found or len(text) > _TITLE_CHARS or not _may_share_stems(text, page, least) \
@@ -2864,7 +2878,7 @@ def _part_of_page_title(page_title: str, text: str) -> bool:
     """Does a header line begin the page title or print one of its parts (in any case: "Harbour Works" of "Storm
     Repairs on the Coast | Harbour Works – Harbour Times")? A product's or a category's page names itself so."""
     page_title, name = page_title.lower(), text.lower().strip()
-    parts = _TITLE_SEPARATOR.split(page_title[:_TITLE_CHARS])
+    parts = _title_separated(page_title)
     return page_title.startswith(name) or name in (part.strip() for part in parts)
 
 
@@ -2887,8 +2901,7 @@ def _may_share_stems(text: str, stems: frozenset[str], least: int) -> bool:
     """Can ``text`` share ``least`` of ``stems`` (:func:`_title_stems`)? Only if that many of them are in its lower
     case, where every stem of its own is: a screen cheaper than its words' regex, which most lines of a page's
     body fail."""
-    low = text.lower()
-    return sum(1 for stem in stems if stem in low) >= least
+    return sum(map(text.lower().__contains__, stems)) >= least      # (each stem's test in C, no generator's frame)
 
 
 #: A title's word (letters only) and the length of its stem (:func:`_title_stems`).
