@@ -185,15 +185,20 @@ class UnionPattern:
     which is not compiled for it either. A form's month names cost a line of a header's chrome ("Posted in News |
     12 Comments") ten times a search for the needle; forms with the same needle, one after the other, search
     it once. A screen, never a rule: the union matches what it matched without them (a test draws each
-    form's matches and finds its needle in every one)."""
+    form's matches and finds its needle in every one).
+
+    ``tried`` (one for each form, or None): each form as Python's engine tries it, where it is written otherwise
+    for its speed with the same matches (:func:`cleaner.lexicon.first_char_alternatives`); ``pattern``, which the
+    core compiles, is the union of ``forms``."""
 
     def __init__(self, head: str, forms: tuple[str, ...], tail: str, flags: int = 0,
-                 needles: tuple[str | None, ...] | None = None) -> None:
+                 needles: tuple[str | None, ...] | None = None, tried: tuple[str, ...] | None = None) -> None:
         self.pattern = head + "(?:" + "|".join(forms) + ")" + tail
         self.flags = _with_unicode(flags)
         needles = needles or (None,) * len(forms)
-        if len(needles) != len(forms):
-            raise ValueError("UnionPattern: one needle (or None) for each form")
+        if len(needles) != len(forms) or (tried is not None and len(tried) != len(forms)):
+            raise ValueError("UnionPattern: one needle (or None) for each form, and one form tried")
+        forms = tried or forms
         screens = {needle: LazyPattern(needle, flags) for needle in needles if needle is not None}
         self._parts = tuple((LazyPattern(head + "(?:" + form + ")" + tail, flags),
                              screens[needle] if needle is not None else None) for form, needle in zip(forms, needles))

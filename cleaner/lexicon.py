@@ -52,6 +52,20 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(map(re.escape, words))
 
 
+def first_char_alternatives(words: list[str]) -> str:
+    """:func:`_alternatives` for ``re`` under ``re.I``, its words grouped by their first character (each group in the
+    order given, the groups in the order of their first words): ``re`` has no quick test of a case-insensitive
+    literal, and tried every word of a long alternation (every language's month names) at each position where none
+    matches; grouped, it tries one first character for each group. The same matches where no two groups' first
+    characters match one character alike (then no two words of different groups match at one place, and their
+    order is never asked; a test checks the lexicon's month names): for Python's engine only, the core compiles
+    the plain alternation."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    return "|".join(re.escape(first) + "(?:" + _alternatives(rests) + ")" for first, rests in groups.items())
+
+
 def _flat(entries: list) -> list[str]:
     return [name for entry in entries for name in (entry if isinstance(entry, list) else [entry])]
 
@@ -232,9 +246,13 @@ TAXONOMY_LINE = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["taxonomy
 #: The languages whose pages write numeric dates month first (:func:`cleaner.dates.writes_day_first`).
 MONTH_FIRST_LANGUAGES = frozenset(_DATA["dates"]["month_first"])
 #: English month names (a byline's name ends before one: :data:`BYLINE_NAME_END`).
-_MONTHS_EN = "(?:" + _alternatives(_flat(_DATA["months"]["en"])) + r")\.?"
+#: (Grouped by their first letters for ``re``, :func:`first_char_alternatives`: the same matches.)
+_MONTHS_EN = "(?:" + first_char_alternatives(_flat(_DATA["months"]["en"])) + r")\.?"
 #: Every language's month names, the longest first.
-_MONTHS_ANY = "(?:" + _alternatives(sorted(_MONTH_WORDS, key=lambda name: (-len(name), name))) + r")\.?"
+_MONTHS_ANY_WORDS = sorted(_MONTH_WORDS, key=lambda name: (-len(name), name))
+_MONTHS_ANY = "(?:" + _alternatives(_MONTHS_ANY_WORDS) + r")\.?"
+#: The same for Python's engine (:func:`first_char_alternatives`).
+_MONTHS_ANY_GROUPED = "(?:" + first_char_alternatives(_MONTHS_ANY_WORDS) + r")\.?"
 #: A time of day: 4:42 PM, 16.42, 16:42 Uhr, 16h42.
 _TIME = r"\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?"
 #: A time of day after a date: ", 16:42", " at 4:42 PM", " um 16:42 Uhr", " à 16h42".
@@ -258,24 +276,34 @@ _BULLET = r"^[•·*\-–—|]?\s*"
 #: A line that is only a timestamp, as lists and datelines print it, in every language of the lexicon:
 #: 02/10/2020 03:58 PM, Feb 10, 2020, Mittwoch, 14. Juni 2023, 16:42 Uhr, 14 de junio de 2023, 3 hours ago,
 #: vor 2 Stunden; a dateline's opening word may come first ("Updated: …", "Veröffentlicht am …").
+def _timestamp_forms(months: str) -> tuple[str, ...]:
+    """:data:`TIMESTAMP_LIKE`'s forms, with the month names' alternation ``months``."""
+    return (r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}" + _TIME_AFTER + "|" + _TIME + "|" + _ages() + r"|yesterday|today|just now",
+            r"(?:\w+,?\s+)?" + months + r"\s+\d{1,2},?\s+\d{4}" + _TIME_AFTER,
+            r"(?:\w+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?" + months + r",?\s+(?:de\s+)?\d{4}" + _TIME_AFTER)
+
+
 TIMESTAMP_LIKE = UnionPattern(
-    _BULLET + r"(?:" + DATELINE_OPENER + _LABEL_PREPOSITION + r"\s*:?\s*)?",
-    (r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}" + _TIME_AFTER + "|" + _TIME + "|" + _ages() + r"|yesterday|today|just now",
-     r"(?:\w+,?\s+)?" + _MONTHS_ANY + r"\s+\d{1,2},?\s+\d{4}" + _TIME_AFTER,
-     r"(?:\w+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?" + _MONTHS_ANY + r",?\s+(?:de\s+)?\d{4}" + _TIME_AFTER),
+    _BULLET + r"(?:" + DATELINE_OPENER + _LABEL_PREPOSITION + r"\s*:?\s*)?", _timestamp_forms(_MONTHS_ANY),
     r"\s*$", re.I,
     # (the two forms with the months' names each hold a year of four digits: a line without one, most of a
     # header's, is not tried with them)
-    needles=(None, r"\d{4}", r"\d{4}"))
+    needles=(None, r"\d{4}", r"\d{4}"),
+    # (Python's engine tries the month names grouped by their first letter, ~4x faster; the core the union above)
+    tried=_timestamp_forms(_MONTHS_ANY_GROUPED))
 #: A year or a time of day somewhere in the line: worth asking :func:`cleaner.dates.parse_date`.
-DATE_OR_TIME = lazy_compile(r"\d{4}|\d{1,2}:\d{2}")
+#: (``\d{4}|\d{1,2}:\d{2}`` with its first digit taken first: ``re`` passes over every other character at once.)
+DATE_OR_TIME = lazy_compile(r"\d(?:\d{3}|\d?:\d{2})")
 #: What every match of :data:`TIMESTAMP_LIKE` and :data:`DATE_OR_TIME` holds: a digit, or the words of a
 #: timestamp without one (a line without any is no date; the text's metadata skips it unread). The look-ahead
 #: (a digit or the first letter of one of the words, in any case: "y", "t", "j" have no other case-insensitive
 #: match) lets the search pass over the other characters at once (1.6x on a line of prose).
 DATE_NEEDLE_FIRST = r"(?=[\dytj])"
 _DATE_NEEDLE_FORMS = r"(?:\d|yesterday|today|just now)"
-DATE_NEEDLE = lazy_compile(DATE_NEEDLE_FIRST + _DATE_NEEDLE_FORMS, re.I)
+#: (Written for ``re``'s fast search, the same matches: the first character taken first, by a class matched case
+#: for case, ``(?-i:…)``, which ``re`` scans for in one loop where it tried the look-ahead at each position; the
+#: look-behinds then tell the forms apart. The core screens :data:`DATE_NEEDLE_IN_LINE`.)
+DATE_NEEDLE = lazy_compile(r"(?-i:[\dyYtTjJ])(?:(?<=\d)|(?<=[yY])esterday|(?<=[tT])oday|(?<=[jJ])ust now)", re.I)
 #: :data:`DATE_NEEDLE` anywhere in a line, as a pattern called with ``match`` (a line holds no newline): the form the
 #: core screens a range of lines with (``metadata.SCREENS``), where the header's lines are each searched once.
 DATE_NEEDLE_IN_LINE = lazy_compile(r".*?" + _DATE_NEEDLE_FORMS, re.I)
@@ -408,10 +436,13 @@ NAME_LIKE = lazy_compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]+(?:\s+(?:[A-ZÀ-ÖØ-
 #: digit or an English month (the dateline: "By Jane Doe March 3, 2024"), or a word of the lexicon's
 #: ``name_ends`` ("By Jane Doe Published: …", "By Ann Lee on May 5"), or a weekday after a comma (the dateline's
 #: first word: "By Omar Haddad, Wednesday, 20 November 2019", "Par Jean Dupont, mercredi 14 juin").
+#: (Every form opens with a space, a comma or a digit: the look-ahead of those first lets ``re`` pass over a name's
+#: letters at once, where it tried each form at each; the English months grouped by their first letters,
+#: :func:`first_char_alternatives`. The same matches.)
 BYLINE_NAME_END = lazy_compile(
-    r"\s+[|•·⋅●▪■◆—–]|\s+-\s|,?\s+(?:" + _alternatives(_BYLINES["date_articles"]) + r")\s+\d|\s*\d|\s+" + _MONTHS_EN
-    + r"\s+\d|\s+(?:" + _alternatives(_BYLINES["name_ends"]) + r")(?!\w)|,\s*(?:"
-    + _alternatives(_DATA["names"]["weekdays"]) + r")(?!\w)", re.I)
+    r"(?=[\s,\d])(?:\s+[|•·⋅●▪■◆—–]|\s+-\s|,?\s+(?:" + _alternatives(_BYLINES["date_articles"]) + r")\s+\d|\s*\d|\s+"
+    + _MONTHS_EN + r"\s+\d|\s+(?:" + _alternatives(_BYLINES["name_ends"]) + r")(?!\w)|,\s*(?:"
+    + _alternatives(_DATA["names"]["weekdays"]) + r")(?!\w))", re.I)
 #: An author's bio: a name of two to five words, then a verb of the lexicon's ``bio`` ("Lauren Vetter is a
 #: growth-focused marketer…"); the name in group ``name``, to be checked against the name line above it.
 BIO_OPENING = lazy_compile(r"^(?P<name>[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*){1,4}?)\s+(?:"
