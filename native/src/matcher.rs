@@ -46,6 +46,8 @@ use crate::patterns::Needles;
 pub struct Matcher {
     source: String,
     needles: Option<Needles>,
+    /// The needles' strings (empty: none), for a family's shared scan ([`crate::phrases`]' keyless patterns).
+    needle_strings: Vec<Vec<u8>>,
     /// The pattern with ASCII word assertions (step 1), compiled to read the line in `direction`.
     screen: DFA,
     direction: Direction,
@@ -300,9 +302,14 @@ impl Matcher {
             .build_from_nfa(screen_nfa)
             .map_err(|e| e.to_string())?;
         let s = screen.clone();
+        let (needles, needle_strings) = match prefilter.then(|| Needles::listed(&hir)).flatten() {
+            Some((needles, strings)) => (Some(needles), strings),
+            None => (None, Vec::new()),
+        };
         Ok(Matcher {
             source: pattern.to_string(),
-            needles: if prefilter { Needles::of(&hir) } else { None },
+            needles,
+            needle_strings,
             screen,
             direction,
             screen_caches: caches(move || s.create_cache()),
@@ -332,6 +339,18 @@ impl Matcher {
         {
             return Ok(false);
         }
+        self.is_match_past_needles(text)
+    }
+
+    /// The strings one of which every match contains (empty: no such list, or the matcher was made without
+    /// its prefilter).
+    pub fn needle_strings(&self) -> &[Vec<u8>] {
+        &self.needle_strings
+    }
+
+    /// [`Matcher::is_match`] of a line known to hold one of [`Matcher::needle_strings`] (a caller that looked
+    /// for them itself, with other patterns' strings, in one scan of the line).
+    pub fn is_match_past_needles(&self, text: &str) -> Result<bool, String> {
         if self.dead_at_first_byte(text.as_bytes()) {
             return Ok(false);
         }
@@ -391,6 +410,19 @@ impl Matcher {
             }
         }
         state.is_dead()
+    }
+
+    /// Does the first byte's table already say that `text` cannot match? (False: not known to be dead,
+    /// [`Matcher::is_match`] answers.) Read inline by the callers that ask many patterns of a line: most
+    /// lines fail an anchored pattern on their first byte, and the call cost more than the answer.
+    #[inline(always)]
+    pub fn known_dead_at_first_byte(&self, text: &[u8]) -> bool {
+        match (&self.first_bytes, text.first()) {
+            (Some(table), Some(&byte)) => {
+                table[byte as usize].load(Ordering::Relaxed) == FirstByte::Dead as u8
+            }
+            _ => false,
+        }
     }
 
     /// Does the anchored screen die on `text`'s first byte (so the pattern matches nowhere in it)? Asked of

@@ -40,6 +40,22 @@ impl CharSet {
             None => self.other.contains(&c),
         }
     }
+
+    /// `token.trim_matches(|c| self.contains(c))` of an ASCII token, read a byte at a time (the generic
+    /// trim decodes a character at each step).
+    #[inline]
+    fn trim_ascii<'t>(&self, token: &'t str) -> &'t str {
+        let bytes = token.as_bytes();
+        debug_assert!(token.is_ascii());
+        let (mut from, mut to) = (0, bytes.len());
+        while from < to && self.ascii[bytes[from] as usize & 0x7F] {
+            from += 1;
+        }
+        while to > from && self.ascii[bytes[to - 1] as usize & 0x7F] {
+            to -= 1;
+        }
+        &token[from..to]
+    }
 }
 
 /// The sentence-break scanner's character sets, read from `lexicon.SENTENCE_BREAK`
@@ -178,8 +194,8 @@ impl Vocabulary {
 }
 
 /// What each word of a document's stop-word samples is, found at its first sight: one lookup for a word
-/// seen before (most are), where the stop-word list and then the topic words were asked in turn. A word
-/// that is neither is not kept (memory: their number has no bound but the dump's). The words kept are
+/// seen before (most are), where the stop-word list and then the topic words were asked in turn. Words
+/// that are neither are kept up to a bound ([`OTHERS_KEPT`]: their number has no other but the dump's). The words kept are
 /// written one after another into one string and found by their hash (words of one hash are chained and
 /// compared by content: a collision costs a comparison, never a wrong answer), with no allocation a word.
 struct Words {
@@ -194,7 +210,14 @@ struct Words {
     heads: FxHashMap<u64, u32>,
     /// how many topic words (the next one's id)
     topics: u32,
+    /// words kept that are neither (see [`OTHERS_KEPT`])
+    others: u32,
 }
+
+/// At most this many words that are neither a stop word nor a topic word are kept (a number, a short word:
+/// most come back, and each was asked of the stop-word list and read again at each sight); past them, the
+/// others are asked again, so that a dump of endless distinct numbers keeps no more than this.
+const OTHERS_KEPT: u32 = 1 << 14;
 
 const NO_WORD: u32 = u32::MAX;
 
@@ -207,6 +230,7 @@ impl Words {
             next: Vec::with_capacity(n),
             heads: FxHashMap::with_capacity_and_hasher(n, Default::default()),
             topics: 0,
+            others: 0,
         }
     }
 
@@ -290,6 +314,8 @@ struct Scan {
     dateline_at: Option<usize>,
     last: char,
     before_last: char,
+    /// no character outside ASCII
+    ascii: bool,
 }
 
 /// The states of the sentence-break scanner.
@@ -348,6 +374,7 @@ impl Measurer<'_> {
             dateline_at,
             mut last,
             before_last,
+            ascii,
         } = scan;
         m.words.push(words as u32);
         m.chars.push(n_chars as u32);
@@ -366,8 +393,9 @@ impl Measurer<'_> {
             for &(from, to) in &s.tokens[..sample] {
                 s.word.clear();
                 let token = &text[from..to];
-                if token.is_ascii() {
-                    let word = token.trim_matches(|c| punctuation.contains(c));
+                // (an ASCII line's tokens are ASCII: asked of the line once, by the scan)
+                if ascii || token.is_ascii() {
+                    let word = punctuation.trim_ascii(token);
                     s.word.push_str(word);
                     s.word.make_ascii_lowercase();
                 } else {
@@ -397,9 +425,11 @@ impl Measurer<'_> {
                         } else {
                             NOT_TOPIC
                         };
-                        if kind != NOT_TOPIC {
+                        if kind != NOT_TOPIC || words_seen.others < OTHERS_KEPT {
                             // (kept: the stop words are at most the list's, the topic words were kept
-                            // anyway; the rest, numbers and short words, are asked again)
+                            // anyway; the rest, numbers and short words, up to a bound, past which they
+                            // are asked again)
+                            words_seen.others += (kind == NOT_TOPIC) as u32;
                             words_seen.keep(hash, word, kind);
                         }
                         kind
@@ -534,6 +564,7 @@ impl Measurer<'_> {
             digit,
             breaks,
             dateline_at,
+            ascii: later_bytes == 0,
             ..Scan::default()
         };
         let mut ends = text.chars().rev();
@@ -547,6 +578,20 @@ impl Measurer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ascii_token_is_trimmed_as_trim_matches_trims_it() {
+        let punctuation = CharSet::new(".,;:!?\"'()\u{2019}".chars());
+        for token in [
+            "word", "(word),", "\"'", "", "...", "a.b", "'quoted'", "x!", "(", "e.g.",
+        ] {
+            assert_eq!(
+                punctuation.trim_ascii(token),
+                token.trim_matches(|c| punctuation.contains(c)),
+                "{token:?}"
+            );
+        }
+    }
 
     fn rules(table: &Table) -> Rules {
         let sentence_break = SentenceBreak {

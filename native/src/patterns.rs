@@ -184,23 +184,57 @@ impl Pattern {
     }
 
     /// [`Pattern::may_match`] on a line's form, read from the line's [`NeedleIndex`] mask when it has one
-    /// of the index the pattern is in.
-    #[inline]
-    fn may_match_line(&self, line: &Forms, text: &str) -> bool {
+    /// of the index the pattern is in. The mask read is inlined into the callers (a shapes' line asks ~24
+    /// patterns, most of which the mask refuses: the calls' own entries and exits were a third of their
+    /// cost); making the mask, or a pattern outside the index, takes the call.
+    #[inline(always)]
+    fn may_match_line(&self, line: &Forms) -> bool {
+        if self.needle_bits != 0 {
+            if let Some(mask) = line.known_mask(self.index_id, self.form) {
+                return mask & self.needle_bits == self.needle_bits;
+            }
+        } else if self.needles.is_empty() {
+            return true; // (no needles: nothing to look for)
+        }
+        self.may_match_line_first(line)
+    }
+
+    /// [`Pattern::may_match_line`] when the line's mask is not made yet (made now), or the pattern is
+    /// outside its index.
+    #[inline(never)]
+    fn may_match_line_first(&self, line: &Forms) -> bool {
         if self.needle_bits != 0 {
             if let Some(mask) = line.needle_mask(self.index_id, self.form) {
                 return mask & self.needle_bits == self.needle_bits;
             }
         }
-        self.may_match(text)
+        self.may_match(line.get(self.form))
     }
 
     /// Does the pattern match the line (Python's `search`, or `match` for a pattern written anchored)?
+    #[inline]
     pub fn is_match(&self, line: &Forms) -> bool {
-        let text = line.get(self.form);
-        if !self.may_match_line(line, text) {
+        self.may_match_line(line)
+            && !self.known_dead_at_first_byte(line)
+            && self.matches_past_needles(line)
+    }
+
+    /// Does a part's first-byte table already refuse the line ([`Matcher::known_dead_at_first_byte`])?
+    /// False when not known: the matchers not compiled yet, the line's form not made yet, or no table.
+    #[inline(always)]
+    fn known_dead_at_first_byte(&self, line: &Forms) -> bool {
+        let (Some(Ok(matchers)), Some(text)) = (self.matchers.get(), line.known(self.form)) else {
             return false;
-        }
+        };
+        matchers
+            .iter()
+            .any(|m| m.known_dead_at_first_byte(text.as_bytes()))
+    }
+
+    /// [`Pattern::is_match`] of a line that holds the pattern's needles.
+    #[inline(never)]
+    fn matches_past_needles(&self, line: &Forms) -> bool {
+        let text = line.get(self.form);
         match self.matchers() {
             Ok(matchers) => matchers.iter().all(|m| m.is_match(text).unwrap_or(false)),
             Err(_) => false, // refused at load in practice: every pattern compiles (a test checks)
@@ -220,10 +254,10 @@ impl Pattern {
 
     /// How many non-overlapping matches (Python's `len(findall)`); a single-part pattern only.
     pub fn count(&self, line: &Forms) -> usize {
-        let text = line.get(self.form);
-        if !self.may_match_line(line, text) {
+        if !self.may_match_line(line) {
             return 0;
         }
+        let text = line.get(self.form);
         match self.regexes() {
             Ok([regex]) => regex.find_iter(text).count(),
             _ => 0,
@@ -277,12 +311,8 @@ pub(crate) enum Needles {
 const MAX_NEEDLES: usize = 64;
 
 impl Needles {
-    pub(crate) fn of(hir: &Hir) -> Option<Needles> {
-        Needles::listed(hir).map(|(needles, _)| needles)
-    }
-
     /// The needles, and their strings.
-    fn listed(hir: &Hir) -> Option<(Needles, Vec<Vec<u8>>)> {
+    pub(crate) fn listed(hir: &Hir) -> Option<(Needles, Vec<Vec<u8>>)> {
         let anchored = hir.properties().look_set_prefix().contains(Look::Start);
         let prefixes = Extractor::new().extract(hir);
         if anchored && prefixes.is_finite() && prefixes.min_literal_len().is_some_and(|n| n > 0) {
@@ -360,7 +390,7 @@ pub struct NeedleIndex {
 
 /// One form's strings in a DFA, each string's bits, and all their bits together (a line that holds them all
 /// is read no further).
-struct NeedleSet {
+pub(crate) struct NeedleSet {
     automaton: dfa::DFA,
     bits: Vec<u64>,
     all: u64,
@@ -368,7 +398,7 @@ struct NeedleSet {
 
 impl NeedleSet {
     /// The set of `strings` (distinct), each with its bits; None if the DFA cannot be built.
-    fn new(strings: Vec<(Vec<u8>, u64)>) -> Option<NeedleSet> {
+    pub(crate) fn new(strings: Vec<(Vec<u8>, u64)>) -> Option<NeedleSet> {
         // (a DFA, walked by [`NeedleSet::mask`] itself: the line is read once, a transition a byte,
         // where the NFA took ~20 instructions a byte and the overlapping search through `AhoCorasick`'s
         // dynamic automaton ~19 and a return per match)
@@ -388,7 +418,7 @@ impl NeedleSet {
 
     /// The bits of the strings `text` holds: at each byte, every string that ends there (the state's
     /// matches, which an overlapping search reports one by one).
-    fn mask(&self, text: &str) -> u64 {
+    pub(crate) fn mask(&self, text: &str) -> u64 {
         let NeedleSet {
             automaton,
             bits,
@@ -513,6 +543,13 @@ impl<'a> Forms<'a> {
         self
     }
 
+    /// The mask of `form` in index `id`, when the line has that index and the mask is made.
+    #[inline(always)]
+    fn known_mask(&self, id: u64, form: Form) -> Option<u64> {
+        self.index.filter(|index| index.id == id)?;
+        self.masks[form_slot(form)].get()
+    }
+
     /// The mask of `form` in index `id`, when the line has that index.
     fn needle_mask(&self, id: u64, form: Form) -> Option<u64> {
         let index = self.index.filter(|index| index.id == id)?;
@@ -530,6 +567,16 @@ impl<'a> Forms<'a> {
         let forms = Forms::new(table, raw);
         let _ = forms.folded.set(Cow::Borrowed(folded));
         forms
+    }
+
+    /// The line's `form`, when made already.
+    #[inline(always)]
+    fn known(&self, form: Form) -> Option<&str> {
+        match form {
+            Form::Folded => self.folded.get().map(|folded| &**folded),
+            Form::Raw => self.raw_mapped.get().map(|raw| &**raw),
+            Form::Plain => Some(self.raw),
+        }
     }
 
     pub fn get(&self, form: Form) -> &str {
@@ -650,7 +697,7 @@ mod tests {
 
     fn needles(pattern: &str) -> Option<Vec<String>> {
         let hir = regex_syntax::parse(pattern).unwrap();
-        Needles::of(&hir)?;
+        Needles::listed(&hir)?;
         let mut found: Vec<String> = required(&hir)?
             .into_iter()
             .map(|n| String::from_utf8(n).unwrap())
@@ -762,17 +809,71 @@ mod tests {
             );
             for pattern in &patterns {
                 let text = plain.get(pattern.form);
-                assert_eq!(
-                    pattern.may_match_line(&indexed, text),
-                    pattern.may_match(text),
-                    "{:?} on {line:?}",
-                    pattern.sources
-                );
+                // (twice: the mask made, then read as made)
+                for _ in 0..2 {
+                    assert_eq!(
+                        pattern.may_match_line(&indexed),
+                        pattern.may_match(text),
+                        "{:?} on {line:?}",
+                        pattern.sources
+                    );
+                }
                 assert_eq!(
                     pattern.is_match(&indexed),
                     pattern.is_match(&plain),
                     "{:?} on {line:?}",
                     pattern.sources
+                );
+            }
+        }
+    }
+
+    /// The first-byte table read inline ([`Pattern::known_dead_at_first_byte`]) answers as the regex does:
+    /// each line asked twice on a fresh line's forms and on the same forms (the table learnt, the form made).
+    #[test]
+    fn a_pattern_refused_by_its_first_byte_is_one_the_regex_does_not_match() {
+        let table = Table::load("14.0.0").unwrap();
+        let spec = |part: &str, folded: bool, plain: bool| PatternSpec {
+            name: "test".into(),
+            parts: vec![part.into()],
+            folded,
+            plain,
+            named: String::new(),
+            ranges: Vec::new(),
+        };
+        let patterns = [
+            Pattern::new(spec(r"^(?:Photo|Image)s?:\s", false, true), &table).unwrap(),
+            Pattern::new(
+                spec(r"^(?:about the author|more from)", true, false),
+                &table,
+            )
+            .unwrap(),
+            Pattern::new(spec(r"^\d{1,2}:\d\d", false, false), &table).unwrap(),
+            Pattern::new(spec(r"^[\W_]+$", false, false), &table).unwrap(),
+        ];
+        let lines = [
+            "Photos: Jane Doe",
+            "Image: x",
+            "About the Author",
+            "more from us",
+            "12:30 pm",
+            "***",
+            "-- --",
+            "A line of prose, with more from it.",
+            "\u{201c}Quoted\u{201d}",
+            "",
+        ];
+        for pattern in &patterns {
+            let regex = Regex::new(&pattern.sources()[0]).unwrap();
+            for line in lines {
+                let forms = Forms::new(&table, line);
+                let want = regex.is_match(Forms::new(&table, line).get(pattern.form));
+                assert_eq!(pattern.is_match(&forms), want, "{line:?}");
+                assert_eq!(pattern.is_match(&forms), want, "{line:?} again");
+                assert_eq!(
+                    pattern.is_match(&Forms::new(&table, line)),
+                    want,
+                    "{line:?} anew"
                 );
             }
         }

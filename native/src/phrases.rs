@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::matcher::Matcher;
+use crate::patterns::NeedleSet;
 
 use crate::unicode::{Table, STAND_INS, WORD};
 
@@ -53,8 +54,31 @@ impl Pattern {
 #[derive(Default)]
 struct Scope {
     patterns: Vec<Pattern>,
-    by_symbol: Vec<(String, Vec<u32>)>,
+    by_symbol: Vec<(Symbol, Vec<u32>)>,
     always: Vec<u32>,
+}
+
+/// A key that is no word (`©`, `@`, `> `), looked for with a searcher made once: `str::contains` built its
+/// own at each call, a few times a line.
+struct Symbol {
+    text: String,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl Symbol {
+    fn new(text: String) -> Symbol {
+        let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
+        Symbol { text, finder }
+    }
+
+    /// Does `line` hold the symbol (as `line.contains(text)`)?
+    #[inline]
+    fn found_in(&self, line: &str) -> bool {
+        match self.text.as_bytes() {
+            &[byte] => memchr::memchr(byte, line.as_bytes()).is_some(),
+            _ => self.finder.find(line.as_bytes()).is_some(),
+        }
+    }
 }
 
 /// The limits `PhraseBook.classify` applies.
@@ -76,6 +100,62 @@ pub struct PhraseBook {
     limits: Limits,
     /// ASCII folds to its lower case with no stand-in: an ASCII line is mapped by lower-casing it.
     ascii_lowercases: bool,
+    /// The keyless patterns' needles, made on first need ([`Keyless`]).
+    keyless: OnceLock<Option<Keyless>>,
+}
+
+/// The needles of the patterns that run on every line (no keys: ~20, in the scopes of short lines), looked
+/// for in one scan of a line that gives each pattern a bit, where each pattern's matcher scanned the line
+/// for its own (most lines hold none of them: ~11 of those scans a line, a tenth of the phrases' time).
+/// The answer is the same: a pattern whose bit is clear holds none of its needles, and its matcher would
+/// have said no at once; one whose bit is set runs on from there ([`Matcher::is_match_past_needles`]).
+struct Keyless {
+    set: NeedleSet,
+    /// Per scope, per pattern (data order): the pattern's bit, 0 for a pattern its matcher screens itself
+    /// (keyed, without needles, past the 64 bits, or one that does not compile).
+    bit: [Vec<u64>; SCOPES],
+}
+
+impl Keyless {
+    /// The keyless patterns of `scopes` (compiled now: each runs on a dump's first lines anyway) and
+    /// their needles; None when none has any.
+    fn new(scopes: &[Scope; SCOPES]) -> Option<Keyless> {
+        let mut strings: Vec<(Vec<u8>, u64)> = Vec::new();
+        let mut bit: [Vec<u64>; SCOPES] = Default::default();
+        let mut next = 0u32;
+        for (s, scope) in scopes.iter().enumerate() {
+            bit[s] = vec![0; scope.patterns.len()];
+            for &i in &scope.always {
+                let Ok(matcher) = scope.patterns[i as usize].regex() else {
+                    continue;
+                };
+                let needles = matcher.needle_strings();
+                if needles.is_empty() || next == 64 {
+                    continue;
+                }
+                let b = 1u64 << next;
+                next += 1;
+                bit[s][i as usize] = b;
+                strings.extend(needles.iter().map(|needle| (needle.clone(), b)));
+            }
+        }
+        if strings.is_empty() {
+            return None;
+        }
+        // one entry per string, holding the bits of every pattern it is a needle of
+        strings.sort();
+        let mut merged: Vec<(Vec<u8>, u64)> = Vec::new();
+        for (needle, b) in strings {
+            match merged.last_mut() {
+                Some((last, bits)) if *last == needle => *bits |= b,
+                _ => merged.push((needle, b)),
+            }
+        }
+        Some(Keyless {
+            set: NeedleSet::new(merged)?,
+            bit,
+        })
+    }
 }
 
 #[derive(Debug)]
@@ -98,6 +178,8 @@ pub struct Scratch {
     keys: Vec<u128>,
     compact_at: usize,
     candidates: [Vec<u32>; SCOPES],
+    /// The line's [`Keyless`] mask, once read.
+    keyless_mask: Option<u64>,
 }
 
 /// Keys a line collects before they are first deduplicated.
@@ -110,6 +192,76 @@ fn push_key(keys: &mut Vec<u128>, compact_at: &mut usize, key: u128) {
         keys.sort_unstable();
         keys.dedup();
         *compact_at = (*compact_at).max(2 * keys.len());
+    }
+}
+
+/// The keys of a line's words as its mapped characters come: each word's first `key_length` characters (a
+/// shorter word whole), [`pack`]ed, in the words' order.
+struct KeyRun<'s> {
+    key_length: usize,
+    /// word characters read in the open word (counted up to `key_length` only, which is all that matters)
+    run: usize,
+    key: u128,
+    keys: &'s mut Vec<u128>,
+    compact_at: &'s mut usize,
+}
+
+/// `\w` of an ASCII byte (`str.isalnum()` or `_`), by table.
+const ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
+
+impl KeyRun<'_> {
+    /// The next character, a word character or not.
+    #[inline]
+    fn step(&mut self, c: char, is_word: bool) {
+        if is_word {
+            if self.run < self.key_length {
+                self.run += 1;
+                self.key = self.key << 21 | c as u128;
+                if self.run == self.key_length {
+                    push_key(self.keys, self.compact_at, self.key);
+                }
+            }
+        } else {
+            if self.run > 0 && self.run < self.key_length {
+                push_key(self.keys, self.compact_at, self.key);
+            }
+            self.run = 0;
+            self.key = 0;
+        }
+    }
+
+    /// [`KeyRun::step`] of each byte of an ASCII run (mapped already), a word at a time: the bytes between
+    /// words and those of a word past its key are skipped by a table's test alone.
+    #[inline]
+    fn ascii(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        let mut i = 0;
+        while i < n {
+            if self.run == 0 {
+                while i < n && !ASCII_WORD[bytes[i] as usize] {
+                    i += 1;
+                }
+            }
+            while i < n && self.run < self.key_length && ASCII_WORD[bytes[i] as usize] {
+                self.step(bytes[i] as char, true);
+                i += 1;
+            }
+            while i < n && ASCII_WORD[bytes[i] as usize] {
+                i += 1; // (past the key: read, changes nothing)
+            }
+            if i < n {
+                self.step(bytes[i] as char, false);
+                i += 1;
+            }
+        }
     }
 }
 
@@ -130,6 +282,7 @@ impl PhraseBook {
             ascii_lowercases: (0u8..128)
                 .all(|b| table.regex_char(b as char) == b.to_ascii_lowercase() as char),
             limits,
+            keyless: OnceLock::new(),
         };
         for (s, specs) in scopes.into_iter().enumerate() {
             for (order, spec) in specs.into_iter().enumerate() {
@@ -176,11 +329,12 @@ impl PhraseBook {
                     }
                     if key.chars().next().is_some_and(|c| table.props(c).has(WORD)) {
                         self.by_key.entry(pack(key.chars())).or_default()[s].push(order);
-                    } else if let Some(entry) = scope.by_symbol.iter_mut().find(|(k, _)| *k == key)
+                    } else if let Some(entry) =
+                        scope.by_symbol.iter_mut().find(|(k, _)| k.text == key)
                     {
                         entry.1.push(order);
                     } else {
-                        scope.by_symbol.push((key, vec![order]));
+                        scope.by_symbol.push((Symbol::new(key), vec![order]));
                     }
                 }
             }
@@ -251,25 +405,12 @@ impl PhraseBook {
         s.mapped.reserve(text.len());
         s.keys.clear();
         s.compact_at = KEYS_COMPACT_AT;
-        let compact_at = &mut s.compact_at;
-        let mut run = 0usize;
-        let mut key = 0u128;
-        let mut step = |c: char, is_word: bool, keys: &mut Vec<u128>| {
-            if is_word {
-                run += 1;
-                if run <= key_length {
-                    key = key << 21 | c as u128;
-                    if run == key_length {
-                        push_key(keys, compact_at, key);
-                    }
-                }
-            } else {
-                if run > 0 && run < key_length {
-                    push_key(keys, compact_at, key);
-                }
-                run = 0;
-                key = 0;
-            }
+        let mut keys = KeyRun {
+            key_length,
+            run: 0,
+            key: 0,
+            keys: &mut s.keys,
+            compact_at: &mut s.compact_at,
         };
         // a character as the regexes see it, and whether it is a word character
         let map = |c: char| {
@@ -281,25 +422,23 @@ impl PhraseBook {
             // ASCII (a curly quote in a line of prose) asked of the table alone
             let mut rest = text;
             while !rest.is_empty() {
-                let ascii = rest
-                    .bytes()
-                    .position(|b| !b.is_ascii())
-                    .unwrap_or(rest.len());
+                // (most lines are ASCII throughout: asked of the whole line first, a word at a time)
+                let ascii = if rest.is_ascii() {
+                    rest.len()
+                } else {
+                    rest.bytes()
+                        .position(|b| !b.is_ascii())
+                        .unwrap_or(rest.len())
+                };
                 let from = s.mapped.len();
                 s.mapped.push_str(&rest[..ascii]);
                 s.mapped[from..].make_ascii_lowercase();
-                for &b in &s.mapped.as_bytes()[from..] {
-                    step(
-                        b as char,
-                        b.is_ascii_alphanumeric() || b == b'_',
-                        &mut s.keys,
-                    );
-                }
+                keys.ascii(&s.mapped.as_bytes()[from..]);
                 rest = &rest[ascii..];
                 if let Some(c) = rest.chars().next() {
                     let (mapped, is_word) = map(c);
                     s.mapped.push(mapped);
-                    step(mapped, is_word, &mut s.keys);
+                    keys.step(mapped, is_word);
                     rest = &rest[c.len_utf8()..];
                 }
             }
@@ -307,10 +446,10 @@ impl PhraseBook {
             for c in text.chars() {
                 let (mapped, is_word) = map(c);
                 s.mapped.push(mapped);
-                step(mapped, is_word, &mut s.keys);
+                keys.step(mapped, is_word);
             }
         }
-        step('\0', false, &mut s.keys);
+        keys.step('\0', false);
     }
 
     fn classify_line(
@@ -328,6 +467,7 @@ impl PhraseBook {
         for candidates in s.candidates.iter_mut() {
             candidates.clear();
         }
+        s.keyless_mask = None;
         for key in &s.keys {
             if let Some(lists) = self.by_key.get(key) {
                 for scope in 0..SCOPES {
@@ -341,7 +481,13 @@ impl PhraseBook {
             if !wanted[scope] {
                 continue;
             }
-            let Some(category) = self.search(scope, &s.mapped, &mut s.candidates[scope])? else {
+            let Some(category) = self.search(
+                scope,
+                &s.mapped,
+                &mut s.candidates[scope],
+                &mut s.keyless_mask,
+            )?
+            else {
                 continue;
             };
             if how != SHORT
@@ -361,11 +507,14 @@ impl PhraseBook {
         scope: usize,
         mapped: &str,
         candidates: &mut Vec<u32>,
+        keyless_mask: &mut Option<u64>,
     ) -> Result<Option<u8>, BookError> {
+        let keyless = self.keyless.get_or_init(|| Keyless::new(&self.scopes));
+        let bits = keyless.as_ref().map(|k| k.bit[scope].as_slice());
         let scope = &self.scopes[scope];
         candidates.extend_from_slice(&scope.always);
         for (symbol, found) in &scope.by_symbol {
-            if mapped.contains(symbol.as_str()) {
+            if symbol.found_in(mapped) {
                 candidates.extend_from_slice(found);
             }
         }
@@ -373,7 +522,21 @@ impl PhraseBook {
         candidates.dedup();
         for &i in candidates.iter() {
             let pattern = &scope.patterns[i as usize];
-            let found = pattern.regex()?.is_match(mapped);
+            let bit = bits.map_or(0, |bits| bits[i as usize]);
+            let found = if bit == 0 {
+                let matcher = pattern.regex()?;
+                // (most keyed patterns that start at the line's start fail on its first byte: read inline)
+                if matcher.known_dead_at_first_byte(mapped.as_bytes()) {
+                    continue;
+                }
+                matcher.is_match(mapped)
+            } else {
+                let set = &keyless.as_ref().expect("a bit of the keyless set").set;
+                if *keyless_mask.get_or_insert_with(|| set.mask(mapped)) & bit == 0 {
+                    continue;
+                }
+                pattern.regex()?.is_match_past_needles(mapped)
+            };
             if found.map_err(|e| BookError(format!("pattern {:?}: {e}", pattern.source)))? {
                 return Ok(Some(pattern.category));
             }
@@ -420,6 +583,110 @@ mod tests {
         assert_eq!(keys, [3, 1, 3, 2]);
     }
 
+    /// The keyless patterns' shared scan ([`Keyless`]), the symbols' searchers ([`Symbol`]) and the first-byte
+    /// table read inline leave the answer the first pattern (in data order) whose regex matches the line.
+    #[test]
+    fn a_line_is_classified_as_each_pattern_alone_classifies_it() {
+        let table = Table::load("15.0.0").unwrap();
+        let limits = Limits {
+            whole_max_words: 10,
+            short_max_words: 5,
+            short_sentence_words: 5,
+            key_length: 4,
+            short_words: vec![50, 50, 50],
+        };
+        let spec = |category: u8, regex: &str, keys: Option<&[&str]>| PatternSpec {
+            category,
+            regex: regex.into(),
+            keys: keys.map(|keys| keys.iter().map(|k| k.to_string()).collect()),
+            explicit: String::new(),
+        };
+        let scopes = || {
+            [
+                vec![spec(0, r"^subscribe now\b", Some(&["subs"]))],
+                vec![
+                    spec(1, r"d[\x{e9}e]j[\x{e0}a] abonn[\x{e9}e]", None),
+                    spec(2, r"^(?:share|tweet)$", Some(&["shar", "twee"])),
+                    spec(1, r"\bread more\b", None),
+                    spec(2, r"^[\W_]+$", None),
+                ],
+                vec![
+                    spec(2, r"(?:\x{a9}|\(c\))\s*\d{4}", Some(&["\u{a9}", "(c)"])),
+                    spec(1, r"@\w+", Some(&["@"])),
+                    spec(0, r"all rights reserved", None),
+                    spec(2, r"\bread more\b", None),
+                ],
+            ]
+        };
+        let book = PhraseBook::new(scopes(), limits, &table).unwrap();
+        let lines = [
+            ("Subscribe now to read more", 5),
+            ("D\u{e9}j\u{e0} abonn\u{e9} ? Connectez-vous", 4),
+            ("deja abonne", 2),
+            ("Share", 1),
+            ("Read more", 2),
+            ("***", 1),
+            ("\u{a9} 2024 All rights reserved", 5),
+            ("(c) 2024", 2),
+            ("Follow @someone", 2),
+            (
+                "A sentence of prose that mentions nothing of the kind at all.",
+                12,
+            ),
+            ("", 0),
+        ];
+        for (line, words) in lines {
+            let mut scratch = Scratch::default();
+            let found = book
+                .classify_one(&table, line, words, false, &mut scratch)
+                .unwrap();
+            // each scope's patterns asked one by one of the mapped line, keys and needles aside
+            let mapped: String = line.chars().map(|c| table.regex_char(c)).collect();
+            let wanted = [true, words <= 10, words <= 5];
+            let mut want = (NONE, NONE);
+            'scopes: for (s, (scope, how)) in
+                scopes().iter().zip([STRONG, WHOLE, SHORT]).enumerate()
+            {
+                if !wanted[s] {
+                    continue;
+                }
+                for pattern in scope {
+                    if Matcher::new(&pattern.regex, false)
+                        .unwrap()
+                        .is_match(&mapped)
+                        .unwrap()
+                    {
+                        want = (pattern.category, how);
+                        break 'scopes;
+                    }
+                }
+            }
+            assert_eq!(found, want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_symbol_is_found_where_the_line_contains_it() {
+        for symbol in ["@", "(c)", "\u{a9}", "> "] {
+            let found = Symbol::new(symbol.to_string());
+            for line in [
+                "a@b",
+                "(c) 2024",
+                "\u{a9} 2024",
+                "> quoted",
+                ">no",
+                "(C)",
+                "",
+            ] {
+                assert_eq!(
+                    found.found_in(line),
+                    line.contains(symbol),
+                    "{symbol:?} in {line:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_line_is_mapped_as_its_characters_are_one_at_a_time() {
         let table = Table::load("15.0.0").unwrap();
@@ -433,6 +700,9 @@ mod tests {
         let book = PhraseBook::new(Default::default(), limits, &table).unwrap();
         assert!(book.ascii_lowercases);
         for line in [
+            "a bb ccc dddd eeeee ffffffffff _x_ 4x4 a-b--c",
+            "  leading and trailing  ",
+            "word\u{e9}suite longword\u{2019}s abc\u{e9}",
             "Plain ASCII, With_Words and 42 numbers.",
             "\u{201c}Quoted\u{201d} caf\u{c9} \u{c9}COLE na\u{ef}ve\u{2014}dash \u{4e2d}\u{6587}ab",
             "\u{c9}",
