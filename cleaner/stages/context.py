@@ -265,6 +265,15 @@ def is_subheading(lines, i: int) -> bool:
     return False
 
 
+def _above(read_over: list[bool]):
+    """(i, the last line above i that is not read over, or -1) for every line."""
+    last = -1
+    for i, over in enumerate(read_over):
+        yield i, last
+        if not over:
+            last = i
+
+
 def headed_lines(model, lines, labels: list[bool]) -> list[int]:
     """The lines under a subheading (:func:`is_subheading`) where the Viterbi left the text although the model reads
     the paragraphs under it as text: the subheading itself, and the run of lines a Viterbi that reads over the
@@ -279,9 +288,9 @@ def headed_lines(model, lines, labels: list[bool]) -> list[int]:
     scrapinghub-dev unchanged."""
     n = len(lines)
     heads = [is_subheading(lines, i) for i in range(n)]
-    if not any(heads):
-        return []
     read_over = [line.signal in READ_OVER or heads[i] for i, line in enumerate(lines)]
+    if not any(heads[i] and not labels[i] and labels[above] for i, above in _above(read_over) if above >= 0):
+        return []   # no subheading the Viterbi left under the text: the second Viterbi cannot add a line
     kept = [i for i in range(n) if not read_over[i]]
     second = [False] * n
     for i, body in zip(kept, model.smooth([lines[i].score for i in kept])):

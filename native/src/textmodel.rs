@@ -1155,12 +1155,24 @@ fn headed_lines(rules: &ColumnRules, model: &Model, doc: &Doc, labels: &[bool]) 
     let n = doc.len();
     let mut found = vec![false; n];
     let heads: Vec<bool> = (0..n).map(|i| is_subheading(rules, doc, i)).collect();
-    if !heads.iter().any(|&h| h) {
-        return found;
-    }
     let read_over: Vec<bool> = (0..n)
         .map(|i| heads[i] || is_read_over(&rules.read_over, doc.signal[i]))
         .collect();
+    // no subheading the Viterbi left under the text: the second Viterbi cannot add a line
+    let mut last: Option<usize> = None;
+    let mut candidate = false;
+    for i in 0..n {
+        if heads[i] && !labels[i] && last.is_some_and(|k| labels[k]) {
+            candidate = true;
+            break;
+        }
+        if !read_over[i] {
+            last = Some(i);
+        }
+    }
+    if !candidate {
+        return found;
+    }
     let second = smoothed_over(model, doc, &read_over);
     let mut above = false;
     let mut i = 0;
