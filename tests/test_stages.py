@@ -920,6 +920,42 @@ def test_a_paragraph_between_two_boxes_inside_the_text_is_kept():
     assert kept.label == BODY and kept.reason.startswith("body p=") and "between boxes inside the text" in kept.reason
 
 
+def test_the_text_goes_on_under_a_subheading():
+    """Under the article's text a subheading (a few words, no sentence end, no signal, right above a paragraph) is
+    read over by a second Viterbi: the paragraphs under it that this one keeps are kept with it, when the line
+    above it is on the text; not where the text had not begun, not a subheading whose paragraph it drops, not a
+    line a detector named (fixtures/generic/subheads-en-1, subheads-de-1: the sections under a false end of the
+    page)."""
+    from types import SimpleNamespace
+
+    from cleaner.stages.context import headed_lines, is_subheading
+
+    def line(words, ends=False, signal=None, score=0.3):
+        return SimpleNamespace(signal=signal, authority=Authority.SOFT, score=score,
+                               features=SimpleNamespace(words=words, units=words, ends_sentence=ends, ends_colon=False))
+
+    class Model:
+        def smooth(self, scores):   # a Viterbi that keeps what scores 0.25 or more
+            return [p >= 0.25 for p in scores]
+
+    prose, head = line(30, True), line(2, score=0.05)
+    lines = [prose, head, prose, line(3, score=0.05), head, prose, line(2, signal="newsletter", score=0.01), head, line(4, True)]
+    assert [is_subheading(lines, i) for i in range(len(lines))] == \
+        [False, True, False, True, True, False, False, False, False]
+    labels = [True, False, False, False, False, False, False, False, False]
+    assert headed_lines(Model(), lines, labels) == [1, 2, 3, 4, 5]
+    assert headed_lines(Model(), lines, [False] * len(lines)) == []       # the text had not begun
+    quiet = [prose, head, line(30, True, score=0.1)]
+    assert headed_lines(Model(), quiet, [True, False, False]) == []       # the paragraph under it is not text
+    from pathlib import Path
+
+    from cleaner import Cleaner
+
+    dump = (Path(__file__).parent.parent / "fixtures" / "generic" / "subheads-en-1.txt").read_text(encoding="utf-8")
+    [kept] = [d for d in Cleaner(use_profiles=False).clean(dump).decisions if d.text == "Insurance"]
+    assert kept.label == BODY and kept.reason.startswith("body p=") and "the text goes on under a subheading" in kept.reason
+
+
 def test_a_marker_above_the_main_text_is_no_end_of_the_page():
     """The page's closing chrome (``ended_at``) begins at the first end marker after the first prose that has
     at least ABOVE_MAIN_SHARE of the main run's prose above it, or that stands after the main run: a subheading

@@ -20,7 +20,7 @@ from . import rules
 from ..pipeline import assemble_from
 from ..stages import repeats, shapes
 from ..stages.metadata import MetadataStage
-from ..stages.context import BRIDGED, LISTED, TAIL_END_MATTER, TAIL_ISLANDS, TAIL_TITLES, TAIL_TITLES_SIGNAL
+from ..stages.context import BRIDGED, HEADED, LISTED, TAIL_END_MATTER, TAIL_ISLANDS, TAIL_TITLES, TAIL_TITLES_SIGNAL
 from ..stages.shapes import GALLERY_CREDITS
 from ..textmodel import default_model
 
@@ -131,7 +131,7 @@ class NativePath:
             body = bool(code >> 8 & 1)
             despite = self.signals[code & 0xFF] if body else None
             return NativeModelReason(self, result, i, body, score, text_model, despite, bool(code >> 9 & 1),
-                                     bool(code >> 10 & 1))
+                                     bool(code >> 10 & 1), bool(code >> 11 & 1))
         return self.reasons[code]
 
 
@@ -151,13 +151,13 @@ def native_path() -> NativePath | None:
 class NativeModelReason(WordedReason):
     """``ModelReason`` for a line the core decided: its vector is made again when the reason is worded."""
 
-    __slots__ = ("path", "result", "i", "body", "score", "model", "despite", "bridged", "listed")
+    __slots__ = ("path", "result", "i", "body", "score", "model", "despite", "bridged", "listed", "headed")
 
     def __init__(self, path: NativePath, result, i: int, body: bool, score: float, model, despite,
-                 bridged: bool = False, listed: bool = False) -> None:
+                 bridged: bool = False, listed: bool = False, headed: bool = False) -> None:
         self.path, self.result, self.i = path, result, i
         self.body, self.score, self.model, self.despite, self.bridged = body, score, model, despite, bridged
-        self.listed = listed
+        self.listed, self.headed = listed, headed
 
     def __str__(self) -> str:
         vector = self.result.vector(self.path.path, self.i)
@@ -169,6 +169,8 @@ class NativeModelReason(WordedReason):
             text += f", {BRIDGED}"
         if self.listed:
             text += f", {LISTED}"
+        if self.headed:
+            text += f", {HEADED}"
         return text + (f" ({', '.join(why)})" if why else "")
 
 

@@ -37,12 +37,15 @@ pub enum Reason {
     /// One of the path's fixed reasons (the glue's table).
     Fixed(u16),
     /// The text model's: body or not, the signal it overruled, and whether the line was kept between boxes
-    /// inside the text (`ModelReason`, `bridged_lines`) or as a list item inside it (`listed_lines`).
+    /// inside the text (`ModelReason`, `bridged_lines`), as a list item inside it (`listed_lines`) or under a
+    /// subheading the text goes on under (`headed_lines`).
     Model {
         body: bool,
         despite: Signal,
         bridged: bool,
         listed: bool,
+        /// Kept under a subheading where the text goes on (`headed_lines`).
+        headed: bool,
     },
     /// A Python object a Python stage gave (the glue keeps it).
     Python(u32),

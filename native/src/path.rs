@@ -402,6 +402,8 @@ fn column_rules(table: &Table, spec: &Bound<'_, PyDict>, signals: usize) -> PyRe
             shape_signal,
             end_matter: pattern(table, &item(spec, "island_end_matter")?)?,
         },
+        heading_words: item(spec, "heading_words")?.extract()?,
+        heading_run: item(spec, "heading_run")?.extract()?,
     })
 }
 
@@ -791,8 +793,10 @@ fn reason_code(reason: Reason) -> u32 {
             despite,
             bridged,
             listed,
+            headed,
         } => {
             REASON_MODEL
+                | (headed as u32) << 11
                 | (listed as u32) << 10
                 | (bridged as u32) << 9
                 | (body as u32) << 8

@@ -44,6 +44,9 @@ pub struct ColumnRules {
     pub titles: TitleRules,
     /// `context.tail_islands`'s constants and what it decides a line for.
     pub islands: IslandRules,
+    /// `context.HEADING_WORDS`, `context.HEADING_RUN`: a subheading's shape (`context.is_subheading`).
+    pub heading_words: u32,
+    pub heading_run: usize,
 }
 
 /// Blocks kept under the article, cut off from it by chrome (`context.tail_islands`): `ISLAND_GAP`,
@@ -89,9 +92,15 @@ fn is_read_over(read_over: &[bool], signal: Signal) -> bool {
 /// `context.smoothed`: the Viterbi's labels read over the lines without those that are neither on the text nor
 /// off it (`READ_OVER`: an interruption inside the article, a gallery; a separator).
 fn smoothed(rules: &ColumnRules, model: &Model, doc: &Doc) -> Vec<bool> {
-    let kept: Vec<usize> = (0..doc.len())
-        .filter(|&i| !is_read_over(&rules.read_over, doc.signal[i]))
+    let skip: Vec<bool> = (0..doc.len())
+        .map(|i| is_read_over(&rules.read_over, doc.signal[i]))
         .collect();
+    smoothed_over(model, doc, &skip)
+}
+
+/// The Viterbi's labels over the lines without those of `skip` (false for them).
+fn smoothed_over(model: &Model, doc: &Doc, skip: &[bool]) -> Vec<bool> {
+    let kept: Vec<usize> = (0..doc.len()).filter(|&i| !skip[i]).collect();
     if kept.len() == doc.len() {
         return model.smooth(&doc.score);
     }
@@ -1114,6 +1123,87 @@ fn tail_island_blocks(
     found
 }
 
+/// `context.is_heading`: a few words, no sentence end, no colon, no detector's signal.
+fn is_heading(rules: &ColumnRules, doc: &Doc, i: usize) -> bool {
+    let r = doc.r(i);
+    let words = doc.m.words[r];
+    doc.signal[i] == NO_SIGNAL
+        && doc.authority[i] <= SOFT
+        && 1 <= words
+        && words <= rules.heading_words
+        && doc.m.ends_sentence[r] == 0
+        && doc.m.ends_colon[r] == 0
+}
+
+/// `context.is_subheading`: a run of at most `HEADING_RUN` headings from line `i`, right above a paragraph.
+fn is_subheading(rules: &ColumnRules, doc: &Doc, i: usize) -> bool {
+    let n = doc.len();
+    for j in i..(i + rules.heading_run).min(n) {
+        if !is_heading(rules, doc, j) {
+            return false;
+        }
+        if j + 1 < n && doc.signal[j + 1] == NO_SIGNAL && is_prose(doc, rules, j + 1) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `context.headed_lines`: the lines under a subheading that a Viterbi reading over the subheadings keeps, where
+/// the text went on above it (per line: is it one?).
+fn headed_lines(rules: &ColumnRules, model: &Model, doc: &Doc, labels: &[bool]) -> Vec<bool> {
+    let n = doc.len();
+    let mut found = vec![false; n];
+    let heads: Vec<bool> = (0..n).map(|i| is_subheading(rules, doc, i)).collect();
+    let read_over: Vec<bool> = (0..n)
+        .map(|i| heads[i] || is_read_over(&rules.read_over, doc.signal[i]))
+        .collect();
+    // no subheading the Viterbi left under the text: the second Viterbi cannot add a line
+    let mut last: Option<usize> = None;
+    let mut candidate = false;
+    for i in 0..n {
+        if heads[i] && !labels[i] && last.is_some_and(|k| labels[k]) {
+            candidate = true;
+            break;
+        }
+        if !read_over[i] {
+            last = Some(i);
+        }
+    }
+    if !candidate {
+        return found;
+    }
+    let second = smoothed_over(model, doc, &read_over);
+    let mut above = false;
+    let mut i = 0;
+    while i < n {
+        if heads[i] && !labels[i] && above {
+            let paragraph = (i..n).find(|&k| !heads[k]).unwrap_or(n);
+            if paragraph < n && second[paragraph] {
+                let start = i;
+                while i < n && (second[i] || read_over[i]) {
+                    i += 1;
+                }
+                // a subheading (or a separator) at the run's end heads no text that goes on
+                let mut end = i;
+                while end > start && !second[end - 1] {
+                    end -= 1;
+                }
+                for k in start..end {
+                    found[k] = !labels[k] && !is_read_over(&rules.read_over, doc.signal[k]);
+                }
+                above = true;
+                continue;
+            }
+        }
+        if !read_over[i] {
+            above = labels[i];
+        }
+        i += 1;
+    }
+    found
+}
+
 pub fn context(
     rules: &ColumnRules,
     model: &Model,
@@ -1125,7 +1215,11 @@ pub fn context(
     if n == 0 || doc.authority.iter().all(|&a| a >= MARKUP) {
         return;
     }
-    let labels = smoothed(rules, model, doc);
+    let mut labels = smoothed(rules, model, doc);
+    let headed = headed_lines(rules, model, doc, &labels);
+    for (label, &h) in labels.iter_mut().zip(&headed) {
+        *label |= h;
+    }
     let bridged = bridged_lines(doc, &labels, model.threshold);
     let listed = listed_lines(rules, doc, &labels);
     for (i, &body) in labels.iter().enumerate() {
@@ -1150,6 +1244,7 @@ pub fn context(
             despite,
             bridged: across_boxes,
             listed: in_list,
+            headed: headed[i],
         };
         doc.decide(i, label, reason, SOFT);
     }
