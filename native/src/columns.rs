@@ -281,179 +281,293 @@ impl Expr {
     }
 }
 
-impl Expr {
-    /// The expression's value on `len` lines at once (`slots[s][k]`: slot `s` on the k-th line), one
-    /// node at a time over whole columns, so the tree is walked once per chunk of lines rather than once
-    /// per line. Every operand is evaluated (nothing here has side effects or fails: an index out of
-    /// range is NaN) and `and`/`or`/`if`/chained comparisons then pick per line what Python's
-    /// short-circuit returns, so each value equals [`Expr::eval`]'s on that line.
-    pub fn eval_lines(&self, slots: &[Vec<f64>], page: &PageArrays, len: usize) -> Vec<f64> {
-        let sub = |e: &Expr| e.eval_lines(slots, page, len);
-        // an operand only read: a variable's column itself, not a copy (most operands are variables)
-        let read = |e: &Expr| e.operand(slots, page, len);
+/// What an expression reads over a chunk of `len` lines: the document's variables (`doc[s]` for the
+/// slots `0..doc.len()`, one number for every line), the other slots as columns (`slots[s][k]`: slot `s`
+/// on the k-th line), and the page's arrays.
+pub struct Lines<'s> {
+    pub doc: &'s [f64],
+    pub slots: &'s [Vec<f64>],
+    pub page: &'s PageArrays,
+    pub len: usize,
+}
+
+/// An operand's value over a chunk of lines: one number for every line (a constant, a document's
+/// variable, or what is made of them alone: worked out once, not spread into a column), or a column (a
+/// variable's own borrowed, not copied).
+enum Val<'s> {
+    Num(f64),
+    Col(Cow<'s, [f64]>),
+}
+
+use Val::{Col, Num};
+
+impl<'s> Val<'s> {
+    /// The value on the k-th line.
+    #[inline]
+    fn at(&self, k: usize) -> f64 {
         match self {
-            Expr::Const(v) => vec![*v; len],
-            Expr::Var(slot) => slots[*slot][..len].to_vec(),
+            Num(v) => *v,
+            Col(c) => c[k],
+        }
+    }
+
+    /// The same value, borrowed.
+    fn view(&self) -> Val<'_> {
+        match self {
+            Num(v) => Num(*v),
+            Col(c) => Col(Cow::Borrowed(c)),
+        }
+    }
+
+    /// The same value, owning its column.
+    fn owned<'t>(self) -> Val<'t> {
+        match self {
+            Num(v) => Num(v),
+            Col(c) => Col(Cow::Owned(c.into_owned())),
+        }
+    }
+
+    fn is_num(&self) -> bool {
+        matches!(self, Num(_))
+    }
+
+    fn into_column(self, len: usize) -> Vec<f64> {
+        match self {
+            Num(v) => vec![v; len],
+            Col(c) => c.into_owned(),
+        }
+    }
+
+    /// `f` of each line's value (a column evaluated into is rewritten in place).
+    #[inline]
+    fn map(self, f: impl Fn(f64) -> f64) -> Val<'s> {
+        match self {
+            Num(v) => Num(f(v)),
+            Col(Cow::Borrowed(c)) => Col(Cow::Owned(c.iter().map(|&x| f(x)).collect())),
+            Col(Cow::Owned(mut c)) => {
+                c.iter_mut().for_each(|x| *x = f(*x));
+                Col(Cow::Owned(c))
+            }
+        }
+    }
+}
+
+/// `log1p(x)`; of 0 and of the small whole numbers (the columns' counts and distances) looked up, not
+/// worked out again: the same float (`log1p(±0.0)` is ±0.0, the table's entries are `ln_1p`'s).
+#[inline]
+fn log1p(x: f64) -> f64 {
+    static SMALL: std::sync::OnceLock<[f64; 256]> = std::sync::OnceLock::new();
+    if x == 0.0 {
+        return x;
+    }
+    let k = x as usize;
+    if k < 256 && k as f64 == x {
+        let small = SMALL.get_or_init(|| std::array::from_fn(|k| (k as f64).ln_1p()));
+        return small[k];
+    }
+    x.ln_1p()
+}
+
+/// `f(a, b)` on each line: one number when both are.
+#[inline]
+fn zip<'s>(a: Val<'s>, b: Val<'s>, f: impl Fn(f64, f64) -> f64) -> Val<'s> {
+    match (a, b) {
+        (Num(a), Num(b)) => Num(f(a, b)),
+        (a, Num(b)) => a.map(|x| f(x, b)),
+        (Num(a), b) => b.map(|y| f(a, y)),
+        (Col(Cow::Owned(mut a)), Col(b)) => {
+            a.iter_mut().zip(b.iter()).for_each(|(x, &y)| *x = f(*x, y));
+            Col(Cow::Owned(a))
+        }
+        (Col(a), Col(b)) => Col(Cow::Owned(
+            a.iter().zip(b.iter()).map(|(&x, &y)| f(x, y)).collect(),
+        )),
+    }
+}
+
+/// `a op b` on each line.
+fn bin_vals<'s>(op: Bin, a: Val<'s>, b: Val<'s>) -> Val<'s> {
+    match op {
+        Bin::Add => zip(a, b, |a, b| a + b),
+        Bin::Sub => zip(a, b, |a, b| a - b),
+        Bin::Mul => zip(a, b, |a, b| a * b),
+        Bin::Div => zip(a, b, |a, b| a / b),
+    }
+}
+
+/// `a op b` on each line, as 1.0 or 0.0.
+fn compare_vals<'s>(op: Cmp, a: Val<'s>, b: Val<'s>) -> Val<'s> {
+    match op {
+        Cmp::Lt => zip(a, b, |a, b| flag(a < b)),
+        Cmp::Le => zip(a, b, |a, b| flag(a <= b)),
+        Cmp::Gt => zip(a, b, |a, b| flag(a > b)),
+        Cmp::Ge => zip(a, b, |a, b| flag(a >= b)),
+        Cmp::Eq => zip(a, b, |a, b| flag(a == b)),
+        Cmp::Ne => zip(a, b, |a, b| flag(a != b)),
+        _ => zip(a, b, |a, b| flag(compare(op, a, b))),
+    }
+}
+
+impl Expr {
+    /// The expression's value on `lines.len` lines at once, one node at a time over whole columns, so the
+    /// tree is walked once per chunk of lines rather than once per line; what reads only constants and the
+    /// document's variables is one number, worked out once. Every operand of a column is evaluated
+    /// (nothing here has side effects or fails: an index out of range is NaN) and `and`/`or`/`if`/chained
+    /// comparisons then pick per line what Python's short-circuit returns, so each value equals
+    /// [`Expr::eval`]'s on that line (the same operations on the same numbers, in the same order).
+    pub fn eval_lines(&self, lines: &Lines) -> Vec<f64> {
+        self.value(lines).into_column(lines.len)
+    }
+
+    fn value<'s>(&self, lines: &Lines<'s>) -> Val<'s> {
+        let len = lines.len;
+        match self {
+            Expr::Const(v) => Num(*v),
+            Expr::Var(slot) => match lines.doc.get(*slot) {
+                Some(v) => Num(*v),
+                None => Col(Cow::Borrowed(&lines.slots[*slot][..len])),
+            },
             Expr::Index(array, at) => {
-                let values = page.get(*array);
-                let mut out = sub(at);
-                out.iter_mut().for_each(|x| *x = index(values, *x));
-                out
+                let values = lines.page.get(*array);
+                at.value(lines).map(|x| index(values, x))
             }
             Expr::Slice(func, array, lo, hi) => {
-                let values = page.get(*array);
-                let lo = lo.as_ref().map(|e| read(e));
-                let hi = hi.as_ref().map(|e| read(e));
-                (0..len)
-                    .map(|k| {
-                        let (lo, hi) = bounds(
-                            values.len(),
-                            lo.as_ref().map(|c| c[k]),
-                            hi.as_ref().map(|c| c[k]),
-                        );
-                        extreme(*func, values[lo..hi].iter().copied())
-                    })
-                    .collect()
-            }
-            Expr::Bin(op, a, b) => {
-                let mut out = sub(a);
-                if let Expr::Const(b) = **b {
-                    // (a constant operand, as most are, is not first spread into a column)
-                    out.iter_mut().for_each(|a| *a = binary(*op, *a, b));
-                    return out;
+                let values = lines.page.get(*array);
+                let lo = lo.as_ref().map(|e| e.value(lines));
+                let hi = hi.as_ref().map(|e| e.value(lines));
+                let on = |k: usize| {
+                    let (lo, hi) = bounds(
+                        values.len(),
+                        lo.as_ref().map(|v| v.at(k)),
+                        hi.as_ref().map(|v| v.at(k)),
+                    );
+                    extreme(*func, values[lo..hi].iter().copied())
+                };
+                if lo.iter().chain(hi.iter()).all(Val::is_num) {
+                    Num(on(0))
+                } else {
+                    Col(Cow::Owned((0..len).map(on).collect()))
                 }
-                let b = read(b);
-                let pairs = out.iter_mut().zip(b.iter());
-                match op {
-                    Bin::Add => pairs.for_each(|(a, b)| *a += b),
-                    Bin::Sub => pairs.for_each(|(a, b)| *a -= b),
-                    Bin::Mul => pairs.for_each(|(a, b)| *a *= b),
-                    Bin::Div => pairs.for_each(|(a, b)| *a /= b),
-                }
-                out
             }
-            Expr::Not(a) => {
-                let mut out = sub(a);
-                out.iter_mut().for_each(|x| *x = flag(!truthy(*x)));
-                out
-            }
-            Expr::Neg(a) => {
-                let mut out = sub(a);
-                out.iter_mut().for_each(|x| *x = -*x);
-                out
-            }
+            Expr::Bin(op, a, b) => bin_vals(*op, a.value(lines), b.value(lines)),
+            Expr::Not(a) => a.value(lines).map(|x| flag(!truthy(x))),
+            Expr::Neg(a) => a.value(lines).map(|x| -x),
             Expr::Compare(first, rest) => {
-                if let ([(op, Expr::Const(right))], Expr::Var(slot)) = (rest.as_slice(), &**first) {
-                    // `x < 3`, the commonest comparison: no column made for the constant nor copied
-                    // for the variable
-                    return slots[*slot][..len]
-                        .iter()
-                        .map(|&x| flag(compare(*op, x, *right)))
-                        .collect();
+                if let [(op, right)] = rest.as_slice() {
+                    // `x < 3`, the commonest comparison
+                    return compare_vals(*op, first.value(lines), right.value(lines));
                 }
-                let mut left = read(first);
-                let mut out = vec![1.0; len];
-                for (op, right) in rest {
-                    let right = read(right);
-                    for ((o, l), r) in out.iter_mut().zip(left.iter()).zip(right.iter()) {
-                        if *o != 0.0 && !compare(*op, *l, *r) {
-                            *o = 0.0;
-                        }
-                    }
-                    left = right;
+                // `a op b op c ...`: each comparison over the lines, a line true where all are
+                let mut operands = vec![first.value(lines)];
+                operands.extend(rest.iter().map(|(_, e)| e.value(lines)));
+                let mut out = Num(1.0);
+                for (pair, (op, _)) in operands.windows(2).zip(rest) {
+                    let holds = compare_vals(*op, pair[0].view(), pair[1].view());
+                    out = zip(out, holds, |o, h| flag(o != 0.0 && h != 0.0)).owned();
                 }
                 out
             }
             // a line keeps the first falsy operand (`and`) or the first truthy one (`or`), else the last
-            Expr::And(values) => pick(values, 1.0, true, sub, read, len),
-            Expr::Or(values) => pick(values, 0.0, false, sub, read, len),
-            Expr::If(test, body, orelse) => {
-                let test = read(test);
-                let mut out = sub(body);
-                if let Expr::Const(orelse) = **orelse {
-                    for (o, t) in out.iter_mut().zip(test.iter()) {
-                        if !truthy(*t) {
-                            *o = orelse;
-                        }
-                    }
-                    return out;
-                }
-                let orelse = read(orelse);
-                for ((o, t), e) in out.iter_mut().zip(test.iter()).zip(orelse.iter()) {
-                    if !truthy(*t) {
-                        *o = *e;
+            Expr::And(values) => pick(values, 1.0, true, lines),
+            Expr::Or(values) => pick(values, 0.0, false, lines),
+            Expr::If(test, body, orelse) => match test.value(lines) {
+                Num(t) => {
+                    if truthy(t) {
+                        body.value(lines)
+                    } else {
+                        orelse.value(lines)
                     }
                 }
-                out
-            }
+                Col(test) => {
+                    let orelse = orelse.value(lines);
+                    if let Expr::Call(Func::Log1p, args) = &**body {
+                        // `log1p(x) if ... else 0.0`: the logarithm only on the lines that take it
+                        let x = args[0].value(lines);
+                        return Col(Cow::Owned(
+                            (0..len)
+                                .map(|k| {
+                                    if truthy(test[k]) {
+                                        log1p(x.at(k))
+                                    } else {
+                                        orelse.at(k)
+                                    }
+                                })
+                                .collect(),
+                        ));
+                    }
+                    let body = body.value(lines);
+                    Col(Cow::Owned(
+                        (0..len)
+                            .map(|k| {
+                                if truthy(test[k]) {
+                                    body.at(k)
+                                } else {
+                                    orelse.at(k)
+                                }
+                            })
+                            .collect(),
+                    ))
+                }
+            },
             Expr::Call(func, args) => match func {
-                Func::Log1p => {
-                    let mut out = sub(&args[0]);
-                    out.iter_mut().for_each(|x| *x = x.ln_1p());
-                    out
+                Func::Log1p => args[0].value(lines).map(log1p),
+                Func::Float => args[0].value(lines),
+                Func::Min | Func::Max if args.len() == 2 => {
+                    // `min(x, 2.0)`, the commonest call: the first of equal values, as `extreme`
+                    let (a, b) = (args[0].value(lines), args[1].value(lines));
+                    match func {
+                        Func::Min => zip(a, b, |a, b| if b < a { b } else { a }),
+                        _ => zip(a, b, |a, b| if b > a { b } else { a }),
+                    }
                 }
-                Func::Float => sub(&args[0]),
                 Func::Min | Func::Max => {
-                    let args: Vec<Cow<[f64]>> = args.iter().map(read).collect();
-                    (0..len)
-                        .map(|k| extreme(*func, args.iter().map(|c| c[k])))
-                        .collect()
+                    let args: Vec<Val> = args.iter().map(|a| a.value(lines)).collect();
+                    let on = |k: usize| extreme(*func, args.iter().map(|v| v.at(k)));
+                    if args.iter().all(Val::is_num) {
+                        Num(on(0))
+                    } else {
+                        Col(Cow::Owned((0..len).map(on).collect()))
+                    }
                 }
             },
         }
     }
 }
 
-/// `a op b`, as [`Expr::eval_lines`] computes a [`Bin`] over columns.
-#[inline]
-fn binary(op: Bin, a: f64, b: f64) -> f64 {
-    match op {
-        Bin::Add => a + b,
-        Bin::Sub => a - b,
-        Bin::Mul => a * b,
-        Bin::Div => a / b,
-    }
-}
-
-impl Expr {
-    /// The expression's value on `len` lines, to be read: a variable's slot borrowed, anything else
-    /// evaluated ([`Expr::eval_lines`]).
-    fn operand<'s>(&self, slots: &'s [Vec<f64>], page: &PageArrays, len: usize) -> Cow<'s, [f64]> {
-        match self {
-            Expr::Var(slot) => Cow::Borrowed(&slots[*slot][..len]),
-            _ => Cow::Owned(self.eval_lines(slots, page, len)),
-        }
-    }
-}
-
-/// `and` (`go_on_while_truthy`) or `or` over columns: a line moves on to the next operand while its
-/// value so far is truthy (`and`) or falsy (`or`), as Python's short-circuit stops.
-fn pick<'s>(
-    values: &[Expr],
-    empty: f64,
-    go_on_while_truthy: bool,
-    eval: impl Fn(&Expr) -> Vec<f64>,
-    read: impl Fn(&Expr) -> Cow<'s, [f64]>,
-    len: usize,
-) -> Vec<f64> {
+/// `and` (`go_on_while_truthy`) or `or` over lines: a line moves on to the next operand while its
+/// value so far is truthy (`and`) or falsy (`or`), as Python's short-circuit stops; while the value so
+/// far is one number, every line stops or moves on with it.
+fn pick<'s>(values: &[Expr], empty: f64, go_on_while_truthy: bool, lines: &Lines<'s>) -> Val<'s> {
     let Some((first, rest)) = values.split_first() else {
-        return vec![empty; len];
+        return Num(empty);
     };
-    let mut out = eval(first);
+    let mut out = first.value(lines);
     for value in rest {
-        if let Expr::Const(next) = *value {
-            // (a constant is not first spread into a column)
-            for o in out.iter_mut() {
-                if truthy(*o) == go_on_while_truthy {
-                    *o = next;
+        match &mut out {
+            Num(v) => {
+                if truthy(*v) != go_on_while_truthy {
+                    break;
                 }
+                out = value.value(lines);
             }
-            continue;
-        }
-        let next = read(value);
-        for (o, n) in out.iter_mut().zip(next.iter()) {
-            if truthy(*o) == go_on_while_truthy {
-                *o = *n;
+            Col(column) => {
+                let column = column.to_mut();
+                match value.value(lines) {
+                    Num(next) => {
+                        for o in column.iter_mut() {
+                            if truthy(*o) == go_on_while_truthy {
+                                *o = next;
+                            }
+                        }
+                    }
+                    Col(next) => {
+                        for (o, n) in column.iter_mut().zip(next.iter()) {
+                            if truthy(*o) == go_on_while_truthy {
+                                *o = *n;
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -512,11 +626,75 @@ pub struct Table {
     /// The rest of the vector, in order.
     pub around: Vec<Column>,
     pub slots: usize,
+    /// The slots the LINE columns read (`own_reads[s]`), and those the terms and the other columns read.
+    pub own_reads: Vec<bool>,
+    pub rest_reads: Vec<bool>,
 }
 
 impl Table {
+    /// The table, with the slots its LINE columns read and those its terms and other columns read.
+    pub fn new(
+        own: Vec<(Expr, Option<Slot>)>,
+        terms: Vec<(Expr, Slot)>,
+        around: Vec<Column>,
+        slots: usize,
+    ) -> Table {
+        let mut own_reads = vec![false; slots];
+        for (expr, _) in &own {
+            expr.mark_reads(&mut own_reads);
+        }
+        let mut rest_reads = vec![false; slots];
+        for (expr, _) in &terms {
+            expr.mark_reads(&mut rest_reads);
+        }
+        for column in &around {
+            if let Column::Computed(expr, _) = column {
+                expr.mark_reads(&mut rest_reads);
+            }
+        }
+        Table {
+            own,
+            terms,
+            around,
+            slots,
+            own_reads,
+            rest_reads,
+        }
+    }
+
     pub fn width(&self) -> usize {
         self.own.len() + self.around.len()
+    }
+}
+
+impl Expr {
+    /// Mark every slot the expression reads (`reads[s]`).
+    fn mark_reads(&self, reads: &mut [bool]) {
+        let mut each = |e: &Expr| e.mark_reads(reads);
+        match self {
+            Expr::Const(_) => {}
+            Expr::Var(slot) => reads[*slot] = true,
+            Expr::Index(_, at) | Expr::Not(at) | Expr::Neg(at) => each(at),
+            Expr::Slice(_, _, lo, hi) => {
+                lo.iter().chain(hi.iter()).for_each(|e| each(e));
+            }
+            Expr::Bin(_, a, b) => {
+                each(a);
+                each(b);
+            }
+            Expr::Compare(first, rest) => {
+                each(first);
+                rest.iter().for_each(|(_, e)| each(e));
+            }
+            Expr::And(values) | Expr::Or(values) | Expr::Call(_, values) => {
+                values.iter().for_each(each);
+            }
+            Expr::If(test, body, orelse) => {
+                each(test);
+                each(body);
+                each(orelse);
+            }
+        }
     }
 }
 
@@ -534,9 +712,8 @@ mod tests {
 
     /// Every kind of node, with operands that are NaN (`None`), zero, negative or out of range on some
     /// lines, so each short-circuit and each index guard is taken on one line and not on another.
-    fn expressions() -> Vec<Expr> {
+    fn expressions(i: Slot, a: Slot, b: Slot) -> Vec<Expr> {
         use Expr as E;
-        let (i, a, b) = (0, 1, 2);
         vec![
             E::Const(2.5),
             E::Var(a),
@@ -591,6 +768,25 @@ mod tests {
             E::Call(Func::Min, vec![E::Var(a), E::Var(b), E::Const(1.0)]),
             E::Call(Func::Max, vec![E::Var(b), E::Var(a)]),
             E::Call(Func::Float, vec![E::Bin(Bin::Add, var(a), var(b))]),
+            // operands computed (columns made, then rewritten in place), a number on the left
+            E::Bin(Bin::Add, Box::new(E::Neg(var(a))), Box::new(E::Neg(var(b)))),
+            E::Bin(Bin::Sub, num(1.0), var(a)),
+            E::Compare(num(0.5), vec![(Cmp::Lt, E::Var(a))]),
+            E::If(
+                var(b),
+                Box::new(E::Call(Func::Log1p, vec![E::Bin(Bin::Mul, var(a), var(a))])),
+                var(a),
+            ),
+            E::If(
+                Box::new(E::Compare(var(i), vec![(Cmp::Gt, E::Const(1.0))])),
+                Box::new(E::Call(Func::Log1p, vec![E::Var(i)])),
+                num(0.0),
+            ),
+            E::And(vec![
+                E::Compare(var(i), vec![(Cmp::Gt, E::Const(0.0))]),
+                E::Index(Array::Prose, Box::new(E::Bin(Bin::Sub, var(i), num(1.0)))),
+            ]),
+            E::Or(vec![E::Not(var(a)), E::Bin(Bin::Mul, var(b), num(2.0))]),
         ]
     }
 
@@ -602,19 +798,47 @@ mod tests {
             overlap: vec![0.5, 0.0, 0.25, 1.0, 0.75],
             ..PageArrays::default()
         };
-        // slot 0 is the line's index, 1 and 2 values with the awkward cases
+        // the line's index, and two values with the awkward cases, each a column (slots 3, 4, 5) or
+        // the document's, one number for every line (slots 0, 1, 2: these numbers in turn)
         let a = [0.0, 2.0, -1.0, 3.0, f64::NAN];
         let b = [f64::NAN, 2.0, 0.0, -3.0, 1.0];
         let slots = vec![
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
             (0..5).map(f64::from).collect::<Vec<f64>>(),
             a.to_vec(),
             b.to_vec(),
         ];
-        for expr in expressions() {
-            let together = expr.eval_lines(&slots, &page, 5);
-            for (k, value) in together.iter().enumerate() {
-                let alone = expr.eval(&[k as f64, a[k], b[k]], &page);
-                assert_eq!(value.to_bits(), alone.to_bits(), "{expr:?} on line {k}");
+        let docs = [
+            [2.0, 0.0, f64::NAN],
+            [0.0, f64::NAN, -1.0],
+            [4.0, 3.0, 2.0],
+            [-1.0, -3.0, 0.0],
+        ];
+        for doc in docs {
+            let lines = Lines {
+                doc: &doc,
+                slots: &slots,
+                page: &page,
+                len: 5,
+            };
+            // each of i, a, b read from a column or from the document's
+            for which in 0..8 {
+                let slot = |k: usize| if which >> k & 1 == 1 { k } else { k + 3 };
+                for expr in expressions(slot(0), slot(1), slot(2)) {
+                    let together = expr.eval_lines(&lines);
+                    assert_eq!(together.len(), 5);
+                    for (k, value) in together.iter().enumerate() {
+                        let vars = [doc[0], doc[1], doc[2], k as f64, a[k], b[k]];
+                        let alone = expr.eval(&vars, &page);
+                        assert_eq!(
+                            value.to_bits(),
+                            alone.to_bits(),
+                            "{expr:?} on line {k}, document {doc:?}"
+                        );
+                    }
+                }
             }
         }
     }

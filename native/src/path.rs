@@ -358,12 +358,7 @@ fn column_rules(table: &Table, spec: &Bound<'_, PyDict>, signals: usize) -> PyRe
         return Err(value_error("fewer slots than the base names"));
     }
     Ok(ColumnRules {
-        table: columns::Table {
-            own,
-            terms,
-            around,
-            slots,
-        },
+        table: columns::Table::new(own, terms, around, slots),
         prose_units: item(spec, "prose_units")?.extract()?,
         near_radius: item(spec, "near_radius")?.extract()?,
         nearby_radius: item(spec, "nearby_radius")?.extract()?,

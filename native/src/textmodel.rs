@@ -196,23 +196,63 @@ fn headline_line(
     best
 }
 
+/// Which of a document's topic words (ids index its vocabulary) a set holds: `marks[id] == now` (one array
+/// for every set of the document, each a new stamp: no set is cleared or searched word by word).
+struct Marks {
+    marks: Vec<u32>,
+    now: u32,
+}
+
+impl Marks {
+    /// Room for every topic word of `doc`.
+    fn new(doc: &Doc) -> Marks {
+        let words = doc
+            .m
+            .content_ids
+            .iter()
+            .max()
+            .map_or(0, |&id| id as usize + 1);
+        Marks {
+            marks: vec![0; words],
+            now: 0,
+        }
+    }
+
+    /// A new, empty set.
+    fn start(&mut self) {
+        self.now += 1;
+    }
+
+    fn insert(&mut self, ids: &[u32]) {
+        for &id in ids {
+            self.marks[id as usize] = self.now;
+        }
+    }
+
+    /// How many of `ids` the set holds (`len(set(ids).intersection(set))` for distinct ids).
+    fn count(&self, ids: &[u32]) -> usize {
+        ids.iter()
+            .filter(|&&id| self.marks[id as usize] == self.now)
+            .count()
+    }
+}
+
 /// `measures.cohesion`
-fn cohesion(doc: &Doc) -> Vec<f64> {
+fn cohesion(doc: &Doc, marks: &mut Marks) -> Vec<f64> {
     let n = doc.len();
     let mut out = vec![0.0; n];
-    let mut around: Vec<u32> = Vec::new();
     for (i, value) in out.iter_mut().enumerate() {
         let words = content(doc, i);
         if words.len() < 3 {
             continue;
         }
-        around.clear();
+        marks.start();
         for j in i.saturating_sub(2)..(i + 3).min(n) {
             if j != i {
-                around.extend_from_slice(content(doc, j));
+                marks.insert(content(doc, j));
             }
         }
-        let found = words.iter().filter(|w| around.contains(w)).count();
+        let found = marks.count(words);
         *value = (found as f64 / words.len() as f64 * 3.0).min(1.0);
     }
     out
@@ -519,11 +559,14 @@ impl ColumnRules {
         let counted = run_prose(doc, &prose, signal);
         let (start, end) = anchor(doc, &counted, &listed, &end_marker, &interrupted);
         let title = content(doc, 0);
+        let mut marks = Marks::new(doc);
+        marks.start();
+        marks.insert(title);
         let mut overlap: Vec<f64> = (0..n)
             .map(|i| {
                 let words = content(doc, i);
                 if !title.is_empty() && !words.is_empty() {
-                    shared(title, words) as f64 / title.len() as f64
+                    marks.count(words) as f64 / title.len() as f64
                 } else {
                     0.0
                 }
@@ -558,7 +601,7 @@ impl ColumnRules {
             to_prose: distances(&prose),
             shorts: short_runs(doc),
             overlap,
-            cohesive: cohesion(doc),
+            cohesive: cohesion(doc, &mut marks),
             colon_list: floats(&colon_lists(doc, 40)),
             content_list: floats(&listed),
             prose: floats(&prose),
@@ -566,48 +609,44 @@ impl ColumnRules {
         (vars, page)
     }
 
-    /// The line's own variables (`i`, `u`, `f.*`), in `BASE_NAMES` order after the document's.
-    #[inline]
-    fn line_vars(&self, doc: &Doc, i: usize) -> [f64; LINE_SLOTS] {
-        let r = doc.r(i);
+    /// Line variable `k` (`BASE_NAMES[DOC_SLOTS + k]`: `i`, `u`, the `f.*` measures) of each of `lines`.
+    fn line_var(doc: &Doc, k: usize, lines: &[usize], out: &mut Vec<f64>) {
         let m = &doc.m;
-        [
-            i as f64,
-            m.units[r] as f64,
-            m.words[r] as f64,
-            m.chars[r] as f64,
-            m.units[r] as f64,
-            m.stops[r] as f64,
-            m.stop_ratio[r],
-            m.ends_sentence[r] as f64,
-            m.ends_colon[r] as f64,
-            m.sentences[r] as f64,
-            m.title_ratio[r],
-            m.upper[r] as f64,
-            m.alpha_ratio[r],
-            m.digit_ratio[r],
-            m.inner_dateline[r] as f64,
-        ]
+        let rows = lines.iter().map(|&i| doc.r(i));
+        match k {
+            0 => out.extend(lines.iter().map(|&i| i as f64)),
+            1 | 4 => out.extend(rows.map(|r| m.units[r] as f64)),
+            2 => out.extend(rows.map(|r| m.words[r] as f64)),
+            3 => out.extend(rows.map(|r| m.chars[r] as f64)),
+            5 => out.extend(rows.map(|r| m.stops[r] as f64)),
+            6 => out.extend(rows.map(|r| m.stop_ratio[r])),
+            7 => out.extend(rows.map(|r| m.ends_sentence[r] as f64)),
+            8 => out.extend(rows.map(|r| m.ends_colon[r] as f64)),
+            9 => out.extend(rows.map(|r| m.sentences[r] as f64)),
+            10 => out.extend(rows.map(|r| m.title_ratio[r])),
+            11 => out.extend(rows.map(|r| m.upper[r] as f64)),
+            12 => out.extend(rows.map(|r| m.alpha_ratio[r])),
+            13 => out.extend(rows.map(|r| m.digit_ratio[r])),
+            14 => out.extend(rows.map(|r| m.inner_dateline[r] as f64)),
+            _ => unreachable!("a line variable past BASE_NAMES"),
+        }
     }
 
-    /// The variables of `lines` as columns (`slots[s][k]`: slot `s` on the k-th of them): the
-    /// document's and the lines' own filled, the rest empty until a column or term is stored there (each
-    /// is stored before an expression reads it, in the table's order: a column of zeros made for each
-    /// was dropped unread).
-    fn slot_columns(
-        &self,
-        doc: &Doc,
-        lines: &[usize],
-        vars_doc: &[f64; DOC_SLOTS],
-    ) -> Vec<Vec<f64>> {
+    /// The variables of `lines` as columns (`slots[s][k]`: slot `s` on the k-th of them): the lines'
+    /// own that an expression to come reads (`reads[s]`) filled, the rest empty until a column or term is
+    /// stored there (each is stored before an expression reads it, in the table's order: a column made for
+    /// each was dropped unread). The document's are read as numbers ([`columns::Lines`]), not columns.
+    fn slot_columns(&self, doc: &Doc, lines: &[usize], reads: &[bool]) -> Vec<Vec<f64>> {
         let m = lines.len();
         let mut slots: Vec<Vec<f64>> = Vec::with_capacity(self.table.slots);
-        slots.extend(vars_doc.iter().map(|&v| vec![v; m]));
-        slots.extend((0..LINE_SLOTS).map(|_| Vec::with_capacity(m)));
-        for &i in lines {
-            for (column, value) in slots[DOC_SLOTS..].iter_mut().zip(self.line_vars(doc, i)) {
-                column.push(value);
+        slots.resize_with(DOC_SLOTS, Vec::new);
+        for k in 0..LINE_SLOTS {
+            let mut column = Vec::new();
+            if reads[DOC_SLOTS + k] {
+                column.reserve_exact(m);
+                Self::line_var(doc, k, lines, &mut column);
             }
+            slots.push(column);
         }
         slots.resize_with(self.table.slots, Vec::new);
         slots
@@ -627,7 +666,7 @@ impl ColumnRules {
         page: &PageArrays,
         vars_doc: &[f64; DOC_SLOTS],
         own: &mut OwnColumns,
-        mut column: impl FnMut(usize, &[f64]),
+        sink: &mut impl ColumnSink,
     ) {
         let t = &self.table;
         let chunk: Vec<usize> = lines.collect();
@@ -637,48 +676,116 @@ impl ColumnRules {
             .copied()
             .filter(|&i| own.claim(doc.r(i)))
             .collect();
+        fn over<'s>(
+            doc: &'s [f64],
+            page: &'s PageArrays,
+            slots: &'s [Vec<f64>],
+            len: usize,
+        ) -> columns::Lines<'s> {
+            columns::Lines {
+                doc,
+                slots,
+                page,
+                len,
+            }
+        }
         if !firsts.is_empty() {
-            let slots = self.slot_columns(doc, &firsts, vars_doc);
+            let slots = self.slot_columns(doc, &firsts, &t.own_reads);
             for (c, (expr, _)) in t.own.iter().enumerate() {
-                let values = expr.eval_lines(&slots, page, firsts.len());
+                let values = expr.eval_lines(&over(vars_doc, page, &slots, firsts.len()));
                 for (&i, value) in firsts.iter().zip(values) {
                     own.values[doc.r(i) * own.width + c] = value;
                 }
             }
         }
-        let mut slots = self.slot_columns(doc, &chunk, vars_doc);
+        let mut slots = self.slot_columns(doc, &chunk, &t.rest_reads);
         let mut values: Vec<f64> = Vec::with_capacity(m);
         for (c, (_, slot)) in t.own.iter().enumerate() {
             values.clear();
             values.extend(chunk.iter().map(|&i| own.values[doc.r(i) * own.width + c]));
-            column(c, &values);
-            if let Some(slot) = slot {
-                slots[*slot].clone_from(&values);
+            sink.column(c, &values);
+            match slot {
+                Some(slot) if t.rest_reads[*slot] => slots[*slot].clone_from(&values),
+                _ => {}
             }
         }
         for (expr, slot) in &t.terms {
-            slots[*slot] = expr.eval_lines(&slots, page, m);
+            slots[*slot] = expr.eval_lines(&over(vars_doc, page, &slots, m));
         }
+        let lines_signal = &signal[chunk[0]..chunk[0] + m];
+        let mut block: Vec<Signal> = Vec::new();
         for (c, around) in (t.own.len()..).zip(&t.around) {
             match around {
                 Column::Computed(expr, slot) => {
-                    let computed = expr.eval_lines(&slots, page, m);
-                    column(c, &computed);
+                    if !block.is_empty() {
+                        sink.one_hot(c - block.len(), &block, lines_signal);
+                        block.clear();
+                    }
+                    let computed = expr.eval_lines(&over(vars_doc, page, &slots, m));
+                    sink.column(c, &computed);
                     if let Some(slot) = slot {
                         slots[*slot] = computed;
                     }
                 }
-                Column::Signal(s) => {
-                    values.clear();
-                    values.extend(
-                        chunk
-                            .iter()
-                            .map(|&i| if signal[i] == *s { 1.0 } else { 0.0 }),
-                    );
-                    column(c, &values);
-                }
+                // (a run of one-hot columns is handed over together)
+                Column::Signal(s) => block.push(*s),
             }
         }
+        if !block.is_empty() {
+            sink.one_hot(t.width() - block.len(), &block, lines_signal);
+        }
+    }
+}
+
+/// Where [`ColumnRules::vectors`] hands a chunk's columns, in the table's order.
+trait ColumnSink {
+    /// Column `c`'s value on each line.
+    fn column(&mut self, c: usize, values: &[f64]);
+
+    /// Columns `first..first + signals.len()`, one-hot: column `first + j` is 1.0 on the lines whose
+    /// signal (`lines[k]`) is `signals[j]`, else 0.0.
+    fn one_hot(&mut self, first: usize, signals: &[Signal], lines: &[Signal]) {
+        one_hot_columns(first, signals, lines, |c, values| self.column(c, values));
+    }
+}
+
+/// The one-hot columns of [`ColumnSink::one_hot`], one at a time.
+fn one_hot_columns(
+    first: usize,
+    signals: &[Signal],
+    lines: &[Signal],
+    mut column: impl FnMut(usize, &[f64]),
+) {
+    let mut values = Vec::with_capacity(lines.len());
+    for (j, s) in signals.iter().enumerate() {
+        values.clear();
+        values.extend(lines.iter().map(|l| if l == s { 1.0 } else { 0.0 }));
+        column(first + j, &values);
+    }
+}
+
+/// The scoring stage's sink: each column added into the lines' sums as it comes.
+struct SumSink<'a> {
+    model: &'a Model,
+    sums: &'a mut Sums,
+}
+
+impl ColumnSink for SumSink<'_> {
+    fn column(&mut self, c: usize, values: &[f64]) {
+        self.model.add_column(self.sums, c, values);
+    }
+
+    fn one_hot(&mut self, first: usize, signals: &[Signal], lines: &[Signal]) {
+        self.model.add_one_hot(self.sums, first, signals, lines);
+    }
+}
+
+/// `--explain`'s sink: one line's vector.
+struct VectorSink(Vec<f64>);
+
+impl ColumnSink for VectorSink {
+    fn column(&mut self, _: usize, values: &[f64]) {
+        self.0.push(values[0]);
     }
 }
 
@@ -751,6 +858,47 @@ impl Model {
                 *c += (*total - t) + x;
             } else {
                 *c += (x - t) + *total;
+            }
+            *total = t;
+        }
+    }
+
+    /// Add one-hot columns' terms ([`ColumnSink::one_hot`]) as [`Model::add_column`] adds them, a line's
+    /// 1.0 alone: its 0.0s add `w * 0.0`, ±0.0 for a finite weight, which leaves the sums as they were (a
+    /// sum is never -0.0: it starts from `0.0 + ...`, and `x + y` is -0.0 only for two -0.0s; nor is its
+    /// compensation, from 0.0; a sum's infinity or NaN stays one, and makes the line's probability
+    /// the same). So the block costs one look a line rather than a column a signal.
+    fn add_one_hot(&self, sums: &mut Sums, first: usize, signals: &[Signal], lines: &[Signal]) {
+        const NONE: usize = usize::MAX;
+        let mut column_of = [NONE; 256];
+        let mut fits = first > 0;
+        for (j, &s) in signals.iter().enumerate() {
+            fits &= column_of[s as usize] == NONE && self.weights[first + j].is_finite();
+            column_of[s as usize] = first + j;
+        }
+        if !fits {
+            // (a block that starts the sums, a signal twice, an infinite weight: column by column)
+            one_hot_columns(first, signals, lines, |c, values| {
+                self.add_column(sums, c, values)
+            });
+            return;
+        }
+        for (k, &s) in lines.iter().enumerate() {
+            let c = column_of[s as usize];
+            if c == NONE {
+                continue;
+            }
+            let x = self.weights[c] * 1.0;
+            let total = &mut sums.total[k];
+            if !self.compensated_sum {
+                *total += x;
+                continue;
+            }
+            let t = *total + x;
+            if total.abs() >= x.abs() {
+                sums.carry[k] += (*total - t) + x;
+            } else {
+                sums.carry[k] += (x - t) + *total;
             }
             *total = t;
         }
@@ -932,7 +1080,10 @@ pub fn scoring(
             &page,
             &vars_doc,
             &mut own,
-            |c, values| model.add_column(&mut sums, c, values),
+            &mut SumSink {
+                model,
+                sums: &mut sums,
+            },
         );
         for (k, i) in lines.enumerate() {
             let p = Model::logistic(model.z_of(&sums, k));
@@ -963,7 +1114,7 @@ pub fn vector(rules: &ColumnRules, doc: &Doc, i: usize) -> Option<Vec<f64>> {
         return None;
     }
     let mut own = OwnColumns::new(doc.rows.len(), rules.table.own.len());
-    let mut vector = Vec::with_capacity(rules.table.width());
+    let mut vector = VectorSink(Vec::with_capacity(rules.table.width()));
     rules.vectors(
         doc,
         i..i + 1,
@@ -971,9 +1122,9 @@ pub fn vector(rules: &ColumnRules, doc: &Doc, i: usize) -> Option<Vec<f64>> {
         &scored.page,
         &scored.vars_doc,
         &mut own,
-        |_, values| vector.push(values[0]),
+        &mut vector,
     );
-    Some(vector)
+    Some(vector.0)
 }
 
 /// `bridged_lines`: between the first and the last body line, the lines no detector named that the model
@@ -1304,6 +1455,59 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(list_marker(&lists, &table, line), want, "{line:?}");
+        }
+    }
+
+    /// One-hot columns added as a block (a line's 1.0 alone) leave the sums as adding each column does, bit
+    /// for bit: after sums of either sign, zero, huge, NaN or infinite, with weights of either sign, -0.0,
+    /// and blocks that cannot be added so (a signal twice, an infinite weight, the block first).
+    #[test]
+    fn one_hot_sums_are_the_columns_sums() {
+        let lines: Vec<Signal> = vec![0, 3, 5, 3, 7, 0, 5, 9, 3, 7];
+        let before: Vec<f64> = vec![
+            0.0,
+            -2.5,
+            1e300,
+            3.0,
+            f64::NAN,
+            f64::INFINITY,
+            -1e-300,
+            0.5,
+            7.0,
+            -0.0,
+        ];
+        let blocks: [&[Signal]; 4] = [&[3, 5, 7], &[5, 3], &[3, 3, 5], &[9]];
+        let weights = [
+            vec![1.0, 0.25, -0.75, 1e16, -0.0],
+            vec![-1.0, -0.0, 2.0, f64::INFINITY, 0.5],
+            vec![0.0, 1e-20, -1e20, 3.0, 0.125],
+        ];
+        for compensated in [false, true] {
+            for w in &weights {
+                for block in blocks {
+                    for first in [0, 1] {
+                        let model = model(w.clone(), compensated);
+                        let (mut by_block, mut by_column) = (Sums::new(), Sums::new());
+                        if first == 1 {
+                            model.add_column(&mut by_block, 0, &before);
+                            model.add_column(&mut by_column, 0, &before);
+                        }
+                        model.add_one_hot(&mut by_block, first, block, &lines);
+                        one_hot_columns(first, block, &lines, |c, values| {
+                            model.add_column(&mut by_column, c, values)
+                        });
+                        for k in 0..lines.len() {
+                            let (a, b) = (model.z_of(&by_block, k), model.z_of(&by_column, k));
+                            let (pa, pb) = (Model::logistic(a), Model::logistic(b));
+                            assert!(
+                                (a.to_bits() == b.to_bits() || a.is_nan() && b.is_nan())
+                                    && pa.to_bits() == pb.to_bits(),
+                                "line {k} {w:?} {block:?} compensated {compensated}: {a} against {b}"
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 
