@@ -533,6 +533,21 @@ fn floats(flags: &[bool]) -> Vec<f64> {
     flags.iter().map(|&b| if b { 1.0 } else { 0.0 }).collect()
 }
 
+/// What an expression reads over `len` lines ([`columns::Lines`]).
+fn over<'s>(
+    doc: &'s [f64],
+    page: &'s PageArrays,
+    slots: &'s [Vec<f64>],
+    len: usize,
+) -> columns::Lines<'s> {
+    columns::Lines {
+        doc,
+        slots,
+        page,
+        len,
+    }
+}
+
 impl ColumnRules {
     /// `vectors.page_measures`: what the columns read about the whole document.
     pub fn page(
@@ -636,13 +651,18 @@ impl ColumnRules {
     /// own that an expression to come reads (`reads[s]`) filled, the rest empty until a column or term is
     /// stored there (each is stored before an expression reads it, in the table's order: a column made for
     /// each was dropped unread). The document's are read as numbers ([`columns::Lines`]), not columns.
-    fn slot_columns(&self, doc: &Doc, lines: &[usize], reads: &[bool]) -> Vec<Vec<f64>> {
+    fn slot_columns(
+        &self,
+        doc: &Doc,
+        lines: &[usize],
+        reads: impl Fn(usize) -> bool,
+    ) -> Vec<Vec<f64>> {
         let m = lines.len();
         let mut slots: Vec<Vec<f64>> = Vec::with_capacity(self.table.slots);
         slots.resize_with(DOC_SLOTS, Vec::new);
         for k in 0..LINE_SLOTS {
             let mut column = Vec::new();
-            if reads[DOC_SLOTS + k] {
+            if reads(DOC_SLOTS + k) {
                 column.reserve_exact(m);
                 Self::line_var(doc, k, lines, &mut column);
             }
@@ -671,26 +691,27 @@ impl ColumnRules {
         let t = &self.table;
         let chunk: Vec<usize> = lines.collect();
         let m = chunk.len();
+        if !own.keep {
+            // the LINE columns over the chunk itself, handed on as they come
+            let mut slots = self.slot_columns(doc, &chunk, |s| t.own_reads[s] || t.rest_reads[s]);
+            for (c, (expr, slot)) in t.own.iter().enumerate() {
+                let values = expr.eval_lines(&over(vars_doc, page, &slots, m));
+                sink.column(c, &values);
+                match slot {
+                    Some(slot) if t.rest_reads[*slot] => slots[*slot] = values,
+                    _ => {}
+                }
+            }
+            self.around(&chunk, signal, page, vars_doc, slots, sink);
+            return;
+        }
         let firsts: Vec<usize> = chunk
             .iter()
             .copied()
             .filter(|&i| own.claim(doc.r(i)))
             .collect();
-        fn over<'s>(
-            doc: &'s [f64],
-            page: &'s PageArrays,
-            slots: &'s [Vec<f64>],
-            len: usize,
-        ) -> columns::Lines<'s> {
-            columns::Lines {
-                doc,
-                slots,
-                page,
-                len,
-            }
-        }
         if !firsts.is_empty() {
-            let slots = self.slot_columns(doc, &firsts, &t.own_reads);
+            let slots = self.slot_columns(doc, &firsts, |s| t.own_reads[s]);
             for (c, (expr, _)) in t.own.iter().enumerate() {
                 let values = expr.eval_lines(&over(vars_doc, page, &slots, firsts.len()));
                 for (&i, value) in firsts.iter().zip(values) {
@@ -698,7 +719,7 @@ impl ColumnRules {
                 }
             }
         }
-        let mut slots = self.slot_columns(doc, &chunk, &t.rest_reads);
+        let mut slots = self.slot_columns(doc, &chunk, |s| t.rest_reads[s]);
         let mut values: Vec<f64> = Vec::with_capacity(m);
         for (c, (_, slot)) in t.own.iter().enumerate() {
             values.clear();
@@ -709,6 +730,22 @@ impl ColumnRules {
                 _ => {}
             }
         }
+        self.around(&chunk, signal, page, vars_doc, slots, sink);
+    }
+
+    /// The terms and the columns after the LINE ones over `chunk`, its LINE columns in `slots`.
+    #[allow(clippy::too_many_arguments)]
+    fn around(
+        &self,
+        chunk: &[usize],
+        signal: &[Signal],
+        page: &PageArrays,
+        vars_doc: &[f64; DOC_SLOTS],
+        mut slots: Vec<Vec<f64>>,
+        sink: &mut impl ColumnSink,
+    ) {
+        let t = &self.table;
+        let m = chunk.len();
         for (expr, slot) in &t.terms {
             slots[*slot] = expr.eval_lines(&over(vars_doc, page, &slots, m));
         }
@@ -793,19 +830,29 @@ impl ColumnSink for VectorSink {
 /// chunk stay small whatever the dump's size.
 const CHUNK: usize = 256;
 
-/// Each row's LINE columns (they read only the line's measures), computed once at the row's first line.
+/// A row's LINE columns are its lines' own when they read only its measures and the document's; kept (`keep`)
+/// only where one reads the line's index (`i`) and a line repeats another's row: then the row's first line
+/// gives them, as Python's, which measures a repeated line once.
 struct OwnColumns {
     width: usize,
+    keep: bool,
     values: Vec<f64>,
     done: Vec<bool>,
 }
 
 impl OwnColumns {
-    fn new(rows: usize, width: usize) -> Self {
+    fn new(doc: &Doc, table: &columns::Table) -> Self {
+        let (rows, width) = (doc.rows.len(), table.own.len());
+        let keep = table.own_reads[DOC_SLOTS] && rows < doc.len();
         OwnColumns {
             width,
-            values: vec![0.0; rows * width],
-            done: vec![false; rows],
+            keep,
+            values: if keep {
+                vec![0.0; rows * width]
+            } else {
+                Vec::new()
+            },
+            done: if keep { vec![false; rows] } else { Vec::new() },
         }
     }
 
@@ -1068,7 +1115,7 @@ pub fn scoring(
     }
     let signal = doc.signal.clone();
     let (vars_doc, page) = rules.page(table, doc, text, &signal);
-    let mut own = OwnColumns::new(doc.rows.len(), rules.table.own.len());
+    let mut own = OwnColumns::new(doc, &rules.table);
     let mut sums = Sums::new();
     for start in (0..n).step_by(CHUNK) {
         let lines = start..(start + CHUNK).min(n);
@@ -1113,7 +1160,7 @@ pub fn vector(rules: &ColumnRules, doc: &Doc, i: usize) -> Option<Vec<f64>> {
     if doc.large {
         return None;
     }
-    let mut own = OwnColumns::new(doc.rows.len(), rules.table.own.len());
+    let mut own = OwnColumns::new(doc, &rules.table);
     let mut vector = VectorSink(Vec::with_capacity(rules.table.width()));
     rules.vectors(
         doc,
