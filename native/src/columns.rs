@@ -619,7 +619,8 @@ pub enum Column {
 /// The compiled table.
 #[derive(Clone, Debug)]
 pub struct Table {
-    /// The LINE columns (a prefix of the vector), computed once per distinct line.
+    /// The LINE columns (a prefix of the vector): a line's are its row's, as its row's first line has them
+    /// (`textmodel::OwnColumns`).
     pub own: Vec<(Expr, Option<Slot>)>,
     /// The terms, in order, each stored in its slot.
     pub terms: Vec<(Expr, Slot)>,
