@@ -222,6 +222,58 @@ def test_the_shipped_phrase_translations_are_current():
     assert len(native._shipped_translations()) == len(shipped["regexes"]) > 300
 
 
+@pytest.mark.skipif(native.core() is None, reason="the needles are listed by the native core")
+def test_the_shipped_needles_are_current_and_reach_the_core():
+    """cleaner/data/needles.native.marshal is what the core lists of every shipped phrase's and rule's regex
+    now (else run tools/build_phrase_index.py); every phrase and every rule's pattern finds its regexes in it,
+    so a start parses none of them for their needles, and each pattern hands the core its own parts' needles
+    (a merged alternation's, not its first branch's)."""
+    from cleaner.data import data_file, read_marshal
+    from cleaner.native import rules
+
+    shipped = read_marshal(data_file(native.NEEDLES_FILE))
+    assert shipped == rules.build_needles()
+    needles = native.shipped_needles()
+    assert needles is not None and len(needles) > 500
+    assert any(found is None for found in needles.values()) and any(found for found in needles.values())
+    regexes = {regex for regex, _ in native._shipped_translations().values()}
+    assert len(regexes) > 300 and regexes <= needles.keys()
+    specs = []
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            if "parts" in value and "folded" in value:
+                specs.append(value)
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    walk([rules.shape_rules(), rules.language_rules(), rules.metadata_rules(), rules.island_rules()])
+    assert len(specs) > 50 and rules.core_regexes() <= needles.keys()
+    for spec in specs:
+        assert spec["needles"] == [needles[part] for part in spec["parts"]], spec["name"]
+
+
+@pytest.mark.skipif(native.core() is None, reason="the needles are listed by the native core")
+def test_a_phrase_book_answers_alike_with_and_without_shipped_needles():
+    """The shipped needles only spare the core compiling a pattern for a line that lacks them: a book made
+    without them classifies every line as the shipped one."""
+    from unittest import mock
+
+    from cleaner.stages.phrases import default_phrasebook
+
+    lines = [line.strip() for path in sorted(FIXTURES.rglob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    shipped = native.native_phrasebook(default_phrasebook())
+    with mock.patch.object(native, "shipped_needles", lambda: None):
+        parsed = native.native_phrasebook(default_phrasebook())
+    core = native.core()
+    assert len(lines) > 200
+    assert core.analyse(lines, None, False, shipped.book)[1:] == core.analyse(lines, None, False, parsed.book)[1:]
+
+
 # --- the region words of class and id values (cleaner.html.words) ------------------------------------
 
 def _region_word_values() -> list[str]:

@@ -5,8 +5,9 @@ cleaner/data/profile_literals.marshal after editing a built-in profile's fingerp
 the twin of each shipped TOML file (cleaner/data/*.toml, cleaner/profiles/*.toml) after editing it, and of the
 shipped text model (cleaner/data/text_model.json) after training it,
 cleaner/data/re_programs.marshal (the lazy patterns' programs, for the interpreter running this) after editing a pattern,
-and cleaner/data/columns.native.marshal (the text model's columns translated for the native core, when it is built)
-after editing a column.
+cleaner/data/columns.native.marshal (the text model's columns translated for the native core, when it is built)
+after editing a column, and cleaner/data/needles.native.marshal (each core regex's needles, when the core is
+built) after editing a phrase or a rule's regex.
 
 The index holds each phrase's prefilter keys, and the native file each phrase translated for the native
 core, so the CLI does not derive them at every start; tests fail when either shipped file is out of date.
@@ -55,10 +56,12 @@ with open(data_file(PROGRAMS_FILE), "wb") as binary:
 print(f"wrote {data_file(PROGRAMS_FILE)} ({programs_header().decode().strip()})")
 
 from cleaner.native import core  # noqa: E402
-from cleaner.native.rules import COLUMNS_FILE, build_columns  # noqa: E402
+from cleaner.native import NEEDLES_FILE  # noqa: E402
+from cleaner.native.rules import COLUMNS_FILE, build_columns, build_needles  # noqa: E402
 
 if core() is None:
     print(f"left {data_file(COLUMNS_FILE)} as it is: the native core is not built here")
+    print(f"left {data_file(NEEDLES_FILE)} as it is: the native core is not built here")
 else:
     from cleaner.native.path import NativePath  # noqa: E402
 
@@ -66,4 +69,6 @@ else:
     with open(data_file(COLUMNS_FILE), "wb") as binary:
         binary.write(build_columns(codes))
     print(f"wrote {data_file(COLUMNS_FILE)}")
+    write_marshal(data_file(NEEDLES_FILE), build_needles())
+    print(f"wrote {data_file(NEEDLES_FILE)}")
 

@@ -312,19 +312,49 @@ def native_phrasebook(book=None) -> NativeBook:
     number = {name: i for i, name in enumerate(categories)}
 
     shipped = _shipped_translations()
+    needles_of = shipped_needles() or {}
+    needles: list[list[list[bytes] | None]] = []
 
     def scope(which) -> list[tuple[int, str, list[str] | None, str]]:
-        translated = []
+        translated, scope_needles = [], []
         for category, source, keys in which.entries:
             pattern = which.wrap.format(f"{WORD_START}(?:{source})")
             regex, named = shipped[pattern] if pattern in shipped else rust_regex(pattern)
             translated.append((number[category], regex, keys, named))
+            found = needles_of.get(regex, False)  # (False: not shipped; None: shipped, it has none)
+            scope_needles.append(None if found is False else found or [])
+        needles.append(scope_needles)
         return translated
 
     native = _required().phrasebook(
         scope(book.strong), scope(book.whole), scope(book.short), [book.short_words[c] for c in categories],
-        phrases._WHOLE_LINE_WORDS, phrases._SHORT_LINE_WORDS, phrases._SHORT_SENTENCE_WORDS, KEY_LENGTH)
+        phrases._WHOLE_LINE_WORDS, phrases._SHORT_LINE_WORDS, phrases._SHORT_SENTENCE_WORDS, KEY_LENGTH, needles)
     return NativeBook(native, categories)
+
+
+#: Each core regex's needles as the core lists them (``_native.needle_strings``: the strings one of which
+#: every match contains), by regex: the phrases' and the rules' (``python tools/build_phrase_index.py`` writes
+#: it when the core is built). The core looks for them before it parses a pattern and compiles its matcher:
+#: a CLI start compiled ~130 phrase matchers (~260 K instructions each) for lines that held none of their
+#: needles, and parsed every shape pattern at start for them. Keyed by the regex itself, so a regex edited
+#: since is simply not found (the core then parses it for its own); a test keeps the file current.
+NEEDLES_FILE = "needles.native.marshal"
+#: Bumped whenever the core lists a regex's needles differently (the shipped file is then rebuilt).
+NEEDLES_VERSION = 1
+
+
+@lru_cache(maxsize=1)
+def shipped_needles() -> "dict[str, list[bytes] | None] | None":
+    """The shipped needles by regex (:data:`NEEDLES_FILE`), if made for this version; else None."""
+    from ..data import MARSHAL_ERRORS, data_file, read_marshal
+
+    try:
+        data = read_marshal(data_file(NEEDLES_FILE))
+    except MARSHAL_ERRORS:
+        return None
+    if not isinstance(data, dict) or data.get("version") != NEEDLES_VERSION or not isinstance(data.get("needles"), dict):
+        return None
+    return data["needles"]
 
 
 #: The shipped phrases translated for the core (``python tools/build_phrase_index.py`` writes it, beside the

@@ -52,7 +52,18 @@ def pattern_spec(name: str, pattern: re.Pattern[str], anchored: bool = False) ->
     spec = _shipped_specs().get(key) if _read_shipped else None
     if spec is None:
         spec = _translated[key] = translate(name, pattern, anchored)
-    return {"name": name, **spec, "ranges": [tuple(pair) for pair in spec["ranges"]]}
+    return {"name": name, **spec, "ranges": [tuple(pair) for pair in spec["ranges"]],
+            "needles": _shipped_needles(spec["parts"])}
+
+
+def _shipped_needles(parts: list[str]) -> list[list[bytes] | None] | None:
+    """Each part's shipped needles (:data:`cleaner.native.NEEDLES_FILE`), or None unless every part has them
+    (the core then parses the pattern at start for them)."""
+    from . import shipped_needles
+
+    shipped = shipped_needles() or {}
+    found = [shipped.get(part, False) for part in parts]  # (False: not shipped; None: shipped, it has none)
+    return None if False in found else found
 
 
 #: Every translation made in this process, by key: what :func:`build_specs` collects.
@@ -208,7 +219,40 @@ def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
         into["parts"] = [f"{into['parts'][0]}|(?:{spec['parts'][0]})"]
         into["named"] = "".join(sorted(set(into["named"]) | set(spec["named"])))
         into["ranges"] += spec["ranges"]
+    for into in merged.values():
+        into["needles"] = _shipped_needles(into["parts"])  # (the alternation's own, not its first branch's)
     return [*merged.values(), *rest]
+
+
+def build_needles() -> dict[str, Any]:
+    """The needles of every shipped phrase's and rule's core regex, as :data:`cleaner.native.NEEDLES_FILE`
+    holds them."""
+    from .. import _native
+    from . import NEEDLES_VERSION, build_translations
+
+    regexes = {regex for regex, _ in build_translations()["regexes"].values()} | core_regexes()
+    return {"version": NEEDLES_VERSION, "needles": {regex: _native.needle_strings(regex) for regex in sorted(regexes)}}
+
+
+def core_regexes() -> set[str]:
+    """Every regex the rules hand the core (each part of each pattern of :func:`shape_rules`,
+    :func:`language_rules`, :func:`metadata_rules`, :func:`island_rules`, merged ones included): those
+    :data:`cleaner.native.NEEDLES_FILE` lists the needles of."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("parts"), list) and "folded" in value:
+                found.update(value["parts"])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    for rules in (shape_rules(), language_rules(), metadata_rules(), island_rules()):
+        walk(rules)
+    return found
 
 
 def repeat_rules() -> dict[str, Any]:

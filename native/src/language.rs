@@ -595,6 +595,7 @@ mod word_run_tests {
             plain: false,
             named: "'_\u{2019}".into(),
             ranges: Vec::new(),
+            needles: None,
         };
         Pattern::new(spec, table).unwrap()
     }

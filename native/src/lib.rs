@@ -122,14 +122,35 @@ impl PhraseBook {
 
 type PatternTuple = (u8, String, Option<Vec<String>>, String);
 
-fn specs(patterns: Vec<PatternTuple>) -> Vec<PatternSpec> {
+/// One scope's shipped needles, aligned with its patterns: each pattern's strings (empty: it has none), or
+/// None where not shipped.
+type ScopeNeedles<'py> = Vec<Option<Vec<Bound<'py, PyBytes>>>>;
+
+fn specs(
+    patterns: Vec<PatternTuple>,
+    needles: Option<ScopeNeedles<'_>>,
+) -> PyResult<Vec<PatternSpec>> {
+    let mut needles = needles.map(|n| n.into_iter());
     patterns
         .into_iter()
-        .map(|(category, regex, keys, explicit)| PatternSpec {
-            category,
-            regex,
-            keys,
-            explicit,
+        .map(|(category, regex, keys, explicit)| {
+            let shipped = match needles.as_mut() {
+                Some(n) => n.next().ok_or_else(|| {
+                    PyValueError::new_err("the phrase book: fewer needle lists than patterns")
+                })?,
+                None => None,
+            };
+            Ok(PatternSpec {
+                category,
+                needles: shipped.map(|strings| {
+                    let strings: Vec<Vec<u8>> =
+                        strings.iter().map(|s| s.as_bytes().to_vec()).collect();
+                    (!strings.is_empty()).then_some(strings)
+                }),
+                regex,
+                keys,
+                explicit,
+            })
         })
         .collect()
 }
@@ -194,8 +215,10 @@ impl Core {
         self.table.version.clone()
     }
 
-    /// The phrase book: three scopes of `(category, regex, keys or None, named characters)` in data order.
-    #[pyo3(signature = (strong, whole, short, short_words, whole_max_words, short_max_words, short_sentence_words, key_length))]
+    /// The phrase book: three scopes of `(category, regex, keys or None, named characters)` in data order;
+    /// `needles`: per scope, each pattern's shipped needles (`needle_strings`'s answer, `[]` for None), or
+    /// None where not shipped (that pattern compiles for its own).
+    #[pyo3(signature = (strong, whole, short, short_words, whole_max_words, short_max_words, short_sentence_words, key_length, needles=None))]
     #[allow(clippy::too_many_arguments)]
     fn phrasebook(
         &self,
@@ -207,6 +230,7 @@ impl Core {
         short_max_words: u32,
         short_sentence_words: u32,
         key_length: usize,
+        needles: Option<[ScopeNeedles<'_>; 3]>,
     ) -> PyResult<PhraseBook> {
         guarded(|| {
             let limits = Limits {
@@ -217,7 +241,17 @@ impl Core {
                 short_words,
             };
             let book = phrases::PhraseBook::new(
-                [specs(strong), specs(whole), specs(short)],
+                {
+                    let [n_strong, n_whole, n_short] = match needles {
+                        Some([a, b, c]) => [Some(a), Some(b), Some(c)],
+                        None => [None, None, None],
+                    };
+                    [
+                        specs(strong, n_strong)?,
+                        specs(whole, n_whole)?,
+                        specs(short, n_short)?,
+                    ]
+                },
                 limits,
                 &self.table,
             )
@@ -484,6 +518,16 @@ fn without_document_end_tags<'py>(
     })
 }
 
+/// The strings one of which every match of `regex` (the core's syntax) contains, as the core's matchers look
+/// for them first (None: no such list); `tools/build_phrase_index.py` ships them, by regex.
+#[pyfunction]
+fn needle_strings<'py>(py: Python<'py>, regex: &str) -> PyResult<Option<Vec<Bound<'py, PyBytes>>>> {
+    guarded(|| {
+        let strings = matcher::needle_strings_of(regex).map_err(PyValueError::new_err)?;
+        Ok(strings.map(|list| list.iter().map(|s| PyBytes::new(py, s)).collect()))
+    })
+}
+
 /// The Unicode versions the crate has character tables for.
 #[pyfunction]
 fn unicode_versions() -> Vec<&'static str> {
@@ -506,6 +550,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<markuprows::MarkupPage>()?;
     m.add_class::<Characters>()?;
     m.add_function(wrap_pyfunction!(unicode_versions, m)?)?;
+    m.add_function(wrap_pyfunction!(needle_strings, m)?)?;
     m.add_function(wrap_pyfunction!(without_document_end_tags, m)?)?;
     m.add_function(wrap_pyfunction!(path::column_base_names, m)?)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;

@@ -271,6 +271,14 @@ fn caches<C: 'static>(
     Pool::new(Box::new(create))
 }
 
+/// The strings one of which every match of `pattern` contains, as a matcher made with its prefilter lists them
+/// ([`Matcher::needle_strings`]; None: no such list), from the pattern's parse alone: what the glue ships for
+/// each pattern (`cleaner/data/needles.native.marshal`), so that a start neither parses a pattern nor compiles
+/// its matcher before a line holds one of them.
+pub fn needle_strings_of(pattern: &str) -> Result<Option<Vec<Vec<u8>>>, String> {
+    Ok(Needles::listed(&parse(pattern)?).map(|(_, strings)| strings))
+}
+
 impl Matcher {
     /// Compile `pattern` with the `regex` crate's default syntax (Unicode, UTF-8), as `Regex::new` does;
     /// `prefilter`: look for its needles first (false when the caller already has).

@@ -42,8 +42,27 @@ fn pattern(table: &Table, spec: &Bound<'_, PyAny>) -> PyResult<Pattern> {
         plain: item(spec, "plain")?.extract()?,
         named: item(spec, "named")?.extract()?,
         ranges: item(spec, "ranges")?.extract()?,
+        needles: shipped_needles(spec)?,
     };
     Pattern::new(spec, table).map_err(|e| value_error(e.0))
+}
+
+/// A pattern's shipped needles, a list (each part's: a list of bytes, or None) under `needles`; None when
+/// the glue has none for it.
+fn shipped_needles(spec: &Bound<'_, PyDict>) -> PyResult<Option<Vec<Option<Vec<Vec<u8>>>>>> {
+    let Some(parts) = spec.get_item("needles")? else {
+        return Ok(None);
+    };
+    if parts.is_none() {
+        return Ok(None);
+    }
+    let parts: Vec<Option<Vec<Bound<'_, PyBytes>>>> = parts.extract()?;
+    Ok(Some(
+        parts
+            .into_iter()
+            .map(|list| list.map(|l| l.iter().map(|s| s.as_bytes().to_vec()).collect()))
+            .collect(),
+    ))
 }
 
 /// One verdict of the glue's table: (signal code, reason code).

@@ -46,8 +46,11 @@ pub struct Pattern {
     /// process's first dump compiles most of the shapes' patterns, and parsing them again (their Unicode
     /// classes and month names) was ~15% of those matchers' compile time (callgrind, a CLI start).
     parsed: Mutex<Option<Vec<Hir>>>,
-    /// Strings one of which every match contains, looked for before the regexes run (one list per part).
-    needles: Vec<Needles>,
+    /// Strings one of which every match contains, looked for before the regexes run (one list per part):
+    /// searchers made from [`Pattern::needle_lists`] on first need when the lists were shipped (most lines
+    /// are screened by a [`NeedleIndex`] instead, and building a searcher of a few strings, an Aho-Corasick
+    /// DFA, cost ~140 K instructions a pattern at start).
+    needles: OnceLock<Vec<Needles>>,
     /// Those lists' strings, for a [`NeedleIndex`].
     needle_lists: Vec<Vec<Vec<u8>>>,
     /// The bits of a [`NeedleIndex`] that stand for the lists (one each), and the index's number; 0: none.
@@ -66,6 +69,9 @@ pub struct PatternSpec {
     pub named: String,
     /// The ranges of its case-sensitive classes.
     pub ranges: Vec<(char, char)>,
+    /// Each part's needles as shipped ([`crate::matcher::needle_strings_of`]; None: it has none), so that the
+    /// pattern is parsed only when its matchers compile; `None`: not shipped, parsed now for them.
+    pub needles: Option<Vec<Option<Vec<Vec<u8>>>>>,
 }
 
 impl Pattern {
@@ -103,24 +109,38 @@ impl Pattern {
         if spec.parts.is_empty() {
             return Err(PatternError(format!("pattern {}: no regex", spec.name)));
         }
-        let (mut needles, mut needle_lists) = (Vec::new(), Vec::new());
-        let mut parsed = Vec::with_capacity(spec.parts.len());
-        for part in &spec.parts {
-            let hir = regex_syntax::parse(part)
-                .map_err(|e| PatternError(format!("pattern {}: {e}", spec.name)))?;
-            if let Some((found, list)) = Needles::listed(&hir) {
-                needles.push(found);
-                needle_lists.push(list);
+        let (needles, mut needle_lists) = (OnceLock::new(), Vec::new());
+        let parsed = match spec.needles {
+            // (the shipped lists: a third of the shapes' patterns never compile on a process's first dump,
+            // and parsing them all at start for their needles was ~3/4 of the text path's making)
+            Some(shipped) if shipped.len() == spec.parts.len() => {
+                // (an empty list has no searcher: `Needles::listed` lists none then)
+                needle_lists.extend(shipped.into_iter().flatten().filter(|l| !l.is_empty()));
+                None
             }
-            parsed.push(hir);
-        }
+            _ => {
+                let (mut parsed, mut searchers) =
+                    (Vec::with_capacity(spec.parts.len()), Vec::new());
+                for part in &spec.parts {
+                    let hir = regex_syntax::parse(part)
+                        .map_err(|e| PatternError(format!("pattern {}: {e}", spec.name)))?;
+                    if let Some((found, list)) = Needles::listed(&hir) {
+                        searchers.push(found);
+                        needle_lists.push(list);
+                    }
+                    parsed.push(hir);
+                }
+                let _ = needles.set(searchers);
+                Some(parsed)
+            }
+        };
         Ok(Pattern {
             name: spec.name,
             form,
             sources: spec.parts,
             compiled: OnceLock::new(),
             matchers: OnceLock::new(),
-            parsed: Mutex::new(Some(parsed)),
+            parsed: Mutex::new(parsed),
             needles,
             needle_lists,
             needle_bits: 0,
@@ -180,7 +200,12 @@ impl Pattern {
     /// cheap scan that spares most lines a regex that starts with a class, which no literal search helps).
     #[inline]
     fn may_match(&self, text: &str) -> bool {
-        self.needles.iter().all(|n| n.found_in(text.as_bytes()))
+        let needles = self.needles.get_or_init(|| {
+            (self.needle_lists.iter())
+                .filter_map(|list| Needles::of_strings(list.clone()))
+                .collect()
+        });
+        needles.iter().all(|n| n.found_in(text.as_bytes()))
     }
 
     /// [`Pattern::may_match`] on a line's form, read from the line's [`NeedleIndex`] mask when it has one
@@ -193,7 +218,7 @@ impl Pattern {
             if let Some(mask) = line.known_mask(self.index_id, self.form) {
                 return mask & self.needle_bits == self.needle_bits;
             }
-        } else if self.needles.is_empty() {
+        } else if self.needle_lists.is_empty() {
             return true; // (no needles: nothing to look for)
         }
         self.may_match_line_first(line)
@@ -321,12 +346,37 @@ impl Needles {
         let mut needles = required(hir)?;
         needles.sort();
         needles.dedup();
-        if needles.len() == 1 {
-            let one = Needles::One(Box::new(memmem::Finder::new(&needles[0]).into_owned()));
-            return Some((one, needles));
+        let searcher = Needles::of_strings(needles.clone())?;
+        Some((searcher, needles))
+    }
+
+    /// The searcher of `strings` (sorted, deduplicated, as [`Needles::listed`] lists them); None for none.
+    pub(crate) fn of_strings(strings: Vec<Vec<u8>>) -> Option<Needles> {
+        match strings.as_slice() {
+            [] => None,
+            [one] => Some(Needles::One(Box::new(
+                memmem::Finder::new(one).into_owned(),
+            ))),
+            _ => AhoCorasick::new(&strings).ok().map(Needles::Any),
         }
-        let any = AhoCorasick::new(&needles).ok().map(Needles::Any)?;
-        Some((any, needles))
+    }
+
+    /// [`Needles::of_strings`] with a contiguous NFA where the builder picks a DFA for a few strings: the
+    /// screen of a pattern not compiled yet ([`crate::phrases`]' shipped needles), made for ~170 patterns on a
+    /// process's first dump, where the DFA's full transition table cost ~47 K instructions each to build (the
+    /// search of either is mostly its prefilter's, over a line).
+    pub(crate) fn of_strings_quickly(strings: &[Vec<u8>]) -> Option<Needles> {
+        match strings {
+            [] => None,
+            [one] => Some(Needles::One(Box::new(
+                memmem::Finder::new(one).into_owned(),
+            ))),
+            _ => AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(strings)
+                .ok()
+                .map(Needles::Any),
+        }
     }
 
     #[inline]
@@ -769,6 +819,7 @@ mod tests {
             plain: !folded,
             named: String::new(),
             ranges: Vec::new(),
+            needles: None,
         };
         let mut patterns: Vec<Pattern> = [
             (
@@ -840,6 +891,7 @@ mod tests {
             plain,
             named: String::new(),
             ranges: Vec::new(),
+            needles: None,
         };
         let patterns = [
             Pattern::new(spec(r"^(?:Photo|Image)s?:\s", false, true), &table).unwrap(),
@@ -879,6 +931,57 @@ mod tests {
         }
     }
 
+    /// A pattern made with its shipped needles (not parsed until its matchers compile) holds the needles its
+    /// parse lists and answers every line as the pattern parsed at start does.
+    #[test]
+    fn shipped_needles_are_the_parsed_ones_and_answer_alike() {
+        let table = Table::load("14.0.0").unwrap();
+        let spec = |parts: &[&str], shipped: bool| PatternSpec {
+            name: "test".into(),
+            parts: parts.iter().map(|p| p.to_string()).collect(),
+            folded: true,
+            plain: false,
+            named: String::new(),
+            ranges: Vec::new(),
+            needles: shipped.then(|| {
+                parts
+                    .iter()
+                    .map(|p| crate::matcher::needle_strings_of(p).unwrap())
+                    .collect()
+            }),
+        };
+        for parts in [
+            &[r"(?:photo|image)s?\s*:"][..],
+            &[r"^[^:]*[a-z]", r"(?:says|said):"][..],
+            &[r"\bcredit\b"][..],
+            &[r"^(?:afp|ap)\b"][..],
+            &[r"^\w+$"][..],
+        ] {
+            let (parsed, shipped) = (
+                Pattern::new(spec(parts, false), &table).unwrap(),
+                Pattern::new(spec(parts, true), &table).unwrap(),
+            );
+            assert_eq!(parsed.needle_lists, shipped.needle_lists, "{parts:?}");
+            assert!(shipped.parsed.lock().unwrap().is_none());
+            for line in [
+                "Photos: John Doe",
+                "Ann said: no",
+                "Credit: AFP",
+                "credits",
+                "AFP",
+                "word",
+                "",
+            ] {
+                let forms = Forms::new(&table, line);
+                assert_eq!(
+                    parsed.is_match(&forms),
+                    shipped.is_match(&forms),
+                    "{parts:?} {line:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn the_needles_never_refuse_a_line_the_regex_matches() {
         let table = Table::load("14.0.0").unwrap();
@@ -889,6 +992,7 @@ mod tests {
             plain: true,
             named: String::new(),
             ranges: Vec::new(),
+            needles: None,
         };
         let pattern = Pattern::new(spec(r"^[^.!?]{0,80}\s*/\s*(?:AFP|AP)"), &table).unwrap();
         for (line, matches) in [

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::matcher::Matcher;
-use crate::patterns::NeedleSet;
+use crate::patterns::{NeedleSet, Needles};
 
 use crate::unicode::{Table, STAND_INS, WORD};
 
@@ -32,12 +32,21 @@ pub struct PatternSpec {
     pub keys: Option<Vec<String>>,
     /// Every character the pattern names (literals and class members), to check against the stand-ins.
     pub explicit: String,
+    /// Its needles as shipped ([`crate::matcher::needle_strings_of`]: `Some(None)`, it has none); `None`: not
+    /// shipped, read from the compiled matcher.
+    pub needles: Option<Option<Vec<Vec<u8>>>>,
 }
 
 struct Pattern {
     category: u8,
     source: String,
     compiled: OnceLock<Result<Matcher, String>>,
+    /// The shipped needles' strings (see [`PatternSpec::needles`]).
+    shipped: Option<Option<Vec<Vec<u8>>>>,
+    /// Those strings' searcher, made on first need: looked for before the pattern compiles, most keyed
+    /// patterns a dump's lines let through hold no needle of the line (132 of the 184 a CLI start compiled),
+    /// and the matcher, which would say no at once, cost ~260 K instructions to compile.
+    shipped_needles: OnceLock<Option<Needles>>,
 }
 
 impl Pattern {
@@ -47,6 +56,33 @@ impl Pattern {
             .get_or_init(|| Matcher::new(&self.source, true))
             .as_ref()
             .map_err(|e| BookError(format!("pattern {:?}: {e}", self.source)))
+    }
+
+    /// Is the pattern known, without compiling it, to match nowhere in `mapped`? True when it is not
+    /// compiled yet and `mapped` holds none of its shipped needles (the compiled matcher, which looks for
+    /// the same strings first, says no then; once compiled, it is asked itself).
+    #[inline]
+    fn lacks_shipped_needles(&self, mapped: &str) -> bool {
+        if self.compiled.get().is_some() {
+            return false;
+        }
+        let Some(Some(strings)) = &self.shipped else {
+            return false;
+        };
+        let needles = self
+            .shipped_needles
+            .get_or_init(|| Needles::of_strings_quickly(strings));
+        needles
+            .as_ref()
+            .is_some_and(|n| !n.found_in(mapped.as_bytes()))
+    }
+
+    /// The needles' strings, as the compiled matcher lists them: shipped, or compiled for (empty: none).
+    fn needle_strings(&self) -> Result<Vec<Vec<u8>>, BookError> {
+        match &self.shipped {
+            Some(shipped) => Ok(shipped.clone().unwrap_or_default()),
+            None => Ok(self.regex()?.needle_strings().to_vec()),
+        }
     }
 }
 
@@ -117,8 +153,8 @@ struct Keyless {
 }
 
 impl Keyless {
-    /// The keyless patterns of `scopes` (compiled now: each runs on a dump's first lines anyway) and
-    /// their needles; None when none has any.
+    /// The keyless patterns of `scopes` and their needles (shipped, or compiled for); None when none has any.
+    /// A pattern compiles when a line first holds one of its needles.
     fn new(scopes: &[Scope; SCOPES]) -> Option<Keyless> {
         let mut strings: Vec<(Vec<u8>, u64)> = Vec::new();
         let mut bit: [Vec<u64>; SCOPES] = Default::default();
@@ -126,17 +162,16 @@ impl Keyless {
         for (s, scope) in scopes.iter().enumerate() {
             bit[s] = vec![0; scope.patterns.len()];
             for &i in &scope.always {
-                let Ok(matcher) = scope.patterns[i as usize].regex() else {
+                let Ok(needles) = scope.patterns[i as usize].needle_strings() else {
                     continue;
                 };
-                let needles = matcher.needle_strings();
                 if needles.is_empty() || next == 64 {
                     continue;
                 }
                 let b = 1u64 << next;
                 next += 1;
                 bit[s][i as usize] = b;
-                strings.extend(needles.iter().map(|needle| (needle.clone(), b)));
+                strings.extend(needles.into_iter().map(|needle| (needle, b)));
             }
         }
         if strings.is_empty() {
@@ -343,6 +378,8 @@ impl PhraseBook {
             category: spec.category,
             source: spec.regex,
             compiled: OnceLock::new(),
+            shipped: spec.needles,
+            shipped_needles: OnceLock::new(),
         });
         Ok(())
     }
@@ -524,6 +561,9 @@ impl PhraseBook {
             let pattern = &scope.patterns[i as usize];
             let bit = bits.map_or(0, |bits| bits[i as usize]);
             let found = if bit == 0 {
+                if pattern.lacks_shipped_needles(mapped) {
+                    continue;
+                }
                 let matcher = pattern.regex()?;
                 // (most keyed patterns that start at the line's start fail on its first byte: read inline)
                 if matcher.known_dead_at_first_byte(mapped.as_bytes()) {
@@ -584,9 +624,16 @@ mod tests {
     }
 
     /// The keyless patterns' shared scan ([`Keyless`]), the symbols' searchers ([`Symbol`]) and the first-byte
-    /// table read inline leave the answer the first pattern (in data order) whose regex matches the line.
+    /// table read inline leave the answer the first pattern (in data order) whose regex matches the line; so do
+    /// the shipped needles, looked for before a pattern compiles.
     #[test]
     fn a_line_is_classified_as_each_pattern_alone_classifies_it() {
+        for shipped in [false, true] {
+            classified_as_each_pattern_alone(shipped);
+        }
+    }
+
+    fn classified_as_each_pattern_alone(shipped: bool) {
         let table = Table::load("15.0.0").unwrap();
         let limits = Limits {
             whole_max_words: 10,
@@ -600,6 +647,7 @@ mod tests {
             regex: regex.into(),
             keys: keys.map(|keys| keys.iter().map(|k| k.to_string()).collect()),
             explicit: String::new(),
+            needles: shipped.then(|| crate::matcher::needle_strings_of(regex).unwrap()),
         };
         let scopes = || {
             [
@@ -661,7 +709,7 @@ mod tests {
                     }
                 }
             }
-            assert_eq!(found, want, "{line:?}");
+            assert_eq!(found, want, "{line:?} (shipped needles: {shipped})");
         }
     }
 
