@@ -447,6 +447,20 @@ pub(crate) struct NeedleSet {
 }
 
 impl NeedleSet {
+    /// The set of `listed` strings, each with the bits of every listing of it (a string may be listed more than
+    /// once: a needle of several patterns or lists); None if the DFA cannot be built.
+    pub(crate) fn of_listed(mut listed: Vec<(Vec<u8>, u64)>) -> Option<NeedleSet> {
+        listed.sort();
+        let mut merged: Vec<(Vec<u8>, u64)> = Vec::new();
+        for (needle, bit) in listed {
+            match merged.last_mut() {
+                Some((last, bits)) if *last == needle => *bits |= bit,
+                _ => merged.push((needle, bit)),
+            }
+        }
+        NeedleSet::new(merged)
+    }
+
     /// The set of `strings` (distinct), each with its bits; None if the DFA cannot be built.
     pub(crate) fn new(strings: Vec<(Vec<u8>, u64)>) -> Option<NeedleSet> {
         // (a DFA, walked by [`NeedleSet::mask`] itself: the line is read once, a transition a byte,
@@ -538,20 +552,11 @@ impl NeedleIndex {
             pattern.needle_bits = bits;
             pattern.index_id = id;
         }
-        let forms = strings.map(|mut found| {
+        let forms = strings.map(|found| {
             if found.is_empty() {
                 return None;
             }
-            // one entry per string, holding the bits of every list it is in
-            found.sort();
-            let mut merged: Vec<(Vec<u8>, u64)> = Vec::new();
-            for (needle, bit) in found {
-                match merged.last_mut() {
-                    Some((last, bits)) if *last == needle => *bits |= bit,
-                    _ => merged.push((needle, bit)),
-                }
-            }
-            NeedleSet::new(merged)
+            NeedleSet::of_listed(found)
         });
         NeedleIndex { id, forms }
     }

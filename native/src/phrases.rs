@@ -177,17 +177,8 @@ impl Keyless {
         if strings.is_empty() {
             return None;
         }
-        // one entry per string, holding the bits of every pattern it is a needle of
-        strings.sort();
-        let mut merged: Vec<(Vec<u8>, u64)> = Vec::new();
-        for (needle, b) in strings {
-            match merged.last_mut() {
-                Some((last, bits)) if *last == needle => *bits |= b,
-                _ => merged.push((needle, b)),
-            }
-        }
         Some(Keyless {
-            set: NeedleSet::new(merged)?,
+            set: NeedleSet::of_listed(strings)?,
             bit,
         })
     }
