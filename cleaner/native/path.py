@@ -253,8 +253,9 @@ class NativeLines(Sequence):
         #: the first body line that reads as prose, else the first body line (``metadata._header_end``)
         self.first_prose: int | None = result.first_prose
         self._texts: list[str] | None = None
-        #: the screens' lines found (:meth:`screened`), by (screen, start, stop)
-        self._screened: dict[tuple[str, int, int], list[int]] = {}
+        #: the screens' lines found, by (screen, start, stop) (:meth:`screened`) and by (screens, lines)
+        #: (:meth:`screened_at`)
+        self._screened: dict[tuple, Any] = {}
 
     def __len__(self) -> int:
         return self.n
@@ -360,8 +361,14 @@ class NativeLines(Sequence):
 
     def screened_at(self, names: tuple[str, ...], at: list[int]) -> list[list[int]]:
         """``metadata._screened_at`` in the core: for each of the screens ``names``, the lines of ``at`` it matches,
-        in the order given (each line folded once for all of them; no line outside ``at`` read)."""
-        return self.result.screened_at([self.path.screens[name] for name in names], at)
+        in the order given (each line folded once for all of them; no line outside ``at`` read); kept for the
+        document (the stage screens the header's lines under its end, and its scan, more than once). The lists
+        are shared: the caller reads them, never changes them."""
+        key = (names, tuple(at))
+        found = self._screened.get(key)
+        if found is None:
+            found = self._screened[key] = self.result.screened_at([self.path.screens[name] for name in names], at)
+        return found
 
     def containing(self, needle: str, start: int, stop: int) -> list[int]:
         """The index of each line of ``start``..``stop`` whose text holds ``needle`` (``needle in text``), read

@@ -177,7 +177,7 @@ class MetadataStage:
             if meta["date"] is None and not dates:
                 # no dateline of its own: a header line's last sentence may be the credit ("… and Canada. By Lisa
                 # Jennings on Dec. 19, 2025", a standfirst run into it)
-                credit = _credit_sentence_in(texts, scan)
+                credit = _credit_sentence_in(lines, texts, scan)
                 meta["date"] = publication_date(credit, day_first) if credit is not None else None
             if meta["date"] is None and date_in_url(doc.url) is None:
                 meta["date"] = _dated_at_foot(lines, first, last, day_first) or _published(lines, dated, day_first)
@@ -196,7 +196,7 @@ class MetadataStage:
             # (the site's name in capitals after the writer's is no part of the name: :func:`_without_outlet`)
             meta["byline"] = _without_outlet(_publisher_yields(_first_name(lines, sorted(dates + bylines), stoplist,
                                                             _naming_labels(doc.url), title_at), doc.url, lines,
-                                                texts, start) or _credited_sentence(texts, scan)
+                                                texts, start) or _credited_sentence(lines, texts, scan)
                               or _credited_above(lines, texts, start)
                               or _named_beside(lines, [] if dates else dated, stoplist)
                               or _named_in_bio(lines, first, last, stoplist) or _credited_at_foot(lines, first, last, stoplist)
@@ -1324,14 +1324,18 @@ def _credit_sentence(text: str) -> str | None:
     return None
 
 
-def _credit_sentence_in(texts: Sequence[str], scan: list[int]) -> str | None:
-    """The first dated credit run into a header line's end (:func:`_credit_sentence`) of the lines ``scan``."""
-    return next(filter(None, (_credit_sentence(texts[i]) for i in scan)), None)
+def _credit_sentence_in(lines, texts: Sequence[str], scan: list[int]) -> str | None:
+    """The first dated credit run into a header line's end (:func:`_credit_sentence`) of the lines ``scan``. Where
+    the core holds the lines, only those with a date's needle are read (:data:`DATE_NEEDLE`: a credit's date has a
+    digit, and the needle is in every line with one), as the core screened them for the header's datelines
+    (:func:`_may_be_dates`, the same lines: ``NativeLines.screened_at`` remembers it)."""
+    needled = _screened_at(lines, ("date_needle",), scan)[0] if hasattr(lines, "screened_at") else scan
+    return next(filter(None, (_credit_sentence(texts[i]) for i in needled)), None)
 
 
-def _credited_sentence(texts: Sequence[str], scan: list[int]) -> str | None:
+def _credited_sentence(lines, texts: Sequence[str], scan: list[int]) -> str | None:
     """The name of the first dated credit run into a header line's end (:func:`_credit_sentence`); value only."""
-    credit = _credit_sentence_in(texts, scan)
+    credit = _credit_sentence_in(lines, texts, scan)
     return byline_name(credit) if credit is not None else None
 
 
@@ -1747,9 +1751,12 @@ def _credited_under_prose(lines, texts: Sequence[str], first: int, stoplist: fro
     ones between). Not a photo's credit, nor where two such lines credit two people: a list of teasers, each with
     its credit ("By Clare Duffy, CNN", then "By Chris Isidore, CNN"). Value only: the lines keep their labels."""
     found = []
-    for i in range(first + 1, min(len(lines), len(texts), first + 1 + _CREDIT_BELOW)):
+    under = list(range(first + 1, min(len(lines), len(texts), first + 1 + _CREDIT_BELOW)))
+    # (a byline's opening, the core's screen of these lines where it holds them: a line that opens none gives no name)
+    opening = frozenset(_screened_at(lines, ("byline_opening",), under)[0])
+    for i in under:
         text = texts[i].strip()
-        name = byline_name(text)
+        name = byline_name(text) if i in opening else None
         if name is None and (len(text) > 2 * _BARE_NAME_CHARS or not text[:1].isupper()):
             continue           # (from the text first: most lines under the first prose are prose)
         line = _peek(lines, i)
