@@ -399,7 +399,7 @@ def _begins_with_page_title(line) -> bool:
     if _title_suffix(line.text):
         return True
     text = line.text
-    return (line.signal in _PAGE_TITLE_SIGNALS and _site_part(text) is None and len(text) <= _PAGE_TITLE_CHARS
+    return (line.signal in _PAGE_TITLE_SIGNALS and len(text) <= _PAGE_TITLE_CHARS and _site_part(text) is None
             and _headline_sized(text) and title_shaped(line.features, text))
 
 
@@ -528,7 +528,9 @@ _SPLIT_WORD = lazy_compile(r"\S+")
 def _site_part(page_title: str) -> str | None:
     """The site's name that ends a page title (lower case: "headline | site", "headline – site"), or None: a
     line repeating it is the site's logo or masthead, not the headline."""
-    signed = _SITE_SEPARATOR.split(page_title)
+    # (a page title of :data:`_TITLE_CHARS` at most: its split remembered for the document, :func:`_site_separated`,
+    # which the header's picks and the page title's tests ask for again)
+    signed = _site_separated(page_title) if len(page_title) <= _TITLE_CHARS else _SITE_SEPARATOR.split(page_title)
     return signed[-1].strip() if len(signed) > 1 else None
 
 
@@ -2563,8 +2565,9 @@ def _named_in_bio(lines, first: int, last: int | None, stoplist: frozenset[str])
     if last is None or last < first:
         return None
     low = max(first + 1, last - _BIO_ABOVE)
-    read = getattr(lines, "text", None) or (lambda i: lines[i].text)     # (as _text_at, looked up once)
-    texts = [read(j) for j in range(low, min(len(lines), last + _BIO_BELOW))]
+    stop = min(len(lines), last + _BIO_BELOW)
+    # (the core's copies of the texts, in one call: the article's paragraphs are made of the same copies)
+    texts = _texts(lines, stop)[low:stop]
     names = [text.strip() for text in texts]
     found = None
     for k, text in enumerate(texts):
