@@ -108,9 +108,10 @@ def _full_year(year: str) -> int:
     return number + (2000 if number <= _CENTURY_PIVOT else 1900)
 
 
-def dateline_parts(text: str) -> list[str]:
+@per_document     # (a dateline is cut by the test for another's date, then by its publication's date)
+def dateline_parts(text: str) -> tuple[str, ...]:
     """A dateline's parts: "By Ann Lee | May 5, 2024 | News" → "By Ann Lee", "May 5, 2024", "News"."""
-    return _DATELINE_PARTS.split(text)
+    return tuple(_DATELINE_PARTS.split(text))
 
 
 def publication_date(text: str, day_first: bool = False) -> str | None:

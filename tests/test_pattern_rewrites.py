@@ -154,3 +154,27 @@ def test_date_needle_and_name_end_match_as_their_plain_forms():
         assert [m.span() for m in lexicon.DATE_NEEDLE.finditer(text)] == [m.span() for m in needle.finditer(text)], text
         assert lexicon.BYLINE_NAME_END.split(text, maxsplit=1) == name_end.split(text, maxsplit=1), text
         assert [m.span() for m in lexicon.BYLINE_NAME_END.finditer(text)] == [m.span() for m in name_end.finditer(text)]
+
+
+# --- a byline's opening with its words' first characters looked ahead for (lexicon.BYLINE_OPENING_TRIED) ----------
+
+def test_byline_opening_firsts_match_as_the_words_first_characters():
+    """The look-ahead's class under ``re.I`` matches each code point that one of the words' first characters, as a
+    literal under ``re.I``, matches: it holds wherever the alternation can match."""
+    firsts = lexicon.BYLINE_OPENING_FIRSTS
+    as_class = re.compile("[" + "".join(map(re.escape, firsts)) + "]", re.I).fullmatch
+    as_literals = re.compile("|".join(map(re.escape, firsts)), re.I).fullmatch
+    for code in range(0x110000):
+        char = chr(code)
+        assert (as_class(char) is None) == (as_literals(char) is None), hex(code)
+
+
+def test_byline_opening_tried_matches_as_the_screen_the_core_compiles():
+    words = ["By", "by", "BY", "Written", "written by", "Posted by", "Author:", "Autor:", "Autorin", "от", "Автор:",
+             "Text:", "Words", "words:", "Par", "von", "Door", "Écrit par", "ÉCRIT PAR", "Story by", "Ann", "Lee", "Bylines"]
+    rng = random.Random(19)
+    pieces = words + ["", " ", "  ", "\t", "\u00a0", "•", "-", "|", "—", ":", ",", "Ann Lee", "2024", "x", "ſ", "K"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(6000)]
+    for text in texts + words:
+        found, expected = lexicon.BYLINE_OPENING_TRIED.match(text), lexicon.BYLINE_OPENING.match(text)
+        assert (found and found.span()) == (expected and expected.span()), text

@@ -27,7 +27,7 @@ from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Docume
 from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..memo import document_memo, per_document
-from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, OTHERS_DATE_IN_LINE, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BY_INSIDE_IN_LINE, BY_INSIDE_WORDS, BYLINE_OPENING, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_NEEDLE_IN_LINE, DATE_OR_TIME,
+from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, OTHERS_DATE_IN_LINE, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BY_INSIDE_IN_LINE, BY_INSIDE_WORDS, BYLINE_OPENING, BYLINE_OPENING_TRIED, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_NEEDLE_IN_LINE, DATE_OR_TIME,
                        NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TRADE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        first_char_alternatives, line_may_hold_any, may_hold_any, name_before_end, name_cut, names_facet, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
@@ -1321,7 +1321,7 @@ def _credit_sentence(text: str) -> str | None:
         tail = text[end.end():]
         if len(tail.split()) > _DATELINE_WORDS:
             return None
-        if BYLINE_OPENING.match(tail):
+        if BYLINE_OPENING_TRIED.match(tail):
             return tail if byline_name(tail) and parse_date(tail) is not None else None
     return None
 
@@ -1953,7 +1953,7 @@ def _dated_credit(text: str) -> str | None:
     out). Else None. The label words and "by" are the lexicon's, in its languages (one search,
     the opening's match and :func:`_by_inside`, pass over the lines that hold neither form); "by" in a line of prose
     ("… built in 2019 by …") has no timestamp alone before it, and a line longer than a dateline of parts is none."""
-    opening = BYLINE_OPENING.match(text)
+    opening = BYLINE_OPENING_TRIED.match(text)
     inside = _by_inside(text) if opening is None else None
     if (opening is None and inside is None) or _DIGIT.search(text) is None or \
             _words_up_to(text, _DATED_CREDIT_WORDS + 1) > _DATED_CREDIT_WORDS:
