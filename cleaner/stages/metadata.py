@@ -1143,9 +1143,11 @@ def _is_date(line) -> bool:
         # December 19, 2025 @08:00PM from the tools dept."), with a date the parser reads.
         return ((_parted_dateline(text, f) or (line.signal == "dateline" and f.words <= _PARTED_DATELINE_WORDS))
                 and parse_date(text) is not None and not is_credit(text, f.words))
-    # (the shapes' signal first: a line they took for a dateline is not matched with the timestamps' forms)
-    if not (line.signal == "dateline" or TIMESTAMP_LIKE.match(text) or
-            (DATE_OR_TIME.search(text) and parse_date(text)) or (f.words <= 2 and _DAY_OF_YEAR.match(text))):
+    # (the shapes' signal first: a line they took for a dateline is not matched with the timestamps' forms; then the
+    # date the parser reads, which the publication's date asks of the same text again (remembered), before the
+    # timestamps' forms, whose ages and months' names ``re`` tries word by word)
+    if not (line.signal == "dateline" or (DATE_OR_TIME.search(text) and parse_date(text)) or
+            TIMESTAMP_LIKE.match(text) or (f.words <= 2 and _DAY_OF_YEAR.match(text))):
         return False
     return not is_credit(text, f.words)
 
