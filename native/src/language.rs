@@ -76,8 +76,15 @@ impl WordRuns {
         props.has(WORD) && !props.has(DECIMAL) && c != '_'
     }
 
+    /// [`WordRuns::letter`] of an ASCII byte, read from the table's ASCII row.
+    #[inline(always)]
+    fn ascii_letter(table: &Table, b: u8) -> bool {
+        table.ascii_flags(b) & (WORD | DECIMAL) == WORD && b != b'_'
+    }
+
     /// The first `limit` matches' byte spans in `text`, as the regex's `find_iter` gives them. Read a
-    /// byte at a time: an ASCII character is its byte, any other is decoded where it starts.
+    /// byte at a time: an ASCII character is its byte, asked of the table's ASCII row, any other is
+    /// decoded where it starts.
     pub fn first_spans(&self, table: &Table, text: &str, limit: usize) -> Vec<(usize, usize)> {
         let bytes = text.as_bytes();
         // the character at byte `at` (a char boundary, before the end)
@@ -87,27 +94,31 @@ impl WordRuns {
                 _ => text[at..].chars().next().unwrap_or_default(),
             }
         };
-        // past the letters from byte `at`: the byte offset where they end
-        let run_end = |mut at: usize| -> usize {
+        // from byte `at`, past the characters that are letters (`is` true) or are not: the byte offset
+        // where the first of the other kind starts, or the end
+        let past = |mut at: usize, is: bool| -> usize {
             while at < bytes.len() {
+                let b = bytes[at];
+                if b < 0x80 {
+                    if Self::ascii_letter(table, b) != is {
+                        break;
+                    }
+                    at += 1;
+                    continue;
+                }
                 let c = char_at(at);
-                if !Self::letter(table, c) {
+                if Self::letter(table, c) != is {
                     break;
                 }
                 at += c.len_utf8();
             }
             at
         };
+        let run_end = |at: usize| past(at, true);
         let mut spans = Vec::new();
         let mut at = 0;
         while spans.len() < limit {
-            while at < bytes.len() {
-                let c = char_at(at);
-                if Self::letter(table, c) {
-                    break;
-                }
-                at += c.len_utf8();
-            }
+            at = past(at, false);
             if at >= bytes.len() {
                 break;
             }

@@ -278,6 +278,17 @@ impl Words {
     }
 }
 
+/// Can `word` be a topic word: four characters or more, all letters? (An ASCII word is read a byte at a
+/// time, its length its number of characters.)
+#[inline]
+fn is_topic_shaped(table: &Table, word: &str) -> bool {
+    if word.is_ascii() {
+        word.len() >= 4 && word.bytes().all(|b| table.ascii_flags(b) & ALPHA != 0)
+    } else {
+        word.chars().count() >= 4 && word.chars().all(|c| table.props(c).has(ALPHA))
+    }
+}
+
 /// A stop word.
 const STOP: u32 = u32::MAX;
 /// Neither a stop word nor a topic word (shorter than four characters, or not all letters).
@@ -417,9 +428,7 @@ impl Measurer<'_> {
                     None => {
                         let kind = if stoplist.contains(word) {
                             STOP
-                        } else if word.chars().count() >= 4
-                            && word.chars().all(|c| table.props(c).has(ALPHA))
-                        {
+                        } else if is_topic_shaped(table, word) {
                             words_seen.topics += 1;
                             words_seen.topics - 1
                         } else {
@@ -499,7 +508,27 @@ impl Measurer<'_> {
         // opens nothing changes nothing but `seen`: most of a line's characters are only that.
         const STEPS: u16 = B_SPACE | B_END | B_FULL_WIDTH;
         let mut quiet = false;
-        for (at, &b) in text.as_bytes().iter().enumerate() {
+        let bytes = text.as_bytes();
+        let mut next = 0;
+        while next < bytes.len() {
+            if quiet {
+                // (the ASCII bytes that change nothing but `seen`, most of a token's, passed in a loop of
+                // their own: no other state to carry)
+                while let Some(&b) = bytes.get(next) {
+                    let k = ascii[b as usize & 0x7F];
+                    if b >= 0x80 || k & STEPS != 0 {
+                        break;
+                    }
+                    seen |= k;
+                    next += 1;
+                }
+                if next == bytes.len() {
+                    break;
+                }
+            }
+            let at = next;
+            let b = bytes[at];
+            next += 1;
             let k = if b < 0x80 {
                 ascii[b as usize]
             } else if b < 0xC0 {
@@ -686,6 +715,32 @@ mod tests {
             dateline_at,
             upper_seen && !lower_seen,
         )
+    }
+
+    #[test]
+    fn a_topic_word_s_shape_is_read_as_its_characters() {
+        let table = Table::load("15.0.0").unwrap();
+        for word in [
+            "",
+            "abc",
+            "abcd",
+            "ab1d",
+            "ab_d",
+            "ab-d",
+            "ABCD",
+            "\u{e9}t\u{e9}",
+            "\u{e9}t\u{e9}s",
+            "na\u{ef}ve",
+            "caf\u{e9}1",
+            "\u{4e2d}\u{6587}\u{5b57}\u{4e2d}",
+            "x\u{2019}yz",
+        ] {
+            assert_eq!(
+                is_topic_shaped(&table, word),
+                word.chars().count() >= 4 && word.chars().all(|c| table.props(c).has(ALPHA)),
+                "{word:?}"
+            );
+        }
     }
 
     #[test]

@@ -118,7 +118,30 @@ pub fn normalised(
         found,
     };
     let mut in_word = false;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 {
+            // (an ASCII character, most of a line of prose with a curly quote or a dash: classed by the
+            // table's ASCII row, with no decoding, and its lower case written as a byte)
+            at += 1;
+            let flags = table.ascii_flags(b);
+            if flags & SPACE != 0 {
+                in_word = false;
+                continue;
+            }
+            if !in_word && !out.is_empty() {
+                runs.read(out.len(), false);
+                out.push(' ');
+            }
+            in_word = true;
+            runs.read(out.len(), flags & WORD != 0);
+            out.push(char::from(b.to_ascii_lowercase()));
+            continue;
+        }
+        let c = text[at..].chars().next().unwrap_or_default();
+        at += c.len_utf8();
         let props = table.props(c);
         if props.has(SPACE) {
             in_word = false;
@@ -129,11 +152,10 @@ pub fn normalised(
             out.push(' ');
         }
         in_word = true;
-        if c.is_ascii() || !props.has(CASED) {
-            // (a character not cased is its own fold; an ASCII letter's lower case is a word character
-            // as the letter is)
+        if !props.has(CASED) {
+            // (a character not cased is its own fold)
             runs.read(out.len(), props.has(WORD));
-            out.push(c.to_ascii_lowercase());
+            out.push(c);
         } else {
             let from = out.len();
             fold(c, out)?;
@@ -146,9 +168,10 @@ pub fn normalised(
     Ok(runs.read > limit)
 }
 
-/// [`normalised`] of an ASCII line, whose key is ASCII too (a character is a byte): its words copied a
-/// word at a time and lower-cased in place, then the runs of `\w` read off the key's first `limit` bytes.
-/// (Fewer instructions than a byte at a time written and classified: most lines are ASCII.)
+/// [`normalised`] of an ASCII line, whose key is ASCII too (a character is a byte): in one pass, each byte
+/// classed by the table's ASCII row, written lower-cased, and read for the runs of `\w` while the key is
+/// shorter than `limit`. (Fewer instructions than the words copied a word at a time, lower-cased in place and
+/// the key read again: most lines are ASCII.)
 fn normalised_ascii(
     table: &Table,
     text: &str,
@@ -156,38 +179,38 @@ fn normalised_ascii(
     out: &mut String,
     found: &mut Vec<(usize, usize)>,
 ) {
-    let is = |b: u8, flag| table.props(char::from(b)).has(flag);
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if is(bytes[at], SPACE) {
-            at += 1;
+    out.reserve(text.len());
+    let mut start = None;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let flags = table.ascii_flags(b);
+        if flags & SPACE != 0 {
+            in_word = false;
             continue;
         }
-        let from = at;
-        while at < bytes.len() && !is(bytes[at], SPACE) {
-            at += 1;
-        }
-        if !out.is_empty() {
+        if !in_word && !out.is_empty() {
+            // the space between two words: it ends a run
+            if out.len() < limit {
+                if let Some(from) = start.take() {
+                    found.push((from, out.len()));
+                }
+            }
             out.push(' ');
         }
-        let written = out.len();
-        out.push_str(&text[from..at]);
-        out[written..].make_ascii_lowercase();
-    }
-    let end = out.len().min(limit);
-    let mut start = None;
-    for (at, &b) in out.as_bytes()[..end].iter().enumerate() {
-        match (start, is(b, WORD)) {
-            (None, true) => start = Some(at),
-            (Some(from), false) => {
-                found.push((from, at));
-                start = None;
+        in_word = true;
+        if out.len() < limit {
+            match (start, flags & WORD != 0) {
+                (None, true) => start = Some(out.len()),
+                (Some(from), false) => {
+                    found.push((from, out.len()));
+                    start = None;
+                }
+                _ => {}
             }
-            _ => {}
         }
+        out.push(char::from(b.to_ascii_lowercase()));
     }
-    found.extend(start.map(|from| (from, end)));
+    found.extend(start.map(|from| (from, out.len().min(limit))));
 }
 
 /// The runs of `\w` among the first `limit` characters of a key, read as it is written.
@@ -533,6 +556,93 @@ mod tests {
                 .filter(|&c| !c.is_ascii() && table.props(c).has(CASED))
                 .collect();
             assert_eq!(asked, cased, "{line:?}");
+        }
+    }
+
+    /// `normalised` as it was written before the ASCII fast paths: a character at a time, each asked of
+    /// the table (the reference both paths must agree with).
+    fn normalised_by_char(
+        table: &Table,
+        text: &str,
+        fold: &mut Fold,
+        limit: usize,
+        out: &mut String,
+        found: &mut Vec<(usize, usize)>,
+    ) -> bool {
+        out.clear();
+        found.clear();
+        let mut runs = WordRuns {
+            limit,
+            read: 0,
+            start: None,
+            found,
+        };
+        let mut in_word = false;
+        for c in text.chars() {
+            let props = table.props(c);
+            if props.has(SPACE) {
+                in_word = false;
+                continue;
+            }
+            if !in_word && !out.is_empty() {
+                runs.read(out.len(), false);
+                out.push(' ');
+            }
+            in_word = true;
+            if c.is_ascii() || !props.has(CASED) {
+                runs.read(out.len(), props.has(WORD));
+                out.push(c.to_ascii_lowercase());
+            } else {
+                let from = out.len();
+                fold(c, out).unwrap();
+                for (at, folded) in out[from..].char_indices() {
+                    runs.read(from + at, table.props(folded).has(WORD));
+                }
+            }
+        }
+        runs.end(out.len());
+        runs.read > limit
+    }
+
+    #[test]
+    fn the_fast_paths_make_the_key_and_runs_the_character_form_makes() {
+        let table = Table::load("14.0.0").unwrap();
+        let mixed = [
+            "It\u{2019}s  the \u{201c}Best\u{201d} of_2024 \u{2014} OK?",
+            "\tTabs\u{b}and\u{c}feeds\r\nEND_x  y ",
+            "ÀB C\u{e9}D ___ 12ab \u{2019}",
+            "plain ascii, with PUNCT... and  spaces  ",
+            " ",
+            "",
+        ];
+        let (mut key, mut found) = (String::new(), Vec::new());
+        let (mut want_key, mut want_found) = (String::new(), Vec::new());
+        for line in LINES.iter().chain(&mixed) {
+            for limit in (0..line.len() + 3).chain([usize::MAX]) {
+                let (mut asked, mut asked_ref) = (Vec::new(), Vec::new());
+                let cut = normalised(
+                    &table,
+                    line,
+                    &mut stand_in(&mut asked),
+                    limit,
+                    &mut key,
+                    &mut found,
+                )
+                .unwrap();
+                let want_cut = normalised_by_char(
+                    &table,
+                    line,
+                    &mut stand_in(&mut asked_ref),
+                    limit,
+                    &mut want_key,
+                    &mut want_found,
+                );
+                assert_eq!(
+                    (&key, &found, cut, &asked),
+                    (&want_key, &want_found, want_cut, &asked_ref),
+                    "{line:?} up to {limit}"
+                );
+            }
         }
     }
 

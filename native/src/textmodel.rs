@@ -148,6 +148,23 @@ fn content(doc: &Doc, i: usize) -> &[u32] {
     &m.content_ids[m.content_offsets[r] as usize..m.content_offsets[r + 1] as usize]
 }
 
+/// `len(lower(line)) >= 12 and lower(line) in first` (`first` lower-cased already), with `lowered` a buffer.
+/// An ASCII line lower-cases to as many characters and bytes: one shorter than 12 or longer than `first` is
+/// answered by its length, neither lower-cased nor searched for (a searcher was built for each line).
+fn in_first_line(
+    table: &crate::unicode::Table,
+    first: &str,
+    line: &str,
+    lowered: &mut String,
+) -> bool {
+    if line.is_ascii() && !(12..=first.len()).contains(&line.len()) {
+        return false;
+    }
+    lowered.clear();
+    table.lower_str_into(line, 0, line.len(), lowered);
+    lowered.chars().count() >= 12 && first.contains(lowered.as_str())
+}
+
 /// `len(set(a).intersection(b))` for two lists of distinct ids.
 fn shared(a: &[u32], b: &[u32]) -> usize {
     b.iter().filter(|x| a.contains(x)).count()
@@ -176,11 +193,9 @@ fn headline_line(
         {
             continue;
         }
-        lowered.clear();
-        table.lower_str_into(line, 0, line.len(), &mut lowered);
-        let shares = (lowered.chars().count() >= 12 && first.contains(lowered.as_str()))
-            || (title_words.len() >= 3
-                && shared(title_words, content(doc, i)) as f64 >= 0.7 * title_words.len() as f64);
+        let shares = (title_words.len() >= 3
+            && shared(title_words, content(doc, i)) as f64 >= 0.7 * title_words.len() as f64)
+            || in_first_line(table, &first, line, &mut lowered);
         if !shares {
             continue;
         }
@@ -1465,6 +1480,43 @@ pub fn context(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_in_the_first_line_as_its_lower_case_is() {
+        let table = crate::unicode::Table::load("15.0.0").unwrap();
+        let plain = |first: &str, line: &str| {
+            let mut lowered = String::new();
+            table.lower_str_into(line, 0, line.len(), &mut lowered);
+            lowered.chars().count() >= 12 && first.contains(lowered.as_str())
+        };
+        let firsts = [
+            "breaking: the mayor resigns after twelve years",
+            "short",
+            "",
+            "caf\u{e9} news: \u{e9}t\u{e9} in the city",
+        ];
+        let lines = [
+            "The Mayor Resigns",
+            "THE MAYOR RESIGNS AFTER TWELVE YEARS",
+            "breaking: the mayor resigns after twelve years!",
+            "Mayor",
+            "twelve years",
+            "twelve year",
+            "CAF\u{c9} NEWS: \u{c9}T\u{c9}",
+            "\u{c9}T\u{c9} IN THE CITY",
+            "",
+        ];
+        let mut lowered = String::new();
+        for first in firsts {
+            for line in lines {
+                assert_eq!(
+                    in_first_line(&table, first, line, &mut lowered),
+                    plain(first, line),
+                    "{first:?} {line:?}"
+                );
+            }
+        }
+    }
 
     fn model(weights: Vec<f64>, compensated_sum: bool) -> Model {
         Model {

@@ -237,6 +237,12 @@ impl Table {
         self.props[i]
     }
 
+    /// The flags of ASCII character `b` (below 128), read with no test of the code point.
+    #[inline]
+    pub fn ascii_flags(&self, b: u8) -> u16 {
+        self.ascii[b as usize & 0x7F].flags
+    }
+
     /// The properties of a character.
     #[inline]
     pub fn props(&self, c: char) -> Props {
@@ -541,6 +547,16 @@ fn split_by_stand_ins(runs: &[(u32, u16, i32, i32)]) -> Result<(Vec<u32>, Vec<Pr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ascii_byte_s_flags_are_its_character_s() {
+        for version in versions() {
+            let table = Table::load(version).unwrap();
+            for b in 0..128u8 {
+                assert_eq!(table.ascii_flags(b), table.props(char::from(b)).flags);
+            }
+        }
+    }
 
     #[test]
     fn every_table_loads() {
