@@ -730,8 +730,11 @@ GALLERY_HEADING = lazy_compile(r"^(?:" + _alternatives(_GALLERIES["headings"]) +
 _END_MATTER = _DATA["end_matter"]
 #: "About the author", "You'll also love…", "Written by Jane Doe", "Tagged: tips, travel": the heading of a box under
 #: an article that is not its text (the context stage's tail_islands starts a block at it).
-END_MATTER_HEADING = lazy_compile(r"^(?:(?:" + _alternatives(_END_MATTER["headings"]) + r")\s*[:.…!?？]*"
-                                  + r"|(?:" + _alternatives(_END_MATTER["credits"]) + r")(?:\s*:?\s+[^.!?]{1,60}|\s*:)?)$",
+#: An author's greeting ("Hi, I'm Chris!", "Hallo, ich bin Lena und …") opens the bio's line, whatever follows.
+END_MATTER_HEADING = lazy_compile(r"^(?:(?:(?:" + _alternatives(_END_MATTER["headings"]) + r")\s*[:.…!?？]*"
+                                  + r"|(?:" + _alternatives(_END_MATTER["credits"]) + r")(?:\s*:?\s+[^.!?]{1,60}|\s*:)?)$"
+                                  + r"|(?:" + _alternatives(_END_MATTER["greetings"]) + r")[\s,!.]+(?:"
+                                  + _alternatives(_END_MATTER["introductions"]) + r")\s+\w)",
                                   re.I)
 
 def counter_numbers(text: str) -> tuple[int, int] | None:

@@ -284,6 +284,21 @@ def test_shop_and_affiliate_buttons_in_reviews_are_calls_to_action():
     assert [line.signal for line in d.lines] == ["call_to_action"] * len(buttons) + [None, "credit", "navigation"]
 
 
+def test_a_products_own_buttons_between_a_reviews_paragraphs_are_calls_to_action():
+    """A shop's price as a button ("$75 at Amazon", "249,99 € bei Otto"), a trial, a discount, a demo or a quote
+    offered between a review's paragraphs; a sentence that says the same is not one."""
+    buttons = ["$75 at Amazon", "$2,098.00 from Lowe's", "249,99 € bei Otto", "Try Babbel for Free!", "Try Mondly Now",
+               "Get 50% off your first box!", "Get up to $500 off your move!", "Book a demo with Otter",
+               "Demo anfordern", "Réservez une démo", "Get a Quote from Mayflower", "See the rating."]
+    prose = ["The kit costs $75 at most shops, and the price has not changed since the spring, the company said.",
+             "Try the soup before you add salt: the stock is already seasoned and the bacon adds more.",
+             "Shoppers can get 50% off the second item until Sunday, a spokesperson for the chain confirmed."]
+    d = doc(*buttons, *prose)
+    PhrasesStage()(d)
+    ShapesStage()(d)
+    assert [line.signal for line in d.lines] == ["call_to_action"] * len(buttons) + [None] * len(prose)
+
+
 def test_buttons_tables_of_contents_and_credits_in_other_languages():
     """The same chrome as de, fr, es, pt, it, nl, ru and CJK sites print it; prose with the words is not it."""
     chrome = {"Mehr erfahren": "call_to_action", "En savoir plus": "call_to_action", "Más información": "call_to_action",
@@ -1611,7 +1626,9 @@ def test_shapes_asks_the_documents_line_search_and_decides_the_same():
 
 @pytest.mark.parametrize("heading", ["Written by Dana Whitfield", "You’ll also love…", "About the authors",
                                      "Tagged: gardening, herbs", "Geschrieben von Jonas Albrecht", "Weitere Beiträge:",
-                                     "Still have questions?", "Besoin d'aide ?", "¿Necesitas ayuda?", "BOOK A DEMO"])
+                                     "Still have questions?", "Besoin d'aide ?", "¿Necesitas ayuda?", "BOOK A DEMO",
+                                     "Disclaimer", "Haftungsausschluss:", "Hi, I'm Chris!",
+                                     "Hallo, ich bin Lena und schreibe hier über Balkongärten."])
 def test_context_end_matter_heading_starts_a_block(heading):
     """An end-matter heading the model kept right under the article's last paragraph (no chrome between) starts a
     block of its own: with the small box under it, it goes."""
@@ -1638,7 +1655,8 @@ def test_context_end_matter_block_names_its_heading():
 
 @pytest.mark.parametrize("line", ["Authors of the study said the results were clear.", "Written by hand, every line.",
                                   "Sources", "Frequently Asked Questions", "Need help choosing a size? Measure your foot first.",
-                                  "Questions?"])
+                                  "Questions?", "Disclaimer: the study was paid for by the company.",
+                                  "Hi, everyone knew the answer.", "Hello from Lisbon"])
 def test_context_lines_that_open_no_end_matter(line):
     """A sentence that starts like such a heading, a list of sources or an FAQ (an article's truth often holds
     those): no block starts there."""
