@@ -82,6 +82,17 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
+def _engine() -> tuple[str, ...]:
+    """What cleans the held-out pages, for their outputs' key: () for the native core when it runs (the keys
+    stay as they were), ("pure-python",) for the Python reference, so that a run with CLEANER_PURE_PYTHON=1
+    really cleans the pages instead of reading the core's cached outputs (the two agree by the parity checks;
+    this run is one way to see it)."""
+    from cleaner.extension import extension
+
+    native, _ = extension()
+    return () if native is not None else ("pure-python",)
+
+
 def training_inputs(train: list[tuple[Path, float]], cache: Path) -> list[str]:
     """Digests of what a fold model is made from: each training folder's evidence rows (made and cached by
     bench/train_text_model.py, so the models' training reads the same file) and the training script."""
@@ -235,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     model_dir = args.cache_dir / f"cv-models-{model_key}"
     model_dir.mkdir(parents=True, exist_ok=True)
     models = fold_models(pages, train, args.folds, args.seed, model_dir, args.cache_dir)
-    run_dir = args.cache_dir / f"cv-text-{_digest(model_key, train_text_model.code_version())}"
+    run_dir = args.cache_dir / f"cv-text-{_digest(model_key, train_text_model.code_version(), *_engine())}"
     run_dir.mkdir(parents=True, exist_ok=True)
 
     sites = {p.site for group in pages.values() for p in group}

@@ -176,3 +176,32 @@ def test_cv_text_keys_fold_models_by_their_training_rows(tmp_path, lockbox, monk
     with pytest.raises(SystemExit, match="training fold 0 failed"):  # new rows ask for new models
         cv_text.main(argv)
     assert len(trained) == 1
+
+
+def test_cv_text_keeps_a_pure_python_runs_outputs_apart(tmp_path, lockbox, monkeypatch, capsys):
+    """A run of the Python reference (CLEANER_PURE_PYTHON=1) cleans the held-out pages itself, under a key of its
+    own, where it read the core's cached outputs before; the fold models are the same for both."""
+    pytest.importorskip("numpy")
+    import cv_text
+
+    from cleaner.extension import PURE_PYTHON_ENV, extension
+
+    if extension()[0] is None:
+        pytest.skip("the native core is not built: both runs would be the reference's")
+    lockbox([])
+    dumps = sorted(p for p in (ROOT / "fixtures").rglob("*.txt")
+                   if not p.name.endswith(".expected.txt") and p.parent.name in ("generic", "seeds"))[:6]
+    folder = tmp_path / "bench-cv"
+    folder.mkdir()
+    for i, dump in enumerate(dumps):
+        _bench_folder(tmp_path / f"page{i}", "x", {f"p{i}": f"https://site{i}.com/{i}"}, dump)
+        for source in (tmp_path / f"page{i}" / "x").iterdir():
+            source.rename(folder / source.name)
+    cache = tmp_path / "cache"
+    argv = [str(folder), "--train-on", str(folder), "--folds", "2", "--seed", "1", "--no-trafilatura",
+            "--cache-dir", str(cache)]
+    assert cv_text.main(argv) == 0
+    monkeypatch.setenv(PURE_PYTHON_ENV, "1")
+    assert cv_text.main(argv) == 0
+    assert len(list(cache.glob("cv-models-*"))) == 1 and len(list(cache.glob("cv-text-*"))) == 2
+    capsys.readouterr()
