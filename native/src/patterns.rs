@@ -706,6 +706,19 @@ pub fn char_starts(text: &str) -> Vec<usize> {
 mod tests {
     use super::*;
 
+    /// A test pattern of `parts`, parsed at start (no shipped needles): the case and the engine as given.
+    fn spec_of(parts: &[&str], folded: bool, plain: bool) -> PatternSpec {
+        PatternSpec {
+            name: "test".into(),
+            parts: parts.iter().map(|p| p.to_string()).collect(),
+            folded,
+            plain,
+            named: String::new(),
+            ranges: Vec::new(),
+            needles: None,
+        }
+    }
+
     /// The mask by the DFA's walk is the mask by an overlapping search: strings inside others, one the end
     /// of another, repeated, several sharing a bit, and one string in two lists.
     #[test]
@@ -817,15 +830,7 @@ mod tests {
     #[test]
     fn a_needle_index_answers_as_each_patterns_own_needles() {
         let table = Table::load("14.0.0").unwrap();
-        let spec = |parts: &[&str], folded: bool| PatternSpec {
-            name: "test".into(),
-            parts: parts.iter().map(|p| p.to_string()).collect(),
-            folded,
-            plain: !folded,
-            named: String::new(),
-            ranges: Vec::new(),
-            needles: None,
-        };
+        let spec = |parts: &[&str], folded: bool| spec_of(parts, folded, !folded);
         let mut patterns: Vec<Pattern> = [
             (
                 &[r"\x{28}(?:[^\x{28}\x{29}]){0,80}\x{2f}\s*(?:AFP|AP|Reuters)"][..],
@@ -889,15 +894,7 @@ mod tests {
     #[test]
     fn a_pattern_refused_by_its_first_byte_is_one_the_regex_does_not_match() {
         let table = Table::load("14.0.0").unwrap();
-        let spec = |part: &str, folded: bool, plain: bool| PatternSpec {
-            name: "test".into(),
-            parts: vec![part.into()],
-            folded,
-            plain,
-            named: String::new(),
-            ranges: Vec::new(),
-            needles: None,
-        };
+        let spec = |part: &str, folded: bool, plain: bool| spec_of(&[part], folded, plain);
         let patterns = [
             Pattern::new(spec(r"^(?:Photo|Image)s?:\s", false, true), &table).unwrap(),
             Pattern::new(
@@ -942,18 +939,13 @@ mod tests {
     fn shipped_needles_are_the_parsed_ones_and_answer_alike() {
         let table = Table::load("14.0.0").unwrap();
         let spec = |parts: &[&str], shipped: bool| PatternSpec {
-            name: "test".into(),
-            parts: parts.iter().map(|p| p.to_string()).collect(),
-            folded: true,
-            plain: false,
-            named: String::new(),
-            ranges: Vec::new(),
             needles: shipped.then(|| {
                 parts
                     .iter()
                     .map(|p| crate::matcher::needle_strings_of(p).unwrap())
                     .collect()
             }),
+            ..spec_of(parts, true, false)
         };
         for parts in [
             &[r"(?:photo|image)s?\s*:"][..],
@@ -990,15 +982,7 @@ mod tests {
     #[test]
     fn the_needles_never_refuse_a_line_the_regex_matches() {
         let table = Table::load("14.0.0").unwrap();
-        let spec = |part: &str| PatternSpec {
-            name: "test".into(),
-            parts: vec![part.into()],
-            folded: false,
-            plain: true,
-            named: String::new(),
-            ranges: Vec::new(),
-            needles: None,
-        };
+        let spec = |part: &str| spec_of(&[part], false, true);
         let pattern = Pattern::new(spec(r"^[^.!?]{0,80}\s*/\s*(?:AFP|AP)"), &table).unwrap();
         for (line, matches) in [
             ("A crowd in the square / AFP", true),
