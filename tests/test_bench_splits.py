@@ -146,15 +146,12 @@ def test_cv_text_scores_every_page_with_a_model_that_never_saw_its_site(tmp_path
         assert model["trained"]["exclude"] == f"exclude-{record['fold']}.txt"
 
 
-def test_cv_text_keys_fold_models_by_their_training_rows(tmp_path, lockbox, monkeypatch, capsys):
-    """Code that leaves the evidence rows as they were reuses the fold models; other rows train new ones."""
-    pytest.importorskip("numpy")
-    import cv_text
-    import train_text_model
 
-    lockbox([])
+def _cv_bench(tmp_path, count: int) -> tuple[Path, Path, list[str]]:
+    """A benchmark folder of ``count`` fixture dumps, each of its own site, its CV cache folder, and the
+    arguments of a two-fold ``bench/cv_text.py`` run over it."""
     dumps = sorted(p for p in (ROOT / "fixtures").rglob("*.txt")
-                   if not p.name.endswith(".expected.txt") and p.parent.name in ("generic", "seeds"))[:8]
+                   if not p.name.endswith(".expected.txt") and p.parent.name in ("generic", "seeds"))[:count]
     folder = tmp_path / "bench-cv"
     folder.mkdir()
     for i, dump in enumerate(dumps):
@@ -164,6 +161,17 @@ def test_cv_text_keys_fold_models_by_their_training_rows(tmp_path, lockbox, monk
     cache = tmp_path / "cache"
     argv = [str(folder), "--train-on", str(folder), "--folds", "2", "--seed", "1", "--no-trafilatura",
             "--cache-dir", str(cache)]
+    return folder, cache, argv
+
+
+def test_cv_text_keys_fold_models_by_their_training_rows(tmp_path, lockbox, monkeypatch, capsys):
+    """Code that leaves the evidence rows as they were reuses the fold models; other rows train new ones."""
+    pytest.importorskip("numpy")
+    import cv_text
+    import train_text_model
+
+    lockbox([])
+    folder, cache, argv = _cv_bench(tmp_path, 8)
     assert cv_text.main(argv) == 0
     monkeypatch.setattr(train_text_model, "code_version", lambda: "other code, the same rows")
     trained = []
@@ -189,17 +197,7 @@ def test_cv_text_keeps_a_pure_python_runs_outputs_apart(tmp_path, lockbox, monke
     if extension()[0] is None:
         pytest.skip("the native core is not built: both runs would be the reference's")
     lockbox([])
-    dumps = sorted(p for p in (ROOT / "fixtures").rglob("*.txt")
-                   if not p.name.endswith(".expected.txt") and p.parent.name in ("generic", "seeds"))[:6]
-    folder = tmp_path / "bench-cv"
-    folder.mkdir()
-    for i, dump in enumerate(dumps):
-        _bench_folder(tmp_path / f"page{i}", "x", {f"p{i}": f"https://site{i}.com/{i}"}, dump)
-        for source in (tmp_path / f"page{i}" / "x").iterdir():
-            source.rename(folder / source.name)
-    cache = tmp_path / "cache"
-    argv = [str(folder), "--train-on", str(folder), "--folds", "2", "--seed", "1", "--no-trafilatura",
-            "--cache-dir", str(cache)]
+    folder, cache, argv = _cv_bench(tmp_path, 6)
     assert cv_text.main(argv) == 0
     monkeypatch.setenv(PURE_PYTHON_ENV, "1")
     assert cv_text.main(argv) == 0
