@@ -2,7 +2,7 @@
 """Cross-validation of the text path grouped by site: every page scored by a model that never saw its site.
 
 Usage: python bench/cv_text.py DIR... [--folds 5] [--train-on NAME[=W]]... [--worst N] [--no-trafilatura]
-       [--cache-dir .bench-cache]
+       [--cache-dir .bench-cache] [--against RUN_DIR]
 
 The non-lockbox pages of the DIRs (benchmark folders) are split into K folds by site (bench/splits.py:
 a site's pages, in every folder, fall in one fold). For each fold, the text model is trained by
@@ -24,7 +24,8 @@ training folders' evidence rows (their bytes), the training script and the optio
 by those models and the package's code. A change that leaves the rows as they were (a later stage, a
 metadata rule) reuses the fold models and only cleans the pages again (seconds, not a retraining).
 ``--worst N`` lists the N worst held-out pages of each folder (for failure analysis, never for tuning
-one page).
+one page). ``--against RUN_DIR`` compares the held-out outputs with an earlier run's (the ``cv-text-*``
+folder the run printed): scores to 4 digits and the pages that changed, better or worse.
 """
 
 from __future__ import annotations
@@ -178,14 +179,14 @@ def _row(label: str, pages: list[Page], outputs: list[str]) -> str:
     scores = [tp_fp_fn(page.truth, out) for page, out in zip(pages, outputs)]
     s = summarise(scores)
     empty = sum(1 for page, out in zip(pages, outputs) if not out.strip() and page.truth.strip())
-    return f"| {label:<46} | {len(pages):>5} | {s['f1']:.3f} | {s['precision']:.3f} | {s['recall']:.3f} | {empty:>5} |"
+    return f"| {label:<46} | {len(pages):>5} | {s['f1']:.4f} | {s['precision']:.4f} | {s['recall']:.4f} | {empty:>5} |"
 
 
 def print_folder(folder: Path, pages: list[Page], cv: dict[str, dict], trafilatura: dict[str, str] | None) -> None:
     """The folder's table, then per page type and per language group."""
     print(f"\n### {folder.resolve().name}\n")
-    print(f"| {'system':<46} | pages | F1    | P     | R     | empty |")
-    print(f"|{'-' * 48}|-------|-------|-------|-------|-------|")
+    print(f"| {'system':<46} | pages | F1     | P      | R      | empty |")
+    print(f"|{'-' * 48}|-------|--------|--------|--------|-------|")
 
     def rows(label: str, group: list[Page]) -> None:
         for kind in KINDS:
@@ -204,8 +205,8 @@ def print_folder(folder: Path, pages: list[Page], cv: dict[str, dict], trafilatu
         if not groups:
             continue
         print(f"\nper {title}:\n")
-        print(f"| {'group · system':<46} | pages | F1    | P     | R     | empty |")
-        print(f"|{'-' * 48}|-------|-------|-------|-------|-------|")
+        print(f"| {'group · system':<46} | pages | F1     | P      | R      | empty |")
+        print(f"|{'-' * 48}|-------|--------|--------|--------|-------|")
         for name in (order or sorted(groups)):
             if name in groups:
                 rows(f"{name} · ", groups[name])
@@ -220,6 +221,31 @@ def print_worst(folder: Path, pages: list[Page], cv: dict[str, dict], count: int
               f"{page.page_type or ''} {page.url or ''}")
 
 
+def print_against(folder: Path, pages: list[Page], cv: dict[str, dict], earlier_dir: Path, count: int = 5) -> None:
+    """This run's held-out .txt outputs beside an earlier run's (its ``cv-text-*`` folder): the pooled scores of
+    both on the pages both cleaned, and how many pages changed, for better or worse. A change of a few
+    thousandths is a few pages: this says which, so a gain is read as pages, not as a number."""
+    earlier_file = earlier_dir / f"outputs-{folder.resolve().name}.jsonl"
+    if not earlier_file.exists():
+        print(f"\nagainst {earlier_dir}: no outputs for {folder.resolve().name}")
+        return
+    earlier = {r["id"]: r["txt"] for r in map(json.loads, earlier_file.read_text(encoding="utf-8").splitlines())}
+    both = [p for p in pages if p.id in earlier]
+    before = [tp_fp_fn(p.truth, earlier[p.id]) for p in both]
+    after = [tp_fp_fn(p.truth, cv[p.id]["txt"]) for p in both]
+    changes = sorted((page_f1(a) - page_f1(b), p.id) for p, b, a in zip(both, before, after)
+                     if cv[p.id]["txt"] != earlier[p.id])
+    old, new = summarise(before), summarise(after)
+    print(f"\nagainst {earlier_dir.name} (.txt, {len(both)} pages): "
+          + ", ".join(f"{k} {old[key]:.4f} -> {new[key]:.4f}" for k, key in (("F1", "f1"), ("P", "precision"),
+                                                                            ("R", "recall")))
+          + f"; {len(changes)} pages changed, {sum(d > 0 for d, _ in changes)} better, "
+          f"{sum(d < 0 for d, _ in changes)} worse")
+    for delta, page_id in changes[:count] + changes[count:][-count:]:
+        if delta:
+            print(f"  {page_id}  {delta:+.4f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dirs", nargs="+", type=Path, metavar="DIR")
@@ -230,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=0, help="list the N worst held-out pages of each folder")
     parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura reference rows")
     parser.add_argument("--cache-dir", type=Path, default=Path(__file__).resolve().parent.parent / ".bench-cache")
+    parser.add_argument("--against", type=Path, metavar="RUN_DIR",
+                        help="an earlier run's outputs folder (cv-text-*): compare page by page")
     args = parser.parse_args(argv)
 
     import train_text_model
@@ -261,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         print_folder(folder, pages[folder], cv, reference)
         if args.worst:
             print_worst(folder, pages[folder], cv, args.worst)
+        if args.against:
+            print_against(folder, pages[folder], cv, args.against)
     return 0
 
 

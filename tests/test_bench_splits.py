@@ -203,3 +203,26 @@ def test_cv_text_keeps_a_pure_python_runs_outputs_apart(tmp_path, lockbox, monke
     assert cv_text.main(argv) == 0
     assert len(list(cache.glob("cv-models-*"))) == 1 and len(list(cache.glob("cv-text-*"))) == 2
     capsys.readouterr()
+
+
+def test_cv_text_against_an_earlier_run_counts_the_pages_that_changed(tmp_path, lockbox, capsys):
+    """``--against RUN_DIR`` scores both runs on the same pages and names the pages whose output changed."""
+    pytest.importorskip("numpy")
+    import cv_text
+
+    lockbox([])
+    folder, cache, argv = _cv_bench(tmp_path, 6)
+    assert cv_text.main(argv) == 0
+    run_dir = next(cache.glob("cv-text-*"))
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    records = [json.loads(line) for line in (run_dir / "outputs-bench-cv.jsonl").read_text().splitlines()]
+    changed = max(records, key=lambda r: len(r["txt"]))
+    changed["txt"] = changed["txt"] + "\nA line of the page's chrome that the earlier run kept as if it were text."
+    (earlier / "outputs-bench-cv.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    capsys.readouterr()
+    assert cv_text.main(argv + ["--against", str(earlier)]) == 0
+    out = capsys.readouterr().out
+    assert "against earlier (.txt, 6 pages)" in out
+    assert "1 pages changed, 1 better, 0 worse" in out
+    assert f"  {changed['id']}  +" in out
