@@ -1362,7 +1362,8 @@ def _published(lines, dates: list[int], day_first: bool) -> str | None:
     date of someone else's: :func:`_dated_by_another`; not one of a list of like updates: :func:`_listed_update`)."""
     return _publication(lines, dates, day_first) or next(
         filter(None, (parse_date(_peek(lines, i).text, day_first) for i in dates
-                      if not _dated_by_another(lines, i, day_first) and not _listed_update(lines, i, day_first))), None)
+                      if not _dated_by_another(lines, i, day_first) and not _listed_update(lines, i, day_first)
+                      and not _dates_a_teaser(lines, i))), None)
 
 
 #: An update's dateline printed in the same words as this many others or more, each naming another day, is one of
@@ -1412,12 +1413,21 @@ def _publication(lines, dates: list[int], day_first: bool) -> str | None:
     an update's: neither in its words ("Updated June 1, 2025") nor under a label that says so ("Last update:"
     over "July 16, 2025"); nor someone else's (:func:`_dated_by_another`: "Joined: …", "Commented …")."""
     for i in dates:
-        if (i > 0 and _update_label(_text_at(lines, i - 1))) or _dated_by_another(lines, i, day_first):
+        if (i > 0 and _update_label(_text_at(lines, i - 1))) or _dated_by_another(lines, i, day_first) \
+                or _dates_a_teaser(lines, i):
             continue
         found = publication_date(_peek(lines, i).text, day_first)
         if found:
             return found
     return None
+
+
+def _dates_a_teaser(lines, i: int) -> bool:
+    """Whether dateline ``i`` is one item's of a list of other articles: the shapes took it for a part of a headline
+    list (a headline, a byline, a timestamp, repeated: "MORE STORIES LIKE THIS ONE" / "AUTO NEWS" / a teaser's
+    headline / "October 18, 2019", six times over, in the window above the text). Each names its own article's day;
+    a list of them dates none of the page's (value only: the line keeps its label)."""
+    return _signal(lines, i) == "headline list"
 
 
 def _dated_by_another(lines, i: int, day_first: bool) -> bool:
