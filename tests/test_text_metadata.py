@@ -1708,3 +1708,16 @@ def test_a_related_storys_date_in_a_list_of_headlines_above_the_text_is_not_the_
     # each related story's date names its own article's day: none is the page's, whichever stands nearest the text
     assert _clean(_related_above_text("Photos Harbour Desk")).date is None
     assert _clean(_related_above_text("Harbour Desk November 20, 2019 13:42")).date == "2019-11-20"
+
+
+def test_a_dateline_without_its_year_takes_the_year_of_the_urls_month():
+    # a news site's "Updated Nov 19, 6:55 AM; Posted Nov 18, 6:51 AM": the path's /2019/11/ gives the year
+    dump = ("Harbour reopens after storm repairs - harbourtimes.com\n\nNews\nSports\nWeather\n\n"
+            "Harbour reopens after storm repairs\n\nBy Jane Doe | jdoe@harbourtimes.com\n\n"
+            "Updated Nov 19, 6:55 AM; Posted Nov 18, 6:51 AM\n\n" + PROSE)
+    clean = Cleaner(use_profiles=False).clean
+    assert clean(dump, input_format="text", url="https://harbourtimes.com/news/2019/11/harbour-reopens.html"
+                 ).date == "2019-11-18"
+    # another month in the path, or none: no year is known
+    assert clean(dump, input_format="text", url="https://harbourtimes.com/news/2019/10/harbour-reopens.html").date is None
+    assert clean(dump, input_format="text", url="https://harbourtimes.com/news/harbour-reopens.html").date is None
