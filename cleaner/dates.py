@@ -5,7 +5,7 @@ ISO dates (and "2025.12.17", "2025/12/17", "2025年12月17日", "2025년 12월 1
 "10 Feb 2020", "10th of February 2020", "Feb. 10, 2020", "Jul. 11. 2025",
 numeric 02/10/2020 (month first unless the first number cannot be a month,
 or the page's language writes the day first: a French page's 08/12/2023 is 8
-December) and 10.02.2020 (day first where it can be: 11.15.2019 is month first), two-digit years (10.02.20, 3/5/24),
+December) and 10.02.2020 (day first), two-digit years (10.02.20, 3/5/24),
 plus month names in a few common languages (:data:`cleaner.lexicon.MONTH_NAMES`);
 and a URL's /YYYY/MM/DD/. Returns ``YYYY-MM-DD`` or None. One parser for the
 text path and the HTML path.
@@ -94,11 +94,8 @@ def parse_date(text: str, day_first: bool = False) -> str | None:
     if found:
         first, separator, second, year = found.groups()
         a, b = int(first), int(second)
-        # Dots are day-first wherever that reading is possible (an American page's "11.15.2019" is month-first:
-        # 15 is no month; not with a two-digit year, "Redeem by 12.31.23" is as often a code as a day); slashes are
-        # month-first unless impossible or the language says so.
-        dotted_day_first = separator == "." and (b <= 12 or len(year) == 2)
-        month, day = (b, a) if dotted_day_first or a > 12 or (day_first and b <= 12) else (a, b)
+        # Dots are day-first everywhere; slashes are month-first unless impossible or the language says so.
+        month, day = (b, a) if separator == "." or a > 12 or (day_first and b <= 12) else (a, b)
         return _build(_full_year(year), month, day)
     return None
 

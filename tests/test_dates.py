@@ -23,15 +23,6 @@ def test_two_digit_years_and_dotted_dates():
     assert parse_date("version 1.2.30.4") is None
 
 
-def test_a_dotted_date_whose_second_number_is_no_month_is_month_first():
-    # an American site's "11.15.2019 10:09 AM": day first (10.02.2020) wherever that reading names a day
-    assert parse_date("11.15.2019 10:09 AM") == "2019-11-15"
-    assert parse_date("15.11.2019") == "2019-11-15"
-    assert parse_date("03.04.2019") == "2019-04-03"
-    assert parse_date("13.13.2019") is None
-    assert parse_date("Redeem by 12.31.23") is None
-
-
 def test_a_language_that_writes_the_day_first_reads_08_12_2023_as_8_december():
     assert writes_day_first("French") and not writes_day_first("English") and not writes_day_first(None)
     assert parse_date("08/12/2023", day_first=True) == "2023-12-08"
