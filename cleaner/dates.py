@@ -144,6 +144,34 @@ def date_in_url(url: str | None) -> str | None:
     return _build(*found.groups()) if found else None
 
 
+#: A URL's year and month without a day: /2019/11/slug.
+_URL_MONTH = lazy_compile(r"/((?:19|20)\d{2})/(\d{1,2})/")
+#: A day named by its month's name without a year ("Nov 19, 6:51 AM", "Nov. 19", "19 November"): no four-digit
+#: number follows it.
+_YEARLESS_DAY = lazy_compile(rf"\b(?:{_WORD_THEN_DIGIT}({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+                             rf"|(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+({_MONTH_RE})\.?)\b(?![,.]?\s*\d{{4}})", re.I)
+
+
+def publication_day_in_url_month(text: str, url: str | None) -> str | None:
+    """The publication day a dateline names without its year ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM":
+    the Nov 18 of its part that is no update's nor someone else's, as :func:`publication_date`), in the year of
+    the URL's /2019/11/ where the URL names the same month: a news site's path gives the year and month and
+    its dateline the day. None where the months differ, or the URL names no month."""
+    found = _URL_MONTH.search(url) if url else None
+    if found is None:
+        return None
+    year, month = int(found.group(1)), int(found.group(2))
+    for part in dateline_parts(text):
+        if dates_another(part):
+            continue
+        day = _YEARLESS_DAY.search(_before_update(part))
+        if day is not None and not _YEAR.search(day.string[day.end():day.end() + 8]):
+            name, number = (day.group(1), day.group(2)) if day.group(1) else (day.group(4), day.group(3))
+            if _MONTH.get(name.lower().rstrip(".")) == month:
+                return _build(year, month, number)
+    return None
+
+
 def _build(year, month, day) -> str | None:
     try:
         m = int(month) if str(month).isdigit() else _MONTH[str(month).lower().rstrip(".")]

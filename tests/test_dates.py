@@ -170,3 +170,14 @@ def test_a_cjk_dateline_in_a_text_dump_is_the_date():
     clean = Cleaner(use_profiles=False).clean
     dump = "Harbour reopens after storm repairs\n\n2025年3月5日\n\n" + PROSE
     assert clean(dump, input_format="text").date == "2025-03-05"
+
+
+def test_a_day_without_its_year_takes_the_year_of_the_urls_month():
+    from cleaner.dates import publication_day_in_url_month as day_in
+    url = "https://example.com/news/2019/11/story.html"
+    assert day_in("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", url) == "2019-11-18"
+    assert day_in("18 November", url) == "2019-11-18"
+    assert day_in("Updated Nov 19, 6:55 AM", url) is None          # an update's day only
+    assert day_in("Oct 3", url) is None                             # another month than the path's
+    assert day_in("Nov 18", "https://example.com/news/story.html") is None
+    assert day_in("Joined Nov 3", url) is None                      # someone else's act

@@ -1691,3 +1691,33 @@ def test_a_credits_label_with_a_colon_over_the_dateline_names_the_author():
     article = _clean("Harbour reopens after storm repairs\n\nWords: Ann Lee\nMay 5, 2025\n\n" + PROSE)
     assert article.byline == "Ann Lee"
 
+
+
+def _related_above_text(dateline: str) -> str:
+    """An article whose text follows a list of related stories (a section, a headline, a date, repeated), the
+    article's own dateline above that list."""
+    related = "".join(f"HARBOUR NEWS\n\nHarbour story number {n} about the storm wall and ferries\n\n"
+                      f"{month} {n + 10}, 201{n}\n\n"
+                      for n, month in enumerate(("May", "June", "July", "August", "October", "November"), 1))
+    return ("Harbour reopens after storm repairs - Harbour News\n\nNews\nSports\nWeather\n\n"
+            "Harbour reopens after storm repairs\n\nJane Doe View More Articles\n\n"
+            f"{dateline}\nFIND YOUR NEXT FERRY\nMORE STORIES LIKE THIS ONE\n\n" + related + PROSE)
+
+
+def test_a_related_storys_date_in_a_list_of_headlines_above_the_text_is_not_the_pages():
+    # each related story's date names its own article's day: none is the page's, whichever stands nearest the text
+    assert _clean(_related_above_text("Photos Harbour Desk")).date is None
+    assert _clean(_related_above_text("Harbour Desk November 20, 2019 13:42")).date == "2019-11-20"
+
+
+def test_a_dateline_without_its_year_takes_the_year_of_the_urls_month():
+    # a news site's "Updated Nov 19, 6:55 AM; Posted Nov 18, 6:51 AM": the path's /2019/11/ gives the year
+    dump = ("Harbour reopens after storm repairs - harbourtimes.com\n\nNews\nSports\nWeather\n\n"
+            "Harbour reopens after storm repairs\n\nBy Jane Doe | jdoe@harbourtimes.com\n\n"
+            "Updated Nov 19, 6:55 AM; Posted Nov 18, 6:51 AM\n\n" + PROSE)
+    clean = Cleaner(use_profiles=False).clean
+    assert clean(dump, input_format="text", url="https://harbourtimes.com/news/2019/11/harbour-reopens.html"
+                 ).date == "2019-11-18"
+    # another month in the path, or none: no year is known
+    assert clean(dump, input_format="text", url="https://harbourtimes.com/news/2019/10/harbour-reopens.html").date is None
+    assert clean(dump, input_format="text", url="https://harbourtimes.com/news/harbour-reopens.html").date is None

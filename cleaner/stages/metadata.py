@@ -22,7 +22,7 @@ from itertools import compress, islice
 
 from ..compat import TYPE_CHECKING
 from ..dates import (date_in_url, dateline_parts, dates_another, is_update, parse_date, publication_date,
-                     writes_day_first)
+                     publication_day_in_url_month, writes_day_first)
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
@@ -174,6 +174,10 @@ class MetadataStage:
                 # the header's datelines give only an update's date: a publication date above the window (by the
                 # headline printed there, under "Published") is the article's
                 meta["date"] = _publication(lines, _dated_above(lines, texts, start, meta.get("title")), day_first)
+            if meta["date"] is None and dates:
+                # the header's dateline names its day without the year ("Posted Nov 18, 8:19 PM"): the URL's
+                # /2019/11/ gives it
+                meta["date"] = _day_in_url_month(lines, dated, doc.url)
             if meta["date"] is None and not dates:
                 # no dateline of its own: a header line's last sentence may be the credit ("… and Canada. By Lisa
                 # Jennings on Dec. 19, 2025", a standfirst run into it)
@@ -1362,7 +1366,8 @@ def _published(lines, dates: list[int], day_first: bool) -> str | None:
     date of someone else's: :func:`_dated_by_another`; not one of a list of like updates: :func:`_listed_update`)."""
     return _publication(lines, dates, day_first) or next(
         filter(None, (parse_date(_peek(lines, i).text, day_first) for i in dates
-                      if not _dated_by_another(lines, i, day_first) and not _listed_update(lines, i, day_first))), None)
+                      if not _dated_by_another(lines, i, day_first) and not _listed_update(lines, i, day_first)
+                      and not _dates_a_teaser(lines, i))), None)
 
 
 #: An update's dateline printed in the same words as this many others or more, each naming another day, is one of
@@ -1412,9 +1417,34 @@ def _publication(lines, dates: list[int], day_first: bool) -> str | None:
     an update's: neither in its words ("Updated June 1, 2025") nor under a label that says so ("Last update:"
     over "July 16, 2025"); nor someone else's (:func:`_dated_by_another`: "Joined: …", "Commented …")."""
     for i in dates:
-        if (i > 0 and _update_label(_text_at(lines, i - 1))) or _dated_by_another(lines, i, day_first):
+        if (i > 0 and _update_label(_text_at(lines, i - 1))) or _dated_by_another(lines, i, day_first) \
+                or _dates_a_teaser(lines, i):
             continue
         found = publication_date(_peek(lines, i).text, day_first)
+        if found:
+            return found
+    return None
+
+
+def _dates_a_teaser(lines, i: int) -> bool:
+    """Whether dateline ``i`` is one item's of a list of other articles: the shapes took it for a part of a headline
+    list (a headline, a byline, a timestamp, repeated: "MORE STORIES LIKE THIS ONE" / "AUTO NEWS" / a teaser's
+    headline / "October 18, 2019", six times over, in the window above the text). Each names its own article's day;
+    a list of them dates none of the page's (value only: the line keeps its label)."""
+    return _signal(lines, i) == "headline list"
+
+
+def _day_in_url_month(lines, dates: list[int], url: str | None) -> str | None:
+    """The first of the header's datelines that names the publication's day without its year, in the year of the
+    URL's /2019/11/ where it names the same month (:func:`cleaner.dates.publication_day_in_url_month`); as
+    :func:`_publication`, not under an update's label, nor someone else's, nor a teaser's. Value only."""
+    if url is None:
+        return None
+    for i in dates:
+        if (i > 0 and _update_label(_text_at(lines, i - 1))) or _dated_by_another(lines, i, False) \
+                or _dates_a_teaser(lines, i):
+            continue
+        found = publication_day_in_url_month(_text_at(lines, i), url)
         if found:
             return found
     return None
