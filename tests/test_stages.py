@@ -628,10 +628,14 @@ def test_shapes_author_box_after_the_article():
         assert d.lines[-1].reason == "author box (about the author, a bio)"
     # "About" and words that are no person's name, or a paragraph that does not open with the name: text
     for heading, text in (("About The Center", "The Agency is the student club of the institute, founded to teach."),
-                          ("About Tom Ashworth", PROSE), ("About ONE Health", "ONE Health is a clinic for the region.")):
+                          ("About Tom Ashworth", PROSE)):
         d = doc(PROSE, heading, text)
         ShapesStage()(d)
         assert labels(d)[2] == UNKNOWN, heading
+    # an organisation's name is no person's: its box at the article's end is a company's, not an author's
+    d = doc(PROSE, "About ONE Health", "ONE Health is a clinic for the region.")
+    ShapesStage()(d)
+    assert d.lines[2].reason == "company box (About Acme, a blurb that opens with its name, where the article ends)"
 
 
 
@@ -711,6 +715,33 @@ def test_shapes_name_bio_with_footer_prose_under_it_and_headings_that_are_no_nam
         PhrasesStage()(d)
         ShapesStage()(d)
         assert labels(d)[3:] == [BOILERPLATE, BOILERPLATE], bio
+
+
+def test_shapes_company_box_where_the_article_ends():
+    """"About Clay" (a brand's name of one to four words, in several languages), then a blurb that opens with the
+    name and the prose under it that names it too: a company's box at the article's end, final. The same shape
+    with the article going on under it (a section on a place), a blurb that does not open with the name, or "About
+    Us" over a paragraph, is left to the model."""
+    reason = "company box (About Acme, a blurb that opens with its name, where the article ends)"
+    blurb = "SiliconANGLE Media is a leader in digital media, with studios in Silicon Valley and in New York."
+    more = "Founded in 2010, SiliconANGLE Media has built a network of industry experts and readers."
+    for box in (("About SiliconANGLE Media", blurb), ("About SiliconANGLE Media", blurb, more),
+                ("Über Schlafgut", "Schlafgut ist ein Hersteller von Matratzen und Kissen aus Bayern, seit zwanzig Jahren.")):
+        d = doc(PROSE, PROSE2, PROSE3, *box, "Privacy policy")
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert labels(d)[:3] == [UNKNOWN] * 3, box
+        assert labels(d)[3:3 + len(box)] == [BOILERPLATE] * len(box), box
+        assert {line.reason for line in d.lines[3:3 + len(box)]} == {reason}, box
+        assert d.lines[3].authority == Authority.HARD
+    kyoto = "Kyoto is the old capital of the country, with more than a thousand temples and a famous market."
+    for lines in ((PROSE, "About Kyoto", kyoto, PROSE2, PROSE3),
+                  (PROSE, PROSE2, PROSE3, "About Clay", "We are a design agency in San Francisco, founded in 2014."),
+                  (PROSE, PROSE2, PROSE3, "About Us", "Us and them: a story of the agency, told by those who built it.")):
+        d = doc(*lines)
+        PhrasesStage()(d)
+        ShapesStage()(d)
+        assert not any(line.reason == reason for line in d.lines), lines
 
 
 def test_shapes_author_box_closed_by_more_by_the_author():

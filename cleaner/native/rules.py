@@ -163,7 +163,7 @@ def shape_rules() -> dict[str, Any]:
              "published_updated": s._PUBLISHED_UPDATED, "gallery_caption": s._GALLERY_CAPTION,
              "url_only": s._URL_ONLY, "number_only": s._NUMBER_ONLY, "byline_like": s.BYLINE_LIKE,
              "teaser": s._TEASER, "comment_stamp": s._COMMENT_STAMP, "author_heading": s._AUTHOR_HEADING,
-             "about_name": s._ABOUT_NAME, "author_link": s._AUTHOR_LINK, "name_line": s._NAME_LINE,
+             "about_name": s._ABOUT_NAME, "about_org": s._ABOUT_ORG, "author_link": s._AUTHOR_LINK, "name_line": s._NAME_LINE,
              "gallery_counter": s.GALLERY_COUNTER, "gallery_heading": s.GALLERY_HEADING}
     search = {"dangling": s._DANGLING, "pipes": s._PIPES, "count_suffix": s._COUNT_SUFFIX}
     patterns = {name: pattern_spec(f"shapes.{name}", p, anchored=True) for name, p in match.items()}

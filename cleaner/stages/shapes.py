@@ -43,6 +43,10 @@ _AUTHOR_HEADING = lazy_compile(r"^(?:about the (?:author|writer)|author bio|sobr
 #: that name and a verb: "Tom has been…", "Tom Ashworth is…").
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]+"
 _ABOUT_NAME = lazy_compile(rf"^(?:[Aa]bout|ABOUT|[Üü]ber|[Ss]obre|[Oo]ver) {_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?$")
+#: "About Clay", "About SiliconANGLE Media", "Über Acme": "About" and a name of one to four words, the first capitalised
+#: (a brand's capitals inside it too): the heading of the box a company prints about itself under an article, whose
+#: blurb then opens with that name ("Clay is a design agency…").
+_ABOUT_ORG = lazy_compile(r"^(?:[Aa]bout|ABOUT|[Üü]ber|ÜBER|[Ss]obre|SOBRE|[Oo]ver|OVER|[Oo]m|OM) [A-ZÀ-ÖØ-Þ]\S*(?: \S+){0,3}$")
 #: "Ann Lee", "By Ann Lee": a line that is a person's name, two to four capitalised words (a bio under it that opens
 #: with the name is an author box with no heading).
 _NAME_PREFIXES = ("By", "Por", "Von", "Par", "Di", "Door", "Av")
@@ -96,6 +100,7 @@ VERDICTS: dict[str, tuple[str, str]] = {
     "comment_thread": ("comments", "comment thread under the article (name, date, text, repeated)"),
     "author_box": ("related", "author box (about the author, a bio)"),
     "name_bio": ("related", "author box (a name, a bio that opens with it, where the article ends)"),
+    "about_box": ("related", "company box (About Acme, a blurb that opens with its name, where the article ends)"),
     "teaser_section": ("related box", "teasers after the article (headline and summary, repeated, under a related heading)"),
     "gallery_items": ("gallery", "gallery (caption and credit items)"),
 }
@@ -138,6 +143,7 @@ class ShapesStage:
         self._comment_threads(doc)
         self._author_boxes(doc)
         self._name_bios(doc)
+        self._about_boxes(doc)
         self._teaser_sections(doc)
         self._menus(doc)
         self._posts(doc)
@@ -519,6 +525,33 @@ class ShapesStage:
                 continue
             for member in lines[start:end + 1]:
                 _condemn(doc, member, "name_bio", max(member.authority, Authority.HARD))
+
+    def _about_boxes(self, doc: Document) -> None:
+        """"About Clay", then a blurb that opens with the name ("Clay is a design agency in…") and the prose lines
+        under it that name it too: the box a company (or a press release's sender) prints about itself under each
+        article. Its blurb is prose, so the model reads it as the article going on. Only where the article has
+        ended, as a name's bio (:meth:`_name_bios`): a section of the article on a place or a product ("About
+        Kyoto", "Kyoto is…") has the article going on under it."""
+        lines = doc.lines
+        n = len(lines)
+        prose = _prose_before(lines)
+        for i, line in enumerate(lines):
+            f = line.features
+            if f.words > 5 or f.ends_sentence or line.authority > Authority.SOFT or not _ABOUT_ORG.match(line.text):
+                continue
+            name = " ".join(line.text.split(" ")[1:])
+            bio = self._author_bio(lines, i, (name,))
+            if bio is None or lines[bio].authority > Authority.SOFT:
+                continue
+            end = bio
+            while end + 1 < n and is_prose(lines[end + 1].features) and lines[end + 1].authority <= Authority.SOFT and \
+                    name in lines[end + 1].text:
+                end += 1
+            own = prose[end + 1] - prose[i + 1]
+            if prose[i] < own or prose[n] - prose[end + 1] > max(own, prose[i] // 4):
+                continue
+            for member in lines[i:end + 1]:
+                _condemn(doc, member, "about_box", max(member.authority, Authority.HARD))
 
     def _name_bio_boxes(self, lines) -> list[tuple[int, int]]:
         """Each name line with its bio under it (:meth:`_name_bios`), in order: (the name line, the bio's last

@@ -41,6 +41,7 @@ pub struct ShapePatterns {
     pub comment_stamp: Pattern,
     pub author_heading: Pattern,
     pub about_name: Pattern,
+    pub about_org: Pattern,
     pub author_link: Pattern,
     pub name_line: Pattern,
     pub gallery_counter: Pattern,
@@ -70,6 +71,7 @@ pub struct ShapeVerdicts {
     pub comment_thread: Verdict,
     pub author_box: Verdict,
     pub name_bio: Verdict,
+    pub about_box: Verdict,
     pub teaser_section: Verdict,
     pub gallery_items: Verdict,
 }
@@ -149,6 +151,7 @@ impl ShapePatterns {
             &mut self.comment_stamp,
             &mut self.author_heading,
             &mut self.about_name,
+            &mut self.about_org,
             &mut self.author_link,
             &mut self.name_line,
             &mut self.gallery_counter,
@@ -357,6 +360,7 @@ impl ShapeRules {
         self.comment_threads(lines, doc, text);
         self.author_boxes(lines, doc, text);
         self.name_bios(lines, doc, text);
+        self.about_boxes(lines, doc, text);
         self.teaser_sections(doc, text);
         self.menus(doc);
         self.posts(lines, doc, text);
@@ -951,6 +955,46 @@ impl ShapeRules {
                 continue;
             }
             for k in start..=end {
+                let authority = doc.authority[k].max(HARD);
+                doc.condemn(k, v.reason, v.signal, authority);
+            }
+        }
+    }
+
+    /// `ShapesStage._about_boxes`: "About Clay", a blurb that opens with the name and the prose under it that names
+    /// it too, where the article has ended.
+    fn about_boxes(&self, lines: &Lines<'_>, doc: &mut Doc, text: &str) {
+        let n = doc.len();
+        let v = self.verdicts.about_box;
+        let prose = prose_before(doc);
+        for i in 0..n {
+            let r = doc.r(i);
+            if doc.m.words[r] > 5
+                || doc.m.ends_sentence[r] != 0
+                || doc.authority[i] > SOFT
+                || !self.patterns.about_org.is_match(forms(lines, doc, i))
+            {
+                continue;
+            }
+            let words: Vec<&str> = doc.text(text, i).split(' ').skip(1).collect();
+            let name = words.join(" ");
+            let bio = match self.author_bio(doc, text, i, &[name.as_str()]) {
+                Some(bio) if doc.authority[bio] <= SOFT => bio,
+                _ => continue,
+            };
+            let mut end = bio;
+            while end + 1 < n
+                && is_prose(doc, end + 1)
+                && doc.authority[end + 1] <= SOFT
+                && doc.text(text, end + 1).contains(name.as_str())
+            {
+                end += 1;
+            }
+            let own = prose[end + 1] - prose[i + 1];
+            if prose[i] < own || prose[n] - prose[end + 1] > own.max(prose[i] / 4) {
+                continue;
+            }
+            for k in i..=end {
                 let authority = doc.authority[k].max(HARD);
                 doc.condemn(k, v.reason, v.signal, authority);
             }
