@@ -380,7 +380,11 @@ impl PhraseBook {
         // `compile_all` and a test check that every shipped pattern compiles.)
         let scope = &mut self.scopes[s];
         match spec.keys {
-            None => scope.always.push(order),
+            None => {
+                // (in data order, as `search` reads them where no key nor symbol adds a candidate)
+                debug_assert!(scope.always.last().is_none_or(|&last| last < order));
+                scope.always.push(order)
+            }
             Some(keys) => {
                 for key in keys {
                     if key.is_empty() || key.chars().count() > self.limits.key_length.min(5) {
@@ -581,15 +585,22 @@ impl PhraseBook {
         let keyless = self.keyless.get_or_init(|| Keyless::new(&self.scopes));
         let bits = keyless.as_ref().map(|k| k.bit[scope].as_slice());
         let scope = &self.scopes[scope];
-        candidates.extend_from_slice(&scope.always);
         for (symbol, found) in &scope.by_symbol {
             if symbol.found_in(mapped) {
                 candidates.extend_from_slice(found);
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for &i in candidates.iter() {
+        // (most lines hold no key nor symbol: their candidates are those that always run, in data order
+        // already, not copied and sorted again)
+        let candidates: &[u32] = if candidates.is_empty() {
+            &scope.always
+        } else {
+            candidates.extend_from_slice(&scope.always);
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates
+        };
+        for &i in candidates {
             let pattern = &scope.patterns[i as usize];
             let bit = bits.map_or(0, |bits| bits[i as usize]);
             let found = if bit == 0 {
