@@ -3,9 +3,7 @@
 //! The constants (stop-word sample, punctuation, sentence ends, the two regexes' character sets) come
 //! from the Python module through [`Rules`], so the two cores read one definition.
 
-use std::hash::BuildHasher;
-
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use regex::Regex;
 
@@ -151,8 +149,40 @@ pub struct Rules {
     pub classes: CharClasses,
 }
 
-/// A stop-word list.
-pub type Stoplist = FxHashSet<String>;
+/// A stop-word list, and its words in a word table ([`Words`]), asked of a word at its first sight in a
+/// document with the hash and head that document's table was asked with (a `String` set hashed the word
+/// again and compared it by a call).
+#[derive(Default)]
+pub struct Stoplist {
+    words: FxHashSet<String>,
+    table: Words,
+}
+
+impl FromIterator<String> for Stoplist {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Stoplist {
+        let words: FxHashSet<String> = words.into_iter().collect();
+        let mut table = Words::with_capacity(words.len());
+        for word in &words {
+            let word = word.as_bytes();
+            table.keep(word_hash(word), head_of(word), word, STOP);
+        }
+        Stoplist { words, table }
+    }
+}
+
+impl Stoplist {
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
 
 /// The measures of a document's lines, one entry per line (columns, not objects).
 #[derive(Default)]
@@ -196,22 +226,39 @@ impl Vocabulary {
 /// What each word of a document's stop-word samples is, found at its first sight: one lookup for a word
 /// seen before (most are), where the stop-word list and then the topic words were asked in turn. Words
 /// that are neither are kept up to a bound ([`OTHERS_KEPT`]: their number has no other but the dump's). The words kept are
-/// written one after another into one string and found by their hash (words of one hash are chained and
-/// compared by content: a collision costs a comparison, never a wrong answer), with no allocation a word.
+/// written one after another into one string and found by their hash ([`word_hash`]) in a table of open
+/// addressing, each entry with its hash, length and first eight bytes, so that a word of eight bytes or
+/// fewer (most) is told from another by two numbers (words of one hash are compared by content: a
+/// collision costs a comparison, never a wrong answer); no allocation a word.
+#[derive(Default)]
 struct Words {
-    text: String,
-    /// word `k`'s byte span in `text`
-    spans: Vec<(u32, u32)>,
-    /// word `k`'s topic-word id (`vocabulary`'s index), or [`STOP`]
-    kinds: Vec<u32>,
-    /// the word before word `k` with the same hash, or [`NO_WORD`]
-    next: Vec<u32>,
-    /// a hash -> the last word kept with it
-    heads: FxHashMap<u64, u32>,
+    /// the words kept, one after another (each a `str`'s bytes, lower-cased)
+    text: Vec<u8>,
+    entries: Vec<Entry>,
+    /// the table: a word's number, or [`NO_WORD`] (a power of two, at most half full)
+    slots: Vec<u32>,
+    /// `64 - log2(slots.len())`: a hash's high bits pick its first slot
+    shift: u32,
     /// how many topic words (the next one's id)
     topics: u32,
+    /// topic word `id`'s last line, as [`Measurer::line`] stamps it (its number from 1; 0: none yet), so
+    /// that a line lists each of its topic words once without searching its list
+    last_line: Vec<u32>,
     /// words kept that are neither (see [`OTHERS_KEPT`])
     others: u32,
+}
+
+/// A word kept.
+#[derive(Clone, Copy)]
+struct Entry {
+    hash: u64,
+    /// its first eight bytes ([`head_of`])
+    head: u64,
+    /// its byte span in `text`
+    from: u32,
+    to: u32,
+    /// its topic-word id (`vocabulary`'s index), [`STOP`] or [`NOT_TOPIC`]
+    kind: u32,
 }
 
 /// At most this many words that are neither a stop word nor a topic word are kept (a number, a short word:
@@ -221,58 +268,177 @@ const OTHERS_KEPT: u32 = 1 << 14;
 
 const NO_WORD: u32 = u32::MAX;
 
+/// The longest stop-word sample word lower-cased into a buffer on the stack (a longer one is copied into
+/// a `String` and lower-cased there).
+const WORD_BUFFER: usize = 32;
+
+/// One step of [`word_hash`] (rustc-hash's multiplier).
+#[inline]
+fn mix(hash: u64, chunk: u64) -> u64 {
+    (hash.rotate_left(5) ^ chunk).wrapping_mul(0xf135_7aea_2e62_a9c5)
+}
+
+/// Up to eight bytes of `bytes` from `at`, little-endian, zero-filled past `bytes`' end.
+#[inline]
+fn chunk_at(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().unwrap()),
+        None => bytes[at.min(bytes.len())..]
+            .iter()
+            .rev()
+            .fold(0, |chunk, &b| chunk << 8 | b as u64),
+    }
+}
+
+/// A word's first eight bytes, as [`chunk_at`] reads them.
+#[inline]
+fn head_of(word: &[u8]) -> u64 {
+    chunk_at(word, 0)
+}
+
+/// The hash of a (lower-cased) word: its bytes eight at a time ([`chunk_at`]), then its length. The
+/// multiplication last: the high bits pick the slot.
+#[inline]
+fn word_hash(word: &[u8]) -> u64 {
+    let mut hash = 0;
+    for at in (0..word.len()).step_by(8) {
+        hash = mix(hash, chunk_at(word, at));
+    }
+    mix(hash, word.len() as u64)
+}
+
+/// Eight ASCII bytes (or zeros) lower-cased at once, as `to_ascii_lowercase` does each: a byte
+/// below 0x80 has its high bit set by adding 0x3F when it is `A` or past it, by adding 0x25 when it is past
+/// `Z` (no carry leaves a byte), and an upper-case letter gains 0x20.
+#[inline]
+fn lower_ascii_chunk(chunk: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let upper = (chunk + 0x3F * ONES) & !(chunk + 0x25 * ONES) & (0x80 * ONES);
+    chunk | upper >> 2
+}
+
+/// An ASCII word, `line[from..from + len]`, lower-cased into `out` (`make_ascii_lowercase`) eight bytes
+/// at a time, read from the line itself (past the word, where the line goes on, the bytes are masked
+/// off); its [`word_hash`] and [`head_of`] what it wrote. No copy into a `String`, no second read.
+#[inline]
+fn lower_ascii_hashed(
+    line: &[u8],
+    from: usize,
+    len: usize,
+    out: &mut [u8; WORD_BUFFER + 8],
+) -> (u64, u64) {
+    debug_assert!(len <= WORD_BUFFER);
+    let (mut hash, mut head) = (0, 0);
+    let mut at = 0;
+    while at < len {
+        let keep = len - at;
+        let raw = chunk_at(line, from + at);
+        let raw = if keep < 8 {
+            raw & ((1u64 << (8 * keep)) - 1)
+        } else {
+            raw
+        };
+        let lower = lower_ascii_chunk(raw);
+        if at == 0 {
+            head = lower;
+        }
+        out[at..at + 8].copy_from_slice(&lower.to_le_bytes());
+        hash = mix(hash, lower);
+        at += 8;
+    }
+    (mix(hash, len as u64), head)
+}
+
 impl Words {
     fn with_capacity(n: usize) -> Words {
+        let slots = (2 * n).next_power_of_two().max(16);
         Words {
-            text: String::with_capacity(n * 8),
-            spans: Vec::with_capacity(n),
-            kinds: Vec::with_capacity(n),
-            next: Vec::with_capacity(n),
-            heads: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            text: Vec::with_capacity(n * 8),
+            entries: Vec::with_capacity(n),
+            slots: vec![NO_WORD; slots],
+            shift: 64 - slots.trailing_zeros(),
             topics: 0,
+            last_line: Vec::new(),
             others: 0,
         }
     }
 
-    fn word(&self, k: u32) -> &str {
-        let (from, to) = self.spans[k as usize];
-        &self.text[from as usize..to as usize]
-    }
-
     /// The kind of `word` (of hash `hash`), if it was kept.
+    #[cfg(test)]
+    fn kind(&self, hash: u64, word: &[u8]) -> Option<u32> {
+        self.kind_of(hash, head_of(word), word)
+    }
+
+    /// The kind of `word` (of hash `hash`, first eight bytes `head`), if it was kept.
     #[inline]
-    fn kind(&self, hash: u64, word: &str) -> Option<u32> {
-        let mut at = *self.heads.get(&hash)?;
-        while at != NO_WORD {
-            if self.word(at) == word {
-                return Some(self.kinds[at as usize]);
+    fn kind_of(&self, hash: u64, head: u64, word: &[u8]) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> self.shift) as usize;
+        loop {
+            let at = self.slots[i];
+            let entry = self.entries.get(at as usize)?; // (NO_WORD: none)
+            if entry.hash == hash
+                && entry.head == head
+                && (entry.to - entry.from) as usize == word.len()
+                && (word.len() <= 8
+                    || self.text[entry.from as usize + 8..entry.to as usize] == word[8..])
+            {
+                return Some(entry.kind);
             }
-            at = self.next[at as usize];
+            i = (i + 1) & mask;
         }
-        None
     }
 
-    fn keep(&mut self, hash: u64, word: &str, kind: u32) {
-        let k = self.spans.len() as u32;
-        let from = self.text.len() as u32;
-        self.text.push_str(word);
-        self.spans.push((from, self.text.len() as u32));
-        self.kinds.push(kind);
-        self.next
-            .push(self.heads.insert(hash, k).unwrap_or(NO_WORD));
+    /// Keep `word` (not kept yet; a `str`'s bytes; first eight bytes `head`, hash `hash`) as `kind`.
+    fn keep(&mut self, hash: u64, head: u64, word: &[u8], kind: u32) {
+        let from = self.text.len();
+        self.text.extend_from_slice(word);
+        let k = self.entries.len() as u32;
+        self.entries.push(Entry {
+            hash,
+            head,
+            from: from as u32,
+            to: self.text.len() as u32,
+            kind,
+        });
+        if 2 * self.entries.len() > self.slots.len() {
+            self.slots = vec![NO_WORD; 2 * self.slots.len()];
+            self.shift -= 1;
+            for k in 0..k + 1 {
+                self.place(k);
+            }
+        } else {
+            self.place(k);
+        }
     }
 
-    /// The topic words by id (the words kept in order, less the stop words).
+    /// Word `k` into the first free slot from its hash's.
+    fn place(&mut self, k: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = (self.entries[k as usize].hash >> self.shift) as usize;
+        while self.slots[i] != NO_WORD {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = k;
+    }
+
+    /// A new topic word's id.
+    fn new_topic(&mut self) -> u32 {
+        self.topics += 1;
+        self.last_line.push(0);
+        self.topics - 1
+    }
+
+    /// The topic words by id (the words kept in order, less the others).
     fn vocabulary(self) -> Vocabulary {
         let spans = self
-            .spans
+            .entries
             .iter()
-            .zip(&self.kinds)
-            .filter(|(_, &kind)| kind < NOT_TOPIC)
-            .map(|(&span, _)| span)
+            .filter(|entry| entry.kind < NOT_TOPIC)
+            .map(|entry| (entry.from, entry.to))
             .collect();
         Vocabulary {
-            text: self.text,
+            text: String::from_utf8(self.text).expect("the words kept are text"),
             spans,
         }
     }
@@ -283,10 +449,16 @@ impl Words {
 #[inline]
 fn is_topic_shaped(table: &Table, word: &str) -> bool {
     if word.is_ascii() {
-        word.len() >= 4 && word.bytes().all(|b| table.ascii_flags(b) & ALPHA != 0)
+        is_ascii_topic_shaped(table, word.as_bytes())
     } else {
         word.chars().count() >= 4 && word.chars().all(|c| table.props(c).has(ALPHA))
     }
+}
+
+/// [`is_topic_shaped`] of an ASCII word.
+#[inline]
+fn is_ascii_topic_shaped(table: &Table, word: &[u8]) -> bool {
+    word.len() >= 4 && word.iter().all(|&b| table.ascii_flags(b) & ALPHA != 0)
 }
 
 /// A stop word.
@@ -401,36 +573,55 @@ impl Measurer<'_> {
         s.seen.clear();
         if let Some(stoplist) = self.stoplist.filter(|l| !self.char_mode && !l.is_empty()) {
             let punctuation = &self.rules.word_punctuation;
+            let mut buffer = [0u8; WORD_BUFFER + 8];
+            let line_stamp = m.words.len() as u32; // (this line's number from 1: pushed above)
             for &(from, to) in &s.tokens[..sample] {
-                s.word.clear();
                 let token = &text[from..to];
                 // (an ASCII line's tokens are ASCII: asked of the line once, by the scan)
-                if ascii || token.is_ascii() {
-                    let word = punctuation.trim_ascii(token);
-                    s.word.push_str(word);
-                    s.word.make_ascii_lowercase();
-                } else {
-                    table.lower_str_into(text, from, to, &mut s.word);
-                    let word = s.word.trim_matches(|c| punctuation.contains(c));
-                    if word.len() != s.word.len() {
-                        let (start, end) = (
-                            word.as_ptr() as usize - s.word.as_ptr() as usize,
-                            word.len(),
-                        );
-                        s.word.drain(..start);
-                        s.word.truncate(end);
+                let ascii_word = (ascii || token.is_ascii()).then(|| punctuation.trim_ascii(token));
+                // (the word as it is kept: `ascii_word` lower-cased, which `buffer` holds when it is
+                // short, else `s.word`)
+                let (hash, head, word): (u64, u64, &[u8]) = match ascii_word {
+                    Some(word) if word.len() <= WORD_BUFFER => {
+                        let at = word.as_ptr() as usize - text.as_ptr() as usize;
+                        let (hash, head) =
+                            lower_ascii_hashed(text.as_bytes(), at, word.len(), &mut buffer);
+                        (hash, head, &buffer[..word.len()])
                     }
-                }
-                let word = s.word.as_str();
-                let hash = FxBuildHasher.hash_one(word);
-                let kind = match words_seen.kind(hash, word) {
+                    Some(word) => {
+                        s.word.clear();
+                        s.word.push_str(word);
+                        s.word.make_ascii_lowercase();
+                        let word = s.word.as_bytes();
+                        (word_hash(word), head_of(word), word)
+                    }
+                    None => {
+                        s.word.clear();
+                        table.lower_str_into(text, from, to, &mut s.word);
+                        let word = s.word.trim_matches(|c| punctuation.contains(c));
+                        if word.len() != s.word.len() {
+                            let (start, end) = (
+                                word.as_ptr() as usize - s.word.as_ptr() as usize,
+                                word.len(),
+                            );
+                            s.word.drain(..start);
+                            s.word.truncate(end);
+                        }
+                        let word = s.word.as_bytes();
+                        (word_hash(word), head_of(word), word)
+                    }
+                };
+                let kind = match words_seen.kind_of(hash, head, word) {
                     Some(kind) => kind,
                     None => {
-                        let kind = if stoplist.contains(word) {
+                        // (`word` is ASCII where it is `buffer`'s, else `s.word`, a `str`)
+                        let buffered = matches!(ascii_word, Some(w) if w.len() <= WORD_BUFFER);
+                        let kind = if stoplist.table.kind_of(hash, head, word).is_some() {
                             STOP
-                        } else if is_topic_shaped(table, word) {
-                            words_seen.topics += 1;
-                            words_seen.topics - 1
+                        } else if buffered && is_ascii_topic_shaped(table, word)
+                            || !buffered && is_topic_shaped(table, &s.word)
+                        {
+                            words_seen.new_topic()
                         } else {
                             NOT_TOPIC
                         };
@@ -439,14 +630,15 @@ impl Measurer<'_> {
                             // anyway; the rest, numbers and short words, up to a bound, past which they
                             // are asked again)
                             words_seen.others += (kind == NOT_TOPIC) as u32;
-                            words_seen.keep(hash, word, kind);
+                            words_seen.keep(hash, head, word, kind);
                         }
                         kind
                     }
                 };
                 if kind == STOP {
                     stops += 1;
-                } else if kind != NOT_TOPIC && !s.seen.contains(&kind) {
+                } else if kind != NOT_TOPIC && words_seen.last_line[kind as usize] != line_stamp {
+                    words_seen.last_line[kind as usize] = line_stamp;
                     s.seen.push(kind);
                 }
             }
@@ -747,21 +939,77 @@ mod tests {
     fn words_of_one_hash_are_told_apart_by_their_text() {
         let mut words = Words::with_capacity(1);
         // every word under one hash (a collision each time), and one under another
-        words.keep(7, "alpha", STOP);
-        words.keep(7, "beta", 0);
-        words.keep(7, "gamma", 1);
-        words.keep(9, "alpha", 2);
-        assert_eq!(words.kind(7, "alpha"), Some(STOP));
-        assert_eq!(words.kind(7, "beta"), Some(0));
-        assert_eq!(words.kind(7, "gamma"), Some(1));
-        assert_eq!(words.kind(9, "alpha"), Some(2));
-        assert_eq!(words.kind(7, "delta"), None);
-        assert_eq!(words.kind(8, "beta"), None);
+        words.keep(7, head_of(b"alpha"), b"alpha", STOP);
+        words.keep(7, head_of(b"beta"), b"beta", 0);
+        words.keep(7, head_of(b"gamma"), b"gamma", 1);
+        words.keep(9, head_of(b"alpha"), b"alpha", 2);
+        assert_eq!(words.kind(7, b"alpha"), Some(STOP));
+        assert_eq!(words.kind(7, b"beta"), Some(0));
+        assert_eq!(words.kind(7, b"gamma"), Some(1));
+        assert_eq!(words.kind(9, b"alpha"), Some(2));
+        assert_eq!(words.kind(7, b"delta"), None);
+        assert_eq!(words.kind(8, b"beta"), None);
         let vocabulary = words.vocabulary();
         assert_eq!(
             (0..3).map(|id| vocabulary.word(id)).collect::<Vec<_>>(),
             ["beta", "gamma", "alpha"]
         );
+    }
+
+    #[test]
+    fn the_word_table_finds_every_word_it_kept_as_it_grows() {
+        // (hashes of every kind: the word's own, one shared by runs of words, small numbers whose high
+        // bits are all zero, so that runs of slots fill and wrap)
+        let hashes: [fn(&[u8], u64) -> u64; 3] = [
+            |w, _| word_hash(w),
+            |_, n| n / 7 * 0x9e37_79b9,
+            |_, n| n % 5,
+        ];
+        for hash_of in hashes {
+            let mut words = Words::with_capacity(1);
+            let texts: Vec<String> = (0..3000u64).map(|n| format!("w{n}")).collect();
+            for (n, text) in texts.iter().enumerate() {
+                let hash = hash_of(text.as_bytes(), n as u64);
+                assert_eq!(words.kind(hash, text.as_bytes()), None);
+                words.keep(hash, head_of(text.as_bytes()), text.as_bytes(), n as u32);
+                if n % 97 == 0 {
+                    for (m, text) in texts[..=n].iter().enumerate() {
+                        let hash = hash_of(text.as_bytes(), m as u64);
+                        assert_eq!(words.kind(hash, text.as_bytes()), Some(m as u32));
+                    }
+                }
+            }
+            assert!(2 * words.entries.len() <= words.slots.len());
+        }
+    }
+
+    #[test]
+    fn an_ascii_word_is_lowered_and_hashed_as_lowered_then_hashed() {
+        let mut line: Vec<u8> = (0u8..128).collect();
+        line.extend(b"The Garden OF roses, 1984! @[`{ AZaz");
+        for from in 0..line.len() {
+            for to in from..line.len().min(from + WORD_BUFFER) + 1 {
+                let word = &line[from..to];
+                let mut out = [0u8; WORD_BUFFER + 8];
+                let (hash, head) = lower_ascii_hashed(&line, from, word.len(), &mut out);
+                let lowered = word.to_ascii_lowercase();
+                assert_eq!(&out[..word.len()], lowered.as_slice(), "{word:?}");
+                assert_eq!(hash, word_hash(&lowered), "{word:?}");
+                assert_eq!(head, head_of(&lowered), "{word:?}");
+            }
+        }
+        for b in 0u8..128 {
+            let chunk = u64::from_le_bytes([b, 0, b, 0x7F, b, b'A', b, b'Z']);
+            let lowered: Vec<u8> = chunk.to_le_bytes().to_ascii_lowercase();
+            assert_eq!(
+                lower_ascii_chunk(chunk).to_le_bytes().as_slice(),
+                lowered.as_slice()
+            );
+        }
+        // words that differ only in their zero padding or length hash apart
+        assert_ne!(word_hash(b"ab"), word_hash(b"ab\0"));
+        assert_ne!(word_hash(b""), word_hash(b"\0"));
+        assert_eq!(head_of(b"ab"), u64::from_le_bytes(*b"ab\0\0\0\0\0\0"));
     }
 
     #[test]
@@ -793,6 +1041,84 @@ mod tests {
         assert_eq!(content(1), ["roses", "garden", "tulips"]);
         assert_eq!(content(2), ["fleuri"]);
         assert_eq!(m.stops, [2, 1, 0]);
+    }
+
+    /// The stop-word sample as it was written before the word table: each word lower-cased into a
+    /// `String`, asked of the stop list and the topic words' map, and a line's topic words searched.
+    fn sample_reference(
+        table: &Table,
+        rules: &Rules,
+        stoplist: &Stoplist,
+        lines: &[&str],
+    ) -> (Vec<u32>, Vec<Vec<String>>) {
+        let mut ids: std::collections::HashMap<String, u32> = Default::default();
+        let mut names: Vec<String> = Vec::new();
+        let (mut stops, mut topics) = (Vec::new(), Vec::new());
+        for line in lines {
+            let (mut n, mut seen) = (0, Vec::new());
+            for token in line.split_whitespace().take(rules.sample_words) {
+                let from = token.as_ptr() as usize - line.as_ptr() as usize;
+                let mut lower = String::new();
+                table.lower_str_into(line, from, from + token.len(), &mut lower);
+                if token.is_ascii() {
+                    lower = token.to_ascii_lowercase();
+                }
+                let word = lower.trim_matches(|c| rules.word_punctuation.contains(c));
+                if stoplist.contains(word) {
+                    n += 1;
+                } else if is_topic_shaped(table, word) {
+                    let id = *ids.entry(word.to_string()).or_insert_with(|| {
+                        names.push(word.to_string());
+                        names.len() as u32 - 1
+                    });
+                    if !seen.contains(&id) {
+                        seen.push(id);
+                    }
+                }
+            }
+            stops.push(n);
+            topics.push(seen.iter().map(|&id| names[id as usize].clone()).collect());
+        }
+        (stops, topics)
+    }
+
+    #[test]
+    fn the_sample_is_the_per_word_one() {
+        let table = Table::load("15.0.0").unwrap();
+        let rules = Rules {
+            sample_words: 12,
+            ..rules(&table)
+        };
+        let stoplist: Stoplist = ["the", "of", "and", "\u{e0}", "a"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let measurer = Measurer {
+            table: &table,
+            rules: &rules,
+            stoplist: Some(&stoplist),
+            char_mode: false,
+        };
+        let long = "Incomprehensibilities-Notwithstanding-Everything";
+        let lines = [
+            "The Garden of Roses and the garden OF roses",
+            "roses AND garden, (Tulips) tulips TULIPS. Roses!",
+            "\u{c9}t\u{e9} fleuri \u{e0} la Fen\u{ea}tre, \u{e9}T\u{c9} \u{c0}",
+            long,
+            "incomprehensibilities-notwithstanding-everything garden 1984 12 x",
+            "(((( )))) ... \"Quoted Words\" quoted words words",
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen",
+            "abcdefgh abcdefghi ABCDEFGH abcdefgh\u{2019}s Abcdefgh",
+        ];
+        let m = measurer.measure(lines.iter().copied());
+        let (stops, topics) = sample_reference(&table, &rules, &stoplist, &lines);
+        assert_eq!(m.stops, stops);
+        for (i, expected) in topics.iter().enumerate() {
+            let ids =
+                &m.content_ids[m.content_offsets[i] as usize..m.content_offsets[i + 1] as usize];
+            let words: Vec<&str> = ids.iter().map(|&id| m.vocabulary.word(id)).collect();
+            assert_eq!(&words, expected, "{:?}", lines[i]);
+        }
     }
 
     #[test]

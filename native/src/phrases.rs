@@ -133,6 +133,8 @@ pub struct PhraseBook {
     scopes: [Scope; SCOPES],
     /// A word key ([`pack`]ed) → the patterns of each scope it lets through (one lookup for all scopes).
     by_key: FxHashMap<u128, [Vec<u32>; SCOPES]>,
+    /// The keys of `by_key`, a bit each ([`KeyFilter`]): most of a line's words' keys are none of them.
+    key_filter: KeyFilter,
     limits: Limits,
     /// ASCII folds to its lower case with no stand-in: an ASCII line is mapped by lower-casing it.
     ascii_lowercases: bool,
@@ -291,6 +293,39 @@ impl KeyRun<'_> {
     }
 }
 
+/// A set of keys as bits (a Bloom filter of one hash): a key whose bit is clear is not in the set, and
+/// the map is not asked (its hashing and probing cost ~4x the bit's test; most words are no key).
+struct KeyFilter(Box<[u64; KeyFilter::WORDS]>);
+
+impl Default for KeyFilter {
+    fn default() -> KeyFilter {
+        KeyFilter(Box::new([0; KeyFilter::WORDS]))
+    }
+}
+
+impl KeyFilter {
+    /// 2^16 bits.
+    const WORDS: usize = 1 << 10;
+
+    #[inline]
+    fn bit(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+    }
+
+    fn insert(&mut self, key: u128) {
+        let bit = KeyFilter::bit(key);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False: `key` was never inserted.
+    #[inline]
+    fn may_hold(&self, key: u128) -> bool {
+        let bit = KeyFilter::bit(key);
+        self.0[bit / 64] & 1 << (bit % 64) != 0
+    }
+}
+
 /// A key of up to five characters as one number (word characters are never U+0000).
 fn pack(chars: impl Iterator<Item = char>) -> u128 {
     chars.fold(0u128, |key, c| key << 21 | c as u128)
@@ -305,6 +340,7 @@ impl PhraseBook {
         let mut book = PhraseBook {
             scopes: Default::default(),
             by_key: FxHashMap::default(),
+            key_filter: KeyFilter::default(),
             ascii_lowercases: (0u8..128)
                 .all(|b| table.regex_char(b as char) == b.to_ascii_lowercase() as char),
             limits,
@@ -344,7 +380,11 @@ impl PhraseBook {
         // `compile_all` and a test check that every shipped pattern compiles.)
         let scope = &mut self.scopes[s];
         match spec.keys {
-            None => scope.always.push(order),
+            None => {
+                // (in data order, as `search` reads them where no key nor symbol adds a candidate)
+                debug_assert!(scope.always.last().is_none_or(|&last| last < order));
+                scope.always.push(order)
+            }
             Some(keys) => {
                 for key in keys {
                     if key.is_empty() || key.chars().count() > self.limits.key_length.min(5) {
@@ -354,7 +394,9 @@ impl PhraseBook {
                         )));
                     }
                     if key.chars().next().is_some_and(|c| table.props(c).has(WORD)) {
-                        self.by_key.entry(pack(key.chars())).or_default()[s].push(order);
+                        let key = pack(key.chars());
+                        self.key_filter.insert(key);
+                        self.by_key.entry(key).or_default()[s].push(order);
                     } else if let Some(entry) =
                         scope.by_symbol.iter_mut().find(|(k, _)| k.text == key)
                     {
@@ -496,8 +538,11 @@ impl PhraseBook {
             candidates.clear();
         }
         s.keyless_mask = None;
-        for key in &s.keys {
-            if let Some(lists) = self.by_key.get(key) {
+        for &key in &s.keys {
+            if !self.key_filter.may_hold(key) {
+                continue;
+            }
+            if let Some(lists) = self.by_key.get(&key) {
                 for scope in 0..SCOPES {
                     if wanted[scope] {
                         s.candidates[scope].extend_from_slice(&lists[scope]);
@@ -540,15 +585,22 @@ impl PhraseBook {
         let keyless = self.keyless.get_or_init(|| Keyless::new(&self.scopes));
         let bits = keyless.as_ref().map(|k| k.bit[scope].as_slice());
         let scope = &self.scopes[scope];
-        candidates.extend_from_slice(&scope.always);
         for (symbol, found) in &scope.by_symbol {
             if symbol.found_in(mapped) {
                 candidates.extend_from_slice(found);
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for &i in candidates.iter() {
+        // (most lines hold no key nor symbol: their candidates are those that always run, in data order
+        // already, not copied and sorted again)
+        let candidates: &[u32] = if candidates.is_empty() {
+            &scope.always
+        } else {
+            candidates.extend_from_slice(&scope.always);
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates
+        };
+        for &i in candidates {
             let pattern = &scope.patterns[i as usize];
             let bit = bits.map_or(0, |bits| bits[i as usize]);
             let found = if bit == 0 {
@@ -592,6 +644,27 @@ impl PhraseBook {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_not_in_the_filter_was_never_inserted() {
+        let mut filter = KeyFilter::default();
+        let keys: Vec<u128> = (0..5000u128)
+            .map(|n| pack(format!("k{n}").chars().take(5)))
+            .chain((0..2000).map(|n| n << 84 | n))
+            .collect();
+        for (i, &key) in keys.iter().enumerate() {
+            filter.insert(key);
+            assert!(keys[..=i].iter().all(|&k| filter.may_hold(k)) || i % 500 != 0);
+        }
+        assert!(keys.iter().all(|&k| filter.may_hold(k)));
+        let set: std::collections::HashSet<u128> = keys.iter().copied().collect();
+        // (a filter of 2^16 bits with 7,000 keys refuses most keys it never saw)
+        let refused = (0..10_000u128)
+            .map(|n| pack(format!("z{n}").chars().take(5)))
+            .filter(|k| !set.contains(k) && !filter.may_hold(*k))
+            .count();
+        assert!(refused > 8_000, "{refused}");
+    }
 
     #[test]
     fn a_long_lines_keys_are_its_distinct_keys_not_one_a_word() {
