@@ -24,7 +24,7 @@ from typing import Iterator, Sequence
 
 from ..caching import BoundedCache
 from ..document import BODY, BOILERPLATE, Authority, Document, Line, WordedReason
-from ..lexicon import is_prose_by_words
+from ..lexicon import is_prose, is_prose_by_words
 from . import evidence, is_page, model
 from .features import MARKUP_NAMES, NAMES, PageRows
 from .metadata import page_metadata
@@ -64,8 +64,13 @@ def decide_lines(doc: Document) -> None:
             continue
         line.score = p
         doc.decide(line, BODY if p >= threshold else BOILERPLATE, reason, markup)
-    if alone is None and not any(line.label == BODY for line in doc.lines):
-        _keep_the_witness_text(doc, root, stated, covered)
+    if not any(line.label == BODY for line in doc.lines):
+        if alone is None:
+            _keep_the_witness_text(doc, root, stated, covered)
+    elif alone is None and _near_empty(doc.lines):
+        covered = _keep_the_witness_prose(doc, root, stated, covered)
+    if _near_empty(doc.lines):
+        _keep_the_headline_block(doc)
 
 
 #: When the model keeps no line of a page, the lines trafilatura's main text holds this much of are kept…
@@ -90,6 +95,122 @@ def _keep_the_witness_text(doc: Document, root, stated: evidence.PageMetadata,
     for line, share in zip(doc.lines, covered):
         if share >= RESCUE_COVERAGE and isinstance(line.reason, MarkupReasons):   # the model's, not metadata's
             doc.decide(line, BODY, reason, Authority.MARKUP)
+
+
+#: A page whose kept lines hold fewer words than this, none of them prose, is near empty (a member's counters,
+#: a site's name); a product's specifications or a listing's items, kept without a sentence, hold more.
+NEAR_EMPTY_WORDS = 50
+
+
+def _near_empty(lines: Sequence[Line]) -> bool:
+    """Does the page keep no line of prose (:func:`is_prose`: a sentence's end and some length) and fewer than
+    :data:`NEAR_EMPTY_WORDS` words?"""
+    kept = [line for line in lines if line.label == BODY]
+    return not any(is_prose(line.features) for line in kept) and \
+        sum(line.features.words for line in kept) < NEAR_EMPTY_WORDS
+
+
+def _keep_the_witness_prose(doc: Document, root, stated: evidence.PageMetadata,
+                            covered: "list[float] | None") -> "list[float] | None":
+    """A page whose kept lines hold no prose and few words (:func:`_near_empty`: a member's counters, a site's
+    name: the model's reading of a forum thread or an unusual template failed) is near empty: where trafilatura's main text holds prose, the
+    lines it holds :data:`RESCUE_COVERAGE` of are kept, and the model's kept lines it does not hold are
+    dropped (the model found no text, they are not the text's). Where its main text holds no prose, nothing
+    changes here: chrome is not kept to make a page look less empty."""
+    if covered is None:
+        if sum(line.features.words for line in doc.lines) < RESCUE_MIN_WORDS:
+            return covered
+        covered, _ = _witness(doc, root, stated)
+    if not covered:
+        return covered
+    held = [share >= RESCUE_COVERAGE and isinstance(line.reason, MarkupReasons)
+            for line, share in zip(doc.lines, covered)]
+    if not any(h and is_prose(line.features) for line, h in zip(doc.lines, held)):
+        return covered
+    kept = (f"kept: the markup model kept no prose, trafilatura's main text holds {RESCUE_COVERAGE:.0%} "
+            "of it or more")
+    dropped = "not body: the markup model kept no prose, and trafilatura's main text does not hold it"
+    for line, h in zip(doc.lines, held):
+        if h:
+            doc.decide(line, BODY, kept, Authority.MARKUP)
+        elif line.label == BODY and isinstance(line.reason, MarkupReasons):
+            doc.decide(line, BOILERPLATE, dropped, Authority.MARKUP)
+    return covered
+
+
+#: The first paragraph under the headline is looked for among this many lines after it (a dateline, a
+#: byline, a share row, a lead image's caption may come first).
+HEADLINE_BLOCK_REACH = 8
+#: The containers whose lines are never the fallback's (the page's chrome by its markup).
+_CHROME_CONTAINERS = frozenset(("nav", "header", "footer", "aside", "form", "dialog", "menu"))
+
+
+def _keep_the_headline_block(doc: Document) -> None:
+    """A page that keeps no prose at all but shows a headline with a paragraph under it (a short article
+    beside a long comment thread or sidebar, in a container the model did not read as an article's) keeps
+    that paragraph's block: the lines from it on inside the element that holds it, until a line outside that
+    element or in a region the paragraph is not in (another class/id category: comments, related…). Only
+    lines of text, not chrome by their markup (in a nav, header, footer, aside or form, hidden, mostly
+    link text), and never a line a profile decided; a paragraph in a region the headline is not in (a comment
+    under a post that has no text of its own) is not taken. No headline, or no paragraph near it: nothing is
+    kept. Where the block is kept, the lines above the headline that a rescue or the model kept without
+    prose (a site's name) are dropped."""
+    lines = doc.lines
+    at = _headline_at(lines, doc.meta.get("title"))
+    if at is None:
+        return
+    first = next((i for i in range(at + 1, min(len(lines), at + 1 + HEADLINE_BLOCK_REACH))
+                  if is_prose(lines[i].features) and _text_by_markup(lines[i])), None)
+    if first is None:
+        return
+    path = lines[first].markup.path
+    holder = path[:-1]
+    if not holder:
+        return
+    regions = _regions(lines[first])
+    if not regions <= _regions(lines[at]):
+        return   # the first paragraph is in comments, related stories…, and the headline is not: not its text
+    reason = "kept: the page kept no prose; the block of paragraphs under its headline"
+    for line in lines[first:]:
+        if line.markup.path[:len(holder)] != holder or not _regions(line) <= regions:
+            break
+        if _text_by_markup(line) and line.authority < Authority.PROFILE:
+            doc.decide(line, BODY, reason, Authority.MARKUP)
+    above = "not body: above the headline of a page whose text is the block of paragraphs under it"
+    for line in lines[:at]:
+        if line.label == BODY and line.authority <= Authority.MARKUP and not is_prose(line.features):
+            doc.decide(line, BOILERPLATE, above, Authority.MARKUP)
+
+
+def _headline_at(lines: Sequence[Line], title: str | None) -> int | None:
+    """The index of the line showing the page's headline: the title's line (an ``<h1>`` or a heading equal to
+    it), else the page's first ``<h1>`` of two words or more."""
+    wanted = " ".join(title.split()).lower() if title else None
+    first_h1 = None
+    for i, line in enumerate(lines):
+        heading = line.markup.heading
+        if not heading:
+            continue
+        text = " ".join(line.text.split()).lower()
+        if wanted and (text == wanted or heading == 1 and len(text.split()) >= 2 and wanted.startswith(text)):
+            return i
+        if first_h1 is None and heading == 1 and len(text.split()) >= 2:
+            first_h1 = i
+    return first_h1
+
+
+def _text_by_markup(line: Line) -> bool:
+    """Is the line text by its markup: not in the page's chrome containers, not hidden, not mostly links?"""
+    m = line.markup
+    return (not m.hidden and not (m.containers & _CHROME_CONTAINERS) and not m.heading == 1
+            and m.link_chars * 2 < len(line.text))
+
+
+def _regions(line: Line) -> frozenset[str]:
+    """The region categories (comments, related, share…) of the class/id words nearest the line."""
+    from .words import category
+
+    return frozenset(c for c in map(category, line.markup.near) if c not in (None, "content", "lede", "headline"))
 
 
 def _witness(doc: Document, root, stated: evidence.PageMetadata) -> "tuple[list[float] | None, tuple[str, str] | None]":
