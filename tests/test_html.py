@@ -852,6 +852,76 @@ def test_a_page_the_model_keeps_nothing_of_keeps_trafilaturas_main_text(monkeypa
     assert any(d.label == "body" and "the markup model kept no line" in d.reason for d in article.decisions)
 
 
+def _keep_only(monkeypatch, wanted):
+    """The markup model stood in for: a line is body (1.0) where ``wanted(text)``, else not (0.0)."""
+    from cleaner.html import decide
+
+    real = decide._scored
+
+    def scored(ensemble, rows, covered=None):
+        facts, _ = real(ensemble, rows, covered)
+        return facts, [1.0 if wanted(line.text) else 0.0 for line in rows.lines]
+
+    monkeypatch.setattr(decide, "_scored", scored)
+
+
+THREAD = ("<html><head><title>Deploys time out</title></head><body><nav><a href='/'>Home</a> <a href='/t'>Topics</a>"
+          "</nav><aside><dl class='member'><dt>Messages</dt><dd>23,243</dd></dl></aside><div class='topic'>"
+          f"<h1>Deploys time out since the upgrade</h1>{FORUM_POST * 4}</div></body></html>")
+
+
+def test_a_near_empty_page_keeps_trafilaturas_prose_instead(monkeypatch):
+    """Issue 17: the model kept only a member's counter (no prose, a few words): the page is near empty, and
+    where trafilatura's main text holds prose, its lines are kept and the model's counter is dropped."""
+    _keep_only(monkeypatch, lambda text: text == "23,243")
+    article = Cleaner(use_profiles=False).clean(THREAD, input_format="html")
+    assert "every deploy fails with a timeout" in article.body and "23,243" not in article.body
+    assert any(d.label == "body" and "the markup model kept no prose" in d.reason for d in article.decisions)
+    assert any(d.text == "23,243" and "not body: the markup model kept no prose" in d.reason
+               for d in article.decisions)
+
+
+def test_a_page_that_keeps_prose_or_many_words_is_not_rescued(monkeypatch):
+    """A product's specifications or a listing's items, kept without a sentence but many words, are left."""
+    items = "".join(f"<li>Item number {i} in stock, ships in two days</li>" for i in range(12))
+    page = ("<html><head><title>Cables</title></head><body><h1>Cables and adapters</h1>"
+            f"<ul class='items'>{items}</ul><div class='other'>{FORUM_POST * 3}</div></body></html>")
+    _keep_only(monkeypatch, lambda text: text.startswith("Item number"))
+    article = Cleaner(use_profiles=False).clean(page, input_format="html")
+    assert "Item number 11" in article.body and "every deploy fails" not in article.body
+
+
+def test_a_page_without_prose_keeps_the_block_under_its_headline(monkeypatch):
+    """Issue 17: no prose kept and no second opinion (trafilatura failed): the paragraphs under the headline,
+    inside the element that holds them, are kept; the comments after them and the chrome are not."""
+    from cleaner.html import decide
+
+    _keep_only(monkeypatch, lambda text: False)
+    monkeypatch.setattr(decide, "_witness", lambda doc, root, stated: (None, ("failed", "trafilatura failed")))
+    comment = "<div class='comment'><p>Same here, the deploys fail for us too since the upgrade last night.</p></div>"
+    page = ("<html><head><title>A short note</title></head><body><nav><a href='/'>Home</a></nav>"
+            "<div class='wrap'><div class='entry'><h1>A short note on deploys</h1><span>May 2, 2024</span>"
+            f"{FORUM_POST}<p>We will look at it again on Monday.</p></div>"
+            f"<div class='comments'>{comment * 6}</div></div></body></html>")
+    article = Cleaner(use_profiles=False).clean(page, input_format="html")
+    assert "every deploy fails with a timeout" in article.body and "again on Monday" in article.body
+    assert "Same here" not in article.body and "Home" not in article.body
+    assert any("the block of paragraphs under its headline" in d.reason for d in article.decisions)
+
+
+def test_a_title_only_page_does_not_keep_the_comments_under_it(monkeypatch):
+    """The first paragraph under the headline is a comment (a region the headline is not in): not the text."""
+    from cleaner.html import decide
+
+    _keep_only(monkeypatch, lambda text: False)
+    monkeypatch.setattr(decide, "_witness", lambda doc, root, stated: (None, ("failed", "trafilatura failed")))
+    comment = "<div class='comment'><p>Same here, the deploys fail for us too since the upgrade last night.</p></div>"
+    page = ("<html><head><title>A short note</title></head><body><div class='entry'><h1>A short note on deploys</h1>"
+            f"</div><div class='comments'>{comment * 6}</div></body></html>")
+    article = Cleaner(use_profiles=False).clean(page, input_format="html")
+    assert "Same here" not in article.body
+
+
 def test_the_collector_is_paused_while_a_page_is_cleaned_and_left_as_it_was(monkeypatch):
     """A page makes no cyclic garbage, so its collections only cost time: off while the page is cleaned,
     back on after (and left off when the caller had turned it off)."""
