@@ -113,10 +113,11 @@ def _near_empty(lines: Sequence[Line]) -> bool:
 def _keep_the_witness_prose(doc: Document, root, stated: evidence.PageMetadata,
                             covered: "list[float] | None") -> "list[float] | None":
     """A page whose kept lines hold no prose and few words (:func:`_near_empty`: a member's counters, a site's
-    name: the model's reading of a forum thread or an unusual template failed) is near empty: where trafilatura's main text holds prose, the
-    lines it holds :data:`RESCUE_COVERAGE` of are kept, and the model's kept lines it does not hold are
-    dropped (the model found no text, they are not the text's). Where its main text holds no prose, nothing
-    changes here: chrome is not kept to make a page look less empty."""
+    name: the model's reading of a forum thread or an unusual template failed) is near empty: where
+    trafilatura's main text holds prose, the lines it holds :data:`RESCUE_COVERAGE` of are kept, and the
+    model's kept lines it does not hold are dropped (the model found no text, they are not the text's).
+    Where its main text holds no prose, nothing changes here: chrome is not kept to make a page look less
+    empty. Returns trafilatura's coverage of the lines, when it was asked."""
     if covered is None:
         if sum(line.features.words for line in doc.lines) < RESCUE_MIN_WORDS:
             return covered
