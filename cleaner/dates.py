@@ -87,10 +87,17 @@ def writes_day_first(language: str | None) -> bool:
     return language is not None and language not in MONTH_FIRST_LANGUAGES
 
 
-@per_document     # (a dateline is read by more than one of the metadata's tests)
 def parse_date(text: str, day_first: bool = False) -> str | None:
     """The first date in ``text`` as ``YYYY-MM-DD``, or None. ``day_first``: read 08/12/2023 as 8 December
     (:func:`writes_day_first` of the page's language)."""
+    # (``day_first`` always handed on: a text read with it given, False, and without it is one question, remembered
+    # once, where the memo's two keys had it parsed twice)
+    return _parsed_date(text, day_first)
+
+
+@per_document     # (a dateline is read by more than one of the metadata's tests)
+def _parsed_date(text: str, day_first: bool) -> str | None:
+    """:func:`parse_date`, remembered for the document."""
     if _YEAR.search(text) is None:
         return None
     # (the needles the text holds, each looked for once: a format whose needles it holds none of is not searched)
