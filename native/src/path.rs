@@ -989,7 +989,10 @@ impl Document {
     ) -> PyResult<Bound<'py, PyList>> {
         let stop = stop.map_or(self.doc.len(), |stop| stop.min(self.doc.len()));
         let source = self.source(py)?;
-        PyList::new(py, (start.min(stop)..stop).map(|i| self.doc.text(source, i)))
+        PyList::new(
+            py,
+            (start.min(stop)..stop).map(|i| self.doc.text(source, i)),
+        )
     }
 
     /// The texts of the lines whose label is `label`, in order (the article's paragraphs, for BODY).
