@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
+from operator import is_not
 
 from .lazy_re import lazy_compile
 from .memo import per_document
@@ -67,6 +69,15 @@ _ORDERED = ((_ISO, "ymd", ("-",)), (_ISO_DOTTED, "ymd", (".",)), (_ISO_SLASHED, 
             (_YMD_UNITS, "ymd", ("年", "년")), (_MONTH_FIRST, "mdy", None), (_DAY_FIRST, "dmy", None))
 #: The characters one of which a match of :data:`_NUMERIC` holds (its separator).
 _NUMERIC_SEPARATORS = ("/", ".", "-")
+#: Every needle of :data:`_ORDERED` and :data:`_NUMERIC_SEPARATORS`: :func:`parse_date` looks for each in a text
+#: once, not once for each format that names it.
+_NEEDLES = frozenset(needle for _, _, needles in _ORDERED for needle in needles or ()).union(_NUMERIC_SEPARATORS)
+#: Whether a match's group took part in it (its value is not None), as a C function for ``filter``.
+_took_part = partial(is_not, None)
+#: :data:`_ORDERED` as :func:`parse_date` reads it: each format's needles as a set (None: none), and where its
+#: match's groups that took part put the year, the month and the day.
+_FORMATS = tuple((pattern, frozenset(needles) if needles is not None else None,
+                  (order.index("y"), order.index("m"), order.index("d"))) for pattern, order, needles in _ORDERED)
 
 
 def writes_day_first(language: str | None) -> bool:
@@ -76,21 +87,29 @@ def writes_day_first(language: str | None) -> bool:
     return language is not None and language not in MONTH_FIRST_LANGUAGES
 
 
-@per_document     # (a dateline is read by more than one of the metadata's tests)
 def parse_date(text: str, day_first: bool = False) -> str | None:
     """The first date in ``text`` as ``YYYY-MM-DD``, or None. ``day_first``: read 08/12/2023 as 8 December
     (:func:`writes_day_first` of the page's language)."""
+    # (``day_first`` always handed on: a text read with it given, False, and without it is one question, remembered
+    # once, where the memo's two keys had it parsed twice)
+    return _parsed_date(text, day_first)
+
+
+@per_document     # (a dateline is read by more than one of the metadata's tests)
+def _parsed_date(text: str, day_first: bool) -> str | None:
+    """:func:`parse_date`, remembered for the document."""
     if _YEAR.search(text) is None:
         return None
-    holds = text.__contains__
-    for pattern, order, needles in _ORDERED:
-        found = pattern.search(text) if needles is None or any(map(holds, needles)) else None
+    # (the needles the text holds, each looked for once: a format whose needles it holds none of is not searched)
+    held = frozenset(filter(text.__contains__, _NEEDLES))
+    for pattern, needles, (y, m, d) in _FORMATS:
+        found = pattern.search(text) if needles is None or not needles.isdisjoint(held) else None
         if found:
-            parts = dict(zip(order, (group for group in found.groups() if group is not None)))
-            result = _build(parts["y"], parts["m"], parts["d"])
+            parts = tuple(filter(_took_part, found.groups()))
+            result = _build(parts[y], parts[m], parts[d])
             if result:
                 return result
-    found = _NUMERIC.search(text) if any(map(holds, _NUMERIC_SEPARATORS)) else None
+    found = _NUMERIC.search(text) if not held.isdisjoint(_NUMERIC_SEPARATORS) else None
     if found:
         first, separator, second, year = found.groups()
         a, b = int(first), int(second)

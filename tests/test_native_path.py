@@ -322,6 +322,26 @@ def test_the_metadata_stage_copies_no_text_of_the_lines_under_the_header():
     assert lines.texts() == every and lines.texts(5) == every
     assert article.title == pipeline.run_text(text).title
 
+
+def test_the_texts_asked_for_further_are_copied_past_those_held():
+    """``NativeLines.texts(stop)`` asked for more lines than it holds copies only the lines past them
+    (``Document.texts(stop, start)``): the strings held stay the same objects, the list is a new one (a
+    caller's list stays as it was handed over), and the texts are the core's, in order, as one copy of all."""
+    body = "\n\n".join([_PROSE[0], _PROSE[1], _PROSE[2]] * 10)
+    text = "Council votes on roads\n\nBy Jane Doe\n\n" + body + "\n"
+    article = pipeline.run_text(text, core=native_path.native_path())
+    lines = article._lines
+    every = list(lines.result.texts())
+    assert lines.result.texts(7, 3) == every[3:7] and lines.result.texts(None, 25) == every[25:]
+    assert lines.result.texts(4, 9) == [] and lines.result.texts(len(every) + 5, len(every)) == []
+    lines._texts = None
+    held = lines.texts(5)
+    assert held == every[:5]
+    more = lines.texts(12)
+    assert more == every[:12] and more is not held and held == every[:5]
+    assert all(a is b for a, b in zip(held, more))
+    assert lines.texts() == every
+
 _TITLE_CHARS = st.sampled_from(list("abcde fgh") + ["é", "ß", "ı", "😀", "中", "\u0301"])
 _title_text = st.lists(_TITLE_CHARS, min_size=1, max_size=60).map("".join) | st.lists(
     _TITLE_CHARS, min_size=195, max_size=260).map("".join)          # (difflib's autojunk from 200)

@@ -396,8 +396,12 @@ class NativeLines(Sequence):
         it; the list may hold more): the metadata stage compares the header's lines with the page title and
         reads few of them further, and none far under the header, so most lines' texts are never copied."""
         known = self._texts
-        if known is None or (len(known) < self.n and (stop is None or len(known) < stop)):
+        if known is None:
             known = self._texts = self.result.texts(stop)
+        elif len(known) < self.n and (stop is None or len(known) < stop):
+            # (a longer run asked for: the lines past those copied are copied, the others kept, not copied again;
+            # a new list, as before: a caller's list stays as it was handed over)
+            known = self._texts = known + self.result.texts(stop, len(known))
         return known
 
     def made_texts(self) -> list[str] | None:

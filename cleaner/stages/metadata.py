@@ -1364,10 +1364,11 @@ def _named_beside(lines, dated: list[int], stoplist: frozenset[str]) -> str | No
 def _published(lines, dates: list[int], day_first: bool) -> str | None:
     """The publication date of the header's datelines (:func:`_publication`), else the first update's (not a
     date of someone else's: :func:`_dated_by_another`; not one of a list of like updates: :func:`_listed_update`)."""
+    # (each line's date first, as :func:`_publication`: a line that names none is not read for whose it is)
     return _publication(lines, dates, day_first) or next(
-        filter(None, (parse_date(_peek(lines, i).text, day_first) for i in dates
-                      if not _dated_by_another(lines, i, day_first) and not _listed_update(lines, i, day_first)
-                      and not _dates_a_teaser(lines, i))), None)
+        (found for i in dates if (found := parse_date(_peek(lines, i).text, day_first))
+         and not _dated_by_another(lines, i, day_first) and not _listed_update(lines, i, day_first)
+         and not _dates_a_teaser(lines, i)), None)
 
 
 #: An update's dateline printed in the same words as this many others or more, each naming another day, is one of
@@ -1417,12 +1418,13 @@ def _publication(lines, dates: list[int], day_first: bool) -> str | None:
     an update's: neither in its words ("Updated June 1, 2025") nor under a label that says so ("Last update:"
     over "July 16, 2025"); nor someone else's (:func:`_dated_by_another`: "Joined: …", "Commented …")."""
     for i in dates:
-        if (i > 0 and _update_label(_text_at(lines, i - 1))) or _dated_by_another(lines, i, day_first) \
+        # (the date first: a dateline that gives none, "5 min read", is passed over without the tests of whose it
+        # is, which read its neighbours)
+        found = publication_date(_peek(lines, i).text, day_first)
+        if not found or (i > 0 and _update_label(_text_at(lines, i - 1))) or _dated_by_another(lines, i, day_first) \
                 or _dates_a_teaser(lines, i):
             continue
-        found = publication_date(_peek(lines, i).text, day_first)
-        if found:
-            return found
+        return found
     return None
 
 
@@ -1441,12 +1443,12 @@ def _day_in_url_month(lines, dates: list[int], url: str | None) -> str | None:
     if url is None:
         return None
     for i in dates:
-        if (i > 0 and _update_label(_text_at(lines, i - 1))) or _dated_by_another(lines, i, False) \
+        # (the day first, as :func:`_publication`: most datelines name none in the URL's month)
+        found = publication_day_in_url_month(_text_at(lines, i), url)
+        if not found or (i > 0 and _update_label(_text_at(lines, i - 1))) or _dated_by_another(lines, i, False) \
                 or _dates_a_teaser(lines, i):
             continue
-        found = publication_day_in_url_month(_text_at(lines, i), url)
-        if found:
-            return found
+        return found
     return None
 
 

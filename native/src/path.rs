@@ -977,13 +977,22 @@ impl Document {
         Ok(PyString::new(py, self.doc.text(self.source(py)?, i)))
     }
 
-    /// The lines' texts in order, the first `stop` of them (all without it): the metadata stage compares
-    /// the header's lines without a Line object for each, and reads none far under the header.
-    #[pyo3(signature = (stop=None))]
-    fn texts<'py>(&self, py: Python<'py>, stop: Option<usize>) -> PyResult<Bound<'py, PyList>> {
+    /// The lines' texts in order, the first `stop` of them (all without it), from line `start` on: the
+    /// metadata stage compares the header's lines without a Line object for each, and reads none far under
+    /// the header; where it reads further, it asks for the lines past those it has (`start`), not all again.
+    #[pyo3(signature = (stop=None, start=0))]
+    fn texts<'py>(
+        &self,
+        py: Python<'py>,
+        stop: Option<usize>,
+        start: usize,
+    ) -> PyResult<Bound<'py, PyList>> {
         let stop = stop.map_or(self.doc.len(), |stop| stop.min(self.doc.len()));
         let source = self.source(py)?;
-        PyList::new(py, (0..stop).map(|i| self.doc.text(source, i)))
+        PyList::new(
+            py,
+            (start.min(stop)..stop).map(|i| self.doc.text(source, i)),
+        )
     }
 
     /// The texts of the lines whose label is `label`, in order (the article's paragraphs, for BODY).
