@@ -208,3 +208,12 @@ def test_a_day_named_without_its_year_and_a_date_against_the_urls_month():
     assert not dates.against_url_month("2021-03-17", url)
     assert not dates.against_url_month("2022-05-05", "https://example.com/news/harbour-reopens")
     assert not dates.against_url_month(None, url)
+
+
+def test_month_abbreviations_of_german_french_spanish_and_italian():
+    assert parse_date("12. Jänner 2021") == parse_date("12 Jän. 2021") == "2021-01-12"
+    assert parse_date("12. Mrz. 2021") == "2021-03-12"
+    assert parse_date("12 fév. 2021") == "2021-02-12"
+    assert parse_date("12 de setiembre de 2021") == "2021-09-12"
+    assert parse_date("12 gen 2021") == "2021-01-12" and parse_date("12 mag 2021") == "2021-05-12"
+    assert parse_date("12 sett. 2021") == "2021-09-12"
