@@ -20,7 +20,8 @@ from operator import is_not
 
 from .lazy_re import lazy_compile
 from .memo import per_document
-from .lexicon import MONTH_FIRST_LANGUAGES, MONTH_NAMES, OTHERS_DATE_WORDS, UPDATE_WORDS, first_char_alternatives
+from .lexicon import (MONTH_FIRST_LANGUAGES, MONTH_NAMES, OTHERS_DATE_WORDS, PUBLISHED_WORDS, UPDATE_WORDS,
+                      first_char_alternatives)
 
 _MONTH = {name: number for number, names in MONTH_NAMES.items() for name in names}
 #: The month names, the longest first, grouped by their first letters for ``re`` (:func:`first_char_alternatives`:
@@ -43,9 +44,11 @@ _ISO_DOTTED = lazy_compile(r"(?<![\d.])(\d{4})\.(\d{2})\.(\d{2})(?!\d|\.\d)")
 _WORD_THEN_DIGIT = r"(?=[^\W\d_]+\.?\s+\d)"
 #: "Feb 10, 2020", "Feb. 10th 2020", and with a dot after the day "Jul. 11. 2025".
 _MONTH_FIRST = lazy_compile(rf"\b{_WORD_THEN_DIGIT}({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?[,.]?\s+(\d{{4}})\b", re.I)
-#: "10 Feb 2020", "10. Februar 2020", "10 de febrero de 2020", "10th of February 2020", and with dashes
-#: "19-Dec-2025".
-_DAY_FIRST = lazy_compile(rf"\b(\d{{1,2}})(?:(?:st|nd|rd|th)?\.?\s+(?:(?:de|of)\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?"
+#: A day's ordinal suffix: English "3rd", French "1er", Spanish and Portuguese "1º" / "1.º" (and "1°", as typed).
+_ORDINAL = r"(?:st|nd|rd|th|er|\.?º|°)"
+#: "10 Feb 2020", "10. Februar 2020", "10 de febrero de 2020" ("del 2020"), "10th of February 2020", "1er mars
+#: 2020", "1º de março de 2020", and with dashes "19-Dec-2025".
+_DAY_FIRST = lazy_compile(rf"\b(\d{{1,2}})(?:{_ORDINAL}?\.?\s+(?:(?:de|of)\s+)?({_MONTH_RE})\.?,?\s+(?:del?\s+)?"
                         rf"|-({_MONTH_RE})-)(\d{{4}})\b", re.I)
 #: Day, month and year in digits; a two-digit year only where no digit or dot goes on (not a version 1.2.30.4).
 _NUMERIC = lazy_compile(r"(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2}(?![\d]|[/.-]\d))(?!\d)")
@@ -135,16 +138,27 @@ def dateline_parts(text: str) -> tuple[str, ...]:
 
 def publication_date(text: str, day_first: bool = False) -> str | None:
     """The date a dateline gives for the publication: of its parts ("Published May 5 | Updated June 1"), the
-    first date printed before any update word in a part (:func:`_before_update`: "May 5 (Edited)" is May 5,
-    "Updated June 1" none) that does not say it is someone else's (:func:`dates_another`: "Posts: 524 | Joined:
-    Jul 24, 2017"). None where the line gives only an update or another's date."""
+    first date printed after a word that says it is the publication's (:func:`_after_published`: "June 1 (first
+    published May 5)", "Updated June 1 Published May 5" are May 5), else the first printed before any update
+    word in a part (:func:`_before_update`: "May 5 (Edited)" is May 5, "Updated June 1" none) that does not say
+    it is someone else's (:func:`dates_another`: "Posts: 524 | Joined: Jul 24, 2017"). None where the line gives
+    only an update or another's date."""
     for part in dateline_parts(text):
         if dates_another(part):
             continue
-        found = parse_date(_before_update(part), day_first)
+        labelled = _after_published(part)
+        found = (labelled is not None and parse_date(_before_update(labelled), day_first)) or \
+            parse_date(_before_update(part), day_first)
         if found:
             return found
     return None
+
+
+def _after_published(part: str) -> str | None:
+    """A dateline's part after its word that labels the publication's date ("originally published", "publié"),
+    or None where it has none."""
+    found = PUBLISHED_WORDS.search(part)
+    return None if found is None else part[found.end():]
 
 
 def _before_update(part: str) -> str:
@@ -168,7 +182,20 @@ _URL_MONTH = lazy_compile(r"/((?:19|20)\d{2})/(\d{1,2})/")
 #: A day named by its month's name without a year ("Nov 19, 6:51 AM", "Nov. 19", "19 November"): no four-digit
 #: number follows it.
 _YEARLESS_DAY = lazy_compile(rf"\b(?:{_WORD_THEN_DIGIT}({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?"
-                             rf"|(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+({_MONTH_RE})\.?)\b(?![,.]?\s*\d{{4}})", re.I)
+                             rf"|(\d{{1,2}}){_ORDINAL}?\.?\s+(?:de\s+)?({_MONTH_RE})\.?)\b(?![,.]?\s*\d{{4}})", re.I)
+
+
+def against_url_month(day: str | None, url: str | None) -> bool:
+    """Whether ``day`` (``YYYY-MM-DD``) falls in another month than the one a URL's path names without a day
+    (/2021/03/slug): the path gives the publication's year and month, so a dateline naming another month dates
+    something else (an update, a teaser). False where the URL names no month."""
+    found = _URL_MONTH.search(url) if url and day else None
+    return found is not None and (int(day[:4]), int(day[5:7])) != (int(found.group(1)), int(found.group(2)))
+
+
+def names_yearless_day(text: str) -> bool:
+    """Whether ``text`` names a day by its month's name without a year ("March 3,", "Wed, 3 March", "1er mars")."""
+    return _YEARLESS_DAY.search(text) is not None
 
 
 def publication_day_in_url_month(text: str, url: str | None) -> str | None:

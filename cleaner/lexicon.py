@@ -219,6 +219,9 @@ def _any_whole_word(words: list[str]) -> str:
 _LABEL_PREPOSITION = r"(?:\s+(?:on|at|am|le|el|il|em|op))?"
 #: A dateline that gives an update's date, not the publication's ("Updated 5 May", "Mis à jour le").
 UPDATE_WORDS = lazy_compile(_any_whole_word(_DATA["dates"]["updates"]), re.I)
+#: A word that says the date after it is the publication's, anywhere in a dateline ("Updated May 5, 2022 | Originally
+#: published March 3, 2021", "May 5, 2022 (first published March 3, 2021)").
+PUBLISHED_WORDS = lazy_compile(_any_whole_word(_DATA["dates"]["published"]), re.I)
 #: A dateline that dates someone else's act on the page ("Joined: Mon Jul 24, 2017", "Commented Jul 4, 2021",
 #: "answered Sep 5, 2025"): a member's profile, a comment's or a reply's, never the article's publication.
 OTHERS_DATE_WORDS = lazy_compile(_any_whole_word(_DATA["dates"]["others"]), re.I)

@@ -181,3 +181,39 @@ def test_a_day_without_its_year_takes_the_year_of_the_urls_month():
     assert day_in("Oct 3", url) is None                             # another month than the path's
     assert day_in("Nov 18", "https://example.com/news/story.html") is None
     assert day_in("Joined Nov 3", url) is None                      # someone else's act
+
+
+def test_a_first_days_ordinal_in_french_spanish_and_portuguese():
+    assert parse_date("Publié le 1er mars 2021") == "2021-03-01"
+    assert parse_date("1º de marzo de 2021") == "2021-03-01"
+    assert parse_date("1.º de março de 2021") == "2021-03-01"
+    assert parse_date("3 de marzo del 2021") == "2021-03-03"
+    assert parse_date("Ver 1er 2021") is None
+
+
+def test_a_date_labelled_as_the_publications_wins_over_an_update_printed_first():
+    assert publication_date("Updated May 5, 2022 Published March 3, 2021") == "2021-03-03"
+    assert publication_date("May 5, 2022 (Originally published March 3, 2021)") == "2021-03-03"
+    assert publication_date("Mis à jour le 5 mai 2022, publié le 3 mars 2021") == "2021-03-03"
+    assert publication_date("Published by Ann Lee on March 3, 2021") == "2021-03-03"
+    assert publication_date("Published March 3, 2021 Updated May 5, 2022") == "2021-03-03"
+    assert publication_date("Published | Updated May 5, 2022") is None      # a label with no date of its own
+
+
+def test_a_day_named_without_its_year_and_a_date_against_the_urls_month():
+    assert dates.names_yearless_day("March 3,") and dates.names_yearless_day("Wednesday, 3 March")
+    assert dates.names_yearless_day("1er mars") and not dates.names_yearless_day("March 3, 2021")
+    url = "https://example.com/2021/03/harbour-reopens"
+    assert dates.against_url_month("2022-05-05", url)
+    assert not dates.against_url_month("2021-03-17", url)
+    assert not dates.against_url_month("2022-05-05", "https://example.com/news/harbour-reopens")
+    assert not dates.against_url_month(None, url)
+
+
+def test_month_abbreviations_of_german_french_spanish_and_italian():
+    assert parse_date("12. Jänner 2021") == parse_date("12 Jän. 2021") == "2021-01-12"
+    assert parse_date("12. Mrz. 2021") == "2021-03-12"
+    assert parse_date("12 fév. 2021") == "2021-02-12"
+    assert parse_date("12 de setiembre de 2021") == "2021-09-12"
+    assert parse_date("12 gen 2021") == "2021-01-12" and parse_date("12 mag 2021") == "2021-05-12"
+    assert parse_date("12 sett. 2021") == "2021-09-12"

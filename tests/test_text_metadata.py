@@ -1721,3 +1721,29 @@ def test_a_dateline_without_its_year_takes_the_year_of_the_urls_month():
     # another month in the path, or none: no year is known
     assert clean(dump, input_format="text", url="https://harbourtimes.com/news/2019/10/harbour-reopens.html").date is None
     assert clean(dump, input_format="text", url="https://harbourtimes.com/news/harbour-reopens.html").date is None
+
+
+def test_a_dateline_broken_over_two_lines_gives_its_day_and_year():
+    for day in ("March 3,", "March 3", "3 March", "Wednesday, March 3,"):
+        article = _clean(f"Harbour reopens after storm repairs\n\nBy Ann Lee\n{day}\n2021\n\n" + PROSE)
+        assert article.date == "2021-03-03", day
+    # an update's, in its words or under its label, is no publication's
+    assert _clean("Harbour reopens after storm repairs\n\nBy Ann Lee\nUpdated March 3,\n2021\n\n" + PROSE).date is None
+    assert _clean("Harbour reopens after storm repairs\n\nBy Ann Lee\nLast updated:\nMarch 3,\n2021\n\n" + PROSE
+                  ).date is None
+    # a year alone under a line that names no day
+    assert _clean("Harbour reopens after storm repairs\n\nBy Ann Lee\nArchive\n2021\n\n" + PROSE).date is None
+
+
+def test_an_update_in_another_month_than_the_urls_is_no_date():
+    dump = "Harbour reopens after storm repairs\n\nBy Ann Lee\nUpdated May 5, 2022\n\n" + PROSE
+    clean = Cleaner(use_profiles=False).clean
+    assert clean(dump, input_format="text", url="https://example.com/2021/03/harbour-reopens").date is None
+    assert clean(dump, input_format="text", url="https://example.com/2022/05/harbour-reopens").date == "2022-05-05"
+    assert clean(dump, input_format="text", url="https://example.com/harbour-reopens").date == "2022-05-05"
+
+
+def test_a_dateline_that_names_its_first_publication_after_its_update():
+    for line, want in (("May 5, 2022 (Originally published March 3, 2021)", "2021-03-03"),
+                       ("Publié le 1er mars 2021", "2021-03-01"), ("1º de marzo de 2021", "2021-03-01")):
+        assert _clean(f"Harbour reopens after storm repairs\n\nBy Ann Lee\n{line}\n\n" + PROSE).date == want, line

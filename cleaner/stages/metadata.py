@@ -21,8 +21,8 @@ from functools import lru_cache
 from itertools import compress, islice
 
 from ..compat import TYPE_CHECKING
-from ..dates import (date_in_url, dateline_parts, dates_another, is_update, parse_date, publication_date,
-                     publication_day_in_url_month, writes_day_first)
+from ..dates import (against_url_month, date_in_url, dateline_parts, dates_another, is_update, names_yearless_day,
+                     parse_date, publication_date, publication_day_in_url_month, writes_day_first)
 from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
@@ -103,6 +103,10 @@ class MetadataStage:
             # (value only) the header gave no date: the dateline that credits the headline the title is, where
             # that headline stands off the header (a menu's blurbs were the first prose)
             doc.meta["date"] = _dated_by_title(lines, first, doc.meta["title"], writes_day_first(doc.language))
+        if against_url_month(doc.meta.get("date"), doc.url):
+            # (value only) the URL's /2021/03/ names the publication's month: a date in another is not its
+            # publication's ("Updated May 5, 2022" alone in the dump); a wrong date is worse than none
+            doc.meta["date"] = None
         _drop_author_bio(doc)
 
     @staticmethod
@@ -178,6 +182,9 @@ class MetadataStage:
                 # the header's dateline names its day without the year ("Posted Nov 18, 8:19 PM"): the URL's
                 # /2019/11/ gives it
                 meta["date"] = _day_in_url_month(lines, dated, doc.url)
+            if meta["date"] is None:
+                # the header's dateline broken over two lines by its template ("March 3," / "2021")
+                meta["date"] = _split_dateline(lines, texts, scan, day_first)
             if meta["date"] is None and not dates:
                 # no dateline of its own: a header line's last sentence may be the credit ("… and Canada. By Lisa
                 # Jennings on Dec. 19, 2025", a standfirst run into it)
@@ -1449,6 +1456,33 @@ def _day_in_url_month(lines, dates: list[int], url: str | None) -> str | None:
                 or _dates_a_teaser(lines, i):
             continue
         return found
+    return None
+
+
+#: A year alone on a line ("2021" under "March 3,"): the end of a dateline its template broke in two.
+_YEAR_LINE = lazy_compile(r"^\s*((?:19|20)\d{2})\s*$")
+#: The first line of a dateline broken in two has at most this many words ("Wednesday, March 3,").
+_SPLIT_DATELINE_WORDS = 5
+
+
+def _split_dateline(lines, texts: Sequence[str], scan: list[int], day_first: bool) -> str | None:
+    """The publication date of a header dateline broken over two lines: a day without its year ("March 3,",
+    "Wednesday, 3 March": :func:`cleaner.dates.names_yearless_day`) on a line of ``scan`` (the header's), the next line
+    a year alone (:data:`_YEAR_LINE`); the two read as one dateline (:func:`cleaner.dates.publication_date`: not an
+    update's, "Updated March 3," / "2021"), not under an update's label, nor someone else's or a teaser's (as
+    :func:`_publication`). Value only: the lines keep their labels."""
+    for i in scan:
+        if i + 1 >= len(texts) or (year := _YEAR_LINE.match(texts[i + 1])) is None:
+            continue
+        text = texts[i]
+        if len(text.split()) > _SPLIT_DATELINE_WORDS or not names_yearless_day(text) or parse_date(text):
+            continue
+        if (i > 0 and _update_label(texts[i - 1])) or _dated_by_another(lines, i, day_first) \
+                or _dates_a_teaser(lines, i):
+            continue
+        found = publication_date(f"{text.strip().rstrip(',')} {year.group(1)}", day_first)
+        if found:
+            return found
     return None
 
 
