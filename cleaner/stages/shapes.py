@@ -892,7 +892,7 @@ def _person_name(text: str) -> int:
     for word in words:
         if _is_initial(word) or _is_handle(word):
             marked = True
-        elif not word or not all(c.isalnum() or c in _NAME_MARKS for c in word):
+        elif not word or not all(c.isalpha() or c.isdigit() or c in _NAME_MARKS for c in word):
             return 0
         lettered = lettered or any(c.isalpha() for c in word)
     return 0 if not lettered else 2 if marked else 1
