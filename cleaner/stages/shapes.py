@@ -706,7 +706,7 @@ class ShapesStage:
     testimonial_items = 4
     testimonial_quote_lines = 2
     testimonial_quote_words = 3
-    #: A run of at least this many names alone next to the carousel is its dots (each quote's author again).
+    #: A run of at least this many of the carousel's names alone next to it is its dots (each quote's author again).
     testimonial_dots = 3
     #: At least one in this many of a carousel's names has a person's mark: an initial or a handle.
     testimonial_marked = 3
@@ -759,13 +759,14 @@ class ShapesStage:
                     prose[top] < self.testimonial_article_units or prose[n] - prose[end + 1] > own:
                 i = end + 1
                 continue
+            authors = {lines[k].text for k in run}
             start = top
-            while start and names[start - 1]:
+            while start and lines[start - 1].text in authors and names[start - 1]:
                 start -= 1
             if top - start < self.testimonial_dots:
                 start = top
             close = end
-            while close + 1 < n and names[close + 1]:
+            while close + 1 < n and lines[close + 1].text in authors and names[close + 1]:
                 close += 1
             if close - end < self.testimonial_dots:
                 close = end

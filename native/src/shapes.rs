@@ -1287,15 +1287,17 @@ impl ShapeRules {
                 i = end + 1;
                 continue;
             }
+            let authors: Vec<&str> = run.iter().map(|&k| doc.text(text, k)).collect();
+            let author = |k: usize| names[k] != 0 && authors.contains(&doc.text(text, k));
             let mut start = top;
-            while start > 0 && names[start - 1] != 0 {
+            while start > 0 && author(start - 1) {
                 start -= 1;
             }
             if top - start < self.testimonial_dots {
                 start = top;
             }
             let mut close = end;
-            while close + 1 < n && names[close + 1] != 0 {
+            while close + 1 < n && author(close + 1) {
                 close += 1;
             }
             if close - end < self.testimonial_dots {
