@@ -237,6 +237,30 @@ def test_shapes_headline_lists_and_datelines_in_other_languages():
     assert [line.signal for line in d.lines] == [None, "dateline", "dateline", "dateline"]
 
 
+def test_shapes_testimonial_carousel_under_an_article():
+    """Quotes with their authors' names, repeated, where the article has ended, with the carousel's dots (the names
+    alone again) under them: a carousel, not the article. The same items without the carousel's mark, or with no
+    person's mark in the names (section headings over their paragraphs), are left alone."""
+    article = [PROSE] * 6
+    items = ["“The whole team made our visit easy and explained every step to us.”", "Priya K.",
+             "“Short waiting times and a very friendly front desk every single time.”", "Tom W.",
+             "“My son used to be nervous here but now he walks in smiling every time.”", "Marcus B.",
+             "“Clean, calm and patient with the little ones, highly recommended.”", "Grace L."]
+    dots = ["Priya K.", "Tom W.", "Marcus B.", "Grace L."]
+    d = doc(*article, *items, *dots)
+    ShapesStage()(d)
+    assert labels(d) == [UNKNOWN] * 6 + [BOILERPLATE] * 12
+    assert d.lines[6].reason.startswith("testimonials")
+    d = doc(*article, *items)
+    ShapesStage()(d)
+    assert not any(line.reason and line.reason.startswith("testimonials") for line in d.lines)
+    headings = ["Overview", "Pricing", "Support", "Delivery"]
+    sections = [line for pair in zip(headings, items[0::2]) for line in pair]
+    d = doc(*article, *sections, *headings)
+    ShapesStage()(d)
+    assert not any(line.reason and line.reason.startswith("testimonials") for line in d.lines)
+
+
 def test_shapes_photo_credits():
     d = doc("dpa/picture-alliance", "A convoy passes through the town on Monday. © Aaref Watad/AFP",
             "Protesters gather outside the ministry. Photograph: Kirsty Wigglesworth/AP",

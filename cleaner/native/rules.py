@@ -182,7 +182,12 @@ def shape_rules() -> dict[str, Any]:
             "bio_verbs": sorted(lexicon.BIO_VERBS),
             "gallery_items": stage.gallery_items, "gallery_caption_lines": stage.gallery_caption_lines,
             "gallery_caption_units": stage.gallery_caption_units, "gallery_heading_words": stage.gallery_heading_words,
-            "gallery_heading_lines": stage.gallery_heading_lines, "gallery_caption_growth": stage.gallery_caption_growth}
+            "gallery_heading_lines": stage.gallery_heading_lines, "gallery_caption_growth": stage.gallery_caption_growth,
+            "testimonial_items": stage.testimonial_items, "testimonial_quote_lines": stage.testimonial_quote_lines,
+            "testimonial_quote_words": stage.testimonial_quote_words, "testimonial_dots": stage.testimonial_dots,
+            "testimonial_marked": stage.testimonial_marked, "testimonial_article_units": stage.testimonial_article_units,
+            "person_name_words": s._PERSON_NAME_WORDS, "person_name_chars": s._PERSON_NAME_CHARS,
+            "handle_chars": s._HANDLE_CHARS, "name_marks": s._NAME_MARKS}
 
 
 def metadata_rules() -> dict[str, Any]:

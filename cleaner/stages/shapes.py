@@ -103,6 +103,7 @@ VERDICTS: dict[str, tuple[str, str]] = {
     "about_box": ("related", "company box (About Acme, a blurb that opens with its name, where the article ends)"),
     "teaser_section": ("related box", "teasers after the article (headline and summary, repeated, under a related heading)"),
     "gallery_items": ("gallery", "gallery (caption and credit items)"),
+    "testimonials": ("related", "testimonials after the article (a quote and a person's name, repeated)"),
 }
 
 
@@ -145,6 +146,7 @@ class ShapesStage:
         self._name_bios(doc)
         self._about_boxes(doc)
         self._teaser_sections(doc)
+        self._testimonials(doc)
         self._menus(doc)
         self._posts(doc)
 
@@ -698,6 +700,105 @@ class ShapesStage:
         return line.authority < Authority.MARKUP and is_prose(f) and f.units <= self.teaser_summary_units and \
             f.sentences <= self.teaser_summary_sentences and not line.text.endswith("?")
 
+    #: A testimonial carousel is at least this many items in a row, each one to ``testimonial_quote_lines`` lines
+    #: of a customer's words (at least ``testimonial_quote_words`` words each) over a line that is a person's name
+    #: (:meth:`_author_line`).
+    testimonial_items = 4
+    testimonial_quote_lines = 2
+    testimonial_quote_words = 3
+    #: A run of at least this many of the carousel's names alone next to it is its dots (each quote's author again).
+    testimonial_dots = 3
+    #: At least one in this many of a carousel's names has a person's mark: an initial or a handle.
+    testimonial_marked = 3
+    #: Prose units above a carousel that make it the testimonials under an article (its quotes, the carousel
+    #: printed twice, may outweigh the article: the names' initials tell them from a page of quotes).
+    testimonial_article_units = 100
+
+    def _testimonials(self, doc: Document) -> None:
+        """Where the article has ended: a carousel of testimonials or reviews, each a quote ("Great doctors and
+        staff…") and its author's name on the line under it ("Mallory R."), repeated, and often the names alone
+        in a row next to it (the carousel's dots). The quotes are prose, so the model reads them as the article
+        going on.
+
+        Only a carousel's: the names alone in a row (``testimonial_dots``) next to it, or a quote of it printed
+        twice (the carousel's copies); a page's own list of reviews has neither. Only one that ends the text: an article's prose above it (:attr:`testimonial_article_units`), and
+        less prose under it than in its quotes. Some of the names carry a person's mark (``testimonial_marked``: an
+        initial, a handle): a list of quotes that is the article names its authors in full ("Albert Einstein"), and
+        a section's one-word headings over their paragraphs have the same alternation but read the other way
+        round, and carry none."""
+        lines = doc.lines
+        n = len(lines)
+        names = [self._author_line(line) for line in lines]
+        counts: dict[str, int] = {}
+        for line in lines:
+            counts[line.text] = counts.get(line.text, 0) + 1
+        prose = _prose_before(lines)
+        i = 0
+        while i < n:
+            if not names[i]:
+                i += 1
+                continue
+            top = self._quote_above(lines, names, i)
+            if top == i:
+                i += 1
+                continue
+            run = [i]
+            while True:
+                k = run[-1] + 1
+                while k < n and not names[k] and k - run[-1] <= self.testimonial_quote_lines and self._quote(lines[k]):
+                    k += 1
+                if k < n and names[k] and k - run[-1] >= 2:
+                    run.append(k)
+                    continue
+                break
+            end = run[-1]
+            if len(run) > 1:  # the first item's quote as long as the second's, at most (not the article's last line)
+                top = max(top, run[0] - (run[1] - run[0] - 1))
+            own = prose[end + 1] - prose[top]
+            if len(run) < self.testimonial_items or self.testimonial_marked * sum(names[k] == 2 for k in run) < len(run) or \
+                    prose[top] < self.testimonial_article_units or prose[n] - prose[end + 1] > own:
+                i = end + 1
+                continue
+            authors = {lines[k].text for k in run}
+            start = top
+            while start and lines[start - 1].text in authors and names[start - 1]:
+                start -= 1
+            if top - start < self.testimonial_dots:
+                start = top
+            close = end
+            while close + 1 < n and lines[close + 1].text in authors and names[close + 1]:
+                close += 1
+            if close - end < self.testimonial_dots:
+                close = end
+            if start == top and close == end and not any(counts[lines[k].text] > 1 and is_prose(lines[k].features)
+                                                         for k in range(top, end + 1) if not names[k]):
+                i = end + 1  # no carousel's mark: a page's own list of reviews, perhaps
+                continue
+            for member in lines[start:close + 1]:
+                if member.authority < Authority.MARKUP:
+                    _condemn(doc, member, "testimonials", max(member.authority, Authority.HARD))
+            i = close + 1
+
+    @staticmethod
+    def _author_line(line) -> int:
+        """:func:`_person_name` of a line the markup did not decide, no colon at its end; 0 for a name's shape
+        with no person's mark that has a stopword ("Our Team": "A. Rae V." is an initial, not a stopword)."""
+        if line.authority >= Authority.MARKUP or line.features.ends_colon:
+            return 0
+        name = _person_name(line.text)
+        return 0 if name == 1 and line.features.stops else name
+
+    def _quote(self, line) -> bool:
+        """A line of a testimonial's quote: a customer's words, not the markup's decision."""
+        return line.authority < Authority.MARKUP and line.features.words >= self.testimonial_quote_words
+
+    def _quote_above(self, lines, names: list[int], i: int) -> int:
+        """The first line of the quote over the name at ``i`` (``i`` itself when there is none)."""
+        top = i
+        while top and i - top < self.testimonial_quote_lines and not names[top - 1] and self._quote(lines[top - 1]):
+            top -= 1
+        return top
+
     def _menus(self, doc: Document) -> None:
         """Runs of short lines that do not end like sentences: menus and link lists."""
         lines = doc.lines
@@ -755,6 +856,47 @@ class ShapesStage:
         for i in range(n):
             if comments[i]:
                 lines[i].between_posts = True
+
+
+#: A testimonial's author line is at most this many words and characters.
+_PERSON_NAME_WORDS = 4
+_PERSON_NAME_CHARS = 30
+#: A handle is this many characters, at least and at most.
+_HANDLE_CHARS = (3, 24)
+#: Characters a name's word may have besides letters and digits ("O'Neil", "Jean-Luc").
+_NAME_MARKS = "’'-"
+
+
+def _is_initial(word: str) -> bool:
+    """An initial: a capital letter, perhaps with its full stop ("R.", "W")."""
+    return (len(word) == 1 or len(word) == 2 and word[1] == ".") and word[0].isalpha() and word[0].isupper()
+
+
+def _is_handle(word: str) -> bool:
+    """A user's handle: one word of ASCII letters, digits and underscores, a letter and a digit or an underscore
+    in it ("rsf999", "Best_Law8690")."""
+    return _HANDLE_CHARS[0] <= len(word) <= _HANDLE_CHARS[1] and all(c.isascii() and (c.isalnum() or c == "_") for c in word) \
+        and any(c.isascii() and c.isalpha() for c in word) and any(c.isdigit() or c == "_" for c in word)
+
+
+def _person_name(text: str) -> int:
+    """0 when the line is not a person's name (or a user's); 2 when it is one with a mark of a person's: an
+    initial ("Mallory R.", "Jamie W", "A. Rae V. B.") or a handle (:func:`_is_handle`); 1 when it has the shape of
+    one only: one to four words of letters, a letter in it ("Patricia", "Jennifer Tucker", "randomconformity").
+    (The stage asks for no stopword in it, too.)"""
+    if len(text) > _PERSON_NAME_CHARS:
+        return 0
+    words = text.split(" ")
+    if len(words) > _PERSON_NAME_WORDS:
+        return 0
+    marked = lettered = False
+    for word in words:
+        if _is_initial(word) or _is_handle(word):
+            marked = True
+        elif not word or not all(c.isalpha() or c.isdigit() or c in _NAME_MARKS for c in word):
+            return 0
+        lettered = lettered or any(c.isalpha() for c in word)
+    return 0 if not lettered else 2 if marked else 1
 
 
 def _comment_headers(lines, stamps: list[bool], says: list[bool]) -> list[int]:

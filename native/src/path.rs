@@ -141,6 +141,7 @@ fn shape_rules(
             about_box: v("about_box")?,
             teaser_section: v("teaser_section")?,
             gallery_items: v("gallery_items")?,
+            testimonials: v("testimonials")?,
         },
         menu_run: item(spec, "menu_run")?.extract()?,
         menu_words: item(spec, "menu_words")?.extract()?,
@@ -176,6 +177,19 @@ fn shape_rules(
         gallery_heading_lines: item(spec, "gallery_heading_lines")?.extract()?,
         gallery_caption_growth: item(spec, "gallery_caption_growth")?.extract()?,
         gallery_credits: item(spec, "gallery_credits")?.extract()?,
+        testimonial_items: item(spec, "testimonial_items")?.extract()?,
+        testimonial_quote_lines: item(spec, "testimonial_quote_lines")?.extract()?,
+        testimonial_quote_words: item(spec, "testimonial_quote_words")?.extract()?,
+        testimonial_dots: item(spec, "testimonial_dots")?.extract()?,
+        testimonial_marked: item(spec, "testimonial_marked")?.extract()?,
+        testimonial_article_units: item(spec, "testimonial_article_units")?.extract()?,
+        person_name_words: item(spec, "person_name_words")?.extract()?,
+        person_name_chars: item(spec, "person_name_chars")?.extract()?,
+        handle_chars: item(spec, "handle_chars")?.extract()?,
+        name_marks: item(spec, "name_marks")?
+            .extract::<String>()?
+            .chars()
+            .collect(),
     })
 }
 

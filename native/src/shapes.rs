@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::doc::{Doc, FoldedRows, Reason, Signal, BOILERPLATE, HARD, MARKUP, NO_SIGNAL, SOFT};
 use crate::patterns::{Forms, NeedleIndex, Pattern};
-use crate::unicode::{Table, DIGIT};
+use crate::unicode::{Table, ALPHA, DIGIT, LOWER, TITLE, UPPER};
 
 /// What a detector says of a line: its signal and its reason.
 #[derive(Clone, Copy, Debug)]
@@ -74,6 +74,7 @@ pub struct ShapeVerdicts {
     pub about_box: Verdict,
     pub teaser_section: Verdict,
     pub gallery_items: Verdict,
+    pub testimonials: Verdict,
 }
 
 pub struct ShapeRules {
@@ -127,6 +128,19 @@ pub struct ShapeRules {
     pub gallery_caption_growth: u32,
     /// `shapes.GALLERY_CREDITS`: the signals of a gallery item's credit ("credit", "copyright")
     pub gallery_credits: Vec<Signal>,
+    /// `ShapesStage.testimonial_items`, `testimonial_quote_lines`, `testimonial_quote_words`, `testimonial_dots`,
+    /// `testimonial_marked`, `testimonial_article_units`
+    pub testimonial_items: usize,
+    pub testimonial_quote_lines: usize,
+    pub testimonial_quote_words: u32,
+    pub testimonial_dots: usize,
+    pub testimonial_marked: usize,
+    pub testimonial_article_units: u64,
+    /// `shapes._PERSON_NAME_WORDS`, `_PERSON_NAME_CHARS`, `_HANDLE_CHARS`, `_NAME_MARKS`
+    pub person_name_words: usize,
+    pub person_name_chars: usize,
+    pub handle_chars: (usize, usize),
+    pub name_marks: Vec<char>,
 }
 
 impl ShapePatterns {
@@ -318,6 +332,20 @@ fn prose_before(doc: &Doc) -> Vec<u64> {
     prose
 }
 
+/// `shapes._is_initial`: a capital letter, perhaps with its full stop ("R.", "W").
+fn is_initial(table: &Table, word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(c) = chars.next() else {
+        return false;
+    };
+    let rest = chars.as_str();
+    let p = table.props(c);
+    (rest.is_empty() || rest == ".")
+        && p.has(ALPHA)
+        && p.has(UPPER)
+        && p.flags & (LOWER | TITLE) == 0
+}
+
 /// `_below_markup_or_its_body`
 #[inline]
 fn below_markup_or_its_body(doc: &Doc, i: usize) -> bool {
@@ -362,6 +390,7 @@ impl ShapeRules {
         self.name_bios(lines, doc, text);
         self.about_boxes(lines, doc, text);
         self.teaser_sections(doc, text);
+        self.testimonials(table, doc, text);
         self.menus(doc);
         self.posts(lines, doc, text);
     }
@@ -1200,6 +1229,168 @@ impl ShapeRules {
             && doc.m.units[r] <= self.teaser_summary_units
             && doc.m.sentences[r] <= self.teaser_summary_sentences
             && !doc.text(text, i).ends_with('?')
+    }
+
+    /// `ShapesStage._testimonials`: a carousel of testimonials (a quote, its author's name, repeated) that ends
+    /// the text, with the carousel's mark (its names alone in a row next to it, or a quote printed twice).
+    fn testimonials(&self, table: &Table, doc: &mut Doc, text: &str) {
+        let n = doc.len();
+        let v = self.verdicts.testimonials;
+        let names: Vec<u8> = (0..n)
+            .map(|i| self.author_line(table, doc, text, i))
+            .collect();
+        let mut counts = vec![0u32; doc.rows.len()];
+        for &r in &doc.row {
+            counts[r as usize] += 1;
+        }
+        let prose = prose_before(doc);
+        let mut i = 0;
+        while i < n {
+            if names[i] == 0 {
+                i += 1;
+                continue;
+            }
+            let mut top = self.quote_above(doc, &names, i);
+            if top == i {
+                i += 1;
+                continue;
+            }
+            let mut run = vec![i];
+            loop {
+                let last = run[run.len() - 1];
+                let mut k = last + 1;
+                while k < n
+                    && names[k] == 0
+                    && k - last <= self.testimonial_quote_lines
+                    && self.quote(doc, k)
+                {
+                    k += 1;
+                }
+                if k < n && names[k] != 0 && k - last >= 2 {
+                    run.push(k);
+                    continue;
+                }
+                break;
+            }
+            let end = run[run.len() - 1];
+            if run.len() > 1 {
+                // the first item's quote as long as the second's, at most
+                top = top.max(run[0].saturating_sub(run[1] - run[0] - 1));
+            }
+            let own = prose[end + 1] - prose[top];
+            let marked = run.iter().filter(|&&k| names[k] == 2).count();
+            if run.len() < self.testimonial_items
+                || self.testimonial_marked * marked < run.len()
+                || prose[top] < self.testimonial_article_units
+                || prose[n] - prose[end + 1] > own
+            {
+                i = end + 1;
+                continue;
+            }
+            let authors: Vec<&str> = run.iter().map(|&k| doc.text(text, k)).collect();
+            let author = |k: usize| names[k] != 0 && authors.contains(&doc.text(text, k));
+            let mut start = top;
+            while start > 0 && author(start - 1) {
+                start -= 1;
+            }
+            if top - start < self.testimonial_dots {
+                start = top;
+            }
+            let mut close = end;
+            while close + 1 < n && author(close + 1) {
+                close += 1;
+            }
+            if close - end < self.testimonial_dots {
+                close = end;
+            }
+            if start == top
+                && close == end
+                && !(top..=end).any(|k| names[k] == 0 && counts[doc.r(k)] > 1 && is_prose(doc, k))
+            {
+                i = end + 1; // no carousel's mark
+                continue;
+            }
+            for k in start..=close {
+                if doc.authority[k] < MARKUP {
+                    let authority = doc.authority[k].max(HARD);
+                    doc.condemn(k, v.reason, v.signal, authority);
+                }
+            }
+            i = close + 1;
+        }
+    }
+
+    /// `ShapesStage._quote`
+    fn quote(&self, doc: &Doc, i: usize) -> bool {
+        doc.authority[i] < MARKUP && doc.m.words[doc.r(i)] >= self.testimonial_quote_words
+    }
+
+    /// `ShapesStage._quote_above`
+    fn quote_above(&self, doc: &Doc, names: &[u8], i: usize) -> usize {
+        let mut top = i;
+        while top > 0
+            && i - top < self.testimonial_quote_lines
+            && names[top - 1] == 0
+            && self.quote(doc, top - 1)
+        {
+            top -= 1;
+        }
+        top
+    }
+
+    /// `ShapesStage._author_line`
+    fn author_line(&self, table: &Table, doc: &Doc, text: &str, i: usize) -> u8 {
+        let r = doc.r(i);
+        if doc.authority[i] >= MARKUP || doc.m.ends_colon[r] != 0 {
+            return 0;
+        }
+        let name = self.person_name(table, doc.text(text, i));
+        if name == 1 && doc.m.stops[r] != 0 {
+            0
+        } else {
+            name
+        }
+    }
+
+    /// `shapes._person_name`
+    fn person_name(&self, table: &Table, text: &str) -> u8 {
+        if text.chars().count() > self.person_name_chars {
+            return 0;
+        }
+        let words: Vec<&str> = text.split(' ').collect();
+        if words.len() > self.person_name_words {
+            return 0;
+        }
+        let (mut marked, mut lettered) = (false, false);
+        for word in words {
+            if is_initial(table, word) || self.is_handle(word) {
+                marked = true;
+            } else if word.is_empty()
+                || !word.chars().all(|c| {
+                    table.props(c).flags & (ALPHA | DIGIT) != 0 || self.name_marks.contains(&c)
+                })
+            {
+                return 0;
+            }
+            lettered = lettered || word.chars().any(|c| table.props(c).has(ALPHA));
+        }
+        if !lettered {
+            0
+        } else if marked {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// `shapes._is_handle`
+    fn is_handle(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        self.handle_chars.0 <= b.len()
+            && b.len() <= self.handle_chars.1
+            && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+            && b.iter().any(|c| c.is_ascii_alphabetic())
+            && b.iter().any(|c| c.is_ascii_digit() || *c == b'_')
     }
 
     /// `ShapesStage._menus`: runs of short lines that do not end like sentences.
