@@ -180,8 +180,8 @@ def date_in_url(url: str | None) -> str | None:
 #: A URL's year and month without a day: /2019/11/slug.
 _URL_MONTH = lazy_compile(r"/((?:19|20)\d{2})/(\d{1,2})/")
 #: A day named by its month's name without a year ("Nov 19, 6:51 AM", "Nov. 19", "19 November"): no four-digit
-#: number follows it.
-_YEARLESS_DAY = lazy_compile(rf"\b(?:{_WORD_THEN_DIGIT}({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+#: number follows it. Either way round the day takes any ordinal suffix (:data:`_ORDINAL`: "Nov 1st", "1er mars").
+_YEARLESS_DAY = lazy_compile(rf"\b(?:{_WORD_THEN_DIGIT}({_MONTH_RE})\.?\s+(\d{{1,2}}){_ORDINAL}?"
                              rf"|(\d{{1,2}}){_ORDINAL}?\.?\s+(?:de\s+)?({_MONTH_RE})\.?)\b(?![,.]?\s*\d{{4}})", re.I)
 
 

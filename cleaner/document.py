@@ -11,9 +11,10 @@ line comes from the input.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from array import array
 from collections import namedtuple
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import IntEnum
 
 from .compat import TYPE_CHECKING
@@ -355,6 +356,29 @@ class Document:
             return False
         line.signal = signal
         return True
+
+
+class CoreLines(Sequence):
+    """A document's lines as the native core holds them (``cleaner.native.path.NativeLines``), where the Python
+    reference has a list of :class:`Line`: besides each line, what the core found over all of them, for a stage to
+    ask of it rather than read every line (the metadata stage's header end and its screens, no text copied out). A
+    stage tells the two kinds apart by ``isinstance(lines, CoreLines)``; on a list it reads the lines itself."""
+
+    #: the first body line that reads as prose, else the first body line (``metadata._header_end``)
+    first_prose: int | None
+
+    @abstractmethod
+    def screened(self, name: str, start: int, stop: int) -> list[int]:
+        """``metadata._screened``: the lines of ``start``..``stop`` whose text the screen ``name`` matches."""
+
+    @abstractmethod
+    def screened_any(self, names: tuple[str, ...], start: int, stop: int) -> list[int]:
+        """``metadata._screened_any``: the lines of ``start``..``stop`` whose text one of the screens ``names``
+        matches."""
+
+    @abstractmethod
+    def screened_at(self, names: tuple[str, ...], at: list[int]) -> list[list[int]]:
+        """``metadata._screened_at``: for each of the screens ``names``, the lines of ``at`` whose text it matches."""
 
 
 @record(frozen=True)

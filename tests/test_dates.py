@@ -203,6 +203,7 @@ def test_a_date_labelled_as_the_publications_wins_over_an_update_printed_first()
 def test_a_day_named_without_its_year_and_a_date_against_the_urls_month():
     assert dates.names_yearless_day("March 3,") and dates.names_yearless_day("Wednesday, 3 March")
     assert dates.names_yearless_day("1er mars") and not dates.names_yearless_day("March 3, 2021")
+    assert dates.names_yearless_day("marzo 1º") and dates.names_yearless_day("Nov 1st,")   # an ordinal, month first
     url = "https://example.com/2021/03/harbour-reopens"
     assert dates.against_url_month("2022-05-05", url)
     assert not dates.against_url_month("2021-03-17", url)

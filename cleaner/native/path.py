@@ -9,12 +9,12 @@ only when a stage, ``--explain`` or ``Article.decisions`` reads it. The Python s
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..compat import TYPE_CHECKING
-from ..document import (BODY, BOILERPLATE, LABELS, UNKNOWN, Article, Authority, Document, Line, WordedReason,
-                        reason_text)
+from ..document import (BODY, BOILERPLATE, LABELS, UNKNOWN, Article, Authority, CoreLines, Document, Line,
+                        WordedReason, reason_text)
 from . import Untranslatable, _default_native_book, core, measured_or_none, phrases_or_none
 from . import rules
 from ..pipeline import assemble_from
@@ -235,7 +235,7 @@ def _refusals() -> tuple[type[BaseException], ...]:
 
 
 
-class NativeLines(Sequence):
+class NativeLines(CoreLines):
     """A document's lines as the core left them; a :class:`Line` is made on first reading and kept."""
 
     def __init__(self, path: NativePath, result, text_model) -> None:

@@ -23,7 +23,7 @@ from itertools import compress, islice
 from ..compat import TYPE_CHECKING
 from ..dates import (against_url_month, date_in_url, dateline_parts, dates_another, is_update, names_yearless_day,
                      parse_date, publication_date, publication_day_in_url_month, writes_day_first)
-from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, Document, first_body
+from ..document import BODY, BOILERPLATE, BYLINE, DATE, TITLE, Authority, CoreLines, Document, first_body
 from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..memo import document_memo, per_document
@@ -1045,7 +1045,7 @@ def _header_end(doc: Document) -> int | None:
     so the lines above it need not be made into Python objects.
     """
     lines = doc.lines
-    if hasattr(lines, "first_prose"):
+    if isinstance(lines, CoreLines):
         return lines.first_prose
     first = first_body(lines, holds_sentence)
     return first if first is not None else first_body(lines)
@@ -1241,7 +1241,7 @@ def _may_be_dates(lines, texts: Sequence[str], indices: Iterable[int]) -> Iterat
     (the header's) are the core's screen of those lines (:func:`_screened_at`, ``"date_needle"``), not each
     text searched here."""
     signal = _signals(lines)
-    if isinstance(indices, list) and hasattr(lines, "screened_at"):
+    if isinstance(indices, list) and isinstance(lines, CoreLines):
         needled = frozenset(_screened_at(lines, ("date_needle",), indices)[0])
         return (i for i in indices if i in needled or signal(i) == "dateline")
     needle = DATE_NEEDLE.search
@@ -1344,7 +1344,7 @@ def _credit_sentence_in(lines, texts: Sequence[str], scan: list[int]) -> str | N
     the core holds the lines, only those with a date's needle are read (:data:`DATE_NEEDLE`: a credit's date has a
     digit, and the needle is in every line with one), as the core screened them for the header's datelines
     (:func:`_may_be_dates`, the same lines: ``NativeLines.screened_at`` remembers it)."""
-    needled = _screened_at(lines, ("date_needle",), scan)[0] if hasattr(lines, "screened_at") else scan
+    needled = _screened_at(lines, ("date_needle",), scan)[0] if isinstance(lines, CoreLines) else scan
     return next(filter(None, (_credit_sentence(texts[i]) for i in needled)), None)
 
 
@@ -1709,10 +1709,9 @@ def _screened(lines, name: str, start: int, stop: int) -> list[int]:
     """The index of each line of ``start``..``stop`` whose text the screen ``name`` (:data:`SCREENS`) matches, in
     order: in the core where it holds the lines (``NativeLines.screened``: no call for each line here, nor a copy of
     its text); this is the reference."""
-    native = getattr(lines, "screened", None)
     stop = min(stop, len(lines))
-    if native is not None:
-        return native(name, start, stop) if start < stop else []
+    if isinstance(lines, CoreLines):
+        return lines.screened(name, start, stop) if start < stop else []
     match = SCREENS[name].match
     return [i for i in range(start, stop) if match(_text_at(lines, i))]
 
@@ -1721,10 +1720,9 @@ def _screened_any(lines, names: tuple[str, ...], start: int, stop: int) -> list[
     """The index of each line of ``start``..``stop`` whose text one of the screens ``names`` (:data:`SCREENS`)
     matches, in order: in the core where it holds the lines (``NativeLines.screened_any``: each line folded once for
     all of them); this is the reference."""
-    native = getattr(lines, "screened_any", None)
     stop = min(stop, len(lines))
-    if native is not None:
-        return native(names, start, stop) if start < stop else []
+    if isinstance(lines, CoreLines):
+        return lines.screened_any(names, start, stop) if start < stop else []
     matches = [SCREENS[name].match for name in names]
     return [i for i in range(start, stop) if any(match(_text_at(lines, i)) for match in matches)]
 
@@ -1733,9 +1731,8 @@ def _screened_at(lines, names: tuple[str, ...], at: list[int]) -> list[list[int]
     """For each of the screens ``names`` (:data:`SCREENS`), the lines of ``at`` (indices of lines, in the order
     given) whose text it matches: in the core where it holds the lines (``NativeLines.screened_at``: a few lines
     of a page, none other read); this is the reference."""
-    native = getattr(lines, "screened_at", None)
-    if native is not None:
-        return native(names, at) if at else [[] for _ in names]
+    if isinstance(lines, CoreLines):
+        return lines.screened_at(names, at) if at else [[] for _ in names]
     matches = [SCREENS[name].match for name in names]
     return [[i for i in at if match(_text_at(lines, i))] for match in matches]
 
@@ -2079,7 +2076,7 @@ def _thread_starter(lines, head: int) -> str | None:
     thread's top): the thread's author. None where two such lines name different members. Only the lines a label's
     pattern matches are read (:func:`_screened`; most pages print no such label); the reference screens the lines'
     texts for a label first (:func:`may_hold_any`), not matched one by one."""
-    if not hasattr(lines, "screened") and not may_hold_any(_texts(lines, head)[:head], THREAD_STARTER_LABELS):
+    if not isinstance(lines, CoreLines) and not may_hold_any(_texts(lines, head)[:head], THREAD_STARTER_LABELS):
         return None
     labelled = _screened_any(lines, ("thread_starter", "thread_starter_after"), 0, head)
     return _the_one(_starter_named(_text_at(lines, i), _text_at(lines, i + 1) if i + 1 < head else "")

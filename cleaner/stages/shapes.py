@@ -113,6 +113,15 @@ def _condemn(doc: Document, line, detector: str, authority: Authority = Authorit
     doc.condemn(line, reason, signal, authority)
 
 
+def _condemn_span(doc: Document, start: int, end: int, detector: str, spare_markup: bool) -> None:
+    """Condemn lines ``start`` to ``end`` (both included) with a detector's verdict at ``HARD`` authority (a line's
+    own, where it is higher); with ``spare_markup``, a line the markup decided (``MARKUP`` or above) is left alone."""
+    signal, reason = VERDICTS[detector]
+    for line in doc.lines[start:end + 1]:
+        if not spare_markup or line.authority < Authority.MARKUP:
+            doc.condemn(line, reason, signal, max(line.authority, Authority.HARD))
+
+
 class ShapesStage:
     name = "shapes"
 
@@ -242,9 +251,7 @@ class ShapesStage:
                 i = run[-1] + 1
                 continue
             start, end = span
-            for member in lines[start:end + 1]:
-                if member.authority < Authority.MARKUP:
-                    _condemn(doc, member, "gallery_items", max(member.authority, Authority.HARD))
+            _condemn_span(doc, start, end, "gallery_items", spare_markup=True)
             i = end + 1
 
     def _gallery_mark(self, line) -> str | None:
@@ -459,9 +466,7 @@ class ShapesStage:
                     if line.label != BOILERPLATE and is_prose(line.features))
         if above < self.thread_article_words:
             return
-        for line in lines[start:end]:
-            if line.authority < Authority.MARKUP:
-                _condemn(doc, line, "comment_thread", max(line.authority, Authority.HARD))
+        _condemn_span(doc, start, end - 1, "comment_thread", spare_markup=True)
 
     def _thread_start(self, lines, run: list[int], longest: int, end: int) -> int | None:
         """Where the thread of headers ``run`` starts: under its comments heading, just above the first header; or,
@@ -493,8 +498,8 @@ class ShapesStage:
                 continue
             if _AUTHOR_LINK.match(line.text):
                 start = self._author_link_box(lines, i)
-                for member in lines[start:i + 1] if start is not None else ():
-                    _condemn(doc, member, "author_box", max(member.authority, Authority.HARD))
+                if start is not None:
+                    _condemn_span(doc, start, i, "author_box", spare_markup=False)
                 continue
             if f.words > 6:
                 continue
@@ -507,8 +512,7 @@ class ShapesStage:
                 continue
             bio = self._author_bio(lines, i, names)
             if bio is not None:
-                for member in lines[i:bio + 1]:
-                    _condemn(doc, member, "author_box", max(member.authority, Authority.HARD))
+                _condemn_span(doc, i, bio, "author_box", spare_markup=False)
 
     def _name_bios(self, doc: Document) -> None:
         """A name ("Ann Lee", "By Ann Lee"), perhaps a role ("Staff Writer"), then a bio that opens with the name
@@ -525,8 +529,7 @@ class ShapesStage:
             own = sum(prose[last + 1] - prose[name + 1] for name, last in boxes)
             if prose[start] < own or prose[n] - prose[end + 1] > max(own, prose[start] // 4):
                 continue
-            for member in lines[start:end + 1]:
-                _condemn(doc, member, "name_bio", max(member.authority, Authority.HARD))
+            _condemn_span(doc, start, end, "name_bio", spare_markup=False)
 
     def _about_boxes(self, doc: Document) -> None:
         """"About Clay", then a blurb that opens with the name ("Clay is a design agency in…") and the prose lines
@@ -552,8 +555,7 @@ class ShapesStage:
             own = prose[end + 1] - prose[i + 1]
             if prose[i] < own or prose[n] - prose[end + 1] > max(own, prose[i] // 4):
                 continue
-            for member in lines[i:end + 1]:
-                _condemn(doc, member, "about_box", max(member.authority, Authority.HARD))
+            _condemn_span(doc, i, end, "about_box", spare_markup=False)
 
     def _name_bio_boxes(self, lines) -> list[tuple[int, int]]:
         """Each name line with its bio under it (:meth:`_name_bios`), in order: (the name line, the bio's last
@@ -665,9 +667,7 @@ class ShapesStage:
             signal, _ = VERDICTS["teaser_section"]
             line.signal = signal  # the heading keeps its own reason, made final
             line.authority = max(line.authority, Authority.HARD)
-            for member in lines[i + 1:end + 1]:
-                if member.authority < Authority.MARKUP:
-                    _condemn(doc, member, "teaser_section", max(member.authority, Authority.HARD))
+            _condemn_span(doc, i + 1, end, "teaser_section", spare_markup=True)
             i = end + 1
 
     def _teaser_items(self, lines, heading: int) -> list[int]:
@@ -774,9 +774,7 @@ class ShapesStage:
                                                          for k in range(top, end + 1) if not names[k]):
                 i = end + 1  # no carousel's mark: a page's own list of reviews, perhaps
                 continue
-            for member in lines[start:close + 1]:
-                if member.authority < Authority.MARKUP:
-                    _condemn(doc, member, "testimonials", max(member.authority, Authority.HARD))
+            _condemn_span(doc, start, close, "testimonials", spare_markup=True)
             i = close + 1
 
     @staticmethod

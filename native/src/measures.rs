@@ -3,8 +3,6 @@
 //! The constants (stop-word sample, punctuation, sentence ends, the two regexes' character sets) come
 //! from the Python module through [`Rules`], so the two cores read one definition.
 
-use rustc_hash::FxHashSet;
-
 use regex::Regex;
 
 use crate::unicode::{Table, ALPHA, DIGIT, LOWER, SPACE, TITLE, UPPER};
@@ -149,38 +147,52 @@ pub struct Rules {
     pub classes: CharClasses,
 }
 
-/// A stop-word list, and its words in a word table ([`Words`]), asked of a word at its first sight in a
-/// document with the hash and head that document's table was asked with (a `String` set hashed the word
-/// again and compared it by a call).
-#[derive(Default)]
+/// A stop-word list: its words in a word table ([`Words`]), the one store, asked of a word at its first sight
+/// in a document with the hash and head that document's table was asked with (a `String` set hashed the
+/// word again and compared it by a call).
 pub struct Stoplist {
-    words: FxHashSet<String>,
     table: Words,
 }
 
-impl FromIterator<String> for Stoplist {
-    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Stoplist {
-        let words: FxHashSet<String> = words.into_iter().collect();
-        let mut table = Words::with_capacity(words.len());
-        for word in &words {
-            let word = word.as_bytes();
-            table.keep(word_hash(word), head_of(word), word, STOP);
+impl Default for Stoplist {
+    /// No words (a table of free slots: a word asked of it is not found).
+    fn default() -> Stoplist {
+        Stoplist {
+            table: Words::with_capacity(0),
         }
-        Stoplist { words, table }
+    }
+}
+
+impl FromIterator<String> for Stoplist {
+    /// The distinct words, each kept once (a word given again is one word, as a set has it).
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Stoplist {
+        let words = words.into_iter();
+        let mut table = Words::with_capacity(words.size_hint().0);
+        for word in words {
+            let word = word.as_bytes();
+            let (hash, head) = (word_hash(word), head_of(word));
+            if table.kind_of(hash, head, word).is_none() {
+                table.keep(hash, head, word, STOP);
+            }
+        }
+        Stoplist { table }
     }
 }
 
 impl Stoplist {
     pub fn contains(&self, word: &str) -> bool {
-        self.words.contains(word)
+        let word = word.as_bytes();
+        self.table
+            .kind_of(word_hash(word), head_of(word), word)
+            .is_some()
     }
 
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.table.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.table.entries.is_empty()
     }
 }
 
@@ -799,6 +811,21 @@ impl Measurer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stoplist_keeps_each_word_once_in_its_table() {
+        let words = ["the", "of", "the", "nevertheless", "\u{e9}t\u{e9}"];
+        let stoplist: Stoplist = words.iter().map(|w| w.to_string()).collect();
+        assert_eq!(stoplist.len(), 4);
+        for word in ["the", "of", "nevertheless", "\u{e9}t\u{e9}"] {
+            assert!(stoplist.contains(word), "{word}");
+        }
+        for word in ["a", "nevertheles", "neverthelesss", "\u{c9}t\u{e9}", ""] {
+            assert!(!stoplist.contains(word), "{word}");
+        }
+        let empty = Stoplist::default();
+        assert!(empty.is_empty() && !empty.contains("the"));
+    }
 
     #[test]
     fn an_ascii_token_is_trimmed_as_trim_matches_trims_it() {

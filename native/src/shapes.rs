@@ -346,6 +346,18 @@ fn is_initial(table: &Table, word: &str) -> bool {
         && p.flags & (LOWER | TITLE) == 0
 }
 
+/// `_condemn_span`: condemn lines `start` to `end` (both included) with a detector's verdict at `HARD` authority (a
+/// line's own, where it is higher); with `spare_markup`, a line the markup decided (`MARKUP` or above) is left alone.
+#[inline]
+fn condemn_span(doc: &mut Doc, start: usize, end: usize, v: Verdict, spare_markup: bool) {
+    for k in start..=end {
+        if !spare_markup || doc.authority[k] < MARKUP {
+            let authority = doc.authority[k].max(HARD);
+            doc.condemn(k, v.reason, v.signal, authority);
+        }
+    }
+}
+
 /// `_below_markup_or_its_body`
 #[inline]
 fn below_markup_or_its_body(doc: &Doc, i: usize) -> bool {
@@ -498,12 +510,7 @@ impl ShapeRules {
                 i = run[run.len() - 1] + 1;
                 continue;
             };
-            for k in start..=end {
-                if doc.authority[k] < MARKUP {
-                    let authority = doc.authority[k].max(HARD);
-                    doc.condemn(k, v.reason, v.signal, authority);
-                }
-            }
+            condemn_span(doc, start, end, v, true);
             i = end + 1;
         }
     }
@@ -839,12 +846,7 @@ impl ShapeRules {
             return;
         }
         let v = self.verdicts.comment_thread;
-        for k in start..end {
-            if doc.authority[k] < MARKUP {
-                let authority = doc.authority[k].max(HARD);
-                doc.condemn(k, v.reason, v.signal, authority);
-            }
-        }
+        condemn_span(doc, start, end - 1, v, true);
     }
 
     /// `ShapesStage._thread_start`: where the thread of headers `run` starts: under its comments heading just
@@ -939,10 +941,7 @@ impl ShapeRules {
             let line = forms(lines, doc, i);
             if self.patterns.author_link.is_match(line) {
                 if let Some(start) = self.author_link_box(doc, text, i) {
-                    for k in start..=i {
-                        let authority = doc.authority[k].max(HARD);
-                        doc.condemn(k, v.reason, v.signal, authority);
-                    }
+                    condemn_span(doc, start, i, v, false);
                 }
                 continue;
             }
@@ -959,10 +958,7 @@ impl ShapeRules {
                 continue;
             };
             if let Some(bio) = bio {
-                for k in i..=bio {
-                    let authority = doc.authority[k].max(HARD);
-                    doc.condemn(k, v.reason, v.signal, authority);
-                }
+                condemn_span(doc, i, bio, v, false);
             }
         }
     }
@@ -983,10 +979,7 @@ impl ShapeRules {
             if prose[start] < own || prose[n] - prose[end + 1] > own.max(prose[start] / 4) {
                 continue;
             }
-            for k in start..=end {
-                let authority = doc.authority[k].max(HARD);
-                doc.condemn(k, v.reason, v.signal, authority);
-            }
+            condemn_span(doc, start, end, v, false);
         }
     }
 
@@ -1023,10 +1016,7 @@ impl ShapeRules {
             if prose[i] < own || prose[n] - prose[end + 1] > own.max(prose[i] / 4) {
                 continue;
             }
-            for k in i..=end {
-                let authority = doc.authority[k].max(HARD);
-                doc.condemn(k, v.reason, v.signal, authority);
-            }
+            condemn_span(doc, i, end, v, false);
         }
     }
 
@@ -1179,12 +1169,7 @@ impl ShapeRules {
             }
             doc.signal[i] = v.signal; // the heading keeps its own reason, made final
             doc.authority[i] = doc.authority[i].max(HARD);
-            for k in i + 1..=end {
-                if doc.authority[k] < MARKUP {
-                    let authority = doc.authority[k].max(HARD);
-                    doc.condemn(k, v.reason, v.signal, authority);
-                }
-            }
+            condemn_span(doc, i + 1, end, v, true);
             i = end + 1;
         }
     }
@@ -1310,12 +1295,7 @@ impl ShapeRules {
                 i = end + 1; // no carousel's mark
                 continue;
             }
-            for k in start..=close {
-                if doc.authority[k] < MARKUP {
-                    let authority = doc.authority[k].max(HARD);
-                    doc.condemn(k, v.reason, v.signal, authority);
-                }
-            }
+            condemn_span(doc, start, close, v, true);
             i = close + 1;
         }
     }
