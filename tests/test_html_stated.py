@@ -422,3 +422,8 @@ def test_a_form_label_or_a_sentence_in_an_author_slot_is_no_name():
     assert as_name("This review is posted in Mobile App Reviews") is None
     assert as_name("Ann de Lee") == "Ann de Lee"
     assert as_name("Kevin Johnson and Kevin McCoy") == "Kevin Johnson and Kevin McCoy"
+
+
+def test_one_author_meta_tag_naming_four_writers_is_the_byline_not_a_roster():
+    head = "<meta name='author' content='Artur Ekert, Timothy Hosgood, Alastair Kay, Chiara Macchiavello'>"
+    assert _clean(head, "").byline == "Artur Ekert; Timothy Hosgood; Alastair Kay; Chiara Macchiavello"
