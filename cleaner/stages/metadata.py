@@ -2932,7 +2932,10 @@ def _dated_by_title(lines, first: int, title: str, day_first: bool) -> str | Non
     prints the title, or no such dateline gives a publication's day."""
     texts = _TextsRead(lines)
     h = next((i for i in range(1, min(len(lines), first + 1 + _BLOCK_UNDER)) if texts[i] == title), None)
-    return None if h is None else _publication(lines, _credit_lines(lines, texts, h), day_first)
+    if h is None:
+        return None
+    credits = _credit_lines(lines, texts, h)
+    return _publication(lines, credits, day_first) or _published(lines, credits, day_first)
 
 
 def _credit_lines(lines, texts: Sequence[str], h: int) -> list[int]:
@@ -2945,6 +2948,8 @@ def _credit_lines(lines, texts: Sequence[str], h: int) -> list[int]:
             found.append(i)
         elif _credits(lines, texts, i):
             continue    # (a "By …" line: a dateline may stand under it)
+        elif _peek(lines, i).signal == "credit" or (i + 1 < len(lines) and _peek(lines, i + 1).signal == "credit"):
+            continue    # a photo's credit ("Credit: Ann Lee"), and its caption over it
         elif texts[i] != texts[h] and _words_up_to(texts[i], _CREDIT_CHROME_WORDS + 1) > _CREDIT_CHROME_WORDS:
             f = _peek(lines, i).features
             if standfirst or not (f.ends_sentence or f.units >= _STANDFIRST_UNITS):
