@@ -2927,15 +2927,18 @@ def _credit_by(lines, texts: Sequence[str], h: int) -> bool:
 def _dated_by_title(lines, first: int, title: str, day_first: bool) -> str | None:
     """The publication date (:func:`_publication`: no update's, no one else's) of the datelines that credit the
     headline printed as ``title`` (its first line from the dump's second to :data:`_BLOCK_UNDER` lines under the
-    header's end ``first``): those :func:`_credit_by` reads, under it past short chrome and a standfirst, then
-    right above it ("7 min read" / "May 6, 2025" / the headline, under a menu's blurbs). None where no line
-    prints the title, or no such dateline gives a publication's day."""
+    header's end ``first``): those :func:`_credit_by` reads, under it past short chrome, a photo and a
+    standfirst, then right above it ("7 min read" / "May 6, 2025" / the headline, under a menu's blurbs); else an
+    update's day under it (:func:`_published`). None where no line prints the title, or no such dateline gives a
+    day."""
     texts = _TextsRead(lines)
     h = next((i for i in range(1, min(len(lines), first + 1 + _BLOCK_UNDER)) if texts[i] == title), None)
     if h is None:
         return None
     credits = _credit_lines(lines, texts, h)
-    return _publication(lines, credits, day_first) or _published(lines, credits, day_first)
+    # an update's date alone, where the credit under the headline gives it ("By Ann Lee ⋅ Updated March 5, 2025"),
+    # as in the header (:func:`_published`); not a timestamp above the headline's
+    return _publication(lines, credits, day_first) or _published(lines, [i for i in credits if i > h], day_first)
 
 
 def _credit_lines(lines, texts: Sequence[str], h: int) -> list[int]:
