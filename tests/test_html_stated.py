@@ -404,3 +404,26 @@ def test_author_names_found_as_they_are_are_the_names_the_squeezed_pieces_give()
                      if (found := _spelled_in(name, stated)
                          or _spelled_in(name, "\x00".join(_squeezed(page.itertext()))))]
         assert _as_page_spells(authors, page, tags) == expected == ("; ".join(reference) or None)
+
+
+def test_an_author_element_of_a_comment_a_customer_review_or_an_authorized_badge_credits_no_one():
+    # issue 20, round 37: the element's own class says whose it is, not only its ancestors'
+    for element in ("<p class='comment-form-author'><label>Name</label><input></p>",
+                    "<div class='customer_review_author'><strong>John Warren</strong><span>Reviewed</span></div>",
+                    "<div class='testimonial-author'>Bruce Henry</div>",
+                    "<a class='authorized-dealer-link'><div class='authorized_x'>Authorized Dealer</div></a>"):
+        assert author_in_markup(html.fromstring(f"<html><body>{PROSE}{element}</body></html>")) is None, element
+    assert author_in_markup(html.fromstring(f"<html><body>{PROSE}<span class='post-author'>Ann Lee</span>"
+                                            "</body></html>")) == "Ann Lee"
+
+
+def test_a_form_label_or_a_sentence_in_an_author_slot_is_no_name():
+    assert is_placeholder("Name") and is_placeholder("Your Name")
+    assert as_name("This review is posted in Mobile App Reviews") is None
+    assert as_name("Ann de Lee") == "Ann de Lee"
+    assert as_name("Kevin Johnson and Kevin McCoy") == "Kevin Johnson and Kevin McCoy"
+
+
+def test_one_author_meta_tag_naming_four_writers_is_the_byline_not_a_roster():
+    head = "<meta name='author' content='Artur Ekert, Timothy Hosgood, Alastair Kay, Chiara Macchiavello'>"
+    assert _clean(head, "").byline == "Artur Ekert; Timothy Hosgood; Alastair Kay; Chiara Macchiavello"

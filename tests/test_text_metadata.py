@@ -1747,3 +1747,20 @@ def test_a_dateline_that_names_its_first_publication_after_its_update():
     for line, want in (("May 5, 2022 (Originally published March 3, 2021)", "2021-03-03"),
                        ("Publié le 1er mars 2021", "2021-03-01"), ("1º de marzo de 2021", "2021-03-01")):
         assert _clean(f"Harbour reopens after storm repairs\n\nBy Ann Lee\n{line}\n\n" + PROSE).date == want, line
+
+
+def _credited_far_above_the_text(caption: bool, dateline: str) -> str:
+    """A review page: the headline, its standfirst, a photo (its caption and credit) and the credit's line, then a
+    long ranking before the text: the header's window, over the text, holds none of them (issue 20, round 37)."""
+    items = "".join(f"Best harbour wall kit number {n}\nREAD MORE\n" for n in range(1, 40))
+    photo = ("Different walls suit different harbours, depending on the size of the bay.\nCredit: Ann Lee\n\n"
+             if caption else "")
+    return ("Harbour walls explained | Harbour Works\n\nHome\nWalls\nKits\n\nHarbour walls explained\n\n"
+            "We tested the best thirteen harbour wall kits on the market against each other, with help from owners."
+            "\n\n" + photo + f"By Bo Park ⋅ Senior Analyst ⋅ {dateline}\n\nQuick Look\n\n" + items + "\n" + PROSE)
+
+
+def test_the_headlines_credit_past_a_photo_and_its_caption_dates_the_page_even_by_an_update_alone():
+    assert _clean(_credited_far_above_the_text(True, "March 5, 2025")).date == "2025-03-05"
+    assert _clean(_credited_far_above_the_text(False, "Updated March 5, 2025")).date == "2025-03-05"
+    assert _clean(_credited_far_above_the_text(True, "Updated March 5, 2025")).date == "2025-03-05"

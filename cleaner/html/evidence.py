@@ -511,7 +511,7 @@ def _author(stated: str | None, root, site: str | None, url: str | None) -> tupl
     host = url_host(url) if url else None
     names = [name for name in (stated or "").split("; ") if name and not is_placeholder(name)
              and not (" " not in name and _is_acronym(name))]
-    if len(names) > _MOST_AUTHORS:
+    if len(names) > _MOST_AUTHORS and not _one_meta_names(names, root):
         names = names[:1]       # a roster (every author of the site, or of the page's teasers): its first
     people = [name for name in names if not is_site_name(name, site, host)]
     if people:       # the site's own name beside its writers' ("UXCam; Ann Lee") is the publisher's
@@ -523,6 +523,33 @@ def _author(stated: str | None, root, site: str | None, url: str | None) -> tupl
     if named:
         return named, BYLINE_FROM_MARKUP
     return "; ".join(names) or None, BYLINE_FROM_META
+
+
+def _one_meta_names(names: list[str], root) -> bool:
+    """Whether one ``<meta>`` tag's ``content`` names every one of ``names`` (``<meta name="author"
+    content="Artur Ekert, Timothy Hosgood, Alastair Kay, Chiara Macchiavello">``): the page's own credit of
+    its writers, a book's or a paper's, written as a credit (commas, "and"), not a roster of the site's (a JSON-LD
+    list of every author of the page's teasers, a "; "-separated field), however many they are (up to
+    :data:`_MOST_CREDITED`)."""
+    from .stated import head_tags
+
+    if len(names) > _MOST_CREDITED:
+        return False
+    for element in head_tags(root):
+        content = element.get("content") or "" if element.tag == "meta" else ""
+        if content and all(name in content for name in names):
+            rest = content
+            for name in sorted(names, key=len, reverse=True):
+                rest = rest.replace(name, " ")
+            if _CREDIT_JOINS.fullmatch(rest):
+                return True
+    return False
+
+
+#: A page credits at most this many writers in one meta tag.
+_MOST_CREDITED = 8
+#: What joins the names of a written credit ("A, B, C and D"); a list's "; " is a roster's (a CMS's field).
+_CREDIT_JOINS = re.compile(r"(?:\s|,|&|\band\b)*")
 
 
 def _is_acronym(word: str) -> bool:

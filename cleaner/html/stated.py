@@ -61,7 +61,7 @@ _NAME = re.compile(r"^[^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*){0,4}$")
 _LABELS = frozenset({"author", "authors", "by", "written", "posted", "admin", "administrator", "editor", "staff",
                      "guest", "team", "view", "all", "posts", "more", "profile", "about", "the", "read", "follow",
                      "contributor", "contributors", "unknown", "anonymous", "see", "article", "articles", "bio",
-                     "de", "par", "spotlight"})
+                     "de", "par", "spotlight", "name", "your"})
 
 #: One-word names a date is made of: the month names of the lexicon and the days of the week (English, as
 #: themes print them: "Sat", "Monday").
@@ -215,6 +215,8 @@ def author_in_markup(root, site: str | None = None, host: str | None = None) -> 
     headlines = _headlines(root, headings)
     unnamed: set[tuple] = set()
     for element in _author_elements(root):
+        if _others_by_own_class(element):
+            continue        # a comment's author, a customer review's, an "authorized dealer" badge
         in_header = element in header
         if not in_header and (_in_other_peoples_region(element, wrappers) or _in_other_story(element, headlines)):
             continue
@@ -463,7 +465,14 @@ def as_name(text: str) -> str | None:
         return None
     if " " in name and not any(word[0].isupper() for word in name.split()):
         return None
+    if " " in name and any(word in _SENTENCE_WORDS for word in name.split()[1:]):
+        return None         # a sentence's start in an author slot ("This review is posted in …")
     return name
+
+
+#: Lower-case words of a sentence, none of a name's ("Ann de Lee", "Kevin Johnson and Kevin McCoy" have none).
+_SENTENCE_WORDS = frozenset({"is", "are", "was", "were", "has", "have", "had", "this", "that", "these", "those",
+                             "posted", "published", "written", "updated", "will", "can"})
 
 
 def is_placeholder(name: str) -> bool:
@@ -567,6 +576,33 @@ def _following(element) -> Iterator:
 _PROSE_WORDS = 10
 #: The article's header holds at most this many elements.
 _HEADER_ELEMENTS = 150
+
+
+def _others_by_own_class(element) -> bool:
+    """Whether the author element's own ``class`` or ``id`` says it is not the article's author's: a word of
+    a comment's ("comment-author", "comment-form-author": a reply's name, or a form's "Name" field) or of a
+    customer's review or testimonial ("customer_review_author"), or a class that holds "author" only inside
+    "authorized"/"authorization" ("authorized-dealer": a badge, not a credit; the class XPath of
+    :data:`_AUTHOR_XPATHS` matches it). An element found as ``itemprop="author"``, ``rel="author"`` or by an
+    ``/author/`` link is checked by its class words alone, as is any other."""
+    own = " ".join(filter(None, (element.get("class"), element.get("id"))))
+    if not own:
+        return False
+    words = _CLASS_WORD.findall(_CAMEL_CASE.sub(" ", own).lower())
+    if any(word in _CUSTOMER_WORDS or category(word) == "comment" for word in words):
+        return True
+    lowered = own.lower()
+    return ("authoriz" in lowered and "byline" not in lowered and element.get("itemprop") != "author"
+            and not _AUTHOR_NOT_AUTHORIZED.search(lowered))
+
+
+#: Class words of a customer's review or a testimonial, whose author is a customer.
+_CUSTOMER_WORDS = frozenset({"review", "reviews", "testimonial", "testimonials", "customer", "customers"})
+#: A class value's words ("customer_review_author" → customer, review, author; "reviewAuthor" → review, author).
+_CLASS_WORD = re.compile(r"[a-z0-9]+")
+_CAMEL_CASE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+#: "author" in a class other than as the start of "authoriz…".
+_AUTHOR_NOT_AUTHORIZED = re.compile(r"author(?!iz)")
 
 
 def _in_other_peoples_region(element, wrappers: set = frozenset()) -> bool:

@@ -2924,12 +2924,18 @@ def _credit_by(lines, texts: Sequence[str], h: int) -> bool:
 def _dated_by_title(lines, first: int, title: str, day_first: bool) -> str | None:
     """The publication date (:func:`_publication`: no update's, no one else's) of the datelines that credit the
     headline printed as ``title`` (its first line from the dump's second to :data:`_BLOCK_UNDER` lines under the
-    header's end ``first``): those :func:`_credit_by` reads, under it past short chrome and a standfirst, then
-    right above it ("7 min read" / "May 6, 2025" / the headline, under a menu's blurbs). None where no line
-    prints the title, or no such dateline gives a publication's day."""
+    header's end ``first``): those :func:`_credit_by` reads, under it past short chrome, a photo and a
+    standfirst, then right above it ("7 min read" / "May 6, 2025" / the headline, under a menu's blurbs); else an
+    update's day under it (:func:`_published`). None where no line prints the title, or no such dateline gives a
+    day."""
     texts = _TextsRead(lines)
     h = next((i for i in range(1, min(len(lines), first + 1 + _BLOCK_UNDER)) if texts[i] == title), None)
-    return None if h is None else _publication(lines, _credit_lines(lines, texts, h), day_first)
+    if h is None:
+        return None
+    credits = _credit_lines(lines, texts, h)
+    # an update's date alone, where the credit under the headline gives it ("By Ann Lee ⋅ Updated March 5, 2025"),
+    # as in the header (:func:`_published`); not a timestamp above the headline's
+    return _publication(lines, credits, day_first) or _published(lines, [i for i in credits if i > h], day_first)
 
 
 def _credit_lines(lines, texts: Sequence[str], h: int) -> list[int]:
@@ -2942,6 +2948,8 @@ def _credit_lines(lines, texts: Sequence[str], h: int) -> list[int]:
             found.append(i)
         elif _credits(lines, texts, i):
             continue    # (a "By …" line: a dateline may stand under it)
+        elif _peek(lines, i).signal == "credit" or (i + 1 < len(lines) and _peek(lines, i + 1).signal == "credit"):
+            continue    # a photo's credit ("Credit: Ann Lee"), and its caption over it
         elif texts[i] != texts[h] and _words_up_to(texts[i], _CREDIT_CHROME_WORDS + 1) > _CREDIT_CHROME_WORDS:
             f = _peek(lines, i).features
             if standfirst or not (f.ends_sentence or f.units >= _STANDFIRST_UNITS):
