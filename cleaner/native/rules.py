@@ -371,6 +371,7 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
             "interruptions": sorted(signal_code[s] for s in c.INTERRUPTIONS),
             "read_over": sorted(signal_code[s] for s in context.READ_OVER),
             "above_main_share": c.ABOVE_MAIN_SHARE, "mid_text_run": c.MID_TEXT_RUN, "mid_text_words": c.MID_TEXT_WORDS,
+            "mid_text_min_words": c.MID_TEXT_MIN_WORDS,
             "list_bullets": "".join(sorted(measures.LIST_BULLETS)), "list_run": measures.LIST_RUN,
             "list_item_units": measures.LIST_ITEM_UNITS, "list_marker_chars": measures.LIST_MARKER_CHARS,
             "list_title_cased": measures.LIST_TITLE_CASED,

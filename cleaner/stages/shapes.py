@@ -62,12 +62,14 @@ _AUTHOR_LINK = lazy_compile(r"^(?:more (?:(?:articles|posts|stories) (?:from|by)
 #: language's) or a credit's ("Written by", "Écrit par"), a digit soon after.
 _PUBLISHED_UPDATED = lazy_compile(r"^(?:" + DATELINE_OPENER + r"|(?:" + CREDITED_WORDS + r")\s+" + CREDITED_BY_WORD
                                   + r")\b.{0,60}\d", re.I)
-#: "Posted by Jane at 7:42 PM", "Eingestellt von Jane um 19:42": a blog post's footer (Blogger's and its likes'),
+#: "Posted by Jane at 7:42 PM", "Posted by: John at December 18, 2025 05:48 PM", "Eingestellt von Jane um 19:42": a
+#: blog post's (or a comment's) footer (Blogger's and its likes'),
 #: the author and the time under the post, often followed by its labels, "No comments:" and a row of share links.
 #: Under the article's prose (:meth:`ShapesStage.__call__`) it is the post's end matter, final (a line of the
 #: article never has this form); above it, the reader's dateline keeps its soft verdict.
 _POST_FOOTER = lazy_compile(r"^(?:posted by|publicado por|eingestellt von|publié par|pubblicato da|postado por|"
-                            r"geplaatst door)\s+\S.{0,40}?\s+(?:at|a las|um|à|alle|às|om)\s+\d{1,2}[:.h]\d{2}"
+                            r"geplaatst door):?\s+\S.{0,40}?\s+(?:at|a las|um|à|alle|às|om)\s+"
+                            r"(?:(?:\w+\.? \d{1,2}|\d{1,2}\.? \w+\.?),? \d{4},?\s+)?\d{1,2}[:.h]\d{2}"
                             r"(?:\s*(?:[ap]\.?m\.?|uhr))?$", re.I)
 #: A post's footer is at most this many words.
 POST_FOOTER_WORDS = 16

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from ..chunks import lowered
 from ..lexicon import HEADLINE_SHARE, headline_shaped, is_prose, shares_title
-from .columns import ABOVE_MAIN_SHARE, FINAL_SIGNALS, MID_TEXT_RUN, MID_TEXT_WORDS
+from .columns import ABOVE_MAIN_SHARE, FINAL_SIGNALS, MID_TEXT_MIN_WORDS, MID_TEXT_RUN, MID_TEXT_WORDS
 
 
 def headline_line(lines, feats, prose) -> int | None:
@@ -90,10 +90,10 @@ def anchor(feats, prose, end_marker, listed=None, interrupted=None) -> tuple[int
 
 def mid_text(feats, prose, signals, i: int) -> bool:
     """Is line ``i`` (an end marker) a paragraph inside the text (``columns.MID_TEXT_RUN``)? ``signals``: each
-    line's detector signal (``None``: none). Prose right above it and prose below it, at once or under at most
+    line's detector signal (``None``: none). A paragraph (MID_TEXT_MIN_WORDS words or more), prose right above it and prose below it, at once or under at most
     MID_TEXT_RUN short headings, none of them a detector's."""
     n = len(feats)
-    if not prose[i] or i == 0 or not prose[i - 1] or signals[i - 1] is not None:
+    if not prose[i] or feats[i].words < MID_TEXT_MIN_WORDS or i == 0 or not prose[i - 1] or signals[i - 1] is not None:
         return False
     for j in range(i + 1, min(i + 2 + MID_TEXT_RUN, n)):
         if signals[j] is not None:

@@ -404,6 +404,7 @@ fn column_rules(table: &Table, spec: &Bound<'_, PyDict>, signals: usize) -> PyRe
         above_main_share: item(spec, "above_main_share")?.extract()?,
         mid_text_run: item(spec, "mid_text_run")?.extract()?,
         mid_text_words: item(spec, "mid_text_words")?.extract()?,
+        mid_text_min_words: item(spec, "mid_text_min_words")?.extract()?,
         end_marker,
         interruption,
         read_over,
