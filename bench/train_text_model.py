@@ -3,7 +3,7 @@
 
 Usage: python bench/train_text_model.py DATA_DIR [DATA_DIR...] [--out cleaner/data/text_model.json]
        [--weight DATA_DIR=W] [--half A|B [--half-of DATA_DIR]] [--include FILE] [--exclude FILE]
-       [--cache DIR]
+       [--cache DIR] [--threshold T --switch-scale S]
 
 Each folder holds <id>.txt / <id>.flat.txt dumps and <id>.json with the true
 articleBody (the benchmark layout). Lines are labelled body or not by
@@ -161,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exclude", type=Path, help="leave out the pages this file lists (folder-name/id lines)")
     parser.add_argument("--cache", type=Path, help="keep each folder's evidence rows in this folder (reruns)")
     parser.add_argument("--l2", type=float, default=1e-3)
+    parser.add_argument("--threshold", type=float, help="use this decision threshold instead of the grid's best "
+                        "(with --switch-scale; the training F1 of both is printed)")
+    parser.add_argument("--switch-scale", type=float, help="use this switch scale instead of the grid's best")
     parser.add_argument("--weight", action="append", default=[], metavar="FOLDER=W",
                         help="weigh the pages of one folder W times (repeatable)")
     args = parser.parse_args(argv)
@@ -184,12 +187,18 @@ def main(argv: list[str] | None = None) -> int:
     grid = [(t, s) for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6) for s in (0.25, 0.5, 0.75, 1.0)]
     best = max((_training_f1(rows, probabilities, dict(base, threshold=t, switch_scale=s)), t, s) for t, s in grid)
     print(f"threshold {best[1]:.2f}, switch scale {best[2]:.2f}: training F1 {best[0]:.4f}", file=sys.stderr)
+    if args.threshold is not None or args.switch_scale is not None:
+        fixed = (args.threshold if args.threshold is not None else best[1],
+                 args.switch_scale if args.switch_scale is not None else best[2])
+        best = (_training_f1(rows, probabilities, dict(base, threshold=fixed[0], switch_scale=fixed[1])), *fixed)
+        print(f"given: threshold {best[1]:.2f}, switch scale {best[2]:.2f}: training F1 {best[0]:.4f}", file=sys.stderr)
     model = dict(base, threshold=best[1], switch_scale=best[2], trained={
         "data": [str(d.name) for d in args.data_dirs], "half": args.half,
         "half_of": [str(d.name) for d in args.half_of], "weights": args.weight, "pages": len(rows) // 2,
         "lines": int(sum(len(labels) for _, (_, labels, *_rest) in rows)), "l2": args.l2,
         "include": args.include.name if args.include else None, "exclude": args.exclude.name if args.exclude else None,
-        "script": "bench/train_text_model.py"})
+        "given": [args.threshold, args.switch_scale] if args.threshold is not None or args.switch_scale is not None
+        else None, "script": "bench/train_text_model.py"})
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     for name, weight in sorted(zip(FEATURES, beta), key=lambda t: -abs(t[1]))[:15]:
         print(f"  {name:<24} {weight:+.3f}", file=sys.stderr)

@@ -307,3 +307,37 @@ def test_the_main_run_of_prose_counts_the_short_sentences_of_a_script_without_sp
     # run too)
     paragraphs = clean(_SHORT_LINES_JA).paragraphs
     assert paragraphs[0] == "八月のはじめ、家族で海へ行きました。" and paragraphs[-1] == "また来年も行きたいです。"
+
+
+_COOKIES_IN_THE_TEXT = """\
+For six years I sold bread from a folding table at the Saturday market, and the only paperwork I ever kept was a notebook of the flours I had bought and what they cost.
+The website itself asks more of you than the market ever did, and the shop platform uses cookies to keep each customer's basket between one visit and the next.
+Insurance
+My market cover did not include deliveries or goods sold through a website, so I added both before the first van trip was booked, and the premium rose by less than I feared.
+"""
+
+_COOKIES_UNDER_THE_TEXT = """\
+For six years I sold bread from a folding table at the Saturday market, and the only paperwork I ever kept was a notebook of the flours I had bought and what they cost.
+My market cover did not include deliveries or goods sold through a website, so I added both before the first van trip was booked, and the premium rose by less than I feared.
+We use cookies to improve your experience on our website and to show you advertising that is relevant to you, as our policy describes.
+Accept
+Manage preferences
+"""
+
+
+def test_an_end_marker_that_is_a_paragraph_inside_the_text_is_no_end():
+    """A paragraph that mentions cookies, with the text going on under it (at once or under a subheading), is no
+    end of the article (``measures.mid_text``); a cookie notice under the article, with no paragraph under it, is."""
+    doc, has_stoplist = _evidence(_COOKIES_IN_THE_TEXT)
+    assert doc.lines[1].signal == "cookies"
+    page = vectors.page_measures(doc.lines, has_stoplist, doc.char_mode)
+    assert page["ended_at"] == len(doc.lines) and page["end"] == len(doc.lines)
+    doc, has_stoplist = _evidence(_COOKIES_UNDER_THE_TEXT)
+    assert doc.lines[2].signal == "cookies"
+    assert vectors.page_measures(doc.lines, has_stoplist, doc.char_mode)["ended_at"] == 2
+    # a line too short to be a paragraph ("© 2025 Acme Inc. All Rights Reserved.") ends the text wherever it stands
+    doc, has_stoplist = _evidence(_COOKIES_IN_THE_TEXT.replace(
+        "The website itself asks more of you than the market ever did, and the shop platform uses cookies to keep "
+        "each customer's basket between one visit and the next.", "The shop platform uses cookies to keep baskets."))
+    assert doc.lines[1].signal == "cookies"
+    assert vectors.page_measures(doc.lines, has_stoplist, doc.char_mode)["ended_at"] == 1

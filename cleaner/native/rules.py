@@ -160,7 +160,8 @@ def shape_rules() -> dict[str, Any]:
     match = {"separator_only": s._SEPARATOR_ONLY, "leading_link": s._LEADING_LINK,
              "comment_author": s._COMMENT_AUTHOR, "comments_header": s._COMMENTS_HEADER,
              "timestamp_like": s.TIMESTAMP_LIKE, "iso_timestamp": s._ISO_TIMESTAMP,
-             "published_updated": s._PUBLISHED_UPDATED, "gallery_caption": s._GALLERY_CAPTION,
+             "published_updated": s._PUBLISHED_UPDATED, "post_footer": s._POST_FOOTER,
+             "gallery_caption": s._GALLERY_CAPTION,
              "url_only": s._URL_ONLY, "number_only": s._NUMBER_ONLY, "byline_like": s.BYLINE_LIKE,
              "teaser": s._TEASER, "comment_stamp": s._COMMENT_STAMP, "author_heading": s._AUTHOR_HEADING,
              "about_name": s._ABOUT_NAME, "about_org": s._ABOUT_ORG, "author_link": s._AUTHOR_LINK, "name_line": s._NAME_LINE,
@@ -171,6 +172,7 @@ def shape_rules() -> dict[str, Any]:
     patterns["credit"] = _any_of([pattern_spec(f"lexicon credit {k}", p) for k, p in enumerate(lexicon._CREDIT_PATTERNS)])
     stage = s.ShapesStage
     return {"patterns": patterns, "menu_run": stage.menu_run, "menu_words": stage.menu_words,
+            "post_footer_words": s.POST_FOOTER_WORDS,
             "teaser_run": stage.teaser_run, "teaser_gap": stage.teaser_gap, "thread_run": stage.thread_run,
             "thread_gap": stage.thread_gap, "stamp_words": stage.stamp_words, "stamp_chars": stage.stamp_chars,
             "thread_heading_gap": stage.thread_heading_gap, "thread_article_words": stage.thread_article_words,
@@ -368,7 +370,8 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
             "final_signals": sorted(signal_code[s] for s in c.FINAL_SIGNALS),
             "interruptions": sorted(signal_code[s] for s in c.INTERRUPTIONS),
             "read_over": sorted(signal_code[s] for s in context.READ_OVER),
-            "above_main_share": c.ABOVE_MAIN_SHARE,
+            "above_main_share": c.ABOVE_MAIN_SHARE, "mid_text_run": c.MID_TEXT_RUN, "mid_text_words": c.MID_TEXT_WORDS,
+            "mid_text_min_words": c.MID_TEXT_MIN_WORDS,
             "list_bullets": "".join(sorted(measures.LIST_BULLETS)), "list_run": measures.LIST_RUN,
             "list_item_units": measures.LIST_ITEM_UNITS, "list_marker_chars": measures.LIST_MARKER_CHARS,
             "list_title_cased": measures.LIST_TITLE_CASED,

@@ -62,6 +62,18 @@ _AUTHOR_LINK = lazy_compile(r"^(?:more (?:(?:articles|posts|stories) (?:from|by)
 #: language's) or a credit's ("Written by", "Écrit par"), a digit soon after.
 _PUBLISHED_UPDATED = lazy_compile(r"^(?:" + DATELINE_OPENER + r"|(?:" + CREDITED_WORDS + r")\s+" + CREDITED_BY_WORD
                                   + r")\b.{0,60}\d", re.I)
+#: "Posted by Jane at 7:42 PM", "Posted by: John at December 18, 2025 05:48 PM", "Eingestellt von Jane um 19:42": a
+#: blog post's (or a comment's) footer (Blogger's and its likes'),
+#: the author and the time under the post, often followed by its labels, "No comments:" and a row of share links.
+#: Under the article's prose (:meth:`ShapesStage.__call__`) it is the post's end matter, final (a line of the
+#: article never has this form); above it, the reader's dateline keeps its soft verdict. On the dev pages
+#: (2026-12-07) it fires on one page's 7 post and comment footers, none of them in the truth (6 were kept before).
+_POST_FOOTER = lazy_compile(r"^(?:posted by|publicado por|eingestellt von|publié par|pubblicato da|postado por|"
+                            r"geplaatst door):?\s+\S.{0,40}?\s+(?:at|a las|um|à|alle|às|om)\s+"
+                            r"(?:(?:\w+\.? \d{1,2}|\d{1,2}\.? \w+\.?),? \d{4},?\s+)?\d{1,2}[:.h]\d{2}"
+                            r"(?:\s*(?:[ap]\.?m\.?|uhr))?$", re.I)
+#: A post's footer is at most this many words.
+POST_FOOTER_WORDS = 16
 #: "1 of 4 A shopper looks at …": a gallery caption.
 _GALLERY_CAPTION = lazy_compile(r"^\d{1,3} of \d{1,3}\s+\S")
 #: The signals of a gallery item's credit: a photo's credit, a copyright notice ("© Photo …").
@@ -86,6 +98,7 @@ VERDICTS: dict[str, tuple[str, str]] = {
     "comment_header": ("comments", "comment header (author says:, N responses to)"),
     "counter": ("counters", "link with a count"),
     "dateline": ("dateline", "date or time on its own line"),
+    "post_footer": ("dateline", "post footer (Posted by NAME at TIME, under the text)"),
     "gallery": ("credit", "gallery caption (n of m)"),
     "url": ("url", "a bare address"),
     "number": ("number", "a bare number"),
@@ -137,8 +150,15 @@ class ShapesStage:
         for line in lines:
             counts[line.text] = counts.get(line.text, 0) + 1
         markup = Authority.MARKUP
+        prose_seen = False   # a line of prose above that no earlier stage condemned?
         for i, line in enumerate(lines):
+            prose_above = prose_seen
+            if line.label != BOILERPLATE and is_prose(line.features):
+                prose_seen = True
             if line.authority >= markup or line.label == BOILERPLATE:
+                continue
+            if prose_above and line.features.words <= POST_FOOTER_WORDS and _POST_FOOTER.match(line.text):
+                _condemn(doc, line, "post_footer", Authority.HARD)
                 continue
             found = self._single(line, counts, char_mode)
             if found is None and i + 1 < len(lines):

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from ..chunks import lowered
 from ..lexicon import HEADLINE_SHARE, headline_shaped, is_prose, shares_title
-from .columns import ABOVE_MAIN_SHARE, FINAL_SIGNALS
+from .columns import ABOVE_MAIN_SHARE, FINAL_SIGNALS, MID_TEXT_MIN_WORDS, MID_TEXT_RUN, MID_TEXT_WORDS
 
 
 def headline_line(lines, feats, prose) -> int | None:
@@ -86,6 +86,24 @@ def anchor(feats, prose, end_marker, listed=None, interrupted=None) -> tuple[int
     values = (-1000.0 if end_marker[i] else 0.0 if interrupted[i] else float(f.units) if prose[i] or listed[i]
               else -(min(f.units, 10) + 2.0) for i, f in enumerate(feats))
     return max_sum_run(values) or (0, 0)
+
+
+def mid_text(feats, prose, signals, i: int) -> bool:
+    """Is line ``i`` (an end marker) a paragraph inside the text (``columns.MID_TEXT_RUN``)? ``signals``: each
+    line's detector signal (``None``: none). A paragraph (MID_TEXT_MIN_WORDS words or more), prose right above it and prose below it, at once or under at most
+    MID_TEXT_RUN short headings, none of them a detector's."""
+    n = len(feats)
+    if not prose[i] or feats[i].words < MID_TEXT_MIN_WORDS or i == 0 or not prose[i - 1] or signals[i - 1] is not None:
+        return False
+    for j in range(i + 1, min(i + 2 + MID_TEXT_RUN, n)):
+        if signals[j] is not None:
+            return False
+        if prose[j]:
+            return True
+        f = feats[j]
+        if not 1 <= f.words <= MID_TEXT_WORDS or f.ends_sentence or f.ends_colon:
+            return False
+    return False
 
 
 def closing_start(feats, prose, end_marker, start: int, end: int) -> int:

@@ -23,7 +23,7 @@ from ..lexicon import is_prose
 from .columns import (AROUND, COLUMNS, END_MARKERS, INTERRUPTIONS, LINE, NEAR_LINES, NEAR_RADIUS, NEARBY_LINES,
                       NEARBY_RADIUS, PART_LINES, PART_RADIUS, SIGNAL, SIGNALS, TERMS, Column)
 from .measures import (anchor, closing_start, cohesion, colon_lists, content_lists, distances, headline_line,
-                       prose_stop_level, short_runs, window_counts)
+                       mid_text, prose_stop_level, short_runs, window_counts)
 
 if TYPE_CHECKING:
     from typing import Any
@@ -52,7 +52,9 @@ def page_measures(lines: Sequence, has_stoplist: bool, char_mode: bool = False) 
     n = len(lines)
     feats = [line.features for line in lines]
     prose = [is_prose(f) for f in feats]
-    end_marker = [line.signal in END_MARKERS and not line.between_posts for line in lines]
+    signals = [line.signal for line in lines]
+    end_marker = [line.signal in END_MARKERS and not line.between_posts and not mid_text(feats, prose, signals, i)
+                  for i, line in enumerate(lines)]
     listed = content_lists(lines, feats)
     start, end = anchor(feats, run_prose(lines, feats, prose, char_mode), end_marker, listed,
                         [line.signal in INTERRUPTIONS for line in lines])

@@ -33,6 +33,7 @@ pub struct ShapePatterns {
     pub timestamp_like: Pattern,
     pub iso_timestamp: Pattern,
     pub published_updated: Pattern,
+    pub post_footer: Pattern,
     pub gallery_caption: Pattern,
     pub url_only: Pattern,
     pub number_only: Pattern,
@@ -57,6 +58,7 @@ pub struct ShapeVerdicts {
     pub comment_header: Verdict,
     pub counter: Verdict,
     pub dateline: Verdict,
+    pub post_footer: Verdict,
     pub gallery: Verdict,
     pub url: Verdict,
     pub number: Verdict,
@@ -85,6 +87,8 @@ pub struct ShapeRules {
     /// `ShapesStage.menu_run`, `menu_words`, `teaser_run`, `teaser_gap`
     pub menu_run: usize,
     pub menu_words: u32,
+    /// `POST_FOOTER_WORDS`: a post's footer ("Posted by NAME at TIME") is at most this many words.
+    pub post_footer_words: u32,
     pub teaser_run: usize,
     pub teaser_gap: usize,
     /// The signals `_related_boxes` reads: "related" and "repeated".
@@ -157,6 +161,7 @@ impl ShapePatterns {
             &mut self.timestamp_like,
             &mut self.iso_timestamp,
             &mut self.published_updated,
+            &mut self.post_footer,
             &mut self.gallery_caption,
             &mut self.url_only,
             &mut self.number_only,
@@ -376,8 +381,21 @@ impl ShapeRules {
         }
         // (single reads the row alone, and no decision made here: its answer is the same for every copy)
         let mut singles = RowMemo::new(doc);
+        let mut prose_seen = false; // a line of prose above that no earlier stage condemned?
         for i in 0..n {
+            let prose_above = prose_seen;
+            if doc.label[i] != BOILERPLATE && is_prose(doc, i) {
+                prose_seen = true;
+            }
             if doc.authority[i] >= MARKUP || doc.label[i] == BOILERPLATE {
+                continue;
+            }
+            if prose_above
+                && doc.m.words[doc.r(i)] <= self.post_footer_words
+                && self.patterns.post_footer.is_match(forms(lines, doc, i))
+            {
+                let v = self.verdicts.post_footer;
+                doc.condemn(i, v.reason, v.signal, HARD);
                 continue;
             }
             let mut found = singles.get(doc.r(i), || self.single(lines, doc, i, &counts));

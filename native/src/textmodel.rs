@@ -30,6 +30,10 @@ pub struct ColumnRules {
     /// `ABOVE_MAIN_SHARE`: an end marker above the main run of prose ends the page only with this share of
     /// the main run's prose above it.
     pub above_main_share: f64,
+    /// `MID_TEXT_RUN`, `MID_TEXT_WORDS`, `MID_TEXT_MIN_WORDS`: an end marker inside the text is none (`measures.mid_text`).
+    pub mid_text_run: usize,
+    pub mid_text_words: u32,
+    pub mid_text_min_words: u32,
     /// Per signal code: is it an end marker (`END_MARKERS`)?
     pub end_marker: Vec<bool>,
     /// Per signal code: is it an interruption inside the article (`INTERRUPTIONS`: a gallery)?
@@ -351,6 +355,36 @@ fn anchor(
     max_sum_run(values).unwrap_or((0, 0))
 }
 
+/// `measures.mid_text`: is line `i` (an end marker) a paragraph inside the text? A paragraph of at least
+/// `mid_text_min_words` words, prose right above it and prose below it, at once or under at most `mid_text_run`
+/// short headings (`mid_text_words` words at most), none of them a detector's.
+fn mid_text(rules: &ColumnRules, doc: &Doc, prose: &[bool], signal: &[Signal], i: usize) -> bool {
+    let (run, words) = (rules.mid_text_run, rules.mid_text_words);
+    let n = doc.len();
+    if !prose[i]
+        || doc.m.words[doc.r(i)] < rules.mid_text_min_words
+        || i == 0
+        || !prose[i - 1]
+        || signal[i - 1] != NO_SIGNAL
+    {
+        return false;
+    }
+    for j in (i + 1)..(i + 2 + run).min(n) {
+        if signal[j] != NO_SIGNAL {
+            return false;
+        }
+        if prose[j] {
+            return true;
+        }
+        let r = doc.r(j);
+        let w = doc.m.words[r];
+        if !(1..=words).contains(&w) || doc.m.ends_sentence[r] != 0 || doc.m.ends_colon[r] != 0 {
+            return false;
+        }
+    }
+    false
+}
+
 /// `measures.closing_start`: where the page's closing chrome begins (`ended_at`): the first end marker after
 /// the first prose that is at or after the main run of prose (`start`), or above it with at least
 /// `above_main_share` of the main run's prose units above it; `n` if none.
@@ -574,11 +608,15 @@ impl ColumnRules {
     ) -> ([f64; DOC_SLOTS], PageArrays) {
         let n = doc.len();
         let prose: Vec<bool> = (0..n).map(|i| is_prose(doc, self, i)).collect();
-        let end_marker: Vec<bool> = signal
-            .iter()
-            .zip(&doc.between_posts)
-            .map(|(&s, &between)| {
-                !between && self.end_marker.get(s as usize).copied().unwrap_or(false)
+        let end_marker: Vec<bool> = (0..n)
+            .map(|i| {
+                !doc.between_posts[i]
+                    && self
+                        .end_marker
+                        .get(signal[i] as usize)
+                        .copied()
+                        .unwrap_or(false)
+                    && !mid_text(self, doc, &prose, signal, i)
             })
             .collect();
         let listed = content_lists(&self.lists, table, doc, text, signal, &self.final_signal);
