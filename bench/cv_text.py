@@ -109,8 +109,10 @@ def training_inputs(train: list[tuple[Path, float]], cache: Path) -> list[str]:
 
 
 def fold_models(pages: dict[Path, list[Page]], train: list[tuple[Path, float]], folds: int, seed: int,
-                run_dir: Path, cache: Path) -> list[Path]:
-    """One model per fold, trained by bench/train_text_model.py without the fold's pages (made once)."""
+                run_dir: Path, cache: Path, given: list | None = None) -> list[Path]:
+    """One model per fold, trained by bench/train_text_model.py without the fold's pages (made once); with
+    ``given`` (threshold, switch scale), each fold takes that pair instead of its grid's best, as the shipped
+    model did (:func:`shipped_pair`)."""
     import train_text_model
 
     models = []
@@ -127,6 +129,8 @@ def fold_models(pages: dict[Path, list[Page]], train: list[tuple[Path, float]], 
         argv = [str(folder) for folder, _ in train]
         argv += [f"--weight={folder}={weight:g}" for folder, weight in train if weight != 1.0]
         argv += ["--exclude", str(exclude), "--cache", str(cache), "--out", str(model)]
+        if given:
+            argv += [f"--threshold={given[0]:g}", f"--switch-scale={given[1]:g}"]
         print(f"cv_text: training fold {fold} ({len(held_out)} pages held out)", file=sys.stderr)
         if train_text_model.main(argv) != 0:
             raise SystemExit(f"cv_text: training fold {fold} failed")
@@ -246,6 +250,14 @@ def print_against(folder: Path, pages: list[Page], cv: dict[str, dict], earlier_
             print(f"  {page_id}  {delta:+.4f}")
 
 
+def shipped_pair() -> list | None:
+    """The (threshold, switch scale) the shipped text model was given at training (``trained.given``; None
+    where it took its grid's best), so the fold models are trained as the shipped one was."""
+    shipped = Path(__file__).resolve().parent.parent / "cleaner" / "data" / "text_model.json"
+    given = json.loads(shipped.read_text(encoding="utf-8")).get("trained", {}).get("given")
+    return given if given and None not in given else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dirs", nargs="+", type=Path, metavar="DIR")
@@ -258,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, default=Path(__file__).resolve().parent.parent / ".bench-cache")
     parser.add_argument("--against", type=Path, metavar="RUN_DIR",
                         help="an earlier run's outputs folder (cv-text-*): compare page by page")
+    parser.add_argument("--grid", action="store_true", help="let each fold pick its threshold and switch scale "
+                        "(default: the pair the shipped model was given, if it was given one)")
     args = parser.parse_args(argv)
 
     import train_text_model
@@ -269,11 +283,12 @@ def main(argv: list[str] | None = None) -> int:
     pages = {folder: load_pages(folder) for folder in args.dirs}
     for folder, _ in train:
         pages.setdefault(folder, load_pages(folder))
+    given = None if args.grid else shipped_pair()
     model_key = _digest(training_inputs(train, args.cache_dir), [(f.resolve().name, w) for f, w in train],
-                        args.folds, args.seed, sorted(lockbox_keys()))
+                        args.folds, args.seed, sorted(lockbox_keys()), *([given] if given else []))
     model_dir = args.cache_dir / f"cv-models-{model_key}"
     model_dir.mkdir(parents=True, exist_ok=True)
-    models = fold_models(pages, train, args.folds, args.seed, model_dir, args.cache_dir)
+    models = fold_models(pages, train, args.folds, args.seed, model_dir, args.cache_dir, given)
     run_dir = args.cache_dir / f"cv-text-{_digest(model_key, train_text_model.code_version(), *_engine())}"
     run_dir.mkdir(parents=True, exist_ok=True)
 
@@ -282,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"text path, {args.folds}-fold cross-validation by site (seed {args.seed}); lockbox left out; "
           f"trained on {', '.join(f'{f.resolve().name}' + (f'×{w:g}' if w != 1 else '') for f, w in train)}; "
           f"{sum(len(pages[d]) for d in args.dirs)} pages of {len(sites)} sites scored, per fold "
-          f"{[sizes[i] for i in range(args.folds)]}; models in {model_dir}, outputs in {run_dir}")
+          f"{[sizes[i] for i in range(args.folds)]}; threshold and switch scale "
+          f"{'given ' + str(given) if given else 'from each fold grid'}; models in {model_dir}, outputs in {run_dir}")
     for folder in args.dirs:
         cv = held_out_outputs(folder, pages[folder], models, args.seed, run_dir)
         reference = None if args.no_trafilatura else trafilatura_outputs(folder, pages[folder], args.cache_dir)
