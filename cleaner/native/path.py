@@ -20,7 +20,7 @@ from . import rules
 from ..pipeline import assemble_from
 from ..stages import repeats, shapes
 from ..stages.metadata import MetadataStage
-from ..stages.context import BRIDGED, HEADED, LISTED, TAIL_END_MATTER, TAIL_ISLANDS, TAIL_TITLES, TAIL_TITLES_SIGNAL
+from ..stages.context import TAIL_END_MATTER, TAIL_ISLANDS, TAIL_TITLES, TAIL_TITLES_SIGNAL, word_model_reason
 from ..stages.shapes import GALLERY_CREDITS
 from ..textmodel import default_model
 
@@ -162,16 +162,7 @@ class NativeModelReason(WordedReason):
     def __str__(self) -> str:
         vector = self.result.vector(self.path.path, self.i)
         why = self.model.top_reasons(vector, self.body) if vector else []
-        text = f"{'body' if self.body else 'not body'} p={self.score:.2f}"
-        if self.despite:
-            text += f", despite {self.despite}"
-        if self.bridged:
-            text += f", {BRIDGED}"
-        if self.listed:
-            text += f", {LISTED}"
-        if self.headed:
-            text += f", {HEADED}"
-        return text + (f" ({', '.join(why)})" if why else "")
+        return word_model_reason(self.body, self.score, self.despite, self.bridged, self.listed, self.headed, why)
 
 
 class NativeFeatures:

@@ -39,17 +39,23 @@ class ModelReason(WordedReason):
         model = self.model
         vector = self.vector
         why = model.top_reasons(vector, self.body) if model is not None and vector else []
-        label = "body" if self.body else "not body"
-        text = f"{label} p={self.score:.2f}"
-        if self.despite:
-            text += f", despite {self.despite}"
-        if self.bridged:
-            text += f", {BRIDGED}"
-        if self.listed:
-            text += f", {LISTED}"
-        if self.headed:
-            text += f", {HEADED}"
-        return text + (f" ({', '.join(why)})" if why else "")
+        return word_model_reason(self.body, self.score, self.despite, self.bridged, self.listed, self.headed, why)
+
+
+def word_model_reason(body: bool, score: float, despite: str | None, bridged: bool, listed: bool, headed: bool,
+                      why: list[str]) -> str:
+    """The model's reason as ``--explain`` prints it; one wording for both cores' reasons, so parity
+    compares decisions and never two copies of a sentence."""
+    text = f"{'body' if body else 'not body'} p={score:.2f}"
+    if despite:
+        text += f", despite {despite}"
+    if bridged:
+        text += f", {BRIDGED}"
+    if listed:
+        text += f", {LISTED}"
+    if headed:
+        text += f", {HEADED}"
+    return text + (f" ({', '.join(why)})" if why else "")
 
 
 #: How a line kept by :func:`bridged_lines` is worded after its probability (both cores' reasons).
