@@ -26,7 +26,8 @@ Then the text path's targets (issue 19), each with baselines from the same run:
   the core (``pipeline.run_text`` with the core, as ``clean()`` runs a dump with no profile), the Python
   reference (the same without it), the bare C4 line rule, and ``str.splitlines``;
 - CPU time per MB from 10 KB to 50 MB, on dumps joined from the dumps of all folders given (DIR and
-  MORE_DIR), for the core (the Python reference at the sizes up to 1 MB);
+  MORE_DIR), for the core (the Python reference at the sizes up to 1 MB), beside the same dumps cleaned one by
+  one in the core: their ratio is what the size itself costs, apart from what the content costs;
 - peak RSS of the CLI on a 10 MB dump, for each core (a fresh interpreter each);
 - the CLI's cold start on a dump (wall and CPU, median of 7), for each core, next to ``python -c pass``;
   and on the first dump DIR has that is not in English (the index of all stoplists is built for it).
@@ -201,7 +202,7 @@ def text_path(args) -> None:
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from accuracy import c4_rule
-    from speed import dumps, peak_rss_mb, sized_dump, wall
+    from speed import dumps, peak_rss_mb, sized_parts, wall
 
     from cleaner import language
     from cleaner.native.path import native_path
@@ -233,24 +234,34 @@ def text_path(args) -> None:
 
     pool = texts + [text for folder in args.more for text in dumps(folder)]
     sizes = [int(float(s[:-1]) * {"k": 1024, "m": 1024 ** 2}[s[-1].lower()]) for s in args.sizes.split(",")]
-    print(f"\n  CPU time per MB (dumps joined from {len(pool)} dumps; one run each, repeated to 1 MB below 1 MB):")
-    print(f"    {'size':>9} {'native s/MB':>12} {'Python s/MB':>12}")
+    print(f"\n  CPU time per MB (dumps joined from {len(pool)} dumps; one run each, repeated to 1 MB below 1 MB).")
+    print("  The small sizes hold the first dumps only, the large ones a mix of every folder, so s/MB moves with")
+    print("  the content; 'alone' cleans the same dumps one by one in the core, and joined/alone is the size's own")
+    print("  cost (1.00 = linear):")
+    print(f"    {'size':>9} {'native s/MB':>12} {'alone s/MB':>11} {'joined/alone':>13} {'Python s/MB':>12}")
     with tempfile.TemporaryDirectory() as tmp:
         ten = None
         for size in sizes:
-            text = sized_dump(pool, size)
+            parts = sized_parts(pool, size)
+            text = "\n\n".join(parts)
             megabytes = len(text.encode("utf-8")) / 1024 ** 2
             repeats = max(1, (1024 ** 2) // max(size, 1))
             figures = []
             for function in (lambda t: run_text(t, core=core), run_text):
                 if function is run_text and size > 1024 ** 2:
-                    figures.append("")
+                    figures.append(None)
                     continue
                 start = time.process_time()
                 for _ in range(repeats):
                     function(text)
-                figures.append(f"{(time.process_time() - start) / repeats / megabytes:.3f}")
-            print(f"    {megabytes:>7.2f}MB {figures[0]:>12} {figures[1]:>12}")
+                figures.append((time.process_time() - start) / repeats / megabytes)
+            start = time.process_time()
+            for _ in range(repeats):
+                for part in parts:
+                    run_text(part, core=core)
+            alone = (time.process_time() - start) / repeats / megabytes
+            python = "" if figures[1] is None else f"{figures[1]:.3f}"
+            print(f"    {megabytes:>7.2f}MB {figures[0]:>12.3f} {alone:>11.3f} {figures[0] / alone:>13.2f} {python:>12}")
             if ten is None and size >= 10 * 1024 ** 2:
                 ten = Path(tmp) / "ten.txt"
                 ten.write_text(text, encoding="utf-8")

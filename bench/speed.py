@@ -76,14 +76,19 @@ def peak_rss_mb(command: list[str], path: Path) -> float:
     return int(out.stdout.strip()) / 1024
 
 
-def sized_dump(texts: list[str], size: int) -> str:
+def sized_parts(texts: list[str], size: int) -> list[str]:
+    """The dumps (in order, cycling) that :func:`sized_dump` joins to reach ``size`` bytes."""
     parts, total, i = [], 0, 0
     while total < size:
         text = texts[i % len(texts)]
         parts.append(text)
         total += len(text.encode("utf-8")) + 2
         i += 1
-    return "\n\n".join(parts)
+    return parts
+
+
+def sized_dump(texts: list[str], size: int) -> str:
+    return "\n\n".join(sized_parts(texts, size))
 
 
 def main() -> int:
