@@ -228,6 +228,9 @@ OTHERS_DATE_WORDS = lazy_compile(_any_whole_word(_DATA["dates"]["others"]), re.I
 #: A line :data:`OTHERS_DATE_WORDS` is found in, as a pattern called with ``match`` (without the look-ahead, which
 #: the core has no need of): its screen of a dateline's neighbours, often paragraphs.
 OTHERS_DATE_IN_LINE = lazy_compile(r".*?(?<!\w)(?:" + _alternatives(_DATA["dates"]["others"]) + r")(?!\w)", re.I)
+#: A reply's subject in a thread ("Re: Turning off the LEDs", "AW: …", "Re[2]: …"): lexicon.toml's ``[dates]
+#: reply_prefixes``, case as written, then a colon and the subject; group 1 is the subject.
+REPLY_SUBJECT = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["reply_prefixes"]) + r")(?:\[\d+\]|\^\d+)?:\s*(\S.*)$")
 #: A forum post's number as a dateline's part or a line of its own ("#21", "Post #21", "Beitrag #3"; the number is
 #: group 1): a thread prints one by every post's date.
 POST_NUMBER = lazy_compile(r"^\s*(?:(?:" + _alternatives(_DATA["dates"]["post_number_words"]) + r")\s*)?#(\d{1,6})\s*$",
