@@ -1567,11 +1567,26 @@ def _opening_post(lines, texts: Sequence[str], dates: list[int], end: int) -> in
         return None
     for j in _containing(lines, "#", 0, min(end, len(texts))):    # (a few lines, if any)
         if _post_number(texts[j]) == 1:
-            found = next((d for d in (j, j - 1, j + 1) if 0 <= d < len(texts) and DATE_NEEDLE.search(texts[d])
+            # (a neighbour labelled as the post's own date first: "#1" between a member's box's unlabelled
+            # joining day, "January 7, 2020", and "Posted April 18, 2024")
+            near = sorted((d for d in (j, j - 1, j + 1) if 0 <= d < len(texts)),
+                          key=lambda d: not _posted_label(texts[d]))
+            found = next((d for d in near if DATE_NEEDLE.search(texts[d])
                           and (_is_date(_peek(lines, d)) or _DATE_FIRST.match(texts[d]))), None)
             if found is not None:
                 return found
     return None
+
+
+#: "Posted" opening a forum post's dateline ("Posted April 18, 2024"); the other languages' publication labels are
+#: :data:`PUBLISHED_LABEL`'s.
+_POSTED = lazy_compile(r"^\s*posted(?!\w)", re.I)
+
+
+def _posted_label(text: str) -> bool:
+    """Whether a dateline opens with a label saying its date is the post's or the publication's ("Posted April 18,
+    2024 (edited)", "Published: …")."""
+    return _POSTED.match(text) is not None or PUBLISHED_LABEL.match(text) is not None
 
 
 def _update_label(text: str) -> bool:
