@@ -533,8 +533,9 @@ def byline_name(text: str) -> str | None:
 
 #: The rest of a handle's word from its first digit ("Alphabyte1" of "by Alphabyte1: 3:21pm On Mar 09, 2023",
 #: "Need2KnowLion"), where the word ends at a sign not before a digit or at the text's end ("Doe12:30 pm",
-#: "Doe5/12/2024" and "Doe2 hours ago" are a name run into its dateline; so is a year, "Ann Lee2024").
-_HANDLE_DIGITS = lazy_compile(r"(?!(?:19|20)\d\d(?!\w))\d\w*(?=$|[^\w\s](?!\d))")
+#: "Doe5/12/2024" and "Doe2 hours ago" are a name run into its dateline; so is a year, "Ann Lee2024"), or at a space
+#: before a parenthesis ("Last edited by chunix64 (2025-11-01 15:15:18)").
+_HANDLE_DIGITS = lazy_compile(r"(?!(?:19|20)\d\d(?!\w))\d\w*(?=$|[^\w\s](?!\d)|\s+\()")
 
 
 def name_cut(rest: str) -> str:
