@@ -1515,7 +1515,13 @@ def _post_number(text: str) -> int | None:
     if "#" not in text:
         return None
     found = next(filter(None, (POST_NUMBER.match(part) for part in dateline_parts(text))), None)
+    if found is None and (found := _POST_NUMBER_FIRST.match(text)) and parse_date(text[found.end():]) is None:
+        found = None    # ("#1 2025-11-01 15:14:37": the number, a space, the post's timestamp)
     return int(found.group(1)) if found else None
+
+
+#: A post's number opening its dateline before a space ("#1 2025-11-01 15:14:37"); the rest must be a date.
+_POST_NUMBER_FIRST = lazy_compile(r"^\s*#(\d{1,6})\s+(?=\S)")
 
 
 def _beside_post_number(lines, i: int) -> int | None:
