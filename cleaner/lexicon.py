@@ -228,6 +228,9 @@ OTHERS_DATE_WORDS = lazy_compile(_any_whole_word(_DATA["dates"]["others"]), re.I
 #: A line :data:`OTHERS_DATE_WORDS` is found in, as a pattern called with ``match`` (without the look-ahead, which
 #: the core has no need of): its screen of a dateline's neighbours, often paragraphs.
 OTHERS_DATE_IN_LINE = lazy_compile(r".*?(?<!\w)(?:" + _alternatives(_DATA["dates"]["others"]) + r")(?!\w)", re.I)
+#: A reply's subject in a thread ("Re: Turning off the LEDs", "AW: …", "Re[2]: …"): lexicon.toml's ``[dates]
+#: reply_prefixes``, case as written, then a colon and the subject; group 1 is the subject.
+REPLY_SUBJECT = lazy_compile(r"^\s*(?:" + _alternatives(_DATA["dates"]["reply_prefixes"]) + r")(?:\[\d+\]|\^\d+)?:\s*(\S.*)$")
 #: A forum post's number as a dateline's part or a line of its own ("#21", "Post #21", "Beitrag #3"; the number is
 #: group 1): a thread prints one by every post's date.
 POST_NUMBER = lazy_compile(r"^\s*(?:(?:" + _alternatives(_DATA["dates"]["post_number_words"]) + r")\s*)?#(\d{1,6})\s*$",
@@ -530,8 +533,9 @@ def byline_name(text: str) -> str | None:
 
 #: The rest of a handle's word from its first digit ("Alphabyte1" of "by Alphabyte1: 3:21pm On Mar 09, 2023",
 #: "Need2KnowLion"), where the word ends at a sign not before a digit or at the text's end ("Doe12:30 pm",
-#: "Doe5/12/2024" and "Doe2 hours ago" are a name run into its dateline; so is a year, "Ann Lee2024").
-_HANDLE_DIGITS = lazy_compile(r"(?!(?:19|20)\d\d(?!\w))\d\w*(?=$|[^\w\s](?!\d))")
+#: "Doe5/12/2024" and "Doe2 hours ago" are a name run into its dateline; so is a year, "Ann Lee2024"), or at a space
+#: before a parenthesis ("Last edited by chunix64 (2025-11-01 15:15:18)").
+_HANDLE_DIGITS = lazy_compile(r"(?!(?:19|20)\d\d(?!\w))\d\w*(?=$|[^\w\s](?!\d)|\s+\()")
 
 
 def name_cut(rest: str) -> str:

@@ -1764,3 +1764,52 @@ def test_the_headlines_credit_past_a_photo_and_its_caption_dates_the_page_even_b
     assert _clean(_credited_far_above_the_text(True, "March 5, 2025")).date == "2025-03-05"
     assert _clean(_credited_far_above_the_text(False, "Updated March 5, 2025")).date == "2025-03-05"
     assert _clean(_credited_far_above_the_text(True, "Updated March 5, 2025")).date == "2025-03-05"
+
+
+def test_a_post_number_before_a_space_opens_the_posts_timestamp():
+    # "#1 2025-11-01 15:14:37" over the poster's box opens the thread; "#2 …" is a reply's, nearer the text
+    opening = "#1 2025-11-01 15:14:37\n\nharbourfan\nMember\nRegistered: 2025-11-01\nPosts: 1\n\n"
+    reply = "#2 2025-11-02 06:23:21\n\nmember2\nMember\nRegistered: 2016-07-02\nPosts: 98\n\n"
+    dump = ("Is the new harbour wall any good? / Harbour Forum\n\nForums\nHarbour talk\n\n" + opening
+            + "Is the new harbour wall any good?\n\nThoughts?\n\n" + reply + PROSE + FOOTER)
+    assert _clean(dump).date == "2025-11-01"
+
+
+def test_a_replys_subject_is_no_title_and_its_dateline_no_date():
+    # a thread whose text starts at a reply: "Re: <subject>" over the reply's date; the title is the subject, and
+    # the reply's date is not the thread's
+    reply = ("harbourfan\nPosts: 2\nJoined: Sun Dec 17, 2023 11:18 am\n\nRe: Turning off the harbour lights\n\n"
+             "Wed Dec 27, 2023 10:00 am\n\n" + PROSE + FOOTER)
+    found = _clean("Harbour Forum\n\n" + reply)
+    assert (found.title, found.date) == ("Turning off the harbour lights", None)
+    # the opening post above it, its subject without "Re:" over its own date, dates the thread
+    opening = ("16 posts • Page 1 of 1\n\nb.scherer\nPosts: 2\nJoined: Sun Dec 17, 2023 11:18 am\n\n"
+               "Turning off the harbour lights\n\nSun Dec 17, 2023 11:23 am\n\nHow?\n\n")
+    found = _clean("Turning off the harbour lights - Harbour Forum\n\n" + opening + reply.replace("harbourfan", "member2"))
+    assert (found.title, found.date) == ("Turning off the harbour lights", "2023-12-17")
+
+
+def test_a_threads_last_post_date_is_no_date_of_the_thread():
+    # a thread's listing card: "Last post:" dates the latest reply; the opening post's own date is under its author
+    dump = ("Would you ever work at the harbour? | Harbour Chat\n\nWould you ever work at the harbour?\n\n"
+            "13 answers /\n\nLast post: 01/12/2025 at 6:49 pm\n\nMod Sharon\n28/11/2025 at 7:07 pm\n\n"
+            + PROSE + FOOTER)
+    assert _clean(dump).date == "2025-11-28"
+
+
+def test_a_posted_dateline_beside_the_first_post_number_wins_over_the_members_joining_day():
+    # the member's box prints the joining day bare, right over "#1"; the post's own dateline under it says "Posted"
+    def post(number: int, text: str) -> str:
+        return (f"harbourfan\n\nMembers\n\n10\n\nJanuary 7, 2020\n\n#{number}\n\nPosted April 18, 2024 (edited)\n\n"
+                f"{text}\n\n")
+    dump = ("Pros and cons of the harbour ferry - Harbour Forum\n\nPros and cons of the harbour ferry\n\n"
+            "By harbourfan,\nApril 18, 2024 in Ferries\n\nShare\n\nRecommended Posts\n\n" + post(1, "Thoughts?")
+            + "".join(post(n, REPLY) for n in range(2, 8)) + PROSE + FOOTER)
+    assert _clean(dump).date == "2024-04-18"
+
+
+def test_a_handles_digits_before_a_parenthesis_stay_in_the_name():
+    from cleaner.lexicon import name_before_end
+
+    assert name_before_end("chunix64 (2025-11-01 15:15:18)") == "chunix64"
+    assert name_before_end("Doe2 hours ago") == "Doe"     # (a name run into its dateline: cut as before)

@@ -28,7 +28,7 @@ from ..language import stopwords
 from ..lazy_re import lazy_compile
 from ..memo import document_memo, per_document
 from ..lexicon import (ABOUT_NAME, AGENCY_BYLINE, ASKED_LABEL, MEMBER_RANK_WORDS, OTHERS_DATE_IN_LINE, DATELINE_OPENERS, FIRST_POST, THREAD_STARTER, THREAD_STARTER_AFTER, THREAD_STARTER_LABELS, AUTHOR_LABEL, BIO_VERB, CREDIT_LABEL, MONTH_NAMES, BIO_OPENING, BY_INSIDE, BY_INSIDE_IN_LINE, BY_INSIDE_WORDS, BYLINE_OPENING, BYLINE_OPENING_TRIED, CREDITED_BY, CREDITED_INSIDE, BYLINE_MAX_WORDS, DATE_LABEL, DATE_NEEDLE, DATE_NEEDLE_IN_LINE, DATE_OR_TIME,
-                       NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, ROLE_WORDS, TRADE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
+                       NOT_NAME_WORDS, NOT_PERSON_WORDS, POST_NUMBER, PUBLISHED_LABEL, REPLY_SUBJECT, ROLE_WORDS, TRADE_WORDS, TAXONOMY_LINE, TIMESTAMP_LIKE, TITLE_SHARE, byline_name, holds_sentence, is_bare_name, is_byline_name, is_credit, is_team_credit, TEAM_WORDS,
                        first_char_alternatives, line_may_hold_any, may_hold_any, name_before_end, name_cut, names_facet, opens_bio, opens_with_name, shares_title, title_shaped, BIO_PRONOUNS, READER_ADDRESS)
 from ..urls import site_host
 
@@ -99,6 +99,10 @@ class MetadataStage:
         if _doubtful_pick(lines, doc.meta.get("title"), named_at, stopwords(doc.language)):
             # (value only: the line keeps its label) a wrong title is worse than none
             doc.meta["title"] = None
+        if doc.meta.get("title") is not None and (reply := REPLY_SUBJECT.match(doc.meta["title"])):
+            # (value only) a reply's subject picked as the headline ("Re: Turning off the LEDs"): the thread's title
+            # is the subject
+            doc.meta["title"] = reply.group(1).strip()
         if doc.meta.get("date") is None and doc.meta.get("title") is not None and first is not None:
             # (value only) the header gave no date: the dateline that credits the headline the title is, where
             # that headline stands off the header (a menu's blurbs were the first prose)
@@ -1511,7 +1515,13 @@ def _post_number(text: str) -> int | None:
     if "#" not in text:
         return None
     found = next(filter(None, (POST_NUMBER.match(part) for part in dateline_parts(text))), None)
+    if found is None and (found := _POST_NUMBER_FIRST.match(text)) and parse_date(text[found.end():]) is None:
+        found = None    # ("#1 2025-11-01 15:14:37": the number, a space, the post's timestamp)
     return int(found.group(1)) if found else None
+
+
+#: A post's number opening its dateline before a space ("#1 2025-11-01 15:14:37"); the rest must be a date.
+_POST_NUMBER_FIRST = lazy_compile(r"^\s*#(\d{1,6})\s+(?=\S)")
 
 
 def _beside_post_number(lines, i: int) -> int | None:
@@ -1528,10 +1538,16 @@ def _beside_post_number(lines, i: int) -> int | None:
 
 def _dates_a_reply(lines, i: int) -> bool:
     """Whether dateline ``i`` is a reply's in a thread: a post's number above 1 on it or beside it ("Sep 23, 2024"
-    over "#21"). The thread's date is its opening post's; a reply's date is someone else's act, as a comment's."""
+    over "#21"), or a reply's subject right over it ("Re: Turning off the LEDs" / "Wed Dec 27, 2023 10:00 am"). The
+    thread's date is its opening post's; a reply's date is someone else's act, as a comment's."""
     number = _beside_post_number(lines, i)
-    return number is not None and number > 1
+    if number is not None:
+        return number > 1
+    return any(REPLY_SUBJECT.match(_text_at(lines, j)) for j in range(max(0, i - _REPLY_SUBJECT_ABOVE), i))
 
+
+#: A reply's subject stands at most this many lines over its dateline (the subject, a blank line, the date).
+_REPLY_SUBJECT_ABOVE = 2
 
 #: A label alone over another's date has at most this many words ("Joined", "Member since:").
 _OTHERS_LABEL_WORDS = 3
@@ -1557,11 +1573,26 @@ def _opening_post(lines, texts: Sequence[str], dates: list[int], end: int) -> in
         return None
     for j in _containing(lines, "#", 0, min(end, len(texts))):    # (a few lines, if any)
         if _post_number(texts[j]) == 1:
-            found = next((d for d in (j, j - 1, j + 1) if 0 <= d < len(texts) and DATE_NEEDLE.search(texts[d])
+            # (a neighbour labelled as the post's own date first: "#1" between a member's box's unlabelled
+            # joining day, "January 7, 2020", and "Posted April 18, 2024")
+            near = sorted((d for d in (j, j - 1, j + 1) if 0 <= d < len(texts)),
+                          key=lambda d: not _posted_label(texts[d]))
+            found = next((d for d in near if DATE_NEEDLE.search(texts[d])
                           and (_is_date(_peek(lines, d)) or _DATE_FIRST.match(texts[d]))), None)
             if found is not None:
                 return found
     return None
+
+
+#: "Posted" opening a forum post's dateline ("Posted April 18, 2024"); the other languages' publication labels are
+#: :data:`PUBLISHED_LABEL`'s.
+_POSTED = lazy_compile(r"^\s*posted(?!\w)", re.I)
+
+
+def _posted_label(text: str) -> bool:
+    """Whether a dateline opens with a label saying its date is the post's or the publication's ("Posted April 18,
+    2024 (edited)", "Published: …")."""
+    return _POSTED.match(text) is not None or PUBLISHED_LABEL.match(text) is not None
 
 
 def _update_label(text: str) -> bool:
