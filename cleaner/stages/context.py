@@ -233,10 +233,18 @@ def cut_short(line) -> bool:
     return line.features.words >= TEASER_WORDS and line.text.rstrip(" \t").endswith(ELLIPSES)
 
 
+def is_teaser_title(line) -> bool:
+    """A teaser's title over its summary: one to ``TITLE_MAX_WORDS`` words and no sentence end (the summary's
+    own, "Rye Bread for Beginners"; a "Read more" or a date between them is chrome the model left out)."""
+    f = line.features
+    return 1 <= f.words <= TITLE_MAX_WORDS and not f.ends_sentence
+
+
 def tail_teasers(lines) -> list[int]:
     """The kept lines from the first to the last of a run of cut-short summaries (:func:`cut_short`, ``TEASER_RUN``
     or more, each at most ``TEASER_GAP`` kept lines under the one before) that the article's prose above outweighs
-    (``TEASER_SHARE`` times the units of every kept line from the run on): a "more posts" list under the article,
+    (``TEASER_SHARE`` times the units of every kept line from the run on), with the first one's title
+    (:func:`is_teaser_title`) right above it: a "more posts" list under the article,
     each post a title and the first words of its text, which read as a subheading and its paragraph, so neither
     the model nor :func:`tail_titles` leaves them out. A writer's own "…" ends a sentence here and there, not two
     lines in a few; a page of such cards (a listing) has no article above them, and is left alone."""
@@ -257,7 +265,9 @@ def tail_teasers(lines) -> list[int]:
                     if is_prose(lines[i].features) and not cut_short(lines[i]))
         below = sum(lines[i].features.units for i in kept[run[0]:])
         if above >= TEASER_SHARE * below:
-            found.extend(i for i in kept[run[0]:run[-1] + 1] if lines[i].authority <= soft)
+            # the first teaser's title: the kept line right above its summary, a few words and no sentence
+            start = run[0] - 1 if run[0] > 0 and is_teaser_title(lines[kept[run[0] - 1]]) else run[0]
+            found.extend(i for i in kept[start:run[-1] + 1] if lines[i].authority <= soft)
     return found
 
 

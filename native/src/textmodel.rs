@@ -1393,6 +1393,12 @@ fn cut_short(rules: &TeaserRules, doc: &Doc, text: &str, i: usize) -> bool {
     doc.m.words[doc.r(i)] >= rules.words && (line.ends_with("...") || line.ends_with('\u{2026}'))
 }
 
+/// `context.is_teaser_title`: one to `TITLE_MAX_WORDS` words and no sentence end.
+fn is_teaser_title(rules: &ColumnRules, doc: &Doc, i: usize) -> bool {
+    let r = doc.r(i);
+    1 <= doc.m.words[r] && doc.m.words[r] <= rules.titles.max_words && doc.m.ends_sentence[r] == 0
+}
+
 /// `context.tail_teasers`: the kept lines from the first to the last of a run of cut-short summaries under the
 /// article's prose, which outweighs them `TEASER_SHARE` times.
 fn tail_teasers(rules: &ColumnRules, doc: &Doc, text: &str) -> Vec<usize> {
@@ -1418,8 +1424,14 @@ fn tail_teasers(rules: &ColumnRules, doc: &Doc, text: &str) -> Vec<usize> {
             .sum();
         let below: u64 = kept[run[0]..].iter().map(|&i| units_of(i)).sum();
         if above as f64 >= t.share * below as f64 {
+            // the first teaser's title: the kept line right above its summary, a few words and no sentence
+            let start = if run[0] > 0 && is_teaser_title(rules, doc, kept[run[0] - 1]) {
+                run[0] - 1
+            } else {
+                run[0]
+            };
             found.extend(
-                kept[run[0]..=run[run.len() - 1]]
+                kept[start..=run[run.len() - 1]]
                     .iter()
                     .copied()
                     .filter(|&i| doc.authority[i] <= SOFT),
