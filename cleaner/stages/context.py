@@ -226,6 +226,9 @@ TEASER_SHARE = 2.0
 ELLIPSES = ("...", "\u2026")
 #: What a line :func:`tail_teasers` drops is decided for (both cores).
 TAIL_TEASERS = "other stories' summaries cut short (\u2026) under the article's text"
+#: The signal it gives them: a related box, other stories' teasers, which ends the article's foot for the metadata
+#: (a teaser's "By Ann Lee December 7, 2015" is its story's dateline, not the article's).
+TAIL_TEASERS_SIGNAL = "related box"
 
 
 def cut_short(line) -> bool:
@@ -410,4 +413,4 @@ class ContextStage:
             for i in block:
                 decide(doc.lines[i], BOILERPLATE, reason, soft)
         for i in tail_teasers(doc.lines):
-            decide(doc.lines[i], BOILERPLATE, TAIL_TEASERS, soft)
+            doc.condemn(doc.lines[i], TAIL_TEASERS, TAIL_TEASERS_SIGNAL, soft)

@@ -443,7 +443,7 @@ fn column_rules(table: &Table, spec: &Bound<'_, PyDict>, signals: usize) -> PyRe
             words: item(spec, "teaser_words")?.extract()?,
             gap: item(spec, "teaser_gap")?.extract()?,
             share: item(spec, "teaser_share")?.extract()?,
-            reason: Reason::Fixed(item(spec, "tail_teasers")?.extract()?),
+            verdict: verdict(spec, "tail_teasers")?,
         },
         heading_words: item(spec, "heading_words")?.extract()?,
         heading_run: item(spec, "heading_run")?.extract()?,

@@ -76,7 +76,8 @@ pub struct TeaserRules {
     pub words: u32,
     pub gap: usize,
     pub share: f64,
-    pub reason: Reason,
+    /// `TAIL_TEASERS` and `TAIL_TEASERS_SIGNAL` (a related box: the article's foot ends there).
+    pub verdict: crate::shapes::Verdict,
 }
 
 /// Other stories' titles after the article (`context.tail_titles`): `TITLE_RUN`, `TITLE_WORDS`,
@@ -1580,9 +1581,9 @@ pub fn context(
             doc.decide(i, BOILERPLATE, reason, SOFT);
         }
     }
-    let teasers = rules.teasers.reason;
+    let t = rules.teasers.verdict;
     for i in tail_teasers(rules, doc, text) {
-        doc.decide(i, BOILERPLATE, teasers, SOFT);
+        doc.condemn(i, t.reason, t.signal, SOFT);
     }
 }
 
