@@ -110,7 +110,7 @@ def test_the_text_model_and_the_model_loader_import_no_stage():
 #: (the native core's lines carry the signal its copy of those two stages set, by name: native/path.py;
 #: tests/test_native_path.py checks every line's decision against the Python stages'; a LineView reads the same)
 _SIGNAL_VARIABLES = {("phrases.py", "category"), ("shapes.py", "signal"), ("repeats.py", "signal"),
-                     ("context.py", "TAIL_TITLES_SIGNAL"),
+                     ("context.py", "TAIL_TITLES_SIGNAL"), ("context.py", "TAIL_TEASERS_SIGNAL"),
                      ("path.py", "path.signals[self._signal[i]]"), ("path.py", "lines.path.signals[lines._signal[i]]")}
 
 

@@ -379,6 +379,8 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
             "title_run": context.TITLE_RUN, "title_words": context.TITLE_WORDS,
             "title_max_words": context.TITLE_MAX_WORDS, "title_case": context.TITLE_CASE,
             "island_gap": context.ISLAND_GAP, "island_share": context.ISLAND_SHARE,
+            "teaser_run": context.TEASER_RUN, "teaser_words": context.TEASER_WORDS, "teaser_gap": context.TEASER_GAP,
+            "teaser_share": context.TEASER_SHARE,
             "island_shape_signals": sorted(signal_code[s] for s in context.SHAPE_SIGNALS),
             "heading_words": context.HEADING_WORDS, "heading_run": context.HEADING_RUN, **island_rules()}
 

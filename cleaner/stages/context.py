@@ -218,6 +218,71 @@ def tail_island_blocks(lines) -> list[list[int]]:
     return found
 
 
+#: Other stories' teasers cut short under the article (:func:`tail_teasers`): at least ``TEASER_RUN`` kept lines
+#: of ``TEASER_WORDS`` words or more that end in an ellipsis ("...", "…": a summary cut at a fixed length), each
+#: at most ``TEASER_GAP`` kept lines below the one before it (a title, a date, a "Read more" between them), under
+#: kept prose that holds at least ``TEASER_SHARE`` times the units of every kept line from the first teaser on.
+#: Survey of grouped CV's outputs (main, 2026-12-07): such runs anywhere were the truth's on 4 sites of
+#: wcxb-dev-articles and 5 of wcxb-dev-other (a page of cards, a list of events); under the article, on none.
+#: Grouped CV by site with main's fold models (2026-12-07), ``.txt``: F1 wcxb-dev-articles 0.9342 -> 0.9353 (P 0.9170
+#: -> 0.9194, R 0.9520 -> 0.9519; 16 pages better, 1 worse: an events page whose truth holds its cut-short
+#: listings), wcxb-dev-other 0.6635 (P 0.7030 -> 0.7031; 2 better), scrapinghub-dev unchanged.
+TEASER_RUN = 2
+TEASER_WORDS = 5
+TEASER_GAP = 4
+TEASER_SHARE = 2.0
+#: The endings of a summary cut short (:func:`cut_short`).
+ELLIPSES = ("...", "\u2026")
+#: What a line :func:`tail_teasers` drops is decided for (both cores).
+TAIL_TEASERS = "other stories' summaries cut short (\u2026) under the article's text"
+#: The signal it gives them: a related box, other stories' teasers, which ends the article's foot for the metadata
+#: (a teaser's "By Ann Lee December 7, 2015" is its story's dateline, not the article's).
+TAIL_TEASERS_SIGNAL = "related box"
+
+
+def cut_short(line) -> bool:
+    """A summary cut at a fixed length: ``TEASER_WORDS`` words or more, ending in an ellipsis ("...", "…")."""
+    return line.features.words >= TEASER_WORDS and line.text.rstrip(" \t").endswith(ELLIPSES)
+
+
+def is_teaser_title(line) -> bool:
+    """A teaser's title over its summary: one to ``TITLE_MAX_WORDS`` words and no sentence end (the summary's
+    own, "Rye Bread for Beginners"; a "Read more" or a date between them is chrome the model left out)."""
+    f = line.features
+    return 1 <= f.words <= TITLE_MAX_WORDS and not f.ends_sentence
+
+
+def tail_teasers(lines) -> list[int]:
+    """The kept lines from the first to the last of a run of cut-short summaries (:func:`cut_short`, ``TEASER_RUN``
+    or more, each at most ``TEASER_GAP`` kept lines under the one before) that the article's prose above outweighs
+    (``TEASER_SHARE`` times the units of every kept line from the run on), with the first one's title
+    (:func:`is_teaser_title`) right above it: a "more posts" list under the article,
+    each post a title and the first words of its text, which read as a subheading and its paragraph, so neither
+    the model nor :func:`tail_titles` leaves them out. A writer's own "…" ends a sentence here and there, not two
+    lines in a few; a page of such cards (a listing) has no article above them, and is left alone."""
+    soft = Authority.SOFT
+    kept = [i for i, line in enumerate(lines) if line.label == BODY]
+    teasers = [k for k, i in enumerate(kept) if cut_short(lines[i])]
+    runs: list[list[int]] = []
+    for k in teasers:
+        if runs and k - runs[-1][-1] <= TEASER_GAP:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    found: list[int] = []
+    for run in runs:
+        if len(run) < TEASER_RUN:
+            continue
+        above = sum(lines[i].features.units for i in kept[:run[0]]
+                    if is_prose(lines[i].features) and not cut_short(lines[i]))
+        below = sum(lines[i].features.units for i in kept[run[0]:])
+        if above >= TEASER_SHARE * below:
+            # the first teaser's title: the kept line right above its summary, a few words and no sentence
+            start = run[0] - 1 if run[0] > 0 and is_teaser_title(lines[kept[run[0] - 1]]) else run[0]
+            found.extend(i for i in kept[start:run[-1] + 1] if lines[i].authority <= soft)
+    return found
+
+
 #: The lines the Viterbi reads over (:func:`smoothed`), which are neither on the article's text nor off it: an
 #: interruption inside the article (``INTERRUPTIONS``: a gallery), and a separator (a rule, a row of stars or dots,
 #: a line of an invisible character), which a page prints between an article's sections as often as between the
@@ -356,3 +421,5 @@ class ContextStage:
             reason = TAIL_END_MATTER if opens_end_matter(doc.lines[block[0]]) else TAIL_ISLANDS
             for i in block:
                 decide(doc.lines[i], BOILERPLATE, reason, soft)
+        for i in tail_teasers(doc.lines):
+            doc.condemn(doc.lines[i], TAIL_TEASERS, TAIL_TEASERS_SIGNAL, soft)

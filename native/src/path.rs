@@ -438,6 +438,13 @@ fn column_rules(table: &Table, spec: &Bound<'_, PyDict>, signals: usize) -> PyRe
             shape_signal,
             end_matter: pattern(table, &item(spec, "island_end_matter")?)?,
         },
+        teasers: crate::textmodel::TeaserRules {
+            run: item(spec, "teaser_run")?.extract()?,
+            words: item(spec, "teaser_words")?.extract()?,
+            gap: item(spec, "teaser_gap")?.extract()?,
+            share: item(spec, "teaser_share")?.extract()?,
+            verdict: verdict(spec, "tail_teasers")?,
+        },
         heading_words: item(spec, "heading_words")?.extract()?,
         heading_run: item(spec, "heading_run")?.extract()?,
     })

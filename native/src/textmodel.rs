@@ -48,6 +48,8 @@ pub struct ColumnRules {
     pub titles: TitleRules,
     /// `context.tail_islands`'s constants and what it decides a line for.
     pub islands: IslandRules,
+    /// `context.tail_teasers`'s constants and what it decides a line for.
+    pub teasers: TeaserRules,
     /// `context.HEADING_WORDS`, `context.HEADING_RUN`: a subheading's shape (`context.is_subheading`).
     pub heading_words: u32,
     pub heading_run: usize,
@@ -65,6 +67,17 @@ pub struct IslandRules {
     pub shape_signal: Vec<bool>,
     /// `lexicon.END_MATTER_HEADING` (`context.opens_end_matter`): a heading that starts a block of its own.
     pub end_matter: crate::patterns::Pattern,
+}
+
+/// Other stories' summaries cut short under the article (`context.tail_teasers`): `TEASER_RUN`, `TEASER_WORDS`,
+/// `TEASER_GAP`, `TEASER_SHARE`, and `TAIL_TEASERS` (the reason).
+pub struct TeaserRules {
+    pub run: usize,
+    pub words: u32,
+    pub gap: usize,
+    pub share: f64,
+    /// `TAIL_TEASERS` and `TAIL_TEASERS_SIGNAL` (a related box: the article's foot ends there).
+    pub verdict: crate::shapes::Verdict,
 }
 
 /// Other stories' titles after the article (`context.tail_titles`): `TITLE_RUN`, `TITLE_WORDS`,
@@ -1374,6 +1387,61 @@ fn tail_island_blocks(
     found
 }
 
+/// `context.cut_short`: a summary cut at a fixed length, `TEASER_WORDS` words or more ending in an ellipsis
+/// (`ELLIPSES`: "...", "…").
+fn cut_short(rules: &TeaserRules, doc: &Doc, text: &str, i: usize) -> bool {
+    let line = doc.text(text, i).trim_end_matches([' ', '\t']);
+    doc.m.words[doc.r(i)] >= rules.words && (line.ends_with("...") || line.ends_with('\u{2026}'))
+}
+
+/// `context.is_teaser_title`: one to `TITLE_MAX_WORDS` words and no sentence end.
+fn is_teaser_title(rules: &ColumnRules, doc: &Doc, i: usize) -> bool {
+    let r = doc.r(i);
+    1 <= doc.m.words[r] && doc.m.words[r] <= rules.titles.max_words && doc.m.ends_sentence[r] == 0
+}
+
+/// `context.tail_teasers`: the kept lines from the first to the last of a run of cut-short summaries under the
+/// article's prose, which outweighs them `TEASER_SHARE` times.
+fn tail_teasers(rules: &ColumnRules, doc: &Doc, text: &str) -> Vec<usize> {
+    let t = &rules.teasers;
+    let kept: Vec<usize> = (0..doc.len()).filter(|&i| doc.label[i] == BODY).collect();
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for (k, &i) in kept.iter().enumerate() {
+        if !cut_short(t, doc, text, i) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if k - run[run.len() - 1] <= t.gap => run.push(k),
+            _ => runs.push(vec![k]),
+        }
+    }
+    let units_of = |i: usize| doc.m.units[doc.r(i)] as u64;
+    let mut found = Vec::new();
+    for run in runs.iter().filter(|run| run.len() >= t.run) {
+        let above: u64 = kept[..run[0]]
+            .iter()
+            .filter(|&&i| is_prose(doc, rules, i) && !cut_short(t, doc, text, i))
+            .map(|&i| units_of(i))
+            .sum();
+        let below: u64 = kept[run[0]..].iter().map(|&i| units_of(i)).sum();
+        if above as f64 >= t.share * below as f64 {
+            // the first teaser's title: the kept line right above its summary, a few words and no sentence
+            let start = if run[0] > 0 && is_teaser_title(rules, doc, kept[run[0] - 1]) {
+                run[0] - 1
+            } else {
+                run[0]
+            };
+            found.extend(
+                kept[start..=run[run.len() - 1]]
+                    .iter()
+                    .copied()
+                    .filter(|&i| doc.authority[i] <= SOFT),
+            );
+        }
+    }
+    found
+}
+
 /// `context.is_heading`: a few words, no sentence end, no colon, no detector's signal.
 fn is_heading(rules: &ColumnRules, doc: &Doc, i: usize) -> bool {
     let r = doc.r(i);
@@ -1512,6 +1580,10 @@ pub fn context(
         for i in block {
             doc.decide(i, BOILERPLATE, reason, SOFT);
         }
+    }
+    let t = rules.teasers.verdict;
+    for i in tail_teasers(rules, doc, text) {
+        doc.condemn(i, t.reason, t.signal, SOFT);
     }
 }
 
