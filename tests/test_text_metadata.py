@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
+from cleaner.stages.metadata import _drop_hyphenation_hints
 
 PROSE = ("The harbour reopened on Monday after three weeks of repairs to the storm wall, officials said on "
          "Monday morning.\n\nFishing boats returned to their moorings within hours, and the ferry to the island "
@@ -43,6 +44,16 @@ def test_a_headline_printed_twice_is_the_title_over_a_standfirst_and_a_page_titl
     # printed once, the page title stands as before
     once = dump.replace("Storm repairs explained\n\nStorm repairs explained", "Storm repairs explained", 1)
     assert _clean(once).title == "Why Coastal Towns Rebuild Sea Walls"
+
+
+def test_soft_hyphens_are_no_part_of_the_title_or_the_byline():
+    # a page's hyphenation hints (U+00AD) print nothing; a user searching "Assistance" must find the title
+    article = _clean("Storm Assis\xadtance for Harbour Towns | Harbour Times\n\nStorm Assis\xadtance for Harbour "
+                     "Towns\n\nBy Jane Doe\n\n" + PROSE)
+    assert (article.title, article.byline) == ("Storm Assistance for Harbour Towns", "Jane Doe")
+    meta = {"title": "Assis\xadtance", "byline": "Jane Dough\xaderty", "date": None}
+    _drop_hyphenation_hints(meta)
+    assert meta == {"title": "Assistance", "byline": "Jane Dougherty", "date": None}
 
 
 def test_a_dateline_naming_no_day_is_no_date():

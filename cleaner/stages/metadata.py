@@ -112,6 +112,7 @@ class MetadataStage:
             # publication's ("Updated May 5, 2022" alone in the dump); a wrong date is worse than none
             doc.meta["date"] = None
         _drop_author_bio(doc)
+        _drop_hyphenation_hints(doc.meta)
 
     @staticmethod
     def _picked_astray(doc: Document, first: int | None) -> bool:
@@ -2684,6 +2685,19 @@ def _named_in_bio(lines, first: int, last: int | None, stoplist: frozenset[str])
 
 #: How a body line that is the author's bio is worded (:func:`_drop_author_bio`).
 AUTHOR_BIO = "the author's bio (opens with the byline's name)"
+
+
+#: Soft hyphens (U+00AD): a page's hints where a word may break ("Assis\xadtance"), invisible when it does not;
+#: a title or byline searched, compared or indexed by a user must not hold them.
+_HYPHENATION_HINT = "\xad"
+
+
+def _drop_hyphenation_hints(meta: dict[str, str | None]) -> None:
+    """The title and the byline without soft hyphens (only removed: the words are the page's own)."""
+    for field in ("title", "byline"):
+        value = meta.get(field)
+        if value and _HYPHENATION_HINT in value:
+            meta[field] = value.replace(_HYPHENATION_HINT, "")
 
 
 def _drop_author_bio(doc: Document) -> None:
