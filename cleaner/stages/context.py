@@ -263,19 +263,26 @@ def tail_teasers(lines) -> list[int]:
     soft = Authority.SOFT
     kept = [i for i, line in enumerate(lines) if line.label == BODY]
     teasers = [k for k, i in enumerate(kept) if cut_short(lines[i])]
+    cut = set(teasers)
     runs: list[list[int]] = []
     for k in teasers:
         if runs and k - runs[-1][-1] <= TEASER_GAP:
             runs[-1].append(k)
         else:
             runs.append([k])
+    # (running sums, so that a page of many runs stays linear: the prose above a kept line, and all below it)
+    prose_above, units_above = [0], [0]
+    for k, i in enumerate(kept):
+        units = lines[i].features.units
+        prose = is_prose(lines[i].features) and k not in cut
+        prose_above.append(prose_above[-1] + (units if prose else 0))
+        units_above.append(units_above[-1] + units)
     found: list[int] = []
     for run in runs:
         if len(run) < TEASER_RUN:
             continue
-        above = sum(lines[i].features.units for i in kept[:run[0]]
-                    if is_prose(lines[i].features) and not cut_short(lines[i]))
-        below = sum(lines[i].features.units for i in kept[run[0]:])
+        above = prose_above[run[0]]
+        below = units_above[-1] - units_above[run[0]]
         if above >= TEASER_SHARE * below:
             # the first teaser's title: the kept line right above its summary, a few words and no sentence
             start = run[0] - 1 if run[0] > 0 and is_teaser_title(lines[kept[run[0] - 1]]) else run[0]

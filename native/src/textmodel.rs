@@ -1405,9 +1405,10 @@ fn is_teaser_title(rules: &ColumnRules, doc: &Doc, i: usize) -> bool {
 fn tail_teasers(rules: &ColumnRules, doc: &Doc, text: &str) -> Vec<usize> {
     let t = &rules.teasers;
     let kept: Vec<usize> = (0..doc.len()).filter(|&i| doc.label[i] == BODY).collect();
+    let cut: Vec<bool> = kept.iter().map(|&i| cut_short(t, doc, text, i)).collect();
     let mut runs: Vec<Vec<usize>> = Vec::new();
-    for (k, &i) in kept.iter().enumerate() {
-        if !cut_short(t, doc, text, i) {
+    for (k, &is_cut) in cut.iter().enumerate() {
+        if !is_cut {
             continue;
         }
         match runs.last_mut() {
@@ -1415,15 +1416,19 @@ fn tail_teasers(rules: &ColumnRules, doc: &Doc, text: &str) -> Vec<usize> {
             _ => runs.push(vec![k]),
         }
     }
-    let units_of = |i: usize| doc.m.units[doc.r(i)] as u64;
+    // (running sums, so that a page of many runs stays linear: the prose above a kept line, and all below it)
+    let mut prose_above = vec![0u64];
+    let mut units_above = vec![0u64];
+    for (k, &i) in kept.iter().enumerate() {
+        let units = doc.m.units[doc.r(i)] as u64;
+        let prose = is_prose(doc, rules, i) && !cut[k];
+        prose_above.push(prose_above[k] + if prose { units } else { 0 });
+        units_above.push(units_above[k] + units);
+    }
     let mut found = Vec::new();
     for run in runs.iter().filter(|run| run.len() >= t.run) {
-        let above: u64 = kept[..run[0]]
-            .iter()
-            .filter(|&&i| is_prose(doc, rules, i) && !cut_short(t, doc, text, i))
-            .map(|&i| units_of(i))
-            .sum();
-        let below: u64 = kept[run[0]..].iter().map(|&i| units_of(i)).sum();
+        let above = prose_above[run[0]];
+        let below = units_above[kept.len()] - units_above[run[0]];
         if above as f64 >= t.share * below as f64 {
             // the first teaser's title: the kept line right above its summary, a few words and no sentence
             let start = if run[0] > 0 && is_teaser_title(rules, doc, kept[run[0] - 1]) {
