@@ -300,6 +300,11 @@ def tail_teasers(lines) -> list[int]:
 #: gap of chrome. Under a box's heading, what follows is other posts' teasers, a call to action, a newsletter's
 #: pitch; the article resumes under an inline "Read more: <title>" (a short line, not final) or after a
 #: newsletter box, with paragraphs of its own (an FAQ's answers, footnotes), which the paragraph count keeps.
+#: Grouped CV by site with main's fold models (2026-12-07), ``.txt``: F1 scrapinghub-dev 0.9517 -> 0.9534 (P 0.9420 ->
+#: 0.9452; 3 pages better, 0 worse), wcxb-dev-articles 0.9353 -> 0.9369 (P 0.9194 -> 0.9230, R 0.9519 -> 0.9512; 28
+#: better, 3 worse), wcxb-dev-other 0.6635 -> 0.6639 (P 0.7031 -> 0.7041; 8 better, 1 worse). Without the paragraph
+#: count: wcxb-dev-articles 0.9359 (R 0.9499, 9 worse); with a whole-line "Share" or "FAQ" as a heading too, or a
+#: fifth raised to a quarter or more, no better (the article's FAQ and recipe cards lie under such lines).
 BOX_SIGNALS = frozenset({"related", "newsletter"})
 BOX_SHARE = 0.2
 BOX_PARAGRAPHS = 1
