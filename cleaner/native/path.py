@@ -20,7 +20,7 @@ from . import rules
 from ..pipeline import assemble_from
 from ..stages import repeats, shapes
 from ..stages.metadata import MetadataStage
-from ..stages.context import (TAIL_END_MATTER, TAIL_ISLANDS, TAIL_TEASERS, TAIL_TEASERS_SIGNAL, TAIL_TITLES,
+from ..stages.context import (TAIL_BOX, TAIL_END_MATTER, TAIL_ISLANDS, TAIL_TEASERS, TAIL_TEASERS_SIGNAL, TAIL_TITLES,
                               TAIL_TITLES_SIGNAL, word_model_reason)
 from ..stages.shapes import GALLERY_CREDITS
 from ..textmodel import default_model
@@ -72,6 +72,7 @@ class NativePath:
         columns["tail_islands"] = reason(TAIL_ISLANDS)
         columns["tail_end_matter"] = reason(TAIL_END_MATTER)
         columns["tail_teasers"] = (code[TAIL_TEASERS_SIGNAL], reason(TAIL_TEASERS))
+        columns["tail_box"] = reason(TAIL_BOX)
         self.finish_reason = "undecided, not article text"
         #: each of the metadata stage's screens by its place in ``metadata.SCREENS`` (the order the core has them)
         self.screens = {name: k for k, name in enumerate(SCREENS)}

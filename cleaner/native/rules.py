@@ -381,6 +381,9 @@ def column_rules(signal_code: dict[str, int]) -> dict[str, Any]:
             "island_gap": context.ISLAND_GAP, "island_share": context.ISLAND_SHARE,
             "teaser_run": context.TEASER_RUN, "teaser_words": context.TEASER_WORDS, "teaser_gap": context.TEASER_GAP,
             "teaser_share": context.TEASER_SHARE,
+            "box_signals": sorted(signal_code[s] for s in context.BOX_SIGNALS),
+            "box_related": signal_code[context.TAIL_TEASERS_SIGNAL], "box_share": context.BOX_SHARE,
+            "box_paragraphs": context.BOX_PARAGRAPHS, "box_paragraph_words": context.BOX_PARAGRAPH_WORDS,
             "island_shape_signals": sorted(signal_code[s] for s in context.SHAPE_SIGNALS),
             "heading_words": context.HEADING_WORDS, "heading_run": context.HEADING_RUN, **island_rules()}
 

@@ -385,6 +385,17 @@ fn column_rules(table: &Table, spec: &Bound<'_, PyDict>, signals: usize) -> PyRe
         }
         final_signal[code] = true;
     }
+    let mut box_signal = vec![false; signals + 1];
+    for code in item(spec, "box_signals")?.extract::<Vec<usize>>()? {
+        if code > signals {
+            return Err(value_error("a box signal out of range"));
+        }
+        box_signal[code] = true;
+    }
+    let box_related: usize = item(spec, "box_related")?.extract()?;
+    if box_related > signals {
+        return Err(value_error("the related box's signal out of range"));
+    }
     let mut shape_signal = vec![false; signals + 1];
     for code in item(spec, "island_shape_signals")?.extract::<Vec<usize>>()? {
         if code > signals {
@@ -444,6 +455,14 @@ fn column_rules(table: &Table, spec: &Bound<'_, PyDict>, signals: usize) -> PyRe
             gap: item(spec, "teaser_gap")?.extract()?,
             share: item(spec, "teaser_share")?.extract()?,
             verdict: verdict(spec, "tail_teasers")?,
+        },
+        boxes: crate::textmodel::BoxRules {
+            signal: box_signal,
+            related: box_related as Signal,
+            share: item(spec, "box_share")?.extract()?,
+            paragraphs: item(spec, "box_paragraphs")?.extract()?,
+            paragraph_words: item(spec, "box_paragraph_words")?.extract()?,
+            reason: Reason::Fixed(item(spec, "tail_box")?.extract()?),
         },
         heading_words: item(spec, "heading_words")?.extract()?,
         heading_run: item(spec, "heading_run")?.extract()?,

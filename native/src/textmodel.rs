@@ -50,6 +50,8 @@ pub struct ColumnRules {
     pub islands: IslandRules,
     /// `context.tail_teasers`'s constants and what it decides a line for.
     pub teasers: TeaserRules,
+    /// `context.tail_box`'s constants and what it decides a line for.
+    pub boxes: BoxRules,
     /// `context.HEADING_WORDS`, `context.HEADING_RUN`: a subheading's shape (`context.is_subheading`).
     pub heading_words: u32,
     pub heading_run: usize,
@@ -78,6 +80,17 @@ pub struct TeaserRules {
     pub share: f64,
     /// `TAIL_TEASERS` and `TAIL_TEASERS_SIGNAL` (a related box: the article's foot ends there).
     pub verdict: crate::shapes::Verdict,
+}
+
+/// What is left under a box's heading below the article (`context.tail_box`): `BOX_SIGNALS` (per signal code),
+/// `TAIL_TEASERS_SIGNAL` (a related box), `BOX_SHARE`, `BOX_PARAGRAPHS`, `BOX_PARAGRAPH_WORDS`, and `TAIL_BOX`.
+pub struct BoxRules {
+    pub signal: Vec<bool>,
+    pub related: Signal,
+    pub share: f64,
+    pub paragraphs: usize,
+    pub paragraph_words: u32,
+    pub reason: Reason,
 }
 
 /// Other stories' titles after the article (`context.tail_titles`): `TITLE_RUN`, `TITLE_WORDS`,
@@ -1447,6 +1460,50 @@ fn tail_teasers(rules: &ColumnRules, doc: &Doc, text: &str) -> Vec<usize> {
     found
 }
 
+/// `context.is_box_heading`: a related or newsletter line decided for good, or a related box's line.
+fn is_box_heading(boxes: &BoxRules, doc: &Doc, i: usize) -> bool {
+    let signal = doc.signal[i];
+    signal == boxes.related
+        || (boxes.signal.get(signal as usize).copied().unwrap_or(false) && doc.authority[i] > SOFT)
+}
+
+/// `context.tail_box`: the kept lines under the first gap of chrome holding a box's heading, when together they
+/// hold less than `BOX_SHARE` of the kept units and at most `BOX_PARAGRAPHS` paragraphs of `BOX_PARAGRAPH_WORDS`
+/// words or more.
+fn tail_box(rules: &ColumnRules, doc: &Doc) -> Vec<usize> {
+    let b = &rules.boxes;
+    let kept: Vec<usize> = (0..doc.len()).filter(|&i| doc.label[i] == BODY).collect();
+    let n = kept.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    let mut below = vec![0u64; n + 1];
+    let mut paragraphs = vec![0usize; n + 1];
+    for k in (0..n).rev() {
+        let i = kept[k];
+        let r = doc.r(i);
+        below[k] = below[k + 1] + doc.m.units[r] as u64;
+        let long = is_prose(doc, rules, i) && doc.m.words[r] >= b.paragraph_words;
+        paragraphs[k] = paragraphs[k + 1] + usize::from(long);
+    }
+    let total = below[0];
+    for k in 1..n {
+        let (above, first) = (kept[k - 1], kept[k]);
+        if first - above > 1
+            && (below[k] as f64) < b.share * total as f64
+            && paragraphs[k] <= b.paragraphs
+            && (above + 1..first).any(|j| is_box_heading(b, doc, j))
+        {
+            return kept[k..]
+                .iter()
+                .copied()
+                .filter(|&i| doc.authority[i] <= SOFT)
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
 /// `context.is_heading`: a few words, no sentence end, no colon, no detector's signal.
 fn is_heading(rules: &ColumnRules, doc: &Doc, i: usize) -> bool {
     let r = doc.r(i);
@@ -1589,6 +1646,9 @@ pub fn context(
     let t = rules.teasers.verdict;
     for i in tail_teasers(rules, doc, text) {
         doc.condemn(i, t.reason, t.signal, SOFT);
+    }
+    for i in tail_box(rules, doc) {
+        doc.decide(i, BOILERPLATE, rules.boxes.reason, SOFT);
     }
 }
 
