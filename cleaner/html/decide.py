@@ -27,6 +27,7 @@ from ..document import BODY, BOILERPLATE, Authority, Document, Line, WordedReaso
 from ..lexicon import is_prose, is_prose_by_words
 from . import evidence, is_page, model
 from .features import MARKUP_NAMES, NAMES, PageRows
+from .layout import PATH_LIMIT
 from .metadata import page_metadata
 from .selectors import profile_decisions
 
@@ -71,6 +72,107 @@ def decide_lines(doc: Document) -> None:
         covered = _keep_the_witness_prose(doc, root, stated, covered)
     if _near_empty(doc.lines):
         _keep_the_headline_block(doc)
+    _keep_the_thread(doc)
+
+
+#: A thread's posts: at least this many siblings (the first post among them) of one shape, each dated.
+THREAD_MIN_POSTS = 2
+#: A post's header line (the member's name, the date) is short: at most this many words.
+POST_HEADER_WORDS = 8
+
+
+def _keep_the_thread(doc: Document) -> None:
+    """A forum thread's replies, kept where the model kept its first post only (it learned from articles,
+    whose comment threads are not theirs). Forum software prints each post in a container of the same
+    shape, side by side under one parent, each with a header of its own (the member, the post's date):
+    where the page's first kept prose lies in the first of :data:`THREAD_MIN_POSTS` or more such
+    siblings, each holding a line that states a date, the lines of the later posts at the same place in
+    their post (as many elements down, the same tag and region words) as the first post's kept lines are
+    kept too. An article's comments are not its siblings of one shape (the article's text is above the
+    thread, not its first post), so they stay out."""
+    lines = doc.lines
+    if not lines or lines[0].markup.frames is None:
+        return
+    first = next((i for i, line in enumerate(lines)
+                  if line.label == BODY and line.authority == Authority.MARKUP and is_prose(line.features)), None)
+    if first is None:
+        return
+    parents = lines[0].markup.frames.parents
+    paths = lines[0].markup.frames.paths(line.markup.block for line in lines)
+    if any(len(path) >= PATH_LIMIT for path in paths):
+        return   # cut paths: the levels of two lines do not line up
+    spine = paths[first]
+    at = {frame: level for level, frame in enumerate(spine)}
+    # each line's deepest ancestor on the first prose's spine (its lowest common ancestor with it)
+    meet = []
+    for path in paths:
+        level = -1
+        for d in range(min(len(path), len(spine))):
+            if path[d] != spine[d]:
+                break
+            level = d
+        meet.append(level)
+    for level in range(len(spine) - 2, -1, -1):   # the parent of the posts, lowest first
+        post_level = level + 1
+        # the lines of each child of spine[level], by child; the first post is spine[post_level]
+        posts: dict[int, list[int]] = {}
+        for i, path in enumerate(paths):
+            if meet[i] >= level and len(path) > post_level:
+                posts.setdefault(path[post_level], []).append(i)
+        own = posts.get(spine[post_level], [])
+        if not own:
+            continue
+        shape = {_place(lines[i], paths[i], post_level) for i in own
+                 if lines[i].label == BODY and lines[i].authority == Authority.MARKUP}
+        first_shape = _place(lines[first], paths[first], post_level)
+        alike = [post for post, held in posts.items()
+                 if any(_place(lines[i], paths[i], post_level) == first_shape for i in held)]
+        if len(alike) < 2:
+            continue
+        alike.sort(key=lambda post: posts[post][0])
+        if alike[0] != spine[post_level]:
+            continue   # the first kept prose is not the first post: an article's comments, a list's later item
+        dated = [post for post in alike if _dated(lines, posts[post], shape, post_level, paths)]
+        if len(dated) < THREAD_MIN_POSTS or spine[post_level] not in dated:
+            continue
+        reason = (f"kept: a post of the thread ({len(dated)} posts of one shape, each dated), at the place the "
+                  "first post's kept text holds in its post")
+        for post in dated[1:]:
+            for i in posts[post]:
+                line = lines[i]
+                if line.label != BODY and line.authority <= Authority.MARKUP and not line.markup.hidden \
+                        and _place(line, paths[i], post_level) in shape and isinstance(line.reason, MarkupReasons):
+                    doc.decide(line, BODY, reason, Authority.MARKUP)
+        return
+
+
+def _place(line: Line, path: tuple[int, ...], post_level: int) -> tuple:
+    """Where a line sits in its post: how many elements below the post, its tag, its region words but those
+    naming comments (forum software marks a reply as a comment, ``itemprop="comment"``, the first post not)."""
+    return len(path) - post_level, line.markup.tag, _not_comment_words(line.markup.near)
+
+
+_not_comment_cache = BoundedCache(4096)
+
+
+def _not_comment_words(words: frozenset[str]) -> frozenset[str]:
+    if words not in _not_comment_cache:
+        from .words import category
+
+        _not_comment_cache[words] = frozenset(w for w in words if category(w) != "comment")
+    return _not_comment_cache[words]
+
+
+def _dated(lines: Sequence[Line], held: list[int], shape: set, post_level: int, paths) -> bool:
+    """Does a post hold a short line, outside its text's places, that states a date (its header)?"""
+    from ..dates import parse_date
+
+    for i in held:
+        line = lines[i]
+        if line.features.words <= POST_HEADER_WORDS and _place(line, paths[i], post_level) not in shape \
+                and parse_date(line.text):
+            return True
+    return False
 
 
 #: When the model keeps no line of a page, the lines trafilatura's main text holds this much of are kept…
