@@ -65,7 +65,10 @@ def decide_lines(doc: Document) -> None:
             continue
         line.score = p
         doc.decide(line, BODY if p >= threshold else BOILERPLATE, reason, markup)
-    if not any(line.label == BODY for line in doc.lines):
+    if not any(line.label == BODY and is_prose(line.features) for line in doc.lines) \
+            and _keep_an_unread_thread(doc, probabilities):
+        pass   # the model kept no prose, and the page is a thread: its posts are the text
+    elif not any(line.label == BODY for line in doc.lines):
         if alone is None:
             _keep_the_witness_text(doc, root, stated, covered)
     elif alone is None and _near_empty(doc.lines):
@@ -75,7 +78,7 @@ def decide_lines(doc: Document) -> None:
     _keep_the_thread(doc)
 
 
-#: A thread's posts: at least this many siblings (the first post among them) of one shape, each dated.
+#: A thread's posts: at least this many siblings (the first post among them) of one shape, each dated, with prose.
 THREAD_MIN_POSTS = 2
 #: A post's header line (the member's name, the date) is short: at most this many words.
 POST_HEADER_WORDS = 8
@@ -86,64 +89,115 @@ def _keep_the_thread(doc: Document) -> None:
     whose comment threads are not theirs). Forum software prints each post in a container of the same
     shape, side by side under one parent, each with a header of its own (the member, the post's date):
     where the page's first kept prose lies in the first of :data:`THREAD_MIN_POSTS` or more such
-    siblings, each holding a line that states a date, the lines of the later posts at the same place in
-    their post (as many elements down, the same tag and region words) as the first post's kept lines are
-    kept too. An article's comments are not its siblings of one shape (the article's text is above the
+    siblings, each holding a line that states a date and prose at the place the first post's kept prose
+    holds (as many elements down, the same tag and region words), the later posts' lines at those places
+    are kept too. An article's comments are not its siblings of one shape (the article's text is above the
     thread, not its first post), so they stay out."""
     lines = doc.lines
     if not lines or lines[0].markup.frames is None:
         return
-    first = next((i for i, line in enumerate(lines)
-                  if line.label == BODY and line.authority == Authority.MARKUP and is_prose(line.features)), None)
-    if first is None:
+    kept = [i for i, line in enumerate(lines)
+            if line.label == BODY and line.authority == Authority.MARKUP and is_prose(line.features)]
+    if not kept:
         return
-    parents = lines[0].markup.frames.parents
     paths = lines[0].markup.frames.paths(line.markup.block for line in lines)
     if any(len(path) >= PATH_LIMIT for path in paths):
         return   # cut paths: the levels of two lines do not line up
+    _thread_from(doc, paths, kept[0], set(kept))
+
+
+#: A thread the model read nothing of has at least this many posts.
+UNREAD_THREAD_MIN_POSTS = 3
+#: The containers whose lines are no post's text (a forum may wrap its whole thread in a ``<form>``).
+_POST_CHROME = frozenset(("nav", "header", "footer", "aside", "dialog", "menu"))
+
+
+def _keep_an_unread_thread(doc: Document, probabilities: Sequence[float]) -> bool:
+    """A thread the model kept no prose of (forum software whose posts sit in a form, in elements named as
+    comments): from the prose line the model scored highest (not hidden, not in the page's chrome
+    containers), the thread around it (:func:`_thread_from`: :data:`UNREAD_THREAD_MIN_POSTS` or more
+    dated posts of one shape, with prose at the places the line's post holds prose), its posts' text is
+    kept, the first post's too. Says whether it kept a thread."""
+    lines = doc.lines
+    if not lines or lines[0].markup.frames is None:
+        return False
+    prose = [i for i, line in enumerate(lines)
+             if is_prose(line.features) and not line.markup.hidden and not (line.markup.containers & _POST_CHROME)
+             and line.authority <= Authority.MARKUP]
+    if not prose:
+        return False
+    paths = lines[0].markup.frames.paths(line.markup.block for line in lines)
+    if any(len(path) >= PATH_LIMIT for path in paths):
+        return False
+    seed = max(prose, key=lambda i: probabilities[i])
+    return _thread_from(doc, paths, seed, set(prose), anywhere=True)
+
+
+def _thread_from(doc: Document, paths: list[tuple[int, ...]], first: int, text: "set[int]",
+                 anywhere: bool = False) -> bool:
+    """Keep the thread whose first post holds line ``first`` and, as its text, the lines ``text`` (see
+    :func:`_keep_the_thread`); says whether it found one and kept anything. ``anywhere``: line ``first``
+    may be in any of the posts (a thread the model read nothing of), and the thread has
+    :data:`UNREAD_THREAD_MIN_POSTS` posts or more."""
+    least = UNREAD_THREAD_MIN_POSTS if anywhere else THREAD_MIN_POSTS
+    lines = doc.lines
     spine = paths[first]
-    at = {frame: level for level, frame in enumerate(spine)}
-    # each line's deepest ancestor on the first prose's spine (its lowest common ancestor with it)
-    meet = []
-    for path in paths:
-        level = -1
-        for d in range(min(len(path), len(spine))):
-            if path[d] != spine[d]:
-                break
-            level = d
-        meet.append(level)
     for level in range(len(spine) - 2, -1, -1):   # the parent of the posts, lowest first
         post_level = level + 1
-        # the lines of each child of spine[level], by child; the first post is spine[post_level]
+        top = spine[level]
+        # the lines under spine[level] (one stretch of the page's lines), by the child they are under
+        lo = first
+        while lo > 0 and len(paths[lo - 1]) > level and paths[lo - 1][level] == top:
+            lo -= 1
+        hi = first + 1
+        while hi < len(lines) and len(paths[hi]) > level and paths[hi][level] == top:
+            hi += 1
         posts: dict[int, list[int]] = {}
-        for i, path in enumerate(paths):
-            if meet[i] >= level and len(path) > post_level:
-                posts.setdefault(path[post_level], []).append(i)
-        own = posts.get(spine[post_level], [])
-        if not own:
+        for i in range(lo, hi):
+            if len(paths[i]) > post_level:
+                posts.setdefault(paths[i][post_level], []).append(i)
+        if len(posts) < least:
             continue
-        shape = {_place(lines[i], paths[i], post_level) for i in own
-                 if lines[i].label == BODY and lines[i].authority == Authority.MARKUP}
-        first_shape = _place(lines[first], paths[first], post_level)
+        own = posts[spine[post_level]]
+        # the places of the first post's text (not of its kept counters: "79 Likes")
+        shape = {_place(lines[i], paths[i], post_level) for i in own if i in text}
         alike = [post for post, held in posts.items()
-                 if any(_place(lines[i], paths[i], post_level) == first_shape for i in held)]
-        if len(alike) < 2:
+                 if any(_place(lines[i], paths[i], post_level) in shape for i in held)]
+        if len(alike) < least:
             continue
         alike.sort(key=lambda post: posts[post][0])
-        if alike[0] != spine[post_level]:
+        if alike[0] != spine[post_level] and not anywhere:
             continue   # the first kept prose is not the first post: an article's comments, a list's later item
         dated = [post for post in alike if _dated(lines, posts[post], shape, post_level, paths)]
-        if len(dated) < THREAD_MIN_POSTS or spine[post_level] not in dated:
-            continue
+        if spine[post_level] not in dated or sum(
+                any(is_prose(lines[i].features) and _place(lines[i], paths[i], post_level) in shape for i in posts[post])
+                for post in dated) < least:
+            continue   # too few dated posts with prose in their text's place: no thread
         reason = (f"kept: a post of the thread ({len(dated)} posts of one shape, each dated), at the place the "
                   "first post's kept text holds in its post")
-        for post in dated[1:]:
-            for i in posts[post]:
-                line = lines[i]
-                if line.label != BODY and line.authority <= Authority.MARKUP and not line.markup.hidden \
-                        and _place(line, paths[i], post_level) in shape and isinstance(line.reason, MarkupReasons):
-                    doc.decide(line, BODY, reason, Authority.MARKUP)
-        return
+        added = [i for post in dated for i in posts[post]
+                 if lines[i].label != BODY and lines[i].authority <= Authority.MARKUP and not lines[i].markup.hidden
+                 and _place(lines[i], paths[i], post_level) in shape and isinstance(lines[i].reason, MarkupReasons)]
+        if not added:
+            continue   # the posts' text is kept already (or this is a quote's level inside the first post): further up
+        for i in added:
+            doc.decide(lines[i], BODY, reason, Authority.MARKUP)
+        # the first post's header above its text (the member's name, rank, counters), which the model kept
+        # without prose where the other posts' same places are not text: chrome of every post alike
+        if anywhere:
+            return True
+        header = {_place(lines[i], paths[i], post_level) for post in dated[1:] for i in posts[post]
+                  if lines[i].label != BODY}
+        dropped = "not body: a post's header (its place in the thread's other posts is not text)"
+        for i in own:
+            if i >= first:
+                break
+            line = lines[i]
+            if line.label == BODY and isinstance(line.reason, MarkupReasons) and not is_prose(line.features) \
+                    and _place(line, paths[i], post_level) in header:
+                doc.decide(line, BOILERPLATE, dropped, Authority.MARKUP)
+        return True
+    return False
 
 
 def _place(line: Line, path: tuple[int, ...], post_level: int) -> tuple:
@@ -164,13 +218,14 @@ def _not_comment_words(words: frozenset[str]) -> frozenset[str]:
 
 
 def _dated(lines: Sequence[Line], held: list[int], shape: set, post_level: int, paths) -> bool:
-    """Does a post hold a short line, outside its text's places, that states a date (its header)?"""
-    from ..dates import parse_date
+    """Does a post hold a short line, outside its text's places, that states a date, or a day without its
+    year ("Posted August 26": this year's)? A post's header dates it."""
+    from ..dates import names_yearless_day, parse_date
 
     for i in held:
         line = lines[i]
         if line.features.words <= POST_HEADER_WORDS and _place(line, paths[i], post_level) not in shape \
-                and parse_date(line.text):
+                and (parse_date(line.text) or names_yearless_day(line.text)):
             return True
     return False
 
