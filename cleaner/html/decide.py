@@ -80,8 +80,9 @@ def decide_lines(doc: Document) -> None:
 
 #: A thread's posts: at least this many siblings (the first post among them) of one shape, each dated, with prose.
 THREAD_MIN_POSTS = 2
-#: A post's header line (the member's name, the date) is short: at most this many words.
-POST_HEADER_WORDS = 8
+#: A post's header line (the member's name, the date; "Re: the thread's title by ann: 3:21pm On Mar 20") is short
+#: and no sentence: at most this many words.
+POST_HEADER_WORDS = 16
 
 
 def _keep_the_thread(doc: Document) -> None:
@@ -100,10 +101,9 @@ def _keep_the_thread(doc: Document) -> None:
             if line.label == BODY and line.authority == Authority.MARKUP and is_prose(line.features)]
     if not kept:
         return
-    paths = lines[0].markup.frames.paths(line.markup.block for line in lines)
-    if any(len(path) >= PATH_LIMIT for path in paths):
+    if any(line.markup.depth >= PATH_LIMIT - 1 for line in lines):
         return   # cut paths: the levels of two lines do not line up
-    _thread_from(doc, paths, kept[0], set(kept))
+    _thread_from(doc, _Paths(lines), kept[0], set(kept))
 
 
 #: A thread the model read nothing of has at least this many posts.
@@ -126,84 +126,149 @@ def _keep_an_unread_thread(doc: Document, probabilities: Sequence[float]) -> boo
              and line.authority <= Authority.MARKUP]
     if not prose:
         return False
-    paths = lines[0].markup.frames.paths(line.markup.block for line in lines)
-    if any(len(path) >= PATH_LIMIT for path in paths):
+    if any(line.markup.depth >= PATH_LIMIT - 1 for line in lines):
         return False
     seed = max(prose, key=lambda i: probabilities[i])
-    return _thread_from(doc, paths, seed, set(prose), anywhere=True)
+    return _thread_from(doc, _Paths(lines), seed, set(prose), anywhere=True)
 
 
-def _thread_from(doc: Document, paths: list[tuple[int, ...]], first: int, text: "set[int]",
+class _Paths:
+    """Each line's ``markup.path``, worked out when first asked for (from its block's parent's, kept by
+    frame): the thread rules read the paths of a few lines on most pages, not of all of them."""
+
+    __slots__ = ("lines", "parents", "known")
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines, self.parents, self.known = lines, lines[0].markup.frames.parents, {}
+
+    def __getitem__(self, i: int) -> tuple[int, ...]:
+        return self.frame(self.lines[i].markup.block)
+
+    def frame(self, frame: int) -> tuple[int, ...]:
+        known = self.known
+        found = known.get(frame)
+        if found is not None:
+            return found
+        chain = []
+        while frame >= 0 and frame not in known:
+            chain.append(frame)
+            frame = self.parents[frame]
+        found = known[frame] if frame >= 0 else ()
+        for up in reversed(chain):
+            found = known[up] = found + (up,)
+        return found
+
+
+def _thread_from(doc: Document, paths: _Paths, first: int, text: "set[int]",
                  anywhere: bool = False) -> bool:
     """Keep the thread whose first post holds line ``first`` and, as its text, the lines ``text`` (see
     :func:`_keep_the_thread`); says whether it found one and kept anything. ``anywhere``: line ``first``
     may be in any of the posts (a thread the model read nothing of), and the thread has
-    :data:`UNREAD_THREAD_MIN_POSTS` posts or more."""
+    :data:`UNREAD_THREAD_MIN_POSTS` posts or more.
+
+    A line's place in its post: how deep it is, its tag, its region words but those naming comments (forum
+    software marks a reply as a comment, ``itemprop="comment"``, the first post not); read at the page's
+    depth, as within one parent's children the same depth below each child is the same depth on the page. Only the levels where a line not kept
+    at a text line's place meets the first line's ancestors can add anything: the others are not walked."""
     least = UNREAD_THREAD_MIN_POSTS if anywhere else THREAD_MIN_POSTS
     lines = doc.lines
+    places: dict[int, tuple] = {}
+
+    def place(i: int) -> tuple:
+        found = places.get(i)
+        if found is None:
+            line = lines[i]
+            found = places[i] = (line.markup.depth, line.markup.tag, _not_comment_words(line.markup.near))
+        return found
+
+    text_places = {place(i) for i in text}
+    depths = {depth for depth, _, _ in text_places}
+    tags = {tag for _, tag, _ in text_places}
+    wanted = [i for i, line in enumerate(lines)
+              if line.label != BODY and line.markup.tag in tags and line.markup.depth in depths
+              and line.authority <= Authority.MARKUP and not line.markup.hidden
+              and isinstance(line.reason, MarkupReasons) and place(i) in text_places]
     spine = paths[first]
-    for level in range(len(spine) - 2, -1, -1):   # the parent of the posts, lowest first
-        post_level = level + 1
-        top = spine[level]
-        # the lines under spine[level] (one stretch of the page's lines), by the child they are under
-        lo = first
-        while lo > 0 and len(paths[lo - 1]) > level and paths[lo - 1][level] == top:
+    by_level: dict[int, dict[int, int]] = {}   # level → the posts (under spine[level]) holding a wanted line
+    for i in wanted:   # the level of the parent whose children hold the first line and line i apart
+        path = paths[i]
+        level = 0
+        while level < len(path) and level < len(spine) and path[level] == spine[level]:
+            level += 1
+        if 0 < level < len(spine):
+            by_level.setdefault(level - 1, {}).setdefault(path[level], i)
+
+    def post_lines(i: int, level: int) -> list[int]:
+        """The lines of the post (the child of ``spine[level]``) line ``i`` is in: one stretch of lines."""
+        post = paths[i][level + 1]
+        lo = i
+        while lo > 0 and len(paths[lo - 1]) > level + 1 and paths[lo - 1][level + 1] == post:
             lo -= 1
-        hi = first + 1
-        while hi < len(lines) and len(paths[hi]) > level and paths[hi][level] == top:
+        hi = i + 1
+        while hi < len(lines) and len(paths[hi]) > level + 1 and paths[hi][level + 1] == post:
             hi += 1
-        posts: dict[int, list[int]] = {}
-        for i in range(lo, hi):
-            if len(paths[i]) > post_level:
-                posts.setdefault(paths[i][post_level], []).append(i)
-        if len(posts) < least:
-            continue
-        own = posts[spine[post_level]]
+        return list(range(lo, hi))
+
+    def sibling_above(held: list[int], level: int) -> "list[int] | None":
+        """The lines of the post's sibling right above it (under the same parent), if any."""
+        j = held[0] - 1
+        if j < 0 or len(paths[j]) <= level + 1 or paths[j][level] != spine[level]:
+            return None
+        return post_lines(j, level)
+
+    for level in sorted(by_level, reverse=True):   # the parent of the posts, lowest first
+        own = post_lines(first, level)
         # the places of the first post's text (not of its kept counters: "79 Likes")
-        shape = {_place(lines[i], paths[i], post_level) for i in own if i in text}
-        alike = [post for post, held in posts.items()
-                 if any(_place(lines[i], paths[i], post_level) in shape for i in held)]
-        if len(alike) < least:
+        shape = {place(i) for i in own if i in text}
+        posts = [own] + [post_lines(i, level) for i in by_level[level].values()]
+        posts = [held for held in posts if any(place(i) in shape for i in held)]
+        if len(posts) < least or posts[0] is not own:
             continue
-        alike.sort(key=lambda post: posts[post][0])
-        if alike[0] != spine[post_level] and not anywhere:
-            continue   # the first kept prose is not the first post: an article's comments, a list's later item
-        dated = [post for post in alike if _dated(lines, posts[post], shape, post_level, paths)]
-        if spine[post_level] not in dated or sum(
-                any(is_prose(lines[i].features) and _place(lines[i], paths[i], post_level) in shape for i in posts[post])
-                for post in dated) < least:
+        posts.sort(key=lambda held: held[0])
+        if not anywhere:
+            # the first kept prose is in the first post: no sibling above it holds text at its places
+            # (an article's comments, a list's later item)
+            up = sibling_above(own, level)
+            while up is not None and not any(place(i) in shape for i in up):
+                up = sibling_above(up, level)
+            if up is not None:
+                continue
+
+        def dated_post(held: list[int]) -> bool:
+            # a post's header may be its own sibling right above it (a table's row over the post's row)
+            if _dated(lines, held, shape, place):
+                return True
+            up = sibling_above(held, level)
+            return up is not None and not any(place(i) in shape for i in up) and _dated(lines, up, shape, place)
+
+        dated = [held for held in posts if dated_post(held)]
+        if not any(held is own for held in dated) or sum(
+                any(is_prose(lines[i].features) and place(i) in shape for i in held) for held in dated) < least:
             continue   # too few dated posts with prose in their text's place: no thread
         reason = (f"kept: a post of the thread ({len(dated)} posts of one shape, each dated), at the place the "
                   "first post's kept text holds in its post")
-        added = [i for post in dated for i in posts[post]
+        added = [i for held in dated for i in held
                  if lines[i].label != BODY and lines[i].authority <= Authority.MARKUP and not lines[i].markup.hidden
-                 and _place(lines[i], paths[i], post_level) in shape and isinstance(lines[i].reason, MarkupReasons)]
+                 and place(i) in shape and isinstance(lines[i].reason, MarkupReasons)]
         if not added:
             continue   # the posts' text is kept already (or this is a quote's level inside the first post): further up
         for i in added:
             doc.decide(lines[i], BODY, reason, Authority.MARKUP)
-        # the first post's header above its text (the member's name, rank, counters), which the model kept
-        # without prose where the other posts' same places are not text: chrome of every post alike
         if anywhere:
             return True
-        header = {_place(lines[i], paths[i], post_level) for post in dated[1:] for i in posts[post]
-                  if lines[i].label != BODY}
+        # the first post's header above its text (the member's name, rank, counters), which the model kept
+        # without prose where the other posts' same places are not text: chrome of every post alike
+        header = {place(i) for held in dated if held is not own for i in held if lines[i].label != BODY}
         dropped = "not body: a post's header (its place in the thread's other posts is not text)"
         for i in own:
             if i >= first:
                 break
             line = lines[i]
             if line.label == BODY and isinstance(line.reason, MarkupReasons) and not is_prose(line.features) \
-                    and _place(line, paths[i], post_level) in header:
+                    and place(i) in header:
                 doc.decide(line, BOILERPLATE, dropped, Authority.MARKUP)
         return True
     return False
-
-
-def _place(line: Line, path: tuple[int, ...], post_level: int) -> tuple:
-    """Where a line sits in its post: how many elements below the post, its tag, its region words but those
-    naming comments (forum software marks a reply as a comment, ``itemprop="comment"``, the first post not)."""
-    return len(path) - post_level, line.markup.tag, _not_comment_words(line.markup.near)
 
 
 _not_comment_cache = BoundedCache(4096)
@@ -217,14 +282,14 @@ def _not_comment_words(words: frozenset[str]) -> frozenset[str]:
     return _not_comment_cache[words]
 
 
-def _dated(lines: Sequence[Line], held: list[int], shape: set, post_level: int, paths) -> bool:
-    """Does a post hold a short line, outside its text's places, that states a date, or a day without its
-    year ("Posted August 26": this year's)? A post's header dates it."""
+def _dated(lines: Sequence[Line], held: list[int], shape: set, place) -> bool:
+    """Does a post hold a short line that is no sentence, outside its text's places, that states a date, or a
+    day without its year ("Posted August 26": this year's)? A post's header dates it."""
     from ..dates import names_yearless_day, parse_date
 
     for i in held:
         line = lines[i]
-        if line.features.words <= POST_HEADER_WORDS and _place(line, paths[i], post_level) not in shape \
+        if line.features.words <= POST_HEADER_WORDS and not is_prose(line.features) and place(i) not in shape \
                 and (parse_date(line.text) or names_yearless_day(line.text)):
             return True
     return False
