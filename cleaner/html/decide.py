@@ -195,7 +195,7 @@ def _thread_from(doc: Document, paths: _Paths, first: int, text: "set[int]",
         level = 0
         while level < len(path) and level < len(spine) and path[level] == spine[level]:
             level += 1
-        if 0 < level < len(spine):
+        if 0 < level < len(spine) and level < len(path):   # not a line of spine[level - 1]'s own text
             by_level.setdefault(level - 1, {}).setdefault(path[level], i)
 
     def post_lines(i: int, level: int) -> list[int]:
