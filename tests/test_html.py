@@ -993,6 +993,18 @@ def test_undated_look_alike_siblings_are_no_thread(monkeypatch):
     assert article.body == FIRST_POST
 
 
+def test_a_line_of_the_first_posts_ancestor_is_under_no_post(monkeypatch):
+    """A line laid out from an ancestor's own text (a ``<div>``'s loose text beside the block that holds the
+    first kept prose) is under none of its children: no post of a thread, and no error."""
+    loose = "The loose text of the wrapper reads as prose too, but the model did not keep it here."
+    other = "Another wrapper's loose text is prose the model kept, at the same depth as the loose text."
+    page = ("<html><head><title>Loose text</title></head><body><div class='wrap'><div class='inner'>"
+            f"<p>{FIRST_POST}</p></div>{loose}</div><div class='wrap'>{other}</div></body></html>")
+    _keep_only(monkeypatch, lambda text: text in (FIRST_POST, other))
+    article = Cleaner(use_profiles=False).clean(page, input_format="html")
+    assert article.body.split("\n\n") == [FIRST_POST, other]
+
+
 def test_the_collector_is_paused_while_a_page_is_cleaned_and_left_as_it_was(monkeypatch):
     """A page makes no cyclic garbage, so its collections only cost time: off while the page is cleaned,
     back on after (and left off when the caller had turned it off)."""
