@@ -168,8 +168,9 @@ def _thread_from(doc: Document, paths: _Paths, first: int, text: "set[int]",
 
     A line's place in its post: how deep it is, its tag, its region words but those naming comments (forum
     software marks a reply as a comment, ``itemprop="comment"``, the first post not); read at the page's
-    depth, as within one parent's children the same depth below each child is the same depth on the page. Only the levels where a line not kept
-    at a text line's place meets the first line's ancestors can add anything: the others are not walked."""
+    depth, as within one parent's children the same depth below each child is the same depth on the page.
+    Only the levels where a line not kept, at a text line's place, meets the first line's ancestors can add
+    anything: the others are not walked."""
     least = UNREAD_THREAD_MIN_POSTS if anywhere else THREAD_MIN_POSTS
     lines = doc.lines
     places: dict[int, tuple] = {}
