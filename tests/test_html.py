@@ -922,6 +922,89 @@ def test_a_title_only_page_does_not_keep_the_comments_under_it(monkeypatch):
     assert "Same here" not in article.body
 
 
+def _post(member: str, day: str, *paragraphs: str) -> str:
+    """A forum post as forum software prints it: the member's cell (with a counter), a dated header, the text."""
+    text = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<article class='message'><div class='message-user'><a href='/m/{member}'>{member}</a>"
+            f"<dl><dt>Messages</dt><dd>{len(member) * 401:,}</dd></dl></div><div class='message-main'>"
+            f"<header class='message-attribution'><time>{day}</time></header>"
+            f"<div class='message-body'>{text}</div></div></article>")
+
+
+FIRST_POST = "Since the upgrade every deploy of our site fails with a timeout after ten minutes of waiting."
+REPLIES = ("The upgrade raised the build's memory, so the old limit is too low for your site now.",
+           "Raise the timeout in the settings to twenty minutes and the deploys will go through again.")
+FORUM_THREAD = ("<html><head><title>Deploys time out</title></head><body><nav><a href='/'>Home</a> "
+                "<a href='/t'>Topics</a></nav><h1>Deploys time out since the upgrade</h1><div class='thread'>"
+                + _post("ann", "Mar 2, 2024", FIRST_POST) + _post("bo", "Mar 3, 2024", REPLIES[0])
+                + _post("cy", "Mar 4, 2024", REPLIES[1]) + "</div><footer>Terms</footer></body></html>")
+
+
+def test_a_threads_replies_are_kept_where_the_model_kept_its_first_post(monkeypatch):
+    """Issue 17: the model, which learned from articles, keeps a thread's first post only; the later posts of
+    the same shape (siblings under one parent, each dated) are kept at the place its text holds in its post,
+    and not their members' counters."""
+    _keep_only(monkeypatch, lambda text: text == FIRST_POST or text == "1,203")
+    article = Cleaner(use_profiles=False).clean(FORUM_THREAD, input_format="html")
+    assert article.body.split("\n\n") == [FIRST_POST, *REPLIES]
+    assert any(d.text == REPLIES[1] and d.reason.startswith("kept: a post of the thread (3 posts")
+               for d in article.decisions)
+    assert any(d.text == "1,203" and "a post's header" in d.reason for d in article.decisions)
+
+
+def test_an_articles_dated_comments_are_not_its_thread(monkeypatch):
+    """An article's comments are dated posts of one shape too, but the article is not the first of them: they
+    stay out (the article rules: a comment thread is not the article)."""
+    story = "The council approved the new cycle lanes for the old town on Wednesday after a long debate."
+    comments = "".join(_post(name, f"Mar {day}, 2024", f"I think the lanes are a good idea, {name} says.")
+                       for day, name in enumerate(("ann", "bo", "cy", "di"), 2))
+    page = ("<html><head><title>Cycle lanes</title></head><body><main><article class='story'><h1>Cycle lanes</h1>"
+            f"<time>Mar 1, 2024</time><div class='story-body'><p>{story}</p></div></article>"
+            f"<section class='comments'>{comments}</section></main></body></html>")
+    _keep_only(monkeypatch, lambda text: text == story)
+    article = Cleaner(use_profiles=False).clean(page, input_format="html")
+    assert article.body == story
+
+
+def test_a_thread_the_model_kept_no_prose_of_is_kept(monkeypatch):
+    """A thread in a ``<form>``, its posts named as comments, read as chrome: the model keeps no prose. From
+    the prose line it scored highest, the thread around it (three dated posts or more) is the text."""
+    from cleaner.html import decide
+
+    real = decide._scored
+
+    def scored(ensemble, rows, covered=None):
+        facts, _ = real(ensemble, rows, covered)
+        return facts, [0.4 if line.text == REPLIES[0] else 0.0 for line in rows.lines]
+
+    monkeypatch.setattr(decide, "_scored", scored)
+    page = FORUM_THREAD.replace("<div class='thread'>", "<form class='comments'>").replace("</div><footer>",
+                                                                                          "</form><footer>")
+    article = Cleaner(use_profiles=False).clean(page, input_format="html")
+    assert article.body.split("\n\n") == [FIRST_POST, *REPLIES]
+
+
+def test_undated_look_alike_siblings_are_no_thread(monkeypatch):
+    """Posts without a date in their header (an article's sections, a list's cards) are not a thread."""
+    _keep_only(monkeypatch, lambda text: text == FIRST_POST)
+    page = FORUM_THREAD.replace("<time>Mar 2, 2024</time>", "").replace("<time>Mar 3, 2024</time>", "") \
+        .replace("<time>Mar 4, 2024</time>", "")
+    article = Cleaner(use_profiles=False).clean(page, input_format="html")
+    assert article.body == FIRST_POST
+
+
+def test_a_line_of_the_first_posts_ancestor_is_under_no_post(monkeypatch):
+    """A line laid out from an ancestor's own text (a ``<div>``'s loose text beside the block that holds the
+    first kept prose) is under none of its children: no post of a thread, and no error."""
+    loose = "The loose text of the wrapper reads as prose too, but the model did not keep it here."
+    other = "Another wrapper's loose text is prose the model kept, at the same depth as the loose text."
+    page = ("<html><head><title>Loose text</title></head><body><div class='wrap'><div class='inner'>"
+            f"<p>{FIRST_POST}</p></div>{loose}</div><div class='wrap'>{other}</div></body></html>")
+    _keep_only(monkeypatch, lambda text: text in (FIRST_POST, other))
+    article = Cleaner(use_profiles=False).clean(page, input_format="html")
+    assert article.body.split("\n\n") == [FIRST_POST, other]
+
+
 def test_the_collector_is_paused_while_a_page_is_cleaned_and_left_as_it_was(monkeypatch):
     """A page makes no cyclic garbage, so its collections only cost time: off while the page is cleaned,
     back on after (and left off when the caller had turned it off)."""

@@ -27,6 +27,7 @@ from ..document import BODY, BOILERPLATE, Authority, Document, Line, WordedReaso
 from ..lexicon import is_prose, is_prose_by_words
 from . import evidence, is_page, model
 from .features import MARKUP_NAMES, NAMES, PageRows
+from .layout import PATH_LIMIT
 from .metadata import page_metadata
 from .selectors import profile_decisions
 
@@ -64,13 +65,235 @@ def decide_lines(doc: Document) -> None:
             continue
         line.score = p
         doc.decide(line, BODY if p >= threshold else BOILERPLATE, reason, markup)
-    if not any(line.label == BODY for line in doc.lines):
+    if not any(line.label == BODY and is_prose(line.features) for line in doc.lines) \
+            and _keep_an_unread_thread(doc, probabilities):
+        pass   # the model kept no prose, and the page is a thread: its posts are the text
+    elif not any(line.label == BODY for line in doc.lines):
         if alone is None:
             _keep_the_witness_text(doc, root, stated, covered)
     elif alone is None and _near_empty(doc.lines):
         covered = _keep_the_witness_prose(doc, root, stated, covered)
     if _near_empty(doc.lines):
         _keep_the_headline_block(doc)
+    _keep_the_thread(doc)
+
+
+#: A thread's posts: at least this many siblings (the first post among them) of one shape, each dated, with prose.
+THREAD_MIN_POSTS = 2
+#: A post's header line (the member's name, the date; "Re: the thread's title by ann: 3:21pm On Mar 20") is short
+#: and no sentence: at most this many words.
+POST_HEADER_WORDS = 16
+
+
+def _keep_the_thread(doc: Document) -> None:
+    """A forum thread's replies, kept where the model kept its first post only (it learned from articles,
+    whose comment threads are not theirs). Forum software prints each post in a container of the same
+    shape, side by side under one parent, each with a header of its own (the member, the post's date):
+    where the page's first kept prose lies in the first of :data:`THREAD_MIN_POSTS` or more such
+    siblings, each holding a line that states a date and prose at the place the first post's kept prose
+    holds (as many elements down, the same tag and region words), the later posts' lines at those places
+    are kept too. An article's comments are not its siblings of one shape (the article's text is above the
+    thread, not its first post), so they stay out."""
+    lines = doc.lines
+    if not lines or lines[0].markup.frames is None:
+        return
+    kept = [i for i, line in enumerate(lines)
+            if line.label == BODY and line.authority == Authority.MARKUP and is_prose(line.features)]
+    if not kept:
+        return
+    if any(line.markup.depth >= PATH_LIMIT - 1 for line in lines):
+        return   # cut paths: the levels of two lines do not line up
+    _thread_from(doc, _Paths(lines), kept[0], set(kept))
+
+
+#: A thread the model read nothing of has at least this many posts.
+UNREAD_THREAD_MIN_POSTS = 3
+#: The containers whose lines are no post's text (a forum may wrap its whole thread in a ``<form>``).
+_POST_CHROME = frozenset(("nav", "header", "footer", "aside", "dialog", "menu"))
+
+
+def _keep_an_unread_thread(doc: Document, probabilities: Sequence[float]) -> bool:
+    """A thread the model kept no prose of (forum software whose posts sit in a form, in elements named as
+    comments): from the prose line the model scored highest (not hidden, not in the page's chrome
+    containers), the thread around it (:func:`_thread_from`: :data:`UNREAD_THREAD_MIN_POSTS` or more
+    dated posts of one shape, with prose at the places the line's post holds prose), its posts' text is
+    kept, the first post's too. Says whether it kept a thread."""
+    lines = doc.lines
+    if not lines or lines[0].markup.frames is None:
+        return False
+    prose = [i for i, line in enumerate(lines)
+             if is_prose(line.features) and not line.markup.hidden and not (line.markup.containers & _POST_CHROME)
+             and line.authority <= Authority.MARKUP]
+    if not prose:
+        return False
+    if any(line.markup.depth >= PATH_LIMIT - 1 for line in lines):
+        return False
+    seed = max(prose, key=lambda i: probabilities[i])
+    return _thread_from(doc, _Paths(lines), seed, set(prose), anywhere=True)
+
+
+class _Paths:
+    """Each line's ``markup.path``, worked out when first asked for (from its block's parent's, kept by
+    frame): the thread rules read the paths of a few lines on most pages, not of all of them."""
+
+    __slots__ = ("lines", "parents", "known")
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines, self.parents, self.known = lines, lines[0].markup.frames.parents, {}
+
+    def __getitem__(self, i: int) -> tuple[int, ...]:
+        return self.frame(self.lines[i].markup.block)
+
+    def frame(self, frame: int) -> tuple[int, ...]:
+        known = self.known
+        found = known.get(frame)
+        if found is not None:
+            return found
+        chain = []
+        while frame >= 0 and frame not in known:
+            chain.append(frame)
+            frame = self.parents[frame]
+        found = known[frame] if frame >= 0 else ()
+        for up in reversed(chain):
+            found = known[up] = found + (up,)
+        return found
+
+
+def _thread_from(doc: Document, paths: _Paths, first: int, text: "set[int]",
+                 anywhere: bool = False) -> bool:
+    """Keep the thread whose first post holds line ``first`` and, as its text, the lines ``text`` (see
+    :func:`_keep_the_thread`); says whether it found one and kept anything. ``anywhere``: line ``first``
+    may be in any of the posts (a thread the model read nothing of), and the thread has
+    :data:`UNREAD_THREAD_MIN_POSTS` posts or more.
+
+    A line's place in its post: how deep it is, its tag, its region words but those naming comments (forum
+    software marks a reply as a comment, ``itemprop="comment"``, the first post not); read at the page's
+    depth, as within one parent's children the same depth below each child is the same depth on the page.
+    Only the levels where a line not kept, at a text line's place, meets the first line's ancestors can add
+    anything: the others are not walked."""
+    least = UNREAD_THREAD_MIN_POSTS if anywhere else THREAD_MIN_POSTS
+    lines = doc.lines
+    places: dict[int, tuple] = {}
+
+    def place(i: int) -> tuple:
+        found = places.get(i)
+        if found is None:
+            line = lines[i]
+            found = places[i] = (line.markup.depth, line.markup.tag, _not_comment_words(line.markup.near))
+        return found
+
+    text_places = {place(i) for i in text}
+    depths = {depth for depth, _, _ in text_places}
+    tags = {tag for _, tag, _ in text_places}
+    wanted = [i for i, line in enumerate(lines)
+              if line.label != BODY and line.markup.tag in tags and line.markup.depth in depths
+              and line.authority <= Authority.MARKUP and not line.markup.hidden
+              and isinstance(line.reason, MarkupReasons) and place(i) in text_places]
+    spine = paths[first]
+    by_level: dict[int, dict[int, int]] = {}   # level → the posts (under spine[level]) holding a wanted line
+    for i in wanted:   # the level of the parent whose children hold the first line and line i apart
+        path = paths[i]
+        level = 0
+        while level < len(path) and level < len(spine) and path[level] == spine[level]:
+            level += 1
+        if 0 < level < len(spine) and level < len(path):   # not a line of spine[level - 1]'s own text
+            by_level.setdefault(level - 1, {}).setdefault(path[level], i)
+
+    def post_lines(i: int, level: int) -> list[int]:
+        """The lines of the post (the child of ``spine[level]``) line ``i`` is in: one stretch of lines."""
+        post = paths[i][level + 1]
+        lo = i
+        while lo > 0 and len(paths[lo - 1]) > level + 1 and paths[lo - 1][level + 1] == post:
+            lo -= 1
+        hi = i + 1
+        while hi < len(lines) and len(paths[hi]) > level + 1 and paths[hi][level + 1] == post:
+            hi += 1
+        return list(range(lo, hi))
+
+    def sibling_above(held: list[int], level: int) -> "list[int] | None":
+        """The lines of the post's sibling right above it (under the same parent), if any."""
+        j = held[0] - 1
+        if j < 0 or len(paths[j]) <= level + 1 or paths[j][level] != spine[level]:
+            return None
+        return post_lines(j, level)
+
+    for level in sorted(by_level, reverse=True):   # the parent of the posts, lowest first
+        own = post_lines(first, level)
+        # the places of the first post's text (not of its kept counters: "79 Likes")
+        shape = {place(i) for i in own if i in text}
+        posts = [own] + [post_lines(i, level) for i in by_level[level].values()]
+        posts = [held for held in posts if any(place(i) in shape for i in held)]
+        if len(posts) < least or posts[0] is not own:
+            continue
+        posts.sort(key=lambda held: held[0])
+        if not anywhere:
+            # the first kept prose is in the first post: no sibling above it holds text at its places
+            # (an article's comments, a list's later item)
+            up = sibling_above(own, level)
+            while up is not None and not any(place(i) in shape for i in up):
+                up = sibling_above(up, level)
+            if up is not None:
+                continue
+
+        def dated_post(held: list[int]) -> bool:
+            # a post's header may be its own sibling right above it (a table's row over the post's row)
+            if _dated(lines, held, shape, place):
+                return True
+            up = sibling_above(held, level)
+            return up is not None and not any(place(i) in shape for i in up) and _dated(lines, up, shape, place)
+
+        dated = [held for held in posts if dated_post(held)]
+        if not any(held is own for held in dated) or sum(
+                any(is_prose(lines[i].features) and place(i) in shape for i in held) for held in dated) < least:
+            continue   # too few dated posts with prose in their text's place: no thread
+        reason = (f"kept: a post of the thread ({len(dated)} posts of one shape, each dated), at the place the "
+                  "first post's kept text holds in its post")
+        added = [i for held in dated for i in held
+                 if lines[i].label != BODY and lines[i].authority <= Authority.MARKUP and not lines[i].markup.hidden
+                 and place(i) in shape and isinstance(lines[i].reason, MarkupReasons)]
+        if not added:
+            continue   # the posts' text is kept already (or this is a quote's level inside the first post): further up
+        for i in added:
+            doc.decide(lines[i], BODY, reason, Authority.MARKUP)
+        if anywhere:
+            return True
+        # the first post's header above its text (the member's name, rank, counters), which the model kept
+        # without prose where the other posts' same places are not text: chrome of every post alike
+        header = {place(i) for held in dated if held is not own for i in held if lines[i].label != BODY}
+        dropped = "not body: a post's header (its place in the thread's other posts is not text)"
+        for i in own:
+            if i >= first:
+                break
+            line = lines[i]
+            if line.label == BODY and isinstance(line.reason, MarkupReasons) and not is_prose(line.features) \
+                    and place(i) in header:
+                doc.decide(line, BOILERPLATE, dropped, Authority.MARKUP)
+        return True
+    return False
+
+
+_not_comment_cache = BoundedCache(4096)
+
+
+def _not_comment_words(words: frozenset[str]) -> frozenset[str]:
+    if words not in _not_comment_cache:
+        from .words import category
+
+        _not_comment_cache[words] = frozenset(w for w in words if category(w) != "comment")
+    return _not_comment_cache[words]
+
+
+def _dated(lines: Sequence[Line], held: list[int], shape: set, place) -> bool:
+    """Does a post hold a short line that is no sentence, outside its text's places, that states a date, or a
+    day without its year ("Posted August 26": this year's)? A post's header dates it."""
+    from ..dates import names_yearless_day, parse_date
+
+    for i in held:
+        line = lines[i]
+        if line.features.words <= POST_HEADER_WORDS and not is_prose(line.features) and place(i) not in shape \
+                and (parse_date(line.text) or names_yearless_day(line.text)):
+            return True
+    return False
 
 
 #: When the model keeps no line of a page, the lines trafilatura's main text holds this much of are kept…
