@@ -223,6 +223,22 @@ def test_the_shipped_phrase_translations_are_current():
 
 
 @pytest.mark.skipif(native.core() is None, reason="the needles are listed by the native core")
+def test_the_shipped_book_is_current_and_is_the_python_books_copy():
+    """cleaner/data/phrasebook.native.marshal is what the shipped phrase book hands the core now (else run
+    tools/build_phrase_index.py), a start reads it instead of making the Python book, and the core's book made
+    from it answers as the one made from the Python book (the same arguments)."""
+    from cleaner.data import data_file, read_marshal
+    from cleaner.stages.phrases import default_phrasebook
+
+    shipped = read_marshal(data_file(native.BOOK_FILE))
+    assert shipped == native.build_book()
+    assert native._shipped_book() is not None
+    made = native._phrasebook_args(default_phrasebook(), native._shipped_translations(), native.shipped_needles() or {})
+    assert made == native._shipped_book()
+    assert native._default_native_book().categories == made[0]
+
+
+@pytest.mark.skipif(native.core() is None, reason="the needles are listed by the native core")
 def test_the_shipped_needles_are_current_and_reach_the_core():
     """cleaner/data/needles.native.marshal is what the core lists of every shipped phrase's and rule's regex
     now (else run tools/build_phrase_index.py); every phrase and every rule's pattern finds its regexes in it,

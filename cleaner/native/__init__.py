@@ -301,35 +301,96 @@ class NativeBook:
 
 def native_phrasebook(book=None) -> NativeBook:
     """The core's copy of a :class:`~cleaner.stages.phrases.PhraseBook` (the shipped one by default)."""
-    from ..stages import phrases
-    from ..triggers import KEY_LENGTH, WORD_START
-
     if book is None:
         return _default_native_book()
+    categories, scopes, short_words, needles = _phrasebook_args(book, _shipped_translations(), shipped_needles() or {})
+    return NativeBook(_required().phrasebook(*scopes, short_words, *_book_constants(), needles), categories)
+
+
+def _phrasebook_args(book, translations: dict[str, tuple[str, str]], needles_of: dict[str, Any]):
+    """What the core's ``phrasebook`` is handed for ``book`` besides the code's constants
+    (:func:`_book_constants`): (categories, the three scopes' translated entries, each category's short-line
+    words, each scope's needles). ``translations``: regexes already translated, by pattern (others are
+    translated here); ``needles_of``: each regex's needles as the core lists them (a regex not there: none
+    shipped, the core parses it for them)."""
+    from ..triggers import WORD_START
+
     categories = tuple(book.short_words)
     if len(categories) >= NO_PHRASE:
         raise Untranslatable(f"{len(categories)} categories: the core numbers them in a byte")
     number = {name: i for i, name in enumerate(categories)}
-
-    shipped = _shipped_translations()
-    needles_of = shipped_needles() or {}
     needles: list[list[list[bytes] | None]] = []
 
     def scope(which) -> list[tuple[int, str, list[str] | None, str]]:
         translated, scope_needles = [], []
         for category, source, keys in which.entries:
             pattern = which.wrap.format(f"{WORD_START}(?:{source})")
-            regex, named = shipped[pattern] if pattern in shipped else rust_regex(pattern)
+            regex, named = translations[pattern] if pattern in translations else rust_regex(pattern)
             translated.append((number[category], regex, keys, named))
             found = needles_of.get(regex, False)  # (False: not shipped; None: shipped, it has none)
             scope_needles.append(None if found is False else found or [])
         needles.append(scope_needles)
         return translated
 
-    native = _required().phrasebook(
-        scope(book.strong), scope(book.whole), scope(book.short), [book.short_words[c] for c in categories],
-        phrases._WHOLE_LINE_WORDS, phrases._SHORT_LINE_WORDS, phrases._SHORT_SENTENCE_WORDS, KEY_LENGTH, needles)
-    return NativeBook(native, categories)
+    scopes = (scope(book.strong), scope(book.whole), scope(book.short))
+    return categories, scopes, [book.short_words[c] for c in categories], needles
+
+
+def _book_constants() -> tuple[int, int, int, int]:
+    """The code's constants the core's ``phrasebook`` reads beside the data (whole-line, short-line and short
+    sentence words; the trigger key's length)."""
+    from ..stages import phrases
+    from ..triggers import KEY_LENGTH
+
+    return phrases._WHOLE_LINE_WORDS, phrases._SHORT_LINE_WORDS, phrases._SHORT_SENTENCE_WORDS, KEY_LENGTH
+
+
+#: The shipped phrase book as the core's ``phrasebook`` takes it (``python tools/build_phrase_index.py``
+#: writes it when the core is built): its categories, the three scopes' entries translated, with their keys
+#: and needles. A start reads it in one file, where making the Python book (the phrase data's twin, the
+#: trigger index, ~1,000 patterns indexed by key) and looking each pattern up in the translations and the
+#: needles cost ~8 ms of a CLI start. Used only when made from exactly this phrase data, by this translator,
+#: trigger index, needle lister and wraps (:func:`_book_key`); a test keeps it current.
+BOOK_FILE = "phrasebook.native.marshal"
+#: Bumped whenever :data:`BOOK_FILE`'s layout changes.
+BOOK_VERSION = 1
+
+
+def _book_key() -> str:
+    """What :data:`BOOK_FILE` is made from: the phrase data's SHA-256 and the versions and wraps of what made it."""
+    from ..data import read_bytes, source_sha256
+    from ..stages.phrases import INDEX_VERSION, PHRASES_FILE, WHOLE_LINE_WRAP
+    from ..triggers import WORD_START
+
+    return (f"{source_sha256(read_bytes(PHRASES_FILE))} book {BOOK_VERSION} translator {TRANSLATOR_VERSION} "
+            f"index {INDEX_VERSION} needles {NEEDLES_VERSION} word start {WORD_START} whole {WHOLE_LINE_WRAP}")
+
+
+def build_book() -> dict[str, Any]:
+    """:data:`BOOK_FILE`'s content for the shipped phrase data (the needles listed by the core now)."""
+    from .. import _native
+    from ..stages.phrases import default_phrasebook
+
+    translations = {pattern: tuple(found) for pattern, found in build_translations()["regexes"].items()}
+    regexes = {regex for regex, _ in translations.values()}
+    needles_of = {regex: _native.needle_strings(regex) for regex in sorted(regexes)}
+    categories, scopes, short_words, needles = _phrasebook_args(default_phrasebook(), translations, needles_of)
+    return {"key": _book_key(), "categories": categories, "scopes": scopes, "short_words": short_words,
+            "needles": needles}
+
+
+def _shipped_book() -> "tuple[tuple[str, ...], tuple, list[int], list] | None":
+    """:data:`BOOK_FILE`'s (categories, scopes, short-line words, needles), if made from exactly this phrase
+    data (:func:`_book_key`); else None."""
+    from ..data import MARSHAL_ERRORS, data_file, read_marshal
+
+    try:
+        data = read_marshal(data_file(BOOK_FILE))
+    except MARSHAL_ERRORS:
+        return None
+    if not isinstance(data, dict) or data.get("key") != _book_key():
+        return None
+    return data["categories"], data["scopes"], data["short_words"], data["needles"]
 
 
 #: Each core regex's needles as the core lists them (``_native.needle_strings``: the strings one of which
@@ -395,9 +456,15 @@ def _shipped_translations() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _default_native_book() -> NativeBook:
-    from ..stages.phrases import default_phrasebook
+    """The core's copy of the shipped phrase book: from :data:`BOOK_FILE` when it is current, else made from the
+    Python book (:func:`native_phrasebook`)."""
+    shipped = _shipped_book()
+    if shipped is None:
+        from ..stages.phrases import default_phrasebook
 
-    return native_phrasebook(default_phrasebook())
+        return native_phrasebook(default_phrasebook())
+    categories, scopes, short_words, needles = shipped
+    return NativeBook(_required().phrasebook(*scopes, short_words, *_book_constants(), needles), categories)
 
 
 def _required():
