@@ -47,9 +47,19 @@ def _load() -> dict:
 _DATA = _load()
 
 
+#: What ``re.escape`` writes for each character it escapes (ASCII ones only).
+_ESCAPES = {code: re.escape(chr(code)) for code in range(128) if re.escape(chr(code)) != chr(code)}
+
+
 def _alternatives(words: list[str]) -> str:
-    """A regex alternation of literal words, in the order given (the order an alternation tries them)."""
-    return "|".join(map(re.escape, words))
+    """A regex alternation of literal words, in the order given (the order an alternation tries them).
+
+    ``"|".join(map(re.escape, words))``, escaped in one pass (the lexicon's ~1,600 words, a call each, were
+    ~1 ms of every start): NUL, which ``re.escape`` leaves as it is, stands for the ``|`` between them."""
+    joined = "\0".join(words)
+    if joined.count("\0") != max(len(words) - 1, 0):  # a word holds a NUL itself
+        return "|".join(map(re.escape, words))
+    return joined.translate(_ESCAPES).replace("\0", "|")
 
 
 def first_char_alternatives(words: list[str]) -> str:
