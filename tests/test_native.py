@@ -222,6 +222,20 @@ def test_the_shipped_phrase_translations_are_current():
     assert len(native._shipped_translations()) == len(shipped["regexes"]) > 300
 
 
+@pytest.mark.skipif(native.core() is None, reason="the regexes are parsed by the native core")
+def test_the_shipped_parsed_regexes_are_current():
+    """cleaner/data/parsed.native.bin is what the core's parser makes of every shipped phrase's and rule's regex now
+    (else run tools/build_phrase_index.py), for this core's layout and parser, so a start parses none of them."""
+    from cleaner import _native
+    from cleaner.data import data_file, read_bytes
+    from cleaner.native import rules
+
+    shipped = read_bytes(data_file(native.PARSED_FILE))
+    assert shipped.startswith(_native.parsed_format().encode() + b"\n")
+    assert shipped == rules.build_parsed()
+    assert len(shipped) > 100_000
+
+
 @pytest.mark.skipif(native.core() is None, reason="the needles are listed by the native core")
 def test_the_shipped_book_is_current_and_is_the_python_books_copy():
     """cleaner/data/phrasebook.native.marshal is what the shipped phrase book hands the core now (else run

@@ -58,10 +58,33 @@ def _load() -> tuple[Any, str]:
     version = unicodedata.unidata_version
     if version not in _native.unicode_versions():
         return None, f"the native core has no character table for Unicode {version}"
+    _ship_parsed(_native)
     try:
         return _native.Core(version, _feature_rules()), ""
     except (ValueError, _native.NativeError, Untranslatable) as error:
         return None, f"the native core cannot start: {error}"
+
+
+#: The core's regexes as its parser reads them (``python tools/build_phrase_index.py`` writes it when the core is
+#: built: :func:`cleaner.native.rules.build_parsed`): a line naming the layout and the parser's version
+#: (``_native.parsed_format``), then each pattern the core parses with its parse, by the pattern itself. Parsing
+#: the ~110 patterns a process's first dump compiles was ~30 M instructions of a CLI start; a pattern edited
+#: since is not found, and parsed as before. A test keeps the file current.
+PARSED_FILE = "parsed.native.bin"
+
+
+def _ship_parsed(_native) -> None:
+    """Hand the core :data:`PARSED_FILE`, when it was made for this core's layout and parser (else the core
+    parses every pattern itself)."""
+    from ..data import data_file, read_bytes
+
+    try:
+        raw = read_bytes(data_file(PARSED_FILE))
+        header = _native.parsed_format().encode("utf-8") + b"\n"
+    except (OSError, AttributeError):  # (no file; a core built before it)
+        return
+    if raw.startswith(header):
+        _native.ship_parsed(raw[len(header):])
 
 
 @lru_cache(maxsize=1)

@@ -241,6 +241,15 @@ def build_needles() -> dict[str, Any]:
     return {"version": NEEDLES_VERSION, "needles": {regex: _native.needle_strings(regex) for regex in sorted(regexes)}}
 
 
+def build_parsed() -> bytes:
+    """:data:`cleaner.native.PARSED_FILE`'s bytes: each regex :func:`build_needles` lists, as the core parses it."""
+    from .. import _native
+    from . import build_translations
+
+    regexes = {regex for regex, _ in build_translations()["regexes"].values()} | core_regexes()
+    return _native.parsed_format().encode("utf-8") + b"\n" + _native.parsed_blob(sorted(regexes))
+
+
 def core_regexes() -> set[str]:
     """Every regex the rules hand the core (each part of each pattern of :func:`shape_rules`,
     :func:`language_rules`, :func:`metadata_rules`, :func:`island_rules`, merged ones included): those

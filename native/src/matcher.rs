@@ -166,7 +166,50 @@ fn parse(pattern: &str) -> Result<Hir, String> {
 }
 
 fn parse_as_written(pattern: &str) -> Result<Hir, String> {
+    if let Some(hir) = crate::hirbin::shipped(pattern) {
+        return Ok(hir);
+    }
+    parse_fresh(pattern)
+}
+
+/// `pattern` as the regex crate's default syntax reads it, parsed now (never the shipped `Hir`).
+fn parse_fresh(pattern: &str) -> Result<Hir, String> {
     regex_automata::util::syntax::parse(pattern).map_err(|e| e.to_string())
+}
+
+/// What [`parse`] hands the parser for `pattern` (each a [`parse_as_written`]): a whole-line phrase's wrap
+/// and its inner pattern, or the pattern itself.
+pub fn parsed_pieces(pattern: &str) -> Vec<String> {
+    match pattern
+        .strip_prefix(WHOLE_LINE_HEAD)
+        .and_then(|rest| rest.strip_suffix(WHOLE_LINE_TAIL))
+        .filter(|inner| stands_alone(inner) && parse_fresh(inner).is_ok())
+    {
+        Some(inner) => vec![
+            WHOLE_LINE_HEAD.to_string(),
+            WHOLE_LINE_TAIL.to_string(),
+            inner.to_string(),
+        ],
+        None => vec![pattern.to_string()],
+    }
+}
+
+/// The shipped file's blob for `patterns` ([`crate::hirbin::pack`]): each piece [`parse`] hands the parser
+/// for one of them, with its `Hir`'s bytes, where those read back as the parse (a piece that does not parse,
+/// or would not read back the same, is left out: parsed at its first use, as before).
+pub fn parsed_blob(patterns: &[String]) -> Vec<u8> {
+    let mut pieces: Vec<String> = patterns.iter().flat_map(|p| parsed_pieces(p)).collect();
+    pieces.sort();
+    pieces.dedup();
+    let entries: Vec<(String, Vec<u8>)> = pieces
+        .into_iter()
+        .filter_map(|piece| {
+            let hir = parse_fresh(&piece).ok()?;
+            let bytes = crate::hirbin::encode(&hir);
+            (crate::hirbin::decode(&bytes).as_ref() == Some(&hir)).then_some((piece, bytes))
+        })
+        .collect();
+    crate::hirbin::pack(&entries)
 }
 
 /// The wrap of a whole-line phrase as `cleaner/native` translates `^[\s\W_]*(?:…)[\s\W_]*$`: half of the
