@@ -417,8 +417,9 @@ def _shipped_book() -> "tuple[tuple[str, ...], tuple, list[int], list] | None":
 
 
 #: Each core regex's needles as the core lists them (``_native.needle_strings``: the strings one of which
-#: every match contains), by regex: the phrases' and the rules' (``python tools/build_phrase_index.py`` writes
-#: it when the core is built). The core looks for them before it parses a pattern and compiles its matcher:
+#: every match contains), by regex: the rules' (``python tools/build_phrase_index.py`` writes it when the core
+#: is built; the shipped phrases' are in :data:`BOOK_FILE`: a phrase book made otherwise, or from phrases edited
+#: since, has its patterns parsed for them). The core looks for them before it parses a pattern and compiles its matcher:
 #: a CLI start compiled ~130 phrase matchers (~260 K instructions each) for lines that held none of their
 #: needles, and parsed every shape pattern at start for them. Keyed by the regex itself, so a regex edited
 #: since is simply not found (the core then parses it for its own); a test keeps the file current.

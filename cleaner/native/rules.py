@@ -232,13 +232,13 @@ def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def build_needles() -> dict[str, Any]:
-    """The needles of every shipped phrase's and rule's core regex, as :data:`cleaner.native.NEEDLES_FILE`
-    holds them."""
+    """The needles of every rule's core regex, as :data:`cleaner.native.NEEDLES_FILE` holds them (the shipped
+    phrases' are in :data:`cleaner.native.BOOK_FILE`, with the rest of the book)."""
     from .. import _native
-    from . import NEEDLES_VERSION, build_translations
+    from . import NEEDLES_VERSION
 
-    regexes = {regex for regex, _ in build_translations()["regexes"].values()} | core_regexes()
-    return {"version": NEEDLES_VERSION, "needles": {regex: _native.needle_strings(regex) for regex in sorted(regexes)}}
+    return {"version": NEEDLES_VERSION,
+            "needles": {regex: _native.needle_strings(regex) for regex in sorted(core_regexes())}}
 
 
 def build_parsed() -> bytes:
