@@ -185,6 +185,11 @@ def test_the_shipped_rule_translations_are_current():
 
     shipped = read_marshal(data_file(rules.SPECS_FILE))
     assert shipped == rules.build_specs() and len(shipped["specs"]) > 30
+    from cleaner import lexicon  # the feature rules' two regexes: shipped, and as translated now
+    key = native.feature_regexes_key(lexicon.SENTENCE_BREAK, lexicon.INNER_DATELINE)
+    assert key in rules.shipped_feature_regexes()
+    assert native._feature_regexes(lexicon.SENTENCE_BREAK, lexicon.INNER_DATELINE) == \
+        native.translate_feature_regexes(lexicon.SENTENCE_BREAK, lexicon.INNER_DATELINE)
     code = ("from cleaner.native import rules\n"
             "from cleaner.native.path import native_path\n"
             "print(native_path() is not None, len(rules._translated))")

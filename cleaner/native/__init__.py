@@ -121,8 +121,7 @@ def _feature_rules() -> dict[str, Any]:
     from ..stages import features
     from ..triggers import WORD_PUNCTUATION
 
-    ends, closers, starts, full_width = _sentence_break_sets(lexicon.SENTENCE_BREAK)
-    dateline, _ = rust_regex(lexicon.INNER_DATELINE.pattern, ignorecase=False)
+    ends, closers, starts, full_width, dateline = _feature_regexes(lexicon.SENTENCE_BREAK, lexicon.INNER_DATELINE)
     return {
         "sample_words": features._SAMPLE_WORDS,
         "word_punctuation": WORD_PUNCTUATION,
@@ -136,6 +135,32 @@ def _feature_rules() -> dict[str, Any]:
         "inner_dateline_from": features._DATELINE_FROM,
         "inner_dateline_words": features._DATELINE_MIN_WORDS,
     }
+
+
+def feature_regexes_key(sentence_break: re.Pattern[str], inner_dateline: re.Pattern[str]) -> str:
+    """What :func:`translate_feature_regexes` makes its answer from (the shipped answers are found by it)."""
+    return (f"translator {TRANSLATOR_VERSION}: {int(sentence_break.flags)} {sentence_break.pattern}\n"
+            f"{int(inner_dateline.flags)} {inner_dateline.pattern}")
+
+
+def translate_feature_regexes(sentence_break: re.Pattern[str], inner_dateline: re.Pattern[str]) -> tuple:
+    """(the sentence break's ends, closers, starts and full-width marks; the inner dateline in the core's syntax)."""
+    ends, closers, starts, full_width = _sentence_break_sets(sentence_break)
+    dateline, _ = rust_regex(inner_dateline.pattern, ignorecase=False)
+    return ends, closers, starts, full_width, dateline
+
+
+def _feature_regexes(sentence_break: re.Pattern[str], inner_dateline: re.Pattern[str]) -> tuple:
+    """:func:`translate_feature_regexes`, read from the rules' shipped translations when they hold it for these
+    patterns (``python tools/build_phrase_index.py``; translating them from Python's parse was ~5 M instructions
+    of every start), else translated now."""
+    from .rules import shipped_feature_regexes
+
+    found = shipped_feature_regexes().get(feature_regexes_key(sentence_break, inner_dateline))
+    if found is None:
+        return translate_feature_regexes(sentence_break, inner_dateline)
+    ends, closers, starts, full_width, dateline = found
+    return ends, closers, [tuple(pair) for pair in starts], full_width, dateline
 
 
 def _sentence_break_sets(pattern: re.Pattern[str]) -> tuple[str, str, list[tuple[str, str]], str]:

@@ -77,15 +77,25 @@ def _spec_key(pattern: re.Pattern[str], anchored: bool) -> str:
 
 
 @lru_cache(maxsize=1)
-def _shipped_specs() -> dict[str, dict[str, Any]]:
-    """The shipped translations, if made by this translator (:data:`SPECS_VERSION`); else none."""
+def _shipped_file() -> dict[str, Any]:
+    """:data:`SPECS_FILE`, if made by this translator (:data:`SPECS_VERSION`); else empty."""
     from ..data import MARSHAL_ERRORS, data_file, read_marshal
 
     try:
         data = read_marshal(data_file(SPECS_FILE))
     except MARSHAL_ERRORS:
         return {}
-    return data.get("specs", {}) if isinstance(data, dict) and data.get("version") == SPECS_VERSION else {}
+    return data if isinstance(data, dict) and data.get("version") == SPECS_VERSION else {}
+
+
+def _shipped_specs() -> dict[str, dict[str, Any]]:
+    """The shipped translations of the rules' regexes, by :func:`_spec_key`."""
+    return _shipped_file().get("specs", {})
+
+
+def shipped_feature_regexes() -> dict[str, list[Any]]:
+    """The shipped :func:`cleaner.native.translate_feature_regexes`, by :func:`cleaner.native.feature_regexes_key`."""
+    return _shipped_file().get("features", {})
 
 
 def build_specs() -> dict[str, Any]:
@@ -104,7 +114,13 @@ def build_specs() -> dict[str, Any]:
         _read_shipped = True
     import json
 
-    return {"version": SPECS_VERSION, "specs": json.loads(json.dumps(_translated))}  # (tuples as lists)
+    from .. import lexicon
+    from . import feature_regexes_key, translate_feature_regexes
+
+    features = {feature_regexes_key(lexicon.SENTENCE_BREAK, lexicon.INNER_DATELINE):
+                translate_feature_regexes(lexicon.SENTENCE_BREAK, lexicon.INNER_DATELINE)}
+    return {"version": SPECS_VERSION, "specs": json.loads(json.dumps(_translated)),  # (tuples as lists)
+            "features": json.loads(json.dumps(features))}
 
 
 def translate(name: str, pattern: re.Pattern[str], anchored: bool = False) -> dict[str, Any]:
