@@ -137,6 +137,33 @@ def _feature_rules() -> dict[str, Any]:
     }
 
 
+#: The rules' regexes translated for the core (``python tools/build_phrase_index.py`` writes it, beside the
+#: phrases' translations: :func:`cleaner.native.rules.build_specs`): translating them from ``sre_parse`` at every
+#: start cost ~5 ms of a CLI run. Each is found by its source, flags and anchoring, so a regex edited since is
+#: translated anew; the feature rules' two regexes too (:func:`feature_regexes_key`). A test keeps the file
+#: current (and equal to what the translator makes).
+SPECS_FILE = "rules.native.marshal"
+#: Bumped whenever ``cleaner.native.rules.translate`` translates differently (the shipped file is then rebuilt).
+SPECS_VERSION = 1
+
+
+@lru_cache(maxsize=1)
+def shipped_rules_file() -> dict[str, Any]:
+    """:data:`SPECS_FILE`, if made by this translator (:data:`SPECS_VERSION`); else empty."""
+    from ..data import MARSHAL_ERRORS, data_file, read_marshal
+
+    try:
+        data = read_marshal(data_file(SPECS_FILE))
+    except MARSHAL_ERRORS:
+        return {}
+    return data if isinstance(data, dict) and data.get("version") == SPECS_VERSION else {}
+
+
+def shipped_feature_regexes() -> dict[str, list[Any]]:
+    """The shipped :func:`translate_feature_regexes`, by :func:`feature_regexes_key`."""
+    return shipped_rules_file().get("features", {})
+
+
 def feature_regexes_key(sentence_break: re.Pattern[str], inner_dateline: re.Pattern[str]) -> str:
     """What :func:`translate_feature_regexes` makes its answer from (the shipped answers are found by it)."""
     return (f"translator {TRANSLATOR_VERSION}: {int(sentence_break.flags)} {sentence_break.pattern}\n"
@@ -154,8 +181,6 @@ def _feature_regexes(sentence_break: re.Pattern[str], inner_dateline: re.Pattern
     """:func:`translate_feature_regexes`, read from the rules' shipped translations when they hold it for these
     patterns (``python tools/build_phrase_index.py``; translating them from Python's parse was ~5 M instructions
     of every start), else translated now."""
-    from .rules import shipped_feature_regexes
-
     found = shipped_feature_regexes().get(feature_regexes_key(sentence_break, inner_dateline))
     if found is None:
         return translate_feature_regexes(sentence_break, inner_dateline)

@@ -24,7 +24,7 @@ else:  # pragma: no cover - Python 3.10
     import sre_parse
 
 from ..compat import TYPE_CHECKING
-from . import Untranslatable, _Translator
+from . import SPECS_FILE, SPECS_VERSION, Untranslatable, _Translator, shipped_feature_regexes, shipped_rules_file
 
 if TYPE_CHECKING:
     from typing import Any
@@ -37,13 +37,9 @@ HOW = ("strong phrase", "whole line", "short line")
 
 # --- regexes ------------------------------------------------------------------------------------------------
 
-#: The rules' regexes translated for the core (``python tools/build_phrase_index.py`` writes it, beside the
-#: phrases' translations): translating them from ``sre_parse`` at every start cost ~5 ms of a CLI run. Each
-#: is found by its source, flags and anchoring, so a regex edited since is translated anew; a test keeps the
-#: file current (and equal to what :func:`translate` makes).
-SPECS_FILE = "rules.native.marshal"
-#: Bumped whenever :func:`translate` translates differently (the shipped file is then rebuilt).
-SPECS_VERSION = 1
+#: The rules' regexes translated for the core: :data:`cleaner.native.SPECS_FILE` (read there, where the feature
+#: rules read it too; :data:`cleaner.native.SPECS_VERSION` is bumped whenever :func:`translate` translates
+#: differently).
 
 
 def pattern_spec(name: str, pattern: re.Pattern[str], anchored: bool = False) -> dict[str, Any]:
@@ -76,26 +72,9 @@ def _spec_key(pattern: re.Pattern[str], anchored: bool) -> str:
     return f"{'match' if anchored else 'search'} {int(pattern.flags)} {pattern.pattern}"
 
 
-@lru_cache(maxsize=1)
-def _shipped_file() -> dict[str, Any]:
-    """:data:`SPECS_FILE`, if made by this translator (:data:`SPECS_VERSION`); else empty."""
-    from ..data import MARSHAL_ERRORS, data_file, read_marshal
-
-    try:
-        data = read_marshal(data_file(SPECS_FILE))
-    except MARSHAL_ERRORS:
-        return {}
-    return data if isinstance(data, dict) and data.get("version") == SPECS_VERSION else {}
-
-
 def _shipped_specs() -> dict[str, dict[str, Any]]:
     """The shipped translations of the rules' regexes, by :func:`_spec_key`."""
-    return _shipped_file().get("specs", {})
-
-
-def shipped_feature_regexes() -> dict[str, list[Any]]:
-    """The shipped :func:`cleaner.native.translate_feature_regexes`, by :func:`cleaner.native.feature_regexes_key`."""
-    return _shipped_file().get("features", {})
+    return shipped_rules_file().get("specs", {})
 
 
 def build_specs() -> dict[str, Any]:
