@@ -168,8 +168,9 @@ struct IndexWord {
 }
 
 const NO_WORD: u32 = u32::MAX;
-/// Room made in the index for this many words at once (jusText's lists hold ~190,000 lines).
-const INDEX_ROOM: usize = 1 << 18;
+/// Room made in the index for this many words at once (jusText's lists hold ~190,000 lines; the map of
+/// their hashes then has the buckets it grew to before, not twice as many).
+const INDEX_ROOM: usize = 200_000;
 
 fn word_hash(word: &str) -> u64 {
     FxBuildHasher.hash_one(word)
