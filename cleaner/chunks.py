@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from .lazy_re import lazy_compile
+
 #: Lines up to this long are one chunk; longer ones are read in chunks of about this length.
 CHUNK_CHARS = 1 << 13
 #: ``\s`` is the whitespace ``str.split()`` splits at (both are Python's ``str.isspace``).
-_SPACE = re.compile(r"\s")
+_SPACE = lazy_compile(r"\s")
 
 
 def word_chunks(text: str) -> Iterable[str]:

@@ -185,6 +185,11 @@ def test_the_shipped_rule_translations_are_current():
 
     shipped = read_marshal(data_file(rules.SPECS_FILE))
     assert shipped == rules.build_specs() and len(shipped["specs"]) > 30
+    from cleaner import lexicon  # the feature rules' two regexes: shipped, and as translated now
+    key = native.feature_regexes_key(lexicon.SENTENCE_BREAK, lexicon.INNER_DATELINE)
+    assert key in rules.shipped_feature_regexes()
+    assert native._feature_regexes(lexicon.SENTENCE_BREAK, lexicon.INNER_DATELINE) == \
+        native.translate_feature_regexes(lexicon.SENTENCE_BREAK, lexicon.INNER_DATELINE)
     code = ("from cleaner.native import rules\n"
             "from cleaner.native.path import native_path\n"
             "print(native_path() is not None, len(rules._translated))")
@@ -222,22 +227,52 @@ def test_the_shipped_phrase_translations_are_current():
     assert len(native._shipped_translations()) == len(shipped["regexes"]) > 300
 
 
+@pytest.mark.skipif(native.core() is None, reason="the regexes are parsed by the native core")
+def test_the_shipped_parsed_regexes_are_current():
+    """cleaner/data/parsed.native.bin is what the core's parser makes of every shipped phrase's and rule's regex now
+    (else run tools/build_phrase_index.py), for this core's layout and parser, so a start parses none of them."""
+    from cleaner import _native
+    from cleaner.data import data_file, read_bytes
+    from cleaner.native import rules
+
+    shipped = read_bytes(data_file(native.PARSED_FILE))
+    assert shipped.startswith(_native.parsed_format().encode() + b"\n")
+    assert shipped == rules.build_parsed()
+    assert len(shipped) > 100_000
+
+
+@pytest.mark.skipif(native.core() is None, reason="the needles are listed by the native core")
+def test_the_shipped_book_is_current_and_is_the_python_books_copy():
+    """cleaner/data/phrasebook.native.marshal is what the shipped phrase book hands the core now (else run
+    tools/build_phrase_index.py), a start reads it instead of making the Python book, and the core's book made
+    from it answers as the one made from the Python book (the same arguments)."""
+    from cleaner.data import data_file, read_marshal
+    from cleaner.stages.phrases import default_phrasebook
+
+    shipped = read_marshal(data_file(native.BOOK_FILE))
+    assert shipped == native.build_book()
+    assert native._shipped_book() is not None
+    made = native._phrasebook_args(default_phrasebook(), native._shipped_translations(), {})
+    assert made[:3] == native._shipped_book()[:3]  # (the needles: the core's, as build_book lists them)
+    assert native._default_native_book().categories == made[0]
+
+
 @pytest.mark.skipif(native.core() is None, reason="the needles are listed by the native core")
 def test_the_shipped_needles_are_current_and_reach_the_core():
-    """cleaner/data/needles.native.marshal is what the core lists of every shipped phrase's and rule's regex
-    now (else run tools/build_phrase_index.py); every phrase and every rule's pattern finds its regexes in it,
-    so a start parses none of them for their needles, and each pattern hands the core its own parts' needles
-    (a merged alternation's, not its first branch's)."""
+    """cleaner/data/needles.native.marshal is what the core lists of every rule's regex now (else run
+    tools/build_phrase_index.py), and the shipped book (cleaner/data/phrasebook.native.marshal) holds every
+    phrase's: a start parses none of them for their needles, and each pattern hands the core its own parts'
+    needles (a merged alternation's, not its first branch's)."""
     from cleaner.data import data_file, read_marshal
     from cleaner.native import rules
 
     shipped = read_marshal(data_file(native.NEEDLES_FILE))
     assert shipped == rules.build_needles()
     needles = native.shipped_needles()
-    assert needles is not None and len(needles) > 500
+    assert needles is not None and len(needles) > 50
     assert any(found is None for found in needles.values()) and any(found for found in needles.values())
-    regexes = {regex for regex, _ in native._shipped_translations().values()}
-    assert len(regexes) > 300 and regexes <= needles.keys()
+    book_needles = native._shipped_book()[3]
+    assert sum(map(len, book_needles)) > 300 and all(found is not None for scope in book_needles for found in scope)
     specs = []
 
     def walk(value) -> None:

@@ -7,7 +7,9 @@ shipped text model (cleaner/data/text_model.json) after training it,
 cleaner/data/re_programs.marshal (the lazy patterns' programs, for the interpreter running this) after editing a pattern,
 cleaner/data/columns.native.marshal (the text model's columns translated for the native core, when it is built)
 after editing a column, and cleaner/data/needles.native.marshal (each core regex's needles, when the core is
-built) after editing a phrase or a rule's regex.
+built) after editing a phrase or a rule's regex, and cleaner/data/phrasebook.native.marshal (the shipped phrase
+book as the native core takes it, when the core is built) after editing a phrase, and cleaner/data/parsed.native.bin
+(the core's regexes as it parses them, when the core is built) after editing a phrase or a rule's regex.
 
 The index holds each phrase's prefilter keys, and the native file each phrase translated for the native
 core, so the CLI does not derive them at every start; tests fail when either shipped file is out of date.
@@ -56,12 +58,14 @@ with open(data_file(PROGRAMS_FILE), "wb") as binary:
 print(f"wrote {data_file(PROGRAMS_FILE)} ({programs_header().decode().strip()})")
 
 from cleaner.native import core  # noqa: E402
-from cleaner.native import NEEDLES_FILE  # noqa: E402
-from cleaner.native.rules import COLUMNS_FILE, build_columns, build_needles  # noqa: E402
+from cleaner.native import BOOK_FILE, NEEDLES_FILE, PARSED_FILE, build_book  # noqa: E402
+from cleaner.native.rules import COLUMNS_FILE, build_columns, build_needles, build_parsed  # noqa: E402
 
 if core() is None:
     print(f"left {data_file(COLUMNS_FILE)} as it is: the native core is not built here")
     print(f"left {data_file(NEEDLES_FILE)} as it is: the native core is not built here")
+    print(f"left {data_file(BOOK_FILE)} as it is: the native core is not built here")
+    print(f"left {data_file(PARSED_FILE)} as it is: the native core is not built here")
 else:
     from cleaner.native.path import NativePath  # noqa: E402
 
@@ -71,4 +75,9 @@ else:
     print(f"wrote {data_file(COLUMNS_FILE)}")
     write_marshal(data_file(NEEDLES_FILE), build_needles())
     print(f"wrote {data_file(NEEDLES_FILE)}")
+    write_marshal(data_file(BOOK_FILE), build_book())
+    print(f"wrote {data_file(BOOK_FILE)}")
+    with open(data_file(PARSED_FILE), "wb") as binary:
+        binary.write(build_parsed())
+    print(f"wrote {data_file(PARSED_FILE)}")
 

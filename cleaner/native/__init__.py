@@ -58,10 +58,33 @@ def _load() -> tuple[Any, str]:
     version = unicodedata.unidata_version
     if version not in _native.unicode_versions():
         return None, f"the native core has no character table for Unicode {version}"
+    _ship_parsed(_native)
     try:
         return _native.Core(version, _feature_rules()), ""
     except (ValueError, _native.NativeError, Untranslatable) as error:
         return None, f"the native core cannot start: {error}"
+
+
+#: The core's regexes as its parser reads them (``python tools/build_phrase_index.py`` writes it when the core is
+#: built: :func:`cleaner.native.rules.build_parsed`): a line naming the layout and the parser's version
+#: (``_native.parsed_format``), then each pattern the core parses with its parse, by the pattern itself. Parsing
+#: the ~110 patterns a process's first dump compiles was ~30 M instructions of a CLI start; a pattern edited
+#: since is not found, and parsed as before. A test keeps the file current.
+PARSED_FILE = "parsed.native.bin"
+
+
+def _ship_parsed(_native) -> None:
+    """Hand the core :data:`PARSED_FILE`, when it was made for this core's layout and parser (else the core
+    parses every pattern itself)."""
+    from ..data import data_file, read_bytes
+
+    try:
+        raw = read_bytes(data_file(PARSED_FILE))
+        header = _native.parsed_format().encode("utf-8") + b"\n"
+    except (OSError, AttributeError):  # (no file; a core built before it)
+        return
+    if raw.startswith(header):
+        _native.ship_parsed(raw[len(header):])
 
 
 @lru_cache(maxsize=1)
@@ -98,8 +121,7 @@ def _feature_rules() -> dict[str, Any]:
     from ..stages import features
     from ..triggers import WORD_PUNCTUATION
 
-    ends, closers, starts, full_width = _sentence_break_sets(lexicon.SENTENCE_BREAK)
-    dateline, _ = rust_regex(lexicon.INNER_DATELINE.pattern, ignorecase=False)
+    ends, closers, starts, full_width, dateline = _feature_regexes(lexicon.SENTENCE_BREAK, lexicon.INNER_DATELINE)
     return {
         "sample_words": features._SAMPLE_WORDS,
         "word_punctuation": WORD_PUNCTUATION,
@@ -113,6 +135,57 @@ def _feature_rules() -> dict[str, Any]:
         "inner_dateline_from": features._DATELINE_FROM,
         "inner_dateline_words": features._DATELINE_MIN_WORDS,
     }
+
+
+#: The rules' regexes translated for the core (``python tools/build_phrase_index.py`` writes it, beside the
+#: phrases' translations: :func:`cleaner.native.rules.build_specs`): translating them from ``sre_parse`` at every
+#: start cost ~5 ms of a CLI run. Each is found by its source, flags and anchoring, so a regex edited since is
+#: translated anew; the feature rules' two regexes too (:func:`feature_regexes_key`). A test keeps the file
+#: current (and equal to what the translator makes).
+SPECS_FILE = "rules.native.marshal"
+#: Bumped whenever ``cleaner.native.rules.translate`` translates differently (the shipped file is then rebuilt).
+SPECS_VERSION = 1
+
+
+@lru_cache(maxsize=1)
+def shipped_rules_file() -> dict[str, Any]:
+    """:data:`SPECS_FILE`, if made by this translator (:data:`SPECS_VERSION`); else empty."""
+    from ..data import MARSHAL_ERRORS, data_file, read_marshal
+
+    try:
+        data = read_marshal(data_file(SPECS_FILE))
+    except MARSHAL_ERRORS:
+        return {}
+    return data if isinstance(data, dict) and data.get("version") == SPECS_VERSION else {}
+
+
+def shipped_feature_regexes() -> dict[str, list[Any]]:
+    """The shipped :func:`translate_feature_regexes`, by :func:`feature_regexes_key`."""
+    return shipped_rules_file().get("features", {})
+
+
+def feature_regexes_key(sentence_break: re.Pattern[str], inner_dateline: re.Pattern[str]) -> str:
+    """What :func:`translate_feature_regexes` makes its answer from (the shipped answers are found by it)."""
+    return (f"translator {TRANSLATOR_VERSION}: {int(sentence_break.flags)} {sentence_break.pattern}\n"
+            f"{int(inner_dateline.flags)} {inner_dateline.pattern}")
+
+
+def translate_feature_regexes(sentence_break: re.Pattern[str], inner_dateline: re.Pattern[str]) -> tuple:
+    """(the sentence break's ends, closers, starts and full-width marks; the inner dateline in the core's syntax)."""
+    ends, closers, starts, full_width = _sentence_break_sets(sentence_break)
+    dateline, _ = rust_regex(inner_dateline.pattern, ignorecase=False)
+    return ends, closers, starts, full_width, dateline
+
+
+def _feature_regexes(sentence_break: re.Pattern[str], inner_dateline: re.Pattern[str]) -> tuple:
+    """:func:`translate_feature_regexes`, read from the rules' shipped translations when they hold it for these
+    patterns (``python tools/build_phrase_index.py``; translating them from Python's parse was ~5 M instructions
+    of every start), else translated now."""
+    found = shipped_feature_regexes().get(feature_regexes_key(sentence_break, inner_dateline))
+    if found is None:
+        return translate_feature_regexes(sentence_break, inner_dateline)
+    ends, closers, starts, full_width, dateline = found
+    return ends, closers, [tuple(pair) for pair in starts], full_width, dateline
 
 
 def _sentence_break_sets(pattern: re.Pattern[str]) -> tuple[str, str, list[tuple[str, str]], str]:
@@ -301,40 +374,102 @@ class NativeBook:
 
 def native_phrasebook(book=None) -> NativeBook:
     """The core's copy of a :class:`~cleaner.stages.phrases.PhraseBook` (the shipped one by default)."""
-    from ..stages import phrases
-    from ..triggers import KEY_LENGTH, WORD_START
-
     if book is None:
         return _default_native_book()
+    categories, scopes, short_words, needles = _phrasebook_args(book, _shipped_translations(), shipped_needles() or {})
+    return NativeBook(_required().phrasebook(*scopes, short_words, *_book_constants(), needles), categories)
+
+
+def _phrasebook_args(book, translations: dict[str, tuple[str, str]], needles_of: dict[str, Any]):
+    """What the core's ``phrasebook`` is handed for ``book`` besides the code's constants
+    (:func:`_book_constants`): (categories, the three scopes' translated entries, each category's short-line
+    words, each scope's needles). ``translations``: regexes already translated, by pattern (others are
+    translated here); ``needles_of``: each regex's needles as the core lists them (a regex not there: none
+    shipped, the core parses it for them)."""
+    from ..triggers import WORD_START
+
     categories = tuple(book.short_words)
     if len(categories) >= NO_PHRASE:
         raise Untranslatable(f"{len(categories)} categories: the core numbers them in a byte")
     number = {name: i for i, name in enumerate(categories)}
-
-    shipped = _shipped_translations()
-    needles_of = shipped_needles() or {}
     needles: list[list[list[bytes] | None]] = []
 
     def scope(which) -> list[tuple[int, str, list[str] | None, str]]:
         translated, scope_needles = [], []
         for category, source, keys in which.entries:
             pattern = which.wrap.format(f"{WORD_START}(?:{source})")
-            regex, named = shipped[pattern] if pattern in shipped else rust_regex(pattern)
+            regex, named = translations[pattern] if pattern in translations else rust_regex(pattern)
             translated.append((number[category], regex, keys, named))
             found = needles_of.get(regex, False)  # (False: not shipped; None: shipped, it has none)
             scope_needles.append(None if found is False else found or [])
         needles.append(scope_needles)
         return translated
 
-    native = _required().phrasebook(
-        scope(book.strong), scope(book.whole), scope(book.short), [book.short_words[c] for c in categories],
-        phrases._WHOLE_LINE_WORDS, phrases._SHORT_LINE_WORDS, phrases._SHORT_SENTENCE_WORDS, KEY_LENGTH, needles)
-    return NativeBook(native, categories)
+    scopes = (scope(book.strong), scope(book.whole), scope(book.short))
+    return categories, scopes, [book.short_words[c] for c in categories], needles
+
+
+def _book_constants() -> tuple[int, int, int, int]:
+    """The code's constants the core's ``phrasebook`` reads beside the data (whole-line, short-line and short
+    sentence words; the trigger key's length)."""
+    from ..stages import phrases
+    from ..triggers import KEY_LENGTH
+
+    return phrases._WHOLE_LINE_WORDS, phrases._SHORT_LINE_WORDS, phrases._SHORT_SENTENCE_WORDS, KEY_LENGTH
+
+
+#: The shipped phrase book as the core's ``phrasebook`` takes it (``python tools/build_phrase_index.py``
+#: writes it when the core is built): its categories, the three scopes' entries translated, with their keys
+#: and needles. A start reads it in one file, where making the Python book (the phrase data's twin, the
+#: trigger index, ~1,000 patterns indexed by key) and looking each pattern up in the translations and the
+#: needles cost ~8 ms of a CLI start. Used only when made from exactly this phrase data, by this translator,
+#: trigger index, needle lister and wraps (:func:`_book_key`); a test keeps it current.
+BOOK_FILE = "phrasebook.native.marshal"
+#: Bumped whenever :data:`BOOK_FILE`'s layout changes.
+BOOK_VERSION = 1
+
+
+def _book_key() -> str:
+    """What :data:`BOOK_FILE` is made from: the phrase data's SHA-256 and the versions and wraps of what made it."""
+    from ..data import read_bytes, source_sha256
+    from ..stages.phrases import INDEX_VERSION, PHRASES_FILE, WHOLE_LINE_WRAP
+    from ..triggers import WORD_START
+
+    return (f"{source_sha256(read_bytes(PHRASES_FILE))} book {BOOK_VERSION} translator {TRANSLATOR_VERSION} "
+            f"index {INDEX_VERSION} needles {NEEDLES_VERSION} word start {WORD_START} whole {WHOLE_LINE_WRAP}")
+
+
+def build_book() -> dict[str, Any]:
+    """:data:`BOOK_FILE`'s content for the shipped phrase data (the needles listed by the core now)."""
+    from .. import _native
+    from ..stages.phrases import default_phrasebook
+
+    translations = {pattern: tuple(found) for pattern, found in build_translations()["regexes"].items()}
+    regexes = {regex for regex, _ in translations.values()}
+    needles_of = {regex: _native.needle_strings(regex) for regex in sorted(regexes)}
+    categories, scopes, short_words, needles = _phrasebook_args(default_phrasebook(), translations, needles_of)
+    return {"key": _book_key(), "categories": categories, "scopes": scopes, "short_words": short_words,
+            "needles": needles}
+
+
+def _shipped_book() -> "tuple[tuple[str, ...], tuple, list[int], list] | None":
+    """:data:`BOOK_FILE`'s (categories, scopes, short-line words, needles), if made from exactly this phrase
+    data (:func:`_book_key`); else None."""
+    from ..data import MARSHAL_ERRORS, data_file, read_marshal
+
+    try:
+        data = read_marshal(data_file(BOOK_FILE))
+    except MARSHAL_ERRORS:
+        return None
+    if not isinstance(data, dict) or data.get("key") != _book_key():
+        return None
+    return data["categories"], data["scopes"], data["short_words"], data["needles"]
 
 
 #: Each core regex's needles as the core lists them (``_native.needle_strings``: the strings one of which
-#: every match contains), by regex: the phrases' and the rules' (``python tools/build_phrase_index.py`` writes
-#: it when the core is built). The core looks for them before it parses a pattern and compiles its matcher:
+#: every match contains), by regex: the rules' (``python tools/build_phrase_index.py`` writes it when the core
+#: is built; the shipped phrases' are in :data:`BOOK_FILE`: a phrase book made otherwise, or from phrases edited
+#: since, has its patterns parsed for them). The core looks for them before it parses a pattern and compiles its matcher:
 #: a CLI start compiled ~130 phrase matchers (~260 K instructions each) for lines that held none of their
 #: needles, and parsed every shape pattern at start for them. Keyed by the regex itself, so a regex edited
 #: since is simply not found (the core then parses it for its own); a test keeps the file current.
@@ -395,9 +530,15 @@ def _shipped_translations() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _default_native_book() -> NativeBook:
-    from ..stages.phrases import default_phrasebook
+    """The core's copy of the shipped phrase book: from :data:`BOOK_FILE` when it is current, else made from the
+    Python book (:func:`native_phrasebook`)."""
+    shipped = _shipped_book()
+    if shipped is None:
+        from ..stages.phrases import default_phrasebook
 
-    return native_phrasebook(default_phrasebook())
+        return native_phrasebook(default_phrasebook())
+    categories, scopes, short_words, needles = shipped
+    return NativeBook(_required().phrasebook(*scopes, short_words, *_book_constants(), needles), categories)
 
 
 def _required():

@@ -24,7 +24,7 @@ else:  # pragma: no cover - Python 3.10
     import sre_parse
 
 from ..compat import TYPE_CHECKING
-from . import Untranslatable, _Translator
+from . import SPECS_FILE, SPECS_VERSION, Untranslatable, _Translator, shipped_feature_regexes, shipped_rules_file
 
 if TYPE_CHECKING:
     from typing import Any
@@ -37,13 +37,9 @@ HOW = ("strong phrase", "whole line", "short line")
 
 # --- regexes ------------------------------------------------------------------------------------------------
 
-#: The rules' regexes translated for the core (``python tools/build_phrase_index.py`` writes it, beside the
-#: phrases' translations): translating them from ``sre_parse`` at every start cost ~5 ms of a CLI run. Each
-#: is found by its source, flags and anchoring, so a regex edited since is translated anew; a test keeps the
-#: file current (and equal to what :func:`translate` makes).
-SPECS_FILE = "rules.native.marshal"
-#: Bumped whenever :func:`translate` translates differently (the shipped file is then rebuilt).
-SPECS_VERSION = 1
+#: The rules' regexes translated for the core: :data:`cleaner.native.SPECS_FILE` (read there, where the feature
+#: rules read it too; :data:`cleaner.native.SPECS_VERSION` is bumped whenever :func:`translate` translates
+#: differently).
 
 
 def pattern_spec(name: str, pattern: re.Pattern[str], anchored: bool = False) -> dict[str, Any]:
@@ -76,16 +72,9 @@ def _spec_key(pattern: re.Pattern[str], anchored: bool) -> str:
     return f"{'match' if anchored else 'search'} {int(pattern.flags)} {pattern.pattern}"
 
 
-@lru_cache(maxsize=1)
 def _shipped_specs() -> dict[str, dict[str, Any]]:
-    """The shipped translations, if made by this translator (:data:`SPECS_VERSION`); else none."""
-    from ..data import MARSHAL_ERRORS, data_file, read_marshal
-
-    try:
-        data = read_marshal(data_file(SPECS_FILE))
-    except MARSHAL_ERRORS:
-        return {}
-    return data.get("specs", {}) if isinstance(data, dict) and data.get("version") == SPECS_VERSION else {}
+    """The shipped translations of the rules' regexes, by :func:`_spec_key`."""
+    return shipped_rules_file().get("specs", {})
 
 
 def build_specs() -> dict[str, Any]:
@@ -104,7 +93,13 @@ def build_specs() -> dict[str, Any]:
         _read_shipped = True
     import json
 
-    return {"version": SPECS_VERSION, "specs": json.loads(json.dumps(_translated))}  # (tuples as lists)
+    from .. import lexicon
+    from . import feature_regexes_key, translate_feature_regexes
+
+    features = {feature_regexes_key(lexicon.SENTENCE_BREAK, lexicon.INNER_DATELINE):
+                translate_feature_regexes(lexicon.SENTENCE_BREAK, lexicon.INNER_DATELINE)}
+    return {"version": SPECS_VERSION, "specs": json.loads(json.dumps(_translated)),  # (tuples as lists)
+            "features": json.loads(json.dumps(features))}
 
 
 def translate(name: str, pattern: re.Pattern[str], anchored: bool = False) -> dict[str, Any]:
@@ -232,13 +227,22 @@ def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def build_needles() -> dict[str, Any]:
-    """The needles of every shipped phrase's and rule's core regex, as :data:`cleaner.native.NEEDLES_FILE`
-    holds them."""
+    """The needles of every rule's core regex, as :data:`cleaner.native.NEEDLES_FILE` holds them (the shipped
+    phrases' are in :data:`cleaner.native.BOOK_FILE`, with the rest of the book)."""
     from .. import _native
-    from . import NEEDLES_VERSION, build_translations
+    from . import NEEDLES_VERSION
+
+    return {"version": NEEDLES_VERSION,
+            "needles": {regex: _native.needle_strings(regex) for regex in sorted(core_regexes())}}
+
+
+def build_parsed() -> bytes:
+    """:data:`cleaner.native.PARSED_FILE`'s bytes: each regex :func:`build_needles` lists, as the core parses it."""
+    from .. import _native
+    from . import build_translations
 
     regexes = {regex for regex, _ in build_translations()["regexes"].values()} | core_regexes()
-    return {"version": NEEDLES_VERSION, "needles": {regex: _native.needle_strings(regex) for regex in sorted(regexes)}}
+    return _native.parsed_format().encode("utf-8") + b"\n" + _native.parsed_blob(sorted(regexes))
 
 
 def core_regexes() -> set[str]:

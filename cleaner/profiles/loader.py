@@ -15,6 +15,7 @@ from .. import compat
 from ..compat import TYPE_CHECKING
 from ..data import read_toml
 from ..errors import ProfileError, UsageError
+from ..lazy_re import lazy_compile
 from ..records import field, record
 from ..urls import url_host
 from .checks import list_of, no_unknown, string_list, table_of
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 #: The built-in profiles: package data, on disk (a profile is read, and named in messages, by its path).
 BUILTIN_DIR = os.path.dirname(os.path.realpath(__file__))
-_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_NAME = lazy_compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
 
 def _toml_files(directory: str) -> list[str]:

@@ -125,6 +125,10 @@ class _Scope:
         return None
 
 
+#: How a whole-line phrase is searched: the phrase, with nothing around it but spaces and punctuation.
+WHOLE_LINE_WRAP = r"^[\s\W_]*(?:{})[\s\W_]*$"
+
+
 class PhraseBook:
     """The compiled phrase data, each scope behind a keyword prefilter."""
 
@@ -141,7 +145,7 @@ class PhraseBook:
             whole.extend((group, source) for source in spec.get("whole", []))
             short.extend((group, source) for source in spec.get("short", []))
             strong.extend((group, source) for source in spec.get("any", []))
-        self.whole = _Scope(whole, index.get("whole", {}), wrap=r"^[\s\W_]*(?:{})[\s\W_]*$")
+        self.whole = _Scope(whole, index.get("whole", {}), wrap=WHOLE_LINE_WRAP)
         self.short = _Scope(short, index.get("open", {}))
         self.strong = _Scope(strong, index.get("open", {}))
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from ..compat import TYPE_CHECKING
+from ..lazy_re import lazy_compile
 from ..lexicon import is_prose
 from .columns import (AROUND, COLUMNS, END_MARKERS, INTERRUPTIONS, LINE, NEAR_LINES, NEAR_RADIUS, NEARBY_LINES,
                       NEARBY_RADIUS, PART_LINES, PART_RADIUS, SIGNAL, SIGNALS, TERMS, Column)
@@ -90,7 +91,7 @@ def run_prose(lines: Sequence, feats: Sequence, prose: list[bool], char_mode: bo
 _ONE_HOT = {name: tuple(float(j == k) for j in range(len(SIGNALS))) for k, name in enumerate(SIGNALS)}
 _NO_SIGNAL = (0.0,) * len(SIGNALS)
 #: A bare name in an expression (not an attribute: ``f.ends_colon`` reads ``f``).
-_NAME = re.compile(r"(?<![.\w])[A-Za-z_]\w*")
+_NAME = lazy_compile(r"(?<![.\w])[A-Za-z_]\w*")
 #: The names the generated code gives an expression besides the page's measures and the terms.
 _GIVEN = frozenset({"i", "line", "f", "u", "own", "has_stoplist", "char_mode", "memo", "lines", "log1p", "min", "max",
                     "float", "NEAR_LINES", "NEARBY_LINES", "PART_LINES", *keyword.kwlist})

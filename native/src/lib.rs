@@ -7,6 +7,7 @@
 
 pub mod columns;
 pub mod doc;
+pub mod hirbin;
 pub mod language;
 pub mod layout;
 pub mod literals;
@@ -528,6 +529,25 @@ fn needle_strings<'py>(py: Python<'py>, regex: &str) -> PyResult<Option<Vec<Boun
     })
 }
 
+/// The layout and parser version of the shipped parsed regexes (`cleaner/data/parsed.native.bin`'s header).
+#[pyfunction]
+fn parsed_format() -> &'static str {
+    hirbin::FORMAT
+}
+
+/// The shipped parsed regexes' blob for `regexes` (the core's syntax): `tools/build_phrase_index.py` writes it.
+#[pyfunction]
+fn parsed_blob<'py>(py: Python<'py>, regexes: Vec<String>) -> PyResult<Bound<'py, PyBytes>> {
+    guarded(|| Ok(PyBytes::new(py, &matcher::parsed_blob(&regexes))))
+}
+
+/// Hand the core the shipped parsed regexes (the file's blob after its header): a pattern found there is not
+/// parsed again. False when the bytes do not read as such a blob, or a blob was handed over already.
+#[pyfunction]
+fn ship_parsed(blob: &[u8]) -> PyResult<bool> {
+    guarded(|| Ok(hirbin::ship(blob)))
+}
+
 /// The Unicode versions the crate has character tables for.
 #[pyfunction]
 fn unicode_versions() -> Vec<&'static str> {
@@ -551,6 +571,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Characters>()?;
     m.add_function(wrap_pyfunction!(unicode_versions, m)?)?;
     m.add_function(wrap_pyfunction!(needle_strings, m)?)?;
+    m.add_function(wrap_pyfunction!(parsed_format, m)?)?;
+    m.add_function(wrap_pyfunction!(parsed_blob, m)?)?;
+    m.add_function(wrap_pyfunction!(ship_parsed, m)?)?;
     m.add_function(wrap_pyfunction!(without_document_end_tags, m)?)?;
     m.add_function(wrap_pyfunction!(path::column_base_names, m)?)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;

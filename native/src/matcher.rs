@@ -39,8 +39,6 @@ use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
 };
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, StartKind};
-
 use crate::patterns::Needles;
 
 pub struct Matcher {
@@ -80,13 +78,18 @@ enum Direction {
 }
 
 /// The literals one of which starts every match of a pattern anchored at the line's start
-/// (`^(?:AFP|AP|Reuters|…)`, `^(?:more articles from|all posts by|…)`): an anchored Aho-Corasick automaton
-/// refuses a line that opens with none of them for a few bytes' reading, where the first byte's table let
-/// through every line that opens with one of their initials (a capital letter: most lines) and the screen's
-/// search cost ~150 ns to set up and refuse it. A contiguous NFA, not the DFA the builder picks for a few
-/// literals: an anchored search reads a line's first bytes only, and the DFA's building (its full
-/// transition table, ~350 K instructions a pattern) was a tenth of the matchers' compiling on a CLI start.
-struct Openings(AhoCorasick);
+/// (`^(?:AFP|AP|Reuters|…)`, `^(?:more articles from|all posts by|…)`): a line that opens with none of them is
+/// refused for a few comparisons, where the first byte's table let through every line that opens with one of
+/// their initials (a capital letter: most lines) and the screen's search cost ~150 ns to set up and refuse it.
+/// The literals sorted, by their first byte: a line's first byte names the few it may open with, each compared
+/// with the line's opening. (An anchored Aho-Corasick automaton answered alike, but its building, a trie and
+/// its failure transitions for up to 256 literals, ~300 K instructions a pattern, was a fifth of the matchers'
+/// compiling on a CLI start.)
+struct Openings {
+    literals: Vec<Box<[u8]>>,
+    /// The literals that open with byte `b` are `literals[starts[b]..starts[b + 1]]`.
+    starts: Box<[u16; 257]>,
+}
 
 /// At most this many opening literals (more would cost more to look for than the screen does).
 const MAX_OPENINGS: usize = 256;
@@ -101,19 +104,32 @@ impl Openings {
         {
             return None;
         }
-        AhoCorasick::builder()
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(literals.iter().map(|l| l.as_bytes()))
-            .ok()
-            .map(Openings)
+        let mut literals: Vec<Box<[u8]>> = literals.iter().map(|l| l.as_bytes().into()).collect();
+        literals.sort_unstable();
+        literals.dedup();
+        let mut starts = Box::new([0u16; 257]);
+        for literal in &literals {
+            starts[literal[0] as usize + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        Some(Openings { literals, starts })
     }
 
     /// Does `text` open with one of the literals?
     #[inline]
     fn open(&self, text: &[u8]) -> bool {
-        self.0
-            .is_match(aho_corasick::Input::new(text).anchored(aho_corasick::Anchored::Yes))
+        let Some(&first) = text.first() else {
+            return false; // (no literal is empty)
+        };
+        let (from, to) = (
+            self.starts[first as usize] as usize,
+            self.starts[first as usize + 1] as usize,
+        );
+        self.literals[from..to]
+            .iter()
+            .any(|literal| text.starts_with(literal))
     }
 }
 
@@ -166,7 +182,50 @@ fn parse(pattern: &str) -> Result<Hir, String> {
 }
 
 fn parse_as_written(pattern: &str) -> Result<Hir, String> {
+    if let Some(hir) = crate::hirbin::shipped(pattern) {
+        return Ok(hir);
+    }
+    parse_fresh(pattern)
+}
+
+/// `pattern` as the regex crate's default syntax reads it, parsed now (never the shipped `Hir`).
+fn parse_fresh(pattern: &str) -> Result<Hir, String> {
     regex_automata::util::syntax::parse(pattern).map_err(|e| e.to_string())
+}
+
+/// What [`parse`] hands the parser for `pattern` (each a [`parse_as_written`]): a whole-line phrase's wrap
+/// and its inner pattern, or the pattern itself.
+pub fn parsed_pieces(pattern: &str) -> Vec<String> {
+    match pattern
+        .strip_prefix(WHOLE_LINE_HEAD)
+        .and_then(|rest| rest.strip_suffix(WHOLE_LINE_TAIL))
+        .filter(|inner| stands_alone(inner) && parse_fresh(inner).is_ok())
+    {
+        Some(inner) => vec![
+            WHOLE_LINE_HEAD.to_string(),
+            WHOLE_LINE_TAIL.to_string(),
+            inner.to_string(),
+        ],
+        None => vec![pattern.to_string()],
+    }
+}
+
+/// The shipped file's blob for `patterns` ([`crate::hirbin::pack`]): each piece [`parse`] hands the parser
+/// for one of them, with its `Hir`'s bytes, where those read back as the parse (a piece that does not parse,
+/// or would not read back the same, is left out: parsed at its first use, as before).
+pub fn parsed_blob(patterns: &[String]) -> Vec<u8> {
+    let mut pieces: Vec<String> = patterns.iter().flat_map(|p| parsed_pieces(p)).collect();
+    pieces.sort();
+    pieces.dedup();
+    let entries: Vec<(String, Vec<u8>)> = pieces
+        .into_iter()
+        .filter_map(|piece| {
+            let hir = parse_fresh(&piece).ok()?;
+            let bytes = crate::hirbin::encode(&hir);
+            (crate::hirbin::decode(&bytes).as_ref() == Some(&hir)).then_some((piece, bytes))
+        })
+        .collect();
+    crate::hirbin::pack(&entries)
 }
 
 /// The wrap of a whole-line phrase as `cleaner/native` translates `^[\s\W_]*(?:…)[\s\W_]*$`: half of the
@@ -1051,12 +1110,15 @@ mod tests {
             );
             assert_eq!(ours.direction, direction, "{p}");
             assert_eq!(ours.openings.is_some(), opens, "{p}");
-            // (a contiguous NFA: the DFA's table cost more to build than the few bytes it reads save)
+            // (the literals by their first byte: each line opens with one of them or none)
             if let Some(openings) = &ours.openings {
-                assert_eq!(
-                    openings.0.kind(),
-                    aho_corasick::AhoCorasickKind::ContiguousNFA
-                );
+                for t in lines {
+                    let listed = openings
+                        .literals
+                        .iter()
+                        .any(|l| t.as_bytes().starts_with(l));
+                    assert_eq!(openings.open(t.as_bytes()), listed, "{p} on {t:?}");
+                }
             }
             for t in lines {
                 assert_eq!(
