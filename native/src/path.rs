@@ -316,6 +316,24 @@ fn expr(node: &Bound<'_, PyAny>, slots: usize) -> PyResult<Expr> {
     })
 }
 
+/// A set of signal codes from the rule spec's list `key`, as a table by code (codes 0 to `signals`); a code out
+/// of range is the error `what`. (One reading for every signal set the context rules take.)
+fn signal_set(
+    spec: &Bound<'_, PyDict>,
+    key: &str,
+    signals: usize,
+    what: &str,
+) -> PyResult<Vec<bool>> {
+    let mut set = vec![false; signals + 1];
+    for code in item(spec, key)?.extract::<Vec<usize>>()? {
+        if code > signals {
+            return Err(value_error(what));
+        }
+        set[code] = true;
+    }
+    Ok(set)
+}
+
 fn column_rules(table: &Table, spec: &Bound<'_, PyDict>, signals: usize) -> PyResult<ColumnRules> {
     let slots: usize = item(spec, "slots")?.extract()?;
     let pairs = |name: &str| -> PyResult<Vec<(Expr, usize)>> {
@@ -357,52 +375,36 @@ fn column_rules(table: &Table, spec: &Bound<'_, PyDict>, signals: usize) -> PyRe
             }
         })
         .collect::<PyResult<Vec<_>>>()?;
-    let mut end_marker = vec![false; signals + 1];
-    for code in item(spec, "end_markers")?.extract::<Vec<usize>>()? {
-        if code > signals {
-            return Err(value_error("an end marker out of range"));
-        }
-        end_marker[code] = true;
-    }
-    let mut interruption = vec![false; signals + 1];
-    for code in item(spec, "interruptions")?.extract::<Vec<usize>>()? {
-        if code > signals {
-            return Err(value_error("an interruption out of range"));
-        }
-        interruption[code] = true;
-    }
-    let mut read_over = vec![false; signals + 1];
-    for code in item(spec, "read_over")?.extract::<Vec<usize>>()? {
-        if code > signals {
-            return Err(value_error("a read-over signal out of range"));
-        }
-        read_over[code] = true;
-    }
-    let mut final_signal = vec![false; signals + 1];
-    for code in item(spec, "final_signals")?.extract::<Vec<usize>>()? {
-        if code > signals {
-            return Err(value_error("a final signal out of range"));
-        }
-        final_signal[code] = true;
-    }
-    let mut box_signal = vec![false; signals + 1];
-    for code in item(spec, "box_signals")?.extract::<Vec<usize>>()? {
-        if code > signals {
-            return Err(value_error("a box signal out of range"));
-        }
-        box_signal[code] = true;
-    }
+    let end_marker = signal_set(spec, "end_markers", signals, "an end marker out of range")?;
+    let interruption = signal_set(
+        spec,
+        "interruptions",
+        signals,
+        "an interruption out of range",
+    )?;
+    let read_over = signal_set(
+        spec,
+        "read_over",
+        signals,
+        "a read-over signal out of range",
+    )?;
+    let final_signal = signal_set(
+        spec,
+        "final_signals",
+        signals,
+        "a final signal out of range",
+    )?;
+    let box_signal = signal_set(spec, "box_signals", signals, "a box signal out of range")?;
     let box_related: usize = item(spec, "box_related")?.extract()?;
     if box_related > signals {
         return Err(value_error("the related box's signal out of range"));
     }
-    let mut shape_signal = vec![false; signals + 1];
-    for code in item(spec, "island_shape_signals")?.extract::<Vec<usize>>()? {
-        if code > signals {
-            return Err(value_error("a shape signal out of range"));
-        }
-        shape_signal[code] = true;
-    }
+    let shape_signal = signal_set(
+        spec,
+        "island_shape_signals",
+        signals,
+        "a shape signal out of range",
+    )?;
     if slots < columns::BASE_NAMES.len() {
         return Err(value_error("fewer slots than the base names"));
     }
