@@ -12,8 +12,9 @@ HTML: laid out), its language detected as the features stage does, and every lin
 the core's search of the patterns the shapes stage has it look for on a page's lines against ``re``'s match
 (:func:`search_differences`); for text dumps, the whole text path too: every line's label, stage and
 reason, and the article's fields, from the core and from the Python reference
-(:func:`cleaner.native.path.path_differences`). Prints, per folder and input kind, the dumps, lines and differing
-lines (must be 0), then a few differences. Exit status 1 if any line differs, 2 without a native core.
+(:func:`cleaner.native.path.path_differences`, with the page's address as the snapshot passes it). Prints, per
+folder and input kind, the dumps, lines and differing lines (must be 0; the article's fields count as one line),
+the dumps whose title, byline or date differ among them (must be 0), then a few differences. Exit status 1 if any line differs, 2 without a native core.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from snapshot import _read, dumps_in  # noqa: E402
+from snapshot import _read, _url_for, dumps_in  # noqa: E402
 
 
 def lines_of(path: str, kind: str) -> list[str]:
@@ -109,6 +110,10 @@ def search_differences(lines: list[str]) -> list[tuple[int, str, object, object]
     return found
 
 
+#: The article's fields the metadata stage finds, counted apart (a difference in one is also a differing line, -1).
+_META_FIELDS = ("title", "byline", "date")
+
+
 def compare(job: tuple[str, str, str]) -> tuple[str, str, int, list[tuple[int, str, object, object, str]]]:
     """(label, kind, lines, differences with the line's text) of one dump."""
     from cleaner import language, native
@@ -129,7 +134,8 @@ def compare(job: tuple[str, str, str]) -> tuple[str, str, int, list[tuple[int, s
         from cleaner.native.path import path_differences
         from cleaner.reading import decode, normalise_newlines
 
-        found += path_differences(normalise_newlines(decode(_read(path))))
+        # (with the page's address, as the snapshot cleans it: the title pick reads the host's labels)
+        found += path_differences(normalise_newlines(decode(_read(path))), _url_for(path))
     return label, kind, len(lines), [(i, field, mine, theirs, f"{path}: {lines[i][:100]!r}" if i >= 0 else path)
                                      for i, field, mine, theirs in found]
 
@@ -150,19 +156,21 @@ def main() -> int:
         root = Path(folder)
         label = root.resolve().name
         jobs.extend((path, label, kind) for path, kind in dumps_in(root))
-    dumps, lines, differing = Counter(), Counter(), Counter()
+    dumps, lines, differing, fields = Counter(), Counter(), Counter(), Counter()
     shown: list = []
     with ProcessPoolExecutor(args.workers) if args.workers > 1 else _Serial() as pool:
         for label, kind, count, found in pool.map(compare, jobs, chunksize=4):
             dumps[label, kind] += 1
             lines[label, kind] += count
             differing[label, kind] += len({i for i, *_ in found})
+            fields[label, kind] += sum(1 for i, field, *_ in found if i < 0 and field in _META_FIELDS)
             shown.extend(found[: max(0, args.show - len(shown))])
-    print(f"{'folder':<24} {'kind':<5} {'dumps':>6} {'lines':>9} {'differing lines':>16}")
+    print(f"{'folder':<24} {'kind':<5} {'dumps':>6} {'lines':>9} {'differing lines':>16} {'title/byline/date':>18}")
     for key in sorted(dumps):
-        print(f"{key[0]:<24} {key[1]:<5} {dumps[key]:>6} {lines[key]:>9} {differing[key]:>16}")
+        print(f"{key[0]:<24} {key[1]:<5} {dumps[key]:>6} {lines[key]:>9} {differing[key]:>16} {fields[key]:>18}")
     total = sum(differing.values())
-    print(f"{'all':<24} {'':<5} {sum(dumps.values()):>6} {sum(lines.values()):>9} {total:>16}")
+    print(f"{'all':<24} {'':<5} {sum(dumps.values()):>6} {sum(lines.values()):>9} {total:>16} "
+          f"{sum(fields.values()):>18}")
     for i, field, mine, theirs, where in shown:
         print(f"  line {i} {field}: native {mine!r}, Python {theirs!r} — {where}")
     return 1 if total else 0

@@ -642,3 +642,93 @@ def test_the_core_screens_the_lines_a_metadata_pattern_matches():
         [picked[1], picked[2]], [picked[1], picked[3]], [picked[0]]]
     with pytest.raises(IndexError):
         core_lines.screened_at(("byline_opening",), [len(texts)])
+
+
+# --- the title pick ------------------------------------------------------------------------------------------
+
+_HEAD_WORDS = ["Storm", "closes", "the", "harbour", "road", "after", "Quillmark", "Data", "Blog", "guide", "best",
+               "budget", "headphones", "Wine", "for", "Beginners", "Ärzte", "über", "İstanbul", "ΣΟΦΙΑ", "2025-26",
+               "Co-op", "Season", "news", "review"]
+_SEPARATORS = [" | ", " - ", " – ", " — ", ": ", " • ", " · ", " » ", " -", "- ", "  |  ", " :: ", "\u00a0|\u00a0"]
+_words = st.lists(st.sampled_from(_HEAD_WORDS), min_size=1, max_size=9).map(" ".join)
+
+
+@st.composite
+def _header(draw):
+    """A dump whose first line is a page title of parts ("Headline | Site", "Site: Headline", "Headline - Author -
+    Site") and whose header, above the first prose line, prints its parts, the site's name, the headline again,
+    a lead-in, a dateline, a byline or other short lines, in any case; and a URL whose host may name the site."""
+    parts = draw(st.lists(_words, min_size=1, max_size=4))
+    seps = draw(st.lists(st.sampled_from(_SEPARATORS), min_size=len(parts), max_size=len(parts)))
+    page_title = parts[0] + "".join(sep + part for sep, part in zip(seps[1:], parts[1:]))
+    casing = st.sampled_from([str, str.upper, str.title, str.lower])
+    pieces = [*parts, page_title, " ".join(parts[1:]), parts[-1] + ":", "By Ann Lee", "May 5, 2024",
+              "Ann Lee – Quillmark Data", "Home", "Storm closes the harbour road.", "Storm closes the harbour...",
+              "   ".join(parts)]
+    header = []
+    for _ in range(draw(st.integers(0, 20))):
+        line = draw(st.one_of(st.sampled_from(pieces), _words)) if draw(st.integers(0, 3)) else header[-1] \
+            if header else page_title
+        header.append(draw(casing)(line))
+    body = draw(st.lists(st.sampled_from(_PROSE[:3]), min_size=1, max_size=3))
+    host = draw(st.sampled_from([None, "https://blog.quillmark.com/a", "https://www.harbourdata.org/b",
+                                 "https://example.com/c"]))
+    return "\n".join([draw(casing)(page_title), *header, *body]) + "\n", host
+
+
+class _Reference:
+    """A document's core lines without the core's pick: the reference picks on the very same lines."""
+
+    def __init__(self, lines) -> None:
+        self._lines = lines
+
+    def __getattr__(self, name: str):
+        if name == "pick_titles":
+            raise AttributeError(name)
+        return getattr(self._lines, name)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, i):
+        return self._lines[i]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_header(), st.data())
+def test_the_cores_pick_the_same_headlines(case, data):
+    """``MetadataStage._pick_titles``: the core's (``NativeLines.pick_titles``: the page title's parts, its site
+    and signature, the lines repeating or printing it, the scores, in Rust) against the reference on the same
+    lines, and the articles' title, byline and date (:func:`path_differences`, with the URL)."""
+    from cleaner.document import Document
+    from cleaner.memo import document_memo
+    from cleaner.stages.metadata import MetadataStage, _naming_labels
+    from cleaner.textmodel import default_model
+
+    text, url = case
+    path = native_path.native_path()
+    model = default_model()
+    lines = native_path.NativeLines(path, path.path.run(text, path.model(model), 1, False), model)
+    first = lines.first_prose
+    if first is not None:
+        window = range(max(0, first - 15), first)
+        meta = data.draw(st.lists(st.sampled_from(window), unique=True, max_size=3)) if first else []
+        with document_memo():
+            picked = lines.pick_titles(window.start, first, meta, list(_naming_labels(url)))
+            reference = MetadataStage._pick_titles(Document(lines=_Reference(lines), url=url), window, first, meta)
+        assert picked is not None
+        assert picked == reference
+    assert native_path.path_differences(text, url) == []
+
+
+def test_the_cores_title_pick_cuts_the_page_title_as_the_reference_does():
+    """The core's pick writes out the reference's page-title patterns (``native/src/titlepick.rs``: the separators,
+    "Headline | Site", the site's words, the letters of its name): a change to one here must be made there too."""
+    from cleaner.stages import metadata
+
+    assert metadata._SITE_SEPARATOR.pattern == r"\s\s*[-|–—•·»]\s+"
+    assert metadata._TITLE_SEPARATOR.pattern == r"[\s:](?:(?<=\s)\s*[-|–—•·»]\s+|(?<=:)\s+)"
+    assert metadata._TITLE_SUFFIX.pattern == (
+        r"^(?P<title>.{10,}?)\s+[-|–—:•·]\s+(?P<site>(?:[^-|–—•·]|(?<=[^\W\d_])-(?=[^\W\d_])){2,60})$")
+    assert metadata._TITLE_WORD.pattern == r"[^\W\d_][^\W\d_]{2,}"
+    assert metadata._NOT_LETTERS.pattern == r"[\W_][\W_]*"

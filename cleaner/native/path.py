@@ -84,7 +84,7 @@ class NativePath:
             "overrule_words": rules.phrase_rules()["overrule_words"], "shape_verdicts": shape_verdicts,
             "shapes": shapes, "repeats": rules.repeat_rules(), "language": rules.language_rules(),
             "columns": columns, "stages": list(range(1, len(rules.STAGES) + 1)),
-            "metadata": rules.metadata_rules(),
+            "metadata": {**rules.metadata_rules(), "title_pick": rules.title_pick_rules(code)},
         })
         self._models: dict[int, tuple[Any, Any]] = {}
         #: what the core raises when it will not or cannot clean a text: the Python reference cleans it then
@@ -384,6 +384,15 @@ class NativeLines(CoreLines):
         """``metadata._repeating`` in the core: the index of each line of ``start``..``stop`` that, in lower
         case, repeats one of the titles (equal, or difflib's ratio at ``threshold`` or over)."""
         return self.result.repeating_titles(titles, start, stop, threshold)
+
+    def pick_titles(self, start: int, first: int, meta_lines: list[int], labels) -> tuple[int | None, int | None] | None:
+        """``MetadataStage._pick_titles`` in the core: the window's headline and the anchored one, read where the
+        core holds the lines (no Line, view or lower-case copy made for the header's lines). None where a line
+        above ``first`` was made (a stage may have changed it since the core decided it: the reference picks)."""
+        made = self.made
+        if made and min(made) < first:
+            return None
+        return self.result.pick_titles(start, first, meta_lines, list(labels))
 
     def texts(self, stop: int | None = None) -> list[str]:
         """The lines' texts from the core (no Line made), at least the first ``stop`` (every line's without

@@ -198,6 +198,27 @@ def metadata_rules() -> dict[str, Any]:
                         for name, pattern in metadata.SCREENS.items()]}
 
 
+def title_pick_rules(code: dict[str, int]) -> dict[str, Any]:
+    """The numbers and signal sets of ``metadata.MetadataStage._pick_titles`` for the core's pick
+    (``NativeLines.pick_titles``), read from the reference: ``code`` maps a signal's name to the core's number
+    for it (None is 0)."""
+    from .. import lexicon
+    from ..stages import metadata
+
+    def codes(signals: frozenset[str | None]) -> list[int]:
+        return sorted(0 if signal is None else code[signal] for signal in signals if signal is None or signal in code)
+
+    return {"title_signals": codes(metadata._TITLE_SIGNALS_OK), "page_title_signals": codes(metadata._PAGE_TITLE_SIGNALS),
+            "window": metadata._WINDOW, "repeat_similarity": metadata._REPEAT_SIMILARITY,
+            "title_chars": metadata._TITLE_CHARS, "first_line_title_chars": metadata._FIRST_LINE_TITLE_CHARS,
+            "page_title_chars": metadata._PAGE_TITLE_CHARS, "title_share": lexicon.TITLE_SHARE,
+            "title_holds_chars": lexicon._TITLE_HOLDS_CHARS, "title_min_words": lexicon._TITLE_MIN_WORDS,
+            "headline_units": tuple(lexicon.HEADLINE_UNITS), "twice_words": metadata._TWICE_WORDS,
+            "printed_part_words": metadata._PRINTED_PART_WORDS, "site_name_words": metadata._SITE_NAME_WORDS,
+            "repeated": metadata._REPEATED, "printed_first": metadata._PRINTED_FIRST,
+            "printed_twice": metadata._PRINTED_TWICE}
+
+
 def _any_of(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Patterns of which any may match, as few: the case-insensitive ones of one part become one alternation
     (one search of the line instead of one per pattern, as ``lexicon._CREDIT`` does for the reference).

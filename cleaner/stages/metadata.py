@@ -281,6 +281,12 @@ class MetadataStage:
         headline found far above the text would take the lines between it and the text as header chrome).
         One pass makes both: a line's shape and what it shares with the page title are read once."""
         lines = doc.lines
+        native = getattr(lines, "pick_titles", None)
+        if native is not None:
+            # the core's pick where it holds the lines (``NativeLines.pick_titles``, the same picks); this is the reference
+            picked = native(window.start, first, meta_lines, _naming_labels(doc.url))
+            if picked is not None:
+                return picked
         titled_page = bool(lines) and len(_peek(lines, 0).text) <= _FIRST_LINE_TITLE_CHARS
         page_title = _peek(lines, 0).text.lower() if titled_page else ""
         site, signature = _site_part(page_title), _signature(page_title)

@@ -23,6 +23,7 @@ pub mod repeats;
 pub mod repetition;
 pub mod shapes;
 pub mod textmodel;
+pub mod titlepick;
 pub mod titles;
 pub mod trees;
 pub mod unicode;

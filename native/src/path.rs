@@ -20,6 +20,7 @@ use crate::phrases::{self, Scratch};
 use crate::repeats::RepeatRules;
 use crate::shapes::{ShapePatterns, ShapeRules, ShapeVerdicts, Verdict};
 use crate::textmodel::{self, ColumnRules};
+use crate::titlepick::{self, PickRules};
 use crate::titles;
 use crate::unicode::{Table, DECIMAL};
 use crate::{guarded, ne_bytes, Core, PhraseBook};
@@ -537,6 +538,8 @@ pub struct TextPath {
     /// `metadata.SCREENS` (Python's `match()`), by their place in it: patterns the metadata stage asks of
     /// every line of a range ([`Document::screened`]), most lines matching none.
     screens: Arc<Vec<Pattern>>,
+    /// `metadata.MetadataStage._pick_titles`' numbers and signals ([`Document::pick_titles`]).
+    title_pick: Arc<PickRules>,
     fold: Py<PyAny>,
     folds: Mutex<FxHashMap<char, String>>,
     stages: [u16; 6],
@@ -611,6 +614,9 @@ impl TextPath {
                 .map(|spec| pattern(&table, &spec?))
                 .collect::<PyResult<Vec<Pattern>>>()?,
         );
+        let title_pick = Arc::new(pick_rules(
+            item(metadata.cast::<PyDict>()?, "title_pick")?.cast::<PyDict>()?,
+        )?);
         Ok(TextPath {
             rules: core.rules.clone(),
             languages: Languages::new(language_rules(
@@ -625,6 +631,7 @@ impl TextPath {
             repeats,
             may_credit,
             screens,
+            title_pick,
             fold: item(repeats_spec, "fold")?.unbind(),
             folds: Mutex::new(FxHashMap::default()),
             stages: stages
@@ -806,6 +813,7 @@ impl TextPath {
                 table: self.table.clone(),
                 may_credit: self.may_credit.clone(),
                 screens: self.screens.clone(),
+                title_pick: self.title_pick.clone(),
             })
         })
     }
@@ -842,6 +850,8 @@ pub struct Document {
     may_credit: Arc<Pattern>,
     /// The path's `metadata.SCREENS` ([`Document::screened`]).
     screens: Arc<Vec<Pattern>>,
+    /// The path's title pick's rules ([`Document::pick_titles`]).
+    title_pick: Arc<PickRules>,
 }
 
 /// Reason codes in the `reasons` column: a fixed reason's number, or these.
@@ -1096,6 +1106,38 @@ impl Document {
         })
     }
 
+    /// `metadata.MetadataStage._pick_titles` ([`titlepick::pick_titles`]): the headline picked in the window
+    /// `start..first` and the anchored one, with `meta_lines` the header's bylines and datelines and `labels`
+    /// the URL's host's labels that may spell the site's name (`metadata._naming_labels`). The lines are read
+    /// as the core left them (the glue asks only where no line above `first` was changed since); None where
+    /// they are not measured (the reference picks then).
+    #[allow(clippy::type_complexity)]
+    fn pick_titles(
+        &self,
+        py: Python<'_>,
+        start: usize,
+        first: usize,
+        meta_lines: Vec<usize>,
+        labels: Vec<String>,
+    ) -> PyResult<Option<(Option<usize>, Option<usize>)>> {
+        let source = self.source(py)?;
+        if meta_lines.iter().any(|&i| i >= self.doc.len()) || start > first {
+            return Err(PyIndexError::new_err("no such line"));
+        }
+        guarded(|| {
+            Ok(titlepick::pick_titles(
+                &self.title_pick,
+                &self.table,
+                &self.doc,
+                source,
+                start,
+                first,
+                &meta_lines,
+                &labels,
+            ))
+        })
+    }
+
     /// `metadata._may_credit`: the index of each line from `start` on that the path's `may_credit` pattern
     /// matches (Python's `match()` of the line's text): a scan of every line under the header, which the
     /// metadata stage makes without a call (and a copy of the text) for each line.
@@ -1280,6 +1322,38 @@ impl Document {
             Ok(textmodel::vector(&path.get().columns, &self.doc, i))
         })
     }
+}
+
+/// The title pick's rules from `rules.metadata_rules()["title_pick"]`.
+fn pick_rules(spec: &Bound<'_, PyDict>) -> PyResult<PickRules> {
+    let signals = |name: &str| -> PyResult<Vec<bool>> {
+        let codes: Vec<usize> = item(spec, name)?.extract()?;
+        let mut set = vec![false; 256];
+        for code in codes {
+            *set.get_mut(code)
+                .ok_or_else(|| value_error("a signal code"))? = true;
+        }
+        Ok(set)
+    };
+    Ok(PickRules {
+        title_signals: signals("title_signals")?,
+        page_title_signals: signals("page_title_signals")?,
+        window: item(spec, "window")?.extract()?,
+        repeat_similarity: item(spec, "repeat_similarity")?.extract()?,
+        title_chars: item(spec, "title_chars")?.extract()?,
+        first_line_title_chars: item(spec, "first_line_title_chars")?.extract()?,
+        page_title_chars: item(spec, "page_title_chars")?.extract()?,
+        title_share: item(spec, "title_share")?.extract()?,
+        title_holds_chars: item(spec, "title_holds_chars")?.extract()?,
+        title_min_words: item(spec, "title_min_words")?.extract()?,
+        headline_units: item(spec, "headline_units")?.extract()?,
+        twice_words: item(spec, "twice_words")?.extract()?,
+        printed_part_words: item(spec, "printed_part_words")?.extract()?,
+        site_name_words: item(spec, "site_name_words")?.extract()?,
+        repeated: item(spec, "repeated")?.extract()?,
+        printed_first: item(spec, "printed_first")?.extract()?,
+        printed_twice: item(spec, "printed_twice")?.extract()?,
+    })
 }
 
 /// How many bytes of a line's opening a scan for a label folds first ([`rejected_on_opening`]).
