@@ -601,3 +601,47 @@ fn printed_twice(
         || (i > 1 && doc.text(source, i - 1) == text))
         && ch.words_up_to(text, rules.twice_words) >= rules.twice_words
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // (the expected values are Python's: `re.split` and `re.match` of the reference's patterns)
+    #[test]
+    fn the_page_title_is_cut_as_the_references_patterns_cut_it() {
+        let table = Table::load("15.0.0").unwrap();
+        let ch = Chars { table: &table };
+        let site = |s: &'static str| ch.site_split(s);
+        assert_eq!(site("headline | site"), ["headline", "site"]);
+        assert_eq!(site("a  -  b"), ["a", "b"]);
+        assert_eq!(site("co-op - x"), ["co-op", "x"]);
+        assert_eq!(site("a -"), ["a -"]);
+        assert_eq!(site("a - "), ["a", ""]);
+        assert_eq!(site("x\u{a0}|\u{a0}y"), ["x", "y"]);
+        assert_eq!(site("a — b » c"), ["a", "b", "c"]);
+        let title = |s: &'static str| ch.title_split(s);
+        assert_eq!(title("site: headline - x"), ["site", "headline", "x"]);
+        assert_eq!(title("a:b"), ["a:b"]);
+        assert_eq!(title("a: b:  c"), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn a_page_title_with_a_sites_name_is_told_as_the_reference_tells_it() {
+        let table = Table::load("15.0.0").unwrap();
+        let ch = Chars { table: &table };
+        for (text, suffixed) in [
+            ("Storm closes the road | Harbour News", true),
+            ("Short | Site", false),
+            ("Storm closes the road | X", false),
+            ("Storm closes the road - Harbour Co-op", true),
+            ("Storm closes the road – 2025-26 Season", false),
+            ("Storm closes the road : Site -x", false),
+            ("Storm closes the road: a - b", false),
+        ] {
+            assert_eq!(ch.has_title_suffix(text), suffixed, "{text}");
+        }
+        assert_eq!(ch.words_up_to("  a b\u{a0}c ", 10), 3);
+        assert_eq!(ch.words_up_to("a b c d", 2), 2);
+        assert_eq!(ch.head("ééé", 2), "éé");
+    }
+}
