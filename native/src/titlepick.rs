@@ -141,8 +141,8 @@ impl Chars<'_> {
         end.map(|_| s.len())
     }
 
-    /// `re.split(pattern, s)` for a pattern whose match may start only at a character `starts` accepts and
-    /// ends where `ends_at` says (None: no match there).
+    /// `re.split` of `s` at each `_SITE_SEPARATOR` (`\s\s*[-|–—•·»]\s+`), and with `colon` at each `:\s+` too
+    /// (`_TITLE_SEPARATOR`): the leftmost matches, none empty, scanned on from each match's end.
     fn split<'a>(&self, s: &'a str, colon: bool) -> Vec<&'a str> {
         let mut parts = Vec::new();
         let mut from = 0;
