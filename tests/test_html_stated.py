@@ -427,3 +427,35 @@ def test_a_form_label_or_a_sentence_in_an_author_slot_is_no_name():
 def test_one_author_meta_tag_naming_four_writers_is_the_byline_not_a_roster():
     head = "<meta name='author' content='Artur Ekert, Timothy Hosgood, Alastair Kay, Chiara Macchiavello'>"
     assert _clean(head, "").byline == "Artur Ekert; Timothy Hosgood; Alastair Kay; Chiara Macchiavello"
+
+
+def test_an_items_creation_date_is_its_publication_where_none_is_stated():
+    """A Q&A page marks its question's "Asked" ``<time>`` up as ``dateCreated`` (each answer's after it) and
+    states no ``datePublished``: the question's is the page's, not the "edited" date htmldate reads. A
+    ``dateCreated`` in the comments is a reply's; a stated ``datePublished`` wins over any."""
+    question = ("<div class='question'><time itemprop='dateCreated' datetime='2014-03-28 11:38:28Z'>"
+                "11 years ago</time></div>")
+    edited = "<div class='user-action-time'>edited <span title='2017-04-13 12:52:13Z'>Apr 13, 2017</span></div>"
+    answer = "<div class='answer'><time itemprop='dateCreated' datetime='2014-03-29 04:13:27Z'></time></div>"
+    page = html.fromstring(f"<html><head></head><body><h1>How to book flights</h1>{question}{edited}{answer}"
+                           "</body></html>")
+    assert structured_dates(page) == {"datePublished": "2014-03-28"}
+    in_comments = html.fromstring("<html><body><h1>How to book flights</h1><div class='comments'>"
+                                  "<time itemprop='dateCreated' datetime='2020-01-01'></time></div></body></html>")
+    assert structured_dates(in_comments) == {}
+    stated = html.fromstring("<html><head><meta property='article:published_time' content='2013-01-01'></head>"
+                             f"<body><h1>How to book flights</h1>{question}</body></html>")
+    assert structured_dates(stated) == {"datePublished": "2013-01-01"}
+
+
+def test_a_meta_publication_date_in_another_form_than_iso_is_read_month_first():
+    """``article:published_time`` "03-09-2026" is read by the one date parser (month first, as it reads a
+    numeric date: 9 March), where no structured value is ISO; an ISO value elsewhere wins."""
+    page = html.fromstring("<html><head><meta property='article:published_time' content='03-09-2026'>"
+                           "<meta property='article:modified_time' content='03-07-2026'></head>"
+                           "<body><p>x</p></body></html>")
+    assert structured_dates(page)["datePublished"] == "2026-03-09"
+    iso = html.fromstring("<html><head><meta property='article:published_time' content='03-09-2026'></head>"
+                          "<body><span itemprop='datePublished' content='2026-03-08'></span></body></html>")
+    assert structured_dates(iso) == {"datePublished": "2026-03-08"}
+    assert _clean("<meta property='article:published_time' content='03-09-2026'>", "").date == "2026-03-09"

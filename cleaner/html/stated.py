@@ -134,9 +134,34 @@ def structured_dates(root, tags: list | None = None) -> dict[str, str]:
         if day is None:
             stated = _microdata_dates(root.getroottree().getroot()) if stated is None else stated
             day = _first_day(stated[key])
+        if day is None and key == "datePublished":
+            day = _first_day(_created_dates(stated[_CREATED], root)) or _parsed_meta_date(tags, key)
         if day is not None:
             found[key] = day
     return found
+
+
+def _created_dates(elements: list, root) -> Iterator[str]:
+    """The ``content`` and ``datetime`` values of the elements marked up ``itemprop="dateCreated"`` (in
+    document order), but those in comments or other stories' teasers (:data:`_OTHER_STORIES`): the date an
+    item was created is its publication's where the page states no ``datePublished``. A Q&A page marks up
+    the question's "Asked" ``<time>`` so, and each answer's after it; an "edited" date is a modification's
+    (what htmldate reads there)."""
+    wrappers = None
+    for element in elements:
+        wrappers = _headline_wrappers(root) if wrappers is None else wrappers
+        if not _in_regions(element, _OTHER_STORIES, wrappers):
+            yield from (value for name, value in element.items() if name in _DATE_ATTRIBUTES)
+
+
+def _parsed_meta_date(tags: list, key: str) -> str | None:
+    """The ISO day of the first meta tag stating ``key`` whose value is a date in another form than ISO
+    ("03-09-2026": :func:`cleaner.dates.parse_date`, month first as it reads a numeric date), where no
+    value of the page's structured data is ISO. htmldate read such a value day first (2026-09-03 for a page
+    printing "Published March 9, 2026")."""
+    from ..dates import parse_date
+
+    return next(filter(None, map(parse_date, _meta_dates(tags, key))), None)
 
 
 def _first_day(values: Iterable[str]) -> str | None:
@@ -158,15 +183,26 @@ def _meta_dates(tags: list, key: str) -> Iterator[str]:
 
 def _microdata_dates(top) -> dict[str, list[str]]:
     """For each key of :data:`_DATE_METAS`, the ``content`` and ``datetime`` values of the page's elements
-    whose ``itemprop`` is the key, in document order (an element's in the order it has them)."""
+    whose ``itemprop`` is the key, in document order (an element's in the order it has them); under
+    :data:`_CREATED`, the elements whose ``itemprop`` is ``dateCreated``."""
     from lxml import etree
 
-    stated: dict[str, list[str]] = {key: [] for key in _DATE_METAS}
+    stated: dict[str, list] = {key: [] for key in _DATE_METAS}
+    created: list = []
     for element in top.iter(etree.Element):
-        values = stated.get(element.get("itemprop"))
+        itemprop = element.get("itemprop")
+        values = stated.get(itemprop)
         if values is not None:
             values += [value for name, value in element.items() if name in _DATE_ATTRIBUTES]
+        elif itemprop == _CREATED:
+            created.append(element)
+    stated[_CREATED] = created
     return stated
+
+
+#: The ``itemprop`` of an item's creation date: its publication's where none is stated
+#: (:func:`_created_dates`). :func:`_microdata_dates` gives its elements under this key.
+_CREATED = "dateCreated"
 
 
 def _json_ld_dates(tags: list) -> dict[str, str]:
