@@ -459,3 +459,21 @@ def test_a_meta_publication_date_in_another_form_than_iso_is_read_month_first():
                           "<body><span itemprop='datePublished' content='2026-03-08'></span></body></html>")
     assert structured_dates(iso) == {"datePublished": "2026-03-08"}
     assert _clean("<meta property='article:published_time' content='03-09-2026'>", "").date == "2026-03-09"
+
+
+def test_a_json_ld_string_with_a_raw_line_break_still_gives_its_dates():
+    """A script whose description was pasted with its line breaks is not strict JSON; its dates are read as
+    the byline's reader reads it (``strict=False``)."""
+    script = ('<script type="application/ld+json">{"@type": "VideoGame", "datePublished": "2017-03-03"}</script>'
+              '<script type="application/ld+json">{"@type": "DiscussionForumPosting", "articleBody": "Line one.\n\n'
+              'Line two.", "datePublished": "2024-02-21 13:00:00"}</script>')
+    page = html.fromstring(f"<html><head>{script}</head><body><p>x</p></body></html>")
+    assert structured_dates(page) == {"datePublished": "2024-02-21"}
+
+
+def test_a_members_joining_date_is_no_dateline_of_the_page():
+    """A forum prints the poster's "Joined: Mon Jul 24, 2017" above the first post's date: the post's date is
+    the page's, as on the text path (:func:`cleaner.dates.dates_another`)."""
+    header = ("<div class='profile'><p>Joined: Mon Jul 24, 2017 9:28 am</p></div>"
+              "<p class='author'>Post by changingtimes » Sat Feb 24, 2024 12:41 pm</p>")
+    assert _clean("", header).date == "2024-02-24"

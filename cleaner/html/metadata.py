@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..dates import is_update, parse_date
+from ..dates import dates_another, is_update, parse_date
 from ..document import BYLINE, DATE, METADATA_LABELS, TITLE, Authority, Document, Line, first_body
 from ..language import stopwords
 from ..lexicon import BY_INSIDE, BYLINE_MAX_WORDS, BYLINE_PREFIX, byline_name, is_person, is_prose_by_words
@@ -129,14 +129,16 @@ def _datelines(header: Sequence[Line]) -> list[tuple[str, bool]]:
     update ("Updated 5 May 2025").
 
     Preferred to htmldate's reading of the whole page: on wcxb-dev-articles it is right more often (the
-    date under the headline is the one the page shows its readers), and htmldate need not run.
+    date under the headline is the one the page shows its readers), and htmldate need not run. A line that
+    dates someone else's act (:func:`cleaner.dates.dates_another`: a forum's "Joined: Mon Jul 24, 2017" by
+    the first post, "answered Sep 5, 2025") is none of the page's, as on the text path.
     """
     found = []
     for line in header:
         if _profile_decided(line) or line.features.words > _DATELINE_WORDS:
             continue
         day = parse_date(line.text)
-        if day:
+        if day and not dates_another(line.text):
             found.append((day, is_update(line.text)))
     return found
 

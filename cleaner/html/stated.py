@@ -207,14 +207,16 @@ _CREATED = "dateCreated"
 
 def _json_ld_dates(tags: list) -> dict[str, str]:
     """``datePublished`` and ``dateModified`` of the JSON-LD's article (its first object of an article
-    type), else of its first object that has them; ``tags``: :func:`head_tags`."""
+    type), else of its first object that has them; ``tags``: :func:`head_tags`. A string with a raw line
+    break or tab in it (a description pasted as typed) is read as the byline's reader reads it
+    (``strict=False``), where it cost the whole script."""
     article: dict[str, str] = {}
     other: dict[str, str] = {}
     for script in script_texts(tags, "application/ld+json"):
         if len(script) > _MAX_JSON_LD:
             continue
         try:
-            data = json.loads(script)
+            data = json.loads(script, strict=False)
         except ValueError:
             continue
         for item in _json_ld_objects(data):
