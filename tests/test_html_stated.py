@@ -477,3 +477,11 @@ def test_a_members_joining_date_is_no_dateline_of_the_page():
     header = ("<div class='profile'><p>Joined: Mon Jul 24, 2017 9:28 am</p></div>"
               "<p class='author'>Post by changingtimes » Sat Feb 24, 2024 12:41 pm</p>")
     assert _clean("", header).date == "2024-02-24"
+
+
+def test_a_dateline_under_the_headline_comes_before_one_above_it():
+    """A site bar prints today's date above the article ("Friday, December 19, 2025"); the article's own
+    stands under its headline. Where only one is above the headline, it is the page's."""
+    bar = "<div class='todays-date'><p><strong>Friday</strong>, December 19, 2025</p></div>"
+    assert _clean("", "<p class='meta'>12.12.2025</p>", before=bar).date == "2025-12-12"
+    assert _clean("", "", before="<p class='meta'>March 3, 2025</p>").date == "2025-03-03"

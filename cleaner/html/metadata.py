@@ -132,15 +132,21 @@ def _datelines(header: Sequence[Line]) -> list[tuple[str, bool]]:
     date under the headline is the one the page shows its readers), and htmldate need not run. A line that
     dates someone else's act (:func:`cleaner.dates.dates_another`: a forum's "Joined: Mon Jul 24, 2017" by
     the first post, "answered Sep 5, 2025") is none of the page's, as on the text path.
+
+    Those under the headline (the header's first ``<h1>`` line) come first, those above it after them: a
+    date above the headline is a site bar's (today's date) or a list's beside the article more often than
+    the article's own, which stands under its headline by the byline.
     """
-    found = []
+    found, above = [], []
+    seen_headline = False
     for line in header:
+        seen_headline = seen_headline or line.markup.heading == 1
         if _profile_decided(line) or line.features.words > _DATELINE_WORDS:
             continue
         day = parse_date(line.text)
         if day and not dates_another(line.text):
-            found.append((day, is_update(line.text)))
-    return found
+            (found if seen_headline else above).append((day, is_update(line.text)))
+    return found + above if seen_headline else above
 
 
 def _profile_decided(line: Line) -> bool:
