@@ -485,3 +485,18 @@ def test_a_dateline_under_the_headline_comes_before_one_above_it():
     bar = "<div class='todays-date'><p><strong>Friday</strong>, December 19, 2025</p></div>"
     assert _clean("", "<p class='meta'>12.12.2025</p>", before=bar).date == "2025-12-12"
     assert _clean("", "", before="<p class='meta'>March 3, 2025</p>").date == "2025-03-03"
+
+
+def test_a_credit_line_gives_its_date_though_longer_than_a_dateline():
+    """A byline that names the writer's role runs past a dateline's ten words ("By Ann Lee ⋅ Senior Review
+    Analyst ⋅ Updated March 5, 2025", "03/01/2017 by Ann Lee, …"): its date is the article's."""
+    credit = "<p class='meta'>By Genaveve Bradshaw ⋅ Senior Review Analyst ⋅ Updated March 5, 2025</p>"
+    assert _clean("", credit).date == "2025-03-05"
+    after = "<p class='meta'>03/01/2017 by Agatha Caleo, Candidate Representative to the Liaison Committee</p>"
+    assert _clean("", after).date == "2017-03-01"
+
+
+def test_a_date_under_a_label_of_someone_elses_act_is_no_dateline():
+    """A forum's member card prints "Joined" over the member's joining date ("Nov 4, 2011"), above the post's."""
+    card = "<dl class='pairs'><dt>Joined</dt><dd>Nov 4, 2011</dd></dl><p class='meta'>Dec 18, 2025</p>"
+    assert _clean("", card).date == "2025-12-18"
