@@ -495,8 +495,3 @@ def test_a_credit_line_gives_its_date_though_longer_than_a_dateline():
     after = "<p class='meta'>03/01/2017 by Agatha Caleo, Candidate Representative to the Liaison Committee</p>"
     assert _clean("", after).date == "2017-03-01"
 
-
-def test_a_date_under_a_label_of_someone_elses_act_is_no_dateline():
-    """A forum's member card prints "Joined" over the member's joining date ("Nov 4, 2011"), above the post's."""
-    card = "<dl class='pairs'><dt>Joined</dt><dd>Nov 4, 2011</dd></dl><p class='meta'>Dec 18, 2025</p>"
-    assert _clean("", card).date == "2025-12-18"

@@ -139,13 +139,13 @@ def _datelines(header: Sequence[Line]) -> list[tuple[str, bool]]:
     """
     found, above = [], []
     seen_headline = False
-    for at, line in enumerate(header):
+    for line in header:
         seen_headline = seen_headline or line.markup.heading == 1
         if _profile_decided(line) or line.features.words > _DATELINE_WORDS and not (
                 line.features.words <= _CREDIT_DATELINE_WORDS and _is_credit(line.text)):
             continue
         day = parse_date(line.text)
-        if day and not dates_another(line.text) and not (at and _labels_anothers_date(header[at - 1].text)):
+        if day and not dates_another(line.text):
             (found if seen_headline else above).append((day, is_update(line.text)))
     return found + above if seen_headline else above
 
@@ -154,12 +154,6 @@ def _is_credit(text: str) -> bool:
     """Whether a line credits its writer ("By Ann Lee ⋅ Senior Analyst ⋅ Updated March 5, 2025", "03/01/2017 by
     Ann Lee, Representative to the Liaison Committee"): its date is the article's dateline, however long."""
     return BYLINE_PREFIX.match(text) is not None or BY_INSIDE.search(text) is not None
-
-
-def _labels_anothers_date(text: str) -> bool:
-    """Whether a line is a short label of someone else's date, printed over it ("Joined" / "Nov 4, 2011": a
-    forum's member card)."""
-    return len(text.split()) <= 2 and dates_another(text)
 
 
 def _profile_decided(line: Line) -> bool:
