@@ -495,3 +495,21 @@ def test_a_credit_line_gives_its_date_though_longer_than_a_dateline():
     after = "<p class='meta'>03/01/2017 by Agatha Caleo, Candidate Representative to the Liaison Committee</p>"
     assert _clean("", after).date == "2017-03-01"
 
+
+
+def test_a_time_marked_pubdate_is_the_publication_date_over_the_json_ld():
+    """HTML5's ``<time pubdate>`` marks the date the page prints as its publication's; the JSON-LD's
+    ``datePublished`` (a republication's) and the meta tag's (a creation's) yield to it. One in the comments
+    is a reply's; one without an ISO ``datetime`` ("Aug 13") says nothing."""
+    head = (_ld({"@type": "Article", "datePublished": "2025-11-29T12:28:31-05:00",
+                 "dateModified": "2025-11-29T12:28:31-05:00"})
+            + "<meta property='article:published_time' content='2025-08-08T00:00:00-04:00'>")
+    marked = ("<div class='article-body__published'>Published <time pubdate datetime='2025-08-13'>"
+              "August 13, 2025</time></div>")
+    page = html.fromstring(f"<html><head>{head}</head><body><h1>Free accounting tools</h1>{marked}</body></html>")
+    assert structured_dates(page) == {"datePublished": "2025-08-13", "dateModified": "2025-11-29"}
+    assert _clean(head, "", tail=marked).date == "2025-08-13"
+    replies = "<div class='comments'><time pubdate datetime='2025-12-01'>Dec 1</time></div>"
+    unmarked = html.fromstring(f"<html><head>{head}</head><body><h1>Free accounting tools</h1>{replies}"
+                               "<time pubdate datetime='Aug 13'>Aug 13</time></body></html>")
+    assert structured_dates(unmarked)["datePublished"] == "2025-11-29"
