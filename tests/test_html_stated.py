@@ -427,3 +427,89 @@ def test_a_form_label_or_a_sentence_in_an_author_slot_is_no_name():
 def test_one_author_meta_tag_naming_four_writers_is_the_byline_not_a_roster():
     head = "<meta name='author' content='Artur Ekert, Timothy Hosgood, Alastair Kay, Chiara Macchiavello'>"
     assert _clean(head, "").byline == "Artur Ekert; Timothy Hosgood; Alastair Kay; Chiara Macchiavello"
+
+
+def test_an_items_creation_date_is_its_publication_where_none_is_stated():
+    """A Q&A page marks its question's "Asked" ``<time>`` up as ``dateCreated`` (each answer's after it) and
+    states no ``datePublished``: the question's is the page's, not the "edited" date htmldate reads. A
+    ``dateCreated`` in the comments is a reply's; a stated ``datePublished`` wins over any."""
+    question = ("<div class='question'><time itemprop='dateCreated' datetime='2014-03-28 11:38:28Z'>"
+                "11 years ago</time></div>")
+    edited = "<div class='user-action-time'>edited <span title='2017-04-13 12:52:13Z'>Apr 13, 2017</span></div>"
+    answer = "<div class='answer'><time itemprop='dateCreated' datetime='2014-03-29 04:13:27Z'></time></div>"
+    page = html.fromstring(f"<html><head></head><body><h1>How to book flights</h1>{question}{edited}{answer}"
+                           "</body></html>")
+    assert structured_dates(page) == {"datePublished": "2014-03-28"}
+    in_comments = html.fromstring("<html><body><h1>How to book flights</h1><div class='comments'>"
+                                  "<time itemprop='dateCreated' datetime='2020-01-01'></time></div></body></html>")
+    assert structured_dates(in_comments) == {}
+    stated = html.fromstring("<html><head><meta property='article:published_time' content='2013-01-01'></head>"
+                             f"<body><h1>How to book flights</h1>{question}</body></html>")
+    assert structured_dates(stated) == {"datePublished": "2013-01-01"}
+
+
+def test_a_meta_publication_date_in_another_form_than_iso_is_read_month_first():
+    """``article:published_time`` "03-09-2026" is read by the one date parser (month first, as it reads a
+    numeric date: 9 March), where no structured value is ISO; an ISO value elsewhere wins."""
+    page = html.fromstring("<html><head><meta property='article:published_time' content='03-09-2026'>"
+                           "<meta property='article:modified_time' content='03-07-2026'></head>"
+                           "<body><p>x</p></body></html>")
+    assert structured_dates(page)["datePublished"] == "2026-03-09"
+    iso = html.fromstring("<html><head><meta property='article:published_time' content='03-09-2026'></head>"
+                          "<body><span itemprop='datePublished' content='2026-03-08'></span></body></html>")
+    assert structured_dates(iso) == {"datePublished": "2026-03-08"}
+    assert _clean("<meta property='article:published_time' content='03-09-2026'>", "").date == "2026-03-09"
+
+
+def test_a_json_ld_string_with_a_raw_line_break_still_gives_its_dates():
+    """A script whose description was pasted with its line breaks is not strict JSON; its dates are read as
+    the byline's reader reads it (``strict=False``)."""
+    script = ('<script type="application/ld+json">{"@type": "VideoGame", "datePublished": "2017-03-03"}</script>'
+              '<script type="application/ld+json">{"@type": "DiscussionForumPosting", "articleBody": "Line one.\n\n'
+              'Line two.", "datePublished": "2024-02-21 13:00:00"}</script>')
+    page = html.fromstring(f"<html><head>{script}</head><body><p>x</p></body></html>")
+    assert structured_dates(page) == {"datePublished": "2024-02-21"}
+
+
+def test_a_members_joining_date_is_no_dateline_of_the_page():
+    """A forum prints the poster's "Joined: Mon Jul 24, 2017" above the first post's date: the post's date is
+    the page's, as on the text path (:func:`cleaner.dates.dates_another`)."""
+    header = ("<div class='profile'><p>Joined: Mon Jul 24, 2017 9:28 am</p></div>"
+              "<p class='author'>Post by changingtimes » Sat Feb 24, 2024 12:41 pm</p>")
+    assert _clean("", header).date == "2024-02-24"
+
+
+def test_a_dateline_under_the_headline_comes_before_one_above_it():
+    """A site bar prints today's date above the article ("Friday, December 19, 2025"); the article's own
+    stands under its headline. Where only one is above the headline, it is the page's."""
+    bar = "<div class='todays-date'><p><strong>Friday</strong>, December 19, 2025</p></div>"
+    assert _clean("", "<p class='meta'>12.12.2025</p>", before=bar).date == "2025-12-12"
+    assert _clean("", "", before="<p class='meta'>March 3, 2025</p>").date == "2025-03-03"
+
+
+def test_a_credit_line_gives_its_date_though_longer_than_a_dateline():
+    """A byline that names the writer's role runs past a dateline's ten words ("By Ann Lee ⋅ Senior Review
+    Analyst ⋅ Updated March 5, 2025", "03/01/2017 by Ann Lee, …"): its date is the article's."""
+    credit = "<p class='meta'>By Genaveve Bradshaw ⋅ Senior Review Analyst ⋅ Updated March 5, 2025</p>"
+    assert _clean("", credit).date == "2025-03-05"
+    after = "<p class='meta'>03/01/2017 by Agatha Caleo, Candidate Representative to the Liaison Committee</p>"
+    assert _clean("", after).date == "2017-03-01"
+
+
+
+def test_a_time_marked_pubdate_is_the_publication_date_over_the_json_ld():
+    """HTML5's ``<time pubdate>`` marks the date the page prints as its publication's; the JSON-LD's
+    ``datePublished`` (a republication's) and the meta tag's (a creation's) yield to it. One in the comments
+    is a reply's; one without an ISO ``datetime`` ("Aug 13") says nothing."""
+    head = (_ld({"@type": "Article", "datePublished": "2025-11-29T12:28:31-05:00",
+                 "dateModified": "2025-11-29T12:28:31-05:00"})
+            + "<meta property='article:published_time' content='2025-08-08T00:00:00-04:00'>")
+    marked = ("<div class='article-body__published'>Published <time pubdate datetime='2025-08-13'>"
+              "August 13, 2025</time></div>")
+    page = html.fromstring(f"<html><head>{head}</head><body><h1>Free accounting tools</h1>{marked}</body></html>")
+    assert structured_dates(page) == {"datePublished": "2025-08-13", "dateModified": "2025-11-29"}
+    assert _clean(head, "", tail=marked).date == "2025-08-13"
+    replies = "<div class='comments'><time pubdate datetime='2025-12-01'>Dec 1</time></div>"
+    unmarked = html.fromstring(f"<html><head>{head}</head><body><h1>Free accounting tools</h1>{replies}"
+                               "<time pubdate datetime='Aug 13'>Aug 13</time></body></html>")
+    assert structured_dates(unmarked)["datePublished"] == "2025-11-29"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..dates import is_update, parse_date
+from ..dates import dates_another, is_update, parse_date
 from ..document import BYLINE, DATE, METADATA_LABELS, TITLE, Authority, Document, Line, first_body
 from ..language import stopwords
 from ..lexicon import BY_INSIDE, BYLINE_MAX_WORDS, BYLINE_PREFIX, byline_name, is_person, is_prose_by_words
@@ -129,16 +129,31 @@ def _datelines(header: Sequence[Line]) -> list[tuple[str, bool]]:
     update ("Updated 5 May 2025").
 
     Preferred to htmldate's reading of the whole page: on wcxb-dev-articles it is right more often (the
-    date under the headline is the one the page shows its readers), and htmldate need not run.
+    date under the headline is the one the page shows its readers), and htmldate need not run. A line that
+    dates someone else's act (:func:`cleaner.dates.dates_another`: a forum's "Joined: Mon Jul 24, 2017" by
+    the first post, "answered Sep 5, 2025") is none of the page's, as on the text path.
+
+    Those under the headline (the header's first ``<h1>`` line) come first, those above it after them: a
+    date above the headline is a site bar's (today's date) or a list's beside the article more often than
+    the article's own, which stands under its headline by the byline.
     """
-    found = []
+    found, above = [], []
+    seen_headline = False
     for line in header:
-        if _profile_decided(line) or line.features.words > _DATELINE_WORDS:
+        seen_headline = seen_headline or line.markup.heading == 1
+        if _profile_decided(line) or line.features.words > _DATELINE_WORDS and not (
+                line.features.words <= _CREDIT_DATELINE_WORDS and _is_credit(line.text)):
             continue
         day = parse_date(line.text)
-        if day:
-            found.append((day, is_update(line.text)))
-    return found
+        if day and not dates_another(line.text):
+            (found if seen_headline else above).append((day, is_update(line.text)))
+    return found + above if seen_headline else above
+
+
+def _is_credit(text: str) -> bool:
+    """Whether a line credits its writer ("By Ann Lee ⋅ Senior Analyst ⋅ Updated March 5, 2025", "03/01/2017 by
+    Ann Lee, Representative to the Liaison Committee"): its date is the article's dateline, however long."""
+    return BYLINE_PREFIX.match(text) is not None or BY_INSIDE.search(text) is not None
 
 
 def _profile_decided(line: Line) -> bool:
@@ -149,6 +164,9 @@ def _profile_decided(line: Line) -> bool:
 
 #: A dateline is this short ("Published 5 May 2025, 10:42").
 _DATELINE_WORDS = 10
+#: A dateline that credits the writer may be this long ("By Ann Lee ⋅ Senior Review Analyst ⋅ Updated March 5,
+#: 2025").
+_CREDIT_DATELINE_WORDS = 16
 
 
 #: Region words naming an author's element (``class="author"``, ``c-byline__name``, ``post-writer``…).

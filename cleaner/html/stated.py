@@ -117,13 +117,17 @@ def script_texts(tags: list, kind: str | None = None) -> Iterator[str]:
 
 def structured_dates(root, tags: list | None = None) -> dict[str, str]:
     """The ISO days the page's structured data gives as its ``datePublished`` and ``dateModified`` (the
-    keys present are those it states): JSON-LD first, then the meta tags and microdata.
+    keys present are those it states): a ``<time pubdate>`` first for the publication (:func:`_pubdate_time`),
+    then JSON-LD, then the meta tags and microdata.
 
     The JSON-LD scripts and meta tags are those of :func:`head_tags` (``tags``, read here if not given), the
     microdata found in one pass over the page's elements for both keys, when needed: each XPath was a walk
     of the whole page (~0.6 and ~1.5 ms on a wcxb page)."""
     tags = head_tags(root) if tags is None else tags
     found = _json_ld_dates(tags)
+    marked = _pubdate_time(root)
+    if marked is not None:
+        found["datePublished"] = marked
     if len(found) == len(_DATE_XPATHS):
         return found
     stated = None
@@ -134,9 +138,52 @@ def structured_dates(root, tags: list | None = None) -> dict[str, str]:
         if day is None:
             stated = _microdata_dates(root.getroottree().getroot()) if stated is None else stated
             day = _first_day(stated[key])
+        if day is None and key == "datePublished":
+            day = _first_day(_created_dates(stated[_CREATED], root)) or _parsed_meta_date(tags, key)
         if day is not None:
             found[key] = day
     return found
+
+
+def _pubdate_time(root) -> str | None:
+    """The ISO day of the first ``<time pubdate datetime="…">`` (HTML5's mark of the article's publication
+    date) that is not in comments or other stories' teasers, or None. It names the date the page prints as its
+    publication's ("Published <time pubdate datetime="2025-08-13">August 13, 2025</time>") where the JSON-LD
+    and the meta tags disagree with it and each other (a republication's, a page's creation's)."""
+    wrappers = None
+    for time in root.getroottree().getroot().iter("time"):
+        if time.get("pubdate") is None:
+            continue
+        day = _ISO_DAY.match(time.get("datetime") or "")
+        if day is None:
+            continue
+        wrappers = _headline_wrappers(root) if wrappers is None else wrappers
+        if not _in_regions(time, _OTHER_STORIES, wrappers):
+            return day.group(1)
+    return None
+
+
+def _created_dates(elements: list, root) -> Iterator[str]:
+    """The ``content`` and ``datetime`` values of the elements marked up ``itemprop="dateCreated"`` (in
+    document order), but those in comments or other stories' teasers (:data:`_OTHER_STORIES`): the date an
+    item was created is its publication's where the page states no ``datePublished``. A Q&A page marks up
+    the question's "Asked" ``<time>`` so, and each answer's after it; an "edited" date is a modification's
+    (what htmldate reads there)."""
+    wrappers = None
+    for element in elements:
+        wrappers = _headline_wrappers(root) if wrappers is None else wrappers
+        if not _in_regions(element, _OTHER_STORIES, wrappers):
+            yield from (value for name, value in element.items() if name in _DATE_ATTRIBUTES)
+
+
+def _parsed_meta_date(tags: list, key: str) -> str | None:
+    """The ISO day of the first meta tag stating ``key`` whose value is a date in another form than ISO
+    ("03-09-2026": :func:`cleaner.dates.parse_date`, month first as it reads a numeric date), where no
+    value of the page's structured data is ISO. htmldate read such a value day first (2026-09-03 for a page
+    printing "Published March 9, 2026")."""
+    from ..dates import parse_date
+
+    return next(filter(None, map(parse_date, _meta_dates(tags, key))), None)
 
 
 def _first_day(values: Iterable[str]) -> str | None:
@@ -158,27 +205,40 @@ def _meta_dates(tags: list, key: str) -> Iterator[str]:
 
 def _microdata_dates(top) -> dict[str, list[str]]:
     """For each key of :data:`_DATE_METAS`, the ``content`` and ``datetime`` values of the page's elements
-    whose ``itemprop`` is the key, in document order (an element's in the order it has them)."""
+    whose ``itemprop`` is the key, in document order (an element's in the order it has them); under
+    :data:`_CREATED`, the elements whose ``itemprop`` is ``dateCreated``."""
     from lxml import etree
 
-    stated: dict[str, list[str]] = {key: [] for key in _DATE_METAS}
+    stated: dict[str, list] = {key: [] for key in _DATE_METAS}
+    created: list = []
     for element in top.iter(etree.Element):
-        values = stated.get(element.get("itemprop"))
+        itemprop = element.get("itemprop")
+        values = stated.get(itemprop)
         if values is not None:
             values += [value for name, value in element.items() if name in _DATE_ATTRIBUTES]
+        elif itemprop == _CREATED:
+            created.append(element)
+    stated[_CREATED] = created
     return stated
+
+
+#: The ``itemprop`` of an item's creation date: its publication's where none is stated
+#: (:func:`_created_dates`). :func:`_microdata_dates` gives its elements under this key.
+_CREATED = "dateCreated"
 
 
 def _json_ld_dates(tags: list) -> dict[str, str]:
     """``datePublished`` and ``dateModified`` of the JSON-LD's article (its first object of an article
-    type), else of its first object that has them; ``tags``: :func:`head_tags`."""
+    type), else of its first object that has them; ``tags``: :func:`head_tags`. A string with a raw line
+    break or tab in it (a description pasted as typed) is read as the byline's reader reads it
+    (``strict=False``), where it cost the whole script."""
     article: dict[str, str] = {}
     other: dict[str, str] = {}
     for script in script_texts(tags, "application/ld+json"):
         if len(script) > _MAX_JSON_LD:
             continue
         try:
-            data = json.loads(script)
+            data = json.loads(script, strict=False)
         except ValueError:
             continue
         for item in _json_ld_objects(data):
