@@ -1326,15 +1326,8 @@ impl Document {
 
 /// The title pick's rules from `rules.metadata_rules()["title_pick"]`.
 fn pick_rules(spec: &Bound<'_, PyDict>) -> PyResult<PickRules> {
-    let signals = |name: &str| -> PyResult<Vec<bool>> {
-        let codes: Vec<usize> = item(spec, name)?.extract()?;
-        let mut set = vec![false; 256];
-        for code in codes {
-            *set.get_mut(code)
-                .ok_or_else(|| value_error("a signal code"))? = true;
-        }
-        Ok(set)
-    };
+    // (a table of every u8 code: the pick indexes it by any line's signal)
+    let signals = |name: &str| signal_set(spec, name, 255, "a title signal code out of range");
     Ok(PickRules {
         title_signals: signals("title_signals")?,
         page_title_signals: signals("page_title_signals")?,
