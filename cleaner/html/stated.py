@@ -30,6 +30,7 @@ import json
 import re
 from typing import Iterable, Iterator
 
+from ..dates import parse_date
 from ..lexicon import BYLINE_PREFIX, DATE_LABEL_WORD, MONTH_NAMES
 from .words import category, region_words
 
@@ -181,8 +182,6 @@ def _parsed_meta_date(tags: list, key: str) -> str | None:
     ("03-09-2026": :func:`cleaner.dates.parse_date`, month first as it reads a numeric date), where no
     value of the page's structured data is ISO. htmldate read such a value day first (2026-09-03 for a page
     printing "Published March 9, 2026")."""
-    from ..dates import parse_date
-
     return next(filter(None, map(parse_date, _meta_dates(tags, key))), None)
 
 
